@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from './platform/context';
+import { healthRoutes } from './platform/http/health';
+import { genRequestId, httpPlatform } from './platform/http/plugin';
+import { loggerOptions } from './platform/log';
+import { modules } from './modules';
+
+/** The built web app (apps/web/dist), served on the same port in production. */
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface BuildOptions {
+  /** Pretty, human-readable logs (development). */
+  prettyLogs?: boolean;
+  /** Serve the web app from this folder when it exists. */
+  webDist?: string | false;
+}
+
+/** Builds the Fastify app: platform plugins first, then each module's routes, then the web app. */
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(ctx.config.LOG_LEVEL, opts.prettyLogs ?? false),
+    genReqId: genRequestId,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: ctx.config.BODY_LIMIT_BYTES,
+    trustProxy: ctx.config.TRUST_PROXY,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Dargah API',
+        description: 'درگاه: سامانه یکپارچه خدمات دولت الکترونیک — Dargah, the e-government platform. Errors share one envelope: { error: { code, message, details, requestId } }, message in Persian or English by Accept-Language.',
+        version: '1',
+      },
+      servers: [],
+      tags: [{ name: 'platform', description: 'Health, diagnostics and administration of the platform' }],
+      components: { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(httpPlatform, { production: ctx.config.NODE_ENV === 'production' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } });
+
+  await healthRoutes(app, ctx);
+  for (const m of modules) {
+    await app.register(async (scope) => m.register(scope, ctx), { prefix: '/api/v1' });
+  }
+
+  const dist = opts.webDist ?? WEB_DIST;
+  if (dist && fs.existsSync(path.join(dist, 'index.html'))) await serveWeb(app, dist);
+  return app;
+}
+
+/** Static files with long caching for hashed assets; every other GET that wants HTML gets the SPA. */
+async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    setHeaders(res, file) {
+      (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const indexHtml = fs.readFileSync(path.join(dist, 'index.html'));
+  const spa = (_req: unknown, reply: { type(t: string): { header(k: string, v: string): { send(b: Buffer): unknown } } }) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  app.get('/', spa);
+  app.get('/*', (req, reply) => {
+    const p = req.url.split('?')[0] ?? '/';
+    if (p.startsWith('/api/') || p === '/api') return reply.callNotFound();
+    const file = path.join(dist, path.normalize(p));
+    if (file.startsWith(dist + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return reply.sendFile(path.relative(dist, file));
+    }
+    if (/\.[a-z0-9]{1,6}$/i.test(p)) return reply.callNotFound();
+    return spa(req, reply);
+  });
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import type { AppConfig } from './config';
+import { systemClock, type Clock } from './platform/clock';
+import type { AppContext } from './platform/context';
+import { openDatabase, type Database } from './platform/db';
+import { createBlobDriverFromConfig, createBlobStore } from './platform/files';
+import { IntegrationRegistry } from './platform/integrations';
+import { JobRegistry, JobRunner } from './platform/jobs';
+import { loggerOptions } from './platform/log';
+
+export interface ContextOverrides {
+  database?: Database;
+  clock?: Clock;
+  log?: Logger;
+}
+
+/** Wires the platform for one process: database, clock, blobs, jobs, integrations. */
+export async function createContext(config: AppConfig, o: ContextOverrides = {}): Promise<AppContext> {
+  const log = o.log ?? pino(loggerOptions(config.LOG_LEVEL, false));
+  const database = o.database ?? (await openDatabase(config));
+  const clock = o.clock ?? systemClock;
+  const jobs = new JobRegistry();
+  const blobs = createBlobStore({ driver: createBlobDriverFromConfig(config), database, clock, maxBytes: config.BLOB_MAX_BYTES });
+  const ctx: AppContext = {
+    config,
+    database,
+    clock,
+    log,
+    jobs,
+    blobs,
+    integrations: new IntegrationRegistry(),
+    adminToken: config.ADMIN_API_TOKEN ?? randomBytes(24).toString('base64url'),
+  };
+  return ctx;
+}
+
+/** A job runner for this process, over the context's registry. */
+export function createRunner(ctx: AppContext, workerId?: string): JobRunner {
+  return new JobRunner(ctx.database, ctx.jobs, ctx.clock, ctx.log.child({ component: 'jobs' }), {
+    concurrency: ctx.config.JOBS_CONCURRENCY,
+    pollMs: ctx.config.JOBS_POLL_MS,
+    ...(workerId ? { workerId } : {}),
+  });
+}

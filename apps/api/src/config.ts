@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Parsed once at start; an invalid value stops the process
+ * with a message naming the variable.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional());
+
+export const AppConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: optionalUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  MIGRATE_ON_START: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  TRUST_PROXY: bool.default(false),
+  /** auto: run jobs inside the server on the embedded database, not on a server database. */
+  JOBS_IN_PROCESS: z.enum(['auto', 'true', 'false']).default('auto'),
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Bearer token for /api/v1/operations/*; generated and printed at start when unset outside production. */
+  ADMIN_API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  BLOB_DRIVER: z.enum(['fs', 's3']).default('fs'),
+  BLOB_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
+  S3_ENDPOINT: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+});
+
+export type AppConfigInput = z.input<typeof AppConfigSchema>;
+export type AppConfig = z.output<typeof AppConfigSchema> & {
+  /** DATA_DIR resolved to an absolute path. */
+  dataDir: string;
+  runJobsInProcess: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment-like record. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const relevant = Object.fromEntries(
+    Object.keys(AppConfigSchema.shape).map((k) => [k, env[k] === '' && k !== 'DATABASE_URL' ? undefined : env[k]]),
+  );
+  const parsed = AppConfigSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const c = parsed.data;
+  const problems: string[] = [];
+  if (c.BLOB_DRIVER === 's3' && !c.S3_BUCKET) problems.push('S3_BUCKET: required when BLOB_DRIVER=s3');
+  if (c.NODE_ENV === 'production' && !c.ADMIN_API_TOKEN) problems.push('ADMIN_API_TOKEN: required when NODE_ENV=production');
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    ...c,
+    dataDir: path.resolve(c.DATA_DIR),
+    runJobsInProcess: c.JOBS_IN_PROCESS === 'auto' ? !c.DATABASE_URL : c.JOBS_IN_PROCESS === 'true',
+  };
+}

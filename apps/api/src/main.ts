@@ -1,0 +1,46 @@
+import { buildApp } from './app';
+import { createContext, createRunner } from './bootstrap';
+import { failStartup } from './cli/exit';
+import { loadConfig } from './config';
+import { migrate } from './platform/db';
+
+/** Starts the HTTP server (and, on the embedded database, the job runner). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const ctx = await createContext(config);
+  if (config.MIGRATE_ON_START) {
+    const applied = await migrate(ctx.database);
+    if (applied.length) ctx.log.info({ applied }, 'migrations applied');
+  }
+  const app = await buildApp(ctx, { prettyLogs: config.NODE_ENV === 'development' && process.stdout.isTTY });
+  if (config.runJobsInProcess) {
+    ctx.runner = createRunner(ctx);
+    ctx.runner.start();
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ctx.log.info({ signal }, 'shutting down: draining requests and jobs');
+    const force = setTimeout(() => {
+      ctx.log.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    await app.close();
+    await ctx.runner?.stop();
+    await ctx.database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  ctx.log.info({ address, database: ctx.database.kind, jobs: config.runJobsInProcess ? 'in-process' : 'external worker' }, 'Dargah is listening');
+  if (!config.ADMIN_API_TOKEN) {
+    process.stdout.write(`\nOperations token for this run (set ADMIN_API_TOKEN to fix it): ${ctx.adminToken}\n`);
+    process.stdout.write(`API docs: http://${config.HOST}:${config.PORT}/api/docs\n\n`);
+  }
+}
+
+main().catch(failStartup);

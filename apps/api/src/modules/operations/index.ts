@@ -1,0 +1,5 @@
+import type { AppModule } from '..';
+import { operationsRoutes } from './operations.routes';
+
+/** Operations: the write probe, audit-chain verification and job administration. */
+export const operationsModule: AppModule = { name: 'operations', register: operationsRoutes };

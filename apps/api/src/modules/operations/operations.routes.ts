@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import { requireAdminToken } from '../../platform/http/admin-auth';
+import { idempotencyClaim } from '../../platform/idempotency';
+import { listJobsView, recordWriteProbe, retryJob, verifyAudit } from './operations.service';
+
+const WriteProbeBody = z.object({ label: z.string().trim().min(1).max(200) }).strict();
+const WriteProbe = z.object({ id: z.uuid(), label: z.string(), createdAt: z.iso.datetime() });
+const AuditVerification = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  headHash: z.string().optional(),
+  brokenAt: z.number().int().optional(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+});
+const JobStatus = z.enum(['queued', 'running', 'succeeded', 'dead', 'cancelled']);
+const Job = z.object({
+  id: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  runAt: z.string(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  history: z.array(
+    z.object({ attempt: z.number().int(), worker: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), outcome: z.string(), error: z.string().nullable() }),
+  ),
+});
+
+const security = [{ adminToken: [] }];
+
+export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.addHook('onRequest', async (req) => requireAdminToken(req, ctx.adminToken));
+
+  r.post(
+    '/operations/write-probes',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Record a write probe: one row, one event and one audit entry in one transaction',
+        description: 'Send an Idempotency-Key header to make retries safe: a replay returns the first result.',
+        security,
+        headers: z.object({ 'idempotency-key': z.string().optional() }),
+        body: WriteProbeBody,
+        response: { 201: WriteProbe, 200: WriteProbe },
+      },
+    },
+    async (req, reply) => {
+      const claim = idempotencyClaim(req.headers['idempotency-key'], `${req.actor.type}:${req.actor.id}:write-probe`, req.body);
+      const result = await recordWriteProbe(ctx, req.actor, req.origin, req.body.label, claim);
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(result.status).send(result.body);
+    },
+  );
+
+  r.get(
+    '/operations/audit/verify',
+    { schema: { tags: ['platform'], summary: 'Walk the audit hash chain and name the first broken link', security, response: { 200: AuditVerification } } },
+    () => verifyAudit(ctx),
+  );
+
+  r.get(
+    '/operations/jobs',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Background jobs with their attempt history, newest first',
+        security,
+        querystring: z.object({ status: JobStatus.optional(), limit: z.coerce.number().int().min(1).max(200).default(50), before: z.string().regex(/^\d+$/).optional() }),
+        response: { 200: z.object({ items: z.array(Job), nextBefore: z.string().nullable() }) },
+      },
+    },
+    async (req) => {
+      const items = await listJobsView(ctx, { status: req.query.status, limit: req.query.limit, beforeId: req.query.before });
+      return { items, nextBefore: items.length === req.query.limit ? (items.at(-1)?.id ?? null) : null };
+    },
+  );
+
+  r.post(
+    '/operations/jobs/:id/retry',
+    { schema: { tags: ['platform'], summary: 'Put a dead job back in the queue', security, params: z.object({ id: z.string().regex(/^\d+$/) }), response: { 204: z.null() } } },
+    async (req, reply) => {
+      await retryJob(ctx, req.actor, req.origin, req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

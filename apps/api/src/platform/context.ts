@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config';
+import type { Clock } from './clock';
+import type { Database } from './db';
+import type { BlobStore } from './files';
+import type { IntegrationRegistry } from './integrations';
+import type { JobRegistry, JobRunner } from './jobs';
+
+/** Everything a module needs from the platform; built once in main.ts (or by a test). */
+export interface AppContext {
+  config: AppConfig;
+  database: Database;
+  clock: Clock;
+  log: Logger;
+  jobs: JobRegistry;
+  /** Present where this process runs jobs; enqueuers nudge it after commit. */
+  runner?: JobRunner | undefined;
+  blobs: BlobStore;
+  integrations: IntegrationRegistry;
+  /** Bearer token for platform administration endpoints until staff sign-in exists. */
+  adminToken: string;
+}

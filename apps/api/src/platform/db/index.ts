@@ -1,0 +1,4 @@
+export * from './database';
+export * from './lockfile';
+export * from './migrate';
+export * from './transaction';

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { anonymousActor, type ActorRef, type RequestOrigin } from '../actor';
+import { DomainError, errorSpec, isKnownCode, type FieldProblem } from './errors';
+import { pickLanguage, type Lang } from './i18n';
+import { toFieldProblems } from './validation';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+    actor: ActorRef;
+    origin: RequestOrigin;
+  }
+}
+
+const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Accepts a well-formed X-Request-Id from a proxy or a calling agency, otherwise makes one. */
+export function genRequestId(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
+}
+
+/** PostgreSQL and driver errors that mean "the database cannot be reached right now". */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (/^08/.test(code) || ['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code))) return true;
+    if (typeof message === 'string' && /PGlite is closed|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i.test(message)) return true;
+  }
+  return false;
+}
+
+import type { ErrorEnvelope } from '@dargah/contracts';
+
+export function envelope(req: FastifyRequest, code: string, details: Record<string, unknown> = {}): ErrorEnvelope {
+  return { error: { code, message: errorSpec(code)[req.lang ?? 'fa'], details, requestId: req.id } };
+}
+
+function sendError(req: FastifyRequest, reply: FastifyReply, code: string, details: Record<string, unknown> = {}, status?: number) {
+  return reply
+    .status(status ?? errorSpec(code).status)
+    .header('cache-control', 'no-store')
+    .send(envelope(req, code, details));
+}
+
+/** Maps every error to the one envelope. Unknown errors become a generic 500 naming the request id. */
+function classify(err: FastifyError, req: FastifyRequest): { code: string; details: Record<string, unknown>; status?: number } {
+  if (err instanceof DomainError) {
+    return { code: isKnownCode(err.code) ? err.code : 'INTERNAL', details: err.details };
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields: FieldProblem[] = toFieldProblems(err.validation, err.validationContext, req.lang);
+    return { code: 'VALIDATION_FAILED', details: { fields } };
+  }
+  if (isResponseSerializationError(err)) return { code: 'INTERNAL', details: {} };
+  if (isDatabaseUnavailable(err)) return { code: 'DATABASE_UNAVAILABLE', details: {} };
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'MALFORMED_JSON', details: {} };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { code: 'PAYLOAD_TOO_LARGE', details: {} };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { code: 'UNSUPPORTED_MEDIA_TYPE', details: {} };
+    case 'FST_ERR_RATE_LIMITED':
+      return { code: 'RATE_LIMITED', details: {} };
+  }
+  if (err instanceof SyntaxError && err.statusCode === 400) return { code: 'MALFORMED_JSON', details: {} };
+  if (err.statusCode === 429) return { code: 'RATE_LIMITED', details: {} };
+  if (err.statusCode === 413) return { code: 'PAYLOAD_TOO_LARGE', details: {} };
+  if (err.statusCode === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', details: {} };
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return { code: 'VALIDATION_FAILED', details: {}, status: err.statusCode };
+  }
+  return { code: 'INTERNAL', details: {} };
+}
+
+/**
+ * Platform HTTP conventions: request ids in logs and responses, language from Accept-Language,
+ * security headers, the error envelope for every failure and for unknown API routes.
+ */
+export const httpPlatform = fp(
+  async (app: FastifyInstance, opts: { production: boolean }) => {
+    app.decorateRequest('lang', 'fa');
+    app.decorateRequest('actor', null as unknown as ActorRef);
+    app.decorateRequest('origin', null as unknown as RequestOrigin);
+    app.addHook('onRequest', async (req, reply) => {
+      req.lang = pickLanguage(req.headers['accept-language']);
+      req.actor = anonymousActor;
+      req.origin = { requestId: req.id, ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null };
+      reply.header('x-request-id', req.id);
+    });
+
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(opts.production ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      hsts: opts.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+    });
+
+    app.setErrorHandler((err: FastifyError, req, reply) => {
+      const { code, details, status } = classify(err, req);
+      const httpStatus = status ?? errorSpec(code).status;
+      if (httpStatus >= 500) req.log.error({ err, code }, 'request failed');
+      else req.log.info({ code, status: httpStatus }, 'request refused');
+      return sendError(req, reply, code, details, httpStatus);
+    });
+
+    // While closing, answers to requests still in flight end their keep-alive connections, so
+    // close() finishes as soon as they are answered instead of waiting for idle timeouts.
+    let closing = false;
+    app.addHook('preClose', async () => {
+      closing = true;
+    });
+    app.addHook('onSend', async (_req, reply) => {
+      if (closing) reply.header('connection', 'close');
+    });
+
+    app.setNotFoundHandler((req, reply) => sendError(req, reply, 'ROUTE_NOT_FOUND', { method: req.method, path: req.url.split('?')[0] }));
+  },
+  { name: 'dargah-http-platform' },
+);

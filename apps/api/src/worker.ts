@@ -1,0 +1,28 @@
+import { createContext, createRunner } from './bootstrap';
+import { failStartup } from './cli/exit';
+import { loadConfig } from './config';
+import { migrationStatus } from './platform/db';
+
+/** Runs background jobs only: start one or more beside the app processes on a PostgreSQL server. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const ctx = await createContext(config);
+  const { pending } = await migrationStatus(ctx.database);
+  if (pending.length) throw new Error(`migrations ${pending.join(', ')} are not applied yet: run npm run db:migrate`);
+  const runner = createRunner(ctx);
+  ctx.runner = runner;
+  runner.start();
+  ctx.log.info({ workerId: runner.workerId, kinds: ctx.jobs.kinds() }, 'worker started');
+  const stop = async (signal: string) => {
+    ctx.log.info({ signal }, 'worker stopping: finishing jobs in flight');
+    const force = setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    await runner.stop();
+    await ctx.database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch(failStartup);

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app';
+import { createContext, createRunner } from '../src/bootstrap';
+import { loadConfig, type AppConfigInput } from '../src/config';
+import { ManualClock } from '../src/platform/clock';
+import type { AppContext } from '../src/platform/context';
+import { createTestDatabase, type TestDatabase } from './db';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: ManualClock;
+  db: TestDatabase;
+  /** Authorization header for operations endpoints. */
+  admin: { authorization: string };
+  close(): Promise<void>;
+}
+
+/** The whole app on this file's own database, with a manual clock and a temporary data folder. */
+export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, string>> = {}): Promise<TestApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dargah-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ADMIN_API_TOKEN: ADMIN_TOKEN, ...env });
+  const db = await createTestDatabase();
+  const clock = new ManualClock();
+  const ctx = await createContext(config, { database: db.database, clock });
+  ctx.runner = createRunner(ctx, 'test-worker');
+  const app = await buildApp(ctx, { webDist: false });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    db,
+    admin: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    async close() {
+      await app.close();
+      await ctx.runner?.stop();
+      await db.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Every failed API response: a stable code, a message in the caller's language, details, the request id. */
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()),
+    requestId: z.string(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+/** A field-level problem inside `details.fields` of VALIDATION_FAILED. */
+export const FieldProblem = z.object({ field: z.string(), code: z.string(), message: z.string() });
+export type FieldProblem = z.infer<typeof FieldProblem>;
+
+/** GET /readyz */
+export const Readiness = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.object({
+    database: z.object({ ok: z.boolean(), kind: z.enum(['embedded', 'server']), error: z.string().optional() }),
+    migrations: z.object({ ok: z.boolean(), pending: z.array(z.string()) }),
+  }),
+  simulators: z.array(z.string()),
+});
+export type Readiness = z.infer<typeof Readiness>;
