@@ -1,0 +1,89 @@
+import { Link, useRouterState } from '@tanstack/react-router';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { CloseIcon, MenuIcon } from '../../components/icons';
+
+const NAV = [
+  { to: '/', key: 'home', exact: true },
+  { to: '/me', key: 'me', exact: false },
+  { to: '/staff', key: 'staff', exact: false },
+  { to: '/admin', key: 'admin', exact: false },
+] as const;
+
+/**
+ * Brand, main navigation and language switch. Below the `--bp-nav` width the navigation folds
+ * behind a menu button (`aria-expanded`); it closes on navigation and on Escape.
+ */
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => setOpen(false), [pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  return (
+    <header className="site-header">
+      <div className="container site-header__bar">
+        <Link to="/" className="brand" aria-label={t('a11y.homeLink')}>
+          <span className="brand__mark" aria-hidden="true">
+            <svg viewBox="0 0 64 64" width="36" height="36" focusable="false">
+              <path
+                d="M18 46V26a14 14 0 0 1 28 0v20"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="6"
+                strokeLinecap="round"
+              />
+              <path d="M12 49h40" stroke="#7fd1c7" strokeWidth="5" strokeLinecap="round" />
+            </svg>
+          </span>
+          <span className="brand__text">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__tagline">{t('app.tagline')}</span>
+          </span>
+        </Link>
+
+        <div className="site-header__tools">
+          <LanguageSwitch />
+          <button
+            ref={buttonRef}
+            type="button"
+            className="menu-button"
+            aria-expanded={open}
+            aria-controls="primary-nav"
+            onClick={() => setOpen((value) => !value)}
+          >
+            {open ? <CloseIcon /> : <MenuIcon />}
+            <span>{t('a11y.menu')}</span>
+          </button>
+        </div>
+
+        <nav id="primary-nav" className="primary-nav" data-open={open} aria-label={t('a11y.primaryNav')}>
+          <ul className="primary-nav__list">
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} className="primary-nav__link" activeOptions={{ exact: item.exact }}>
+                  {t(`nav.${item.key}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,71 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { fa } from './fa';
+
+/** Interface languages: Persian first (default, right-to-left), English second. */
+export const LANGUAGES = ['fa', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+export const DEFAULT_LANG: Lang = 'fa';
+
+/** localStorage key of the reader's chosen language. */
+export const LANG_STORAGE_KEY = 'dargah.lang';
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function directionOf(lang: Lang): 'rtl' | 'ltr' {
+  return lang === 'fa' ? 'rtl' : 'ltr';
+}
+
+function readStoredLang(): Lang | undefined {
+  try {
+    const stored = globalThis.localStorage?.getItem(LANG_STORAGE_KEY);
+    return isLang(stored) ? stored : undefined;
+  } catch {
+    return undefined; // storage disabled (private mode, sandboxed frame)
+  }
+}
+
+function storeLang(lang: Lang): void {
+  try {
+    globalThis.localStorage?.setItem(LANG_STORAGE_KEY, lang);
+  } catch {
+    // The choice then lasts for this page only.
+  }
+}
+
+/** Sets `<html lang dir>` so the browser, the font shaping and screen readers follow the language. */
+function applyToDocument(lang: Lang): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = directionOf(lang);
+}
+
+/** The language the interface is shown in now. */
+export function currentLang(): Lang {
+  const lang = i18n.resolvedLanguage ?? i18n.language;
+  return isLang(lang) ? lang : DEFAULT_LANG;
+}
+
+/** Switches the interface language and remembers the choice in this browser. */
+export async function changeLanguage(lang: Lang): Promise<void> {
+  storeLang(lang);
+  await i18n.changeLanguage(lang);
+}
+
+i18n.on('languageChanged', (lang) => applyToDocument(isLang(lang) ? lang : DEFAULT_LANG));
+
+void i18n.use(initReactI18next).init({
+  resources: { fa: { translation: fa }, en: { translation: en } },
+  lng: readStoredLang() ?? DEFAULT_LANG,
+  fallbackLng: DEFAULT_LANG,
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false }, // React escapes already
+  returnNull: false,
+  initAsync: false, // resources are bundled: initialise synchronously, before the first render
+});
+applyToDocument(currentLang());
+
+export { i18n };

@@ -1,0 +1,208 @@
+import type { Locator, Page } from 'playwright-core';
+import { expectAccessible } from './support/axe';
+import type { DeviceName } from './support/browser';
+import { describe, expect, inject, test } from './support/fixtures';
+import { snap } from './support/screenshots';
+
+/**
+ * The web shell in Persian and English, on a desktop and a 360 px phone: layout direction,
+ * navigation to the four areas, the live system-status card, the 404 page, accessibility (axe,
+ * WCAG 2.2 AA) on every page visited, and a screenshot of each page in e2e/output/.
+ */
+
+const realServer = inject('realServer');
+
+const AREAS = [
+  { key: 'me', path: '/me', link: 'میز شهروند', heading: 'میز شهروند', shows: 'ورود به سامانه در نسخهٔ بعدی' },
+  { key: 'staff', path: '/staff', link: 'میز کار کارکنان', heading: 'میز کار کارکنان', shows: 'کارتابل شما خالی است' },
+  {
+    key: 'admin',
+    path: '/admin',
+    link: 'مدیریت سامانه',
+    heading: 'مدیریت سامانه',
+    shows: 'ورود به سامانه در نسخهٔ بعدی',
+  },
+] as const;
+
+const visible = (locator: Locator, timeout?: number) =>
+  locator.waitFor({ state: 'visible', ...(timeout ? { timeout } : {}) });
+
+const htmlAttr = (page: Page, name: string) => page.locator('html').getAttribute(name);
+
+/** Requests to any origin but the app's own: the shell must load nothing from a CDN. */
+function watchForeignRequests(page: Page, baseURL: string): string[] {
+  const origin = new URL(baseURL).origin;
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) foreign.push(url);
+  });
+  return foreign;
+}
+
+function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, 'page is wider than the viewport').toBeLessThanOrEqual(0);
+}
+
+/** Follows a link of the main navigation, opening the menu first on a phone. */
+async function navigateVia(page: Page, device: DeviceName, linkName: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'ناوبری اصلی' });
+  if (device === 'phone') {
+    const menu = page.getByRole('button', { name: 'منو' });
+    await visible(menu);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await menu.click();
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('true');
+  }
+  await nav.getByRole('link', { name: linkName, exact: true }).click();
+  if (device === 'phone') {
+    await expect.poll(() => page.getByRole('button', { name: 'منو' }).getAttribute('aria-expanded')).toBe('false');
+  }
+}
+
+for (const device of ['desktop', 'phone'] as const) {
+  describe(`web shell on ${device}`, () => {
+    test('the Persian portal is right-to-left, self-hosts its font and shows the system status', async ({
+      openPage,
+      baseURL,
+    }) => {
+      const page = await openPage(device);
+      const foreign = watchForeignRequests(page, baseURL);
+      const errors = watchPageErrors(page);
+      await page.goto('/');
+
+      await visible(page.getByRole('heading', { level: 1, name: 'درگاه' }));
+      expect(await htmlAttr(page, 'lang')).toBe('fa');
+      expect(await htmlAttr(page, 'dir')).toBe('rtl');
+      expect(await page.title()).toBe('درگاه');
+      await visible(page.getByRole('main'));
+      await visible(page.getByRole('contentinfo'));
+
+      const status = page.getByRole('region', { name: 'وضعیت سامانه' });
+      if (realServer) {
+        await visible(status.getByText('سامانه آماده است'), 30_000);
+        await visible(status.getByText('آماده', { exact: true }));
+      } else {
+        // A server without the Dargah API (e.g. `vite preview`): the card must say so, not spin forever.
+        await visible(status.getByText('سامانه آماده است').or(status.getByRole('alert')), 30_000);
+      }
+
+      await page.evaluate(() => document.fonts.ready);
+      const fontLoaded = await page.evaluate(() =>
+        [...document.fonts].some(
+          (face) => face.family.replace(/["']/g, '') === 'Vazirmatn' && face.status === 'loaded',
+        ),
+      );
+      expect(fontLoaded, 'Vazirmatn is loaded from the app itself').toBe(true);
+      expect(foreign, 'requests to other origins').toEqual([]);
+      expect(errors, 'uncaught page errors').toEqual([]);
+      if (device === 'phone') await expectNoHorizontalOverflow(page);
+
+      await expectAccessible(page, `${device} home fa`);
+      await snap(page, `${device}-home-fa`);
+    });
+
+    test('the main navigation reaches every area, each with an honest empty state', async ({ openPage }) => {
+      const page = await openPage(device);
+      await page.goto('/');
+      await visible(page.getByRole('heading', { level: 1, name: 'درگاه' }));
+
+      if (device === 'phone') {
+        await page.getByRole('button', { name: 'منو' }).click();
+        await visible(page.getByRole('navigation', { name: 'ناوبری اصلی' }).getByRole('link', { name: 'میز شهروند' }));
+        await expectAccessible(page, `${device} menu open fa`);
+        await snap(page, `${device}-menu-open-fa`);
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.getByRole('button', { name: 'منو' }).getAttribute('aria-expanded')).toBe('false');
+      }
+
+      for (const area of AREAS) {
+        await navigateVia(page, device, area.link);
+        await visible(page.getByRole('heading', { level: 1, name: area.heading }));
+        await expect.poll(() => new URL(page.url()).pathname).toBe(area.path);
+        // Focus moves to the new content after a client-side navigation.
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+        await visible(page.getByText(area.shows, { exact: true }).first());
+        // The current page is marked in the navigation (folded away on a phone, so not by role).
+        expect(await page.locator('#primary-nav [aria-current="page"]').textContent()).toBe(area.link);
+        expect(await page.title()).toBe(`${area.heading} | درگاه`);
+        if (device === 'phone') await expectNoHorizontalOverflow(page);
+        await expectAccessible(page, `${device} ${area.key} fa`);
+        await snap(page, `${device}-${area.key}-fa`);
+      }
+
+      await navigateVia(page, device, 'صفحهٔ اصلی');
+      await visible(page.getByRole('heading', { level: 1, name: 'درگاه' }));
+    });
+
+    test('switching to English turns the page left-to-right and is remembered', async ({ openPage }) => {
+      const page = await openPage(device);
+      await page.goto('/staff');
+      await visible(page.getByRole('heading', { level: 1, name: 'میز کار کارکنان' }));
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Staff workspace' }));
+      await expect.poll(() => htmlAttr(page, 'dir')).toBe('ltr');
+      expect(await htmlAttr(page, 'lang')).toBe('en');
+      await visible(page.getByText('Your work queue is empty'));
+
+      await page.reload();
+      await visible(page.getByRole('heading', { level: 1, name: 'Staff workspace' }));
+      expect(await htmlAttr(page, 'dir')).toBe('ltr');
+
+      await navigateToHomeInEnglish(page, device);
+      const status = page.getByRole('region', { name: 'System status' });
+      await visible(status.getByText('The system is ready').or(status.getByRole('alert')), 30_000);
+      if (device === 'phone') await expectNoHorizontalOverflow(page);
+      await expectAccessible(page, `${device} home en`);
+      await snap(page, `${device}-home-en`);
+
+      await page.getByRole('button', { name: 'فارسی' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'درگاه' }));
+      await expect.poll(() => htmlAttr(page, 'dir')).toBe('rtl');
+    });
+
+    test('an unknown address shows the 404 page', async ({ openPage }) => {
+      const page = await openPage(device);
+      await page.goto('/no-such-page');
+      await visible(page.getByRole('heading', { level: 1, name: 'صفحه پیدا نشد' }));
+      await visible(page.getByText('/no-such-page', { exact: false }));
+      expect(await htmlAttr(page, 'dir')).toBe('rtl');
+      await expectAccessible(page, `${device} not found fa`);
+      await snap(page, `${device}-not-found-fa`);
+
+      await page.getByRole('link', { name: 'رفتن به صفحهٔ اصلی' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'درگاه' }));
+    });
+  });
+}
+
+async function navigateToHomeInEnglish(page: Page, device: DeviceName): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  if (device === 'phone') await page.getByRole('button', { name: 'Menu' }).click();
+  await nav.getByRole('link', { name: 'Home', exact: true }).click();
+  await visible(page.getByRole('heading', { level: 1, name: 'Dargah' }));
+}
+
+describe('keyboard', () => {
+  test('the skip link is the first stop and moves focus to the main content', async ({ openPage }) => {
+    const page = await openPage('desktop');
+    await page.goto('/');
+    await visible(page.getByRole('heading', { level: 1, name: 'درگاه' }));
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'پرش به محتوای اصلی' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await snap(page, 'desktop-skip-link-fa');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+});
