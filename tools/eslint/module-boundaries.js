@@ -3,7 +3,7 @@
  * Enforces the module boundaries of docs/ARCHITECTURE.md:
  *  - a module reaches another module only through its index.ts;
  *  - platform/ knows nothing of modules/;
- *  - inside a module, dependencies point one way: routes -> service -> (workflow, policy, repository, jobs) -> platform;
+ *  - inside a module, dependencies point one way: routes -> service -> jobs -> (workflow, policy, repository) -> platform;
  *    workflow tables are pure (no platform, no database);
  *  - packages/persian imports nothing of ours; packages/contracts imports only @dargah/persian;
  *  - the web app never imports the API.
@@ -11,7 +11,7 @@
 import path from 'node:path';
 
 const LAYER = /[.-](routes|service|repository|workflow|policy|jobs)(?:\.tsx?)?$/;
-const RANK = { routes: 3, service: 2, jobs: 2, policy: 1, repository: 1, workflow: 1 };
+const RANK = { routes: 4, service: 3, jobs: 2, policy: 1, repository: 1, workflow: 1 };
 
 /** @param {string} file */
 function where(file) {
@@ -33,7 +33,7 @@ const rule = {
     messages: {
       deepImport: "Import module '{{target}}' through its index.ts, not '{{spec}}'.",
       platformToModule: 'platform/ must not depend on modules/ (it has no domain rules).',
-      layer: "'{{from}}' must not import '{{to}}': dependencies point routes -> service -> (workflow, policy, repository) -> platform.",
+      layer: "'{{from}}' must not import '{{to}}': dependencies point routes -> service -> jobs -> (workflow, policy, repository) -> platform.",
       pureWorkflow: 'A workflow table is pure: it may not import the platform or other layers.',
       pkg: '{{pkg}} may not import {{spec}}.',
     },

@@ -1,10 +1,9 @@
 import { RuleTester } from 'eslint';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import plugin from './module-boundaries.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
-RuleTester.afterAll = afterAll;
 
 const tester = new RuleTester({ languageOptions: { ecmaVersion: 2023, sourceType: 'module' } });
 const rule = plugin.rules['module-boundaries'];
@@ -17,10 +16,13 @@ tester.run('module-boundaries', rule, {
     { filename: `${api}/modules/requests/requests.routes.ts`, code: "import { x } from './requests.service';" },
     { filename: `${api}/modules/requests/requests.service.ts`, code: "import { x } from './requests.repository'; import { w } from './requests-workflow';" },
     { filename: `${api}/modules/requests/requests.service.ts`, code: "import { db } from '../../platform/db';" },
+    { filename: `${api}/modules/requests/requests.service.ts`, code: "import { job } from './requests.jobs';" },
+    { filename: `${api}/modules/requests/requests.jobs.ts`, code: "import { find } from './requests.repository';" },
     { filename: `${api}/platform/http/plugin.ts`, code: "import { x } from '../db';" },
     { filename: '/repo/packages/contracts/src/a.ts', code: "import { x } from '@dargah/persian';" },
   ],
   invalid: [
+    { filename: `${api}/modules/requests/requests.jobs.ts`, code: "import { x } from './requests.service';", errors: [{ messageId: 'layer' }] },
     { filename: `${api}/modules/requests/requests.service.ts`, code: "import { x } from '../catalogue/catalogue.repository';", errors: [{ messageId: 'deepImport' }] },
     { filename: `${api}/platform/jobs/jobs.ts`, code: "import { x } from '../../modules/requests';", errors: [{ messageId: 'platformToModule' }] },
     { filename: `${api}/modules/requests/requests.repository.ts`, code: "import { x } from './requests.service';", errors: [{ messageId: 'layer' }] },

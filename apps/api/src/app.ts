@@ -11,6 +11,7 @@ import { healthRoutes } from './platform/http/health';
 import { genRequestId, httpPlatform } from './platform/http/plugin';
 import { loggerOptions } from './platform/log';
 import { modules } from './modules';
+import { registerAuth } from './modules/identity';
 
 /** The built web app (apps/web/dist), served on the same port in production. */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -56,6 +57,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } });
 
+  await registerAuth(app, ctx);
   await healthRoutes(app, ctx);
   for (const m of modules) {
     await app.register(async (scope) => m.register(scope, ctx), { prefix: '/api/v1' });
@@ -72,8 +74,9 @@ async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
     root: dist,
     wildcard: false,
     index: false,
-    setHeaders(res, file) {
-      (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // @fastify/static 10 hands over the Fastify reply here, not Node's response.
+    setHeaders(reply: { header(k: string, v: string): unknown }, file: string) {
+      reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   const indexHtml = fs.readFileSync(path.join(dist, 'index.html'));

@@ -6,6 +6,8 @@ import type { AppContext } from './platform/context';
 import { openDatabase, type Database } from './platform/db';
 import { createBlobDriverFromConfig, createBlobStore } from './platform/files';
 import { IntegrationRegistry } from './platform/integrations';
+import { createSmsSimulator } from './platform/integrations/sms';
+import { modules } from './modules';
 import { JobRegistry, JobRunner } from './platform/jobs';
 import { loggerOptions } from './platform/log';
 
@@ -22,6 +24,9 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
   const clock = o.clock ?? systemClock;
   const jobs = new JobRegistry();
   const blobs = createBlobStore({ driver: createBlobDriverFromConfig(config), database, clock, maxBytes: config.BLOB_MAX_BYTES });
+  const integrations = new IntegrationRegistry();
+  const sms = createSmsSimulator();
+  integrations.register({ name: 'sms', mode: sms.mode, description: 'SMS gateway (one-time codes, notifications)' });
   const ctx: AppContext = {
     config,
     database,
@@ -29,9 +34,11 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
     log,
     jobs,
     blobs,
-    integrations: new IntegrationRegistry(),
+    integrations,
+    sms,
     adminToken: config.ADMIN_API_TOKEN ?? randomBytes(24).toString('base64url'),
   };
+  for (const m of modules) m.defineJobs?.(ctx);
   return ctx;
 }
 

@@ -33,6 +33,17 @@ export const AppConfigSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Bearer token for /api/v1/operations/*; generated and printed at start when unset outside production. */
   ADMIN_API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  OTP_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(120),
+  LOGIN_LOCK_AFTER: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** OpenID Connect sign-in for staff: enabled when the issuer is set. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URI: z.url().optional(),
+  SMS_PROVIDER: z.enum(['simulator']).default('simulator'),
   BLOB_DRIVER: z.enum(['fs', 's3']).default('fs'),
   BLOB_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
   S3_ENDPOINT: z.string().optional(),
@@ -71,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   const problems: string[] = [];
   if (c.BLOB_DRIVER === 's3' && !c.S3_BUCKET) problems.push('S3_BUCKET: required when BLOB_DRIVER=s3');
+  if (c.OIDC_ISSUER && (!c.OIDC_CLIENT_ID || !c.OIDC_REDIRECT_URI)) problems.push('OIDC_CLIENT_ID, OIDC_REDIRECT_URI: required when OIDC_ISSUER is set');
   if (c.NODE_ENV === 'production' && !c.ADMIN_API_TOKEN) problems.push('ADMIN_API_TOKEN: required when NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
   return {

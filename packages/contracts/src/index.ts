@@ -25,3 +25,5 @@ export const Readiness = z.object({
   simulators: z.array(z.string()),
 });
 export type Readiness = z.infer<typeof Readiness>;
+
+export * from './identity';

@@ -1,14 +1,59 @@
-/** Who is acting. Every event and audit entry names one; later modules fill in sessions and roles. */
+/** Who is acting. Every event and audit entry names one. */
 export type ActorType = 'anonymous' | 'citizen' | 'staff' | 'system' | 'api_client';
 
+/** The reference stored with events and audit entries. */
 export interface ActorRef {
   type: ActorType;
   id: string | null;
-  /** Set when a delegate (جانشین) acts for someone: the person on whose behalf. */
+  /** Set when a delegate (جانشین) acts for someone, or a representative for a company: on whose behalf. */
   onBehalfOfId?: string | null;
   /** Agency the actor acts within, when any. */
   agencyId?: string | null;
 }
+
+export const ROLES = [
+  'desk_clerk',
+  'expert',
+  'unit_manager',
+  'secretariat',
+  'agency_admin',
+  'central_reviewer',
+  'oversight_auditor',
+  'platform_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A role held in an agency (optionally one unit of it, optionally with its sub-agencies). */
+export interface RoleGrant {
+  role: Role;
+  agencyId: string;
+  unitId: string | null;
+  includeSubagencies: boolean;
+}
+
+/** The resolved actor of a request. Its fields are what every policy decides on. */
+export type Actor =
+  | { type: 'anonymous'; id: null }
+  | { type: 'system'; id: string }
+  | {
+      type: 'citizen';
+      /** The real person signed in. */
+      id: string;
+      /** A company the person represents, when acting for it. */
+      onBehalfOfId: string | null;
+      sessionId: string;
+    }
+  | {
+      type: 'staff';
+      /** The person signed in (the delegate, when acting for someone). */
+      id: string;
+      /** The principal whose roles apply, when acting under a delegation. */
+      onBehalfOfId: string | null;
+      agencyId: string;
+      grants: RoleGrant[];
+      sessionId: string | null;
+    }
+  | { type: 'api_client'; id: string; agencyId: string; scopes: string[] };
 
 /** Where a change came from. */
 export interface RequestOrigin {
@@ -17,5 +62,15 @@ export interface RequestOrigin {
   userAgent?: string | null;
 }
 
-export const systemActor: ActorRef = { type: 'system', id: 'system' };
-export const anonymousActor: ActorRef = { type: 'anonymous', id: null };
+export const systemActor: Actor = { type: 'system', id: 'system' };
+export const anonymousActor: Actor = { type: 'anonymous', id: null };
+
+/** The part of an actor that events and audit entries record. */
+export function actorRef(a: Actor | ActorRef): ActorRef {
+  return {
+    type: a.type,
+    id: a.id,
+    onBehalfOfId: 'onBehalfOfId' in a ? (a.onBehalfOfId ?? null) : null,
+    agencyId: 'agencyId' in a ? (a.agencyId ?? null) : null,
+  };
+}

@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import type { Database } from './db';
 import type { BlobStore } from './files';
 import type { IntegrationRegistry } from './integrations';
+import type { SmsGateway } from './integrations/sms';
 import type { JobRegistry, JobRunner } from './jobs';
 
 /** Everything a module needs from the platform; built once in main.ts (or by a test). */
@@ -17,6 +18,7 @@ export interface AppContext {
   runner?: JobRunner | undefined;
   blobs: BlobStore;
   integrations: IntegrationRegistry;
+  sms: SmsGateway;
   /** Bearer token for platform administration endpoints until staff sign-in exists. */
   adminToken: string;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ActorRef, RequestOrigin } from '../../platform/actor';
+import type { Actor, RequestOrigin } from '../../platform/actor';
 import { audit, verifyAuditChain } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { rows, withTransaction } from '../../platform/db';
@@ -18,7 +18,7 @@ export interface WriteProbe {
  * transaction, guarded by an idempotency key. Operators run it to check a deployment; the
  * benchmark measures it against the same SQL issued directly.
  */
-export async function recordWriteProbe(ctx: AppContext, actor: ActorRef, origin: RequestOrigin, label: string, claim?: IdempotencyClaim) {
+export async function recordWriteProbe(ctx: AppContext, actor: Actor, origin: RequestOrigin, label: string, claim?: IdempotencyClaim) {
   const now = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
@@ -38,7 +38,7 @@ export const verifyAudit = (ctx: AppContext) => verifyAuditChain(ctx.database);
 export const listJobsView = (ctx: AppContext, filter: { status?: string | undefined; limit: number; beforeId?: string | undefined }) =>
   listJobs(ctx.database.db, filter);
 
-export async function retryJob(ctx: AppContext, actor: ActorRef, origin: RequestOrigin, id: string): Promise<void> {
+export async function retryJob(ctx: AppContext, actor: Actor, origin: RequestOrigin, id: string): Promise<void> {
   const now = ctx.clock.now();
   await withTransaction(ctx.database, async (tx) => {
     await retryDeadJob(tx.db, id, now);

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { ActorRef, RequestOrigin } from '../actor';
+import { actorRef, type Actor, type ActorRef, type RequestOrigin } from '../actor';
 import { rows, type Database, type Db, type Tx } from '../db';
 import { canonicalJson, chainHash, GENESIS_HASH, type AuditContent } from './chain';
 
 export interface AuditInput {
-  actor: ActorRef;
+  actor: Actor | ActorRef;
   action: string;
   objectType: string;
   objectId?: string | null;
@@ -15,15 +15,16 @@ export interface AuditInput {
 }
 
 function toContent(e: AuditInput): AuditContent {
+  const actor = actorRef(e.actor);
   return {
     occurredAt: e.at.toISOString(),
-    actorType: e.actor.type,
-    actorId: e.actor.id,
-    onBehalfOfId: e.actor.onBehalfOfId ?? null,
+    actorType: actor.type,
+    actorId: actor.id,
+    onBehalfOfId: actor.onBehalfOfId ?? null,
     action: e.action,
     objectType: e.objectType,
     objectId: e.objectId ?? null,
-    agencyId: e.agencyId ?? e.actor.agencyId ?? null,
+    agencyId: e.agencyId ?? actor.agencyId ?? null,
     requestId: e.origin?.requestId ?? null,
     ip: e.origin?.ip ?? null,
     userAgent: e.origin?.userAgent ?? null,

@@ -12,5 +12,5 @@ export function requireAdminToken(req: FastifyRequest, token: string): void {
   const header = req.headers.authorization;
   if (!header?.startsWith('Bearer ')) throw new DomainError('UNAUTHENTICATED');
   if (!timingSafeEqual(digest(header.slice(7)), digest(token))) throw new DomainError('FORBIDDEN');
-  req.actor = { type: 'staff', id: 'platform-admin' };
+  req.actor = { type: 'system', id: 'operations-token' };
 }

@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { anonymousActor, type ActorRef, type RequestOrigin } from '../actor';
+import { anonymousActor, type Actor, type RequestOrigin } from '../actor';
 import { DomainError, errorSpec, isKnownCode, type FieldProblem } from './errors';
 import { pickLanguage, type Lang } from './i18n';
 import { toFieldProblems } from './validation';
@@ -11,7 +11,7 @@ import { toFieldProblems } from './validation';
 declare module 'fastify' {
   interface FastifyRequest {
     lang: Lang;
-    actor: ActorRef;
+    actor: Actor;
     origin: RequestOrigin;
   }
 }
@@ -88,8 +88,8 @@ function classify(err: FastifyError, req: FastifyRequest): { code: string; detai
 export const httpPlatform = fp(
   async (app: FastifyInstance, opts: { production: boolean }) => {
     app.decorateRequest('lang', 'fa');
-    app.decorateRequest('actor', null as unknown as ActorRef);
-    app.decorateRequest('origin', null as unknown as RequestOrigin);
+    app.decorateRequest('actor', null as never);
+    app.decorateRequest('origin', null as never);
     app.addHook('onRequest', async (req, reply) => {
       req.lang = pickLanguage(req.headers['accept-language']);
       req.actor = anonymousActor;

@@ -1,0 +1,90 @@
+import rateLimit from '@fastify/rate-limit';
+import {
+  CitizenProfile,
+  CitizenProfileUpdate,
+  OtpChallenge,
+  OtpRequest,
+  OtpVerify,
+  SessionInfo,
+  StaffLogin,
+} from '@dargah/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import { DomainError } from '../../platform/http/errors';
+import { SESSION_COOKIE, sessionCookieOptions } from './auth.hooks';
+import { actFor, requestOtp, resolveSession, sessionInfo, signOut, staffLogin, verifyOtp, type NewSession, type ResolvedSession } from './auth.service';
+import { getCitizenProfile, updateCitizenProfile } from './profile.service';
+
+const tags = ['identity'];
+
+function requireSession(req: FastifyRequest): ResolvedSession {
+  if (!req.session) throw new DomainError('UNAUTHENTICATED');
+  return req.session;
+}
+
+export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // Per-address limits on sign-in attempts (per process); accounts and national codes have their
+  // own limits in the database, which hold across processes.
+  await app.register(rateLimit, { global: false });
+  const limited = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+  /** Sets the new session's cookie and answers with what the web app shows. */
+  const establish = async (req: FastifyRequest, reply: FastifyReply, s: NewSession) => {
+    reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(ctx, s.expiresAt));
+    const resolved = await resolveSession(ctx, s.token);
+    return sessionInfo(ctx, resolved!);
+  };
+
+  r.post(
+    '/auth/citizen/otp',
+    { config: limited(10), schema: { tags, summary: 'Send a one-time sign-in code by SMS to a citizen', body: OtpRequest, response: { 201: OtpChallenge } } },
+    async (req, reply) => reply.status(201).send(await requestOtp(ctx, req.body.nationalCode, req.body.mobile, req.origin)),
+  );
+
+  r.post(
+    '/auth/citizen/verify',
+    { config: limited(20), schema: { tags, summary: 'Sign a citizen in with the one-time code', body: OtpVerify, response: { 200: SessionInfo } } },
+    async (req, reply) => establish(req, reply, await verifyOtp(ctx, req.body.challengeId, req.body.code, req.origin)),
+  );
+
+  r.post(
+    '/auth/staff/login',
+    { config: limited(20), schema: { tags, summary: 'Sign a staff member in with username and password', body: StaffLogin, response: { 200: SessionInfo } } },
+    async (req, reply) => establish(req, reply, await staffLogin(ctx, req.body.username, req.body.password, req.origin)),
+  );
+
+  r.get('/auth/session', { schema: { tags, summary: 'The signed-in person, their roles and the CSRF token', response: { 200: SessionInfo } } }, async (req) =>
+    sessionInfo(ctx, requireSession(req)),
+  );
+
+  r.post(
+    '/auth/sign-out',
+    { schema: { tags, summary: 'Sign out this session, or every session of this person', body: z.object({ everywhere: z.boolean().default(false) }).strict().default({ everywhere: false }), response: { 200: z.object({ signedOut: z.number().int() }) } } },
+    async (req, reply) => {
+      const s = requireSession(req);
+      const n = await signOut(ctx, s.actor, s.tokenHash, req.origin, req.body.everywhere);
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
+      return { signedOut: n };
+    },
+  );
+
+  r.post(
+    '/auth/act-for',
+    { schema: { tags, summary: 'Act for a represented company or a delegating principal (null: as yourself)', body: z.object({ id: z.uuid().nullable() }).strict(), response: { 200: SessionInfo } } },
+    async (req) => {
+      const s = requireSession(req);
+      await actFor(ctx, s.actor, s.tokenHash, req.body.id, req.origin);
+      return sessionInfo(ctx, (await resolveSession(ctx, req.cookies[SESSION_COOKIE]!))!);
+    },
+  );
+
+  r.get('/me/profile', { schema: { tags, summary: 'The citizen profile, entered once and reused by every service', response: { 200: CitizenProfile } } }, async (req) =>
+    getCitizenProfile(ctx, req.actor),
+  );
+  r.patch('/me/profile', { schema: { tags, summary: 'Update the citizen profile', body: CitizenProfileUpdate, response: { 200: CitizenProfile } } }, async (req) =>
+    updateCitizenProfile(ctx, req.actor, req.body, req.origin),
+  );
+}

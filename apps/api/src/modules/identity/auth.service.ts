@@ -1,0 +1,282 @@
+import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { sql } from 'drizzle-orm';
+import type { Actor, RequestOrigin, RoleGrant } from '../../platform/actor';
+import { audit } from '../../platform/audit';
+import type { AppContext } from '../../platform/context';
+import { rows, withTransaction, type Db } from '../../platform/db';
+import { appendEvent } from '../../platform/events';
+import { DomainError } from '../../platform/http/errors';
+import { enqueue } from '../../platform/jobs';
+import * as repo from './identity.repository';
+import { SMS_JOB } from './identity.jobs';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const token = (bytes = 32) => randomBytes(bytes).toString('base64url');
+
+export async function hashPassword(password: string): Promise<string> {
+  return argonHash(password, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+}
+
+// A hash of a random password: verifying against it costs what a real check costs, so a login
+// for an unknown user takes as long as one for a known user.
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= hashPassword(token()));
+
+// Sessions ---------------------------------------------------------------------------------------
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+async function openSession(ctx: AppContext, db: Db, subjectType: 'staff' | 'citizen', subjectId: string, origin: RequestOrigin): Promise<NewSession> {
+  const now = ctx.clock.now();
+  const s: NewSession = { token: token(), csrfToken: token(24), expiresAt: new Date(now.getTime() + ctx.config.SESSION_ABSOLUTE_HOURS * 3_600_000) };
+  await repo.insertSession(db, {
+    tokenHash: sha256(s.token),
+    subjectType,
+    subjectId,
+    csrfToken: s.csrfToken,
+    createdAt: now,
+    expiresAt: s.expiresAt,
+    ip: origin.ip ?? null,
+    userAgent: origin.userAgent ?? null,
+  });
+  return s;
+}
+
+/** Expands include_subagencies grants to one grant per sub-agency. */
+async function expandGrants(db: Db, grants: RoleGrant[]): Promise<RoleGrant[]> {
+  const out = [...grants];
+  for (const g of grants.filter((x) => x.includeSubagencies)) {
+    for (const id of await repo.descendantAgencyIds(db, [g.agencyId])) {
+      if (id !== g.agencyId) out.push({ role: g.role, agencyId: id, unitId: null, includeSubagencies: false });
+    }
+  }
+  return out;
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  tokenHash: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/**
+ * The actor behind a session cookie, or undefined when the cookie is unknown, revoked, idle for
+ * too long or past its absolute lifetime (a tampered or expired cookie is simply "signed out").
+ */
+export async function resolveSession(ctx: AppContext, cookieToken: string): Promise<ResolvedSession | undefined> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(cookieToken)) return undefined;
+  const db = ctx.database.db;
+  const tokenHash = sha256(cookieToken);
+  const s = await repo.findSession(db, tokenHash);
+  const now = ctx.clock.now();
+  if (!s || s.revokedAt) return undefined;
+  const idleLimit = new Date(s.lastSeenAt).getTime() + ctx.config.SESSION_IDLE_MINUTES * 60_000;
+  if (now.getTime() >= new Date(s.expiresAt).getTime() || now.getTime() >= idleLimit) return undefined;
+  // Sliding idle timeout, written at most once a minute.
+  if (now.getTime() - new Date(s.lastSeenAt).getTime() > 60_000) await repo.touchSession(db, tokenHash, now);
+  const base = { tokenHash, csrfToken: s.csrfToken, expiresAt: new Date(s.expiresAt) };
+  if (s.subjectType === 'citizen') {
+    return { ...base, actor: { type: 'citizen', id: s.subjectId, onBehalfOfId: s.actingForId, sessionId: tokenHash } };
+  }
+  const staff = await repo.findStaff(db, s.subjectId);
+  if (!staff?.active) return undefined;
+  let principal = staff;
+  if (s.actingForId) {
+    const d = (await repo.activeDelegationsFor(db, staff.id, now)).find((x) => x.principalId === s.actingForId);
+    const p = d ? await repo.findStaff(db, d.principalId) : undefined;
+    if (!p?.active) return { ...base, actor: await staffActor(db, staff, null, tokenHash) };
+    principal = p;
+  }
+  return { ...base, actor: await staffActor(db, principal, principal.id === staff.id ? null : staff, tokenHash) };
+}
+
+async function staffActor(db: Db, principal: repo.StaffRow, delegate: repo.StaffRow | null, sessionId: string | null): Promise<Actor> {
+  return {
+    type: 'staff',
+    id: delegate?.id ?? principal.id,
+    onBehalfOfId: delegate ? principal.id : null,
+    agencyId: principal.agencyId,
+    grants: await expandGrants(db, await repo.roleGrants(db, principal.id)),
+    sessionId,
+  };
+}
+
+/** The actor behind an API token, or undefined (unknown or revoked). */
+export async function resolveApiToken(ctx: AppContext, bearer: string): Promise<Actor | undefined> {
+  if (!/^dgh_[A-Za-z0-9_-]{20,100}$/.test(bearer)) return undefined;
+  const t = await repo.findApiTokenByHash(ctx.database.db, sha256(bearer));
+  if (!t || t.revokedAt) return undefined;
+  const now = ctx.clock.now();
+  if (!t.lastUsedAt || now.getTime() - new Date(t.lastUsedAt).getTime() > 60_000) await repo.touchApiToken(ctx.database.db, t.id, now);
+  return { type: 'api_client', id: t.id, agencyId: t.agencyId, scopes: t.scopes };
+}
+
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+// Staff sign-in ----------------------------------------------------------------------------------
+export async function staffLogin(ctx: AppContext, username: string, password: string, origin: RequestOrigin): Promise<NewSession> {
+  const db = ctx.database.db;
+  const staff = await repo.findStaffByUsername(db, username);
+  const now = ctx.clock.now();
+  // Verify outside any transaction (argon2 takes tens of milliseconds).
+  const ok = await argonVerify(staff?.passwordHash ?? (await dummy()), password).catch(() => false);
+  if (!staff || !staff.active || !staff.passwordHash) throw new DomainError('INVALID_CREDENTIALS');
+  if (staff.lockedUntil && new Date(staff.lockedUntil) > now) {
+    throw new DomainError('ACCOUNT_LOCKED', { until: new Date(staff.lockedUntil).toISOString() });
+  }
+  if (!ok) {
+    const r = await withTransaction(ctx.database, async (tx) => {
+      const res = await repo.recordLoginFailure(tx.db, staff.id, ctx.config.LOGIN_LOCK_AFTER, new Date(now.getTime() + ctx.config.LOGIN_LOCK_MINUTES * 60_000));
+      audit(tx, { actor: { type: 'anonymous', id: null }, origin, at: now, action: res.locked ? 'staff.locked' : 'staff.login_failed', objectType: 'staff', objectId: staff.id, agencyId: staff.agencyId });
+      return res;
+    });
+    if (r.locked) throw new DomainError('ACCOUNT_LOCKED', {});
+    throw new DomainError('INVALID_CREDENTIALS');
+  }
+  return startStaffSession(ctx, staff, origin, 'password');
+}
+
+/** Opens a staff session (after a password or OpenID Connect sign-in), recording it. */
+export async function startStaffSession(ctx: AppContext, staff: repo.StaffRow, origin: RequestOrigin, method: 'password' | 'oidc'): Promise<NewSession> {
+  const now = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    await repo.resetLoginFailures(tx.db, staff.id);
+    const session = await openSession(ctx, tx.db, 'staff', staff.id, origin);
+    const actor = { type: 'staff' as const, id: staff.id, agencyId: staff.agencyId };
+    await appendEvent(tx, { streamType: 'staff', streamId: staff.id, action: 'signed_in', actor, origin, at: now, payload: { method } });
+    audit(tx, { actor, origin, at: now, action: 'staff.sign_in', objectType: 'staff', objectId: staff.id, details: { method } });
+    return session;
+  });
+}
+
+// Citizen sign-in by one-time code ---------------------------------------------------------------
+const OTP_PER_WINDOW = 3;
+const OTP_WINDOW_MS = 10 * 60_000;
+const OTP_MAX_ATTEMPTS = 5;
+
+export async function requestOtp(ctx: AppContext, nationalCode: string, mobile: string, origin: RequestOrigin) {
+  const now = ctx.clock.now();
+  const id = randomUUID();
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const expiresAt = new Date(now.getTime() + ctx.config.OTP_TTL_SECONDS * 1000);
+  await withTransaction(ctx.database, async (tx) => {
+    const recent = await repo.countRecentChallenges(tx.db, nationalCode, new Date(now.getTime() - OTP_WINDOW_MS));
+    if (recent >= OTP_PER_WINDOW) throw new DomainError('OTP_TOO_MANY_REQUESTS', { retryAfterSeconds: OTP_WINDOW_MS / 1000 });
+    await repo.insertChallenge(tx.db, { id, nationalCode, mobile, codeHash: sha256(`${id}:${code}`), expiresAt, ip: origin.ip ?? null }, now);
+    const [msg] = await rows<{ id: string }>(tx.db, sql`
+      INSERT INTO sms_outbox (recipient, body, purpose, status, created_at)
+      VALUES (${mobile}, ${`درگاه: کد ورود شما ${code}\nاین کد را به کسی ندهید.`}, 'otp', 'queued', ${now.toISOString()}::timestamptz) RETURNING id`);
+    await enqueue(tx, ctx.jobs.get(SMS_JOB)!, { outboxId: msg!.id }, now, { maxAttempts: 3 });
+    audit(tx, { actor: { type: 'anonymous', id: null }, origin, at: now, action: 'citizen.otp_requested', objectType: 'otp_challenge', objectId: id });
+    tx.afterCommit(() => ctx.runner?.nudge());
+  });
+  return { challengeId: id, expiresAt: expiresAt.toISOString(), resendAfter: new Date(now.getTime() + 60_000).toISOString() };
+}
+
+export async function verifyOtp(ctx: AppContext, challengeId: string, code: string, origin: RequestOrigin): Promise<NewSession> {
+  const now = ctx.clock.now();
+  // A wrong code is counted in its own transaction, so the count survives the refusal.
+  const outcome = await withTransaction(ctx.database, async (tx) => {
+    const c = await repo.lockChallenge(tx.db, challengeId);
+    if (!c || c.consumedAt) return { ok: false as const, error: 'OTP_INVALID' as const, remaining: 0 };
+    if (new Date(c.expiresAt) <= now) return { ok: false as const, error: 'OTP_EXPIRED' as const, remaining: 0 };
+    if (c.attempts >= OTP_MAX_ATTEMPTS) return { ok: false as const, error: 'OTP_TOO_MANY_ATTEMPTS' as const, remaining: 0 };
+    if (!csrfMatches(c.codeHash, sha256(`${c.id}:${code}`))) {
+      await repo.countChallengeFailure(tx.db, c.id);
+      audit(tx, { actor: { type: 'anonymous', id: null }, origin, at: now, action: 'citizen.otp_failed', objectType: 'otp_challenge', objectId: c.id });
+      return { ok: false as const, error: 'OTP_INVALID' as const, remaining: OTP_MAX_ATTEMPTS - c.attempts - 1 };
+    }
+    await repo.consumeChallenge(tx.db, c.id, now);
+    const person = await repo.upsertPerson(tx.db, c.nationalCode, c.mobile, now);
+    const session = await openSession(ctx, tx.db, 'citizen', person.id, origin);
+    const actor = { type: 'citizen' as const, id: person.id };
+    if (person.created) await appendEvent(tx, { streamType: 'citizen', streamId: person.id, action: 'registered', actor, origin, at: now });
+    await appendEvent(tx, { streamType: 'citizen', streamId: person.id, action: 'signed_in', actor, origin, at: now, payload: { method: 'otp' } });
+    audit(tx, { actor, origin, at: now, action: 'citizen.sign_in', objectType: 'citizen', objectId: person.id });
+    return { ok: true as const, session };
+  });
+  if (!outcome.ok) throw new DomainError(outcome.error, { remainingAttempts: Math.max(0, outcome.remaining) });
+  return outcome.session;
+}
+
+// Session management -----------------------------------------------------------------------------
+export async function signOut(ctx: AppContext, actor: Actor, tokenHash: string, origin: RequestOrigin, everywhere: boolean): Promise<number> {
+  const now = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    let n = 1;
+    if (everywhere && (actor.type === 'staff' || actor.type === 'citizen')) {
+      n = await repo.revokeAllSessions(tx.db, actor.type, actor.id, now);
+    } else {
+      await repo.revokeSession(tx.db, tokenHash, now);
+    }
+    audit(tx, { actor, origin, at: now, action: everywhere ? 'session.sign_out_everywhere' : 'session.sign_out', objectType: actor.type, objectId: actor.id, details: { sessions: n } });
+    return n;
+  });
+}
+
+/** Act for a company (a citizen representative) or a principal (a delegate), or stop (null). */
+export async function actFor(ctx: AppContext, actor: Actor, tokenHash: string, targetId: string | null, origin: RequestOrigin): Promise<void> {
+  const now = ctx.clock.now();
+  const db = ctx.database.db;
+  if (actor.type === 'citizen') {
+    if (targetId && !(await repo.representedCompanies(db, actor.id)).some((c) => c.id === targetId)) throw new DomainError('FORBIDDEN');
+  } else if (actor.type === 'staff') {
+    if (targetId && !(await repo.activeDelegationsFor(db, actor.id, now)).some((d) => d.principalId === targetId)) throw new DomainError('FORBIDDEN');
+  } else {
+    throw new DomainError('FORBIDDEN');
+  }
+  await withTransaction(ctx.database, async (tx) => {
+    await repo.setActingFor(tx.db, tokenHash, targetId);
+    audit(tx, { actor: { type: actor.type, id: actor.id }, origin, at: now, action: targetId ? 'session.act_for' : 'session.act_as_self', objectType: actor.type === 'citizen' ? 'citizen' : 'staff', objectId: targetId ?? actor.id });
+  });
+}
+
+/** What the web app shows about the signed-in person. */
+export async function sessionInfo(ctx: AppContext, r: ResolvedSession) {
+  const db = ctx.database.db;
+  const a = r.actor;
+  const now = ctx.clock.now();
+  if (a.type === 'citizen') {
+    const me = await repo.findCitizen(db, a.id);
+    const companies = await repo.representedCompanies(db, a.id);
+    const company = companies.find((c) => c.id === a.onBehalfOfId);
+    return {
+      kind: 'citizen' as const,
+      id: a.id,
+      displayName: me?.name ?? me?.nationalCode ?? '',
+      onBehalfOf: company ? { id: company.id, name: company.name } : null,
+      agency: null,
+      roles: [],
+      csrfToken: r.csrfToken,
+      expiresAt: r.expiresAt.toISOString(),
+      canActFor: companies,
+    };
+  }
+  if (a.type !== 'staff') throw new DomainError('FORBIDDEN');
+  const me = await repo.findStaff(db, a.id);
+  const principal = a.onBehalfOfId ? await repo.findStaff(db, a.onBehalfOfId) : undefined;
+  const agency = await repo.findAgency(db, a.agencyId);
+  return {
+    kind: 'staff' as const,
+    id: a.id,
+    displayName: me?.displayName ?? '',
+    onBehalfOf: principal ? { id: principal.id, name: principal.displayName } : null,
+    agency: agency ? { id: agency.id, name: agency.nameFa } : null,
+    roles: a.grants.map((g) => ({ role: g.role, agencyId: g.agencyId, unitId: g.unitId })),
+    csrfToken: r.csrfToken,
+    expiresAt: r.expiresAt.toISOString(),
+    canActFor: (await repo.activeDelegationsFor(db, a.id, now)).map((d) => ({ id: d.principalId, name: d.principalName })),
+  };
+}
+
+export const apiTokenSecret = () => `dgh_${token(30)}`;

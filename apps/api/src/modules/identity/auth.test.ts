@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/app';
+import { buildAgency, buildStaff, deliveredCode, randomMobile, randomNationalCode, signInCitizen, signInStaff, TEST_PASSWORD } from '../../../test/factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+const post = (url: string, payload: object, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, payload, headers });
+
+describe('citizen sign-in by one-time code', () => {
+  it('signs in, creates the profile once and reuses it', async () => {
+    const s = await signInCitizen(t, '0013542419', '09121234567');
+    const me = await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: s.cookie } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ kind: 'citizen', csrfToken: s.csrf });
+    const upd = await t.app.inject({ method: 'PATCH', url: '/api/v1/me/profile', headers: s.headers, payload: { name: 'علی رضایی', postalCode: '۱۶۱۹۷۳۵۷۴۴' } });
+    expect(upd.statusCode).toBe(200);
+    expect(upd.json()).toMatchObject({ name: 'علی رضایی', postalCode: '1619735744', nationalCode: '0013542419' });
+    const again = await signInCitizen(t, '0013542419', '09121234567');
+    const profile = await t.app.inject({ url: '/api/v1/me/profile', headers: { cookie: again.cookie } });
+    expect(profile.json()).toMatchObject({ id: s.id, name: 'علی رضایی' });
+  });
+
+  it('accepts Persian digits and +98 numbers', async () => {
+    const res = await post('/api/v1/auth/citizen/otp', { nationalCode: '۰۰۱۰۳۵۰۸۲۹', mobile: '+989121234599' });
+    expect(res.statusCode).toBe(201);
+    expect(await deliveredCode(t, '09121234599')).toMatch(/^\d{6}$/);
+  });
+
+  it('names an invalid national code and mobile in Persian', async () => {
+    const res = await post('/api/v1/auth/citizen/otp', { nationalCode: '1111111111', mobile: '0812123456' });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.details.fields as Array<{ field: string; code: string; message: string }>;
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        { field: 'body.nationalCode', code: 'NATIONAL_CODE_INVALID', message: 'کد ملی معتبر نیست.' },
+        { field: 'body.mobile', code: 'MOBILE_INVALID', message: 'شماره تلفن همراه معتبر نیست.' },
+      ]),
+    );
+  });
+
+  it('counts wrong codes, then refuses the challenge', async () => {
+    const mobile = randomMobile();
+    const otp = await post('/api/v1/auth/citizen/otp', { nationalCode: randomNationalCode(), mobile });
+    const { challengeId } = otp.json();
+    const code = await deliveredCode(t, mobile);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 4; i >= 0; i--) {
+      const r = await post('/api/v1/auth/citizen/verify', { challengeId, code: wrong });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error).toMatchObject({ code: 'OTP_INVALID', details: { remainingAttempts: i } });
+    }
+    const locked = await post('/api/v1/auth/citizen/verify', { challengeId, code });
+    expect(locked.json().error.code).toBe('OTP_TOO_MANY_ATTEMPTS');
+  });
+
+  it('refuses an expired code, and a used one', async () => {
+    const mobile = randomMobile();
+    const otp = await post('/api/v1/auth/citizen/otp', { nationalCode: randomNationalCode(), mobile });
+    const code = await deliveredCode(t, mobile);
+    t.clock.advance(121_000);
+    const r = await post('/api/v1/auth/citizen/verify', { challengeId: otp.json().challengeId, code });
+    expect(r.json().error.code).toBe('OTP_EXPIRED');
+  });
+
+  it('limits code requests per national code', async () => {
+    const nationalCode = randomNationalCode();
+    for (let i = 0; i < 3; i++) expect((await post('/api/v1/auth/citizen/otp', { nationalCode, mobile: randomMobile() })).statusCode).toBe(201);
+    const r = await post('/api/v1/auth/citizen/otp', { nationalCode, mobile: randomMobile() });
+    expect(r.statusCode).toBe(429);
+    expect(r.json().error.code).toBe('OTP_TOO_MANY_REQUESTS');
+  });
+});
+
+describe('staff sign-in and sessions', () => {
+  it('signs in with a password, rotates the session id at each sign-in', async () => {
+    const agency = await buildAgency(t);
+    const staff = await buildStaff(t, agency.id, ['desk_clerk']);
+    const a = await signInStaff(t, staff.username);
+    const b = await signInStaff(t, staff.username);
+    expect(a.cookie).not.toBe(b.cookie);
+    const me = await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: b.cookie } });
+    expect(me.json()).toMatchObject({ kind: 'staff', agency: { id: agency.id }, roles: [{ role: 'desk_clerk', agencyId: agency.id }] });
+  });
+
+  it('sets an httpOnly, SameSite=Lax cookie', async () => {
+    const agency = await buildAgency(t);
+    const staff = await buildStaff(t, agency.id);
+    const res = await post('/api/v1/auth/staff/login', { username: staff.username, password: TEST_PASSWORD });
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it('locks the account after repeated failures', async () => {
+    const agency = await buildAgency(t);
+    const staff = await buildStaff(t, agency.id);
+    for (let i = 0; i < 4; i++) expect((await post('/api/v1/auth/staff/login', { username: staff.username, password: 'wrong-password-1' })).json().error.code).toBe('INVALID_CREDENTIALS');
+    expect((await post('/api/v1/auth/staff/login', { username: staff.username, password: 'wrong-password-1' })).json().error.code).toBe('ACCOUNT_LOCKED');
+    expect((await post('/api/v1/auth/staff/login', { username: staff.username, password: TEST_PASSWORD })).json().error.code).toBe('ACCOUNT_LOCKED');
+    t.clock.advance(15 * 60_000 + 1);
+    expect((await post('/api/v1/auth/staff/login', { username: staff.username, password: TEST_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('treats a tampered, idle or expired cookie as signed out', async () => {
+    const agency = await buildAgency(t);
+    const staff = await buildStaff(t, agency.id);
+    const s = await signInStaff(t, staff.username);
+    const tampered = s.cookie.slice(0, -2) + (s.cookie.endsWith('AA') ? 'BB' : 'AA');
+    expect((await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: tampered } })).statusCode).toBe(401);
+    t.clock.advance(31 * 60_000);
+    expect((await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+  });
+
+  it('refuses a cookie write without the CSRF token, and signs out everywhere', async () => {
+    const agency = await buildAgency(t);
+    const staff = await buildStaff(t, agency.id);
+    const a = await signInStaff(t, staff.username);
+    const b = await signInStaff(t, staff.username);
+    const forged = await post('/api/v1/auth/sign-out', {}, { cookie: a.cookie, 'x-csrf-token': 'forged' });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().error.code).toBe('CSRF_TOKEN_INVALID');
+    const out = await post('/api/v1/auth/sign-out', { everywhere: true }, a.headers);
+    expect(out.json()).toEqual({ signedOut: 2 });
+    expect((await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: b.cookie } })).statusCode).toBe(401);
+  });
+});

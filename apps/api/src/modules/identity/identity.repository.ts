@@ -1,0 +1,350 @@
+import { sql } from 'drizzle-orm';
+import type { Role, RoleGrant } from '../../platform/actor';
+import { rows, type Db } from '../../platform/db';
+
+const iso = (d: unknown) => new Date(d as string).toISOString();
+
+// Agencies ---------------------------------------------------------------------------------------
+export interface AgencyRow {
+  id: string;
+  legalId: string;
+  nameFa: string;
+  nameEn: string | null;
+  kind: 'ministry' | 'organisation' | 'provincial_office' | 'county_office' | 'central_body';
+  parentId: string | null;
+  province: string | null;
+  county: string | null;
+  version: number;
+}
+const AGENCY_COLS = sql`id, legal_id AS "legalId", name_fa AS "nameFa", name_en AS "nameEn", kind, parent_id AS "parentId", province, county, version`;
+
+export const listAgencies = (db: Db) => rows<AgencyRow>(db, sql`SELECT ${AGENCY_COLS} FROM agencies WHERE active ORDER BY name_fa`);
+
+export async function findAgency(db: Db, id: string): Promise<AgencyRow | undefined> {
+  return (await rows<AgencyRow>(db, sql`SELECT ${AGENCY_COLS} FROM agencies WHERE id = ${id}`))[0];
+}
+
+export async function insertAgency(db: Db, a: Omit<AgencyRow, 'id' | 'version'>, now: Date): Promise<AgencyRow> {
+  const [row] = await rows<AgencyRow>(db, sql`
+    INSERT INTO agencies (legal_id, name_fa, name_en, kind, parent_id, province, county, created_at, updated_at)
+    VALUES (${a.legalId}, ${a.nameFa}, ${a.nameEn}, ${a.kind}, ${a.parentId}, ${a.province}, ${a.county}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
+    RETURNING ${AGENCY_COLS}`);
+  return row!;
+}
+
+/** Optimistic update: refuses (returns undefined) when the row changed since `version`. */
+export async function updateAgency(db: Db, id: string, version: number, a: Omit<AgencyRow, 'id' | 'version'>, now: Date): Promise<AgencyRow | undefined> {
+  const [row] = await rows<AgencyRow>(db, sql`
+    UPDATE agencies SET legal_id = ${a.legalId}, name_fa = ${a.nameFa}, name_en = ${a.nameEn}, kind = ${a.kind}, parent_id = ${a.parentId},
+           province = ${a.province}, county = ${a.county}, version = version + 1, updated_at = ${iso(now)}::timestamptz
+     WHERE id = ${id} AND version = ${version} RETURNING ${AGENCY_COLS}`);
+  return row;
+}
+
+/** The agency and every agency below it. */
+export async function descendantAgencyIds(db: Db, rootIds: string[]): Promise<string[]> {
+  if (rootIds.length === 0) return [];
+  const r = await rows<{ id: string }>(db, sql`
+    WITH RECURSIVE t AS (SELECT id FROM agencies WHERE id = ANY(${rootIds}::uuid[])
+                         UNION SELECT a.id FROM agencies a JOIN t ON a.parent_id = t.id)
+    SELECT id FROM t`);
+  return r.map((x) => x.id);
+}
+
+// Units ------------------------------------------------------------------------------------------
+export interface OrgUnitRow {
+  id: string;
+  agencyId: string;
+  parentId: string | null;
+  nameFa: string;
+  nameEn: string | null;
+  kind: 'headquarters' | 'operational';
+  code: string | null;
+  version: number;
+}
+const UNIT_COLS = sql`id, agency_id AS "agencyId", parent_id AS "parentId", name_fa AS "nameFa", name_en AS "nameEn", kind, code, version`;
+
+export const listUnits = (db: Db, agencyId: string) =>
+  rows<OrgUnitRow>(db, sql`SELECT ${UNIT_COLS} FROM org_units WHERE agency_id = ${agencyId} AND active ORDER BY name_fa`);
+
+export async function findUnit(db: Db, id: string): Promise<OrgUnitRow | undefined> {
+  return (await rows<OrgUnitRow>(db, sql`SELECT ${UNIT_COLS} FROM org_units WHERE id = ${id}`))[0];
+}
+
+export async function insertUnit(db: Db, u: Omit<OrgUnitRow, 'id' | 'version'>, now: Date): Promise<OrgUnitRow> {
+  const [row] = await rows<OrgUnitRow>(db, sql`
+    INSERT INTO org_units (agency_id, parent_id, name_fa, name_en, kind, code, created_at, updated_at)
+    VALUES (${u.agencyId}, ${u.parentId}, ${u.nameFa}, ${u.nameEn}, ${u.kind}, ${u.code}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
+    RETURNING ${UNIT_COLS}`);
+  return row!;
+}
+
+export async function updateUnit(db: Db, id: string, version: number, u: Omit<OrgUnitRow, 'id' | 'version' | 'agencyId'>, now: Date): Promise<OrgUnitRow | undefined> {
+  const [row] = await rows<OrgUnitRow>(db, sql`
+    UPDATE org_units SET parent_id = ${u.parentId}, name_fa = ${u.nameFa}, name_en = ${u.nameEn}, kind = ${u.kind}, code = ${u.code},
+           version = version + 1, updated_at = ${iso(now)}::timestamptz
+     WHERE id = ${id} AND version = ${version} RETURNING ${UNIT_COLS}`);
+  return row;
+}
+
+// Staff ------------------------------------------------------------------------------------------
+export interface StaffRow {
+  id: string;
+  agencyId: string;
+  username: string;
+  displayName: string;
+  passwordHash: string | null;
+  failedLogins: number;
+  lockedUntil: Date | null;
+  active: boolean;
+}
+const STAFF_COLS = sql`id, agency_id AS "agencyId", username, display_name AS "displayName", password_hash AS "passwordHash",
+  failed_logins AS "failedLogins", locked_until AS "lockedUntil", active`;
+
+export async function findStaffByUsername(db: Db, username: string): Promise<StaffRow | undefined> {
+  return (await rows<StaffRow>(db, sql`SELECT ${STAFF_COLS} FROM staff WHERE username = ${username}`))[0];
+}
+export async function findStaff(db: Db, id: string): Promise<StaffRow | undefined> {
+  return (await rows<StaffRow>(db, sql`SELECT ${STAFF_COLS} FROM staff WHERE id = ${id}`))[0];
+}
+export async function findStaffByOidcSubject(db: Db, subject: string): Promise<StaffRow | undefined> {
+  return (await rows<StaffRow>(db, sql`SELECT ${STAFF_COLS} FROM staff WHERE oidc_subject = ${subject}`))[0];
+}
+export const listStaff = (db: Db, agencyIds: string[]) =>
+  rows<Omit<StaffRow, 'passwordHash'>>(db, sql`
+    SELECT id, agency_id AS "agencyId", username, display_name AS "displayName", failed_logins AS "failedLogins",
+           locked_until AS "lockedUntil", active
+      FROM staff WHERE agency_id = ANY(${agencyIds}::uuid[]) ORDER BY display_name`);
+
+export async function insertStaff(
+  db: Db,
+  s: { agencyId: string; username: string; displayName: string; passwordHash: string | null; nationalCode?: string | null; email?: string | null; oidcSubject?: string | null },
+  now: Date,
+): Promise<string> {
+  const [row] = await rows<{ id: string }>(db, sql`
+    INSERT INTO staff (agency_id, username, display_name, password_hash, national_code, email, oidc_subject, password_changed_at, created_at, updated_at)
+    VALUES (${s.agencyId}, ${s.username}, ${s.displayName}, ${s.passwordHash}, ${s.nationalCode ?? null}, ${s.email ?? null}, ${s.oidcSubject ?? null},
+            ${iso(now)}::timestamptz, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
+    RETURNING id`);
+  return row!.id;
+}
+
+export async function recordLoginFailure(db: Db, id: string, lockAfter: number, lockUntil: Date): Promise<{ failedLogins: number; locked: boolean }> {
+  const [row] = await rows<{ failedLogins: number; locked: boolean }>(db, sql`
+    UPDATE staff SET failed_logins = failed_logins + 1,
+           locked_until = CASE WHEN failed_logins + 1 >= ${lockAfter} THEN ${iso(lockUntil)}::timestamptz ELSE locked_until END
+     WHERE id = ${id} RETURNING failed_logins AS "failedLogins", (failed_logins >= ${lockAfter}) AS locked`);
+  return row!;
+}
+export const resetLoginFailures = (db: Db, id: string) =>
+  rows(db, sql`UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ${id}`);
+
+// Roles and delegation ---------------------------------------------------------------------------
+export async function roleGrants(db: Db, staffId: string): Promise<RoleGrant[]> {
+  return rows<RoleGrant>(db, sql`
+    SELECT role, agency_id AS "agencyId", unit_id AS "unitId", include_subagencies AS "includeSubagencies"
+      FROM role_assignments WHERE staff_id = ${staffId} ORDER BY role, agency_id`);
+}
+
+export async function insertRoleGrant(db: Db, staffId: string, g: RoleGrant, now: Date): Promise<void> {
+  await rows(db, sql`
+    INSERT INTO role_assignments (staff_id, agency_id, unit_id, role, include_subagencies, created_at)
+    VALUES (${staffId}, ${g.agencyId}, ${g.unitId}, ${g.role}, ${g.includeSubagencies}, ${iso(now)}::timestamptz)
+    ON CONFLICT DO NOTHING`);
+}
+
+export async function deleteRoleGrant(db: Db, staffId: string, g: { role: Role; agencyId: string; unitId: string | null }): Promise<number> {
+  return (await rows(db, sql`
+    DELETE FROM role_assignments WHERE staff_id = ${staffId} AND role = ${g.role} AND agency_id = ${g.agencyId}
+       AND unit_id IS NOT DISTINCT FROM ${g.unitId}::uuid RETURNING id`)).length;
+}
+
+export interface DelegationRow {
+  id: string;
+  principalId: string;
+  principalName: string;
+  delegateId: string;
+  delegateName: string;
+  startsAt: Date;
+  endsAt: Date;
+  reason: string;
+  revokedAt: Date | null;
+}
+const DELEGATION_SELECT = sql`
+  SELECT d.id, d.principal_id AS "principalId", p.display_name AS "principalName", d.delegate_id AS "delegateId",
+         g.display_name AS "delegateName", d.starts_at AS "startsAt", d.ends_at AS "endsAt", d.reason, d.revoked_at AS "revokedAt"
+    FROM delegations d JOIN staff p ON p.id = d.principal_id JOIN staff g ON g.id = d.delegate_id`;
+
+/** Delegations in force at `now` that let `delegateId` act for someone. */
+export const activeDelegationsFor = (db: Db, delegateId: string, now: Date) =>
+  rows<DelegationRow>(db, sql`${DELEGATION_SELECT}
+    WHERE d.delegate_id = ${delegateId} AND d.revoked_at IS NULL AND d.starts_at <= ${iso(now)}::timestamptz AND d.ends_at > ${iso(now)}::timestamptz`);
+
+export const listDelegations = (db: Db, agencyIds: string[]) =>
+  rows<DelegationRow>(db, sql`${DELEGATION_SELECT} WHERE p.agency_id = ANY(${agencyIds}::uuid[]) ORDER BY d.starts_at DESC`);
+
+export async function insertDelegation(db: Db, d: { principalId: string; delegateId: string; startsAt: Date; endsAt: Date; reason: string; createdBy: string }, now: Date): Promise<string> {
+  const [row] = await rows<{ id: string }>(db, sql`
+    INSERT INTO delegations (principal_id, delegate_id, starts_at, ends_at, reason, created_by, created_at)
+    VALUES (${d.principalId}, ${d.delegateId}, ${iso(d.startsAt)}::timestamptz, ${iso(d.endsAt)}::timestamptz, ${d.reason}, ${d.createdBy}, ${iso(now)}::timestamptz)
+    RETURNING id`);
+  return row!.id;
+}
+
+export async function revokeDelegation(db: Db, id: string, now: Date): Promise<{ principalId: string } | undefined> {
+  return (await rows<{ principalId: string }>(db, sql`
+    UPDATE delegations SET revoked_at = ${iso(now)}::timestamptz WHERE id = ${id} AND revoked_at IS NULL RETURNING principal_id AS "principalId"`))[0];
+}
+
+// Citizens ---------------------------------------------------------------------------------------
+export interface CitizenRow {
+  id: string;
+  kind: 'person' | 'company';
+  nationalCode: string | null;
+  legalId: string | null;
+  name: string | null;
+  mobile: string | null;
+  postalCode: string | null;
+  address: string | null;
+}
+const CITIZEN_COLS = sql`id, kind, national_code AS "nationalCode", legal_id AS "legalId", name, mobile, postal_code AS "postalCode", address`;
+
+export async function findCitizen(db: Db, id: string): Promise<CitizenRow | undefined> {
+  return (await rows<CitizenRow>(db, sql`SELECT ${CITIZEN_COLS} FROM citizens WHERE id = ${id}`))[0];
+}
+
+/** Finds the person by national code, creating the profile at first sign-in; keeps the verified mobile. */
+export async function upsertPerson(db: Db, nationalCode: string, mobile: string, now: Date): Promise<{ id: string; created: boolean }> {
+  const [row] = await rows<{ id: string; created: boolean }>(db, sql`
+    INSERT INTO citizens (kind, national_code, mobile, created_at, updated_at)
+    VALUES ('person', ${nationalCode}, ${mobile}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
+    ON CONFLICT (national_code) DO UPDATE SET mobile = EXCLUDED.mobile, updated_at = EXCLUDED.updated_at
+    RETURNING id, (xmax = 0) AS created`);
+  return row!;
+}
+
+export async function insertCompany(db: Db, c: { legalId: string; name: string }, now: Date): Promise<string> {
+  const [row] = await rows<{ id: string }>(db, sql`
+    INSERT INTO citizens (kind, legal_id, name, created_at, updated_at)
+    VALUES ('company', ${c.legalId}, ${c.name}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz) RETURNING id`);
+  return row!.id;
+}
+
+export async function updateCitizenProfile(db: Db, id: string, p: { name?: string | undefined; postalCode?: string | undefined; address?: string | undefined }, now: Date): Promise<CitizenRow> {
+  const [row] = await rows<CitizenRow>(db, sql`
+    UPDATE citizens SET name = COALESCE(${p.name ?? null}, name), postal_code = COALESCE(${p.postalCode ?? null}, postal_code),
+           address = COALESCE(${p.address ?? null}, address), updated_at = ${iso(now)}::timestamptz
+     WHERE id = ${id} RETURNING ${CITIZEN_COLS}`);
+  return row!;
+}
+
+export async function addRepresentative(db: Db, companyId: string, personId: string, title: string, now: Date): Promise<void> {
+  await rows(db, sql`
+    INSERT INTO company_representatives (company_id, person_id, title, created_at)
+    VALUES (${companyId}, ${personId}, ${title}, ${iso(now)}::timestamptz) ON CONFLICT DO NOTHING`);
+}
+
+/** Companies this person currently represents. */
+export const representedCompanies = (db: Db, personId: string) =>
+  rows<{ id: string; name: string }>(db, sql`
+    SELECT c.id, COALESCE(c.name, c.legal_id) AS name FROM company_representatives r JOIN citizens c ON c.id = r.company_id
+     WHERE r.person_id = ${personId} AND r.revoked_at IS NULL ORDER BY c.name`);
+
+// One-time codes ---------------------------------------------------------------------------------
+export const countRecentChallenges = async (db: Db, nationalCode: string, since: Date) =>
+  Number((await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM otp_challenges WHERE national_code = ${nationalCode} AND created_at > ${iso(since)}::timestamptz`))[0]!.n);
+
+export async function insertChallenge(db: Db, c: { id: string; nationalCode: string; mobile: string; codeHash: string; expiresAt: Date; ip: string | null }, now: Date): Promise<void> {
+  await rows(db, sql`
+    INSERT INTO otp_challenges (id, national_code, mobile, code_hash, expires_at, ip, created_at)
+    VALUES (${c.id}, ${c.nationalCode}, ${c.mobile}, ${c.codeHash}, ${iso(c.expiresAt)}::timestamptz, ${c.ip}, ${iso(now)}::timestamptz)`);
+}
+
+export interface ChallengeRow {
+  id: string;
+  nationalCode: string;
+  mobile: string;
+  codeHash: string;
+  attempts: number;
+  expiresAt: Date;
+  consumedAt: Date | null;
+}
+/** Locks the challenge row for this verification attempt. */
+export async function lockChallenge(db: Db, id: string): Promise<ChallengeRow | undefined> {
+  return (await rows<ChallengeRow>(db, sql`
+    SELECT id, national_code AS "nationalCode", mobile, code_hash AS "codeHash", attempts, expires_at AS "expiresAt", consumed_at AS "consumedAt"
+      FROM otp_challenges WHERE id = ${id} FOR UPDATE`))[0];
+}
+export const countChallengeFailure = (db: Db, id: string) => rows(db, sql`UPDATE otp_challenges SET attempts = attempts + 1 WHERE id = ${id}`);
+export const consumeChallenge = (db: Db, id: string, now: Date) =>
+  rows(db, sql`UPDATE otp_challenges SET consumed_at = ${iso(now)}::timestamptz WHERE id = ${id}`);
+
+// Sessions ---------------------------------------------------------------------------------------
+export interface SessionRow {
+  tokenHash: string;
+  subjectType: 'staff' | 'citizen';
+  subjectId: string;
+  actingForId: string | null;
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+export async function insertSession(db: Db, s: Omit<SessionRow, 'revokedAt' | 'lastSeenAt' | 'actingForId'> & { ip: string | null; userAgent: string | null }): Promise<void> {
+  await rows(db, sql`
+    INSERT INTO sessions (token_hash, subject_type, subject_id, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent)
+    VALUES (${s.tokenHash}, ${s.subjectType}, ${s.subjectId}, ${s.csrfToken}, ${iso(s.createdAt)}::timestamptz, ${iso(s.createdAt)}::timestamptz,
+            ${iso(s.expiresAt)}::timestamptz, ${s.ip}, ${s.userAgent})`);
+}
+
+export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
+  return (await rows<SessionRow>(db, sql`
+    SELECT token_hash AS "tokenHash", subject_type AS "subjectType", subject_id AS "subjectId", acting_for_id AS "actingForId",
+           csrf_token AS "csrfToken", created_at AS "createdAt", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"
+      FROM sessions WHERE token_hash = ${tokenHash}`))[0];
+}
+export const touchSession = (db: Db, tokenHash: string, now: Date) =>
+  rows(db, sql`UPDATE sessions SET last_seen_at = ${iso(now)}::timestamptz WHERE token_hash = ${tokenHash}`);
+export const setActingFor = (db: Db, tokenHash: string, actingForId: string | null) =>
+  rows(db, sql`UPDATE sessions SET acting_for_id = ${actingForId} WHERE token_hash = ${tokenHash}`);
+export const revokeSession = (db: Db, tokenHash: string, now: Date) =>
+  rows(db, sql`UPDATE sessions SET revoked_at = ${iso(now)}::timestamptz WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`);
+export async function revokeAllSessions(db: Db, subjectType: string, subjectId: string, now: Date): Promise<number> {
+  return (await rows(db, sql`
+    UPDATE sessions SET revoked_at = ${iso(now)}::timestamptz
+     WHERE subject_type = ${subjectType} AND subject_id = ${subjectId} AND revoked_at IS NULL RETURNING token_hash`)).length;
+}
+
+// API tokens -------------------------------------------------------------------------------------
+export interface ApiTokenRow {
+  id: string;
+  agencyId: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+const TOKEN_COLS = sql`id, agency_id AS "agencyId", name, prefix, scopes, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
+
+export async function insertApiToken(db: Db, t: { agencyId: string; name: string; tokenHash: string; prefix: string; scopes: string[]; createdBy: string | null }, now: Date): Promise<ApiTokenRow> {
+  const [row] = await rows<ApiTokenRow>(db, sql`
+    INSERT INTO api_tokens (agency_id, name, token_hash, prefix, scopes, created_by, created_at)
+    VALUES (${t.agencyId}, ${t.name}, ${t.tokenHash}, ${t.prefix}, ${t.scopes}::text[], ${t.createdBy}, ${iso(now)}::timestamptz)
+    RETURNING ${TOKEN_COLS}`);
+  return row!;
+}
+export async function findApiTokenByHash(db: Db, tokenHash: string): Promise<ApiTokenRow | undefined> {
+  return (await rows<ApiTokenRow>(db, sql`SELECT ${TOKEN_COLS} FROM api_tokens WHERE token_hash = ${tokenHash}`))[0];
+}
+export const listApiTokens = (db: Db, agencyIds: string[]) =>
+  rows<ApiTokenRow>(db, sql`SELECT ${TOKEN_COLS} FROM api_tokens WHERE agency_id = ANY(${agencyIds}::uuid[]) ORDER BY created_at DESC`);
+export async function revokeApiToken(db: Db, id: string, now: Date): Promise<{ agencyId: string } | undefined> {
+  return (await rows<{ agencyId: string }>(db, sql`
+    UPDATE api_tokens SET revoked_at = ${iso(now)}::timestamptz WHERE id = ${id} AND revoked_at IS NULL RETURNING agency_id AS "agencyId"`))[0];
+}
+export const touchApiToken = (db: Db, id: string, now: Date) =>
+  rows(db, sql`UPDATE api_tokens SET last_used_at = ${iso(now)}::timestamptz WHERE id = ${id}`);

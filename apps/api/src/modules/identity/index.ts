@@ -1,0 +1,19 @@
+import type { AppModule } from '..';
+import { authRoutes } from './auth.routes';
+import { defineIdentityJobs } from './identity.jobs';
+import { registerIdentityErrors } from './identity.errors';
+
+export { registerAuth } from './auth.hooks';
+export { agenciesWithRole, hasRole, requireCitizen, requireRole, requireStaff, apiClientMay, ADMIN_ROLES, CENTRAL_ROLES } from './identity.policy';
+export type { StaffActor, CitizenActor, ApiClientActor } from './identity.policy';
+
+registerIdentityErrors();
+
+/** Identity and access: agencies, units, staff, citizens, sessions, tokens and the policy layer. */
+export const identityModule: AppModule = {
+  name: 'identity',
+  async register(app, ctx) {
+    await authRoutes(app, ctx);
+  },
+  defineJobs: defineIdentityJobs,
+};

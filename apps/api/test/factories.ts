@@ -1,0 +1,95 @@
+import { randomInt } from 'node:crypto';
+import { legalIdCheckDigit, nationalCodeCheckDigit } from '@dargah/persian';
+import type { Role } from '../src/platform/actor';
+import { hashPassword } from '../src/modules/identity/auth.service';
+import * as repo from '../src/modules/identity/identity.repository';
+import type { TestApp } from './app';
+
+/** A valid, random legal-entity national id (11 digits). */
+export function randomLegalId(): string {
+  for (;;) {
+    const ten = `1${String(randomInt(0, 1e9)).padStart(9, '0')}`;
+    if (/^0+$/.test(ten.slice(3, 9))) continue;
+    const c = legalIdCheckDigit(ten);
+    return `${ten}${c}`;
+  }
+}
+
+/** A valid, random national code (10 digits, not all the same). */
+export function randomNationalCode(): string {
+  const nine = String(randomInt(1, 1e9)).padStart(9, '0');
+  return `${nine}${nationalCodeCheckDigit(nine)}`;
+}
+
+export const randomMobile = () => `0912${String(randomInt(0, 1e7)).padStart(7, '0')}`;
+
+export async function buildAgency(t: TestApp, o: Partial<repo.AgencyRow> = {}): Promise<repo.AgencyRow> {
+  return repo.insertAgency(
+    t.ctx.database.db,
+    { legalId: randomLegalId(), nameFa: 'دستگاه آزمایشی', nameEn: 'Test agency', kind: 'organisation', parentId: null, province: null, county: null, ...o },
+    t.clock.now(),
+  );
+}
+
+export const TEST_PASSWORD = 'Dargah-test-1404';
+
+let passwordHash: Promise<string> | undefined;
+
+/** A staff member with the given roles in the agency. */
+export async function buildStaff(
+  t: TestApp,
+  agencyId: string,
+  roles: Array<Role | { role: Role; agencyId?: string; unitId?: string | null; includeSubagencies?: boolean }> = [],
+  o: { username?: string; displayName?: string } = {},
+) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const username = o.username ?? `staff.${randomInt(0, 1e9)}`;
+  const db = t.ctx.database.db;
+  const id = await repo.insertStaff(db, { agencyId, username, displayName: o.displayName ?? 'کارمند آزمایشی', passwordHash: await passwordHash }, t.clock.now());
+  for (const r of roles) {
+    const g = typeof r === 'string' ? { role: r } : r;
+    await repo.insertRoleGrant(db, id, { role: g.role, agencyId: g.agencyId ?? agencyId, unitId: g.unitId ?? null, includeSubagencies: g.includeSubagencies ?? false }, t.clock.now());
+  }
+  return { id, username, agencyId };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  /** Headers for a write with this session. */
+  headers: { cookie: string; 'x-csrf-token': string };
+}
+
+function sessionFrom(res: { headers: Record<string, unknown>; json(): unknown }): Session {
+  const setCookie = res.headers['set-cookie'];
+  const raw = (Array.isArray(setCookie) ? setCookie : [setCookie]).find((c) => String(c).startsWith('dargah_session='));
+  if (!raw) throw new Error(`no session cookie in ${JSON.stringify(res.json())}`);
+  const cookie = String(raw).split(';')[0]!;
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+export async function signInStaff(t: TestApp, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/staff/login', payload: { username, password } });
+  return sessionFrom(res);
+}
+
+/** Reads the one-time code the SMS simulator delivered to a mobile. */
+export async function deliveredCode(t: TestApp, mobile: string): Promise<string> {
+  await t.ctx.runner!.runDue();
+  const [msg] = await t.ctx.database.query<{ body: string }>(
+    "SELECT body FROM sms_outbox WHERE recipient = $1 AND purpose = 'otp' ORDER BY seq DESC LIMIT 1",
+    [mobile],
+  );
+  const code = /(\d{6})/.exec(msg?.body ?? '')?.[1];
+  if (!code) throw new Error(`no code delivered to ${mobile}`);
+  return code;
+}
+
+export async function signInCitizen(t: TestApp, nationalCode = randomNationalCode(), mobile = randomMobile()): Promise<Session & { nationalCode: string; mobile: string; id: string }> {
+  const otp = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizen/otp', payload: { nationalCode, mobile } });
+  if (otp.statusCode !== 201) throw new Error(otp.body);
+  const code = await deliveredCode(t, mobile);
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizen/verify', payload: { challengeId: otp.json<{ challengeId: string }>().challengeId, code } });
+  return { ...sessionFrom(res), nationalCode, mobile, id: res.json<{ id: string }>().id };
+}
