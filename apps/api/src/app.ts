@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context';
+import { devRoutes } from './platform/http/dev';
 import { healthRoutes } from './platform/http/health';
 import { genRequestId, httpPlatform } from './platform/http/plugin';
 import { loggerOptions } from './platform/log';
@@ -59,6 +60,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   await registerAuth(app, ctx);
   await healthRoutes(app, ctx);
+  await devRoutes(app, ctx);
   for (const m of modules) {
     await app.register(async (scope) => m.register(scope, ctx), { prefix: '/api/v1' });
   }

@@ -140,3 +140,22 @@ describe('operations endpoints', () => {
     expect(retry.json().error.code).toBe('JOB_NOT_FOUND');
   });
 });
+
+describe('developer outbox', () => {
+  it('shows delivered messages outside production, as JSON and as an RTL page', async () => {
+    const json = await t.app.inject({ url: '/dev/outbox' });
+    expect(json.statusCode).toBe(200);
+    expect(json.json()).toEqual({ items: expect.any(Array) });
+    const html = await t.app.inject({ url: '/dev/outbox', headers: { accept: 'text/html' } });
+    expect(html.body).toMatch(/dir="rtl"/);
+  });
+
+  it('does not exist in production', async () => {
+    const prod = await buildTestApp({ NODE_ENV: 'production', ADMIN_API_TOKEN: 'x'.repeat(32) });
+    try {
+      expect((await prod.app.inject({ url: '/dev/outbox' })).statusCode).toBe(404);
+    } finally {
+      await prod.close();
+    }
+  });
+});

@@ -27,3 +27,4 @@ export const Readiness = z.object({
 export type Readiness = z.infer<typeof Readiness>;
 
 export * from './identity';
+export * from './requests';

@@ -165,3 +165,21 @@ describe('exponential backoff', () => {
     expect(exponentialBackoff(attempt, () => 1)).toBe(Math.round(ms * 1.2));
   });
 });
+
+describe('recurring jobs', () => {
+  it('enqueues one job per time slot, however many runners there are', async () => {
+    registry.every(countJob, 3_600_000, { key: 'hourly' });
+    clock.set('2025-03-26T10:15:00.000Z');
+    await Promise.all([runner('r1').scheduleRecurring(), runner('r2').scheduleRecurring()]);
+    await runner('r1').runDue();
+    expect(runs.get('hourly')).toBe(1);
+    clock.set('2025-03-26T10:59:00.000Z');
+    await runner('r3').scheduleRecurring();
+    await runner('r1').runDue();
+    expect(runs.get('hourly')).toBe(1);
+    clock.set('2025-03-26T11:00:01.000Z');
+    await runner('r3').scheduleRecurring();
+    await runner('r1').runDue();
+    expect(runs.get('hourly')).toBe(2);
+  });
+});

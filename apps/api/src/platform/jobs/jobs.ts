@@ -33,8 +33,24 @@ export function exponentialBackoff(attempt: number, random = Math.random): numbe
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
+export interface RecurringJob {
+  def: JobDefinition;
+  intervalMs: number;
+  payload: unknown;
+}
+
 export class JobRegistry {
   private readonly defs = new Map<string, JobDefinition>();
+  private readonly recurring: RecurringJob[] = [];
+
+  /** Runs a job every interval: one job per time slot however many runners there are (dedupe key). */
+  every<S extends z.ZodType>(def: JobDefinition<S>, intervalMs: number, payload: z.input<S>): void {
+    if (!this.defs.has(def.kind)) this.define(def);
+    this.recurring.push({ def: def as unknown as JobDefinition, intervalMs, payload });
+  }
+  schedules(): readonly RecurringJob[] {
+    return this.recurring;
+  }
   define<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
     if (this.defs.has(def.kind)) throw new Error(`job kind ${def.kind} defined twice`);
     this.defs.set(def.kind, def);
@@ -147,8 +163,24 @@ export class JobRunner {
     this.timer.unref?.();
   }
 
+  private readonly lastSlot = new Map<string, number>();
+
+  /** Enqueues the recurring jobs whose time slot has begun (once per slot across all runners). */
+  async scheduleRecurring(): Promise<void> {
+    const now = this.clock.now();
+    for (const r of this.registry.schedules()) {
+      const slot = Math.floor(now.getTime() / r.intervalMs);
+      if (this.lastSlot.get(r.def.kind) === slot) continue;
+      await withTransaction(this.database, (tx) =>
+        enqueue(tx, r.def, r.payload, now, { dedupeKey: `${r.def.kind}@${slot}`, runAt: new Date(slot * r.intervalMs) }),
+      );
+      this.lastSlot.set(r.def.kind, slot);
+    }
+  }
+
   private async tick(): Promise<void> {
     try {
+      await this.scheduleRecurring();
       const free = this.opts.concurrency - this.inFlight.size;
       if (free <= 0) return;
       const jobs = await this.claim(free);

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * A published service a citizen can apply for at the service desk. Its form is a JSON Schema
+ * (draft 2020-12 subset: object with string/number/boolean/enum properties, `required`, titles in
+ * Persian) validated with ajv on the server and rendered by the web app.
+ */
+export const PublicService = z.object({
+  id: z.uuid(),
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+  title: z.string(),
+  description: z.string(),
+  /** Service norm in working days: the receipt's answer date is computed from it. */
+  normDays: z.number().int().min(1),
+  formSchema: z.record(z.string(), z.unknown()),
+  recipients: z.enum(['G2C', 'G2B', 'G2G']),
+});
+export type PublicService = z.infer<typeof PublicService>;
+
+export const RequestStatus = z.enum(['submitted', 'in_review', 'approved', 'rejected']);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+export const SubmitRequest = z.object({ serviceId: z.uuid(), form: z.record(z.string(), z.unknown()) }).strict();
+
+export const RequestEvent = z.object({
+  action: z.string(),
+  at: z.iso.datetime(),
+  /** Shown to the applicant: who acted, as a role or "you", never a staff member's personal data. */
+  actorLabel: z.string(),
+  note: z.string().nullable(),
+});
+
+/** What the applicant sees, and the receipt. */
+export const ServiceRequestView = z.object({
+  id: z.uuid(),
+  trackingCode: z.string(),
+  serviceId: z.uuid(),
+  serviceTitle: z.string(),
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+  status: RequestStatus,
+  form: z.record(z.string(), z.unknown()),
+  submittedAt: z.iso.datetime(),
+  /** Answer due date (Jalali yyyy/mm/dd, ASCII digits) from the norm in working days. */
+  dueDateJalali: z.string(),
+  dueAt: z.iso.datetime(),
+  decisionNote: z.string().nullable(),
+  history: z.array(RequestEvent),
+});
+export type ServiceRequestView = z.infer<typeof ServiceRequestView>;
+
+/** A row of the staff cartable (کارتابل). */
+export const CartableItem = z.object({
+  id: z.uuid(),
+  trackingCode: z.string(),
+  serviceTitle: z.string(),
+  applicantName: z.string(),
+  status: RequestStatus,
+  submittedAt: z.iso.datetime(),
+  dueAt: z.iso.datetime(),
+  overdue: z.boolean(),
+});
+
+export const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const DecideRequest = z.object({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(2000).optional() }).strict();
