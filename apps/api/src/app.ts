@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context';
+import type { Access } from './platform/http/access';
 import { devRoutes } from './platform/http/dev';
 import { healthRoutes } from './platform/http/health';
 import { genRequestId, httpPlatform } from './platform/http/plugin';
@@ -16,6 +17,19 @@ import { registerAuth } from './modules/identity';
 
 /** The built web app (apps/web/dist), served on the same port in production. */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  /** Declared on every /api/v1 route; the authorization matrix test fails on one without. */
+  access: Access | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RouteEntry[];
+  }
+}
 
 export interface BuildOptions {
   /** Pretty, human-readable logs (development). */
@@ -36,6 +50,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+  });
+  // Every route, as registered: the authorization matrix test walks this list.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    const access = (r.config as { access?: Access } | undefined)?.access;
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, access });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

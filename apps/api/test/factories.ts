@@ -69,8 +69,12 @@ function sessionFrom(res: { headers: Record<string, unknown>; json(): unknown })
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
 
+let addressCounter = 0;
+/** A distinct client address per sign-in, so the per-address sign-in limit does not trip in tests. */
+export const nextAddress = () => `10.0.${Math.floor(++addressCounter / 250) % 250}.${(addressCounter % 250) + 1}`;
+
 export async function signInStaff(t: TestApp, username: string, password = TEST_PASSWORD): Promise<Session> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/staff/login', payload: { username, password } });
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/staff/login', payload: { username, password }, remoteAddress: nextAddress() });
   return sessionFrom(res);
 }
 
@@ -87,9 +91,9 @@ export async function deliveredCode(t: TestApp, mobile: string): Promise<string>
 }
 
 export async function signInCitizen(t: TestApp, nationalCode = randomNationalCode(), mobile = randomMobile()): Promise<Session & { nationalCode: string; mobile: string; id: string }> {
-  const otp = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizen/otp', payload: { nationalCode, mobile } });
+  const otp = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizen/otp', payload: { nationalCode, mobile }, remoteAddress: nextAddress() });
   if (otp.statusCode !== 201) throw new Error(otp.body);
   const code = await deliveredCode(t, mobile);
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizen/verify', payload: { challengeId: otp.json<{ challengeId: string }>().challengeId, code } });
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizen/verify', payload: { challengeId: otp.json<{ challengeId: string }>().challengeId, code }, remoteAddress: nextAddress() });
   return { ...sessionFrom(res), nationalCode, mobile, id: res.json<{ id: string }>().id };
 }

@@ -113,3 +113,145 @@ export const CitizenProfile = z.object({
 export const CitizenProfileUpdate = z
   .object({ name: z.string().trim().min(2).max(200).optional(), postalCode: PostalCode.optional(), address: z.string().trim().max(500).optional() })
   .strict();
+
+// Administration of identity: agencies, units, staff, roles, delegation, API tokens ---------------
+
+/** What the public portal shows of an active agency. */
+export const PublicAgency = z.object({
+  id: z.uuid(),
+  nameFa: z.string(),
+  nameEn: z.string().nullable(),
+  kind: AgencyKind,
+  parentId: z.uuid().nullable(),
+  province: z.string().nullable(),
+});
+export type PublicAgency = z.infer<typeof PublicAgency>;
+
+/** Optimistic concurrency: the version the client read; a stale one is refused with 409 CONFLICT. */
+const Version = z.number().int().min(1);
+
+/**
+ * PUT replaces the whole agency: optional fields left out are cleared (a left-out parentId means
+ * "no parent"). An agency administrator must send legalId and parentId unchanged.
+ */
+export const AgencyUpdate = AgencyInput.extend({ version: Version });
+export type AgencyUpdate = z.infer<typeof AgencyUpdate>;
+export type AgencyInput = z.infer<typeof AgencyInput>;
+
+export type OrgUnit = z.infer<typeof OrgUnit>;
+export type OrgUnitInput = z.infer<typeof OrgUnitInput>;
+/** PUT replaces the whole unit (left-out optional fields are cleared); the agency never changes. */
+export const OrgUnitUpdate = OrgUnitInput.extend({ version: Version });
+export type OrgUnitUpdate = z.infer<typeof OrgUnitUpdate>;
+
+export const RoleGrant = z.object({
+  role: RoleName,
+  agencyId: z.uuid(),
+  unitId: z.uuid().nullable(),
+  includeSubagencies: z.boolean(),
+});
+export type RoleGrant = z.infer<typeof RoleGrant>;
+/** Body of POST and DELETE /admin/staff/:id/roles. includeSubagencies matters only when granting. */
+export const RoleGrantInput = z
+  .object({
+    role: RoleName,
+    agencyId: z.uuid(),
+    unitId: z.uuid().nullable().optional(),
+    includeSubagencies: z.boolean().optional(),
+  })
+  .strict();
+export type RoleGrantInput = z.infer<typeof RoleGrantInput>;
+/** Roles only a platform administrator may grant or revoke. */
+export const PLATFORM_ONLY_ROLES = ['platform_admin', 'central_reviewer', 'oversight_auditor'] as const;
+
+export const StaffUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,64}$/);
+export const StaffInput = z
+  .object({
+    username: StaffUsername,
+    displayName: z.string().trim().min(2).max(200),
+    /** Checked against the password rules (length, letters and digits, not the username). */
+    password: z.string().min(1).max(256),
+    nationalCode: NationalCode.optional(),
+    email: z.email().max(200).optional(),
+  })
+  .strict();
+export type StaffInput = z.infer<typeof StaffInput>;
+export const StaffMember = z.object({
+  id: z.uuid(),
+  agencyId: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  active: z.boolean(),
+  /** Locked after repeated failed sign-ins, until lockedUntil. */
+  locked: z.boolean(),
+  lockedUntil: z.iso.datetime().nullable(),
+  failedLogins: z.number().int(),
+  roles: z.array(RoleGrant),
+});
+export type StaffMember = z.infer<typeof StaffMember>;
+
+export const DelegationInput = z
+  .object({
+    principalId: z.uuid(),
+    delegateId: z.uuid(),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    reason: z.string().trim().min(3).max(500),
+  })
+  .strict();
+export type DelegationInput = z.infer<typeof DelegationInput>;
+export const DelegationStatus = z.enum(['scheduled', 'active', 'ended', 'revoked']);
+export const Delegation = z.object({
+  id: z.uuid(),
+  principalId: z.uuid(),
+  principalName: z.string(),
+  delegateId: z.uuid(),
+  delegateName: z.string(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  reason: z.string(),
+  revokedAt: z.iso.datetime().nullable(),
+  status: DelegationStatus,
+});
+export type Delegation = z.infer<typeof Delegation>;
+
+/** What another agency's system may do with an API token; each endpoint for systems needs one. */
+export const API_SCOPES = ['catalogue:read', 'requests:read', 'requests:write', 'inquiries:answer', 'letters:deliver'] as const;
+export const ApiScope = z.enum(API_SCOPES);
+export type ApiScope = z.infer<typeof ApiScope>;
+export const ApiTokenInput = z
+  .object({
+    agencyId: z.uuid(),
+    name: z.string().trim().min(2).max(100),
+    scopes: z.array(ApiScope).min(1).max(API_SCOPES.length),
+  })
+  .strict();
+export type ApiTokenInput = z.infer<typeof ApiTokenInput>;
+export const ApiToken = z.object({
+  id: z.uuid(),
+  agencyId: z.uuid(),
+  name: z.string(),
+  /** The first characters of the secret, to recognise it; the secret itself is never stored. */
+  prefix: z.string(),
+  scopes: z.array(z.string()),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export type ApiToken = z.infer<typeof ApiToken>;
+/** The answer to creating a token: the only time the secret is shown. */
+export const ApiTokenCreated = ApiToken.extend({ secret: z.string() });
+export type ApiTokenCreated = z.infer<typeof ApiTokenCreated>;
+
+/** GET /agency-systems/whoami: the calling system's token, agency and scopes. */
+export const AgencySystemIdentity = z.object({
+  tokenId: z.uuid(),
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+  scopes: z.array(z.string()),
+});
+export type AgencySystemIdentity = z.infer<typeof AgencySystemIdentity>;

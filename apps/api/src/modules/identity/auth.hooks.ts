@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
+import { checkAccess } from '../../platform/http/access';
 import { DomainError } from '../../platform/http/errors';
 import { csrfMatches, resolveApiToken, resolveSession, type ResolvedSession } from './auth.service';
 
@@ -44,13 +45,17 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext): Promi
       req.actor = actor;
       return;
     }
+
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await resolveSession(ctx, token);
-    if (!session) return; // tampered, revoked or expired: simply signed out
-    req.session = session;
-    req.actor = session.actor;
+    const session = token ? await resolveSession(ctx, token) : undefined;
+    if (session) {
+      req.session = session;
+      req.actor = session.actor;
+    } // else: no cookie, or a tampered, revoked or expired one — simply signed out
   });
+
+  // Route-level access class, before the body is parsed or validated.
+  app.addHook('onRequest', async (req) => checkAccess(req.routeOptions.config.access, req.actor));
 
   app.addHook('preHandler', async (req) => {
     if (req.session && UNSAFE.has(req.method) && !csrfMatches(req.session.csrfToken, req.headers['x-csrf-token'] as string | undefined)) {

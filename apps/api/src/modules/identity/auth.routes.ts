@@ -40,29 +40,29 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
 
   r.post(
     '/auth/citizen/otp',
-    { config: limited(10), schema: { tags, summary: 'Send a one-time sign-in code by SMS to a citizen', body: OtpRequest, response: { 201: OtpChallenge } } },
+    { config: { access: 'public', ...limited(10) }, schema: { tags, summary: 'Send a one-time sign-in code by SMS to a citizen', body: OtpRequest, response: { 201: OtpChallenge } } },
     async (req, reply) => reply.status(201).send(await requestOtp(ctx, req.body.nationalCode, req.body.mobile, req.origin)),
   );
 
   r.post(
     '/auth/citizen/verify',
-    { config: limited(20), schema: { tags, summary: 'Sign a citizen in with the one-time code', body: OtpVerify, response: { 200: SessionInfo } } },
+    { config: { access: 'public', ...limited(20) }, schema: { tags, summary: 'Sign a citizen in with the one-time code', body: OtpVerify, response: { 200: SessionInfo } } },
     async (req, reply) => establish(req, reply, await verifyOtp(ctx, req.body.challengeId, req.body.code, req.origin)),
   );
 
   r.post(
     '/auth/staff/login',
-    { config: limited(20), schema: { tags, summary: 'Sign a staff member in with username and password', body: StaffLogin, response: { 200: SessionInfo } } },
+    { config: { access: 'public', ...limited(20) }, schema: { tags, summary: 'Sign a staff member in with username and password', body: StaffLogin, response: { 200: SessionInfo } } },
     async (req, reply) => establish(req, reply, await staffLogin(ctx, req.body.username, req.body.password, req.origin)),
   );
 
-  r.get('/auth/session', { schema: { tags, summary: 'The signed-in person, their roles and the CSRF token', response: { 200: SessionInfo } } }, async (req) =>
+  r.get('/auth/session', { config: { access: 'authenticated' }, schema: { tags, summary: 'The signed-in person, their roles and the CSRF token', response: { 200: SessionInfo } } }, async (req) =>
     sessionInfo(ctx, requireSession(req)),
   );
 
   r.post(
     '/auth/sign-out',
-    { schema: { tags, summary: 'Sign out this session, or every session of this person', body: z.object({ everywhere: z.boolean().default(false) }).strict().default({ everywhere: false }), response: { 200: z.object({ signedOut: z.number().int() }) } } },
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'Sign out this session, or every session of this person', body: z.object({ everywhere: z.boolean().default(false) }).strict().default({ everywhere: false }), response: { 200: z.object({ signedOut: z.number().int() }) } } },
     async (req, reply) => {
       const s = requireSession(req);
       const n = await signOut(ctx, s.actor, s.tokenHash, req.origin, req.body.everywhere);
@@ -73,7 +73,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
 
   r.post(
     '/auth/act-for',
-    { schema: { tags, summary: 'Act for a represented company or a delegating principal (null: as yourself)', body: z.object({ id: z.uuid().nullable() }).strict(), response: { 200: SessionInfo } } },
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'Act for a represented company or a delegating principal (null: as yourself)', body: z.object({ id: z.uuid().nullable() }).strict(), response: { 200: SessionInfo } } },
     async (req) => {
       const s = requireSession(req);
       await actFor(ctx, s.actor, s.tokenHash, req.body.id, req.origin);
@@ -81,10 +81,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  r.get('/me/profile', { schema: { tags, summary: 'The citizen profile, entered once and reused by every service', response: { 200: CitizenProfile } } }, async (req) =>
+  r.get('/me/profile', { config: { access: 'citizen' }, schema: { tags, summary: 'The citizen profile, entered once and reused by every service', response: { 200: CitizenProfile } } }, async (req) =>
     getCitizenProfile(ctx, req.actor),
   );
-  r.patch('/me/profile', { schema: { tags, summary: 'Update the citizen profile', body: CitizenProfileUpdate, response: { 200: CitizenProfile } } }, async (req) =>
+  r.patch('/me/profile', { config: { access: 'citizen' }, schema: { tags, summary: 'Update the citizen profile', body: CitizenProfileUpdate, response: { 200: CitizenProfile } } }, async (req) =>
     updateCitizenProfile(ctx, req.actor, req.body, req.origin),
   );
 }

@@ -3,6 +3,11 @@ import type { Role, RoleGrant } from '../../platform/actor';
 import { rows, type Db } from '../../platform/db';
 
 const iso = (d: unknown) => new Date(d as string).toISOString();
+/**
+ * A JS array as ONE bound parameter (for `= ANY(${list(ids)}::uuid[])` and `${list(scopes)}::text[]`).
+ * A bare array inside sql`` is expanded by Drizzle into a row `($1, $2)`, which cannot be cast to an array.
+ */
+const list = (xs: readonly string[]) => sql.param([...xs]);
 
 // Agencies ---------------------------------------------------------------------------------------
 export interface AgencyRow {
@@ -45,7 +50,7 @@ export async function updateAgency(db: Db, id: string, version: number, a: Omit<
 export async function descendantAgencyIds(db: Db, rootIds: string[]): Promise<string[]> {
   if (rootIds.length === 0) return [];
   const r = await rows<{ id: string }>(db, sql`
-    WITH RECURSIVE t AS (SELECT id FROM agencies WHERE id = ANY(${rootIds}::uuid[])
+    WITH RECURSIVE t AS (SELECT id FROM agencies WHERE id = ANY(${list(rootIds)}::uuid[])
                          UNION SELECT a.id FROM agencies a JOIN t ON a.parent_id = t.id)
     SELECT id FROM t`);
   return r.map((x) => x.id);
@@ -114,7 +119,7 @@ export const listStaff = (db: Db, agencyIds: string[]) =>
   rows<Omit<StaffRow, 'passwordHash'>>(db, sql`
     SELECT id, agency_id AS "agencyId", username, display_name AS "displayName", failed_logins AS "failedLogins",
            locked_until AS "lockedUntil", active
-      FROM staff WHERE agency_id = ANY(${agencyIds}::uuid[]) ORDER BY display_name`);
+      FROM staff WHERE agency_id = ANY(${list(agencyIds)}::uuid[]) ORDER BY display_name`);
 
 export async function insertStaff(
   db: Db,
@@ -181,7 +186,7 @@ export const activeDelegationsFor = (db: Db, delegateId: string, now: Date) =>
     WHERE d.delegate_id = ${delegateId} AND d.revoked_at IS NULL AND d.starts_at <= ${iso(now)}::timestamptz AND d.ends_at > ${iso(now)}::timestamptz`);
 
 export const listDelegations = (db: Db, agencyIds: string[]) =>
-  rows<DelegationRow>(db, sql`${DELEGATION_SELECT} WHERE p.agency_id = ANY(${agencyIds}::uuid[]) ORDER BY d.starts_at DESC`);
+  rows<DelegationRow>(db, sql`${DELEGATION_SELECT} WHERE p.agency_id = ANY(${list(agencyIds)}::uuid[]) ORDER BY d.starts_at DESC`);
 
 export async function insertDelegation(db: Db, d: { principalId: string; delegateId: string; startsAt: Date; endsAt: Date; reason: string; createdBy: string }, now: Date): Promise<string> {
   const [row] = await rows<{ id: string }>(db, sql`
@@ -333,7 +338,7 @@ const TOKEN_COLS = sql`id, agency_id AS "agencyId", name, prefix, scopes, create
 export async function insertApiToken(db: Db, t: { agencyId: string; name: string; tokenHash: string; prefix: string; scopes: string[]; createdBy: string | null }, now: Date): Promise<ApiTokenRow> {
   const [row] = await rows<ApiTokenRow>(db, sql`
     INSERT INTO api_tokens (agency_id, name, token_hash, prefix, scopes, created_by, created_at)
-    VALUES (${t.agencyId}, ${t.name}, ${t.tokenHash}, ${t.prefix}, ${t.scopes}::text[], ${t.createdBy}, ${iso(now)}::timestamptz)
+    VALUES (${t.agencyId}, ${t.name}, ${t.tokenHash}, ${t.prefix}, ${list(t.scopes)}::text[], ${t.createdBy}, ${iso(now)}::timestamptz)
     RETURNING ${TOKEN_COLS}`);
   return row!;
 }
@@ -341,10 +346,84 @@ export async function findApiTokenByHash(db: Db, tokenHash: string): Promise<Api
   return (await rows<ApiTokenRow>(db, sql`SELECT ${TOKEN_COLS} FROM api_tokens WHERE token_hash = ${tokenHash}`))[0];
 }
 export const listApiTokens = (db: Db, agencyIds: string[]) =>
-  rows<ApiTokenRow>(db, sql`SELECT ${TOKEN_COLS} FROM api_tokens WHERE agency_id = ANY(${agencyIds}::uuid[]) ORDER BY created_at DESC`);
+  rows<ApiTokenRow>(db, sql`SELECT ${TOKEN_COLS} FROM api_tokens WHERE agency_id = ANY(${list(agencyIds)}::uuid[]) ORDER BY created_at DESC`);
 export async function revokeApiToken(db: Db, id: string, now: Date): Promise<{ agencyId: string } | undefined> {
   return (await rows<{ agencyId: string }>(db, sql`
     UPDATE api_tokens SET revoked_at = ${iso(now)}::timestamptz WHERE id = ${id} AND revoked_at IS NULL RETURNING agency_id AS "agencyId"`))[0];
 }
 export const touchApiToken = (db: Db, id: string, now: Date) =>
   rows(db, sql`UPDATE api_tokens SET last_used_at = ${iso(now)}::timestamptz WHERE id = ${id}`);
+
+// Administration ---------------------------------------------------------------------------------
+
+/** True when err (or its cause, as drivers wrap it) is a unique violation, of `constraint` when given. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const x = e as { code?: unknown; constraint?: unknown };
+    if (x.code === '23505') return constraint === undefined || x.constraint === undefined || x.constraint === constraint;
+  }
+  return false;
+}
+
+/** Agencies by id (all of them when ids is null), active or not, by name. */
+export const listAgenciesIn = (db: Db, ids: string[] | null) =>
+  rows<AgencyRow>(db, sql`
+    SELECT ${AGENCY_COLS} FROM agencies WHERE ${ids === null} OR id = ANY(${list(ids ?? [])}::uuid[]) ORDER BY name_fa, id`);
+
+/**
+ * Serialises changes to the agency tree until the transaction ends, so two concurrent moves cannot
+ * together close a cycle that each alone would not.
+ */
+export const lockAgencyTree = (db: Db) => rows(db, sql`SELECT pg_advisory_xact_lock(hashtext('dargah:agency-tree')::bigint)`);
+/** The same for the unit tree of one agency. */
+export const lockUnitTree = (db: Db, agencyId: string) =>
+  rows(db, sql`SELECT pg_advisory_xact_lock(hashtext(${`dargah:unit-tree:${agencyId}`})::bigint)`);
+
+/** The unit and every unit below it. */
+export async function descendantUnitIds(db: Db, rootId: string): Promise<string[]> {
+  const r = await rows<{ id: string }>(db, sql`
+    WITH RECURSIVE t AS (SELECT id FROM org_units WHERE id = ${rootId}
+                         UNION SELECT u.id FROM org_units u JOIN t ON u.parent_id = t.id)
+    SELECT id FROM t`);
+  return r.map((x) => x.id);
+}
+
+/** The role grants of several staff members, as stored (not expanded to sub-agencies). */
+export const roleGrantsOf = (db: Db, staffIds: string[]) =>
+  rows<RoleGrant & { staffId: string }>(db, sql`
+    SELECT staff_id AS "staffId", role, agency_id AS "agencyId", unit_id AS "unitId", include_subagencies AS "includeSubagencies"
+      FROM role_assignments WHERE staff_id = ANY(${list(staffIds)}::uuid[]) ORDER BY role, agency_id, unit_id`);
+
+/** Adds a grant; false when the staff member already holds exactly it. */
+export async function addRoleGrant(db: Db, staffId: string, g: RoleGrant, now: Date): Promise<boolean> {
+  const r = await rows(db, sql`
+    INSERT INTO role_assignments (staff_id, agency_id, unit_id, role, include_subagencies, created_at)
+    VALUES (${staffId}, ${g.agencyId}, ${g.unitId}, ${g.role}, ${g.includeSubagencies}, ${iso(now)}::timestamptz)
+    ON CONFLICT DO NOTHING RETURNING id`);
+  return r.length > 0;
+}
+
+export async function findDelegation(db: Db, id: string): Promise<(DelegationRow & { principalAgencyId: string }) | undefined> {
+  return (await rows<DelegationRow & { principalAgencyId: string }>(db, sql`
+    SELECT d.id, d.principal_id AS "principalId", p.display_name AS "principalName", d.delegate_id AS "delegateId",
+           g.display_name AS "delegateName", d.starts_at AS "startsAt", d.ends_at AS "endsAt", d.reason, d.revoked_at AS "revokedAt",
+           p.agency_id AS "principalAgencyId"
+      FROM delegations d JOIN staff p ON p.id = d.principal_id JOIN staff g ON g.id = d.delegate_id
+     WHERE d.id = ${id}`))[0];
+}
+
+/** Delegations whose principal belongs to one of the agencies (all when null), or that name one of the staff. */
+export const listDelegationsVisible = (db: Db, agencyIds: string[] | null, staffIds: string[]) =>
+  rows<DelegationRow>(db, sql`${DELEGATION_SELECT}
+    WHERE ${agencyIds === null} OR p.agency_id = ANY(${list(agencyIds ?? [])}::uuid[])
+       OR d.principal_id = ANY(${list(staffIds)}::uuid[]) OR d.delegate_id = ANY(${list(staffIds)}::uuid[])
+    ORDER BY d.starts_at DESC, d.id`);
+
+export async function findApiToken(db: Db, id: string): Promise<ApiTokenRow | undefined> {
+  return (await rows<ApiTokenRow>(db, sql`SELECT ${TOKEN_COLS} FROM api_tokens WHERE id = ${id}`))[0];
+}
+/** Tokens of the agencies (all when null), newest first. */
+export const listApiTokensIn = (db: Db, agencyIds: string[] | null) =>
+  rows<ApiTokenRow>(db, sql`
+    SELECT ${TOKEN_COLS} FROM api_tokens WHERE ${agencyIds === null} OR agency_id = ANY(${list(agencyIds ?? [])}::uuid[])
+     ORDER BY created_at DESC, id`);

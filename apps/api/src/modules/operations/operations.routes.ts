@@ -41,6 +41,7 @@ export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): P
   r.post(
     '/operations/write-probes',
     {
+      config: { access: 'operations' },
       schema: {
         tags: ['platform'],
         summary: 'Record a write probe: one row, one event and one audit entry in one transaction',
@@ -61,13 +62,14 @@ export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): P
 
   r.get(
     '/operations/audit/verify',
-    { schema: { tags: ['platform'], summary: 'Walk the audit hash chain and name the first broken link', security, response: { 200: AuditVerification } } },
+    { config: { access: 'operations' }, schema: { tags: ['platform'], summary: 'Walk the audit hash chain and name the first broken link', security, response: { 200: AuditVerification } } },
     () => verifyAudit(ctx),
   );
 
   r.get(
     '/operations/jobs',
     {
+      config: { access: 'operations' },
       schema: {
         tags: ['platform'],
         summary: 'Background jobs with their attempt history, newest first',
@@ -84,7 +86,7 @@ export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): P
 
   r.post(
     '/operations/jobs/:id/retry',
-    { schema: { tags: ['platform'], summary: 'Put a dead job back in the queue', security, params: z.object({ id: z.string().regex(/^\d+$/) }), response: { 204: z.null() } } },
+    { config: { access: 'operations' }, schema: { tags: ['platform'], summary: 'Put a dead job back in the queue', security, params: z.object({ id: z.string().regex(/^\d+$/) }), response: { 204: z.null() } } },
     async (req, reply) => {
       await retryJob(ctx, req.actor, req.origin, req.params.id);
       return reply.status(204).send(null);

@@ -1,0 +1,239 @@
+import {
+  Agency,
+  AgencyInput,
+  AgencySystemIdentity,
+  AgencyUpdate,
+  ApiToken,
+  ApiTokenCreated,
+  ApiTokenInput,
+  Delegation,
+  DelegationInput,
+  OrgUnit,
+  OrgUnitInput,
+  OrgUnitUpdate,
+  PublicAgency,
+  RoleGrantInput,
+  StaffInput,
+  StaffMember,
+} from '@dargah/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import { idempotencyClaim, type Replayable } from '../../platform/idempotency';
+import {
+  agencySystemIdentity,
+  agencySystemUnits,
+  createAgency,
+  createApiToken,
+  createDelegation,
+  createStaff,
+  createUnit,
+  grantRole,
+  listAdminAgencies,
+  listAgencyStaff,
+  listAgencyUnits,
+  listApiTokens,
+  listDelegations,
+  listPublicAgencies,
+  revokeApiToken,
+  revokeDelegation,
+  revokeRole,
+  unlockStaff,
+  updateAgency,
+  updateUnit,
+} from './admin.service';
+
+const tags = ['identity-admin'];
+const Id = z.object({ id: z.uuid() });
+/** Loose: the other headers (cookie, CSRF token) must survive validation. */
+const IdempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().optional().describe('Makes a retried create safe: a replay returns the first result.') });
+const staff = { access: 'staff' as const };
+const system = { access: 'agency_system' as const };
+
+/**
+ * The Idempotency-Key claim of a create, scoped to the actor and the operation. `body` is what the
+ * replay check hashes: never a password (an unsalted hash of it would be stored).
+ */
+const claimOf = (req: FastifyRequest, op: string, body: unknown = req.body) =>
+  idempotencyClaim(req.headers['idempotency-key'] as string | undefined, `${req.actor.type}:${req.actor.id}:${op}`, body);
+const sendReplayable = <T>(reply: FastifyReply, r: Replayable<T>) => {
+  if (r.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.status(r.status).send(r.body);
+};
+
+/** Administration of agencies, units, staff, roles, delegation and API tokens; the public agency list; the API-token probe. */
+export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // Agencies -------------------------------------------------------------------------------------
+  r.get('/agencies', { config: { access: 'public' }, schema: { tags, summary: 'Active agencies, for the public portal', response: { 200: z.array(PublicAgency) } } }, () =>
+    listPublicAgencies(ctx),
+  );
+
+  r.get(
+    '/admin/agencies',
+    { config: staff, schema: { tags, summary: 'Agencies the caller administers (all, for a platform administrator)', response: { 200: z.array(Agency) } } },
+    (req) => listAdminAgencies(ctx, req.actor),
+  );
+
+  r.post(
+    '/admin/agencies',
+    {
+      config: staff,
+      schema: { tags, summary: 'Register an agency (platform administrators)', headers: IdempotencyHeaders, body: AgencyInput, response: { 201: Agency, 200: Agency } },
+    },
+    async (req, reply) => sendReplayable(reply, await createAgency(ctx, req.actor, req.body, req.origin, claimOf(req, 'agency.create'))),
+  );
+
+  r.put(
+    '/admin/agencies/:id',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Replace an agency at the version read (409 when stale); only a platform administrator changes its legal id or parent',
+        params: Id,
+        body: AgencyUpdate,
+        response: { 200: Agency },
+      },
+    },
+    (req) => updateAgency(ctx, req.actor, req.params.id, req.body, req.origin),
+  );
+
+  // Organisational units -------------------------------------------------------------------------
+  r.get(
+    '/admin/agencies/:id/units',
+    { config: staff, schema: { tags, summary: "The agency's unit tree as a flat list (each unit names its parent)", params: Id, response: { 200: z.array(OrgUnit) } } },
+    (req) => listAgencyUnits(ctx, req.actor, req.params.id),
+  );
+
+  r.post(
+    '/admin/agencies/:id/units',
+    {
+      config: staff,
+      schema: { tags, summary: 'Add a headquarters (ستاد) or operational (صف) unit to an agency', params: Id, headers: IdempotencyHeaders, body: OrgUnitInput, response: { 201: OrgUnit, 200: OrgUnit } },
+    },
+    async (req, reply) => sendReplayable(reply, await createUnit(ctx, req.actor, req.params.id, req.body, req.origin, claimOf(req, `org_unit.create:${req.params.id}`))),
+  );
+
+  r.put(
+    '/admin/units/:id',
+    { config: staff, schema: { tags, summary: 'Replace a unit at the version read (409 when stale); its parent stays in the agency, without cycles', params: Id, body: OrgUnitUpdate, response: { 200: OrgUnit } } },
+    (req) => updateUnit(ctx, req.actor, req.params.id, req.body, req.origin),
+  );
+
+  // Staff and roles ------------------------------------------------------------------------------
+  r.get(
+    '/admin/agencies/:id/staff',
+    { config: staff, schema: { tags, summary: "The agency's staff with their role grants", params: Id, response: { 200: z.array(StaffMember) } } },
+    (req) => listAgencyStaff(ctx, req.actor, req.params.id),
+  );
+
+  r.post(
+    '/admin/agencies/:id/staff',
+    {
+      config: staff,
+      schema: { tags, summary: 'Create a staff account with a password sign-in', params: Id, headers: IdempotencyHeaders, body: StaffInput, response: { 201: StaffMember, 200: StaffMember } },
+    },
+    async (req, reply) => sendReplayable(reply, await createStaff(ctx, req.actor, req.params.id, req.body, req.origin, claimOf(req, `staff.create:${req.params.id}`, { ...req.body, password: null }))),
+  );
+
+  r.post(
+    '/admin/staff/:id/roles',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Grant a role in an agency (optionally one unit, optionally with its sub-agencies)',
+        description: 'Agency administrators grant within the agencies they administer; platform_admin, central_reviewer and oversight_auditor need a platform administrator.',
+        params: Id,
+        body: RoleGrantInput,
+        response: { 200: StaffMember },
+      },
+    },
+    (req) => grantRole(ctx, req.actor, req.params.id, req.body, req.origin),
+  );
+
+  r.delete(
+    '/admin/staff/:id/roles',
+    { config: staff, schema: { tags, summary: 'Revoke a role grant', params: Id, body: RoleGrantInput, response: { 200: StaffMember } } },
+    (req) => revokeRole(ctx, req.actor, req.params.id, req.body, req.origin),
+  );
+
+  r.post(
+    '/admin/staff/:id/unlock',
+    { config: staff, schema: { tags, summary: 'Clear the lockout after repeated failed sign-ins', params: Id, response: { 200: StaffMember } } },
+    (req) => unlockStaff(ctx, req.actor, req.params.id, req.origin),
+  );
+
+  // Delegation -----------------------------------------------------------------------------------
+  r.get(
+    '/admin/delegations',
+    { config: staff, schema: { tags, summary: "Delegations (جانشینی) of the agencies the caller administers, and the caller's own", response: { 200: z.array(Delegation) } } },
+    (req) => listDelegations(ctx, req.actor),
+  );
+
+  r.post(
+    '/admin/delegations',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Let a delegate act for a principal within a time window',
+        description: "Any staff member may delegate their own work; an agency administrator any within the agency. What the delegate does is recorded as 'delegate on behalf of principal'.",
+        headers: IdempotencyHeaders,
+        body: DelegationInput,
+        response: { 201: Delegation, 200: Delegation },
+      },
+    },
+    async (req, reply) => sendReplayable(reply, await createDelegation(ctx, req.actor, req.body, req.origin, claimOf(req, 'delegation.create'))),
+  );
+
+  r.post(
+    '/admin/delegations/:id/revoke',
+    { config: staff, schema: { tags, summary: 'End a delegation now', params: Id, response: { 200: Delegation } } },
+    (req) => revokeDelegation(ctx, req.actor, req.params.id, req.origin),
+  );
+
+  // API tokens -----------------------------------------------------------------------------------
+  r.get(
+    '/admin/api-tokens',
+    {
+      config: staff,
+      schema: { tags, summary: 'API tokens of the agencies the caller administers (never their secrets)', querystring: z.object({ agencyId: z.uuid().optional() }), response: { 200: z.array(ApiToken) } },
+    },
+    (req) => listApiTokens(ctx, req.actor, req.query.agencyId),
+  );
+
+  r.post(
+    '/admin/api-tokens',
+    {
+      config: staff,
+      schema: { tags, summary: "Issue a token for an agency's system; the secret is shown only in this answer", body: ApiTokenInput, response: { 201: ApiTokenCreated } },
+    },
+    async (req, reply) => reply.status(201).header('cache-control', 'no-store').send(await createApiToken(ctx, req.actor, req.body, req.origin)),
+  );
+
+  r.post(
+    '/admin/api-tokens/:id/revoke',
+    { config: staff, schema: { tags, summary: 'Revoke an API token: from now on it is refused', params: Id, response: { 200: ApiToken } } },
+    (req) => revokeApiToken(ctx, req.actor, req.params.id, req.origin),
+  );
+
+  // For agencies' systems ------------------------------------------------------------------------
+  r.get(
+    '/agency-systems/whoami',
+    { config: system, schema: { tags, summary: "The calling system's token, agency and scopes (needs catalogue:read)", response: { 200: AgencySystemIdentity } } },
+    (req) => agencySystemIdentity(ctx, req.actor),
+  );
+
+  r.get(
+    '/agency-systems/agencies/:id/units',
+    {
+      config: system,
+      schema: { tags, summary: "The unit tree of the calling system's own agency (needs catalogue:read)", params: Id, response: { 200: z.array(OrgUnit) } },
+    },
+    (req) => agencySystemUnits(ctx, req.actor, req.params.id),
+  );
+}
