@@ -55,7 +55,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
-    const access = (r.config as { access?: Access } | undefined)?.access;
+    const access = (r.config)?.access;
     for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, access });
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -3,6 +3,7 @@ import { createContext, createRunner } from './bootstrap';
 import { failStartup } from './cli/exit';
 import { loadConfig } from './config';
 import { migrate } from './platform/db';
+import { printDemoCredentials, seedDemoData } from './seed/demo';
 
 /** Starts the HTTP server (and, on the embedded database, the job runner). */
 async function main(): Promise<void> {
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
     const applied = await migrate(ctx.database);
     if (applied.length) ctx.log.info({ applied }, 'migrations applied');
   }
+  // Demo agencies, services, staff and citizens on a fresh development database (never in production).
+  const demo = config.NODE_ENV === 'development' ? await seedDemoData(ctx) : [];
   const app = await buildApp(ctx, { prettyLogs: config.NODE_ENV === 'development' && process.stdout.isTTY });
   if (config.runJobsInProcess) {
     ctx.runner = createRunner(ctx);
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   ctx.log.info({ address, database: ctx.database.kind, jobs: config.runJobsInProcess ? 'in-process' : 'external worker' }, 'Dargah is listening');
+  printDemoCredentials(demo);
   if (!config.ADMIN_API_TOKEN) {
     process.stdout.write(`\nOperations token for this run (set ADMIN_API_TOKEN to fix it): ${ctx.adminToken}\n`);
     process.stdout.write(`API docs: http://${config.HOST}:${config.PORT}/api/docs\n\n`);

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context';
 import { identityModule } from './identity';
 import { operationsModule } from './operations';
+import { requestsModule } from './requests';
+import { servicesModule } from './services';
 
 /** A domain capability: registers its routes under /api/v1 and its jobs and error codes. */
 export interface AppModule {
@@ -11,4 +13,5 @@ export interface AppModule {
   defineJobs?(ctx: AppContext): void;
 }
 
-export const modules: AppModule[] = [identityModule, operationsModule];
+
+export const modules: AppModule[] = [identityModule, operationsModule, servicesModule, requestsModule];

@@ -46,7 +46,7 @@ export class JobRegistry {
   /** Runs a job every interval: one job per time slot however many runners there are (dedupe key). */
   every<S extends z.ZodType>(def: JobDefinition<S>, intervalMs: number, payload: z.input<S>): void {
     if (!this.defs.has(def.kind)) this.define(def);
-    this.recurring.push({ def: def as unknown as JobDefinition, intervalMs, payload });
+    this.recurring.push({ def: def, intervalMs, payload });
   }
   schedules(): readonly RecurringJob[] {
     return this.recurring;

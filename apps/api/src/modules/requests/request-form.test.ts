@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { checkForm, normaliseForm } from './request-form';
+
+const SCHEMA = {
+  type: 'object',
+  required: ['count', 'code'],
+  properties: {
+    count: { type: 'integer', title: 'تعداد', minimum: 1 },
+    amount: { type: 'number', title: 'مبلغ' },
+    code: { type: 'string', title: 'کد', pattern: '^[0-9]{4}$' },
+    shift: { type: 'string', title: 'نوبت', enum: ['نوبت ۱', 'نوبت 2'] },
+    email: { type: 'string', title: 'رایانامه', format: 'email' },
+    notes: { type: 'string', title: 'توضیحات' },
+    agree: { type: 'boolean', title: 'تأیید', const: true },
+  },
+  additionalProperties: false,
+};
+
+describe('normalising a filled form', () => {
+  it('turns Persian and Arabic digits into numbers and codes, and keeps free text as typed', () => {
+    expect(normaliseForm(SCHEMA, { count: '۱۲', amount: '۳٫۵', code: '٠١٢٣', notes: ' کوچه ۱۲  ي ', agree: true })).toEqual({
+      count: 12,
+      amount: 3.5,
+      code: '0123',
+      notes: 'کوچه ۱۲ ی',
+      agree: true,
+    });
+  });
+
+  it('drops empty strings, so a blank required field is reported as missing', () => {
+    expect(normaliseForm(SCHEMA, { notes: '   ', code: '' })).toEqual({});
+    const r = checkForm(SCHEMA, { count: 1, code: ' ' }, 'fa');
+    expect(r).toEqual({ ok: false, fields: [{ field: 'body.form.code', code: 'REQUIRED', message: 'این فیلد الزامی است.' }] });
+  });
+
+  it('matches an option typed with other digits to the option as listed', () => {
+    expect(normaliseForm(SCHEMA, { shift: 'نوبت 1' }).shift).toBe('نوبت ۱');
+    expect(normaliseForm(SCHEMA, { shift: 'نوبت ۲' }).shift).toBe('نوبت 2');
+    expect(checkForm(SCHEMA, { count: 1, code: '1234', shift: 'نوبت 1' }, 'fa').ok).toBe(true);
+  });
+});
+
+describe('checking a filled form against its JSON Schema', () => {
+  it('accepts a valid form and returns it normalised', () => {
+    expect(checkForm(SCHEMA, { count: '۲', code: '۱۲۳۴', email: 'a@example.ir', agree: true }, 'fa')).toEqual({
+      ok: true,
+      form: { count: 2, code: '1234', email: 'a@example.ir', agree: true },
+    });
+  });
+
+  it('checks formats and constants, in Persian or English', () => {
+    const fa = checkForm(SCHEMA, { count: 0, code: '1234', email: 'not-an-email', agree: false }, 'fa');
+    expect(fa.ok ? [] : fa.fields).toEqual([
+      { field: 'body.form.count', code: 'too_small', message: 'مقدار باید دست‌کم ۱ باشد.' },
+      { field: 'body.form.email', code: 'invalid_format', message: 'قالب مقدار درست نیست.' },
+      { field: 'body.form.agree', code: 'invalid_value', message: 'برای ادامه، این گزینه را تأیید کنید.' },
+    ]);
+    const en = checkForm(SCHEMA, { count: 1.5, code: '1234' }, 'en');
+    expect(en.ok ? [] : en.fields).toEqual([{ field: 'body.form.count', code: 'invalid_type', message: 'Enter a whole number.' }]);
+  });
+});

@@ -1,0 +1,104 @@
+import { ROLES } from '@dargah/contracts';
+import { describe, expect, it } from 'vitest';
+import { actingRole, allowedActions, INITIAL_STATUS, isFinal, isOpen, REQUEST_ACTIONS, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction, type Role } from './requests-workflow';
+import { dammCheckDigit, isValidTrackingCode, newTrackingCode, normaliseTrackingCode } from './tracking-code';
+
+/**
+ * The expected table, written out independently of the implementation: status -> action ->
+ * [next status, roles allowed]. Anything not listed must be refused.
+ */
+const DECIDERS: Role[] = ['desk_clerk', 'expert', 'unit_manager'];
+const EXPECTED: Record<string, Partial<Record<RequestAction, [string, Role[], string]>>> = {
+  submitted: { take: ['in_review', ['desk_clerk', 'expert'], 'taken'], approve: ['approved', DECIDERS, 'approved'], reject: ['rejected', DECIDERS, 'rejected'] },
+  in_review: { approve: ['approved', DECIDERS, 'approved'], reject: ['rejected', DECIDERS, 'rejected'] },
+  approved: {},
+  rejected: {},
+};
+
+describe('the service-request workflow table', () => {
+  const cases = REQUEST_STATUSES.flatMap((status) => REQUEST_ACTIONS.flatMap((action) => ROLES.map((role) => ({ status, action, role }))));
+
+  it('covers every status, action and role (4 × 3 × 8)', () => {
+    expect(cases).toHaveLength(4 * 3 * 8);
+    expect([...REQUEST_STATUSES].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(cases)('$status --$action--> as $role', ({ status, action, role }) => {
+    const expected = EXPECTED[status]![action];
+    const t = transitionFor(status, action);
+    const allowed = allowedActions(status, [role]).includes(action);
+    if (!expected) {
+      expect(t).toBeUndefined();
+      expect(allowed).toBe(false);
+      return;
+    }
+    expect(t?.to).toBe(expected[0]);
+    expect(t?.event).toBe(expected[2]);
+    expect(allowed).toBe(expected[1].includes(role));
+    expect(actingRole(t!, [role])).toBe(expected[1].includes(role) ? role : undefined);
+  });
+
+  it('starts at submitted and ends only in a decision', () => {
+    expect(INITIAL_STATUS).toBe('submitted');
+    expect(SUBMITTED_EVENT).toBe('submitted');
+    expect(REQUEST_STATUSES.filter(isFinal)).toEqual(['approved', 'rejected']);
+    expect(REQUEST_STATUSES.filter(isOpen)).toEqual(['submitted', 'in_review']);
+  });
+
+  it('reaches every status from the initial one, and every open status can still be decided', () => {
+    const seen = new Set<string>([INITIAL_STATUS]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const s of [...seen]) {
+        for (const a of REQUEST_ACTIONS) {
+          const to = transitionFor(s as never, a)?.to;
+          if (to && !seen.has(to)) {
+            seen.add(to);
+            grew = true;
+          }
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual([...REQUEST_STATUSES].sort());
+    for (const s of REQUEST_STATUSES.filter(isOpen)) expect(allowedActions(s, DECIDERS)).toEqual(expect.arrayContaining(['approve', 'reject']));
+  });
+
+  it('names the acting role by the table order when someone holds several', () => {
+    const t = transitionFor('submitted', 'approve')!;
+    expect(actingRole(t, ['unit_manager', 'expert'])).toBe('expert');
+    expect(actingRole(t, ['secretariat', 'agency_admin'])).toBeUndefined();
+    expect(allowedActions('submitted', ['unit_manager'])).toEqual(['approve', 'reject']);
+    expect(allowedActions('approved', [...ROLES])).toEqual([]);
+  });
+});
+
+describe('tracking codes', () => {
+  it('are 10 digits, the first not 0, with a valid Damm check digit', () => {
+    for (let i = 0; i < 500; i++) {
+      const c = newTrackingCode();
+      expect(c).toMatch(/^[1-9]\d{9}$/);
+      expect(isValidTrackingCode(c)).toBe(true);
+    }
+  });
+
+  it('catch every single-digit error and every adjacent swap', () => {
+    const code = newTrackingCode(() => 7);
+    for (let i = 0; i < 10; i++) {
+      for (let d = 0; d <= 9; d++) {
+        const typo = `${code.slice(0, i)}${d}${code.slice(i + 1)}`;
+        if (typo !== code && /^[1-9]/.test(typo)) expect(isValidTrackingCode(typo)).toBe(false);
+      }
+      if (i < 9 && code[i] !== code[i + 1]) {
+        const swapped = `${code.slice(0, i)}${code[i + 1]}${code[i]}${code.slice(i + 2)}`;
+        if (/^[1-9]/.test(swapped)) expect(isValidTrackingCode(swapped)).toBe(false);
+      }
+    }
+  });
+
+  it('use the published Damm vector and accept Persian digits as typed', () => {
+    expect(dammCheckDigit('572')).toBe(4); // the worked example of the Damm algorithm
+    const code = newTrackingCode();
+    const persian = code.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+    expect(normaliseTrackingCode(`${persian.slice(0, 5)} - ${persian.slice(5)}`)).toBe(code);
+  });
+});

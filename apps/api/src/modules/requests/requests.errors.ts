@@ -1,0 +1,23 @@
+import { registerErrorCodes } from '../../platform/http/errors';
+
+/** Refusals of the service desk, each with a stable code and Persian and English text. */
+export const requestsErrors = {
+  REQUEST_NOT_FOUND: { status: 404, fa: 'درخواست پیدا نشد.', en: 'The request was not found.' },
+  REQUEST_ACTION_NOT_ALLOWED: {
+    status: 409,
+    fa: 'این اقدام در وضعیت کنونی درخواست ممکن نیست؛ صفحه را دوباره بارگذاری کنید.',
+    en: 'This action is not possible in the request’s current status; reload the page.',
+  },
+  SERVICE_NOT_FOR_APPLICANT: {
+    status: 403,
+    fa: 'این خدمت برای شما در این نقش ارائه نمی‌شود: خدمات شهروندی را به نام خودتان و خدمات کسب‌وکار را به نمایندگی از شرکت درخواست کنید.',
+    en: 'This service is not offered to you in this capacity: apply for citizen services as yourself and for business services acting for your company.',
+  },
+};
+
+let registered = false;
+export function registerRequestsErrors(): void {
+  if (registered) return;
+  registered = true;
+  registerErrorCodes(requestsErrors);
+}

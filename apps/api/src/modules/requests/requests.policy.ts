@@ -1,0 +1,46 @@
+import type { Actor, Role } from '../../platform/actor';
+import { DomainError } from '../../platform/http/errors';
+import { agenciesWithRole, hasRole, type CitizenActor, type StaffActor } from '../identity';
+
+/** Roles that work requests at the desk: they see their agency's requests and its cartable. */
+export const DESK_ROLES = ['desk_clerk', 'expert', 'unit_manager'] as const satisfies readonly Role[];
+
+interface Ownership {
+  applicantId: string;
+  onBehalfOfId: string | null;
+}
+
+/**
+ * A citizen sees the requests they submitted, and, while acting for a company, every request
+ * submitted for that company (by any of its representatives).
+ */
+export function citizenMaySee(actor: CitizenActor, r: Ownership): boolean {
+  return r.applicantId === actor.id || (actor.onBehalfOfId !== null && r.onBehalfOfId === actor.onBehalfOfId);
+}
+
+/** Staff see a request when they hold a desk role in its agency. */
+export const staffMaySee = (actor: StaffActor, agencyId: string): boolean => hasRole(actor, DESK_ROLES, agencyId);
+
+/** Who may open one request: its applicant, or desk staff of its agency. Nobody: 401; anyone else: false (shown as 404). */
+export function mayView(actor: Actor, r: Ownership & { agencyId: string }): boolean {
+  if (actor.type === 'anonymous') throw new DomainError('UNAUTHENTICATED');
+  if (actor.type === 'citizen') return citizenMaySee(actor, r);
+  if (actor.type === 'staff') return staffMaySee(actor, r.agencyId);
+  return false;
+}
+
+/** Agencies whose cartable the actor works. */
+export const deskAgencies = (actor: StaffActor): string[] => agenciesWithRole(actor, DESK_ROLES);
+
+/** The roles the actor holds in one agency. */
+export const rolesIn = (actor: StaffActor, agencyId: string): Role[] => [...new Set(actor.grants.filter((g) => g.agencyId === agencyId).map((g) => g.role))];
+
+/**
+ * Who applies: a person for G2C services (acting as themselves), a company's representative
+ * acting for it for G2B services; G2G services are not applied for at the citizen desk.
+ */
+export function applicantFor(actor: CitizenActor, recipients: 'G2C' | 'G2B' | 'G2G'): Ownership {
+  if (recipients === 'G2C' && actor.onBehalfOfId === null) return { applicantId: actor.id, onBehalfOfId: null };
+  if (recipients === 'G2B' && actor.onBehalfOfId !== null) return { applicantId: actor.id, onBehalfOfId: actor.onBehalfOfId };
+  throw new DomainError('SERVICE_NOT_FOR_APPLICANT', { recipients, actingForCompany: actor.onBehalfOfId !== null });
+}

@@ -1,0 +1,181 @@
+import type { RequestStatus } from '@dargah/contracts';
+import { sql } from 'drizzle-orm';
+import { rows, type Db } from '../../platform/db';
+
+const iso = (d: Date) => d.toISOString();
+const date = (v: unknown) => new Date(v as string | Date);
+const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+/** A PostgreSQL array literal sent as one parameter (the same on PGlite and node-postgres). */
+const pgArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
+export const STREAM = 'service_request';
+
+export interface RequestRow {
+  id: string;
+  trackingCode: string;
+  serviceId: string;
+  serviceTitleFa: string;
+  serviceTitleEn: string | null;
+  agencyId: string;
+  agencyNameFa: string;
+  agencyNameEn: string | null;
+  applicantId: string;
+  onBehalfOfId: string | null;
+  status: RequestStatus;
+  form: Record<string, unknown>;
+  submittedAt: Date;
+  dueAt: Date;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  version: number;
+}
+
+// Service titles and agency names are read with the request (read-only joins for display).
+const SELECT = sql`
+  SELECT r.id, r.tracking_code AS "trackingCode", r.service_id AS "serviceId", s.title_fa AS "serviceTitleFa", s.title_en AS "serviceTitleEn",
+         r.agency_id AS "agencyId", a.name_fa AS "agencyNameFa", a.name_en AS "agencyNameEn", r.applicant_id AS "applicantId",
+         r.on_behalf_of_id AS "onBehalfOfId", r.status, r.form, r.submitted_at AS "submittedAt", r.due_at AS "dueAt",
+         r.decided_at AS "decidedAt", r.decision_note AS "decisionNote", r.version
+    FROM service_requests r JOIN services s ON s.id = r.service_id JOIN agencies a ON a.id = r.agency_id`;
+
+const fix = (r: RequestRow): RequestRow => ({
+  ...r,
+  form: json(r.form) as Record<string, unknown>,
+  submittedAt: date(r.submittedAt),
+  dueAt: date(r.dueAt),
+  decidedAt: r.decidedAt ? date(r.decidedAt) : null,
+});
+
+export async function findRequest(db: Db, id: string): Promise<RequestRow | undefined> {
+  const [row] = await rows<RequestRow>(db, sql`${SELECT} WHERE r.id = ${id}`);
+  return row && fix(row);
+}
+
+export async function findRequestByTrackingCode(db: Db, trackingCode: string): Promise<RequestRow | undefined> {
+  const [row] = await rows<RequestRow>(db, sql`${SELECT} WHERE r.tracking_code = ${trackingCode}`);
+  return row && fix(row);
+}
+
+export interface NewRequest {
+  trackingCode: string;
+  serviceId: string;
+  agencyId: string;
+  applicantId: string;
+  onBehalfOfId: string | null;
+  status: RequestStatus;
+  form: Record<string, unknown>;
+  submittedAt: Date;
+  dueAt: Date;
+}
+
+/** Inserts a request; undefined when its tracking code is already taken (the caller draws another). */
+export async function insertRequest(db: Db, r: NewRequest): Promise<string | undefined> {
+  const [row] = await rows<{ id: string }>(db, sql`
+    INSERT INTO service_requests (tracking_code, service_id, agency_id, applicant_id, on_behalf_of_id, status, form, submitted_at, due_at, created_at, updated_at)
+    VALUES (${r.trackingCode}, ${r.serviceId}, ${r.agencyId}, ${r.applicantId}, ${r.onBehalfOfId}, ${r.status}, ${JSON.stringify(r.form)}::jsonb,
+            ${iso(r.submittedAt)}::timestamptz, ${iso(r.dueAt)}::timestamptz, ${iso(r.submittedAt)}::timestamptz, ${iso(r.submittedAt)}::timestamptz)
+    ON CONFLICT (tracking_code) DO NOTHING
+    RETURNING id`);
+  return row?.id;
+}
+
+/**
+ * Moves a request to its next status (the projection of the event appended with it), only if it
+ * is still at `version`: a concurrent change makes this return undefined.
+ */
+export async function advanceRequest(
+  db: Db,
+  id: string,
+  version: number,
+  next: { status: RequestStatus; decidedAt: Date | null; decisionNote: string | null },
+  now: Date,
+): Promise<{ version: number } | undefined> {
+  const [row] = await rows<{ version: number }>(db, sql`
+    UPDATE service_requests
+       SET status = ${next.status}, decided_at = ${next.decidedAt ? iso(next.decidedAt) : null}::timestamptz,
+           decision_note = ${next.decisionNote}, version = version + 1, updated_at = ${iso(now)}::timestamptz
+     WHERE id = ${id} AND version = ${version}
+    RETURNING version`);
+  return row;
+}
+
+export interface Keyset {
+  submittedAt: Date;
+  id: string;
+}
+
+/** An applicant's requests, newest first: their own (companyId null) or a company's. */
+export async function listApplicantRequests(db: Db, who: { applicantId: string; companyId: string | null }, before: Keyset | undefined, limit: number): Promise<RequestRow[]> {
+  const r = await rows<RequestRow>(db, sql`${SELECT}
+    WHERE ${who.companyId ? sql`r.on_behalf_of_id = ${who.companyId}` : sql`r.applicant_id = ${who.applicantId} AND r.on_behalf_of_id IS NULL`}
+      ${before ? sql`AND (r.submitted_at, r.id) < (${iso(before.submittedAt)}::timestamptz, ${before.id}::uuid)` : sql``}
+    ORDER BY r.submitted_at DESC, r.id DESC
+    LIMIT ${limit + 1}`);
+  return r.map(fix);
+}
+
+export interface CartableRow {
+  id: string;
+  trackingCode: string;
+  agencyId: string;
+  serviceTitleFa: string;
+  serviceTitleEn: string | null;
+  personName: string | null;
+  personNationalCode: string | null;
+  companyName: string | null;
+  status: RequestStatus;
+  submittedAt: Date;
+  dueAt: Date;
+  version: number;
+}
+
+/** The cartable of some agencies: requests in the given statuses, oldest first (first come, first served). */
+export async function listCartable(db: Db, f: { agencyIds: string[]; statuses: RequestStatus[]; after: Keyset | undefined; limit: number }): Promise<CartableRow[]> {
+  const r = await rows<CartableRow>(db, sql`
+    SELECT r.id, r.tracking_code AS "trackingCode", r.agency_id AS "agencyId", s.title_fa AS "serviceTitleFa", s.title_en AS "serviceTitleEn",
+           p.name AS "personName", p.national_code AS "personNationalCode", COALESCE(c.name, c.legal_id) AS "companyName",
+           r.status, r.submitted_at AS "submittedAt", r.due_at AS "dueAt", r.version
+      FROM service_requests r
+      JOIN services s ON s.id = r.service_id
+      JOIN citizens p ON p.id = r.applicant_id
+      LEFT JOIN citizens c ON c.id = r.on_behalf_of_id
+     WHERE r.agency_id = ANY(${pgArray(f.agencyIds)}::uuid[]) AND r.status = ANY(${pgArray(f.statuses)}::text[])
+       ${f.after ? sql`AND (r.submitted_at, r.id) > (${iso(f.after.submittedAt)}::timestamptz, ${f.after.id}::uuid)` : sql``}
+     ORDER BY r.submitted_at, r.id
+     LIMIT ${f.limit + 1}`);
+  return r.map((x) => ({ ...x, submittedAt: date(x.submittedAt), dueAt: date(x.dueAt) }));
+}
+
+export interface RequestEventRow {
+  streamId: string;
+  action: string;
+  actorType: string;
+  actorId: string | null;
+  onBehalfOfId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** The event streams of some requests, in the order they happened. */
+export async function requestEvents(db: Db, ids: string[]): Promise<RequestEventRow[]> {
+  if (ids.length === 0) return [];
+  const r = await rows<RequestEventRow>(db, sql`
+    SELECT stream_id AS "streamId", action, actor_type AS "actorType", actor_id AS "actorId", on_behalf_of_id AS "onBehalfOfId",
+           payload, created_at AS "createdAt"
+      FROM events WHERE stream_type = ${STREAM} AND stream_id = ANY(${pgArray(ids)}::text[]) ORDER BY id`);
+  return r.map((e) => ({ ...e, payload: json(e.payload) as Record<string, unknown>, createdAt: date(e.createdAt) }));
+}
+
+/** The verified mobile of the person who applied (for the decision SMS). */
+export async function applicantMobile(db: Db, applicantId: string): Promise<string | null> {
+  const [row] = await rows<{ mobile: string | null }>(db, sql`SELECT mobile FROM citizens WHERE id = ${applicantId}`);
+  return row?.mobile ?? null;
+}
+
+/** Queues an SMS in the outbox; the sms.send job delivers it. */
+export async function insertSms(db: Db, recipient: string, body: string, purpose: string, now: Date): Promise<string> {
+  const [row] = await rows<{ id: string }>(db, sql`
+    INSERT INTO sms_outbox (recipient, body, purpose, status, created_at)
+    VALUES (${recipient}, ${body}, ${purpose}, 'queued', ${iso(now)}::timestamptz) RETURNING id`);
+  return row!.id;
+}

@@ -1,0 +1,121 @@
+import { DecideRequest, Page, RequestStatus, SubmitRequest } from '@dargah/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import { idempotencyClaim } from '../../platform/idempotency';
+import { CartableRowView, RequestView } from './request-views';
+import { actOnRequest, getRequest, listCartable, listMyRequests, submitRequest, trackRequest } from './requests.service';
+import { isValidTrackingCode, normaliseTrackingCode } from './tracking-code';
+
+const tags = ['requests'];
+const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().optional() });
+const Id = z.object({ id: z.uuid() });
+const PageQuery = { cursor: z.string().max(1000).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) };
+const TrackingCode = z
+  .string()
+  .transform(normaliseTrackingCode)
+  .refine(isValidTrackingCode, { params: { code: 'TRACKING_CODE_INVALID' }, message: 'TRACKING_CODE_INVALID' });
+/** take: an optional row version; a stale one is refused with 409 CONFLICT. */
+const TakeBody = z.object({ version: z.number().int().min(1).optional() }).strict();
+const DecideBody = DecideRequest.extend({ version: z.number().int().min(1).optional() }).strict();
+
+export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/requests',
+    {
+      config: { access: 'citizen' },
+      schema: {
+        tags,
+        summary: 'Submit a request for a service (citizen): the receipt has the tracking code and the answer date',
+        description: 'The form is checked against the service’s JSON Schema; problems come back as VALIDATION_FAILED with one entry per field (body.form.<field>). Send an Idempotency-Key header to make retries safe.',
+        headers: IdempotencyHeaders,
+        body: SubmitRequest,
+        response: { 201: RequestView },
+      },
+    },
+    async (req, reply) => {
+      const claim = idempotencyClaim(req.headers['idempotency-key'], `${req.actor.type}:${req.actor.id}:request.submit`, req.body);
+      const res = await submitRequest(ctx, req.actor, req.origin, req.body, req.lang, claim);
+      if (res.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(res.status).send(res.body);
+    },
+  );
+
+  r.get(
+    '/requests/mine',
+    {
+      config: { access: 'citizen' },
+      schema: { tags, summary: 'The citizen’s requests, newest first (the company’s while acting for it)', querystring: z.object(PageQuery), response: { 200: Page(RequestView) } },
+    },
+    async (req) => listMyRequests(ctx, req.actor, req.query, req.lang),
+  );
+
+  r.get(
+    '/requests/track/:trackingCode',
+    {
+      config: { access: 'citizen' },
+      schema: { tags, summary: 'Find one of your requests by its tracking code (Persian digits accepted)', params: z.object({ trackingCode: TrackingCode }), response: { 200: RequestView } },
+    },
+    async (req) => trackRequest(ctx, req.actor, req.params.trackingCode, req.lang),
+  );
+
+  r.get(
+    '/requests/:id',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'A request with its history: for its applicant, or desk staff of its agency', params: Id, response: { 200: RequestView } } },
+    async (req) => getRequest(ctx, req.actor, req.params.id, req.lang),
+  );
+
+  r.get(
+    '/cartable',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'The cartable: requests of the agencies where you hold a desk role, oldest first',
+        description: 'status: one status, `open` (submitted and in review: the default) or `all`.',
+        querystring: z.object({ status: z.union([RequestStatus, z.enum(['open', 'all'])]).default('open'), ...PageQuery }),
+        response: { 200: Page(CartableRowView) },
+      },
+    },
+    async (req) => listCartable(ctx, req.actor, req.query, req.lang),
+  );
+
+  r.post(
+    '/requests/:id/take',
+    {
+      config: { access: 'staff' },
+      schema: { tags, summary: 'Take a submitted request for review (desk clerk, expert)', headers: IdempotencyHeaders, params: Id, body: TakeBody.optional(), response: { 200: RequestView } },
+    },
+    async (req, reply) => {
+      const body = req.body ?? {};
+      const claim = idempotencyClaim(req.headers['idempotency-key'], `${req.actor.type}:${req.actor.id}:request.take:${req.params.id}`, body);
+      const res = await actOnRequest(ctx, req.actor, req.origin, req.params.id, 'take', body, req.lang, claim);
+      if (res.replayed) reply.header('idempotent-replayed', 'true');
+      return res.body;
+    },
+  );
+
+  r.post(
+    '/requests/:id/decide',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'Approve or reject a request (desk clerk, expert, unit manager); the applicant is told by SMS',
+        headers: IdempotencyHeaders,
+        params: Id,
+        body: DecideBody,
+        response: { 200: RequestView },
+      },
+    },
+    async (req, reply) => {
+      const claim = idempotencyClaim(req.headers['idempotency-key'], `${req.actor.type}:${req.actor.id}:request.decide:${req.params.id}`, req.body);
+      const res = await actOnRequest(ctx, req.actor, req.origin, req.params.id, req.body.decision, req.body, req.lang, claim);
+      if (res.replayed) reply.header('idempotent-replayed', 'true');
+      return res.body;
+    },
+  );
+}

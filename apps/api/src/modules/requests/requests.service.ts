@@ -1,0 +1,288 @@
+import type { RequestStatus } from '@dargah/contracts';
+import { createWorkingCalendar, jalaliDateString, jalaliDayRange, toPersianDigits } from '@dargah/persian';
+import type { Actor, RequestOrigin, Role } from '../../platform/actor';
+import { audit } from '../../platform/audit';
+import type { AppContext } from '../../platform/context';
+import { withTransaction, type Db } from '../../platform/db';
+import { appendEvent } from '../../platform/events';
+import { DomainError } from '../../platform/http/errors';
+import type { Lang } from '../../platform/http/i18n';
+import { fieldMessage } from '../../platform/http/validation';
+import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
+import { enqueue } from '../../platform/jobs';
+import { requireCitizen, requireStaff, type StaffActor } from '../identity';
+import { findPublishedService } from '../services';
+import { checkForm } from './request-form';
+import type { CartableRowView, RequestView } from './request-views';
+import { applicantFor, citizenMaySee, deskAgencies, mayView, rolesIn, staffMaySee } from './requests.policy';
+import * as repo from './requests.repository';
+import { actingRole, allowedActions, INITIAL_STATUS, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction } from './requests-workflow';
+import { newTrackingCode } from './tracking-code';
+
+const SMS_JOB = 'sms.send';
+
+// Due dates -------------------------------------------------------------------------------------
+/**
+ * The national calendar: Saturday to Wednesday, the fixed solar holidays built in. Lunar holidays
+ * and per-agency work weeks arrive with the holiday table (a later issue).
+ */
+const calendar = createWorkingCalendar();
+
+/**
+ * The answer date: the service norm in working days counted from the day after submission
+ * (Tehran time). `dueAt` is the end of that day (exclusive), so a request is overdue from the
+ * first instant of the next day.
+ */
+export function dueDate(submittedAt: Date, normDays: number): { dueAt: Date; dueDateJalali: string } {
+  const day = calendar.addWorkingDaysToInstant(submittedAt, normDays);
+  return { dueAt: jalaliDayRange(day).end, dueDateJalali: jalaliDateString(day) };
+}
+/** The Jalali day a dueAt instant closes. */
+const dueDay = (dueAt: Date) => jalaliDateString(new Date(dueAt.getTime() - 1));
+
+// Views -----------------------------------------------------------------------------------------
+const STAFF_LABELS: Record<string, { fa: string; en: string }> = {
+  desk_clerk: { fa: 'کارمند پیشخوان دستگاه', en: 'Agency desk clerk' },
+  expert: { fa: 'کارشناس دستگاه', en: 'Agency expert' },
+  unit_manager: { fa: 'مدیر واحد دستگاه', en: 'Agency unit manager' },
+};
+
+/** Who acted, as the applicant may see it: "you", the applicant, or a role — never a staff member's name. */
+function actorLabel(e: repo.RequestEventRow, viewer: Actor, lang: Lang): string {
+  if (e.actorType === 'citizen') {
+    if (viewer.type === 'citizen' && e.actorId === viewer.id) return lang === 'fa' ? 'شما' : 'You';
+    if (e.onBehalfOfId) return lang === 'fa' ? 'نماینده شرکت' : 'Company representative';
+    return lang === 'fa' ? 'متقاضی' : 'Applicant';
+  }
+  if (e.actorType === 'staff') {
+    const l = STAFF_LABELS[String(e.payload.actedAs)] ?? STAFF_LABELS.expert!;
+    return l[lang];
+  }
+  return lang === 'fa' ? 'سامانه' : 'System';
+}
+
+function toView(r: repo.RequestRow, events: repo.RequestEventRow[], viewer: Actor, lang: Lang): RequestView {
+  return {
+    id: r.id,
+    trackingCode: r.trackingCode,
+    serviceId: r.serviceId,
+    serviceTitle: (lang === 'en' && r.serviceTitleEn) || r.serviceTitleFa,
+    agencyId: r.agencyId,
+    agencyName: (lang === 'en' && r.agencyNameEn) || r.agencyNameFa,
+    status: r.status,
+    form: r.form,
+    submittedAt: r.submittedAt.toISOString(),
+    dueDateJalali: dueDay(r.dueAt),
+    dueAt: r.dueAt.toISOString(),
+    decisionNote: r.decisionNote,
+    history: events
+      .filter((e) => e.streamId === r.id)
+      .map((e) => ({
+        action: e.action,
+        at: e.createdAt.toISOString(),
+        actorLabel: actorLabel(e, viewer, lang),
+        note: typeof e.payload.note === 'string' ? e.payload.note : null,
+      })),
+    version: r.version,
+    actions: viewer.type === 'staff' ? allowedActions(r.status, rolesIn(viewer, r.agencyId)) : [],
+  };
+}
+
+async function viewOf(db: Db, r: repo.RequestRow, viewer: Actor, lang: Lang): Promise<RequestView> {
+  return toView(r, await repo.requestEvents(db, [r.id]), viewer, lang);
+}
+
+// Keyset cursors: base64url of [submittedAt, id] of the last row shown.
+const encodeCursor = (r: { submittedAt: Date; id: string }) => Buffer.from(JSON.stringify([r.submittedAt.toISOString(), r.id])).toString('base64url');
+function decodeCursor(cursor: string | undefined, lang: Lang): repo.Keyset | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/i.test(v[1]) && !Number.isNaN(Date.parse(v[0]))) {
+      return { submittedAt: new Date(v[0]), id: v[1] };
+    }
+  } catch {
+    // fall through
+  }
+  throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'querystring.cursor', code: 'invalid_format', message: fieldMessage('invalid_format', lang) }] });
+}
+
+// Submit ----------------------------------------------------------------------------------------
+/**
+ * A citizen submits a service's form: validated against the service's JSON Schema, given a
+ * tracking code and an answer date, recorded with its `submit` event and audit entry in one
+ * transaction. With an Idempotency-Key a retry returns the first receipt.
+ */
+export async function submitRequest(
+  ctx: AppContext,
+  actor: Actor,
+  origin: RequestOrigin,
+  input: { serviceId: string; form: Record<string, unknown> },
+  lang: Lang,
+  claim?: IdempotencyClaim,
+): Promise<Replayable<RequestView, 201>> {
+  requireCitizen(actor);
+  const service = await findPublishedService(ctx.database.db, input.serviceId);
+  if (!service) throw new DomainError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
+  const who = applicantFor(actor, service.recipients);
+  const checked = checkForm(service.formSchema, input.form, lang);
+  if (!checked.ok) throw new DomainError('VALIDATION_FAILED', { fields: checked.fields });
+  const now = ctx.clock.now();
+  const { dueAt } = dueDate(now, service.normDays);
+
+  return withTransaction(ctx.database, (tx) =>
+    once(tx, claim, now, async () => {
+      let id: string | undefined;
+      let trackingCode = '';
+      for (let attempt = 0; !id; attempt++) {
+        if (attempt === 5) throw new Error('could not draw a free tracking code in 5 attempts');
+        trackingCode = newTrackingCode();
+        id = await repo.insertRequest(tx.db, {
+          trackingCode,
+          serviceId: service.id,
+          agencyId: service.agencyId,
+          ...who,
+          status: INITIAL_STATUS,
+          form: checked.form,
+          submittedAt: now,
+          dueAt,
+        });
+      }
+      await appendEvent(tx, { streamType: repo.STREAM, streamId: id, action: SUBMITTED_EVENT, actor, origin, at: now, payload: { trackingCode, serviceId: service.id, to: INITIAL_STATUS } });
+      audit(tx, { actor, origin, at: now, action: 'service_request.submit', objectType: 'service_request', objectId: id, agencyId: service.agencyId, details: { trackingCode, serviceId: service.id } });
+      const row = (await repo.findRequest(tx.db, id))!;
+      return { status: 201 as const, body: await viewOf(tx.db, row, actor, lang) };
+    }),
+  );
+}
+
+// Read ------------------------------------------------------------------------------------------
+/** One request, for its applicant or desk staff of its agency; anyone else is told it does not exist. */
+export async function getRequest(ctx: AppContext, actor: Actor, id: string, lang: Lang): Promise<RequestView> {
+  const db = ctx.database.db;
+  const r = await repo.findRequest(db, id);
+  if (!r || !mayView(actor, r)) throw new DomainError('REQUEST_NOT_FOUND', { requestId: id });
+  return viewOf(db, r, actor, lang);
+}
+
+/** A request by its tracking code, for its applicant only. */
+export async function trackRequest(ctx: AppContext, actor: Actor, trackingCode: string, lang: Lang): Promise<RequestView> {
+  requireCitizen(actor);
+  const db = ctx.database.db;
+  const r = await repo.findRequestByTrackingCode(db, trackingCode);
+  if (!r || !citizenMaySee(actor, r)) throw new DomainError('REQUEST_NOT_FOUND', { trackingCode });
+  return viewOf(db, r, actor, lang);
+}
+
+/** The citizen's requests, newest first: their own, or the company's while acting for it. */
+export async function listMyRequests(ctx: AppContext, actor: Actor, q: { cursor?: string | undefined; limit: number }, lang: Lang) {
+  requireCitizen(actor);
+  const db = ctx.database.db;
+  const found = await repo.listApplicantRequests(db, { applicantId: actor.id, companyId: actor.onBehalfOfId }, decodeCursor(q.cursor, lang), q.limit);
+  const page = found.slice(0, q.limit);
+  const events = await repo.requestEvents(db, page.map((r) => r.id));
+  return { items: page.map((r) => toView(r, events, actor, lang)), nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null };
+}
+
+/** What the applicant is called in the cartable: the company and its representative, or the person (name, else national code). */
+function applicantName(r: repo.CartableRow): string {
+  const person = r.personName ?? r.personNationalCode ?? '';
+  return r.companyName ? `${r.companyName} — ${person}` : person;
+}
+
+/**
+ * The cartable (کارتابل): requests of every agency where the actor holds a desk role, oldest
+ * first: one status, the open work (submitted and in review, the default) or all of them.
+ */
+export async function listCartable(ctx: AppContext, actor: Actor, q: { status?: RequestStatus | 'open' | 'all' | undefined; cursor?: string | undefined; limit: number }, lang: Lang) {
+  requireStaff(actor);
+  const agencyIds = deskAgencies(actor);
+  if (agencyIds.length === 0) throw new DomainError('FORBIDDEN', { need: ['desk_clerk', 'expert', 'unit_manager'] });
+  const now = ctx.clock.now();
+  const found = await repo.listCartable(ctx.database.db, {
+    agencyIds,
+    statuses: !q.status || q.status === 'open' ? REQUEST_STATUSES.filter(isOpen) : q.status === 'all' ? [...REQUEST_STATUSES] : [q.status],
+    after: decodeCursor(q.cursor, lang),
+    limit: q.limit,
+  });
+  const page = found.slice(0, q.limit);
+  const items: CartableRowView[] = page.map((r) => ({
+    id: r.id,
+    trackingCode: r.trackingCode,
+    serviceTitle: (lang === 'en' && r.serviceTitleEn) || r.serviceTitleFa,
+    applicantName: applicantName(r),
+    status: r.status,
+    submittedAt: r.submittedAt.toISOString(),
+    dueAt: r.dueAt.toISOString(),
+    overdue: isOpen(r.status) && now.getTime() >= r.dueAt.getTime(),
+    agencyId: r.agencyId,
+    dueDateJalali: dueDay(r.dueAt),
+    version: r.version,
+  }));
+  return { items, nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null };
+}
+
+// Act -------------------------------------------------------------------------------------------
+const DECISION_SMS: Record<'approved' | 'rejected', string> = {
+  approved: 'درگاه: درخواست شما با کد رهگیری {code} برای «{service}» تأیید شد.',
+  rejected: 'درگاه: درخواست شما با کد رهگیری {code} برای «{service}» رد شد. علت را در درگاه ببینید.',
+};
+
+/**
+ * Staff move a request along the workflow table: `take` it for review, `approve` or `reject`
+ * it. State, event, audit entry and (for a decision) the SMS to the applicant commit together.
+ * A stale `version`, or a change that lands first, is a 409 CONFLICT; an action the table does
+ * not allow in the current status is a 409 REQUEST_ACTION_NOT_ALLOWED.
+ */
+export async function actOnRequest(
+  ctx: AppContext,
+  actor: Actor,
+  origin: RequestOrigin,
+  requestId: string,
+  action: RequestAction,
+  input: { note?: string | undefined; version?: number | undefined },
+  lang: Lang,
+  claim?: IdempotencyClaim,
+): Promise<Replayable<RequestView, 200>> {
+  requireStaff(actor);
+  const staff: StaffActor = actor;
+  const now = ctx.clock.now();
+  return withTransaction(ctx.database, (tx) =>
+    once(tx, claim, now, async () => {
+      const r = await repo.findRequest(tx.db, requestId);
+      if (!r || !staffMaySee(staff, r.agencyId)) throw new DomainError('REQUEST_NOT_FOUND', { requestId });
+      if (input.version !== undefined && input.version !== r.version) throw new DomainError('CONFLICT', { requestId, version: r.version });
+      const t = transitionFor(r.status, action);
+      if (!t) throw new DomainError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action });
+      const actedAs: Role | undefined = actingRole(t, rolesIn(staff, r.agencyId));
+      if (!actedAs) throw new DomainError('FORBIDDEN', { need: t.roles });
+      const decided = action === 'approve' || action === 'reject';
+      const note = decided ? (input.note?.trim() || null) : null;
+      const moved = await repo.advanceRequest(tx.db, r.id, r.version, { status: t.to, decidedAt: decided ? now : null, decisionNote: note }, now);
+      if (!moved) throw new DomainError('CONFLICT', { requestId });
+      await appendEvent(tx, {
+        streamType: repo.STREAM,
+        streamId: r.id,
+        action: t.event,
+        actor: staff,
+        origin,
+        at: now,
+        payload: { from: r.status, to: t.to, actedAs, ...(note ? { note } : {}) },
+      });
+      audit(tx, { actor: staff, origin, at: now, action: `service_request.${action}`, objectType: 'service_request', objectId: r.id, agencyId: r.agencyId, details: { trackingCode: r.trackingCode, from: r.status, to: t.to } });
+      if (decided) {
+        const mobile = await repo.applicantMobile(tx.db, r.applicantId);
+        if (mobile) {
+          const body = DECISION_SMS[t.to as 'approved' | 'rejected'].replace('{code}', toPersianDigits(r.trackingCode)).replace('{service}', r.serviceTitleFa);
+          const outboxId = await repo.insertSms(tx.db, mobile, body, 'service_request', now);
+          const job = ctx.jobs.get(SMS_JOB);
+          if (!job) throw new Error(`job kind ${SMS_JOB} is not defined`);
+          await enqueue(tx, job, { outboxId }, now, { maxAttempts: 5 });
+          tx.afterCommit(() => ctx.runner?.nudge());
+        }
+      }
+      const after = (await repo.findRequest(tx.db, r.id))!;
+      return { status: 200 as const, body: await viewOf(tx.db, after, staff, lang) };
+    }),
+  );
+}

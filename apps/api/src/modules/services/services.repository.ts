@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { rows, type Db } from '../../platform/db';
+
+const iso = (d: Date) => d.toISOString();
+/** jsonb arrives parsed from both drivers; a string is parsed defensively. */
+const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+
+export type Recipients = 'G2C' | 'G2B' | 'G2G';
+
+export interface ServiceRow {
+  id: string;
+  agencyId: string;
+  agencyNameFa: string;
+  agencyNameEn: string | null;
+  titleFa: string;
+  titleEn: string | null;
+  descriptionFa: string;
+  recipients: Recipients;
+  normDays: number;
+  formSchema: Record<string, unknown>;
+  published: boolean;
+  version: number;
+}
+
+const SELECT = sql`
+  SELECT s.id, s.agency_id AS "agencyId", a.name_fa AS "agencyNameFa", a.name_en AS "agencyNameEn", s.title_fa AS "titleFa",
+         s.title_en AS "titleEn", s.description_fa AS "descriptionFa", s.recipients, s.norm_days AS "normDays",
+         s.form_schema AS "formSchema", s.published, s.version
+    FROM services s JOIN agencies a ON a.id = s.agency_id`;
+
+const fix = (r: ServiceRow): ServiceRow => ({ ...r, formSchema: json(r.formSchema) as Record<string, unknown> });
+
+export async function findService(db: Db, id: string): Promise<ServiceRow | undefined> {
+  const [row] = await rows<ServiceRow>(db, sql`${SELECT} WHERE s.id = ${id}`);
+  return row && fix(row);
+}
+
+export interface CatalogueFilter {
+  agencyId?: string | undefined;
+  recipients?: Recipients | undefined;
+  /** Keyset: the (title_fa, id) of the last row of the previous page. */
+  after?: { titleFa: string; id: string } | undefined;
+  limit: number;
+}
+
+/** Published services in catalogue order (Persian title, then id); one more row than asked tells whether a next page exists. */
+export async function listPublishedServices(db: Db, f: CatalogueFilter): Promise<ServiceRow[]> {
+  const r = await rows<ServiceRow>(db, sql`${SELECT}
+    WHERE s.published AND a.active
+      ${f.agencyId ? sql`AND s.agency_id = ${f.agencyId}` : sql``}
+      ${f.recipients ? sql`AND s.recipients = ${f.recipients}` : sql``}
+      ${f.after ? sql`AND (s.title_fa, s.id) > (${f.after.titleFa}, ${f.after.id}::uuid)` : sql``}
+    ORDER BY s.title_fa, s.id
+    LIMIT ${f.limit + 1}`);
+  return r.map(fix);
+}
+
+export interface NewService {
+  agencyId: string;
+  titleFa: string;
+  titleEn: string | null;
+  descriptionFa: string;
+  recipients: Recipients;
+  normDays: number;
+  formSchema: Record<string, unknown>;
+  published: boolean;
+}
+
+export async function insertService(db: Db, s: NewService, now: Date): Promise<string> {
+  const [row] = await rows<{ id: string }>(db, sql`
+    INSERT INTO services (agency_id, title_fa, title_en, description_fa, recipients, norm_days, form_schema, published, created_at, updated_at)
+    VALUES (${s.agencyId}, ${s.titleFa}, ${s.titleEn}, ${s.descriptionFa}, ${s.recipients}, ${s.normDays}, ${JSON.stringify(s.formSchema)}::jsonb,
+            ${s.published}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
+    RETURNING id`);
+  return row!.id;
+}

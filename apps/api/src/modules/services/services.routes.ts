@@ -1,0 +1,37 @@
+import { Page, PublicService } from '@dargah/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import { getService, listServices } from './services.service';
+
+const tags = ['services'];
+
+export async function servicesRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/services',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The service catalogue: published services, optionally of one agency, a page at a time (Persian title order)',
+        querystring: z.object({
+          agencyId: z.uuid().optional(),
+          recipients: z.enum(['G2C', 'G2B', 'G2G']).optional(),
+          cursor: z.string().max(1000).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: { 200: Page(PublicService) },
+      },
+    },
+    async (req) => listServices(ctx, req.query, req.lang),
+  );
+
+  r.get(
+    '/services/:id',
+    { config: { access: 'public' }, schema: { tags, summary: 'A published service with its form (JSON Schema) and norm in working days', params: z.object({ id: z.uuid() }), response: { 200: PublicService } } },
+    async (req) => getService(ctx, req.params.id, req.lang),
+  );
+}

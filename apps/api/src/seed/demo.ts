@@ -1,0 +1,279 @@
+import { legalIdCheckDigit } from '@dargah/persian';
+import type { Role } from '../platform/actor';
+import { audit } from '../platform/audit';
+import type { AppContext } from '../platform/context';
+import { rows, withTransaction } from '../platform/db';
+import { sql } from 'drizzle-orm';
+// The seed is a developer tool beside the modules (like the test factories): it writes through
+// the identity repository, whose functions the identity module does not export to other modules.
+import { hashPassword } from '../modules/identity/auth.service';
+import * as identity from '../modules/identity/identity.repository';
+import { createService, type NewService } from '../modules/services';
+
+/**
+ * Demo data for development: three agencies (a ministry, its subsidiary organisation and that
+ * organisation's Tehran provincial office) with headquarters and operational units, two services
+ * each, staff in every role, two citizens and a company one of them represents. Seeded once, at
+ * the first start on an empty database, never in production.
+ */
+export const DEMO_PASSWORD = 'Dargah-demo-1404';
+
+export interface DemoCredential {
+  kind: 'staff' | 'citizen';
+  /** Staff: the username. Citizen: the national code. */
+  login: string;
+  /** Staff: the shared demo password. Citizen: the mobile the one-time code is sent to. */
+  secret: string;
+  name: string;
+  agency: string | null;
+  roles: Role[];
+  note?: string;
+}
+
+const legalId = (firstTen: string) => `${firstTen}${legalIdCheckDigit(firstTen)}`;
+
+export const DEMO_LEGAL_IDS = {
+  ministry: legalId('1010345678'),
+  organisation: legalId('1010345679'),
+  provincial: legalId('1010345680'),
+  company: legalId('1410345678'),
+} as const;
+
+type AgencyKey = 'ministry' | 'organisation' | 'provincial';
+
+const AGENCIES: Record<AgencyKey, { nameFa: string; nameEn: string; kind: identity.AgencyRow['kind']; parent: AgencyKey | null; province: string | null; units: [string, string] }> = {
+  ministry: {
+    nameFa: 'وزارت تعاون، کار و رفاه اجتماعی',
+    nameEn: 'Ministry of Cooperatives, Labour and Social Welfare',
+    kind: 'ministry',
+    parent: null,
+    province: null,
+    units: ['معاونت توسعه مدیریت و منابع', 'اداره خدمات کار و اشتغال'],
+  },
+  organisation: {
+    nameFa: 'سازمان آموزش فنی و حرفه‌ای کشور',
+    nameEn: 'Technical and Vocational Training Organisation',
+    kind: 'organisation',
+    parent: 'ministry',
+    province: null,
+    units: ['دفتر برنامه‌ریزی و توسعه منابع', 'اداره صدور گواهی‌نامه‌های مهارت'],
+  },
+  provincial: {
+    nameFa: 'اداره کل آموزش فنی و حرفه‌ای استان تهران',
+    nameEn: 'Tehran Province Technical and Vocational Training Office',
+    kind: 'provincial_office',
+    parent: 'organisation',
+    province: 'تهران',
+    units: ['معاونت برنامه‌ریزی و پشتیبانی', 'مرکز آموزش فنی و حرفه‌ای شماره ۱ تهران'],
+  },
+};
+
+interface StaffSeed {
+  username: string;
+  displayName: string;
+  agency: AgencyKey;
+  role: Role;
+  /** Grant in the operational unit rather than the whole agency. */
+  unit?: boolean;
+  includeSubagencies?: boolean;
+}
+
+const STAFF: StaffSeed[] = [
+  { username: 'clerk.ministry', displayName: 'مریم کریمی', agency: 'ministry', role: 'desk_clerk' },
+  { username: 'expert.ministry', displayName: 'حسین موسوی', agency: 'ministry', role: 'expert' },
+  { username: 'manager.ministry', displayName: 'فاطمه حسینی', agency: 'ministry', role: 'unit_manager', unit: true },
+  { username: 'secretariat.ministry', displayName: 'رضا اکبری', agency: 'ministry', role: 'secretariat' },
+  { username: 'admin.ministry', displayName: 'سارا جعفری', agency: 'ministry', role: 'agency_admin', includeSubagencies: true },
+  { username: 'reviewer.central', displayName: 'محمد صادقی', agency: 'ministry', role: 'central_reviewer', includeSubagencies: true },
+  { username: 'auditor', displayName: 'نرگس رحیمی', agency: 'ministry', role: 'oversight_auditor', includeSubagencies: true },
+  { username: 'platform.admin', displayName: 'امیر نوری', agency: 'ministry', role: 'platform_admin' },
+  { username: 'clerk.org', displayName: 'لیلا قاسمی', agency: 'organisation', role: 'desk_clerk' },
+  { username: 'expert.org', displayName: 'مهدی کاظمی', agency: 'organisation', role: 'expert' },
+  { username: 'manager.org', displayName: 'زینب مرادی', agency: 'organisation', role: 'unit_manager', unit: true },
+  { username: 'admin.org', displayName: 'علیرضا یوسفی', agency: 'organisation', role: 'agency_admin', includeSubagencies: true },
+  { username: 'clerk.tehran', displayName: 'نازنین عباسی', agency: 'provincial', role: 'desk_clerk' },
+  { username: 'expert.tehran', displayName: 'سعید رستمی', agency: 'provincial', role: 'expert' },
+  { username: 'manager.tehran', displayName: 'الهام شریفی', agency: 'provincial', role: 'unit_manager', unit: true },
+  { username: 'admin.tehran', displayName: 'بهروز حیدری', agency: 'provincial', role: 'agency_admin' },
+];
+
+export const DEMO_CITIZENS = [
+  { nationalCode: '0013542419', mobile: '09121234567', name: 'علی رضایی' },
+  { nationalCode: '0010350829', mobile: '09121234568', name: 'زهرا محمدی' },
+] as const;
+export const DEMO_COMPANY = { legalId: DEMO_LEGAL_IDS.company, name: 'شرکت نمونه فناوران پارس', representativeTitle: 'مدیرعامل' } as const;
+
+const text = (title: string, o: Record<string, unknown> = {}) => ({ type: 'string', title, ...o });
+const choice = (title: string, options: string[]) => ({ type: 'string', title, enum: options });
+const form = (required: string[], properties: Record<string, unknown>) => ({ type: 'object', required, properties, additionalProperties: false });
+const NOTES = text('توضیحات', { maxLength: 500 });
+
+type ServiceSeed = Omit<NewService, 'agencyId' | 'published'>;
+
+const SERVICES: Record<AgencyKey, [ServiceSeed, ServiceSeed]> = {
+  ministry: [
+    {
+      titleFa: 'درخواست گواهی سابقه اشتغال',
+      titleEn: 'Employment record certificate',
+      descriptionFa: 'گواهی سابقه اشتغال بر پایه سوابق ثبت‌شده در وزارت، برای ارائه به بانک، سفارت یا کارفرمای جدید.',
+      recipients: 'G2C',
+      normDays: 5,
+      formSchema: form(['reason', 'employerName'], {
+        reason: choice('علت درخواست', ['ارائه به بانک', 'ارائه به سفارت', 'ارائه به کارفرمای جدید', 'سایر']),
+        employerName: text('نام آخرین کارفرما', { minLength: 2, maxLength: 200 }),
+        notes: NOTES,
+      }),
+    },
+    {
+      titleFa: 'ثبت شکایت کارگری',
+      titleEn: 'Labour complaint',
+      descriptionFa: 'ثبت شکایت کارگر از کارفرما برای رسیدگی در هیئت‌های تشخیص و حل اختلاف.',
+      recipients: 'G2C',
+      normDays: 10,
+      formSchema: form(['employerName', 'complaintType', 'description'], {
+        employerName: text('نام کارفرما', { minLength: 2, maxLength: 200 }),
+        complaintType: choice('موضوع شکایت', ['عدم پرداخت دستمزد', 'اخراج غیرقانونی', 'عدم پرداخت حق بیمه', 'سایر']),
+        monthsUnpaid: { type: 'integer', title: 'تعداد ماه‌های پرداخت‌نشده', minimum: 0, maximum: 120 },
+        description: text('شرح شکایت', { minLength: 10, maxLength: 2000 }),
+      }),
+    },
+  ],
+  organisation: [
+    {
+      titleFa: 'صدور المثنی گواهی‌نامه مهارت',
+      titleEn: 'Duplicate skill certificate',
+      descriptionFa: 'صدور نسخه المثنی گواهی‌نامه مهارت فنی و حرفه‌ای در صورت مفقود شدن یا فرسودگی.',
+      recipients: 'G2C',
+      normDays: 7,
+      formSchema: form(['certificateNumber', 'reason'], {
+        certificateNumber: text('شماره گواهی‌نامه', { pattern: '^[0-9]{6,12}$' }),
+        reason: choice('علت درخواست المثنی', ['مفقود شدن', 'فرسودگی', 'تغییر مشخصات']),
+        notes: NOTES,
+      }),
+    },
+    {
+      titleFa: 'صدور پروانه تأسیس آموزشگاه آزاد فنی و حرفه‌ای',
+      titleEn: 'Licence for a private vocational training institute',
+      descriptionFa: 'درخواست شرکت‌ها برای تأسیس آموزشگاه آزاد فنی و حرفه‌ای.',
+      recipients: 'G2B',
+      normDays: 15,
+      formSchema: form(['instituteName', 'field', 'capacity'], {
+        instituteName: text('نام پیشنهادی آموزشگاه', { minLength: 3, maxLength: 200 }),
+        field: choice('رشته آموزشی', ['فناوری اطلاعات', 'صنایع پوشاک', 'برق و الکترونیک', 'هنرهای تجسمی']),
+        capacity: { type: 'integer', title: 'ظرفیت (نفر)', minimum: 5, maximum: 500 },
+      }),
+    },
+  ],
+  provincial: [
+    {
+      titleFa: 'ثبت‌نام در دوره آموزشی کوتاه‌مدت',
+      titleEn: 'Enrolment in a short training course',
+      descriptionFa: 'ثبت‌نام در دوره‌های کوتاه‌مدت مراکز آموزش فنی و حرفه‌ای استان تهران.',
+      recipients: 'G2C',
+      normDays: 3,
+      formSchema: form(['course', 'shift'], {
+        course: choice('دوره', ['مهارت‌های پایه رایانه', 'حسابداری مقدماتی', 'برق‌کاری ساختمان', 'خیاطی']),
+        shift: choice('نوبت', ['صبح', 'عصر']),
+        notes: NOTES,
+      }),
+    },
+    {
+      titleFa: 'درخواست بازدید ایمنی از کارگاه',
+      titleEn: 'Workshop safety inspection',
+      descriptionFa: 'درخواست کارفرمایان برای بازدید بازرسان ایمنی از کارگاه و صدور گزارش.',
+      recipients: 'G2B',
+      normDays: 10,
+      formSchema: form(['workshopAddress', 'postalCode', 'employeeCount'], {
+        workshopAddress: text('نشانی کارگاه', { minLength: 10, maxLength: 500 }),
+        postalCode: text('کد پستی کارگاه', { pattern: '^[13-9][0-9]{9}$' }),
+        employeeCount: { type: 'integer', title: 'تعداد کارکنان', minimum: 1, maximum: 10000 },
+      }),
+    },
+  ],
+};
+
+/**
+ * Seeds the demo data in one transaction and returns the demo accounts. Does nothing (and returns
+ * an empty list) when any agency exists, and never runs in production.
+ */
+export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
+  if (ctx.config.NODE_ENV === 'production') {
+    ctx.log.warn('demo data is never seeded in production');
+    return [];
+  }
+  const db = ctx.database.db;
+  if ((await rows(db, sql`SELECT 1 FROM agencies LIMIT 1`)).length > 0) return [];
+  // Hashed before the transaction: the embedded database runs one transaction at a time.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = ctx.clock.now();
+  const actor = { type: 'system' as const, id: 'demo-seed' };
+
+  return ctx.database.withAdvisoryLock('dargah:seed-demo', () =>
+    withTransaction(ctx.database, async (tx) => {
+      // Checked again under the lock: another process may have seeded meanwhile.
+      if ((await rows(tx.db, sql`SELECT 1 FROM agencies LIMIT 1`)).length > 0) return [];
+      const out: DemoCredential[] = [];
+      const agencyIds = {} as Record<AgencyKey, string>;
+      const opUnits = {} as Record<AgencyKey, string>;
+      for (const key of ['ministry', 'organisation', 'provincial'] as const) {
+        const a = AGENCIES[key];
+        const row = await identity.insertAgency(
+          tx.db,
+          { legalId: DEMO_LEGAL_IDS[key], nameFa: a.nameFa, nameEn: a.nameEn, kind: a.kind, parentId: a.parent ? agencyIds[a.parent] : null, province: a.province, county: null },
+          now,
+        );
+        agencyIds[key] = row.id;
+        const hq = await identity.insertUnit(tx.db, { agencyId: row.id, parentId: null, nameFa: a.units[0], nameEn: null, kind: 'headquarters', code: 'HQ' }, now);
+        const op = await identity.insertUnit(tx.db, { agencyId: row.id, parentId: hq.id, nameFa: a.units[1], nameEn: null, kind: 'operational', code: 'OP1' }, now);
+        opUnits[key] = op.id;
+        for (const s of SERVICES[key]) await createService(tx.db, { ...s, agencyId: row.id, published: true }, now);
+      }
+      for (const s of STAFF) {
+        const id = await identity.insertStaff(tx.db, { agencyId: agencyIds[s.agency], username: s.username, displayName: s.displayName, passwordHash }, now);
+        await identity.insertRoleGrant(tx.db, id, { role: s.role, agencyId: agencyIds[s.agency], unitId: s.unit ? opUnits[s.agency] : null, includeSubagencies: s.includeSubagencies ?? false }, now);
+        out.push({ kind: 'staff', login: s.username, secret: DEMO_PASSWORD, name: s.displayName, agency: AGENCIES[s.agency].nameFa, roles: [s.role] });
+      }
+      const people: string[] = [];
+      for (const c of DEMO_CITIZENS) {
+        const p = await identity.upsertPerson(tx.db, c.nationalCode, c.mobile, now);
+        await identity.updateCitizenProfile(tx.db, p.id, { name: c.name }, now);
+        people.push(p.id);
+      }
+      const companyId = await identity.insertCompany(tx.db, { legalId: DEMO_COMPANY.legalId, name: DEMO_COMPANY.name }, now);
+      await identity.addRepresentative(tx.db, companyId, people[0]!, DEMO_COMPANY.representativeTitle, now);
+      DEMO_CITIZENS.forEach((c, i) =>
+        out.push({
+          kind: 'citizen',
+          login: c.nationalCode,
+          secret: c.mobile,
+          name: c.name,
+          agency: null,
+          roles: [],
+          ...(i === 0 ? { note: `${DEMO_COMPANY.representativeTitle} ${DEMO_COMPANY.name} (شناسه ملی ${DEMO_COMPANY.legalId})` } : {}),
+        }),
+      );
+      audit(tx, { actor, at: now, action: 'demo.seeded', objectType: 'system', objectId: null, details: { agencies: 3, services: 6, staff: STAFF.length, citizens: DEMO_CITIZENS.length, companies: 1 } });
+      return out;
+    }),
+  );
+}
+
+/** Writes the demo accounts to stdout once, for the developer who just started the server. */
+export function printDemoCredentials(list: DemoCredential[], write: (s: string) => void = (s) => void process.stdout.write(s)): void {
+  if (list.length === 0) return;
+  const staff = list.filter((c) => c.kind === 'staff');
+  const citizens = list.filter((c) => c.kind === 'citizen');
+  const w = Math.max(...staff.map((c) => c.login.length), 10);
+  const lines = [
+    '',
+    'Demo data seeded (development only). Demo accounts:',
+    '',
+    `  Staff — sign in with username and the shared password ${DEMO_PASSWORD}`,
+    ...staff.map((c) => `    ${c.login.padEnd(w)}  ${c.roles.join(', ').padEnd(17)}  ${c.name} — ${c.agency ?? ''}`),
+    '',
+    '  Citizens — sign in with national code and mobile; the one-time code is in the SMS simulator outbox (/dev/outbox)',
+    ...citizens.map((c) => `    ${c.login}  ${c.secret}  ${c.name}${c.note ? ` — ${c.note}` : ''}`),
+    '',
+  ];
+  write(`${lines.join('\n')}\n`);
+}
