@@ -28,3 +28,4 @@ export type Readiness = z.infer<typeof Readiness>;
 
 export * from './identity';
 export * from './requests';
+export * from './catalogue';

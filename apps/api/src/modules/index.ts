@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context';
+import { catalogueModule } from './catalogue';
 import { identityModule } from './identity';
 import { operationsModule } from './operations';
 import { requestsModule } from './requests';
@@ -13,5 +14,4 @@ export interface AppModule {
   defineJobs?(ctx: AppContext): void;
 }
 
-
-export const modules: AppModule[] = [identityModule, operationsModule, servicesModule, requestsModule];
+export const modules: AppModule[] = [identityModule, operationsModule, servicesModule, requestsModule, catalogueModule];

@@ -20,6 +20,15 @@ const fieldMessages: Record<string, { fa: string; en: string }> = {
   MOBILE_INVALID: { fa: 'شماره تلفن همراه معتبر نیست.', en: 'The mobile number is not valid.' },
   JALALI_DATE_INVALID: { fa: 'تاریخ شمسی معتبر نیست.', en: 'The Jalali date is not valid.' },
   custom: { fa: 'مقدار معتبر نیست.', en: 'The value is not valid.' },
+  // Service catalogue (catalogue module)
+  NORM_EXCEEDS_DEADLINE: { fa: 'زمان استاندارد (نُرم) ارائه خدمت نباید از مهلت قانونی بیشتر باشد.', en: 'The service norm must not exceed the legal deadline.' },
+  EXTENSION_TERM_REQUIRED: { fa: 'وقتی تمدید مهلت مجاز است، مدت تمدید باید تعیین شود.', en: 'When an extension is allowed, its term must be given.' },
+  EXTENSION_NOT_ALLOWED: { fa: 'تمدید مهلت مجاز نشده است؛ مدت تمدید نباید تعیین شود.', en: 'Extension is not allowed, so no extension term may be given.' },
+  MATURITY_PLAN_REQUIRED: { fa: 'برای خدمتی که هنوز الکترونیکی نشده، تاریخ برنامه‌ریزی‌شده و علت، یا معافیت مصوب لازم است.', en: 'A service not yet electronic needs a planned date and reason, or an approved exemption.' },
+  DUPLICATE_ARTICLE: { fa: 'شماره این ماده تکراری است.', en: 'This article number is repeated.' },
+  LAW_NOT_REGISTERED: { fa: 'این قانون در سامانه قوانین ثبت نشده است.', en: 'This law is not in the laws register.' },
+  LAW_ARTICLE_NOT_FOUND: { fa: 'این ماده در قانون ارجاع‌شده ثبت نشده است.', en: 'The cited law has no such article.' },
+  AGENCY_REF_NOT_FOUND: { fa: 'دستگاه انتخاب‌شده پیدا نشد.', en: 'The chosen agency was not found.' },
 };
 
 export function fieldMessage(code: string, lang: Lang): string {

@@ -1,0 +1,367 @@
+import type { CardStatus, LawArticle, LawArticleRef, LawKind } from '@dargah/contracts';
+import { sql } from 'drizzle-orm';
+import { rows, type Db } from '../../platform/db';
+
+const iso = (d: Date) => d.toISOString();
+/** jsonb arrives parsed from both drivers; a string is parsed defensively. */
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+/** A JS array as ONE bound parameter (for `= ANY(${list(ids)}::uuid[])`). */
+const list = (xs: readonly string[]) => sql.param([...xs]);
+
+// Agencies (read only: the identity module owns them) ------------------------------------------
+export interface AgencyBrief {
+  id: string;
+  nameFa: string;
+  nameEn: string | null;
+  parentId: string | null;
+}
+
+export async function findAgency(db: Db, id: string): Promise<AgencyBrief | undefined> {
+  const [row] = await rows<AgencyBrief>(
+    db,
+    sql`SELECT id, name_fa AS "nameFa", name_en AS "nameEn", parent_id AS "parentId" FROM agencies WHERE id = ${id} AND active`,
+  );
+  return row;
+}
+
+/** Which of the ids name existing agencies. */
+export async function existingAgencyIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const r = await rows<{ id: string }>(db, sql`SELECT id FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`);
+  return new Set(r.map((x) => x.id));
+}
+
+/** Agencies directly below any of the given ones. */
+export async function childAgencyIds(db: Db, parentIds: readonly string[]): Promise<string[]> {
+  if (parentIds.length === 0) return [];
+  const r = await rows<{ id: string }>(
+    db,
+    sql`SELECT id FROM agencies WHERE parent_id = ANY(${list(parentIds)}::uuid[])`,
+  );
+  return r.map((x) => x.id);
+}
+
+// Laws -----------------------------------------------------------------------------------------
+export interface LawRow {
+  id: string;
+  title: string;
+  kind: LawKind;
+  approvingBody: string;
+  number: string | null;
+  /** ISO date YYYY-MM-DD. */
+  approvedOn: string;
+  link: string | null;
+  articles: LawArticle[];
+  version: number;
+}
+export type LawValues = Omit<LawRow, 'id' | 'version'>;
+const LAW_COLS = sql`id, title, kind, approving_body AS "approvingBody", number, to_char(approved_on, 'YYYY-MM-DD') AS "approvedOn", link, articles, version`;
+const fixLaw = (r: LawRow): LawRow => ({ ...r, articles: json<LawArticle[]>(r.articles) });
+
+export async function insertLaw(db: Db, l: LawValues, now: Date): Promise<LawRow> {
+  const [row] = await rows<LawRow>(
+    db,
+    sql`
+    INSERT INTO laws (title, kind, approving_body, number, approved_on, link, articles, created_at, updated_at)
+    VALUES (${l.title}, ${l.kind}, ${l.approvingBody}, ${l.number}, ${l.approvedOn}::date, ${l.link}, ${JSON.stringify(l.articles)}::jsonb,
+            ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
+    RETURNING ${LAW_COLS}`,
+  );
+  return fixLaw(row!);
+}
+
+/** Optimistic update: undefined when the row changed since `version` (or does not exist). */
+export async function updateLaw(
+  db: Db,
+  id: string,
+  version: number,
+  l: LawValues,
+  now: Date,
+): Promise<LawRow | undefined> {
+  const [row] = await rows<LawRow>(
+    db,
+    sql`
+    UPDATE laws SET title = ${l.title}, kind = ${l.kind}, approving_body = ${l.approvingBody}, number = ${l.number}, approved_on = ${l.approvedOn}::date,
+           link = ${l.link}, articles = ${JSON.stringify(l.articles)}::jsonb, version = version + 1, updated_at = ${iso(now)}::timestamptz
+     WHERE id = ${id} AND version = ${version} RETURNING ${LAW_COLS}`,
+  );
+  return row && fixLaw(row);
+}
+
+export async function findLaw(db: Db, id: string): Promise<LawRow | undefined> {
+  const [row] = await rows<LawRow>(db, sql`SELECT ${LAW_COLS} FROM laws WHERE id = ${id}`);
+  return row && fixLaw(row);
+}
+
+export async function findLaws(db: Db, ids: readonly string[]): Promise<LawRow[]> {
+  if (ids.length === 0) return [];
+  return (await rows<LawRow>(db, sql`SELECT ${LAW_COLS} FROM laws WHERE id = ANY(${list(ids)}::uuid[])`)).map(fixLaw);
+}
+
+export async function listLaws(
+  db: Db,
+  f: { kind?: LawKind | undefined; limit: number; offset: number },
+): Promise<LawRow[]> {
+  const r = await rows<LawRow>(
+    db,
+    sql`SELECT ${LAW_COLS} FROM laws ${f.kind ? sql`WHERE kind = ${f.kind}` : sql``} ORDER BY title, id LIMIT ${f.limit} OFFSET ${f.offset}`,
+  );
+  return r.map(fixLaw);
+}
+
+// Missions -------------------------------------------------------------------------------------
+export interface MissionRow {
+  id: string;
+  agencyId: string;
+  title: string;
+  description: string | null;
+  legalBasis: LawArticleRef[];
+  version: number;
+}
+export type MissionValues = Pick<MissionRow, 'title' | 'description' | 'legalBasis'>;
+const MISSION_COLS = sql`id, agency_id AS "agencyId", title, description, legal_basis AS "legalBasis", version`;
+const fixMission = (r: MissionRow): MissionRow => ({ ...r, legalBasis: json<LawArticleRef[]>(r.legalBasis) });
+
+export async function insertMission(db: Db, agencyId: string, m: MissionValues, now: Date): Promise<MissionRow> {
+  const [row] = await rows<MissionRow>(
+    db,
+    sql`
+    INSERT INTO agency_missions (agency_id, title, description, legal_basis, created_at, updated_at)
+    VALUES (${agencyId}, ${m.title}, ${m.description}, ${JSON.stringify(m.legalBasis)}::jsonb, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
+    RETURNING ${MISSION_COLS}`,
+  );
+  return fixMission(row!);
+}
+
+export async function updateMission(
+  db: Db,
+  id: string,
+  version: number,
+  m: MissionValues,
+  now: Date,
+): Promise<MissionRow | undefined> {
+  const [row] = await rows<MissionRow>(
+    db,
+    sql`
+    UPDATE agency_missions SET title = ${m.title}, description = ${m.description}, legal_basis = ${JSON.stringify(m.legalBasis)}::jsonb,
+           version = version + 1, updated_at = ${iso(now)}::timestamptz
+     WHERE id = ${id} AND version = ${version} RETURNING ${MISSION_COLS}`,
+  );
+  return row && fixMission(row);
+}
+
+export async function deleteMission(db: Db, id: string): Promise<void> {
+  await db.execute(sql`DELETE FROM agency_missions WHERE id = ${id}`);
+}
+
+export async function findMission(db: Db, id: string): Promise<MissionRow | undefined> {
+  const [row] = await rows<MissionRow>(db, sql`SELECT ${MISSION_COLS} FROM agency_missions WHERE id = ${id}`);
+  return row && fixMission(row);
+}
+
+export async function listMissions(db: Db, agencyId: string): Promise<MissionRow[]> {
+  return (
+    await rows<MissionRow>(
+      db,
+      sql`SELECT ${MISSION_COLS} FROM agency_missions WHERE agency_id = ${agencyId} ORDER BY title, id`,
+    )
+  ).map(fixMission);
+}
+
+// Service cards --------------------------------------------------------------------------------
+export interface CardRow {
+  id: string;
+  agencyId: string;
+  agencyNameFa: string;
+  agencyNameEn: string | null;
+  parentId: string | null;
+  status: CardStatus;
+  currentVersion: number;
+  serviceId: string | null;
+  submittedAt: Date | null;
+  reviewDueAt: Date | null;
+  approvedAt: Date | null;
+  approvedVersion: number | null;
+  expiresAt: Date | null;
+  lastComment: string | null;
+  version: number;
+  createdAt: Date;
+}
+const CARD_SELECT = sql`
+  SELECT c.id, c.agency_id AS "agencyId", a.name_fa AS "agencyNameFa", a.name_en AS "agencyNameEn", a.parent_id AS "parentId", c.status,
+         c.current_version AS "currentVersion", c.service_id AS "serviceId", c.submitted_at AS "submittedAt", c.review_due_at AS "reviewDueAt",
+         c.approved_at AS "approvedAt", c.approved_version AS "approvedVersion", c.expires_at AS "expiresAt", c.last_comment AS "lastComment",
+         c.version, c.created_at AS "createdAt"
+    FROM service_cards c JOIN agencies a ON a.id = c.agency_id`;
+const fixCard = (r: CardRow): CardRow => ({
+  ...r,
+  submittedAt: date(r.submittedAt),
+  reviewDueAt: date(r.reviewDueAt),
+  approvedAt: date(r.approvedAt),
+  expiresAt: date(r.expiresAt),
+  createdAt: date(r.createdAt)!,
+});
+
+/** The card; with `forUpdate`, its row stays locked until the transaction ends (a second reviewer waits, then sees the new version). */
+export async function findCard(db: Db, id: string, forUpdate = false): Promise<CardRow | undefined> {
+  const [row] = await rows<CardRow>(
+    db,
+    sql`${CARD_SELECT} WHERE c.id = ${id} ${forUpdate ? sql`FOR UPDATE OF c` : sql``}`,
+  );
+  return row && fixCard(row);
+}
+
+export async function insertCard(db: Db, agencyId: string, createdBy: string, now: Date): Promise<string> {
+  const [row] = await rows<{ id: string }>(
+    db,
+    sql`
+    INSERT INTO service_cards (agency_id, status, current_version, created_by, created_at, updated_at)
+    VALUES (${agencyId}, 'draft', 1, ${createdBy}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz) RETURNING id`,
+  );
+  return row!.id;
+}
+
+export interface CardPatch {
+  status?: CardStatus;
+  currentVersion?: number;
+  serviceId?: string;
+  submittedAt?: Date;
+  reviewDueAt?: Date | null;
+  approvedAt?: Date;
+  approvedVersion?: number;
+  expiresAt?: Date;
+  lastComment?: string | null;
+}
+
+/** Optimistic update of the card row: false when it changed since `version`. */
+export async function updateCard(db: Db, id: string, version: number, p: CardPatch, now: Date): Promise<boolean> {
+  const set = [
+    p.status !== undefined ? sql`status = ${p.status}` : undefined,
+    p.currentVersion !== undefined ? sql`current_version = ${p.currentVersion}` : undefined,
+    p.serviceId !== undefined ? sql`service_id = ${p.serviceId}` : undefined,
+    p.submittedAt !== undefined ? sql`submitted_at = ${iso(p.submittedAt)}::timestamptz` : undefined,
+    p.reviewDueAt !== undefined ? sql`review_due_at = ${p.reviewDueAt && iso(p.reviewDueAt)}::timestamptz` : undefined,
+    p.approvedAt !== undefined ? sql`approved_at = ${iso(p.approvedAt)}::timestamptz` : undefined,
+    p.approvedVersion !== undefined ? sql`approved_version = ${p.approvedVersion}` : undefined,
+    p.expiresAt !== undefined ? sql`expires_at = ${iso(p.expiresAt)}::timestamptz` : undefined,
+    p.lastComment !== undefined ? sql`last_comment = ${p.lastComment}` : undefined,
+    sql`version = version + 1`,
+    sql`updated_at = ${iso(now)}::timestamptz`,
+  ].filter((x) => x !== undefined);
+  const r = await rows<{ id: string }>(
+    db,
+    sql`UPDATE service_cards SET ${sql.join(set, sql`, `)} WHERE id = ${id} AND version = ${version} RETURNING id`,
+  );
+  return r.length === 1;
+}
+
+/** The next number of the never-reused service-id sequence. */
+export async function nextServiceNumber(db: Db): Promise<string> {
+  const [row] = await rows<{ n: string | number }>(db, sql`SELECT nextval('service_card_number_seq') AS n`);
+  return String(row!.n);
+}
+
+export interface VersionRow {
+  cardId: string;
+  versionNo: number;
+  content: Record<string, unknown>;
+  createdBy: string | null;
+  createdAt: Date;
+  frozen: boolean;
+}
+const VERSION_COLS = sql`card_id AS "cardId", version_no AS "versionNo", content, created_by AS "createdBy", created_at AS "createdAt", frozen`;
+const fixVersion = (r: VersionRow): VersionRow => ({
+  ...r,
+  content: json<Record<string, unknown>>(r.content),
+  createdAt: date(r.createdAt)!,
+});
+
+export async function insertVersion(
+  db: Db,
+  cardId: string,
+  versionNo: number,
+  content: unknown,
+  createdBy: string,
+  now: Date,
+): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO service_card_versions (card_id, version_no, content, created_by, created_at, updated_at)
+    VALUES (${cardId}, ${versionNo}, ${JSON.stringify(content)}::jsonb, ${createdBy}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)`);
+}
+
+/** Replaces the content of a version still being drafted (a frozen one is protected by a trigger too). */
+export async function updateVersionContent(
+  db: Db,
+  cardId: string,
+  versionNo: number,
+  content: unknown,
+  now: Date,
+): Promise<void> {
+  await db.execute(sql`
+    UPDATE service_card_versions SET content = ${JSON.stringify(content)}::jsonb, updated_at = ${iso(now)}::timestamptz
+     WHERE card_id = ${cardId} AND version_no = ${versionNo} AND NOT frozen`);
+}
+
+export async function freezeVersion(db: Db, cardId: string, versionNo: number): Promise<void> {
+  await db.execute(
+    sql`UPDATE service_card_versions SET frozen = true WHERE card_id = ${cardId} AND version_no = ${versionNo} AND NOT frozen`,
+  );
+}
+
+export async function findVersion(db: Db, cardId: string, versionNo: number): Promise<VersionRow | undefined> {
+  const [row] = await rows<VersionRow>(
+    db,
+    sql`SELECT ${VERSION_COLS} FROM service_card_versions WHERE card_id = ${cardId} AND version_no = ${versionNo}`,
+  );
+  return row && fixVersion(row);
+}
+
+export interface CardListFilter {
+  /** null: every agency. */
+  agencyIds: string[] | null;
+  status?: CardStatus | undefined;
+  statuses?: readonly CardStatus[] | undefined;
+  /** Oldest submission first (a review queue) instead of newest first. */
+  queue?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface CardSummaryRow extends CardRow {
+  title: string | null;
+}
+
+export async function listCards(db: Db, f: CardListFilter): Promise<CardSummaryRow[]> {
+  if (f.agencyIds !== null && f.agencyIds.length === 0) return [];
+  const r = await rows<CardSummaryRow>(
+    db,
+    sql`
+    SELECT * FROM (${CARD_SELECT}) c0
+      JOIN LATERAL (SELECT v.content->>'title' AS title FROM service_card_versions v WHERE v.card_id = c0.id AND v.version_no = c0."currentVersion") t ON true
+     WHERE true
+       ${f.agencyIds !== null ? sql`AND c0."agencyId" = ANY(${list(f.agencyIds)}::uuid[])` : sql``}
+       ${f.status ? sql`AND c0.status = ${f.status}` : sql``}
+       ${f.statuses ? sql`AND c0.status = ANY(${list(f.statuses)}::text[])` : sql``}
+     ORDER BY ${f.queue ? sql`c0."submittedAt" ASC, c0.id` : sql`c0."createdAt" DESC, c0.id`}
+     LIMIT ${f.limit} OFFSET ${f.offset}`,
+  );
+  return r.map((x) => ({ ...fixCard(x), title: x.title }));
+}
+
+export interface CardEventRow {
+  action: string;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export async function cardEvents(db: Db, cardId: string): Promise<CardEventRow[]> {
+  const r = await rows<CardEventRow>(
+    db,
+    sql`
+    SELECT action, actor_id AS "actorId", payload, created_at AS "createdAt" FROM events
+     WHERE stream_type = 'service_card' AND stream_id = ${cardId} ORDER BY id`,
+  );
+  return r.map((e) => ({ ...e, payload: json<Record<string, unknown>>(e.payload), createdAt: date(e.createdAt)! }));
+}

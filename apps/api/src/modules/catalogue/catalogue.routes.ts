@@ -1,0 +1,268 @@
+import {
+  CardDiff,
+  CardStatus,
+  CardStep,
+  CreateCard,
+  Law,
+  LawInput,
+  LawKind,
+  LawUpdate,
+  Mission,
+  MissionInput,
+  MissionUpdate,
+  ServiceCardSummary,
+  ServiceCardView,
+  UpdateCard,
+} from '@dargah/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import {
+  createCard,
+  createLaw,
+  createMission,
+  deleteMission,
+  diffCard,
+  getCard,
+  getLaw,
+  listCards,
+  listLaws,
+  listMissions,
+  reviewQueue,
+  stepCard,
+  updateCard,
+  updateLaw,
+  updateMission,
+} from './catalogue.service';
+
+const tags = ['catalogue'];
+const Id = z.object({ id: z.uuid() });
+const staff = { access: 'staff' as const };
+const pub = { access: 'public' as const };
+const Paging = {
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+};
+
+const STEPS = [
+  {
+    action: 'submit',
+    summary:
+      'Submit a draft or returned card for review (agency administrator): the whole card is checked (CARD_INCOMPLETE lists every problem at its field) and its version frozen; it goes to the parent agency (due in a week) or, without one, to central review',
+  },
+  { action: 'forward', summary: 'Parent agency administrator: send a sub-agency’s card on to central review' },
+  {
+    action: 'return',
+    summary: 'Return a card under review to its agency with a comment (parent administrator, central reviewer)',
+  },
+  {
+    action: 'approve',
+    summary: 'Approve a card (central reviewer): assigns the 11-digit service id and sets expiry one year on',
+  },
+  { action: 'reject', summary: 'Reject a card with a comment (central reviewer)' },
+] as const;
+
+/** The service catalogue: laws register, agency missions, service identity cards and their review. */
+export async function catalogueRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // Laws register ----------------------------------------------------------------------------
+  r.get(
+    '/catalogue/laws',
+    {
+      config: pub,
+      schema: {
+        tags,
+        summary: 'The laws register, by title',
+        querystring: z.object({ kind: LawKind.optional(), ...Paging }),
+        response: { 200: z.array(Law) },
+      },
+    },
+    (req) => listLaws(ctx, req.query),
+  );
+  r.get(
+    '/catalogue/laws/:id',
+    {
+      config: pub,
+      schema: { tags, summary: 'A law or regulation with its articles', params: Id, response: { 200: Law } },
+    },
+    (req) => getLaw(ctx, req.params.id),
+  );
+  r.post(
+    '/catalogue/laws',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          'Register a law or regulation (central reviewers, platform administrators); the approval date in Jalali',
+        body: LawInput,
+        response: { 201: Law },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createLaw(ctx, req.actor, req.body, req.origin)),
+  );
+  r.put(
+    '/catalogue/laws/:id',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Replace a law at the version read (409 when stale)',
+        params: Id,
+        body: LawUpdate,
+        response: { 200: Law },
+      },
+    },
+    (req) => updateLaw(ctx, req.actor, req.params.id, req.body, req.origin),
+  );
+
+  // Agency missions --------------------------------------------------------------------------
+  r.get(
+    '/catalogue/agencies/:id/missions',
+    {
+      config: pub,
+      schema: {
+        tags,
+        summary: "An agency's missions with their legal basis",
+        params: Id,
+        response: { 200: z.array(Mission) },
+      },
+    },
+    (req) => listMissions(ctx, req.params.id),
+  );
+  r.post(
+    '/catalogue/agencies/:id/missions',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Record a mission of the agency, citing law articles (agency administrators)',
+        params: Id,
+        body: MissionInput,
+        response: { 201: Mission },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await createMission(ctx, req.actor, req.params.id, req.body, req.origin, req.lang)),
+  );
+  r.put(
+    '/catalogue/missions/:id',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Replace a mission at the version read',
+        params: Id,
+        body: MissionUpdate,
+        response: { 200: Mission },
+      },
+    },
+    (req) => updateMission(ctx, req.actor, req.params.id, req.body, req.origin, req.lang),
+  );
+  r.delete(
+    '/catalogue/missions/:id',
+    { config: staff, schema: { tags, summary: 'Delete a mission', params: Id, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await deleteMission(ctx, req.actor, req.params.id, req.origin);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // Service identity cards -------------------------------------------------------------------
+  r.post(
+    '/catalogue/cards',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          'Start a service identity card as a draft (agency experts and administrators); drafts may be incomplete',
+        body: CreateCard,
+        response: { 201: ServiceCardView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createCard(ctx, req.actor, req.body, req.origin, req.lang)),
+  );
+  r.get(
+    '/catalogue/cards',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          'Cards you may see: your agencies’ (and your sub-agencies’ when you administer), all for central roles; newest first',
+        querystring: z.object({ status: CardStatus.optional(), agencyId: z.uuid().optional(), ...Paging }),
+        response: { 200: z.array(ServiceCardSummary) },
+      },
+    },
+    (req) => listCards(ctx, req.actor, req.query, req.lang),
+  );
+  r.get(
+    '/catalogue/review-queue',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          'The review cartable, oldest first: cards awaiting central review (central reviewers) and sub-agencies’ cards awaiting your review (parent administrators)',
+        querystring: z.object(Paging),
+        response: { 200: z.array(ServiceCardSummary) },
+      },
+    },
+    (req) => reviewQueue(ctx, req.actor, req.query, req.lang),
+  );
+  r.get(
+    '/catalogue/cards/:id',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'A card with its current content, history and the actions open to you',
+        params: Id,
+        response: { 200: ServiceCardView },
+      },
+    },
+    (req) => getCard(ctx, req.actor, req.params.id, req.lang),
+  );
+  r.put(
+    '/catalogue/cards/:id',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          'Save a draft or returned card at the version read (a returned card becomes a new version, back in draft)',
+        params: Id,
+        body: UpdateCard,
+        response: { 200: ServiceCardView },
+      },
+    },
+    (req) => updateCard(ctx, req.actor, req.params.id, req.body, req.origin, req.lang),
+  );
+  r.get(
+    '/catalogue/cards/:id/diff',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Field by field, what changed between two versions of a card',
+        params: Id,
+        querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        response: { 200: CardDiff },
+      },
+    },
+    (req) => diffCard(ctx, req.actor, req.params.id, req.query.from, req.query.to),
+  );
+  for (const s of STEPS) {
+    r.post(
+      `/catalogue/cards/:id/${s.action}`,
+      {
+        config: staff,
+        schema: { tags, summary: s.summary, params: Id, body: CardStep, response: { 200: ServiceCardView } },
+      },
+      (req) => stepCard(ctx, req.actor, req.params.id, s.action, req.body, req.origin, req.lang),
+    );
+  }
+}

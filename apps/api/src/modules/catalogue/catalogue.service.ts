@@ -1,0 +1,638 @@
+import {
+  validateCardForSubmission,
+  type CardAction,
+  type CardDiff,
+  type CardProblem,
+  type CardStep,
+  type CardStatus,
+  type CreateCard,
+  type Law,
+  type LawArticleRef,
+  type LawInput,
+  type LawKind,
+  type LawUpdate,
+  type Mission,
+  type MissionInput,
+  type MissionUpdate,
+  type ServiceCardContent,
+  type ServiceCardSummary,
+  type ServiceCardView,
+  type UpdateCard,
+} from '@dargah/contracts';
+import { fromJalali, jalaliDateString, parseJalali } from '@dargah/persian';
+import type { Actor, RequestOrigin } from '../../platform/actor';
+import { audit } from '../../platform/audit';
+import type { AppContext } from '../../platform/context';
+import { withTransaction, type Db, type Tx } from '../../platform/db';
+import { appendEvent } from '../../platform/events';
+import { DomainError, type FieldProblem } from '../../platform/http/errors';
+import type { Lang } from '../../platform/http/i18n';
+import { fieldMessage } from '../../platform/http/validation';
+import { hasRole, requireRole, requireStaff } from '../identity';
+import { cardScope, heldRoles, mayViewCard, requireLawEditor, requireMissionEditor } from './catalogue.policy';
+import * as repo from './catalogue.repository';
+import { diffContent } from './card-diff';
+import {
+  allowedActions,
+  AUTHOR_ROLES,
+  CENTRAL_REVIEWERS,
+  mayTake,
+  nextStatus,
+  PARENT_REVIEW_DAYS,
+  transitionFor,
+  VALIDITY_MONTHS,
+} from './catalogue-workflow';
+import { serviceIdFromNumber } from './service-id';
+
+/*
+ * The service catalogue's use cases. Every write is one transaction holding the change, its event
+ * (stream 'service_card', 'law' or 'agency_mission') and its audit entry. Cards are read and
+ * changed at the version the client read: a stale version is 409 CONFLICT, so of two reviewers
+ * acting at once one wins and the other is told to reload.
+ */
+
+interface Who {
+  actor: Actor;
+  origin: RequestOrigin;
+  at: Date;
+}
+interface Change {
+  stream: 'law' | 'agency_mission' | 'service_card';
+  id: string;
+  event: string;
+  audit: string;
+  agencyId: string | null;
+  details: Record<string, unknown>;
+}
+
+async function record(tx: Tx, w: Who, c: Change): Promise<void> {
+  await appendEvent(tx, {
+    streamType: c.stream,
+    streamId: c.id,
+    action: c.event,
+    actor: w.actor,
+    origin: w.origin,
+    at: w.at,
+    payload: c.details,
+  });
+  audit(tx, {
+    actor: w.actor,
+    origin: w.origin,
+    at: w.at,
+    action: c.audit,
+    objectType: c.stream,
+    objectId: c.id,
+    ...(c.agencyId ? { agencyId: c.agencyId } : {}),
+    details: c.details,
+  });
+}
+
+const fieldsError = (problems: FieldProblem[], code = 'VALIDATION_FAILED') =>
+  new DomainError(code, { fields: problems });
+const toFields = (problems: CardProblem[], prefix: string, lang: Lang): FieldProblem[] =>
+  problems.map((p) => ({ field: `${prefix}${p.path}`, code: p.code, message: fieldMessage(p.code, lang) }));
+
+/** The Gregorian ISO date of a Jalali YYYY/MM/DD. */
+function isoDateOfJalali(jalali: string): string {
+  const r = parseJalali(jalali);
+  if (!r.ok)
+    throw new DomainError('VALIDATION_FAILED', {
+      fields: [
+        { field: 'body.approvedOn', code: 'JALALI_DATE_INVALID', message: fieldMessage('JALALI_DATE_INVALID', 'fa') },
+      ],
+    });
+  // Tehran midnight is the evening before in UTC; noon UTC of that day names the right calendar date.
+  return new Date(fromJalali(r.value).getTime() + 12 * 3600_000).toISOString().slice(0, 10);
+}
+const jalaliOfIsoDate = (isoDate: string) => jalaliDateString(new Date(`${isoDate}T12:00:00Z`));
+
+/**
+ * Problems with law-article references: each must name a registered law and one of its articles.
+ * `refs` pairs each reference with the field path it was found at.
+ */
+async function lawRefProblems(db: Db, refs: Array<{ path: string; ref: LawArticleRef }>): Promise<CardProblem[]> {
+  const laws = new Map((await repo.findLaws(db, [...new Set(refs.map((r) => r.ref.lawId))])).map((l) => [l.id, l]));
+  return refs.flatMap(({ path, ref }) => {
+    const law = laws.get(ref.lawId);
+    if (!law) return [{ path: `${path}.lawId`, code: 'LAW_NOT_REGISTERED' }];
+    return law.articles.some((a) => a.number === ref.article)
+      ? []
+      : [{ path: `${path}.article`, code: 'LAW_ARTICLE_NOT_FOUND' }];
+  });
+}
+
+// Laws -----------------------------------------------------------------------------------------
+const toLaw = (l: repo.LawRow): Law => ({ ...l, approvedOnJalali: jalaliOfIsoDate(l.approvedOn) });
+const lawValues = (l: LawInput): repo.LawValues => ({
+  title: l.title,
+  kind: l.kind,
+  approvingBody: l.approvingBody,
+  number: l.number || null,
+  approvedOn: isoDateOfJalali(l.approvedOn),
+  link: l.link ?? null,
+  articles: l.articles,
+});
+
+export async function listLaws(
+  ctx: AppContext,
+  q: { kind?: LawKind | undefined; limit: number; offset: number },
+): Promise<Law[]> {
+  return (await repo.listLaws(ctx.database.db, q)).map(toLaw);
+}
+
+export async function getLaw(ctx: AppContext, id: string): Promise<Law> {
+  const l = await repo.findLaw(ctx.database.db, id);
+  if (!l) throw new DomainError('LAW_NOT_FOUND', { lawId: id });
+  return toLaw(l);
+}
+
+/** Central reviewers and platform administrators register laws. */
+export async function createLaw(ctx: AppContext, actor: Actor, input: LawInput, origin: RequestOrigin): Promise<Law> {
+  requireLawEditor(actor);
+  const at = ctx.clock.now();
+  const values = lawValues(input);
+  return withTransaction(ctx.database, async (tx) => {
+    const row = await repo.insertLaw(tx.db, values, at);
+    await record(
+      tx,
+      { actor, origin, at },
+      {
+        stream: 'law',
+        id: row.id,
+        event: 'created',
+        audit: 'law.create',
+        agencyId: null,
+        details: { title: row.title, kind: row.kind, articles: row.articles.length },
+      },
+    );
+    return toLaw(row);
+  });
+}
+
+export async function updateLaw(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: LawUpdate,
+  origin: RequestOrigin,
+): Promise<Law> {
+  requireLawEditor(actor);
+  const at = ctx.clock.now();
+  const values = lawValues(input);
+  return withTransaction(ctx.database, async (tx) => {
+    const before = await repo.findLaw(tx.db, id);
+    if (!before) throw new DomainError('LAW_NOT_FOUND', { lawId: id });
+    const row = await repo.updateLaw(tx.db, id, input.version, values, at);
+    if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
+    const changes = diffContent({ ...before, version: undefined }, { ...row, version: undefined });
+    await record(
+      tx,
+      { actor, origin, at },
+      {
+        stream: 'law',
+        id,
+        event: 'updated',
+        audit: 'law.update',
+        agencyId: null,
+        details: { version: row.version, changed: changes.map((c) => c.path) },
+      },
+    );
+    return toLaw(row);
+  });
+}
+
+// Missions -------------------------------------------------------------------------------------
+const toMission = (m: repo.MissionRow): Mission => m;
+
+export async function listMissions(ctx: AppContext, agencyId: string): Promise<Mission[]> {
+  if (!(await repo.findAgency(ctx.database.db, agencyId))) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
+  return (await repo.listMissions(ctx.database.db, agencyId)).map(toMission);
+}
+
+async function checkMissionRefs(db: Db, input: MissionInput, lang: Lang): Promise<void> {
+  const problems = await lawRefProblems(
+    db,
+    input.legalBasis.map((ref, i) => ({ path: `legalBasis.${i}`, ref })),
+  );
+  if (problems.length > 0) throw fieldsError(toFields(problems, 'body.', lang));
+}
+
+/** An agency administrator (or platform administrator) records one of the agency's missions. */
+export async function createMission(
+  ctx: AppContext,
+  actor: Actor,
+  agencyId: string,
+  input: MissionInput,
+  origin: RequestOrigin,
+  lang: Lang,
+): Promise<Mission> {
+  requireMissionEditor(actor, agencyId);
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    if (!(await repo.findAgency(tx.db, agencyId))) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
+    await checkMissionRefs(tx.db, input, lang);
+    const row = await repo.insertMission(
+      tx.db,
+      agencyId,
+      { title: input.title, description: input.description ?? null, legalBasis: input.legalBasis },
+      at,
+    );
+    await record(
+      tx,
+      { actor, origin, at },
+      {
+        stream: 'agency_mission',
+        id: row.id,
+        event: 'created',
+        audit: 'agency_mission.create',
+        agencyId,
+        details: { title: row.title, legalBasis: row.legalBasis },
+      },
+    );
+    return toMission(row);
+  });
+}
+
+async function editableMission(db: Db, actor: Actor, id: string): Promise<repo.MissionRow> {
+  requireStaff(actor);
+  const m = await repo.findMission(db, id);
+  if (!m) throw new DomainError('MISSION_NOT_FOUND', { missionId: id });
+  try {
+    requireMissionEditor(actor, m.agencyId);
+  } catch {
+    throw new DomainError('MISSION_NOT_FOUND', { missionId: id });
+  }
+  return m;
+}
+
+export async function updateMission(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: MissionUpdate,
+  origin: RequestOrigin,
+  lang: Lang,
+): Promise<Mission> {
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    const before = await editableMission(tx.db, actor, id);
+    await checkMissionRefs(tx.db, input, lang);
+    const row = await repo.updateMission(
+      tx.db,
+      id,
+      input.version,
+      { title: input.title, description: input.description ?? null, legalBasis: input.legalBasis },
+      at,
+    );
+    if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
+    await record(
+      tx,
+      { actor, origin, at },
+      {
+        stream: 'agency_mission',
+        id,
+        event: 'updated',
+        audit: 'agency_mission.update',
+        agencyId: row.agencyId,
+        details: { version: row.version, title: row.title, legalBasis: row.legalBasis },
+      },
+    );
+    return toMission(row);
+  });
+}
+
+export async function deleteMission(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<void> {
+  const at = ctx.clock.now();
+  await withTransaction(ctx.database, async (tx) => {
+    const m = await editableMission(tx.db, actor, id);
+    await repo.deleteMission(tx.db, id);
+    await record(
+      tx,
+      { actor, origin, at },
+      {
+        stream: 'agency_mission',
+        id,
+        event: 'deleted',
+        audit: 'agency_mission.delete',
+        agencyId: m.agencyId,
+        details: { title: m.title },
+      },
+    );
+  });
+}
+
+// Service cards: views -------------------------------------------------------------------------
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+const nameOf = (r: { agencyNameFa: string; agencyNameEn: string | null }, lang: Lang) =>
+  (lang === 'en' && r.agencyNameEn) || r.agencyNameFa;
+
+async function toView(db: Db, card: repo.CardRow, actor: Actor, lang: Lang): Promise<ServiceCardView> {
+  const v = await repo.findVersion(db, card.id, card.currentVersion);
+  const events = await repo.cardEvents(db, card.id);
+  return {
+    id: card.id,
+    agencyId: card.agencyId,
+    agencyName: nameOf(card, lang),
+    parentAgencyId: card.parentId,
+    status: card.status,
+    serviceId: card.serviceId,
+    currentVersion: card.currentVersion,
+    frozen: v?.frozen ?? false,
+    content: v?.content ?? {},
+    submittedAt: isoOrNull(card.submittedAt),
+    reviewDueAt: isoOrNull(card.reviewDueAt),
+    approvedAt: isoOrNull(card.approvedAt),
+    expiresAt: isoOrNull(card.expiresAt),
+    lastComment: card.lastComment,
+    version: card.version,
+    actions: allowedActions(card.status, heldRoles(actor, card.agencyId, card.parentId)),
+    history: events.map((e) => ({
+      action: e.action,
+      at: e.createdAt.toISOString(),
+      actorId: e.actorId,
+      versionNo: typeof e.payload.versionNo === 'number' ? e.payload.versionNo : null,
+      comment: typeof e.payload.comment === 'string' ? e.payload.comment : null,
+    })),
+  };
+}
+
+function toSummary(r: repo.CardSummaryRow, now: Date, lang: Lang): ServiceCardSummary {
+  return {
+    id: r.id,
+    agencyId: r.agencyId,
+    agencyName: nameOf(r, lang),
+    title: r.title,
+    status: r.status,
+    serviceId: r.serviceId,
+    currentVersion: r.currentVersion,
+    submittedAt: isoOrNull(r.submittedAt),
+    reviewDueAt: isoOrNull(r.reviewDueAt),
+    overdue: r.status === 'parent_review' && r.reviewDueAt !== null && r.reviewDueAt.getTime() <= now.getTime(),
+    version: r.version,
+  };
+}
+
+/** A card the actor may see, else CARD_NOT_FOUND (whether it exists or not). */
+async function visibleCard(db: Db, actor: Actor, id: string, forUpdate = false): Promise<repo.CardRow> {
+  requireStaff(actor);
+  const card = await repo.findCard(db, id, forUpdate);
+  if (!card || !mayViewCard(actor, card)) throw new DomainError('CARD_NOT_FOUND', { cardId: id });
+  return card;
+}
+
+export async function getCard(ctx: AppContext, actor: Actor, id: string, lang: Lang): Promise<ServiceCardView> {
+  const card = await visibleCard(ctx.database.db, actor, id);
+  return toView(ctx.database.db, card, actor, lang);
+}
+
+/** Cards the actor may see: central roles all, others their agencies' and their sub-agencies' (for administrators). */
+export async function listCards(
+  ctx: AppContext,
+  actor: Actor,
+  q: { status?: CardStatus | undefined; agencyId?: string | undefined; limit: number; offset: number },
+  lang: Lang,
+): Promise<ServiceCardSummary[]> {
+  const s = cardScope(actor);
+  const db = ctx.database.db;
+  let agencyIds: string[] | null = s.all
+    ? null
+    : [...new Set([...s.agencies, ...(await repo.childAgencyIds(db, s.parentOf))])];
+  if (q.agencyId) agencyIds = agencyIds === null || agencyIds.includes(q.agencyId) ? [q.agencyId] : [];
+  const found = await repo.listCards(db, { agencyIds, status: q.status, limit: q.limit, offset: q.offset });
+  return found.map((r) => toSummary(r, ctx.clock.now(), lang));
+}
+
+/**
+ * The review cartable, oldest submission first: for central reviewers the cards awaiting central
+ * review; for agency administrators their sub-agencies' cards awaiting the parent's review.
+ */
+export async function reviewQueue(
+  ctx: AppContext,
+  actor: Actor,
+  q: { limit: number; offset: number },
+  lang: Lang,
+): Promise<ServiceCardSummary[]> {
+  const s = cardScope(actor);
+  const db = ctx.database.db;
+  const central = hasRole(actor, CENTRAL_REVIEWERS);
+  const children = await repo.childAgencyIds(db, s.parentOf);
+  if (!central && children.length === 0)
+    throw new DomainError('FORBIDDEN', { need: ['central_reviewer', 'agency_admin'] });
+  const [centralRows, parentRows] = await Promise.all([
+    central
+      ? repo.listCards(db, {
+          agencyIds: null,
+          status: 'central_review',
+          queue: true,
+          limit: q.limit + q.offset,
+          offset: 0,
+        })
+      : [],
+    repo.listCards(db, {
+      agencyIds: children,
+      status: 'parent_review',
+      queue: true,
+      limit: q.limit + q.offset,
+      offset: 0,
+    }),
+  ]);
+  const merged = [...centralRows, ...parentRows].sort(
+    (a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0) || a.id.localeCompare(b.id),
+  );
+  return merged.slice(q.offset, q.offset + q.limit).map((r) => toSummary(r, ctx.clock.now(), lang));
+}
+
+/** Field by field, what changed between two versions of a card. */
+export async function diffCard(ctx: AppContext, actor: Actor, id: string, from: number, to: number): Promise<CardDiff> {
+  const db = ctx.database.db;
+  await visibleCard(db, actor, id);
+  const [a, b] = await Promise.all([repo.findVersion(db, id, from), repo.findVersion(db, id, to)]);
+  if (!a) throw new DomainError('CARD_VERSION_NOT_FOUND', { cardId: id, versionNo: from });
+  if (!b) throw new DomainError('CARD_VERSION_NOT_FOUND', { cardId: id, versionNo: to });
+  return { from, to, changes: diffContent(a.content, b.content) };
+}
+
+// Service cards: changes -----------------------------------------------------------------------
+/** Problems with references to other records (laws and their articles, agencies), each at its field. */
+async function referenceProblems(db: Db, c: ServiceCardContent): Promise<CardProblem[]> {
+  const refs = [
+    ...(c.legalBasis ?? []).map((ref, i) => ({ path: `legalBasis.${i}`, ref })),
+    ...(c.fees ?? []).flatMap((f, i) =>
+      (f.legalBasis ?? []).map((ref, j) => ({ path: `fees.${i}.legalBasis.${j}`, ref })),
+    ),
+  ];
+  const agencyRefs = [
+    ...(c.collaboratingAgencyIds ?? []).map((id, i) => ({ path: `collaboratingAgencyIds.${i}`, id })),
+    ...(c.documents ?? []).flatMap((d, i) =>
+      d.providerAgencyId ? [{ path: `documents.${i}.providerAgencyId`, id: d.providerAgencyId }] : [],
+    ),
+    ...(c.inquiries ?? []).flatMap((q, i) => (q.agencyId ? [{ path: `inquiries.${i}.agencyId`, id: q.agencyId }] : [])),
+  ];
+  const known = await repo.existingAgencyIds(db, [...new Set(agencyRefs.map((r) => r.id))]);
+  return [
+    ...(await lawRefProblems(db, refs)),
+    ...agencyRefs.filter((r) => !known.has(r.id)).map((r) => ({ path: r.path, code: 'AGENCY_REF_NOT_FOUND' })),
+  ];
+}
+
+/** Agency experts and administrators start a card for their agency. */
+export async function createCard(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateCard,
+  origin: RequestOrigin,
+  lang: Lang,
+): Promise<ServiceCardView> {
+  const staff = requireRole(actor, AUTHOR_ROLES, input.agencyId);
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    if (!(await repo.findAgency(tx.db, input.agencyId)))
+      throw new DomainError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
+    const id = await repo.insertCard(tx.db, input.agencyId, staff.id, at);
+    await repo.insertVersion(tx.db, id, 1, input.content, staff.id, at);
+    await record(
+      tx,
+      { actor, origin, at },
+      {
+        stream: 'service_card',
+        id,
+        event: 'created',
+        audit: 'service_card.create',
+        agencyId: input.agencyId,
+        details: { versionNo: 1, title: input.content.title ?? null },
+      },
+    );
+    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang);
+  });
+}
+
+/**
+ * Saves a draft at the version read. A draft's current version is edited in place; a returned
+ * card's reviewed (frozen) version is kept and the edit becomes a new version, back in draft.
+ */
+export async function updateCard(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: UpdateCard,
+  origin: RequestOrigin,
+  lang: Lang,
+): Promise<ServiceCardView> {
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    const card = await visibleCard(tx.db, actor, id, true);
+    // A stale read first: whoever acted on an older version is told to reload, whatever changed since.
+    if (card.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: card.version });
+    const t = transitionFor(card.status, 'edit');
+    if (!t) throw new DomainError('CARD_NOT_EDITABLE', { status: card.status });
+    if (!mayTake(t, heldRoles(actor, card.agencyId, card.parentId)))
+      throw new DomainError('FORBIDDEN', { need: t.roles });
+    const current = (await repo.findVersion(tx.db, id, card.currentVersion))!;
+    const newVersion = current.frozen;
+    const versionNo = newVersion ? card.currentVersion + 1 : card.currentVersion;
+    if (newVersion) await repo.insertVersion(tx.db, id, versionNo, input.content, actor.id!, at);
+    else await repo.updateVersionContent(tx.db, id, versionNo, input.content, at);
+    if (!(await repo.updateCard(tx.db, id, input.version, { status: t.to, currentVersion: versionNo }, at)))
+      throw new DomainError('CONFLICT', {});
+    const changed = diffContent(current.content, input.content).map((c) => c.path);
+    await record(
+      tx,
+      { actor, origin, at },
+      {
+        stream: 'service_card',
+        id,
+        event: 'edited',
+        audit: 'service_card.edit',
+        agencyId: card.agencyId,
+        details: { versionNo, newVersion, changed },
+      },
+    );
+    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang);
+  });
+}
+
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+function addMonths(d: Date, n: number): Date {
+  const x = new Date(d);
+  x.setUTCMonth(x.getUTCMonth() + n);
+  return x;
+}
+
+const STEP_EVENTS = {
+  submit: 'submitted',
+  forward: 'forwarded',
+  return: 'returned',
+  approve: 'approved',
+  reject: 'rejected',
+} as const;
+
+/**
+ * One step of the lifecycle (submit, forward, return, approve, reject) at the version read.
+ * submit checks the whole card and freezes its version; approve assigns the service id.
+ */
+export async function stepCard(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  action: Exclude<CardAction, 'edit'>,
+  input: CardStep,
+  origin: RequestOrigin,
+  lang: Lang,
+): Promise<ServiceCardView> {
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    const card = await visibleCard(tx.db, actor, id, true);
+    // A stale read first: whoever acted on an older version is told to reload, whatever changed since.
+    if (card.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: card.version });
+    const t = transitionFor(card.status, action);
+    if (!t) throw new DomainError('CARD_ACTION_NOT_ALLOWED', { status: card.status, action });
+    if (!mayTake(t, heldRoles(actor, card.agencyId, card.parentId)))
+      throw new DomainError('FORBIDDEN', { need: t.roles });
+    if (t.needsComment && !input.comment)
+      throw fieldsError([{ field: 'body.comment', code: 'REQUIRED', message: fieldMessage('REQUIRED', lang) }]);
+
+    const to = nextStatus(t, card.parentId !== null);
+    const patch: repo.CardPatch = { status: to, lastComment: input.comment ?? null };
+    const details: Record<string, unknown> = {
+      from: card.status,
+      to,
+      versionNo: card.currentVersion,
+      ...(input.comment ? { comment: input.comment } : {}),
+    };
+
+    if (action === 'submit') {
+      const v = (await repo.findVersion(tx.db, id, card.currentVersion))!;
+      const content = v.content as ServiceCardContent;
+      const problems = [...validateCardForSubmission(content), ...(await referenceProblems(tx.db, content))];
+      if (problems.length > 0) throw fieldsError(toFields(problems, 'content.', lang), 'CARD_INCOMPLETE');
+      await repo.freezeVersion(tx.db, id, card.currentVersion);
+      patch.submittedAt = at;
+      patch.reviewDueAt = to === 'parent_review' ? addDays(at, PARENT_REVIEW_DAYS) : null;
+      if (patch.reviewDueAt) details.reviewDueAt = patch.reviewDueAt.toISOString();
+    } else {
+      patch.reviewDueAt = null;
+    }
+    if (action === 'approve') {
+      patch.serviceId = serviceIdFromNumber(await repo.nextServiceNumber(tx.db));
+      patch.approvedAt = at;
+      patch.approvedVersion = card.currentVersion;
+      patch.expiresAt = addMonths(at, VALIDITY_MONTHS);
+      details.serviceId = patch.serviceId;
+      details.expiresAt = patch.expiresAt.toISOString();
+    }
+    if (!(await repo.updateCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
+    await record(
+      tx,
+      { actor, origin, at },
+      {
+        stream: 'service_card',
+        id,
+        event: STEP_EVENTS[action],
+        audit: `service_card.${action}`,
+        agencyId: card.agencyId,
+        details,
+      },
+    );
+    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang);
+  });
+}

@@ -1,0 +1,17 @@
+import type { AppModule } from '..';
+import { catalogueRoutes } from './catalogue.routes';
+import { registerCatalogueErrors } from './catalogue.errors';
+
+export { isValidServiceId, serviceIdFromNumber } from './service-id';
+
+registerCatalogueErrors();
+
+/**
+ * The service catalogue (سامانه مدیریت خدمات دولت): the laws register, agency missions, and
+ * service identity cards (شناسنامه خدمت) as versioned documents reviewed by the parent agency
+ * and centrally, approved with a never-reused 11-digit service id.
+ */
+export const catalogueModule: AppModule = {
+  name: 'catalogue',
+  register: catalogueRoutes,
+};
