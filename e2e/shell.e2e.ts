@@ -6,21 +6,30 @@ import { snap } from './support/screenshots';
 
 /**
  * The web shell in Persian and English, on a desktop and a 360 px phone: layout direction,
- * navigation to the four areas, the live system-status card, the 404 page, accessibility (axe,
- * WCAG 2.2 AA) on every page visited, and a screenshot of each page in e2e/output/.
+ * navigation to the areas (each asks a visitor to sign in first; administration is not linked for
+ * visitors), the live system-status card, the 404 page, accessibility (axe, WCAG 2.2 AA) on every
+ * page visited, and a screenshot of each page in e2e/output/.
  */
 
 const realServer = inject('realServer');
 
+/** Each signed-in area sends a visitor who is not signed in to its sign-in page (and back afterwards). */
 const AREAS = [
-  { key: 'me', path: '/me', link: 'میز شهروند', heading: 'میز شهروند', shows: 'ورود به سامانه در نسخهٔ بعدی' },
-  { key: 'staff', path: '/staff', link: 'میز کار کارکنان', heading: 'میز کار کارکنان', shows: 'کارتابل شما خالی است' },
   {
-    key: 'admin',
-    path: '/admin',
-    link: 'مدیریت سامانه',
-    heading: 'مدیریت سامانه',
-    shows: 'ورود به سامانه در نسخهٔ بعدی',
+    key: 'me',
+    path: '/me',
+    link: 'میز شهروند',
+    heading: 'ورود شهروندان',
+    signIn: '/me/sign-in',
+    shows: 'دریافت کد ورود',
+  },
+  {
+    key: 'staff',
+    path: '/staff',
+    link: 'میز کار کارکنان',
+    heading: 'ورود کارکنان',
+    signIn: '/staff/sign-in',
+    shows: 'ورود',
   },
 ] as const;
 
@@ -111,7 +120,7 @@ for (const device of ['desktop', 'phone'] as const) {
       await snap(page, `${device}-home-fa`);
     });
 
-    test('the main navigation reaches every area, each with an honest empty state', async ({ openPage }) => {
+    test('the main navigation reaches every area, each asking a visitor to sign in first', async ({ openPage }) => {
       const page = await openPage(device);
       await page.goto('/');
       await visible(page.getByRole('heading', { level: 1, name: 'درگاه' }));
@@ -125,38 +134,51 @@ for (const device of ['desktop', 'phone'] as const) {
         await expect.poll(() => page.getByRole('button', { name: 'منو' }).getAttribute('aria-expanded')).toBe('false');
       }
 
+      // Administration is not even linked for someone without an administrator role.
+      expect(await page.locator('#primary-nav').getByRole('link', { name: 'مدیریت سامانه' }).count()).toBe(0);
+
       for (const area of AREAS) {
         await navigateVia(page, device, area.link);
         await visible(page.getByRole('heading', { level: 1, name: area.heading }));
-        await expect.poll(() => new URL(page.url()).pathname).toBe(area.path);
+        await expect.poll(() => new URL(page.url()).pathname).toBe(area.signIn);
+        expect(new URL(page.url()).searchParams.get('returnTo')).toBe(area.path);
         // Focus moves to the new content after a client-side navigation.
         await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
-        await visible(page.getByText(area.shows, { exact: true }).first());
+        await visible(page.getByRole('button', { name: area.shows, exact: true }));
         // The current page is marked in the navigation (folded away on a phone, so not by role).
         expect(await page.locator('#primary-nav [aria-current="page"]').textContent()).toBe(area.link);
         expect(await page.title()).toBe(`${area.heading} | درگاه`);
         if (device === 'phone') await expectNoHorizontalOverflow(page);
-        await expectAccessible(page, `${device} ${area.key} fa`);
-        await snap(page, `${device}-${area.key}-fa`);
+        await expectAccessible(page, `${device} ${area.key} sign-in fa`);
+        await snap(page, `${device}-${area.key}-sign-in-fa`);
       }
 
       await navigateVia(page, device, 'صفحهٔ اصلی');
       await visible(page.getByRole('heading', { level: 1, name: 'درگاه' }));
     });
 
+    test('the administration area asks for a staff sign-in', async ({ openPage }) => {
+      const page = await openPage(device);
+      await page.goto('/admin');
+      await visible(page.getByRole('heading', { level: 1, name: 'ورود کارکنان' }));
+      expect(new URL(page.url()).pathname).toBe('/staff/sign-in');
+      expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/admin');
+      await expectAccessible(page, `${device} admin sign-in fa`);
+    });
+
     test('switching to English turns the page left-to-right and is remembered', async ({ openPage }) => {
       const page = await openPage(device);
       await page.goto('/staff');
-      await visible(page.getByRole('heading', { level: 1, name: 'میز کار کارکنان' }));
+      await visible(page.getByRole('heading', { level: 1, name: 'ورود کارکنان' }));
 
       await page.getByRole('button', { name: 'English' }).click();
-      await visible(page.getByRole('heading', { level: 1, name: 'Staff workspace' }));
+      await visible(page.getByRole('heading', { level: 1, name: 'Staff sign-in' }));
       await expect.poll(() => htmlAttr(page, 'dir')).toBe('ltr');
       expect(await htmlAttr(page, 'lang')).toBe('en');
-      await visible(page.getByText('Your work queue is empty'));
+      await visible(page.getByRole('textbox', { name: 'Username' }));
 
       await page.reload();
-      await visible(page.getByRole('heading', { level: 1, name: 'Staff workspace' }));
+      await visible(page.getByRole('heading', { level: 1, name: 'Staff sign-in' }));
       expect(await htmlAttr(page, 'dir')).toBe('ltr');
 
       await navigateToHomeInEnglish(page, device);

@@ -9,6 +9,8 @@ declare module 'vitest' {
     baseURL: string;
     /** `true` when the server is the real Dargah server, so `/readyz` must report ready. */
     realServer: boolean;
+    /** Operations token of the server the harness started (E2E_ADMIN_API_TOKEN for an external one). */
+    adminApiToken: string;
   }
 }
 
@@ -20,6 +22,7 @@ declare module 'vitest' {
  * - E2E_REAL_SERVER=1: with E2E_BASE_URL, still require `/readyz` to report ready.
  * - E2E_SKIP_BUILD=1: use apps/web/dist as it is.
  * - E2E_DATABASE_URL: run the server on this PostgreSQL database instead of embedded PGlite.
+ * - E2E_ADMIN_API_TOKEN: the operations token (generated for a server started here).
  * - CHROMIUM_PATH: the browser binary (default /usr/bin/chromium).
  */
 export default async function setup(project: TestProject) {
@@ -29,6 +32,7 @@ export default async function setup(project: TestProject) {
     await assertServesWebApp(baseURL);
     project.provide('baseURL', baseURL);
     project.provide('realServer', process.env.E2E_REAL_SERVER === '1');
+    project.provide('adminApiToken', process.env.E2E_ADMIN_API_TOKEN ?? '');
     return;
   }
 
@@ -48,6 +52,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', server.baseURL);
   project.provide('realServer', true);
+  project.provide('adminApiToken', server.adminApiToken);
   return async () => {
     await server.stop();
   };

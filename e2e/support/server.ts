@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,14 +8,17 @@ import { ensureOutputDir, REPO_ROOT } from './paths';
 
 /**
  * Starts the real Dargah server for a test run: `node --import tsx apps/api/src/main.ts` from the
- * repository root, on a free port, with a fresh data folder (embedded PGlite) or the PostgreSQL
- * server named by E2E_DATABASE_URL. Its output goes to `e2e/output/server.log`.
+ * repository root, on a free port, with NODE_ENV=development (demo data, `/dev/outbox`), a fresh
+ * data folder (embedded PGlite) or the PostgreSQL server named by E2E_DATABASE_URL. Its output goes
+ * to `e2e/output/server.log`.
  */
 
 export const API_ENTRY = 'apps/api/src/main.ts';
 
 export interface RunningServer {
   baseURL: string;
+  /** Bearer token of the operations endpoints of this server. */
+  adminApiToken: string;
   logFile: string;
   stop(): Promise<void>;
 }
@@ -56,17 +60,21 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'dargah-e2e-'));
+  const adminApiToken = process.env.E2E_ADMIN_API_TOKEN ?? randomBytes(24).toString('base64url');
   const logFile = join(ensureOutputDir(), 'server.log');
   const log = createWriteStream(logFile, { flags: 'w' });
   await new Promise((resolve) => log.once('open', resolve));
 
+  // Development mode: the demo agencies, services and staff are seeded and `/dev/outbox` shows the
+  // simulated text messages (one-time codes). A fixed operations token keeps the token out of the log.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
-    NODE_ENV: 'test',
+    NODE_ENV: 'development',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
+    ADMIN_API_TOKEN: adminApiToken,
   };
   delete env.DATABASE_URL;
   if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
@@ -117,7 +125,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     }
     try {
       const response = await fetch(`${baseURL}/readyz`, { signal: AbortSignal.timeout(5_000) });
-      if (response.status === 200) return { baseURL, logFile, stop };
+      if (response.status === 200) return { baseURL, adminApiToken, logFile, stop };
       lastProblem = `GET /readyz answered ${response.status}: ${(await response.text()).slice(0, 500)}`;
     } catch (error) {
       lastProblem = String(error);

@@ -105,7 +105,8 @@ export const DEMO_COMPANY = { legalId: DEMO_LEGAL_IDS.company, name: 'شرکت �
 
 const text = (title: string, o: Record<string, unknown> = {}) => ({ type: 'string', title, ...o });
 const choice = (title: string, options: string[]) => ({ type: 'string', title, enum: options });
-const form = (required: string[], properties: Record<string, unknown>) => ({ type: 'object', required, properties, additionalProperties: false });
+// x-order keeps the field order: jsonb does not keep object keys in the order they were written.
+const form = (required: string[], properties: Record<string, unknown>) => ({ type: 'object', required, properties, additionalProperties: false, 'x-order': Object.keys(properties) });
 const NOTES = text('توضیحات', { maxLength: 500 });
 
 type ServiceSeed = Omit<NewService, 'agencyId' | 'published'>;

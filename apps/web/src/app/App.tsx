@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../lib/api';
+import { storeSession } from '../features/identity/session';
+import { ApiError, onSessionLost } from '../lib/api';
 import { i18n } from '../lib/i18n';
 import { createAppRouter } from './router';
 
@@ -28,6 +29,10 @@ export function App() {
     i18n.on('languageChanged', onChange);
     return () => i18n.off('languageChanged', onChange);
   }, [queryClient]);
+
+  // Any API call answering 401 UNAUTHENTICATED means the session is gone (expired, signed out in
+  // another tab): forget it, and the signed-in areas send the person to sign in again.
+  useEffect(() => onSessionLost(() => storeSession(queryClient, null)), [queryClient]);
 
   return (
     <QueryClientProvider client={queryClient}>

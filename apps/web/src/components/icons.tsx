@@ -95,3 +95,57 @@ export const RefreshIcon = (p: IconProps) => (
     <path d="M20 20v-4h-4" />
   </Icon>
 );
+export const InfoIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 11v6M12 7.5v.01" />
+  </Icon>
+);
+export const CopyIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="8" y="8" width="12" height="12" rx="2" />
+    <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
+  </Icon>
+);
+export const PrintIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M7 9V3h10v6" />
+    <rect x="3" y="9" width="18" height="8" rx="2" />
+    <path d="M7 14h10v7H7z" />
+  </Icon>
+);
+export const SignOutIcon = (p: IconProps) => (
+  <Icon className="icon-forward" {...p}>
+    <path d="M10 4H5v16h5" />
+    <path d="M14 8l4 4-4 4M18 12H9" />
+  </Icon>
+);
+export const ClockIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7v5l3 2" />
+  </Icon>
+);
+export const BuildingIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 21h18M5 21V10l7-5 7 5v11" />
+    <path d="M9 21v-6h6v6M9 12h.01M15 12h.01" />
+  </Icon>
+);
+export const DocumentIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 3h8l4 4v14H6z" />
+    <path d="M14 3v4h4M9 12h6M9 16h6" />
+  </Icon>
+);
+export const PlusIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);
+/** Points "back" in reading order: flipped in right-to-left text by CSS. */
+export const BackIcon = (p: IconProps) => (
+  <Icon className="icon-forward" {...p}>
+    <path d="M15 6l-6 6 6 6" />
+  </Icon>
+);

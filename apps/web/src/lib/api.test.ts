@@ -118,4 +118,34 @@ describe('createApiClient', () => {
     );
     await expect(client.get('/x')).rejects.toMatchObject({ code: 'BAD_RESPONSE', message: 'local:badResponse' });
   });
+
+  it('sends the CSRF token on writes only', async () => {
+    const fetch = vi.fn((..._args: FetchArgs) => Promise.resolve(jsonResponse(200, { ok: true })));
+    let token: string | null = 'csrf-1';
+    const client = createApiClient({ fetch, language: () => 'fa', csrfToken: () => token });
+    await client.get('/auth/session');
+    await client.post('/requests', {});
+    await client.put('/admin/agencies/a', {});
+    await client.patch('/me/profile', {});
+    await client.delete('/x');
+    token = null;
+    await client.post('/auth/citizen/otp', {});
+    const csrf = fetch.mock.calls.map(([, init]) => (init!.headers as Record<string, string>)['X-CSRF-Token']);
+    expect(csrf).toEqual([undefined, 'csrf-1', 'csrf-1', 'csrf-1', 'csrf-1', undefined]);
+  });
+
+  it('reports a lost session (401 UNAUTHENTICATED), not a refused sign-in (401 INVALID_CREDENTIALS)', async () => {
+    const lost = vi.fn();
+    const answer = (code: string) =>
+      createApiClient({
+        fetch: () => Promise.resolve(jsonResponse(401, { error: { code, message: 'm', details: {}, requestId: 'r' } })),
+        onUnauthenticated: lost,
+        message: (key) => key,
+      });
+    await expect(answer('INVALID_CREDENTIALS').post('/auth/staff/login', {})).rejects.toMatchObject({ status: 401 });
+    expect(lost).not.toHaveBeenCalled();
+    await expect(answer('UNAUTHENTICATED').get('/requests/mine')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(lost).toHaveBeenCalledTimes(1);
+    expect(lost.mock.calls[0]![0]).toBeInstanceOf(ApiError);
+  });
 });

@@ -68,7 +68,14 @@ export interface ApiClientOptions {
   language?: () => Lang;
   /** Localised messages for failures the server could not describe. */
   message?: (key: 'network' | 'badResponse' | 'unexpected') => string;
+  /** The session's CSRF token, sent as `X-CSRF-Token` on every write (POST, PUT, PATCH, DELETE). */
+  csrfToken?: () => string | null | undefined;
+  /** Called when the server answers 401 UNAUTHENTICATED: the session is gone (expired, revoked). */
+  onUnauthenticated?: (error: ApiError) => void;
 }
+
+/** Methods that change state: they carry the CSRF token. */
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function buildUrl(path: string, query: RequestOptions['query']): string {
   if (!query) return path;
@@ -96,6 +103,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const language = options.language ?? currentLang;
   const message = options.message ?? ((key) => i18n.t(`errors.${key}`));
+  const csrfToken = options.csrfToken ?? (() => undefined);
 
   /** Any same-origin JSON endpoint, path used as given (e.g. `/readyz`). */
   async function requestJson<T>(path: string, init: RequestOptions = {}): Promise<T> {
@@ -114,11 +122,14 @@ export function createApiClient(options: ApiClientOptions = {}) {
       }
     }
     if (init.idempotencyKey) headers['Idempotency-Key'] = init.idempotencyKey;
+    const method = init.method ?? 'GET';
+    const token = WRITE_METHODS.has(method) ? csrfToken() : undefined;
+    if (token) headers['X-CSRF-Token'] = token;
 
     let response: Response;
     try {
       response = await doFetch(buildUrl(path, init.query), {
-        method: init.method ?? 'GET',
+        method,
         headers,
         body,
         credentials: 'same-origin',
@@ -149,7 +160,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     if (readable && isApiErrorEnvelope(parsed)) {
       const { code, message: serverMessage, details, requestId } = parsed.error;
-      throw new ApiError(response.status, code, serverMessage, details, requestId ?? requestIdHeader);
+      const error = new ApiError(response.status, code, serverMessage, details, requestId ?? requestIdHeader);
+      if (response.status === 401 && code === 'UNAUTHENTICATED') options.onUnauthenticated?.(error);
+      throw error;
     }
     if (accepted)
       throw new ApiError(response.status, 'BAD_RESPONSE', message('badResponse'), undefined, requestIdHeader);
@@ -173,5 +186,31 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-/** The app's client: `/api/v1/...`, language from i18n. */
-export const api: ApiClient = createApiClient();
+/*
+ * The session's CSRF token lives here, beside the client that sends it: the identity feature stores
+ * the token of every SessionInfo it receives (sign-in, GET /auth/session, act-for) and clears it on
+ * sign-out. Listeners hear when the server says the session is gone.
+ */
+let sessionCsrfToken: string | null = null;
+const sessionLostListeners = new Set<(error: ApiError) => void>();
+
+/** Keeps the CSRF token of the latest SessionInfo (`null` when signed out). */
+export function setCsrfToken(token: string | null): void {
+  sessionCsrfToken = token;
+}
+
+/** Runs `listener` whenever an API call answers 401 UNAUTHENTICATED; returns an unsubscribe function. */
+export function onSessionLost(listener: (error: ApiError) => void): () => void {
+  sessionLostListeners.add(listener);
+  return () => {
+    sessionLostListeners.delete(listener);
+  };
+}
+
+/** The app's client: `/api/v1/...`, language from i18n, the session's CSRF token on writes. */
+export const api: ApiClient = createApiClient({
+  csrfToken: () => sessionCsrfToken,
+  onUnauthenticated: (error) => {
+    for (const listener of sessionLostListeners) listener(error);
+  },
+});

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDigits, formatNumber, toDate } from './format';
+import {
+  formatCountdown,
+  formatDate,
+  formatDateTime,
+  formatDigits,
+  formatJalaliDay,
+  formatName,
+  formatNumber,
+  toDate,
+} from './format';
 
 // 2024-03-27T08:00:00Z is 11:30 on 8 Farvardin 1403 in Tehran (UTC+03:30).
 const instant = '2024-03-27T08:00:00Z';
@@ -43,5 +52,33 @@ describe('formatNumber and formatDigits', () => {
     expect(formatDigits('REQ-1403-0042', 'fa')).toBe('REQ-۱۴۰۳-۰۰۴۲');
     expect(formatDigits('REQ-1403-0042', 'en')).toBe('REQ-1403-0042');
     expect(formatDigits(7, 'fa')).toBe('۷');
+  });
+});
+
+describe('formatJalaliDay and formatCountdown', () => {
+  it('shows an API Jalali day with the month name in fa and the Gregorian day in en', () => {
+    expect(formatJalaliDay('1403/01/08', 'fa')).toBe('۸ فروردین ۱۴۰۳');
+    expect(formatJalaliDay('1403/01/08', 'en')).toBe('27 March 2024');
+    expect(formatJalaliDay('1403/01/08', 'fa', { month: 'numeric' })).toBe('۱۴۰۳/۰۱/۰۸');
+  });
+
+  it('shows text it cannot read as it came, with the language digits', () => {
+    expect(formatJalaliDay('1403/13/40', 'fa')).toBe('۱۴۰۳/۱۳/۴۰');
+    expect(formatJalaliDay('soon', 'en')).toBe('soon');
+  });
+
+  it('counts down as m:ss', () => {
+    expect(formatCountdown(65, 'fa')).toBe('۱:۰۵');
+    expect(formatCountdown(119.2, 'en')).toBe('2:00');
+    expect(formatCountdown(-3, 'en')).toBe('0:00');
+  });
+});
+
+describe('formatName', () => {
+  it('gives an identifier-only name the language digits and leaves names alone', () => {
+    expect(formatName('0084575948', 'fa')).toBe('۰۰۸۴۵۷۵۹۴۸');
+    expect(formatName('0084575948', 'en')).toBe('0084575948');
+    expect(formatName('مریم کریمی', 'fa')).toBe('مریم کریمی');
+    expect(formatName('Agent 007', 'fa')).toBe('Agent 007');
   });
 });

@@ -1,4 +1,4 @@
-import { TEHRAN_TIME_ZONE, formatJalali, toPersianDigits } from '@dargah/persian';
+import { TEHRAN_TIME_ZONE, formatJalali, fromJalali, parseJalali, toPersianDigits } from '@dargah/persian';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_LANG, isLang, type Lang } from './i18n';
 
@@ -84,6 +84,31 @@ export function formatDigits(text: string | number, lang: Lang): string {
   return lang === 'fa' ? toPersianDigits(text) : String(text);
 }
 
+/**
+ * A calendar day the API sends as Jalali `YYYY/MM/DD` with ASCII digits (e.g. a receipt's answer
+ * date): `۱۲ مرداد ۱۴۰۴` in fa, `3 August 2025` in en. Unparseable text is shown as it came, with
+ * the language's digits.
+ */
+export function formatJalaliDay(text: string, lang: Lang, options: Omit<DateDisplayOptions, 'withTime'> = {}): string {
+  const parsed = parseJalali(text);
+  if (!parsed.ok) return formatDigits(text, lang);
+  return formatDate(fromJalali(parsed.value), lang, options);
+}
+
+/** Seconds left as `m:ss` (`۱:۰۵` in fa), for countdowns; negative values show `0:00`. */
+export function formatCountdown(seconds: number, lang: Lang): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  return formatDigits(`${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`, lang);
+}
+
+/**
+ * A person's name as the API gives it; a name that is only an identifier (a citizen who has not
+ * entered a name is shown by national code) gets the language's digits.
+ */
+export function formatName(name: string, lang: Lang): string {
+  return /^[\d\s-]+$/.test(name) ? formatDigits(name, lang) : name;
+}
+
 /** The formatters bound to the current interface language; re-renders when it changes. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -94,5 +119,8 @@ export function useFormat() {
     dateTime: (value: Date | string | number) => formatDateTime(value, lang),
     number: (value: number | bigint, options?: Intl.NumberFormatOptions) => formatNumber(value, lang, options),
     digits: (text: string | number) => formatDigits(text, lang),
+    jalaliDay: (text: string, options?: Omit<DateDisplayOptions, 'withTime'>) => formatJalaliDay(text, lang, options),
+    countdown: (seconds: number) => formatCountdown(seconds, lang),
+    name: (name: string) => formatName(name, lang),
   };
 }

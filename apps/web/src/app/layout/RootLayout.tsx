@@ -1,10 +1,11 @@
 import { Outlet, useRouter } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActingForBanner } from '../../features/identity/components/ActingForBanner';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
 
-/** Skip link, header, the `<main>` landmark and footer around every page. */
+/** Skip link, header, the acting-for banner, the `<main>` landmark and footer around every page. */
 export function RootLayout() {
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
@@ -35,6 +36,7 @@ export function RootLayout() {
         {t('a11y.skipToContent')}
       </a>
       <SiteHeader />
+      <ActingForBanner />
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
         <div className="container">
           <Outlet />

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { CloseIcon, MenuIcon } from '../../components/icons';
+import { SessionControls } from '../../features/identity/components/SessionControls';
+import { isAdmin, useSession } from '../../features/identity/session';
 
 const NAV = [
   { to: '/', key: 'home', exact: true },
@@ -12,11 +14,14 @@ const NAV = [
 ] as const;
 
 /**
- * Brand, main navigation and language switch. Below the `--bp-nav` width the navigation folds
- * behind a menu button (`aria-expanded`); it closes on navigation and on Escape.
+ * Brand, main navigation, the signed-in person and language switch. Below the `--bp-nav` width the
+ * navigation folds behind a menu button (`aria-expanded`); it closes on navigation and on Escape.
+ * Administration is linked only for people with an administrator role (the server decides anyway).
  */
 export function SiteHeader() {
   const { t } = useTranslation();
+  const { session } = useSession();
+  const nav = NAV.filter((item) => item.key !== 'admin' || isAdmin(session));
   const [open, setOpen] = useState(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -74,7 +79,7 @@ export function SiteHeader() {
 
         <nav id="primary-nav" className="primary-nav" data-open={open} aria-label={t('a11y.primaryNav')}>
           <ul className="primary-nav__list">
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <li key={item.to}>
                 <Link to={item.to} className="primary-nav__link" activeOptions={{ exact: item.exact }}>
                   {t(`nav.${item.key}`)}
@@ -82,6 +87,7 @@ export function SiteHeader() {
               </li>
             ))}
           </ul>
+          <SessionControls />
         </nav>
       </div>
     </header>

@@ -65,6 +65,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes already
   returnNull: false,
   initAsync: false, // resources are bundled: initialise synchronously, before the first render
+  showSupportNotice: false,
 });
 applyToDocument(currentLang());
 

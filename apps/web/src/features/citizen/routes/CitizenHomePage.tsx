@@ -1,16 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader';
-import { SignInComingSoon } from '../../../components/SignInComingSoon';
 import { UserIcon } from '../../../components/icons';
+import { useFormat } from '../../../lib/format';
+import { useSession } from '../../identity/session';
+import { MyRequests } from '../components/MyRequests';
+import { ProfileCard } from '../components/ProfileCard';
 
-/** `/me`: the citizen's own requests, cases and messages (after sign-in). */
+/** `/me`: the citizen's own requests and profile (signed in; the route sends others to sign in). */
 export function CitizenHomePage() {
   const { t } = useTranslation();
+  const format = useFormat();
+  const { session } = useSession();
   return (
     <div className="stack-lg">
-      <PageHeader title={t('me.title')} lead={t('me.lead')} icon={<UserIcon />} />
-      <div className="card">
-        <SignInComingSoon />
+      <PageHeader
+        title={t('me.title')}
+        lead={session?.displayName ? t('me.greeting', { name: format.name(session.displayName) }) : t('me.lead')}
+        icon={<UserIcon />}
+      />
+      <div className="me-grid">
+        <MyRequests />
+        <ProfileCard />
       </div>
     </div>
   );

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForwardIcon, InboxIcon, SettingsIcon, UserIcon } from '../../../components/icons';
 import { usePageTitle } from '../../../lib/usePageTitle';
+import { isAdmin, useSession } from '../../identity/session';
+import { ServiceCatalogue } from '../../services/components/ServiceCatalogue';
 import { SystemStatusCard } from '../../system/components/SystemStatusCard';
 
 type AreaPath = '/me' | '/staff' | '/admin';
@@ -12,10 +14,15 @@ const AREAS: ReadonlyArray<{ to: AreaPath; key: 'me' | 'staff' | 'admin'; icon: 
   { to: '/admin', key: 'admin', icon: <SettingsIcon /> },
 ];
 
-/** The public portal: what Dargah is, where to go, and whether this deployment is healthy. */
+/**
+ * The public portal: what Dargah is, the agencies and their services, where to go, and whether this
+ * deployment is healthy. Administration is listed only for those who hold an administrator role.
+ */
 export function PortalHomePage() {
   const { t } = useTranslation();
+  const { session } = useSession();
   usePageTitle();
+  const areas = AREAS.filter((area) => area.key !== 'admin' || isAdmin(session));
   return (
     <div className="stack-lg">
       <section className="hero" aria-labelledby="home-title">
@@ -27,13 +34,15 @@ export function PortalHomePage() {
         <p className="hero__text">{t('home.intro2')}</p>
       </section>
 
+      <ServiceCatalogue />
+
       <div className="home-grid">
         <section aria-labelledby="areas-title" className="stack">
           <h2 id="areas-title" className="section-title">
             {t('home.areasTitle')}
           </h2>
           <ul className="area-list">
-            {AREAS.map((area) => (
+            {areas.map((area) => (
               <li key={area.to}>
                 <Link to={area.to} className="area-card">
                   <span className="area-card__icon">{area.icon}</span>

@@ -1,28 +1,150 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
+import { ErrorNotice, Loading } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
-import { SignInComingSoon } from '../../../components/SignInComingSoon';
-import { InboxIcon } from '../../../components/icons';
+import { AlertIcon, InboxIcon, RefreshIcon } from '../../../components/icons';
+import { useFormat } from '../../../lib/format';
+import { useSession } from '../../identity/session';
+import { REQUEST_STATUSES, cartableQuery, isCartableFilter, type CartableFilter } from '../../requests/api';
+import { StatusBadge } from '../../requests/components/StatusBadge';
 
 /** `/staff`: the staff workspace; its heart is the cartable (کارتابل), the work queue. */
 export function StaffWorkspacePage() {
   const { t } = useTranslation();
+  const format = useFormat();
+  const { session } = useSession();
+  const search = useSearch({ strict: false });
+  const status: CartableFilter | undefined = isCartableFilter(search.status) ? search.status : undefined;
+  const navigate = useNavigate();
+  const query = useInfiniteQuery(cartableQuery(status));
+  const filterId = useId();
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  let body: React.ReactNode;
+  if (query.isPending) body = <Loading label={t('staff.loading')} />;
+  else if (query.isError)
+    body = (
+      <ErrorNotice
+        error={query.error}
+        action={
+          <button type="button" className="button button--secondary button--small" onClick={() => void query.refetch()}>
+            {t('common.retry')}
+          </button>
+        }
+      />
+    );
+  else if (items.length === 0)
+    body = (
+      <EmptyState icon={<InboxIcon />} title={t('staff.cartableEmpty')} headingLevel={3}>
+        <p>
+          {status === undefined
+            ? t('staff.cartableEmptyBody')
+            : status === 'all'
+              ? t('staff.cartableEmptyAll')
+              : t('staff.cartableEmptyFiltered', { status: t(`requests.status.${status}`) })}
+        </p>
+      </EmptyState>
+    );
+  else
+    body = (
+      <ul className="cartable" aria-label={t('staff.cartableList')}>
+        {items.map((item) => (
+          <li key={item.id} className={item.overdue ? 'cartable-item is-overdue' : 'cartable-item'}>
+            <div className="cartable-item__main">
+              <Link to="/staff/requests/$requestId" params={{ requestId: item.id }} className="cartable-item__title">
+                {item.serviceTitle}
+              </Link>
+              <p className="cartable-item__code">
+                {t('requests.fields.trackingCode')}: <bdi dir="ltr">{format.digits(item.trackingCode)}</bdi>
+              </p>
+            </div>
+            <dl className="cartable-item__facts">
+              <div>
+                <dt>{t('requests.fields.applicant')}</dt>
+                <dd>{format.name(item.applicantName)}</dd>
+              </div>
+              <div>
+                <dt>{t('requests.fields.submittedAt')}</dt>
+                <dd>
+                  <time dateTime={item.submittedAt}>{format.date(item.submittedAt)}</time>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('requests.fields.dueAt')}</dt>
+                <dd>
+                  <time dateTime={item.dueAt}>
+                    {item.dueDateJalali ? format.jalaliDay(item.dueDateJalali) : format.date(item.dueAt)}
+                  </time>
+                  {item.overdue ? (
+                    <span className="badge badge--danger badge--inline">
+                      <AlertIcon />
+                      {t('staff.overdue')}
+                    </span>
+                  ) : null}
+                </dd>
+              </div>
+            </dl>
+            <div className="cartable-item__status">
+              <StatusBadge status={item.status} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    );
+
   return (
     <div className="stack-lg">
-      <PageHeader title={t('staff.title')} lead={t('staff.lead')} icon={<InboxIcon />} />
-      <section className="card" aria-labelledby="cartable-title">
+      <PageHeader
+        title={t('staff.title')}
+        lead={session?.agency ? t('staff.leadAgency', { agency: session.agency.name }) : t('staff.lead')}
+        icon={<InboxIcon />}
+      />
+      <section className="card stack" aria-labelledby="cartable-title" aria-busy={query.isFetching}>
         <div className="card__header">
           <h2 id="cartable-title" className="card__title">
             {t('staff.cartable')}
           </h2>
+          <div className="toolbar">
+            <label htmlFor={filterId} className="toolbar__label">
+              {t('staff.filter')}
+            </label>
+            <select
+              id={filterId}
+              className="input input--inline"
+              value={status ?? ''}
+              onChange={(event) => {
+                const next = event.target.value;
+                void navigate({ to: '/staff', search: isCartableFilter(next) ? { status: next } : {}, replace: true });
+              }}
+            >
+              <option value="">{t('staff.filterOpen')}</option>
+              {REQUEST_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`requests.status.${s}`)}
+                </option>
+              ))}
+              <option value="all">{t('staff.filterAll')}</option>
+            </select>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              aria-disabled={query.isFetching}
+              onClick={() => {
+                if (!query.isFetching) void query.refetch();
+              }}
+            >
+              <RefreshIcon className={query.isFetching ? 'spin' : undefined} />
+              {t('staff.refresh')}
+            </button>
+          </div>
         </div>
-        <EmptyState icon={<InboxIcon />} title={t('staff.cartableEmpty')} headingLevel={3}>
-          <p>{t('staff.cartableEmptyBody')}</p>
-        </EmptyState>
+        {body}
+        <LoadMoreButton query={query} />
       </section>
-      <div className="card">
-        <SignInComingSoon />
-      </div>
     </div>
   );
 }

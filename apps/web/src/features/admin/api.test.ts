@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { OrgUnit } from '../../lib/contracts';
+import { unitTree } from './api';
+
+const unit = (id: string, nameFa: string, parentId: string | null): OrgUnit => ({
+  id,
+  agencyId: 'a',
+  parentId,
+  nameFa,
+  nameEn: null,
+  kind: parentId ? 'operational' : 'headquarters',
+  code: null,
+  version: 1,
+});
+
+describe('unitTree', () => {
+  it('nests units under their parents, sorted by Persian name', () => {
+    const tree = unitTree([
+      unit('3', 'واحد پذیرش', '1'),
+      unit('1', 'ستاد', null),
+      unit('2', 'امور مالی', '1'),
+      unit('4', 'بایگانی', '3'),
+    ]);
+    expect(tree.map((n) => n.id)).toEqual(['1']);
+    expect(tree[0]!.children.map((n) => n.nameFa)).toEqual(['امور مالی', 'واحد پذیرش']);
+    expect(tree[0]!.children[1]!.children.map((n) => n.id)).toEqual(['4']);
+  });
+
+  it('keeps a unit whose parent is not listed as a root', () => {
+    expect(unitTree([unit('5', 'شعبه', 'missing')]).map((n) => n.id)).toEqual(['5']);
+  });
+});

@@ -1,0 +1,86 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../lib/api';
+import { inTreeOrder } from '../../lib/tree';
+import {
+  itemsOf,
+  type Agency,
+  type AgencyInput,
+  type AgencyUpdate,
+  type OrgUnit,
+  type OrgUnitInput,
+  type Page,
+  type RoleGrantInput,
+  type StaffInput,
+  type StaffMember,
+} from '../../lib/contracts';
+
+/**
+ * Administration: agencies, their organisational units and staff. The server decides who may do
+ * what (an agency administrator sees their own agencies); the web app only hides the way in.
+ */
+
+export type { StaffMember };
+
+type List<T> = Page<T> | T[];
+
+export const adminAgenciesQuery = queryOptions({
+  queryKey: ['admin', 'agencies'],
+  queryFn: async ({ signal }) => inTreeOrder(itemsOf(await api.get<List<Agency>>('/admin/agencies', { signal }))),
+});
+
+/** Creates take an idempotency key: a retried or double-clicked create returns the first result. */
+export const createAgency = (body: AgencyInput, idempotencyKey: string) =>
+  api.post<Agency>('/admin/agencies', body, { idempotencyKey });
+
+/**
+ * Replaces the agency (optional fields left out are cleared). Optimistic concurrency: `version` is
+ * the one the form was filled from; a newer one is refused with 409 CONFLICT.
+ */
+export const updateAgency = (id: string, body: AgencyUpdate) =>
+  api.put<Agency>(`/admin/agencies/${encodeURIComponent(id)}`, body);
+
+export const unitsQuery = (agencyId: string) =>
+  queryOptions({
+    queryKey: ['admin', 'agencies', agencyId, 'units'],
+    queryFn: async ({ signal }) =>
+      itemsOf(await api.get<List<OrgUnit>>(`/admin/agencies/${encodeURIComponent(agencyId)}/units`, { signal })),
+  });
+
+export const createUnit = (agencyId: string, body: OrgUnitInput, idempotencyKey: string) =>
+  api.post<OrgUnit>(`/admin/agencies/${encodeURIComponent(agencyId)}/units`, body, { idempotencyKey });
+
+export const staffQuery = (agencyId: string) =>
+  queryOptions({
+    queryKey: ['admin', 'agencies', agencyId, 'staff'],
+    queryFn: async ({ signal }) =>
+      itemsOf(await api.get<List<StaffMember>>(`/admin/agencies/${encodeURIComponent(agencyId)}/staff`, { signal })),
+  });
+
+/** A staff account with a password sign-in (no role yet: grant one with `grantRole`). */
+export const createStaff = (agencyId: string, body: StaffInput, idempotencyKey: string) =>
+  api.post<StaffMember>(`/admin/agencies/${encodeURIComponent(agencyId)}/staff`, body, { idempotencyKey });
+
+/** `POST /admin/staff/:id/roles`: a role in an agency (optionally one unit of it). */
+export const grantRole = (staffId: string, body: RoleGrantInput) =>
+  api.post<StaffMember>(`/admin/staff/${encodeURIComponent(staffId)}/roles`, body);
+
+export interface UnitNode extends OrgUnit {
+  children: UnitNode[];
+}
+
+/** Units as a tree (roots first, by name); a unit whose parent is missing becomes a root. */
+export function unitTree(units: readonly OrgUnit[]): UnitNode[] {
+  const nodes = new Map<string, UnitNode>(units.map((u) => [u.id, { ...u, children: [] }]));
+  const roots: UnitNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    if (parent && parent !== node) parent.children.push(node);
+    else roots.push(node);
+  }
+  const sort = (list: UnitNode[]) => {
+    list.sort((a, b) => a.nameFa.localeCompare(b.nameFa, 'fa'));
+    for (const n of list) sort(n.children);
+  };
+  sort(roots);
+  return roots;
+}

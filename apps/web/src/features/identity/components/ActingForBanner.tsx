@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../../components/Notice';
+import { AlertIcon } from '../../../components/icons';
+import { useActFor, useSession } from '../session';
+
+/**
+ * A band under the header on every page while someone acts for a company or a principal, so no
+ * one submits or decides in another's name without seeing it.
+ */
+export function ActingForBanner() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const actFor = useActFor();
+  if (!session?.onBehalfOf) return null;
+  return (
+    <div className="acting-banner" role="region" aria-label={t('auth.actFor.bannerLabel')}>
+      <div className="container acting-banner__inner">
+        <p className="acting-banner__text">
+          <AlertIcon />
+          <span>{t('auth.actFor.banner', { name: session.onBehalfOf.name })}</span>
+        </p>
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          aria-disabled={actFor.isPending}
+          onClick={() => {
+            if (!actFor.isPending) actFor.mutate(null);
+          }}
+        >
+          {t('auth.actFor.stop')}
+        </button>
+        {actFor.isError ? <ErrorNotice error={actFor.error} /> : null}
+      </div>
+    </div>
+  );
+}

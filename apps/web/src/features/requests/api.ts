@@ -1,0 +1,67 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { api } from '../../lib/api';
+import type { CartableItem, DecideRequest, Page, RequestStatus, RequestView, SubmitRequest } from '../../lib/contracts';
+
+export const REQUEST_STATUSES: readonly RequestStatus[] = ['submitted', 'in_review', 'approved', 'rejected'];
+
+export function isRequestStatus(value: unknown): value is RequestStatus {
+  return typeof value === 'string' && (REQUEST_STATUSES as readonly string[]).includes(value);
+}
+
+/** The cartable's filter: one status, or `all`; none means the open ones (submitted and in review). */
+export type CartableFilter = RequestStatus | 'all';
+
+export function isCartableFilter(value: unknown): value is CartableFilter {
+  return value === 'all' || isRequestStatus(value);
+}
+
+/**
+ * `POST /requests`: submits an application. The idempotency key is made once per submission, so a
+ * double click or a retry after a lost answer returns the same request instead of a second one.
+ */
+export const submitRequest = (body: SubmitRequest, idempotencyKey: string) =>
+  api.post<RequestView>('/requests', body, { idempotencyKey });
+
+/** `GET /requests/mine`: the citizen's own requests, newest first, a page at a time. */
+export const myRequestsQuery = infiniteQueryOptions({
+  queryKey: ['requests', 'mine'],
+  queryFn: ({ signal, pageParam }) =>
+    api.get<Page<RequestView>>('/requests/mine', { signal, query: { cursor: pageParam } }),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last) => last.nextCursor ?? undefined,
+});
+
+/** `GET /requests/:id`: one request (the applicant's receipt, or a staff member's case view). */
+export const requestQuery = (requestId: string) =>
+  queryOptions({
+    queryKey: ['requests', 'one', requestId],
+    queryFn: ({ signal }) => api.get<RequestView>(`/requests/${encodeURIComponent(requestId)}`, { signal }),
+  });
+
+/** `GET /cartable?status=`: the staff member's work queue, oldest first, a page at a time. */
+export const cartableQuery = (status: CartableFilter | undefined) =>
+  infiniteQueryOptions({
+    queryKey: ['requests', 'cartable', { status: status ?? 'open' }],
+    queryFn: ({ signal, pageParam }) =>
+      api.get<Page<CartableItem>>('/cartable', { signal, query: { status, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // A queue others work on too: look again when the clerk comes back to it.
+    staleTime: 10_000,
+  });
+
+/**
+ * `POST /requests/:id/take`: the clerk takes the request to work on it. `version` is the one the
+ * page shows: if the request changed since, the server refuses with 409.
+ */
+export const takeRequest = (requestId: string, version: number | undefined, idempotencyKey: string) =>
+  api.post<RequestView>(`/requests/${encodeURIComponent(requestId)}/take`, version === undefined ? {} : { version }, {
+    idempotencyKey,
+  });
+
+/** `POST /requests/:id/decide`: approve or reject (a rejection gives its reason), at the version shown. */
+export const decideRequest = (
+  requestId: string,
+  body: DecideRequest & { version?: number | undefined },
+  idempotencyKey: string,
+) => api.post<RequestView>(`/requests/${encodeURIComponent(requestId)}/decide`, body, { idempotencyKey });

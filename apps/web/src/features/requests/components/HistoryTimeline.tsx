@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import type { RequestEvent } from '../../../lib/contracts';
+import { useFormat } from '../../../lib/format';
+
+const KNOWN_ACTIONS = [
+  'submitted',
+  'taken',
+  'assigned',
+  'approved',
+  'rejected',
+  'info_requested',
+  'commented',
+] as const;
+type KnownAction = (typeof KNOWN_ACTIONS)[number];
+const isKnown = (action: string): action is KnownAction => (KNOWN_ACTIONS as readonly string[]).includes(action);
+
+/** What happened to a request, oldest first: action, who (as a role), when, and any note. */
+export function HistoryTimeline({ events }: { events: readonly RequestEvent[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (events.length === 0) return <p className="text-muted">{t('requests.history.empty')}</p>;
+  return (
+    <ol className="timeline">
+      {events.map((event, index) => (
+        <li key={`${event.at}-${index}`} className="timeline__item">
+          <p className="timeline__action">
+            {isKnown(event.action)
+              ? t(`requests.history.actions.${event.action}`)
+              : t('requests.history.actions.other')}
+          </p>
+          <p className="timeline__meta">
+            <bdi>{event.actorLabel}</bdi>
+            {' · '}
+            <time dateTime={event.at}>{format.dateTime(event.at)}</time>
+          </p>
+          {event.note ? <p className="timeline__note">{event.note}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

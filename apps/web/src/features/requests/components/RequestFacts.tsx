@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { ServiceRequestView } from '../../../lib/contracts';
+import { useFormat } from '../../../lib/format';
+import { StatusBadge } from './StatusBadge';
+
+/** Status, agency, service, submission time and the answer due date of a request. */
+export function RequestFacts({ request, applicant }: { request: ServiceRequestView; applicant?: string | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <dl className="facts facts--grid">
+      <div className="facts__row">
+        <dt>{t('requests.fields.status')}</dt>
+        <dd>
+          <StatusBadge status={request.status} />
+        </dd>
+      </div>
+      <div className="facts__row">
+        <dt>{t('requests.fields.service')}</dt>
+        <dd>{request.serviceTitle}</dd>
+      </div>
+      <div className="facts__row">
+        <dt>{t('requests.fields.agency')}</dt>
+        <dd>{request.agencyName}</dd>
+      </div>
+      {applicant ? (
+        <div className="facts__row">
+          <dt>{t('requests.fields.applicant')}</dt>
+          <dd>{format.name(applicant)}</dd>
+        </div>
+      ) : null}
+      <div className="facts__row">
+        <dt>{t('requests.fields.submittedAt')}</dt>
+        <dd>
+          <time dateTime={request.submittedAt}>{format.dateTime(request.submittedAt)}</time>
+        </dd>
+      </div>
+      <div className="facts__row">
+        <dt>{t('requests.fields.dueDate')}</dt>
+        <dd>
+          <time dateTime={request.dueAt}>{format.jalaliDay(request.dueDateJalali)}</time>
+          <span className="facts__help">{t('requests.fields.dueDateHelp')}</span>
+        </dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,103 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../components/EmptyState';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
+import { ErrorNotice, Loading } from '../../../components/Notice';
+import { BuildingIcon, ClockIcon, DocumentIcon, ForwardIcon } from '../../../components/icons';
+import type { PublicAgency } from '../../../lib/contracts';
+import { useFormat } from '../../../lib/format';
+import { agenciesQuery, agencyName, agencyServicesQuery } from '../api';
+
+/** The public catalogue on the home page: each agency with the services it offers online. */
+export function ServiceCatalogue() {
+  const { t } = useTranslation();
+  const agencies = useQuery(agenciesQuery);
+
+  let body: React.ReactNode;
+  if (agencies.isPending) body = <Loading label={t('catalogue.loading')} />;
+  else if (agencies.isError)
+    body = (
+      <ErrorNotice
+        error={agencies.error}
+        title={t('catalogue.error')}
+        action={
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void agencies.refetch()}
+          >
+            {t('common.retry')}
+          </button>
+        }
+      />
+    );
+  else if (agencies.data.length === 0)
+    body = (
+      <EmptyState icon={<BuildingIcon />} title={t('catalogue.emptyTitle')} headingLevel={3}>
+        <p>{t('catalogue.emptyBody')}</p>
+      </EmptyState>
+    );
+  else
+    body = (
+      <div className="agency-list">
+        {agencies.data.map((agency) => (
+          <AgencyServices key={agency.id} agency={agency} />
+        ))}
+      </div>
+    );
+
+  return (
+    <section id="services" className="stack" aria-labelledby="catalogue-title" tabIndex={-1}>
+      <h2 id="catalogue-title" className="section-title">
+        {t('catalogue.title')}
+      </h2>
+      <p className="text-muted">{t('catalogue.lead')}</p>
+      {body}
+    </section>
+  );
+}
+
+function AgencyServices({ agency }: { agency: PublicAgency }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const services = useInfiniteQuery(agencyServicesQuery(agency.id));
+  const name = agencyName(agency, format.lang);
+  const headingId = `agency-${agency.id}`;
+  const items = services.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <section className="card agency-card" aria-labelledby={headingId}>
+      <h3 id={headingId} className="agency-card__title">
+        <BuildingIcon />
+        {name}
+      </h3>
+      {services.isPending ? (
+        <Loading />
+      ) : services.isError ? (
+        <ErrorNotice error={services.error} />
+      ) : items.length === 0 ? (
+        <p className="text-muted">{t('catalogue.noServices')}</p>
+      ) : (
+        <ul className="service-list">
+          {items.map((service) => (
+            <li key={service.id}>
+              <Link to="/services/$serviceId" params={{ serviceId: service.id }} className="service-link">
+                <DocumentIcon />
+                <span className="service-link__text">
+                  <span className="service-link__title">{service.title}</span>
+                  <span className="service-link__meta">
+                    <ClockIcon />
+                    {t('services.normDays', { count: service.normDays, n: format.number(service.normDays) })}
+                  </span>
+                </span>
+                <ForwardIcon className="service-link__go" />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <LoadMoreButton query={services} />
+    </section>
+  );
+}

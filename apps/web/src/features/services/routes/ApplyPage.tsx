@@ -1,0 +1,179 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, focusField } from '../../../components/Field';
+import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { PageHeader } from '../../../components/PageHeader';
+import { DocumentIcon } from '../../../components/icons';
+import type { CitizenProfile, PublicService } from '../../../lib/contracts';
+import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
+import { useFormat } from '../../../lib/format';
+import { createSubmissionKeys } from '../../../lib/idempotency';
+import { profileQuery } from '../../identity/api';
+import { myRequestsQuery, requestQuery, submitRequest } from '../../requests/api';
+import { serviceQuery } from '../api';
+import { SchemaFields, fieldDomId, useProblemText } from '../components/SchemaFields';
+import { formModelFromSchema, formPayload, initialValues, validateValues, type FormValues } from '../formSchema';
+
+/** Form properties filled in from the citizen's profile (entered once, reused by every service). */
+function knownAnswers(profile: CitizenProfile | undefined): Record<string, unknown> {
+  if (!profile) return {};
+  const known: Record<string, unknown> = {};
+  const put = (names: string[], value: string | null) => {
+    if (value) for (const name of names) known[name] = value;
+  };
+  put(['name', 'fullName', 'applicantName'], profile.name);
+  put(['postalCode'], profile.postalCode);
+  put(['address'], profile.address);
+  put(['mobile', 'phone'], profile.mobile);
+  put(['nationalCode'], profile.nationalCode);
+  return known;
+}
+
+/** `/me/services/$serviceId/apply`: the service's own form, then the receipt. */
+export function ApplyPage() {
+  const { t } = useTranslation();
+  const { serviceId = '' } = useParams({ strict: false });
+  const service = useQuery(serviceQuery(serviceId));
+  // The profile only pre-fills answers: the form works without it.
+  const profile = useQuery({ ...profileQuery, retry: false });
+
+  if (service.isPending || profile.isPending) {
+    return (
+      <div className="stack-lg">
+        <PageHeader title={t('apply.loadingTitle')} icon={<DocumentIcon />} />
+        <Loading />
+      </div>
+    );
+  }
+  if (service.isError) {
+    return (
+      <div className="stack-lg">
+        <PageHeader title={t('apply.errorTitle')} icon={<DocumentIcon />} />
+        <ErrorNotice
+          error={service.error}
+          action={
+            <Link to="/" className="button button--secondary">
+              {t('services.backToCatalogue')}
+            </Link>
+          }
+        />
+      </div>
+    );
+  }
+  return <ApplyForm service={service.data} profile={profile.data} />;
+}
+
+function ApplyForm({ service, profile }: { service: PublicService; profile: CitizenProfile | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const problemText = useProblemText();
+  const model = useMemo(() => formModelFromSchema(service.formSchema), [service.formSchema]);
+  const [values, setValues] = useState<FormValues>(() => initialValues(model.fields, knownAnswers(profile)));
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const keys = useRef(createSubmissionKeys()).current;
+
+  const submit = useMutation({
+    mutationFn: ({ body, key }: { body: { serviceId: string; form: Record<string, unknown> }; key: string }) =>
+      submitRequest(body, key),
+    onSuccess: async (view) => {
+      keys.reset();
+      queryClient.setQueryData(requestQuery(view.id).queryKey, view);
+      void queryClient.invalidateQueries({ queryKey: myRequestsQuery.queryKey });
+      await navigate({ to: '/me/requests/$requestId', params: { requestId: view.id }, search: { submitted: true } });
+    },
+    onError: (error) => {
+      const problems = fieldErrorsOf(error, 'body.form');
+      if (!problems) return;
+      setServerErrors(problems.fields);
+      setOtherErrors(problems.other);
+      const first = firstInvalidField(
+        model.fields.map((f) => f.name),
+        problems.fields,
+      );
+      if (first) focusField(fieldDomId(first));
+    },
+  });
+
+  const localProblems = validateValues(model.fields, values);
+  const messages: Record<string, string | undefined> = {};
+  for (const field of model.fields) {
+    const problem = localProblems[field.name];
+    messages[field.name] =
+      problem && (submitted || touched[field.name]) ? problemText(problem, field) : serverErrors[field.name];
+  }
+  const summary = submitted
+    ? model.fields
+        .filter((f) => messages[f.name])
+        .map((f) => ({ field: fieldDomId(f.name), label: f.label, message: messages[f.name]! }))
+    : [];
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (submit.isPending) return;
+    const first = firstInvalidField(
+      model.fields.map((f) => f.name),
+      localProblems,
+    );
+    if (first) {
+      focusField(fieldDomId(first));
+      return;
+    }
+    const body = { serviceId: service.id, form: formPayload(model.fields, values) };
+    submit.mutate({ body, key: keys.keyFor(body) });
+  };
+
+  const generalError = submit.isError && !fieldErrorsOf(submit.error, 'body.form') ? submit.error : null;
+
+  return (
+    <div className="stack-lg">
+      <PageHeader
+        title={t('apply.title', { service: service.title })}
+        lead={t('apply.lead', { agency: service.agencyName, n: format.number(service.normDays) })}
+        icon={<DocumentIcon />}
+      />
+      <section className="card stack" aria-labelledby="apply-form-title">
+        <h2 id="apply-form-title" className="card__title">
+          {t('apply.formTitle')}
+        </h2>
+        <p className="text-muted">{t('apply.formLead')}</p>
+        {model.unsupported.length > 0 ? (
+          <Notice tone="warning" title={t('apply.unsupportedTitle')}>
+            <p>{t('apply.unsupportedBody', { fields: model.unsupported.join('، ') })}</p>
+          </Notice>
+        ) : null}
+        <form className="stack" noValidate onSubmit={onSubmit}>
+          <ErrorSummary id="apply-errors" errors={summary} other={submitted ? otherErrors : []} />
+          {generalError ? <ErrorNotice error={generalError} title={t('apply.failed')} /> : null}
+          {model.fields.length === 0 ? <p>{t('apply.noFields')}</p> : null}
+          <SchemaFields
+            fields={model.fields}
+            values={values}
+            errors={messages}
+            onChange={(name, value) => {
+              setValues((v) => ({ ...v, [name]: value }));
+              setServerErrors(({ [name]: _dropped, ...rest }) => rest);
+            }}
+            onBlur={(name) => setTouched((v) => (v[name] ? v : { ...v, [name]: true }))}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button" aria-disabled={submit.isPending}>
+              {submit.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+              {submit.isPending ? t('apply.submitting') : t('apply.submit')}
+            </button>
+            <Link to="/services/$serviceId" params={{ serviceId: service.id }} className="button button--ghost">
+              {t('common.cancel')}
+            </Link>
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice, Loading } from '../../../components/Notice';
+import { PageHeader } from '../../../components/PageHeader';
+import { BackIcon, DocumentIcon, ForwardIcon } from '../../../components/icons';
+import { useFormat } from '../../../lib/format';
+import { useSession } from '../../identity/session';
+import { serviceQuery } from '../api';
+
+/**
+ * `/services/$serviceId`: what the service is, who gives it, how long an answer takes (the norm in
+ * working days) and the way to apply. Applying needs a citizen's sign-in; the apply page asks for
+ * it and comes back.
+ */
+export function ServicePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { serviceId = '' } = useParams({ strict: false });
+  const service = useQuery(serviceQuery(serviceId));
+  const { session } = useSession();
+
+  if (service.isPending) {
+    return (
+      <div className="stack-lg">
+        <PageHeader title={t('services.loadingTitle')} icon={<DocumentIcon />} />
+        <Loading />
+      </div>
+    );
+  }
+  if (service.isError) {
+    return (
+      <div className="stack-lg">
+        <PageHeader title={t('services.errorTitle')} icon={<DocumentIcon />} />
+        <ErrorNotice
+          error={service.error}
+          action={
+            <Link to="/" className="button button--secondary">
+              {t('services.backToCatalogue')}
+            </Link>
+          }
+        />
+      </div>
+    );
+  }
+
+  const s = service.data;
+  const paragraphs = s.description.split(/\n{2,}|\r\n\r\n/).filter((p) => p.trim() !== '');
+  return (
+    <div className="stack-lg">
+      <nav aria-label={t('a11y.breadcrumb')} className="breadcrumb">
+        <Link to="/" hash="services">
+          <BackIcon />
+          {t('services.backToCatalogue')}
+        </Link>
+      </nav>
+      <PageHeader title={s.title} lead={s.agencyName} icon={<DocumentIcon />} />
+      <div className="two-columns">
+        <section className="card stack" aria-labelledby="service-about">
+          <h2 id="service-about" className="card__title">
+            {t('services.about')}
+          </h2>
+          {paragraphs.length > 0 ? (
+            paragraphs.map((p, i) => (
+              <p key={i} className="prose">
+                {p}
+              </p>
+            ))
+          ) : (
+            <p className="text-muted">{t('services.noDescription')}</p>
+          )}
+        </section>
+        <aside className="card stack" aria-labelledby="service-facts">
+          <h2 id="service-facts" className="card__title">
+            {t('services.facts')}
+          </h2>
+          <dl className="facts">
+            <div className="facts__row">
+              <dt>{t('services.agency')}</dt>
+              <dd>{s.agencyName}</dd>
+            </div>
+            <div className="facts__row">
+              <dt>{t('services.norm')}</dt>
+              <dd>{t('services.normDays', { count: s.normDays, n: format.number(s.normDays) })}</dd>
+            </div>
+            <div className="facts__row">
+              <dt>{t('services.recipients')}</dt>
+              <dd>{t(`services.recipientKinds.${s.recipients}`)}</dd>
+            </div>
+          </dl>
+          <Link to="/me/services/$serviceId/apply" params={{ serviceId: s.id }} className="button button--block">
+            {t('services.apply')}
+            <ForwardIcon />
+          </Link>
+          {session?.kind === 'citizen' ? null : <p className="text-muted">{t('services.applyNeedsSignIn')}</p>}
+        </aside>
+      </div>
+    </div>
+  );
+}

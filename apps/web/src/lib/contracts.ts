@@ -1,0 +1,49 @@
+import type * as C from '@dargah/contracts';
+
+/**
+ * Types of the API contract (`@dargah/contracts`) for the web app. The package exports zod schemas;
+ * these are their output types, named as the schemas are.
+ */
+type Out<T extends { _output: unknown }> = T['_output'];
+type In<T extends { _input: unknown }> = T['_input'];
+
+export type SessionInfo = C.SessionInfo;
+export type OtpChallenge = Out<typeof C.OtpChallenge>;
+export type CitizenProfile = Out<typeof C.CitizenProfile>;
+export type CitizenProfileUpdate = In<typeof C.CitizenProfileUpdate>;
+export type RoleName = Out<typeof C.RoleName>;
+export type Agency = C.Agency;
+/** What the public portal lists of an agency. */
+export type PublicAgency = C.PublicAgency;
+export type AgencyUpdate = In<typeof C.AgencyUpdate>;
+export type StaffInput = In<typeof C.StaffInput>;
+export type StaffMember = C.StaffMember;
+export type RoleGrantInput = In<typeof C.RoleGrantInput>;
+export type AgencyKind = Out<typeof C.AgencyKind>;
+export type AgencyInput = In<typeof C.AgencyInput>;
+export type OrgUnit = Out<typeof C.OrgUnit>;
+export type OrgUnitInput = In<typeof C.OrgUnitInput>;
+export type PublicService = C.PublicService;
+export type RequestStatus = C.RequestStatus;
+export type RequestEvent = Out<typeof C.RequestEvent>;
+export type ServiceRequestView = C.ServiceRequestView;
+/**
+ * The API adds to its views (never renaming a field): the row `version` to send back with take and
+ * decide (a stale one is refused with 409), and the actions the viewer may take now.
+ */
+export type RequestAction = 'take' | 'approve' | 'reject';
+export type RequestView = C.ServiceRequestView & { version?: number; actions?: RequestAction[] };
+export type CartableItem = Out<typeof C.CartableItem> & { version?: number; dueDateJalali?: string };
+export type SubmitRequest = Out<typeof C.SubmitRequest>;
+export type DecideRequest = In<typeof C.DecideRequest>;
+
+/** A page of a list: `nextCursor` asks for the next one (`null`: this was the last). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Lists the API answers either as a page or as a bare array (e.g. small public lists). */
+export function itemsOf<T>(body: Page<T> | T[] | { items: T[] }): T[] {
+  return Array.isArray(body) ? body : body.items;
+}
