@@ -5,3 +5,4 @@ export * from './validators';
 export * from './normalize';
 export * from './jalali';
 export * from './calendar';
+export * from './damm';

@@ -11,16 +11,9 @@ export interface ActorRef {
   agencyId?: string | null;
 }
 
-export const ROLES = [
-  'desk_clerk',
-  'expert',
-  'unit_manager',
-  'secretariat',
-  'agency_admin',
-  'central_reviewer',
-  'oversight_auditor',
-  'platform_admin',
-] as const;
+import { ROLES } from '@dargah/contracts';
+
+export { ROLES };
 export type Role = (typeof ROLES)[number];
 
 /** A role held in an agency (optionally one unit of it, optionally with its sub-agencies). */

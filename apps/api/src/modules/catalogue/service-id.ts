@@ -1,3 +1,4 @@
+import { dammDigit } from '@dargah/persian';
 /**
  * Service ids (شناسه خدمت): 11 digits, the published shape of Iranian service ids. The first 10
  * are a number from the PostgreSQL sequence `service_card_number_seq`, zero-padded, so an id is
@@ -9,26 +10,7 @@
  * The service desk's tracking codes use the same algorithm.
  */
 
-// The Damm quasigroup of order 10 (Damm 2004): a totally anti-symmetric table.
-const DAMM = [
-  [0, 3, 1, 7, 5, 9, 8, 6, 4, 2],
-  [7, 0, 9, 2, 1, 5, 4, 8, 6, 3],
-  [4, 2, 0, 6, 8, 7, 1, 3, 5, 9],
-  [1, 7, 5, 0, 9, 8, 3, 4, 2, 6],
-  [6, 1, 2, 3, 0, 4, 5, 9, 7, 8],
-  [3, 6, 7, 4, 2, 0, 9, 5, 8, 1],
-  [5, 8, 6, 9, 7, 2, 0, 1, 3, 4],
-  [8, 9, 4, 5, 3, 6, 2, 0, 1, 7],
-  [9, 4, 3, 8, 6, 1, 7, 2, 0, 5],
-  [2, 5, 8, 1, 4, 3, 6, 7, 9, 0],
-] as const;
-
-/** The Damm interim digit of a string of ASCII digits (0 when the string carries a valid check digit). */
-export function dammInterim(digits: string): number {
-  let i = 0;
-  for (const ch of digits) i = DAMM[i]![ch.charCodeAt(0) - 48]!;
-  return i;
-}
+export const dammInterim = dammDigit;
 
 export const SERVICE_NUMBER_MAX = 9_999_999_999;
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { toAsciiDigits } from '@dargah/persian';
+import { dammDigit, toAsciiDigits } from '@dargah/persian';
 
 /**
  * Tracking codes (کد رهگیری): 10 digits, the first not 0, the last a Damm check digit.
@@ -10,25 +10,7 @@ import { toAsciiDigits } from '@dargah/persian';
  * single-digit mistake and every swap of two adjacent digits, so a mistyped code is refused
  * before any lookup. The code is not a secret: only the applicant may look a request up by it.
  */
-const DAMM: readonly (readonly number[])[] = [
-  [0, 3, 1, 7, 5, 9, 8, 6, 4, 2],
-  [7, 0, 9, 2, 1, 5, 4, 8, 6, 3],
-  [4, 2, 0, 6, 8, 7, 1, 3, 5, 9],
-  [1, 7, 5, 0, 9, 8, 3, 4, 2, 6],
-  [6, 1, 2, 3, 0, 4, 5, 9, 7, 8],
-  [3, 6, 7, 4, 2, 0, 9, 5, 8, 1],
-  [5, 8, 6, 9, 7, 2, 0, 1, 3, 4],
-  [8, 9, 4, 5, 3, 6, 2, 0, 1, 7],
-  [9, 4, 3, 8, 6, 1, 7, 2, 0, 5],
-  [2, 5, 8, 1, 4, 3, 6, 7, 9, 0],
-];
-
-/** The Damm check digit of a string of ASCII digits. */
-export function dammCheckDigit(digits: string): number {
-  let interim = 0;
-  for (const ch of digits) interim = DAMM[interim]![Number(ch)]!;
-  return interim;
-}
+export const dammCheckDigit = dammDigit;
 
 export const TRACKING_CODE_RE = /^[1-9][0-9]{9}$/;
 

@@ -1,3 +1,4 @@
+import { ROLES as ALL_ROLES } from '@dargah/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
@@ -24,16 +25,7 @@ import {
 } from '../api';
 import { AgencyForm } from '../components/AgencyForm';
 
-const ROLES: readonly RoleName[] = [
-  'desk_clerk',
-  'expert',
-  'unit_manager',
-  'secretariat',
-  'agency_admin',
-  'central_reviewer',
-  'oversight_auditor',
-  'platform_admin',
-];
+const ROLES: readonly RoleName[] = ALL_ROLES;
 
 /** `/admin/agencies/$agencyId`: an agency's details, its units (as a tree) and its staff. */
 export function AgencyPage() {
