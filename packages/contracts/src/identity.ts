@@ -177,6 +177,8 @@ export const StaffInput = z
     password: z.string().min(1).max(256),
     nationalCode: NationalCode.optional(),
     email: z.email().max(200).optional(),
+    /** The `sub` this person has at the agency's OpenID Connect provider, to sign in there instead. */
+    oidcSubject: z.string().trim().min(1).max(255).optional(),
   })
   .strict();
 export type StaffInput = z.infer<typeof StaffInput>;

@@ -288,13 +288,15 @@ export async function createStaff(ctx: AppContext, actor: Actor, agencyId: strin
     once(tx, claim, at, async () => {
       const id = await repo.insertStaff(
         tx.db,
-        { agencyId, username: input.username, displayName: input.displayName, passwordHash, nationalCode: input.nationalCode ?? null, email: input.email ?? null },
+        { agencyId, username: input.username, displayName: input.displayName, passwordHash, nationalCode: input.nationalCode ?? null, email: input.email ?? null, oidcSubject: input.oidcSubject ?? null },
         at,
       );
       await record(tx, { actor, origin, at }, { stream: 'staff', id, event: 'created', audit: 'staff.create', agencyId, details: { username: input.username, displayName: input.displayName } });
       return { status: 201 as const, body: await loadStaffView(tx.db, id, at) };
     }),
-  ).catch(uniqueAs('staff_username_key', 'USERNAME_TAKEN', { username: input.username }));
+  )
+    .catch(uniqueAs('staff_username_key', 'USERNAME_TAKEN', { username: input.username }))
+    .catch(uniqueAs('staff_oidc_subject_key', 'OIDC_SUBJECT_TAKEN', {}));
 }
 
 /**

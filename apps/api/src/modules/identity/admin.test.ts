@@ -302,6 +302,18 @@ describe('organisational units', () => {
 });
 
 describe('staff and roles', () => {
+  it('links a staff account to an OpenID Connect subject, once', async () => {
+    const a = await buildAgency(t);
+    const admin = await staffSession(a.id, ['agency_admin']);
+    const first = await post(`/admin/agencies/${a.id}/staff`, { username: 'oidc.one', displayName: 'کارمند یک', password: 'Pazir-1404-amn', oidcSubject: 'sub-42' }, admin.headers);
+    expect(first.statusCode).toBe(201);
+    const [row] = await t.ctx.database.query<{ oidc_subject: string }>('SELECT oidc_subject FROM staff WHERE id = $1', [first.json().id]);
+    expect(row!.oidc_subject).toBe('sub-42');
+    const again = await post(`/admin/agencies/${a.id}/staff`, { username: 'oidc.two', displayName: 'کارمند دو', password: 'Pazir-1404-amn', oidcSubject: 'sub-42' }, admin.headers);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('OIDC_SUBJECT_TAKEN');
+  });
+
   it('creates a staff account that can sign in, and lists it with its roles', async () => {
     const a = await buildAgency(t);
     const admin = await staffSession(a.id, ['agency_admin']);

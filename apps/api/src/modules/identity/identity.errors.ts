@@ -16,6 +16,7 @@ export const identityErrors = {
   UNIT_NOT_FOUND: { status: 404, fa: 'واحد سازمانی پیدا نشد.', en: 'The organisational unit was not found.' },
   STAFF_NOT_FOUND: { status: 404, fa: 'کارمند پیدا نشد.', en: 'The staff member was not found.' },
   LEGAL_ID_TAKEN: { status: 409, fa: 'دستگاهی با این شناسه ملی پیش‌تر ثبت شده است.', en: 'An agency with this national id is already registered.' },
+  OIDC_SUBJECT_TAKEN: { status: 409, fa: 'این شناسه ورود سازمانی پیش‌تر به کارمند دیگری داده شده است.', en: 'This organisation sign-in subject is already linked to another staff member.' },
   USERNAME_TAKEN: { status: 409, fa: 'این نام کاربری پیش‌تر گرفته شده است.', en: 'This username is already taken.' },
   AGENCY_CYCLE: { status: 400, fa: 'یک دستگاه نمی‌تواند زیرمجموعه خود یا زیرمجموعه‌هایش باشد.', en: 'An agency cannot be placed under itself or its own sub-agencies.' },
   DELEGATION_NOT_FOUND: { status: 404, fa: 'جانشینی پیدا نشد.', en: 'The delegation was not found.' },
