@@ -52,6 +52,13 @@ describe.skipIf(!seeded)('administration', () => {
     await unitForm.getByRole('textbox', { name: 'نام فارسی' }).fill(unitName);
     await unitForm.getByRole('button', { name: 'ثبت واحد' }).click();
     await visible(units.getByText(unitName));
+    // …and rename it.
+    await units.getByRole('button', { name: `ویرایش واحد ${unitName}` }).click();
+    const editForm = page.getByRole('region', { name: `ویرایش واحد ${unitName}` });
+    const renamed = `${unitName} بازنگری‌شده`;
+    await editForm.getByRole('textbox', { name: 'نام فارسی' }).fill(renamed);
+    await editForm.getByRole('button', { name: 'ذخیره تغییرات' }).click();
+    await visible(units.getByText(renamed));
 
     const staff = page.getByRole('region', { name: 'کارکنان' });
     await staff.getByRole('button', { name: 'کارمند تازه' }).click();
@@ -61,7 +68,7 @@ describe.skipIf(!seeded)('administration', () => {
     await staffForm.getByRole('textbox', { name: 'نام کاربری' }).fill(username);
     await staffForm.getByLabel('گذرواژهٔ نخست').fill(DEMO_PASSWORD);
     await staffForm.getByRole('combobox', { name: 'نقش' }).selectOption({ label: 'کارمند میز خدمت' });
-    await staffForm.getByRole('combobox', { name: 'واحد' }).selectOption({ label: unitName });
+    await staffForm.getByRole('combobox', { name: 'واحد' }).selectOption({ label: renamed });
     await staffForm.getByRole('button', { name: 'ثبت کارمند' }).click();
     const row = staff.getByRole('listitem').filter({ hasText: username });
     await visible(row);

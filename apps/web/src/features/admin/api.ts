@@ -49,6 +49,10 @@ export const unitsQuery = (agencyId: string) =>
 export const createUnit = (agencyId: string, body: OrgUnitInput, idempotencyKey: string) =>
   api.post<OrgUnit>(`/admin/agencies/${encodeURIComponent(agencyId)}/units`, body, { idempotencyKey });
 
+/** Replaces a unit at the version the form was filled from; a newer one is refused with 409 CONFLICT. */
+export const updateUnit = (id: string, body: OrgUnitInput & { version: number }) =>
+  api.put<OrgUnit>(`/admin/units/${encodeURIComponent(id)}`, body);
+
 export const staffQuery = (agencyId: string) =>
   queryOptions({
     queryKey: ['admin', 'agencies', agencyId, 'staff'],

@@ -423,6 +423,9 @@ export const en: Messages = {
       parent: 'Parent unit',
       noParent: 'No parent unit',
       code: 'Unit code',
+      edit: 'Edit',
+      editOf: 'Edit unit {{name}}',
+      save: 'Save changes',
     },
     staff: {
       title: 'Staff',

@@ -422,6 +422,9 @@ export const fa = {
       parent: 'واحد بالادست',
       noParent: 'بدون واحد بالادست',
       code: 'کد واحد',
+      edit: 'ویرایش',
+      editOf: 'ویرایش واحد {{name}}',
+      save: 'ذخیره تغییرات',
     },
     staff: {
       title: 'کارکنان',

@@ -17,6 +17,7 @@ import {
   adminAgenciesQuery,
   createStaff,
   createUnit,
+  updateUnit,
   grantRole,
   staffQuery,
   unitTree,
@@ -134,13 +135,22 @@ export function AgencyPage() {
   );
 }
 
-function UnitTreeList({ nodes }: { nodes: UnitNode[] }) {
+function UnitTreeList({ nodes, onEdit }: { nodes: UnitNode[]; onEdit: (unit: OrgUnit) => void }) {
   const { t } = useTranslation();
   return (
     <ul className="tree">
       {nodes.map((n) => (
         <li key={n.id}>
           <span className="tree__label">
+            <button
+              id={`unit-edit-${n.id}`}
+              type="button"
+              className="button button--ghost button--small"
+              aria-label={t('admin.units.editOf', { name: n.nameFa })}
+              onClick={() => onEdit(n)}
+            >
+              {t('admin.units.edit')}
+            </button>
             {n.nameFa}
             <span className="tree__meta">
               {t(`admin.unitKinds.${n.kind}`)}
@@ -152,7 +162,7 @@ function UnitTreeList({ nodes }: { nodes: UnitNode[] }) {
               ) : null}
             </span>
           </span>
-          {n.children.length > 0 ? <UnitTreeList nodes={n.children} /> : null}
+          {n.children.length > 0 ? <UnitTreeList nodes={n.children} onEdit={onEdit} /> : null}
         </li>
       ))}
     </ul>
@@ -163,6 +173,7 @@ function UnitsSection({ agency }: { agency: Agency }) {
   const { t } = useTranslation();
   const units = useQuery(unitsQuery(agency.id));
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<OrgUnit | null>(null);
 
   return (
     <section className="card stack" aria-labelledby="units-title">
@@ -192,6 +203,19 @@ function UnitsSection({ agency }: { agency: Agency }) {
           }}
         />
       ) : null}
+      {editing && units.data ? (
+        <UnitForm
+          key={editing.id}
+          agencyId={agency.id}
+          units={units.data}
+          unit={editing}
+          onDone={() => {
+            const id = editing.id;
+            setEditing(null);
+            requestAnimationFrame(() => document.getElementById(`unit-edit-${id}`)?.focus());
+          }}
+        />
+      ) : null}
       {units.isPending ? (
         <Loading />
       ) : units.isError ? (
@@ -199,7 +223,7 @@ function UnitsSection({ agency }: { agency: Agency }) {
       ) : units.data.length === 0 ? (
         <EmptyState icon={<BuildingIcon />} title={t('admin.units.empty')} headingLevel={3} />
       ) : (
-        <UnitTreeList nodes={unitTree(units.data)} />
+        <UnitTreeList nodes={unitTree(units.data)} onEdit={(u) => setEditing(u)} />
       )}
     </section>
   );
@@ -208,13 +232,32 @@ function UnitsSection({ agency }: { agency: Agency }) {
 const UNIT_FIELDS = ['nameFa', 'nameEn', 'kind', 'parentId', 'code'] as const;
 type UF = (typeof UNIT_FIELDS)[number];
 
-function UnitForm({ agencyId, units, onDone }: { agencyId: string; units: readonly OrgUnit[]; onDone: () => void }) {
+/** The units a unit may be placed under: not itself, not one of its own descendants. */
+function possibleParents(units: readonly OrgUnit[], unit: OrgUnit | undefined): readonly OrgUnit[] {
+  if (!unit) return units;
+  const excluded = new Set([unit.id]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const u of units) {
+      if (u.parentId && excluded.has(u.parentId) && !excluded.has(u.id)) {
+        excluded.add(u.id);
+        grew = true;
+      }
+    }
+  }
+  return units.filter((u) => !excluded.has(u.id));
+}
+
+/** Creates a unit, or edits `unit` at the version it was read (409 when someone changed it meanwhile). */
+function UnitForm({ agencyId, units, unit, onDone }: { agencyId: string; units: readonly OrgUnit[]; unit?: OrgUnit; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useFormState<UF>({
     order: UNIT_FIELDS,
-    initial: { nameFa: '', nameEn: '', kind: 'operational', parentId: '', code: '' },
-    idPrefix: 'unit-',
+    initial: unit
+      ? { nameFa: unit.nameFa, nameEn: unit.nameEn ?? '', kind: unit.kind, parentId: unit.parentId ?? '', code: unit.code ?? '' }
+      : { nameFa: '', nameEn: '', kind: 'operational', parentId: '', code: '' },
+    idPrefix: `unit-${unit?.id ?? 'new'}-`,
     validate: (v) => {
       const n = [...v.nameFa.trim()].length;
       return {
@@ -233,14 +276,19 @@ function UnitForm({ agencyId, units, onDone }: { agencyId: string; units: readon
         parentId: v.parentId || null,
         ...(v.code.trim() ? { code: v.code.trim() } : {}),
       };
-      return createUnit(agencyId, body, keys.keyFor(body));
+      return unit ? updateUnit(unit.id, { ...body, version: unit.version }) : createUnit(agencyId, body, keys.keyFor(body));
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: unitsQuery(agencyId).queryKey });
       onDone();
     },
-    onError: (error) => form.showServerError(error),
+    onError: async (error) => {
+      form.showServerError(error);
+      // Stale: the message says so; reload the tree so the next attempt starts from the new version.
+      if (error instanceof ApiError && error.code === 'CONFLICT') await queryClient.invalidateQueries({ queryKey: unitsQuery(agencyId).queryKey });
+    },
   });
+  const parents = possibleParents(units, unit);
   const labels: Record<UF, string> = {
     nameFa: t('admin.units.nameFa'),
     nameEn: t('admin.units.nameEn'),
@@ -251,9 +299,9 @@ function UnitForm({ agencyId, units, onDone }: { agencyId: string; units: readon
   const placed = form.summary(labels).length > 0;
 
   return (
-    <section className="subpanel stack" aria-labelledby="unit-form-title">
-      <h3 id="unit-form-title" className="subpanel__title">
-        {t('admin.units.new')}
+    <section className="subpanel stack" aria-labelledby={`unit-form-title-${unit?.id ?? 'new'}`}>
+      <h3 id={`unit-form-title-${unit?.id ?? 'new'}`} className="subpanel__title">
+        {unit ? t('admin.units.editOf', { name: unit.nameFa }) : t('admin.units.new')}
       </h3>
       <form
         className="stack"
@@ -263,7 +311,7 @@ function UnitForm({ agencyId, units, onDone }: { agencyId: string; units: readon
           if (!save.isPending && form.check()) save.mutate();
         }}
       >
-        <ErrorSummary id="unit-errors" errors={form.summary(labels)} />
+        <ErrorSummary id={`unit-errors-${unit?.id ?? 'new'}`} errors={form.summary(labels)} />
         {save.isError && !placed ? <ErrorNotice error={save.error} /> : null}
         <div className="form-grid">
           <Field id={form.idOf('nameFa')} name="nameFa" label={labels.nameFa} error={form.errorOf('nameFa')} required>
@@ -284,7 +332,7 @@ function UnitForm({ agencyId, units, onDone }: { agencyId: string; units: readon
             {(props) => (
               <select {...props} className="input" {...form.bind('parentId')}>
                 <option value="">{t('admin.units.noParent')}</option>
-                {units.map((u) => (
+                {parents.map((u) => (
                   <option key={u.id} value={u.id}>
                     {u.nameFa}
                   </option>
@@ -299,7 +347,7 @@ function UnitForm({ agencyId, units, onDone }: { agencyId: string; units: readon
         <div className="form-actions">
           <button type="submit" className="button" aria-disabled={save.isPending}>
             {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-            {t('admin.units.create')}
+            {unit ? t('admin.units.save') : t('admin.units.create')}
           </button>
           <button type="button" className="button button--ghost" onClick={onDone}>
             {t('common.cancel')}
