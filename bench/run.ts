@@ -17,6 +17,7 @@ console.log(`\n${write.name} @ ${write.concurrency} clients, ${write.seconds}s`)
 console.log(`  ceiling (direct pg): ${write.ceilingTxPerSec} tx/s`);
 console.log(`  HTTP endpoint:       ${write.httpReqPerSec} req/s (p50 ${write.httpLatencyMs.p50} ms, p99 ${write.httpLatencyMs.p99} ms, ${write.httpErrors} errors)`);
 console.log(`  ratio: ${write.ratio} (target >= ${write.target}) ${write.ratio >= write.target ? 'OK' : 'BELOW TARGET'}`);
+await (await import('./catalogue-search')).reportCatalogueSearch(results, seconds);
 
 const out = path.join(here, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 fs.mkdirSync(path.dirname(out), { recursive: true });

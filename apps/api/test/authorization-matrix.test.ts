@@ -74,6 +74,8 @@ beforeAll(async () => {
     '/api/v1/catalogue/cards/:id/return': cardId,
     '/api/v1/catalogue/cards/:id/approve': cardId,
     '/api/v1/catalogue/cards/:id/reject': cardId,
+    '/api/v1/catalogue/cards/:id/change-requests': cardId,
+    '/api/v1/catalogue/cards/:id/renew': cardId,
   })) owned.set(pattern, id);
 });
 afterAll(() => t.close());

@@ -378,10 +378,18 @@ export function validateCardForSubmission(c: ServiceCardContent): CardProblem[] 
 }
 
 // Card lifecycle and views -------------------------------------------------------------------
-export const CARD_STATUSES = ['draft', 'parent_review', 'central_review', 'returned', 'approved', 'rejected'] as const;
+export const CARD_STATUSES = [
+  'draft',
+  'parent_review',
+  'central_review',
+  'returned',
+  'approved',
+  'rejected',
+  'renewal_review',
+] as const;
 export const CardStatus = z.enum(CARD_STATUSES);
 export type CardStatus = z.infer<typeof CardStatus>;
-export const CARD_ACTIONS = ['edit', 'submit', 'forward', 'return', 'approve', 'reject'] as const;
+export const CARD_ACTIONS = ['edit', 'submit', 'forward', 'return', 'approve', 'reject', 'change', 'renew'] as const;
 export const CardAction = z.enum(CARD_ACTIONS);
 export type CardAction = z.infer<typeof CardAction>;
 
@@ -389,9 +397,57 @@ export const CreateCard = z.object({ agencyId: z.uuid(), content: ServiceCardCon
 export type CreateCard = z.infer<typeof CreateCard>;
 export const UpdateCard = z.object({ version: z.number().int().min(1), content: ServiceCardContent }).strict();
 export type UpdateCard = z.infer<typeof UpdateCard>;
-/** A review or submit step at the version read; `return` and `reject` need a comment. */
-export const CardStep = z.object({ version: z.number().int().min(1), comment: text(5000).optional() }).strict();
+/**
+ * Why an approved card changes: the law or regulation that changed, its articles, and the reason.
+ * Required when submitting a change request (CHANGE_BASIS_REQUIRED at body.changeBasis).
+ */
+export const ChangeBasis = z
+  .object({
+    lawId: z.uuid(),
+    articles: z
+      .array(text(50).pipe(z.string().min(1)))
+      .min(1)
+      .max(100),
+    reason: text(5000).pipe(z.string().min(2)),
+  })
+  .strict();
+export type ChangeBasis = z.infer<typeof ChangeBasis>;
+/**
+ * The agency head's approval of a change request: the staff member who approved (an administrator
+ * of the card's agency), when, and the letter or reference number. HEAD_APPROVAL_REQUIRED at body.headApproval.
+ */
+export const HeadApproval = z
+  .object({
+    approvedBy: z.uuid(),
+    approvedAt: z.iso.datetime({ offset: true }),
+    reference: text(200).pipe(z.string().min(1)),
+  })
+  .strict();
+export type HeadApproval = z.infer<typeof HeadApproval>;
+
+/**
+ * A review or submit step at the version read; `return` and `reject` need a comment. Submitting
+ * a change request to an approved card also needs `changeBasis` and `headApproval`.
+ */
+export const CardStep = z
+  .object({
+    version: z.number().int().min(1),
+    comment: text(5000).optional(),
+    changeBasis: ChangeBasis.optional(),
+    headApproval: HeadApproval.optional(),
+  })
+  .strict();
 export type CardStep = z.infer<typeof CardStep>;
+/** Open a change request on an approved card, at the version read. */
+export const OpenChangeRequest = z
+  .object({ version: z.number().int().min(1), comment: text(5000).optional() })
+  .strict();
+export type OpenChangeRequest = z.infer<typeof OpenChangeRequest>;
+/** Renew an approved card: confirm it unchanged (central review of the renewal) or change it (a change request). */
+export const RenewCard = z
+  .object({ version: z.number().int().min(1), mode: z.enum(['confirm', 'change']), comment: text(5000).optional() })
+  .strict();
+export type RenewCard = z.infer<typeof RenewCard>;
 
 export const CardHistoryEntry = z.object({
   action: z.string(),
@@ -417,6 +473,13 @@ export const ServiceCardView = z.object({
   reviewDueAt: z.iso.datetime().nullable(),
   approvedAt: z.iso.datetime().nullable(),
   expiresAt: z.iso.datetime().nullable(),
+  /** The version in force (what the public sees) while a change request or renewal is under way; null before first approval. */
+  approvedVersion: z.number().int().nullable(),
+  /** Past its expiry date and not yet renewed. */
+  expired: z.boolean(),
+  /** The change basis and head approval of the current version, when it is a change request. */
+  changeBasis: z.object({ lawId: z.uuid(), articles: z.array(z.string()), reason: z.string() }).nullable(),
+  headApproval: z.object({ approvedBy: z.uuid(), approvedAt: z.string(), reference: z.string() }).nullable(),
   lastComment: z.string().nullable(),
   version: z.number().int(),
   /** What the viewer may do now. */
@@ -436,6 +499,10 @@ export const ServiceCardSummary = z.object({
   submittedAt: z.iso.datetime().nullable(),
   reviewDueAt: z.iso.datetime().nullable(),
   overdue: z.boolean(),
+  approvedVersion: z.number().int().nullable(),
+  expiresAt: z.iso.datetime().nullable(),
+  /** Past its expiry date and not yet renewed. */
+  expired: z.boolean(),
   version: z.number().int(),
 });
 export type ServiceCardSummary = z.infer<typeof ServiceCardSummary>;
@@ -444,3 +511,17 @@ export const CardChange = z.object({ path: z.string(), before: z.unknown(), afte
 export type CardChange = z.infer<typeof CardChange>;
 export const CardDiff = z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(CardChange) });
 export type CardDiff = z.infer<typeof CardDiff>;
+
+/** An in-app notice to an agency's administrators: an expiry reminder (60, 30, 7 days before) or the expiry itself. */
+export const CardNotification = z.object({
+  id: z.uuid(),
+  cardId: z.uuid(),
+  agencyId: z.uuid(),
+  kind: z.enum(['expiry_reminder', 'expired']),
+  /** Days before expiry (0 for the expiry itself). */
+  daysBefore: z.number().int(),
+  expiresAt: z.iso.datetime(),
+  title: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type CardNotification = z.infer<typeof CardNotification>;

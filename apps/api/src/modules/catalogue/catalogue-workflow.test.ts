@@ -8,7 +8,9 @@ import {
   INITIAL_STATUS,
   isEditable,
   isFinal,
+  isExpired,
   nextStatus,
+  reminderDue,
   transitionFor,
   type CardAction,
   type HeldRoles,
@@ -17,10 +19,13 @@ import {
 } from './catalogue-workflow';
 import { dammInterim, isValidServiceId, serviceIdFromNumber } from './service-id';
 
-/** The expected table, written out independently: status -> action -> [next, next without parent, roles, scope]. */
+/**
+ * The expected table, written out independently:
+ * status -> action -> [next, next without parent, roles, scope, next on a card in force (when different)].
+ */
 const AUTHORS: Role[] = ['expert', 'agency_admin'];
 const CENTRAL: Role[] = ['central_reviewer', 'platform_admin'];
-type Row = [string, string, Role[], Scope];
+type Row = [string, string, Role[], Scope, string?];
 const EXPECTED: Record<string, Partial<Record<CardAction, Row>>> = {
   draft: {
     edit: ['draft', 'draft', AUTHORS, 'own'],
@@ -33,14 +38,21 @@ const EXPECTED: Record<string, Partial<Record<CardAction, Row>>> = {
   central_review: {
     approve: ['approved', 'approved', CENTRAL, 'central'],
     return: ['returned', 'returned', CENTRAL, 'central'],
-    reject: ['rejected', 'rejected', CENTRAL, 'central'],
+    reject: ['rejected', 'rejected', CENTRAL, 'central', 'approved'],
   },
   returned: {
     edit: ['draft', 'draft', AUTHORS, 'own'],
     submit: ['parent_review', 'central_review', ['agency_admin'], 'own'],
   },
-  approved: {},
+  approved: {
+    change: ['draft', 'draft', ['agency_admin'], 'own'],
+    renew: ['renewal_review', 'renewal_review', ['agency_admin'], 'own'],
+  },
   rejected: {},
+  renewal_review: {
+    approve: ['approved', 'approved', CENTRAL, 'central'],
+    return: ['approved', 'approved', CENTRAL, 'central'],
+  },
 };
 const SCOPES: Scope[] = ['own', 'parent', 'central'];
 const only = (scope: Scope, role: Role): HeldRoles => ({ own: [], parent: [], central: [], [scope]: [role] });
@@ -50,8 +62,8 @@ describe('the service-card workflow table', () => {
     CARD_ACTIONS.flatMap((action) => ROLES.flatMap((role) => SCOPES.map((scope) => ({ status, action, role, scope })))),
   );
 
-  it('covers every status, action, role and scope (6 × 6 × 8 × 3)', () => {
-    expect(cases).toHaveLength(6 * 6 * 8 * 3);
+  it('covers every status, action, role and scope (7 × 8 × 8 × 3)', () => {
+    expect(cases).toHaveLength(7 * 8 * 8 * 3);
     expect([...CARD_STATUSES].sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
@@ -65,6 +77,11 @@ describe('the service-card workflow table', () => {
       return;
     }
     expect([nextStatus(t!, true), nextStatus(t!, false), t!.scope]).toEqual([expected[0], expected[1], expected[3]]);
+    // On a card in force only a rejection goes elsewhere: the approved version stays in force.
+    expect([nextStatus(t!, true, true), nextStatus(t!, false, true)]).toEqual([
+      expected[4] ?? expected[0],
+      expected[4] ?? expected[1],
+    ]);
     expect(allowed).toBe(scope === expected[3] && expected[2].includes(role));
   });
 
@@ -77,10 +94,24 @@ describe('the service-card workflow table', () => {
     }
   });
 
-  it('starts in draft, is editable only in draft and returned, and ends in approved or rejected', () => {
+  it('starts in draft, is editable only in draft and returned, and ends only in rejected (an approved card changes and renews)', () => {
     expect(INITIAL_STATUS).toBe('draft');
     expect(CARD_STATUSES.filter(isEditable)).toEqual(['draft', 'returned']);
-    expect(CARD_STATUSES.filter(isFinal)).toEqual(['approved', 'rejected']);
+    expect(CARD_STATUSES.filter(isFinal)).toEqual(['rejected']);
+  });
+
+  it('due reminders: the nearest of 60, 30 and 7 days reached, 0 once expired', () => {
+    const exp = new Date('2027-01-01T00:00:00Z');
+    const before = (days: number, ms = 0) => new Date(exp.getTime() - days * 86_400_000 + ms);
+    expect(reminderDue(exp, before(61))).toBeNull();
+    expect(reminderDue(exp, before(60))).toBe(60);
+    expect(reminderDue(exp, before(31))).toBe(60);
+    expect(reminderDue(exp, before(30))).toBe(30);
+    expect(reminderDue(exp, before(7, 1))).toBe(7);
+    expect(reminderDue(exp, before(0, -1))).toBe(7);
+    expect(reminderDue(exp, exp)).toBe(0);
+    expect(reminderDue(exp, before(-400))).toBe(0);
+    expect([isExpired(exp, before(0, -1)), isExpired(exp, exp), isExpired(null, exp)]).toEqual([false, true, false]);
   });
 
   it('reaches every status from draft, and every open status can still reach approval', () => {
@@ -91,7 +122,7 @@ describe('the service-card workflow table', () => {
         for (const s of [...seen]) {
           for (const a of CARD_ACTIONS) {
             const t = transitionFor(s as never, a);
-            for (const to of t ? [nextStatus(t, true), nextStatus(t, false)] : []) {
+            for (const to of t ? [nextStatus(t, true), nextStatus(t, false), nextStatus(t, true, true)] : []) {
               if (!seen.has(to)) {
                 seen.add(to);
                 grew = true;

@@ -11,6 +11,13 @@ export type Role = (typeof ROLES)[number];
  *   parent_review --forward--> central_review,  --return--> returned
  *   central_review --approve--> approved,  --return--> returned,  --reject--> rejected
  *   returned --edit--> draft (a new version),  --submit--> as from draft
+ *   approved --change--> draft (a change request: a new version; the approved one stays in force)
+ *   approved --renew--> renewal_review (confirmed unchanged)
+ *   renewal_review --approve--> approved (expiry a year on),  --return--> approved (not renewed)
+ *
+ * On a card already in force (it has an approved version) a change request runs the same path as
+ * the first approval; submitting it needs a change basis and the agency head's approval, and
+ * rejecting it leaves the approved version in force (`toWhenLive`).
  */
 export type { CardAction, CardStatus };
 
@@ -21,6 +28,8 @@ export interface Transition {
   to: CardStatus;
   /** Where `submit` goes for an agency without a parent. */
   toWithoutParent?: CardStatus;
+  /** Where the step goes on a card that already has an approved version in force. */
+  toWhenLive?: CardStatus;
   roles: readonly Role[];
   scope: Scope;
   /** The step needs a comment (why it goes back or is refused). */
@@ -34,6 +43,7 @@ export const CARD_STATUSES = [
   'returned',
   'approved',
   'rejected',
+  'renewal_review',
 ] as const satisfies readonly CardStatus[];
 export const CARD_ACTIONS = [
   'edit',
@@ -42,6 +52,8 @@ export const CARD_ACTIONS = [
   'return',
   'approve',
   'reject',
+  'change',
+  'renew',
 ] as const satisfies readonly CardAction[];
 export const INITIAL_STATUS: CardStatus = 'draft';
 
@@ -63,11 +75,18 @@ export const CARD_WORKFLOW: Readonly<Record<CardStatus, Readonly<Partial<Record<
   central_review: {
     approve: { to: 'approved', roles: CENTRAL_REVIEWERS, scope: 'central' },
     return: { to: 'returned', roles: CENTRAL_REVIEWERS, scope: 'central', needsComment: true },
-    reject: { to: 'rejected', roles: CENTRAL_REVIEWERS, scope: 'central', needsComment: true },
+    reject: { to: 'rejected', toWhenLive: 'approved', roles: CENTRAL_REVIEWERS, scope: 'central', needsComment: true },
   },
   returned: { edit: EDIT, submit: SUBMIT },
-  approved: {},
+  approved: {
+    change: { to: 'draft', roles: SUBMITTERS, scope: 'own' },
+    renew: { to: 'renewal_review', roles: SUBMITTERS, scope: 'own' },
+  },
   rejected: {},
+  renewal_review: {
+    approve: { to: 'approved', roles: CENTRAL_REVIEWERS, scope: 'central' },
+    return: { to: 'approved', roles: CENTRAL_REVIEWERS, scope: 'central', needsComment: true },
+  },
 };
 
 /** A parent agency has a week to review its sub-agency's card. */
@@ -79,8 +98,12 @@ export function transitionFor(status: CardStatus, action: CardAction): Transitio
   return CARD_WORKFLOW[status][action];
 }
 
-/** The status an allowed action leads to, given whether the card's agency has a parent. */
-export function nextStatus(t: Transition, hasParent: boolean): CardStatus {
+/**
+ * The status an allowed action leads to, given whether the card's agency has a parent and whether
+ * the card already has an approved version in force.
+ */
+export function nextStatus(t: Transition, hasParent: boolean, live = false): CardStatus {
+  if (live && t.toWhenLive) return t.toWhenLive;
   return !hasParent && t.toWithoutParent ? t.toWithoutParent : t.to;
 }
 
@@ -104,4 +127,20 @@ export function allowedActions(status: CardStatus, held: HeldRoles): CardAction[
 /** The content may be changed only in these statuses (review sees fixed text). */
 export const isEditable = (status: CardStatus): boolean => CARD_WORKFLOW[status].edit !== undefined;
 export const isFinal = (status: CardStatus): boolean => Object.keys(CARD_WORKFLOW[status]).length === 0;
-export const isUnderReview = (status: CardStatus): boolean => status === 'parent_review' || status === 'central_review';
+export const isUnderReview = (status: CardStatus): boolean =>
+  status === 'parent_review' || status === 'central_review' || status === 'renewal_review';
+
+/** Reminders go to the agency administrators this many days before a card expires. */
+export const REMINDER_DAYS = [60, 30, 7] as const;
+/**
+ * The reminder due at `now` for a card expiring at `expiresAt`: the nearest threshold already
+ * reached (a runner that was down sends only the most urgent one), 0 once expired, else null.
+ */
+export function reminderDue(expiresAt: Date, now: Date): number | null {
+  const left = expiresAt.getTime() - now.getTime();
+  if (left <= 0) return 0;
+  const reached = REMINDER_DAYS.filter((d) => left <= d * 86_400_000);
+  return reached.length > 0 ? Math.min(...reached) : null;
+}
+export const isExpired = (expiresAt: Date | null, now: Date): boolean =>
+  expiresAt !== null && expiresAt.getTime() <= now.getTime();

@@ -1,4 +1,4 @@
-import type { CardStatus, LawArticle, LawArticleRef, LawKind } from '@dargah/contracts';
+import type { CardStatus, ChangeBasis, HeadApproval, LawArticle, LawArticleRef, LawKind } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../platform/db';
 
@@ -269,12 +269,17 @@ export interface VersionRow {
   createdBy: string | null;
   createdAt: Date;
   frozen: boolean;
+  changeBasis: ChangeBasis | null;
+  headApproval: HeadApproval | null;
 }
-const VERSION_COLS = sql`card_id AS "cardId", version_no AS "versionNo", content, created_by AS "createdBy", created_at AS "createdAt", frozen`;
+const VERSION_COLS = sql`card_id AS "cardId", version_no AS "versionNo", content, created_by AS "createdBy", created_at AS "createdAt", frozen,
+  change_basis AS "changeBasis", head_approval AS "headApproval"`;
 const fixVersion = (r: VersionRow): VersionRow => ({
   ...r,
   content: json<Record<string, unknown>>(r.content),
   createdAt: date(r.createdAt)!,
+  changeBasis: r.changeBasis === null ? null : json<ChangeBasis>(r.changeBasis),
+  headApproval: r.headApproval === null ? null : json<HeadApproval>(r.headApproval),
 });
 
 export async function insertVersion(
@@ -303,10 +308,37 @@ export async function updateVersionContent(
      WHERE card_id = ${cardId} AND version_no = ${versionNo} AND NOT frozen`);
 }
 
-export async function freezeVersion(db: Db, cardId: string, versionNo: number): Promise<void> {
+/** Freezes a version; a change request's basis and head approval are fixed with it. */
+export async function freezeVersion(
+  db: Db,
+  cardId: string,
+  versionNo: number,
+  change?: { changeBasis: ChangeBasis; headApproval: HeadApproval },
+): Promise<void> {
   await db.execute(
-    sql`UPDATE service_card_versions SET frozen = true WHERE card_id = ${cardId} AND version_no = ${versionNo} AND NOT frozen`,
+    sql`UPDATE service_card_versions SET frozen = true
+          ${change ? sql`, change_basis = ${JSON.stringify(change.changeBasis)}::jsonb, head_approval = ${JSON.stringify(change.headApproval)}::jsonb` : sql``}
+         WHERE card_id = ${cardId} AND version_no = ${versionNo} AND NOT frozen`,
   );
+}
+
+/** The highest version number of a card (versions of a rejected change request included). */
+export async function maxVersionNo(db: Db, cardId: string): Promise<number> {
+  const [row] = await rows<{ n: number | string }>(
+    db,
+    sql`SELECT max(version_no) AS n FROM service_card_versions WHERE card_id = ${cardId}`,
+  );
+  return Number(row!.n);
+}
+
+/** Whether the staff member is active and holds agency_admin in the agency. */
+export async function isAgencyAdmin(db: Db, staffId: string, agencyId: string): Promise<boolean> {
+  const r = await rows<{ id: string }>(
+    db,
+    sql`SELECT s.id FROM staff s JOIN role_assignments r ON r.staff_id = s.id
+         WHERE s.id = ${staffId} AND s.active AND r.agency_id = ${agencyId} AND r.role = 'agency_admin' LIMIT 1`,
+  );
+  return r.length === 1;
 }
 
 export async function findVersion(db: Db, cardId: string, versionNo: number): Promise<VersionRow | undefined> {
@@ -364,4 +396,82 @@ export async function cardEvents(db: Db, cardId: string): Promise<CardEventRow[]
      WHERE stream_type = 'service_card' AND stream_id = ${cardId} ORDER BY id`,
   );
   return r.map((e) => ({ ...e, payload: json<Record<string, unknown>>(e.payload), createdAt: date(e.createdAt)! }));
+}
+
+// Expiry: reminders and notifications ----------------------------------------------------------
+export interface ExpiringCard {
+  id: string;
+  agencyId: string;
+  expiresAt: Date;
+  title: string | null;
+}
+
+/** Cards in force expiring before `until` (reminder candidates and the expired). */
+export async function cardsExpiringBefore(db: Db, until: Date): Promise<ExpiringCard[]> {
+  const r = await rows<ExpiringCard>(
+    db,
+    sql`
+    SELECT c.id, c.agency_id AS "agencyId", c.expires_at AS "expiresAt", v.content->>'title' AS title
+      FROM service_cards c JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
+     WHERE c.approved_version IS NOT NULL AND c.expires_at <= ${iso(until)}::timestamptz
+     ORDER BY c.expires_at, c.id`,
+  );
+  return r.map((x) => ({ ...x, expiresAt: date(x.expiresAt)! }));
+}
+
+/** Records a reminder (or the expiry, daysBefore 0) once per card and expiry date: false when already recorded. */
+export async function insertReminder(
+  db: Db,
+  cardId: string,
+  expiresAt: Date,
+  daysBefore: number,
+  now: Date,
+): Promise<boolean> {
+  const r = await rows<{ card_id: string }>(
+    db,
+    sql`
+    INSERT INTO card_reminders (card_id, expires_at, days_before, sent_at)
+    VALUES (${cardId}, ${iso(expiresAt)}::timestamptz, ${daysBefore}, ${iso(now)}::timestamptz)
+    ON CONFLICT DO NOTHING RETURNING card_id`,
+  );
+  return r.length === 1;
+}
+
+export interface NotificationRow {
+  id: string;
+  cardId: string;
+  agencyId: string;
+  kind: 'expiry_reminder' | 'expired';
+  daysBefore: number;
+  expiresAt: Date;
+  title: string | null;
+  createdAt: Date;
+}
+
+export async function insertNotification(
+  db: Db,
+  n: Omit<NotificationRow, 'id' | 'title' | 'createdAt'>,
+  now: Date,
+): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO card_notifications (card_id, agency_id, kind, days_before, expires_at, created_at)
+    VALUES (${n.cardId}, ${n.agencyId}, ${n.kind}, ${n.daysBefore}, ${iso(n.expiresAt)}::timestamptz, ${iso(now)}::timestamptz)`);
+}
+
+export async function listNotifications(
+  db: Db,
+  f: { agencyIds: string[] | null; limit: number; offset: number },
+): Promise<NotificationRow[]> {
+  if (f.agencyIds !== null && f.agencyIds.length === 0) return [];
+  const r = await rows<NotificationRow>(
+    db,
+    sql`
+    SELECT n.id, n.card_id AS "cardId", n.agency_id AS "agencyId", n.kind, n.days_before AS "daysBefore", n.expires_at AS "expiresAt",
+           v.content->>'title' AS title, n.created_at AS "createdAt"
+      FROM card_notifications n JOIN service_cards c ON c.id = n.card_id
+      LEFT JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = coalesce(c.approved_version, c.current_version)
+     WHERE true ${f.agencyIds !== null ? sql`AND n.agency_id = ANY(${list(f.agencyIds)}::uuid[])` : sql``}
+     ORDER BY n.created_at DESC, n.id LIMIT ${f.limit} OFFSET ${f.offset}`,
+  );
+  return r.map((x) => ({ ...x, expiresAt: date(x.expiresAt)!, createdAt: date(x.createdAt)! }));
 }

@@ -1,5 +1,6 @@
 import {
   CardDiff,
+  CardNotification,
   CardStatus,
   CardStep,
   CreateCard,
@@ -10,6 +11,8 @@ import {
   Mission,
   MissionInput,
   MissionUpdate,
+  OpenChangeRequest,
+  RenewCard,
   ServiceCardSummary,
   ServiceCardView,
   UpdateCard,
@@ -29,6 +32,9 @@ import {
   listCards,
   listLaws,
   listMissions,
+  listNotifications,
+  renewCard,
+  requestChange,
   reviewQueue,
   stepCard,
   updateCard,
@@ -49,7 +55,7 @@ const STEPS = [
   {
     action: 'submit',
     summary:
-      'Submit a draft or returned card for review (agency administrator): the whole card is checked (CARD_INCOMPLETE lists every problem at its field) and its version frozen; it goes to the parent agency (due in a week) or, without one, to central review',
+      'Submit a draft or returned card for review (agency administrator): the whole card is checked (CARD_INCOMPLETE lists every problem at its field) and its version frozen; it goes to the parent agency (due in a week) or, without one, to central review. A change request to an approved card also needs changeBasis (a registered law, its articles, the reason: CHANGE_BASIS_REQUIRED) and headApproval (an administrator of the agency: HEAD_APPROVAL_REQUIRED)',
   },
   { action: 'forward', summary: 'Parent agency administrator: send a sub-agency’s card on to central review' },
   {
@@ -58,9 +64,14 @@ const STEPS = [
   },
   {
     action: 'approve',
-    summary: 'Approve a card (central reviewer): assigns the 11-digit service id and sets expiry one year on',
+    summary:
+      'Approve a card (central reviewer): assigns the 11-digit service id (kept by a change request, which comes into force) and sets expiry one year on; approves a renewal',
   },
-  { action: 'reject', summary: 'Reject a card with a comment (central reviewer)' },
+  {
+    action: 'reject',
+    summary:
+      'Reject a card with a comment (central reviewer); a rejected change request leaves the approved version in force',
+  },
 ] as const;
 
 /** The service catalogue: laws register, agency missions, service identity cards and their review. */
@@ -254,6 +265,51 @@ export async function catalogueRoutes(app: FastifyInstance, ctx: AppContext): Pr
       },
     },
     (req) => diffCard(ctx, req.actor, req.params.id, req.query.from, req.query.to),
+  );
+  r.post(
+    '/catalogue/cards/:id/change-requests',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          'Open a change request on an approved card (agency administrator): a new draft version, while the approved version stays in force until the change is approved',
+        params: Id,
+        body: OpenChangeRequest,
+        response: { 201: ServiceCardView },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await requestChange(ctx, req.actor, req.params.id, req.body, req.origin, req.lang)),
+  );
+  r.post(
+    '/catalogue/cards/:id/renew',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          'Renew an approved card (agency administrator): confirm it unchanged for central review, or open a change request; approval sets expiry a year on',
+        params: Id,
+        body: RenewCard,
+        response: { 200: ServiceCardView },
+      },
+    },
+    (req) => renewCard(ctx, req.actor, req.params.id, req.body, req.origin, req.lang),
+  );
+  r.get(
+    '/catalogue/notifications',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          'Expiry notices (reminders 60, 30 and 7 days before, and the expiry) for the agencies you administer, newest first',
+        querystring: z.object(Paging),
+        response: { 200: z.array(CardNotification) },
+      },
+    },
+    (req) => listNotifications(ctx, req.actor, req.query),
   );
   for (const s of STEPS) {
     r.post(

@@ -1,7 +1,7 @@
 import {
   validateCardForSubmission,
-  type CardAction,
   type CardDiff,
+  type CardNotification,
   type CardProblem,
   type CardStep,
   type CardStatus,
@@ -14,6 +14,8 @@ import {
   type Mission,
   type MissionInput,
   type MissionUpdate,
+  type OpenChangeRequest,
+  type RenewCard,
   type ServiceCardContent,
   type ServiceCardSummary,
   type ServiceCardView,
@@ -28,7 +30,7 @@ import { appendEvent } from '../../platform/events';
 import { DomainError, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
-import { hasRole, requireRole, requireStaff } from '../identity';
+import { agenciesWithRole, hasRole, requireRole, requireStaff } from '../identity';
 import { cardScope, heldRoles, mayViewCard, requireLawEditor, requireMissionEditor } from './catalogue.policy';
 import * as repo from './catalogue.repository';
 import { diffContent } from './card-diff';
@@ -40,6 +42,7 @@ import {
   nextStatus,
   PARENT_REVIEW_DAYS,
   transitionFor,
+  isExpired,
   VALIDITY_MONTHS,
 } from './catalogue-workflow';
 import { serviceIdFromNumber } from './service-id';
@@ -326,7 +329,7 @@ const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 const nameOf = (r: { agencyNameFa: string; agencyNameEn: string | null }, lang: Lang) =>
   (lang === 'en' && r.agencyNameEn) || r.agencyNameFa;
 
-async function toView(db: Db, card: repo.CardRow, actor: Actor, lang: Lang): Promise<ServiceCardView> {
+async function toView(db: Db, card: repo.CardRow, actor: Actor, lang: Lang, now: Date): Promise<ServiceCardView> {
   const v = await repo.findVersion(db, card.id, card.currentVersion);
   const events = await repo.cardEvents(db, card.id);
   return {
@@ -343,6 +346,10 @@ async function toView(db: Db, card: repo.CardRow, actor: Actor, lang: Lang): Pro
     reviewDueAt: isoOrNull(card.reviewDueAt),
     approvedAt: isoOrNull(card.approvedAt),
     expiresAt: isoOrNull(card.expiresAt),
+    approvedVersion: card.approvedVersion,
+    expired: card.approvedVersion !== null && isExpired(card.expiresAt, now),
+    changeBasis: v?.changeBasis ?? null,
+    headApproval: v?.headApproval ?? null,
     lastComment: card.lastComment,
     version: card.version,
     actions: allowedActions(card.status, heldRoles(actor, card.agencyId, card.parentId)),
@@ -368,6 +375,9 @@ function toSummary(r: repo.CardSummaryRow, now: Date, lang: Lang): ServiceCardSu
     submittedAt: isoOrNull(r.submittedAt),
     reviewDueAt: isoOrNull(r.reviewDueAt),
     overdue: r.status === 'parent_review' && r.reviewDueAt !== null && r.reviewDueAt.getTime() <= now.getTime(),
+    approvedVersion: r.approvedVersion,
+    expiresAt: isoOrNull(r.expiresAt),
+    expired: r.approvedVersion !== null && isExpired(r.expiresAt, now),
     version: r.version,
   };
 }
@@ -382,7 +392,7 @@ async function visibleCard(db: Db, actor: Actor, id: string, forUpdate = false):
 
 export async function getCard(ctx: AppContext, actor: Actor, id: string, lang: Lang): Promise<ServiceCardView> {
   const card = await visibleCard(ctx.database.db, actor, id);
-  return toView(ctx.database.db, card, actor, lang);
+  return toView(ctx.database.db, card, actor, lang, ctx.clock.now());
 }
 
 /** Cards the actor may see: central roles all, others their agencies' and their sub-agencies' (for administrators). */
@@ -422,7 +432,7 @@ export async function reviewQueue(
     central
       ? repo.listCards(db, {
           agencyIds: null,
-          status: 'central_review',
+          statuses: ['central_review', 'renewal_review'],
           queue: true,
           limit: q.limit + q.offset,
           offset: 0,
@@ -502,7 +512,7 @@ export async function createCard(
         details: { versionNo: 1, title: input.content.title ?? null },
       },
     );
-    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang);
+    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at);
   });
 }
 
@@ -547,7 +557,7 @@ export async function updateCard(
         details: { versionNo, newVersion, changed },
       },
     );
-    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang);
+    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at);
   });
 }
 
@@ -565,16 +575,77 @@ const STEP_EVENTS = {
   approve: 'approved',
   reject: 'rejected',
 } as const;
+export type StepAction = keyof typeof STEP_EVENTS;
+
+/** Field messages of the change-request checks (the platform's table covers the generic codes). */
+const LIFECYCLE_MESSAGES: Record<string, Record<Lang, string>> = {
+  CHANGE_BASIS_REQUIRED: {
+    fa: 'درخواست تغییر شناسنامه تأییدشده باید به قانون یا مقرره تغییریافته استناد کند.',
+    en: 'A change to an approved card must cite the changed law or regulation.',
+  },
+  HEAD_APPROVAL_REQUIRED: {
+    fa: 'درخواست تغییر باید به تأیید بالاترین مقام دستگاه رسیده باشد.',
+    en: 'A change request needs the approval of the agency head.',
+  },
+  HEAD_APPROVER_INVALID: {
+    fa: 'تأییدکننده باید از مدیران همین دستگاه باشد.',
+    en: 'The approver must be an administrator of the card’s agency.',
+  },
+  DATE_IN_FUTURE: { fa: 'تاریخ نمی‌تواند در آینده باشد.', en: 'The date cannot be in the future.' },
+};
+const message = (code: string, lang: Lang) => LIFECYCLE_MESSAGES[code]?.[lang] ?? fieldMessage(code, lang);
+const problem = (field: string, code: string, lang: Lang): FieldProblem => ({
+  field,
+  code,
+  message: message(code, lang),
+});
+
+/**
+ * A change request to a card in force must cite a registered law or regulation (and articles of
+ * it) and carry the approval of an administrator of the card's agency: every problem, at its field.
+ */
+async function changeRequestProblems(
+  db: Db,
+  card: repo.CardRow,
+  input: CardStep,
+  now: Date,
+  lang: Lang,
+): Promise<FieldProblem[]> {
+  const out: FieldProblem[] = [];
+  const basis = input.changeBasis;
+  if (!basis) out.push(problem('body.changeBasis', 'CHANGE_BASIS_REQUIRED', lang));
+  else {
+    const law = await repo.findLaw(db, basis.lawId);
+    if (!law) out.push(problem('body.changeBasis.lawId', 'LAW_NOT_REGISTERED', lang));
+    else
+      basis.articles.forEach((a, i) => {
+        if (!law.articles.some((x) => x.number === a))
+          out.push(problem(`body.changeBasis.articles.${i}`, 'LAW_ARTICLE_NOT_FOUND', lang));
+      });
+  }
+  const head = input.headApproval;
+  if (!head) out.push(problem('body.headApproval', 'HEAD_APPROVAL_REQUIRED', lang));
+  else {
+    if (!(await repo.isAgencyAdmin(db, head.approvedBy, card.agencyId)))
+      out.push(problem('body.headApproval.approvedBy', 'HEAD_APPROVER_INVALID', lang));
+    if (new Date(head.approvedAt).getTime() > now.getTime())
+      out.push(problem('body.headApproval.approvedAt', 'DATE_IN_FUTURE', lang));
+  }
+  return out;
+}
 
 /**
  * One step of the lifecycle (submit, forward, return, approve, reject) at the version read.
  * submit checks the whole card and freezes its version; approve assigns the service id.
+ * On a card in force: submit needs the change basis and head approval, approve puts the new version
+ * in force under the same service id, reject leaves the approved version in force, and a renewal
+ * under review is approved (expiry a year on) or returned (not renewed).
  */
 export async function stepCard(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  action: Exclude<CardAction, 'edit'>,
+  action: StepAction,
   input: CardStep,
   origin: RequestOrigin,
   lang: Lang,
@@ -591,7 +662,9 @@ export async function stepCard(
     if (t.needsComment && !input.comment)
       throw fieldsError([{ field: 'body.comment', code: 'REQUIRED', message: fieldMessage('REQUIRED', lang) }]);
 
-    const to = nextStatus(t, card.parentId !== null);
+    const live = card.approvedVersion !== null;
+    const renewal = card.status === 'renewal_review';
+    const to = nextStatus(t, card.parentId !== null, live);
     const patch: repo.CardPatch = { status: to, lastComment: input.comment ?? null };
     const details: Record<string, unknown> = {
       from: card.status,
@@ -604,8 +677,16 @@ export async function stepCard(
       const v = (await repo.findVersion(tx.db, id, card.currentVersion))!;
       const content = v.content as ServiceCardContent;
       const problems = [...validateCardForSubmission(content), ...(await referenceProblems(tx.db, content))];
-      if (problems.length > 0) throw fieldsError(toFields(problems, 'content.', lang), 'CARD_INCOMPLETE');
-      await repo.freezeVersion(tx.db, id, card.currentVersion);
+      const changeProblems = live ? await changeRequestProblems(tx.db, card, input, at, lang) : [];
+      if (problems.length > 0)
+        throw fieldsError([...toFields(problems, 'content.', lang), ...changeProblems], 'CARD_INCOMPLETE');
+      if (changeProblems.length > 0) throw fieldsError(changeProblems);
+      const change =
+        live && input.changeBasis && input.headApproval
+          ? { changeBasis: input.changeBasis, headApproval: input.headApproval }
+          : undefined;
+      await repo.freezeVersion(tx.db, id, card.currentVersion, change);
+      if (change) Object.assign(details, change, { approvedVersion: card.approvedVersion });
       patch.submittedAt = at;
       patch.reviewDueAt = to === 'parent_review' ? addDays(at, PARENT_REVIEW_DAYS) : null;
       if (patch.reviewDueAt) details.reviewDueAt = patch.reviewDueAt.toISOString();
@@ -613,26 +694,159 @@ export async function stepCard(
       patch.reviewDueAt = null;
     }
     if (action === 'approve') {
-      patch.serviceId = serviceIdFromNumber(await repo.nextServiceNumber(tx.db));
-      patch.approvedAt = at;
-      patch.approvedVersion = card.currentVersion;
       patch.expiresAt = addMonths(at, VALIDITY_MONTHS);
-      details.serviceId = patch.serviceId;
+      if (!renewal) {
+        patch.serviceId = live ? card.serviceId! : serviceIdFromNumber(await repo.nextServiceNumber(tx.db));
+        patch.approvedAt = at;
+        patch.approvedVersion = card.currentVersion;
+        if (live) details.replacesVersion = card.approvedVersion;
+      } else details.previousExpiresAt = isoOrNull(card.expiresAt);
+      details.serviceId = patch.serviceId ?? card.serviceId;
       details.expiresAt = patch.expiresAt.toISOString();
     }
+    // A rejected change request: the version in force stays the card's current one.
+    if (action === 'reject' && live) {
+      patch.currentVersion = card.approvedVersion!;
+      details.approvedVersion = card.approvedVersion;
+    }
     if (!(await repo.updateCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
+    const event = renewal ? `renewal_${STEP_EVENTS[action]}` : STEP_EVENTS[action];
     await record(
       tx,
       { actor, origin, at },
       {
         stream: 'service_card',
         id,
-        event: STEP_EVENTS[action],
-        audit: `service_card.${action}`,
+        event,
+        audit: renewal ? `service_card.renewal_${action}` : `service_card.${action}`,
         agencyId: card.agencyId,
         details,
       },
     );
-    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang);
+    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at);
   });
+}
+
+/** Starts a cycle on an approved card (a change request or a renewal), checking the version read and the role. */
+async function startCycle(tx: Tx, actor: Actor, id: string, version: number, action: 'change' | 'renew') {
+  const card = await visibleCard(tx.db, actor, id, true);
+  if (card.version !== version) throw new DomainError('CONFLICT', { currentVersion: card.version });
+  const t = transitionFor(card.status, action);
+  if (!t) throw new DomainError('CARD_ACTION_NOT_ALLOWED', { status: card.status, action });
+  if (!mayTake(t, heldRoles(actor, card.agencyId, card.parentId)))
+    throw new DomainError('FORBIDDEN', { need: t.roles });
+  return { card, t };
+}
+
+async function openChange(
+  tx: Tx,
+  w: Who,
+  id: string,
+  input: { version: number; comment?: string | undefined },
+  renewal: boolean,
+): Promise<void> {
+  const { card, t } = await startCycle(tx, w.actor, id, input.version, 'change');
+  const approved = (await repo.findVersion(tx.db, id, card.approvedVersion!))!;
+  const versionNo = (await repo.maxVersionNo(tx.db, id)) + 1;
+  await repo.insertVersion(tx.db, id, versionNo, approved.content, w.actor.id!, w.at);
+  const patch: repo.CardPatch = { status: t.to, currentVersion: versionNo, lastComment: input.comment ?? null };
+  if (!(await repo.updateCard(tx.db, id, input.version, patch, w.at))) throw new DomainError('CONFLICT', {});
+  await record(tx, w, {
+    stream: 'service_card',
+    id,
+    event: 'change_requested',
+    audit: 'service_card.change',
+    agencyId: card.agencyId,
+    details: {
+      versionNo,
+      approvedVersion: card.approvedVersion,
+      renewal,
+      ...(input.comment ? { comment: input.comment } : {}),
+    },
+  });
+}
+
+/**
+ * An agency administrator opens a change request on an approved card: a new draft version, a copy
+ * of the approved one, while the approved version stays in force (and public) until the change is approved.
+ */
+export async function requestChange(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: OpenChangeRequest,
+  origin: RequestOrigin,
+  lang: Lang,
+): Promise<ServiceCardView> {
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    await openChange(tx, { actor, origin, at }, id, input, false);
+    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at);
+  });
+}
+
+/**
+ * An agency administrator renews an approved card (expired or not): `confirm` sends it unchanged
+ * to central review (approval sets expiry a year on); `change` opens a change request, whose
+ * approval does the same.
+ */
+export async function renewCard(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: RenewCard,
+  origin: RequestOrigin,
+  lang: Lang,
+): Promise<ServiceCardView> {
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    if (input.mode === 'change') await openChange(tx, { actor, origin, at }, id, input, true);
+    else {
+      const { card, t } = await startCycle(tx, actor, id, input.version, 'renew');
+      const patch: repo.CardPatch = {
+        status: t.to,
+        submittedAt: at,
+        reviewDueAt: null,
+        lastComment: input.comment ?? null,
+      };
+      if (!(await repo.updateCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
+      await record(
+        tx,
+        { actor, origin, at },
+        {
+          stream: 'service_card',
+          id,
+          event: 'renewal_requested',
+          audit: 'service_card.renew',
+          agencyId: card.agencyId,
+          details: {
+            versionNo: card.approvedVersion,
+            expiresAt: isoOrNull(card.expiresAt),
+            ...(input.comment ? { comment: input.comment } : {}),
+          },
+        },
+      );
+    }
+    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at);
+  });
+}
+
+// Expiry -----------------------------------------------------------------------------------------
+const toNotification = (n: repo.NotificationRow): CardNotification => ({
+  ...n,
+  expiresAt: n.expiresAt.toISOString(),
+  createdAt: n.createdAt.toISOString(),
+});
+
+/** Expiry notices for the agencies the actor administers (all for platform administrators), newest first. */
+export async function listNotifications(
+  ctx: AppContext,
+  actor: Actor,
+  q: { limit: number; offset: number },
+): Promise<CardNotification[]> {
+  requireStaff(actor);
+  const all = hasRole(actor, ['platform_admin']);
+  const agencyIds = all ? null : agenciesWithRole(actor, ['agency_admin']);
+  if (agencyIds !== null && agencyIds.length === 0) throw new DomainError('FORBIDDEN', { need: ['agency_admin'] });
+  return (await repo.listNotifications(ctx.database.db, { agencyIds, ...q })).map(toNotification);
 }

@@ -365,7 +365,8 @@ describe('service identity cards', () => {
 
   it('approval assigns an 11-digit service id with a valid check digit, freezes the version and expires in a year', async () => {
     const card = (await call('GET', `/catalogue/cards/${cardId}`, s.adminC)).json();
-    expect(card).toMatchObject({ status: 'approved', currentVersion: 2, frozen: true, actions: [] });
+    // The agency administrator may now open a change request or renew (catalogue-lifecycle.test.ts).
+    expect(card).toMatchObject({ status: 'approved', currentVersion: 2, frozen: true, actions: ['change', 'renew'] });
     expect(card.serviceId).toMatch(/^\d{11}$/);
     expect(isValidServiceId(card.serviceId)).toBe(true);
     const approved = new Date(card.approvedAt);

@@ -1,4 +1,5 @@
 import type { AppModule } from '..';
+import { defineCatalogueJobs } from './catalogue.jobs';
 import { catalogueRoutes } from './catalogue.routes';
 import { registerCatalogueErrors } from './catalogue.errors';
 
@@ -13,5 +14,9 @@ registerCatalogueErrors();
  */
 export const catalogueModule: AppModule = {
   name: 'catalogue',
-  register: catalogueRoutes,
+  register: async (app, ctx) => (
+    await catalogueRoutes(app, ctx),
+    (await import('./catalogue-public.routes')).cataloguePublicRoutes(app, ctx)
+  ),
+  defineJobs: defineCatalogueJobs,
 };

@@ -1,0 +1,259 @@
+import type { ServiceCardContent } from '@dargah/contracts';
+import { normalizeForSearch } from '@dargah/persian';
+import { sql, type SQL } from 'drizzle-orm';
+import { rows, type Db } from '../../platform/db';
+
+/*
+ * The public catalogue's search projection (table catalogue_entries, migration 0006): one row per
+ * approved service card with its approved content and a Persian search key. Derived data only:
+ * refreshCatalogueEntry recomputes one card (call it in the approving transaction), and
+ * syncStaleEntries catches up every card whose counter or agency changed since its last refresh.
+ */
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const list = (xs: readonly string[]) => sql.param([...xs]);
+const iso = (v: unknown): string => new Date(v as string).toISOString();
+
+/** The search key of a card: title, sub-services, description and agency name, normalised for search. */
+export function searchKeyOf(
+  content: Pick<ServiceCardContent, 'title' | 'description'> & { subServices?: Array<{ title: string }> | undefined },
+  agencyName: string,
+): string {
+  return normalizeForSearch(
+    [
+      content.title ?? '',
+      ...(content.subServices ?? []).map((s) => s.title),
+      content.description ?? '',
+      agencyName,
+    ].join(' '),
+  );
+}
+
+interface SourceRow {
+  cardId: string;
+  serviceId: string;
+  agencyId: string;
+  agencyName: string;
+  agencyNameEn: string | null;
+  agencyLegalId: string;
+  agencyVersion: number;
+  province: string | null;
+  cardVersion: number;
+  approvedAt: unknown;
+  expiresAt: unknown;
+  content: unknown;
+}
+
+async function sources(db: Db, cardIds: readonly string[]): Promise<SourceRow[]> {
+  return rows<SourceRow>(
+    db,
+    sql`SELECT c.id AS "cardId", c.service_id AS "serviceId", c.agency_id AS "agencyId", a.name_fa AS "agencyName",
+          a.name_en AS "agencyNameEn", a.legal_id AS "agencyLegalId", a.version AS "agencyVersion", a.province,
+          c.version AS "cardVersion", c.approved_at AS "approvedAt", c.expires_at AS "expiresAt", v.content
+        FROM service_cards c
+        JOIN agencies a ON a.id = c.agency_id
+        JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
+       WHERE c.approved_version IS NOT NULL AND c.service_id IS NOT NULL AND c.id = ANY(${list(cardIds)}::uuid[])`,
+  );
+}
+
+async function upsert(db: Db, s: SourceRow): Promise<void> {
+  const content = json<ServiceCardContent>(s.content);
+  await db.execute(sql`
+    INSERT INTO catalogue_entries (card_id, service_id, agency_id, agency_name, agency_name_en, agency_legal_id,
+      agency_version, title, title_key, search_key, recipients, maturity, level, life_events, province, approved_at, expires_at,
+      card_version, synced_at)
+    VALUES (${s.cardId}, ${s.serviceId}, ${s.agencyId}, ${s.agencyName}, ${s.agencyNameEn}, ${s.agencyLegalId},
+      ${s.agencyVersion}, ${content.title ?? ''}, ${normalizeForSearch(content.title ?? '')},
+      ${searchKeyOf(content, s.agencyName)},
+      ${list(content.recipients ?? [])}::text[], ${content.maturity?.level ?? null}, ${content.level ?? null},
+      ${list(content.lifeEvents ?? [])}::text[], ${s.province}, ${iso(s.approvedAt)}::timestamptz,
+      ${iso(s.expiresAt)}::timestamptz, ${s.cardVersion}, now())
+    ON CONFLICT (card_id) DO UPDATE SET service_id = EXCLUDED.service_id, agency_id = EXCLUDED.agency_id,
+      agency_name = EXCLUDED.agency_name, agency_name_en = EXCLUDED.agency_name_en,
+      agency_legal_id = EXCLUDED.agency_legal_id, agency_version = EXCLUDED.agency_version, title = EXCLUDED.title,
+      title_key = EXCLUDED.title_key, search_key = EXCLUDED.search_key, recipients = EXCLUDED.recipients, maturity = EXCLUDED.maturity,
+      level = EXCLUDED.level, life_events = EXCLUDED.life_events, province = EXCLUDED.province,
+      approved_at = EXCLUDED.approved_at, expires_at = EXCLUDED.expires_at,
+      card_version = EXCLUDED.card_version, synced_at = EXCLUDED.synced_at`);
+}
+
+/**
+ * Recomputes the catalogue entry of one card: upserted while it has an approved version in force
+ * (also during a change request or renewal review, which leave approved_version in place), removed
+ * otherwise. Call it inside the transaction that changes the card (e.g. the approve step).
+ */
+export async function refreshCatalogueEntry(db: Db, cardId: string): Promise<void> {
+  const [s] = await sources(db, [cardId]);
+  if (s) await upsert(db, s);
+  else await db.execute(sql`DELETE FROM catalogue_entries WHERE card_id = ${cardId}`);
+}
+
+/** Brings every stale entry up to date (in batches); returns how many entries were written or removed. */
+export async function syncStaleEntries(db: Db, batch = 200): Promise<number> {
+  let n = 0;
+  for (;;) {
+    const stale = await rows<{ id: string }>(
+      db,
+      sql`SELECT c.id FROM service_cards c
+            JOIN agencies a ON a.id = c.agency_id
+            LEFT JOIN catalogue_entries e ON e.card_id = c.id
+           WHERE c.approved_version IS NOT NULL AND c.service_id IS NOT NULL
+             AND (e.card_id IS NULL OR e.card_version <> c.version OR e.agency_version <> a.version)
+           LIMIT ${batch}`,
+    );
+    if (stale.length === 0) break;
+    for (const s of await sources(
+      db,
+      stale.map((x) => x.id),
+    ))
+      await upsert(db, s);
+    n += stale.length;
+    if (stale.length < batch) break;
+  }
+  const gone = await rows<{ card_id: string }>(
+    db,
+    sql`DELETE FROM catalogue_entries e USING service_cards c
+         WHERE c.id = e.card_id AND (c.approved_version IS NULL OR c.service_id IS NULL) RETURNING e.card_id`,
+  );
+  return n + gone.length;
+}
+
+// Reading --------------------------------------------------------------------------------------
+export interface EntryRow {
+  cardId: string;
+  serviceId: string;
+  agencyId: string;
+  agencyName: string;
+  agencyNameEn: string | null;
+  agencyLegalId: string;
+  title: string;
+  recipients: string[];
+  maturity: string | null;
+  level: string | null;
+  lifeEvents: string[];
+  province: string | null;
+  approvedAt: string;
+  expiresAt: string;
+  content: ServiceCardContent;
+}
+
+const COLUMNS = sql.raw(`e.card_id AS "cardId", e.service_id AS "serviceId", e.agency_id AS "agencyId",
+  e.agency_name AS "agencyName", e.agency_name_en AS "agencyNameEn", e.agency_legal_id AS "agencyLegalId", e.title,
+  e.recipients, e.maturity, e.level, e.life_events AS "lifeEvents", e.province, e.approved_at AS "approvedAt",
+  e.expires_at AS "expiresAt"`);
+/** The approved content, from the frozen version the card was approved at. */
+const WITH_CONTENT = sql.raw(`catalogue_entries e
+  JOIN service_cards c ON c.id = e.card_id
+  JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version`);
+
+const toEntry = (r: Record<string, unknown>): EntryRow =>
+  ({
+    ...r,
+    approvedAt: iso(r.approvedAt),
+    expiresAt: iso(r.expiresAt),
+    content: r.content === undefined ? {} : json<ServiceCardContent>(r.content),
+  }) as EntryRow;
+
+export interface SearchFilters {
+  /** Already normalised with normalizeForSearch; empty: no text condition. */
+  key: string;
+  /**
+   * exact: every word of the key occurs in the search key (trigram-indexed LIKE), ranked by where
+   * the query sits in the title (equal, prefix, contained), then title. fuzzy (for typos, when exact
+   * finds nothing): trigram word similarity to the title above pg_trgm's threshold, ranked by it.
+   */
+  mode?: 'exact' | 'fuzzy';
+  agencyId?: string | undefined;
+  province?: string | undefined;
+  lifeEvent?: string | undefined;
+  recipients?: string | undefined;
+  maturity?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+/** Escapes LIKE wildcards in a search key. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The search SQL (also used by the bench for its direct-pg ceiling). */
+export function searchQuery(f: SearchFilters): SQL {
+  const where: SQL[] = [];
+  const k = f.key;
+  const fuzzy = k !== '' && f.mode === 'fuzzy';
+  if (fuzzy) where.push(sql`${k}::text <% title_key`);
+  else if (k)
+    for (const w of [...new Set(k.split(' '))].slice(0, 8)) where.push(sql`search_key LIKE ${`%${likeEscape(w)}%`}`);
+  if (f.agencyId) where.push(sql`agency_id = ${f.agencyId}::uuid`);
+  if (f.province) where.push(sql`province = ${f.province}`);
+  if (f.lifeEvent) where.push(sql`life_events @> ${list([f.lifeEvent])}::text[]`);
+  if (f.recipients) where.push(sql`recipients @> ${list([f.recipients])}::text[]`);
+  if (f.maturity) where.push(sql`maturity = ${f.maturity}`);
+  const cond = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
+  const order = !k
+    ? sql`ORDER BY title, card_id`
+    : fuzzy
+      ? sql`ORDER BY word_similarity(${k}::text, title_key) DESC, title, card_id`
+      : sql`ORDER BY title_key = ${k} DESC, title_key LIKE ${`${likeEscape(k)}%`} DESC,
+              title_key LIKE ${`%${likeEscape(k)}%`} DESC, title, card_id`;
+  return sql`SELECT ${COLUMNS} FROM catalogue_entries e ${cond} ${order} LIMIT ${f.limit} OFFSET ${f.offset}`;
+}
+
+/**
+ * SSD-class page costs for the search: with the default random_page_cost (4) the planner scans the
+ * whole table rather than the trigram index for a word in ~10% of entries, three times slower.
+ * (Drop this once the deployment sets random_page_cost = 1.1 for the database.)
+ */
+export const SEARCH_SETTINGS = 'SET LOCAL random_page_cost = 1.1';
+
+export async function searchEntries(db: Db, f: SearchFilters): Promise<EntryRow[]> {
+  if (!f.key) return (await rows<Record<string, unknown>>(db, searchQuery(f))).map(toEntry);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(SEARCH_SETTINGS));
+    return (await rows<Record<string, unknown>>(tx, searchQuery(f))).map(toEntry);
+  });
+}
+
+export async function findEntryByServiceId(db: Db, serviceId: string): Promise<EntryRow | undefined> {
+  const [r] = await rows<Record<string, unknown>>(
+    db,
+    sql`SELECT ${COLUMNS}, v.content FROM ${WITH_CONTENT} WHERE e.service_id = ${serviceId}`,
+  );
+  return r ? toEntry(r) : undefined;
+}
+
+/** Every entry with its content, by title (for the CPSV-AP export). */
+export async function allEntries(db: Db): Promise<EntryRow[]> {
+  return (
+    await rows<Record<string, unknown>>(
+      db,
+      sql`SELECT ${COLUMNS}, v.content FROM ${WITH_CONTENT} ORDER BY e.title, e.card_id`,
+    )
+  ).map(toEntry);
+}
+
+export interface LawBrief {
+  id: string;
+  title: string;
+  kind: string;
+  number: string | null;
+  link: string | null;
+}
+
+export async function lawsByIds(db: Db, ids: readonly string[]): Promise<Map<string, LawBrief>> {
+  if (ids.length === 0) return new Map();
+  const r = await rows<LawBrief>(
+    db,
+    sql`SELECT id, title, kind, number, link FROM laws WHERE id = ANY(${list(ids)}::uuid[])`,
+  );
+  return new Map(r.map((l) => [l.id, l]));
+}
+
+export async function agencyNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await rows<{ id: string; name: string }>(
+    db,
+    sql`SELECT id, name_fa AS name FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`,
+  );
+  return new Map(r.map((a) => [a.id, a.name]));
+}

@@ -1,0 +1,172 @@
+import { CARD_RECIPIENTS, LIFE_EVENTS, MATURITY_LEVELS } from '@dargah/contracts';
+import { toAsciiDigits } from '@dargah/persian';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import { catalogueJsonLd, decodeCursor, getServiceInfo, searchServices } from './catalogue-public.service';
+
+const tags = ['catalogue'];
+const pub = { access: 'public' as const };
+/** Stable IRIs for the JSON-LD export (not derived from the Host header). */
+const IRI_BASE = 'urn:ir:dargah';
+
+const SearchQuery = z.object({
+  q: z.string().max(200).optional(),
+  agencyId: z.uuid().optional(),
+  province: z.string().max(100).optional(),
+  lifeEvent: z.enum(LIFE_EVENTS).optional(),
+  recipients: z.enum(CARD_RECIPIENTS).optional(),
+  maturity: z.enum(MATURITY_LEVELS).optional(),
+  /** Opaque, from the previous page's nextCursor. */
+  cursor: z
+    .string()
+    .max(40)
+    .transform((s, ctx) => {
+      const o = decodeCursor(s);
+      if (o !== undefined && o.offset <= 10_000) return o;
+      ctx.addIssue({ code: 'custom', params: { code: 'INVALID_CURSOR' }, message: 'INVALID_CURSOR' });
+      return z.NEVER;
+    })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const ServiceSummary = z.object({
+  serviceId: z.string(),
+  title: z.string(),
+  agency: z.object({ id: z.string(), name: z.string() }),
+  recipients: z.array(z.string()),
+  level: z.string().nullable(),
+  maturity: z.string().nullable(),
+  lifeEvents: z.array(z.string()),
+  province: z.string().nullable(),
+  approvedAt: z.string(),
+  expiresAt: z.string(),
+  /** The card's one-year validity has passed; it awaits renewal. */
+  expired: z.boolean(),
+});
+const SearchResult = z.object({
+  /** exact: every word of q was found; fuzzy: nothing was, so titles similar to q (typos) are listed. */
+  match: z.enum(['exact', 'fuzzy']),
+  items: z.array(ServiceSummary),
+  nextCursor: z.string().nullable(),
+});
+
+const LegalRef = z.object({
+  lawId: z.string(),
+  article: z.string(),
+  lawTitle: z.string().nullable(),
+  link: z.string().nullable(),
+});
+const ServiceInfo = z.object({
+  serviceId: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  subServices: z.array(z.object({ title: z.string(), description: z.string().nullable() })),
+  agency: z.object({
+    id: z.string(),
+    name: z.string(),
+    nameEn: z.string().nullable(),
+    legalId: z.string(),
+    province: z.string().nullable(),
+  }),
+  recipients: z.array(z.string()),
+  level: z.string().nullable(),
+  nature: z.string().nullable(),
+  lifeEvents: z.array(z.string()),
+  howToApply: z.object({
+    startMode: z.string().nullable(),
+    steps: z.array(z.object({ stage: z.string(), description: z.string() })),
+    inPersonVisits: z.number().nullable(),
+    inPersonReason: z.string().nullable(),
+  }),
+  channels: z.object({
+    information: z.array(z.string()),
+    request: z.array(z.string()),
+    delivery: z.array(z.string()),
+    eServiceUrl: z.string().nullable(),
+  }),
+  documents: z.array(
+    z.object({
+      title: z.string().nullable(),
+      mandatory: z.boolean().nullable(),
+      evidenceType: z.string().nullable(),
+      byInquiry: z.boolean(),
+      providerAgency: z.string().nullable(),
+    }),
+  ),
+  time: z.object({
+    normDays: z.number().nullable(),
+    legalDeadlineDays: z.number().nullable(),
+    extensionAllowed: z.boolean().nullable(),
+    extensionTermDays: z.number().nullable(),
+    /** The norm as an ISO-8601 duration (working days). */
+    processingTime: z.string().nullable(),
+  }),
+  fees: z.array(
+    z.object({ title: z.string().nullable(), amountRials: z.number().nullable(), legalBasis: z.array(LegalRef) }),
+  ),
+  legalBasis: z.array(LegalRef),
+  complaintRoute: z.string().nullable(),
+  maturity: z.string().nullable(),
+  approvedAt: z.string(),
+  expiresAt: z.string(),
+  expired: z.boolean(),
+});
+
+/** The public service catalogue: search, a service's information package, the CPSV-AP export. */
+export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/catalogue/services',
+    {
+      config: pub,
+      schema: {
+        tags,
+        summary:
+          'Search approved services: q is matched after Persian normalisation (ي/ی, ك/ک, ZWNJ, Persian digits) and every word must occur (title, sub-services, description, agency), ranked by where q sits in the title, then title; with no hit, titles similar to q by trigram word similarity (typos); filters by agency, province, life event, recipients and maturity; nextCursor pages on',
+        querystring: SearchQuery,
+        response: { 200: SearchResult },
+      },
+    },
+    (req) => {
+      const { cursor, ...rest } = req.query;
+      return searchServices(ctx, { ...rest, page: cursor });
+    },
+  );
+
+  r.get(
+    '/catalogue/services/:serviceId',
+    {
+      config: pub,
+      schema: {
+        tags,
+        summary:
+          "A service's information package: how to apply, documents, time, fees, channels, legal basis and agency",
+        params: z.object({
+          serviceId: z
+            .string()
+            .transform((s) => toAsciiDigits(s.trim()))
+            .pipe(z.string().regex(/^\d{11}$/)),
+        }),
+        response: { 200: ServiceInfo },
+      },
+    },
+    (req) => getServiceInfo(ctx, req.params.serviceId),
+  );
+
+  r.get(
+    '/catalogue/cpsv-ap.jsonld',
+    {
+      config: pub,
+      schema: {
+        tags,
+        summary: 'The whole catalogue as CPSV-AP 3.2 JSON-LD (each approved service a cpsv:PublicService)',
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
+    },
+    async (_req, reply) => reply.type('application/ld+json; charset=utf-8').send(await catalogueJsonLd(ctx, IRI_BASE)),
+  );
+}

@@ -1,0 +1,318 @@
+import type { ServiceCardContent } from '@dargah/contracts';
+import { normalizeForSearch } from '@dargah/persian';
+import type { AppContext } from '../../platform/context';
+import { DomainError } from '../../platform/http/errors';
+import * as repo from './catalogue-public.repository';
+
+/*
+ * The public service catalogue (citizens, businesses, other agencies' systems): Persian search over
+ * approved service cards, each service's information package, and the whole catalogue as CPSV-AP
+ * 3.2 JSON-LD. Reads the catalogue_entries projection, which syncIfStale keeps current.
+ */
+
+// Keeping the projection current ------------------------------------------------------------
+/** Upserts the entries of approved cards changed since their last refresh and drops the rest. */
+export async function syncCatalogueEntries(ctx: AppContext): Promise<number> {
+  return repo.syncStaleEntries(ctx.database.db);
+}
+
+const SYNC_INTERVAL_MS = 2000;
+const syncState = new WeakMap<AppContext, { at: number; running?: Promise<void> | undefined }>();
+
+/** A sync at most every two seconds per process; concurrent callers share the one in flight. */
+export async function syncIfStale(ctx: AppContext): Promise<void> {
+  const st = syncState.get(ctx) ?? { at: -Infinity };
+  syncState.set(ctx, st);
+  if (st.running) return st.running;
+  if (performance.now() - st.at < SYNC_INTERVAL_MS) return;
+  st.running = syncCatalogueEntries(ctx)
+    .then(() => undefined)
+    .catch((err: unknown) => ctx.log.warn({ err }, 'catalogue sync failed'))
+    .finally(() => {
+      st.at = performance.now();
+      st.running = undefined;
+    });
+  return st.running;
+}
+
+// Search -------------------------------------------------------------------------------------
+export interface SearchQuery {
+  q?: string | undefined;
+  agencyId?: string | undefined;
+  province?: string | undefined;
+  lifeEvent?: string | undefined;
+  recipients?: string | undefined;
+  maturity?: string | undefined;
+  /** From the cursor: where the previous page ended, and in which match mode. */
+  page?: Page | undefined;
+  limit: number;
+}
+export interface Page {
+  mode: 'exact' | 'fuzzy';
+  offset: number;
+}
+
+export const encodeCursor = (p: Page) =>
+  Buffer.from(`${p.mode === 'fuzzy' ? 'f' : 'o'}:${p.offset}`).toString('base64url');
+export function decodeCursor(cursor: string): Page | undefined {
+  const m = /^([of]):(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return m ? { mode: m[1] === 'f' ? 'fuzzy' : 'exact', offset: Number(m[2]) } : undefined;
+}
+
+const isExpired = (ctx: AppContext, expiresAt: string) => new Date(expiresAt).getTime() <= ctx.clock.now().getTime();
+
+/**
+ * Every word of q (normalised) must occur in the service's title, sub-services, description or
+ * agency name; when nothing does, the query is taken as misspelt and matched by trigram similarity
+ * to the titles instead (`match: 'fuzzy'`).
+ */
+export async function searchServices(ctx: AppContext, q: SearchQuery) {
+  await syncIfStale(ctx);
+  const key = normalizeForSearch(q.q ?? '');
+  const filters = {
+    key,
+    agencyId: q.agencyId,
+    province: q.province === undefined ? undefined : q.province.trim(),
+    lifeEvent: q.lifeEvent,
+    recipients: q.recipients,
+    maturity: q.maturity,
+    limit: q.limit + 1,
+  };
+  let page: Page = q.page ?? { mode: 'exact', offset: 0 };
+  let found = await repo.searchEntries(ctx.database.db, { ...filters, ...page });
+  if (found.length === 0 && key && page.mode === 'exact' && page.offset === 0) {
+    page = { mode: 'fuzzy', offset: 0 };
+    found = await repo.searchEntries(ctx.database.db, { ...filters, ...page });
+  }
+  const items = found.slice(0, q.limit).map((e) => ({
+    serviceId: e.serviceId,
+    title: e.title,
+    agency: { id: e.agencyId, name: e.agencyName },
+    recipients: e.recipients,
+    level: e.level,
+    maturity: e.maturity,
+    lifeEvents: e.lifeEvents,
+    province: e.province,
+    approvedAt: e.approvedAt,
+    expiresAt: e.expiresAt,
+    expired: isExpired(ctx, e.expiresAt),
+  }));
+  return {
+    match: page.mode,
+    items,
+    nextCursor: found.length > q.limit ? encodeCursor({ mode: page.mode, offset: page.offset + q.limit }) : null,
+  };
+}
+
+// The information package --------------------------------------------------------------------
+const legalRefs = (c: ServiceCardContent) => [
+  ...(c.legalBasis ?? []),
+  ...(c.fees ?? []).flatMap((f) => f.legalBasis ?? []),
+];
+
+export async function getServiceInfo(ctx: AppContext, serviceId: string) {
+  await syncIfStale(ctx);
+  const db = ctx.database.db;
+  const e = await repo.findEntryByServiceId(db, serviceId);
+  if (!e) throw new DomainError('SERVICE_NOT_FOUND', { serviceId }); // registered by the services module
+  const c = e.content;
+  const laws = await repo.lawsByIds(db, [...new Set(legalRefs(c).map((r) => r.lawId))]);
+  const providers = await repo.agencyNames(db, [
+    ...new Set((c.documents ?? []).flatMap((d) => (d.providerAgencyId ? [d.providerAgencyId] : []))),
+  ]);
+  const ref = (r: { lawId: string; article: string }) => {
+    const law = laws.get(r.lawId);
+    return { lawId: r.lawId, article: r.article, lawTitle: law?.title ?? null, link: law?.link ?? null };
+  };
+  const p = c.process;
+  return {
+    serviceId: e.serviceId,
+    title: e.title,
+    description: c.description ?? null,
+    subServices: (c.subServices ?? []).map((s) => ({ title: s.title, description: s.description ?? null })),
+    agency: {
+      id: e.agencyId,
+      name: e.agencyName,
+      nameEn: e.agencyNameEn,
+      legalId: e.agencyLegalId,
+      province: e.province,
+    },
+    recipients: e.recipients,
+    level: e.level,
+    nature: c.nature ?? null,
+    lifeEvents: e.lifeEvents,
+    howToApply: {
+      startMode: c.startMode ?? null,
+      steps: (['start', 'production', 'delivery'] as const).flatMap((stage) => {
+        const d = p?.[stage]?.description;
+        return d ? [{ stage, description: d }] : [];
+      }),
+      inPersonVisits: c.inPersonVisits?.count ?? null,
+      inPersonReason: c.inPersonVisits?.reason ?? null,
+    },
+    channels: {
+      information: c.channels?.information ?? [],
+      request: c.channels?.request ?? [],
+      delivery: c.channels?.delivery ?? [],
+      eServiceUrl: c.channels?.eServiceUrl ?? null,
+    },
+    documents: (c.documents ?? []).map((d) => ({
+      title: d.title ?? null,
+      mandatory: d.mandatory ?? null,
+      evidenceType: d.evidenceType ?? null,
+      byInquiry: d.byInquiry ?? false,
+      providerAgency: d.providerAgencyId ? (providers.get(d.providerAgencyId) ?? null) : null,
+    })),
+    time: {
+      normDays: p?.normDays ?? null,
+      legalDeadlineDays: p?.legalDeadlineDays ?? null,
+      extensionAllowed: p?.extensionAllowed ?? null,
+      extensionTermDays: p?.extensionTermDays ?? null,
+      processingTime: p?.normDays === undefined ? null : processingTime(p.normDays),
+    },
+    fees: (c.fees ?? []).map((f) => ({
+      title: f.title ?? null,
+      amountRials: f.amountRials ?? null,
+      legalBasis: (f.legalBasis ?? []).map(ref),
+    })),
+    legalBasis: (c.legalBasis ?? []).map(ref),
+    complaintRoute: c.complaintRoute ?? null,
+    maturity: e.maturity,
+    approvedAt: e.approvedAt,
+    expiresAt: e.expiresAt,
+    expired: isExpired(ctx, e.expiresAt),
+  };
+}
+
+// CPSV-AP 3.2 JSON-LD ------------------------------------------------------------------------
+/** The service norm (working days) as an xsd:duration. */
+export const processingTime = (days: number) => `P${days}D`;
+
+export const CPSV_CONTEXT = {
+  cpsv: 'http://purl.org/vocab/cpsv#',
+  cv: 'http://data.europa.eu/m8g/',
+  dct: 'http://purl.org/dc/terms/',
+  foaf: 'http://xmlns.com/foaf/0.1/',
+  schema: 'http://schema.org/',
+  skos: 'http://www.w3.org/2004/02/skos/core#',
+  eli: 'http://data.europa.eu/eli/ontology#',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+  PublicService: 'cpsv:PublicService',
+  PublicOrganisation: 'cv:PublicOrganisation',
+  LegalResource: 'eli:LegalResource',
+  Requirement: 'cv:Requirement',
+  Evidence: 'cv:Evidence',
+  Cost: 'cv:Cost',
+  Channel: 'cv:Channel',
+  Event: 'cv:Event',
+  LifeEvent: 'cv:LifeEvent',
+  Location: 'dct:Location',
+  identifier: 'dct:identifier',
+  name: 'dct:title',
+  description: 'dct:description',
+  prefLabel: 'skos:prefLabel',
+  type: 'dct:type',
+  hasCompetentAuthority: 'cv:hasCompetentAuthority',
+  hasLegalResource: 'cv:hasLegalResource',
+  holdsRequirement: 'cv:holdsRequirement',
+  hasSupportingEvidence: 'cv:hasSupportingEvidence',
+  processingTime: { '@id': 'cv:processingTime', '@type': 'xsd:duration' },
+  hasCost: 'cv:hasCost',
+  value: { '@id': 'cv:value', '@type': 'xsd:decimal' },
+  currency: { '@id': 'cv:currency', '@type': '@id' },
+  hasChannel: 'cv:hasChannel',
+  isGroupedBy: 'cv:isGroupedBy',
+  spatial: 'dct:spatial',
+  homepage: 'foaf:homepage',
+  url: 'schema:url',
+};
+
+const fa = (value: string) => ({ '@value': value, '@language': 'fa' });
+const en = (value: string) => ({ '@value': value, '@language': 'en' });
+
+function publicService(base: string, e: repo.EntryRow, laws: Map<string, repo.LawBrief>): Record<string, unknown> {
+  const c = e.content;
+  const id = `${base}/services/${e.serviceId}`;
+  const out: Record<string, unknown> = {
+    '@id': id,
+    '@type': 'PublicService',
+    identifier: e.serviceId,
+    name: [fa(e.title)],
+    description: [fa(c.description ?? e.title)],
+    hasCompetentAuthority: {
+      '@id': `${base}/agencies/${e.agencyId}`,
+      '@type': 'PublicOrganisation',
+      identifier: e.agencyLegalId,
+      prefLabel: [fa(e.agencyName), ...(e.agencyNameEn ? [en(e.agencyNameEn)] : [])],
+      ...(e.province ? { spatial: { '@type': 'Location', prefLabel: [fa(e.province)] } } : {}),
+    },
+  };
+  const legal = [...new Set((c.legalBasis ?? []).map((r) => r.lawId))].flatMap((lawId) => {
+    const law = laws.get(lawId);
+    if (!law) return [];
+    const articles = (c.legalBasis ?? []).filter((r) => r.lawId === lawId).map((r) => r.article);
+    return [
+      {
+        '@id': law.link ?? `${base}/laws/${law.id}`,
+        '@type': 'LegalResource',
+        identifier: law.number ?? law.id,
+        name: [fa(law.title)],
+        description: [fa(`مواد ${articles.join('، ')}`)],
+      },
+    ];
+  });
+  if (legal.length) out.hasLegalResource = legal;
+  const reqs = (c.documents ?? []).map((d, i) => ({
+    '@id': `${id}#requirement-${i + 1}`,
+    '@type': 'Requirement',
+    name: [fa(d.title ?? d.evidenceType ?? 'مدرک')],
+    hasSupportingEvidence: [
+      {
+        '@id': `${id}#evidence-${i + 1}`,
+        '@type': 'Evidence',
+        name: [fa(d.evidenceType ?? d.title ?? 'مدرک')],
+      },
+    ],
+  }));
+  if (reqs.length) out.holdsRequirement = reqs;
+  if (c.process?.normDays !== undefined) out.processingTime = processingTime(c.process.normDays);
+  const costs = (c.fees ?? []).map((f, i) => ({
+    '@id': `${id}#cost-${i + 1}`,
+    '@type': 'Cost',
+    ...(f.title ? { description: [fa(f.title)] } : {}),
+    value: f.amountRials ?? 0,
+    currency: 'http://publications.europa.eu/resource/authority/currency/IRR',
+  }));
+  if (costs.length) out.hasCost = costs;
+  const kinds = [
+    ...new Set([...(c.channels?.information ?? []), ...(c.channels?.request ?? []), ...(c.channels?.delivery ?? [])]),
+  ];
+  if (kinds.length)
+    out.hasChannel = kinds.map((k) => ({
+      '@id': `${id}#channel-${k}`,
+      '@type': 'Channel',
+      type: k,
+      ...((k === 'web' || k === 'mobile_app') && c.channels?.eServiceUrl ? { url: c.channels.eServiceUrl } : {}),
+    }));
+  if (e.lifeEvents.length)
+    out.isGroupedBy = e.lifeEvents.map((ev) => ({
+      '@id': `${base}/life-events/${ev}`,
+      '@type': ['Event', 'LifeEvent'],
+      identifier: ev,
+    }));
+  if (e.province) out.spatial = { '@type': 'Location', prefLabel: [fa(e.province)] };
+  else if (e.level === 'national')
+    out.spatial = { '@id': 'http://publications.europa.eu/resource/authority/country/IRN' };
+  return out;
+}
+
+/** The whole catalogue as a CPSV-AP 3.2 JSON-LD document. */
+export async function catalogueJsonLd(ctx: AppContext, base: string): Promise<Record<string, unknown>> {
+  await syncIfStale(ctx);
+  const db = ctx.database.db;
+  const entries = await repo.allEntries(db);
+  const laws = await repo.lawsByIds(db, [
+    ...new Set(entries.flatMap((e) => (e.content.legalBasis ?? []).map((r) => r.lawId))),
+  ]);
+  return { '@context': CPSV_CONTEXT, '@graph': entries.map((e) => publicService(base, e, laws)) };
+}
