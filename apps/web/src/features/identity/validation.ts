@@ -12,20 +12,29 @@ import {
  * the problem, or `undefined`.
  */
 
-export function nationalCodeProblem(input: string) {
-  const result = validateNationalCode(input);
+type Result = { ok: true } | { ok: false; reason: string };
+
+/** One mapping for every identifier: empty, not digits, wrong length, or a failed check. */
+function problemOf<E extends string, L extends string, I extends string>(result: Result, keys: { empty: E; length: L; invalid: I }) {
   if (result.ok) return undefined;
   switch (result.reason) {
     case 'EMPTY':
-      return 'validation.nationalCodeRequired' as const;
+      return keys.empty;
     case 'FORMAT':
       return 'validation.digitsOnly' as const;
     case 'LENGTH':
-      return 'validation.nationalCodeLength' as const;
+      return keys.length;
     default:
-      return 'validation.nationalCodeInvalid' as const;
+      return keys.invalid;
   }
 }
+
+export const nationalCodeProblem = (input: string) =>
+  problemOf(validateNationalCode(input), {
+    empty: 'validation.nationalCodeRequired' as const,
+    length: 'validation.nationalCodeLength' as const,
+    invalid: 'validation.nationalCodeInvalid' as const,
+  });
 
 export function mobileProblem(input: string) {
   const result = validateMobile(input);
@@ -35,34 +44,19 @@ export function mobileProblem(input: string) {
 
 export function postalCodeProblem(input: string, required = false) {
   if (input.trim() === '' && !required) return undefined;
-  const result = validatePostalCode(input);
-  if (result.ok) return undefined;
-  switch (result.reason) {
-    case 'EMPTY':
-      return 'validation.required' as const;
-    case 'FORMAT':
-      return 'validation.digitsOnly' as const;
-    case 'LENGTH':
-      return 'validation.postalCodeLength' as const;
-    default:
-      return 'validation.postalCodeInvalid' as const;
-  }
+  return problemOf(validatePostalCode(input), {
+    empty: 'validation.required' as const,
+    length: 'validation.postalCodeLength' as const,
+    invalid: 'validation.postalCodeInvalid' as const,
+  });
 }
 
-export function legalIdProblem(input: string) {
-  const result = validateLegalId(input);
-  if (result.ok) return undefined;
-  switch (result.reason) {
-    case 'EMPTY':
-      return 'validation.required' as const;
-    case 'FORMAT':
-      return 'validation.digitsOnly' as const;
-    case 'LENGTH':
-      return 'validation.legalIdLength' as const;
-    default:
-      return 'validation.legalIdInvalid' as const;
-  }
-}
+export const legalIdProblem = (input: string) =>
+  problemOf(validateLegalId(input), {
+    empty: 'validation.required' as const,
+    length: 'validation.legalIdLength' as const,
+    invalid: 'validation.legalIdInvalid' as const,
+  });
 
 /** A one-time code as typed (Persian digits, spaces) → six ASCII digits, or `undefined`. */
 export function normaliseOtp(input: string): string | undefined {
