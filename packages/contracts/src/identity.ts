@@ -1,4 +1,10 @@
-import { isValidLegalId, isValidNationalCode, validateMobile, validatePostalCode, toAsciiDigits } from '@dargah/persian';
+import {
+  isValidLegalId,
+  isValidNationalCode,
+  validateMobile,
+  validatePostalCode,
+  toAsciiDigits,
+} from '@dargah/persian';
 import { z } from 'zod';
 
 /** Field validators with stable codes; the API turns the codes into Persian and English messages. */
@@ -36,9 +42,23 @@ export const ROLES = [
 export const RoleName = z.enum(ROLES);
 
 export const OtpRequest = z.object({ nationalCode: NationalCode, mobile: Mobile }).strict();
-export const OtpChallenge = z.object({ challengeId: z.uuid(), expiresAt: z.iso.datetime(), resendAfter: z.iso.datetime() });
-export const OtpVerify = z.object({ challengeId: z.uuid(), code: z.string().transform((s) => toAsciiDigits(s).trim()).pipe(z.string().regex(/^\d{6}$/)) }).strict();
-export const StaffLogin = z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(256) }).strict();
+export const OtpChallenge = z.object({
+  challengeId: z.uuid(),
+  expiresAt: z.iso.datetime(),
+  resendAfter: z.iso.datetime(),
+});
+export const OtpVerify = z
+  .object({
+    challengeId: z.uuid(),
+    code: z
+      .string()
+      .transform((s) => toAsciiDigits(s).trim())
+      .pipe(z.string().regex(/^\d{6}$/)),
+  })
+  .strict();
+export const StaffLogin = z
+  .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(256) })
+  .strict();
 
 export const SessionInfo = z.object({
   kind: z.enum(['citizen', 'staff']),
@@ -111,7 +131,11 @@ export const CitizenProfile = z.object({
   address: z.string().nullable(),
 });
 export const CitizenProfileUpdate = z
-  .object({ name: z.string().trim().min(2).max(200).optional(), postalCode: PostalCode.optional(), address: z.string().trim().max(500).optional() })
+  .object({
+    name: z.string().trim().min(2).max(200).optional(),
+    postalCode: PostalCode.optional(),
+    address: z.string().trim().max(500).optional(),
+  })
   .strict();
 
 // Administration of identity: agencies, units, staff, roles, delegation, API tokens ---------------
@@ -222,7 +246,13 @@ export const Delegation = z.object({
 export type Delegation = z.infer<typeof Delegation>;
 
 /** What another agency's system may do with an API token; each endpoint for systems needs one. */
-export const API_SCOPES = ['catalogue:read', 'requests:read', 'requests:write', 'inquiries:answer', 'letters:deliver'] as const;
+export const API_SCOPES = [
+  'catalogue:read',
+  'requests:read',
+  'requests:write',
+  'inquiries:answer',
+  'letters:deliver',
+] as const;
 export const ApiScope = z.enum(API_SCOPES);
 export type ApiScope = z.infer<typeof ApiScope>;
 export const ApiTokenInput = z

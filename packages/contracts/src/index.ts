@@ -29,3 +29,7 @@ export type Readiness = z.infer<typeof Readiness>;
 export * from './identity';
 export * from './requests';
 export * from './catalogue';
+export * from './catalogue-architecture';
+export * from './licences';
+export * from './catalogue-import';
+export * from './catalogue-reports';

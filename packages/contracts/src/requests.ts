@@ -62,6 +62,9 @@ export const CartableItem = z.object({
   overdue: z.boolean(),
 });
 
-export const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const Page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-export const DecideRequest = z.object({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(2000).optional() }).strict();
+export const DecideRequest = z
+  .object({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(2000).optional() })
+  .strict();

@@ -7,7 +7,15 @@ import { deliveredCode } from '../../test/factories';
 import { passwordProblem } from '../modules/identity/identity.policy';
 import { checkForm } from '../modules/requests/request-form';
 import { rows } from '../platform/db';
-import { DEMO_CITIZENS, DEMO_COMPANY, DEMO_LEGAL_IDS, DEMO_PASSWORD, printDemoCredentials, seedDemoData, type DemoCredential } from './demo';
+import {
+  DEMO_CITIZENS,
+  DEMO_COMPANY,
+  DEMO_LEGAL_IDS,
+  DEMO_PASSWORD,
+  printDemoCredentials,
+  seedDemoData,
+  type DemoCredential,
+} from './demo';
 
 let t: TestApp;
 let creds: DemoCredential[];
@@ -16,24 +24,53 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const count = async (table: string) => (await rows<{ n: number }>(t.ctx.database.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]!.n;
+const count = async (table: string) =>
+  (await rows<{ n: number }>(t.ctx.database.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]!.n;
 async function counts(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const x of ['agencies', 'org_units', 'services', 'staff', 'role_assignments', 'citizens', 'company_representatives']) out[x] = await count(x);
+  for (const x of [
+    'agencies',
+    'org_units',
+    'services',
+    'staff',
+    'role_assignments',
+    'citizens',
+    'company_representatives',
+  ])
+    out[x] = await count(x);
   return out;
 }
 
 let address = 0;
 const fromOwnAddress = () => ({ remoteAddress: `10.1.0.${++address}` });
 async function staffLogin(username: string, password = DEMO_PASSWORD) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/staff/login', ...fromOwnAddress(), payload: { username, password } });
-  const cookie = String([res.headers['set-cookie']].flat().find((c) => String(c).startsWith('dargah_session='))).split(';')[0]!;
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/staff/login',
+    ...fromOwnAddress(),
+    payload: { username, password },
+  });
+  const cookie = String([res.headers['set-cookie']].flat().find((c) => String(c).startsWith('dargah_session='))).split(
+    ';',
+  )[0]!;
   return { res, headers: { cookie, 'x-csrf-token': res.statusCode === 200 ? (res.json().csrfToken as string) : '' } };
 }
 async function citizenLogin(nationalCode: string, mobile: string) {
-  const otp = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizen/otp', ...fromOwnAddress(), payload: { nationalCode, mobile } });
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizen/verify', ...fromOwnAddress(), payload: { challengeId: otp.json().challengeId, code: await deliveredCode(t, mobile) } });
-  const cookie = String([res.headers['set-cookie']].flat().find((c) => String(c).startsWith('dargah_session='))).split(';')[0]!;
+  const otp = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/citizen/otp',
+    ...fromOwnAddress(),
+    payload: { nationalCode, mobile },
+  });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/citizen/verify',
+    ...fromOwnAddress(),
+    payload: { challengeId: otp.json().challengeId, code: await deliveredCode(t, mobile) },
+  });
+  const cookie = String([res.headers['set-cookie']].flat().find((c) => String(c).startsWith('dargah_session='))).split(
+    ';',
+  )[0]!;
   return { res, headers: { cookie, 'x-csrf-token': res.json().csrfToken as string } };
 }
 
@@ -47,9 +84,19 @@ describe('demo data', () => {
   it('seeds three agencies, two services each, staff in every role, two citizens and a company, once', async () => {
     creds = await seedDemoData(t.ctx);
     const after = await counts();
-    expect(after).toEqual({ agencies: 3, org_units: 6, services: 6, staff: 16, role_assignments: 16, citizens: 3, company_representatives: 1 });
+    expect(after).toEqual({
+      agencies: 3,
+      org_units: 6,
+      services: 6,
+      staff: 16,
+      role_assignments: 16,
+      citizens: 3,
+      company_representatives: 1,
+    });
     expect(creds.filter((c) => c.kind === 'staff')).toHaveLength(16);
-    expect(creds.filter((c) => c.kind === 'citizen').map((c) => [c.login, c.secret])).toEqual(DEMO_CITIZENS.map((c) => [c.nationalCode, c.mobile]));
+    expect(creds.filter((c) => c.kind === 'citizen').map((c) => [c.login, c.secret])).toEqual(
+      DEMO_CITIZENS.map((c) => [c.nationalCode, c.mobile]),
+    );
     expect(new Set(creds.flatMap((c) => c.roles))).toEqual(new Set(ROLES));
     // Idempotent: a second start changes nothing and prints nothing.
     expect(await seedDemoData(t.ctx)).toEqual([]);
@@ -59,20 +106,31 @@ describe('demo data', () => {
   it('uses valid identifiers, a ministry → organisation → Tehran office tree and headquarters/operational units', async () => {
     for (const id of Object.values(DEMO_LEGAL_IDS)) expect(isValidLegalId(id)).toBe(true);
     for (const c of DEMO_CITIZENS) expect(isValidNationalCode(c.nationalCode)).toBe(true);
-    const agencies = await rows<{ id: string; kind: string; parent_id: string | null; province: string | null; name_fa: string }>(
-      t.ctx.database.db,
-      sql`SELECT id, kind, parent_id, province, name_fa FROM agencies`,
-    );
+    const agencies = await rows<{
+      id: string;
+      kind: string;
+      parent_id: string | null;
+      province: string | null;
+      name_fa: string;
+    }>(t.ctx.database.db, sql`SELECT id, kind, parent_id, province, name_fa FROM agencies`);
     const byKind = Object.fromEntries(agencies.map((a) => [a.kind, a]));
     expect(byKind.ministry!.parent_id).toBeNull();
     expect(byKind.organisation!.parent_id).toBe(byKind.ministry!.id);
     expect(byKind.provincial_office).toMatchObject({ parent_id: byKind.organisation!.id, province: 'تهران' });
-    const units = await rows<{ agency_id: string; kind: string }>(t.ctx.database.db, sql`SELECT agency_id, kind FROM org_units ORDER BY kind`);
-    for (const a of agencies) expect(units.filter((u) => u.agency_id === a.id).map((u) => u.kind)).toEqual(['headquarters', 'operational']);
+    const units = await rows<{ agency_id: string; kind: string }>(
+      t.ctx.database.db,
+      sql`SELECT agency_id, kind FROM org_units ORDER BY kind`,
+    );
+    for (const a of agencies)
+      expect(units.filter((u) => u.agency_id === a.id).map((u) => u.kind)).toEqual(['headquarters', 'operational']);
   });
 
   it('publishes six services whose forms are short and validate', async () => {
-    const services = (await t.app.inject({ url: '/api/v1/services' })).json().items as Array<{ agencyId: string; formSchema: { properties: object; required: string[] }; recipients: string }>;
+    const services = (await t.app.inject({ url: '/api/v1/services' })).json().items as Array<{
+      agencyId: string;
+      formSchema: { properties: object; required: string[] };
+      recipients: string;
+    }>;
     expect(services).toHaveLength(6);
     expect(new Set(services.map((s) => s.agencyId)).size).toBe(3);
     for (const s of services) {
@@ -80,7 +138,9 @@ describe('demo data', () => {
       expect(fields).toBeGreaterThanOrEqual(2);
       expect(fields).toBeLessThanOrEqual(4);
       const empty = checkForm(s.formSchema, {}, 'fa');
-      expect(empty.ok ? [] : empty.fields.map((f) => f.field).sort()).toEqual(s.formSchema.required.map((f) => `body.form.${f}`).sort());
+      expect(empty.ok ? [] : empty.fields.map((f) => f.field).sort()).toEqual(
+        s.formSchema.required.map((f) => `body.form.${f}`).sort(),
+      );
     }
     expect(services.map((s) => s.recipients).sort()).toEqual(['G2B', 'G2B', 'G2C', 'G2C', 'G2C', 'G2C']);
   });
@@ -98,7 +158,11 @@ describe('demo data', () => {
   it('lets the demo citizens sign in by one-time code, the first acting for the company, and walks the first journey', async () => {
     const [ali, zahra] = DEMO_CITIZENS;
     const a = await citizenLogin(ali.nationalCode, ali.mobile);
-    expect(a.res.json()).toMatchObject({ kind: 'citizen', displayName: ali.name, canActFor: [{ name: DEMO_COMPANY.name }] });
+    expect(a.res.json()).toMatchObject({
+      kind: 'citizen',
+      displayName: ali.name,
+      canActFor: [{ name: DEMO_COMPANY.name }],
+    });
     const z = await citizenLogin(zahra.nationalCode, zahra.mobile);
     expect(z.res.json()).toMatchObject({ displayName: zahra.name, canActFor: [] });
 
@@ -113,11 +177,18 @@ describe('demo data', () => {
     expect(submitted.statusCode).toBe(201);
     const id = submitted.json().id as string;
     const ministryClerk = await staffLogin('clerk.ministry');
-    expect((await t.app.inject({ url: '/api/v1/cartable', headers: ministryClerk.headers })).json().items).toMatchObject([{ id, applicantName: ali.name }]);
+    expect(
+      (await t.app.inject({ url: '/api/v1/cartable', headers: ministryClerk.headers })).json().items,
+    ).toMatchObject([{ id, applicantName: ali.name }]);
     const tehranClerk = await staffLogin('clerk.tehran');
     expect((await t.app.inject({ url: '/api/v1/cartable', headers: tehranClerk.headers })).json().items).toEqual([]);
     expect((await t.app.inject({ url: `/api/v1/requests/${id}`, headers: tehranClerk.headers })).statusCode).toBe(404);
-    const decided = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/decide`, headers: ministryClerk.headers, payload: { decision: 'approve' } });
+    const decided = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${id}/decide`,
+      headers: ministryClerk.headers,
+      payload: { decision: 'approve' },
+    });
     expect(decided.json().status).toBe('approved');
     expect((await t.app.inject({ url: `/api/v1/requests/${id}`, headers: z.headers })).statusCode).toBe(404);
   });

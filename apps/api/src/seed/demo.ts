@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword } from '../modules/identity/auth.service';
 import * as identity from '../modules/identity/identity.repository';
 import { createService, type NewService } from '../modules/services';
+import { seedCatalogueDemo } from './catalogue';
 
 /**
  * Demo data for development: three agencies (a ministry, its subsidiary organisation and that
@@ -41,7 +42,17 @@ export const DEMO_LEGAL_IDS = {
 
 type AgencyKey = 'ministry' | 'organisation' | 'provincial';
 
-const AGENCIES: Record<AgencyKey, { nameFa: string; nameEn: string; kind: identity.AgencyRow['kind']; parent: AgencyKey | null; province: string | null; units: [string, string] }> = {
+const AGENCIES: Record<
+  AgencyKey,
+  {
+    nameFa: string;
+    nameEn: string;
+    kind: identity.AgencyRow['kind'];
+    parent: AgencyKey | null;
+    province: string | null;
+    units: [string, string];
+  }
+> = {
   ministry: {
     nameFa: 'وزارت تعاون، کار و رفاه اجتماعی',
     nameEn: 'Ministry of Cooperatives, Labour and Social Welfare',
@@ -83,14 +94,38 @@ const STAFF: StaffSeed[] = [
   { username: 'expert.ministry', displayName: 'حسین موسوی', agency: 'ministry', role: 'expert' },
   { username: 'manager.ministry', displayName: 'فاطمه حسینی', agency: 'ministry', role: 'unit_manager', unit: true },
   { username: 'secretariat.ministry', displayName: 'رضا اکبری', agency: 'ministry', role: 'secretariat' },
-  { username: 'admin.ministry', displayName: 'سارا جعفری', agency: 'ministry', role: 'agency_admin', includeSubagencies: true },
-  { username: 'reviewer.central', displayName: 'محمد صادقی', agency: 'ministry', role: 'central_reviewer', includeSubagencies: true },
-  { username: 'auditor', displayName: 'نرگس رحیمی', agency: 'ministry', role: 'oversight_auditor', includeSubagencies: true },
+  {
+    username: 'admin.ministry',
+    displayName: 'سارا جعفری',
+    agency: 'ministry',
+    role: 'agency_admin',
+    includeSubagencies: true,
+  },
+  {
+    username: 'reviewer.central',
+    displayName: 'محمد صادقی',
+    agency: 'ministry',
+    role: 'central_reviewer',
+    includeSubagencies: true,
+  },
+  {
+    username: 'auditor',
+    displayName: 'نرگس رحیمی',
+    agency: 'ministry',
+    role: 'oversight_auditor',
+    includeSubagencies: true,
+  },
   { username: 'platform.admin', displayName: 'امیر نوری', agency: 'ministry', role: 'platform_admin' },
   { username: 'clerk.org', displayName: 'لیلا قاسمی', agency: 'organisation', role: 'desk_clerk' },
   { username: 'expert.org', displayName: 'مهدی کاظمی', agency: 'organisation', role: 'expert' },
   { username: 'manager.org', displayName: 'زینب مرادی', agency: 'organisation', role: 'unit_manager', unit: true },
-  { username: 'admin.org', displayName: 'علیرضا یوسفی', agency: 'organisation', role: 'agency_admin', includeSubagencies: true },
+  {
+    username: 'admin.org',
+    displayName: 'علیرضا یوسفی',
+    agency: 'organisation',
+    role: 'agency_admin',
+    includeSubagencies: true,
+  },
   { username: 'clerk.tehran', displayName: 'نازنین عباسی', agency: 'provincial', role: 'desk_clerk' },
   { username: 'expert.tehran', displayName: 'سعید رستمی', agency: 'provincial', role: 'expert' },
   { username: 'manager.tehran', displayName: 'الهام شریفی', agency: 'provincial', role: 'unit_manager', unit: true },
@@ -101,12 +136,22 @@ export const DEMO_CITIZENS = [
   { nationalCode: '0013542419', mobile: '09121234567', name: 'علی رضایی' },
   { nationalCode: '0010350829', mobile: '09121234568', name: 'زهرا محمدی' },
 ] as const;
-export const DEMO_COMPANY = { legalId: DEMO_LEGAL_IDS.company, name: 'شرکت نمونه فناوران پارس', representativeTitle: 'مدیرعامل' } as const;
+export const DEMO_COMPANY = {
+  legalId: DEMO_LEGAL_IDS.company,
+  name: 'شرکت نمونه فناوران پارس',
+  representativeTitle: 'مدیرعامل',
+} as const;
 
 const text = (title: string, o: Record<string, unknown> = {}) => ({ type: 'string', title, ...o });
 const choice = (title: string, options: string[]) => ({ type: 'string', title, enum: options });
 // x-order keeps the field order: jsonb does not keep object keys in the order they were written.
-const form = (required: string[], properties: Record<string, unknown>) => ({ type: 'object', required, properties, additionalProperties: false, 'x-order': Object.keys(properties) });
+const form = (required: string[], properties: Record<string, unknown>) => ({
+  type: 'object',
+  required,
+  properties,
+  additionalProperties: false,
+  'x-order': Object.keys(properties),
+});
 const NOTES = text('توضیحات', { maxLength: 500 });
 
 type ServiceSeed = Omit<NewService, 'agencyId' | 'published'>;
@@ -214,25 +259,64 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
       // Checked again under the lock: another process may have seeded meanwhile.
       if ((await rows(tx.db, sql`SELECT 1 FROM agencies LIMIT 1`)).length > 0) return [];
       const out: DemoCredential[] = [];
+      const staffIds: Record<string, string> = {};
       const agencyIds = {} as Record<AgencyKey, string>;
       const opUnits = {} as Record<AgencyKey, string>;
       for (const key of ['ministry', 'organisation', 'provincial'] as const) {
         const a = AGENCIES[key];
         const row = await identity.insertAgency(
           tx.db,
-          { legalId: DEMO_LEGAL_IDS[key], nameFa: a.nameFa, nameEn: a.nameEn, kind: a.kind, parentId: a.parent ? agencyIds[a.parent] : null, province: a.province, county: null },
+          {
+            legalId: DEMO_LEGAL_IDS[key],
+            nameFa: a.nameFa,
+            nameEn: a.nameEn,
+            kind: a.kind,
+            parentId: a.parent ? agencyIds[a.parent] : null,
+            province: a.province,
+            county: null,
+          },
           now,
         );
         agencyIds[key] = row.id;
-        const hq = await identity.insertUnit(tx.db, { agencyId: row.id, parentId: null, nameFa: a.units[0], nameEn: null, kind: 'headquarters', code: 'HQ' }, now);
-        const op = await identity.insertUnit(tx.db, { agencyId: row.id, parentId: hq.id, nameFa: a.units[1], nameEn: null, kind: 'operational', code: 'OP1' }, now);
+        const hq = await identity.insertUnit(
+          tx.db,
+          { agencyId: row.id, parentId: null, nameFa: a.units[0], nameEn: null, kind: 'headquarters', code: 'HQ' },
+          now,
+        );
+        const op = await identity.insertUnit(
+          tx.db,
+          { agencyId: row.id, parentId: hq.id, nameFa: a.units[1], nameEn: null, kind: 'operational', code: 'OP1' },
+          now,
+        );
         opUnits[key] = op.id;
         for (const s of SERVICES[key]) await createService(tx.db, { ...s, agencyId: row.id, published: true }, now);
       }
       for (const s of STAFF) {
-        const id = await identity.insertStaff(tx.db, { agencyId: agencyIds[s.agency], username: s.username, displayName: s.displayName, passwordHash }, now);
-        await identity.insertRoleGrant(tx.db, id, { role: s.role, agencyId: agencyIds[s.agency], unitId: s.unit ? opUnits[s.agency] : null, includeSubagencies: s.includeSubagencies ?? false }, now);
-        out.push({ kind: 'staff', login: s.username, secret: DEMO_PASSWORD, name: s.displayName, agency: AGENCIES[s.agency].nameFa, roles: [s.role] });
+        const id = await identity.insertStaff(
+          tx.db,
+          { agencyId: agencyIds[s.agency], username: s.username, displayName: s.displayName, passwordHash },
+          now,
+        );
+        staffIds[s.username] = id;
+        await identity.insertRoleGrant(
+          tx.db,
+          id,
+          {
+            role: s.role,
+            agencyId: agencyIds[s.agency],
+            unitId: s.unit ? opUnits[s.agency] : null,
+            includeSubagencies: s.includeSubagencies ?? false,
+          },
+          now,
+        );
+        out.push({
+          kind: 'staff',
+          login: s.username,
+          secret: DEMO_PASSWORD,
+          name: s.displayName,
+          agency: AGENCIES[s.agency].nameFa,
+          roles: [s.role],
+        });
       }
       const people: string[] = [];
       for (const c of DEMO_CITIZENS) {
@@ -240,7 +324,11 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
         await identity.updateCitizenProfile(tx.db, p.id, { name: c.name }, now);
         people.push(p.id);
       }
-      const companyId = await identity.insertCompany(tx.db, { legalId: DEMO_COMPANY.legalId, name: DEMO_COMPANY.name }, now);
+      const companyId = await identity.insertCompany(
+        tx.db,
+        { legalId: DEMO_COMPANY.legalId, name: DEMO_COMPANY.name },
+        now,
+      );
       await identity.addRepresentative(tx.db, companyId, people[0]!, DEMO_COMPANY.representativeTitle, now);
       DEMO_CITIZENS.forEach((c, i) =>
         out.push({
@@ -250,17 +338,30 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
           name: c.name,
           agency: null,
           roles: [],
-          ...(i === 0 ? { note: `${DEMO_COMPANY.representativeTitle} ${DEMO_COMPANY.name} (شناسه ملی ${DEMO_COMPANY.legalId})` } : {}),
+          ...(i === 0
+            ? { note: `${DEMO_COMPANY.representativeTitle} ${DEMO_COMPANY.name} (شناسه ملی ${DEMO_COMPANY.legalId})` }
+            : {}),
         }),
       );
-      audit(tx, { actor, at: now, action: 'demo.seeded', objectType: 'system', objectId: null, details: { agencies: 3, services: 6, staff: STAFF.length, citizens: DEMO_CITIZENS.length, companies: 1 } });
+      await seedCatalogueDemo(tx, { now, agencyIds, staffIds });
+      audit(tx, {
+        actor,
+        at: now,
+        action: 'demo.seeded',
+        objectType: 'system',
+        objectId: null,
+        details: { agencies: 3, services: 6, staff: STAFF.length, citizens: DEMO_CITIZENS.length, companies: 1 },
+      });
       return out;
     }),
   );
 }
 
 /** Writes the demo accounts to stdout once, for the developer who just started the server. */
-export function printDemoCredentials(list: DemoCredential[], write: (s: string) => void = (s) => void process.stdout.write(s)): void {
+export function printDemoCredentials(
+  list: DemoCredential[],
+  write: (s: string) => void = (s) => void process.stdout.write(s),
+): void {
   if (list.length === 0) return;
   const staff = list.filter((c) => c.kind === 'staff');
   const citizens = list.filter((c) => c.kind === 'citizen');

@@ -15,7 +15,10 @@ import {
 type Result = { ok: true } | { ok: false; reason: string };
 
 /** One mapping for every identifier: empty, not digits, wrong length, or a failed check. */
-function problemOf<E extends string, L extends string, I extends string>(result: Result, keys: { empty: E; length: L; invalid: I }) {
+function problemOf<E extends string, L extends string, I extends string>(
+  result: Result,
+  keys: { empty: E; length: L; invalid: I },
+) {
   if (result.ok) return undefined;
   switch (result.reason) {
     case 'EMPTY':

@@ -1,7 +1,9 @@
+import { featuresEn } from './features';
 import type { Messages } from './fa';
 
 /** English interface strings; same keys as `fa.ts` (checked by the `Messages` type). */
 export const en: Messages = {
+  ...featuresEn,
   app: {
     name: 'Dargah',
     tagline: 'Government e-services platform',

@@ -1,8 +1,12 @@
+import { featuresFa } from './features';
+import type { Widen } from './widen';
+
 /**
  * Persian (default) interface strings. `en.ts` must have exactly the same keys: its type is
  * derived from this object. Keep ZWNJ (نیم‌فاصله) in words such as «می‌شود» and «درخواست‌ها».
  */
 export const fa = {
+  ...featuresFa,
   app: {
     name: 'درگاه',
     tagline: 'سامانهٔ خدمات الکترونیک دولت',
@@ -471,8 +475,6 @@ export const fa = {
     requestId: 'شناسهٔ پیگیری: {{id}}',
   },
 };
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** The shape every language's resource must have. */
 export type Messages = Widen<typeof fa>;

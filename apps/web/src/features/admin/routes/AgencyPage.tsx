@@ -236,7 +236,7 @@ type UF = (typeof UNIT_FIELDS)[number];
 function possibleParents(units: readonly OrgUnit[], unit: OrgUnit | undefined): readonly OrgUnit[] {
   if (!unit) return units;
   const excluded = new Set([unit.id]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const u of units) {
       if (u.parentId && excluded.has(u.parentId) && !excluded.has(u.id)) {
@@ -249,13 +249,29 @@ function possibleParents(units: readonly OrgUnit[], unit: OrgUnit | undefined): 
 }
 
 /** Creates a unit, or edits `unit` at the version it was read (409 when someone changed it meanwhile). */
-function UnitForm({ agencyId, units, unit, onDone }: { agencyId: string; units: readonly OrgUnit[]; unit?: OrgUnit; onDone: () => void }) {
+function UnitForm({
+  agencyId,
+  units,
+  unit,
+  onDone,
+}: {
+  agencyId: string;
+  units: readonly OrgUnit[];
+  unit?: OrgUnit;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useFormState<UF>({
     order: UNIT_FIELDS,
     initial: unit
-      ? { nameFa: unit.nameFa, nameEn: unit.nameEn ?? '', kind: unit.kind, parentId: unit.parentId ?? '', code: unit.code ?? '' }
+      ? {
+          nameFa: unit.nameFa,
+          nameEn: unit.nameEn ?? '',
+          kind: unit.kind,
+          parentId: unit.parentId ?? '',
+          code: unit.code ?? '',
+        }
       : { nameFa: '', nameEn: '', kind: 'operational', parentId: '', code: '' },
     idPrefix: `unit-${unit?.id ?? 'new'}-`,
     validate: (v) => {
@@ -276,7 +292,9 @@ function UnitForm({ agencyId, units, unit, onDone }: { agencyId: string; units: 
         parentId: v.parentId || null,
         ...(v.code.trim() ? { code: v.code.trim() } : {}),
       };
-      return unit ? updateUnit(unit.id, { ...body, version: unit.version }) : createUnit(agencyId, body, keys.keyFor(body));
+      return unit
+        ? updateUnit(unit.id, { ...body, version: unit.version })
+        : createUnit(agencyId, body, keys.keyFor(body));
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: unitsQuery(agencyId).queryKey });
@@ -285,7 +303,8 @@ function UnitForm({ agencyId, units, unit, onDone }: { agencyId: string; units: 
     onError: async (error) => {
       form.showServerError(error);
       // Stale: the message says so; reload the tree so the next attempt starts from the new version.
-      if (error instanceof ApiError && error.code === 'CONFLICT') await queryClient.invalidateQueries({ queryKey: unitsQuery(agencyId).queryKey });
+      if (error instanceof ApiError && error.code === 'CONFLICT')
+        await queryClient.invalidateQueries({ queryKey: unitsQuery(agencyId).queryKey });
     },
   });
   const parents = possibleParents(units, unit);

@@ -1,0 +1,84 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { Outlet, createRootRouteWithContext, createRoute, redirect, type ParsedLocation } from '@tanstack/react-router';
+import { AdminArea } from '../features/admin/components/AdminArea';
+import { sessionQuery } from '../features/identity/api';
+import { SessionGate } from '../features/identity/components/SessionGate';
+import { safeReturnTo, signInErrorOf } from '../lib/returnTo';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteErrorPage } from './RouteErrorPage';
+import { RootLayout } from './layout/RootLayout';
+
+/** What every route's loader can use (e.g. `context.queryClient.ensureQueryData(...)`). */
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+export const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+/**
+ * Guard of a signed-in area: without a session of the right kind, go to that kind's sign-in page,
+ * which comes back here (`?returnTo=`) afterwards. The session is asked once and cached; sign-in,
+ * sign-out and any 401 update the cache.
+ */
+export function requireSession(kind: 'citizen' | 'staff') {
+  return async ({ context, location }: { context: RouterContext; location: ParsedLocation }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (session?.kind === kind) return;
+    // A failed organisation sign-in comes back as `/staff?signin_error=CODE&returnTo=…`: show it there.
+    const search = location.search as Record<string, unknown>;
+    const signInError = kind === 'staff' ? signInErrorOf(search.signin_error) : undefined;
+    if (signInError) {
+      const returnTo = safeReturnTo(search.returnTo);
+      redirect({
+        to: '/staff/sign-in',
+        search: { signin_error: signInError, ...(returnTo ? { returnTo } : {}) },
+        replace: true,
+        throw: true,
+      });
+    }
+    redirect({
+      to: kind === 'citizen' ? '/me/sign-in' : '/staff/sign-in',
+      search: { returnTo: location.href },
+      replace: true,
+      throw: true,
+    });
+  };
+}
+
+/*
+ * The areas. A feature adds its routes as children of its area, e.g.
+ * `createRoute({ getParentRoute: () => staffAreaRoute, path: 'requests/$requestId', ... })`.
+ * Each signed-in area is `/x` (its sign-in page) + a pathless, guarded layout holding the pages.
+ */
+
+/*
+ * The areas. A feature adds its routes as children of its area in its own `routes.tsx`, e.g.
+ * `createRoute({ getParentRoute: () => staffAreaRoute, path: 'catalogue', ... })`, and
+ * `router.tsx` puts them in the tree. Each signed-in area is `/x` (its sign-in page) + a pathless,
+ * guarded layout holding the pages.
+ */
+export const citizenRoute = createRoute({ getParentRoute: () => rootRoute, path: '/me', component: Outlet });
+export const citizenAreaRoute = createRoute({
+  getParentRoute: () => citizenRoute,
+  id: 'citizen-area',
+  beforeLoad: requireSession('citizen'),
+  component: () => <SessionGate kind="citizen" />,
+});
+export const staffRoute = createRoute({ getParentRoute: () => rootRoute, path: '/staff', component: Outlet });
+export const staffAreaRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  id: 'staff-area',
+  beforeLoad: requireSession('staff'),
+  component: () => <SessionGate kind="staff" />,
+});
+export const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  beforeLoad: requireSession('staff'),
+  component: () => <SessionGate kind="staff" />,
+});
+export const adminAreaRoute = createRoute({ getParentRoute: () => adminRoute, id: 'admin-area', component: AdminArea });

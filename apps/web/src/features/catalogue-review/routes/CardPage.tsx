@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/PageHeader';
+
+/** Placeholder page (issue 4 work in progress). */
+export function CardPage() {
+  const { t } = useTranslation();
+  return <PageHeader title={t('catalogueReview.cardPage.title')} />;
+}

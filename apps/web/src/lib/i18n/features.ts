@@ -1,0 +1,31 @@
+// Each feature keeps its strings beside its code (`features/<name>/messages.ts`); they are joined here.
+import { en as catalogueCardsEn, fa as catalogueCardsFa } from '../../features/catalogue-cards/messages';
+import { en as catalogueReviewEn, fa as catalogueReviewFa } from '../../features/catalogue-review/messages';
+import {
+  en as catalogueArchitectureEn,
+  fa as catalogueArchitectureFa,
+} from '../../features/catalogue-architecture/messages';
+import { en as licencesEn, fa as licencesFa } from '../../features/licences/messages';
+import { en as catalogueImportEn, fa as catalogueImportFa } from '../../features/catalogue-import/messages';
+import { en as catalogueReportsEn, fa as catalogueReportsFa } from '../../features/catalogue-reports/messages';
+import { en as cataloguePublicEn, fa as cataloguePublicFa } from '../../features/catalogue-public/messages';
+
+export const featuresFa = {
+  catalogueCards: catalogueCardsFa,
+  catalogueReview: catalogueReviewFa,
+  catalogueArchitecture: catalogueArchitectureFa,
+  licences: licencesFa,
+  catalogueImport: catalogueImportFa,
+  catalogueReports: catalogueReportsFa,
+  cataloguePublic: cataloguePublicFa,
+};
+
+export const featuresEn = {
+  catalogueCards: catalogueCardsEn,
+  catalogueReview: catalogueReviewEn,
+  catalogueArchitecture: catalogueArchitectureEn,
+  licences: licencesEn,
+  catalogueImport: catalogueImportEn,
+  catalogueReports: catalogueReportsEn,
+  cataloguePublic: cataloguePublicEn,
+};

@@ -1,0 +1,2 @@
+// Placeholder: the catalogue-architecture contracts of issue 4.
+export {};

@@ -1,0 +1,2 @@
+// Placeholder: the catalogue-import contracts of issue 4.
+export {};

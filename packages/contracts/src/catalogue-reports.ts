@@ -1,0 +1,2 @@
+// Placeholder: the catalogue-reports contracts of issue 4.
+export {};

@@ -1,0 +1,2 @@
+// Placeholder: the licences contracts of issue 4.
+export {};
