@@ -512,15 +512,22 @@ export type CardChange = z.infer<typeof CardChange>;
 export const CardDiff = z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(CardChange) });
 export type CardDiff = z.infer<typeof CardDiff>;
 
-/** An in-app notice to an agency's administrators: an expiry reminder (60, 30, 7 days before) or the expiry itself. */
+/**
+ * An in-app notice to an agency's administrators: an expiry reminder (60, 30, 7 days before), the
+ * expiry itself, or a parent review whose week passed and that went on to central review (sent to
+ * both the card's agency and the parent).
+ */
 export const CardNotification = z.object({
   id: z.uuid(),
   cardId: z.uuid(),
   agencyId: z.uuid(),
-  kind: z.enum(['expiry_reminder', 'expired']),
-  /** Days before expiry (0 for the expiry itself). */
+  kind: z.enum(['expiry_reminder', 'expired', 'review_escalated']),
+  /** Days before expiry (0 for the expiry itself and for an escalation). */
   daysBefore: z.number().int(),
-  expiresAt: z.iso.datetime(),
+  /** The expiry a reminder is about; null for an escalation. */
+  expiresAt: z.iso.datetime().nullable(),
+  /** The missed due date of the parent review (escalations only). */
+  reviewDueAt: z.iso.datetime().nullable(),
   title: z.string().nullable(),
   createdAt: z.iso.datetime(),
 });

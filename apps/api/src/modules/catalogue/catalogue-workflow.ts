@@ -9,6 +9,7 @@ export type Role = (typeof ROLES)[number];
  *
  *   draft --submit--> parent_review (agency has a parent; due in a week) | central_review
  *   parent_review --forward--> central_review,  --return--> returned
+ *   parent_review --(the week passes: the system escalates)--> central_review
  *   central_review --approve--> approved,  --return--> returned,  --reject--> rejected
  *   returned --edit--> draft (a new version),  --submit--> as from draft
  *   approved --change--> draft (a change request: a new version; the approved one stays in force)
@@ -91,6 +92,14 @@ export const CARD_WORKFLOW: Readonly<Record<CardStatus, Readonly<Partial<Record<
 
 /** A parent agency has a week to review its sub-agency's card. */
 export const PARENT_REVIEW_DAYS = 7;
+/**
+ * When that week passes without the parent acting, the system moves the card on (no person takes
+ * this step, so it is not in CARD_WORKFLOW): the central review is not held up by a silent parent.
+ */
+export const PARENT_REVIEW_ESCALATION = { from: 'parent_review', to: 'central_review' } as const satisfies {
+  from: CardStatus;
+  to: CardStatus;
+};
 /** An approved card is valid for a year, then must be renewed. */
 export const VALIDITY_MONTHS = 12;
 

@@ -6,10 +6,12 @@ import { withTransaction, type Database } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import type { JobDefinition } from '../../platform/jobs';
 import * as repo from './catalogue.repository';
-import { REMINDER_DAYS, reminderDue } from './catalogue-workflow';
+import { PARENT_REVIEW_ESCALATION, REMINDER_DAYS, reminderDue } from './catalogue-workflow';
 
 export const EXPIRY_JOB = 'catalogue.expiry';
+export const ESCALATION_JOB = 'catalogue.parent-review-escalation';
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /**
  * The daily expiry run: for every card in force, the reminder now due (60, 30 or 7 days before
@@ -75,7 +77,74 @@ export const cardExpiryJob: JobDefinition<z.ZodObject<Record<string, never>>> = 
   },
 };
 
-/** Registers the catalogue's jobs: the expiry run, daily. */
+/**
+ * The parent review's deadline: every card whose parent agency let its week pass goes on to central
+ * review (PARENT_REVIEW_ESCALATION), each in its own transaction with an event, an audit entry and a
+ * notice to the administrators of the card's agency and of the parent. The card row is re-read
+ * locked, so a parent who acts at the same moment either wins (the card is no longer in parent
+ * review and nothing is escalated) or finds the card moved on (CONFLICT). Returns the cards escalated.
+ */
+export async function escalateOverdueParentReviews(database: Database, now: Date): Promise<number> {
+  let escalated = 0;
+  for (const id of await repo.overdueParentReviews(database.db, now)) {
+    const done = await withTransaction(database, async (tx) => {
+      const card = await repo.findCard(tx.db, id, true);
+      const due = card?.reviewDueAt;
+      if (!card || card.status !== PARENT_REVIEW_ESCALATION.from || !due || due.getTime() > now.getTime()) return false;
+      const patch = { status: PARENT_REVIEW_ESCALATION.to, reviewDueAt: null };
+      if (!(await repo.updateCard(tx.db, id, card.version, patch, now))) return false;
+      for (const agencyId of [card.agencyId, card.parentId].filter((a): a is string => a !== null))
+        await repo.insertNotification(
+          tx.db,
+          { cardId: id, agencyId, kind: 'review_escalated', daysBefore: 0, expiresAt: null, reviewDueAt: due },
+          now,
+        );
+      const details = {
+        from: card.status,
+        to: PARENT_REVIEW_ESCALATION.to,
+        versionNo: card.currentVersion,
+        reviewDueAt: due.toISOString(),
+        parentAgencyId: card.parentId,
+      };
+      await appendEvent(tx, {
+        streamType: 'service_card',
+        streamId: id,
+        action: 'parent_review_escalated',
+        actor: systemActor,
+        origin: {},
+        at: now,
+        payload: details,
+      });
+      audit(tx, {
+        actor: systemActor,
+        origin: {},
+        at: now,
+        action: 'service_card.escalate',
+        objectType: 'service_card',
+        objectId: id,
+        agencyId: card.agencyId,
+        details,
+      });
+      return true;
+    });
+    if (done) escalated++;
+  }
+  return escalated;
+}
+
+/** The parent-review deadline as an hourly job (see escalateOverdueParentReviews). */
+export const parentReviewEscalationJob: JobDefinition<z.ZodObject<Record<string, never>>> = {
+  kind: ESCALATION_JOB,
+  payload: z.object({}),
+  maxAttempts: 5,
+  async handle(_payload, { database, clock, log }) {
+    const escalated = await escalateOverdueParentReviews(database, clock.now());
+    if (escalated > 0) log.info({ escalated }, 'overdue parent reviews escalated to central review');
+  },
+};
+
+/** Registers the catalogue's jobs: the expiry run, daily; the parent-review deadline, hourly. */
 export function defineCatalogueJobs(ctx: AppContext): void {
   ctx.jobs.every(cardExpiryJob, DAY_MS, {});
+  ctx.jobs.every(parentReviewEscalationJob, HOUR_MS, {});
 }

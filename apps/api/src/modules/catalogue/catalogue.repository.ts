@@ -441,21 +441,36 @@ export interface NotificationRow {
   id: string;
   cardId: string;
   agencyId: string;
-  kind: 'expiry_reminder' | 'expired';
+  kind: 'expiry_reminder' | 'expired' | 'review_escalated';
+  /** Days before expiry (0 for the expiry itself and for an escalation). */
   daysBefore: number;
-  expiresAt: Date;
+  /** The expiry a reminder is about (null for an escalation). */
+  expiresAt: Date | null;
+  /** The parent review's missed due date (escalations only). */
+  reviewDueAt: Date | null;
   title: string | null;
   createdAt: Date;
 }
 
 export async function insertNotification(
   db: Db,
-  n: Omit<NotificationRow, 'id' | 'title' | 'createdAt'>,
+  n: Omit<NotificationRow, 'id' | 'title' | 'createdAt' | 'reviewDueAt'> & { reviewDueAt?: Date },
   now: Date,
 ): Promise<void> {
   await db.execute(sql`
-    INSERT INTO card_notifications (card_id, agency_id, kind, days_before, expires_at, created_at)
-    VALUES (${n.cardId}, ${n.agencyId}, ${n.kind}, ${n.daysBefore}, ${iso(n.expiresAt)}::timestamptz, ${iso(now)}::timestamptz)`);
+    INSERT INTO card_notifications (card_id, agency_id, kind, days_before, expires_at, review_due_at, created_at)
+    VALUES (${n.cardId}, ${n.agencyId}, ${n.kind}, ${n.daysBefore}, ${n.expiresAt && iso(n.expiresAt)}::timestamptz,
+            ${n.reviewDueAt ? iso(n.reviewDueAt) : null}::timestamptz, ${iso(now)}::timestamptz)`);
+}
+
+/** Cards whose parent review was due before `now`: the escalation's candidates, oldest due first. */
+export async function overdueParentReviews(db: Db, now: Date): Promise<string[]> {
+  const r = await rows<{ id: string }>(
+    db,
+    sql`SELECT id FROM service_cards WHERE status = 'parent_review' AND review_due_at <= ${iso(now)}::timestamptz
+         ORDER BY review_due_at, id`,
+  );
+  return r.map((x) => x.id);
 }
 
 export async function listNotifications(
@@ -467,11 +482,17 @@ export async function listNotifications(
     db,
     sql`
     SELECT n.id, n.card_id AS "cardId", n.agency_id AS "agencyId", n.kind, n.days_before AS "daysBefore", n.expires_at AS "expiresAt",
+           n.review_due_at AS "reviewDueAt",
            v.content->>'title' AS title, n.created_at AS "createdAt"
       FROM card_notifications n JOIN service_cards c ON c.id = n.card_id
       LEFT JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = coalesce(c.approved_version, c.current_version)
      WHERE true ${f.agencyIds !== null ? sql`AND n.agency_id = ANY(${list(f.agencyIds)}::uuid[])` : sql``}
      ORDER BY n.created_at DESC, n.id LIMIT ${f.limit} OFFSET ${f.offset}`,
   );
-  return r.map((x) => ({ ...x, expiresAt: date(x.expiresAt)!, createdAt: date(x.createdAt)! }));
+  return r.map((x) => ({
+    ...x,
+    expiresAt: date(x.expiresAt),
+    reviewDueAt: date(x.reviewDueAt),
+    createdAt: date(x.createdAt)!,
+  }));
 }

@@ -834,7 +834,8 @@ export async function renewCard(
 // Expiry -----------------------------------------------------------------------------------------
 const toNotification = (n: repo.NotificationRow): CardNotification => ({
   ...n,
-  expiresAt: n.expiresAt.toISOString(),
+  expiresAt: n.expiresAt?.toISOString() ?? null,
+  reviewDueAt: n.reviewDueAt?.toISOString() ?? null,
   createdAt: n.createdAt.toISOString(),
 });
 
