@@ -1,0 +1,66 @@
+import type { ServiceCardContent } from '@dargah/contracts';
+import { audit } from '../../platform/audit';
+import type { Tx } from '../../platform/db';
+import { appendEvent } from '../../platform/events';
+import { serviceIdFromNumber } from '../../modules/catalogue';
+import * as catalogue from '../../modules/catalogue/catalogue.repository';
+import type { CatalogueSeed } from '.';
+import { SEED_ACTOR } from './laws';
+
+/**
+ * Writes one approved service card as the review would have left it: version 1 frozen and in force,
+ * a new service id from the sequence, expiry a year after `approvedAt`, the `created` and `approved`
+ * events with their audit entries. Adds it to `s.approved` and returns it.
+ */
+export async function seedApprovedCard(
+  tx: Tx,
+  s: CatalogueSeed,
+  o: { agencyId: string; createdBy: string; content: ServiceCardContent; approvedAt: Date },
+): Promise<CatalogueSeed['approved'][number]> {
+  const cardId = await catalogue.insertCard(tx.db, o.agencyId, o.createdBy, o.approvedAt);
+  await catalogue.insertVersion(tx.db, cardId, 1, o.content, o.createdBy, o.approvedAt);
+  await catalogue.freezeVersion(tx.db, cardId, 1);
+  const serviceId = serviceIdFromNumber(await catalogue.nextServiceNumber(tx.db));
+  const expiresAt = new Date(o.approvedAt);
+  expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + 1);
+  await catalogue.updateCard(
+    tx.db,
+    cardId,
+    1,
+    {
+      status: 'approved',
+      serviceId,
+      submittedAt: o.approvedAt,
+      approvedAt: o.approvedAt,
+      approvedVersion: 1,
+      expiresAt,
+    },
+    o.approvedAt,
+  );
+  const title = o.content.title ?? '';
+  for (const [action, details] of [
+    ['created', { versionNo: 1, title }],
+    ['approved', { versionNo: 1, serviceId, expiresAt: expiresAt.toISOString() }],
+  ] as const) {
+    await appendEvent(tx, {
+      streamType: 'service_card',
+      streamId: cardId,
+      action,
+      actor: SEED_ACTOR,
+      at: o.approvedAt,
+      payload: details,
+    });
+    audit(tx, {
+      actor: SEED_ACTOR,
+      at: o.approvedAt,
+      action: `service_card.${action === 'created' ? 'create' : 'approve'}`,
+      objectType: 'service_card',
+      objectId: cardId,
+      agencyId: o.agencyId,
+      details,
+    });
+  }
+  const entry = { cardId, serviceId, agencyId: o.agencyId, title };
+  s.approved.push(entry);
+  return entry;
+}
