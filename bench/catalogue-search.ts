@@ -1,23 +1,26 @@
 /**
  * Public catalogue search: GET /api/v1/catalogue/services?q=… over 20,000 approved services.
- * (a) the HTTP endpoint under autocannon with varied Persian queries;
- * (b) ceiling: the same search SQL (compiled from the repository) issued directly through `pg`.
- * Target: p95 under 50 ms over HTTP.
+ * (a) throughput: the HTTP endpoint under autocannon, 16 clients back to back, varied Persian
+ *     queries, against its ceiling: the same search SQL (compiled from the repository) issued
+ *     directly through `pg` by 16 clients;
+ * (b) latency: the endpoint under a steady 100 searches a second (an open load, as citizens send
+ *     them, not clients waiting on each other): p50/p95/p99. Target: p95 under 50 ms.
+ * Closed-loop latency at saturation is queueing (16 clients on 2 cores wait on one another), so the
+ * target is judged on (b).
  */
 import { randomUUID } from 'node:crypto';
 import { normalizeForSearch } from '@dargah/persian';
 import autocannon from 'autocannon';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import {
-  SEARCH_SETTINGS,
-  searchKeyOf,
-  searchQuery,
-} from '../apps/api/src/modules/catalogue/catalogue-public.repository';
+import { searchKeyOf, searchQuery } from '../apps/api/src/modules/catalogue/catalogue-public.repository';
+import { PLANNER_SETTINGS } from '../apps/api/src/platform/db';
 import { freshDatabase, startServer } from './lib/server';
 
 const ENTRIES = 20_000;
 const TARGET_P95_MS = 50;
+/** The steady load of the latency run, in searches per second. */
+const STEADY_RATE = 100;
 
 const ACTIONS = [
   'صدور',
@@ -267,13 +270,16 @@ function percentiles(ms: number[]) {
   return { p50: at(50), p95: at(95), p99: at(99) };
 }
 
-/** The same SQL the endpoint runs (limit 20 + 1 look-ahead, in a transaction with its SET LOCAL), straight through pg. */
+/** The same SQL the endpoint runs (limit 20 + 1 look-ahead), straight through pg with the app's planner settings. */
 async function ceiling(url: string, concurrency: number, seconds: number) {
   const dialect = new PgDialect();
   const compiled = QUERIES.map((q) =>
     dialect.sqlToQuery(searchQuery({ key: normalizeForSearch(q), offset: 0, limit: 21 })),
   );
-  const pool = new pg.Pool({ connectionString: url, max: concurrency });
+  const options = Object.entries(PLANNER_SETTINGS)
+    .map(([k, v]) => `-c ${k}=${v}`)
+    .join(' ');
+  const pool = new pg.Pool({ connectionString: url, max: concurrency, options });
   const lat: number[] = [];
   const until = Date.now() + seconds * 1000;
   const worker = async (w: number) => {
@@ -282,10 +288,7 @@ async function ceiling(url: string, concurrency: number, seconds: number) {
       for (let i = w; Date.now() < until; i++) {
         const q = compiled[i % compiled.length]!;
         const t0 = performance.now();
-        await c.query('BEGIN');
-        await c.query(SEARCH_SETTINGS);
         await c.query(q.sql, q.params);
-        await c.query('COMMIT');
         lat.push(performance.now() - t0);
       }
     } finally {
@@ -297,7 +300,8 @@ async function ceiling(url: string, concurrency: number, seconds: number) {
   return { rps: lat.length / seconds, ...percentiles(lat) };
 }
 
-async function http(base: string, concurrency: number, seconds: number) {
+/** The endpoint under autocannon: back to back, or at `rate` requests a second over all connections. */
+async function http(base: string, concurrency: number, seconds: number, rate?: number) {
   const lat: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -305,6 +309,7 @@ async function http(base: string, concurrency: number, seconds: number) {
         url: base,
         connections: concurrency,
         duration: seconds,
+        ...(rate ? { overallRate: rate } : {}),
         requests: QUERIES.map((q) => ({
           method: 'GET',
           path: `/api/v1/catalogue/services?q=${encodeURIComponent(q)}`,
@@ -339,6 +344,7 @@ export async function benchCatalogueSearch(concurrency = 16, seconds = 10) {
     const sample = (probe as { items?: unknown[] }).items?.length ?? 0;
     await http(server.url, concurrency, 2); // warm-up
     const viaHttp = await http(server.url, concurrency, seconds);
+    const steady = await http(server.url, concurrency, seconds, STEADY_RATE);
     const direct = await ceiling(url, concurrency, seconds);
     return {
       name: `catalogue search (GET /catalogue/services?q=…, ${ENTRIES} services, ${QUERIES.length} Persian queries)`,
@@ -352,6 +358,10 @@ export async function benchCatalogueSearch(concurrency = 16, seconds = 10) {
       httpLatencyMs: { p50: viaHttp.p50, p95: viaHttp.p95, p99: viaHttp.p99 },
       httpErrors: viaHttp.errors,
       ratio: Number((viaHttp.rps / direct.rps).toFixed(3)),
+      steadyRate: STEADY_RATE,
+      steadyReqPerSec: Math.round(steady.rps),
+      steadyLatencyMs: { p50: steady.p50, p95: steady.p95, p99: steady.p99 },
+      steadyErrors: steady.errors,
       targetP95Ms: TARGET_P95_MS,
     };
   } finally {
@@ -370,7 +380,11 @@ export async function reportCatalogueSearch(results: unknown[], seconds: number,
   console.log(
     `  HTTP endpoint:       ${r.httpReqPerSec} req/s (p50 ${r.httpLatencyMs.p50} ms, p95 ${r.httpLatencyMs.p95} ms, p99 ${r.httpLatencyMs.p99} ms, ${r.httpErrors} errors)`,
   );
+  console.log(`  ratio: ${r.ratio}`);
   console.log(
-    `  ratio: ${r.ratio}; p95 ${r.httpLatencyMs.p95} ms vs target < ${r.targetP95Ms} ms ${r.httpLatencyMs.p95 < r.targetP95Ms ? 'OK' : 'ABOVE TARGET'}`,
+    `  at a steady ${r.steadyRate} searches/s: p50 ${r.steadyLatencyMs.p50} ms, p95 ${r.steadyLatencyMs.p95} ms, p99 ${r.steadyLatencyMs.p99} ms (${r.steadyErrors} errors)`,
+  );
+  console.log(
+    `  p95 ${r.steadyLatencyMs.p95} ms vs target < ${r.targetP95Ms} ms ${r.steadyLatencyMs.p95 < r.targetP95Ms ? 'OK' : 'ABOVE TARGET'}`,
   );
 }

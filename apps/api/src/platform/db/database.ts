@@ -35,6 +35,17 @@ export interface EmbeddedOptions {
   loadDataDir?: Blob | File;
 }
 
+/**
+ * Planner costs for solid-state storage, set on every connection of the app: with PostgreSQL's
+ * default random_page_cost (4, tuned for spinning disks) the planner scans a whole table rather
+ * than a trigram index for a word found in a tenth of its rows, three times slower (the public
+ * catalogue search). A deployment that sets it for the database already loses nothing.
+ */
+export const PLANNER_SETTINGS = { random_page_cost: '1.1' } as const;
+const plannerOptions = Object.entries(PLANNER_SETTINGS)
+  .map(([k, v]) => `-c ${k}=${v}`)
+  .join(' ');
+
 /** Opens the embedded PGlite database, taking a lockfile so a second process fails at once. */
 export async function openEmbeddedDatabase(opts: EmbeddedOptions = {}): Promise<Database> {
   const release = opts.dataDir ? acquireDirLock(opts.dataDir) : () => undefined;
@@ -46,6 +57,7 @@ export async function openEmbeddedDatabase(opts: EmbeddedOptions = {}): Promise<
       extensions,
     });
     await client.waitReady;
+    for (const [k, v] of Object.entries(PLANNER_SETTINGS)) await client.exec(`SET ${k} = ${v}`);
   } catch (err) {
     release();
     throw err;
@@ -65,7 +77,7 @@ export async function openEmbeddedDatabase(opts: EmbeddedOptions = {}): Promise<
       return (await client.query<T>(text, params)).rows;
     },
     withAdvisoryLock: (_key, fn) => fn(),
-    dumpDataDir: async () => (await client.dumpDataDir('none')),
+    dumpDataDir: async () => await client.dumpDataDir('none'),
     async close() {
       if (closed) return;
       closed = true;
@@ -86,6 +98,7 @@ export async function openServerDatabase(url: string, poolSize: number): Promise
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     application_name: 'dargah',
+    options: plannerOptions,
   });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
