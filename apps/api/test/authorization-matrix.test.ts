@@ -5,6 +5,10 @@ import { buildTestApp, type TestApp } from './app';
 import * as identityRepo from '../src/modules/identity/identity.repository';
 import { newTrackingCode } from '../src/modules/requests/tracking-code';
 import { insertMission } from '../src/modules/catalogue/catalogue.repository';
+import { insertImport } from '../src/modules/catalogue/import.repository';
+import * as deliveryRepo from '../src/modules/catalogue/reports.repository';
+import * as architectureRepo from '../src/modules/catalogue/architecture.repository';
+import { insertLicence } from '../src/modules/catalogue/licences.repository';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
 
 /**
@@ -36,19 +40,85 @@ beforeAll(async () => {
   const clerkA = await buildStaff(t, a.id, ['desk_clerk']);
   const expertA = await signInStaff(t, (await buildStaff(t, a.id, ['expert'])).username);
   const mission = await insertMission(db, a.id, { title: 'مأموریت الف', description: null, legalBasis: [] }, now);
-  const card = await t.app.inject({ method: 'POST', url: '/api/v1/catalogue/cards', headers: expertA.headers, payload: { agencyId: a.id, content: { title: 'خدمت الف' } } });
+  const deliveryReport = await deliveryRepo.insertReport(
+    db,
+    {
+      agencyId: a.id,
+      year: 1403,
+      periodStart: now,
+      periodEnd: new Date(now.getTime() + 86_400_000),
+      revision: 1,
+      replacesId: null,
+      submittedBy: null,
+    },
+    now,
+  );
+  await deliveryRepo.insertReportRows(db, deliveryReport, a.id, [
+    { title: 'خدمت بدون شناسه', deliveredCount: 3, serviceId: null },
+  ]);
+  const [deliveryRow] = await deliveryRepo.reportRows(db, deliveryReport);
+  const card = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/catalogue/cards',
+    headers: expertA.headers,
+    payload: { agencyId: a.id, content: { title: 'خدمت الف' } },
+  });
   expect(card.statusCode).toBe(201);
   const cardId = card.json<{ id: string }>().id;
+  const cardImport = await insertImport(
+    db,
+    {
+      agencyId: a.id,
+      fileSha256: 'a'.repeat(64),
+      fileName: 'cards.csv',
+      fileBytes: 10,
+      format: 'csv',
+      rowCount: 1,
+      createdBy: clerkA.id,
+    },
+    now,
+  );
   const managerA = await buildStaff(t, a.id, ['unit_manager']);
-  const unit = await identityRepo.insertUnit(db, { agencyId: a.id, parentId: null, nameFa: 'واحد الف', nameEn: null, kind: 'operational', code: null }, now);
-  const delegation = await identityRepo.insertDelegation(db, { principalId: managerA.id, delegateId: clerkA.id, startsAt: now, endsAt: new Date(now.getTime() + 86_400_000), reason: 'مرخصی', createdBy: managerA.id }, now);
-  const token = await identityRepo.insertApiToken(db, { agencyId: a.id, name: 'سامانه الف', tokenHash: 'x'.repeat(64), prefix: 'dgh_xxxx', scopes: ['catalogue:read'], createdBy: null }, now);
+  const unit = await identityRepo.insertUnit(
+    db,
+    { agencyId: a.id, parentId: null, nameFa: 'واحد الف', nameEn: null, kind: 'operational', code: null },
+    now,
+  );
+  const delegation = await identityRepo.insertDelegation(
+    db,
+    {
+      principalId: managerA.id,
+      delegateId: clerkA.id,
+      startsAt: now,
+      endsAt: new Date(now.getTime() + 86_400_000),
+      reason: 'مرخصی',
+      createdBy: managerA.id,
+    },
+    now,
+  );
+  const token = await identityRepo.insertApiToken(
+    db,
+    {
+      agencyId: a.id,
+      name: 'سامانه الف',
+      tokenHash: 'x'.repeat(64),
+      prefix: 'dgh_xxxx',
+      scopes: ['catalogue:read'],
+      createdBy: null,
+    },
+    now,
+  );
   const [service] = await t.ctx.database.query<{ id: string }>(
     `INSERT INTO services (agency_id, title_fa, description_fa, recipients, norm_days, form_schema, published, created_at, updated_at)
      VALUES ($1, 'خدمت الف', 'شرح', 'G2C', 5, '{"type":"object","properties":{"note":{"type":"string","title":"یادداشت"}}}', true, now(), now()) RETURNING id`,
     [a.id],
   );
-  const submitted = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: citizen.headers, payload: { serviceId: service!.id, form: { note: 'سلام' } } });
+  const submitted = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/requests',
+    headers: citizen.headers,
+    payload: { serviceId: service!.id, form: { note: 'سلام' } },
+  });
   expect(submitted.statusCode).toBe(201);
   const request = submitted.json<{ id: string; trackingCode: string }>();
   for (const [pattern, id] of Object.entries({
@@ -66,6 +136,7 @@ beforeAll(async () => {
     '/api/v1/requests/:id/take': request.id,
     '/api/v1/requests/:id/decide': request.id,
     '/api/v1/requests/track/:trackingCode': request.trackingCode,
+    '/api/v1/services/:id/catalogue-link': service!.id,
     '/api/v1/catalogue/missions/:id': mission.id,
     '/api/v1/catalogue/cards/:id': cardId,
     '/api/v1/catalogue/cards/:id/diff': cardId,
@@ -76,15 +147,78 @@ beforeAll(async () => {
     '/api/v1/catalogue/cards/:id/reject': cardId,
     '/api/v1/catalogue/cards/:id/change-requests': cardId,
     '/api/v1/catalogue/cards/:id/renew': cardId,
-  })) owned.set(pattern, id);
+    '/api/v1/catalogue/imports/:id': cardImport!.id,
+    '/api/v1/catalogue/delivery-reports/:id': deliveryReport,
+    '/api/v1/catalogue/delivery-reports/:id/corrections': deliveryReport,
+    '/api/v1/catalogue/delivery-report-rows/:id/resolve': deliveryRow!.id,
+    ...(await architectureFixtures(db, now, cardId, clerkA.id)),
+    ...(await licenceFixtures(db, now, a.id)),
+  }))
+    owned.set(pattern, id);
 });
 afterAll(() => t.close());
 
+/** The service architecture's objects (national, not any agency's; a mark on agency A's card). */
+async function architectureFixtures(db: TestApp['ctx']['database']['db'], now: Date, cardId: string, by: string) {
+  const term = { titleFa: 'عنوان', titleEn: null, description: null, sort: 0 };
+  const domain = await architectureRepo.insertTerm(db, 'service_domains', { ...term, code: 'matrix' }, now);
+  const layer = await architectureRepo.insertTerm(db, 'service_layers', { ...term, code: 'matrix' }, now);
+  const category = await architectureRepo.insertCategory(db, domain!.id, { ...term, code: 'matrix' }, now);
+  const mark = await architectureRepo.insertMark(
+    db,
+    { cardId, kind: 'removable', relatedCardId: null, note: null, createdBy: by },
+    now,
+  );
+  return {
+    '/api/v1/catalogue/architecture/domains/:id': domain!.id,
+    '/api/v1/catalogue/architecture/layers/:id': layer!.id,
+    '/api/v1/catalogue/architecture/categories/:id': category!.id,
+    '/api/v1/catalogue/marks/:id/resolve': mark!,
+  };
+}
+
+/** A licence of agency A (the licence register). */
+async function licenceFixtures(db: TestApp['ctx']['database']['db'], now: Date, agencyId: string) {
+  const id = await insertLicence(
+    db,
+    agencyId,
+    {
+      title: 'مجوز الف',
+      kind: 'پروانه',
+      legalBasis: [{ lawId: randomUUID(), article: '1' }],
+      conditions: [],
+      documents: [],
+      inquiries: [],
+      issueDays: 5,
+      validityMonths: null,
+      costRials: 0,
+      costLegalBasis: [],
+      renewalTerms: null,
+      amendmentTerms: null,
+      cancellationConditions: 'تخلف',
+      searchKey: 'مجوز الف',
+    },
+    null,
+    now,
+  );
+  return {
+    '/api/v1/catalogue/licences/:id': id,
+    '/api/v1/catalogue/licences/:id/cancel': id,
+    '/api/v1/catalogue/licences/:id/service': id,
+  };
+}
+
 /** A concrete URL for a route pattern: every path parameter becomes a random but valid-looking id. */
-const concrete = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => (/code/i.test(name) ? '1234567890' : randomUUID()));
+const concrete = (url: string) =>
+  url.replace(/:(\w+)/g, (_, name: string) => (/code/i.test(name) ? '1234567890' : randomUUID()));
 
 const call = (r: RouteEntry, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: r.method as 'GET', url: concrete(r.url), headers, ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: {} }) });
+  t.app.inject({
+    method: r.method as 'GET',
+    url: concrete(r.url),
+    headers,
+    ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: {} }),
+  });
 
 describe('authorization matrix', () => {
   it('covers every route, and every route declares who may call it', () => {
@@ -117,20 +251,44 @@ describe('authorization matrix', () => {
 
 describe('object-level matrix: another agency, another citizen', () => {
   const fill = (url: string, value: string) => url.replace(/:(\w+)/, value);
-  const body = (r: RouteEntry) => (r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: r.url.endsWith('/decide') ? { decision: 'approve' } : {} });
+  const body = (r: RouteEntry) =>
+    r.method === 'GET' || r.method === 'DELETE'
+      ? {}
+      : { payload: r.url.endsWith('/decide') ? { decision: 'approve' } : {} };
 
   /** The answer for this agency's object must be the answer for an object that does not exist. */
   async function learnsNothing(r: RouteEntry, who: Session, id: string) {
-    const mine = await t.app.inject({ method: r.method as 'GET', url: fill(r.url, id), headers: who.headers, ...body(r) });
-    const none = await t.app.inject({ method: r.method as 'GET', url: fill(r.url, /code/i.test(r.url) ? newTrackingCode() : randomUUID()), headers: who.headers, ...body(r) });
+    const mine = await t.app.inject({
+      method: r.method as 'GET',
+      url: fill(r.url, id),
+      headers: who.headers,
+      ...body(r),
+    });
+    const none = await t.app.inject({
+      method: r.method as 'GET',
+      url: fill(r.url, /code/i.test(r.url) ? newTrackingCode() : randomUUID()),
+      headers: who.headers,
+      ...body(r),
+    });
     // Refused, and exactly as for a missing object (a 400 means the body was checked before any lookup).
-    expect([r.method, r.url, mine.statusCode, mine.json().error?.code]).toEqual([r.method, r.url, none.statusCode, none.json().error?.code]);
+    expect([r.method, r.url, mine.statusCode, mine.json().error?.code]).toEqual([
+      r.method,
+      r.url,
+      none.statusCode,
+      none.json().error?.code,
+    ]);
     expect([400, 403, 404]).toContain(mine.statusCode);
   }
 
   it('has an object of agency A for every route that names one (except public and operations routes)', () => {
     // Laws are national, not any agency's: central reviewers edit them (tested in the catalogue module).
-    const named = routes.filter((r) => r.url.includes(':') && r.access !== 'public' && r.access !== 'operations' && r.url !== '/api/v1/catalogue/laws/:id');
+    const named = routes.filter(
+      (r) =>
+        r.url.includes(':') &&
+        r.access !== 'public' &&
+        r.access !== 'operations' &&
+        r.url !== '/api/v1/catalogue/laws/:id',
+    );
     expect(named.filter((r) => !owned.has(r.url)).map((r) => r.url)).toEqual([]);
   });
 
@@ -142,7 +300,10 @@ describe('object-level matrix: another agency, another citizen', () => {
 
   it('is not vacuous: the request itself answers 404 to the other agency and the other citizen', async () => {
     for (const who of [staffOther, citizenOther]) {
-      const res = await t.app.inject({ url: `/api/v1/requests/${owned.get('/api/v1/requests/:id')}`, headers: who.headers });
+      const res = await t.app.inject({
+        url: `/api/v1/requests/${owned.get('/api/v1/requests/:id')}`,
+        headers: who.headers,
+      });
       expect(res.statusCode).toBe(404);
     }
     const cartable = await t.app.inject({ url: '/api/v1/cartable?status=all', headers: staffOther.headers });
@@ -150,7 +311,9 @@ describe('object-level matrix: another agency, another citizen', () => {
   });
 
   it("another citizen learns nothing of a citizen's request", async () => {
-    for (const r of routes.filter((x) => owned.has(x.url) && (x.access === 'citizen' || x.access === 'authenticated'))) {
+    for (const r of routes.filter(
+      (x) => owned.has(x.url) && (x.access === 'citizen' || x.access === 'authenticated'),
+    )) {
       await learnsNothing(r, citizenOther, owned.get(r.url)!);
     }
   });

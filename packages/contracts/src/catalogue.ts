@@ -240,7 +240,24 @@ export const ServiceCardContent = z
       })
       .strict()
       .optional(),
+    /** The service architecture: a category (of a macro domain) and a service layer (GET /catalogue/architecture). */
+    classification: z.object({ categoryId: z.uuid().optional(), layerId: z.uuid().optional() }).strict().optional(),
     complaintRoute: text(2000).optional(),
+    /** Where the service is given in person: offices with their address, opening hours and phone. */
+    offices: z
+      .array(
+        z
+          .object({
+            name: title,
+            address: text(1000).optional(),
+            hours: text(500).optional(),
+            phone: text(50).optional(),
+            province: text(100).optional(),
+          })
+          .strict(),
+      )
+      .max(500)
+      .optional(),
     maturity: z
       .object({
         level: z.enum(MATURITY_LEVELS).optional(),

@@ -15,6 +15,8 @@ export const PublicService = z.object({
   normDays: z.number().int().min(1),
   formSchema: z.record(z.string(), z.unknown()),
   recipients: z.enum(['G2C', 'G2B', 'G2G']),
+  /** The approved catalogue service id (شناسه خدمت, 11 digits) this desk service delivers, when linked. */
+  catalogueServiceId: z.string().nullable(),
 });
 export type PublicService = z.infer<typeof PublicService>;
 

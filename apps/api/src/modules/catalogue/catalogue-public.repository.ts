@@ -59,23 +59,27 @@ async function sources(db: Db, cardIds: readonly string[]): Promise<SourceRow[]>
 
 async function upsert(db: Db, s: SourceRow): Promise<void> {
   const content = json<ServiceCardContent>(s.content);
+  const categoryId = content.classification?.categoryId ?? null;
   await db.execute(sql`
     INSERT INTO catalogue_entries (card_id, service_id, agency_id, agency_name, agency_name_en, agency_legal_id,
       agency_version, title, title_key, search_key, recipients, maturity, level, life_events, province, approved_at, expires_at,
-      card_version, synced_at)
+      card_version, synced_at, category_id, domain_id)
     VALUES (${s.cardId}, ${s.serviceId}, ${s.agencyId}, ${s.agencyName}, ${s.agencyNameEn}, ${s.agencyLegalId},
       ${s.agencyVersion}, ${content.title ?? ''}, ${normalizeForSearch(content.title ?? '')},
       ${searchKeyOf(content, s.agencyName)},
       ${list(content.recipients ?? [])}::text[], ${content.maturity?.level ?? null}, ${content.level ?? null},
       ${list(content.lifeEvents ?? [])}::text[], ${s.province}, ${iso(s.approvedAt)}::timestamptz,
-      ${iso(s.expiresAt)}::timestamptz, ${s.cardVersion}, now())
+      ${iso(s.expiresAt)}::timestamptz, ${s.cardVersion}, now(),
+      (SELECT id FROM service_categories WHERE id::text = ${categoryId}),
+      (SELECT domain_id FROM service_categories WHERE id::text = ${categoryId}))
     ON CONFLICT (card_id) DO UPDATE SET service_id = EXCLUDED.service_id, agency_id = EXCLUDED.agency_id,
       agency_name = EXCLUDED.agency_name, agency_name_en = EXCLUDED.agency_name_en,
       agency_legal_id = EXCLUDED.agency_legal_id, agency_version = EXCLUDED.agency_version, title = EXCLUDED.title,
       title_key = EXCLUDED.title_key, search_key = EXCLUDED.search_key, recipients = EXCLUDED.recipients, maturity = EXCLUDED.maturity,
       level = EXCLUDED.level, life_events = EXCLUDED.life_events, province = EXCLUDED.province,
       approved_at = EXCLUDED.approved_at, expires_at = EXCLUDED.expires_at,
-      card_version = EXCLUDED.card_version, synced_at = EXCLUDED.synced_at`);
+      card_version = EXCLUDED.card_version, synced_at = EXCLUDED.synced_at,
+      category_id = EXCLUDED.category_id, domain_id = EXCLUDED.domain_id`);
 }
 
 /**
@@ -135,13 +139,16 @@ export interface EntryRow {
   province: string | null;
   approvedAt: string;
   expiresAt: string;
+  /** The service architecture's category and its macro domain (null: unclassified). */
+  categoryId: string | null;
+  domainId: string | null;
   content: ServiceCardContent;
 }
 
 const COLUMNS = sql.raw(`e.card_id AS "cardId", e.service_id AS "serviceId", e.agency_id AS "agencyId",
   e.agency_name AS "agencyName", e.agency_name_en AS "agencyNameEn", e.agency_legal_id AS "agencyLegalId", e.title,
   e.recipients, e.maturity, e.level, e.life_events AS "lifeEvents", e.province, e.approved_at AS "approvedAt",
-  e.expires_at AS "expiresAt"`);
+  e.expires_at AS "expiresAt", e.category_id AS "categoryId", e.domain_id AS "domainId"`);
 /** The approved content, from the frozen version the card was approved at. */
 const WITH_CONTENT = sql.raw(`catalogue_entries e
   JOIN service_cards c ON c.id = e.card_id
@@ -169,6 +176,9 @@ export interface SearchFilters {
   lifeEvent?: string | undefined;
   recipients?: string | undefined;
   maturity?: string | undefined;
+  /** The service architecture: a category id, a macro domain id. */
+  categoryId?: string | undefined;
+  domainId?: string | undefined;
   offset: number;
   limit: number;
 }
@@ -189,6 +199,8 @@ export function searchQuery(f: SearchFilters): SQL {
   if (f.lifeEvent) where.push(sql`life_events @> ${list([f.lifeEvent])}::text[]`);
   if (f.recipients) where.push(sql`recipients @> ${list([f.recipients])}::text[]`);
   if (f.maturity) where.push(sql`maturity = ${f.maturity}`);
+  if (f.categoryId) where.push(sql`category_id = ${f.categoryId}::uuid`);
+  if (f.domainId) where.push(sql`domain_id = ${f.domainId}::uuid`);
   const cond = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
   const order = !k
     ? sql`ORDER BY title, card_id`
@@ -232,6 +244,31 @@ export async function allEntries(db: Db): Promise<EntryRow[]> {
   ).map(toEntry);
 }
 
+/** One agency's approved services with their content, by title (the agency page of the public catalogue). */
+export async function entriesOfAgency(db: Db, agencyId: string): Promise<EntryRow[]> {
+  return (
+    await rows<Record<string, unknown>>(
+      db,
+      sql`SELECT ${COLUMNS}, v.content FROM ${WITH_CONTENT} WHERE e.agency_id = ${agencyId}::uuid ORDER BY e.title, e.card_id`,
+    )
+  ).map(toEntry);
+}
+
+export interface AgencyBrief {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  province: string | null;
+}
+
+export async function findAgencyBrief(db: Db, id: string): Promise<AgencyBrief | undefined> {
+  const [a] = await rows<AgencyBrief>(
+    db,
+    sql`SELECT id, name_fa AS name, name_en AS "nameEn", province FROM agencies WHERE id = ${id}::uuid`,
+  );
+  return a;
+}
+
 export interface LawBrief {
   id: string;
   title: string;
@@ -256,4 +293,18 @@ export async function agencyNames(db: Db, ids: readonly string[]): Promise<Map<s
     sql`SELECT id, name_fa AS name FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`,
   );
   return new Map(r.map((a) => [a.id, a.name]));
+}
+
+/** Titles (Persian) of service-architecture categories and macro domains, by id. */
+export async function architectureTitles(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await rows<{ id: string; title: string }>(
+    db,
+    sql`SELECT id, title_fa AS title FROM service_categories WHERE id = ANY(${list(ids)}::uuid[])
+        UNION ALL SELECT id, title_fa AS title FROM service_domains WHERE id = ANY(${list(ids)}::uuid[])`,
+  );
+  return new Map(r.map((x) => [x.id, x.title]));
 }

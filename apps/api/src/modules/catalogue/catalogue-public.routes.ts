@@ -4,7 +4,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { catalogueJsonLd, decodeCursor, getServiceInfo, searchServices } from './catalogue-public.service';
+import {
+  agencyServices,
+  catalogueJsonLd,
+  decodeCursor,
+  getServiceInfo,
+  searchServices,
+} from './catalogue-public.service';
 
 const tags = ['catalogue'];
 const pub = { access: 'public' as const };
@@ -18,6 +24,9 @@ const SearchQuery = z.object({
   lifeEvent: z.enum(LIFE_EVENTS).optional(),
   recipients: z.enum(CARD_RECIPIENTS).optional(),
   maturity: z.enum(MATURITY_LEVELS).optional(),
+  /** The service architecture (GET /catalogue/architecture): a category id, a macro domain id. */
+  category: z.uuid().optional(),
+  domain: z.uuid().optional(),
   /** Opaque, from the previous page's nextCursor. */
   cursor: z
     .string()
@@ -32,6 +41,8 @@ const SearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+/** A category or macro domain of the service architecture; null when the service is not classified. */
+const ArchitectureRef = z.object({ id: z.string(), title: z.string() }).nullable();
 const ServiceSummary = z.object({
   serviceId: z.string(),
   title: z.string(),
@@ -45,6 +56,8 @@ const ServiceSummary = z.object({
   expiresAt: z.string(),
   /** The card's one-year validity has passed; it awaits renewal. */
   expired: z.boolean(),
+  category: ArchitectureRef,
+  domain: ArchitectureRef,
 });
 const SearchResult = z.object({
   /** exact: every word of q was found; fuzzy: nothing was, so titles similar to q (typos) are listed. */
@@ -59,9 +72,17 @@ const LegalRef = z.object({
   lawTitle: z.string().nullable(),
   link: z.string().nullable(),
 });
+/** For a service not yet electronic: when it will be (Jalali YYYY/MM/DD) and why not yet, or its exemption. */
+const MaturityPlan = z.object({
+  plannedDate: z.string().nullable(),
+  reason: z.string().nullable(),
+  exemption: z.object({ reference: z.string(), approvedOn: z.string() }).nullable(),
+});
 const ServiceInfo = z.object({
   serviceId: z.string(),
   title: z.string(),
+  category: ArchitectureRef,
+  domain: ArchitectureRef,
   description: z.string().nullable(),
   subServices: z.array(z.object({ title: z.string(), description: z.string().nullable() })),
   agency: z.object({
@@ -109,10 +130,44 @@ const ServiceInfo = z.object({
   ),
   legalBasis: z.array(LegalRef),
   complaintRoute: z.string().nullable(),
+  /** Where the service is given in person, with opening hours. */
+  offices: z.array(
+    z.object({
+      name: z.string(),
+      address: z.string().nullable(),
+      hours: z.string().nullable(),
+      phone: z.string().nullable(),
+      province: z.string().nullable(),
+    }),
+  ),
   maturity: z.string().nullable(),
+  maturityPlan: MaturityPlan,
   approvedAt: z.string(),
   expiresAt: z.string(),
   expired: z.boolean(),
+});
+
+const AgencyServiceSummary = z.object({
+  serviceId: z.string(),
+  title: z.string(),
+  recipients: z.array(z.string()),
+  maturity: z.string().nullable(),
+  lifeEvents: z.array(z.string()),
+  approvedAt: z.string(),
+  expiresAt: z.string(),
+  expired: z.boolean(),
+});
+const AgencyServices = z.object({
+  agency: z.object({
+    id: z.string(),
+    name: z.string(),
+    nameEn: z.string().nullable(),
+    province: z.string().nullable(),
+  }),
+  /** Delivered electronically (maturity interactive or above), by title. */
+  electronic: z.array(AgencyServiceSummary),
+  /** Not yet electronic (non-electronic or informational), with the plan or the exemption, by title. */
+  notYetElectronic: z.array(AgencyServiceSummary.extend(MaturityPlan.shape)),
 });
 
 /** The public service catalogue: search, a service's information package, the CPSV-AP export. */
@@ -126,7 +181,7 @@ export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContex
       schema: {
         tags,
         summary:
-          'Search approved services: q is matched after Persian normalisation (ي/ی, ك/ک, ZWNJ, Persian digits) and every word must occur (title, sub-services, description, agency), ranked by where q sits in the title, then title; with no hit, titles similar to q by trigram word similarity (typos); filters by agency, province, life event, recipients and maturity; nextCursor pages on',
+          'Search approved services: q is matched after Persian normalisation (ي/ی, ك/ک, ZWNJ, Persian digits) and every word must occur (title, sub-services, description, agency), ranked by where q sits in the title, then title; with no hit, titles similar to q by trigram word similarity (typos); filters by agency, province, life event, recipients, maturity, category and macro domain; nextCursor pages on',
         querystring: SearchQuery,
         response: { 200: SearchResult },
       },
@@ -155,6 +210,21 @@ export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContex
       },
     },
     (req) => getServiceInfo(ctx, req.params.serviceId),
+  );
+
+  r.get(
+    '/catalogue/agencies/:agencyId/services',
+    {
+      config: pub,
+      schema: {
+        tags,
+        summary:
+          "An agency's approved services: those delivered electronically, and those not yet electronic with the planned date (Jalali) and reason or the exemption",
+        params: z.object({ agencyId: z.uuid() }),
+        response: { 200: AgencyServices },
+      },
+    },
+    (req) => agencyServices(ctx, req.params.agencyId),
   );
 
   r.get(

@@ -1,4 +1,4 @@
-import type { ServiceCardContent } from '@dargah/contracts';
+import { NOT_YET_ELECTRONIC, type ServiceCardContent } from '@dargah/contracts';
 import { normalizeForSearch } from '@dargah/persian';
 import type { AppContext } from '../../platform/context';
 import { DomainError } from '../../platform/http/errors';
@@ -43,6 +43,9 @@ export interface SearchQuery {
   lifeEvent?: string | undefined;
   recipients?: string | undefined;
   maturity?: string | undefined;
+  /** The service architecture: a category id, a macro domain id. */
+  category?: string | undefined;
+  domain?: string | undefined;
   /** From the cursor: where the previous page ended, and in which match mode. */
   page?: Page | undefined;
   limit: number;
@@ -76,6 +79,8 @@ export async function searchServices(ctx: AppContext, q: SearchQuery) {
     lifeEvent: q.lifeEvent,
     recipients: q.recipients,
     maturity: q.maturity,
+    categoryId: q.category,
+    domainId: q.domain,
     limit: q.limit + 1,
   };
   let page: Page = q.page ?? { mode: 'exact', offset: 0 };
@@ -84,7 +89,9 @@ export async function searchServices(ctx: AppContext, q: SearchQuery) {
     page = { mode: 'fuzzy', offset: 0 };
     found = await repo.searchEntries(ctx.database.db, { ...filters, ...page });
   }
-  const items = found.slice(0, q.limit).map((e) => ({
+  const shown = found.slice(0, q.limit);
+  const classified = await classificationOf(ctx, shown);
+  const items = shown.map((e) => ({
     serviceId: e.serviceId,
     title: e.title,
     agency: { id: e.agencyId, name: e.agencyName },
@@ -96,12 +103,21 @@ export async function searchServices(ctx: AppContext, q: SearchQuery) {
     approvedAt: e.approvedAt,
     expiresAt: e.expiresAt,
     expired: isExpired(ctx, e.expiresAt),
+    ...classified(e),
   }));
   return {
     match: page.mode,
     items,
     nextCursor: found.length > q.limit ? encodeCursor({ mode: page.mode, offset: page.offset + q.limit }) : null,
   };
+}
+
+/** The service architecture's category and macro domain of entries ({id, title} in Persian, or null). */
+async function classificationOf(ctx: AppContext, entries: readonly repo.EntryRow[]) {
+  const ids = [...new Set(entries.flatMap((e) => [e.categoryId, e.domainId]).filter((x): x is string => !!x))];
+  const titles = await repo.architectureTitles(ctx.database.db, ids);
+  const term = (id: string | null) => (id && titles.has(id) ? { id, title: titles.get(id)! } : null);
+  return (e: repo.EntryRow) => ({ category: term(e.categoryId), domain: term(e.domainId) });
 }
 
 // The information package --------------------------------------------------------------------
@@ -125,9 +141,11 @@ export async function getServiceInfo(ctx: AppContext, serviceId: string) {
     return { lawId: r.lawId, article: r.article, lawTitle: law?.title ?? null, link: law?.link ?? null };
   };
   const p = c.process;
+  const classified = await classificationOf(ctx, [e]);
   return {
     serviceId: e.serviceId,
     title: e.title,
+    ...classified(e),
     description: c.description ?? null,
     subServices: (c.subServices ?? []).map((s) => ({ title: s.title, description: s.description ?? null })),
     agency: {
@@ -177,10 +195,63 @@ export async function getServiceInfo(ctx: AppContext, serviceId: string) {
     })),
     legalBasis: (c.legalBasis ?? []).map(ref),
     complaintRoute: c.complaintRoute ?? null,
+    offices: officesOf(c),
     maturity: e.maturity,
+    maturityPlan: maturityPlanOf(c),
     approvedAt: e.approvedAt,
     expiresAt: e.expiresAt,
     expired: isExpired(ctx, e.expiresAt),
+  };
+}
+
+const officesOf = (c: ServiceCardContent) =>
+  (c.offices ?? []).map((o) => ({
+    name: o.name,
+    address: o.address ?? null,
+    hours: o.hours ?? null,
+    phone: o.phone ?? null,
+    province: o.province ?? null,
+  }));
+
+/** For a service not yet electronic: the planned date (Jalali YYYY/MM/DD) and reason, or the exemption. */
+const maturityPlanOf = (c: ServiceCardContent) => ({
+  plannedDate: c.maturity?.plannedDate ?? null,
+  reason: c.maturity?.reason ?? null,
+  exemption: c.maturity?.exemption
+    ? { reference: c.maturity.exemption.reference, approvedOn: c.maturity.exemption.approvedOn }
+    : null,
+});
+
+const isNotYetElectronic = (maturity: string | null) =>
+  maturity === null || (NOT_YET_ELECTRONIC as readonly string[]).includes(maturity);
+
+// An agency's services -----------------------------------------------------------------------
+/**
+ * An agency's approved services, those delivered electronically apart from those not yet
+ * electronic (with the planned date and reason, or the exemption). AGENCY_NOT_FOUND for an unknown agency.
+ */
+export async function agencyServices(ctx: AppContext, agencyId: string) {
+  await syncIfStale(ctx);
+  const db = ctx.database.db;
+  const agency = await repo.findAgencyBrief(db, agencyId);
+  if (!agency) throw new DomainError('AGENCY_NOT_FOUND', { agencyId }); // registered by the identity module
+  const entries = await repo.entriesOfAgency(db, agencyId);
+  const summary = (e: repo.EntryRow) => ({
+    serviceId: e.serviceId,
+    title: e.title,
+    recipients: e.recipients,
+    maturity: e.maturity,
+    lifeEvents: e.lifeEvents,
+    approvedAt: e.approvedAt,
+    expiresAt: e.expiresAt,
+    expired: isExpired(ctx, e.expiresAt),
+  });
+  return {
+    agency,
+    electronic: entries.filter((e) => !isNotYetElectronic(e.maturity)).map(summary),
+    notYetElectronic: entries
+      .filter((e) => isNotYetElectronic(e.maturity))
+      .map((e) => ({ ...summary(e), ...maturityPlanOf(e.content) })),
   };
 }
 
@@ -197,6 +268,7 @@ export const CPSV_CONTEXT = {
   skos: 'http://www.w3.org/2004/02/skos/core#',
   eli: 'http://data.europa.eu/eli/ontology#',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
+  time: 'http://www.w3.org/2006/time#',
   PublicService: 'cpsv:PublicService',
   PublicOrganisation: 'cv:PublicOrganisation',
   LegalResource: 'eli:LegalResource',
@@ -207,28 +279,59 @@ export const CPSV_CONTEXT = {
   Event: 'cv:Event',
   LifeEvent: 'cv:LifeEvent',
   Location: 'dct:Location',
+  /** The class the CPSV-AP 3.2.0 SHACL requires of a PublicOrganisation's dct:spatial (an administrative unit). */
+  AdministrativeTerritorialUnit: 'http://data.europa.eu/88u/dataset/atu-type',
+  TemporalEntity: 'time:TemporalEntity',
   identifier: 'dct:identifier',
   name: 'dct:title',
   description: 'dct:description',
   prefLabel: 'skos:prefLabel',
-  type: 'dct:type',
+  type: { '@id': 'dct:type', '@type': '@id' },
   hasCompetentAuthority: 'cv:hasCompetentAuthority',
   hasLegalResource: 'cv:hasLegalResource',
   holdsRequirement: 'cv:holdsRequirement',
   hasSupportingEvidence: 'cv:hasSupportingEvidence',
   processingTime: { '@id': 'cv:processingTime', '@type': 'xsd:duration' },
   hasCost: 'cv:hasCost',
-  value: { '@id': 'cv:value', '@type': 'xsd:decimal' },
+  value: { '@id': 'cv:hasValue', '@type': 'xsd:double' },
   currency: { '@id': 'cv:currency', '@type': '@id' },
   hasChannel: 'cv:hasChannel',
   isGroupedBy: 'cv:isGroupedBy',
   spatial: 'dct:spatial',
   homepage: 'foaf:homepage',
   url: 'schema:url',
+  locn: 'http://www.w3.org/ns/locn#',
+  Address: 'locn:Address',
+  address: 'locn:address',
+  fullAddress: 'locn:fullAddress',
+  adminUnitL2: 'locn:adminUnitL2',
+  openingHours: 'cv:openingHours',
+  telephone: 'schema:telephone',
 };
 
 const fa = (value: string) => ({ '@value': value, '@language': 'fa' });
 const en = (value: string) => ({ '@value': value, '@language': 'en' });
+const IRAN = 'http://publications.europa.eu/resource/authority/country/IRN';
+
+/** The names of life events (cv:Event requires a dct:title). */
+const LIFE_EVENT_NAMES: Record<string, readonly [fa: string, en: string]> = {
+  birth: ['تولد', 'Birth'],
+  education: ['تحصیل', 'Education'],
+  health: ['سلامت', 'Health'],
+  military_service: ['خدمت وظیفه', 'Military service'],
+  employment: ['اشتغال', 'Employment'],
+  marriage: ['ازدواج', 'Marriage'],
+  housing: ['مسکن', 'Housing'],
+  business: ['کسب‌وکار', 'Business'],
+  tax: ['مالیات', 'Tax'],
+  social_security: ['تأمین اجتماعی', 'Social security'],
+  insurance: ['بیمه', 'Insurance'],
+  vehicle: ['خودرو', 'Vehicle'],
+  travel: ['سفر', 'Travel'],
+  retirement: ['بازنشستگی', 'Retirement'],
+  death: ['فوت', 'Death'],
+  other: ['سایر', 'Other'],
+};
 
 function publicService(base: string, e: repo.EntryRow, laws: Map<string, repo.LawBrief>): Record<string, unknown> {
   const c = e.content;
@@ -244,7 +347,10 @@ function publicService(base: string, e: repo.EntryRow, laws: Map<string, repo.La
       '@type': 'PublicOrganisation',
       identifier: e.agencyLegalId,
       prefLabel: [fa(e.agencyName), ...(e.agencyNameEn ? [en(e.agencyNameEn)] : [])],
-      ...(e.province ? { spatial: { '@type': 'Location', prefLabel: [fa(e.province)] } } : {}),
+      // Required (CPSV-AP 3.2): the province of a provincial agency, or else the whole country.
+      spatial: e.province
+        ? { '@type': ['Location', 'AdministrativeTerritorialUnit'], prefLabel: [fa(e.province)] }
+        : { '@id': IRAN },
     },
   };
   const legal = [...new Set((c.legalBasis ?? []).map((r) => r.lawId))].flatMap((lawId) => {
@@ -265,11 +371,13 @@ function publicService(base: string, e: repo.EntryRow, laws: Map<string, repo.La
   const reqs = (c.documents ?? []).map((d, i) => ({
     '@id': `${id}#requirement-${i + 1}`,
     '@type': 'Requirement',
+    identifier: `${e.serviceId}-requirement-${i + 1}`,
     name: [fa(d.title ?? d.evidenceType ?? 'مدرک')],
     hasSupportingEvidence: [
       {
         '@id': `${id}#evidence-${i + 1}`,
         '@type': 'Evidence',
+        identifier: `${e.serviceId}-evidence-${i + 1}`,
         name: [fa(d.evidenceType ?? d.title ?? 'مدرک')],
       },
     ],
@@ -279,6 +387,7 @@ function publicService(base: string, e: repo.EntryRow, laws: Map<string, repo.La
   const costs = (c.fees ?? []).map((f, i) => ({
     '@id': `${id}#cost-${i + 1}`,
     '@type': 'Cost',
+    identifier: `${e.serviceId}-cost-${i + 1}`,
     ...(f.title ? { description: [fa(f.title)] } : {}),
     value: f.amountRials ?? 0,
     currency: 'http://publications.europa.eu/resource/authority/currency/IRR',
@@ -287,22 +396,47 @@ function publicService(base: string, e: repo.EntryRow, laws: Map<string, repo.La
   const kinds = [
     ...new Set([...(c.channels?.information ?? []), ...(c.channels?.request ?? []), ...(c.channels?.delivery ?? [])]),
   ];
-  if (kinds.length)
-    out.hasChannel = kinds.map((k) => ({
-      '@id': `${id}#channel-${k}`,
-      '@type': 'Channel',
-      type: k,
-      ...((k === 'web' || k === 'mobile_app') && c.channels?.eServiceUrl ? { url: c.channels.eServiceUrl } : {}),
-    }));
+  // Channel types are concepts (IRIs) of the catalogue's own scheme, one per channel kind.
+  const channelType = (k: string) => `${base}/channel-types/${k}`;
+  // Each office is an in-person channel with its opening hours, address and phone.
+  const offices = (c.offices ?? []).map((o, i) => ({
+    '@id': `${id}#office-${i + 1}`,
+    '@type': 'Channel',
+    identifier: `${e.serviceId}-office-${i + 1}`,
+    type: channelType('in_person'),
+    name: [fa(o.name)],
+    ...(o.hours ? { openingHours: [{ '@type': 'TemporalEntity', description: [fa(o.hours)] }] } : {}),
+    ...(o.address || o.province
+      ? {
+          address: {
+            '@type': 'Address',
+            ...(o.address ? { fullAddress: [fa(o.address)] } : {}),
+            ...(o.province ? { adminUnitL2: [fa(o.province)] } : {}),
+          },
+        }
+      : {}),
+    ...(o.phone ? { telephone: o.phone } : {}),
+  }));
+  if (kinds.length || offices.length)
+    out.hasChannel = [
+      ...kinds.map((k) => ({
+        '@id': `${id}#channel-${k}`,
+        '@type': 'Channel',
+        identifier: `${e.serviceId}-channel-${k}`,
+        type: channelType(k),
+        ...((k === 'web' || k === 'mobile_app') && c.channels?.eServiceUrl ? { url: c.channels.eServiceUrl } : {}),
+      })),
+      ...offices,
+    ];
   if (e.lifeEvents.length)
     out.isGroupedBy = e.lifeEvents.map((ev) => ({
       '@id': `${base}/life-events/${ev}`,
       '@type': ['Event', 'LifeEvent'],
       identifier: ev,
+      name: LIFE_EVENT_NAMES[ev] ? [fa(LIFE_EVENT_NAMES[ev][0]), en(LIFE_EVENT_NAMES[ev][1])] : [fa(ev)],
     }));
   if (e.province) out.spatial = { '@type': 'Location', prefLabel: [fa(e.province)] };
-  else if (e.level === 'national')
-    out.spatial = { '@id': 'http://publications.europa.eu/resource/authority/country/IRN' };
+  else if (e.level === 'national') out.spatial = { '@id': IRAN };
   return out;
 }
 

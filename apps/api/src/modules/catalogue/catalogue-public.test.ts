@@ -306,3 +306,144 @@ describe('CPSV-AP 3.2 export', () => {
     expect(graph.find((s) => s.identifier === ids.library)!.hasCost).toBeUndefined(); // free
   });
 });
+
+// Runs last: it approves more services, which the counts above do not expect.
+describe("an agency's electronic and not-yet-electronic services", () => {
+  let registry: string;
+  const mine: Record<'online' | 'planned' | 'exempt', string> = {} as never;
+  const inPerson = { information: ['in_person'], request: ['in_person'], delivery: ['in_person'] };
+  const office = {
+    name: 'دفتر مرکزی ثبت',
+    address: 'تهران، خیابان ولیعصر، پلاک ۱۲',
+    hours: 'شنبه تا چهارشنبه ۸ تا ۱۴',
+    phone: '021-88776655',
+    province: 'تهران',
+  };
+
+  beforeAll(async () => {
+    registry = (
+      await buildAgency(t, { nameFa: 'اداره کل ثبت اسناد', nameEn: 'Registration Office', province: 'تهران' })
+    ).id;
+    const author = await signInStaff(t, (await buildStaff(t, registry, ['expert', 'agency_admin'])).username);
+    const central = await signInStaff(t, users.central);
+    mine.online = await approve(author, central, registry, card({ title: 'ثبت سند الکترونیک', offices: [office] }));
+    mine.planned = await approve(
+      author,
+      central,
+      registry,
+      card({
+        title: 'پلاک‌کوبی ملک',
+        channels: inPerson,
+        maturity: { level: 'non_electronic', plannedDate: '۱۴۰۵/۰۶/۳۱', reason: 'نیاز به بازدید میدانی' },
+      }),
+    );
+    mine.exempt = await approve(
+      author,
+      central,
+      registry,
+      card({
+        title: 'تحویل اصل سند',
+        channels: { ...inPerson, information: ['web', 'in_person'], eServiceUrl: 'https://example.gov.ir/sabt' },
+        maturity: { level: 'informational', exemption: { reference: 'مصوبه ۱۲۳/الف', approvedOn: '1403/02/10' } },
+      }),
+    );
+    // A draft of the agency is not listed.
+    await call('POST', '/catalogue/cards', author, { agencyId: registry, content: { title: 'خدمت پیش‌نویس' } });
+    await syncCatalogueEntries(t.ctx); // the routes sync at most every two seconds
+  });
+
+  it('lists the electronic ones apart from those not yet electronic, with the planned date or the exemption', async () => {
+    const res = await call('GET', `/catalogue/agencies/${registry}/services`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.agency).toEqual({
+      id: registry,
+      name: 'اداره کل ثبت اسناد',
+      nameEn: 'Registration Office',
+      province: 'تهران',
+    });
+    expect(body.electronic).toEqual([
+      expect.objectContaining({ serviceId: mine.online, title: 'ثبت سند الکترونیک', maturity: 'transactional' }),
+    ]);
+    expect(body.notYetElectronic).toHaveLength(2);
+    expect(body.notYetElectronic).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          serviceId: mine.planned,
+          maturity: 'non_electronic',
+          plannedDate: '1405/06/31',
+          reason: 'نیاز به بازدید میدانی',
+          exemption: null,
+        }),
+        expect.objectContaining({
+          serviceId: mine.exempt,
+          maturity: 'informational',
+          plannedDate: null,
+          exemption: { reference: 'مصوبه ۱۲۳/الف', approvedOn: '1403/02/10' },
+        }),
+      ]),
+    );
+    // Another agency's services are not mixed in; an agency without approved services has two empty lists.
+    const other = (await call('GET', `/catalogue/agencies/${isfahan}/services`)).json();
+    expect(
+      [...other.electronic, ...other.notYetElectronic].map((s: { serviceId: string }) => s.serviceId).sort(),
+    ).toEqual([ids.library, ids.permit].sort());
+    const empty = await buildAgency(t, { nameFa: 'دستگاه بی‌خدمت' });
+    expect((await call('GET', `/catalogue/agencies/${empty.id}/services`)).json()).toMatchObject({
+      electronic: [],
+      notYetElectronic: [],
+    });
+  });
+
+  it('404s an unknown agency and refuses a malformed id', async () => {
+    const missing = await call('GET', '/catalogue/agencies/00000000-0000-4000-8000-000000000000/services');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('AGENCY_NOT_FOUND');
+    expect((await call('GET', '/catalogue/agencies/not-a-uuid/services')).statusCode).toBe(400);
+  });
+
+  it('gives the offices and the maturity plan in the information package and the offices in CPSV-AP', async () => {
+    const online = (await call('GET', `/catalogue/services/${mine.online}`)).json();
+    expect(online.offices).toEqual([office]);
+    expect(online.maturityPlan).toEqual({ plannedDate: null, reason: null, exemption: null });
+    const planned = (await call('GET', `/catalogue/services/${mine.planned}`)).json();
+    expect(planned).toMatchObject({
+      offices: [],
+      maturity: 'non_electronic',
+      maturityPlan: { plannedDate: '1405/06/31', reason: 'نیاز به بازدید میدانی' },
+    });
+    const graph = (await call('GET', '/catalogue/cpsv-ap.jsonld')).json()['@graph'] as Array<{
+      identifier: string;
+      hasChannel: Array<Record<string, unknown>>;
+    }>;
+    const channels = graph.find((s) => s.identifier === mine.online)!.hasChannel;
+    expect(channels).toContainEqual({
+      '@id': `urn:ir:dargah/services/${mine.online}#office-1`,
+      '@type': 'Channel',
+      identifier: `${mine.online}-office-1`,
+      type: 'urn:ir:dargah/channel-types/in_person',
+      name: [{ '@value': office.name, '@language': 'fa' }],
+      openingHours: [{ '@type': 'TemporalEntity', description: [{ '@value': office.hours, '@language': 'fa' }] }],
+      address: {
+        '@type': 'Address',
+        fullAddress: [{ '@value': office.address, '@language': 'fa' }],
+        adminUnitL2: [{ '@value': 'تهران', '@language': 'fa' }],
+      },
+      telephone: office.phone,
+    });
+  });
+
+  it('refuses a card whose office has no proper name, and creates nothing', async () => {
+    const author = await signInStaff(t, (await buildStaff(t, registry, ['expert'])).username);
+    const before = await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM service_cards');
+    const res = await call('POST', '/catalogue/cards', author, {
+      agencyId: registry,
+      content: { title: 'خدمت آزمایشی', offices: [{ name: 'x', hours: '۸ تا ۱۴' }] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(res.json().error.details)).toContain('offices');
+    const after = await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM service_cards');
+    expect(after[0]!.n).toBe(before[0]!.n);
+  });
+});

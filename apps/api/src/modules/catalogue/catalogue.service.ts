@@ -33,6 +33,7 @@ import { fieldMessage } from '../../platform/http/validation';
 import { agenciesWithRole, hasRole, requireRole, requireStaff } from '../identity';
 import { cardScope, heldRoles, mayViewCard, requireLawEditor, requireMissionEditor } from './catalogue.policy';
 import * as repo from './catalogue.repository';
+import * as architectureRepo from './architecture.repository';
 import { diffContent } from './card-diff';
 import {
   allowedActions,
@@ -54,7 +55,7 @@ import { serviceIdFromNumber } from './service-id';
  * acting at once one wins and the other is told to reload.
  */
 
-interface Who {
+export interface Who {
   actor: Actor;
   origin: RequestOrigin;
   at: Date;
@@ -93,7 +94,7 @@ async function record(tx: Tx, w: Who, c: Change): Promise<void> {
 const fieldsError = (problems: FieldProblem[], code = 'VALIDATION_FAILED') =>
   new DomainError(code, { fields: problems });
 const toFields = (problems: CardProblem[], prefix: string, lang: Lang): FieldProblem[] =>
-  problems.map((p) => ({ field: `${prefix}${p.path}`, code: p.code, message: fieldMessage(p.code, lang) }));
+  problems.map((p) => ({ field: `${prefix}${p.path}`, code: p.code, message: message(p.code, lang) }));
 
 /** The Gregorian ISO date of a Jalali YYYY/MM/DD. */
 function isoDateOfJalali(jalali: string): string {
@@ -464,7 +465,7 @@ export async function diffCard(ctx: AppContext, actor: Actor, id: string, from: 
 
 // Service cards: changes -----------------------------------------------------------------------
 /** Problems with references to other records (laws and their articles, agencies), each at its field. */
-async function referenceProblems(db: Db, c: ServiceCardContent): Promise<CardProblem[]> {
+export async function referenceProblems(db: Db, c: ServiceCardContent): Promise<CardProblem[]> {
   const refs = [
     ...(c.legalBasis ?? []).map((ref, i) => ({ path: `legalBasis.${i}`, ref })),
     ...(c.fees ?? []).flatMap((f, i) =>
@@ -479,9 +480,16 @@ async function referenceProblems(db: Db, c: ServiceCardContent): Promise<CardPro
     ...(c.inquiries ?? []).flatMap((q, i) => (q.agencyId ? [{ path: `inquiries.${i}.agencyId`, id: q.agencyId }] : [])),
   ];
   const known = await repo.existingAgencyIds(db, [...new Set(agencyRefs.map((r) => r.id))]);
+  const { categoryId, layerId } = c.classification ?? {};
+  const classification: CardProblem[] = [];
+  if (categoryId && !(await architectureRepo.existingIds(db, 'service_categories', [categoryId])).has(categoryId))
+    classification.push({ path: 'classification.categoryId', code: 'CATEGORY_NOT_REGISTERED' });
+  if (layerId && !(await architectureRepo.existingIds(db, 'service_layers', [layerId])).has(layerId))
+    classification.push({ path: 'classification.layerId', code: 'LAYER_NOT_REGISTERED' });
   return [
     ...(await lawRefProblems(db, refs)),
     ...agencyRefs.filter((r) => !known.has(r.id)).map((r) => ({ path: r.path, code: 'AGENCY_REF_NOT_FOUND' })),
+    ...classification,
   ];
 }
 
@@ -498,22 +506,34 @@ export async function createCard(
   return withTransaction(ctx.database, async (tx) => {
     if (!(await repo.findAgency(tx.db, input.agencyId)))
       throw new DomainError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
-    const id = await repo.insertCard(tx.db, input.agencyId, staff.id, at);
-    await repo.insertVersion(tx.db, id, 1, input.content, staff.id, at);
-    await record(
-      tx,
-      { actor, origin, at },
-      {
-        stream: 'service_card',
-        id,
-        event: 'created',
-        audit: 'service_card.create',
-        agencyId: input.agencyId,
-        details: { versionNo: 1, title: input.content.title ?? null },
-      },
-    );
+    const id = await createDraftCardInTx(tx, { actor, origin, at }, staff.id, input.agencyId, input.content);
     return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at);
   });
+}
+
+/**
+ * Inserts a draft card (version 1) with its `created` event and audit entry inside the caller's
+ * transaction; the caller has checked the role and the agency. `extra` joins the event details.
+ */
+export async function createDraftCardInTx(
+  tx: Tx,
+  w: Who,
+  staffId: string,
+  agencyId: string,
+  content: ServiceCardContent,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const id = await repo.insertCard(tx.db, agencyId, staffId, w.at);
+  await repo.insertVersion(tx.db, id, 1, content, staffId, w.at);
+  await record(tx, w, {
+    stream: 'service_card',
+    id,
+    event: 'created',
+    audit: 'service_card.create',
+    agencyId,
+    details: { versionNo: 1, title: content.title ?? null, ...extra },
+  });
+  return id;
 }
 
 /**
@@ -592,6 +612,15 @@ const LIFECYCLE_MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'The approver must be an administrator of the card’s agency.',
   },
   DATE_IN_FUTURE: { fa: 'تاریخ نمی‌تواند در آینده باشد.', en: 'The date cannot be in the future.' },
+  // The service architecture (architecture.routes.ts)
+  CATEGORY_NOT_REGISTERED: {
+    fa: 'این دستهٔ خدمات در معماری خدمات ثبت نشده است.',
+    en: 'This category is not in the service architecture.',
+  },
+  LAYER_NOT_REGISTERED: {
+    fa: 'این لایهٔ خدمت در معماری خدمات ثبت نشده است.',
+    en: 'This service layer is not in the service architecture.',
+  },
 };
 const message = (code: string, lang: Lang) => LIFECYCLE_MESSAGES[code]?.[lang] ?? fieldMessage(code, lang);
 const problem = (field: string, code: string, lang: Lang): FieldProblem => ({

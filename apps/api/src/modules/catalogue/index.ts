@@ -9,6 +9,8 @@ import { reportsRoutes } from './reports.routes';
 import { registerCatalogueErrors } from './catalogue.errors';
 
 export { isValidServiceId, serviceIdFromNumber } from './service-id';
+export { assertLinkableService, describeServiceIds } from './reports.service';
+export type { CatalogueServiceInfo } from './reports.service';
 
 registerCatalogueErrors();
 

@@ -2,7 +2,13 @@ import type { AppModule } from '..';
 import { servicesRoutes } from './services.routes';
 import { registerServicesErrors } from './services.errors';
 
-export { createService, findPublishedService, toPublicService } from './services.service';
+export {
+  createService,
+  findPublishedService,
+  seedCatalogueLink,
+  servicesOfAgencies,
+  toPublicService,
+} from './services.service';
 export type { NewService, Recipients, ServiceRow } from './services.service';
 
 registerServicesErrors();

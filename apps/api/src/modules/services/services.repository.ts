@@ -19,13 +19,16 @@ export interface ServiceRow {
   normDays: number;
   formSchema: Record<string, unknown>;
   published: boolean;
+  /** The approved catalogue service id this desk service delivers (migration 0010). */
+  catalogueServiceId: string | null;
   version: number;
 }
 
 const SELECT = sql`
   SELECT s.id, s.agency_id AS "agencyId", a.name_fa AS "agencyNameFa", a.name_en AS "agencyNameEn", s.title_fa AS "titleFa",
          s.title_en AS "titleEn", s.description_fa AS "descriptionFa", s.recipients, s.norm_days AS "normDays",
-         s.form_schema AS "formSchema", s.published, s.version
+         s.form_schema AS "formSchema", s.published,
+         s.catalogue_service_id AS "catalogueServiceId", s.version
     FROM services s JOIN agencies a ON a.id = s.agency_id`;
 
 const fix = (r: ServiceRow): ServiceRow => ({ ...r, formSchema: json(r.formSchema) as Record<string, unknown> });
@@ -45,13 +48,16 @@ export interface CatalogueFilter {
 
 /** Published services in catalogue order (Persian title, then id); one more row than asked tells whether a next page exists. */
 export async function listPublishedServices(db: Db, f: CatalogueFilter): Promise<ServiceRow[]> {
-  const r = await rows<ServiceRow>(db, sql`${SELECT}
+  const r = await rows<ServiceRow>(
+    db,
+    sql`${SELECT}
     WHERE s.published AND a.active
       ${f.agencyId ? sql`AND s.agency_id = ${f.agencyId}` : sql``}
       ${f.recipients ? sql`AND s.recipients = ${f.recipients}` : sql``}
       ${f.after ? sql`AND (s.title_fa, s.id) > (${f.after.titleFa}, ${f.after.id}::uuid)` : sql``}
     ORDER BY s.title_fa, s.id
-    LIMIT ${f.limit + 1}`);
+    LIMIT ${f.limit + 1}`,
+  );
   return r.map(fix);
 }
 
@@ -67,10 +73,39 @@ export interface NewService {
 }
 
 export async function insertService(db: Db, s: NewService, now: Date): Promise<string> {
-  const [row] = await rows<{ id: string }>(db, sql`
+  const [row] = await rows<{ id: string }>(
+    db,
+    sql`
     INSERT INTO services (agency_id, title_fa, title_en, description_fa, recipients, norm_days, form_schema, published, created_at, updated_at)
     VALUES (${s.agencyId}, ${s.titleFa}, ${s.titleEn}, ${s.descriptionFa}, ${s.recipients}, ${s.normDays}, ${JSON.stringify(s.formSchema)}::jsonb,
             ${s.published}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
-    RETURNING id`);
+    RETURNING id`,
+  );
   return row!.id;
+}
+
+/** Sets or clears the catalogue link at the version read; undefined when the version moved on. */
+export async function updateCatalogueLink(
+  db: Db,
+  id: string,
+  version: number,
+  catalogueServiceId: string | null,
+  now: Date,
+): Promise<ServiceRow | undefined> {
+  const r = await rows<{ id: string }>(
+    db,
+    sql`
+    UPDATE services SET catalogue_service_id = ${catalogueServiceId}, version = version + 1, updated_at = ${iso(now)}::timestamptz
+     WHERE id = ${id} AND version = ${version} RETURNING id`,
+  );
+  return r[0] ? findService(db, id) : undefined;
+}
+
+/** The desk services of agencies (for the demo seed's links). */
+export async function servicesOfAgencies(db: Db, agencyIds: readonly string[]): Promise<ServiceRow[]> {
+  const r = await rows<ServiceRow>(
+    db,
+    sql`${SELECT} WHERE s.agency_id = ANY(${sql.param([...agencyIds])}::uuid[]) ORDER BY s.title_fa, s.id`,
+  );
+  return r.map(fix);
 }

@@ -1,9 +1,9 @@
-import { Page, PublicService } from '@dargah/contracts';
+import { CatalogueLink, Page, PublicService, SetCatalogueLink } from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { getService, listServices } from './services.service';
+import { getCatalogueLink, getService, listServices, setCatalogueLink } from './services.service';
 
 const tags = ['services'];
 
@@ -16,7 +16,8 @@ export async function servicesRoutes(app: FastifyInstance, ctx: AppContext): Pro
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'The service catalogue: published services, optionally of one agency, a page at a time (Persian title order)',
+        summary:
+          'The service catalogue: published services, optionally of one agency, a page at a time (Persian title order)',
         querystring: z.object({
           agencyId: z.uuid().optional(),
           recipients: z.enum(['G2C', 'G2B', 'G2G']).optional(),
@@ -31,7 +32,46 @@ export async function servicesRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   r.get(
     '/services/:id',
-    { config: { access: 'public' }, schema: { tags, summary: 'A published service with its form (JSON Schema) and norm in working days', params: z.object({ id: z.uuid() }), response: { 200: PublicService } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'A published service with its form (JSON Schema) and norm in working days',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: PublicService },
+      },
+    },
     async (req) => getService(ctx, req.params.id, req.lang),
+  );
+
+  r.get(
+    '/services/:id/catalogue-link',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary:
+          'The approved catalogue service id a desk service delivers, with the card’s title and expiry (staff of its agency, central roles)',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: CatalogueLink },
+      },
+    },
+    async (req) => getCatalogueLink(ctx, req.actor, req.params.id),
+  );
+
+  r.put(
+    '/services/:id/catalogue-link',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary:
+          'Link a desk service to the approved catalogue service id it delivers, or clear the link with null (the agency’s administrator): the id must be approved, in force, and the agency’s or a parent agency’s for a provincial or county office',
+        params: z.object({ id: z.uuid() }),
+        body: SetCatalogueLink,
+        response: { 200: CatalogueLink },
+      },
+    },
+    async (req) => setCatalogueLink(ctx, req.actor, req.params.id, req.body, req.origin),
   );
 }

@@ -1,9 +1,14 @@
-import type { PublicService } from '@dargah/contracts';
+import type { CatalogueLink, PublicService, SetCatalogueLink } from '@dargah/contracts';
+import type { Actor, RequestOrigin } from '../../platform/actor';
+import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import type { Db } from '../../platform/db';
+import { withTransaction, type Db, type Tx } from '../../platform/db';
+import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
+import { assertLinkableService, describeServiceIds } from '../catalogue';
+import { CENTRAL_ROLES, hasRole, requireStaff } from '../identity';
 import * as repo from './services.repository';
 
 export type { ServiceRow, NewService, Recipients } from './services.repository';
@@ -19,22 +24,32 @@ export function toPublicService(s: repo.ServiceRow, lang: Lang): PublicService {
     normDays: s.normDays,
     formSchema: s.formSchema,
     recipients: s.recipients,
+    catalogueServiceId: s.catalogueServiceId,
   };
 }
 
 // An opaque keyset cursor: base64url of [title_fa, id] of the last row shown.
-const encodeCursor = (s: { titleFa: string; id: string }) => Buffer.from(JSON.stringify([s.titleFa, s.id])).toString('base64url');
+const encodeCursor = (s: { titleFa: string; id: string }) =>
+  Buffer.from(JSON.stringify([s.titleFa, s.id])).toString('base64url');
 
 function decodeCursor(cursor: string, lang: Lang): { titleFa: string; id: string } {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/i.test(v[1])) {
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      typeof v[0] === 'string' &&
+      typeof v[1] === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(v[1])
+    ) {
       return { titleFa: v[0], id: v[1] };
     }
   } catch {
     // fall through to the validation error
   }
-  throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'querystring.cursor', code: 'invalid_format', message: fieldMessage('invalid_format', lang) }] });
+  throw new DomainError('VALIDATION_FAILED', {
+    fields: [{ field: 'querystring.cursor', code: 'invalid_format', message: fieldMessage('invalid_format', lang) }],
+  });
 }
 
 export interface CatalogueQuery {
@@ -45,7 +60,11 @@ export interface CatalogueQuery {
 }
 
 /** GET /services: published services of active agencies, a page at a time. Open to everyone. */
-export async function listServices(ctx: AppContext, q: CatalogueQuery, lang: Lang): Promise<{ items: PublicService[]; nextCursor: string | null }> {
+export async function listServices(
+  ctx: AppContext,
+  q: CatalogueQuery,
+  lang: Lang,
+): Promise<{ items: PublicService[]; nextCursor: string | null }> {
   const found = await repo.listPublishedServices(ctx.database.db, {
     agencyId: q.agencyId,
     recipients: q.recipients,
@@ -53,7 +72,10 @@ export async function listServices(ctx: AppContext, q: CatalogueQuery, lang: Lan
     limit: q.limit,
   });
   const page = found.slice(0, q.limit);
-  return { items: page.map((s) => toPublicService(s, lang)), nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null };
+  return {
+    items: page.map((s) => toPublicService(s, lang)),
+    nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null,
+  };
 }
 
 /** GET /services/:id: a published service, or SERVICE_NOT_FOUND. */
@@ -71,3 +93,103 @@ export async function findPublishedService(db: Db, id: string): Promise<repo.Ser
 
 /** Adds a service to an agency's catalogue (the demo seed now; the catalogue administration later). */
 export const createService = (db: Db, s: repo.NewService, now: Date): Promise<string> => repo.insertService(db, s, now);
+
+// The link to the catalogue ---------------------------------------------------------------------
+
+/** The desk service as its agency's staff (or the central roles) see it; anyone else: SERVICE_NOT_FOUND. */
+async function visibleService(db: Db, actor: Actor, id: string): Promise<repo.ServiceRow> {
+  requireStaff(actor);
+  const s = await repo.findService(db, id);
+  const mayView = s && (hasRole(actor, CENTRAL_ROLES) || actor.grants.some((g) => g.agencyId === s.agencyId));
+  if (!s || !mayView) throw new DomainError('SERVICE_NOT_FOUND', { serviceId: id });
+  return s;
+}
+
+async function linkView(db: Db, s: repo.ServiceRow, now: Date): Promise<CatalogueLink> {
+  const [card] = s.catalogueServiceId ? await describeServiceIds(db, [s.catalogueServiceId]) : [];
+  return {
+    id: s.id,
+    agencyId: s.agencyId,
+    title: s.titleFa,
+    catalogueServiceId: s.catalogueServiceId,
+    card: card
+      ? {
+          title: card.title,
+          expiresAt: card.expiresAt?.toISOString() ?? null,
+          expired: !!card.expiresAt && card.expiresAt.getTime() <= now.getTime(),
+        }
+      : null,
+    version: s.version,
+  };
+}
+
+/** GET /services/:id/catalogue-link: the link with the card's title and expiry. */
+export async function getCatalogueLink(ctx: AppContext, actor: Actor, id: string): Promise<CatalogueLink> {
+  const db = ctx.database.db;
+  return linkView(db, await visibleService(db, actor, id), ctx.clock.now());
+}
+
+async function recordLink(
+  tx: Tx,
+  actor: Actor,
+  origin: RequestOrigin,
+  at: Date,
+  s: repo.ServiceRow,
+  before: string | null,
+): Promise<void> {
+  const details = { catalogueServiceId: s.catalogueServiceId, previous: before, version: s.version };
+  const action = s.catalogueServiceId ? 'catalogue_linked' : 'catalogue_unlinked';
+  await appendEvent(tx, { streamType: 'service', streamId: s.id, action, actor, origin, at, payload: details });
+  audit(tx, {
+    actor,
+    origin,
+    at,
+    action: `service.${action}`,
+    objectType: 'service',
+    objectId: s.id,
+    agencyId: s.agencyId,
+    details,
+  });
+}
+
+/**
+ * PUT /services/:id/catalogue-link: the agency's administrator links the desk service to the approved
+ * service id it delivers (of the agency, or of a parent for a provincial or county office), or clears
+ * the link with null. Refusals: CATALOGUE_SERVICE_NOT_APPROVED, _EXPIRED, _OTHER_AGENCY; CONFLICT.
+ */
+export async function setCatalogueLink(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: SetCatalogueLink,
+  origin: RequestOrigin,
+): Promise<CatalogueLink> {
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    const s = await visibleService(tx.db, actor, id);
+    if (!hasRole(actor, ['agency_admin'], s.agencyId)) throw new DomainError('FORBIDDEN', { need: ['agency_admin'] });
+    if (input.serviceId) await assertLinkableService(tx.db, s.agencyId, input.serviceId, at);
+    if (s.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: s.version });
+    const updated = await repo.updateCatalogueLink(tx.db, id, input.version, input.serviceId, at);
+    if (!updated) throw new DomainError('CONFLICT', { currentVersion: s.version });
+    await recordLink(tx, actor, origin, at, updated, s.catalogueServiceId);
+    return linkView(tx.db, updated, at);
+  });
+}
+
+/** The demo seed: links a desk service inside the seed's transaction, with its event and audit entry. */
+export async function seedCatalogueLink(
+  tx: Tx,
+  actor: Actor,
+  serviceId: string,
+  catalogueServiceId: string,
+  at: Date,
+): Promise<void> {
+  const s = await repo.findService(tx.db, serviceId);
+  if (!s) throw new Error(`no desk service ${serviceId}`);
+  const updated = await repo.updateCatalogueLink(tx.db, serviceId, s.version, catalogueServiceId, at);
+  await recordLink(tx, actor, {}, at, updated!, null);
+}
+
+/** The demo seed: the desk services of these agencies. */
+export const servicesOfAgencies = (db: Db, agencyIds: readonly string[]) => repo.servicesOfAgencies(db, agencyIds);

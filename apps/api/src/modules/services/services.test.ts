@@ -8,7 +8,12 @@ let agencyA: string;
 let agencyB: string;
 const ids: Record<string, string> = {};
 
-const FORM = { type: 'object', required: ['reason'], properties: { reason: { type: 'string', title: 'علت', enum: ['الف', 'ب'] } }, additionalProperties: false };
+const FORM = {
+  type: 'object',
+  required: ['reason'],
+  properties: { reason: { type: 'string', title: 'علت', enum: ['الف', 'ب'] } },
+  additionalProperties: false,
+};
 const service = (agencyId: string, titleFa: string, o: Partial<NewService> = {}): NewService => ({
   agencyId,
   titleFa,
@@ -27,7 +32,11 @@ beforeAll(async () => {
   agencyB = (await buildAgency(t, { nameFa: 'دستگاه ب', nameEn: null })).id;
   const db = t.ctx.database.db;
   const now = t.clock.now();
-  ids.a1 = await createService(db, service(agencyA, 'پ خدمت سوم', { titleEn: 'Third service', recipients: 'G2B' }), now);
+  ids.a1 = await createService(
+    db,
+    service(agencyA, 'پ خدمت سوم', { titleEn: 'Third service', recipients: 'G2B' }),
+    now,
+  );
   ids.a2 = await createService(db, service(agencyA, 'ا خدمت اول'), now);
   ids.a3 = await createService(db, service(agencyA, 'ب خدمت دوم'), now);
   ids.hidden = await createService(db, service(agencyA, 'خدمت منتشرنشده', { published: false }), now);
@@ -53,6 +62,7 @@ describe('GET /api/v1/services', () => {
       normDays: 12,
       formSchema: FORM,
       recipients: 'G2C',
+      catalogueServiceId: null,
     });
   });
 
@@ -80,14 +90,21 @@ describe('GET /api/v1/services', () => {
   it('refuses a malformed cursor and unknown filters with field problems', async () => {
     const res = await get('/api/v1/services?cursor=not-a-cursor');
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'querystring.cursor', code: 'invalid_format', message: 'قالب مقدار درست نیست.' }] } });
+    expect(res.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ field: 'querystring.cursor', code: 'invalid_format', message: 'قالب مقدار درست نیست.' }] },
+    });
     expect((await get('/api/v1/services?agencyId=nope')).statusCode).toBe(400);
   });
 });
 
 describe('GET /api/v1/services/:id', () => {
   it('returns a published service and hides unpublished or unknown ones', async () => {
-    expect((await get(`/api/v1/services/${ids.a2}`)).json()).toMatchObject({ id: ids.a2, title: 'ا خدمت اول', normDays: 5 });
+    expect((await get(`/api/v1/services/${ids.a2}`)).json()).toMatchObject({
+      id: ids.a2,
+      title: 'ا خدمت اول',
+      normDays: 5,
+    });
     for (const id of [ids.hidden, '00000000-0000-4000-8000-000000000000']) {
       const res = await get(`/api/v1/services/${id}`);
       expect(res.statusCode).toBe(404);

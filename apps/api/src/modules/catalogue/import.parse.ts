@@ -1,0 +1,169 @@
+import { jalaliDateString } from '@dargah/persian';
+import ExcelJS from 'exceljs';
+import { DomainError } from '../../platform/http/errors';
+
+/*
+ * Reading an uploaded card file into rows of text cells. CSV: UTF-8 (a BOM is dropped), comma
+ * separated, RFC 4180 quoting (embedded commas, doubled quotes and line breaks), CRLF or LF line
+ * ends. XLSX: the first worksheet, every cell read as text (rich text joined, numbers as written,
+ * dates as Jalali YYYY/MM/DD, formulas by their result). Fully empty rows are skipped but keep
+ * their numbers, so a row number is the one the spreadsheet shows (the header is row 1).
+ */
+
+export interface SheetRow {
+  /** The spreadsheet row number (1-based). */
+  row: number;
+  cells: string[];
+}
+
+/** A CSV that is not well formed, at the row where it breaks. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly row: number,
+    readonly reason: 'UNTERMINATED_QUOTE' | 'QUOTE_IN_FIELD' | 'TEXT_AFTER_QUOTE',
+  ) {
+    super(`${reason} at row ${row}`);
+  }
+}
+
+const isEmptyRow = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+/** Parses CSV text (already decoded) into rows; throws CsvSyntaxError on malformed quoting. */
+export function parseCsv(input: string): SheetRow[] {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const out: SheetRow[] = [];
+  let cells: string[] = [];
+  let field = '';
+  let quoted = false; // inside a quoted field
+  let wasQuoted = false; // the current field was quoted (and closed)
+  let row = 1; // the record being read
+  const endField = () => {
+    cells.push(field);
+    field = '';
+    wasQuoted = false;
+  };
+  const endRecord = () => {
+    endField();
+    if (!isEmptyRow(cells)) out.push({ row, cells });
+    cells = [];
+    row++;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else {
+          quoted = false;
+          wasQuoted = true;
+        }
+      } else field += ch;
+      continue;
+    }
+    if (ch === ',') endField();
+    else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+    } else if (ch === '"') {
+      if (field !== '' || wasQuoted) throw new CsvSyntaxError(row, 'QUOTE_IN_FIELD');
+      quoted = true;
+    } else {
+      if (wasQuoted) throw new CsvSyntaxError(row, 'TEXT_AFTER_QUOTE');
+      field += ch;
+    }
+  }
+  if (quoted) throw new CsvSyntaxError(row, 'UNTERMINATED_QUOTE');
+  // The last record, unless the text ended with a line break.
+  if (field !== '' || wasQuoted || cells.length > 0) endRecord();
+  return out;
+}
+
+/** Writes rows as CSV (CRLF, fields quoted when needed), with a BOM so spreadsheet programs read UTF-8. */
+export function toCsv(rows: string[][]): string {
+  const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return `\uFEFF${rows.map((r) => r.map(q).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Column letters as spreadsheets show them: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Decodes UTF-8 strictly: invalid bytes or a NUL mean the file is not a UTF-8 text CSV. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DomainError('IMPORT_ENCODING_INVALID');
+  }
+  if (text.includes('\u0000')) throw new DomainError('IMPORT_ENCODING_INVALID');
+  return text;
+}
+
+const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** The text of one XLSX cell value. */
+export function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  // A date cell is the UTC midnight of its calendar day: noon of that day names it in Tehran too.
+  if (v instanceof Date)
+    return Number.isNaN(v.getTime()) ? '' : jalaliDateString(new Date(v.getTime() + 12 * 3600_000));
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('hyperlink' in v) {
+      const t = (v as { text?: unknown }).text;
+      return typeof t === 'string' ? t : cellText(t as ExcelJS.CellValue);
+    }
+    if ('error' in v) return '';
+  }
+  return '';
+}
+
+/** Reads the first worksheet of an XLSX file into rows of text cells. */
+export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<SheetRow[]> {
+  if (!isZip(bytes)) throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch {
+    throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  // The header row and at most maxRows data rows are read; one more tells that there are too many.
+  if (ws.actualRowCount > maxRows + 1) throw new DomainError('IMPORT_TOO_MANY_ROWS', { maxRows });
+  const width = ws.columnCount;
+  const out: SheetRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(r.getCell(c).value));
+    if (!isEmptyRow(cells)) out.push({ row: rowNumber, cells });
+  });
+  return out;
+}
+
+/** Reads an uploaded file of the given format into rows (the first one is the header). */
+export async function readSheet(bytes: Uint8Array, format: 'csv' | 'xlsx', maxRows: number): Promise<SheetRow[]> {
+  if (format === 'xlsx') return readXlsx(bytes, maxRows);
+  if (isZip(bytes)) throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'csv' });
+  try {
+    return parseCsv(decodeUtf8(bytes));
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) throw new DomainError('IMPORT_CSV_MALFORMED', { row: e.row, reason: e.reason });
+    throw e;
+  }
+}

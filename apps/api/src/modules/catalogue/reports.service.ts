@@ -1,0 +1,534 @@
+import type {
+  CorrectDeliveryReport,
+  DeliveryReport,
+  DeliveryReportPage,
+  DeliveryRowInput,
+  DiscrepancyReport,
+  ResolveDeliveryRow,
+  ReviewRow,
+  ReviewRowPage,
+  SubmitDeliveryReport,
+} from '@dargah/contracts';
+import { addJalaliDays, fromJalali, jalaliDateString, parseJalali, toJalali, type JalaliDate } from '@dargah/persian';
+import type { Actor, RequestOrigin } from '../../platform/actor';
+import { audit } from '../../platform/audit';
+import type { AppContext } from '../../platform/context';
+import { withTransaction, type Db, type Tx } from '../../platform/db';
+import { appendEvent } from '../../platform/events';
+import { DomainError, errorSpec, type FieldProblem } from '../../platform/http/errors';
+import type { Lang } from '../../platform/http/i18n';
+import { fieldMessage } from '../../platform/http/validation';
+import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireRole, requireStaff } from '../identity';
+import * as repo from './reports.repository';
+import { isValidServiceId } from './service-id';
+
+/*
+ * Delivery against the catalogue: which approved service id a desk service or a provincial report
+ * row may name, the yearly delivery reports of provincial and county offices with the central
+ * review of their rows without an id, and the discrepancy report. Every write is one transaction
+ * with its event (stream 'delivery_report' or 'delivery_report_row') and audit entry.
+ */
+
+/** Who resolves report rows without an id. */
+export const ROW_REVIEWERS = ['central_reviewer', 'platform_admin'] as const;
+/** Agency kinds that submit yearly delivery reports, and may name their parents' service ids. */
+const FIELD_OFFICES = new Set(['provincial_office', 'county_office']);
+
+interface Who {
+  actor: Actor;
+  origin: RequestOrigin;
+  at: Date;
+}
+
+async function record(
+  tx: Tx,
+  w: Who,
+  c: { stream: string; id: string; event: string; audit: string; agencyId: string; details: Record<string, unknown> },
+): Promise<void> {
+  await appendEvent(tx, {
+    streamType: c.stream,
+    streamId: c.id,
+    action: c.event,
+    actor: w.actor,
+    origin: w.origin,
+    at: w.at,
+    payload: c.details,
+  });
+  audit(tx, {
+    actor: w.actor,
+    origin: w.origin,
+    at: w.at,
+    action: c.audit,
+    objectType: c.stream,
+    objectId: c.id,
+    agencyId: c.agencyId,
+    details: c.details,
+  });
+}
+
+const problem = (field: string, code: string, lang: Lang): FieldProblem => ({
+  field,
+  code,
+  message: errorSpec(code)[lang],
+});
+
+// Which service ids an agency may name --------------------------------------------------------------
+
+/**
+ * Why the agency may not name this service id, or null when it may: the id must be an approved
+ * card's (CATALOGUE_SERVICE_NOT_APPROVED) of the agency itself or, for a provincial or county
+ * office, of one of its parent agencies (CATALOGUE_SERVICE_OTHER_AGENCY); with `inForce`, the card
+ * must not have expired (CATALOGUE_SERVICE_EXPIRED).
+ */
+async function linkProblems(
+  db: Db,
+  agencyId: string,
+  serviceIds: readonly string[],
+  o: { inForce: boolean; now: Date },
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const valid = [...new Set(serviceIds)].filter((id) => {
+    if (isValidServiceId(id)) return true;
+    out.set(id, 'CATALOGUE_SERVICE_NOT_APPROVED');
+    return false;
+  });
+  if (valid.length === 0) return out;
+  const lineage = await repo.agencyLineage(db, agencyId);
+  const allowed = new Set([agencyId, ...(lineage && FIELD_OFFICES.has(lineage.kind) ? lineage.ancestors : [])]);
+  const found = new Map((await repo.findServiceIds(db, valid)).map((s) => [s.serviceId, s]));
+  for (const id of valid) {
+    const s = found.get(id);
+    if (!s || !s.approved) out.set(id, 'CATALOGUE_SERVICE_NOT_APPROVED');
+    else if (!allowed.has(s.agencyId)) out.set(id, 'CATALOGUE_SERVICE_OTHER_AGENCY');
+    else if (o.inForce && s.expiresAt && s.expiresAt.getTime() <= o.now.getTime())
+      out.set(id, 'CATALOGUE_SERVICE_EXPIRED');
+  }
+  return out;
+}
+
+/**
+ * For the services module: throws unless a desk service of `agencyId` may be linked to the
+ * service id (approved, in force, of the agency or — for a provincial or county office — a parent).
+ */
+export async function assertLinkableService(db: Db, agencyId: string, serviceId: string, now: Date): Promise<void> {
+  const code = (await linkProblems(db, agencyId, [serviceId], { inForce: true, now })).get(serviceId);
+  if (code) throw new DomainError(code, { serviceId });
+}
+
+export interface CatalogueServiceInfo {
+  serviceId: string;
+  title: string;
+  approved: boolean;
+  expiresAt: Date | null;
+}
+
+/** The cards behind these service ids (for showing a link). */
+export async function describeServiceIds(db: Db, ids: readonly string[]): Promise<CatalogueServiceInfo[]> {
+  return (await repo.findServiceIds(db, ids)).map(({ serviceId, title, approved, expiresAt }) => ({
+    serviceId,
+    title,
+    approved,
+    expiresAt,
+  }));
+}
+
+// Scope ---------------------------------------------------------------------------------------------
+
+const isCentral = (actor: Actor) => hasRole(actor, CENTRAL_ROLES);
+
+/** The agencies whose reports the actor sees: all (central roles) or those they administer. */
+function reportScope(actor: Actor): string[] | null {
+  requireStaff(actor);
+  if (isCentral(actor)) return null;
+  const mine = agenciesWithRole(actor, ['agency_admin']);
+  if (mine.length === 0) throw new DomainError('FORBIDDEN', { need: ['agency_admin', ...CENTRAL_ROLES] });
+  return mine;
+}
+const inScope = (scope: string[] | null, agencyId: string) => scope === null || scope.includes(agencyId);
+
+// Yearly delivery reports ---------------------------------------------------------------------------
+
+function yearPeriod(year: number): { start: Date; end: Date } {
+  return { start: fromJalali(year, 1, 1), end: fromJalali(year + 1, 1, 1) };
+}
+
+async function checkRows(db: Db, agencyId: string, rows: DeliveryRowInput[], at: Date, lang: Lang): Promise<void> {
+  const ids = rows.flatMap((r) => (r.serviceId ? [r.serviceId] : []));
+  const problems = await linkProblems(db, agencyId, ids, { inForce: false, now: at });
+  const fields = rows.flatMap((r, i) => {
+    const code = r.serviceId ? problems.get(r.serviceId) : undefined;
+    return code ? [problem(`body.rows.${i}.serviceId`, code, lang)] : [];
+  });
+  if (fields.length > 0) throw new DomainError(fields[0]!.code, { fields });
+}
+
+const rowValues = (rows: DeliveryRowInput[]): repo.NewReportRow[] =>
+  rows.map((r) => ({ title: r.title, deliveredCount: r.deliveredCount, serviceId: r.serviceId ?? null }));
+
+const toRow = (r: repo.RowRow) => ({
+  id: r.id,
+  rowNo: r.rowNo,
+  title: r.title,
+  deliveredCount: r.deliveredCount,
+  serviceId: r.serviceId,
+  status: r.status,
+  resolvedServiceId: r.resolvedServiceId,
+  resolutionNote: r.resolutionNote,
+  resolvedAt: r.resolvedAt,
+  version: r.version,
+});
+
+async function reportView(db: Db, id: string): Promise<DeliveryReport> {
+  const r = await repo.findReport(db, id);
+  if (!r) throw new DomainError('DELIVERY_REPORT_NOT_FOUND', { reportId: id });
+  const { rowCount: _c, pendingCount: _p, ...rest } = r;
+  return { ...rest, rows: (await repo.reportRows(db, id)).map(toRow) };
+}
+
+/**
+ * A provincial or county office's administrator reports the services delivered in a Jalali year.
+ * One report per agency and year (DELIVERY_REPORT_EXISTS); every service id named must be approved
+ * and the agency's or a parent's (reported at its row).
+ */
+export async function submitReport(
+  ctx: AppContext,
+  actor: Actor,
+  input: SubmitDeliveryReport,
+  origin: RequestOrigin,
+  lang: Lang,
+): Promise<DeliveryReport> {
+  const admin = requireRole(actor, ['agency_admin'], input.agencyId);
+  const at = ctx.clock.now();
+  const period = yearPeriod(input.year);
+  return withTransaction(ctx.database, async (tx) => {
+    const agency = await repo.agencyLineage(tx.db, input.agencyId);
+    if (!agency || !FIELD_OFFICES.has(agency.kind))
+      throw new DomainError('DELIVERY_REPORT_NOT_PROVINCIAL', { agencyId: input.agencyId });
+    if (period.start.getTime() > at.getTime()) throw new DomainError('DELIVERY_YEAR_IN_FUTURE', { year: input.year });
+    const existing = await repo.findCurrentReport(tx.db, input.agencyId, input.year);
+    if (existing) throw new DomainError('DELIVERY_REPORT_EXISTS', { reportId: existing.id, version: existing.version });
+    await checkRows(tx.db, input.agencyId, input.rows, at, lang);
+    const id = await repo.insertReport(
+      tx.db,
+      {
+        agencyId: input.agencyId,
+        year: input.year,
+        periodStart: period.start,
+        periodEnd: period.end,
+        revision: 1,
+        replacesId: null,
+        submittedBy: admin.onBehalfOfId ?? admin.id,
+      },
+      at,
+    );
+    await repo.insertReportRows(tx.db, id, input.agencyId, rowValues(input.rows));
+    const withoutId = input.rows.filter((r) => !r.serviceId).length;
+    await record(
+      tx,
+      { actor, origin, at },
+      {
+        stream: 'delivery_report',
+        id,
+        event: 'submitted',
+        audit: 'delivery_report.submit',
+        agencyId: input.agencyId,
+        details: { year: input.year, revision: 1, rows: input.rows.length, withoutId },
+      },
+    );
+    return reportView(tx.db, id);
+  });
+}
+
+/** A correction: a new revision replaces the current report, which stays in the history. */
+export async function correctReport(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: CorrectDeliveryReport,
+  origin: RequestOrigin,
+  lang: Lang,
+): Promise<DeliveryReport> {
+  requireStaff(actor);
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    const old = await repo.findReport(tx.db, id, true);
+    if (!old || !inScope(reportScope(actor), old.agencyId))
+      throw new DomainError('DELIVERY_REPORT_NOT_FOUND', { reportId: id });
+    requireRole(actor, ['agency_admin'], old.agencyId);
+    if (!old.current) throw new DomainError('DELIVERY_REPORT_SUPERSEDED', { reportId: id });
+    if (old.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: old.version });
+    await checkRows(tx.db, old.agencyId, input.rows, at, lang);
+    if (!(await repo.supersedeReport(tx.db, id, input.version, at)))
+      throw new DomainError('CONFLICT', { currentVersion: old.version });
+    const period = yearPeriod(old.year);
+    const newId = await repo.insertReport(
+      tx.db,
+      {
+        agencyId: old.agencyId,
+        year: old.year,
+        periodStart: period.start,
+        periodEnd: period.end,
+        revision: old.revision + 1,
+        replacesId: id,
+        submittedBy: actor.onBehalfOfId ?? actor.id,
+      },
+      at,
+    );
+    await repo.insertReportRows(tx.db, newId, old.agencyId, rowValues(input.rows));
+    await record(
+      tx,
+      { actor, origin, at },
+      {
+        stream: 'delivery_report',
+        id: newId,
+        event: 'corrected',
+        audit: 'delivery_report.correct',
+        agencyId: old.agencyId,
+        details: { year: old.year, revision: old.revision + 1, replaces: id, rows: input.rows.length },
+      },
+    );
+    return reportView(tx.db, newId);
+  });
+}
+
+export async function getReport(ctx: AppContext, actor: Actor, id: string): Promise<DeliveryReport> {
+  const scope = reportScope(actor);
+  const r = await repo.findReport(ctx.database.db, id);
+  if (!r || !inScope(scope, r.agencyId)) throw new DomainError('DELIVERY_REPORT_NOT_FOUND', { reportId: id });
+  return reportView(ctx.database.db, id);
+}
+
+export async function listReports(
+  ctx: AppContext,
+  actor: Actor,
+  q: { agencyId?: string | undefined; year?: number | undefined; history: boolean; limit: number; offset: number },
+): Promise<DeliveryReportPage> {
+  const agencies = reportScope(actor);
+  return repo.listReports(ctx.database.db, { agencies, ...q });
+}
+
+const toReviewRow = (r: repo.RowRow): ReviewRow => ({
+  ...toRow(r),
+  reportId: r.reportId,
+  agencyId: r.agencyId,
+  agencyName: r.agencyName,
+  province: r.province,
+  year: r.year,
+});
+
+/** The central review list: rows without an id of current reports (pending by default). */
+export async function reviewList(
+  ctx: AppContext,
+  actor: Actor,
+  q: {
+    status: 'pending' | 'card_required' | 'resolved';
+    agencyId?: string | undefined;
+    province?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<ReviewRowPage> {
+  requireRole(actor, CENTRAL_ROLES);
+  const statuses = q.status === 'resolved' ? ['linked', 'dismissed'] : [q.status];
+  const page = await repo.reviewRows(ctx.database.db, {
+    statuses,
+    agencyId: q.agencyId,
+    province: q.province,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  return { items: page.items.map(toReviewRow), total: page.total };
+}
+
+/**
+ * A central reviewer resolves a row without an id: linked to an approved service id (the agency's
+ * or a parent's), card required (the agency must register a card; can later be linked), or
+ * dismissed with a reason. Only rows of the current report; a stale version is CONFLICT.
+ */
+export async function resolveRow(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: ResolveDeliveryRow,
+  origin: RequestOrigin,
+): Promise<ReviewRow> {
+  const reviewer = requireRole(actor, ROW_REVIEWERS);
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    const row = await repo.findReportRow(tx.db, id);
+    if (!row) throw new DomainError('DELIVERY_ROW_NOT_FOUND', { rowId: id });
+    const from = input.resolution === 'linked' ? ['pending', 'card_required'] : ['pending'];
+    if (!row.current || !from.includes(row.status))
+      throw new DomainError('DELIVERY_ROW_NOT_RESOLVABLE', { rowId: id, status: row.status, current: row.current });
+    if (row.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: row.version });
+    let serviceId: string | null = null;
+    let note: string | null = null;
+    if (input.resolution === 'linked') {
+      const code = (await linkProblems(tx.db, row.agencyId, [input.serviceId], { inForce: false, now: at })).get(
+        input.serviceId,
+      );
+      if (code) throw new DomainError(code, { serviceId: input.serviceId });
+      serviceId = input.serviceId;
+    } else if (input.resolution === 'dismissed') note = input.reason;
+    else note = input.note?.trim() || null;
+    if (
+      !(await repo.resolveRow(
+        tx.db,
+        id,
+        input.version,
+        { status: input.resolution, serviceId, note, by: reviewer.onBehalfOfId ?? reviewer.id },
+        at,
+      ))
+    )
+      throw new DomainError('CONFLICT', { currentVersion: row.version });
+    await record(
+      tx,
+      { actor, origin, at },
+      {
+        stream: 'delivery_report_row',
+        id,
+        event: `resolved_${input.resolution}`,
+        audit: 'delivery_report_row.resolve',
+        agencyId: row.agencyId,
+        details: { reportId: row.reportId, resolution: input.resolution, serviceId, note, title: row.title },
+      },
+    );
+    return toReviewRow((await repo.findReportRow(tx.db, id))!);
+  });
+}
+
+// The discrepancy report ----------------------------------------------------------------------------
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A day given as an ISO date (Gregorian) or a Jalali yyyy/mm/dd, as its Jalali date. */
+function parseDay(text: string, field: string, lang: Lang): JalaliDate {
+  const iso = ISO_DATE.exec(text.trim());
+  if (iso && Number(iso[1]) >= 1700) {
+    const d = new Date(`${text.trim()}T12:00:00Z`);
+    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text.trim()) return toJalali(d);
+  } else {
+    const j = parseJalali(text);
+    if (j.ok) return j.value;
+  }
+  throw new DomainError('VALIDATION_FAILED', {
+    fields: [{ field, code: 'JALALI_DATE_INVALID', message: fieldMessage('JALALI_DATE_INVALID', lang) }],
+  });
+}
+
+export interface Period {
+  from: Date;
+  to: Date;
+  fromJalali: string;
+  toJalali: string;
+}
+
+/** The period asked: from the first day's start to the end of the last day (default: this Jalali year so far). */
+export function reportPeriod(q: { from?: string | undefined; to?: string | undefined }, now: Date, lang: Lang): Period {
+  const today = toJalali(now);
+  const first = q.from ? parseDay(q.from, 'querystring.from', lang) : { jy: today.jy, jm: 1, jd: 1 };
+  const last = q.to ? parseDay(q.to, 'querystring.to', lang) : today;
+  const from = fromJalali(first);
+  const to = fromJalali(addJalaliDays(last, 1));
+  if (to.getTime() <= from.getTime() || to.getTime() - from.getTime() > 10 * 366 * 86_400_000)
+    throw new DomainError('REPORT_PERIOD_INVALID', { from: q.from ?? null, to: q.to ?? null });
+  return { from, to, fromJalali: jalaliDateString(first), toJalali: jalaliDateString(last) };
+}
+
+export interface DiscrepancyQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+  agencyId?: string | undefined;
+  province?: string | undefined;
+  limit: number;
+  withoutIdOffset: number;
+  neverDeliveredOffset: number;
+  expiredOffset: number;
+}
+
+/** Who sees which rows: central roles everything, an agency administrator their agencies. */
+function discrepancyScope(actor: Actor): string[] | null {
+  return reportScope(actor);
+}
+
+function filterOf(
+  actor: Actor,
+  q: DiscrepancyQuery,
+  now: Date,
+  lang: Lang,
+): { f: repo.DiscrepancyFilter; period: Period } {
+  const agencies = discrepancyScope(actor);
+  const period = reportPeriod(q, now, lang);
+  return {
+    period,
+    f: { from: period.from, to: period.to, agencies, agencyId: q.agencyId, province: q.province?.trim() || undefined },
+  };
+}
+
+/** GET /catalogue/reports/discrepancies: the three sections, a page each, with per-agency totals. */
+export async function discrepancies(
+  ctx: AppContext,
+  actor: Actor,
+  q: DiscrepancyQuery,
+  lang: Lang,
+): Promise<DiscrepancyReport> {
+  const { f, period } = filterOf(actor, q, ctx.clock.now(), lang);
+  const db = ctx.database.db;
+  const [withoutId, neverDelivered, expiredDelivered, totals] = await Promise.all([
+    repo.sectionPage(db, 'withoutId', f, q.limit, q.withoutIdOffset),
+    repo.sectionPage(db, 'neverDelivered', f, q.limit, q.neverDeliveredOffset),
+    repo.sectionPage(db, 'expiredDelivered', f, q.limit, q.expiredOffset),
+    repo.totalsByAgency(db, f),
+  ]);
+  const byAgency = new Map<string, DiscrepancyReport['byAgency'][number]>();
+  for (const t of totals) {
+    const a = byAgency.get(t.agencyId) ?? {
+      agencyId: t.agencyId,
+      agencyName: t.agencyName,
+      withoutId: 0,
+      neverDelivered: 0,
+      expiredDelivered: 0,
+    };
+    a[t.section] = t.n;
+    byAgency.set(t.agencyId, a);
+  }
+  return {
+    period: {
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      fromJalali: period.fromJalali,
+      toJalali: period.toJalali,
+    },
+    summary: {
+      withoutId: withoutId.total,
+      neverDelivered: neverDelivered.total,
+      expiredDelivered: expiredDelivered.total,
+    },
+    byAgency: [...byAgency.values()],
+    sections: {
+      withoutId: { ...withoutId, offset: q.withoutIdOffset },
+      neverDelivered: { ...neverDelivered, offset: q.neverDeliveredOffset },
+      expiredDelivered: { ...expiredDelivered, offset: q.expiredOffset },
+    },
+  };
+}
+
+/** Most rows an export carries per section. */
+export const EXPORT_LIMIT = 50_000;
+
+/** Every row of the three sections (up to EXPORT_LIMIT each), for CSV and XLSX. */
+export async function discrepancyRowsForExport(
+  ctx: AppContext,
+  actor: Actor,
+  q: DiscrepancyQuery,
+  lang: Lang,
+): Promise<{ period: Period; sections: Record<repo.Section, repo.DiscrepancyRowDb[]> }> {
+  const { f, period } = filterOf(actor, q, ctx.clock.now(), lang);
+  const db = ctx.database.db;
+  const [w, n, e] = await Promise.all(
+    (['withoutId', 'neverDelivered', 'expiredDelivered'] as const).map((s) =>
+      repo.sectionPage(db, s, f, EXPORT_LIMIT, 0),
+    ),
+  );
+  return { period, sections: { withoutId: w!.items, neverDelivered: n!.items, expiredDelivered: e!.items } };
+}
