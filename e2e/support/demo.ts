@@ -48,3 +48,29 @@ export const REPRESENTATIVE = {
   mobile: '09121234567',
   company: 'شرکت نمونه فناوران پارس',
 } as const satisfies DemoCitizen & { company: string };
+
+// Catalogue review (e2e/catalogue-review.e2e.ts) ------------------------------------------------
+
+/** The ministry's administrator (agency_admin with sub-agencies): the parent reviewer of the organisation's cards. */
+export const MINISTRY_ADMIN: DemoStaff = { username: 'admin.ministry', password: DEMO_PASSWORD };
+
+/** The organisation's administrator (its parent is the ministry): drafts, submits, changes and renews cards. */
+export const ORG_ADMIN: DemoStaff = { username: 'admin.org', password: DEMO_PASSWORD };
+
+/** The central reviewer: approves, returns or rejects cards. */
+export const CENTRAL_REVIEWER: DemoStaff = { username: 'reviewer.central', password: DEMO_PASSWORD };
+
+/**
+ * Approved cards of the ministry seeded by apps/api/src/seed/catalogue/lifecycle.ts
+ * (EXPIRED_CARD_TITLE, EXPIRING_CARD_TITLE there): one whose year ran out, one expiring in 20 days.
+ */
+export const EXPIRED_CARD_TITLE = 'صدور مجوز تأسیس مؤسسهٔ کاریابی';
+export const EXPIRING_CARD_TITLE = 'ثبت قرارداد کار موقت کارگران';
+
+// Catalogue discrepancy reports (e2e/catalogue-reports.e2e.ts) -----------------------------------
+
+/**
+ * The rows without a service id of the Tehran provincial office's report for last Jalali year,
+ * seeded by apps/api/src/seed/catalogue/delivery.ts: they wait in the central review.
+ */
+export const PROVINCIAL_ROWS_WITHOUT_ID = ['برگزاری آزمون مهارت در محل کارگاه‌های صنفی', 'مشاوره شغلی حضوری کارجویان'] as const;

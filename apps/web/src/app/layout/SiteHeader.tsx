@@ -8,6 +8,7 @@ import { isAdmin, useSession } from '../../features/identity/session';
 
 const NAV = [
   { to: '/', key: 'home', exact: true },
+  { to: '/catalogue', key: 'catalogue', exact: false },
   { to: '/me', key: 'me', exact: false },
   { to: '/staff', key: 'staff', exact: false },
   { to: '/admin', key: 'admin', exact: false },
@@ -82,7 +83,7 @@ export function SiteHeader() {
             {nav.map((item) => (
               <li key={item.to}>
                 <Link to={item.to} className="primary-nav__link" activeOptions={{ exact: item.exact }}>
-                  {t(`nav.${item.key}`)}
+                  {item.key === 'catalogue' ? t('cataloguePublic.nav') : t(`nav.${item.key}`)}
                 </Link>
               </li>
             ))}

@@ -32,6 +32,13 @@ export function PortalHomePage() {
         <p className="hero__subtitle">{t('home.subtitle')}</p>
         <p className="hero__text">{t('home.intro')}</p>
         <p className="hero__text">{t('home.intro2')}</p>
+        <p className="cp-hero-action">
+          <Link to="/catalogue" className="button cp-hero-link">
+            {t('cataloguePublic.homeLink')}
+            <ForwardIcon />
+          </Link>
+          <span className="hero__text">{t('cataloguePublic.homeLinkLead')}</span>
+        </p>
       </section>
 
       <ServiceCatalogue />

@@ -8,9 +8,12 @@ import { ErrorNotice, Loading } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
 import { AlertIcon, InboxIcon, RefreshIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
-import { useSession } from '../../identity/session';
+import { hasRole, useSession } from '../../identity/session';
 import { REQUEST_STATUSES, cartableQuery, isCartableFilter, type CartableFilter } from '../../requests/api';
 import { StatusBadge } from '../../requests/components/StatusBadge';
+
+/** Roles that author, review or oversee service identity cards: they get a way to the catalogue. */
+const CATALOGUE_ROLES = ['expert', 'agency_admin', 'central_reviewer', 'platform_admin', 'oversight_auditor'] as const;
 
 /** `/staff`: the staff workspace; its heart is the cartable (کارتابل), the work queue. */
 export function StaffWorkspacePage() {
@@ -103,6 +106,16 @@ export function StaffWorkspacePage() {
         lead={session?.agency ? t('staff.leadAgency', { agency: session.agency.name }) : t('staff.lead')}
         icon={<InboxIcon />}
       />
+      {hasRole(session, CATALOGUE_ROLES) ? (
+        <nav className="card" aria-label={t('catalogueCards.workspaceLink')}>
+          <Link to="/staff/catalogue" className="service-link">
+            <span className="service-link__text">
+              <span className="service-link__title">{t('catalogueCards.workspaceLink')}</span>
+              <span className="service-link__meta">{t('catalogueCards.workspaceLinkDesc')}</span>
+            </span>
+          </Link>
+        </nav>
+      ) : null}
       <section className="card stack" aria-labelledby="cartable-title" aria-busy={query.isFetching}>
         <div className="card__header">
           <h2 id="cartable-title" className="card__title">

@@ -1,0 +1,125 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice, Loading } from '../../../components/Notice';
+import { PageHeader } from '../../../components/PageHeader';
+import { BackIcon, BuildingIcon, DocumentIcon } from '../../../components/icons';
+import { useFormat } from '../../../lib/format';
+import { agencyServicesQuery, isNotFound, type AgencyServiceSummary, type MaturityPlan } from '../api';
+import { CatalogueNotFound, ExpiredBadge, MaturityBadge, MaturityPlanText, RecipientsText } from '../components/bits';
+
+/**
+ * `/catalogue/agencies/$agencyId`: an agency's approved services in two lists, those delivered
+ * electronically and those not yet electronic with the planned date and reason (or the exemption).
+ */
+export function AgencyServicesPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { agencyId } = useParams({ from: '/catalogue/agencies/$agencyId' });
+  const query = useQuery(agencyServicesQuery(agencyId));
+  const ids = { electronic: useId(), notYet: useId() };
+  const p = 'cataloguePublic.agencyPage';
+
+  if (query.isPending)
+    return (
+      <div className="stack-lg">
+        <PageHeader title={t(`${p}.loadingTitle`)} icon={<BuildingIcon />} />
+        <Loading />
+      </div>
+    );
+  if (query.isError) {
+    if (isNotFound(query.error))
+      return <CatalogueNotFound title={t(`${p}.notFoundTitle`)}>{t(`${p}.notFoundBody`)}</CatalogueNotFound>;
+    return (
+      <div className="stack-lg">
+        <PageHeader title={t(`${p}.errorTitle`)} icon={<BuildingIcon />} />
+        <ErrorNotice
+          error={query.error}
+          action={
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => void query.refetch()}
+            >
+              {t('common.retry')}
+            </button>
+          }
+        />
+      </div>
+    );
+  }
+  const { agency, electronic, notYetElectronic } = query.data;
+  const name = format.lang === 'en' && agency.nameEn ? agency.nameEn : agency.name;
+
+  return (
+    <div className="stack-lg cp-agency">
+      <nav aria-label={t('a11y.breadcrumb')} className="breadcrumb">
+        <Link to="/catalogue">
+          <BackIcon />
+          {t('cataloguePublic.packagePage.back')}
+        </Link>
+      </nav>
+      <PageHeader title={name} lead={t(`${p}.lead`)} icon={<BuildingIcon />} />
+      <p>
+        <Link to="/catalogue" search={{ agencyId: agency.id }}>
+          {t(`${p}.searchAgency`)}
+        </Link>
+      </p>
+
+      <section className="card stack" aria-labelledby={ids.electronic}>
+        <h2 id={ids.electronic} className="card__title">
+          {t(`${p}.electronic`)} <span className="text-muted">({format.number(electronic.length)})</span>
+        </h2>
+        {electronic.length === 0 ? (
+          <p className="text-muted">{t(`${p}.noElectronic`)}</p>
+        ) : (
+          <ul className="cp-agency-list" aria-labelledby={ids.electronic}>
+            {electronic.map((s) => (
+              <AgencyService key={s.serviceId} service={s} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card stack" aria-labelledby={ids.notYet}>
+        <h2 id={ids.notYet} className="card__title">
+          {t(`${p}.notYetElectronic`)} <span className="text-muted">({format.number(notYetElectronic.length)})</span>
+        </h2>
+        {notYetElectronic.length === 0 ? (
+          <p className="text-muted">{t(`${p}.noNotYet`)}</p>
+        ) : (
+          <ul className="cp-agency-list" aria-labelledby={ids.notYet}>
+            {notYetElectronic.map((s) => (
+              <AgencyService key={s.serviceId} service={s} plan={s} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function AgencyService({ service: s, plan }: { service: AgencyServiceSummary; plan?: MaturityPlan }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <li className="cp-agency-item">
+      <h3 className="cp-result__title">
+        <DocumentIcon />
+        <Link to="/catalogue/$serviceId" params={{ serviceId: s.serviceId }}>
+          {s.title}
+        </Link>
+      </h3>
+      <p className="cp-result__badges">
+        <MaturityBadge maturity={s.maturity} />
+        {s.expired ? <ExpiredBadge /> : null}
+        <span className="text-muted">{t('cataloguePublic.service.idValue', { id: format.digits(s.serviceId) })}</span>
+        <span className="text-muted">
+          {t('cataloguePublic.service.recipients')}: <RecipientsText recipients={s.recipients} />
+        </span>
+      </p>
+      {plan ? <MaturityPlanText plan={plan} empty={t('cataloguePublic.agencyPage.noPlan')} /> : null}
+    </li>
+  );
+}

@@ -1,0 +1,382 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { PageHeader } from '../../../components/PageHeader';
+import { BackIcon, BuildingIcon, DocumentIcon, ForwardIcon, PrintIcon } from '../../../components/icons';
+import { useFormat } from '../../../lib/format';
+import { deskServiceQuery, isNotFound, serviceInfoQuery, type LegalRef, type ServiceInfo } from '../api';
+import {
+  CatalogueNotFound,
+  ExpiredBadge,
+  MaturityBadge,
+  MaturityPlanText,
+  RecipientsText,
+  listSep,
+  notYetElectronic,
+} from '../components/bits';
+
+/**
+ * `/catalogue/$serviceId`: a service's information package (بستهٔ اطلاعات خدمت), printable as one
+ * clean A4 sheet: how to apply, documents, time, fees, legal basis, offices and hours, complaints.
+ */
+export function ServicePackagePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { serviceId } = useParams({ from: '/catalogue/$serviceId' });
+  const info = useQuery(serviceInfoQuery(serviceId));
+
+  if (info.isPending)
+    return (
+      <div className="stack-lg">
+        <PageHeader title={t('cataloguePublic.packagePage.loadingTitle')} icon={<DocumentIcon />} />
+        <Loading />
+      </div>
+    );
+  if (info.isError) {
+    if (isNotFound(info.error))
+      return (
+        <CatalogueNotFound title={t('cataloguePublic.packagePage.notFoundTitle')}>
+          {t('cataloguePublic.packagePage.notFoundBody', { id: format.digits(serviceId) })}
+        </CatalogueNotFound>
+      );
+    return (
+      <div className="stack-lg">
+        <PageHeader title={t('cataloguePublic.packagePage.errorTitle')} icon={<DocumentIcon />} />
+        <ErrorNotice
+          error={info.error}
+          action={
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => void info.refetch()}
+            >
+              {t('common.retry')}
+            </button>
+          }
+        />
+      </div>
+    );
+  }
+  return <Package s={info.data} />;
+}
+
+function Package({ s }: { s: ServiceInfo }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const desk = useQuery(deskServiceQuery(s.agency.id, s.serviceId));
+  const p = 'cataloguePublic.packagePage';
+  const days = (n: number) => t(`${p}.workingDays`, { count: n, n: format.number(n) });
+  const channelList = (kinds: string[]) =>
+    kinds.map((k) => t(`cataloguePublic.channel.${k as 'web'}`)).join(listSep(format.lang)) || '—';
+  const pageUrl = typeof window === 'undefined' ? '' : window.location.href;
+
+  return (
+    <article className="stack-lg cp-package">
+      <p className="print-only cp-package__sheet">{t(`${p}.sheetTitle`)}</p>
+      <nav aria-label={t('a11y.breadcrumb')} className="breadcrumb">
+        <Link to="/catalogue">
+          <BackIcon />
+          {t(`${p}.back`)}
+        </Link>
+      </nav>
+      {s.expired ? (
+        <Notice tone="warning" title={t('cataloguePublic.service.expiredTitle')} className="cp-expired">
+          <p>{t('cataloguePublic.service.expiredBody', { date: format.date(s.expiresAt) })}</p>
+        </Notice>
+      ) : null}
+      <PageHeader title={s.title} lead={s.agency.name} icon={<DocumentIcon />} />
+
+      <div className="cp-actions no-print">
+        <button type="button" className="button button--secondary" onClick={() => window.print()}>
+          <PrintIcon />
+          {t(`${p}.print`)}
+        </button>
+        {desk.data ? (
+          <Link to="/me/services/$serviceId/apply" params={{ serviceId: desk.data.id }} className="button">
+            {t(`${p}.applyOnDesk`)}
+            <ForwardIcon />
+          </Link>
+        ) : null}
+        {s.channels.eServiceUrl ? (
+          <a href={s.channels.eServiceUrl} className="button button--ghost" rel="noopener noreferrer" target="_blank">
+            {t(`${p}.eService`)}
+            <ForwardIcon />
+          </a>
+        ) : null}
+      </div>
+
+      {s.description ? <p className="prose cp-package__description">{s.description}</p> : null}
+
+      <Section title={t(`${p}.summary`)}>
+        <dl className="facts cp-facts">
+          <Fact label={t('cataloguePublic.service.id')}>
+            <span className="cp-service-id">{format.digits(s.serviceId)}</span>
+          </Fact>
+          <Fact label={t('cataloguePublic.service.agency')}>
+            <Link to="/catalogue/agencies/$agencyId" params={{ agencyId: s.agency.id }}>
+              {s.agency.name}
+            </Link>
+          </Fact>
+          <Fact label={t('cataloguePublic.service.recipients')}>
+            <RecipientsText recipients={s.recipients} />
+          </Fact>
+          {s.level ? (
+            <Fact label={t('cataloguePublic.service.level')}>{t(`cataloguePublic.level.${s.level}`)}</Fact>
+          ) : null}
+          {s.lifeEvents.length ? (
+            <Fact label={t('cataloguePublic.service.lifeEvents')}>
+              {s.lifeEvents.map((e) => t(`cataloguePublic.lifeEvent.${e}`)).join(listSep(format.lang))}
+            </Fact>
+          ) : null}
+          {s.category ? <Fact label={t('cataloguePublic.service.category')}>{s.category.title}</Fact> : null}
+          <Fact label={t('cataloguePublic.service.maturity')}>
+            <MaturityBadge maturity={s.maturity} />
+            {notYetElectronic(s.maturity) ? <MaturityPlanText plan={s.maturityPlan} /> : null}
+          </Fact>
+          <Fact label={t('cataloguePublic.service.approvedAt')}>{format.date(s.approvedAt)}</Fact>
+          <Fact label={t('cataloguePublic.service.expiresAt')}>
+            {format.date(s.expiresAt)} {s.expired ? <ExpiredBadge /> : null}
+          </Fact>
+        </dl>
+        {s.subServices.length ? (
+          <>
+            <h3 className="cp-subtitle">{t(`${p}.subServices`)}</h3>
+            <ul className="cp-list">
+              {s.subServices.map((x, i) => (
+                <li key={i}>
+                  {x.title}
+                  {x.description ? <span className="text-muted"> — {x.description}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </Section>
+
+      <Section title={t(`${p}.howToApply`)}>
+        {s.howToApply.startMode ? (
+          <p>
+            <strong>{t(`${p}.startMode`)}: </strong>
+            {t(`cataloguePublic.startMode.${s.howToApply.startMode}`)}
+          </p>
+        ) : null}
+        {s.howToApply.steps.length ? (
+          <>
+            <h3 className="cp-subtitle">{t(`${p}.steps`)}</h3>
+            <ol className="cp-steps">
+              {s.howToApply.steps.map((step) => (
+                <li key={step.stage}>
+                  <strong>{t(`cataloguePublic.stage.${step.stage}`)}: </strong>
+                  {step.description}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+        <h3 className="cp-subtitle">{t(`${p}.channels`)}</h3>
+        <dl className="facts cp-facts">
+          {(['information', 'request', 'delivery'] as const).map((stage) => (
+            <Fact key={stage} label={t(`cataloguePublic.channelStage.${stage}`)}>
+              {channelList(s.channels[stage])}
+            </Fact>
+          ))}
+          {s.channels.eServiceUrl ? (
+            <Fact label={t(`${p}.eServiceUrl`)}>
+              <a href={s.channels.eServiceUrl} className="cp-url" rel="noopener noreferrer" dir="ltr">
+                {s.channels.eServiceUrl}
+              </a>
+            </Fact>
+          ) : null}
+          <Fact label={t(`${p}.inPerson`)}>
+            {s.howToApply.inPersonVisits
+              ? `${t(`${p}.inPersonCount`, { count: s.howToApply.inPersonVisits, n: format.number(s.howToApply.inPersonVisits) })}${
+                  s.howToApply.inPersonReason ? ` — ${s.howToApply.inPersonReason}` : ''
+                }`
+              : t(`${p}.inPersonNone`)}
+          </Fact>
+        </dl>
+      </Section>
+
+      <Section title={t(`${p}.documents`)}>
+        {s.documents.length === 0 ? (
+          <p className="text-muted">{t(`${p}.noDocuments`)}</p>
+        ) : (
+          <ul className="cp-docs">
+            {s.documents.map((d, i) => (
+              <li key={i} className="cp-doc">
+                <span className="cp-doc__title">{d.title ?? d.evidenceType}</span>{' '}
+                <span className={`badge badge--inline ${d.mandatory ? 'badge--warning' : ''}`}>
+                  {d.mandatory ? t(`${p}.mandatory`) : t(`${p}.optional`)}
+                </span>
+                {d.byInquiry ? (
+                  <span className="cp-doc__inquiry">
+                    {t(`${p}.byInquiry`)}
+                    {d.providerAgency ? ` (${t(`${p}.providedBy`, { agency: d.providerAgency })})` : ''}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section title={t(`${p}.time`)}>
+        <dl className="facts cp-facts">
+          {s.time.normDays !== null ? <Fact label={t(`${p}.normDays`)}>{days(s.time.normDays)}</Fact> : null}
+          {s.time.legalDeadlineDays !== null ? (
+            <Fact label={t(`${p}.legalDeadline`)}>{days(s.time.legalDeadlineDays)}</Fact>
+          ) : null}
+          {s.time.extensionAllowed !== null ? (
+            <Fact label={t(`${p}.extension`)}>
+              {s.time.extensionAllowed
+                ? t(`${p}.extensionYes`, { days: days(s.time.extensionTermDays ?? 0) })
+                : t(`${p}.extensionNo`)}
+            </Fact>
+          ) : null}
+        </dl>
+      </Section>
+
+      <Section title={t(`${p}.fees`)}>
+        {s.fees.length === 0 ? (
+          <p>{t(`${p}.free`)}</p>
+        ) : (
+          <ul className="cp-fees">
+            {s.fees.map((f, i) => (
+              <li key={i} className="cp-fee">
+                <span className="cp-fee__title">{f.title}</span>
+                <strong className="cp-fee__amount">
+                  {t(`${p}.rials`, { amount: format.number(f.amountRials ?? 0) })}
+                </strong>
+                {f.legalBasis.length ? (
+                  <span className="cp-fee__basis text-muted">
+                    {t(`${p}.feeBasis`)}: <Refs refs={f.legalBasis} />
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section title={t(`${p}.legalBasis`)}>
+        <ul className="cp-list">
+          {s.legalBasis.map((r, i) => (
+            <li key={i}>
+              <Ref r={r} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      <Section title={t(`${p}.offices`)}>
+        {s.offices.length === 0 ? (
+          <p className="text-muted">{t(`${p}.noOffices`)}</p>
+        ) : (
+          <ul className="cp-offices">
+            {s.offices.map((o, i) => (
+              <li key={i} className="cp-office">
+                <h3 className="cp-office__name">
+                  <BuildingIcon />
+                  {o.name}
+                </h3>
+                <dl className="cp-office__facts">
+                  {o.address ? (
+                    <div>
+                      <dt>{t(`${p}.address`)}</dt>
+                      <dd>
+                        {o.address}
+                        {o.province && !o.address.includes(o.province) ? `${listSep(format.lang)}${o.province}` : ''}
+                      </dd>
+                    </div>
+                  ) : null}
+                  {o.hours ? (
+                    <div>
+                      <dt>{t(`${p}.hours`)}</dt>
+                      <dd>{format.digits(o.hours)}</dd>
+                    </div>
+                  ) : null}
+                  {o.phone ? (
+                    <div>
+                      <dt>{t(`${p}.phone`)}</dt>
+                      <dd>
+                        <bdi dir="ltr">{format.digits(o.phone)}</bdi>
+                      </dd>
+                    </div>
+                  ) : null}
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      {s.complaintRoute ? (
+        <Section title={t(`${p}.complaint`)}>
+          <p>{format.digits(s.complaintRoute)}</p>
+        </Section>
+      ) : null}
+
+      <p className="no-print">
+        <Link to="/catalogue/agencies/$agencyId" params={{ agencyId: s.agency.id }}>
+          {t(`${p}.agencyServices`)}
+        </Link>
+      </p>
+      <p className="print-only cp-package__source">{t(`${p}.printedFrom`, { url: pageUrl })}</p>
+    </article>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="card stack cp-section" aria-labelledby={id}>
+      <h2 id={id} className="card__title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Ref({ r }: { r: LegalRef }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const title = r.lawTitle ?? t('cataloguePublic.packagePage.unknownLaw');
+  const article = t('cataloguePublic.packagePage.article', { n: format.digits(r.article) });
+  return (
+    <>
+      {r.link ? (
+        <a href={r.link} rel="noopener noreferrer" className="cp-url">
+          {title}
+        </a>
+      ) : (
+        title
+      )}
+      {`${listSep(format.lang)}${article}`}
+    </>
+  );
+}
+
+function Refs({ refs }: { refs: LegalRef[] }) {
+  return (
+    <>
+      {refs.map((r, i) => (
+        <span key={i}>
+          {i > 0 ? '؛ ' : ''}
+          <Ref r={r} />
+        </span>
+      ))}
+    </>
+  );
+}
