@@ -6,8 +6,9 @@ import { rows, type Db } from '../../platform/db';
 /*
  * The public catalogue's search projection (table catalogue_entries, migration 0006): one row per
  * approved service card with its approved content and a Persian search key. Derived data only:
- * refreshCatalogueEntry recomputes one card (call it in the approving transaction), and
- * syncStaleEntries catches up every card whose counter or agency changed since its last refresh.
+ * refreshCatalogueEntry recomputes one card in the transaction that changes it (saveCard in
+ * catalogue.repository), and syncStaleEntries, run every ten minutes by the catalogue.sync-entries job,
+ * catches up what changed around the card (an agency renamed or moved to another province).
  */
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -211,19 +212,9 @@ export function searchQuery(f: SearchFilters): SQL {
   return sql`SELECT ${COLUMNS} FROM catalogue_entries e ${cond} ${order} LIMIT ${f.limit} OFFSET ${f.offset}`;
 }
 
-/**
- * SSD-class page costs for the search: with the default random_page_cost (4) the planner scans the
- * whole table rather than the trigram index for a word in ~10% of entries, three times slower.
- * (Drop this once the deployment sets random_page_cost = 1.1 for the database.)
- */
-export const SEARCH_SETTINGS = 'SET LOCAL random_page_cost = 1.1';
-
+/** The search (its planner costs are set for every connection: PLANNER_SETTINGS in platform/db). */
 export async function searchEntries(db: Db, f: SearchFilters): Promise<EntryRow[]> {
-  if (!f.key) return (await rows<Record<string, unknown>>(db, searchQuery(f))).map(toEntry);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql.raw(SEARCH_SETTINGS));
-    return (await rows<Record<string, unknown>>(tx, searchQuery(f))).map(toEntry);
-  });
+  return (await rows<Record<string, unknown>>(db, searchQuery(f))).map(toEntry);
 }
 
 export async function findEntryByServiceId(db: Db, serviceId: string): Promise<EntryRow | undefined> {
@@ -296,10 +287,7 @@ export async function agencyNames(db: Db, ids: readonly string[]): Promise<Map<s
 }
 
 /** Titles (Persian) of service-architecture categories and macro domains, by id. */
-export async function architectureTitles(
-  db: Db,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
+export async function architectureTitles(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const r = await rows<{ id: string; title: string }>(
     db,

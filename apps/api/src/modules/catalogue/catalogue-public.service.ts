@@ -7,32 +7,17 @@ import * as repo from './catalogue-public.repository';
 /*
  * The public service catalogue (citizens, businesses, other agencies' systems): Persian search over
  * approved service cards, each service's information package, and the whole catalogue as CPSV-AP
- * 3.2 JSON-LD. Reads the catalogue_entries projection, which syncIfStale keeps current.
+ * 3.2 JSON-LD. Reads the catalogue_entries projection, written with each card change.
  */
 
 // Keeping the projection current ------------------------------------------------------------
-/** Upserts the entries of approved cards changed since their last refresh and drops the rest. */
-export async function syncCatalogueEntries(ctx: AppContext): Promise<number> {
+/**
+ * Upserts the entries of approved cards changed since their last refresh and drops the rest. A card's
+ * own changes refresh its entry in their transaction; this catches up the rest (agency renames),
+ * every ten minutes (catalogue.sync-entries) — never on the read path.
+ */
+export async function syncCatalogueEntries(ctx: Pick<AppContext, 'database'>): Promise<number> {
   return repo.syncStaleEntries(ctx.database.db);
-}
-
-const SYNC_INTERVAL_MS = 2000;
-const syncState = new WeakMap<AppContext, { at: number; running?: Promise<void> | undefined }>();
-
-/** A sync at most every two seconds per process; concurrent callers share the one in flight. */
-export async function syncIfStale(ctx: AppContext): Promise<void> {
-  const st = syncState.get(ctx) ?? { at: -Infinity };
-  syncState.set(ctx, st);
-  if (st.running) return st.running;
-  if (performance.now() - st.at < SYNC_INTERVAL_MS) return;
-  st.running = syncCatalogueEntries(ctx)
-    .then(() => undefined)
-    .catch((err: unknown) => ctx.log.warn({ err }, 'catalogue sync failed'))
-    .finally(() => {
-      st.at = performance.now();
-      st.running = undefined;
-    });
-  return st.running;
 }
 
 // Search -------------------------------------------------------------------------------------
@@ -70,7 +55,6 @@ const isExpired = (ctx: AppContext, expiresAt: string) => new Date(expiresAt).ge
  * to the titles instead (`match: 'fuzzy'`).
  */
 export async function searchServices(ctx: AppContext, q: SearchQuery) {
-  await syncIfStale(ctx);
   const key = normalizeForSearch(q.q ?? '');
   const filters = {
     key,
@@ -127,7 +111,6 @@ const legalRefs = (c: ServiceCardContent) => [
 ];
 
 export async function getServiceInfo(ctx: AppContext, serviceId: string) {
-  await syncIfStale(ctx);
   const db = ctx.database.db;
   const e = await repo.findEntryByServiceId(db, serviceId);
   if (!e) throw new DomainError('SERVICE_NOT_FOUND', { serviceId }); // registered by the services module
@@ -231,7 +214,6 @@ const isNotYetElectronic = (maturity: string | null) =>
  * electronic (with the planned date and reason, or the exemption). AGENCY_NOT_FOUND for an unknown agency.
  */
 export async function agencyServices(ctx: AppContext, agencyId: string) {
-  await syncIfStale(ctx);
   const db = ctx.database.db;
   const agency = await repo.findAgencyBrief(db, agencyId);
   if (!agency) throw new DomainError('AGENCY_NOT_FOUND', { agencyId }); // registered by the identity module
@@ -442,7 +424,6 @@ function publicService(base: string, e: repo.EntryRow, laws: Map<string, repo.La
 
 /** The whole catalogue as a CPSV-AP 3.2 JSON-LD document. */
 export async function catalogueJsonLd(ctx: AppContext, base: string): Promise<Record<string, unknown>> {
-  await syncIfStale(ctx);
   const db = ctx.database.db;
   const entries = await repo.allEntries(db);
   const laws = await repo.lawsByIds(db, [

@@ -157,9 +157,29 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('public catalogue search', () => {
-  it('syncs approved cards into the search projection, once', async () => {
-    expect(await syncCatalogueEntries(t.ctx)).toBe(3);
+  it('writes each approved card into the search projection with its approval; the catch-up brings a renamed agency up to date', async () => {
+    const entries = async () =>
+      (
+        await t.ctx.database.query<{ service_id: string }>(
+          'SELECT service_id FROM catalogue_entries ORDER BY service_id',
+        )
+      ).map((r) => r.service_id);
+    expect(await entries()).toEqual(Object.values(ids).sort());
+    expect(await syncCatalogueEntries(t.ctx)).toBe(0); // nothing left behind by the approvals
+    // The identity module renames the agency: the entries catch up on the next run, once.
+    await t.ctx.database.query(
+      "UPDATE agencies SET name_fa = 'نهاد کتابخانه‌های عمومی کشور', version = version + 1 WHERE id = $1",
+      [isfahan],
+    );
+    expect(await found('q=نهاد')).toEqual([]);
+    expect(await syncCatalogueEntries(t.ctx)).toBe(2); // its two services
     expect(await syncCatalogueEntries(t.ctx)).toBe(0);
+    expect(await found('q=نهاد')).toEqual([ids.library, ids.permit].sort());
+    await t.ctx.database.query(
+      "UPDATE agencies SET name_fa = 'اداره کل کتابخانه‌های عمومی', version = version + 1 WHERE id = $1",
+      [isfahan],
+    );
+    expect(await syncCatalogueEntries(t.ctx)).toBe(2);
     await refreshCatalogueEntry(
       t.ctx.database.db,
       (await t.ctx.database.query<{ card_id: string }>('SELECT card_id FROM catalogue_entries LIMIT 1'))[0]!.card_id,

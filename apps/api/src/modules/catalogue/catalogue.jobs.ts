@@ -6,12 +6,15 @@ import { withTransaction, type Database } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import type { JobDefinition } from '../../platform/jobs';
 import * as repo from './catalogue.repository';
+import * as publicRepo from './catalogue-public.repository';
 import { PARENT_REVIEW_ESCALATION, REMINDER_DAYS, reminderDue } from './catalogue-workflow';
 
 export const EXPIRY_JOB = 'catalogue.expiry';
 export const ESCALATION_JOB = 'catalogue.parent-review-escalation';
+export const SYNC_ENTRIES_JOB = 'catalogue.sync-entries';
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+const SYNC_INTERVAL_MS = 10 * 60_000;
 
 /**
  * The daily expiry run: for every card in force, the reminder now due (60, 30 or 7 days before
@@ -92,7 +95,7 @@ export async function escalateOverdueParentReviews(database: Database, now: Date
       const due = card?.reviewDueAt;
       if (!card || card.status !== PARENT_REVIEW_ESCALATION.from || !due || due.getTime() > now.getTime()) return false;
       const patch = { status: PARENT_REVIEW_ESCALATION.to, reviewDueAt: null };
-      if (!(await repo.updateCard(tx.db, id, card.version, patch, now))) return false;
+      if (!(await repo.saveCard(tx.db, id, card.version, patch, now))) return false;
       for (const agencyId of [card.agencyId, card.parentId].filter((a): a is string => a !== null))
         await repo.insertNotification(
           tx.db,
@@ -143,8 +146,23 @@ export const parentReviewEscalationJob: JobDefinition<z.ZodObject<Record<string,
   },
 };
 
-/** Registers the catalogue's jobs: the expiry run, daily; the parent-review deadline, hourly. */
+/** Brings the public catalogue's entries up to date with what changed around the cards (see syncStaleEntries). */
+export const syncEntriesJob: JobDefinition<z.ZodObject<Record<string, never>>> = {
+  kind: SYNC_ENTRIES_JOB,
+  payload: z.object({}),
+  maxAttempts: 3,
+  async handle(_payload, { database, log }) {
+    const written = await publicRepo.syncStaleEntries(database.db);
+    if (written > 0) log.info({ written }, 'catalogue entries brought up to date');
+  },
+};
+
+/**
+ * Registers the catalogue's jobs: the expiry run, daily; the parent-review deadline, hourly; the
+ * public catalogue's catch-up, every ten minutes.
+ */
 export function defineCatalogueJobs(ctx: AppContext): void {
   ctx.jobs.every(cardExpiryJob, DAY_MS, {});
   ctx.jobs.every(parentReviewEscalationJob, HOUR_MS, {});
+  ctx.jobs.every(syncEntriesJob, SYNC_INTERVAL_MS, {});
 }

@@ -1,6 +1,7 @@
 import type { CardStatus, ChangeBasis, HeadApproval, LawArticle, LawArticleRef, LawKind } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../platform/db';
+import { refreshCatalogueEntry } from './catalogue-public.repository';
 
 const iso = (d: Date) => d.toISOString();
 /** jsonb arrives parsed from both drivers; a string is parsed defensively. */
@@ -254,6 +255,16 @@ export async function updateCard(db: Db, id: string, version: number, p: CardPat
     sql`UPDATE service_cards SET ${sql.join(set, sql`, `)} WHERE id = ${id} AND version = ${version} RETURNING id`,
   );
   return r.length === 1;
+}
+
+/**
+ * Saves the card row at the version read (false when it changed since) and, in the same
+ * transaction, its public catalogue entry: what the public search shows is what was committed.
+ */
+export async function saveCard(db: Db, id: string, version: number, p: CardPatch, now: Date): Promise<boolean> {
+  if (!(await updateCard(db, id, version, p, now))) return false;
+  await refreshCatalogueEntry(db, id);
+  return true;
 }
 
 /** The next number of the never-reused service-id sequence. */

@@ -562,7 +562,7 @@ export async function updateCard(
     const versionNo = newVersion ? card.currentVersion + 1 : card.currentVersion;
     if (newVersion) await repo.insertVersion(tx.db, id, versionNo, input.content, actor.id!, at);
     else await repo.updateVersionContent(tx.db, id, versionNo, input.content, at);
-    if (!(await repo.updateCard(tx.db, id, input.version, { status: t.to, currentVersion: versionNo }, at)))
+    if (!(await repo.saveCard(tx.db, id, input.version, { status: t.to, currentVersion: versionNo }, at)))
       throw new DomainError('CONFLICT', {});
     const changed = diffContent(current.content, input.content).map((c) => c.path);
     await record(
@@ -738,7 +738,7 @@ export async function stepCard(
       patch.currentVersion = card.approvedVersion!;
       details.approvedVersion = card.approvedVersion;
     }
-    if (!(await repo.updateCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
+    if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
     const event = renewal ? `renewal_${STEP_EVENTS[action]}` : STEP_EVENTS[action];
     await record(
       tx,
@@ -779,7 +779,7 @@ async function openChange(
   const versionNo = (await repo.maxVersionNo(tx.db, id)) + 1;
   await repo.insertVersion(tx.db, id, versionNo, approved.content, w.actor.id!, w.at);
   const patch: repo.CardPatch = { status: t.to, currentVersion: versionNo, lastComment: input.comment ?? null };
-  if (!(await repo.updateCard(tx.db, id, input.version, patch, w.at))) throw new DomainError('CONFLICT', {});
+  if (!(await repo.saveCard(tx.db, id, input.version, patch, w.at))) throw new DomainError('CONFLICT', {});
   await record(tx, w, {
     stream: 'service_card',
     id,
@@ -838,7 +838,7 @@ export async function renewCard(
         reviewDueAt: null,
         lastComment: input.comment ?? null,
       };
-      if (!(await repo.updateCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
+      if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
       await record(
         tx,
         { actor, origin, at },

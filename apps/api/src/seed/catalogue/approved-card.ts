@@ -23,7 +23,7 @@ export async function seedApprovedCard(
   const serviceId = serviceIdFromNumber(await catalogue.nextServiceNumber(tx.db));
   const expiresAt = new Date(o.approvedAt);
   expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + 1);
-  await catalogue.updateCard(
+  await catalogue.saveCard(
     tx.db,
     cardId,
     1,
