@@ -1,4 +1,4 @@
-import { fromJalali, toJalali } from '@dargah/persian';
+import { fromJalali, normalizeForSearch, toJalali } from '@dargah/persian';
 import { audit } from '../../platform/audit';
 import type { Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
@@ -15,6 +15,24 @@ import { SEED_ACTOR } from './laws';
  * unlinked; and the Tehran provincial office's report for last Jalali year: one row with a service
  * id and two without, which wait in the central review.
  */
+const words = (title: string) =>
+  new Set(
+    normalizeForSearch(title)
+      .split(' ')
+      .filter((w) => w.length > 1),
+  );
+
+/** The candidate whose title shares the most words with `title` (two at least), if any. */
+function closestByTitle<T extends { title: string }>(title: string, candidates: readonly T[]): T | undefined {
+  const mine = words(title);
+  let best: { c: T; n: number } | undefined;
+  for (const c of candidates) {
+    const n = [...words(c.title)].filter((w) => mine.has(w)).length;
+    if (n >= 2 && (!best || n > best.n)) best = { c, n };
+  }
+  return best?.c;
+}
+
 export async function seedDelivery(tx: Tx, s: CatalogueSeed): Promise<void> {
   const info = new Map(
     (
@@ -36,16 +54,14 @@ export async function seedDelivery(tx: Tx, s: CatalogueSeed): Promise<void> {
     [provincial]: candidates(provincial).length > 0 ? candidates(provincial) : candidates(organisation),
   };
 
+  // Each desk service is linked to the approved service it is (most words of the title in common,
+  // at least two); the organisation's last one stays unlinked: it shows as delivered without an id.
   const desk = await servicesOfAgencies(tx.db, [ministry, organisation, provincial]);
-  // The organisation's last desk service stays unlinked: it shows as delivered without an id.
   const unlinked = desk.filter((d) => d.agencyId === organisation).at(-1)?.id;
-  const used = new Map<string, number>();
   for (const d of desk) {
-    const pool = forAgency[d.agencyId] ?? [];
-    if (d.id === unlinked || pool.length === 0) continue;
-    const n = used.get(d.agencyId) ?? 0;
-    used.set(d.agencyId, n + 1);
-    await seedCatalogueLink(tx, SEED_ACTOR, d.id, pool[n % pool.length]!.serviceId, s.now);
+    if (d.id === unlinked) continue;
+    const match = closestByTitle(d.titleFa, forAgency[d.agencyId] ?? []);
+    if (match) await seedCatalogueLink(tx, SEED_ACTOR, d.id, match.serviceId, s.now);
   }
 
   // The Tehran provincial office's report for last year.

@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/app';
+import { rows } from '../../platform/db';
+import { seedDemoData } from '../demo';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+  await seedDemoData(t.ctx);
+});
+afterAll(() => t.close());
+
+describe('the demo desk services', () => {
+  it('are linked to the approved service they are, by title, with one left unlinked', async () => {
+    const links = await rows<{ desk: string; catalogue: string | null }>(
+      t.ctx.database.db,
+      sql`SELECT s.title_fa AS desk, v.content->>'title' AS catalogue
+            FROM services s
+            LEFT JOIN service_cards c ON c.service_id = s.catalogue_service_id
+            LEFT JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
+           ORDER BY s.title_fa`,
+    );
+    const byDesk = Object.fromEntries(links.map((l) => [l.desk, l.catalogue]));
+    expect(byDesk['درخواست گواهی سابقه اشتغال']).toBe('صدور گواهی سابقه اشتغال');
+    expect(byDesk['ثبت شکایت کارگری']).toBe('ثبت شکایت کارگری');
+    expect(byDesk['صدور المثنی گواهی‌نامه مهارت']).toBe('صدور المثنی گواهی‌نامه مهارت');
+    expect(links.filter((l) => l.catalogue === null)).toHaveLength(1);
+  });
+});
