@@ -469,7 +469,12 @@ export type RenewCard = z.infer<typeof RenewCard>;
 export const CardHistoryEntry = z.object({
   action: z.string(),
   at: z.iso.datetime(),
+  /** staff, system, … (the system escalates overdue parent reviews). */
+  actorType: z.string(),
   actorId: z.string().nullable(),
+  /** The staff member who acted, by name; and whom they acted for under a delegation. */
+  actorName: z.string().nullable(),
+  onBehalfOfName: z.string().nullable(),
   versionNo: z.number().int().nullable(),
   comment: z.string().nullable(),
 });

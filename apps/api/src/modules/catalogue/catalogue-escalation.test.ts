@@ -46,7 +46,7 @@ interface View {
   version: number;
   reviewDueAt: string | null;
   actions: string[];
-  history: Array<{ action: string; actorId: string | null }>;
+  history: Array<{ action: string; actorType: string; actorId: string | null; actorName: string | null }>;
 }
 interface Notice {
   cardId: string;
@@ -103,7 +103,7 @@ beforeAll(async () => {
   parent = (await buildAgency(t, { nameFa: 'وزارت آزمایشی', kind: 'ministry' })).id;
   child = (await buildAgency(t, { nameFa: 'سازمان زیرمجموعه', parentId: parent })).id;
   const central = (await buildAgency(t, { nameFa: 'سازمان اداری و استخدامی', kind: 'central_body' })).id;
-  users.childAdmin = await buildStaff(t, child, ['expert', 'agency_admin']);
+  users.childAdmin = await buildStaff(t, child, ['expert', 'agency_admin'], { displayName: 'مینا صالحی' });
   users.parentAdmin = await buildStaff(t, parent, ['agency_admin']);
   users.central = await buildStaff(t, central, ['central_reviewer']);
   const law = await call('POST', '/catalogue/laws', 'central', {
@@ -138,8 +138,12 @@ describe('the parent review deadline', () => {
     const view = (await call('GET', `/catalogue/cards/${card.id}`, 'childAdmin')).json<View>();
     expect(view).toMatchObject({ status: 'central_review', reviewDueAt: null, version: card.version + 1 });
     const escalation = view.history.find((h) => h.action === 'parent_review_escalated');
-    expect(escalation).toBeDefined();
-    expect(escalation!.actorId).not.toBe(users.parentAdmin.id);
+    expect(escalation).toMatchObject({ actorType: 'system', actorName: null });
+    expect(view.history.find((h) => h.action === 'submitted')).toMatchObject({
+      actorType: 'staff',
+      actorId: users.childAdmin.id,
+      actorName: 'مینا صالحی',
+    });
     for (const who of ['childAdmin', 'parentAdmin'] as const) {
       const mine = await notices(who);
       expect(mine).toHaveLength(1);

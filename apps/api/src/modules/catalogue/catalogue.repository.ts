@@ -394,7 +394,12 @@ export async function listCards(db: Db, f: CardListFilter): Promise<CardSummaryR
 
 export interface CardEventRow {
   action: string;
+  actorType: string;
   actorId: string | null;
+  /** The staff member's display name (null for the system and other kinds of actor). */
+  actorName: string | null;
+  /** Whom the staff member acted for, under a delegation. */
+  onBehalfOfName: string | null;
   payload: Record<string, unknown>;
   createdAt: Date;
 }
@@ -403,8 +408,12 @@ export async function cardEvents(db: Db, cardId: string): Promise<CardEventRow[]
   const r = await rows<CardEventRow>(
     db,
     sql`
-    SELECT action, actor_id AS "actorId", payload, created_at AS "createdAt" FROM events
-     WHERE stream_type = 'service_card' AND stream_id = ${cardId} ORDER BY id`,
+    SELECT e.action, e.actor_type AS "actorType", e.actor_id AS "actorId", s.display_name AS "actorName",
+           b.display_name AS "onBehalfOfName", e.payload, e.created_at AS "createdAt"
+      FROM events e
+      LEFT JOIN staff s ON e.actor_type = 'staff' AND s.id::text = e.actor_id
+      LEFT JOIN staff b ON b.id::text = e.on_behalf_of_id
+     WHERE e.stream_type = 'service_card' AND e.stream_id = ${cardId} ORDER BY e.id`,
   );
   return r.map((e) => ({ ...e, payload: json<Record<string, unknown>>(e.payload), createdAt: date(e.createdAt)! }));
 }

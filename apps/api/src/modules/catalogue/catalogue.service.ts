@@ -357,7 +357,10 @@ async function toView(db: Db, card: repo.CardRow, actor: Actor, lang: Lang, now:
     history: events.map((e) => ({
       action: e.action,
       at: e.createdAt.toISOString(),
+      actorType: e.actorType,
       actorId: e.actorId,
+      actorName: e.actorName,
+      onBehalfOfName: e.onBehalfOfName,
       versionNo: typeof e.payload.versionNo === 'number' ? e.payload.versionNo : null,
       comment: typeof e.payload.comment === 'string' ? e.payload.comment : null,
     })),
