@@ -14,6 +14,11 @@ export const importErrors = {
     fa: 'حجم پرونده بیش از ۵ مگابایت است.',
     en: 'The file is larger than 5 MB.',
   },
+  IMPORT_FILE_EXPANDS_TOO_MUCH: {
+    status: 413,
+    fa: 'محتوای فشرده این پرونده اکسل پس از گشودن بیش از ۱۰۰ مگابایت می‌شود؛ پرونده‌ای کوچک‌تر بفرستید.',
+    en: 'This Excel file unpacks to more than 100 MB; send a smaller file.',
+  },
   IMPORT_TOO_MANY_ROWS: {
     status: 413,
     fa: 'پرونده بیش از ۲۰۰۰ ردیف شناسنامه دارد؛ آن را در چند پرونده وارد کنید.',

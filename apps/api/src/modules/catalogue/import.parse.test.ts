@@ -1,7 +1,15 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { columnByHeader, columnForField, splitValues } from './import.columns';
-import { columnLetter, CsvSyntaxError, parseCsv, readSheet, toCsv } from './import.parse';
+import {
+  columnLetter,
+  CsvSyntaxError,
+  declaredUnpackedSize,
+  parseCsv,
+  readSheet,
+  toCsv,
+  XLSX_MAX_UNPACKED_BYTES,
+} from './import.parse';
 
 const cells = (text: string) => parseCsv(text).map((r) => r.cells);
 
@@ -91,6 +99,23 @@ describe('readSheet', () => {
       code: 'IMPORT_CSV_MALFORMED',
       details: { row: 1 },
     });
+  });
+
+  it('refuses an XLSX whose contents would unpack beyond the limit, before unpacking anything', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('a').addRow(['عنوان خدمت']);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const declared = declaredUnpackedSize(bytes)!;
+    expect(declared).toBeGreaterThan(bytes.length); // a workbook is compressed XML
+    expect(declared).toBeLessThan(XLSX_MAX_UNPACKED_BYTES);
+    // The same workbook whose first entry claims to unpack to 200 MB (what a zip bomb declares).
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let cd = bytes.length - 22;
+    while (view.getUint32(cd, true) !== 0x06054b50) cd--;
+    const first = view.getUint32(cd + 16, true);
+    view.setUint32(first + 24, 200 * 1024 * 1024, true);
+    expect(declaredUnpackedSize(bytes)).toBeGreaterThan(XLSX_MAX_UNPACKED_BYTES);
+    await expect(readSheet(bytes, 'xlsx', 10)).rejects.toMatchObject({ code: 'IMPORT_FILE_EXPANDS_TOO_MUCH' });
   });
 
   it('refuses an XLSX that is not a workbook', async () => {

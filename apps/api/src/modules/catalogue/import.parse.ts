@@ -133,9 +133,45 @@ export function cellText(v: ExcelJS.CellValue): string {
   return '';
 }
 
+/** How far an XLSX (a ZIP) may unpack: a few megabytes of text can hold far more than 2,000 rows. */
+export const XLSX_MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The total unpacked size a ZIP declares in its central directory, read before anything is
+ * inflated, so a small file that would unpack to gigabytes (a "zip bomb") is refused up front.
+ * undefined when the directory cannot be read; Infinity for ZIP64 sizes (never needed by a sheet of
+ * this size).
+ */
+export function declaredUnpackedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record: 22 bytes plus a comment of at most 65,535.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--)
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) return undefined;
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 /** Reads the first worksheet of an XLSX file into rows of text cells. */
 export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<SheetRow[]> {
   if (!isZip(bytes)) throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
+  const unpacked = declaredUnpackedSize(bytes);
+  if (unpacked === undefined) throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
+  if (unpacked > XLSX_MAX_UNPACKED_BYTES)
+    throw new DomainError('IMPORT_FILE_EXPANDS_TOO_MUCH', { maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
