@@ -293,7 +293,7 @@ describe.skipIf(!seeded)('catalogue review on desktop', () => {
     await changeRow.getByRole('link', { name: title }).click();
     const diff = reviewer.getByRole('table', { name: /تغییرات از نسخهٔ ۱ به نسخهٔ ۲/ });
     await visible(diff);
-    const changed = diff.getByRole('row').filter({ hasText: 'زمان استاندارد (روز کاری)' });
+    const changed = diff.getByRole('row').filter({ hasText: 'زمان استاندارد ارائه (روز کاری)' });
     await visible(changed);
     expect(await changed.getByRole('cell').nth(0).innerText()).toBe('۷');
     expect(await changed.getByRole('cell').nth(1).innerText()).toBe('۵');

@@ -1,90 +1,98 @@
 import type { TFunction } from 'i18next';
 import type { useFormat } from '../../lib/format';
+import { recipientLabel, termLabel, type TermKind } from '../catalogue-terms/labels';
 import type { CardRefs } from './refs';
 
 type Format = ReturnType<typeof useFormat>;
 
-/** Field names with a label in `catalogueReview.fields`. */
-const FIELD_KEYS = new Set([
-  'title',
-  'subServices',
-  'description',
-  'collaboratingAgencyIds',
-  'orgUnitIds',
-  'recipients',
-  'nature',
-  'level',
-  'lifeEvents',
-  'startMode',
-  'legalBasis',
-  'documents',
-  'inquiries',
-  'identity',
-  'personTypes',
-  'assuranceLevel',
-  'fees',
-  'inPersonVisits',
-  'count',
-  'reason',
-  'channels',
-  'information',
-  'request',
-  'delivery',
-  'eServiceUrl',
-  'process',
-  'start',
-  'production',
-  'legalDeadlineDays',
-  'normDays',
-  'extensionAllowed',
-  'extensionTermDays',
-  'complaintRoute',
-  'maturity',
-  'level',
-  'plannedDate',
-  'exemption',
-  'approvedOn',
-  'reference',
-  'classification',
-  'categoryId',
-  'layerId',
-  'offices',
-  'name',
-  'address',
-  'hours',
-  'phone',
-  'province',
-  'mandatory',
-  'evidenceType',
-  'byInquiry',
-  'providerAgencyId',
-  'agencyId',
-  'data',
-  'mode',
-  'amountRials',
-  'sheba',
-  'lawId',
-  'article',
-  'unitIds',
-]);
+/** The label of each field name a content path may hold: shared with the editor where it reads the same. */
+const FIELD_LABEL: Record<string, string> = {
+  title: 'catalogueTerms.field.title',
+  agency: 'catalogueTerms.field.agency',
+  parentAgency: 'catalogueReview.fields.parentAgency',
+  subServices: 'catalogueTerms.field.subServices',
+  description: 'catalogueTerms.field.description',
+  collaboratingAgencyIds: 'catalogueReview.fields.collaboratingAgencyIds',
+  orgUnitIds: 'catalogueTerms.field.orgUnits',
+  recipients: 'catalogueTerms.field.recipients',
+  nature: 'catalogueTerms.field.nature',
+  level: 'catalogueTerms.field.level',
+  lifeEvents: 'catalogueTerms.field.lifeEvents',
+  startMode: 'catalogueTerms.field.startMode',
+  legalBasis: 'catalogueReview.fields.legalBasis',
+  documents: 'catalogueTerms.section.documents',
+  inquiries: 'catalogueTerms.section.inquiries',
+  identity: 'catalogueTerms.section.identity',
+  personTypes: 'catalogueTerms.field.personTypes',
+  assuranceLevel: 'catalogueTerms.field.assuranceLevel',
+  fees: 'catalogueTerms.section.fees',
+  inPersonVisits: 'catalogueTerms.section.visits',
+  count: 'catalogueReview.fields.count',
+  reason: 'catalogueReview.fields.reason',
+  channels: 'catalogueTerms.section.channels',
+  information: 'catalogueTerms.channelStage.information',
+  request: 'catalogueTerms.channelStage.request',
+  delivery: 'catalogueTerms.channelStage.delivery',
+  eServiceUrl: 'catalogueTerms.field.eServiceUrl',
+  process: 'catalogueTerms.section.process',
+  start: 'catalogueTerms.stage.start',
+  production: 'catalogueTerms.stage.production',
+  legalDeadlineDays: 'catalogueTerms.field.legalDeadlineDays',
+  normDays: 'catalogueTerms.field.normDays',
+  extensionAllowed: 'catalogueReview.fields.extensionAllowed',
+  extensionTermDays: 'catalogueTerms.field.extensionTermDays',
+  complaintRoute: 'catalogueTerms.field.complaintRoute',
+  maturity: 'catalogueTerms.section.maturity',
+  plannedDate: 'catalogueTerms.field.plannedDate',
+  exemption: 'catalogueReview.fields.exemption',
+  approvedOn: 'catalogueReview.fields.approvedOn',
+  reference: 'catalogueReview.fields.reference',
+  classification: 'catalogueReview.fields.classification',
+  categoryId: 'catalogueTerms.field.category',
+  layerId: 'catalogueTerms.field.layer',
+  offices: 'catalogueTerms.section.offices',
+  name: 'catalogueTerms.field.officeName',
+  address: 'catalogueTerms.field.address',
+  hours: 'catalogueTerms.field.hours',
+  phone: 'catalogueTerms.field.phone',
+  province: 'catalogueTerms.field.province',
+  mandatory: 'catalogueTerms.field.mandatory',
+  evidenceType: 'catalogueTerms.field.evidenceType',
+  byInquiry: 'catalogueReview.fields.byInquiry',
+  providerAgencyId: 'catalogueTerms.field.providerAgency',
+  agencyId: 'catalogueTerms.field.inquiryAgency',
+  data: 'catalogueTerms.field.inquiryData',
+  mode: 'catalogueTerms.field.inquiryMode',
+  amountRials: 'catalogueTerms.field.amountRials',
+  sheba: 'catalogueTerms.field.sheba',
+  lawId: 'catalogueTerms.field.law',
+  article: 'catalogueTerms.field.article',
+  unitIds: 'catalogueReview.fields.unitIds',
+};
 
-/** Enumerations whose values have labels in `catalogueReview.values.<key>`. */
-const ENUM_OF: Record<string, string> = {
-  recipients: 'recipients',
+/** One field name as words (the name itself when the card page has no label for it). */
+export function fieldName(key: string, t: TFunction): string {
+  const label = FIELD_LABEL[key];
+  return label ? t(label as 'catalogueTerms.field.title') : key;
+}
+
+/** Field names whose values are card vocabularies (`catalogueTerms.<kind>`). */
+const ENUM_OF: Record<string, TermKind> = {
+  recipients: 'recipient',
   nature: 'nature',
   startMode: 'startMode',
-  lifeEvents: 'lifeEvents',
-  information: 'channels',
-  request: 'channels',
-  delivery: 'channels',
-  personTypes: 'personTypes',
-  assuranceLevel: 'assuranceLevel',
-  mode: 'mode',
+  lifeEvents: 'lifeEvent',
+  information: 'channel',
+  request: 'channel',
+  delivery: 'channel',
+  personTypes: 'personType',
+  assuranceLevel: 'assurance',
+  mode: 'inquiryMode',
 };
 
 /**
  * A dotted content path (`documents.1.title`, `process.normDays`) as the reader names it:
- * «مدارک › مورد ۲ › عنوان خدمت» — each segment its Persian label, array items numbered from one.
+ * «مدارک لازم › مورد ۲ › عنوان خدمت» — each segment its Persian label, array items numbered from one.
  */
 export function fieldLabel(path: string, t: TFunction, format: Format): string {
   const parts = path.split('.').filter(Boolean);
@@ -92,14 +100,14 @@ export function fieldLabel(path: string, t: TFunction, format: Format): string {
     .map((p, i) => {
       if (/^\d+$/.test(p)) return t('catalogueReview.fields.item', { n: format.number(Number(p) + 1) });
       // `level` under `maturity` is the maturity level, at the top it is the service level.
-      if (p === 'level' && parts[i - 1] === 'maturity') return t('catalogueReview.fields.maturity');
-      return FIELD_KEYS.has(p) ? t(`catalogueReview.fields.${p}` as 'catalogueReview.fields.title') : p;
+      if (p === 'level' && parts[i - 1] === 'maturity') return t('catalogueTerms.field.maturityLevel');
+      return fieldName(p, t);
     })
     .join(' › ');
 }
 
-/** The enumeration a path's value belongs to, if any (`channels.request.0` → channels). */
-function enumFor(path: string): string | undefined {
+/** The vocabulary a path's value belongs to, if any (`channels.request.0` → channel). */
+function enumFor(path: string): TermKind | undefined {
   const parts = path.split('.').filter((p) => !/^\d+$/.test(p));
   const last = parts[parts.length - 1];
   if (!last) return undefined;
@@ -107,9 +115,9 @@ function enumFor(path: string): string | undefined {
   return ENUM_OF[last];
 }
 
-/** One enumeration value as words (the code itself when unknown). */
-export function enumLabel(kind: string, value: string, t: TFunction): string {
-  return t(`catalogueReview.values.${kind}.${value}` as 'catalogueReview.values.yes', { defaultValue: value });
+/** One vocabulary value as the card page shows it: recipients with their code («شهروندان (G2C)»). */
+export function enumLabel(kind: TermKind, value: string, t: TFunction): string {
+  return kind === 'recipient' ? recipientLabel(t, value, { withCode: true }) : termLabel(t, kind, value);
 }
 
 /**
@@ -130,14 +138,14 @@ export function displayValue(path: string, value: unknown, t: TFunction, format:
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if (typeof o.lawId === 'string')
-      return `${refs.lawTitle(o.lawId)}${typeof o.article === 'string' ? `، ${t('catalogueReview.fields.articleOf', { article: format.digits(o.article) })}` : ''}`;
+      return `${refs.lawTitle(o.lawId)}${typeof o.article === 'string' ? `، ${t('catalogueTerms.lawArticle', { n: format.digits(o.article) })}` : ''}`;
     return Object.entries(o)
       .map(([k, v]) => `${fieldLabel(k, t, format)}: ${displayValue(`${path}.${k}`, v, t, format, refs)}`)
       .join('؛ ');
   }
-  if (typeof value === 'boolean') return value ? t('catalogueReview.values.yes') : t('catalogueReview.values.no');
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'number') {
-    if (last === 'amountRials') return t('catalogueReview.fields.rials', { amount: format.number(value) });
+    if (last === 'amountRials') return t('catalogueTerms.rials', { amount: format.number(value) });
     return format.number(value);
   }
   const text = typeof value === 'string' ? value : JSON.stringify(value);

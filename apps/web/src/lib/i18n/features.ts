@@ -9,6 +9,7 @@ import { en as licencesEn, fa as licencesFa } from '../../features/licences/mess
 import { en as catalogueImportEn, fa as catalogueImportFa } from '../../features/catalogue-import/messages';
 import { en as catalogueReportsEn, fa as catalogueReportsFa } from '../../features/catalogue-reports/messages';
 import { en as cataloguePublicEn, fa as cataloguePublicFa } from '../../features/catalogue-public/messages';
+import { en as catalogueTermsEn, fa as catalogueTermsFa } from '../../features/catalogue-terms/messages';
 
 export const featuresFa = {
   catalogueCards: catalogueCardsFa,
@@ -18,6 +19,7 @@ export const featuresFa = {
   catalogueImport: catalogueImportFa,
   catalogueReports: catalogueReportsFa,
   cataloguePublic: cataloguePublicFa,
+  catalogueTerms: catalogueTermsFa,
 };
 
 export const featuresEn = {
@@ -28,4 +30,5 @@ export const featuresEn = {
   catalogueImport: catalogueImportEn,
   catalogueReports: catalogueReportsEn,
   cataloguePublic: cataloguePublicEn,
+  catalogueTerms: catalogueTermsEn,
 };

@@ -29,7 +29,7 @@ import {
   readerDigits,
   type CardForm,
 } from '../cardForm';
-import { CardSections, SECTIONS, sectionId } from './CardSections';
+import { CardSections, SECTIONS, sectionId, sectionTitle } from './CardSections';
 import { CardFormContext, setAt, type CardFormApi } from './fields';
 
 interface SummaryEntry {
@@ -263,7 +263,7 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
   if (view && !editable) {
     return (
       <Notice tone="info" role="status">
-        <p>{t('catalogueCards.cardEditorPage.notEditable', { status: t(`catalogueCards.status.${view.status}`) })}</p>
+        <p>{t('catalogueCards.cardEditorPage.notEditable', { status: t(`catalogueTerms.status.${view.status}`) })}</p>
         <p>
           <Link to="/staff/catalogue/$cardId" params={{ cardId: view.id }}>
             {t('catalogueCards.cardEditorPage.viewCard')}
@@ -297,7 +297,7 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
                     heading?.scrollIntoView({ block: 'start' });
                   }}
                 >
-                  {t(`catalogueCards.section.${k}`)}
+                  {sectionTitle(t, k)}
                 </a>
               </li>
             ))}
@@ -376,7 +376,7 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
               <p className="text-muted">
                 {view.agencyName} ·{' '}
                 {t('catalogueCards.cardEditorPage.statusLine', {
-                  status: t(`catalogueCards.status.${view.status}`),
+                  status: t(`catalogueTerms.status.${view.status}`),
                   version: format.number(view.currentVersion),
                 })}
               </p>
@@ -390,7 +390,7 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
             <div className="card">
               <div className="field" data-invalid={agencyError ? true : undefined}>
                 <label htmlFor="cf-agencyId" className="field__label">
-                  {t('catalogueCards.cardEditorPage.agency')}
+                  {t('catalogueTerms.field.agency')}
                 </label>
                 <p id="cf-agencyId-help" className="field__help">
                   {t('catalogueCards.cardEditorPage.agencyHelp')}

@@ -12,6 +12,7 @@ import {
   START_MODES,
 } from '@dargah/contracts';
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../../components/Notice';
 import type { OrgUnit, PublicAgency } from '../../../lib/contracts';
@@ -20,6 +21,7 @@ import type { Law, ServiceArchitecture } from '../api';
 import { emptyDocument, emptyFee, emptyInquiry, emptyOffice, emptySubService, type CardForm } from '../cardForm';
 import { CheckField, ChoiceGroup, RepeatGroup, SelectField, TextField, YesNoField, useCardForm } from './fields';
 import { LawRefsField, UnitsField } from './pickers';
+import { recipientLabel, termOptions } from '../../catalogue-terms/labels';
 
 /** The sections of the card, in order: the in-page index lists them. */
 export const SECTIONS = [
@@ -43,6 +45,15 @@ export const SECTIONS = [
 export type SectionKey = (typeof SECTIONS)[number];
 export const sectionId = (key: SectionKey) => `cf-section-${key}`;
 
+/** Sections titled only in the editor; the rest share their titles with the card page (`catalogueTerms.section`). */
+const EDITOR_SECTIONS = ['basics', 'description', 'kind', 'classification'] as const;
+type EditorSection = (typeof EDITOR_SECTIONS)[number];
+const isEditorSection = (k: SectionKey): k is EditorSection => (EDITOR_SECTIONS as readonly string[]).includes(k);
+
+/** A section's title, as the section heading and the in-page index show it. */
+export const sectionTitle = (t: TFunction, k: SectionKey): string =>
+  isEditorSection(k) ? t(`catalogueCards.section.${k}`) : t(`catalogueTerms.section.${k}`);
+
 export interface SectionData {
   /** The providing agency. */
   agencyId: string;
@@ -58,7 +69,7 @@ function Section({ k, children }: { k: SectionKey; children: ReactNode }) {
   return (
     <section className="card stack cf-section" aria-labelledby={`${sectionId(k)}-title`} id={sectionId(k)}>
       <h2 id={`${sectionId(k)}-title`} className="card__title" tabIndex={-1}>
-        {t(`catalogueCards.section.${k}`)}
+        {sectionTitle(t, k)}
       </h2>
       {children}
     </section>
@@ -71,10 +82,6 @@ export function CardSections({ data }: { data: SectionData }) {
   const format = useFormat();
   const { form } = useCardForm();
   const f = form;
-  // Option labels by namespace and value: keys built at run time, all present in messages.ts.
-  const tk = t as unknown as (key: string) => string;
-  const opts = (values: readonly string[], ns: string) =>
-    values.map((v) => ({ value: v, label: tk(`catalogueCards.${ns}.${v}`) }));
   const agencyName = (a: PublicAgency) => (i18n.language === 'en' && a.nameEn ? a.nameEn : a.nameFa);
   const agencyOptions = data.agencies.map((a) => ({ value: a.id, label: agencyName(a) }));
   const n = (x: number) => format.number(x);
@@ -91,13 +98,13 @@ export function CardSections({ data }: { data: SectionData }) {
       <Section k="basics">
         <TextField
           path="title"
-          label={t('catalogueCards.field.title')}
+          label={t('catalogueTerms.field.title')}
           help={t('catalogueCards.field.titleHelp')}
           required
         />
         <RepeatGroup
           path="subServices"
-          legend={t('catalogueCards.field.subServices')}
+          legend={t('catalogueTerms.field.subServices')}
           rows={f.subServices}
           itemLabel={(i) => t('catalogueCards.field.subService', { n: n(i) })}
           addLabel={t('catalogueCards.field.addSubService')}
@@ -115,7 +122,7 @@ export function CardSections({ data }: { data: SectionData }) {
       <Section k="description">
         <TextField
           path="description"
-          label={t('catalogueCards.field.description')}
+          label={t('catalogueTerms.field.description')}
           help={t('catalogueCards.field.descriptionHelp')}
           multiline
           required
@@ -135,7 +142,7 @@ export function CardSections({ data }: { data: SectionData }) {
         ) : (
           <UnitsField
             path="orgUnitIds"
-            legend={t('catalogueCards.field.orgUnits')}
+            legend={t('catalogueTerms.field.orgUnits')}
             help={t('catalogueCards.field.orgUnitsHelp')}
             units={units}
           />
@@ -145,35 +152,35 @@ export function CardSections({ data }: { data: SectionData }) {
       <Section k="kind">
         <ChoiceGroup
           path="recipients"
-          legend={t('catalogueCards.field.recipients')}
+          legend={t('catalogueTerms.field.recipients')}
           multiple
           required
-          options={opts(CARD_RECIPIENTS, 'recipient')}
+          options={CARD_RECIPIENTS.map((v) => ({ value: v, label: recipientLabel(t, v, { withCode: true }) }))}
         />
         <ChoiceGroup
           path="nature"
-          legend={t('catalogueCards.field.nature')}
+          legend={t('catalogueTerms.field.nature')}
           required
-          options={opts(SERVICE_NATURES, 'nature')}
+          options={termOptions(t, 'nature', SERVICE_NATURES)}
         />
         <ChoiceGroup
           path="level"
-          legend={t('catalogueCards.field.level')}
+          legend={t('catalogueTerms.field.level')}
           required
-          options={opts(SERVICE_LEVELS, 'level')}
+          options={termOptions(t, 'level', SERVICE_LEVELS)}
         />
         <ChoiceGroup
           path="lifeEvents"
-          legend={t('catalogueCards.field.lifeEvents')}
+          legend={t('catalogueTerms.field.lifeEvents')}
           multiple
           columns
-          options={opts(LIFE_EVENTS, 'lifeEvent')}
+          options={termOptions(t, 'lifeEvent', LIFE_EVENTS)}
         />
         <ChoiceGroup
           path="startMode"
-          legend={t('catalogueCards.field.startMode')}
+          legend={t('catalogueTerms.field.startMode')}
           required
-          options={opts(START_MODES, 'startMode')}
+          options={termOptions(t, 'startMode', START_MODES)}
         />
       </Section>
 
@@ -202,7 +209,7 @@ export function CardSections({ data }: { data: SectionData }) {
           <RepeatGroup
             path="documents"
             groupPath="documents.rows"
-            legend={t('catalogueCards.section.documents')}
+            legend={t('catalogueTerms.section.documents')}
             rows={f.documents}
             itemLabel={(i) => t('catalogueCards.field.document', { n: n(i) })}
             addLabel={t('catalogueCards.field.addDocument')}
@@ -215,14 +222,14 @@ export function CardSections({ data }: { data: SectionData }) {
                 <CheckField path={`${p}.byInquiry`} label={t('catalogueCards.field.byInquiry')} />
                 <TextField
                   path={`${p}.evidenceType`}
-                  label={t('catalogueCards.field.evidenceType')}
+                  label={t('catalogueTerms.field.evidenceType')}
                   help={t('catalogueCards.field.evidenceTypeHelp')}
                   required={row.byInquiry}
                 />
                 {row.byInquiry ? (
                   <SelectField
                     path={`${p}.providerAgencyId`}
-                    label={t('catalogueCards.field.providerAgency')}
+                    label={t('catalogueTerms.field.providerAgency')}
                     required
                     options={agencyOptions}
                   />
@@ -248,7 +255,7 @@ export function CardSections({ data }: { data: SectionData }) {
           <RepeatGroup
             path="inquiries"
             groupPath="inquiries.rows"
-            legend={t('catalogueCards.section.inquiries')}
+            legend={t('catalogueTerms.section.inquiries')}
             rows={f.inquiries}
             itemLabel={(i) => t('catalogueCards.field.inquiry', { n: n(i) })}
             addLabel={t('catalogueCards.field.addInquiry')}
@@ -258,16 +265,16 @@ export function CardSections({ data }: { data: SectionData }) {
               <>
                 <SelectField
                   path={`${p}.agencyId`}
-                  label={t('catalogueCards.field.inquiryAgency')}
+                  label={t('catalogueTerms.field.inquiryAgency')}
                   required
                   options={agencyOptions}
                 />
-                <TextField path={`${p}.data`} label={t('catalogueCards.field.inquiryData')} required multiline />
+                <TextField path={`${p}.data`} label={t('catalogueTerms.field.inquiryData')} required multiline />
                 <ChoiceGroup
                   path={`${p}.mode`}
-                  legend={t('catalogueCards.field.inquiryMode')}
+                  legend={t('catalogueTerms.field.inquiryMode')}
                   required
-                  options={opts(INQUIRY_MODES, 'inquiryMode')}
+                  options={termOptions(t, 'inquiryMode', INQUIRY_MODES)}
                 />
               </>
             )}
@@ -279,14 +286,14 @@ export function CardSections({ data }: { data: SectionData }) {
         <p className="text-muted">{t('catalogueCards.field.identityHelp')}</p>
         <ChoiceGroup
           path="identity.personTypes"
-          legend={t('catalogueCards.field.personTypes')}
+          legend={t('catalogueTerms.field.personTypes')}
           multiple
-          options={opts(PERSON_TYPES, 'personType')}
+          options={termOptions(t, 'personType', PERSON_TYPES)}
         />
         <ChoiceGroup
           path="identity.assuranceLevel"
-          legend={t('catalogueCards.field.assuranceLevel')}
-          options={opts(ASSURANCE_LEVELS, 'assurance')}
+          legend={t('catalogueTerms.field.assuranceLevel')}
+          options={termOptions(t, 'assurance', ASSURANCE_LEVELS)}
         />
       </Section>
 
@@ -305,7 +312,7 @@ export function CardSections({ data }: { data: SectionData }) {
           <RepeatGroup
             path="fees"
             groupPath="fees.rows"
-            legend={t('catalogueCards.section.fees')}
+            legend={t('catalogueTerms.section.fees')}
             rows={f.fees}
             itemLabel={(i) => t('catalogueCards.field.fee', { n: n(i) })}
             addLabel={t('catalogueCards.field.addFee')}
@@ -316,14 +323,14 @@ export function CardSections({ data }: { data: SectionData }) {
                 <TextField path={`${p}.title`} label={t('catalogueCards.field.feeTitle')} required />
                 <TextField
                   path={`${p}.amountRials`}
-                  label={t('catalogueCards.field.amountRials')}
+                  label={t('catalogueTerms.field.amountRials')}
                   required
                   ltr
                   inputMode="numeric"
                 />
                 <TextField
                   path={`${p}.sheba`}
-                  label={t('catalogueCards.field.sheba')}
+                  label={t('catalogueTerms.field.sheba')}
                   help={t('catalogueCards.field.shebaHelp')}
                   ltr
                   placeholder="IR…"
@@ -363,12 +370,12 @@ export function CardSections({ data }: { data: SectionData }) {
             multiple
             required
             columns
-            options={opts(CHANNEL_KINDS, 'channel')}
+            options={termOptions(t, 'channel', CHANNEL_KINDS)}
           />
         ))}
         <TextField
           path="channels.eServiceUrl"
-          label={t('catalogueCards.field.eServiceUrl')}
+          label={t('catalogueTerms.field.eServiceUrl')}
           help={t('catalogueCards.field.eServiceUrlHelp')}
           ltr
           inputMode="url"
@@ -405,14 +412,14 @@ export function CardSections({ data }: { data: SectionData }) {
         <div className="form-grid">
           <TextField
             path="process.legalDeadlineDays"
-            label={t('catalogueCards.field.legalDeadlineDays')}
+            label={t('catalogueTerms.field.legalDeadlineDays')}
             required
             ltr
             inputMode="numeric"
           />
           <TextField
             path="process.normDays"
-            label={t('catalogueCards.field.normDays')}
+            label={t('catalogueTerms.field.normDays')}
             help={t('catalogueCards.field.normDaysHelp')}
             required
             ltr
@@ -423,7 +430,7 @@ export function CardSections({ data }: { data: SectionData }) {
         {f.process.extensionAllowed === 'yes' || f.process.extensionTermDays !== '' ? (
           <TextField
             path="process.extensionTermDays"
-            label={t('catalogueCards.field.extensionTermDays')}
+            label={t('catalogueTerms.field.extensionTermDays')}
             required={f.process.extensionAllowed === 'yes'}
             ltr
             inputMode="numeric"
@@ -434,7 +441,7 @@ export function CardSections({ data }: { data: SectionData }) {
       <Section k="complaint">
         <TextField
           path="complaintRoute"
-          label={t('catalogueCards.field.complaintRoute')}
+          label={t('catalogueTerms.field.complaintRoute')}
           help={t('catalogueCards.field.complaintRouteHelp')}
           multiline
           required
@@ -451,7 +458,7 @@ export function CardSections({ data }: { data: SectionData }) {
             <CategorySelect architecture={data.architecture} />
             <SelectField
               path="classification.layerId"
-              label={t('catalogueCards.field.layer')}
+              label={t('catalogueTerms.field.layer')}
               options={data.architecture.layers.map((l) => ({
                 value: l.id,
                 label: i18n.language === 'en' && l.titleEn ? l.titleEn : l.title,
@@ -466,7 +473,7 @@ export function CardSections({ data }: { data: SectionData }) {
       <Section k="offices">
         <RepeatGroup
           path="offices"
-          legend={t('catalogueCards.section.offices')}
+          legend={t('catalogueTerms.section.offices')}
           rows={f.offices}
           itemLabel={(i) => t('catalogueCards.field.office', { n: n(i) })}
           addLabel={t('catalogueCards.field.addOffice')}
@@ -474,11 +481,11 @@ export function CardSections({ data }: { data: SectionData }) {
         >
           {(_row, _i, p) => (
             <div className="form-grid">
-              <TextField path={`${p}.name`} label={t('catalogueCards.field.officeName')} required />
-              <TextField path={`${p}.province`} label={t('catalogueCards.field.officeProvince')} />
-              <TextField path={`${p}.address`} label={t('catalogueCards.field.officeAddress')} multiline />
-              <TextField path={`${p}.hours`} label={t('catalogueCards.field.officeHours')} />
-              <TextField path={`${p}.phone`} label={t('catalogueCards.field.officePhone')} ltr inputMode="tel" />
+              <TextField path={`${p}.name`} label={t('catalogueTerms.field.officeName')} required />
+              <TextField path={`${p}.province`} label={t('catalogueTerms.field.province')} />
+              <TextField path={`${p}.address`} label={t('catalogueTerms.field.address')} multiline />
+              <TextField path={`${p}.hours`} label={t('catalogueTerms.field.hours')} />
+              <TextField path={`${p}.phone`} label={t('catalogueTerms.field.phone')} ltr inputMode="tel" />
             </div>
           )}
         </RepeatGroup>
@@ -491,10 +498,10 @@ function MaturityFields({ form }: { form: CardForm }) {
   const { t } = useTranslation();
   const m = form.maturity;
   const notYet = (NOT_YET_ELECTRONIC as readonly string[]).includes(m.level);
-  const opts = MATURITY_LEVELS.map((v) => ({ value: v, label: t(`catalogueCards.maturity.${v}`) }));
+  const opts = termOptions(t, 'maturity', MATURITY_LEVELS);
   return (
     <>
-      <ChoiceGroup path="maturity.level" legend={t('catalogueCards.field.maturityLevel')} required options={opts} />
+      <ChoiceGroup path="maturity.level" legend={t('catalogueTerms.field.maturityLevel')} required options={opts} />
       {notYet || m.plannedDate || m.reason || m.hasExemption ? (
         <>
           <CheckField path="maturity.hasExemption" label={t('catalogueCards.field.hasExemption')} />
@@ -519,7 +526,7 @@ function MaturityFields({ form }: { form: CardForm }) {
             <div className="form-grid">
               <TextField
                 path="maturity.plannedDate"
-                label={t('catalogueCards.field.plannedDate')}
+                label={t('catalogueTerms.field.plannedDate')}
                 help={t('catalogueCards.field.plannedDateHelp')}
                 required={notYet}
                 ltr
@@ -550,7 +557,7 @@ function CategorySelect({ architecture }: { architecture: ServiceArchitecture })
   return (
     <div className="field" data-invalid={error ? true : undefined}>
       <label htmlFor={id} className="field__label">
-        {t('catalogueCards.field.category')}
+        {t('catalogueTerms.field.category')}
         <span className="field__optional"> {t('form.optional')}</span>
       </label>
       {error ? (

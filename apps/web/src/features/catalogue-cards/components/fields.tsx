@@ -251,8 +251,8 @@ export function YesNoField({
       help={help}
       required={required}
       options={[
-        { value: 'yes', label: t('catalogueCards.form.yes') },
-        { value: 'no', label: t('catalogueCards.form.no') },
+        { value: 'yes', label: t('common.yes') },
+        { value: 'no', label: t('common.no') },
       ]}
     />
   );

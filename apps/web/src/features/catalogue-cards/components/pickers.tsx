@@ -49,13 +49,13 @@ export function LawRefsField({
           <div className="form-grid">
             <SelectField
               path={`${rowPath}.lawId`}
-              label={t('catalogueCards.field.law')}
+              label={t('catalogueTerms.field.law')}
               required
               options={lawOptions}
             />
             <SelectField
               path={`${rowPath}.article`}
-              label={t('catalogueCards.field.article')}
+              label={t('catalogueTerms.field.article')}
               required
               disabled={!law}
               placeholder={law ? undefined : t('catalogueCards.field.chooseLawFirst')}

@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { AlertIcon, InboxIcon } from '../../../components/icons';
 import type { RoleName } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
+import { CardStatusBadge } from '../../catalogue-terms/CardStatusBadge';
 import { hasRole, useSession } from '../../identity/session';
 import { AUTHOR_ROLES, agenciesQuery, cardQuery, cardsQuery, type CardStatus, type ServiceCardSummary } from '../api';
 
@@ -42,19 +43,6 @@ const MORE: Array<{
     roles: ['central_reviewer', 'platform_admin', 'oversight_auditor'],
   },
 ];
-
-export function CardStatusBadge({ status }: { status: CardStatus }) {
-  const { t } = useTranslation();
-  const tone =
-    status === 'approved'
-      ? 'badge--approved'
-      : status === 'rejected'
-        ? 'badge--rejected'
-        : status === 'draft' || status === 'returned'
-          ? 'badge--submitted'
-          : 'badge--in-review';
-  return <span className={`badge badge--status ${tone}`}>{t(`catalogueCards.status.${status}`)}</span>;
-}
 
 /** `/staff/catalogue`: the service cards the staff member may see, with filters and paging. */
 export function CardListPage() {
@@ -214,7 +202,7 @@ export function CardListPage() {
             <p>
               {typeof submitted.data.content.title === 'string' ? `«${submitted.data.content.title}» ` : ''}
               {t('catalogueCards.cardListPage.submittedBody', {
-                status: t(`catalogueCards.status.${submitted.data.status}`),
+                status: t(`catalogueTerms.status.${submitted.data.status}`),
               })}
             </p>
           </Notice>
@@ -245,7 +233,7 @@ export function CardListPage() {
               <option value="">{t('catalogueCards.cardListPage.allStatuses')}</option>
               {CARD_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`catalogueCards.status.${s}`)}
+                  {t(`catalogueTerms.status.${s}`)}
                 </option>
               ))}
             </select>

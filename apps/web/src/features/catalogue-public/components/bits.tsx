@@ -1,3 +1,4 @@
+import { NOT_YET_ELECTRONIC } from '@dargah/contracts';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,10 +6,11 @@ import { EmptyState } from '../../../components/EmptyState';
 import { CompassIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
+import { recipientLabel } from '../../catalogue-terms/labels';
 import type { Maturity, MaturityPlan, Recipient } from '../api';
 
-/** Maturity levels at which a service is not yet delivered electronically (NOT_YET_ELECTRONIC of the contracts). */
-export const notYetElectronic = (m: Maturity | null) => m === null || m === 'non_electronic' || m === 'informational';
+/** Whether a service is not yet delivered electronically (no level, or one of NOT_YET_ELECTRONIC). */
+export const notYetElectronic = (m: Maturity | null) => m === null || NOT_YET_ELECTRONIC.includes(m);
 
 /** The electronic maturity as a badge: words, never colour alone. */
 export function MaturityBadge({ maturity }: { maturity: Maturity | null }) {
@@ -17,7 +19,7 @@ export function MaturityBadge({ maturity }: { maturity: Maturity | null }) {
   return (
     <span className={`badge badge--inline ${notYetElectronic(maturity) ? 'badge--warning' : 'badge--success'}`}>
       <span className="visually-hidden">{t('cataloguePublic.service.maturity')}: </span>
-      {t(`cataloguePublic.maturity.${maturity}`)}
+      {t(`catalogueTerms.maturity.${maturity}`)}
     </span>
   );
 }
@@ -33,7 +35,7 @@ export const listSep = (lang: string) => (lang === 'fa' ? '، ' : ', ');
 export function RecipientsText({ recipients }: { recipients: Recipient[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  return <>{recipients.map((r) => t(`cataloguePublic.recipient.${r}`)).join(listSep(format.lang))}</>;
+  return <>{recipients.map((r) => recipientLabel(t, r)).join(listSep(format.lang))}</>;
 }
 
 /** «الکترونیکی شدن تا …» and the reason, or the exemption; nothing for an electronic service. */

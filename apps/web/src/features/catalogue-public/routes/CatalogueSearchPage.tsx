@@ -21,6 +21,7 @@ import {
   type ServiceSummary,
 } from '../api';
 import { ExpiredBadge, MaturityBadge, RecipientsText } from '../components/bits';
+import { recipientLabel } from '../../catalogue-terms/labels';
 
 /**
  * `/catalogue`: the public catalogue. A search box (the API normalises Persian: ي/ی, ك/ک, ZWNJ,
@@ -174,7 +175,7 @@ function Filters({ search, onChange }: { search: CatalogueSearch; onChange: (nex
       >
         {LIFE_EVENTS.map((e) => (
           <option key={e} value={e}>
-            {t(`cataloguePublic.lifeEvent.${e}`)}
+            {t(`catalogueTerms.lifeEvent.${e}`)}
           </option>
         ))}
       </FilterSelect>
@@ -207,7 +208,7 @@ function Filters({ search, onChange }: { search: CatalogueSearch; onChange: (nex
       >
         {CARD_RECIPIENTS.map((r) => (
           <option key={r} value={r}>
-            {t(`cataloguePublic.recipient.${r}`)} ({r})
+            {recipientLabel(t, r, { withCode: true })}
           </option>
         ))}
       </FilterSelect>
@@ -220,7 +221,7 @@ function Filters({ search, onChange }: { search: CatalogueSearch; onChange: (nex
       >
         {MATURITY_LEVELS.map((m) => (
           <option key={m} value={m}>
-            {t(`cataloguePublic.maturity.${m}`)}
+            {t(`catalogueTerms.maturity.${m}`)}
           </option>
         ))}
       </FilterSelect>
@@ -363,7 +364,7 @@ function ResultCard({ service: s }: { service: ServiceSummary }) {
         </span>
         {s.category ? (
           <span className="text-muted">
-            {t('cataloguePublic.service.category')}: {s.category.title}
+            {t('catalogueTerms.field.category')}: {s.category.title}
           </span>
         ) : null}
       </p>

@@ -16,6 +16,7 @@ import {
   listSep,
   notYetElectronic,
 } from '../components/bits';
+import { termLabel } from '../../catalogue-terms/labels';
 
 /**
  * `/catalogue/$serviceId`: a service's information package (بستهٔ اطلاعات خدمت), printable as one
@@ -69,7 +70,7 @@ function Package({ s }: { s: ServiceInfo }) {
   const p = 'cataloguePublic.packagePage';
   const days = (n: number) => t(`${p}.workingDays`, { count: n, n: format.number(n) });
   const channelList = (kinds: string[]) =>
-    kinds.map((k) => t(`cataloguePublic.channel.${k as 'web'}`)).join(listSep(format.lang)) || '—';
+    kinds.map((k) => termLabel(t, 'channel', k)).join(listSep(format.lang)) || '—';
   const pageUrl = typeof window === 'undefined' ? '' : window.location.href;
 
   return (
@@ -114,7 +115,7 @@ function Package({ s }: { s: ServiceInfo }) {
           <Fact label={t('cataloguePublic.service.id')}>
             <span className="cp-service-id">{format.digits(s.serviceId)}</span>
           </Fact>
-          <Fact label={t('cataloguePublic.service.agency')}>
+          <Fact label={t('catalogueTerms.field.agency')}>
             <Link to="/catalogue/agencies/$agencyId" params={{ agencyId: s.agency.id }}>
               {s.agency.name}
             </Link>
@@ -122,15 +123,13 @@ function Package({ s }: { s: ServiceInfo }) {
           <Fact label={t('cataloguePublic.service.recipients')}>
             <RecipientsText recipients={s.recipients} />
           </Fact>
-          {s.level ? (
-            <Fact label={t('cataloguePublic.service.level')}>{t(`cataloguePublic.level.${s.level}`)}</Fact>
-          ) : null}
+          {s.level ? <Fact label={t('catalogueTerms.field.level')}>{termLabel(t, 'level', s.level)}</Fact> : null}
           {s.lifeEvents.length ? (
-            <Fact label={t('cataloguePublic.service.lifeEvents')}>
-              {s.lifeEvents.map((e) => t(`cataloguePublic.lifeEvent.${e}`)).join(listSep(format.lang))}
+            <Fact label={t('catalogueTerms.field.lifeEvents')}>
+              {s.lifeEvents.map((e) => t(`catalogueTerms.lifeEvent.${e}`)).join(listSep(format.lang))}
             </Fact>
           ) : null}
-          {s.category ? <Fact label={t('cataloguePublic.service.category')}>{s.category.title}</Fact> : null}
+          {s.category ? <Fact label={t('catalogueTerms.field.category')}>{s.category.title}</Fact> : null}
           <Fact label={t('cataloguePublic.service.maturity')}>
             <MaturityBadge maturity={s.maturity} />
             {notYetElectronic(s.maturity) ? <MaturityPlanText plan={s.maturityPlan} /> : null}
@@ -142,7 +141,7 @@ function Package({ s }: { s: ServiceInfo }) {
         </dl>
         {s.subServices.length ? (
           <>
-            <h3 className="cp-subtitle">{t(`${p}.subServices`)}</h3>
+            <h3 className="cp-subtitle">{t('catalogueTerms.field.subServices')}</h3>
             <ul className="cp-list">
               {s.subServices.map((x, i) => (
                 <li key={i}>
@@ -158,8 +157,8 @@ function Package({ s }: { s: ServiceInfo }) {
       <Section title={t(`${p}.howToApply`)}>
         {s.howToApply.startMode ? (
           <p>
-            <strong>{t(`${p}.startMode`)}: </strong>
-            {t(`cataloguePublic.startMode.${s.howToApply.startMode}`)}
+            <strong>{t('catalogueTerms.field.startMode')}: </strong>
+            {termLabel(t, 'startMode', s.howToApply.startMode)}
           </p>
         ) : null}
         {s.howToApply.steps.length ? (
@@ -168,28 +167,28 @@ function Package({ s }: { s: ServiceInfo }) {
             <ol className="cp-steps">
               {s.howToApply.steps.map((step) => (
                 <li key={step.stage}>
-                  <strong>{t(`cataloguePublic.stage.${step.stage}`)}: </strong>
+                  <strong>{termLabel(t, 'stage', step.stage)}: </strong>
                   {step.description}
                 </li>
               ))}
             </ol>
           </>
         ) : null}
-        <h3 className="cp-subtitle">{t(`${p}.channels`)}</h3>
+        <h3 className="cp-subtitle">{t('catalogueTerms.section.channels')}</h3>
         <dl className="facts cp-facts">
           {(['information', 'request', 'delivery'] as const).map((stage) => (
-            <Fact key={stage} label={t(`cataloguePublic.channelStage.${stage}`)}>
+            <Fact key={stage} label={t(`catalogueTerms.channelStage.${stage}`)}>
               {channelList(s.channels[stage])}
             </Fact>
           ))}
           {s.channels.eServiceUrl ? (
-            <Fact label={t(`${p}.eServiceUrl`)}>
+            <Fact label={t('catalogueTerms.field.eServiceUrl')}>
               <a href={s.channels.eServiceUrl} className="cp-url" rel="noopener noreferrer" dir="ltr">
                 {s.channels.eServiceUrl}
               </a>
             </Fact>
           ) : null}
-          <Fact label={t(`${p}.inPerson`)}>
+          <Fact label={t('catalogueTerms.section.visits')}>
             {s.howToApply.inPersonVisits
               ? `${t(`${p}.inPersonCount`, { count: s.howToApply.inPersonVisits, n: format.number(s.howToApply.inPersonVisits) })}${
                   s.howToApply.inPersonReason ? ` — ${s.howToApply.inPersonReason}` : ''
@@ -199,16 +198,16 @@ function Package({ s }: { s: ServiceInfo }) {
         </dl>
       </Section>
 
-      <Section title={t(`${p}.documents`)}>
+      <Section title={t('catalogueTerms.section.documents')}>
         {s.documents.length === 0 ? (
-          <p className="text-muted">{t(`${p}.noDocuments`)}</p>
+          <p className="text-muted">{t('catalogueTerms.noDocuments')}</p>
         ) : (
           <ul className="cp-docs">
             {s.documents.map((d, i) => (
               <li key={i} className="cp-doc">
                 <span className="cp-doc__title">{d.title ?? d.evidenceType}</span>{' '}
                 <span className={`badge badge--inline ${d.mandatory ? 'badge--warning' : ''}`}>
-                  {d.mandatory ? t(`${p}.mandatory`) : t(`${p}.optional`)}
+                  {d.mandatory ? t('catalogueTerms.field.mandatory') : t(`${p}.optional`)}
                 </span>
                 {d.byInquiry ? (
                   <span className="cp-doc__inquiry">
@@ -238,7 +237,7 @@ function Package({ s }: { s: ServiceInfo }) {
         </dl>
       </Section>
 
-      <Section title={t(`${p}.fees`)}>
+      <Section title={t('catalogueTerms.section.fees')}>
         {s.fees.length === 0 ? (
           <p>{t(`${p}.free`)}</p>
         ) : (
@@ -247,7 +246,7 @@ function Package({ s }: { s: ServiceInfo }) {
               <li key={i} className="cp-fee">
                 <span className="cp-fee__title">{f.title}</span>
                 <strong className="cp-fee__amount">
-                  {t(`${p}.rials`, { amount: format.number(f.amountRials ?? 0) })}
+                  {t('catalogueTerms.rials', { amount: format.number(f.amountRials ?? 0) })}
                 </strong>
                 {f.legalBasis.length ? (
                   <span className="cp-fee__basis text-muted">
@@ -260,7 +259,7 @@ function Package({ s }: { s: ServiceInfo }) {
         )}
       </Section>
 
-      <Section title={t(`${p}.legalBasis`)}>
+      <Section title={t('catalogueTerms.section.legal')}>
         <ul className="cp-list">
           {s.legalBasis.map((r, i) => (
             <li key={i}>
@@ -270,7 +269,7 @@ function Package({ s }: { s: ServiceInfo }) {
         </ul>
       </Section>
 
-      <Section title={t(`${p}.offices`)}>
+      <Section title={t('catalogueTerms.section.offices')}>
         {s.offices.length === 0 ? (
           <p className="text-muted">{t(`${p}.noOffices`)}</p>
         ) : (
@@ -284,7 +283,7 @@ function Package({ s }: { s: ServiceInfo }) {
                 <dl className="cp-office__facts">
                   {o.address ? (
                     <div>
-                      <dt>{t(`${p}.address`)}</dt>
+                      <dt>{t('catalogueTerms.field.address')}</dt>
                       <dd>
                         {o.address}
                         {o.province && !o.address.includes(o.province) ? `${listSep(format.lang)}${o.province}` : ''}
@@ -293,13 +292,13 @@ function Package({ s }: { s: ServiceInfo }) {
                   ) : null}
                   {o.hours ? (
                     <div>
-                      <dt>{t(`${p}.hours`)}</dt>
+                      <dt>{t('catalogueTerms.field.hours')}</dt>
                       <dd>{format.digits(o.hours)}</dd>
                     </div>
                   ) : null}
                   {o.phone ? (
                     <div>
-                      <dt>{t(`${p}.phone`)}</dt>
+                      <dt>{t('catalogueTerms.field.phone')}</dt>
                       <dd>
                         <bdi dir="ltr">{format.digits(o.phone)}</bdi>
                       </dd>
@@ -313,7 +312,7 @@ function Package({ s }: { s: ServiceInfo }) {
       </Section>
 
       {s.complaintRoute ? (
-        <Section title={t(`${p}.complaint`)}>
+        <Section title={t('catalogueTerms.section.complaint')}>
           <p>{format.digits(s.complaintRoute)}</p>
         </Section>
       ) : null}
@@ -353,7 +352,7 @@ function Ref({ r }: { r: LegalRef }) {
   const { t } = useTranslation();
   const format = useFormat();
   const title = r.lawTitle ?? t('cataloguePublic.packagePage.unknownLaw');
-  const article = t('cataloguePublic.packagePage.article', { n: format.digits(r.article) });
+  const article = t('catalogueTerms.lawArticle', { n: format.digits(r.article) });
   return (
     <>
       {r.link ? (

@@ -3,8 +3,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
 import type { ServiceCardView } from '../api';
-import { enumLabel, fieldLabel, displayValue } from '../labels';
+import { enumLabel, fieldLabel, fieldName, displayValue } from '../labels';
 import type { CardRefs } from '../refs';
+import type { TermKind } from '../../catalogue-terms/labels';
 
 /** Fields the sections below show; anything else in the content is listed under «سایر اطلاعات». */
 const SHOWN = new Set([
@@ -60,9 +61,9 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
   const { t } = useTranslation();
   const format = useFormat();
   const c = card.content as ServiceCardContent;
-  const f = (key: string) => t(`catalogueReview.fields.${key}` as 'catalogueReview.fields.title');
+  const f = (key: string) => fieldName(key, t);
   const notGiven = <span className="text-muted">{t('catalogueReview.fields.notGiven')}</span>;
-  const list = (kind: string, values: readonly string[] | undefined) =>
+  const list = (kind: TermKind, values: readonly string[] | undefined) =>
     values && values.length > 0 ? (
       <ul className="chips">
         {values.map((v) => (
@@ -81,15 +82,14 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
       : days
         ? t('catalogueReview.fields.workingDays', { n: format.number(v) })
         : format.number(v);
-  const yesNo = (v: boolean | undefined) =>
-    v === undefined ? notGiven : v ? t('catalogueReview.values.yes') : t('catalogueReview.values.no');
+  const yesNo = (v: boolean | undefined) => (v === undefined ? notGiven : v ? t('common.yes') : t('common.no'));
   const lawRef = (r: { lawId: string; article: string }) => {
     const article = refs.law(r.lawId)?.articles.find((a) => a.number === r.article);
     return (
       <>
         <strong>{refs.lawTitle(r.lawId)}</strong>
         {' — '}
-        {t('catalogueReview.fields.articleOf', { article: format.digits(r.article) })}
+        {t('catalogueTerms.lawArticle', { n: format.digits(r.article) })}
         {article ? <span className="facts__help">{article.text}</span> : null}
       </>
     );
@@ -120,7 +120,7 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
         </dl>
       </Section>
 
-      <Section id={sid('providers')} title={t('catalogueReview.sections.providers')}>
+      <Section id={sid('providers')} title={t('catalogueTerms.section.agencies')}>
         <dl className="facts facts--grid">
           <Row label={f('agency')}>{refs.agencyName(card.agencyId)}</Row>
           <Row label={f('parentAgency')}>
@@ -139,11 +139,11 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
 
       <Section id={sid('classification')} title={t('catalogueReview.sections.classification')}>
         <dl className="facts facts--grid">
-          <Row label={f('recipients')}>{list('recipients', c.recipients)}</Row>
+          <Row label={f('recipients')}>{list('recipient', c.recipients)}</Row>
           <Row label={f('nature')}>{c.nature ? enumLabel('nature', c.nature, t) : notGiven}</Row>
           <Row label={f('level')}>{c.level ? enumLabel('level', c.level, t) : notGiven}</Row>
           <Row label={f('startMode')}>{c.startMode ? enumLabel('startMode', c.startMode, t) : notGiven}</Row>
-          <Row label={f('lifeEvents')}>{list('lifeEvents', c.lifeEvents)}</Row>
+          <Row label={f('lifeEvents')}>{list('lifeEvent', c.lifeEvents)}</Row>
           {c.classification?.categoryId ? (
             <Row label={f('categoryId')}>{refs.categoryName(c.classification.categoryId)}</Row>
           ) : null}
@@ -153,7 +153,7 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
         </dl>
       </Section>
 
-      <Section id={sid('legal')} title={t('catalogueReview.sections.legal')}>
+      <Section id={sid('legal')} title={t('catalogueTerms.section.legal')}>
         {c.legalBasis?.length ? (
           <ul className="stack card-content__list">
             {c.legalBasis.map((r, i) => (
@@ -165,11 +165,11 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
         )}
       </Section>
 
-      <Section id={sid('documents')} title={t('catalogueReview.sections.documents')}>
+      <Section id={sid('documents')} title={t('catalogueTerms.section.documents')}>
         {c.documents === undefined ? (
           <p>{notGiven}</p>
         ) : c.documents.length === 0 ? (
-          <p>{t('catalogueReview.fields.noDocuments')}</p>
+          <p>{t('catalogueTerms.noDocuments')}</p>
         ) : (
           <ol className="stack card-content__list">
             {c.documents.map((d, i) => (
@@ -189,7 +189,7 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
         )}
       </Section>
 
-      <Section id={sid('inquiries')} title={t('catalogueReview.sections.inquiries')}>
+      <Section id={sid('inquiries')} title={t('catalogueTerms.section.inquiries')}>
         {c.inquiries === undefined ? (
           <p>{notGiven}</p>
         ) : c.inquiries.length === 0 ? (
@@ -201,7 +201,7 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
                 <dl className="card-content__inline">
                   <Row label={f('agencyId')}>{q.agencyId ? refs.agencyName(q.agencyId) : notGiven}</Row>
                   <Row label={f('data')}>{text(q.data)}</Row>
-                  <Row label={f('mode')}>{q.mode ? enumLabel('mode', q.mode, t) : notGiven}</Row>
+                  <Row label={f('mode')}>{q.mode ? enumLabel('inquiryMode', q.mode, t) : notGiven}</Row>
                 </dl>
               </li>
             ))}
@@ -209,16 +209,16 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
         )}
       </Section>
 
-      <Section id={sid('identity')} title={t('catalogueReview.sections.identity')}>
+      <Section id={sid('identity')} title={t('catalogueTerms.section.identity')}>
         <dl className="facts facts--grid">
-          <Row label={f('personTypes')}>{list('personTypes', c.identity?.personTypes)}</Row>
+          <Row label={f('personTypes')}>{list('personType', c.identity?.personTypes)}</Row>
           <Row label={f('assuranceLevel')}>
-            {c.identity?.assuranceLevel ? enumLabel('assuranceLevel', c.identity.assuranceLevel, t) : notGiven}
+            {c.identity?.assuranceLevel ? enumLabel('assurance', c.identity.assuranceLevel, t) : notGiven}
           </Row>
         </dl>
       </Section>
 
-      <Section id={sid('fees')} title={t('catalogueReview.sections.fees')}>
+      <Section id={sid('fees')} title={t('catalogueTerms.section.fees')}>
         {c.fees === undefined ? (
           <p>{notGiven}</p>
         ) : c.fees.length === 0 ? (
@@ -232,7 +232,7 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
                   <Row label={f('amountRials')}>
                     {fee.amountRials === undefined
                       ? notGiven
-                      : t('catalogueReview.fields.rials', { amount: format.number(fee.amountRials) })}
+                      : t('catalogueTerms.rials', { amount: format.number(fee.amountRials) })}
                   </Row>
                   <Row label={f('legalBasis')}>
                     {fee.legalBasis?.length ? (
@@ -257,18 +257,18 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
         )}
       </Section>
 
-      <Section id={sid('visits')} title={t('catalogueReview.sections.visits')}>
+      <Section id={sid('visits')} title={t('catalogueTerms.section.visits')}>
         <dl className="facts facts--grid">
           <Row label={f('count')}>{num(c.inPersonVisits?.count)}</Row>
           {c.inPersonVisits?.reason ? <Row label={f('reason')}>{c.inPersonVisits.reason}</Row> : null}
         </dl>
       </Section>
 
-      <Section id={sid('channels')} title={t('catalogueReview.sections.channels')}>
+      <Section id={sid('channels')} title={t('catalogueTerms.section.channels')}>
         <dl className="facts facts--grid">
-          <Row label={f('information')}>{list('channels', c.channels?.information)}</Row>
-          <Row label={f('request')}>{list('channels', c.channels?.request)}</Row>
-          <Row label={f('delivery')}>{list('channels', c.channels?.delivery)}</Row>
+          <Row label={f('information')}>{list('channel', c.channels?.information)}</Row>
+          <Row label={f('request')}>{list('channel', c.channels?.request)}</Row>
+          <Row label={f('delivery')}>{list('channel', c.channels?.delivery)}</Row>
           <Row label={f('eServiceUrl')}>
             {c.channels?.eServiceUrl ? (
               <a href={c.channels.eServiceUrl} dir="ltr" rel="noopener noreferrer" target="_blank">
@@ -281,11 +281,11 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
         </dl>
       </Section>
 
-      <Section id={sid('process')} title={t('catalogueReview.sections.process')}>
+      <Section id={sid('process')} title={t('catalogueTerms.section.process')}>
         <dl className="facts">
-          <Row label={f('start')}>{text(c.process?.start?.description)}</Row>
-          <Row label={f('production')}>{text(c.process?.production?.description)}</Row>
-          <Row label={f('delivery')}>{text(c.process?.delivery?.description)}</Row>
+          <Row label={t('catalogueTerms.stage.start')}>{text(c.process?.start?.description)}</Row>
+          <Row label={t('catalogueTerms.stage.production')}>{text(c.process?.production?.description)}</Row>
+          <Row label={t('catalogueTerms.stage.delivery')}>{text(c.process?.delivery?.description)}</Row>
         </dl>
         <dl className="facts facts--grid">
           <Row label={f('legalDeadlineDays')}>{num(c.process?.legalDeadlineDays, true)}</Row>
@@ -297,13 +297,15 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
         </dl>
       </Section>
 
-      <Section id={sid('complaint')} title={t('catalogueReview.sections.complaint')}>
+      <Section id={sid('complaint')} title={t('catalogueTerms.section.complaint')}>
         <p className="answers__value">{text(c.complaintRoute)}</p>
       </Section>
 
-      <Section id={sid('maturity')} title={t('catalogueReview.sections.maturity')}>
+      <Section id={sid('maturity')} title={t('catalogueTerms.section.maturity')}>
         <dl className="facts facts--grid">
-          <Row label={f('maturity')}>{c.maturity?.level ? enumLabel('maturity', c.maturity.level, t) : notGiven}</Row>
+          <Row label={t('catalogueTerms.field.maturityLevel')}>
+            {c.maturity?.level ? enumLabel('maturity', c.maturity.level, t) : notGiven}
+          </Row>
           {c.maturity?.plannedDate ? (
             <Row label={f('plannedDate')}>{format.jalaliDay(c.maturity.plannedDate)}</Row>
           ) : null}
@@ -317,7 +319,7 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
       </Section>
 
       {c.offices?.length ? (
-        <Section id={sid('offices')} title={t('catalogueReview.sections.offices')}>
+        <Section id={sid('offices')} title={t('catalogueTerms.section.offices')}>
           <ol className="stack card-content__list">
             {c.offices.map((o, i) => (
               <li key={i}>

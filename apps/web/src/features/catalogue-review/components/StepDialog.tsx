@@ -300,7 +300,7 @@ export function StepDialog({
                             }
                           />
                           <span>
-                            {t('catalogueReview.fields.articleOf', { article: format.digits(a.number) })}
+                            {t('catalogueTerms.lawArticle', { n: format.digits(a.number) })}
                             <span className="facts__help">{a.text}</span>
                           </span>
                         </label>

@@ -13,7 +13,7 @@ import { cardQuery, cardsKey, daysUntil, queueKey, versionsOf, type ServiceCardV
 import { CardContentView } from '../components/CardContentView';
 import { CardDiffPanel } from '../components/CardDiffPanel';
 import { CardHistory } from '../components/CardHistory';
-import { CardStatusBadge } from '../components/CardStatusBadge';
+import { CardStatusBadge } from '../../catalogue-terms/CardStatusBadge';
 import { CycleDialog, type Cycle, type CycleOutcome } from '../components/CycleDialog';
 import { StepDialog, emptyChangeForm, type ChangeForm } from '../components/StepDialog';
 import { useCardRefs } from '../refs';
@@ -341,7 +341,7 @@ export function CardPage() {
                   <dt>{t('catalogueReview.cardPage.changeArticles')}</dt>
                   <dd>
                     {c.changeBasis.articles
-                      .map((a) => t('catalogueReview.fields.articleOf', { article: format.digits(a) }))
+                      .map((a) => t('catalogueTerms.lawArticle', { n: format.digits(a) }))
                       .join('، ')}
                   </dd>
                 </div>

@@ -10,7 +10,7 @@ import { ApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
 import { hasRole, useSession } from '../../identity/session';
 import { reviewQueueQuery } from '../api';
-import { CardStatusBadge } from '../components/CardStatusBadge';
+import { CardStatusBadge } from '../../catalogue-terms/CardStatusBadge';
 import { ExpiryNotices } from '../components/ExpiryNotices';
 
 /**

@@ -1,6 +1,6 @@
+import type { CardStatus } from '@dargah/contracts';
 import { useTranslation } from 'react-i18next';
-import { CheckIcon, ClockIcon, CloseIcon, DocumentIcon, RefreshIcon } from '../../../components/icons';
-import type { CardStatus } from '../api';
+import { CheckIcon, ClockIcon, CloseIcon, DocumentIcon, RefreshIcon } from '../../components/icons';
 
 const ICON: Record<CardStatus, React.ReactNode> = {
   draft: <DocumentIcon />,
@@ -22,13 +22,13 @@ const TONE: Record<CardStatus, string> = {
   renewal_review: 'badge--in-review',
 };
 
-/** A card's status in words with an icon and colour (never colour alone). */
+/** A card's status in words with an icon and colour (never colour alone): the card list, the queue, the card page. */
 export function CardStatusBadge({ status }: { status: CardStatus }) {
   const { t } = useTranslation();
   return (
     <span className={`badge badge--status ${TONE[status]}`}>
       {ICON[status]}
-      {t(`catalogueReview.status.${status}`)}
+      {t(`catalogueTerms.status.${status}`)}
     </span>
   );
 }
