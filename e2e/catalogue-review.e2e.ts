@@ -223,6 +223,8 @@ describe.skipIf(!seeded)('catalogue review on desktop', () => {
     expect(serviceId).toMatch(/^\d{11}$/);
     expect(asciiDigits(await idShown.innerText())).toBe(serviceId);
     await visible(reviewer.getByRole('button', { name: 'کپی شناسهٔ خدمت' }));
+    // The history names who approved it: the reviewer of another agency than the card's.
+    await visible(reviewer.locator('.timeline__meta', { hasText: 'محمد صادقی' }).last());
     await check(reviewer, 'desktop', 'card page (approved)');
     await snap(reviewer, 'desktop-catalogue-card-approved');
 

@@ -108,6 +108,7 @@ export const fa = {
     parentAdmin: 'مدیر دستگاه مادر',
     reviewer: 'بررسی‌کننده',
     centralReviewer: 'کارشناس بررسی مرکزی',
+    onBehalfOf: '{{name}} به نیابت از {{of}}',
   },
   history: {
     created: 'ایجاد پیش‌نویس',
@@ -332,6 +333,7 @@ export const en: Widen<typeof fa> = {
     parentAdmin: 'Parent agency administrator',
     reviewer: 'Reviewer',
     centralReviewer: 'Central reviewer',
+    onBehalfOf: '{{name}} on behalf of {{of}}',
   },
   history: {
     created: 'Draft created',

@@ -29,21 +29,23 @@ const OWN = new Set(['created', 'edited', 'submitted', 'change_requested', 'rene
 const CENTRAL = new Set(['approved', 'rejected', 'renewal_approved', 'renewal_returned', 'renewal_rejected']);
 
 /**
- * What happened to the card, oldest first: the step, who took it (by name where the viewer may see
- * it, else by role), when, the version it concerned, and the comment.
+ * What happened to the card, oldest first: the step, who took it (by name, and for whom under a
+ * delegation; the system for its own steps), when, the version it concerned, and the comment.
  */
 export function CardHistory({ card, refs }: { card: ServiceCardView; refs: CardRefs }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (card.history.length === 0) return <p className="text-muted">{t('catalogueReview.cardPage.historyEmpty')}</p>;
 
-  const who = (actorId: string | null, action: string): string => {
-    if (!actorId || !UUID.test(actorId)) return t('catalogueReview.who.system');
-    const name = refs.personName(actorId);
+  /** The name the history carries; the viewer's own staff list for an older entry without one; else the role. */
+  const who = (e: ServiceCardView['history'][number]): string => {
+    if (e.actorType !== 'staff' || !e.actorId || !UUID.test(e.actorId)) return t('catalogueReview.who.system');
+    const name = e.actorName ?? refs.personName(e.actorId);
+    if (name && e.onBehalfOfName) return t('catalogueReview.who.onBehalfOf', { name, of: e.onBehalfOfName });
     if (name) return name;
-    if (OWN.has(action)) return t('catalogueReview.who.agencyStaff', { agency: card.agencyName });
-    if (action === 'forwarded') return t('catalogueReview.who.parentAdmin');
-    if (CENTRAL.has(action)) return t('catalogueReview.who.centralReviewer');
+    if (OWN.has(e.action)) return t('catalogueReview.who.agencyStaff', { agency: card.agencyName });
+    if (e.action === 'forwarded') return t('catalogueReview.who.parentAdmin');
+    if (CENTRAL.has(e.action)) return t('catalogueReview.who.centralReviewer');
     return t('catalogueReview.who.reviewer');
   };
 
@@ -61,7 +63,7 @@ export function CardHistory({ card, refs }: { card: ServiceCardView; refs: CardR
             ) : null}
           </p>
           <p className="timeline__meta">
-            <bdi>{who(e.actorId, e.action)}</bdi>
+            <bdi>{who(e)}</bdi>
             {' · '}
             <time dateTime={e.at}>{format.dateTime(e.at)}</time>
           </p>
