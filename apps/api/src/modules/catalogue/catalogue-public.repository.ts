@@ -184,6 +184,9 @@ export interface SearchFilters {
   limit: number;
 }
 
+/** Titles in Persian alphabetical order (the generated column of migration 0013). */
+const ALPHABETICAL = sql.raw('title_sort COLLATE "C"');
+
 /** Escapes LIKE wildcards in a search key. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -204,11 +207,11 @@ export function searchQuery(f: SearchFilters): SQL {
   if (f.domainId) where.push(sql`domain_id = ${f.domainId}::uuid`);
   const cond = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
   const order = !k
-    ? sql`ORDER BY title, card_id`
+    ? sql`ORDER BY ${ALPHABETICAL}, card_id`
     : fuzzy
-      ? sql`ORDER BY word_similarity(${k}::text, title_key) DESC, title, card_id`
+      ? sql`ORDER BY word_similarity(${k}::text, title_key) DESC, ${ALPHABETICAL}, card_id`
       : sql`ORDER BY title_key = ${k} DESC, title_key LIKE ${`${likeEscape(k)}%`} DESC,
-              title_key LIKE ${`%${likeEscape(k)}%`} DESC, title, card_id`;
+              title_key LIKE ${`%${likeEscape(k)}%`} DESC, ${ALPHABETICAL}, card_id`;
   return sql`SELECT ${COLUMNS} FROM catalogue_entries e ${cond} ${order} LIMIT ${f.limit} OFFSET ${f.offset}`;
 }
 
@@ -230,7 +233,7 @@ export async function allEntries(db: Db): Promise<EntryRow[]> {
   return (
     await rows<Record<string, unknown>>(
       db,
-      sql`SELECT ${COLUMNS}, v.content FROM ${WITH_CONTENT} ORDER BY e.title, e.card_id`,
+      sql`SELECT ${COLUMNS}, v.content FROM ${WITH_CONTENT} ORDER BY e.${ALPHABETICAL}, e.card_id`,
     )
   ).map(toEntry);
 }
@@ -240,7 +243,7 @@ export async function entriesOfAgency(db: Db, agencyId: string): Promise<EntryRo
   return (
     await rows<Record<string, unknown>>(
       db,
-      sql`SELECT ${COLUMNS}, v.content FROM ${WITH_CONTENT} WHERE e.agency_id = ${agencyId}::uuid ORDER BY e.title, e.card_id`,
+      sql`SELECT ${COLUMNS}, v.content FROM ${WITH_CONTENT} WHERE e.agency_id = ${agencyId}::uuid ORDER BY e.${ALPHABETICAL}, e.card_id`,
     )
   ).map(toEntry);
 }
