@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgUnit } from '../../lib/contracts';
-import { unitTree } from './api';
+import { isServiceIdShape, normalizeServiceId, unitTree } from './api';
 
 const unit = (id: string, nameFa: string, parentId: string | null): OrgUnit => ({
   id,
@@ -28,5 +28,20 @@ describe('unitTree', () => {
 
   it('keeps a unit whose parent is not listed as a root', () => {
     expect(unitTree([unit('5', 'شعبه', 'missing')]).map((n) => n.id)).toEqual(['5']);
+  });
+});
+
+describe('normalizeServiceId / isServiceIdShape', () => {
+  it('reads Persian and Arabic digits, spaces and dashes as the 11 ASCII digits', () => {
+    expect(normalizeServiceId(' ۱۲۳۴۵۶۷۸۹۰۱ ')).toBe('12345678901');
+    expect(normalizeServiceId('١٢٣-۴۵۶ 78901')).toBe('12345678901');
+    expect(isServiceIdShape(normalizeServiceId('۱۲۳۴۵۶۷۸۹۰۱'))).toBe(true);
+  });
+
+  it('rejects ids of the wrong length or with letters', () => {
+    expect(isServiceIdShape(normalizeServiceId('۱۲۳۴۵۶۷۸۹۰'))).toBe(false);
+    expect(isServiceIdShape(normalizeServiceId('۱۲۳۴۵۶۷۸۹۰۱۲'))).toBe(false);
+    expect(isServiceIdShape(normalizeServiceId('1234567890a'))).toBe(false);
+    expect(isServiceIdShape('')).toBe(false);
   });
 });

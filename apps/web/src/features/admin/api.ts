@@ -1,4 +1,6 @@
-import { queryOptions } from '@tanstack/react-query';
+import type { CatalogueLink } from '@dargah/contracts';
+import { normalizeIdentifierInput } from '@dargah/persian';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { inTreeOrder } from '../../lib/tree';
 import {
@@ -9,6 +11,7 @@ import {
   type OrgUnit,
   type OrgUnitInput,
   type Page,
+  type PublicService,
   type RoleGrantInput,
   type StaffInput,
   type StaffMember,
@@ -67,6 +70,41 @@ export const createStaff = (agencyId: string, body: StaffInput, idempotencyKey: 
 /** `POST /admin/staff/:id/roles`: a role in an agency (optionally one unit of it). */
 export const grantRole = (staffId: string, body: RoleGrantInput) =>
   api.post<StaffMember>(`/admin/staff/${encodeURIComponent(staffId)}/roles`, body);
+
+// Desk services and their catalogue service ids ---------------------------------------------------
+
+export type { CatalogueLink };
+
+/** `GET /services?agencyId=`: the agency's desk services (each with its `catalogueServiceId`), a page at a time. */
+export const deskServicesQuery = (agencyId: string) =>
+  infiniteQueryOptions({
+    queryKey: ['admin', 'agencies', agencyId, 'desk-services'],
+    queryFn: ({ signal, pageParam }) =>
+      api.get<Page<PublicService>>('/services', { signal, query: { agencyId, cursor: pageParam, limit: 50 } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+/** `GET /services/:id/catalogue-link`: the link with the card's title, expiry and the row `version`. */
+export const catalogueLinkQuery = (serviceId: string) =>
+  queryOptions({
+    queryKey: ['admin', 'services', serviceId, 'catalogue-link'],
+    queryFn: ({ signal }) =>
+      api.get<CatalogueLink>(`/services/${encodeURIComponent(serviceId)}/catalogue-link`, { signal }),
+  });
+
+/**
+ * `PUT /services/:id/catalogue-link`: links the desk service to an approved service id, or clears the
+ * link with `null`, at the version read (a newer one is refused with 409 CONFLICT).
+ */
+export const setCatalogueLink = (serviceId: string, body: { serviceId: string | null; version: number }) =>
+  api.put<CatalogueLink>(`/services/${encodeURIComponent(serviceId)}/catalogue-link`, body);
+
+/** A service id as typed (Persian or Arabic digits, spaces, dashes) in ASCII digits. */
+export const normalizeServiceId = (typed: string): string => normalizeIdentifierInput(typed.trim());
+
+/** Whether a normalised service id has the catalogue's shape: 11 digits (the server checks the rest). */
+export const isServiceIdShape = (id: string): boolean => /^[0-9]{11}$/.test(id);
 
 export interface UnitNode extends OrgUnit {
   children: UnitNode[];

@@ -232,6 +232,9 @@ export const en: Messages = {
     apply: 'Apply for this service',
     applyNeedsSignIn:
       'To apply, you first sign in with your national code and mobile number, then come back to this service.',
+    catalogueId: 'Service id',
+    catalogueIdHelp:
+      'The approved id of this service in the government service catalogue; opens its information package.',
   },
   apply: {
     loadingTitle: 'Preparing the form…',
@@ -445,6 +448,38 @@ export const en: Messages = {
       wholeAgency: 'Whole agency',
       inactive: 'Inactive',
       locked: 'Locked until {{time}}',
+    },
+    deskServices: {
+      title: 'Desk services and their service ids',
+      lead: 'Every service the service desk delivers is linked to its approved service id in the government service catalogue; a service without one shows in the discrepancy reports.',
+      list: 'This agency’s desk services',
+      empty: 'This agency has no published desk service',
+      serviceId: 'Service id',
+      noId: 'No service id',
+      set: 'Set service id',
+      change: 'Change service id',
+      changeOf: 'Change the service id of “{{title}}”',
+      clear: 'Remove service id',
+      clearOf: 'Remove the service id of “{{title}}”',
+      dialogTitle: 'Service id of “{{title}}”',
+      clearTitle: 'Remove the service id of “{{title}}”?',
+      current: 'Current service id',
+      card: 'Service card',
+      expiresAt: 'Valid until {{date}}',
+      expired: 'The service card has expired',
+      newId: 'Approved service id',
+      newIdHelp: '11 digits: the id given when the service card was approved; Persian or Latin digits.',
+      invalidId: 'A service id has 11 digits.',
+      save: 'Save service id',
+      clearBody:
+        'The service id {{id}} is removed from this service; until a new one is set, the discrepancy reports count it as delivered without an approved id.',
+      clearConfirm: 'Yes, remove the service id',
+      nothingToClear: 'This service has no service id now.',
+      refused: 'The service id was not saved',
+      conflict:
+        'This service was changed at the same time; its new details have been loaded. Check the current service id and save again if needed.',
+      saved: 'The service id of “{{title}}” was saved.',
+      cleared: 'The service id of “{{title}}” was removed.',
     },
   },
   roles: {

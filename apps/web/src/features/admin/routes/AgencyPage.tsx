@@ -25,6 +25,7 @@ import {
   type UnitNode,
 } from '../api';
 import { AgencyForm } from '../components/AgencyForm';
+import { DeskServicesSection } from '../components/DeskServicesSection';
 
 const ROLES: readonly RoleName[] = ALL_ROLES;
 
@@ -131,6 +132,7 @@ export function AgencyPage() {
 
       <UnitsSection agency={agency} />
       <StaffSection agency={agency} />
+      <DeskServicesSection agency={agency} />
     </div>
   );
 }

@@ -87,6 +87,23 @@ export function ServicePage() {
               <dt>{t('services.recipients')}</dt>
               <dd>{t(`services.recipientKinds.${s.recipients}`)}</dd>
             </div>
+            {s.catalogueServiceId ? (
+              <div className="facts__row">
+                <dt>{t('services.catalogueId')}</dt>
+                <dd>
+                  <Link
+                    to="/catalogue/$serviceId"
+                    params={{ serviceId: s.catalogueServiceId }}
+                    aria-describedby="service-catalogue-id-help"
+                  >
+                    <bdi dir="ltr">{format.digits(s.catalogueServiceId)}</bdi>
+                  </Link>
+                  <span id="service-catalogue-id-help" className="facts__help">
+                    {t('services.catalogueIdHelp')}
+                  </span>
+                </dd>
+              </div>
+            ) : null}
           </dl>
           <Link to="/me/services/$serviceId/apply" params={{ serviceId: s.id }} className="button button--block">
             {t('services.apply')}
