@@ -19,6 +19,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { claimFrom, IDEMPOTENT_CREATE, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import { registerArchitectureErrors } from './architecture.errors';
 import {
   architectureGaps,
@@ -102,11 +103,17 @@ export async function architectureRoutes(app: FastifyInstance, ctx: AppContext):
         schema: {
           tags,
           summary: `Add ${what} (central reviewers); TAXONOMY_CODE_TAKEN when the code is in use`,
+          description: IDEMPOTENT_CREATE,
+          headers: IdempotencyHeaders,
           body: TaxonomyTermInput,
           response: { 201: TaxonomyTerm },
         },
       },
-      async (req, reply) => reply.status(201).send(await createTerm(ctx, req.actor, table, req.body, req.origin)),
+      async (req, reply) =>
+        sendReplayable(
+          reply,
+          await createTerm(ctx, req.actor, table, req.body, req.origin, claimFrom(req, `${table}.create`)),
+        ),
     );
     r.put(
       `/catalogue/architecture/${path}/:id`,
@@ -148,11 +155,17 @@ export async function architectureRoutes(app: FastifyInstance, ctx: AppContext):
       schema: {
         tags,
         summary: 'Add a category to a macro domain (central reviewers); the code is unique within the domain',
+        description: IDEMPOTENT_CREATE,
+        headers: IdempotencyHeaders,
         body: CategoryInput,
         response: { 201: ServiceCategory },
       },
     },
-    async (req, reply) => reply.status(201).send(await createCategory(ctx, req.actor, req.body, req.origin)),
+    async (req, reply) =>
+      sendReplayable(
+        reply,
+        await createCategory(ctx, req.actor, req.body, req.origin, claimFrom(req, 'service_categories.create')),
+      ),
   );
   r.put(
     '/catalogue/architecture/categories/:id',
@@ -214,11 +227,17 @@ export async function architectureRoutes(app: FastifyInstance, ctx: AppContext):
         tags,
         summary:
           'Mark an approved service as duplicate, removable or to be merged (central reviewers); duplicate and merge name another approved service; one open mark of a kind per service (MARK_ALREADY_OPEN)',
+        description: IDEMPOTENT_CREATE,
+        headers: IdempotencyHeaders,
         body: MarkInput,
         response: { 201: ServiceMark },
       },
     },
-    async (req, reply) => reply.status(201).send(await createMark(ctx, req.actor, req.body, req.origin)),
+    async (req, reply) =>
+      sendReplayable(
+        reply,
+        await createMark(ctx, req.actor, req.body, req.origin, claimFrom(req, 'service_mark.create')),
+      ),
   );
   r.post(
     '/catalogue/marks/:id/resolve',

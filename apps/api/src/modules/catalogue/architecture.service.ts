@@ -21,6 +21,7 @@ import type { AppContext } from '../../platform/context';
 import { withTransaction, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
+import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { hasRole, requireRole, requireStaff, type StaffActor } from '../identity';
 import * as repo from './architecture.repository';
 import { CENTRAL_REVIEWERS } from './catalogue-workflow';
@@ -143,19 +144,22 @@ export async function createTerm(
   t: repo.TermTable,
   input: TaxonomyTermInput,
   origin: RequestOrigin,
-): Promise<TaxonomyTerm> {
+  claim?: IdempotencyClaim,
+): Promise<Replayable<TaxonomyTerm, 201>> {
   requireEditor(actor);
   const at = ctx.clock.now();
-  return withTransaction(ctx.database, async (tx) => {
-    const row = await repo.insertTerm(tx.db, t, values(input), at);
-    if (!row) throw new DomainError('TAXONOMY_CODE_TAKEN', { code: input.code });
-    await record(
-      tx,
-      { actor, origin, at },
-      { stream: TERMS[t].stream, id: row.id, event: 'created', details: { code: row.code, title: row.titleFa } },
-    );
-    return toTerm(row);
-  });
+  return withTransaction(ctx.database, (tx) =>
+    once(tx, claim, at, async () => {
+      const row = await repo.insertTerm(tx.db, t, values(input), at);
+      if (!row) throw new DomainError('TAXONOMY_CODE_TAKEN', { code: input.code });
+      await record(
+        tx,
+        { actor, origin, at },
+        { stream: TERMS[t].stream, id: row.id, event: 'created', details: { code: row.code, title: row.titleFa } },
+      );
+      return { status: 201 as const, body: toTerm(row) };
+    }),
+  );
 }
 
 export async function updateTerm(
@@ -241,26 +245,29 @@ export async function createCategory(
   actor: Actor,
   input: CategoryInput,
   origin: RequestOrigin,
-): Promise<ServiceCategory> {
+  claim?: IdempotencyClaim,
+): Promise<Replayable<ServiceCategory, 201>> {
   requireEditor(actor);
   const at = ctx.clock.now();
-  return withTransaction(ctx.database, async (tx) => {
-    if (!(await repo.findTerm(tx.db, 'service_domains', input.domainId)))
-      throw new DomainError('DOMAIN_NOT_FOUND', { id: input.domainId });
-    const row = await repo.insertCategory(tx.db, input.domainId, values(input), at);
-    if (!row) throw new DomainError('TAXONOMY_CODE_TAKEN', { code: input.code });
-    await record(
-      tx,
-      { actor, origin, at },
-      {
-        stream: 'service_category',
-        id: row.id,
-        event: 'created',
-        details: { domainId: row.domainId, code: row.code, title: row.titleFa },
-      },
-    );
-    return toCategory(row);
-  });
+  return withTransaction(ctx.database, (tx) =>
+    once(tx, claim, at, async () => {
+      if (!(await repo.findTerm(tx.db, 'service_domains', input.domainId)))
+        throw new DomainError('DOMAIN_NOT_FOUND', { id: input.domainId });
+      const row = await repo.insertCategory(tx.db, input.domainId, values(input), at);
+      if (!row) throw new DomainError('TAXONOMY_CODE_TAKEN', { code: input.code });
+      await record(
+        tx,
+        { actor, origin, at },
+        {
+          stream: 'service_category',
+          id: row.id,
+          event: 'created',
+          details: { domainId: row.domainId, code: row.code, title: row.titleFa },
+        },
+      );
+      return { status: 201 as const, body: toCategory(row) };
+    }),
+  );
 }
 
 /** Edits a category at the version read; a new domainId moves it (and its services' catalogue entries). */
@@ -371,48 +378,51 @@ export async function createMark(
   actor: Actor,
   input: MarkInput,
   origin: RequestOrigin,
-): Promise<ServiceMark> {
+  claim?: IdempotencyClaim,
+): Promise<Replayable<ServiceMark, 201>> {
   const staff = requireEditor(actor);
   const at = ctx.clock.now();
   const related = input.kind === 'removable' ? null : (input.relatedServiceId ?? null);
   if (input.kind !== 'removable' && !related) throw new DomainError('MARK_RELATED_REQUIRED', { kind: input.kind });
   if (related === input.serviceId) throw new DomainError('MARK_RELATED_SAME', { serviceId: input.serviceId });
-  return withTransaction(ctx.database, async (tx) => {
-    const card = await repo.findApprovedCard(tx.db, input.serviceId, true);
-    if (!card) throw new DomainError('MARK_SERVICE_NOT_FOUND', { serviceId: input.serviceId });
-    const other = related ? await repo.findApprovedCard(tx.db, related) : undefined;
-    if (related && !other) throw new DomainError('MARK_SERVICE_NOT_FOUND', { serviceId: related });
-    const id = await repo.insertMark(
-      tx.db,
-      {
-        cardId: card.cardId,
-        kind: input.kind,
-        relatedCardId: other?.cardId ?? null,
-        note: input.note || null,
-        createdBy: staff.id,
-      },
-      at,
-    );
-    if (!id) throw new DomainError('MARK_ALREADY_OPEN', { cardId: card.cardId, kind: input.kind });
-    await record(
-      tx,
-      { actor, origin, at },
-      {
-        stream: 'service_mark',
-        id,
-        event: 'created',
-        agencyId: card.agencyId,
-        details: {
+  return withTransaction(ctx.database, (tx) =>
+    once(tx, claim, at, async () => {
+      const card = await repo.findApprovedCard(tx.db, input.serviceId, true);
+      if (!card) throw new DomainError('MARK_SERVICE_NOT_FOUND', { serviceId: input.serviceId });
+      const other = related ? await repo.findApprovedCard(tx.db, related) : undefined;
+      if (related && !other) throw new DomainError('MARK_SERVICE_NOT_FOUND', { serviceId: related });
+      const id = await repo.insertMark(
+        tx.db,
+        {
           cardId: card.cardId,
-          serviceId: card.serviceId,
           kind: input.kind,
-          ...(other ? { relatedCardId: other.cardId, relatedServiceId: other.serviceId } : {}),
-          ...(input.note ? { note: input.note } : {}),
+          relatedCardId: other?.cardId ?? null,
+          note: input.note || null,
+          createdBy: staff.id,
         },
-      },
-    );
-    return toMark((await repo.findMark(tx.db, id))!);
-  });
+        at,
+      );
+      if (!id) throw new DomainError('MARK_ALREADY_OPEN', { cardId: card.cardId, kind: input.kind });
+      await record(
+        tx,
+        { actor, origin, at },
+        {
+          stream: 'service_mark',
+          id,
+          event: 'created',
+          agencyId: card.agencyId,
+          details: {
+            cardId: card.cardId,
+            serviceId: card.serviceId,
+            kind: input.kind,
+            ...(other ? { relatedCardId: other.cardId, relatedServiceId: other.serviceId } : {}),
+            ...(input.note ? { note: input.note } : {}),
+          },
+        },
+      );
+      return { status: 201 as const, body: toMark((await repo.findMark(tx.db, id))!) };
+    }),
+  );
 }
 
 export async function resolveMark(

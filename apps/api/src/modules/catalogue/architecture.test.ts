@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
+import { expectKeyReuseRefused, expectReplayedCreate } from '../../../test/idempotency';
 import { syncCatalogueEntries } from './catalogue-public.service';
 
 /*
@@ -598,5 +599,49 @@ describe('gaps, search by category, and marks', () => {
     expect(reopened.statusCode).toBe(201);
     const resolved = (await call('GET', '/catalogue/marks?status=resolved', 'central')).json<{ items: Mark[] }>();
     expect(resolved.items.map((m) => m.id)).toEqual([dup.id]);
+  });
+});
+
+describe('retrying a taxonomy create or a mark with an Idempotency-Key', () => {
+  const term = (path: 'domains' | 'layers', table: string, stream: string, code: string) => ({
+    url: `/catalogue/architecture/${path}`,
+    headers: s.central.headers,
+    payload: { code, titleFa: `عنوان ${code}` },
+    table,
+    stream,
+  });
+  const markCall = (serviceId: string, note: string) => ({
+    url: '/catalogue/marks',
+    headers: s.central.headers,
+    payload: { serviceId, kind: 'removable', note },
+    table: 'service_marks',
+    stream: 'service_mark',
+  });
+
+  it('adds a domain, a category in it and a layer once each', async () => {
+    const domain = await expectReplayedCreate<Term>(t, term('domains', 'service_domains', 'service_domain', 'retry-d'));
+    expect(domain.body).toMatchObject({ code: 'retry-d', version: 1 });
+    const category = await expectReplayedCreate<Term>(t, {
+      url: '/catalogue/architecture/categories',
+      headers: s.central.headers,
+      payload: { domainId: domain.body.id, code: 'retry-c', titleFa: 'دسته تکرار' },
+      table: 'service_categories',
+      stream: 'service_category',
+    });
+    expect(category.body).toMatchObject({ domainId: domain.body.id, code: 'retry-c' });
+    await expectReplayedCreate(t, term('layers', 'service_layers', 'service_layer', 'retry-l'));
+  });
+
+  it('marks a service once', async () => {
+    const card = await approvedCard('خدمت نشان تکرار');
+    const { body } = await expectReplayedCreate<{ id: string }>(t, markCall(card.serviceId!, 'حذف شود'));
+    expect((await eventsOf(body.id)).map((e) => e.action)).toEqual(['created']);
+  });
+
+  it('refuses the same key with another body, changing nothing', async () => {
+    const d = term('domains', 'service_domains', 'service_domain', 'retry-d2');
+    await expectKeyReuseRefused(t, d, { code: 'retry-d3', titleFa: 'عنوان دیگر' });
+    const card = await approvedCard('خدمت نشان کلید');
+    await expectKeyReuseRefused(t, markCall(card.serviceId!, 'یک'), markCall(card.serviceId!, 'دو').payload);
   });
 });

@@ -21,6 +21,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { claimFrom, IDEMPOTENT_CREATE, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import {
   createCard,
   createLaw,
@@ -108,11 +109,14 @@ export async function catalogueRoutes(app: FastifyInstance, ctx: AppContext): Pr
         tags,
         summary:
           'Register a law or regulation (central reviewers, platform administrators); the approval date in Jalali',
+        description: IDEMPOTENT_CREATE,
+        headers: IdempotencyHeaders,
         body: LawInput,
         response: { 201: Law },
       },
     },
-    async (req, reply) => reply.status(201).send(await createLaw(ctx, req.actor, req.body, req.origin)),
+    async (req, reply) =>
+      sendReplayable(reply, await createLaw(ctx, req.actor, req.body, req.origin, claimFrom(req, 'law.create'))),
   );
   r.put(
     '/catalogue/laws/:id',
@@ -150,13 +154,26 @@ export async function catalogueRoutes(app: FastifyInstance, ctx: AppContext): Pr
       schema: {
         tags,
         summary: 'Record a mission of the agency, citing law articles (agency administrators)',
+        description: IDEMPOTENT_CREATE,
         params: Id,
+        headers: IdempotencyHeaders,
         body: MissionInput,
         response: { 201: Mission },
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await createMission(ctx, req.actor, req.params.id, req.body, req.origin, req.lang)),
+      sendReplayable(
+        reply,
+        await createMission(
+          ctx,
+          req.actor,
+          req.params.id,
+          req.body,
+          req.origin,
+          req.lang,
+          claimFrom(req, `agency_mission.create:${req.params.id}`),
+        ),
+      ),
   );
   r.put(
     '/catalogue/missions/:id',
@@ -190,11 +207,17 @@ export async function catalogueRoutes(app: FastifyInstance, ctx: AppContext): Pr
         tags,
         summary:
           'Start a service identity card as a draft (agency experts and administrators); drafts may be incomplete',
+        description: IDEMPOTENT_CREATE,
+        headers: IdempotencyHeaders,
         body: CreateCard,
         response: { 201: ServiceCardView },
       },
     },
-    async (req, reply) => reply.status(201).send(await createCard(ctx, req.actor, req.body, req.origin, req.lang)),
+    async (req, reply) =>
+      sendReplayable(
+        reply,
+        await createCard(ctx, req.actor, req.body, req.origin, req.lang, claimFrom(req, 'service_card.create')),
+      ),
   );
   r.get(
     '/catalogue/cards',

@@ -30,6 +30,7 @@ import { appendEvent } from '../../platform/events';
 import { DomainError, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
+import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { agenciesWithRole, hasRole, requireRole, requireStaff } from '../identity';
 import { cardScope, heldRoles, mayViewCard, requireLawEditor, requireMissionEditor } from './catalogue.policy';
 import * as repo from './catalogue.repository';
@@ -151,26 +152,34 @@ export async function getLaw(ctx: AppContext, id: string): Promise<Law> {
 }
 
 /** Central reviewers and platform administrators register laws. */
-export async function createLaw(ctx: AppContext, actor: Actor, input: LawInput, origin: RequestOrigin): Promise<Law> {
+export async function createLaw(
+  ctx: AppContext,
+  actor: Actor,
+  input: LawInput,
+  origin: RequestOrigin,
+  claim?: IdempotencyClaim,
+): Promise<Replayable<Law, 201>> {
   requireLawEditor(actor);
   const at = ctx.clock.now();
   const values = lawValues(input);
-  return withTransaction(ctx.database, async (tx) => {
-    const row = await repo.insertLaw(tx.db, values, at);
-    await record(
-      tx,
-      { actor, origin, at },
-      {
-        stream: 'law',
-        id: row.id,
-        event: 'created',
-        audit: 'law.create',
-        agencyId: null,
-        details: { title: row.title, kind: row.kind, articles: row.articles.length },
-      },
-    );
-    return toLaw(row);
-  });
+  return withTransaction(ctx.database, (tx) =>
+    once(tx, claim, at, async () => {
+      const row = await repo.insertLaw(tx.db, values, at);
+      await record(
+        tx,
+        { actor, origin, at },
+        {
+          stream: 'law',
+          id: row.id,
+          event: 'created',
+          audit: 'law.create',
+          agencyId: null,
+          details: { title: row.title, kind: row.kind, articles: row.articles.length },
+        },
+      );
+      return { status: 201 as const, body: toLaw(row) };
+    }),
+  );
 }
 
 export async function updateLaw(
@@ -229,32 +238,35 @@ export async function createMission(
   input: MissionInput,
   origin: RequestOrigin,
   lang: Lang,
-): Promise<Mission> {
+  claim?: IdempotencyClaim,
+): Promise<Replayable<Mission, 201>> {
   requireMissionEditor(actor, agencyId);
   const at = ctx.clock.now();
-  return withTransaction(ctx.database, async (tx) => {
-    if (!(await repo.findAgency(tx.db, agencyId))) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
-    await checkMissionRefs(tx.db, input, lang);
-    const row = await repo.insertMission(
-      tx.db,
-      agencyId,
-      { title: input.title, description: input.description ?? null, legalBasis: input.legalBasis },
-      at,
-    );
-    await record(
-      tx,
-      { actor, origin, at },
-      {
-        stream: 'agency_mission',
-        id: row.id,
-        event: 'created',
-        audit: 'agency_mission.create',
+  return withTransaction(ctx.database, (tx) =>
+    once(tx, claim, at, async () => {
+      if (!(await repo.findAgency(tx.db, agencyId))) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
+      await checkMissionRefs(tx.db, input, lang);
+      const row = await repo.insertMission(
+        tx.db,
         agencyId,
-        details: { title: row.title, legalBasis: row.legalBasis },
-      },
-    );
-    return toMission(row);
-  });
+        { title: input.title, description: input.description ?? null, legalBasis: input.legalBasis },
+        at,
+      );
+      await record(
+        tx,
+        { actor, origin, at },
+        {
+          stream: 'agency_mission',
+          id: row.id,
+          event: 'created',
+          audit: 'agency_mission.create',
+          agencyId,
+          details: { title: row.title, legalBasis: row.legalBasis },
+        },
+      );
+      return { status: 201 as const, body: toMission(row) };
+    }),
+  );
 }
 
 async function editableMission(db: Db, actor: Actor, id: string): Promise<repo.MissionRow> {
@@ -503,15 +515,18 @@ export async function createCard(
   input: CreateCard,
   origin: RequestOrigin,
   lang: Lang,
-): Promise<ServiceCardView> {
+  claim?: IdempotencyClaim,
+): Promise<Replayable<ServiceCardView, 201>> {
   const staff = requireRole(actor, AUTHOR_ROLES, input.agencyId);
   const at = ctx.clock.now();
-  return withTransaction(ctx.database, async (tx) => {
-    if (!(await repo.findAgency(tx.db, input.agencyId)))
-      throw new DomainError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
-    const id = await createDraftCardInTx(tx, { actor, origin, at }, staff.id, input.agencyId, input.content);
-    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at);
-  });
+  return withTransaction(ctx.database, (tx) =>
+    once(tx, claim, at, async () => {
+      if (!(await repo.findAgency(tx.db, input.agencyId)))
+        throw new DomainError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
+      const id = await createDraftCardInTx(tx, { actor, origin, at }, staff.id, input.agencyId, input.content);
+      return { status: 201 as const, body: await toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at) };
+    }),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
+import { expectKeyReuseRefused, expectReplayedCreate } from '../../../test/idempotency';
 import { isValidServiceId } from '.';
 
 let t: TestApp;
@@ -428,5 +429,91 @@ describe('service identity cards', () => {
     ]);
     expect((await call('GET', '/catalogue/review-queue', s.expertC)).statusCode).toBe(403);
     expect((await call('GET', '/catalogue/cards')).statusCode).toBe(401);
+  });
+});
+
+describe('retrying a create with an Idempotency-Key', () => {
+  const law = (title: string) => ({
+    title,
+    kind: 'regulation',
+    approvingBody: 'هیئت وزیران',
+    approvedOn: '1400/05/01',
+    articles: [{ number: '1', text: 'متن ماده' }],
+  });
+  const lawCall = () => ({
+    url: '/catalogue/laws',
+    headers: s.central1.headers,
+    payload: law('آیین‌نامه تکرار'),
+    table: 'laws',
+    stream: 'law',
+  });
+  const missionCall = () => ({
+    url: `/catalogue/agencies/${other}/missions`,
+    headers: s.otherStaff.headers,
+    payload: { title: 'مأموریت تکرار', legalBasis: [{ lawId, article: '1' }] },
+    table: 'agency_missions',
+    stream: 'agency_mission',
+  });
+  const cardCall = () => ({
+    url: '/catalogue/cards',
+    headers: s.otherStaff.headers,
+    payload: { agencyId: other, content: { title: 'خدمت تکرار' } },
+    table: 'service_cards',
+    stream: 'service_card',
+  });
+
+  it('registers a law once', async () => {
+    const { body } = await expectReplayedCreate<{ id: string }>(t, lawCall());
+    expect((await call('GET', `/catalogue/laws/${body.id}`)).json()).toMatchObject({ title: 'آیین‌نامه تکرار' });
+  });
+
+  it('records a mission once', async () => {
+    const { body } = await expectReplayedCreate<{ id: string }>(t, missionCall());
+    expect((await call('GET', `/catalogue/agencies/${other}/missions`)).json()).toEqual([
+      expect.objectContaining({ id: body.id, title: 'مأموریت تکرار' }),
+    ]);
+  });
+
+  it('starts a card once, with one version', async () => {
+    const versions = async () =>
+      (await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM service_card_versions'))[0]!.n;
+    const before = await versions();
+    const { body } = await expectReplayedCreate<{ id: string; status: string }>(t, cardCall());
+    expect(body.status).toBe('draft');
+    expect(await versions()).toBe(before + 1);
+  });
+
+  it('refuses the same key with another body, changing nothing', async () => {
+    await expectKeyReuseRefused(t, lawCall(), law('آیین‌نامه دیگر'));
+    await expectKeyReuseRefused(t, missionCall(), { title: 'مأموریت دیگر', legalBasis: [{ lawId, article: '2' }] });
+    await expectKeyReuseRefused(t, cardCall(), { agencyId: other, content: { title: 'خدمت دیگر' } });
+  });
+
+  it('keeps a key to its caller: another author with the same key and body starts their own card', async () => {
+    const payload = { agencyId: child, content: { title: 'خدمت دو نویسنده' } };
+    const send = (who: Session) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/catalogue/cards',
+        headers: { ...who.headers, 'idempotency-key': 'shared-key-0001' },
+        payload,
+      });
+    const a = await send(s.expertC);
+    const b = await send(s.adminC);
+    expect([a.statusCode, b.statusCode, b.headers['idempotent-replayed']]).toEqual([201, 201, undefined]);
+    expect(b.json().id).not.toBe(a.json().id);
+  });
+
+  it('refuses a malformed key before doing anything', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalogue/laws',
+      headers: { ...s.central1.headers, 'idempotency-key': 'short' },
+      payload: law('آیین‌نامه کلید بد'),
+    });
+    expect(res.json().error.code).toBe('IDEMPOTENCY_KEY_INVALID');
+    expect(
+      (await call('GET', '/catalogue/laws?limit=100')).json().map((l: { title: string }) => l.title),
+    ).not.toContain('آیین‌نامه کلید بد');
   });
 });

@@ -11,6 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { DomainError } from '../../platform/http/errors';
+import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import { registerImportErrors } from './import.errors';
 import { getImport, importCards, listImports, templateCsv, templateXlsx } from './import.service';
 
@@ -80,12 +81,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
           summary:
             'Import service cards from a CSV or XLSX file (the raw file as the body, Content-Type text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; at most 5 MB and 2,000 rows) for an agency (its experts and administrators). dryRun=true only checks. Every row is checked like a submitted card; any problem refuses the whole file with 422 IMPORT_INVALID and details.problems listing every problem by row and column; otherwise every row becomes a draft card in one transaction (201). The same file imported again by the agency answers 200 with the earlier import. Send an Idempotency-Key header to make retries safe.',
           querystring: ImportQuery,
-          headers: z.looseObject({
-            'idempotency-key': z
-              .string()
-              .optional()
-              .describe('Makes a retried import safe: a replay returns the first result.'),
-          }),
+          headers: IdempotencyHeaders,
           response: { 200: ImportResult, 201: CardImport },
         },
       },
@@ -95,12 +91,14 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
         const res = await importCards(
           ctx,
           req.actor,
-          { ...req.query, idempotencyKey: req.headers['idempotency-key'] },
+          req.query,
           { bytes: req.body, format },
           req.origin,
           req.lang,
+          // A retry is the same agency and file: the claim keeps the file's hash, not the file.
+          (sha256) => claimFrom(req, 'catalogue.import', { agencyId: req.query.agencyId, sha256 }),
         );
-        return reply.status(res.status).send(res.body);
+        return sendReplayable(reply, res);
       },
     );
     r.get(

@@ -18,7 +18,7 @@ import { withTransaction, type Db } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
-import { idempotencyClaim, once } from '../../platform/idempotency';
+import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { agenciesWithRole, requireRole, requireStaff } from '../identity';
 import { createDraftCardInTx, referenceProblems } from './catalogue.service';
 import { isCentral } from './catalogue.policy';
@@ -278,7 +278,6 @@ export interface ImportRequest {
   agencyId: string;
   dryRun: boolean;
   fileName?: string | undefined;
-  idempotencyKey?: string | undefined;
 }
 
 /**
@@ -286,6 +285,7 @@ export interface ImportRequest {
  * Otherwise every row becomes a draft card with its event and audit entry, with the import's own
  * event and audit entry, in one transaction; any problem refuses the whole file (IMPORT_INVALID,
  * every problem listed). The same file imported again by the agency answers with the earlier import.
+ * `claimFor` makes the Idempotency-Key claim of a real import from the file's SHA-256 (a dry run takes none).
  */
 export async function importCards(
   ctx: AppContext,
@@ -294,7 +294,8 @@ export async function importCards(
   file: ImportFile,
   origin: RequestOrigin,
   lang: Lang,
-): Promise<{ status: 200 | 201; body: CardImport | ImportCheck }> {
+  claimFor?: (sha256: string) => IdempotencyClaim | undefined,
+): Promise<Replayable<CardImport | ImportCheck, 200 | 201>> {
   const staff = requireRole(actor, AUTHOR_ROLES, req.agencyId);
   const db = ctx.database.db;
   if (!(await catalogueRepo.findAgency(db, req.agencyId)))
@@ -304,7 +305,7 @@ export async function importCards(
 
   if (req.dryRun) {
     const earlier = await repo.findImportByFile(db, req.agencyId, sha256);
-    if (earlier) return { status: 200, body: toImport(earlier, true) };
+    if (earlier) return { status: 200, body: toImport(earlier, true), replayed: false };
     const a = await analyse(db, req.agencyId, rows, lang);
     if (a.problems.length > 0) throw invalid(a);
     return {
@@ -315,15 +316,13 @@ export async function importCards(
         rowCount: a.rowCount,
         cards: a.cards.map((c) => ({ row: c.row, title: c.content.title ?? '' })),
       },
+      replayed: false,
     };
   }
 
-  const claim = idempotencyClaim(req.idempotencyKey, `${actor.type}:${staff.id}:catalogue.import`, {
-    agencyId: req.agencyId,
-    sha256,
-  });
+  const claim = claimFor?.(sha256);
   const at = ctx.clock.now();
-  const result = await withTransaction(ctx.database, (tx) =>
+  return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
       const earlier = await repo.findImportByFile(tx.db, req.agencyId, sha256);
       if (earlier) return { status: 200 as const, body: toImport(earlier, true) };
@@ -381,7 +380,6 @@ export async function importCards(
       return { status: 201 as const, body: toImport({ ...row, cardIds }, false) };
     }),
   );
-  return { status: result.status, body: result.body };
 }
 
 const invalid = (a: Analysis) =>

@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { claimFrom, IDEMPOTENT_CREATE, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import { registerLicenceErrors } from './licences.errors';
 import {
   cancelLicence,
@@ -53,11 +54,17 @@ export async function licencesRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags,
         summary:
           'Register a licence of an agency (its agency administrators, platform administrators): law articles must be registered, a cost needs its legal basis, prerequisites must exist and never close a cycle',
+        description: IDEMPOTENT_CREATE,
+        headers: IdempotencyHeaders,
         body: LicenceInput,
         response: { 201: Licence },
       },
     },
-    async (req, reply) => reply.status(201).send(await createLicence(ctx, req.actor, req.body, req.origin, req.lang)),
+    async (req, reply) =>
+      sendReplayable(
+        reply,
+        await createLicence(ctx, req.actor, req.body, req.origin, req.lang, claimFrom(req, 'licence.create')),
+      ),
   );
   r.get(
     '/catalogue/licences',

@@ -20,6 +20,7 @@ import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
+import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { hasRole, requireStaff } from '../identity';
 import { isCentral } from './catalogue.policy';
 import * as catalogueRepo from './catalogue.repository';
@@ -230,30 +231,33 @@ export async function createLicence(
   input: LicenceInput,
   origin: RequestOrigin,
   lang: Lang,
-): Promise<Licence> {
+  claim?: IdempotencyClaim,
+): Promise<Replayable<Licence, 201>> {
   requireStaff(actor);
   if (!mayEdit(actor, input.agencyId)) throw new DomainError('FORBIDDEN', { need: ['agency_admin', 'platform_admin'] });
   const at = ctx.clock.now();
-  return withTransaction(ctx.database, async (tx) => {
-    if (!(await catalogueRepo.findAgency(tx.db, input.agencyId)))
-      throw new DomainError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
-    await repo.lockPrerequisites(tx.db);
-    const problems = await referenceProblems(tx.db, input, null, lang);
-    if (problems.length > 0) throw fieldsError(problems);
-    const id = await repo.insertLicence(tx.db, input.agencyId, valuesOf(input), actor.id, at);
-    await repo.setPrerequisites(tx.db, id, input.prerequisiteIds);
-    await record(
-      tx,
-      { actor, origin, at },
-      {
-        id,
-        event: 'created',
-        agencyId: input.agencyId,
-        details: { title: input.title, kind: input.kind, prerequisiteIds: input.prerequisiteIds },
-      },
-    );
-    return toView(tx.db, (await repo.findLicence(tx.db, id))!, actor, lang);
-  });
+  return withTransaction(ctx.database, (tx) =>
+    once(tx, claim, at, async () => {
+      if (!(await catalogueRepo.findAgency(tx.db, input.agencyId)))
+        throw new DomainError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
+      await repo.lockPrerequisites(tx.db);
+      const problems = await referenceProblems(tx.db, input, null, lang);
+      if (problems.length > 0) throw fieldsError(problems);
+      const id = await repo.insertLicence(tx.db, input.agencyId, valuesOf(input), actor.id, at);
+      await repo.setPrerequisites(tx.db, id, input.prerequisiteIds);
+      await record(
+        tx,
+        { actor, origin, at },
+        {
+          id,
+          event: 'created',
+          agencyId: input.agencyId,
+          details: { title: input.title, kind: input.kind, prerequisiteIds: input.prerequisiteIds },
+        },
+      );
+      return { status: 201 as const, body: await toView(tx.db, (await repo.findLicence(tx.db, id))!, actor, lang) };
+    }),
+  );
 }
 
 export async function updateLicence(

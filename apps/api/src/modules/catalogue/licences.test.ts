@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
+import { expectKeyReuseRefused, expectReplayedCreate } from '../../../test/idempotency';
 import { serviceIdFromNumber } from './service-id';
 
 /*
@@ -577,6 +578,38 @@ describe('the public licence register', () => {
     expect(mapped.every((l) => l.serviceTitle)).toBe(true);
     expect((await call('GET', `/catalogue/public/licences/${crypto.randomUUID()}`)).json().error.code).toBe(
       'LICENCE_NOT_FOUND',
+    );
+  });
+});
+
+describe('retrying a licence registration with an Idempotency-Key', () => {
+  const licenceCall = async (o: Record<string, unknown>) => ({
+    url: '/catalogue/licences',
+    headers: (await as('otherAdmin')).headers,
+    payload: licence({ agencyId: other, inquiries: [], ...o }),
+    table: 'licences',
+    stream: 'licence',
+  });
+
+  it('registers a licence once, with its prerequisites once', async () => {
+    const prior = await create({ agencyId: other, inquiries: [], title: 'مجوز پیش‌نیاز تکرار' }, 'otherAdmin');
+    const links = async () =>
+      (await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM licence_prerequisites'))[0]!.n;
+    const before = await links();
+    const { body } = await expectReplayedCreate<View>(
+      t,
+      await licenceCall({ title: 'مجوز تکرار', prerequisiteIds: [prior.id] }),
+    );
+    expect(body.prerequisites).toEqual([expect.objectContaining({ id: prior.id, title: 'مجوز پیش‌نیاز تکرار' })]);
+    expect(await links()).toBe(before + 1);
+    expect(await eventCount(body.id)).toBe(1);
+  });
+
+  it('refuses the same key with another body, changing nothing', async () => {
+    await expectKeyReuseRefused(
+      t,
+      await licenceCall({ title: 'مجوز کلید' }),
+      licence({ agencyId: other, inquiries: [], title: 'مجوز دیگر' }),
     );
   });
 });

@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { claimFrom, IDEMPOTENT_CREATE, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import { registerReportsErrors } from './reports.errors';
 import { discrepancyCsv, discrepancyXlsx } from './reports.export';
 import {
@@ -108,11 +109,17 @@ export async function reportsRoutes(app: FastifyInstance, ctx: AppContext): Prom
         tags,
         summary:
           'Submit a provincial or county office’s yearly delivery report (its administrator): rows of title, count and optionally an approved service id; rows without one enter central review. One per agency and year (DELIVERY_REPORT_EXISTS)',
+        description: IDEMPOTENT_CREATE,
+        headers: IdempotencyHeaders,
         body: SubmitDeliveryReport,
         response: { 201: DeliveryReport },
       },
     },
-    async (req, reply) => reply.status(201).send(await submitReport(ctx, req.actor, req.body, req.origin, req.lang)),
+    async (req, reply) =>
+      sendReplayable(
+        reply,
+        await submitReport(ctx, req.actor, req.body, req.origin, req.lang, claimFrom(req, 'delivery_report.submit')),
+      ),
   );
 
   r.get(

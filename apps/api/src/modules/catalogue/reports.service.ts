@@ -18,6 +18,7 @@ import { appendEvent } from '../../platform/events';
 import { DomainError, errorSpec, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
+import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireRole, requireStaff } from '../identity';
 import * as repo from './reports.repository';
 import { isValidServiceId } from './service-id';
@@ -196,47 +197,51 @@ export async function submitReport(
   input: SubmitDeliveryReport,
   origin: RequestOrigin,
   lang: Lang,
-): Promise<DeliveryReport> {
+  claim?: IdempotencyClaim,
+): Promise<Replayable<DeliveryReport, 201>> {
   const admin = requireRole(actor, ['agency_admin'], input.agencyId);
   const at = ctx.clock.now();
   const period = yearPeriod(input.year);
-  return withTransaction(ctx.database, async (tx) => {
-    const agency = await repo.agencyLineage(tx.db, input.agencyId);
-    if (!agency || !FIELD_OFFICES.has(agency.kind))
-      throw new DomainError('DELIVERY_REPORT_NOT_PROVINCIAL', { agencyId: input.agencyId });
-    if (period.start.getTime() > at.getTime()) throw new DomainError('DELIVERY_YEAR_IN_FUTURE', { year: input.year });
-    const existing = await repo.findCurrentReport(tx.db, input.agencyId, input.year);
-    if (existing) throw new DomainError('DELIVERY_REPORT_EXISTS', { reportId: existing.id, version: existing.version });
-    await checkRows(tx.db, input.agencyId, input.rows, at, lang);
-    const id = await repo.insertReport(
-      tx.db,
-      {
-        agencyId: input.agencyId,
-        year: input.year,
-        periodStart: period.start,
-        periodEnd: period.end,
-        revision: 1,
-        replacesId: null,
-        submittedBy: admin.onBehalfOfId ?? admin.id,
-      },
-      at,
-    );
-    await repo.insertReportRows(tx.db, id, input.agencyId, rowValues(input.rows));
-    const withoutId = input.rows.filter((r) => !r.serviceId).length;
-    await record(
-      tx,
-      { actor, origin, at },
-      {
-        stream: 'delivery_report',
-        id,
-        event: 'submitted',
-        audit: 'delivery_report.submit',
-        agencyId: input.agencyId,
-        details: { year: input.year, revision: 1, rows: input.rows.length, withoutId },
-      },
-    );
-    return reportView(tx.db, id);
-  });
+  return withTransaction(ctx.database, (tx) =>
+    once(tx, claim, at, async () => {
+      const agency = await repo.agencyLineage(tx.db, input.agencyId);
+      if (!agency || !FIELD_OFFICES.has(agency.kind))
+        throw new DomainError('DELIVERY_REPORT_NOT_PROVINCIAL', { agencyId: input.agencyId });
+      if (period.start.getTime() > at.getTime()) throw new DomainError('DELIVERY_YEAR_IN_FUTURE', { year: input.year });
+      const existing = await repo.findCurrentReport(tx.db, input.agencyId, input.year);
+      if (existing)
+        throw new DomainError('DELIVERY_REPORT_EXISTS', { reportId: existing.id, version: existing.version });
+      await checkRows(tx.db, input.agencyId, input.rows, at, lang);
+      const id = await repo.insertReport(
+        tx.db,
+        {
+          agencyId: input.agencyId,
+          year: input.year,
+          periodStart: period.start,
+          periodEnd: period.end,
+          revision: 1,
+          replacesId: null,
+          submittedBy: admin.onBehalfOfId ?? admin.id,
+        },
+        at,
+      );
+      await repo.insertReportRows(tx.db, id, input.agencyId, rowValues(input.rows));
+      const withoutId = input.rows.filter((r) => !r.serviceId).length;
+      await record(
+        tx,
+        { actor, origin, at },
+        {
+          stream: 'delivery_report',
+          id,
+          event: 'submitted',
+          audit: 'delivery_report.submit',
+          agencyId: input.agencyId,
+          details: { year: input.year, revision: 1, rows: input.rows.length, withoutId },
+        },
+      );
+      return { status: 201 as const, body: await reportView(tx.db, id) };
+    }),
+  );
 }
 
 /** A correction: a new revision replaces the current report, which stays in the history. */

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from '../../../test/factories';
+import { expectKeyReuseRefused, expectReplayedCreate } from '../../../test/idempotency';
 import { createService } from '../services';
 
 /*
@@ -618,5 +619,47 @@ describe('the discrepancy report', () => {
     expect(sheet.getRow(2).getCell(4).value).toBe('ب خدمت پیشخوان منقضی');
     expect(sheet.getRow(2).getCell(8).value).toBe(2);
     expect(sheet.views[0]).toMatchObject({ rightToLeft: true });
+  });
+});
+
+describe('retrying a yearly delivery report with an Idempotency-Key', () => {
+  /** A provincial office of its own, so the reports above are untouched. */
+  async function office(province: string) {
+    const agencyId = (
+      await buildAgency(t, { nameFa: `اداره کل ${province}`, kind: 'provincial_office', parentId: ag.M, province })
+    ).id;
+    const admin = await signInStaff(t, (await buildStaff(t, agencyId, ['agency_admin'])).username);
+    const submit = (title: string) => ({
+      url: '/catalogue/delivery-reports',
+      headers: admin.headers,
+      payload: { agencyId, year: 1404, rows: [{ title, deliveredCount: 7 }] },
+      table: 'delivery_reports',
+      stream: 'delivery_report',
+    });
+    return { agencyId, submit };
+  }
+
+  it('submits the report once, with its rows once', async () => {
+    const { agencyId, submit } = await office('اصفهان');
+    const rowsOf = async () =>
+      (
+        await t.ctx.database.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM delivery_report_rows WHERE agency_id = $1',
+          [agencyId],
+        )
+      )[0]!.n;
+    const { body } = await expectReplayedCreate<{ revision: number; rows: unknown[] }>(t, submit('خدمت تکرار'));
+    expect(body).toMatchObject({
+      agencyId,
+      year: 1404,
+      revision: 1,
+      rows: [{ title: 'خدمت تکرار', status: 'pending' }],
+    });
+    expect(await rowsOf()).toBe(1);
+  });
+
+  it('refuses the same key with another body, changing nothing', async () => {
+    const { submit } = await office('یزد');
+    await expectKeyReuseRefused(t, submit('خدمت یک'), submit('خدمت دو').payload);
   });
 });

@@ -16,11 +16,11 @@ import {
   StaffInput,
   StaffMember,
 } from '@dargah/contracts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { idempotencyClaim, type Replayable } from '../../platform/idempotency';
+import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import {
   agencySystemIdentity,
   agencySystemUnits,
@@ -46,21 +46,8 @@ import {
 
 const tags = ['identity-admin'];
 const Id = z.object({ id: z.uuid() });
-/** Loose: the other headers (cookie, CSRF token) must survive validation. */
-const IdempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().optional().describe('Makes a retried create safe: a replay returns the first result.') });
 const staff = { access: 'staff' as const };
 const system = { access: 'agency_system' as const };
-
-/**
- * The Idempotency-Key claim of a create, scoped to the actor and the operation. `body` is what the
- * replay check hashes: never a password (an unsalted hash of it would be stored).
- */
-const claimOf = (req: FastifyRequest, op: string, body: unknown = req.body) =>
-  idempotencyClaim(req.headers['idempotency-key'] as string | undefined, `${req.actor.type}:${req.actor.id}:${op}`, body);
-const sendReplayable = <T>(reply: FastifyReply, r: Replayable<T>) => {
-  if (r.replayed) reply.header('idempotent-replayed', 'true');
-  return reply.status(r.status).send(r.body);
-};
 
 /** Administration of agencies, units, staff, roles, delegation and API tokens; the public agency list; the API-token probe. */
 export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -83,7 +70,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
       config: staff,
       schema: { tags, summary: 'Register an agency (platform administrators)', headers: IdempotencyHeaders, body: AgencyInput, response: { 201: Agency, 200: Agency } },
     },
-    async (req, reply) => sendReplayable(reply, await createAgency(ctx, req.actor, req.body, req.origin, claimOf(req, 'agency.create'))),
+    async (req, reply) => sendReplayable(reply, await createAgency(ctx, req.actor, req.body, req.origin, claimFrom(req, 'agency.create'))),
   );
 
   r.put(
@@ -114,7 +101,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
       config: staff,
       schema: { tags, summary: 'Add a headquarters (ستاد) or operational (صف) unit to an agency', params: Id, headers: IdempotencyHeaders, body: OrgUnitInput, response: { 201: OrgUnit, 200: OrgUnit } },
     },
-    async (req, reply) => sendReplayable(reply, await createUnit(ctx, req.actor, req.params.id, req.body, req.origin, claimOf(req, `org_unit.create:${req.params.id}`))),
+    async (req, reply) => sendReplayable(reply, await createUnit(ctx, req.actor, req.params.id, req.body, req.origin, claimFrom(req, `org_unit.create:${req.params.id}`))),
   );
 
   r.put(
@@ -136,7 +123,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
       config: staff,
       schema: { tags, summary: 'Create a staff account with a password sign-in', params: Id, headers: IdempotencyHeaders, body: StaffInput, response: { 201: StaffMember, 200: StaffMember } },
     },
-    async (req, reply) => sendReplayable(reply, await createStaff(ctx, req.actor, req.params.id, req.body, req.origin, claimOf(req, `staff.create:${req.params.id}`, { ...req.body, password: null }))),
+    async (req, reply) => sendReplayable(reply, await createStaff(ctx, req.actor, req.params.id, req.body, req.origin, claimFrom(req, `staff.create:${req.params.id}`, { ...req.body, password: null }))),
   );
 
   r.post(
@@ -187,7 +174,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
         response: { 201: Delegation, 200: Delegation },
       },
     },
-    async (req, reply) => sendReplayable(reply, await createDelegation(ctx, req.actor, req.body, req.origin, claimOf(req, 'delegation.create'))),
+    async (req, reply) => sendReplayable(reply, await createDelegation(ctx, req.actor, req.body, req.origin, claimFrom(req, 'delegation.create'))),
   );
 
   r.post(

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { requireAdminToken } from '../../platform/http/admin-auth';
-import { idempotencyClaim } from '../../platform/idempotency';
+import { claimFrom, IDEMPOTENT_CREATE, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import { listJobsView, recordWriteProbe, retryJob, verifyAudit } from './operations.service';
 
 const WriteProbeBody = z.object({ label: z.string().trim().min(1).max(200) }).strict();
@@ -45,18 +45,16 @@ export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): P
       schema: {
         tags: ['platform'],
         summary: 'Record a write probe: one row, one event and one audit entry in one transaction',
-        description: 'Send an Idempotency-Key header to make retries safe: a replay returns the first result.',
+        description: IDEMPOTENT_CREATE,
         security,
-        headers: z.object({ 'idempotency-key': z.string().optional() }),
+        headers: IdempotencyHeaders,
         body: WriteProbeBody,
         response: { 201: WriteProbe, 200: WriteProbe },
       },
     },
     async (req, reply) => {
-      const claim = idempotencyClaim(req.headers['idempotency-key'], `${req.actor.type}:${req.actor.id}:write-probe`, req.body);
-      const result = await recordWriteProbe(ctx, req.actor, req.origin, req.body.label, claim);
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(result.status).send(result.body);
+      const result = await recordWriteProbe(ctx, req.actor, req.origin, req.body.label, claimFrom(req, 'write-probe'));
+      return sendReplayable(reply, result);
     },
   );
 

@@ -3,13 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { idempotencyClaim } from '../../platform/idempotency';
+import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import { CartableRowView, RequestView } from './request-views';
 import { actOnRequest, getRequest, listCartable, listMyRequests, submitRequest, trackRequest } from './requests.service';
 import { isValidTrackingCode, normaliseTrackingCode } from './tracking-code';
 
 const tags = ['requests'];
-const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().optional() });
 const Id = z.object({ id: z.uuid() });
 const PageQuery = { cursor: z.string().max(1000).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) };
 const TrackingCode = z
@@ -36,12 +35,7 @@ export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Pro
         response: { 201: RequestView },
       },
     },
-    async (req, reply) => {
-      const claim = idempotencyClaim(req.headers['idempotency-key'], `${req.actor.type}:${req.actor.id}:request.submit`, req.body);
-      const res = await submitRequest(ctx, req.actor, req.origin, req.body, req.lang, claim);
-      if (res.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(res.status).send(res.body);
-    },
+    async (req, reply) => sendReplayable(reply, await submitRequest(ctx, req.actor, req.origin, req.body, req.lang, claimFrom(req, 'request.submit'))),
   );
 
   r.get(
@@ -91,10 +85,7 @@ export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
     async (req, reply) => {
       const body = req.body ?? {};
-      const claim = idempotencyClaim(req.headers['idempotency-key'], `${req.actor.type}:${req.actor.id}:request.take:${req.params.id}`, body);
-      const res = await actOnRequest(ctx, req.actor, req.origin, req.params.id, 'take', body, req.lang, claim);
-      if (res.replayed) reply.header('idempotent-replayed', 'true');
-      return res.body;
+      return sendReplayable(reply, await actOnRequest(ctx, req.actor, req.origin, req.params.id, 'take', body, req.lang, claimFrom(req, `request.take:${req.params.id}`, body)));
     },
   );
 
@@ -111,11 +102,6 @@ export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Pro
         response: { 200: RequestView },
       },
     },
-    async (req, reply) => {
-      const claim = idempotencyClaim(req.headers['idempotency-key'], `${req.actor.type}:${req.actor.id}:request.decide:${req.params.id}`, req.body);
-      const res = await actOnRequest(ctx, req.actor, req.origin, req.params.id, req.body.decision, req.body, req.lang, claim);
-      if (res.replayed) reply.header('idempotent-replayed', 'true');
-      return res.body;
-    },
+    async (req, reply) => sendReplayable(reply, await actOnRequest(ctx, req.actor, req.origin, req.params.id, req.body.decision, req.body, req.lang, claimFrom(req, `request.decide:${req.params.id}`))),
   );
 }

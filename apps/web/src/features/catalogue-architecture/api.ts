@@ -57,15 +57,18 @@ export const marksQuery = (status: MarkStatus | undefined) =>
 
 export type TermKind = 'domains' | 'layers' | 'categories';
 
-export const createTerm = (kind: TermKind, body: TermInput & { domainId?: string }) =>
-  api.post<TaxonomyTerm>(`/catalogue/architecture/${kind}`, body);
+/** Creates take an idempotency key: a retried or double-clicked create returns the first result. */
+export const createTerm = (kind: TermKind, body: TermInput & { domainId?: string }, idempotencyKey: string) =>
+  api.post<TaxonomyTerm>(`/catalogue/architecture/${kind}`, body, { idempotencyKey });
 export const updateTerm = (kind: TermKind, termId: string, body: TermInput & { domainId?: string; version: number }) =>
   api.put<TaxonomyTerm>(`/catalogue/architecture/${kind}/${id(termId)}`, body);
 export const deleteTerm = (kind: TermKind, termId: string, version: number) =>
   api.delete<void>(`/catalogue/architecture/${kind}/${id(termId)}`, { query: { version } });
 
-export const createMark = (body: { serviceId: string; kind: MarkKind; relatedServiceId?: string; note?: string }) =>
-  api.post<ServiceMark>('/catalogue/marks', body);
+export const createMark = (
+  body: { serviceId: string; kind: MarkKind; relatedServiceId?: string; note?: string },
+  idempotencyKey: string,
+) => api.post<ServiceMark>('/catalogue/marks', body, { idempotencyKey });
 export const resolveMark = (markId: string, body: { version: number; note: string }) =>
   api.post<ServiceMark>(`/catalogue/marks/${id(markId)}/resolve`, body);
 

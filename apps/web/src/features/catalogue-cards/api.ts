@@ -48,8 +48,9 @@ export const cardQuery = (id: string) =>
     queryFn: ({ signal }) => api.get<ServiceCardView>(`/catalogue/cards/${encodeURIComponent(id)}`, { signal }),
   });
 
-export const createCard = (body: { agencyId: string; content: CardContent }) =>
-  api.post<ServiceCardView>('/catalogue/cards', body);
+/** Takes an idempotency key: a retried or double-clicked create returns the first card. */
+export const createCard = (body: { agencyId: string; content: CardContent }, idempotencyKey: string) =>
+  api.post<ServiceCardView>('/catalogue/cards', body, { idempotencyKey });
 
 /** Saves the draft at the version read; a newer one is refused with 409 CONFLICT. */
 export const saveCard = (id: string, body: { version: number; content: CardContent }) =>

@@ -62,5 +62,6 @@ export const reviewQuery = {
 export const resolveRow = (id: string, body: C.ResolveDeliveryRow) =>
   api.post<ReviewRow>(`/catalogue/delivery-report-rows/${encodeURIComponent(id)}/resolve`, body);
 
-export const submitYearlyReport = (body: C.SubmitDeliveryReport) =>
-  api.post<C.DeliveryReport>('/catalogue/delivery-reports', body);
+/** Takes an idempotency key: a retried or double-clicked submission returns the first result. */
+export const submitYearlyReport = (body: C.SubmitDeliveryReport, idempotencyKey: string) =>
+  api.post<C.DeliveryReport>('/catalogue/delivery-reports', body, { idempotencyKey });

@@ -86,7 +86,9 @@ export const searchServices = (q: string, signal?: AbortSignal) =>
     query: { q: q.trim() || undefined, limit: 10 },
   });
 
-export const createLicence = (body: C.LicenceInput) => api.post<Licence>('/catalogue/licences', body);
+/** Takes an idempotency key: a retried or double-clicked create returns the first licence. */
+export const createLicence = (body: C.LicenceInput, idempotencyKey: string) =>
+  api.post<Licence>('/catalogue/licences', body, { idempotencyKey });
 export const updateLicence = (id: string, body: C.LicenceUpdate) =>
   api.put<Licence>(`/catalogue/licences/${encodeURIComponent(id)}`, body);
 export const mapService = (id: string, serviceId: string, version: number) =>

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { EmptyState } from '../../../components/EmptyState';
@@ -11,6 +11,7 @@ import { CompassIcon, PlusIcon } from '../../../components/icons';
 import { ApiError } from '../../../lib/api';
 import type { RoleName } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
+import { createSubmissionKeys } from '../../../lib/idempotency';
 import { useFormState } from '../../../lib/useFormState';
 import { hasRole, useSession } from '../../identity/session';
 import {
@@ -303,6 +304,8 @@ function TermForm({ editing, onDone }: { editing: NonNullable<Editing>; onDone: 
       sort: /^\d{1,5}$/.test(v.sort.trim()) ? undefined : t('validation.required'),
     }),
   });
+  // A retry of the same create reuses its key, so the term is never added twice.
+  const keys = useRef(createSubmissionKeys()).current;
   const save = useMutation({
     mutationFn: () => {
       const v = form.values;
@@ -316,9 +319,10 @@ function TermForm({ editing, onDone }: { editing: NonNullable<Editing>; onDone: 
       };
       return term
         ? updateTerm(editing.kind, term.id, { ...body, version: term.version })
-        : createTerm(editing.kind, body);
+        : createTerm(editing.kind, body, keys.keyFor(body));
     },
     onSuccess: async () => {
+      keys.reset();
       await queryClient.invalidateQueries({ queryKey: architectureKey });
       onDone(k('saved'));
     },
@@ -694,15 +698,20 @@ function MarkFormSection() {
           ? k('relatedSame')
           : undefined,
   };
+  // A retry of the same mark reuses its key, so the service is never marked twice.
+  const keys = useRef(createSubmissionKeys()).current;
   const save = useMutation({
-    mutationFn: () =>
-      createMark({
+    mutationFn: () => {
+      const body = {
         serviceId: service!.serviceId,
         kind,
         ...(needsRelated && related ? { relatedServiceId: related.serviceId } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
-      }),
+      };
+      return createMark(body, keys.keyFor(body));
+    },
     onSuccess: async () => {
+      keys.reset();
       await queryClient.invalidateQueries({ queryKey: architectureKey });
       setService(undefined);
       setRelated(undefined);

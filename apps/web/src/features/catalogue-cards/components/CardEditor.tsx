@@ -6,6 +6,7 @@ import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice, Notice } from '../../../components/Notice';
 import { ApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
+import { createSubmissionKeys } from '../../../lib/idempotency';
 import {
   agenciesQuery,
   architectureQuery,
@@ -110,6 +111,8 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
   const [confirmReload, setConfirmReload] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const savedRef = useRef<HTMLDivElement>(null);
+  // A retried first save of a new card reuses its key, so the card is never created twice.
+  const keys = useRef(createSubmissionKeys()).current;
 
   const laws = useQuery(lawsQuery);
   const agencies = useQuery(agenciesQuery);
@@ -198,7 +201,7 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
 
   async function persist(): Promise<ServiceCardView> {
     const content = contentFromForm(form);
-    if (!view) return createCard({ agencyId, content });
+    if (!view) return createCard({ agencyId, content }, keys.keyFor({ agencyId, content }));
     return saveCard(view.id, { version: view.version, content });
   }
 

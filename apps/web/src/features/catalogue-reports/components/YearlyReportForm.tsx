@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { ErrorNotice, Notice } from '../../../components/Notice';
 import { useFormat } from '../../../lib/format';
+import { createSubmissionKeys } from '../../../lib/idempotency';
 import { submitYearlyReport, type PublicAgency } from '../api';
 
 interface Row {
@@ -25,9 +26,11 @@ export function YearlyReportForm({ offices }: { offices: PublicAgency[] }) {
   const [agencyId, setAgencyId] = useState(offices[0]?.id ?? '');
   const [year, setYear] = useState('');
   const [rows, setRows] = useState<Row[]>([blank()]);
+  // A retry of the same submission reuses its key, so the report is never submitted twice.
+  const keys = useRef(createSubmissionKeys()).current;
   const save = useMutation({
-    mutationFn: () =>
-      submitYearlyReport({
+    mutationFn: () => {
+      const body = {
         agencyId,
         year: Number(toAscii(year)),
         rows: rows.map((r) => ({
@@ -35,8 +38,11 @@ export function YearlyReportForm({ offices }: { offices: PublicAgency[] }) {
           deliveredCount: Number(toAscii(r.count) || '0'),
           ...(r.serviceId.trim() ? { serviceId: toAscii(r.serviceId) } : {}),
         })),
-      }),
+      };
+      return submitYearlyReport(body, keys.keyFor(body));
+    },
     onSuccess: async () => {
+      keys.reset();
       await queryClient.invalidateQueries({ queryKey: ['catalogue-reports'] });
       setRows([blank()]);
     },

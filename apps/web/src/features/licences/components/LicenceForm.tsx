@@ -1,11 +1,12 @@
 import { toAsciiDigits } from '@dargah/persian';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, Field, Fieldset, focusField } from '../../../components/Field';
 import { ErrorNotice } from '../../../components/Notice';
 import { fieldErrorsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
+import { createSubmissionKeys } from '../../../lib/idempotency';
 import {
   agenciesQuery,
   allLicencesQuery,
@@ -159,6 +160,8 @@ export function LicenceForm({
     return e;
   }
 
+  // A retry of the same create reuses its key, so the licence is never registered twice.
+  const keys = useRef(createSubmissionKeys()).current;
   const save = useMutation({
     mutationFn: () => {
       const v = values;
@@ -181,11 +184,12 @@ export function LicenceForm({
         amendmentTerms: v.amendmentTerms.trim() || null,
         cancellationConditions: v.cancellationConditions.trim(),
       };
-      return licence
-        ? updateLicence(licence.id, { ...body, version: licence.version })
-        : createLicence({ ...body, agencyId: v.agencyId });
+      if (licence) return updateLicence(licence.id, { ...body, version: licence.version });
+      const input = { ...body, agencyId: v.agencyId };
+      return createLicence(input, keys.keyFor(input));
     },
     onSuccess: async (saved) => {
+      keys.reset();
       await queryClient.invalidateQueries({ queryKey: licencesQueryKey });
       onDone(saved);
     },
