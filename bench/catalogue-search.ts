@@ -9,6 +9,7 @@
  * target is judged on (b).
  */
 import { randomUUID } from 'node:crypto';
+import nodeHttp from 'node:http';
 import { normalizeForSearch } from '@dargah/persian';
 import autocannon from 'autocannon';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -300,8 +301,8 @@ async function ceiling(url: string, concurrency: number, seconds: number) {
   return { rps: lat.length / seconds, ...percentiles(lat) };
 }
 
-/** The endpoint under autocannon: back to back, or at `rate` requests a second over all connections. */
-async function http(base: string, concurrency: number, seconds: number, rate?: number) {
+/** The endpoint under autocannon, 16 clients sending back to back (saturation: throughput). */
+async function http(base: string, concurrency: number, seconds: number) {
   const lat: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -309,7 +310,6 @@ async function http(base: string, concurrency: number, seconds: number, rate?: n
         url: base,
         connections: concurrency,
         duration: seconds,
-        ...(rate ? { overallRate: rate } : {}),
         requests: QUERIES.map((q) => ({
           method: 'GET',
           path: `/api/v1/catalogue/services?q=${encodeURIComponent(q)}`,
@@ -324,6 +324,47 @@ async function http(base: string, concurrency: number, seconds: number, rate?: n
     errors: result.non2xx + result.errors + result.timeouts,
     ...percentiles(lat),
   };
+}
+
+/**
+ * An open load: one search every 1000/rate ms on schedule, whatever the answers are doing (as
+ * citizens send them; autocannon's rate limit sends each second's budget in a burst). Latency is
+ * measured from when a request was due, so a stalled server cannot hide its queue.
+ */
+async function steadyLoad(base: string, rate: number, seconds: number) {
+  const agent = new nodeHttp.Agent({ keepAlive: true, maxSockets: 256 });
+  const url = new URL(base);
+  const get = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = nodeHttp.get({ host: url.hostname, port: url.port, path, agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+    });
+  const lat: number[] = [];
+  let errors = 0;
+  const total = Math.round(rate * seconds);
+  const start = performance.now() + 50;
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const q = QUERIES[i % QUERIES.length]!;
+    pending.push(
+      get(`/api/v1/catalogue/services?q=${encodeURIComponent(q)}`).then(
+        (status) => {
+          lat.push(performance.now() - due);
+          if (status !== 200) errors++;
+        },
+        () => void errors++,
+      ),
+    );
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  return { rps: total / seconds, errors, ...percentiles(lat) };
 }
 
 export async function benchCatalogueSearch(concurrency = 16, seconds = 10) {
@@ -344,7 +385,7 @@ export async function benchCatalogueSearch(concurrency = 16, seconds = 10) {
     const sample = (probe as { items?: unknown[] }).items?.length ?? 0;
     await http(server.url, concurrency, 2); // warm-up
     const viaHttp = await http(server.url, concurrency, seconds);
-    const steady = await http(server.url, concurrency, seconds, STEADY_RATE);
+    const steady = await steadyLoad(server.url, STEADY_RATE, seconds);
     const direct = await ceiling(url, concurrency, seconds);
     return {
       name: `catalogue search (GET /catalogue/services?q=…, ${ENTRIES} services, ${QUERIES.length} Persian queries)`,
