@@ -19,6 +19,11 @@ export const importErrors = {
     fa: 'محتوای فشرده این پرونده اکسل پس از گشودن بیش از ۱۰۰ مگابایت می‌شود؛ پرونده‌ای کوچک‌تر بفرستید.',
     en: 'This Excel file unpacks to more than 100 MB; send a smaller file.',
   },
+  IMPORT_TOO_MANY_COLUMNS: {
+    status: 413,
+    fa: 'پرونده ستون‌های بسیار بیشتری از الگوی شناسنامه‌ها دارد؛ از الگوی دریافتی استفاده کنید.',
+    en: 'The file has far more columns than the card template; use the template.',
+  },
   IMPORT_TOO_MANY_ROWS: {
     status: 413,
     fa: 'پرونده بیش از ۲۰۰۰ ردیف شناسنامه دارد؛ آن را در چند پرونده وارد کنید.',

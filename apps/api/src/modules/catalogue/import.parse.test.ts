@@ -118,6 +118,28 @@ describe('readSheet', () => {
     await expect(readSheet(bytes, 'xlsx', 10)).rejects.toMatchObject({ code: 'IMPORT_FILE_EXPANDS_TOO_MUCH' });
   });
 
+  it('refuses a CSV with a record wider than a sheet of cards, or with too many rows, as soon as it is read', async () => {
+    const wide = `عنوان خدمت${','.repeat(250_000)}\nx\n`;
+    await expect(readSheet(Buffer.from(wide), 'csv', 10, 100)).rejects.toMatchObject({
+      code: 'IMPORT_TOO_MANY_COLUMNS',
+      details: { maxColumns: 100, row: 1 },
+    });
+    const long = `عنوان خدمت\n${'x\n'.repeat(500_000)}`;
+    await expect(readSheet(Buffer.from(long), 'csv', 2000)).rejects.toMatchObject({ code: 'IMPORT_TOO_MANY_ROWS' });
+    expect(await readSheet(Buffer.from(`a,b\n${'x,y\n'.repeat(2000)}`), 'csv', 2000, 2)).toHaveLength(2001);
+  });
+
+  it('refuses an XLSX as wide as a spreadsheet allows before reading its rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('a');
+    for (let r = 1; r <= 3; r++) {
+      ws.getCell(r, 1).value = 'x';
+      ws.getCell(r, 16_384).value = 'y';
+    }
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    await expect(readSheet(bytes, 'xlsx', 2000, 100)).rejects.toMatchObject({ code: 'IMPORT_TOO_MANY_COLUMNS' });
+  });
+
   it('refuses an XLSX that is not a workbook', async () => {
     await expect(readSheet(Buffer.from('a,b\n'), 'xlsx', 10)).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE' });
     await expect(readSheet(Buffer.from('PK\u0003\u0004broken zip'), 'xlsx', 10)).rejects.toMatchObject({

@@ -28,8 +28,16 @@ export class CsvSyntaxError extends Error {
 
 const isEmptyRow = (cells: string[]) => cells.every((c) => c.trim() === '');
 
-/** Parses CSV text (already decoded) into rows; throws CsvSyntaxError on malformed quoting. */
-export function parseCsv(input: string): SheetRow[] {
+/** More columns than any sheet of cards has: what a file may hold before it is refused unread. */
+export const DEFAULT_MAX_COLUMNS = 200;
+
+/**
+ * Parses CSV text (already decoded) into rows; throws CsvSyntaxError on malformed quoting and
+ * IMPORT_TOO_MANY_COLUMNS as soon as a record has more than `maxColumns` fields (a line of a
+ * million commas is refused, not kept), IMPORT_TOO_MANY_ROWS as soon as there are more than
+ * `maxRows` records after the header.
+ */
+export function parseCsv(input: string, maxColumns = DEFAULT_MAX_COLUMNS, maxRows = Infinity): SheetRow[] {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const out: SheetRow[] = [];
   let cells: string[] = [];
@@ -38,6 +46,7 @@ export function parseCsv(input: string): SheetRow[] {
   let wasQuoted = false; // the current field was quoted (and closed)
   let row = 1; // the record being read
   const endField = () => {
+    if (cells.length >= maxColumns) throw new DomainError('IMPORT_TOO_MANY_COLUMNS', { maxColumns, row });
     cells.push(field);
     field = '';
     wasQuoted = false;
@@ -45,6 +54,7 @@ export function parseCsv(input: string): SheetRow[] {
   const endRecord = () => {
     endField();
     if (!isEmptyRow(cells)) out.push({ row, cells });
+    if (out.length > maxRows + 1) throw new DomainError('IMPORT_TOO_MANY_ROWS', { maxRows });
     cells = [];
     row++;
   };
@@ -166,7 +176,11 @@ export function declaredUnpackedSize(bytes: Uint8Array): number | undefined {
 }
 
 /** Reads the first worksheet of an XLSX file into rows of text cells. */
-export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<SheetRow[]> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  maxRows: number,
+  maxColumns = DEFAULT_MAX_COLUMNS,
+): Promise<SheetRow[]> {
   if (!isZip(bytes)) throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
   const unpacked = declaredUnpackedSize(bytes);
   if (unpacked === undefined) throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
@@ -182,22 +196,32 @@ export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<Shee
   if (!ws) return [];
   // The header row and at most maxRows data rows are read; one more tells that there are too many.
   if (ws.actualRowCount > maxRows + 1) throw new DomainError('IMPORT_TOO_MANY_ROWS', { maxRows });
+  // A sheet as wide as a spreadsheet allows (16,384 columns) would make a cell object for every
+  // column of every row: refused before any row is read, and the rows read cell by cell.
   const width = ws.columnCount;
+  if (width > maxColumns) throw new DomainError('IMPORT_TOO_MANY_COLUMNS', { maxColumns });
   const out: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(r.getCell(c).value));
+    const cells: string[] = Array.from({ length: width }, () => '');
+    r.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (col <= width) cells[col - 1] = cellText(cell.value);
+    });
     if (!isEmptyRow(cells)) out.push({ row: rowNumber, cells });
   });
   return out;
 }
 
 /** Reads an uploaded file of the given format into rows (the first one is the header). */
-export async function readSheet(bytes: Uint8Array, format: 'csv' | 'xlsx', maxRows: number): Promise<SheetRow[]> {
-  if (format === 'xlsx') return readXlsx(bytes, maxRows);
+export async function readSheet(
+  bytes: Uint8Array,
+  format: 'csv' | 'xlsx',
+  maxRows: number,
+  maxColumns = DEFAULT_MAX_COLUMNS,
+): Promise<SheetRow[]> {
+  if (format === 'xlsx') return readXlsx(bytes, maxRows, maxColumns);
   if (isZip(bytes)) throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'csv' });
   try {
-    return parseCsv(decodeUtf8(bytes));
+    return parseCsv(decodeUtf8(bytes), maxColumns, maxRows);
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw new DomainError('IMPORT_CSV_MALFORMED', { row: e.row, reason: e.reason });
     throw e;

@@ -301,7 +301,7 @@ export async function importCards(
   if (!(await catalogueRepo.findAgency(db, req.agencyId)))
     throw new DomainError('AGENCY_NOT_FOUND', { agencyId: req.agencyId });
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  const rows = await readSheet(file.bytes, file.format, IMPORT_MAX_ROWS);
+  const rows = await readSheet(file.bytes, file.format, IMPORT_MAX_ROWS, IMPORT_MAX_COLUMNS);
 
   if (req.dryRun) {
     const earlier = await repo.findImportByFile(db, req.agencyId, sha256);
@@ -382,8 +382,18 @@ export async function importCards(
   );
 }
 
+/** A sheet of cards has at most the template's columns; a few more (notes) are allowed, thousands are not. */
+export const IMPORT_MAX_COLUMNS = COLUMNS.length + 20;
+
+/** At most this many problems are listed (problemCount tells them all): enough to fix a file by. */
+export const IMPORT_MAX_PROBLEMS_LISTED = 1000;
+
 const invalid = (a: Analysis) =>
-  new DomainError('IMPORT_INVALID', { rowCount: a.rowCount, problemCount: a.problems.length, problems: a.problems });
+  new DomainError('IMPORT_INVALID', {
+    rowCount: a.rowCount,
+    problemCount: a.problems.length,
+    problems: a.problems.slice(0, IMPORT_MAX_PROBLEMS_LISTED),
+  });
 
 /** Whether the actor may see an agency's imports: its experts and administrators, and the central roles. */
 const mayView = (actor: Actor, agencyId: string) =>
