@@ -278,15 +278,3 @@ export async function licenceWithService(db: Db, serviceId: string): Promise<{ i
   const [row] = await rows<{ id: string }>(db, sql`SELECT id FROM licences WHERE service_id = ${serviceId}`);
   return row;
 }
-
-/** True when err (or its cause, as drivers wrap it) is a unique violation of `constraint`. */
-export function isUniqueViolation(err: unknown, constraint: string): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const x = e as { code?: unknown; constraint?: unknown; message?: unknown };
-    if (x.code === '23505')
-      return x.constraint === undefined
-        ? typeof x.message === 'string' && x.message.includes(constraint)
-        : x.constraint === constraint;
-  }
-  return false;
-}

@@ -16,7 +16,7 @@ import { normalizeForSearch } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db, type Tx } from '../../platform/db';
+import { isUniqueViolation, withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
@@ -442,7 +442,7 @@ export async function mapService(
       return toView(tx.db, (await repo.findLicence(tx.db, id))!, actor, lang);
     });
   } catch (err) {
-    if (repo.isUniqueViolation(err, 'licences_service_id_key'))
+    if (isUniqueViolation(err, 'licences_service_id_key'))
       throw new DomainError('SERVICE_ALREADY_LICENSED', { serviceId });
     throw err;
   }

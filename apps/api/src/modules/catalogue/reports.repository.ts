@@ -231,8 +231,13 @@ export async function reportRows(db: Db, reportId: string): Promise<RowRow[]> {
   return (await rows<RowRow>(db, sql`${ROW_SELECT} WHERE x.report_id = ${reportId} ORDER BY x.row_no`)).map(fixRow);
 }
 
-export async function findReportRow(db: Db, id: string): Promise<RowRow | undefined> {
-  const [r] = await rows<RowRow>(db, sql`${ROW_SELECT} WHERE x.id = ${id}`);
+/**
+ * A report row; with `lockReport`, its report is share-locked until the transaction ends, so a
+ * correction superseding the report (which locks it FOR UPDATE) goes first or waits: a resolution
+ * never lands on a report superseded meanwhile.
+ */
+export async function findReportRow(db: Db, id: string, lockReport = false): Promise<RowRow | undefined> {
+  const [r] = await rows<RowRow>(db, sql`${ROW_SELECT} WHERE x.id = ${id} ${lockReport ? sql`FOR SHARE OF d` : sql``}`);
   return r && fixRow(r);
 }
 

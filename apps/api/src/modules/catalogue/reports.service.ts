@@ -13,7 +13,7 @@ import { addJalaliDays, fromJalali, jalaliDateString, parseJalali, toJalali, typ
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db, type Tx } from '../../platform/db';
+import { isUniqueViolation, withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError, errorSpec, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
@@ -202,6 +202,7 @@ export async function submitReport(
   const admin = requireRole(actor, ['agency_admin'], input.agencyId);
   const at = ctx.clock.now();
   const period = yearPeriod(input.year);
+  // Two submissions racing past the check meet a unique index (of the current report, and of revision 1, per agency and year).
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
       const agency = await repo.agencyLineage(tx.db, input.agencyId);
@@ -241,7 +242,15 @@ export async function submitReport(
       );
       return { status: 201 as const, body: await reportView(tx.db, id) };
     }),
-  );
+  ).catch((err: unknown) => {
+    if (
+      ['delivery_reports_current_idx', 'delivery_reports_agency_id_year_revision_key'].some((c) =>
+        isUniqueViolation(err, c),
+      )
+    )
+      throw new DomainError('DELIVERY_REPORT_EXISTS', { agencyId: input.agencyId, year: input.year });
+    throw err;
+  });
 }
 
 /** A correction: a new revision replaces the current report, which stays in the history. */
@@ -360,7 +369,7 @@ export async function resolveRow(
   const reviewer = requireRole(actor, ROW_REVIEWERS);
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
-    const row = await repo.findReportRow(tx.db, id);
+    const row = await repo.findReportRow(tx.db, id, true);
     if (!row) throw new DomainError('DELIVERY_ROW_NOT_FOUND', { rowId: id });
     const from = input.resolution === 'linked' ? ['pending', 'card_required'] : ['pending'];
     if (!row.current || !from.includes(row.status))

@@ -662,4 +662,20 @@ describe('retrying a yearly delivery report with an Idempotency-Key', () => {
     const { submit } = await office('یزد');
     await expectKeyReuseRefused(t, submit('خدمت یک'), submit('خدمت دو').payload);
   });
+
+  it('takes one of two submissions racing for the same year and tells the other, with its code', async () => {
+    const { agencyId, submit } = await office('کرمان');
+    const send = (title: string) => {
+      const { url, headers, payload } = submit(title);
+      return t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
+    };
+    const answers = await Promise.all([send('خدمت نخست'), send('خدمت دوم')]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error.code).toBe('DELIVERY_REPORT_EXISTS');
+    const [n] = await t.ctx.database.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM delivery_reports WHERE agency_id = $1',
+      [agencyId],
+    );
+    expect(n?.n).toBe(1);
+  });
 });

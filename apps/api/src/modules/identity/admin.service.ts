@@ -20,7 +20,7 @@ import {
 import type { Actor, RequestOrigin, Role, RoleGrant } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db, type Tx } from '../../platform/db';
+import { isUniqueViolation, withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
@@ -108,7 +108,7 @@ function changes<T extends object>(before: T, after: T, fields: ReadonlyArray<ke
 
 /** Turns a unique violation into the domain's 409. */
 const uniqueAs = (constraint: string, code: string, details: Record<string, unknown>) => (err: unknown) => {
-  if (repo.isUniqueViolation(err, constraint)) throw new DomainError(code, details);
+  if (isUniqueViolation(err, constraint)) throw new DomainError(code, details);
   throw err;
 };
 

@@ -356,15 +356,6 @@ export const touchApiToken = (db: Db, id: string, now: Date) =>
 
 // Administration ---------------------------------------------------------------------------------
 
-/** True when err (or its cause, as drivers wrap it) is a unique violation, of `constraint` when given. */
-export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const x = e as { code?: unknown; constraint?: unknown };
-    if (x.code === '23505') return constraint === undefined || x.constraint === undefined || x.constraint === constraint;
-  }
-  return false;
-}
-
 /** Agencies by id (all of them when ids is null), active or not, by name. */
 export const listAgenciesIn = (db: Db, ids: string[] | null) =>
   rows<AgencyRow>(db, sql`

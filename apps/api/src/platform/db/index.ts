@@ -2,3 +2,4 @@ export * from './database';
 export * from './lockfile';
 export * from './migrate';
 export * from './transaction';
+export * from './errors';
