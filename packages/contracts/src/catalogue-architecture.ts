@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceIdInput } from './catalogue';
 
 /*
  * The service architecture (معماری خدمات): macro domains (کلان‌حوزه) holding categories, and service
@@ -78,13 +79,6 @@ export type MarkKind = z.infer<typeof MarkKind>;
 export const MARK_STATUSES = ['open', 'resolved'] as const;
 export const MarkStatus = z.enum(MARK_STATUSES);
 export type MarkStatus = z.infer<typeof MarkStatus>;
-
-/** An 11-digit service id (Persian or ASCII digits accepted). */
-const ServiceIdInput = z
-  .string()
-  .trim()
-  .transform((v) => v.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))))
-  .pipe(z.string().regex(/^\d{11}$/));
 
 /**
  * Body of POST /catalogue/marks: the approved service marked (by its service id), and for duplicate

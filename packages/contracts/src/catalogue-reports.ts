@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceIdInput } from './catalogue';
 
 /*
  * Delivery against the catalogue (issue 4 §8): the link of a desk service to its approved service
@@ -8,7 +9,8 @@ import { z } from 'zod';
  */
 
 /** An 11-digit catalogue service id (شناسه خدمت). */
-export const CatalogueServiceId = z.string().regex(/^[0-9]{11}$/);
+/** A catalogue service id as typed (Persian or ASCII digits). */
+export const CatalogueServiceId = ServiceIdInput;
 
 /** PUT /services/:id/catalogue-link */
 export const SetCatalogueLink = z

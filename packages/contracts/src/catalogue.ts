@@ -1,4 +1,4 @@
-import { jalaliDateString, normalizeDisplay, parseJalali, validateSheba } from '@dargah/persian';
+import { jalaliDateString, normalizeDisplay, parseJalali, toAsciiDigits, validateSheba } from '@dargah/persian';
 import { z } from 'zod';
 
 /*
@@ -37,6 +37,15 @@ export const JalaliDateInput = z.string().transform((s, ctx) => {
 
 // Laws register -------------------------------------------------------------------------------
 /** قانون، آیین‌نامه، اساسنامه، بخشنامه، مصوبه، دستورالعمل، سایر */
+/** A service id as people type it: Persian, Arabic-Indic or ASCII digits; spaces, ZWNJ and dashes dropped. */
+export const normalizeServiceIdInput = (s: string): string => toAsciiDigits(s).replace(/[\s\u200c-]/g, '');
+/** An 11-digit service id as typed (see normalizeServiceIdInput); its check digit is the server's to verify. */
+export const ServiceIdInput = z
+  .string()
+  .max(40)
+  .transform(normalizeServiceIdInput)
+  .pipe(z.string().regex(/^\d{11}$/));
+
 export const LAW_KINDS = ['law', 'regulation', 'bylaw', 'circular', 'resolution', 'directive', 'other'] as const;
 export const LawKind = z.enum(LAW_KINDS);
 export type LawKind = z.infer<typeof LawKind>;

@@ -1,5 +1,4 @@
-import { CARD_RECIPIENTS, LIFE_EVENTS, MATURITY_LEVELS } from '@dargah/contracts';
-import { toAsciiDigits } from '@dargah/persian';
+import { CARD_RECIPIENTS, LIFE_EVENTS, MATURITY_LEVELS, ServiceIdInput } from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -200,12 +199,7 @@ export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContex
         tags,
         summary:
           "A service's information package: how to apply, documents, time, fees, channels, legal basis and agency",
-        params: z.object({
-          serviceId: z
-            .string()
-            .transform((s) => toAsciiDigits(s.trim()))
-            .pipe(z.string().regex(/^\d{11}$/)),
-        }),
+        params: z.object({ serviceId: ServiceIdInput }),
         response: { 200: ServiceInfo },
       },
     },

@@ -12,6 +12,7 @@ import type {
   PublicLicencePage,
   UnmappedLicenceReport,
 } from '@dargah/contracts';
+import { normalizeServiceIdInput } from '@dargah/contracts';
 import { normalizeForSearch } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import { audit } from '../../platform/audit';
@@ -26,7 +27,7 @@ import { isCentral } from './catalogue.policy';
 import * as catalogueRepo from './catalogue.repository';
 import { licenceFieldMessage } from './licences.errors';
 import * as repo from './licences.repository';
-import { isValidServiceId, normaliseServiceId } from './service-id';
+import { isValidServiceId } from './service-id';
 
 /*
  * The licence register's use cases. Every write is one transaction holding the change, its event
@@ -420,7 +421,7 @@ export async function mapService(
   lang: Lang,
 ): Promise<Licence> {
   const at = ctx.clock.now();
-  const serviceId = normaliseServiceId(input.serviceId);
+  const serviceId = normalizeServiceIdInput(input.serviceId);
   try {
     return await withTransaction(ctx.database, async (tx) => {
       const l = await editable(tx, actor, id, null);

@@ -1,3 +1,4 @@
+import { normalizeServiceIdInput } from '@dargah/contracts';
 import { dammDigit } from '@dargah/persian';
 /**
  * Service ids (شناسه خدمت): 11 digits, the published shape of Iranian service ids. The first 10
@@ -23,16 +24,8 @@ export function serviceIdFromNumber(n: number | bigint | string): string {
   return `${body}${dammInterim(body)}`;
 }
 
-/** Persian or Arabic digits to ASCII, spaces and dashes dropped. */
-export function normaliseServiceId(input: string): string {
-  return input
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\s-]/g, '');
-}
-
 /** 11 digits, not all zero in the number part, with a valid Damm check digit. */
 export function isValidServiceId(input: string): boolean {
-  const s = normaliseServiceId(input);
+  const s = normalizeServiceIdInput(input);
   return /^\d{11}$/.test(s) && !/^0{10}/.test(s) && dammInterim(s) === 0;
 }
