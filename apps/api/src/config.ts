@@ -38,6 +38,8 @@ export const AppConfigSchema = z.object({
   OTP_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(120),
   LOGIN_LOCK_AFTER: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Sign-in attempts (password or one-time code) one address may make a minute, per process; half as many code requests. */
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(2).max(100_000).default(20),
   /** OpenID Connect sign-in for staff: enabled when the issuer is set. */
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),

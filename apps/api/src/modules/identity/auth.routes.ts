@@ -30,6 +30,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   // own limits in the database, which hold across processes.
   await app.register(rateLimit, { global: false });
   const limited = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+  const perMinute = ctx.config.SIGN_IN_RATE_PER_MINUTE;
 
   /** Sets the new session's cookie and answers with what the web app shows. */
   const establish = async (req: FastifyRequest, reply: FastifyReply, s: NewSession) => {
@@ -40,19 +41,19 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
 
   r.post(
     '/auth/citizen/otp',
-    { config: { access: 'public', ...limited(10) }, schema: { tags, summary: 'Send a one-time sign-in code by SMS to a citizen', body: OtpRequest, response: { 201: OtpChallenge } } },
+    { config: { access: 'public', ...limited(Math.ceil(perMinute / 2)) }, schema: { tags, summary: 'Send a one-time sign-in code by SMS to a citizen', body: OtpRequest, response: { 201: OtpChallenge } } },
     async (req, reply) => reply.status(201).send(await requestOtp(ctx, req.body.nationalCode, req.body.mobile, req.origin)),
   );
 
   r.post(
     '/auth/citizen/verify',
-    { config: { access: 'public', ...limited(20) }, schema: { tags, summary: 'Sign a citizen in with the one-time code', body: OtpVerify, response: { 200: SessionInfo } } },
+    { config: { access: 'public', ...limited(perMinute) }, schema: { tags, summary: 'Sign a citizen in with the one-time code', body: OtpVerify, response: { 200: SessionInfo } } },
     async (req, reply) => establish(req, reply, await verifyOtp(ctx, req.body.challengeId, req.body.code, req.origin)),
   );
 
   r.post(
     '/auth/staff/login',
-    { config: { access: 'public', ...limited(20) }, schema: { tags, summary: 'Sign a staff member in with username and password', body: StaffLogin, response: { 200: SessionInfo } } },
+    { config: { access: 'public', ...limited(perMinute) }, schema: { tags, summary: 'Sign a staff member in with username and password', body: StaffLogin, response: { 200: SessionInfo } } },
     async (req, reply) => establish(req, reply, await staffLogin(ctx, req.body.username, req.body.password, req.origin)),
   );
 

@@ -128,3 +128,24 @@ describe('staff sign-in and sessions', () => {
     expect((await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: b.cookie } })).statusCode).toBe(401);
   });
 });
+
+describe('the per-address limit on sign-in attempts', () => {
+  it('refuses an address past SIGN_IN_RATE_PER_MINUTE attempts in a minute, and another address not', async () => {
+    const limited = await buildTestApp({ SIGN_IN_RATE_PER_MINUTE: '3' });
+    try {
+      const attempt = (remoteAddress: string) =>
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/staff/login',
+          remoteAddress,
+          payload: { username: 'nobody.here', password: 'wrong-password-1404' },
+        });
+      for (let i = 0; i < 3; i++) expect((await attempt('198.51.100.7')).statusCode).toBe(401);
+      const refused = await attempt('198.51.100.7');
+      expect([refused.statusCode, refused.json().error.code]).toEqual([429, 'RATE_LIMITED']);
+      expect((await attempt('198.51.100.8')).statusCode).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  });
+});
