@@ -164,9 +164,13 @@ export async function prerequisitesOf(db: Db, licenceId: string): Promise<Prereq
   );
 }
 
-export async function existingLicenceIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+/** Which of `ids` are active licences (a cancelled one cannot be required any more). */
+export async function activeLicenceIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const r = await rows<{ id: string }>(db, sql`SELECT id FROM licences WHERE id = ANY(${list(ids)}::uuid[])`);
+  const r = await rows<{ id: string }>(
+    db,
+    sql`SELECT id FROM licences WHERE id = ANY(${list(ids)}::uuid[]) AND status = 'active'`,
+  );
   return new Set(r.map((x) => x.id));
 }
 

@@ -168,7 +168,7 @@ type Fields = Omit<LicenceUpdate, 'version'>;
 /**
  * Every problem with a licence's references, each at its field: law articles (legal basis and the
  * cost's basis) must be registered, a cost needs its legal basis, inquiry agencies must exist, and
- * prerequisites must exist, be listed once, never the licence itself and never close a cycle.
+ * prerequisites must exist and be active, be listed once, never the licence itself and never close a cycle.
  */
 async function referenceProblems(db: Db, input: Fields, selfId: string | null, lang: Lang): Promise<FieldProblem[]> {
   const out: FieldProblem[] = [];
@@ -194,7 +194,7 @@ async function referenceProblems(db: Db, input: Fields, selfId: string | null, l
   });
 
   const ids = input.prerequisiteIds;
-  const existing = await repo.existingLicenceIds(db, ids);
+  const existing = await repo.activeLicenceIds(db, ids);
   const cyclic = selfId ? await repo.prerequisitesReaching(db, ids, selfId) : new Set<string>();
   const seen = new Set<string>();
   ids.forEach((id, i) => {
@@ -540,5 +540,6 @@ export async function getPublicLicence(ctx: AppContext, id: string, lang: Lang):
     createdAt: _t,
     ...view
   } = await toView(db, l, { type: 'anonymous', id: null }, lang);
-  return view;
+  // The public register shows active licences only, prerequisites included.
+  return { ...view, prerequisites: view.prerequisites.filter((p) => p.status === 'active') };
 }

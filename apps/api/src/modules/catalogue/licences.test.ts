@@ -462,6 +462,29 @@ describe('cancelling a licence', () => {
   });
 });
 
+describe('a cancelled prerequisite', () => {
+  it('cannot be required by a licence any more, and leaves the public view of those that required it', async () => {
+    const base = await create({ title: 'مجوز پایهٔ لغوشدنی' });
+    const dependent = await create({ title: 'مجوز وابسته', prerequisiteIds: [base.id] });
+    const cancelled = await call('POST', `/catalogue/licences/${base.id}/cancel`, 'admin', {
+      version: base.version,
+      reason: 'لغو به حکم مرجع صادرکننده',
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect((await get(dependent.id)).prerequisites).toEqual([
+      expect.objectContaining({ id: base.id, status: 'cancelled' }),
+    ]);
+    expect((await call('GET', `/catalogue/public/licences/${dependent.id}`)).json()).toMatchObject({
+      prerequisites: [],
+    });
+    const refused = await call('POST', '/catalogue/licences', 'admin', licence({ prerequisiteIds: [base.id] }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.fields).toContainEqual(
+      expect.objectContaining({ field: 'body.prerequisiteIds.0', code: 'PREREQUISITE_NOT_FOUND' }),
+    );
+  });
+});
+
 describe('lists and the report of licences without a service id', () => {
   let childLicence: View;
   let otherLicence: View;
