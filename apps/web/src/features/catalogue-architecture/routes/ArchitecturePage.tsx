@@ -486,8 +486,8 @@ function GapsSection() {
         {gaps.data.domains.length === 0 ? (
           <p className="text-muted">{k('empty')}</p>
         ) : (
-          <div className="architecture__table-wrap" tabIndex={0} role="region" aria-labelledby="gaps-caption">
-            <table className="architecture__table">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="gaps-caption">
+            <table className="data-table">
               <caption id="gaps-caption">{k('caption')}</caption>
               <thead>
                 <tr>
@@ -542,8 +542,8 @@ function GapsSection() {
         ) : (
           <>
             <p>{k('unclassifiedTotal', { n: format.number(gaps.data.unclassifiedTotal) })}</p>
-            <div className="architecture__table-wrap" tabIndex={0} role="region" aria-labelledby="unclassified-caption">
-              <table className="architecture__table">
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="unclassified-caption">
+              <table className="data-table">
                 <caption id="unclassified-caption">{k('unclassifiedCaption')}</caption>
                 <thead>
                   <tr>

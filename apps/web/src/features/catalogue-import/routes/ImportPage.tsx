@@ -304,7 +304,7 @@ function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
         aria-label={t('catalogueImport.importPage.problemsCaption')}
         tabIndex={0}
       >
-        <table className="import-problems__table">
+        <table className="data-table data-table--grid">
           <caption>
             {t('catalogueImport.importPage.problemsCaption')} ({n})
           </caption>

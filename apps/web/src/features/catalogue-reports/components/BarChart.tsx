@@ -64,7 +64,7 @@ export function BarChart({ title, bars, caption }: { title: string; bars: Bar[];
           );
         })}
       </svg>
-      <table className="dreport-table dreport-table--compact">
+      <table className="data-table dreport-table--compact">
         <caption>{caption}</caption>
         <thead>
           <tr>

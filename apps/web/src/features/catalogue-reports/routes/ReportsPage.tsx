@@ -223,7 +223,7 @@ function Section({
             role="region"
             aria-label={t('catalogueReports.sections.table', { section: name })}
           >
-            <table className="dreport-table">
+            <table className="data-table">
               <thead>
                 <tr>
                   <th scope="col">{t('catalogueReports.columns.agency')}</th>

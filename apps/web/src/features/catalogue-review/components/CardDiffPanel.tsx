@@ -75,8 +75,8 @@ export function CardDiffPanel({ card, refs }: { card: ServiceCardView; refs: Car
         ) : diff.data.changes.length === 0 ? (
           <p>{t('catalogueReview.diff.none')}</p>
         ) : (
-          <div className="diff-table__scroll" role="region" aria-labelledby="card-diff-caption" tabIndex={0}>
-            <table className="diff-table">
+          <div className="table-scroll" role="region" aria-labelledby="card-diff-caption" tabIndex={0}>
+            <table className="data-table data-table--grid diff-table">
               <caption id="card-diff-caption">
                 {t('catalogueReview.diff.table', {
                   from: format.number(diff.data.from),

@@ -343,8 +343,8 @@ function UnmappedReport({ row }: { row: (l: LicenceSummary) => React.ReactNode }
         <EmptyState icon={<DocumentIcon />} title={t('licences.report.empty')} headingLevel={3} />
       ) : (
         <>
-          <div className="licence-table-wrap">
-            <table className="licence-table">
+          <div className="table-scroll">
+            <table className="data-table">
               <caption>{t('licences.report.byAgency', { n: format.number(first.total) })}</caption>
               <thead>
                 <tr>
