@@ -34,17 +34,34 @@ export function ErrorNotice({
   error,
   title,
   action,
+  onRetry,
   id,
 }: {
   error: unknown;
   title?: ReactNode;
   action?: ReactNode;
+  /** Shows the standard «try again» button (e.g. `() => void query.refetch()`), after `action`. */
+  onRetry?: () => void;
   id?: string;
 }) {
   const { t } = useTranslation();
   const apiError = error instanceof ApiError ? error : undefined;
+  const retry = onRetry ? (
+    <button type="button" className="button button--secondary button--small" onClick={onRetry}>
+      {t('common.retry')}
+    </button>
+  ) : null;
+  const actions =
+    action && retry ? (
+      <>
+        {action}
+        {retry}
+      </>
+    ) : (
+      (action ?? retry)
+    );
   return (
-    <Notice tone="danger" role="alert" title={title} action={action} {...(id ? { id } : {})}>
+    <Notice tone="danger" role="alert" title={title} action={actions} {...(id ? { id } : {})}>
       <p>{apiError ? apiError.message : t('errors.unexpected')}</p>
       {/* The reference helps support with a failure of the system, not with a refusal the reader can act on. */}
       {apiError?.requestId && (apiError.status >= 500 || apiError.status === 0) ? (

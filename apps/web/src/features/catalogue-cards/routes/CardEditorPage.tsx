@@ -80,15 +80,7 @@ function EditCard({ cardId }: { cardId: string }) {
         <ErrorNotice
           error={card.error}
           title={t('catalogueCards.cardEditorPage.loadError')}
-          action={
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => void card.refetch()}
-            >
-              {t('common.retry')}
-            </button>
-          }
+          onRetry={() => void card.refetch()}
         />
       </>
     );

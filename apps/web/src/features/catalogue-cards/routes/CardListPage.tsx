@@ -81,17 +81,7 @@ export function CardListPage() {
 
   let body: React.ReactNode;
   if (query.isPending) body = <Loading label={t('catalogueCards.cardListPage.loading')} />;
-  else if (query.isError)
-    body = (
-      <ErrorNotice
-        error={query.error}
-        action={
-          <button type="button" className="button button--secondary button--small" onClick={() => void query.refetch()}>
-            {t('common.retry')}
-          </button>
-        }
-      />
-    );
+  else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
   else if (items.length === 0)
     body = (
       <EmptyState

@@ -34,18 +34,7 @@ export function AgencyServicesPage() {
     return (
       <div className="stack-lg">
         <PageHeader title={t(`${p}.errorTitle`)} icon={<BuildingIcon />} />
-        <ErrorNotice
-          error={query.error}
-          action={
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => void query.refetch()}
-            >
-              {t('common.retry')}
-            </button>
-          }
-        />
+        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
       </div>
     );
   }

@@ -278,17 +278,7 @@ function Results({
   const { t } = useTranslation();
   const format = useFormat();
   if (query.isPending) return <Loading label={t('cataloguePublic.catalogueSearchPage.loading')} />;
-  if (query.isError)
-    return (
-      <ErrorNotice
-        error={query.error}
-        action={
-          <button type="button" className="button button--secondary button--small" onClick={() => void query.refetch()}>
-            {t('common.retry')}
-          </button>
-        }
-      />
-    );
+  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
   const pages = query.data.pages;
   const items = pages.flatMap((p) => p.items);
   const filtered = FILTER_KEYS.some((k) => search[k] !== undefined);

@@ -45,18 +45,7 @@ export function ServicePackagePage() {
     return (
       <div className="stack-lg">
         <PageHeader title={t('cataloguePublic.packagePage.errorTitle')} icon={<DocumentIcon />} />
-        <ErrorNotice
-          error={info.error}
-          action={
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => void info.refetch()}
-            >
-              {t('common.retry')}
-            </button>
-          }
-        />
+        <ErrorNotice error={info.error} onRetry={() => void info.refetch()} />
       </div>
     );
   }

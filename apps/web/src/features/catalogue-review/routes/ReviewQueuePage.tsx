@@ -36,17 +36,7 @@ export function ReviewQueuePage() {
         <p>{t('catalogueReview.reviewQueuePage.forbiddenBody')}</p>
       </Notice>
     );
-  else if (query.isError)
-    body = (
-      <ErrorNotice
-        error={query.error}
-        action={
-          <button type="button" className="button button--secondary button--small" onClick={() => void query.refetch()}>
-            {t('common.retry')}
-          </button>
-        }
-      />
-    );
+  else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
   else if (items.length === 0)
     body = (
       <EmptyState icon={<InboxIcon />} title={t('catalogueReview.reviewQueuePage.empty')} headingLevel={3}>

@@ -17,21 +17,7 @@ export function ServiceCatalogue() {
   let body: React.ReactNode;
   if (agencies.isPending) body = <Loading label={t('catalogue.loading')} />;
   else if (agencies.isError)
-    body = (
-      <ErrorNotice
-        error={agencies.error}
-        title={t('catalogue.error')}
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void agencies.refetch()}
-          >
-            {t('common.retry')}
-          </button>
-        }
-      />
-    );
+    body = <ErrorNotice error={agencies.error} title={t('catalogue.error')} onRetry={() => void agencies.refetch()} />;
   else if (agencies.data.length === 0)
     body = (
       <EmptyState icon={<BuildingIcon />} title={t('catalogue.emptyTitle')} headingLevel={3}>

@@ -29,17 +29,7 @@ export function StaffWorkspacePage() {
 
   let body: React.ReactNode;
   if (query.isPending) body = <Loading label={t('staff.loading')} />;
-  else if (query.isError)
-    body = (
-      <ErrorNotice
-        error={query.error}
-        action={
-          <button type="button" className="button button--secondary button--small" onClick={() => void query.refetch()}>
-            {t('common.retry')}
-          </button>
-        }
-      />
-    );
+  else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
   else if (items.length === 0)
     body = (
       <EmptyState icon={<InboxIcon />} title={t('staff.cartableEmpty')} headingLevel={3}>
