@@ -1,15 +1,13 @@
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
-import { sql } from 'drizzle-orm';
 import type { Actor, RequestOrigin, RoleGrant } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { rows, withTransaction, type Db } from '../../platform/db';
+import { withTransaction, type Db } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
-import { enqueue } from '../../platform/jobs';
+import { queueSms } from '../../platform/integrations/sms';
 import * as repo from './identity.repository';
-import { SMS_JOB } from './identity.jobs';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const token = (bytes = 32) => randomBytes(bytes).toString('base64url');
@@ -173,12 +171,8 @@ export async function requestOtp(ctx: AppContext, nationalCode: string, mobile: 
     const recent = await repo.countRecentChallenges(tx.db, nationalCode, new Date(now.getTime() - OTP_WINDOW_MS));
     if (recent >= OTP_PER_WINDOW) throw new DomainError('OTP_TOO_MANY_REQUESTS', { retryAfterSeconds: OTP_WINDOW_MS / 1000 });
     await repo.insertChallenge(tx.db, { id, nationalCode, mobile, codeHash: sha256(`${id}:${code}`), expiresAt, ip: origin.ip ?? null }, now);
-    const [msg] = await rows<{ id: string }>(tx.db, sql`
-      INSERT INTO sms_outbox (recipient, body, purpose, status, created_at)
-      VALUES (${mobile}, ${`درگاه: کد ورود شما ${code}\nاین کد را به کسی ندهید.`}, 'otp', 'queued', ${now.toISOString()}::timestamptz) RETURNING id`);
-    await enqueue(tx, ctx.jobs.get(SMS_JOB)!, { outboxId: msg!.id }, now, { maxAttempts: 3 });
+    await queueSms(ctx, tx, { to: mobile, body: `درگاه: کد ورود شما ${code}\nاین کد را به کسی ندهید.`, purpose: 'otp' }, now);
     audit(tx, { actor: { type: 'anonymous', id: null }, origin, at: now, action: 'citizen.otp_requested', objectType: 'otp_challenge', objectId: id });
-    tx.afterCommit(() => ctx.runner?.nudge());
   });
   return { challengeId: id, expiresAt: expiresAt.toISOString(), resendAfter: new Date(now.getTime() + 60_000).toISOString() };
 }

@@ -171,11 +171,3 @@ export async function applicantMobile(db: Db, applicantId: string): Promise<stri
   const [row] = await rows<{ mobile: string | null }>(db, sql`SELECT mobile FROM citizens WHERE id = ${applicantId}`);
   return row?.mobile ?? null;
 }
-
-/** Queues an SMS in the outbox; the sms.send job delivers it. */
-export async function insertSms(db: Db, recipient: string, body: string, purpose: string, now: Date): Promise<string> {
-  const [row] = await rows<{ id: string }>(db, sql`
-    INSERT INTO sms_outbox (recipient, body, purpose, status, created_at)
-    VALUES (${recipient}, ${body}, ${purpose}, 'queued', ${iso(now)}::timestamptz) RETURNING id`);
-  return row!.id;
-}

@@ -9,7 +9,7 @@ import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { enqueue } from '../../platform/jobs';
+import { queueSms } from '../../platform/integrations/sms';
 import { requireCitizen, requireStaff, type StaffActor } from '../identity';
 import { findPublishedService } from '../services';
 import { checkForm } from './request-form';
@@ -19,7 +19,6 @@ import * as repo from './requests.repository';
 import { actingRole, allowedActions, INITIAL_STATUS, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction } from './requests-workflow';
 import { newTrackingCode } from './tracking-code';
 
-const SMS_JOB = 'sms.send';
 
 // Due dates -------------------------------------------------------------------------------------
 /**
@@ -274,11 +273,7 @@ export async function actOnRequest(
         const mobile = await repo.applicantMobile(tx.db, r.applicantId);
         if (mobile) {
           const body = DECISION_SMS[t.to as 'approved' | 'rejected'].replace('{code}', toPersianDigits(r.trackingCode)).replace('{service}', r.serviceTitleFa);
-          const outboxId = await repo.insertSms(tx.db, mobile, body, 'service_request', now);
-          const job = ctx.jobs.get(SMS_JOB);
-          if (!job) throw new Error(`job kind ${SMS_JOB} is not defined`);
-          await enqueue(tx, job, { outboxId }, now, { maxAttempts: 5 });
-          tx.afterCommit(() => ctx.runner?.nudge());
+          await queueSms(ctx, tx, { to: mobile, body, purpose: 'service_request' }, now);
         }
       }
       const after = (await repo.findRequest(tx.db, r.id))!;

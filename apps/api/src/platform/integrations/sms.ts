@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { rows, type Database } from '../db';
-import type { JobDefinition } from '../jobs';
+import type { AppContext } from '../context';
+import { rows, type Database, type Tx } from '../db';
+import { enqueue, type JobDefinition } from '../jobs';
 
 /** An SMS gateway. The real one is an operator's HTTP API; the simulator records deliveries. */
 export interface SmsGateway {
@@ -31,7 +32,7 @@ export const SmsSendPayload = z.object({ outboxId: z.uuid() });
 /** Delivers one sms_outbox row; idempotent (a row already sent is left alone). */
 export function createSmsJob(gateway: SmsGateway): JobDefinition<typeof SmsSendPayload> {
   return {
-    kind: 'sms.send',
+    kind: SMS_JOB,
     payload: SmsSendPayload,
     maxAttempts: 5,
     async handle({ outboxId }, { database, clock }) {
@@ -44,6 +45,23 @@ export function createSmsJob(gateway: SmsGateway): JobDefinition<typeof SmsSendP
       await rows(database.db, sql`UPDATE sms_outbox SET status = 'sent', provider_ref = ${ref}, sent_at = ${clock.now().toISOString()}::timestamptz WHERE id = ${outboxId}`);
     },
   };
+}
+
+export const SMS_JOB = 'sms.send';
+
+/**
+ * Queues one text message in the caller's transaction: an sms_outbox row and the sms.send job that
+ * delivers it (after commit, nudging this process's runner). The one way modules send an SMS.
+ */
+export async function queueSms(ctx: AppContext, tx: Tx, msg: { to: string; body: string; purpose: string }, now: Date): Promise<string> {
+  const [row] = await rows<{ id: string }>(tx.db, sql`
+    INSERT INTO sms_outbox (recipient, body, purpose, status, created_at)
+    VALUES (${msg.to}, ${msg.body}, ${msg.purpose}, 'queued', ${now.toISOString()}::timestamptz) RETURNING id`);
+  const job = ctx.jobs.get(SMS_JOB);
+  if (!job) throw new Error(`job kind ${SMS_JOB} is not defined`);
+  await enqueue(tx, job, { outboxId: row!.id }, now, { maxAttempts: 5 });
+  tx.afterCommit(() => ctx.runner?.nudge());
+  return row!.id;
 }
 
 /** The dev outbox: the latest messages, for developers outside production. */
