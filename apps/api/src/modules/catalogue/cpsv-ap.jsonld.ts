@@ -120,16 +120,27 @@ export function catalogueDocument(entries: readonly EntryRow[], x: ExportInputs)
 /** A graph of SKOS nodes (cpsv-ap.skos.ts) as a document. */
 export const skosDocument = (graph: Node[]): Node => ({ '@context': CPSV_CONTEXT, '@graph': graph });
 
+/** One service being mapped, and what its parts need. */
+interface Scope {
+  e: EntryRow;
+  c: EntryRow['content'];
+  /** The service's IRI. */
+  iri: string;
+  x: ExportInputs;
+  used: UsedConcepts;
+}
+
+/** A node of the service: its IRI a fragment of the service's, its identifier the service id and the fragment. */
+const part = (s: Scope, type: string, name: string, i?: number) => {
+  const local = i === undefined ? name : `${name}-${i + 1}`;
+  return { '@id': `${s.iri}#${local}`, '@type': type, identifier: `${s.e.serviceId}-${local}` };
+};
+
 function publicService(e: EntryRow, x: ExportInputs, used: UsedConcepts): Node {
+  const s: Scope = { e, c: e.content, iri: `${RECORDS}/services/${e.serviceId}`, x, used };
   const c = e.content;
-  const iri = `${RECORDS}/services/${e.serviceId}`;
-  /** A node of this service: its IRI is a fragment of the service's, its identifier the service id and the fragment. */
-  const part = (type: string, name: string, i?: number) => {
-    const local = i === undefined ? name : `${name}-${i + 1}`;
-    return { '@id': `${iri}#${local}`, '@type': type, identifier: `${e.serviceId}-${local}` };
-  };
-  const out: Node = {
-    '@id': iri,
+  return {
+    '@id': s.iri,
     '@type': 'PublicService',
     identifier: e.serviceId,
     name: [fa(e.title)],
@@ -157,12 +168,45 @@ function publicService(e: EntryRow, x: ExportInputs, used: UsedConcepts): Node {
     // The macro domain is the sector the service belongs to; its category the thematic area.
     ...some('sector', present([used.term(e.domainId)])),
     ...some('thematicArea', present([used.term(e.categoryId)])),
+    ...legalResources(s),
+    ...documents(s),
+    ...output(s),
+    ...(c.process?.normDays === undefined ? {} : { processingTime: processingTime(c.process.normDays) }),
+    ...some(
+      'hasCost',
+      (c.fees ?? []).map((f, i) => ({
+        ...part(s, 'Cost', 'cost', i),
+        ...(f.title ? { description: [fa(f.title)] } : {}),
+        value: f.amountRials ?? 0,
+        currency: used.authority('rial'),
+      })),
+    ),
+    ...channels(s),
+    ...some(
+      'isGroupedBy',
+      e.lifeEvents.map((ev) => ({
+        '@id': `${RECORDS}/life-events/${ev}`,
+        '@type': ['Event', 'LifeEvent'],
+        identifier: ev,
+        name: inBoth(CODE_LISTS['life-events'].concepts.find(([code]) => code === ev)?.[1] ?? [ev, null]),
+        ...one('type', used.code('life-events', ev)),
+      })),
+    ),
+    ...(e.province
+      ? { spatial: { '@type': 'Location', prefLabel: [fa(e.province)] } }
+      : e.level === 'national'
+        ? { spatial: { '@id': used.authority('iran') } }
+        : {}),
   };
+}
 
-  const laws = [...new Set((c.legalBasis ?? []).map((r) => r.lawId))].flatMap((lawId) => {
+/** The laws the card cites, each with the articles cited. */
+function legalResources({ c, x }: Scope): Node {
+  const cited = c.legalBasis ?? [];
+  const laws = [...new Set(cited.map((r) => r.lawId))].flatMap((lawId) => {
     const law = x.laws.get(lawId);
     if (!law) return [];
-    const articles = (c.legalBasis ?? []).filter((r) => r.lawId === lawId).map((r) => r.article);
+    const articles = cited.filter((r) => r.lawId === lawId).map((r) => r.article);
     return [
       {
         '@id': law.link ?? `${RECORDS}/laws/${law.id}`,
@@ -173,72 +217,66 @@ function publicService(e: EntryRow, x: ExportInputs, used: UsedConcepts): Node {
       },
     ];
   });
-  Object.assign(out, some('hasLegalResource', laws));
+  return some('hasLegalResource', laws);
+}
 
-  // Each document is a requirement met by a piece of evidence; the mandatory ones are the service's inputs.
-  const documents = c.documents ?? [];
-  const evidence = (i: number) => part('Evidence', 'evidence', i);
-  Object.assign(
-    out,
-    some(
+/** Each document is a requirement met by a piece of evidence; the mandatory ones are the service's inputs. */
+function documents(s: Scope): Node {
+  const docs = s.c.documents ?? [];
+  const evidence = (i: number) => part(s, 'Evidence', 'evidence', i);
+  return {
+    ...some(
       'holdsRequirement',
-      documents.map((d, i) => ({
-        ...part('Requirement', 'requirement', i),
+      docs.map((d, i) => ({
+        ...part(s, 'Requirement', 'requirement', i),
         name: [fa(d.title ?? d.evidenceType ?? 'مدرک')],
         hasSupportingEvidence: [{ ...evidence(i), name: [fa(d.evidenceType ?? d.title ?? 'مدرک')] }],
       })),
     ),
-    some(
+    ...some(
       'hasInput',
-      documents.flatMap((d, i) => (d.mandatory ? [evidence(i)['@id']] : [])),
+      docs.flatMap((d, i) => (d.mandatory ? [evidence(i)['@id']] : [])),
     ),
-  );
+  };
+}
 
-  // What the service produces: the licence of the register it delivers, else the card's delivery stage.
-  const licence = x.licences.get(e.serviceId);
-  const delivered = c.process?.delivery?.description;
-  if (licence || delivered)
-    out.produces = [
+/** What the service produces: the licence of the register it delivers, else the card's delivery stage. */
+function output(s: Scope): Node {
+  const licence = s.x.licences.get(s.e.serviceId);
+  const delivered = s.c.process?.delivery?.description;
+  if (!licence && !delivered) return {};
+  return {
+    produces: [
       {
         ...(licence
           ? { '@id': `${RECORDS}/licences/${licence.id}`, '@type': 'Output', identifier: licence.id }
-          : part('Output', 'output')),
-        name: [fa(licence?.title ?? `نتیجهٔ خدمت «${e.title}»`)],
+          : part(s, 'Output', 'output')),
+        name: [fa(licence?.title ?? `نتیجهٔ خدمت «${s.e.title}»`)],
         ...(delivered ? { description: [fa(delivered)] } : {}),
       },
-    ];
+    ],
+  };
+}
 
-  if (c.process?.normDays !== undefined) out.processingTime = processingTime(c.process.normDays);
-  Object.assign(
-    out,
-    some(
-      'hasCost',
-      (c.fees ?? []).map((f, i) => ({
-        ...part('Cost', 'cost', i),
-        ...(f.title ? { description: [fa(f.title)] } : {}),
-        value: f.amountRials ?? 0,
-        currency: used.authority('rial'),
-      })),
-    ),
-  );
-
+/** One channel per kind the card names, one per office; and each office's phone and hours as a contact point. */
+function channels(s: Scope): Node {
+  const { c, used } = s;
   const channelType = (k: string) => one('type', used.code('channel-types', k));
   const kinds = [
     ...new Set([...(c.channels?.information ?? []), ...(c.channels?.request ?? []), ...(c.channels?.delivery ?? [])]),
   ];
   const offices = c.offices ?? [];
-  const hours = (i: number) => `${iri}#office-${i + 1}-hours`;
-  Object.assign(
-    out,
-    some('hasChannel', [
+  const hours = (i: number) => `${s.iri}#office-${i + 1}-hours`;
+  return {
+    ...some('hasChannel', [
       ...kinds.map((k) => ({
-        ...part('Channel', `channel-${k}`),
+        ...part(s, 'Channel', `channel-${k}`),
         ...channelType(k),
         ...((k === 'web' || k === 'mobile_app') && c.channels?.eServiceUrl ? { url: c.channels.eServiceUrl } : {}),
       })),
       // Each office is an in-person channel with its opening hours, address and phone.
       ...offices.map((o, i) => ({
-        ...part('Channel', 'office', i),
+        ...part(s, 'Channel', 'office', i),
         ...channelType('in_person'),
         name: [fa(o.name)],
         ...(o.hours
@@ -256,14 +294,14 @@ function publicService(e: EntryRow, x: ExportInputs, used: UsedConcepts): Node {
         ...(o.phone ? { telephone: o.phone } : {}),
       })),
     ]),
-    // And where to reach it: an office's phone and opening hours.
-    some(
+    // Where to reach the service: an office's phone and its opening hours (the same node as the channel's).
+    ...some(
       'contactPoint',
       offices.flatMap((o, i) =>
         o.phone || o.hours
           ? [
               {
-                '@id': `${iri}#contact-${i + 1}`,
+                '@id': `${s.iri}#contact-${i + 1}`,
                 '@type': 'ContactPoint',
                 ...(o.phone ? { contactTelephone: o.phone } : {}),
                 ...(o.hours ? { openingHours: [{ '@id': hours(i) }] } : {}),
@@ -272,22 +310,5 @@ function publicService(e: EntryRow, x: ExportInputs, used: UsedConcepts): Node {
           : [],
       ),
     ),
-  );
-
-  Object.assign(
-    out,
-    some(
-      'isGroupedBy',
-      e.lifeEvents.map((ev) => ({
-        '@id': `${RECORDS}/life-events/${ev}`,
-        '@type': ['Event', 'LifeEvent'],
-        identifier: ev,
-        name: inBoth(CODE_LISTS['life-events'].concepts.find(([code]) => code === ev)?.[1] ?? [ev, null]),
-        ...one('type', used.code('life-events', ev)),
-      })),
-    ),
-  );
-  if (e.province) out.spatial = { '@type': 'Location', prefLabel: [fa(e.province)] };
-  else if (e.level === 'national') out.spatial = { '@id': used.authority('iran') };
-  return out;
+  };
 }
