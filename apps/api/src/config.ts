@@ -26,6 +26,19 @@ export const AppConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   TRUST_PROXY: bool.default(false),
+  /**
+   * Where this deployment is reached from outside (http or https, host, optional path, no query): the
+   * IRIs of the published code lists (the CPSV-AP export's SKOS vocabularies, ADR 0011) are minted
+   * under it, never from a request's Host header. Stored without a trailing slash.
+   */
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((v) => !/[?#@]/.test(v), 'must not have a query, a fragment or credentials')
+    .transform((v) => {
+      const u = new URL(v);
+      return `${u.origin}${u.pathname}`.replace(/\/+$/, '');
+    })
+    .default('http://127.0.0.1:3000'),
   /** auto: run jobs inside the server on the embedded database, not on a server database. */
   JOBS_IN_PROCESS: z.enum(['auto', 'true', 'false']).default('auto'),
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),

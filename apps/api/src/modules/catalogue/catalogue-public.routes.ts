@@ -3,18 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import {
-  agencyServices,
-  catalogueJsonLd,
-  decodeCursor,
-  getServiceInfo,
-  searchServices,
-} from './catalogue-public.service';
+import { agencyServices, decodeCursor, getServiceInfo, searchServices } from './catalogue-public.service';
 
 const tags = ['catalogue'];
 const pub = { access: 'public' as const };
-/** Stable IRIs for the JSON-LD export (not derived from the Host header). */
-const IRI_BASE = 'urn:ir:dargah';
 
 const SearchQuery = z.object({
   q: z.string().max(200).optional(),
@@ -169,7 +161,7 @@ const AgencyServices = z.object({
   notYetElectronic: z.array(AgencyServiceSummary.extend(MaturityPlan.shape)),
 });
 
-/** The public service catalogue: search, a service's information package, the CPSV-AP export. */
+/** The public service catalogue: search, a service's information package, an agency's services. */
 export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -219,18 +211,5 @@ export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContex
       },
     },
     (req) => agencyServices(ctx, req.params.agencyId),
-  );
-
-  r.get(
-    '/catalogue/cpsv-ap.jsonld',
-    {
-      config: pub,
-      schema: {
-        tags,
-        summary: 'The whole catalogue as CPSV-AP 3.2 JSON-LD (each approved service a cpsv:PublicService)',
-        response: { 200: z.record(z.string(), z.unknown()) },
-      },
-    },
-    async (_req, reply) => reply.type('application/ld+json; charset=utf-8').send(await catalogueJsonLd(ctx, IRI_BASE)),
   );
 }

@@ -292,7 +292,9 @@ describe('CPSV-AP 3.2 export', () => {
     const doc = res.json<{ '@context': Record<string, unknown>; '@graph': PublicServiceNode[] }>();
     expect(Object.keys(doc['@context'])).toEqual(expect.arrayContaining(['cpsv', 'dct', 'cv', 'foaf', 'schema']));
     expect(doc['@context'].PublicService).toBe('cpsv:PublicService');
-    const graph = doc['@graph'];
+    // The services come first; the concepts they use follow them (cpsv-ap.shacl.test.ts checks those).
+    const graph = doc['@graph'].filter((n) => n['@type'] === 'PublicService');
+    expect(doc['@graph'].slice(0, graph.length)).toEqual(graph);
     expect(graph.map((s) => s.identifier).sort()).toEqual(Object.values(ids).sort());
     for (const s of graph) {
       expect(s['@type']).toBe('PublicService');
@@ -435,15 +437,23 @@ describe("an agency's electronic and not-yet-electronic services", () => {
     const graph = (await call('GET', '/catalogue/cpsv-ap.jsonld')).json()['@graph'] as Array<{
       identifier: string;
       hasChannel: Array<Record<string, unknown>>;
+      contactPoint?: Array<Record<string, unknown>>;
     }>;
-    const channels = graph.find((s) => s.identifier === mine.online)!.hasChannel;
-    expect(channels).toContainEqual({
-      '@id': `urn:ir:dargah/services/${mine.online}#office-1`,
+    const exported = graph.find((s) => s.identifier === mine.online)!;
+    const service = `urn:ir:dargah/services/${mine.online}`;
+    expect(exported.hasChannel).toContainEqual({
+      '@id': `${service}#office-1`,
       '@type': 'Channel',
       identifier: `${mine.online}-office-1`,
-      type: 'urn:ir:dargah/channel-types/in_person',
+      type: 'http://127.0.0.1:3000/api/v1/catalogue/vocabularies/channel-types#in_person',
       name: [{ '@value': office.name, '@language': 'fa' }],
-      openingHours: [{ '@type': 'TemporalEntity', description: [{ '@value': office.hours, '@language': 'fa' }] }],
+      openingHours: [
+        {
+          '@id': `${service}#office-1-hours`,
+          '@type': 'TemporalEntity',
+          description: [{ '@value': office.hours, '@language': 'fa' }],
+        },
+      ],
       address: {
         '@type': 'Address',
         fullAddress: [{ '@value': office.address, '@language': 'fa' }],
@@ -451,6 +461,15 @@ describe("an agency's electronic and not-yet-electronic services", () => {
       },
       telephone: office.phone,
     });
+    // The office is also where to reach the service: its phone and the same opening hours.
+    expect(exported.contactPoint).toEqual([
+      {
+        '@id': `${service}#contact-1`,
+        '@type': 'ContactPoint',
+        contactTelephone: office.phone,
+        openingHours: [{ '@id': `${service}#office-1-hours` }],
+      },
+    ]);
   });
 
   it('refuses a card whose office has no proper name, and creates nothing', async () => {

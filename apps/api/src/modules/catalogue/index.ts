@@ -6,6 +6,7 @@ import { architectureRoutes } from './architecture.routes';
 import { licencesRoutes } from './licences.routes';
 import { importRoutes } from './import.routes';
 import { reportsRoutes } from './reports.routes';
+import { cpsvApRoutes } from './cpsv-ap.routes';
 import { registerCatalogueErrors } from './catalogue.errors';
 
 export { isValidServiceId, serviceIdFromNumber } from './service-id';
@@ -29,6 +30,7 @@ export const catalogueModule: AppModule = {
     await licencesRoutes(app, ctx);
     await importRoutes(app, ctx);
     await reportsRoutes(app, ctx);
+    await cpsvApRoutes(app, ctx);
   },
   defineJobs: defineCatalogueJobs,
 };

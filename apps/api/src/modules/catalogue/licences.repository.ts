@@ -282,3 +282,17 @@ export async function licenceWithService(db: Db, serviceId: string): Promise<{ i
   const [row] = await rows<{ id: string }>(db, sql`SELECT id FROM licences WHERE service_id = ${serviceId}`);
   return row;
 }
+
+/** The active licences delivered under any of these service ids, by service id (the CPSV-AP export's outputs). */
+export async function activeLicencesByService(
+  db: Db,
+  serviceIds: readonly string[],
+): Promise<Map<string, { id: string; title: string }>> {
+  if (serviceIds.length === 0) return new Map();
+  const r = await rows<{ id: string; title: string; serviceId: string }>(
+    db,
+    sql`SELECT id, title, service_id AS "serviceId" FROM licences
+         WHERE status = 'active' AND service_id = ANY(${list(serviceIds)}::text[])`,
+  );
+  return new Map(r.map((l) => [l.serviceId, { id: l.id, title: l.title }]));
+}
