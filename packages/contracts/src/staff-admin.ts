@@ -85,7 +85,9 @@ export const ResetCode = z
   .pipe(z.string().regex(new RegExp(`^[${RESET_CODE_ALPHABET}]{${RESET_CODE_LENGTH}}$`)));
 
 /** POST /auth/staff/reset-password: the code a staff member received, and their new password. */
-export const StaffPasswordReset = z.object({ code: ResetCode, password: z.string().min(1).max(256).regex(NO_CONTROL) }).strict();
+export const StaffPasswordReset = z
+  .object({ code: ResetCode, password: z.string().min(1).max(256).regex(NO_CONTROL) })
+  .strict();
 export type StaffPasswordReset = z.infer<typeof StaffPasswordReset>;
 
 // Capabilities: what the person may do, computed by the policy each operation applies ------------

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
-import { buildAgency, buildStaff, nextAddress, randomMobile, signInStaff, TEST_PASSWORD, type Session } from '../../../test/factories';
+import {
+  buildAgency,
+  buildStaff,
+  nextAddress,
+  randomMobile,
+  signInStaff,
+  TEST_PASSWORD,
+  type Session,
+} from '../../../test/factories';
 
 /**
  * A password reset: the administrator sends a one-time code to the staff member's mobile, and the
@@ -54,26 +62,44 @@ describe('password reset', () => {
     const session = await signInStaff(t, s.username);
     const sent = await post(`/admin/staff/${s.id}/password-reset`, {}, admin.headers);
     expect(sent.statusCode, sent.body).toBe(200);
-    expect(sent.json()).toEqual({ sentTo: `${s.mobile.slice(0, 4)}***${s.mobile.slice(-4)}`, expiresAt: new Date(t.clock.now().getTime() + 30 * 60_000).toISOString() });
+    expect(sent.json()).toEqual({
+      sentTo: `${s.mobile.slice(0, 4)}***${s.mobile.slice(-4)}`,
+      expiresAt: new Date(t.clock.now().getTime() + 30 * 60_000).toISOString(),
+    });
     const { code, body } = await sentCode(s.mobile);
     expect(body).toContain(`https://dargah.example.ir/staff/reset-password?code=${code}`);
     expect(body).toContain(code.match(/.{4}/g)!.join('-'));
     expect(sent.body).not.toContain(code);
-    const [row] = await t.ctx.database.query<{ code_hash: string }>('SELECT code_hash FROM staff_password_resets WHERE staff_id = $1', [s.id]);
+    const [row] = await t.ctx.database.query<{ code_hash: string }>(
+      'SELECT code_hash FROM staff_password_resets WHERE staff_id = $1',
+      [s.id],
+    );
     expect(row!.code_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.stringify(await t.ctx.database.query('SELECT details FROM audit_entries WHERE object_id = $1', [s.id]))).not.toContain(code);
+    expect(
+      JSON.stringify(await t.ctx.database.query('SELECT details FROM audit_entries WHERE object_id = $1', [s.id])),
+    ).not.toContain(code);
 
     // A weak password is refused at its field and leaves the code usable.
     const weak = await reset(code, 'short1');
-    expect([weak.statusCode, weak.json().error.code, weak.json().error.details.field]).toEqual([400, 'PASSWORD_TOO_SHORT', 'password']);
+    expect([weak.statusCode, weak.json().error.code, weak.json().error.details.field]).toEqual([
+      400,
+      'PASSWORD_TOO_SHORT',
+      'password',
+    ]);
     const mine = await reset(code, `x-${s.username}-1`);
     expect(mine.json().error.code).toBe('PASSWORD_CONTAINS_USERNAME');
 
     // Typed as a person might: lowercase, in groups, with Persian digits.
-    const typed = code.toLowerCase().match(/.{4}/g)!.join(' - ').replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+    const typed = code
+      .toLowerCase()
+      .match(/.{4}/g)!
+      .join(' - ')
+      .replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
     const ok = await reset(typed, NEW_PASSWORD);
     expect([ok.statusCode, ok.json()]).toEqual([200, { reset: true }]);
-    expect((await t.app.inject({ url: `${V1}/auth/session`, headers: { cookie: session.cookie } })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: `${V1}/auth/session`, headers: { cookie: session.cookie } })).statusCode).toBe(
+      401,
+    );
     expect((await login(s.username, TEST_PASSWORD)).statusCode).toBe(401);
     expect((await login(s.username, NEW_PASSWORD)).statusCode).toBe(200);
     const actions = await t.ctx.database.query<{ action: string; actor_id: string }>(
@@ -116,10 +142,15 @@ describe('password reset', () => {
     const all = await Promise.all(Array.from({ length: 16 }, (_, i) => reset(code, `${NEW_PASSWORD}-${i}`)));
     const won = all.filter((r) => r.statusCode === 200);
     expect(won).toHaveLength(1);
-    expect(new Set(all.filter((r) => r.statusCode !== 200).map((r) => r.json<{ error: { code: string } }>().error.code))).toEqual(new Set(['RESET_CODE_INVALID']));
+    expect(
+      new Set(all.filter((r) => r.statusCode !== 200).map((r) => r.json<{ error: { code: string } }>().error.code)),
+    ).toEqual(new Set(['RESET_CODE_INVALID']));
     const winner = all.indexOf(won[0]!);
     expect((await login(s.username, `${NEW_PASSWORD}-${winner}`)).statusCode).toBe(200);
-    const recorded = await t.ctx.database.query("SELECT 1 FROM audit_entries WHERE object_id = $1 AND action = 'staff.password_reset'", [s.id]);
+    const recorded = await t.ctx.database.query(
+      "SELECT 1 FROM audit_entries WHERE object_id = $1 AND action = 'staff.password_reset'",
+      [s.id],
+    );
     expect(recorded).toHaveLength(1);
   });
 
@@ -143,8 +174,23 @@ describe('password reset', () => {
     expect([r4.statusCode, r4.json().error.code]).toEqual([409, 'STAFF_INACTIVE']);
     await post(`/admin/staff/${s.id}/reactivate`, {}, admin.headers);
     // One code was sent already this hour; four more, then refused.
-    for (let i = 0; i < 4; i++) expect((await post(`/admin/staff/${s.id}/password-reset`, {}, admin.headers)).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++)
+      expect((await post(`/admin/staff/${s.id}/password-reset`, {}, admin.headers)).statusCode).toBe(200);
     const r5 = await post(`/admin/staff/${s.id}/password-reset`, {}, admin.headers);
     expect([r5.statusCode, r5.json().error.code]).toEqual([429, 'PASSWORD_RESET_TOO_MANY']);
+  });
+
+  it('limits guesses per address: past the sign-in rate a minute, the address is refused (429) whatever the code', async () => {
+    const guess = (i: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: `${V1}/auth/staff/reset-password`,
+        payload: { code: `${String(i).padStart(4, '0')}-0000-0000-0000`, password: NEW_PASSWORD },
+        remoteAddress: '10.99.0.1',
+      });
+    const answers = [];
+    for (let i = 0; i < 21; i++) answers.push((await guess(i)).statusCode);
+    expect(answers.slice(0, 20)).toEqual(Array(20).fill(400));
+    expect(answers[20]).toBe(429);
   });
 });

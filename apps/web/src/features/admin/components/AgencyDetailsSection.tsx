@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Notice } from '../../../components/Notice';
 import type { Agency } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
 import type { AgencyCapabilities } from '../staffApi';
 import { AgencyForm } from './AgencyForm';
+import { DoneNotice, SectionHeader } from './formParts';
 
 /** The agency's details, and their form where the capabilities allow editing. */
 export function AgencyDetailsSection({
@@ -23,29 +23,22 @@ export function AgencyDetailsSection({
 
   return (
     <section className="card stack" aria-labelledby="agency-details">
-      <div className="card__header">
-        <h2 id="agency-details" className="card__title">
-          {t('admin.agency.details')}
-        </h2>
-        {editing || !capabilities.edit ? null : (
-          <button
-            id="agency-edit"
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => {
+      <SectionHeader
+        titleId="agency-details"
+        title={t('admin.agency.details')}
+        action={
+          !editing &&
+          capabilities.edit && {
+            id: 'agency-edit',
+            label: t('admin.agency.edit'),
+            onClick: () => {
               setSaved(false);
               setEditing(true);
-            }}
-          >
-            {t('admin.agency.edit')}
-          </button>
-        )}
-      </div>
-      {saved ? (
-        <Notice tone="success" role="status">
-          <p>{t('admin.agency.saved')}</p>
-        </Notice>
-      ) : null}
+            },
+          }
+        }
+      />
+      <DoneNotice message={saved && t('admin.agency.saved')} />
       {editing ? (
         <AgencyForm
           key={agency.version}

@@ -5,14 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../../components/CopyButton';
 import { Dialog } from '../../../components/Dialog';
 import { EmptyState } from '../../../components/EmptyState';
-import { ErrorSummary, Field, Fieldset } from '../../../components/Field';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
-import { LockIcon, PlusIcon } from '../../../components/icons';
+import { ErrorSummary, Fieldset } from '../../../components/Field';
+import { ErrorNotice, Loading } from '../../../components/Notice';
+import { LockIcon } from '../../../components/icons';
 import type { Agency } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
 import { useFormState } from '../../../lib/useFormState';
 import { apiTokensQuery, issueApiToken, revokeApiToken, type AgencyCapabilities, type ApiToken } from '../staffApi';
 import { ConfirmDialog } from './ConfirmDialog';
+import { DoneNotice, FormActions, FormInput, SectionHeader } from './formParts';
 
 type Created = Awaited<ReturnType<typeof issueApiToken>>;
 
@@ -37,31 +38,24 @@ export function ApiTokensSection({ agency, capabilities }: { agency: Agency; cap
 
   return (
     <section className="card stack" aria-labelledby="tokens-title">
-      <div className="card__header">
-        <h2 id="tokens-title" className="card__title">
-          {t('staffAdmin.tokens.title')}
-        </h2>
-        {issuing || !capabilities.issueApiToken ? null : (
-          <button
-            id="token-new"
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => {
+      <SectionHeader
+        titleId="tokens-title"
+        title={t('staffAdmin.tokens.title')}
+        action={
+          !issuing &&
+          capabilities.issueApiToken && {
+            id: 'token-new',
+            label: t('staffAdmin.tokens.new'),
+            add: true,
+            onClick: () => {
               setDone(null);
               setIssuing(true);
-            }}
-          >
-            <PlusIcon />
-            {t('staffAdmin.tokens.new')}
-          </button>
-        )}
-      </div>
+            },
+          }
+        }
+      />
       <p className="text-muted">{t('staffAdmin.tokens.lead')}</p>
-      {done ? (
-        <Notice tone="success" role="status">
-          <p>{done}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice message={done} />
       {issuing ? (
         <TokenForm
           agencyId={agency.id}
@@ -199,16 +193,14 @@ function TokenForm({ agencyId, onDone }: { agencyId: string; onDone: (created: C
       >
         <ErrorSummary id="token-errors" errors={form.summary(labels)} />
         {issue.isError && form.summary(labels).length === 0 ? <ErrorNotice error={issue.error} /> : null}
-        <Field
-          id={form.idOf('name')}
+        <FormInput
+          form={form}
           name="name"
           label={labels.name}
           help={t('staffAdmin.tokens.nameHelp')}
-          error={form.errorOf('name')}
           required
-        >
-          {(props) => <input {...props} className="input" autoComplete="off" {...form.bind('name')} />}
-        </Field>
+          autoComplete="off"
+        />
         <Fieldset id={form.idOf('scopes')} legend={labels.scopes} error={form.errorOf('scopes')} required>
           {(describedBy) => (
             <div className="checks">
@@ -229,15 +221,11 @@ function TokenForm({ agencyId, onDone }: { agencyId: string; onDone: (created: C
             </div>
           )}
         </Fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={issue.isPending}>
-            {issue.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-            {t('staffAdmin.tokens.issue')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          pending={issue.isPending}
+          submitLabel={t('staffAdmin.tokens.issue')}
+          onCancel={() => onDone(null)}
+        />
       </form>
     </section>
   );

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice, Notice } from '../../../components/Notice';
+import { ErrorNotice } from '../../../components/Notice';
 import { useFormat } from '../../../lib/format';
 import { accountAction, sendPasswordReset, type StaffCapabilities, type StaffDetails } from '../staffApi';
 import { ConfirmDialog } from './ConfirmDialog';
+import { DoneNotice } from './formParts';
 import { useStaffRefresh } from './staffMutations';
 
 type Asking = 'deactivate' | 'reset' | null;
@@ -69,11 +70,7 @@ export function StaffAccountSection({
       <h2 id="staff-account-title" className="card__title">
         {t('staffAdmin.account.title')}
       </h2>
-      {done ? (
-        <Notice tone="success" role="status">
-          <p>{done}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice message={done} />
       {act.isError && asking === null ? <ErrorNotice error={act.error} title={t('staffAdmin.common.refused')} /> : null}
       <dl className="facts facts--grid">
         <div className="facts__row">

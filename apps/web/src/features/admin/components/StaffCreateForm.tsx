@@ -8,6 +8,7 @@ import type { OrgUnit, RoleName } from '../../../lib/contracts';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { useFormState } from '../../../lib/useFormState';
 import { agencyKey, createStaffWithRoles, type StaffDetails } from '../staffApi';
+import { FormActions, FormInput } from './formParts';
 
 const FIELDS = ['displayName', 'username', 'password', 'mobile', 'role', 'unitId'] as const;
 type F = (typeof FIELDS)[number];
@@ -119,73 +120,38 @@ export function StaffCreateForm({
         <ErrorSummary id="staff-errors" errors={form.summary(labels)} />
         {save.isError && !placed ? <ErrorNotice error={save.error} /> : null}
         <div className="form-grid">
-          <Field
-            id={form.idOf('displayName')}
-            name="displayName"
-            label={labels.displayName}
-            error={form.errorOf('displayName')}
-            required
-          >
-            {(props) => <input {...props} className="input" autoComplete="off" {...form.bind('displayName')} />}
-          </Field>
-          <Field
-            id={form.idOf('username')}
+          <FormInput form={form} name="displayName" label={labels.displayName} required autoComplete="off" />
+          <FormInput
+            form={form}
             name="username"
             label={labels.username}
             help={t('admin.staff.usernameHelp')}
-            error={form.errorOf('username')}
             required
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                dir="ltr"
-                autoComplete="off"
-                autoCapitalize="none"
-                spellCheck={false}
-                {...form.bind('username')}
-              />
-            )}
-          </Field>
-          <Field
-            id={form.idOf('password')}
+            dir="ltr"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+          />
+          <FormInput
+            form={form}
             name="password"
             label={labels.password}
             help={t('admin.staff.passwordHelp')}
-            error={form.errorOf('password')}
             required
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="password"
-                dir="ltr"
-                autoComplete="new-password"
-                {...form.bind('password')}
-              />
-            )}
-          </Field>
-          <Field
-            id={form.idOf('mobile')}
+            type="password"
+            dir="ltr"
+            autoComplete="new-password"
+          />
+          <FormInput
+            form={form}
             name="mobile"
             label={labels.mobile}
             help={t('staffAdmin.create.mobileHelp')}
-            error={form.errorOf('mobile')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="tel"
-                dir="ltr"
-                inputMode="tel"
-                autoComplete="off"
-                {...form.bind('mobile')}
-              />
-            )}
-          </Field>
+            type="tel"
+            dir="ltr"
+            inputMode="tel"
+            autoComplete="off"
+          />
           <Field id={form.idOf('role')} name="role" label={labels.role} error={form.errorOf('role')} required>
             {(props) => (
               <select {...props} className="input" {...form.bind('role')}>
@@ -217,15 +183,7 @@ export function StaffCreateForm({
             )}
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={save.isPending}>
-            {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-            {t('admin.staff.create')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={save.isPending} submitLabel={t('admin.staff.create')} onCancel={() => onDone(null)} />
       </form>
     </section>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorSummary, Field } from '../../../components/Field';
 import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
-import { PlusIcon, UserIcon } from '../../../components/icons';
+import { UserIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { useFormState } from '../../../lib/useFormState';
@@ -20,6 +20,7 @@ import {
 } from '../staffApi';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useStaffRefresh } from './staffMutations';
+import { DoneNotice, FormActions, FormInput, SectionHeader } from './formParts';
 
 /**
  * Delegations naming this staff member (as principal or delegate): a new delegate from now for a
@@ -50,31 +51,25 @@ export function StaffDelegationsSection({
 
   return (
     <section className="card stack" aria-labelledby="staff-delegations-title">
-      <div className="card__header">
-        <h2 id="staff-delegations-title" className="card__title">
-          {t('staffAdmin.delegations.title')}
-        </h2>
-        {creating || !capabilities.delegate || !member.active ? null : (
-          <button
-            id="delegation-new"
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => {
+      <SectionHeader
+        titleId="staff-delegations-title"
+        title={t('staffAdmin.delegations.title')}
+        action={
+          !creating &&
+          capabilities.delegate &&
+          member.active && {
+            id: 'delegation-new',
+            label: t('staffAdmin.delegations.new'),
+            add: true,
+            onClick: () => {
               setDone(null);
               setCreating(true);
-            }}
-          >
-            <PlusIcon />
-            {t('staffAdmin.delegations.new')}
-          </button>
-        )}
-      </div>
+            },
+          }
+        }
+      />
       <p className="text-muted">{t('staffAdmin.delegations.lead')}</p>
-      {done ? (
-        <Notice tone="success" role="status">
-          <p>{done}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice message={done} />
       {creating ? (
         <DelegationForm
           member={member}
@@ -254,8 +249,8 @@ function DelegationForm({ member, onDone }: { member: StaffDetails; onDone: (cre
               </select>
             )}
           </Field>
-          <Field
-            id={form.idOf('days')}
+          <FormInput
+            form={form}
             name="days"
             label={labels.days}
             help={
@@ -263,40 +258,26 @@ function DelegationForm({ member, onDone }: { member: StaffDetails; onDone: (cre
                 ? `${t('staffAdmin.delegations.daysHelp')} · ${t('staffAdmin.delegations.endsAt', { time: format.dateTime(endsAt(new Date())) })}`
                 : t('staffAdmin.delegations.daysHelp')
             }
-            error={form.errorOf('days')}
             required
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input input--digits"
-                inputMode="numeric"
-                maxLength={3}
-                autoComplete="off"
-                {...form.bind('days')}
-              />
-            )}
-          </Field>
-          <Field
-            id={form.idOf('reason')}
+            className="input--digits"
+            inputMode="numeric"
+            maxLength={3}
+            autoComplete="off"
+          />
+          <FormInput
+            form={form}
             name="reason"
             label={labels.reason}
             help={t('staffAdmin.delegations.reasonHelp')}
-            error={form.errorOf('reason')}
             required
-          >
-            {(props) => <input {...props} className="input" autoComplete="off" {...form.bind('reason')} />}
-          </Field>
+            autoComplete="off"
+          />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={save.isPending}>
-            {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-            {t('staffAdmin.delegations.create')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={() => onDone(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          pending={save.isPending}
+          submitLabel={t('staffAdmin.delegations.create')}
+          onCancel={() => onDone(false)}
+        />
       </form>
     </section>
   );

@@ -2,13 +2,14 @@ import { isValidNationalCode, toAsciiDigits, validateMobile } from '@dargah/pers
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, Field } from '../../../components/Field';
+import { ErrorSummary } from '../../../components/Field';
 import { ErrorNotice, Notice } from '../../../components/Notice';
 import { ApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
 import { useFormState } from '../../../lib/useFormState';
 import { updateStaff, type StaffCapabilities, type StaffDetails } from '../staffApi';
 import { useStaffRefresh } from './staffMutations';
+import { DoneNotice, FormActions, FormInput, SectionHeader } from './formParts';
 
 const FIELDS = ['displayName', 'nationalCode', 'mobile', 'email'] as const;
 type F = (typeof FIELDS)[number];
@@ -29,29 +30,22 @@ export function StaffDetailsSection({
 
   return (
     <section className="card stack" aria-labelledby="staff-details-title">
-      <div className="card__header">
-        <h2 id="staff-details-title" className="card__title">
-          {t('staffAdmin.details.title')}
-        </h2>
-        {editing || !capabilities.edit ? null : (
-          <button
-            id="staff-details-edit"
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => {
+      <SectionHeader
+        titleId="staff-details-title"
+        title={t('staffAdmin.details.title')}
+        action={
+          !editing &&
+          capabilities.edit && {
+            id: 'staff-details-edit',
+            label: t('staffAdmin.details.edit'),
+            onClick: () => {
               setSaved(false);
               setEditing(true);
-            }}
-          >
-            {t('staffAdmin.details.edit')}
-          </button>
-        )}
-      </div>
-      {saved ? (
-        <Notice tone="success" role="status">
-          <p>{t('staffAdmin.details.saved')}</p>
-        </Notice>
-      ) : null}
+            },
+          }
+        }
+      />
+      <DoneNotice message={saved && t('staffAdmin.details.saved')} />
       {editing ? (
         <DetailsForm
           key={member.version}
@@ -161,66 +155,29 @@ function DetailsForm({ member, onDone }: { member: StaffDetails; onDone: (saved:
         <ErrorNotice error={save.error} />
       ) : null}
       <div className="form-grid">
-        <Field
-          id={form.idOf('displayName')}
-          name="displayName"
-          label={labels.displayName}
-          error={form.errorOf('displayName')}
-          required
-        >
-          {(props) => <input {...props} className="input" autoComplete="off" {...form.bind('displayName')} />}
-        </Field>
-        <Field
-          id={form.idOf('nationalCode')}
+        <FormInput form={form} name="displayName" label={labels.displayName} required autoComplete="off" />
+        <FormInput
+          form={form}
           name="nationalCode"
           label={labels.nationalCode}
-          error={form.errorOf('nationalCode')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              className="input input--digits"
-              inputMode="numeric"
-              maxLength={14}
-              autoComplete="off"
-              {...form.bind('nationalCode')}
-            />
-          )}
-        </Field>
-        <Field
-          id={form.idOf('mobile')}
+          className="input--digits"
+          inputMode="numeric"
+          maxLength={14}
+          autoComplete="off"
+        />
+        <FormInput
+          form={form}
           name="mobile"
           label={labels.mobile}
           help={t('staffAdmin.create.mobileHelp')}
-          error={form.errorOf('mobile')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              type="tel"
-              dir="ltr"
-              inputMode="tel"
-              autoComplete="off"
-              {...form.bind('mobile')}
-            />
-          )}
-        </Field>
-        <Field id={form.idOf('email')} name="email" label={labels.email} error={form.errorOf('email')}>
-          {(props) => (
-            <input {...props} className="input" type="email" dir="ltr" autoComplete="off" {...form.bind('email')} />
-          )}
-        </Field>
+          type="tel"
+          dir="ltr"
+          inputMode="tel"
+          autoComplete="off"
+        />
+        <FormInput form={form} name="email" label={labels.email} type="email" dir="ltr" autoComplete="off" />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={save.isPending}>
-          {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-          {t('staffAdmin.details.save')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions pending={save.isPending} submitLabel={t('staffAdmin.details.save')} onCancel={() => onDone(false)} />
     </form>
   );
 }

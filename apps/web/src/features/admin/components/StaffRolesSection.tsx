@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
-import { ErrorNotice, Notice } from '../../../components/Notice';
+import { ErrorNotice } from '../../../components/Notice';
 import { UserIcon } from '../../../components/icons';
 import type { OrgUnit, RoleName } from '../../../lib/contracts';
 import { grantStaffRole, revokeStaffRole, type StaffCapabilities, type StaffDetails } from '../staffApi';
 import { ConfirmDialog } from './ConfirmDialog';
+import { DoneNotice } from './formParts';
 import { useStaffRefresh } from './staffMutations';
 
 type Grant = StaffDetails['roles'][number];
@@ -47,11 +48,7 @@ export function StaffRolesSection({
       <h2 id="staff-roles-title" className="card__title">
         {t('staffAdmin.roles.title')}
       </h2>
-      {done ? (
-        <Notice tone="success" role="status">
-          <p>{done}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice message={done} />
       {member.roles.length === 0 ? (
         <EmptyState icon={<UserIcon />} title={t('staffAdmin.roles.empty')} headingLevel={3} />
       ) : (

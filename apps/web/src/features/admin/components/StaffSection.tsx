@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
-import { PlusIcon, UserIcon } from '../../../components/icons';
+import { ErrorNotice, Loading } from '../../../components/Notice';
+import { UserIcon } from '../../../components/icons';
 import type { Agency } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
 import { unitsQuery } from '../api';
 import { staffPageQuery, type AgencyCapabilities } from '../staffApi';
 import { StaffCreateForm } from './StaffCreateForm';
+import { DoneNotice, SectionHeader } from './formParts';
 
 /** The agency's staff: searched, a page at a time, each linking to their page; a new member where allowed. */
 export function StaffSection({ agency, capabilities }: { agency: Agency; capabilities: AgencyCapabilities }) {
@@ -27,30 +28,23 @@ export function StaffSection({ agency, capabilities }: { agency: Agency; capabil
 
   return (
     <section className="card stack" aria-labelledby="staff-title">
-      <div className="card__header">
-        <h2 id="staff-title" className="card__title">
-          {t('admin.staff.title')}
-        </h2>
-        {creating || !capabilities.createStaff ? null : (
-          <button
-            id="staff-new"
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => {
+      <SectionHeader
+        titleId="staff-title"
+        title={t('admin.staff.title')}
+        action={
+          !creating &&
+          capabilities.createStaff && {
+            id: 'staff-new',
+            label: t('admin.staff.new'),
+            add: true,
+            onClick: () => {
               setCreated(null);
               setCreating(true);
-            }}
-          >
-            <PlusIcon />
-            {t('admin.staff.new')}
-          </button>
-        )}
-      </div>
-      {created ? (
-        <Notice tone="success" role="status">
-          <p>{t('staffAdmin.list.created', { name: created })}</p>
-        </Notice>
-      ) : null}
+            },
+          }
+        }
+      />
+      <DoneNotice message={created && t('staffAdmin.list.created', { name: created })} />
       {creating ? (
         <StaffCreateForm
           agencyId={agency.id}

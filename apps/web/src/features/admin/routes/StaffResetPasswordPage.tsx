@@ -2,13 +2,14 @@ import { normalizeResetCode, RESET_CODE_LENGTH } from '@dargah/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, Field } from '../../../components/Field';
+import { ErrorSummary } from '../../../components/Field';
 import { ErrorNotice, Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
 import { LockIcon } from '../../../components/icons';
 import { useFormState } from '../../../lib/useFormState';
 import { passwordProblemKey } from '../components/StaffCreateForm';
 import { resetPassword } from '../staffApi';
+import { FormActions, FormInput } from '../components/formParts';
 
 const FIELDS = ['code', 'password', 'repeat'] as const;
 type F = (typeof FIELDS)[number];
@@ -93,64 +94,38 @@ export function StaffResetPasswordPage() {
           >
             <ErrorSummary id="reset-errors" errors={form.summary(labels)} />
             {save.isError && !placed ? <ErrorNotice error={save.error} /> : null}
-            <Field
-              id={form.idOf('code')}
+            <FormInput
+              form={form}
               name="code"
               label={labels.code}
               help={t('staffAdmin.reset.codeHelp')}
-              error={form.errorOf('code')}
               required
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  className="input"
-                  dir="ltr"
-                  autoComplete="one-time-code"
-                  autoCapitalize="characters"
-                  spellCheck={false}
-                  maxLength={40}
-                  {...form.bind('code')}
-                />
-              )}
-            </Field>
-            <Field
-              id={form.idOf('password')}
+              dir="ltr"
+              autoComplete="one-time-code"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={40}
+            />
+            <FormInput
+              form={form}
               name="password"
               label={labels.password}
               help={t('staffAdmin.reset.passwordHelp')}
-              error={form.errorOf('password')}
               required
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  className="input"
-                  type="password"
-                  dir="ltr"
-                  autoComplete="new-password"
-                  {...form.bind('password')}
-                />
-              )}
-            </Field>
-            <Field id={form.idOf('repeat')} name="repeat" label={labels.repeat} error={form.errorOf('repeat')} required>
-              {(props) => (
-                <input
-                  {...props}
-                  className="input"
-                  type="password"
-                  dir="ltr"
-                  autoComplete="new-password"
-                  {...form.bind('repeat')}
-                />
-              )}
-            </Field>
-            <div className="form-actions">
-              <button type="submit" className="button" aria-disabled={save.isPending}>
-                {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-                {t('staffAdmin.reset.submit')}
-              </button>
-            </div>
+              type="password"
+              dir="ltr"
+              autoComplete="new-password"
+            />
+            <FormInput
+              form={form}
+              name="repeat"
+              label={labels.repeat}
+              required
+              type="password"
+              dir="ltr"
+              autoComplete="new-password"
+            />
+            <FormActions pending={save.isPending} submitLabel={t('staffAdmin.reset.submit')} />
           </form>
         )}
       </section>
