@@ -74,3 +74,10 @@ export const EXPIRING_CARD_TITLE = 'ثبت قرارداد کار موقت کار
  * seeded by apps/api/src/seed/catalogue/delivery.ts: they wait in the central review.
  */
 export const PROVINCIAL_ROWS_WITHOUT_ID = ['برگزاری آزمون مهارت در محل کارگاه‌های صنفی', 'مشاوره شغلی حضوری کارجویان'] as const;
+
+// Staff administration (e2e/admin-staff.e2e.ts) --------------------------------------------------
+
+/** The Tehran provincial office's administrator (agency_admin, no sub-agencies): may not register agencies. */
+export const PROVINCIAL_ADMIN: DemoStaff = { username: 'admin.tehran', password: DEMO_PASSWORD };
+/** A colleague in the same office, to be the delegate. */
+export const PROVINCIAL_CLERK_NAME = 'نازنین عباسی';

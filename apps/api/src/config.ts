@@ -67,6 +67,8 @@ export const AppConfigSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.default(true),
+  /** Where people reach the web app (https://dargah.example.ir): links in text messages start with it. */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type AppConfigInput = z.input<typeof AppConfigSchema>;

@@ -2,6 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter } from '@tanstack/react-router';
 import { AdminHomePage } from '../features/admin/routes/AdminHomePage';
 import { AgencyPage } from '../features/admin/routes/AgencyPage';
+import { StaffPage } from '../features/admin/routes/StaffPage';
+import { StaffResetPasswordPage, validateResetSearch } from '../features/admin/routes/StaffResetPasswordPage';
 import { catalogueArchitectureRoutes } from '../features/catalogue-architecture/routes';
 import { catalogueCardRoutes } from '../features/catalogue-cards/routes';
 import { catalogueImportRoutes } from '../features/catalogue-import/routes';
@@ -70,6 +72,12 @@ const staffSignInRoute = createRoute({
   validateSearch: validateStaffSignInSearch,
   component: StaffSignInPage,
 });
+const staffResetPasswordRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: 'reset-password',
+  validateSearch: validateResetSearch,
+  component: StaffResetPasswordPage,
+});
 const cartableRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: '/',
@@ -90,6 +98,11 @@ const agencyRoute = createRoute({
   path: 'agencies/$agencyId',
   component: AgencyPage,
 });
+const staffMemberRoute = createRoute({
+  getParentRoute: () => adminAreaRoute,
+  path: 'agencies/$agencyId/staff/$staffId',
+  component: StaffPage,
+});
 
 export const routeTree = rootRoute.addChildren([
   portalRoute,
@@ -101,6 +114,7 @@ export const routeTree = rootRoute.addChildren([
   ]),
   staffRoute.addChildren([
     staffSignInRoute,
+    staffResetPasswordRoute,
     staffAreaRoute.addChildren([
       cartableRoute,
       staffRequestRoute,
@@ -112,7 +126,7 @@ export const routeTree = rootRoute.addChildren([
       ...catalogueReportRoutes,
     ]),
   ]),
-  adminRoute.addChildren([adminAreaRoute.addChildren([adminHomeRoute, agencyRoute])]),
+  adminRoute.addChildren([adminAreaRoute.addChildren([adminHomeRoute, agencyRoute, staffMemberRoute])]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -12,9 +12,6 @@ import {
   OrgUnitInput,
   OrgUnitUpdate,
   PublicAgency,
-  RoleGrantInput,
-  StaffInput,
-  StaffMember,
 } from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -27,19 +24,14 @@ import {
   createAgency,
   createApiToken,
   createDelegation,
-  createStaff,
   createUnit,
-  grantRole,
   listAdminAgencies,
-  listAgencyStaff,
   listAgencyUnits,
   listApiTokens,
   listDelegations,
   listPublicAgencies,
   revokeApiToken,
   revokeDelegation,
-  revokeRole,
-  unlockStaff,
   updateAgency,
   updateUnit,
 } from './admin.service';
@@ -110,55 +102,19 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promis
     (req) => updateUnit(ctx, req.actor, req.params.id, req.body, req.origin),
   );
 
-  // Staff and roles ------------------------------------------------------------------------------
+  // Delegation -----------------------------------------------------------------------------------
   r.get(
-    '/admin/agencies/:id/staff',
-    { config: staff, schema: { tags, summary: "The agency's staff with their role grants", params: Id, response: { 200: z.array(StaffMember) } } },
-    (req) => listAgencyStaff(ctx, req.actor, req.params.id),
-  );
-
-  r.post(
-    '/admin/agencies/:id/staff',
-    {
-      config: staff,
-      schema: { tags, summary: 'Create a staff account with a password sign-in', params: Id, headers: IdempotencyHeaders, body: StaffInput, response: { 201: StaffMember, 200: StaffMember } },
-    },
-    async (req, reply) => sendReplayable(reply, await createStaff(ctx, req.actor, req.params.id, req.body, req.origin, claimFrom(req, `staff.create:${req.params.id}`, { ...req.body, password: null }))),
-  );
-
-  r.post(
-    '/admin/staff/:id/roles',
+    '/admin/delegations',
     {
       config: staff,
       schema: {
         tags,
-        summary: 'Grant a role in an agency (optionally one unit, optionally with its sub-agencies)',
-        description: 'Agency administrators grant within the agencies they administer; platform_admin, central_reviewer and oversight_auditor need a platform administrator.',
-        params: Id,
-        body: RoleGrantInput,
-        response: { 200: StaffMember },
+        summary: "Delegations (جانشینی) of the agencies the caller administers, and the caller's own (only those naming staffId, when given)",
+        querystring: z.object({ staffId: z.uuid().optional() }),
+        response: { 200: z.array(Delegation) },
       },
     },
-    (req) => grantRole(ctx, req.actor, req.params.id, req.body, req.origin),
-  );
-
-  r.delete(
-    '/admin/staff/:id/roles',
-    { config: staff, schema: { tags, summary: 'Revoke a role grant', params: Id, body: RoleGrantInput, response: { 200: StaffMember } } },
-    (req) => revokeRole(ctx, req.actor, req.params.id, req.body, req.origin),
-  );
-
-  r.post(
-    '/admin/staff/:id/unlock',
-    { config: staff, schema: { tags, summary: 'Clear the lockout after repeated failed sign-ins', params: Id, response: { 200: StaffMember } } },
-    (req) => unlockStaff(ctx, req.actor, req.params.id, req.origin),
-  );
-
-  // Delegation -----------------------------------------------------------------------------------
-  r.get(
-    '/admin/delegations',
-    { config: staff, schema: { tags, summary: "Delegations (جانشینی) of the agencies the caller administers, and the caller's own", response: { 200: z.array(Delegation) } } },
-    (req) => listDelegations(ctx, req.actor),
+    (req) => listDelegations(ctx, req.actor, req.query.staffId),
   );
 
   r.post(

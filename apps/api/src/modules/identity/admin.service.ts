@@ -1,5 +1,4 @@
 import {
-  PLATFORM_ONLY_ROLES,
   type Agency,
   type AgencyInput,
   type AgencySystemIdentity,
@@ -13,20 +12,30 @@ import {
   type OrgUnitInput,
   type OrgUnitUpdate,
   type PublicAgency,
-  type RoleGrantInput,
-  type StaffInput,
-  type StaffMember,
 } from '@dargah/contracts';
-import type { Actor, RequestOrigin, Role, RoleGrant } from '../../platform/actor';
+import type { Actor, RequestOrigin } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { isUniqueViolation, withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { apiTokenSecret, hashPassword, sha256 } from './auth.service';
+import {
+  adminScope,
+  administers,
+  agencyFieldsVerdict,
+  createAgencyVerdict,
+  delegateVerdict,
+  endDelegationVerdict,
+  enforce,
+  scopeOf,
+  seenAgencies,
+  selves,
+  type AdminScope,
+} from './admin.policy';
+import { apiTokenSecret, sha256 } from './auth.service';
 import * as repo from './identity.repository';
-import { agenciesWithRole, ADMIN_ROLES, apiClientMay, hasRole, passwordProblem, requireStaff, type StaffActor } from './identity.policy';
+import { apiClientMay, requireStaff } from './identity.policy';
 
 /*
  * Administration of identity: agencies, their unit trees, staff and their roles, delegation and
@@ -37,45 +46,20 @@ import { agenciesWithRole, ADMIN_ROLES, apiClientMay, hasRole, passwordProblem, 
  * object of an agency the actor does not administer answers 404, as if it did not exist.
  */
 
-// Scope ------------------------------------------------------------------------------------------
-interface AdminScope {
-  actor: StaffActor;
-  platform: boolean;
-  /** Agencies the actor administers as agency_admin (a platform administrator administers all). */
-  agencies: ReadonlySet<string>;
-}
-
-/** What the staff actor administers, possibly nothing. */
-function scopeOf(actor: StaffActor): AdminScope {
-  return { actor, platform: hasRole(actor, ['platform_admin']), agencies: new Set(agenciesWithRole(actor, ['agency_admin'])) };
-}
-
-/** An administrator of something (401 anonymous, 403 anyone else). */
-function adminScope(actor: Actor): AdminScope {
-  requireStaff(actor);
-  const s = scopeOf(actor);
-  if (!s.platform && s.agencies.size === 0) throw new DomainError('FORBIDDEN', { need: ADMIN_ROLES });
-  return s;
-}
-
-const administers = (s: AdminScope, agencyId: string) => s.platform || s.agencies.has(agencyId);
-/** The agencies whose objects the actor sees: null for all. */
-const seenAgencies = (s: AdminScope) => (s.platform ? null : [...s.agencies]);
-
-async function administeredAgency(db: Db, s: AdminScope, agencyId: string): Promise<repo.AgencyRow> {
+export async function administeredAgency(db: Db, s: AdminScope, agencyId: string): Promise<repo.AgencyRow> {
   const agency = await repo.findAgency(db, agencyId);
   if (!agency || !administers(s, agencyId)) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
   return agency;
 }
 
-async function administeredStaff(db: Db, s: AdminScope, staffId: string): Promise<repo.StaffRow> {
+export async function administeredStaff(db: Db, s: AdminScope, staffId: string): Promise<repo.StaffRow> {
   const staff = await repo.findStaff(db, staffId);
   if (!staff || !administers(s, staff.agencyId)) throw new DomainError('STAFF_NOT_FOUND', { staffId });
   return staff;
 }
 
 // Recording --------------------------------------------------------------------------------------
-type StreamType = 'agency' | 'org_unit' | 'staff' | 'delegation' | 'api_token';
+export type StreamType = 'agency' | 'org_unit' | 'staff' | 'delegation' | 'api_token';
 interface Change {
   stream: StreamType;
   id: string;
@@ -87,33 +71,33 @@ interface Change {
   agencyId: string;
   details: Record<string, unknown>;
 }
-interface Who {
+export interface Who {
   actor: Actor;
   origin: RequestOrigin;
   at: Date;
 }
 
 /** The event and the audit entry of one change, in the change's transaction. */
-async function record(tx: Tx, w: Who, c: Change): Promise<void> {
+export async function record(tx: Tx, w: Who, c: Change): Promise<void> {
   await appendEvent(tx, { streamType: c.stream, streamId: c.id, action: c.event, actor: w.actor, origin: w.origin, at: w.at, payload: c.details });
   audit(tx, { actor: w.actor, origin: w.origin, at: w.at, action: c.audit, objectType: c.stream, objectId: c.id, agencyId: c.agencyId, details: c.details });
 }
 
 /** Field by field: what an update changed. */
-function changes<T extends object>(before: T, after: T, fields: ReadonlyArray<keyof T>): Record<string, { from: unknown; to: unknown }> {
+export function changes<T extends object>(before: T, after: T, fields: ReadonlyArray<keyof T>): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const f of fields) if (before[f] !== after[f]) out[String(f)] = { from: before[f], to: after[f] };
   return out;
 }
 
 /** Turns a unique violation into the domain's 409. */
-const uniqueAs = (constraint: string, code: string, details: Record<string, unknown>) => (err: unknown) => {
+export const uniqueAs = (constraint: string, code: string, details: Record<string, unknown>) => (err: unknown) => {
   if (isUniqueViolation(err, constraint)) throw new DomainError(code, details);
   throw err;
 };
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-const blank = (s: string | undefined) => (s ? s : null);
+export const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+export const blank = (s: string | undefined) => (s ? s : null);
 
 // Agencies ---------------------------------------------------------------------------------------
 /** Active agencies, for the public portal. */
@@ -139,7 +123,7 @@ const agencyValues = (a: AgencyInput): Omit<repo.AgencyRow, 'id' | 'version'> =>
 /** Platform administrators only. */
 export async function createAgency(ctx: AppContext, actor: Actor, input: AgencyInput, origin: RequestOrigin, claim?: IdempotencyClaim): Promise<Replayable<Agency, 201>> {
   const s = adminScope(actor);
-  if (!s.platform) throw new DomainError('FORBIDDEN', { need: ['platform_admin'] });
+  enforce(createAgencyVerdict(s));
   const at = ctx.clock.now();
   const values = agencyValues(input);
   return withTransaction(ctx.database, (tx) =>
@@ -164,10 +148,7 @@ export async function updateAgency(ctx: AppContext, actor: Actor, agencyId: stri
   return withTransaction(ctx.database, async (tx) => {
     const current = await administeredAgency(tx.db, s, agencyId);
     if (current.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: current.version });
-    if (!s.platform) {
-      const locked = (['legalId', 'parentId'] as const).filter((f) => values[f] !== current[f]);
-      if (locked.length > 0) throw new DomainError('AGENCY_FIELD_LOCKED', { fields: locked });
-    }
+    enforce(agencyFieldsVerdict(s, (['legalId', 'parentId'] as const).filter((f) => values[f] !== current[f])));
     if (values.parentId !== null && values.parentId !== current.parentId) {
       await repo.lockAgencyTree(tx.db);
       if (!(await repo.findAgency(tx.db, values.parentId))) throw new DomainError('AGENCY_PARENT_NOT_FOUND', { parentId: values.parentId });
@@ -192,7 +173,7 @@ export async function listAgencyUnits(ctx: AppContext, actor: Actor, agencyId: s
 const UNIT_FIELDS = ['parentId', 'nameFa', 'nameEn', 'kind', 'code'] as const;
 const unitValues = (u: OrgUnitInput) => ({ parentId: u.parentId ?? null, nameFa: u.nameFa, nameEn: blank(u.nameEn), kind: u.kind, code: blank(u.code) });
 
-async function requireUnitOf(db: Db, agencyId: string, unitId: string): Promise<void> {
+export async function requireUnitOf(db: Db, agencyId: string, unitId: string): Promise<void> {
   const unit = await repo.findUnit(db, unitId);
   if (!unit || unit.agencyId !== agencyId) throw new DomainError('UNIT_NOT_IN_AGENCY', { unitId, agencyId });
 }
@@ -240,140 +221,6 @@ export async function updateUnit(ctx: AppContext, actor: Actor, unitId: string, 
   }).catch(uniqueAs('org_units_agency_id_code_key', 'UNIT_CODE_TAKEN', { code: values.code }));
 }
 
-// Staff and roles --------------------------------------------------------------------------------
-type StaffListRow = Omit<repo.StaffRow, 'passwordHash'>;
-
-function staffView(s: StaffListRow, grants: RoleGrant[], now: Date): StaffMember {
-  const lockedUntil = s.lockedUntil ? new Date(s.lockedUntil) : null;
-  return {
-    id: s.id,
-    agencyId: s.agencyId,
-    username: s.username,
-    displayName: s.displayName,
-    active: s.active,
-    locked: lockedUntil !== null && lockedUntil > now,
-    lockedUntil: iso(lockedUntil),
-    failedLogins: s.failedLogins,
-    roles: grants.map((g) => ({ role: g.role, agencyId: g.agencyId, unitId: g.unitId, includeSubagencies: g.includeSubagencies })),
-  };
-}
-
-async function loadStaffView(db: Db, staffId: string, now: Date): Promise<StaffMember> {
-  const s = await repo.findStaff(db, staffId);
-  if (!s) throw new DomainError('STAFF_NOT_FOUND', { staffId });
-  return staffView(s, await repo.roleGrants(db, staffId), now);
-}
-
-/** The agency's staff with the roles each holds (as granted, not expanded). */
-export async function listAgencyStaff(ctx: AppContext, actor: Actor, agencyId: string): Promise<StaffMember[]> {
-  const s = adminScope(actor);
-  const db = ctx.database.db;
-  await administeredAgency(db, s, agencyId);
-  const staff = await repo.listStaff(db, [agencyId]);
-  const grants = staff.length ? await repo.roleGrantsOf(db, staff.map((x) => x.id)) : [];
-  const now = ctx.clock.now();
-  return staff.map((x) => staffView(x, grants.filter((g) => g.staffId === x.id), now));
-}
-
-/** A staff account with a password sign-in; roles are granted separately. */
-export async function createStaff(ctx: AppContext, actor: Actor, agencyId: string, input: StaffInput, origin: RequestOrigin, claim?: IdempotencyClaim): Promise<Replayable<StaffMember, 201>> {
-  const s = adminScope(actor);
-  await administeredAgency(ctx.database.db, s, agencyId);
-  const problem = passwordProblem(input.password, input.username);
-  if (problem) throw new DomainError(problem, { field: 'password' });
-  // argon2 takes tens of milliseconds: hash before the transaction opens.
-  const passwordHash = await hashPassword(input.password);
-  const at = ctx.clock.now();
-  return withTransaction(ctx.database, (tx) =>
-    once(tx, claim, at, async () => {
-      const id = await repo.insertStaff(
-        tx.db,
-        { agencyId, username: input.username, displayName: input.displayName, passwordHash, nationalCode: input.nationalCode ?? null, email: input.email ?? null, oidcSubject: input.oidcSubject ?? null },
-        at,
-      );
-      await record(tx, { actor, origin, at }, { stream: 'staff', id, event: 'created', audit: 'staff.create', agencyId, details: { username: input.username, displayName: input.displayName } });
-      return { status: 201 as const, body: await loadStaffView(tx.db, id, at) };
-    }),
-  )
-    .catch(uniqueAs('staff_username_key', 'USERNAME_TAKEN', { username: input.username }))
-    .catch(uniqueAs('staff_oidc_subject_key', 'OIDC_SUBJECT_TAKEN', {}));
-}
-
-/**
- * Whether the actor may grant or revoke this role of this staff member: only in agencies they
- * administer (with every sub-agency, for a grant that extends to them), never the platform-wide
- * roles unless a platform administrator, and never their own roles or those of the person they
- * act for (a platform administrator acting as themselves excepted).
- */
-async function checkRoleChange(db: Db, s: AdminScope, staff: repo.StaffRow, g: RoleGrant, granting: boolean): Promise<void> {
-  const a = s.actor;
-  if ((staff.id === a.id || staff.id === a.onBehalfOfId) && !(s.platform && a.onBehalfOfId === null)) throw new DomainError('OWN_ROLES_LOCKED');
-  if ((PLATFORM_ONLY_ROLES as readonly Role[]).includes(g.role) && !s.platform) throw new DomainError('ROLE_RESERVED', { role: g.role });
-  await administeredAgency(db, s, g.agencyId);
-  if (!granting) return;
-  if (g.includeSubagencies && !s.platform) {
-    const outside = (await repo.descendantAgencyIds(db, [g.agencyId])).filter((id) => !s.agencies.has(id));
-    if (outside.length > 0) throw new DomainError('FORBIDDEN', { reason: 'includeSubagencies', agencies: outside.length });
-  }
-  if (g.unitId) await requireUnitOf(db, g.agencyId, g.unitId);
-}
-
-const grantOf = (input: RoleGrantInput): RoleGrant => ({ role: input.role, agencyId: input.agencyId, unitId: input.unitId ?? null, includeSubagencies: input.includeSubagencies ?? false });
-
-/** Grants a role; granting one already held changes nothing and records nothing. */
-export async function grantRole(ctx: AppContext, actor: Actor, staffId: string, input: RoleGrantInput, origin: RequestOrigin): Promise<StaffMember> {
-  const s = adminScope(actor);
-  const at = ctx.clock.now();
-  const g = grantOf(input);
-  return withTransaction(ctx.database, async (tx) => {
-    const staff = await administeredStaff(tx.db, s, staffId);
-    await checkRoleChange(tx.db, s, staff, g, true);
-    if (await repo.addRoleGrant(tx.db, staffId, g, at)) {
-      await record(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'role_granted', audit: 'staff.role_grant', agencyId: g.agencyId, details: { ...g } });
-    }
-    return loadStaffView(tx.db, staffId, at);
-  });
-}
-
-export async function revokeRole(ctx: AppContext, actor: Actor, staffId: string, input: RoleGrantInput, origin: RequestOrigin): Promise<StaffMember> {
-  const s = adminScope(actor);
-  const at = ctx.clock.now();
-  const g = grantOf(input);
-  return withTransaction(ctx.database, async (tx) => {
-    const staff = await administeredStaff(tx.db, s, staffId);
-    await checkRoleChange(tx.db, s, staff, g, false);
-    if ((await repo.deleteRoleGrant(tx.db, staffId, g)) === 0) throw new DomainError('ROLE_GRANT_NOT_FOUND', { role: g.role, agencyId: g.agencyId, unitId: g.unitId });
-    await record(tx, { actor, origin, at }, {
-      stream: 'staff',
-      id: staffId,
-      event: 'role_revoked',
-      audit: 'staff.role_revoke',
-      agencyId: g.agencyId,
-      details: { role: g.role, agencyId: g.agencyId, unitId: g.unitId },
-    });
-    return loadStaffView(tx.db, staffId, at);
-  });
-}
-
-/** Clears the lockout after repeated failed sign-ins. */
-export async function unlockStaff(ctx: AppContext, actor: Actor, staffId: string, origin: RequestOrigin): Promise<StaffMember> {
-  const s = adminScope(actor);
-  const at = ctx.clock.now();
-  return withTransaction(ctx.database, async (tx) => {
-    const staff = await administeredStaff(tx.db, s, staffId);
-    await repo.resetLoginFailures(tx.db, staffId);
-    await record(tx, { actor, origin, at }, {
-      stream: 'staff',
-      id: staffId,
-      event: 'unlocked',
-      audit: 'staff.unlock',
-      agencyId: staff.agencyId,
-      details: { failedLogins: staff.failedLogins, lockedUntil: iso(staff.lockedUntil) },
-    });
-    return loadStaffView(tx.db, staffId, at);
-  });
-}
-
 // Delegation (جانشین) ----------------------------------------------------------------------------
 function delegationView(d: repo.DelegationRow, now: Date): Delegation {
   const startsAt = new Date(d.startsAt);
@@ -393,15 +240,12 @@ function delegationView(d: repo.DelegationRow, now: Date): Delegation {
   };
 }
 
-/** The people the actor is, for "their own" delegations: themselves and whoever they act for. */
-const selves = (a: StaffActor) => [a.id, ...(a.onBehalfOfId ? [a.onBehalfOfId] : [])];
-
 /** Delegations of the agencies the actor administers, and those naming the actor. */
-export async function listDelegations(ctx: AppContext, actor: Actor): Promise<Delegation[]> {
+export async function listDelegations(ctx: AppContext, actor: Actor, staffId?: string): Promise<Delegation[]> {
   requireStaff(actor);
   const s = scopeOf(actor);
   const now = ctx.clock.now();
-  return (await repo.listDelegationsVisible(ctx.database.db, seenAgencies(s), selves(actor))).map((d) => delegationView(d, now));
+  return (await repo.listDelegationsVisible(ctx.database.db, seenAgencies(s), selves(actor), staffId)).map((d) => delegationView(d, now));
 }
 
 /**
@@ -419,9 +263,7 @@ export async function createDelegation(ctx: AppContext, actor: Actor, input: Del
   if (actor.onBehalfOfId !== null && input.principalId === actor.onBehalfOfId) throw new DomainError('REDELEGATION_FORBIDDEN');
   return withTransaction(ctx.database, async (tx) => {
     const principal = await repo.findStaff(tx.db, input.principalId);
-    if (input.principalId !== actor.id && (!principal || !administers(s, principal.agencyId))) {
-      throw new DomainError(s.platform || s.agencies.size > 0 ? 'STAFF_NOT_FOUND' : 'FORBIDDEN', { staffId: input.principalId });
-    }
+    enforce(delegateVerdict(actor, s, input.principalId, principal));
     if (!principal) throw new DomainError('STAFF_NOT_FOUND', { staffId: input.principalId });
     const delegate = await repo.findStaff(tx.db, input.delegateId);
     if (!delegate?.active || delegate.agencyId !== principal.agencyId || delegate.id === principal.id) {
@@ -449,8 +291,8 @@ export async function revokeDelegation(ctx: AppContext, actor: Actor, delegation
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     const d = await repo.findDelegation(tx.db, delegationId);
-    const mine = d && (selves(actor).includes(d.principalId) || d.delegateId === actor.id);
-    if (!d || !(mine || administers(s, d.principalAgencyId))) throw new DomainError('DELEGATION_NOT_FOUND', { delegationId });
+    enforce(endDelegationVerdict(actor, s, d, delegationId));
+    if (!d) throw new DomainError('DELEGATION_NOT_FOUND', { delegationId });
     if (d.revokedAt) return delegationView(d, at);
     await repo.revokeDelegation(tx.db, delegationId, at);
     await record(tx, { actor, origin, at }, {

@@ -330,7 +330,7 @@ describe('staff and roles', () => {
     expect((await auditOf(id)).map((e) => e.action)).toEqual(['staff.create', 'staff.role_grant']);
 
     const list = await get(`/admin/agencies/${a.id}/staff`, admin.headers);
-    expect(list.json()).toEqual(expect.arrayContaining([expect.objectContaining({ id, roles: [expect.objectContaining({ role: 'desk_clerk' })] })]));
+    expect(list.json().items).toEqual(expect.arrayContaining([expect.objectContaining({ id, roles: [expect.objectContaining({ role: 'desk_clerk' })] })]));
     expect(JSON.stringify(list.json())).not.toMatch(/argon2|passwordHash/);
 
     const s = await signIn('sara.ahmadi', 'Pazir-1404-amn');
@@ -396,7 +396,7 @@ describe('staff and roles', () => {
     const admin = await staffSession(a.id, ['agency_admin']);
     const s = await buildStaff(t, a.id);
     for (let i = 0; i < 5; i++) await login(s.username, 'wrong-password-1');
-    const listed = (await get(`/admin/agencies/${a.id}/staff`, admin.headers)).json().find((x: { id: string }) => x.id === s.id);
+    const listed = (await get(`/admin/agencies/${a.id}/staff`, admin.headers)).json().items.find((x: { id: string }) => x.id === s.id);
     expect(listed).toMatchObject({ locked: true, failedLogins: 5 });
     const res = await post(`/admin/staff/${s.id}/unlock`, {}, admin.headers);
     expect(res.json()).toMatchObject({ locked: false, failedLogins: 0, lockedUntil: null });

@@ -39,6 +39,12 @@ export const identityErrors = {
   OIDC_SIGN_IN_FAILED: { status: 401, fa: 'ورود با حساب سازمانی انجام نشد؛ دوباره تلاش کنید.', en: 'The organisation sign-in could not be completed; please try again.' },
   OIDC_UNKNOWN_ACCOUNT: { status: 403, fa: 'این حساب سازمانی به هیچ کارمندی در درگاه وصل نیست؛ با مدیر دستگاه خود تماس بگیرید.', en: 'This organisation account is not linked to any staff member in Dargah; contact your agency administrator.' },
   OIDC_ACCOUNT_INACTIVE: { status: 403, fa: 'حساب کارمندی شما غیرفعال است.', en: 'Your staff account is deactivated.' },
+  OWN_ACCOUNT_LOCKED: { status: 403, fa: 'این کار را روی حساب خودتان (یا کسی که جانشین او هستید) نمی‌توانید انجام دهید؛ مدیر دیگری باید انجام دهد.', en: 'You cannot do this to your own account, or that of the person you act for; another administrator must.' },
+  STAFF_INACTIVE: { status: 409, fa: 'حساب این کارمند غیرفعال است؛ نخست آن را فعال کنید.', en: 'This staff account is deactivated; reactivate it first.' },
+  STAFF_NO_MOBILE: { status: 409, fa: 'برای این کارمند شمارهٔ همراهی ثبت نشده است؛ نخست شمارهٔ همراه او را در مشخصاتش ثبت کنید.', en: 'This staff member has no mobile number; add one to their details first.' },
+  PASSWORD_RESET_TOO_MANY: { status: 429, fa: 'برای این کارمند در یک ساعت گذشته بیش از حد کد بازنشانی فرستاده شده است؛ بعداً دوباره تلاش کنید.', en: 'Too many reset codes were sent to this staff member in the last hour; try again later.' },
+  RESET_CODE_INVALID: { status: 400, fa: 'کد بازنشانی درست نیست یا پیش‌تر به کار رفته است؛ از مدیر دستگاه کد تازه بخواهید.', en: 'The reset code is not correct or was already used; ask your agency administrator for a new one.' },
+  RESET_CODE_EXPIRED: { status: 400, fa: 'کد بازنشانی منقضی شده است؛ از مدیر دستگاه کد تازه بخواهید.', en: 'The reset code has expired; ask your agency administrator for a new one.' },
 };
 
 let registered = false;

@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import type { Role, RoleGrant } from '../../platform/actor';
 import { rows, type Db } from '../../platform/db';
 
-const iso = (d: unknown) => new Date(d as string).toISOString();
+export const iso = (d: unknown) => new Date(d as string).toISOString();
 /**
  * A JS array as ONE bound parameter (for `= ANY(${list(ids)}::uuid[])` and `${list(scopes)}::text[]`).
  * A bare array inside sql`` is expanded by Drizzle into a row `($1, $2)`, which cannot be cast to an array.
  */
-const list = (xs: readonly string[]) => sql.param([...xs]);
+export const list = (xs: readonly string[]) => sql.param([...xs]);
 
 // Agencies ---------------------------------------------------------------------------------------
 export interface AgencyRow {
@@ -102,9 +102,11 @@ export interface StaffRow {
   failedLogins: number;
   lockedUntil: Date | null;
   active: boolean;
+  /** Where a password-reset code is sent. */
+  mobile: string | null;
 }
 const STAFF_COLS = sql`id, agency_id AS "agencyId", username, display_name AS "displayName", password_hash AS "passwordHash",
-  failed_logins AS "failedLogins", locked_until AS "lockedUntil", active`;
+  failed_logins AS "failedLogins", locked_until AS "lockedUntil", active, mobile`;
 
 export async function findStaffByUsername(db: Db, username: string): Promise<StaffRow | undefined> {
   return (await rows<StaffRow>(db, sql`SELECT ${STAFF_COLS} FROM staff WHERE username = ${username}`))[0];
@@ -115,20 +117,23 @@ export async function findStaff(db: Db, id: string): Promise<StaffRow | undefine
 export async function findStaffByOidcSubject(db: Db, subject: string): Promise<StaffRow | undefined> {
   return (await rows<StaffRow>(db, sql`SELECT ${STAFF_COLS} FROM staff WHERE oidc_subject = ${subject}`))[0];
 }
-export const listStaff = (db: Db, agencyIds: string[]) =>
-  rows<Omit<StaffRow, 'passwordHash'>>(db, sql`
-    SELECT id, agency_id AS "agencyId", username, display_name AS "displayName", failed_logins AS "failedLogins",
-           locked_until AS "lockedUntil", active
-      FROM staff WHERE agency_id = ANY(${list(agencyIds)}::uuid[]) ORDER BY display_name`);
-
 export async function insertStaff(
   db: Db,
-  s: { agencyId: string; username: string; displayName: string; passwordHash: string | null; nationalCode?: string | null; email?: string | null; oidcSubject?: string | null },
+  s: {
+    agencyId: string;
+    username: string;
+    displayName: string;
+    passwordHash: string | null;
+    nationalCode?: string | null;
+    email?: string | null;
+    mobile?: string | null;
+    oidcSubject?: string | null;
+  },
   now: Date,
 ): Promise<string> {
   const [row] = await rows<{ id: string }>(db, sql`
-    INSERT INTO staff (agency_id, username, display_name, password_hash, national_code, email, oidc_subject, password_changed_at, created_at, updated_at)
-    VALUES (${s.agencyId}, ${s.username}, ${s.displayName}, ${s.passwordHash}, ${s.nationalCode ?? null}, ${s.email ?? null}, ${s.oidcSubject ?? null},
+    INSERT INTO staff (agency_id, username, display_name, password_hash, national_code, email, mobile, oidc_subject, password_changed_at, created_at, updated_at)
+    VALUES (${s.agencyId}, ${s.username}, ${s.displayName}, ${s.passwordHash}, ${s.nationalCode ?? null}, ${s.email ?? null}, ${s.mobile ?? null}, ${s.oidcSubject ?? null},
             ${iso(now)}::timestamptz, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
     RETURNING id`);
   return row!.id;
@@ -403,11 +408,15 @@ export async function findDelegation(db: Db, id: string): Promise<(DelegationRow
      WHERE d.id = ${id}`))[0];
 }
 
-/** Delegations whose principal belongs to one of the agencies (all when null), or that name one of the staff. */
-export const listDelegationsVisible = (db: Db, agencyIds: string[] | null, staffIds: string[]) =>
+/**
+ * Delegations whose principal belongs to one of the agencies (all when null), or that name one of
+ * the staff; only those naming `about` (as principal or delegate), when given.
+ */
+export const listDelegationsVisible = (db: Db, agencyIds: string[] | null, staffIds: string[], about?: string) =>
   rows<DelegationRow>(db, sql`${DELEGATION_SELECT}
-    WHERE ${agencyIds === null} OR p.agency_id = ANY(${list(agencyIds ?? [])}::uuid[])
-       OR d.principal_id = ANY(${list(staffIds)}::uuid[]) OR d.delegate_id = ANY(${list(staffIds)}::uuid[])
+    WHERE (${agencyIds === null} OR p.agency_id = ANY(${list(agencyIds ?? [])}::uuid[])
+       OR d.principal_id = ANY(${list(staffIds)}::uuid[]) OR d.delegate_id = ANY(${list(staffIds)}::uuid[]))
+      AND (${about ?? null}::uuid IS NULL OR d.principal_id = ${about ?? null}::uuid OR d.delegate_id = ${about ?? null}::uuid)
     ORDER BY d.starts_at DESC, d.id`);
 
 export async function findApiToken(db: Db, id: string): Promise<ApiTokenRow | undefined> {

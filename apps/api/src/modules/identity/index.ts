@@ -4,6 +4,7 @@ import { authRoutes } from './auth.routes';
 import { defineIdentityJobs } from './identity.jobs';
 import { registerIdentityErrors } from './identity.errors';
 import { oidcRoutes } from './oidc.routes';
+import { staffAdminRoutes } from './staff-admin.routes';
 
 export { registerAuth } from './auth.hooks';
 export { agenciesWithRole, hasRole, requireCitizen, requireRole, requireStaff, apiClientMay, ADMIN_ROLES, CENTRAL_ROLES } from './identity.policy';
@@ -18,6 +19,7 @@ export const identityModule: AppModule = {
     await authRoutes(app, ctx);
     await oidcRoutes(app, ctx);
     await adminRoutes(app, ctx);
+    await staffAdminRoutes(app, ctx);
   },
   defineJobs: defineIdentityJobs,
 };

@@ -12,14 +12,12 @@ import {
   type OrgUnitInput,
   type Page,
   type PublicService,
-  type RoleGrantInput,
-  type StaffInput,
   type StaffMember,
 } from '../../lib/contracts';
 
 /**
- * Administration: agencies, their organisational units and staff. The server decides who may do
- * what (an agency administrator sees their own agencies); the web app only hides the way in.
+ * Administration: agencies and their organisational units (staff, delegations and API tokens are in
+ * staffApi.ts). The server decides who may do what; the screens ask its capabilities first.
  */
 
 export type { StaffMember };
@@ -55,21 +53,6 @@ export const createUnit = (agencyId: string, body: OrgUnitInput, idempotencyKey:
 /** Replaces a unit at the version the form was filled from; a newer one is refused with 409 CONFLICT. */
 export const updateUnit = (id: string, body: OrgUnitInput & { version: number }) =>
   api.put<OrgUnit>(`/admin/units/${encodeURIComponent(id)}`, body);
-
-export const staffQuery = (agencyId: string) =>
-  queryOptions({
-    queryKey: ['admin', 'agencies', agencyId, 'staff'],
-    queryFn: async ({ signal }) =>
-      itemsOf(await api.get<List<StaffMember>>(`/admin/agencies/${encodeURIComponent(agencyId)}/staff`, { signal })),
-  });
-
-/** A staff account with a password sign-in (no role yet: grant one with `grantRole`). */
-export const createStaff = (agencyId: string, body: StaffInput, idempotencyKey: string) =>
-  api.post<StaffMember>(`/admin/agencies/${encodeURIComponent(agencyId)}/staff`, body, { idempotencyKey });
-
-/** `POST /admin/staff/:id/roles`: a role in an agency (optionally one unit of it). */
-export const grantRole = (staffId: string, body: RoleGrantInput) =>
-  api.post<StaffMember>(`/admin/staff/${encodeURIComponent(staffId)}/roles`, body);
 
 // Desk services and their catalogue service ids ---------------------------------------------------
 

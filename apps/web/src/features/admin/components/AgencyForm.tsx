@@ -35,10 +35,13 @@ export function AgencyForm({
   agency,
   agencies,
   onDone,
+  canChangeLegalIdOrParent = true,
 }: {
   agency?: Agency;
   agencies: readonly Agency[];
   onDone: (saved: Agency | null) => void;
+  /** From the agency's capabilities: only a platform administrator changes these two. */
+  canChangeLegalIdOrParent?: boolean;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -135,6 +138,7 @@ export function AgencyForm({
               inputMode="numeric"
               maxLength={15}
               autoComplete="off"
+              readOnly={!canChangeLegalIdOrParent}
               {...form.bind('legalId')}
             />
           )}
@@ -159,7 +163,7 @@ export function AgencyForm({
         </Field>
         <Field id={form.idOf('parentId')} name="parentId" label={labels.parentId} error={form.errorOf('parentId')}>
           {(props) => (
-            <select {...props} className="input" {...form.bind('parentId')}>
+            <select {...props} className="input" disabled={!canChangeLegalIdOrParent} {...form.bind('parentId')}>
               <option value="">{t('admin.agency.noParent')}</option>
               {agencies
                 .filter((a) => a.id !== agency?.id)

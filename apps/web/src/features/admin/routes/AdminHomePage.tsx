@@ -9,12 +9,18 @@ import { BuildingIcon, PlusIcon, SettingsIcon } from '../../../components/icons'
 import { useFormat } from '../../../lib/format';
 import { adminAgenciesQuery } from '../api';
 import { AgencyForm } from '../components/AgencyForm';
+import { adminCapabilitiesQuery } from '../staffApi';
 
-/** `/admin`: the agencies this administrator manages, and a form to register a new one. */
+/**
+ * `/admin`: the agencies this administrator manages, and a form to register a new one for those
+ * whose capabilities allow it (platform administrators).
+ */
 export function AdminHomePage() {
   const { t } = useTranslation();
   const format = useFormat();
   const agencies = useQuery(adminAgenciesQuery);
+  const capabilities = useQuery(adminCapabilitiesQuery);
+  const mayCreate = capabilities.data?.createAgency === true;
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
 
@@ -24,7 +30,7 @@ export function AdminHomePage() {
   else if (agencies.data.length === 0)
     body = (
       <EmptyState icon={<BuildingIcon />} title={t('admin.agenciesEmpty')} headingLevel={3}>
-        <p>{t('admin.agenciesEmptyBody')}</p>
+        {mayCreate ? <p>{t('admin.agenciesEmptyBody')}</p> : null}
       </EmptyState>
     );
   else
@@ -60,7 +66,7 @@ export function AdminHomePage() {
           <h2 id="agencies-title" className="card__title">
             {t('admin.agencies')}
           </h2>
-          {creating ? null : (
+          {creating || !mayCreate ? null : (
             <button
               type="button"
               className="button button--secondary button--small"
@@ -74,7 +80,7 @@ export function AdminHomePage() {
             </button>
           )}
         </div>
-        {creating ? (
+        {creating && mayCreate ? (
           <section className="subpanel stack" aria-labelledby="new-agency-title">
             <h3 id="new-agency-title" className="subpanel__title">
               {t('admin.agency.new')}
