@@ -28,8 +28,8 @@ export const AppConfigSchema = z.object({
   TRUST_PROXY: bool.default(false),
   /**
    * Where this deployment is reached from outside (http or https, host, optional path, no query): the
-   * IRIs of the published code lists (the CPSV-AP export's SKOS vocabularies, ADR 0011) are minted
-   * under it, never from a request's Host header. Stored without a trailing slash.
+   * IRIs of the published code lists (the CPSV-AP export's SKOS vocabularies, ADR 0011) and the links
+   * in messages are made from it, never from a request's Host header. Stored without a trailing slash.
    */
   PUBLIC_BASE_URL: z
     .url({ protocol: /^https?$/ })
@@ -68,7 +68,6 @@ export const AppConfigSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.default(true),
   /** Where people reach the web app (https://dargah.example.ir): links in text messages start with it. */
-  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type AppConfigInput = z.input<typeof AppConfigSchema>;

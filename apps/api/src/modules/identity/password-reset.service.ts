@@ -48,7 +48,7 @@ export async function requestPasswordReset(ctx: AppContext, actor: Actor, staffI
     }
     await staffRepo.cancelPasswordResets(tx.db, staffId, at);
     await staffRepo.insertPasswordReset(tx.db, { staffId, codeHash: sha256(code), sentTo: mobile, createdBy: s.actor.id, expiresAt }, at);
-    const link = `${ctx.config.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? ''}${RESET_PAGE}?code=${code}`;
+    const link = `${ctx.config.PUBLIC_BASE_URL}${RESET_PAGE}?code=${code}`;
     await queueSms(
       ctx,
       tx,
