@@ -41,6 +41,9 @@ export function envelope(req: FastifyRequest, code: string, details: Record<stri
 }
 
 function sendError(req: FastifyRequest, reply: FastifyReply, code: string, details: Record<string, unknown> = {}, status?: number) {
+  // A refusal that says when to try again says it in the standard header too.
+  const retryAfter = details.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && retryAfter > 0) reply.header('retry-after', String(Math.ceil(retryAfter)));
   return reply
     .status(status ?? errorSpec(code).status)
     .header('cache-control', 'no-store')
