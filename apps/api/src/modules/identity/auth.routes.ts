@@ -14,7 +14,7 @@ import type { AppContext } from '../../platform/context';
 import { DomainError } from '../../platform/http/errors';
 import { limitPerAddress } from '../../platform/rate-limit';
 import { SESSION_COOKIE, sessionCookieOptions } from './auth.hooks';
-import { actFor, resolveSession, sessionInfo, signOut, type NewSession, type ResolvedSession } from './auth.service';
+import { actFor, dummyPasswordHash, resolveSession, sessionInfo, signOut, type NewSession, type ResolvedSession } from './auth.service';
 import { requestOtp, verifyOtp } from './citizen-sign-in.service';
 import { staffLogin } from './staff-sign-in.service';
 import { getCitizenProfile, updateCitizenProfile } from './profile.service';
@@ -31,6 +31,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   // Per-address limits on sign-in requests, counted in the database (one limit however many
   // processes serve); usernames, national codes and mobiles have their own limits in the services.
   const perMinute = ctx.config.SIGN_IN_RATE_PER_MINUTE;
+  // Made now, so that the first sign-in at an unknown username takes no longer than any other.
+  await dummyPasswordHash();
 
   /** Sets the new session's cookie and answers with what the web app shows. */
   const establish = async (req: FastifyRequest, reply: FastifyReply, s: NewSession) => {

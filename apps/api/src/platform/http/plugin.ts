@@ -71,8 +71,6 @@ function classify(err: FastifyError, req: FastifyRequest): { code: string; detai
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { code: 'UNSUPPORTED_MEDIA_TYPE', details: {} };
-    case 'FST_ERR_RATE_LIMITED':
-      return { code: 'RATE_LIMITED', details: {} };
   }
   if (err instanceof SyntaxError && err.statusCode === 400) return { code: 'MALFORMED_JSON', details: {} };
   if (err.statusCode === 429) return { code: 'RATE_LIMITED', details: {} };
