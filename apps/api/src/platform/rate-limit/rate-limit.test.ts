@@ -98,6 +98,8 @@ describe('attempt throttles', () => {
     expect(r.filter((x) => !x.admitted).every((x) => x.retryAfterSeconds === 2)).toBe(true);
   });
 
+  // The order of concurrent HTTP requests is not fixed, so this rule of staff sign-in (a right
+  // password admitted before later guesses is answered as a failure) is shown here, in order.
   it('let a success settle only when no attempt was admitted after it', async () => {
     const now = a.clock.now();
     const right = await admitAttempt(db(), 'test:settle', 'bob', policy, now);
