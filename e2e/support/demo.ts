@@ -28,7 +28,9 @@ export interface DemoCitizen {
 
 /**
  * Citizens are created at their first sign-in; each device run uses its own, so the per-person
- * limit on one-time codes (3 in 10 minutes) is never reached by the suite.
+ * limit on one-time codes (3 in 10 minutes) is never reached by the suite. The mobile-ownership
+ * simulator (شاهکار) knows each of them with this SIM: the demo seed registers these pairs
+ * (DEMO_REGISTRY_PEOPLE in apps/api/src/seed/demo.ts), and no code goes to any other number.
  */
 export const CITIZENS = {
   desktop: { nationalCode: '۰۰۸۴۵۷۵۹۴۸', mobileTyped: '۰۹۱۲۰۰۰۱۴۰۴', mobile: '09120001404' },
@@ -48,6 +50,25 @@ export const REPRESENTATIVE = {
   mobile: '09121234567',
   company: 'شرکت نمونه فناوران پارس',
 } as const satisfies DemoCitizen & { company: string };
+
+// Sign-in security (e2e/signin-security.e2e.ts) --------------------------------------------------
+
+/** The second seeded citizen (no company): the desktop run's victim. */
+export const SECOND_CITIZEN = {
+  nationalCode: '۰۰۱۰۳۵۰۸۲۹',
+  mobileTyped: '۰۹۱۲۱۲۳۴۵۶۸',
+  mobile: '09121234568',
+} as const satisfies DemoCitizen;
+
+/**
+ * An attacker who knows a demo citizen's national code types a mobile of their own: on the
+ * desktop a SIM registered to someone else (the registry answers "no match"), on the phone a
+ * number nobody holds ("not found"). Both must be refused alike, with no code sent.
+ */
+export const TAKEOVER = {
+  desktop: { victim: SECOND_CITIZEN, attacker: { typed: '۰۹۱۲۰۰۰۱۴۰۴', mobile: '09120001404' } },
+  phone: { victim: REPRESENTATIVE, attacker: { typed: '۰۹۳۵۷۷۷۰۰۰۱', mobile: '09357770001' } },
+} as const;
 
 // Catalogue review (e2e/catalogue-review.e2e.ts) ------------------------------------------------
 

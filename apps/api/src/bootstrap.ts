@@ -6,10 +6,12 @@ import type { AppContext } from './platform/context';
 import { openDatabase, type Database } from './platform/db';
 import { createBlobDriverFromConfig, createBlobGcJob, createBlobStore } from './platform/files';
 import { IntegrationRegistry } from './platform/integrations';
+import { createMobileRegistrySimulator } from './platform/integrations/mobile-registry';
 import { createSmsSimulator } from './platform/integrations/sms';
 import { modules } from './modules';
 import { JobRegistry, JobRunner } from './platform/jobs';
 import { loggerOptions } from './platform/log';
+import { createRateLimitSweepJob } from './platform/rate-limit';
 
 export interface ContextOverrides {
   database?: Database;
@@ -26,9 +28,13 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
   const blobDriver = createBlobDriverFromConfig(config);
   const blobs = createBlobStore({ driver: blobDriver, database, clock, maxBytes: config.BLOB_MAX_BYTES });
   jobs.every(createBlobGcJob(blobDriver), 3_600_000, {});
+  jobs.every(createRateLimitSweepJob(), 3_600_000, {});
   const integrations = new IntegrationRegistry();
   const sms = createSmsSimulator();
   integrations.register({ name: 'sms', mode: sms.mode, description: 'SMS gateway (one-time codes, notifications)' });
+  // SHAHKAR_PROVIDER has one value so far: a live connector is added beside the simulator.
+  const mobileRegistry = createMobileRegistrySimulator(database);
+  integrations.register({ name: 'shahkar', mode: mobileRegistry.mode, description: 'mobile-ownership registry (شاهکار): is this SIM registered to this national code' });
   const ctx: AppContext = {
     config,
     database,
@@ -38,6 +44,7 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
     blobs,
     integrations,
     sms,
+    mobileRegistry,
     adminToken: config.ADMIN_API_TOKEN ?? randomBytes(24).toString('base64url'),
   };
   for (const m of modules) m.defineJobs?.(ctx);

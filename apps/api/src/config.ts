@@ -49,9 +49,13 @@ export const AppConfigSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   OTP_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(120),
+  /** Wrong passwords for one username before each further attempt must wait (2 s, 4 s, 8 s …). */
   LOGIN_LOCK_AFTER: z.coerce.number().int().min(1).max(100).default(5),
+  /** The longest such wait. */
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  /** Sign-in attempts (password or one-time code) one address may make a minute, per process; half as many code requests. */
+  /** Wrong passwords from one address (any usernames) before each further attempt from it must wait. */
+  LOGIN_DELAY_AFTER_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Sign-in attempts (password or one-time code) one address may make a minute, across all processes; half as many code requests. */
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(2).max(100_000).default(20),
   /** OpenID Connect sign-in for staff: enabled when the issuer is set. */
   OIDC_ISSUER: z.url().optional(),
@@ -59,6 +63,10 @@ export const AppConfigSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_REDIRECT_URI: z.url().optional(),
   SMS_PROVIDER: z.enum(['simulator']).default('simulator'),
+  /** The mobile-ownership registry (شاهکار) that must match a mobile to the national code before a one-time code is sent. */
+  SHAHKAR_PROVIDER: z.enum(['simulator']).default('simulator'),
+  /** How long to wait for its answer; past it, no code is sent (503 MOBILE_REGISTRY_UNAVAILABLE). */
+  SHAHKAR_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
   BLOB_DRIVER: z.enum(['fs', 's3']).default('fs'),
   BLOB_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
   S3_ENDPOINT: z.string().optional(),

@@ -7,7 +7,7 @@ import { createContext, createRunner } from '../src/bootstrap';
 import { loadConfig, type AppConfigInput } from '../src/config';
 import { ManualClock } from '../src/platform/clock';
 import type { AppContext } from '../src/platform/context';
-import { createTestDatabase, type TestDatabase } from './db';
+import { createTestDatabase, shareTestDatabase, type TestDatabase } from './db';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -21,12 +21,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole app on this file's own database, with a manual clock and a temporary data folder. */
-export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, string>> = {}): Promise<TestApp> {
+/**
+ * The whole app on this file's own database, with a manual clock and a temporary data folder.
+ * `sharing`: a second app process over another test app's database (and clock), as two app
+ * processes behind a load balancer share one PostgreSQL; closing it leaves the database.
+ */
+export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, string>> = {}, sharing?: TestApp): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dargah-test-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ADMIN_API_TOKEN: ADMIN_TOKEN, ...env });
-  const db = await createTestDatabase();
-  const clock = new ManualClock();
+  const db: TestDatabase = sharing ? await shareTestDatabase(sharing.db) : await createTestDatabase();
+  const clock = sharing?.clock ?? new ManualClock();
   const ctx = await createContext(config, { database: db.database, clock });
   ctx.runner = createRunner(ctx, 'test-worker');
   const app = await buildApp(ctx, { webDist: false });

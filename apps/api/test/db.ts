@@ -48,3 +48,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await openEmbeddedDatabase({ loadDataDir: new Blob([fs.readFileSync(file)]) });
   return { database, drop: () => database.close() };
 }
+
+/**
+ * Another connection to a test database, as a second app process would have: its own pool on a
+ * PostgreSQL server; on the embedded database (one process only) the same instance. Dropping it
+ * only closes what it opened.
+ */
+export async function shareTestDatabase(of: TestDatabase): Promise<TestDatabase> {
+  if (!of.url) return { database: of.database, drop: async () => {} };
+  const database = await openServerDatabase(of.url, 8);
+  return { database, url: of.url, drop: () => database.close() };
+}

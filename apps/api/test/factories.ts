@@ -3,6 +3,7 @@ import { legalIdCheckDigit, nationalCodeCheckDigit } from '@dargah/persian';
 import type { Role } from '../src/platform/actor';
 import { hashPassword } from '../src/modules/identity/auth.service';
 import * as repo from '../src/modules/identity/identity.repository';
+import { registerSimulatedSubscriber } from '../src/platform/integrations/mobile-registry';
 import type { TestApp } from './app';
 
 /** A valid, random legal-entity national id (11 digits). */
@@ -90,7 +91,14 @@ export async function deliveredCode(t: TestApp, mobile: string): Promise<string>
   return code;
 }
 
+/** Registers the SIM `mobile` to `nationalCode` in the mobile-ownership simulator (as the operator would). */
+export async function registerMobile(t: Pick<TestApp, 'ctx' | 'clock'>, nationalCode: string, mobile: string): Promise<void> {
+  await registerSimulatedSubscriber(t.ctx.database.db, { nationalCode, mobile }, t.clock.now());
+}
+
+/** Signs a citizen in by one-time code, with a mobile registered to them (registered here first). */
 export async function signInCitizen(t: TestApp, nationalCode = randomNationalCode(), mobile = randomMobile()): Promise<Session & { nationalCode: string; mobile: string; id: string }> {
+  await registerMobile(t, nationalCode, mobile);
   const otp = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizen/otp', payload: { nationalCode, mobile }, remoteAddress: nextAddress() });
   if (otp.statusCode !== 201) throw new Error(otp.body);
   const code = await deliveredCode(t, mobile);

@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import type { Database } from './db';
 import type { BlobStore } from './files';
 import type { IntegrationRegistry } from './integrations';
+import type { MobileOwnershipRegistry } from './integrations/mobile-registry';
 import type { SmsGateway } from './integrations/sms';
 import type { JobRegistry, JobRunner } from './jobs';
 
@@ -19,6 +20,8 @@ export interface AppContext {
   blobs: BlobStore;
   integrations: IntegrationRegistry;
   sms: SmsGateway;
+  /** Whether a SIM is registered to a national code (شاهکار). */
+  mobileRegistry: MobileOwnershipRegistry;
   /** Bearer token for platform administration endpoints until staff sign-in exists. */
   adminToken: string;
 }

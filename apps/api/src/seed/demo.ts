@@ -3,6 +3,7 @@ import type { Role } from '../platform/actor';
 import { audit } from '../platform/audit';
 import type { AppContext } from '../platform/context';
 import { rows, withTransaction } from '../platform/db';
+import { registerSimulatedSubscriber } from '../platform/integrations/mobile-registry';
 import { sql } from 'drizzle-orm';
 // The seed is a developer tool beside the modules (like the test factories): it writes through
 // the identity repository, whose functions the identity module does not export to other modules.
@@ -136,6 +137,28 @@ export const DEMO_CITIZENS = [
   { nationalCode: '0013542419', mobile: '09121234567', name: 'علی رضایی' },
   { nationalCode: '0010350829', mobile: '09121234568', name: 'زهرا محمدی' },
 ] as const;
+/**
+ * People the mobile-ownership simulator (شاهکار) knows besides the demo citizens, with the SIM
+ * registered to each: they have no Dargah account until their first sign-in (the browser tests
+ * sign them in, e2e/support/demo.ts). Any other number is "not found" to the simulator.
+ */
+export const DEMO_REGISTRY_PEOPLE = [
+  { nationalCode: '0084575948', mobile: '09120001404' },
+  { nationalCode: '0499370899', mobile: '09350001404' },
+] as const;
+
+/**
+ * Registers the demo citizens' and DEMO_REGISTRY_PEOPLE's SIMs in the simulator's register, at
+ * every development start (also on a database seeded before the register existed).
+ */
+export async function seedMobileRegistry(ctx: AppContext): Promise<void> {
+  if (ctx.config.NODE_ENV === 'production' || ctx.mobileRegistry.mode !== 'simulator') return;
+  const now = ctx.clock.now();
+  await withTransaction(ctx.database, async (tx) => {
+    for (const p of [...DEMO_CITIZENS, ...DEMO_REGISTRY_PEOPLE]) await registerSimulatedSubscriber(tx.db, p, now);
+  });
+}
+
 export const DEMO_COMPANY = {
   legalId: DEMO_LEGAL_IDS.company,
   name: 'شرکت نمونه فناوران پارس',
@@ -247,6 +270,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
     ctx.log.warn('demo data is never seeded in production');
     return [];
   }
+  await seedMobileRegistry(ctx);
   const db = ctx.database.db;
   if ((await rows(db, sql`SELECT 1 FROM agencies LIMIT 1`)).length > 0) return [];
   // Hashed before the transaction: the embedded database runs one transaction at a time.
@@ -320,9 +344,9 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
       }
       const people: string[] = [];
       for (const c of DEMO_CITIZENS) {
-        const p = await identity.upsertPerson(tx.db, c.nationalCode, c.mobile, now);
-        await identity.updateCitizenProfile(tx.db, p.id, { name: c.name }, now);
-        people.push(p.id);
+        const id = (await identity.insertPerson(tx.db, c.nationalCode, c.mobile, now))!;
+        await identity.updateCitizenProfile(tx.db, id, { name: c.name }, now);
+        people.push(id);
       }
       const companyId = await identity.insertCompany(
         tx.db,
@@ -375,6 +399,10 @@ export function printDemoCredentials(
     '',
     '  Citizens — sign in with national code and mobile; the one-time code is in the SMS simulator outbox (/dev/outbox)',
     ...citizens.map((c) => `    ${c.login}  ${c.secret}  ${c.name}${c.note ? ` — ${c.note}` : ''}`),
+    '',
+    '  The mobile-ownership simulator (شاهکار) also knows these people, who get an account at their first sign-in:',
+    ...DEMO_REGISTRY_PEOPLE.map((p) => `    ${p.nationalCode}  ${p.mobile}`),
+    '  A code is sent only to the mobile registered to the national code; 0999 999 98xx numbers make the simulator time out.',
     '',
   ];
   write(`${lines.join('\n')}\n`);

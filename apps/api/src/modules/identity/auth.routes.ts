@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import {
   CitizenProfile,
   CitizenProfileUpdate,
@@ -13,8 +12,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { DomainError } from '../../platform/http/errors';
+import { limitPerAddress } from '../../platform/rate-limit';
 import { SESSION_COOKIE, sessionCookieOptions } from './auth.hooks';
-import { actFor, requestOtp, resolveSession, sessionInfo, signOut, staffLogin, verifyOtp, type NewSession, type ResolvedSession } from './auth.service';
+import { actFor, dummyPasswordHash, resolveSession, sessionInfo, signOut, type NewSession, type ResolvedSession } from './auth.service';
+import { requestOtp, verifyOtp } from './citizen-sign-in.service';
+import { staffLogin } from './staff-sign-in.service';
 import { getCitizenProfile, updateCitizenProfile } from './profile.service';
 
 const tags = ['identity'];
@@ -26,11 +28,11 @@ function requireSession(req: FastifyRequest): ResolvedSession {
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // Per-address limits on sign-in attempts (per process); accounts and national codes have their
-  // own limits in the database, which hold across processes.
-  await app.register(rateLimit, { global: false });
-  const limited = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+  // Per-address limits on sign-in requests, counted in the database (one limit however many
+  // processes serve); usernames, national codes and mobiles have their own limits in the services.
   const perMinute = ctx.config.SIGN_IN_RATE_PER_MINUTE;
+  // Made now, so that the first sign-in at an unknown username takes no longer than any other.
+  await dummyPasswordHash();
 
   /** Sets the new session's cookie and answers with what the web app shows. */
   const establish = async (req: FastifyRequest, reply: FastifyReply, s: NewSession) => {
@@ -41,19 +43,19 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
 
   r.post(
     '/auth/citizen/otp',
-    { config: { access: 'public', ...limited(Math.ceil(perMinute / 2)) }, schema: { tags, summary: 'Send a one-time sign-in code by SMS to a citizen', body: OtpRequest, response: { 201: OtpChallenge } } },
+    { config: { access: 'public' }, onRequest: limitPerAddress(ctx, 'rate:otp-request', Math.ceil(perMinute / 2)), schema: { tags, summary: 'Send a one-time sign-in code by SMS to a citizen', body: OtpRequest, response: { 201: OtpChallenge } } },
     async (req, reply) => reply.status(201).send(await requestOtp(ctx, req.body.nationalCode, req.body.mobile, req.origin)),
   );
 
   r.post(
     '/auth/citizen/verify',
-    { config: { access: 'public', ...limited(perMinute) }, schema: { tags, summary: 'Sign a citizen in with the one-time code', body: OtpVerify, response: { 200: SessionInfo } } },
+    { config: { access: 'public' }, onRequest: limitPerAddress(ctx, 'rate:otp-verify', perMinute), schema: { tags, summary: 'Sign a citizen in with the one-time code', body: OtpVerify, response: { 200: SessionInfo } } },
     async (req, reply) => establish(req, reply, await verifyOtp(ctx, req.body.challengeId, req.body.code, req.origin)),
   );
 
   r.post(
     '/auth/staff/login',
-    { config: { access: 'public', ...limited(perMinute) }, schema: { tags, summary: 'Sign a staff member in with username and password', body: StaffLogin, response: { 200: SessionInfo } } },
+    { config: { access: 'public' }, onRequest: limitPerAddress(ctx, 'rate:staff-login', perMinute), schema: { tags, summary: 'Sign a staff member in with username and password', body: StaffLogin, response: { 200: SessionInfo } } },
     async (req, reply) => establish(req, reply, await staffLogin(ctx, req.body.username, req.body.password, req.origin)),
   );
 

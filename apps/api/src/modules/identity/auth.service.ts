@@ -1,12 +1,11 @@
-import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash as argonHash } from '@node-rs/argon2';
 import type { Actor, RequestOrigin, RoleGrant } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db } from '../../platform/db';
+import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
-import { queueSms } from '../../platform/integrations/sms';
 import * as repo from './identity.repository';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -19,7 +18,7 @@ export async function hashPassword(password: string): Promise<string> {
 // A hash of a random password: verifying against it costs what a real check costs, so a login
 // for an unknown user takes as long as one for a known user.
 let dummyHash: Promise<string> | undefined;
-const dummy = () => (dummyHash ??= hashPassword(token()));
+export const dummyPasswordHash = () => (dummyHash ??= hashPassword(token()));
 
 // Sessions ---------------------------------------------------------------------------------------
 export interface NewSession {
@@ -28,7 +27,7 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-async function openSession(ctx: AppContext, db: Db, subjectType: 'staff' | 'citizen', subjectId: string, origin: RequestOrigin): Promise<NewSession> {
+export async function openSession(ctx: AppContext, db: Db, subjectType: 'staff' | 'citizen', subjectId: string, origin: RequestOrigin): Promise<NewSession> {
   const now = ctx.clock.now();
   const s: NewSession = { token: token(), csrfToken: token(24), expiresAt: new Date(now.getTime() + ctx.config.SESSION_ABSOLUTE_HOURS * 3_600_000) };
   await repo.insertSession(db, {
@@ -121,86 +120,22 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-// Staff sign-in ----------------------------------------------------------------------------------
-export async function staffLogin(ctx: AppContext, username: string, password: string, origin: RequestOrigin): Promise<NewSession> {
-  const db = ctx.database.db;
-  const staff = await repo.findStaffByUsername(db, username);
+/** Opens a staff session in the caller's transaction, recording the sign-in. */
+export async function openStaffSession(ctx: AppContext, tx: Tx, staff: repo.StaffRow, origin: RequestOrigin, method: 'password' | 'oidc'): Promise<NewSession> {
   const now = ctx.clock.now();
-  // Verify outside any transaction (argon2 takes tens of milliseconds).
-  const ok = await argonVerify(staff?.passwordHash ?? (await dummy()), password).catch(() => false);
-  if (!staff || !staff.active || !staff.passwordHash) throw new DomainError('INVALID_CREDENTIALS');
-  if (staff.lockedUntil && new Date(staff.lockedUntil) > now) {
-    throw new DomainError('ACCOUNT_LOCKED', { until: new Date(staff.lockedUntil).toISOString() });
-  }
-  if (!ok) {
-    const r = await withTransaction(ctx.database, async (tx) => {
-      const res = await repo.recordLoginFailure(tx.db, staff.id, ctx.config.LOGIN_LOCK_AFTER, new Date(now.getTime() + ctx.config.LOGIN_LOCK_MINUTES * 60_000));
-      audit(tx, { actor: { type: 'anonymous', id: null }, origin, at: now, action: res.locked ? 'staff.locked' : 'staff.login_failed', objectType: 'staff', objectId: staff.id, agencyId: staff.agencyId });
-      return res;
-    });
-    if (r.locked) throw new DomainError('ACCOUNT_LOCKED', {});
-    throw new DomainError('INVALID_CREDENTIALS');
-  }
-  return startStaffSession(ctx, staff, origin, 'password');
+  const session = await openSession(ctx, tx.db, 'staff', staff.id, origin);
+  const actor = { type: 'staff' as const, id: staff.id, agencyId: staff.agencyId };
+  await appendEvent(tx, { streamType: 'staff', streamId: staff.id, action: 'signed_in', actor, origin, at: now, payload: { method } });
+  audit(tx, { actor, origin, at: now, action: 'staff.sign_in', objectType: 'staff', objectId: staff.id, details: { method } });
+  return session;
 }
 
-/** Opens a staff session (after a password or OpenID Connect sign-in), recording it. */
-export async function startStaffSession(ctx: AppContext, staff: repo.StaffRow, origin: RequestOrigin, method: 'password' | 'oidc'): Promise<NewSession> {
-  const now = ctx.clock.now();
+/** Opens a staff session after an OpenID Connect sign-in; the provider's proof also ends any streak of failed passwords. */
+export async function startStaffSession(ctx: AppContext, staff: repo.StaffRow, origin: RequestOrigin, method: 'oidc'): Promise<NewSession> {
   return withTransaction(ctx.database, async (tx) => {
     await repo.resetLoginFailures(tx.db, staff.id);
-    const session = await openSession(ctx, tx.db, 'staff', staff.id, origin);
-    const actor = { type: 'staff' as const, id: staff.id, agencyId: staff.agencyId };
-    await appendEvent(tx, { streamType: 'staff', streamId: staff.id, action: 'signed_in', actor, origin, at: now, payload: { method } });
-    audit(tx, { actor, origin, at: now, action: 'staff.sign_in', objectType: 'staff', objectId: staff.id, details: { method } });
-    return session;
+    return openStaffSession(ctx, tx, staff, origin, method);
   });
-}
-
-// Citizen sign-in by one-time code ---------------------------------------------------------------
-const OTP_PER_WINDOW = 3;
-const OTP_WINDOW_MS = 10 * 60_000;
-const OTP_MAX_ATTEMPTS = 5;
-
-export async function requestOtp(ctx: AppContext, nationalCode: string, mobile: string, origin: RequestOrigin) {
-  const now = ctx.clock.now();
-  const id = randomUUID();
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  const expiresAt = new Date(now.getTime() + ctx.config.OTP_TTL_SECONDS * 1000);
-  await withTransaction(ctx.database, async (tx) => {
-    const recent = await repo.countRecentChallenges(tx.db, nationalCode, new Date(now.getTime() - OTP_WINDOW_MS));
-    if (recent >= OTP_PER_WINDOW) throw new DomainError('OTP_TOO_MANY_REQUESTS', { retryAfterSeconds: OTP_WINDOW_MS / 1000 });
-    await repo.insertChallenge(tx.db, { id, nationalCode, mobile, codeHash: sha256(`${id}:${code}`), expiresAt, ip: origin.ip ?? null }, now);
-    await queueSms(ctx, tx, { to: mobile, body: `درگاه: کد ورود شما ${code}\nاین کد را به کسی ندهید.`, purpose: 'otp' }, now);
-    audit(tx, { actor: { type: 'anonymous', id: null }, origin, at: now, action: 'citizen.otp_requested', objectType: 'otp_challenge', objectId: id });
-  });
-  return { challengeId: id, expiresAt: expiresAt.toISOString(), resendAfter: new Date(now.getTime() + 60_000).toISOString() };
-}
-
-export async function verifyOtp(ctx: AppContext, challengeId: string, code: string, origin: RequestOrigin): Promise<NewSession> {
-  const now = ctx.clock.now();
-  // A wrong code is counted in its own transaction, so the count survives the refusal.
-  const outcome = await withTransaction(ctx.database, async (tx) => {
-    const c = await repo.lockChallenge(tx.db, challengeId);
-    if (!c || c.consumedAt) return { ok: false as const, error: 'OTP_INVALID' as const, remaining: 0 };
-    if (new Date(c.expiresAt) <= now) return { ok: false as const, error: 'OTP_EXPIRED' as const, remaining: 0 };
-    if (c.attempts >= OTP_MAX_ATTEMPTS) return { ok: false as const, error: 'OTP_TOO_MANY_ATTEMPTS' as const, remaining: 0 };
-    if (!csrfMatches(c.codeHash, sha256(`${c.id}:${code}`))) {
-      await repo.countChallengeFailure(tx.db, c.id);
-      audit(tx, { actor: { type: 'anonymous', id: null }, origin, at: now, action: 'citizen.otp_failed', objectType: 'otp_challenge', objectId: c.id });
-      return { ok: false as const, error: 'OTP_INVALID' as const, remaining: OTP_MAX_ATTEMPTS - c.attempts - 1 };
-    }
-    await repo.consumeChallenge(tx.db, c.id, now);
-    const person = await repo.upsertPerson(tx.db, c.nationalCode, c.mobile, now);
-    const session = await openSession(ctx, tx.db, 'citizen', person.id, origin);
-    const actor = { type: 'citizen' as const, id: person.id };
-    if (person.created) await appendEvent(tx, { streamType: 'citizen', streamId: person.id, action: 'registered', actor, origin, at: now });
-    await appendEvent(tx, { streamType: 'citizen', streamId: person.id, action: 'signed_in', actor, origin, at: now, payload: { method: 'otp' } });
-    audit(tx, { actor, origin, at: now, action: 'citizen.sign_in', objectType: 'citizen', objectId: person.id });
-    return { ok: true as const, session };
-  });
-  if (!outcome.ok) throw new DomainError(outcome.error, { remainingAttempts: Math.max(0, outcome.remaining) });
-  return outcome.session;
 }
 
 // Session management -----------------------------------------------------------------------------

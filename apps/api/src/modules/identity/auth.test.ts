@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
-import { buildAgency, buildStaff, deliveredCode, randomMobile, randomNationalCode, signInCitizen, signInStaff, TEST_PASSWORD } from '../../../test/factories';
+import { buildAgency, buildStaff, deliveredCode, randomMobile, randomNationalCode, registerMobile, signInCitizen, signInStaff, TEST_PASSWORD } from '../../../test/factories';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,6 +25,7 @@ describe('citizen sign-in by one-time code', () => {
   });
 
   it('accepts Persian digits and +98 numbers', async () => {
+    await registerMobile(t, '0010350829', '09121234599');
     const res = await post('/api/v1/auth/citizen/otp', { nationalCode: '۰۰۱۰۳۵۰۸۲۹', mobile: '+989121234599' });
     expect(res.statusCode).toBe(201);
     expect(await deliveredCode(t, '09121234599')).toMatch(/^\d{6}$/);
@@ -43,8 +44,9 @@ describe('citizen sign-in by one-time code', () => {
   });
 
   it('counts wrong codes, then refuses the challenge', async () => {
-    const mobile = randomMobile();
-    const otp = await post('/api/v1/auth/citizen/otp', { nationalCode: randomNationalCode(), mobile });
+    const [nationalCode, mobile] = [randomNationalCode(), randomMobile()];
+    await registerMobile(t, nationalCode, mobile);
+    const otp = await post('/api/v1/auth/citizen/otp', { nationalCode, mobile });
     const { challengeId } = otp.json();
     const code = await deliveredCode(t, mobile);
     const wrong = code === '000000' ? '111111' : '000000';
@@ -58,20 +60,23 @@ describe('citizen sign-in by one-time code', () => {
   });
 
   it('refuses an expired code, and a used one', async () => {
-    const mobile = randomMobile();
-    const otp = await post('/api/v1/auth/citizen/otp', { nationalCode: randomNationalCode(), mobile });
+    const [nationalCode, mobile] = [randomNationalCode(), randomMobile()];
+    await registerMobile(t, nationalCode, mobile);
+    const otp = await post('/api/v1/auth/citizen/otp', { nationalCode, mobile });
     const code = await deliveredCode(t, mobile);
     t.clock.advance(121_000);
     const r = await post('/api/v1/auth/citizen/verify', { challengeId: otp.json().challengeId, code });
     expect(r.json().error.code).toBe('OTP_EXPIRED');
   });
 
-  it('limits code requests per national code', async () => {
+  it('limits codes sent per national code, even to several numbers of its own', async () => {
     const nationalCode = randomNationalCode();
-    for (let i = 0; i < 3; i++) expect((await post('/api/v1/auth/citizen/otp', { nationalCode, mobile: randomMobile() })).statusCode).toBe(201);
-    const r = await post('/api/v1/auth/citizen/otp', { nationalCode, mobile: randomMobile() });
+    const mobiles = [randomMobile(), randomMobile(), randomMobile(), randomMobile()];
+    for (const m of mobiles) await registerMobile(t, nationalCode, m);
+    for (const m of mobiles.slice(0, 3)) expect((await post('/api/v1/auth/citizen/otp', { nationalCode, mobile: m })).statusCode).toBe(201);
+    const r = await post('/api/v1/auth/citizen/otp', { nationalCode, mobile: mobiles[3] });
     expect(r.statusCode).toBe(429);
-    expect(r.json().error.code).toBe('OTP_TOO_MANY_REQUESTS');
+    expect(r.json().error).toMatchObject({ code: 'OTP_TOO_MANY_REQUESTS', details: { retryAfterSeconds: 600 } });
   });
 });
 
@@ -95,13 +100,14 @@ describe('staff sign-in and sessions', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
   });
 
-  it('locks the account after repeated failures', async () => {
+  it('makes the account wait after repeated failures, refusing even the right password until then', async () => {
     const agency = await buildAgency(t);
     const staff = await buildStaff(t, agency.id);
-    for (let i = 0; i < 4; i++) expect((await post('/api/v1/auth/staff/login', { username: staff.username, password: 'wrong-password-1' })).json().error.code).toBe('INVALID_CREDENTIALS');
-    expect((await post('/api/v1/auth/staff/login', { username: staff.username, password: 'wrong-password-1' })).json().error.code).toBe('ACCOUNT_LOCKED');
-    expect((await post('/api/v1/auth/staff/login', { username: staff.username, password: TEST_PASSWORD })).json().error.code).toBe('ACCOUNT_LOCKED');
-    t.clock.advance(15 * 60_000 + 1);
+    const attempt = async (password: string) => (await post('/api/v1/auth/staff/login', { username: staff.username, password })).json<{ error: unknown }>().error;
+    for (let i = 0; i < 4; i++) expect(await attempt('wrong-password-1')).toMatchObject({ code: 'INVALID_CREDENTIALS', details: { retryAfterSeconds: 0 } });
+    expect(await attempt('wrong-password-1')).toMatchObject({ code: 'INVALID_CREDENTIALS', details: { retryAfterSeconds: 2 } });
+    expect(await attempt(TEST_PASSWORD)).toMatchObject({ code: 'SIGN_IN_DELAYED', details: { retryAfterSeconds: 2 } });
+    t.clock.advance(2_000);
     expect((await post('/api/v1/auth/staff/login', { username: staff.username, password: TEST_PASSWORD })).statusCode).toBe(200);
   });
 
@@ -143,6 +149,8 @@ describe('the per-address limit on sign-in attempts', () => {
       for (let i = 0; i < 3; i++) expect((await attempt('198.51.100.7')).statusCode).toBe(401);
       const refused = await attempt('198.51.100.7');
       expect([refused.statusCode, refused.json().error.code]).toEqual([429, 'RATE_LIMITED']);
+      expect(refused.json().error.details.retryAfterSeconds).toBeGreaterThan(0);
+      expect(refused.headers['retry-after']).toBe(String(refused.json().error.details.retryAfterSeconds));
       expect((await attempt('198.51.100.8')).statusCode).toBe(401);
     } finally {
       await limited.close();

@@ -3,12 +3,14 @@ import { registerErrorCodes } from '../../platform/http/errors';
 /** Identity and access refusals, each with a stable code and Persian and English text. */
 export const identityErrors = {
   INVALID_CREDENTIALS: { status: 401, fa: 'نام کاربری یا گذرواژه درست نیست.', en: 'The username or password is not correct.' },
-  ACCOUNT_LOCKED: { status: 423, fa: 'به دلیل تلاش‌های ناموفق پیاپی، حساب شما موقتاً قفل شده است.', en: 'Your account is temporarily locked after repeated failed attempts.' },
+  SIGN_IN_DELAYED: { status: 429, fa: 'پس از چند تلاش ناموفق پیاپی، باید کمی صبر کنید و سپس دوباره تلاش کنید.', en: 'After several failed attempts in a row, please wait a little before trying again.' },
   CSRF_TOKEN_INVALID: { status: 403, fa: 'درخواست از صفحه معتبر سامانه ارسال نشده است؛ صفحه را دوباره بارگذاری کنید.', en: 'The request did not come from a valid page of this system; reload the page.' },
   OTP_INVALID: { status: 400, fa: 'کد یک‌بارمصرف درست نیست.', en: 'The one-time code is not correct.' },
   OTP_EXPIRED: { status: 400, fa: 'کد یک‌بارمصرف منقضی شده است؛ کد تازه بگیرید.', en: 'The one-time code has expired; request a new one.' },
   OTP_TOO_MANY_ATTEMPTS: { status: 429, fa: 'تعداد تلاش‌های نادرست از حد گذشته است؛ کد تازه بگیرید.', en: 'Too many wrong attempts; request a new code.' },
   OTP_TOO_MANY_REQUESTS: { status: 429, fa: 'درخواست کد بیش از حد مجاز است؛ چند دقیقه بعد دوباره تلاش کنید.', en: 'Too many code requests; try again in a few minutes.' },
+  MOBILE_NOT_OWNED: { status: 400, fa: 'این شمارهٔ همراه به نام دارندهٔ این کد ملی ثبت نشده است؛ شماره‌ای را وارد کنید که سیم‌کارت آن به نام خودتان است.', en: 'This mobile number is not registered to the holder of this national code; enter a number whose SIM card is registered in your own name.' },
+  MOBILE_REGISTRY_UNAVAILABLE: { status: 503, fa: 'سامانهٔ استعلام مالکیت سیم‌کارت (شاهکار) پاسخ نداد و کدی فرستاده نشد؛ چند دقیقه بعد دوباره تلاش کنید.', en: 'The SIM ownership registry (Shahkar) did not answer, so no code was sent; try again in a few minutes.' },
   PASSWORD_TOO_SHORT: { status: 400, fa: 'گذرواژه باید دست‌کم ۱۰ نویسه باشد.', en: 'The password must be at least 10 characters.' },
   PASSWORD_TOO_SIMPLE: { status: 400, fa: 'گذرواژه باید هم حرف و هم رقم داشته باشد.', en: 'The password must contain letters and digits.' },
   PASSWORD_CONTAINS_USERNAME: { status: 400, fa: 'گذرواژه نباید نام کاربری را در خود داشته باشد.', en: 'The password must not contain the username.' },

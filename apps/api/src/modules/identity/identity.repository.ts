@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Role, RoleGrant } from '../../platform/actor';
 import { rows, type Db } from '../../platform/db';
+import { clearThrottle, throttleState } from '../../platform/rate-limit';
 
 export const iso = (d: unknown) => new Date(d as string).toISOString();
 /**
@@ -105,8 +106,13 @@ export interface StaffRow {
   /** Where a password-reset code is sent. */
   mobile: string | null;
 }
+/** Failed password sign-ins are counted per username typed, known or not (see staff-sign-in.service.ts). */
+export const STAFF_LOGIN_BUCKET = 'staff-login:account';
+const streak = throttleState(STAFF_LOGIN_BUCKET, sql`staff.username`);
+/** A staff row's sign-in failures and the wait they impose, from the shared throttle (not staff columns). */
+export const STAFF_SIGN_IN_COLS = sql`${streak.failures} AS "failedLogins", ${streak.blockedUntil} AS "lockedUntil"`;
 const STAFF_COLS = sql`id, agency_id AS "agencyId", username, display_name AS "displayName", password_hash AS "passwordHash",
-  failed_logins AS "failedLogins", locked_until AS "lockedUntil", active, mobile`;
+  ${STAFF_SIGN_IN_COLS}, active, mobile`;
 
 export async function findStaffByUsername(db: Db, username: string): Promise<StaffRow | undefined> {
   return (await rows<StaffRow>(db, sql`SELECT ${STAFF_COLS} FROM staff WHERE username = ${username}`))[0];
@@ -139,15 +145,11 @@ export async function insertStaff(
   return row!.id;
 }
 
-export async function recordLoginFailure(db: Db, id: string, lockAfter: number, lockUntil: Date): Promise<{ failedLogins: number; locked: boolean }> {
-  const [row] = await rows<{ failedLogins: number; locked: boolean }>(db, sql`
-    UPDATE staff SET failed_logins = failed_logins + 1,
-           locked_until = CASE WHEN failed_logins + 1 >= ${lockAfter} THEN ${iso(lockUntil)}::timestamptz ELSE locked_until END
-     WHERE id = ${id} RETURNING failed_logins AS "failedLogins", (failed_logins >= ${lockAfter}) AS locked`);
-  return row!;
+/** Clears a staff account's failed sign-ins and any wait they caused (an administrator's unlock). */
+export async function resetLoginFailures(db: Db, id: string): Promise<void> {
+  const [row] = await rows<{ username: string }>(db, sql`SELECT username FROM staff WHERE id = ${id}`);
+  if (row) await clearThrottle(db, STAFF_LOGIN_BUCKET, row.username);
 }
-export const resetLoginFailures = (db: Db, id: string) =>
-  rows(db, sql`UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ${id}`);
 
 // Roles and delegation ---------------------------------------------------------------------------
 export async function roleGrants(db: Db, staffId: string): Promise<RoleGrant[]> {
@@ -223,15 +225,24 @@ export async function findCitizen(db: Db, id: string): Promise<CitizenRow | unde
   return (await rows<CitizenRow>(db, sql`SELECT ${CITIZEN_COLS} FROM citizens WHERE id = ${id}`))[0];
 }
 
-/** Finds the person by national code, creating the profile at first sign-in; keeps the verified mobile. */
-export async function upsertPerson(db: Db, nationalCode: string, mobile: string, now: Date): Promise<{ id: string; created: boolean }> {
-  const [row] = await rows<{ id: string; created: boolean }>(db, sql`
+/** The person with this national code, locked until the sign-in's transaction ends. */
+export async function lockPerson(db: Db, nationalCode: string): Promise<{ id: string; mobile: string | null } | undefined> {
+  return (await rows<{ id: string; mobile: string | null }>(db, sql`
+    SELECT id, mobile FROM citizens WHERE national_code = ${nationalCode} FOR UPDATE`))[0];
+}
+
+/** Creates a person (at first sign-in, with the mobile the registry matched); undefined when they already exist. */
+export async function insertPerson(db: Db, nationalCode: string, mobile: string, now: Date): Promise<string | undefined> {
+  const [row] = await rows<{ id: string }>(db, sql`
     INSERT INTO citizens (kind, national_code, mobile, created_at, updated_at)
     VALUES ('person', ${nationalCode}, ${mobile}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
-    ON CONFLICT (national_code) DO UPDATE SET mobile = EXCLUDED.mobile, updated_at = EXCLUDED.updated_at
-    RETURNING id, (xmax = 0) AS created`);
-  return row!;
+    ON CONFLICT (national_code) DO NOTHING RETURNING id`);
+  return row?.id;
 }
+
+/** Replaces a person's mobile; only after the registry matched the new number to them. */
+export const changeMobile = (db: Db, id: string, mobile: string, now: Date) =>
+  rows(db, sql`UPDATE citizens SET mobile = ${mobile}, updated_at = ${iso(now)}::timestamptz WHERE id = ${id}`);
 
 export async function insertCompany(db: Db, c: { legalId: string; name: string }, now: Date): Promise<string> {
   const [row] = await rows<{ id: string }>(db, sql`
@@ -261,13 +272,14 @@ export const representedCompanies = (db: Db, personId: string) =>
      WHERE r.person_id = ${personId} AND r.revoked_at IS NULL ORDER BY c.name`);
 
 // One-time codes ---------------------------------------------------------------------------------
-export const countRecentChallenges = async (db: Db, nationalCode: string, since: Date) =>
-  Number((await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM otp_challenges WHERE national_code = ${nationalCode} AND created_at > ${iso(since)}::timestamptz`))[0]!.n);
-
-export async function insertChallenge(db: Db, c: { id: string; nationalCode: string; mobile: string; codeHash: string; expiresAt: Date; ip: string | null }, now: Date): Promise<void> {
+export async function insertChallenge(
+  db: Db,
+  c: { id: string; nationalCode: string; mobile: string; codeHash: string; expiresAt: Date; ip: string | null; registryRef: string },
+  now: Date,
+): Promise<void> {
   await rows(db, sql`
-    INSERT INTO otp_challenges (id, national_code, mobile, code_hash, expires_at, ip, created_at)
-    VALUES (${c.id}, ${c.nationalCode}, ${c.mobile}, ${c.codeHash}, ${iso(c.expiresAt)}::timestamptz, ${c.ip}, ${iso(now)}::timestamptz)`);
+    INSERT INTO otp_challenges (id, national_code, mobile, code_hash, expires_at, ip, registry_ref, created_at)
+    VALUES (${c.id}, ${c.nationalCode}, ${c.mobile}, ${c.codeHash}, ${iso(c.expiresAt)}::timestamptz, ${c.ip}, ${c.registryRef}, ${iso(now)}::timestamptz)`);
 }
 
 export interface ChallengeRow {
@@ -278,11 +290,14 @@ export interface ChallengeRow {
   attempts: number;
   expiresAt: Date;
   consumedAt: Date | null;
+  /** The registry's reference for the match that let the code be sent (null: sent before matches were required). */
+  registryRef: string | null;
 }
 /** Locks the challenge row for this verification attempt. */
 export async function lockChallenge(db: Db, id: string): Promise<ChallengeRow | undefined> {
   return (await rows<ChallengeRow>(db, sql`
-    SELECT id, national_code AS "nationalCode", mobile, code_hash AS "codeHash", attempts, expires_at AS "expiresAt", consumed_at AS "consumedAt"
+    SELECT id, national_code AS "nationalCode", mobile, code_hash AS "codeHash", attempts, expires_at AS "expiresAt", consumed_at AS "consumedAt",
+           registry_ref AS "registryRef"
       FROM otp_challenges WHERE id = ${id} FOR UPDATE`))[0];
 }
 export const countChallengeFailure = (db: Db, id: string) => rows(db, sql`UPDATE otp_challenges SET attempts = attempts + 1 WHERE id = ${id}`);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { DomainError } from '../../platform/http/errors';
+import { limitPerAddress } from '../../platform/rate-limit';
 import { SESSION_COOKIE, sessionCookieOptions } from './auth.hooks';
 import { createOidcSignIn, isSafeReturnTo, OIDC_COOKIE, OIDC_COOKIE_PATH, OIDC_PENDING_TTL_MS, signInErrorLocation, STAFF_SIGN_IN_PAGE } from './oidc.service';
 
@@ -41,8 +42,8 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext): Promise
   const requireEnabled = async () => {
     if (!signIn.enabled) throw new DomainError('FEATURE_DISABLED', { feature: 'oidc' });
   };
-  // Per-address limits (the rate-limit plugin is registered on this scope by authRoutes).
-  const limited = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+  // Per-address limits, counted in the database.
+  const limited = limitPerAddress(ctx, 'rate:oidc', 30);
   const pendingCookie = (maxAgeMs?: number) => ({
     path: OIDC_COOKIE_PATH,
     httpOnly: true,
@@ -65,8 +66,8 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext): Promise
   r.get(
     '/auth/oidc/start',
     {
-      config: { access: 'public', ...limited },
-      onRequest: requireEnabled,
+      config: { access: 'public' },
+      onRequest: [requireEnabled, limited],
       schema: { tags, summary: 'Start a staff sign-in at the OpenID Connect provider (redirects there)', querystring: OidcStartQuery },
     },
     async (req, reply) => {
@@ -84,8 +85,8 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext): Promise
   r.get(
     '/auth/oidc/callback',
     {
-      config: { access: 'public', ...limited },
-      onRequest: requireEnabled,
+      config: { access: 'public' },
+      onRequest: [requireEnabled, limited],
       schema: { tags, summary: 'Where the OpenID Connect provider sends the browser back; signs the staff member in', querystring: OidcCallbackQuery },
     },
     async (req, reply) => {

@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../platform/db';
-import { iso, type StaffRow } from './identity.repository';
+import { iso, STAFF_SIGN_IN_COLS, type StaffRow } from './identity.repository';
 
 /** SQL of staff administration: a staff member's details, the searchable list, password resets. */
 
 export type StaffListRow = Omit<StaffRow, 'passwordHash'>;
-const LIST_COLS = sql`id, agency_id AS "agencyId", username, display_name AS "displayName", failed_logins AS "failedLogins",
-  locked_until AS "lockedUntil", active, mobile`;
+const LIST_COLS = sql`id, agency_id AS "agencyId", username, display_name AS "displayName", ${STAFF_SIGN_IN_COLS}, active, mobile`;
 
 export interface StaffDetailsRow extends StaffListRow {
   nationalCode: string | null;

@@ -13,12 +13,12 @@ import {
   StaffPasswordReset,
   StaffUpdate,
 } from '@dargah/contracts';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
+import { limitPerAddress } from '../../platform/rate-limit';
 import { adminCapabilities, agencyCapabilities, apiTokenCapabilities, delegationCapabilities, staffCapabilities } from './capabilities.service';
 import { requestPasswordReset, resetStaffPassword } from './password-reset.service';
 import { createStaff, deactivateStaff, getStaff, grantRole, listAgencyStaff, reactivateStaff, revokeRole, unlockStaff, updateStaff } from './staff-admin.service';
@@ -145,11 +145,11 @@ export async function staffAdminRoutes(app: FastifyInstance, ctx: AppContext): P
   );
 
   // The staff member's side of a password reset: public, limited per address -------------------
-  await app.register(rateLimit, { global: false });
   r.post(
     '/auth/staff/reset-password',
     {
-      config: { access: 'public', rateLimit: { max: ctx.config.SIGN_IN_RATE_PER_MINUTE, timeWindow: '1 minute' } },
+      config: { access: 'public' },
+      onRequest: limitPerAddress(ctx, 'rate:staff-password-reset', ctx.config.SIGN_IN_RATE_PER_MINUTE),
       schema: {
         tags: ['identity'],
         summary: 'Set a new password with the one-time code an administrator had sent; ends every session of the person',

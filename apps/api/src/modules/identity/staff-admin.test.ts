@@ -191,7 +191,8 @@ describe('deactivation and reactivation', () => {
     expect([on.statusCode, on.json().active]).toEqual([200, true]);
     expect((await login(s.username)).statusCode).toBe(200);
     const actions = await t.ctx.database.query<{ action: string }>('SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY seq', [s.id]);
-    expect(actions.map((x) => x.action).filter((x) => x.startsWith('staff.') && x !== 'staff.sign_in')).toEqual(['staff.deactivate', 'staff.reactivate']);
+    // The refused sign-in of the deactivated account is counted like any failed one (the same answer as a wrong password).
+    expect(actions.map((x) => x.action).filter((x) => x.startsWith('staff.') && x !== 'staff.sign_in')).toEqual(['staff.deactivate', 'staff.login_failed', 'staff.reactivate']);
     const events = await t.ctx.database.query<{ action: string }>("SELECT action FROM events WHERE stream_id = $1 AND action LIKE '%activated'", [s.id]);
     expect(events.map((e) => e.action)).toEqual(['deactivated', 'reactivated']);
   });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
-import { buildAgency, buildStaff, deliveredCode, randomLegalId, randomMobile, randomNationalCode, signInStaff, type Session } from '../../../test/factories';
+import { buildAgency, buildStaff, deliveredCode, randomLegalId, randomMobile, randomNationalCode, registerMobile, signInStaff, type Session } from '../../../test/factories';
 import { rows } from '../../platform/db';
 import { createService, type NewService } from '../services';
 import { isValidTrackingCode } from './tracking-code';
@@ -63,6 +63,7 @@ afterAll(() => t.close());
 let address = 0;
 async function signInCitizen(_t: TestApp): Promise<Session & { nationalCode: string; mobile: string; id: string }> {
   const [nationalCode, mobile, remoteAddress] = [randomNationalCode(), randomMobile(), `10.0.0.${++address}`];
+  await registerMobile(t, nationalCode, mobile);
   const otp = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizen/otp', remoteAddress, payload: { nationalCode, mobile } });
   const code = await deliveredCode(t, mobile);
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizen/verify', remoteAddress, payload: { challengeId: otp.json().challengeId, code } });

@@ -3,17 +3,9 @@ import type { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context';
 import { migrationStatus } from '../db/migrate';
+import { withTimeout } from '../timeout';
 
 import { Readiness as ReadinessSchema } from '@dargah/contracts';
-
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** /healthz: the process is alive. /readyz: the database answers, migrations are applied; which simulators run. */
 export async function healthRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {

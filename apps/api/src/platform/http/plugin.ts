@@ -41,6 +41,9 @@ export function envelope(req: FastifyRequest, code: string, details: Record<stri
 }
 
 function sendError(req: FastifyRequest, reply: FastifyReply, code: string, details: Record<string, unknown> = {}, status?: number) {
+  // A refusal that says when to try again says it in the standard header too.
+  const retryAfter = details.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && retryAfter > 0) reply.header('retry-after', String(Math.ceil(retryAfter)));
   return reply
     .status(status ?? errorSpec(code).status)
     .header('cache-control', 'no-store')
@@ -68,8 +71,6 @@ function classify(err: FastifyError, req: FastifyRequest): { code: string; detai
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { code: 'UNSUPPORTED_MEDIA_TYPE', details: {} };
-    case 'FST_ERR_RATE_LIMITED':
-      return { code: 'RATE_LIMITED', details: {} };
   }
   if (err instanceof SyntaxError && err.statusCode === 400) return { code: 'MALFORMED_JSON', details: {} };
   if (err.statusCode === 429) return { code: 'RATE_LIMITED', details: {} };

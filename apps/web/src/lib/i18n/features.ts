@@ -11,6 +11,7 @@ import { en as catalogueReportsEn, fa as catalogueReportsFa } from '../../featur
 import { en as cataloguePublicEn, fa as cataloguePublicFa } from '../../features/catalogue-public/messages';
 import { en as catalogueTermsEn, fa as catalogueTermsFa } from '../../features/catalogue-terms/messages';
 import { en as staffAdminEn, fa as staffAdminFa } from '../../features/admin/messages';
+import { en as signInEn, fa as signInFa } from '../../features/identity/messages';
 
 export const featuresFa = {
   catalogueCards: catalogueCardsFa,
@@ -22,6 +23,7 @@ export const featuresFa = {
   cataloguePublic: cataloguePublicFa,
   catalogueTerms: catalogueTermsFa,
   staffAdmin: staffAdminFa,
+  signIn: signInFa,
 };
 
 export const featuresEn = {
@@ -34,4 +36,5 @@ export const featuresEn = {
   cataloguePublic: cataloguePublicEn,
   catalogueTerms: catalogueTermsEn,
   staffAdmin: staffAdminEn,
+  signIn: signInEn,
 };

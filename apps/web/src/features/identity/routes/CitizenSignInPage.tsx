@@ -13,6 +13,7 @@ import { useFormat } from '../../../lib/format';
 import { useNow } from '../../../lib/useNow';
 import { requestOtp, verifyOtp } from '../api';
 import { DevOutboxHint } from '../components/DevOutboxHint';
+import { RetryAfter } from '../components/RetryAfter';
 import { SignedInElsewhere } from '../components/SignedInElsewhere';
 import { storeSession, useSession } from '../session';
 import { mobileProblem, nationalCodeProblem, normaliseDigits, normaliseOtp } from '../validation';
@@ -57,15 +58,20 @@ export function CitizenSignInPage() {
   );
 }
 
-function retryAfterMinutes(error: unknown): number | undefined {
-  if (!(error instanceof ApiError) || typeof error.details !== 'object' || error.details === null) return undefined;
-  const seconds = (error.details as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds / 60) : undefined;
+/** The title of an answer about the whole request (not a field). */
+function refusalTitle(error: unknown): 'signIn.citizen.registryUnavailableTitle' | 'signIn.citizen.tooManyTitle' | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.code === 'MOBILE_REGISTRY_UNAVAILABLE') return 'signIn.citizen.registryUnavailableTitle';
+  if (error.code === 'OTP_TOO_MANY_REQUESTS' || error.code === 'RATE_LIMITED') return 'signIn.citizen.tooManyTitle';
+  return undefined;
 }
+
+/** The server's answer that the mobile is not registered to the national code: it belongs at the mobile field. */
+const notOwnedMessage = (error: unknown) =>
+  error instanceof ApiError && error.code === 'MOBILE_NOT_OWNED' ? error.message : undefined;
 
 function IdentifyStep({ onChallenge }: { onChallenge: (challenge: OtpChallenge, identity: Identity) => void }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const [values, setValues] = useState<Identity>({ nationalCode: '', mobile: '' });
   const [touched, setTouched] = useState<Partial<Record<keyof Identity, boolean>>>({});
   const [serverErrors, setServerErrors] = useState<Partial<Record<keyof Identity, string>>>({});
@@ -75,7 +81,8 @@ function IdentifyStep({ onChallenge }: { onChallenge: (challenge: OtpChallenge, 
     mutationFn: (identity: Identity) => requestOtp(identity),
     onSuccess: (challenge, identity) => onChallenge(challenge, identity),
     onError: (error) => {
-      const fields = fieldErrorsOf(error)?.fields ?? {};
+      const fields: Partial<Record<keyof Identity, string>> = { ...fieldErrorsOf(error)?.fields };
+      fields.mobile ??= notOwnedMessage(error);
       setServerErrors({ nationalCode: fields.nationalCode, mobile: fields.mobile });
       const first = firstInvalidField(['nationalCode', 'mobile'], fields);
       if (first) focusField(first);
@@ -110,8 +117,9 @@ function IdentifyStep({ onChallenge }: { onChallenge: (challenge: OtpChallenge, 
     .filter((name) => errors[name])
     .map((name) => ({ field: name, label: labels[name], message: errors[name]! }));
   const hasFieldErrors = fieldProblems.length > 0 && (submitted || Object.keys(serverErrors).length > 0);
-  const generalError = mutation.isError && !fieldErrorsOf(mutation.error) ? mutation.error : null;
-  const minutes = retryAfterMinutes(generalError);
+  const generalError =
+    mutation.isError && !fieldErrorsOf(mutation.error) && !notOwnedMessage(mutation.error) ? mutation.error : null;
+  const generalTitle = refusalTitle(generalError);
 
   return (
     <form className="stack" noValidate onSubmit={onSubmit} aria-describedby="identify-lead">
@@ -122,8 +130,8 @@ function IdentifyStep({ onChallenge }: { onChallenge: (challenge: OtpChallenge, 
         {t('auth.citizen.step1Lead')}
       </p>
       {hasFieldErrors ? <ErrorSummary id="identify-errors" errors={fieldProblems} /> : null}
-      {generalError ? <ErrorNotice error={generalError} /> : null}
-      {minutes ? <p className="text-muted">{t('auth.citizen.retryAfter', { n: format.number(minutes) })}</p> : null}
+      {generalError ? <ErrorNotice error={generalError} title={generalTitle ? t(generalTitle) : undefined} /> : null}
+      {generalError ? <RetryAfter key={mutation.submittedAt} error={generalError} /> : null}
       <Field
         id="nationalCode"
         label={labels.nationalCode}
@@ -320,6 +328,7 @@ function CodeStep({
         {resendIn > 0 ? t('auth.citizen.resendIn', { time: format.countdown(resendIn) }) : t('auth.citizen.resendNow')}
       </p>
       {resend.isError ? <ErrorNotice error={resend.error} /> : null}
+      {resend.isError ? <RetryAfter key={resend.submittedAt} error={resend.error} /> : null}
     </form>
   );
 }

@@ -8,18 +8,23 @@ import { PageHeader } from '../../../components/PageHeader';
 import { BuildingIcon, LockIcon } from '../../../components/icons';
 import { ApiError } from '../../../lib/api';
 import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
-import { useFormat } from '../../../lib/format';
 import { oidcConfigQuery, oidcStartUrl, staffLogin } from '../api';
+import { RetryAfter } from '../components/RetryAfter';
 import { SignedInElsewhere } from '../components/SignedInElsewhere';
 import { storeSession, useSession } from '../session';
 
 type Credentials = { username: string; password: string };
 const FIELDS = ['username', 'password'] as const;
 
-function lockedUntil(error: unknown): string | undefined {
-  if (!(error instanceof ApiError) || error.code !== 'ACCOUNT_LOCKED') return undefined;
-  const until = (error.details as { until?: unknown } | undefined)?.until;
-  return typeof until === 'string' && !Number.isNaN(Date.parse(until)) ? until : undefined;
+/**
+ * Refusals of the whole attempt, each with its title. The server answers a wrong password, an
+ * unknown username and a wait alike for every username, and so does this page.
+ */
+function refusalTitle(error: unknown): 'signIn.staff.wrongTitle' | 'signIn.staff.delayedTitle' | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.code === 'INVALID_CREDENTIALS') return 'signIn.staff.wrongTitle';
+  if (error.code === 'SIGN_IN_DELAYED' || error.code === 'RATE_LIMITED') return 'signIn.staff.delayedTitle';
+  return undefined;
 }
 
 /**
@@ -28,7 +33,6 @@ function lockedUntil(error: unknown): string | undefined {
  */
 export function StaffSignInPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const { returnTo, signin_error: oidcError } = useSearch({ strict: false });
   const target = returnTo ?? '/staff';
   const { session } = useSession();
@@ -52,8 +56,10 @@ export function StaffSignInPage() {
       setErrors({ username: fields.username, password: fields.password });
       const first = firstInvalidField(FIELDS, fields);
       if (first) focusField(first);
-      else if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS') {
+      else if (refusalTitle(error)) {
+        // The password is typed again; until then the empty box is not "missing", the notice says why.
         setValues((v) => ({ ...v, password: '' }));
+        setSubmitted(false);
         focusField('password');
       }
     },
@@ -81,8 +87,8 @@ export function StaffSignInPage() {
     login.mutate({ username: values.username.trim(), password: values.password });
   };
 
-  const until = lockedUntil(login.error);
   const generalError = login.isError && !fieldErrorsOf(login.error) ? login.error : null;
+  const title = refusalTitle(generalError);
   const summary = FIELDS.filter((f) => shown[f]).map((f) => ({ field: f, label: labels[f], message: shown[f]! }));
 
   return (
@@ -101,9 +107,9 @@ export function StaffSignInPage() {
         <form className="stack" noValidate onSubmit={onSubmit}>
           {summary.length > 0 ? <ErrorSummary id="staff-sign-in-errors" errors={summary} /> : null}
           {generalError ? (
-            <ErrorNotice error={generalError} title={until ? t('auth.staff.lockedTitle') : undefined} />
+            <ErrorNotice error={generalError} title={title ? t(title) : undefined} />
           ) : null}
-          {until ? <p className="text-muted">{t('auth.staff.lockedUntil', { time: format.dateTime(until) })}</p> : null}
+          {generalError ? <RetryAfter key={login.submittedAt} error={generalError} /> : null}
           <Field id="username" label={labels.username} error={shown.username} required>
             {(props) => (
               <input

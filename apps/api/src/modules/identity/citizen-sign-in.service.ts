@@ -1,0 +1,154 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { RequestOrigin } from '../../platform/actor';
+import { audit } from '../../platform/audit';
+import type { AppContext } from '../../platform/context';
+import { withTransaction, type Tx } from '../../platform/db';
+import { appendEvent } from '../../platform/events';
+import { DomainError } from '../../platform/http/errors';
+import { checkMobileOwnership, MobileRegistryUnavailable, type OwnershipAnswer } from '../../platform/integrations/mobile-registry';
+import { queueSms } from '../../platform/integrations/sms';
+import { hitAll, refund, type Hit, type Limit } from '../../platform/rate-limit';
+import { csrfMatches, openSession, sha256, type NewSession } from './auth.service';
+import * as repo from './identity.repository';
+import { maskMobile, maskNationalCode, mobileChangedSms, otpSms } from './identity.sms';
+
+/**
+ * Citizen sign-in by national code, mobile and a one-time code. The mobile-ownership registry
+ * (شاهکار) must match the number to the national code before any code is sent, so the code proves
+ * the person and not merely a phone; a stored mobile changes only through such a match.
+ */
+
+const MINUTE = 60_000;
+/** Registry answers other than "match", per national code and per mobile: bounds probing who owns what. */
+const MISMATCHES = { max: 5, windowMs: 60 * MINUTE };
+/** Codes sent, per national code and per mobile: bounds texts to one phone and one person. */
+const SENDS = { max: 3, windowMs: 10 * MINUTE };
+const OTP_MAX_ATTEMPTS = 5;
+const RESEND_AFTER_MS = MINUTE;
+/** Suggested wait after the registry failed to answer. */
+const REGISTRY_RETRY_SECONDS = 60;
+
+const anonymous = { type: 'anonymous' as const, id: null };
+const tooMany = (h: Hit) => new DomainError('OTP_TOO_MANY_REQUESTS', { retryAfterSeconds: h.retryAfterSeconds });
+
+async function giveBack(ctx: AppContext, counted: Array<{ limit: Limit; hit: Hit }>): Promise<void> {
+  for (const c of counted) await refund(ctx.database.db, c.limit, c.hit.windowStart);
+}
+
+/** Records a request the registry's answer (or silence) refused; nothing is sent. */
+async function recordRefusal(ctx: AppContext, origin: RequestOrigin, at: Date, q: { nationalCode: string; mobile: string }, outcome: string, reference: string | null) {
+  await withTransaction(ctx.database, async (tx) => {
+    audit(tx, {
+      actor: anonymous,
+      origin,
+      at,
+      action: 'citizen.otp_refused',
+      objectType: 'otp_request',
+      objectId: null,
+      details: { outcome, nationalCode: maskNationalCode(q.nationalCode), mobile: maskMobile(q.mobile), registryReference: reference },
+    });
+  });
+}
+
+/**
+ * Sends a one-time code when the registry matches the mobile to the national code. A number that
+ * is someone else's and a number nobody holds get the same answer (MOBILE_NOT_OWNED), and nothing
+ * here depends on whether the national code has a Dargah account.
+ */
+export async function requestOtp(ctx: AppContext, nationalCode: string, mobile: string, origin: RequestOrigin) {
+  const now = ctx.clock.now();
+  const db = ctx.database.db;
+  const q = { nationalCode, mobile };
+  // Counted as mismatches before asking (so concurrent requests cannot all slip under the limit),
+  // given back when the answer is a match or never came.
+  const probe = await hitAll(db, [
+    { bucket: 'otp-mismatch:national-code', key: nationalCode, ...MISMATCHES },
+    { bucket: 'otp-mismatch:mobile', key: mobile, ...MISMATCHES },
+  ], now);
+  if (probe.refused) {
+    await giveBack(ctx, probe.counted);
+    throw tooMany(probe.refused);
+  }
+  let answer: OwnershipAnswer;
+  try {
+    answer = await checkMobileOwnership(ctx.mobileRegistry, q, ctx.config.SHAHKAR_TIMEOUT_MS);
+  } catch (err) {
+    if (!(err instanceof MobileRegistryUnavailable)) throw err;
+    ctx.log.warn({ err, reason: err.reason }, 'mobile-ownership registry unavailable; no code sent');
+    await giveBack(ctx, probe.counted);
+    await recordRefusal(ctx, origin, now, q, err.reason === 'timeout' ? 'timeout' : 'error', null);
+    throw new DomainError('MOBILE_REGISTRY_UNAVAILABLE', { retryAfterSeconds: REGISTRY_RETRY_SECONDS });
+  }
+  if (answer.outcome !== 'match') {
+    await recordRefusal(ctx, origin, now, q, answer.outcome, answer.reference);
+    throw new DomainError('MOBILE_NOT_OWNED');
+  }
+  await giveBack(ctx, probe.counted);
+  const sends = await hitAll(db, [
+    { bucket: 'otp-send:national-code', key: nationalCode, ...SENDS },
+    { bucket: 'otp-send:mobile', key: mobile, ...SENDS },
+  ], now);
+  if (sends.refused) throw tooMany(sends.refused);
+
+  const id = randomUUID();
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const expiresAt = new Date(now.getTime() + ctx.config.OTP_TTL_SECONDS * 1000);
+  await withTransaction(ctx.database, async (tx) => {
+    await repo.insertChallenge(tx.db, { id, nationalCode, mobile, codeHash: sha256(`${id}:${code}`), expiresAt, ip: origin.ip ?? null, registryRef: answer.reference }, now);
+    await queueSms(ctx, tx, { to: mobile, body: otpSms(code), purpose: 'otp' }, now);
+    audit(tx, { actor: anonymous, origin, at: now, action: 'citizen.otp_requested', objectType: 'otp_challenge', objectId: id, details: { registryReference: answer.reference } });
+  });
+  return { challengeId: id, expiresAt: expiresAt.toISOString(), resendAfter: new Date(now.getTime() + RESEND_AFTER_MS).toISOString() };
+}
+
+/**
+ * The person the challenge proves, created at their first sign-in. When the registry matched a
+ * different number than the one stored, the number changes here, is recorded, and the old number
+ * is told.
+ */
+async function personFor(ctx: AppContext, tx: Tx, c: repo.ChallengeRow & { registryRef: string }, origin: RequestOrigin, now: Date): Promise<string> {
+  let person = await repo.lockPerson(tx.db, c.nationalCode);
+  if (!person) {
+    const id = await repo.insertPerson(tx.db, c.nationalCode, c.mobile, now);
+    if (id) {
+      await appendEvent(tx, { streamType: 'citizen', streamId: id, action: 'registered', actor: { type: 'citizen', id }, origin, at: now });
+      return id;
+    }
+    person = (await repo.lockPerson(tx.db, c.nationalCode))!; // created by a concurrent sign-in
+  }
+  if (person.mobile !== c.mobile) {
+    await repo.changeMobile(tx.db, person.id, c.mobile, now);
+    const change = { from: person.mobile ? maskMobile(person.mobile) : null, to: maskMobile(c.mobile), registryReference: c.registryRef };
+    const actor = { type: 'citizen' as const, id: person.id };
+    await appendEvent(tx, { streamType: 'citizen', streamId: person.id, action: 'mobile_changed', actor, origin, at: now, payload: change });
+    audit(tx, { actor, origin, at: now, action: 'citizen.mobile_changed', objectType: 'citizen', objectId: person.id, details: change });
+    if (person.mobile) await queueSms(ctx, tx, { to: person.mobile, body: mobileChangedSms(c.mobile), purpose: 'mobile_changed' }, now);
+  }
+  return person.id;
+}
+
+export async function verifyOtp(ctx: AppContext, challengeId: string, code: string, origin: RequestOrigin): Promise<NewSession> {
+  const now = ctx.clock.now();
+  // A wrong code is counted in its own transaction, so the count survives the refusal.
+  const outcome = await withTransaction(ctx.database, async (tx) => {
+    const c = await repo.lockChallenge(tx.db, challengeId);
+    if (!c || c.consumedAt) return { ok: false as const, error: 'OTP_INVALID' as const, remaining: 0 };
+    // A code sent before the registry was asked proves nothing: it cannot sign anyone in.
+    if (new Date(c.expiresAt) <= now || !c.registryRef) return { ok: false as const, error: 'OTP_EXPIRED' as const, remaining: 0 };
+    if (c.attempts >= OTP_MAX_ATTEMPTS) return { ok: false as const, error: 'OTP_TOO_MANY_ATTEMPTS' as const, remaining: 0 };
+    if (!csrfMatches(c.codeHash, sha256(`${c.id}:${code}`))) {
+      await repo.countChallengeFailure(tx.db, c.id);
+      audit(tx, { actor: anonymous, origin, at: now, action: 'citizen.otp_failed', objectType: 'otp_challenge', objectId: c.id });
+      return { ok: false as const, error: 'OTP_INVALID' as const, remaining: OTP_MAX_ATTEMPTS - c.attempts - 1 };
+    }
+    await repo.consumeChallenge(tx.db, c.id, now);
+    const personId = await personFor(ctx, tx, { ...c, registryRef: c.registryRef }, origin, now);
+    const session = await openSession(ctx, tx.db, 'citizen', personId, origin);
+    const actor = { type: 'citizen' as const, id: personId };
+    await appendEvent(tx, { streamType: 'citizen', streamId: personId, action: 'signed_in', actor, origin, at: now, payload: { method: 'otp' } });
+    audit(tx, { actor, origin, at: now, action: 'citizen.sign_in', objectType: 'citizen', objectId: personId });
+    return { ok: true as const, session };
+  });
+  if (!outcome.ok) throw new DomainError(outcome.error, { remainingAttempts: Math.max(0, outcome.remaining) });
+  return outcome.session;
+}
