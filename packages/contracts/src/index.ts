@@ -34,3 +34,4 @@ export * from './licences';
 export * from './catalogue-import';
 export * from './catalogue-reports';
 export * from './request-people';
+export * from './form-formats';
