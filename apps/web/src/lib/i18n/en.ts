@@ -239,7 +239,6 @@ export const en: Messages = {
   apply: {
     loadingTitle: 'Preparing the form…',
     errorTitle: 'The form of this service could not be opened',
-    title: 'Apply: {{service}}',
     lead: '{{agency}} · answer within {{n}} working days',
     formTitle: 'Application form',
     formLead: 'Fill in every field not marked “(optional)”. Your tracking code is shown as soon as you submit.',

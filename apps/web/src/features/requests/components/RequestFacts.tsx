@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequestView } from '../../../lib/contracts';
+import { UserText } from '../../../components/UserText';
 import { useFormat } from '../../../lib/format';
 import { StatusBadge } from './StatusBadge';
 
@@ -17,16 +18,22 @@ export function RequestFacts({ request, applicant }: { request: ServiceRequestVi
       </div>
       <div className="facts__row">
         <dt>{t('requests.fields.service')}</dt>
-        <dd>{request.serviceTitle}</dd>
+        <dd>
+          <UserText>{request.serviceTitle}</UserText>
+        </dd>
       </div>
       <div className="facts__row">
         <dt>{t('requests.fields.agency')}</dt>
-        <dd>{request.agencyName}</dd>
+        <dd>
+          <UserText>{request.agencyName}</UserText>
+        </dd>
       </div>
       {applicant ? (
         <div className="facts__row">
           <dt>{t('requests.fields.applicant')}</dt>
-          <dd>{format.name(applicant)}</dd>
+          <dd>
+            <UserText>{format.name(applicant)}</UserText>
+          </dd>
         </div>
       ) : null}
       <div className="facts__row">
