@@ -425,7 +425,7 @@ function StaffSection({ agency }: { agency: Agency }) {
         <ul className="admin-list">
           {staff.data.map((s) => (
             <li key={s.id} className="admin-list__item">
-              <p className="admin-list__title">{s.displayName}</p>
+              <p className="admin-list__title" dir="auto">{s.displayName}</p>
               <p className="admin-list__meta">
                 <bdi dir="ltr">{s.username}</bdi>
                 {s.roles.map((r) => (
