@@ -35,7 +35,8 @@ export function RequestAnswers({ serviceId, form }: { serviceId: string; form: R
                 <bdi dir="ltr">{shown.text}</bdi>
               </dd>
             ) : (
-              <dd className="answers__value" dir="auto">
+              // Free text keeps its own direction; numbers and yes/no follow the page (digits alone have none).
+              <dd className="answers__value" dir={typeof value === 'string' ? 'auto' : undefined}>
                 {shown.isBoolean ? (value ? t('common.yes') : t('common.no')) : shown.text}
               </dd>
             )}
