@@ -104,7 +104,7 @@ export const en: Messages = {
     mobileRequired: 'Enter your mobile number.',
     mobileInvalid: 'The mobile number is not valid, e.g. 09123456789',
     postalCodeLength: 'A postal code has 10 digits.',
-    postalCodeInvalid: 'This postal code is not valid.',
+    postalCodeInvalid: 'A postal code has no 0 or 2 among its first five digits and not all its digits the same; for example 1619735744.',
     legalIdLength: 'A legal-entity national id has 11 digits.',
     legalIdInvalid: 'This national id is not valid; check the digits again.',
     otpFormat: 'Enter the 6-digit code from the text message.',

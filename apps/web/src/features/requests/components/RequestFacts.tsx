@@ -4,8 +4,8 @@ import { UserText } from '../../../components/UserText';
 import { useFormat } from '../../../lib/format';
 import { StatusBadge } from './StatusBadge';
 
-/** Status, agency, service, submission time and the answer due date of a request. */
-export function RequestFacts({ request, applicant }: { request: ServiceRequestView; applicant?: string | undefined }) {
+/** Status, agency, service, submission time and the answer due date of a request (who applied: `ApplicantFacts`). */
+export function RequestFacts({ request }: { request: ServiceRequestView }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -28,14 +28,6 @@ export function RequestFacts({ request, applicant }: { request: ServiceRequestVi
           <UserText>{request.agencyName}</UserText>
         </dd>
       </div>
-      {applicant ? (
-        <div className="facts__row">
-          <dt>{t('requests.fields.applicant')}</dt>
-          <dd>
-            <UserText>{format.name(applicant)}</UserText>
-          </dd>
-        </div>
-      ) : null}
       <div className="facts__row">
         <dt>{t('requests.fields.submittedAt')}</dt>
         <dd>
