@@ -79,7 +79,9 @@ for (const device of ['desktop', 'phone'] as const) {
       // 3. Applying asks for sign-in first, then comes back to the form.
       await page.getByRole('link', { name: 'درخواست این خدمت' }).click();
       await citizenSignsIn(page, device, baseURL, citizen);
-      await visible(page.getByRole('heading', { level: 1, name: `درخواست ${service.title}` }));
+      // The service's own title (which may itself begin with «درخواست»), under the kind of page.
+      await visible(page.getByRole('heading', { level: 1, name: service.title, exact: true }));
+      await visible(page.getByText('فرم درخواست خدمت', { exact: true }));
       expect(pathname(page)).toBe(`/me/services/${service.id}/apply`);
       // The session is shown in the header (folded behind the menu on a phone).
       await expect.poll(() => page.locator('.session-controls').count()).toBe(1);

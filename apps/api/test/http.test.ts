@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app';
+import { outboxPage } from '../src/platform/http/dev';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -148,6 +149,22 @@ describe('developer outbox', () => {
     expect(json.json()).toEqual({ items: expect.any(Array) });
     const html = await t.app.inject({ url: '/dev/outbox', headers: { accept: 'text/html' } });
     expect(html.body).toMatch(/dir="rtl"/);
+  });
+
+  it('renders each message escaped, its time in Tehran’s Jalali calendar with Persian digits, and long bodies wrapping', () => {
+    const html = outboxPage([
+      { recipient: '09121234567', body: '<script>alert(1)</script>\nکد: ۱۲۳۴۵۶', purpose: 'otp', status: 'sent', createdAt: '2024-03-27T06:30:00.000Z' },
+      { recipient: '09121234568', body: 'x'.repeat(500), purpose: 'service_request', status: 'queued', createdAt: '2025-03-20T20:29:00.000Z' },
+    ]);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#60;script&#62;');
+    expect(html).toContain('۸ فروردین ۱۴۰۳، ساعت ۱۰:۰۰'); // 06:30 UTC is 10:00 in Tehran
+    expect(html).toContain('۳۰ اسفند ۱۴۰۳، ساعت ۲۳:۵۹');
+    expect(html).toContain('۰۹۱۲۱۲۳۴۵۶۷');
+    expect(html).toContain('کد یک‌بارمصرف ورود');
+    expect(html).toMatch(/overflow-wrap:anywhere/);
+    expect(html).toMatch(/name="viewport" content="width=device-width/);
+    expect(outboxPage([])).toContain('هنوز پیامکی فرستاده نشده است.');
   });
 
   it('does not exist in production', async () => {

@@ -34,3 +34,5 @@ export * from './licences';
 export * from './catalogue-import';
 export * from './catalogue-reports';
 export * from './staff-admin';
+export * from './request-people';
+export * from './form-formats';

@@ -254,7 +254,7 @@ const SERVICES: Record<AgencyKey, [ServiceSeed, ServiceSeed]> = {
       normDays: 10,
       formSchema: form(['workshopAddress', 'postalCode', 'employeeCount'], {
         workshopAddress: text('نشانی کارگاه', { minLength: 10, maxLength: 500 }),
-        postalCode: text('کد پستی کارگاه', { pattern: '^[13-9][0-9]{9}$' }),
+        postalCode: text('کد پستی کارگاه', { format: 'ir-postal-code', description: '۱۰ رقم؛ مانند ۱۶۱۹۷۳۵۷۴۴.' }),
         employeeCount: { type: 'integer', title: 'تعداد کارکنان', minimum: 1, maximum: 10000 },
       }),
     },

@@ -25,14 +25,16 @@ export type OrgUnit = Out<typeof C.OrgUnit>;
 export type OrgUnitInput = In<typeof C.OrgUnitInput>;
 export type PublicService = C.PublicService;
 export type RequestStatus = C.RequestStatus;
-export type RequestEvent = Out<typeof C.RequestEvent>;
+export type RequestEvent = Out<typeof C.RequestHistoryEntry>;
+export type RequestApplicant = C.RequestApplicant;
+export type ApplicantReveal = C.ApplicantReveal;
 export type ServiceRequestView = C.ServiceRequestView;
 /**
  * The API adds to its views (never renaming a field): the row `version` to send back with take and
  * decide (a stale one is refused with 409), and the actions the viewer may take now.
  */
 export type RequestAction = 'take' | 'approve' | 'reject';
-export type RequestView = C.ServiceRequestView & { version?: number; actions?: RequestAction[] };
+export type RequestView = C.RequestWithPeople & { version?: number; actions?: RequestAction[] };
 export type CartableItem = Out<typeof C.CartableItem> & { version?: number; dueDateJalali?: string };
 export type SubmitRequest = Out<typeof C.SubmitRequest>;
 export type DecideRequest = In<typeof C.DecideRequest>;

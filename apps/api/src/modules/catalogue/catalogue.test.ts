@@ -257,7 +257,7 @@ describe('service identity cards', () => {
     const res = await call('PUT', `/catalogue/cards/${cardId}`, s.expertC, { version: 1, content });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields).toEqual([
-      { field: 'body.content.fees.0.sheba', code: 'SHEBA_INVALID', message: 'شماره شبا معتبر نیست.' },
+      { field: 'body.content.fees.0.sheba', code: 'SHEBA_INVALID', message: 'شماره شبا با IR و ۲۴ رقم نوشته می‌شود و رقم‌های کنترلش باید درست باشد؛ آن را از کارت یا برگه حساب بانکی بردارید.' },
     ]);
     content.fees[0]!.sheba = SHEBA;
     const norm = await call('PUT', `/catalogue/cards/${cardId}`, s.expertC, { version: 1, content });

@@ -329,7 +329,7 @@ describe('a bad file', () => {
     });
     expect(error.details.problems[2]).toMatchObject({
       field: 'fees.0.sheba',
-      message: 'Item 1: The Sheba (IBAN) number is not valid.',
+      message: 'Item 1: A Sheba (IBAN) number is IR followed by 24 digits, with correct check digits; copy it from the bank card or statement.',
     });
     expect(error.details.problems[7]).toMatchObject({
       field: 'legalBasis.0.article',
@@ -340,7 +340,7 @@ describe('a bad file', () => {
 
     // In Persian by default.
     const fa = await upload(csvOf(rows, keys));
-    expect(fa.json().error.details.problems[2].message).toBe('مورد ۱: شماره شبا معتبر نیست.');
+    expect(fa.json().error.details.problems[2].message).toBe('مورد ۱: شماره شبا با IR و ۲۴ رقم نوشته می‌شود و رقم‌های کنترلش باید درست باشد؛ آن را از کارت یا برگه حساب بانکی بردارید.');
     expect(await counts()).toEqual(before);
   });
 

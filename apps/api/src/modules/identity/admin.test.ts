@@ -96,7 +96,7 @@ describe('agencies', () => {
     const fields = res.json().error.details.fields as Array<{ field: string; code: string; message: string }>;
     expect(fields).toEqual(
       expect.arrayContaining([
-        { field: 'body.legalId', code: 'LEGAL_ID_INVALID', message: 'شناسه ملی حقوقی معتبر نیست.' },
+        { field: 'body.legalId', code: 'LEGAL_ID_INVALID', message: 'شناسه ملی اشخاص حقوقی ۱۱ رقم است و رقم آخرش رقم کنترل است؛ رقم‌ها را با آگهی ثبت شرکت مقایسه کنید.' },
         expect.objectContaining({ field: 'body.nameFa', code: 'too_small' }),
         expect.objectContaining({ field: 'body.kind', code: 'invalid_value' }),
       ]),

@@ -37,8 +37,8 @@ describe('citizen sign-in by one-time code', () => {
     const fields = res.json().error.details.fields as Array<{ field: string; code: string; message: string }>;
     expect(fields).toEqual(
       expect.arrayContaining([
-        { field: 'body.nationalCode', code: 'NATIONAL_CODE_INVALID', message: 'کد ملی معتبر نیست.' },
-        { field: 'body.mobile', code: 'MOBILE_INVALID', message: 'شماره تلفن همراه معتبر نیست.' },
+        { field: 'body.nationalCode', code: 'NATIONAL_CODE_INVALID', message: 'کد ملی ۱۰ رقم است و رقم آخرش رقم کنترل است؛ رقم‌ها را با کارت ملی مقایسه کنید.' },
+        { field: 'body.mobile', code: 'MOBILE_INVALID', message: 'شماره تلفن همراه ۱۱ رقم است و با ۰۹ آغاز می‌شود؛ مانند ۰۹۱۲۳۴۵۶۷۸۹.' },
       ]),
     );
   });

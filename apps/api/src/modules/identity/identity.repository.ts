@@ -442,3 +442,13 @@ export const listApiTokensIn = (db: Db, agencyIds: string[] | null) =>
   rows<ApiTokenRow>(db, sql`
     SELECT ${TOKEN_COLS} FROM api_tokens WHERE ${agencyIds === null} OR agency_id = ANY(${list(agencyIds ?? [])}::uuid[])
      ORDER BY created_at DESC, id`);
+
+// People as other modules show them -------------------------------------------------------------
+
+/** Citizens (persons and companies) by id, for modules that show who applied or acted. */
+export const citizensByIds = (db: Db, ids: readonly string[]) =>
+  ids.length === 0 ? Promise.resolve([] as CitizenRow[]) : rows<CitizenRow>(db, sql`SELECT ${CITIZEN_COLS} FROM citizens WHERE id = ANY(${list(ids)}::uuid[])`);
+
+/** Staff display names by id. */
+export const staffNamesByIds = (db: Db, ids: readonly string[]) =>
+  ids.length === 0 ? Promise.resolve([] as { id: string; displayName: string }[]) : rows<{ id: string; displayName: string }>(db, sql`SELECT id, display_name AS "displayName" FROM staff WHERE id = ANY(${list(ids)}::uuid[])`);

@@ -9,6 +9,7 @@ import { staffAdminRoutes } from './staff-admin.routes';
 export { registerAuth } from './auth.hooks';
 export { agenciesWithRole, hasRole, requireCitizen, requireRole, requireStaff, apiClientMay, ADMIN_ROLES, CENTRAL_ROLES } from './identity.policy';
 export type { StaffActor, CitizenActor, ApiClientActor } from './identity.policy';
+export { findPeople, type Party } from './people.service';
 
 registerIdentityErrors();
 

@@ -59,3 +59,34 @@ describe('checking a filled form against its JSON Schema', () => {
     expect(en.ok ? [] : en.fields).toEqual([{ field: 'body.form.count', code: 'invalid_type', message: 'Enter a whole number.' }]);
   });
 });
+
+describe('Iranian identifiers asked for by format', () => {
+  const IDS = {
+    type: 'object',
+    properties: {
+      postalCode: { type: 'string', title: 'کد پستی', format: 'ir-postal-code' },
+      nationalCode: { type: 'string', title: 'کد ملی', format: 'ir-national-code' },
+      mobile: { type: 'string', title: 'همراه', format: 'ir-mobile' },
+      sheba: { type: 'string', title: 'شبا', format: 'ir-sheba' },
+      legalId: { type: 'string', title: 'شناسه ملی', format: 'ir-legal-id' },
+    },
+    additionalProperties: false,
+  };
+
+  it('accepts them typed with Persian digits, spaces and dashes, and keeps the canonical value', () => {
+    expect(checkForm(IDS, { postalCode: '۱۶۱۹۷-۳۵۷۴۴', nationalCode: '۰۰۱ ۳۵۴۲ ۴۱۹', mobile: '+98 912 123 4567', sheba: 'ir82 0540 1026 8002 0817 9090 02', legalId: '۱۰۳۸۰۲۸۴۷۹۰' }, 'fa')).toEqual({
+      ok: true,
+      form: { postalCode: '1619735744', nationalCode: '0013542419', mobile: '09121234567', sheba: 'IR820540102680020817909002', legalId: '10380284790' },
+    });
+  });
+
+  it('says what shape each expects, in Persian digits in Persian', () => {
+    const r = checkForm(IDS, { postalCode: '1234567890', nationalCode: '0013542418', mobile: '0812123456', sheba: 'IR820540102680020817909003', legalId: '10380284791' }, 'fa');
+    const fields = r.ok ? [] : r.fields;
+    expect(fields.map((f) => f.code)).toEqual(['POSTAL_CODE_INVALID', 'NATIONAL_CODE_INVALID', 'MOBILE_INVALID', 'SHEBA_INVALID', 'LEGAL_ID_INVALID']);
+    expect(fields[0]!.message).toBe('کد پستی ۱۰ رقم است و در پنج رقم نخستش ۰ و ۲ نمی‌آید؛ مانند ۱۶۱۹۷۳۵۷۴۴.');
+    for (const f of fields) expect(f.message).not.toMatch(/[0-9]/);
+    const en = checkForm(IDS, { postalCode: '۱۲۳' }, 'en');
+    expect(en.ok ? [] : en.fields).toEqual([{ field: 'body.form.postalCode', code: 'POSTAL_CODE_INVALID', message: 'A postal code has 10 digits, with no 0 or 2 among the first five; for example 1619735744.' }]);
+  });
+});

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
+import { IDENTIFIER_FORMATS, isIdentifierFormat } from '@dargah/contracts';
 import { normalizeDisplay, toAsciiDigits, toPersianDigits } from '@dargah/persian';
 import type { FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
+import { fieldMessage } from '../../platform/http/validation';
 
 /**
  * A service's form is a JSON Schema (draft 2020-12 subset: an object of string, number, integer,
@@ -23,6 +25,7 @@ interface ValidateFn {
 }
 interface AjvInstance {
   compile(schema: object): ValidateFn;
+  addFormat(name: string, format: { type: 'string'; validate: (s: string) => boolean }): unknown;
 }
 type AjvClass = new (opts: Record<string, unknown>) => AjvInstance;
 type Plugin = (ajv: AjvInstance) => unknown;
@@ -52,6 +55,8 @@ function loadAjv(): AjvInstance {
     } catch {
       // formats (email, date…) stay unchecked without ajv-formats
     }
+    // Iranian identifiers (ir-postal-code…), checked by @dargah/persian as the web form checks them.
+    for (const [name, f] of Object.entries(IDENTIFIER_FORMATS)) ajv.addFormat(name, { type: 'string', validate: (v) => f.check(v).ok });
     return ajv;
   }
   throw new Error('ajv 8 is not installed: add "ajv" ^8 (and "ajv-formats" ^3) to apps/api dependencies');
@@ -109,6 +114,10 @@ export function normaliseForm(schema: Record<string, unknown>, form: Record<stri
       // An option is kept as listed; digits typed in another script are matched to it.
       const options = p.enum.filter((o): o is string => typeof o === 'string');
       s = options.find((o) => o === s || toAsciiDigits(o) === toAsciiDigits(s)) ?? s;
+    } else if (isIdentifierFormat(p?.format)) {
+      // An identifier is kept canonical (ASCII digits, no spaces or dashes) once it is valid.
+      const r = IDENTIFIER_FORMATS[p.format].check(s);
+      s = r.ok ? r.value : toAsciiDigits(s);
     } else if (p && (p.pattern !== undefined || p.format !== undefined)) {
       s = toAsciiDigits(s);
     }
@@ -153,8 +162,13 @@ function problemOf(e: AjvError, lang: Lang): { field: string; code: string; mess
     case 'maximum':
     case 'exclusiveMaximum':
       return { field: at, code: 'too_big', message: fa ? `مقدار باید ${String(p.comparison) === '<' ? 'کمتر از' : 'حداکثر'} ${n(p.limit, lang)} باشد.` : `The value must be ${String(p.comparison) === '<' ? 'less than' : 'at most'} ${n(p.limit, lang)}.` };
-    case 'pattern':
     case 'format':
+      if (isIdentifierFormat(p.format)) {
+        const code = IDENTIFIER_FORMATS[p.format].code;
+        return { field: at, code, message: fieldMessage(code, lang) };
+      }
+      return { field: at, code: 'invalid_format', message: fa ? 'قالب مقدار درست نیست.' : 'The value is not in the right format.' };
+    case 'pattern':
       return { field: at, code: 'invalid_format', message: fa ? 'قالب مقدار درست نیست.' : 'The value is not in the right format.' };
     default:
       return { field: at, code: 'custom', message: fa ? 'مقدار معتبر نیست.' : 'The value is not valid.' };

@@ -1,4 +1,4 @@
-import { CartableItem, ServiceRequestView } from '@dargah/contracts';
+import { CartableItem, RequestWithPeople } from '@dargah/contracts';
 import { z } from 'zod';
 
 /**
@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 export const RequestActionName = z.enum(['take', 'approve', 'reject']);
 
-export const RequestView = ServiceRequestView.extend({
+export const RequestView = RequestWithPeople.extend({
   version: z.number().int(),
   actions: z.array(RequestActionName),
 });

@@ -44,3 +44,6 @@ export function applicantFor(actor: CitizenActor, recipients: 'G2C' | 'G2B' | 'G
   if (recipients === 'G2B' && actor.onBehalfOfId !== null) return { applicantId: actor.id, onBehalfOfId: actor.onBehalfOfId };
   throw new DomainError('SERVICE_NOT_FOR_APPLICANT', { recipients, actingForCompany: actor.onBehalfOfId !== null });
 }
+
+/** Who may see an applicant's national code and mobile in full (audited): desk staff of the request's agency. */
+export const mayRevealApplicant = (actor: Actor, r: { agencyId: string }): boolean => actor.type === 'staff' && staffMaySee(actor, r.agencyId);

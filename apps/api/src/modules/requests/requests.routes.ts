@@ -1,9 +1,10 @@
-import { DecideRequest, Page, RequestStatus, SubmitRequest } from '@dargah/contracts';
+import { ApplicantReveal, DecideRequest, Page, RequestStatus, SubmitRequest } from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
+import { revealApplicant } from './request-people.service';
 import { CartableRowView, RequestView } from './request-views';
 import { actOnRequest, getRequest, listCartable, listMyRequests, submitRequest, trackRequest } from './requests.service';
 import { isValidTrackingCode, normaliseTrackingCode } from './tracking-code';
@@ -60,6 +61,21 @@ export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Pro
     '/requests/:id',
     { config: { access: 'authenticated' }, schema: { tags, summary: 'A request with its history: for its applicant, or desk staff of its agency', params: Id, response: { 200: RequestView } } },
     async (req) => getRequest(ctx, req.actor, req.params.id, req.lang),
+  );
+
+  r.post(
+    '/requests/:id/applicant/reveal',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'The applicant’s national code and mobile in full (desk staff of the request’s agency); every reveal is audited',
+        description: 'The request page shows them masked. Another agency’s request answers 404 like a missing one.',
+        params: Id,
+        response: { 200: ApplicantReveal },
+      },
+    },
+    async (req) => revealApplicant(ctx, req.actor, req.origin, req.params.id),
   );
 
   r.get(

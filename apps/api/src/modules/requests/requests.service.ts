@@ -1,5 +1,5 @@
 import type { RequestStatus } from '@dargah/contracts';
-import { createWorkingCalendar, jalaliDateString, jalaliDayRange, toPersianDigits } from '@dargah/persian';
+import { createWorkingCalendar, jalaliDateString, jalaliDayRange } from '@dargah/persian';
 import type { Actor, RequestOrigin, Role } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
@@ -10,13 +10,16 @@ import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { queueSms } from '../../platform/integrations/sms';
-import { requireCitizen, requireStaff, type StaffActor } from '../identity';
+import { findPeople, requireCitizen, requireStaff, type StaffActor } from '../identity';
 import { findPublishedService } from '../services';
 import { checkForm } from './request-form';
+import { applicantName, applicantView } from './request-people';
+import { namesOf, peopleOf, type People } from './request-people.service';
 import type { CartableRowView, RequestView } from './request-views';
-import { applicantFor, citizenMaySee, deskAgencies, mayView, rolesIn, staffMaySee } from './requests.policy';
+import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView, rolesIn, staffMaySee } from './requests.policy';
 import * as repo from './requests.repository';
 import { actingRole, allowedActions, INITIAL_STATUS, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction } from './requests-workflow';
+import { decisionSms, submittedSms } from './requests.sms';
 import { newTrackingCode } from './tracking-code';
 
 
@@ -60,7 +63,7 @@ function actorLabel(e: repo.RequestEventRow, viewer: Actor, lang: Lang): string 
   return lang === 'fa' ? 'سامانه' : 'System';
 }
 
-function toView(r: repo.RequestRow, events: repo.RequestEventRow[], viewer: Actor, lang: Lang): RequestView {
+function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: People, viewer: Actor, lang: Lang): RequestView {
   return {
     id: r.id,
     trackingCode: r.trackingCode,
@@ -80,15 +83,18 @@ function toView(r: repo.RequestRow, events: repo.RequestEventRow[], viewer: Acto
         action: e.action,
         at: e.createdAt.toISOString(),
         actorLabel: actorLabel(e, viewer, lang),
+        ...namesOf(e, viewer, people),
         note: typeof e.payload.note === 'string' ? e.payload.note : null,
       })),
+    applicant: applicantView(people.citizens.get(r.applicantId), r.onBehalfOfId ? people.citizens.get(r.onBehalfOfId) : undefined, mayRevealApplicant(viewer, r)),
     version: r.version,
     actions: viewer.type === 'staff' ? allowedActions(r.status, rolesIn(viewer, r.agencyId)) : [],
   };
 }
 
 async function viewOf(db: Db, r: repo.RequestRow, viewer: Actor, lang: Lang): Promise<RequestView> {
-  return toView(r, await repo.requestEvents(db, [r.id]), viewer, lang);
+  const events = await repo.requestEvents(db, [r.id]);
+  return toView(r, events, await peopleOf(db, [r], events), viewer, lang);
 }
 
 // Keyset cursors: base64url of [submittedAt, id] of the last row shown.
@@ -149,6 +155,9 @@ export async function submitRequest(
       }
       await appendEvent(tx, { streamType: repo.STREAM, streamId: id, action: SUBMITTED_EVENT, actor, origin, at: now, payload: { trackingCode, serviceId: service.id, to: INITIAL_STATUS } });
       audit(tx, { actor, origin, at: now, action: 'service_request.submit', objectType: 'service_request', objectId: id, agencyId: service.agencyId, details: { trackingCode, serviceId: service.id } });
+      // The receipt by SMS too: the tracking code and the answer date, to the person who applied.
+      const mobile = (await findPeople(tx.db, { citizens: [who.applicantId] })).citizens.get(who.applicantId)?.mobile;
+      if (mobile) await queueSms(ctx, tx, { to: mobile, body: submittedSms({ trackingCode, serviceTitle: service.titleFa, dueAt }), purpose: 'service_request' }, now);
       const row = (await repo.findRequest(tx.db, id))!;
       return { status: 201 as const, body: await viewOf(tx.db, row, actor, lang) };
     }),
@@ -180,13 +189,8 @@ export async function listMyRequests(ctx: AppContext, actor: Actor, q: { cursor?
   const found = await repo.listApplicantRequests(db, { applicantId: actor.id, companyId: actor.onBehalfOfId }, decodeCursor(q.cursor, lang), q.limit);
   const page = found.slice(0, q.limit);
   const events = await repo.requestEvents(db, page.map((r) => r.id));
-  return { items: page.map((r) => toView(r, events, actor, lang)), nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null };
-}
-
-/** What the applicant is called in the cartable: the company and its representative, or the person (name, else national code). */
-function applicantName(r: repo.CartableRow): string {
-  const person = r.personName ?? r.personNationalCode ?? '';
-  return r.companyName ? `${r.companyName} — ${person}` : person;
+  const people = await peopleOf(db, page, events);
+  return { items: page.map((r) => toView(r, events, people, actor, lang)), nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null };
 }
 
 /**
@@ -222,10 +226,6 @@ export async function listCartable(ctx: AppContext, actor: Actor, q: { status?: 
 }
 
 // Act -------------------------------------------------------------------------------------------
-const DECISION_SMS: Record<'approved' | 'rejected', string> = {
-  approved: 'درگاه: درخواست شما با کد رهگیری {code} برای «{service}» تأیید شد.',
-  rejected: 'درگاه: درخواست شما با کد رهگیری {code} برای «{service}» رد شد. علت را در درگاه ببینید.',
-};
 
 /**
  * Staff move a request along the workflow table: `take` it for review, `approve` or `reject`
@@ -270,11 +270,8 @@ export async function actOnRequest(
       });
       audit(tx, { actor: staff, origin, at: now, action: `service_request.${action}`, objectType: 'service_request', objectId: r.id, agencyId: r.agencyId, details: { trackingCode: r.trackingCode, from: r.status, to: t.to } });
       if (decided) {
-        const mobile = await repo.applicantMobile(tx.db, r.applicantId);
-        if (mobile) {
-          const body = DECISION_SMS[t.to as 'approved' | 'rejected'].replace('{code}', toPersianDigits(r.trackingCode)).replace('{service}', r.serviceTitleFa);
-          await queueSms(ctx, tx, { to: mobile, body, purpose: 'service_request' }, now);
-        }
+        const mobile = (await findPeople(tx.db, { citizens: [r.applicantId] })).citizens.get(r.applicantId)?.mobile;
+        if (mobile) await queueSms(ctx, tx, { to: mobile, body: decisionSms(t.to as 'approved' | 'rejected', { trackingCode: r.trackingCode, serviceTitle: r.serviceTitleFa }), purpose: 'service_request' }, now);
       }
       const after = (await repo.findRequest(tx.db, r.id))!;
       return { status: 200 as const, body: await viewOf(tx.db, after, staff, lang) };

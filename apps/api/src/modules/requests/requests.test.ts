@@ -138,7 +138,8 @@ describe('the first journey, end to end', () => {
         id: receipt.id,
         trackingCode: receipt.trackingCode,
         serviceTitle: 'درخواست گواهی آزمایشی',
-        applicantName: citizen.nationalCode,
+        // No name in the profile yet: the national code, masked (the full one only through the audited reveal).
+        applicantName: `${citizen.nationalCode.slice(0, 3)}****${citizen.nationalCode.slice(-3)}`,
         status: 'submitted',
         submittedAt: receipt.submittedAt,
         dueAt: receipt.dueAt,
@@ -186,16 +187,18 @@ describe('the first journey, end to end', () => {
     expect(tracked.json().id).toBe(receipt.id);
     expect((await inject('GET', '/api/v1/requests/mine', citizen)).json()).toMatchObject({ items: [{ id: receipt.id, status: 'approved' }], nextCursor: null });
 
-    // The decision SMS went through the outbox and the job queue.
-    const [sms] = await rows<{ recipient: string; body: string; status: string }>(
+    // The receipt and the decision SMS went through the outbox and the job queue.
+    const texts = await rows<{ recipient: string; body: string; status: string }>(
       t.ctx.database.db,
-      sql`SELECT recipient, body, status FROM sms_outbox WHERE purpose = 'service_request' ORDER BY seq`,
+      sql`SELECT recipient, body, status FROM sms_outbox WHERE purpose = 'service_request' AND recipient = ${citizen.mobile} ORDER BY seq`,
     );
-    expect(sms).toMatchObject({ recipient: citizen.mobile, status: 'queued' });
-    expect(sms!.body).toContain('تأیید شد');
+    expect(texts).toHaveLength(2);
+    expect(texts[1]!.status).toBe('queued');
+    expect(texts[0]!.body).toContain('ثبت شد');
+    expect(texts[1]!.body).toContain('تأیید شد');
     await t.ctx.runner!.runDue();
-    const [after] = await rows<{ status: string }>(t.ctx.database.db, sql`SELECT status FROM sms_outbox WHERE purpose = 'service_request'`);
-    expect(after!.status).toBe('sent');
+    const after = await rows<{ status: string }>(t.ctx.database.db, sql`SELECT status FROM sms_outbox WHERE purpose = 'service_request' AND recipient = ${citizen.mobile}`);
+    expect(after.map((x) => x.status)).toEqual(['sent', 'sent']);
 
     // Every change is in the event stream and the audit chain, which still verifies.
     const audits = await rows<{ action: string }>(t.ctx.database.db, sql`SELECT action FROM audit_entries WHERE object_id = ${receipt.id} ORDER BY seq`);
@@ -296,7 +299,7 @@ describe('submitting', () => {
     const mine = (await inject('GET', '/api/v1/requests/mine', citizen)).json().items.map((r: { id: string }) => r.id);
     expect(mine).toEqual([forCompany.json().id]);
     const cartable = (await inject('GET', '/api/v1/cartable', await as('clerkA'))).json().items;
-    expect(cartable.find((i: { id: string }) => i.id === forCompany.json().id).applicantName).toBe(`شرکت آزمایشی — ${citizen.nationalCode}`);
+    expect(cartable.find((i: { id: string }) => i.id === forCompany.json().id).applicantName).toBe(`شرکت آزمایشی — ${citizen.nationalCode.slice(0, 3)}****${citizen.nationalCode.slice(-3)}`);
     await inject('POST', '/api/v1/auth/act-for', citizen, { id: null });
     expect((await inject('GET', '/api/v1/requests/mine', citizen)).json().items.map((r: { id: string }) => r.id)).toEqual([personal.id]);
   });

@@ -50,6 +50,11 @@ export function errorSpec(code: string): ErrorSpec {
   return (errorCatalogue as Record<string, ErrorSpec>)[code] ?? extra.get(code) ?? errorCatalogue.INTERNAL;
 }
 
+/** Every code with its spec: the platform's and those the modules registered (for catalogue-wide tests). */
+export function allErrorSpecs(): Array<[string, ErrorSpec]> {
+  return [...Object.entries(errorCatalogue as Record<string, ErrorSpec>), ...extra.entries()];
+}
+
 export function isKnownCode(code: string): boolean {
   return code in errorCatalogue || extra.has(code);
 }

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { CartableItem, DecideRequest, Page, RequestStatus, RequestView, SubmitRequest } from '../../lib/contracts';
+import type { ApplicantReveal, CartableItem, DecideRequest, Page, RequestStatus, RequestView, SubmitRequest } from '../../lib/contracts';
 
 export const REQUEST_STATUSES: readonly RequestStatus[] = ['submitted', 'in_review', 'approved', 'rejected'];
 
@@ -65,3 +65,10 @@ export const decideRequest = (
   body: DecideRequest & { version?: number | undefined },
   idempotencyKey: string,
 ) => api.post<RequestView>(`/requests/${encodeURIComponent(requestId)}/decide`, body, { idempotencyKey });
+
+/**
+ * `POST /requests/:id/applicant/reveal`: the applicant's national code and mobile in full (desk staff
+ * of the request's agency). Each call is an audit entry; the answer is kept only in the page.
+ */
+export const revealApplicant = (requestId: string) =>
+  api.post<ApplicantReveal>(`/requests/${encodeURIComponent(requestId)}/applicant/reveal`, {});

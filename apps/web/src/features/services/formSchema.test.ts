@@ -236,3 +236,38 @@ describe('normaliseNumberInput and displayAnswer', () => {
     expect(displayAnswer(undefined, true)).toEqual({ text: 'true', isBoolean: true });
   });
 });
+
+describe('answers typed with Persian digits come back in Persian digits', () => {
+  const persian = (text: string) => text.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+  const ids = formModelFromSchema({
+    type: 'object',
+    properties: {
+      workshopPostalCode: { type: 'string', title: 'کد پستی کارگاه', format: 'ir-postal-code' },
+      mobile: { type: 'string', title: 'همراه', format: 'ir-mobile' },
+    },
+  }).fields;
+
+  it('sends numbers and codes with ASCII digits, and shows them back with the reader’s digits', () => {
+    const values = { copies: '۳', postalCode: '۱۶۱۹۷۳۵۷۴۴', reason: 'سه نسخه ۲ رنگ', delivery: 'post', agree: true };
+    const sent = formPayload(formModelFromSchema(schema).fields, values);
+    expect(sent).toMatchObject({ copies: 3, postalCode: '1619735744', reason: 'سه نسخه ۲ رنگ' });
+    expect(displayAnswer(field('copies'), sent.copies, persian)).toEqual({ text: '۳' });
+    expect(displayAnswer(field('postalCode'), sent.postalCode, persian)).toEqual({ text: '۱۶۱۹۷۳۵۷۴۴', code: true });
+    // Free text is shown as it was typed.
+    expect(displayAnswer(field('reason'), sent.reason, persian)).toEqual({ text: 'سه نسخه ۲ رنگ' });
+    // In English, the digits stay Latin.
+    expect(displayAnswer(field('copies'), 3)).toEqual({ text: '3' });
+  });
+
+  it('checks identifiers as the server does, keeps the canonical value, and names which one failed', () => {
+    const [postal, mobile] = ids;
+    expect(postal).toMatchObject({ identifier: 'ir-postal-code', kind: 'text' });
+    expect(mobile).toMatchObject({ identifier: 'ir-mobile', kind: 'tel' });
+    expect(validateField(postal!, '۱۲۳۴۵۶۷۸۹۰')).toEqual({ code: 'identifier', format: 'ir-postal-code' });
+    expect(validateField(postal!, '۱۶۱۹۷-۳۵۷۴۴')).toBeUndefined();
+    expect(formPayload(ids, { workshopPostalCode: '۱۶۱۹۷-۳۵۷۴۴', mobile: '+98 912 123 4567' })).toEqual({
+      workshopPostalCode: '1619735744',
+      mobile: '09121234567',
+    });
+  });
+});

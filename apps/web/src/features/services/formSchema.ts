@@ -1,3 +1,4 @@
+import { IDENTIFIER_FORMATS, isIdentifierFormat, type IdentifierFormat } from '@dargah/contracts';
 import { toAsciiDigits } from '@dargah/persian';
 
 /**
@@ -32,6 +33,8 @@ export interface FormFieldSpec {
   minimum?: number;
   maximum?: number;
   pattern?: string;
+  /** An Iranian identifier asked for by `format` (`ir-postal-code`…), checked as the server checks it. */
+  identifier?: IdentifierFormat;
   /** A checkbox that must be ticked (`const: true`), e.g. "I confirm the information is correct". */
   mustBeChecked?: boolean;
   defaultValue?: string | boolean;
@@ -57,12 +60,15 @@ export type FieldProblemCode =
   | 'tooLarge'
   | 'pattern'
   | 'notAnOption'
-  | 'email';
+  | 'email'
+  | 'identifier';
 
 export interface FieldProblem {
   code: FieldProblemCode;
   /** The bound broken (length or value), for messages such as "at least {{limit}} characters". */
   limit?: number;
+  /** For `identifier`: which one, so the message can say what shape it expects. */
+  format?: IdentifierFormat;
 }
 
 /** Enums with at most this many options are radio buttons; longer ones a drop-down list. */
@@ -144,8 +150,11 @@ function fieldOf(name: string, prop: Json, required: boolean): FormFieldSpec | u
       const format = str(prop.format);
       const maxLength = num(prop.maxLength);
       const widget = widgetOf(prop);
+      const identifier = isIdentifierFormat(format) ? format : undefined;
       const kind: FieldKind =
-        widget === 'textarea' || format === 'textarea' || (maxLength !== undefined && maxLength > TEXTAREA_FROM_LENGTH)
+        identifier === 'ir-mobile'
+          ? 'tel'
+          : widget === 'textarea' || format === 'textarea' || (maxLength !== undefined && maxLength > TEXTAREA_FROM_LENGTH)
           ? 'textarea'
           : format === 'email'
             ? 'email'
@@ -160,6 +169,7 @@ function fieldOf(name: string, prop: Json, required: boolean): FormFieldSpec | u
         ...(num(prop.minLength) !== undefined ? { minLength: num(prop.minLength) } : {}),
         ...(maxLength !== undefined ? { maxLength } : {}),
         ...(str(prop.pattern) ? { pattern: str(prop.pattern) } : {}),
+        ...(identifier ? { identifier } : {}),
         ...(typeof prop.default === 'string' ? { defaultValue: prop.default } : {}),
       };
     }
@@ -286,6 +296,7 @@ export function validateField(field: FormFieldSpec, raw: string | boolean | unde
   if (field.minLength !== undefined && length < field.minLength) return { code: 'tooShort', limit: field.minLength };
   if (field.maxLength !== undefined && length > field.maxLength) return { code: 'tooLong', limit: field.maxLength };
   if (field.kind === 'email' && !EMAIL.test(value)) return { code: 'email' };
+  if (field.identifier && !IDENTIFIER_FORMATS[field.identifier].check(value).ok) return { code: 'identifier', format: field.identifier };
   if (field.pattern && !patternMatches(field.pattern, toAsciiDigits(value))) return { code: 'pattern' };
   return undefined;
 }
@@ -320,6 +331,10 @@ export function formPayload(fields: readonly FormFieldSpec[], values: FormValues
       if (option) payload[field.name] = option.value;
     } else if (field.kind === 'number') {
       payload[field.name] = Number(normaliseNumberInput(value));
+    } else if (field.identifier) {
+      // The canonical value (ASCII digits, no spaces or dashes), as the server keeps it.
+      const checked = IDENTIFIER_FORMATS[field.identifier].check(value);
+      payload[field.name] = checked.ok ? checked.value : toAsciiDigits(value);
     } else if (field.pattern || field.kind === 'tel' || field.kind === 'date') {
       // Codes and numbers typed with Persian digits: the server's patterns expect ASCII digits.
       payload[field.name] = toAsciiDigits(value);
@@ -330,13 +345,24 @@ export function formPayload(fields: readonly FormFieldSpec[], values: FormValues
   return payload;
 }
 
-/** A submitted answer for display: the option's label for a choice, the value as text otherwise. */
-export function displayAnswer(field: FormFieldSpec | undefined, value: unknown): { text: string; isBoolean?: boolean } {
+/**
+ * A submitted answer for display: the option's label for a choice, the value as text otherwise.
+ * The server keeps numbers and codes (identifiers, patterned fields) with ASCII digits whatever was
+ * typed; `digits` gives them back in the reader's digits (Persian in fa). Free text is shown as typed.
+ */
+export function displayAnswer(
+  field: FormFieldSpec | undefined,
+  value: unknown,
+  digits: (text: string) => string = (text) => text,
+): { text: string; isBoolean?: boolean; code?: boolean } {
   if (typeof value === 'boolean') return { text: String(value), isBoolean: true };
   const option = field?.options?.find((o) => o.value === value || o.key === String(value));
   if (option) return { text: option.label };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'number' || typeof value === 'bigint') return { text: String(value) };
+  if (typeof value === 'string') {
+    const code = Boolean(field && (field.identifier || field.pattern || field.kind === 'tel' || field.kind === 'date'));
+    return code ? { text: digits(value), code } : { text: value };
+  }
+  if (typeof value === 'number' || typeof value === 'bigint') return { text: digits(String(value)) };
   if (value === null || value === undefined) return { text: '' };
   return { text: JSON.stringify(value) };
 }

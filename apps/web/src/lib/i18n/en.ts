@@ -30,14 +30,14 @@ export const en: Messages = {
     title: 'Dargah',
     subtitle: 'One platform for the e-services of executive agencies',
     intro:
-      'Dargah is free, open-source software that executive agencies use to deliver their services online to citizens and businesses: from submitting and tracking a request with a tracking code to staff work queues, official correspondence and electronic signatures.',
+      'Dargah is free, open-source software that executive agencies use to deliver their services online to citizens and businesses: the identity cards and catalogue of approved services, requests with a tracking code and an answer date, and the staff work queue where they are handled and decided.',
     intro2:
       'Every action on a case is recorded with who did it and when, and dates are shown in the Solar Hijri calendar for Persian readers.',
     areasTitle: 'Areas of Dargah',
     areas: {
-      me: 'Your requests, cases and messages in one place.',
-      staff: 'The requests and letters referred to you.',
-      admin: 'Agencies, services, roles and platform settings.',
+      me: 'Your requests and receipts, and the details service forms are filled with.',
+      staff: 'The work queue of requests to your agency, and its service identity cards.',
+      admin: 'Agencies, units, staff, roles and delegations.',
     },
     open: 'Go to {{area}}',
   },
@@ -104,7 +104,7 @@ export const en: Messages = {
     mobileRequired: 'Enter your mobile number.',
     mobileInvalid: 'The mobile number is not valid, e.g. 09123456789',
     postalCodeLength: 'A postal code has 10 digits.',
-    postalCodeInvalid: 'This postal code is not valid.',
+    postalCodeInvalid: 'A postal code has no 0 or 2 among its first five digits and not all its digits the same; for example 1619735744.',
     legalIdLength: 'A legal-entity national id has 11 digits.',
     legalIdInvalid: 'This national id is not valid; check the digits again.',
     otpFormat: 'Enter the 6-digit code from the text message.',
@@ -236,7 +236,6 @@ export const en: Messages = {
   apply: {
     loadingTitle: 'Preparing the form…',
     errorTitle: 'The form of this service could not be opened',
-    title: 'Apply: {{service}}',
     lead: '{{agency}} · answer within {{n}} working days',
     formTitle: 'Application form',
     formLead: 'Fill in every field not marked “(optional)”. Your tracking code is shown as soon as you submit.',

@@ -12,6 +12,7 @@ import { en as cataloguePublicEn, fa as cataloguePublicFa } from '../../features
 import { en as catalogueTermsEn, fa as catalogueTermsFa } from '../../features/catalogue-terms/messages';
 import { en as staffAdminEn, fa as staffAdminFa } from '../../features/admin/messages';
 import { en as signInEn, fa as signInFa } from '../../features/identity/messages';
+import { en as deskEn, fa as deskFa } from '../../features/requests/messages';
 
 export const featuresFa = {
   catalogueCards: catalogueCardsFa,
@@ -24,6 +25,7 @@ export const featuresFa = {
   catalogueTerms: catalogueTermsFa,
   staffAdmin: staffAdminFa,
   signIn: signInFa,
+  desk: deskFa,
 };
 
 export const featuresEn = {
@@ -37,4 +39,5 @@ export const featuresEn = {
   catalogueTerms: catalogueTermsEn,
   staffAdmin: staffAdminEn,
   signIn: signInEn,
+  desk: deskEn,
 };

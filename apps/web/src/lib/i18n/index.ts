@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { interpolatedValue } from '../bidi';
 import { en } from './en';
 import { fa } from './fa';
 
@@ -62,7 +63,13 @@ void i18n.use(initReactI18next).init({
   lng: readStoredLang() ?? DEFAULT_LANG,
   fallbackLng: DEFAULT_LANG,
   supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false }, // React escapes already
+  interpolation: {
+    escapeValue: false, // React escapes already
+    // Every interpolated value: numbers in the language's digits, text of the other direction isolated
+    // (lib/bidi.ts). i18next calls this the legacy format function; it is the one hook that sees every value.
+    alwaysFormat: true,
+    format: (value: unknown, _format, lng) => interpolatedValue(value, lng) as string,
+  },
   returnNull: false,
   initAsync: false, // resources are bundled: initialise synchronously, before the first render
   showSupportNotice: false,

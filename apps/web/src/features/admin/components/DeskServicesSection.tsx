@@ -69,7 +69,7 @@ export function DeskServicesSection({ agency }: { agency: Agency }) {
           {items.map((s) => (
             <li key={s.id} className="admin-list__item desk-link">
               <div className="desk-link__main">
-                <p className="admin-list__title">{s.title}</p>
+                <p className="admin-list__title" dir="auto">{s.title}</p>
                 <p className="admin-list__meta">
                   <span>
                     {t('admin.deskServices.serviceId')}

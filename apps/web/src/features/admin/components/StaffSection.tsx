@@ -98,6 +98,7 @@ export function StaffSection({ agency, capabilities }: { agency: Agency; capabil
                 to="/admin/agencies/$agencyId/staff/$staffId"
                 params={{ agencyId: agency.id, staffId: s.id }}
                 className="admin-list__title"
+                dir="auto"
               >
                 {s.displayName}
               </Link>

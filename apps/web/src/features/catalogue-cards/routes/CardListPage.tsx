@@ -133,7 +133,9 @@ export function CardListPage() {
               <dl className="cartable-item__facts">
                 <div>
                   <dt>{t('catalogueCards.cardListPage.agency')}</dt>
-                  <dd>{c.agencyName}</dd>
+                  <dd>
+                    <bdi>{c.agencyName}</bdi>
+                  </dd>
                 </div>
                 <div>
                   <dt>{t('catalogueCards.cardListPage.version')}</dt>

@@ -8,6 +8,7 @@ import { BackIcon, BuildingIcon, DocumentIcon } from '../../../components/icons'
 import { useFormat } from '../../../lib/format';
 import { agencyServicesQuery, isNotFound, type AgencyServiceSummary, type MaturityPlan } from '../api';
 import { CatalogueNotFound, ExpiredBadge, MaturityBadge, MaturityPlanText, RecipientsText } from '../components/bits';
+import { UserText } from '../../../components/UserText';
 
 /**
  * `/catalogue/agencies/$agencyId`: an agency's approved services in two lists, those delivered
@@ -97,7 +98,7 @@ function AgencyService({ service: s, plan }: { service: AgencyServiceSummary; pl
       <h3 className="cp-result__title">
         <DocumentIcon />
         <Link to="/catalogue/$serviceId" params={{ serviceId: s.serviceId }}>
-          {s.title}
+          <UserText>{s.title}</UserText>
         </Link>
       </h3>
       <p className="cp-result__badges">

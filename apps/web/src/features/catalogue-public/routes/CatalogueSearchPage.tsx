@@ -22,6 +22,7 @@ import {
 } from '../api';
 import { ExpiredBadge, MaturityBadge, RecipientsText } from '../components/bits';
 import { recipientLabel } from '../../catalogue-terms/labels';
+import { UserText } from '../../../components/UserText';
 
 /**
  * `/catalogue`: the public catalogue. A search box (the API normalises Persian: ي/ی, ك/ک, ZWNJ,
@@ -335,12 +336,12 @@ function ResultCard({ service: s }: { service: ServiceSummary }) {
       <h3 className="cp-result__title">
         <DocumentIcon />
         <Link to="/catalogue/$serviceId" params={{ serviceId: s.serviceId }}>
-          {s.title}
+          <UserText>{s.title}</UserText>
         </Link>
       </h3>
       <p className="cp-result__meta">
         <Link to="/catalogue/agencies/$agencyId" params={{ agencyId: s.agency.id }}>
-          {s.agency.name}
+          <UserText>{s.agency.name}</UserText>
         </Link>
         <span className="cp-result__id">
           {t('cataloguePublic.service.idValue', { id: format.digits(s.serviceId) })}

@@ -17,6 +17,7 @@ import {
   notYetElectronic,
 } from '../components/bits';
 import { termLabel } from '../../catalogue-terms/labels';
+import { UserText } from '../../../components/UserText';
 
 /**
  * `/catalogue/$serviceId`: a service's information package (بستهٔ اطلاعات خدمت), printable as one
@@ -76,7 +77,7 @@ function Package({ s }: { s: ServiceInfo }) {
           <p>{t('cataloguePublic.service.expiredBody', { date: format.date(s.expiresAt) })}</p>
         </Notice>
       ) : null}
-      <PageHeader title={s.title} lead={s.agency.name} icon={<DocumentIcon />} />
+      <PageHeader title={s.title} lead={<UserText>{s.agency.name}</UserText>} icon={<DocumentIcon />} />
 
       <div className="cp-actions no-print">
         <button type="button" className="button button--secondary" onClick={() => window.print()}>
@@ -97,7 +98,7 @@ function Package({ s }: { s: ServiceInfo }) {
         ) : null}
       </div>
 
-      {s.description ? <p className="prose cp-package__description">{s.description}</p> : null}
+      {s.description ? <p className="prose cp-package__description" dir="auto">{s.description}</p> : null}
 
       <Section title={t(`${p}.summary`)}>
         <dl className="facts cp-facts">
@@ -106,7 +107,7 @@ function Package({ s }: { s: ServiceInfo }) {
           </Fact>
           <Fact label={t('catalogueTerms.field.agency')}>
             <Link to="/catalogue/agencies/$agencyId" params={{ agencyId: s.agency.id }}>
-              {s.agency.name}
+              <UserText>{s.agency.name}</UserText>
             </Link>
           </Fact>
           <Fact label={t('cataloguePublic.service.recipients')}>
@@ -134,8 +135,13 @@ function Package({ s }: { s: ServiceInfo }) {
             <ul className="cp-list">
               {s.subServices.map((x, i) => (
                 <li key={i}>
-                  {x.title}
-                  {x.description ? <span className="text-muted"> — {x.description}</span> : null}
+                  <UserText>{x.title}</UserText>
+                  {x.description ? (
+                    <span className="text-muted">
+                      {' — '}
+                      <UserText>{x.description}</UserText>
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -157,7 +163,7 @@ function Package({ s }: { s: ServiceInfo }) {
               {s.howToApply.steps.map((step) => (
                 <li key={step.stage}>
                   <strong>{termLabel(t, 'stage', step.stage)}: </strong>
-                  {step.description}
+                  <UserText>{step.description}</UserText>
                 </li>
               ))}
             </ol>
@@ -194,7 +200,7 @@ function Package({ s }: { s: ServiceInfo }) {
           <ul className="cp-docs">
             {s.documents.map((d, i) => (
               <li key={i} className="cp-doc">
-                <span className="cp-doc__title">{d.title ?? d.evidenceType}</span>{' '}
+                <UserText className="cp-doc__title">{d.title ?? d.evidenceType}</UserText>{' '}
                 <span className={`badge badge--inline ${d.mandatory ? 'badge--warning' : ''}`}>
                   {d.mandatory ? t('catalogueTerms.field.mandatory') : t(`${p}.optional`)}
                 </span>
@@ -233,7 +239,7 @@ function Package({ s }: { s: ServiceInfo }) {
           <ul className="cp-fees">
             {s.fees.map((f, i) => (
               <li key={i} className="cp-fee">
-                <span className="cp-fee__title">{f.title}</span>
+                <UserText className="cp-fee__title">{f.title}</UserText>
                 <strong className="cp-fee__amount">
                   {t('catalogueTerms.rials', { amount: format.number(f.amountRials ?? 0) })}
                 </strong>
@@ -267,7 +273,7 @@ function Package({ s }: { s: ServiceInfo }) {
               <li key={i} className="cp-office">
                 <h3 className="cp-office__name">
                   <BuildingIcon />
-                  {o.name}
+                  <UserText>{o.name}</UserText>
                 </h3>
                 <dl className="cp-office__facts">
                   {o.address ? (

@@ -52,7 +52,7 @@ export function ReviewQueuePage() {
               <Link to="/staff/catalogue/$cardId" params={{ cardId: item.id }} className="cartable-item__title">
                 {item.title ?? t('catalogueReview.reviewQueuePage.untitled')}
               </Link>
-              <p className="cartable-item__code">{item.agencyName}</p>
+              <p className="cartable-item__code" dir="auto">{item.agencyName}</p>
               {item.status === 'renewal_review' || item.approvedVersion !== null ? (
                 <p className="review-queue__marks">
                   {item.status === 'renewal_review' ? (

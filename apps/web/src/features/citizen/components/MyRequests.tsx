@@ -8,6 +8,7 @@ import { InboxIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { myRequestsQuery } from '../../requests/api';
 import { StatusBadge } from '../../requests/components/StatusBadge';
+import { UserText } from '../../../components/UserText';
 
 /** The citizen's requests, newest first, each with its status and a link to its receipt. */
 export function MyRequests() {
@@ -41,13 +42,13 @@ export function MyRequests() {
           <li key={r.id} className="request-row">
             <div className="request-row__main">
               <Link to="/me/requests/$requestId" params={{ requestId: r.id }} className="request-row__title">
-                {r.serviceTitle}
+                <UserText>{r.serviceTitle}</UserText>
               </Link>
               <p className="request-row__meta">
                 <span>
                   {t('requests.fields.trackingCode')}: <bdi dir="ltr">{format.digits(r.trackingCode)}</bdi>
                 </span>
-                <span>{r.agencyName}</span>
+                <UserText>{r.agencyName}</UserText>
                 <span>
                   {t('requests.fields.submittedAt')}: <time dateTime={r.submittedAt}>{format.date(r.submittedAt)}</time>
                 </span>

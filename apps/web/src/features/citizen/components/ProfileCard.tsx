@@ -7,6 +7,7 @@ import type { CitizenProfile } from '../../../lib/contracts';
 import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { profileQuery, updateProfile } from '../../identity/api';
+import { useSession } from '../../identity/session';
 import { normaliseDigits, postalCodeProblem } from '../../identity/validation';
 
 const FIELDS = ['name', 'postalCode', 'address'] as const;
@@ -21,6 +22,7 @@ export function ProfileCard() {
   const { t } = useTranslation();
   const format = useFormat();
   const query = useQuery(profileQuery);
+  const { session } = useSession();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
 
@@ -61,14 +63,33 @@ export function ProfileCard() {
               <dd>{p.nationalCode ? <bdi dir="ltr">{format.digits(p.nationalCode)}</bdi> : empty}</dd>
             </div>
           )}
-          <div className="facts__row">
-            <dt>{t('me.profile.mobile')}</dt>
-            <dd>{p.mobile ? <bdi dir="ltr">{format.digits(p.mobile)}</bdi> : empty}</dd>
-          </div>
-          <div className="facts__row">
-            <dt>{t('me.profile.name')}</dt>
-            <dd>{p.name ?? empty}</dd>
-          </div>
+          {p.kind === 'company' ? (
+            <>
+              <div className="facts__row">
+                <dt>{t('desk.profile.companyName')}</dt>
+                <dd>{p.name ? <bdi>{p.name}</bdi> : empty}</dd>
+              </div>
+              {session?.displayName ? (
+                <div className="facts__row">
+                  <dt>{t('desk.profile.representative')}</dt>
+                  <dd>
+                    <bdi>{format.name(session.displayName)}</bdi>
+                  </dd>
+                </div>
+              ) : null}
+            </>
+          ) : (
+            <>
+              <div className="facts__row">
+                <dt>{t('me.profile.mobile')}</dt>
+                <dd>{p.mobile ? <bdi dir="ltr">{format.digits(p.mobile)}</bdi> : empty}</dd>
+              </div>
+              <div className="facts__row">
+                <dt>{t('me.profile.name')}</dt>
+                <dd>{p.name ? <bdi>{p.name}</bdi> : empty}</dd>
+              </div>
+            </>
+          )}
           <div className="facts__row">
             <dt>{t('me.profile.postalCode')}</dt>
             <dd>{p.postalCode ? <bdi dir="ltr">{format.digits(p.postalCode)}</bdi> : empty}</dd>
@@ -119,7 +140,7 @@ function ProfileForm({ profile, onDone }: { profile: CitizenProfile; onDone: (sa
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Partial<Values>>({});
   const labels: Values = {
-    name: t('me.profile.name'),
+    name: profile.kind === 'company' ? t('desk.profile.companyName') : t('me.profile.name'),
     postalCode: t('me.profile.postalCode'),
     address: t('me.profile.address'),
   };

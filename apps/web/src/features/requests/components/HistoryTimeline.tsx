@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RequestEvent } from '../../../lib/contracts';
+import { Tx, UserText } from '../../../components/UserText';
 import { useFormat } from '../../../lib/format';
 
 const KNOWN_ACTIONS = [
@@ -14,7 +15,11 @@ const KNOWN_ACTIONS = [
 type KnownAction = (typeof KNOWN_ACTIONS)[number];
 const isKnown = (action: string): action is KnownAction => (KNOWN_ACTIONS as readonly string[]).includes(action);
 
-/** What happened to a request, oldest first: action, who (as a role), when, and any note. */
+/**
+ * What happened to a request, oldest first: the action, who acted — by name when the viewer may see
+ * it (with the role, and on whose behalf for a delegate or a company's representative) — when, and
+ * any note.
+ */
 export function HistoryTimeline({ events }: { events: readonly RequestEvent[] }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -29,11 +34,28 @@ export function HistoryTimeline({ events }: { events: readonly RequestEvent[] })
               : t('requests.history.actions.other')}
           </p>
           <p className="timeline__meta">
-            <bdi>{event.actorLabel}</bdi>
+            {event.actorName ? (
+              <>
+                <UserText className="timeline__actor">{format.name(event.actorName)}</UserText> (
+                <UserText>{event.actorLabel}</UserText>)
+              </>
+            ) : (
+              <UserText className="timeline__actor">{event.actorLabel}</UserText>
+            )}
+            {event.onBehalfOfName ? (
+              <>
+                {' '}
+                <Tx k="desk.history.onBehalfOf" values={{ name: format.name(event.onBehalfOfName) }} />
+              </>
+            ) : null}
             {' · '}
             <time dateTime={event.at}>{format.dateTime(event.at)}</time>
           </p>
-          {event.note ? <p className="timeline__note">{event.note}</p> : null}
+          {event.note ? (
+            <p className="timeline__note" dir="auto">
+              {event.note}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequestView } from '../../../lib/contracts';
+import { UserText } from '../../../components/UserText';
 import { useFormat } from '../../../lib/format';
 import { StatusBadge } from './StatusBadge';
 
-/** Status, agency, service, submission time and the answer due date of a request. */
-export function RequestFacts({ request, applicant }: { request: ServiceRequestView; applicant?: string | undefined }) {
+/** Status, agency, service, submission time and the answer due date of a request (who applied: `ApplicantFacts`). */
+export function RequestFacts({ request }: { request: ServiceRequestView }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -17,18 +18,16 @@ export function RequestFacts({ request, applicant }: { request: ServiceRequestVi
       </div>
       <div className="facts__row">
         <dt>{t('requests.fields.service')}</dt>
-        <dd>{request.serviceTitle}</dd>
+        <dd>
+          <UserText>{request.serviceTitle}</UserText>
+        </dd>
       </div>
       <div className="facts__row">
         <dt>{t('requests.fields.agency')}</dt>
-        <dd>{request.agencyName}</dd>
+        <dd>
+          <UserText>{request.agencyName}</UserText>
+        </dd>
       </div>
-      {applicant ? (
-        <div className="facts__row">
-          <dt>{t('requests.fields.applicant')}</dt>
-          <dd>{format.name(applicant)}</dd>
-        </div>
-      ) : null}
       <div className="facts__row">
         <dt>{t('requests.fields.submittedAt')}</dt>
         <dd>

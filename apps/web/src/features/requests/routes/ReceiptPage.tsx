@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { DocumentIcon, PrintIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { requestQuery } from '../api';
+import { ApplicantFacts } from '../components/ApplicantFacts';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { RequestAnswers } from '../components/RequestAnswers';
 import { RequestFacts } from '../components/RequestFacts';
@@ -77,9 +78,10 @@ export function ReceiptPage() {
           </div>
         </div>
         <RequestFacts request={r} />
+        {r.applicant ? <ApplicantFacts requestId={r.id} applicant={r.applicant} /> : null}
         {r.decisionNote ? (
           <Notice tone={r.status === 'rejected' ? 'danger' : 'info'} title={t('receipt.decisionNote')}>
-            <p>{r.decisionNote}</p>
+            <p dir="auto">{r.decisionNote}</p>
           </Notice>
         ) : null}
         <div className="form-actions no-print">

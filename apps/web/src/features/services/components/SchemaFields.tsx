@@ -3,6 +3,15 @@ import { Field, Fieldset } from '../../../components/Field';
 import { AlertIcon } from '../../../components/icons';
 import type { FieldProblem, FormFieldSpec, FormValues } from '../formSchema';
 
+/** The message key (under `desk.formats`) saying what shape each identifier expects. */
+const IDENTIFIER_MESSAGE = {
+  'ir-national-code': 'nationalCode',
+  'ir-legal-id': 'legalId',
+  'ir-postal-code': 'postalCode',
+  'ir-mobile': 'mobile',
+  'ir-sheba': 'sheba',
+} as const;
+
 /** The id of a form field's control (or fieldset) on the page. */
 export const fieldDomId = (name: string) => `f-${name}`;
 
@@ -43,6 +52,8 @@ export function useProblemText() {
         return t('validation.choose');
       case 'email':
         return t('validation.email');
+      case 'identifier':
+        return t(`desk.formats.${IDENTIFIER_MESSAGE[problem.format ?? 'ir-postal-code']}`);
     }
   };
 }

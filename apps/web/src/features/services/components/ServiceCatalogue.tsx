@@ -8,6 +8,7 @@ import { BuildingIcon, ClockIcon, DocumentIcon, ForwardIcon } from '../../../com
 import type { PublicAgency } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
 import { agenciesQuery, agencyName, agencyServicesQuery } from '../api';
+import { UserText } from '../../../components/UserText';
 
 /** The public catalogue on the home page: each agency with the services it offers online. */
 export function ServiceCatalogue() {
@@ -56,7 +57,7 @@ function AgencyServices({ agency }: { agency: PublicAgency }) {
     <section className="card agency-card" aria-labelledby={headingId}>
       <h3 id={headingId} className="agency-card__title">
         <BuildingIcon />
-        {name}
+        <UserText>{name}</UserText>
       </h3>
       {services.isPending ? (
         <Loading />
@@ -71,7 +72,7 @@ function AgencyServices({ agency }: { agency: PublicAgency }) {
               <Link to="/services/$serviceId" params={{ serviceId: service.id }} className="service-link">
                 <DocumentIcon />
                 <span className="service-link__text">
-                  <span className="service-link__title">{service.title}</span>
+                  <UserText className="service-link__title">{service.title}</UserText>
                   <span className="service-link__meta">
                     <ClockIcon />
                     {t('services.normDays', { count: service.normDays, n: format.number(service.normDays) })}

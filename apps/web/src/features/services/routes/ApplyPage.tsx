@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary, focusField } from '../../../components/Field';
 import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
+import { Tx } from '../../../components/UserText';
 import { DocumentIcon } from '../../../components/icons';
 import type { CitizenProfile, PublicService } from '../../../lib/contracts';
 import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
-import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { profileQuery } from '../../identity/api';
 import { myRequestsQuery, requestQuery, submitRequest } from '../../requests/api';
@@ -67,7 +67,6 @@ export function ApplyPage() {
 
 function ApplyForm({ service, profile }: { service: PublicService; profile: CitizenProfile | undefined }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const problemText = useProblemText();
@@ -135,8 +134,9 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
   return (
     <div className="stack-lg">
       <PageHeader
-        title={t('apply.title', { service: service.title })}
-        lead={t('apply.lead', { agency: service.agencyName, n: format.number(service.normDays) })}
+        kicker={t('desk.apply.kicker')}
+        title={service.title}
+        lead={<Tx k="apply.lead" values={{ agency: service.agencyName, n: service.normDays }} />}
         icon={<DocumentIcon />}
       />
       <section className="card stack" aria-labelledby="apply-form-title">

@@ -7,6 +7,7 @@ import { BackIcon, DocumentIcon, ForwardIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { useSession } from '../../identity/session';
 import { serviceQuery } from '../api';
+import { UserText } from '../../../components/UserText';
 
 /**
  * `/services/$serviceId`: what the service is, who gives it, how long an answer takes (the norm in
@@ -54,7 +55,7 @@ export function ServicePage() {
           {t('services.backToCatalogue')}
         </Link>
       </nav>
-      <PageHeader title={s.title} lead={s.agencyName} icon={<DocumentIcon />} />
+      <PageHeader title={s.title} lead={<UserText>{s.agencyName}</UserText>} icon={<DocumentIcon />} />
       <div className="two-columns">
         <section className="card stack" aria-labelledby="service-about">
           <h2 id="service-about" className="card__title">
@@ -62,7 +63,7 @@ export function ServicePage() {
           </h2>
           {paragraphs.length > 0 ? (
             paragraphs.map((p, i) => (
-              <p key={i} className="prose">
+              <p key={i} className="prose" dir="auto">
                 {p}
               </p>
             ))
@@ -77,7 +78,9 @@ export function ServicePage() {
           <dl className="facts">
             <div className="facts__row">
               <dt>{t('services.agency')}</dt>
-              <dd>{s.agencyName}</dd>
+              <dd>
+                <UserText>{s.agencyName}</UserText>
+              </dd>
             </div>
             <div className="facts__row">
               <dt>{t('services.norm')}</dt>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +8,12 @@ import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
 import { BackIcon, CheckIcon, CloseIcon, InboxIcon } from '../../../components/icons';
 import { ApiError } from '../../../lib/api';
-import type { CartableItem, Page, RequestView } from '../../../lib/contracts';
+import type { RequestView } from '../../../lib/contracts';
 import { fieldErrorsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { decideRequest, requestQuery, takeRequest } from '../../requests/api';
+import { ApplicantFacts } from '../../requests/components/ApplicantFacts';
 import { HistoryTimeline } from '../../requests/components/HistoryTimeline';
 import { RequestAnswers } from '../../requests/components/RequestAnswers';
 import { RequestFacts } from '../../requests/components/RequestFacts';
@@ -22,20 +23,6 @@ type Outcome = { kind: 'taken' } | { kind: 'decided'; decision: Decision } | { k
 
 /** Someone changed the request first (a stale version, or an action its new status no longer allows). */
 const isConflict = (error: unknown) => error instanceof ApiError && error.status === 409;
-
-/** The applicant's name from the cartable rows already loaded (the case view itself has none). */
-function useApplicantName(requestId: string, view: RequestView | undefined): string | undefined {
-  const queryClient = useQueryClient();
-  const own = (view as { applicantName?: unknown } | undefined)?.applicantName;
-  if (typeof own === 'string' && own) return own;
-  for (const [, data] of queryClient.getQueriesData<InfiniteData<Page<CartableItem>>>({
-    queryKey: ['requests', 'cartable'],
-  })) {
-    const item = data?.pages.flatMap((p) => p.items).find((i) => i.id === requestId);
-    if (item) return item.applicantName;
-  }
-  return undefined;
-}
 
 /**
  * `/staff/requests/$requestId`: one request in the clerk's hands. Take it, then approve or reject it
@@ -48,7 +35,6 @@ export function StaffRequestPage() {
   const { requestId = '' } = useParams({ strict: false });
   const queryClient = useQueryClient();
   const request = useQuery(requestQuery(requestId));
-  const applicant = useApplicantName(requestId, request.data);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [deciding, setDeciding] = useState<Decision | null>(null);
 
@@ -145,10 +131,10 @@ export function StaffRequestPage() {
         <h2 id="case-actions" className="card__title">
           {t('staffRequest.actions')}
         </h2>
-        <RequestFacts request={r} applicant={applicant} />
+        <RequestFacts request={r} />
         {r.decisionNote ? (
           <Notice tone="info" title={t('receipt.decisionNote')}>
-            <p>{r.decisionNote}</p>
+            <p dir="auto">{r.decisionNote}</p>
           </Notice>
         ) : null}
         {take.isError && !isConflict(take.error) ? <ErrorNotice error={take.error} /> : null}
@@ -204,6 +190,15 @@ export function StaffRequestPage() {
           </p>
         )}
       </section>
+
+      {r.applicant ? (
+        <section className="card stack" aria-labelledby="case-applicant">
+          <h2 id="case-applicant" className="card__title">
+            {t('desk.applicant.title')}
+          </h2>
+          <ApplicantFacts requestId={r.id} applicant={r.applicant} />
+        </section>
+      ) : null}
 
       <section className="card stack" aria-labelledby="case-answers">
         <h2 id="case-answers" className="card__title">

@@ -11,6 +11,7 @@ import { useFormat } from '../../../lib/format';
 import { hasRole, useSession } from '../../identity/session';
 import { REQUEST_STATUSES, cartableQuery, isCartableFilter, type CartableFilter } from '../../requests/api';
 import { StatusBadge } from '../../requests/components/StatusBadge';
+import { UserText } from '../../../components/UserText';
 
 /** Roles that author, review or oversee service identity cards: they get a way to the catalogue. */
 const CATALOGUE_ROLES = ['expert', 'agency_admin', 'central_reviewer', 'platform_admin', 'oversight_auditor'] as const;
@@ -49,7 +50,7 @@ export function StaffWorkspacePage() {
           <li key={item.id} className={item.overdue ? 'cartable-item is-overdue' : 'cartable-item'}>
             <div className="cartable-item__main">
               <Link to="/staff/requests/$requestId" params={{ requestId: item.id }} className="cartable-item__title">
-                {item.serviceTitle}
+                <UserText>{item.serviceTitle}</UserText>
               </Link>
               <p className="cartable-item__code">
                 {t('requests.fields.trackingCode')}: <bdi dir="ltr">{format.digits(item.trackingCode)}</bdi>
@@ -58,7 +59,9 @@ export function StaffWorkspacePage() {
             <dl className="cartable-item__facts">
               <div>
                 <dt>{t('requests.fields.applicant')}</dt>
-                <dd>{format.name(item.applicantName)}</dd>
+                <dd>
+                  <UserText>{format.name(item.applicantName)}</UserText>
+                </dd>
               </div>
               <div>
                 <dt>{t('requests.fields.submittedAt')}</dt>

@@ -1,0 +1,72 @@
+import type { Widen } from '../../lib/i18n/widen';
+
+/** Persian strings of the request pages' people, the form formats and the profile's company (under `desk.`). */
+export const fa = {
+  applicant: {
+    title: 'متقاضی',
+    person: 'نام و نام خانوادگی',
+    representative: 'نماینده‌ای که درخواست داد',
+    noName: 'نامی در مشخصات وارد نشده',
+    nationalCode: 'کد ملی',
+    mobile: 'تلفن همراه',
+    company: 'نام شرکت',
+    legalId: 'شناسهٔ ملی شرکت',
+    masked: 'بخشی از رقم‌ها پنهان است.',
+    reveal: 'نمایش کامل کد ملی و تلفن همراه',
+    revealing: 'در حال دریافت…',
+    revealHelp: 'نمایش کامل این اطلاعات با نام شما و زمان آن در ردپای حسابرسی ثبت می‌شود؛ فقط برای رسیدگی به همین درخواست.',
+    revealed: 'کد ملی و تلفن همراه کامل نمایش داده شد؛ این کار در ردپای حسابرسی ثبت شد.',
+  },
+  history: {
+    onBehalfOf: 'از طرف {{name}}',
+  },
+  formats: {
+    nationalCode: 'کد ملی ۱۰ رقم است و رقم آخرش رقم کنترل است؛ رقم‌ها را با کارت ملی مقایسه کنید.',
+    legalId: 'شناسهٔ ملی اشخاص حقوقی ۱۱ رقم است و رقم آخرش رقم کنترل است؛ رقم‌ها را با آگهی ثبت شرکت مقایسه کنید.',
+    postalCode: 'کد پستی ۱۰ رقم است و در پنج رقم نخستش ۰ و ۲ نمی‌آید؛ مانند ۱۶۱۹۷۳۵۷۴۴.',
+    mobile: 'شمارهٔ تلفن همراه ۱۱ رقم است و با ۰۹ آغاز می‌شود؛ مانند ۰۹۱۲۳۴۵۶۷۸۹.',
+    sheba: 'شمارهٔ شبا با IR و ۲۴ رقم نوشته می‌شود و رقم‌های کنترلش باید درست باشد؛ آن را از کارت یا برگهٔ حساب بانکی بردارید.',
+  },
+  profile: {
+    companyName: 'نام شرکت',
+    representative: 'نمایندهٔ شرکت (شما)',
+  },
+  apply: {
+    kicker: 'فرم درخواست خدمت',
+  },
+};
+
+export const en: Widen<typeof fa> = {
+  applicant: {
+    title: 'Applicant',
+    person: 'First and last name',
+    representative: 'Representative who applied',
+    noName: 'No name in the profile',
+    nationalCode: 'National code',
+    mobile: 'Mobile',
+    company: 'Company name',
+    legalId: 'Company national id',
+    masked: 'Some digits are hidden.',
+    reveal: 'Show the full national code and mobile',
+    revealing: 'Fetching…',
+    revealHelp: 'Showing them in full is recorded in the audit trail with your name and the time; only for handling this request.',
+    revealed: 'The full national code and mobile are shown; this was recorded in the audit trail.',
+  },
+  history: {
+    onBehalfOf: 'on behalf of {{name}}',
+  },
+  formats: {
+    nationalCode: 'A national code has 10 digits, the last one a check digit; compare the digits with the national card.',
+    legalId: 'A legal-entity national id has 11 digits, the last one a check digit; compare the digits with the company’s registration notice.',
+    postalCode: 'A postal code has 10 digits, with no 0 or 2 among the first five; for example 1619735744.',
+    mobile: 'A mobile number has 11 digits and starts with 09; for example 09123456789.',
+    sheba: 'A Sheba (IBAN) number is IR followed by 24 digits, with correct check digits; copy it from the bank card or statement.',
+  },
+  profile: {
+    companyName: 'Company name',
+    representative: 'Company representative (you)',
+  },
+  apply: {
+    kicker: 'Service application form',
+  },
+};
