@@ -95,6 +95,8 @@ describe('normalizeDisplay', () => {
     ['collapses repeated ZWNJ', `می${ZWNJ}${ZWNJ}روند`, `می${ZWNJ}روند`],
     ['drops ZWNJ next to a space', `کتاب ${ZWNJ}ها و ${ZWNJ} من${ZWNJ} تو`, 'کتاب ها و من تو'],
     ['drops ZWNJ at the edges', `${ZWNJ}سلام${ZWNJ}`, 'سلام'],
+    // Found by the idempotence property: a ZWNJ on each side of a space took two passes.
+    ['drops ZWNJs on both sides of a space in one pass', `ا${ZWNJ} ${ZWNJ}ا`, 'ا ا'],
     ['strips bidi controls', '\u202bسلام\u200f \u2067abc\u2069\u061c', 'سلام abc'],
     ['strips ZWSP and BOM', '\ufeffسل\u200bام', 'سلام'],
     ['collapses and trims spaces', '  سلام   \t دنیا  ', 'سلام دنیا'],

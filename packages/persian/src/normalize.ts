@@ -72,9 +72,9 @@ export function normalizeDisplay(text: string): string {
     .replace(/[\u064A\u0649]/g, 'ی')
     .replace(/\u0643/g, 'ک')
     .replace(/[^\S\n]+/g, ' ')
-    .replace(/\u200C{2,}/g, '\u200C')
+    // A run of spaces and ZWNJs is one space if it holds a space, else one ZWNJ.
+    .replace(/[ \u200C]+/g, (m) => (m.includes(' ') ? ' ' : '\u200C'))
     .replace(/^\u200C|\u200C$/gm, '')
-    .replace(/ ?\u200C ?/g, (m) => (m.length > 1 ? ' ' : m))
     .replace(/ *\n */g, '\n')
     .trim();
 }
