@@ -71,7 +71,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       openapi: '3.1.0',
       info: {
         title: 'Dargah API',
-        description: 'درگاه: سامانه یکپارچه خدمات دولت الکترونیک — Dargah, the e-government platform. Errors share one envelope: { error: { code, message, details, requestId } }, message in Persian or English by Accept-Language.',
+        description: 'درگاه: سامانه یکپارچه خدمات دولت الکترونیک — Dargah, the e-government platform. Errors share one envelope: { error: { code, message, details, requestId } }, message in Persian or English by Accept-Language. Text containing NUL, other control characters (tab and line breaks aside) or unpaired surrogates is refused with 400 TEXT_NOT_ALLOWED naming the field; bidi embedding, override and isolate controls are removed. JSON types are strict: a string is never converted to a number.',
         version: '1',
       },
       servers: [],
