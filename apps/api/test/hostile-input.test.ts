@@ -193,7 +193,6 @@ function request(op: Operation, actor: Actor, call: Call, idempotencyKey = `walk
 /** Hostile values for a path or query parameter, as they appear in a URL. */
 const URL_VALUES: Array<{ raw: string; refused: boolean }> = [
   { raw: 'walker%00nul', refused: true },
-  { raw: 'walker%07bell', refused: true },
   { raw: 'walker%ED%A0%80', refused: false }, // not UTF-8: never a lone surrogate after decoding
   { raw: '%E2%80%AEwalker', refused: false },
   { raw: encodeURIComponent('ا'.repeat(10_000)), refused: false },
@@ -252,7 +251,7 @@ function* mutationsOf(op: Operation): Generator<Mutation> {
     if (point.key) tries = ['walker\u0000key', 'walker\uD800key', '\u202Ewalker-key'];
     else if (point.path.length === 0) tries = [[], 'walker\u0000', null, 12345, ...REFUSED_STRINGS.map((x) => ({ [x]: x }))];
     else {
-      const { refused, deep } = hostileValues(kindOf(point.schema), seeded[seededAt++ % seeded.length]!);
+      const { refused, deep } = hostileValues(kindOf(point.schema), REFUSED_STRINGS[seededAt % REFUSED_STRINGS.length]!, seeded[seededAt++ % seeded.length]!);
       const signature = JSON.stringify(point.schema);
       tries = tried.has(signature) ? refused : [...refused, ...deep];
       tried.add(signature);
@@ -289,7 +288,7 @@ describe('hostile input on every operation of the OpenAPI document', () => {
         if (res.statusCode < 300) break;
       }
 
-      for (const m of mutationsOf(op)) {
+      const check = async (m: Mutation) => {
         const res = await send(op, actor, m.call);
         const code = codeOf(res);
         const offence = { operation, where: m.where, value: describeValue(m.value), status: res.statusCode, code };
@@ -297,7 +296,14 @@ describe('hostile input on every operation of the OpenAPI document', () => {
         if (res.statusCode >= 500 || code === 'VALUE_NOT_STORABLE') offences.push(offence);
         // A route switched off in this deployment (OIDC without an issuer) answers before reading anything.
         else if (m.mustRefuse && code !== 'TEXT_NOT_ALLOWED' && code !== 'FEATURE_DISABLED') offences.push(offence);
+      };
+      // A few at a time: a server database works on them in parallel (the embedded one takes turns).
+      const batch: Mutation[] = [];
+      for (const m of mutationsOf(op)) {
+        batch.push(m);
+        if (batch.length === 4) await Promise.all(batch.splice(0).map(check));
       }
+      await Promise.all(batch.map(check));
 
       if (signOut) valid = await send(op, actor, baselineCall(op));
       const status = valid!.statusCode;
@@ -315,7 +321,7 @@ describe('hostile input on every operation of the OpenAPI document', () => {
     for (const op of ['POST /api/v1/requests', 'PATCH /api/v1/me/profile', 'POST /api/v1/catalogue/cards', 'POST /api/v1/admin/agencies']) {
       expect(answers.get(op)?.status, op).toBeLessThan(300);
     }
-  }, 300_000);
+  }, 600_000);
 
   it('walks every API route: none is left out of the OpenAPI document', () => {
     const documented = new Set(ops.map((o) => `${o.method} ${o.path}`));

@@ -199,27 +199,28 @@ export function seededStrings(count: number, seed = 1404): string[] {
 export const HUGE_NUMBERS = [1e308, -1e308, 2 ** 31, Number.MAX_SAFE_INTEGER + 2, 0.5];
 
 /**
- * Hostile values for a place of this kind. `refused` are the ones the edge answers at once (sent to
- * every place); `deep` are the ones that may pass validation and reach a handler and the database
- * (sent once per distinct schema of an operation: places that share a schema share their fate).
+ * Hostile values for a place of this kind. `refused` is one of the strings the edge refuses at once
+ * (the caller rotates through them, so every route meets each); `deep` are the values that may pass
+ * validation and reach a handler and the database (sent once per distinct schema of an operation:
+ * places that share a schema share their fate).
  */
-export function hostileValues(kind: string, seeded: string): { refused: unknown[]; deep: unknown[] } {
+export function hostileValues(kind: string, refused: string, seeded: string): { refused: unknown[]; deep: unknown[] } {
   switch (kind) {
     case 'string':
     case 'any':
-      return { refused: REFUSED_STRINGS.slice(0, 2), deep: [...ODD_STRINGS, seeded, 12345] };
+      return { refused: [refused], deep: [...ODD_STRINGS, seeded, 12345] };
     case 'enum':
-      return { refused: REFUSED_STRINGS.slice(0, 2), deep: [ODD_STRINGS[1], 1] };
+      return { refused: [refused], deep: [ODD_STRINGS[1], 1] };
     case 'integer':
     case 'number':
-      return { refused: [REFUSED_STRINGS[0]], deep: [...HUGE_NUMBERS, '5'] };
+      return { refused: [refused], deep: [...HUGE_NUMBERS, '5'] };
     case 'boolean':
       return { refused: [], deep: ['true', 1] };
     case 'object':
     case 'array':
-      return { refused: [{ walker: REFUSED_STRINGS[0] }], deep: ['walker', kind === 'array' ? {} : [], null] };
+      return { refused: [{ walker: refused }], deep: ['walker', kind === 'array' ? {} : [], null] };
     default:
-      return { refused: [REFUSED_STRINGS[0]], deep: [] };
+      return { refused: [refused], deep: [] };
   }
 }
 
