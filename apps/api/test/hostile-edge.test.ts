@@ -70,6 +70,17 @@ describe('text the database cannot hold is refused at the edge, on every kind of
     expect(login.json().error.details.fields[0].message).toMatch(/[\u0600-\u06FF]/);
   });
 
+  it('JSON nested 10,000 levels deep in a form: 400 NESTING_TOO_DEEP, not a stack overflow', async () => {
+    const deep = `${'['.repeat(10_000)}"x"${']'.repeat(10_000)}`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: { ...citizen.headers, 'content-type': 'application/json', 'idempotency-key': 'nesting-0001' },
+      payload: `{"serviceId":"${serviceId}","form":{"count":1,"note":${deep}}}`,
+    });
+    expect([res.statusCode, res.json().error.code, res.json().error.details.maxDepth]).toEqual([400, 'NESTING_TOO_DEEP', 32]);
+  });
+
   it('query and path parameters too, after the access check (an anonymous caller still gets 401)', async () => {
     const q = await t.app.inject({ url: '/api/v1/catalogue/services?q=%D8%B3%00' });
     expect([q.statusCode, q.json().error.details.fields[0].field]).toEqual([400, 'querystring.q']);

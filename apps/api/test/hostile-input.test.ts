@@ -9,6 +9,9 @@ import { buildTestApp, type TestApp } from './app';
 import { buildAgency, buildStaff, randomLegalId, randomMobile, randomNationalCode, signInCitizen, signInStaff } from './factories';
 import { operationsOf, phaseOf, segmentBefore, type Operation } from './hostile/operations';
 import {
+  DEEP_NESTING,
+  DEEP_NESTING_JSON,
+  effective,
   hostileValues,
   holdsRefusedText,
   kindOf,
@@ -17,7 +20,6 @@ import {
   seededStrings,
   validSample,
   withValueAt,
-  effective,
   type Hints,
   type JsonSchema,
 } from './hostile/schema-values';
@@ -184,7 +186,7 @@ function request(op: Operation, actor: Actor, call: Call, idempotencyKey = `walk
   const headers: Headers = { 'user-agent': HOSTILE_UA, 'accept-language': 'en', 'idempotency-key': idempotencyKey, ...actor.headers, ...call.headers };
   const opts: InjectOptions = { method: op.method, url: qs.length ? `${url}?${qs.join('&')}` : url, headers };
   if (call.body !== undefined) {
-    opts.payload = JSON.stringify(call.body);
+    opts.payload = JSON.stringify(call.body).replace(JSON.stringify(DEEP_NESTING), DEEP_NESTING_JSON);
     headers['content-type'] = 'application/json';
   }
   return opts;

@@ -196,6 +196,14 @@ export function seededStrings(count: number, seed = 1404): string[] {
   return fc.sample(fc.string({ unit, minLength: 1, maxLength: 40 }), { seed, numRuns: count });
 }
 
+/**
+ * JSON nested 10,000 levels deep, for places that take any value (a form's answers). The value put
+ * in the body is this marker; the request's text gets the nesting in its place (JSON.stringify
+ * itself runs out of stack on it).
+ */
+export const DEEP_NESTING = 'walker-deep-nesting';
+export const DEEP_NESTING_JSON = `${'['.repeat(10_000)}"walker"${']'.repeat(10_000)}`;
+
 export const HUGE_NUMBERS = [1e308, -1e308, 2 ** 31, Number.MAX_SAFE_INTEGER + 2, 0.5];
 
 /**
@@ -207,8 +215,9 @@ export const HUGE_NUMBERS = [1e308, -1e308, 2 ** 31, Number.MAX_SAFE_INTEGER + 2
 export function hostileValues(kind: string, refused: string, seeded: string): { refused: unknown[]; deep: unknown[] } {
   switch (kind) {
     case 'string':
-    case 'any':
       return { refused: [refused], deep: [...ODD_STRINGS, seeded, 12345] };
+    case 'any':
+      return { refused: [refused], deep: [...ODD_STRINGS, seeded, 12345, DEEP_NESTING] };
     case 'enum':
       return { refused: [refused], deep: [ODD_STRINGS[1], 1] };
     case 'integer':
@@ -224,11 +233,11 @@ export function hostileValues(kind: string, refused: string, seeded: string): { 
   }
 }
 
-/** True when a JSON value holds a string (or key) the edge must refuse. */
-export function holdsRefusedText(v: unknown): boolean {
+/** True when a JSON value holds a string (or key) the edge must refuse (looked for 100 levels deep). */
+export function holdsRefusedText(v: unknown, depth = 0): boolean {
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (typeof v === 'string') return /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(v);
-  if (Array.isArray(v)) return v.some(holdsRefusedText);
-  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => holdsRefusedText(k) || holdsRefusedText(x));
-  return false;
+  if (depth > 100 || !v || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some((x) => holdsRefusedText(x, depth + 1));
+  return Object.entries(v).some(([k, x]) => holdsRefusedText(k, depth + 1) || holdsRefusedText(x, depth + 1));
 }

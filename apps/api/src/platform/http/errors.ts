@@ -33,6 +33,7 @@ export const errorCatalogue = {
   INTERNAL: { status: 500, fa: 'خطای پیش‌بینی‌نشده‌ای رخ داد. شناسه درخواست را به پشتیبانی اعلام کنید.', en: 'An unexpected error occurred. Please report the request id to support.' },
   // Hostile input at the edge (ADR 0010)
   TEXT_NOT_ALLOWED: { status: 400, fa: 'متن ارسال‌شده نویسه‌ای دارد که پذیرفته نیست (نویسه تهی، نویسه کنترلی یا نویسه ناقص)؛ فیلد آن نام برده شده است.', en: 'The submitted text contains a character that is not accepted (NUL, a control character or a broken character); its field is named.' },
+  NESTING_TOO_DEEP: { status: 400, fa: 'داده‌های درخواست بیش از حد تودرتو است.', en: 'The request data is nested too deeply.' },
   VALUE_NOT_STORABLE: { status: 400, fa: 'یکی از مقادیر ارسال‌شده قابل ذخیره نیست (عددی بیش از حد بزرگ یا متنی بیش از حد بلند).', en: 'One of the submitted values cannot be stored (a number too large or a text too long).' },
   URL_TOO_LONG: { status: 414, fa: 'بخشی از نشانی درخواست بیش از حد بلند است.', en: 'A part of the request address is too long.' },
   URL_MALFORMED: { status: 400, fa: 'نشانی درخواست درست رمزگذاری نشده است.', en: 'The request address is not correctly encoded.' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertCleanText, cleanValue, storableHeaderText, stripBidiControls, textProblem } from './text-guard';
+import { assertCleanText, cleanValue, MAX_NESTING, storableHeaderText, stripBidiControls, textNotAllowed, textProblem } from './text-guard';
 
 describe('what text is refused', () => {
   it.each([
@@ -60,6 +60,16 @@ describe('cleaning a parsed request part in place', () => {
     const top = { body: 'x\u202Ey' };
     cleanValue(top, 'body', 'body');
     expect(top.body).toBe('xy');
+  });
+
+  it('refuses JSON nested deeper than any schema goes, before anything recurses into it', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    expect(cleanValue({ body: { form: { note: deep } } }, 'body', 'body')).toEqual({ field: expect.stringMatching(/^body\.form\.note(\.0)+$/), problem: 'NESTED_TOO_DEEP' });
+    let fine: unknown = 'x';
+    for (let i = 0; i < MAX_NESTING - 2; i++) fine = { a: fine };
+    expect(cleanValue({ body: fine }, 'body', 'body')).toBeUndefined();
+    expect(textNotAllowed({ field: 'body.x', problem: 'NESTED_TOO_DEEP' }, 'fa')).toMatchObject({ code: 'NESTING_TOO_DEEP', details: { field: 'body.x', maxDepth: MAX_NESTING } });
   });
 
   it('leaves a raw upload (a Buffer) to the route that reads it', () => {

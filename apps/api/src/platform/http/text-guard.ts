@@ -17,6 +17,8 @@ import type { Lang } from './i18n';
  *    joiners ZWNJ and ZWJ stay: Persian text needs them and they reorder nothing beyond themselves.
  *
  * Object keys are identifiers, never display text: a key with any of these characters is refused.
+ * JSON nested deeper than MAX_NESTING levels is refused too (400 NESTING_TOO_DEEP): no schema goes
+ * that deep, and deeper values would exhaust the stack of whatever walks them next.
  */
 
 /** Why a string was refused. */
@@ -42,13 +44,14 @@ export function stripBidiControls(s: string): string {
   return HAS_BIDI_CONTROL.test(s) ? s.replace(BIDI_CONTROLS, '') : s;
 }
 
-/** A refused string: where it was and why. */
+/** A refused string (or a value nested deeper than any schema goes): where it was and why. */
 export interface TextOffence {
   field: string;
-  problem: TextProblem;
+  problem: TextProblem | 'NESTED_TOO_DEEP';
 }
 
-const MAX_DEPTH = 64;
+/** Deeper than any of Dargah's schemas nest (a card is six levels deep); deeper JSON is refused. */
+export const MAX_NESTING = 32;
 
 /**
  * Checks every string in a parsed value (arrays and plain objects, keys too) and strips bidi
@@ -64,7 +67,8 @@ export function cleanValue(holder: Record<string, unknown> | unknown[], key: str
     if (stripped !== value) (holder as Record<string | number, unknown>)[key] = stripped;
     return undefined;
   }
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  if (depth >= MAX_NESTING) return { field: path, problem: 'NESTED_TOO_DEEP' };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = cleanValue(value, i, `${path}.${i}`, depth + 1);
@@ -98,8 +102,12 @@ const problemText: Record<TextProblem, Record<Lang, string>> = {
   },
 };
 
-/** The refusal of hostile text: 400 TEXT_NOT_ALLOWED with one field problem, as VALIDATION_FAILED has. */
+/**
+ * The refusal of hostile text: 400 TEXT_NOT_ALLOWED with one field problem, as VALIDATION_FAILED
+ * has; of JSON nested too deep (which would exhaust the stack further on): 400 NESTING_TOO_DEEP.
+ */
 export function textNotAllowed(offence: TextOffence, lang: Lang): DomainError {
+  if (offence.problem === 'NESTED_TOO_DEEP') return new DomainError('NESTING_TOO_DEEP', { field: offence.field, maxDepth: MAX_NESTING });
   const field: FieldProblem = { field: offence.field, code: offence.problem, message: problemText[offence.problem][lang] };
   return new DomainError('TEXT_NOT_ALLOWED', { fields: [field] });
 }
