@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context';
 import type { Access } from './platform/http/access';
+import { clientErrorHandler, frameworkErrors } from './platform/http/client-errors';
 import { devRoutes } from './platform/http/dev';
 import { healthRoutes } from './platform/http/health';
 import { genRequestId, httpPlatform } from './platform/http/plugin';
@@ -50,6 +51,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    // Refusals before routing (431 headers too large, a URL that is not UTF-8, an overlong path
+    // parameter) answer in the error envelope too.
+    clientErrorHandler,
+    frameworkErrors,
   });
   // Every route, as registered: the authorization matrix test walks this list.
   const routeTable: RouteEntry[] = [];
@@ -66,7 +71,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       openapi: '3.1.0',
       info: {
         title: 'Dargah API',
-        description: 'درگاه: سامانه یکپارچه خدمات دولت الکترونیک — Dargah, the e-government platform. Errors share one envelope: { error: { code, message, details, requestId } }, message in Persian or English by Accept-Language.',
+        description: 'درگاه: سامانه یکپارچه خدمات دولت الکترونیک — Dargah, the e-government platform. Errors share one envelope: { error: { code, message, details, requestId } }, message in Persian or English by Accept-Language. Text containing NUL, other control characters (tab and line breaks aside) or unpaired surrogates is refused with 400 TEXT_NOT_ALLOWED naming the field; bidi embedding, override and isolate controls are removed. JSON types are strict: a string is never converted to a number.',
         version: '1',
       },
       servers: [],

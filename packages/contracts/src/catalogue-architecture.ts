@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RowVersion } from './bounds';
 import { ServiceIdInput } from './catalogue';
 
 /*
@@ -28,7 +29,7 @@ const TermFields = {
 export const TaxonomyTermInput = z.object(TermFields).strict();
 export type TaxonomyTermInput = z.infer<typeof TaxonomyTermInput>;
 /** Body of PUT …/domains/:id and …/layers/:id: the whole term at the version read. */
-export const TaxonomyTermUpdate = z.object({ ...TermFields, version: z.number().int().min(1) }).strict();
+export const TaxonomyTermUpdate = z.object({ ...TermFields, version: RowVersion }).strict();
 export type TaxonomyTermUpdate = z.infer<typeof TaxonomyTermUpdate>;
 
 /** Body of POST /catalogue/architecture/categories. */
@@ -36,7 +37,7 @@ export const CategoryInput = z.object({ domainId: z.uuid(), ...TermFields }).str
 export type CategoryInput = z.infer<typeof CategoryInput>;
 /** Body of PUT …/categories/:id (domainId moves the category to another domain). */
 export const CategoryUpdate = z
-  .object({ domainId: z.uuid(), ...TermFields, version: z.number().int().min(1) })
+  .object({ domainId: z.uuid(), ...TermFields, version: RowVersion })
   .strict();
 export type CategoryUpdate = z.infer<typeof CategoryUpdate>;
 
@@ -96,7 +97,7 @@ export type MarkInput = z.infer<typeof MarkInput>;
 
 /** Body of POST /catalogue/marks/:id/resolve. */
 export const MarkResolve = z
-  .object({ version: z.number().int().min(1), note: z.string().trim().min(1).max(2000) })
+  .object({ version: RowVersion, note: z.string().trim().min(1).max(2000) })
   .strict();
 export type MarkResolve = z.infer<typeof MarkResolve>;
 

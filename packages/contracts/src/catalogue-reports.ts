@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RowVersion } from './bounds';
 import { ServiceIdInput } from './catalogue';
 
 /*
@@ -14,7 +15,7 @@ export const CatalogueServiceId = ServiceIdInput;
 
 /** PUT /services/:id/catalogue-link */
 export const SetCatalogueLink = z
-  .object({ serviceId: CatalogueServiceId.nullable(), version: z.number().int().min(1) })
+  .object({ serviceId: CatalogueServiceId.nullable(), version: RowVersion })
   .strict();
 export type SetCatalogueLink = z.infer<typeof SetCatalogueLink>;
 
@@ -57,7 +58,7 @@ export type SubmitDeliveryReport = z.infer<typeof SubmitDeliveryReport>;
 
 /** POST /catalogue/delivery-reports/:id/corrections */
 export const CorrectDeliveryReport = z
-  .object({ version: z.number().int().min(1), rows: z.array(DeliveryRowInput).min(1).max(2000) })
+  .object({ version: RowVersion, rows: z.array(DeliveryRowInput).min(1).max(2000) })
   .strict();
 export type CorrectDeliveryReport = z.infer<typeof CorrectDeliveryReport>;
 
@@ -112,20 +113,20 @@ export type ReviewRowPage = z.infer<typeof ReviewRowPage>;
 /** POST /catalogue/delivery-report-rows/:id/resolve */
 export const ResolveDeliveryRow = z.discriminatedUnion('resolution', [
   z
-    .object({ resolution: z.literal('linked'), serviceId: CatalogueServiceId, version: z.number().int().min(1) })
+    .object({ resolution: z.literal('linked'), serviceId: CatalogueServiceId, version: RowVersion })
     .strict(),
   z
     .object({
       resolution: z.literal('card_required'),
       note: z.string().trim().max(1000).optional(),
-      version: z.number().int().min(1),
+      version: RowVersion,
     })
     .strict(),
   z
     .object({
       resolution: z.literal('dismissed'),
       reason: z.string().trim().min(3).max(1000),
-      version: z.number().int().min(1),
+      version: RowVersion,
     })
     .strict(),
 ]);

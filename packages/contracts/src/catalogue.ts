@@ -1,5 +1,6 @@
 import { jalaliDateString, normalizeDisplay, parseJalali, toAsciiDigits, validateSheba } from '@dargah/persian';
 import { z } from 'zod';
+import { RowVersion } from './bounds';
 
 /*
  * The service catalogue (سامانه مدیریت خدمات دولت): the laws register, agency missions and the
@@ -81,8 +82,8 @@ const uniqueArticles = (l: { articles: LawArticle[] }, ctx: z.RefinementCtx) => 
 };
 export const LawInput = LawFields.strict().superRefine(uniqueArticles);
 export type LawInput = z.infer<typeof LawInput>;
-/** The whole law again, at the version read (409 CONFLICT when stale). */
-export const LawUpdate = LawFields.extend({ version: z.number().int().min(1) })
+/** The whole law again, at the version read (409 CONFLICT when stale; at most the integer column's maximum). */
+export const LawUpdate = LawFields.extend({ version: RowVersion })
   .strict()
   .superRefine(uniqueArticles);
 export type LawUpdate = z.infer<typeof LawUpdate>;
@@ -111,7 +112,7 @@ export const MissionInput = z
   .object({ title, description: text(5000).optional(), legalBasis: z.array(LawArticleRef).min(1).max(100) })
   .strict();
 export type MissionInput = z.infer<typeof MissionInput>;
-export const MissionUpdate = MissionInput.extend({ version: z.number().int().min(1) }).strict();
+export const MissionUpdate = MissionInput.extend({ version: RowVersion }).strict();
 export type MissionUpdate = z.infer<typeof MissionUpdate>;
 export const Mission = z.object({
   id: z.uuid(),
@@ -421,7 +422,7 @@ export type CardAction = z.infer<typeof CardAction>;
 
 export const CreateCard = z.object({ agencyId: z.uuid(), content: ServiceCardContent }).strict();
 export type CreateCard = z.infer<typeof CreateCard>;
-export const UpdateCard = z.object({ version: z.number().int().min(1), content: ServiceCardContent }).strict();
+export const UpdateCard = z.object({ version: RowVersion, content: ServiceCardContent }).strict();
 export type UpdateCard = z.infer<typeof UpdateCard>;
 /**
  * Why an approved card changes: the law or regulation that changed, its articles, and the reason.
@@ -457,7 +458,7 @@ export type HeadApproval = z.infer<typeof HeadApproval>;
  */
 export const CardStep = z
   .object({
-    version: z.number().int().min(1),
+    version: RowVersion,
     comment: text(5000).optional(),
     changeBasis: ChangeBasis.optional(),
     headApproval: HeadApproval.optional(),
@@ -466,12 +467,12 @@ export const CardStep = z
 export type CardStep = z.infer<typeof CardStep>;
 /** Open a change request on an approved card, at the version read. */
 export const OpenChangeRequest = z
-  .object({ version: z.number().int().min(1), comment: text(5000).optional() })
+  .object({ version: RowVersion, comment: text(5000).optional() })
   .strict();
 export type OpenChangeRequest = z.infer<typeof OpenChangeRequest>;
 /** Renew an approved card: confirm it unchanged (central review of the renewal) or change it (a change request). */
 export const RenewCard = z
-  .object({ version: z.number().int().min(1), mode: z.enum(['confirm', 'change']), comment: text(5000).optional() })
+  .object({ version: RowVersion, mode: z.enum(['confirm', 'change']), comment: text(5000).optional() })
   .strict();
 export type RenewCard = z.infer<typeof RenewCard>;
 

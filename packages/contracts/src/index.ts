@@ -36,3 +36,4 @@ export * from './catalogue-reports';
 export * from './staff-admin';
 export * from './request-people';
 export * from './form-formats';
+export * from './bounds';

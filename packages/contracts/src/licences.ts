@@ -1,5 +1,6 @@
 import { normalizeDisplay } from '@dargah/persian';
 import { z } from 'zod';
+import { RowVersion } from './bounds';
 import { LawArticleRef } from './catalogue';
 
 /*
@@ -51,16 +52,16 @@ const LicenceFields = z.object({
 export const LicenceInput = LicenceFields.extend({ agencyId: z.uuid() }).strict();
 export type LicenceInput = z.infer<typeof LicenceInput>;
 /** The whole licence again at the version read (409 CONFLICT when stale); the agency does not change. */
-export const LicenceUpdate = LicenceFields.extend({ version: z.number().int().min(1) }).strict();
+export const LicenceUpdate = LicenceFields.extend({ version: RowVersion }).strict();
 export type LicenceUpdate = z.infer<typeof LicenceUpdate>;
 
 /** Maps a licence to an approved service id (digits may be Persian; spaces and dashes are ignored). */
 export const MapLicenceService = z
-  .object({ serviceId: z.string().trim().min(1).max(30), version: z.number().int().min(1) })
+  .object({ serviceId: z.string().trim().min(1).max(30), version: RowVersion })
   .strict();
 export type MapLicenceService = z.infer<typeof MapLicenceService>;
 export const CancelLicence = z
-  .object({ reason: text(2000).pipe(z.string().min(2)), version: z.number().int().min(1) })
+  .object({ reason: text(2000).pipe(z.string().min(2)), version: RowVersion })
   .strict();
 export type CancelLicence = z.infer<typeof CancelLicence>;
 

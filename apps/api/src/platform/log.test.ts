@@ -1,7 +1,10 @@
 import { Writable } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loggerOptions, scrubText } from './log';
+import { createTestDatabase } from '../../test/db';
+import { rows } from './db';
+import { loggerOptions, scrubText, serializeError } from './log';
 
 function capture() {
   const lines: string[] = [];
@@ -28,5 +31,54 @@ describe('log redaction', () => {
     const { log, lines } = capture();
     log.info('otp sent to 09121234567');
     expect(lines.join('')).not.toContain('09121234567');
+  });
+});
+
+describe('a logged database error', () => {
+  const form = { nationalCode: '0013542419', mobile: '09121234567', note: 'نشانی منزل: خیابان آزادی ۱۲' };
+  const secrets = ['0013542419', '09121234567', 'خیابان آزادی', '\\u0000', '\\ud800'];
+
+  it('keeps the statement, the SQLSTATE and the constraint, and leaves out the parameters, the row and the input (PGlite or PostgreSQL)', async () => {
+    const db = await createTestDatabase();
+    try {
+      const failures = [
+        // jsonb refuses a lone surrogate; the error's "where" quotes the JSON, form and all.
+        await rows(db.database.db, sql`SELECT ${JSON.stringify({ ...form, note: `${form.note}\uD800` })}::jsonb`).catch((e: unknown) => e),
+        // text refuses NUL; the failed query's message lists its parameters.
+        await rows(db.database.db, sql`SELECT ${`${form.nationalCode}\u0000`}::text, ${form.mobile}::text`).catch((e: unknown) => e),
+        // a unique violation names the duplicate value in its detail.
+        await db.database
+          .query('CREATE TABLE citizens_probe (national_code text UNIQUE)')
+          .then(() => db.database.query('INSERT INTO citizens_probe VALUES ($1), ($1)', [form.nationalCode]))
+          .catch((e: unknown) => e),
+      ];
+      const { log, lines } = capture();
+      for (const err of failures) {
+        expect(err).toBeInstanceOf(Error);
+        log.error({ err, code: 'INTERNAL' }, 'request failed');
+        log.error(err);
+      }
+      const out = lines.join('');
+      for (const secret of secrets) expect(out).not.toContain(secret);
+      expect(out).not.toMatch(/"(params|parameters|detail|where)":/);
+      const logged = lines.map((l) => JSON.parse(l) as { err: { message: string; query?: string; cause?: { code?: string } } });
+      expect(logged[0]!.err.message).toContain('params: [redacted]');
+      expect(logged[0]!.err.query ?? logged[0]!.err.message).toMatch(/::jsonb/);
+      expect(JSON.stringify(logged.map((l) => l.err))).toMatch(/"code":"22P02"/);
+      expect(JSON.stringify(logged.map((l) => l.err))).toMatch(/"code":"23505".*"constraint":"citizens_probe_national_code_key"/);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('masks quoted values in messages and follows causes and aggregated errors', () => {
+    const inner = Object.assign(new Error('invalid input syntax for type uuid: "0013542419-secret"'), { code: '22P02', severity: 'ERROR', detail: 'Key (mobile)=(09121234567)', parameters: ['x'] });
+    const outer = new AggregateError([inner], 'several', { cause: inner });
+    const s = JSON.stringify(serializeError(outer));
+    expect(s).not.toContain('0013542419');
+    expect(s).not.toContain('09121234567');
+    expect(s).toContain('"code":"22P02"');
+    expect(s).toContain('for type uuid: \\"[redacted]\\"');
+    expect(serializeError('a thrown string with 09121234567')).toBe('a thrown string with [mobile]');
   });
 });

@@ -33,6 +33,13 @@ describe('fieldErrorsOf', () => {
     });
   });
 
+  it('shows text the server refuses (TEXT_NOT_ALLOWED) at its field too', () => {
+    const error = new ApiError(400, 'TEXT_NOT_ALLOWED', 'متن ارسال‌شده نویسه‌ای دارد که پذیرفته نیست.', {
+      fields: [{ field: 'body.form.note', code: 'NUL_CHARACTER', message: 'این متن نویسه تهی (NUL) دارد.' }],
+    });
+    expect(fieldErrorsOf(error, 'body.form')).toEqual({ fields: { note: 'این متن نویسه تهی (NUL) دارد.' }, other: [] });
+  });
+
   it('is null for other errors and for a validation error without field details', () => {
     expect(fieldErrorsOf(new ApiError(409, 'CONFLICT', 'm'))).toBeNull();
     expect(fieldErrorsOf(new Error('x'))).toBeNull();

@@ -29,9 +29,12 @@ function isFieldProblem(value: unknown): value is FieldProblemLike {
   );
 }
 
-/** The `details.fields` list of a VALIDATION_FAILED ApiError, or `[]`. */
+/** Refusals whose `details.fields` name the fields: validation, and text the server will not store (NUL, control characters). */
+const FIELD_CODES = new Set(['VALIDATION_FAILED', 'TEXT_NOT_ALLOWED']);
+
+/** The `details.fields` list of a VALIDATION_FAILED (or TEXT_NOT_ALLOWED) ApiError, or `[]`. */
 export function fieldProblemsOf(error: unknown): FieldProblemLike[] {
-  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return [];
+  if (!(error instanceof ApiError) || !FIELD_CODES.has(error.code)) return [];
   const details = error.details;
   if (typeof details !== 'object' || details === null) return [];
   const fields = (details as { fields?: unknown }).fields;

@@ -107,6 +107,10 @@ const problemMessages: Record<string, Record<Lang, string>> = {
     fa: 'لایه‌ای با این کد در معماری خدمات ثبت نشده است.',
     en: 'No service layer has this code in the service architecture.',
   },
+  TEXT_NOT_ALLOWED: {
+    fa: 'این خانه نویسه‌ای نامرئی یا ناقص دارد (نویسه تهی، نویسه کنترلی یا نویسه ناقص)؛ متن آن را دوباره تایپ کنید.',
+    en: 'This cell contains an invisible or broken character (NUL, a control character or a broken character); type its text again.',
+  },
   CATEGORY_NOT_FOUND: {
     fa: 'دسته‌ای با این کد در معماری خدمات ثبت نشده است.',
     en: 'No category with this code is in the service architecture.',

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { rssGrowthDuring, zipBomb } from '../../platform/files/zip.test-support';
 import { columnByHeader, columnForField, splitValues } from './import.columns';
 import {
   columnLetter,
   CsvSyntaxError,
-  declaredUnpackedSize,
   parseCsv,
   readSheet,
   toCsv,
@@ -101,21 +101,30 @@ describe('readSheet', () => {
     });
   });
 
-  it('refuses an XLSX whose contents would unpack beyond the limit, before unpacking anything', async () => {
+  it('refuses an XLSX whose directory declares more than the limit, before unpacking anything', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('a').addRow(['عنوان خدمت']);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const declared = declaredUnpackedSize(bytes)!;
-    expect(declared).toBeGreaterThan(bytes.length); // a workbook is compressed XML
-    expect(declared).toBeLessThan(XLSX_MAX_UNPACKED_BYTES);
-    // The same workbook whose first entry claims to unpack to 200 MB (what a zip bomb declares).
+    expect(await readSheet(bytes, 'xlsx', 10)).toHaveLength(1);
+    // The same workbook whose first entry claims to unpack to 200 MB (what an honest zip bomb declares).
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let cd = bytes.length - 22;
     while (view.getUint32(cd, true) !== 0x06054b50) cd--;
     const first = view.getUint32(cd + 16, true);
     view.setUint32(first + 24, 200 * 1024 * 1024, true);
-    expect(declaredUnpackedSize(bytes)).toBeGreaterThan(XLSX_MAX_UNPACKED_BYTES);
-    await expect(readSheet(bytes, 'xlsx', 10)).rejects.toMatchObject({ code: 'IMPORT_FILE_EXPANDS_TOO_MUCH' });
+    await expect(readSheet(bytes, 'xlsx', 10)).rejects.toMatchObject({
+      code: 'IMPORT_FILE_EXPANDS_TOO_MUCH',
+      details: { maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES, reason: 'bytes' },
+    });
+  });
+
+  it('refuses the lying directory (1 GiB of zeros declared as 1,000 bytes) at 1,000 bytes, memory bounded', async () => {
+    const bomb = zipBomb(1024, 1000);
+    const { result, growth } = await rssGrowthDuring(() =>
+      Promise.all([1, 2, 3].map(() => readSheet(bomb, 'xlsx', 2000).catch((e: unknown) => e))),
+    );
+    for (const r of result) expect(r).toMatchObject({ code: 'IMPORT_FILE_EXPANDS_TOO_MUCH', details: { reason: 'declared-size-exceeded' } });
+    expect(growth).toBeLessThan(150 * 1024 * 1024);
   });
 
   it('refuses a CSV with a record wider than a sheet of cards, or with too many rows, as soon as it is read', async () => {

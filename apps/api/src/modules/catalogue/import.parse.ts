@@ -1,5 +1,6 @@
 import { jalaliDateString } from '@dargah/persian';
 import ExcelJS from 'exceljs';
+import { verifiedZip } from '../../platform/files';
 import { DomainError } from '../../platform/http/errors';
 
 /*
@@ -147,32 +148,19 @@ export function cellText(v: ExcelJS.CellValue): string {
 export const XLSX_MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 
 /**
- * The total unpacked size a ZIP declares in its central directory, read before anything is
- * inflated, so a small file that would unpack to gigabytes (a "zip bomb") is refused up front.
- * undefined when the directory cannot be read; Infinity for ZIP64 sizes (never needed by a sheet of
- * this size).
+ * The workbook's ZIP unpacked within the limit, counting the bytes actually inflated (a central
+ * directory may lie about sizes), and rebuilt stored for exceljs, which then inflates nothing.
  */
-export function declaredUnpackedSize(bytes: Uint8Array): number | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-central-directory record: 22 bytes plus a comment of at most 65,535.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--)
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) return undefined;
-  const entries = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    const size = view.getUint32(at + 24, true);
-    if (size === 0xffffffff) return Infinity;
-    total += size;
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+async function verifiedWorkbook(bytes: Uint8Array): Promise<Buffer> {
+  try {
+    return await verifiedZip(bytes, { maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES });
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'ARCHIVE_EXPANDS_TOO_MUCH')
+      throw new DomainError('IMPORT_FILE_EXPANDS_TOO_MUCH', { maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES, reason: e.details.reason });
+    if (e instanceof DomainError && e.code === 'ARCHIVE_UNREADABLE')
+      throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
+    throw e;
   }
-  return total;
 }
 
 /** Reads the first worksheet of an XLSX file into rows of text cells. */
@@ -182,13 +170,10 @@ export async function readXlsx(
   maxColumns = DEFAULT_MAX_COLUMNS,
 ): Promise<SheetRow[]> {
   if (!isZip(bytes)) throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
-  const unpacked = declaredUnpackedSize(bytes);
-  if (unpacked === undefined) throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
-  if (unpacked > XLSX_MAX_UNPACKED_BYTES)
-    throw new DomainError('IMPORT_FILE_EXPANDS_TOO_MUCH', { maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES });
+  const verified = await verifiedWorkbook(bytes);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    await wb.xlsx.load(verified as never);
   } catch {
     throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
   }

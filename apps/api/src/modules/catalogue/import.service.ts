@@ -18,6 +18,7 @@ import { withTransaction, type Db } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
+import { stripBidiControls, textProblem } from '../../platform/http/text-guard';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { agenciesWithRole, requireRole, requireStaff } from '../identity';
 import { createDraftCardInTx, referenceProblems } from './catalogue.service';
@@ -179,10 +180,13 @@ async function analyse(db: Db, agencyId: string, rows: SheetRow[], lang: Lang): 
   const built = data.map((r) => {
     const b = new RowBuilder(resolver);
     for (const [i, def] of byIndex) {
-      const cell = (r.cells[i] ?? '').trim();
+      // The file's text meets the same edge rules as a request's (ADR 0010): an XLSX can carry
+      // NUL, control characters and lone surrogates as _x0000_ escapes.
+      const cell = stripBidiControls((r.cells[i] ?? '').trim());
       if (cell === '') continue;
       b.column = def;
-      def.read(cell, b);
+      if (textProblem(cell)) b.problem('TEXT_NOT_ALLOWED');
+      else def.read(cell, b);
     }
     return { row: r.row, b };
   });

@@ -34,6 +34,9 @@ const Job = z.object({
 
 const security = [{ adminToken: [] }];
 
+/** A job id (a bigint sequence): at most 18 digits, so it always fits the column (ADR 0010). */
+const JobId = z.string().regex(/^\d{1,18}$/);
+
 export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.addHook('onRequest', async (req) => requireAdminToken(req, ctx.adminToken));
@@ -72,7 +75,7 @@ export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): P
         tags: ['platform'],
         summary: 'Background jobs with their attempt history, newest first',
         security,
-        querystring: z.object({ status: JobStatus.optional(), limit: z.coerce.number().int().min(1).max(200).default(50), before: z.string().regex(/^\d+$/).optional() }),
+        querystring: z.object({ status: JobStatus.optional(), limit: z.coerce.number().int().min(1).max(200).default(50), before: JobId.optional() }),
         response: { 200: z.object({ items: z.array(Job), nextBefore: z.string().nullable() }) },
       },
     },
@@ -84,7 +87,7 @@ export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): P
 
   r.post(
     '/operations/jobs/:id/retry',
-    { config: { access: 'operations' }, schema: { tags: ['platform'], summary: 'Put a dead job back in the queue', security, params: z.object({ id: z.string().regex(/^\d+$/) }), response: { 204: z.null() } } },
+    { config: { access: 'operations' }, schema: { tags: ['platform'], summary: 'Put a dead job back in the queue', security, params: z.object({ id: JobId }), response: { 204: z.null() } } },
     async (req, reply) => {
       await retryJob(ctx, req.actor, req.origin, req.params.id);
       return reply.status(204).send(null);

@@ -17,14 +17,27 @@ const SCHEMA = {
 };
 
 describe('normalising a filled form', () => {
-  it('turns Persian and Arabic digits into numbers and codes, and keeps free text as typed', () => {
-    expect(normaliseForm(SCHEMA, { count: '۱۲', amount: '۳٫۵', code: '٠١٢٣', notes: ' کوچه ۱۲  ي ', agree: true })).toEqual({
+  it('turns Persian and Arabic digits into ASCII in codes, and keeps free text as typed', () => {
+    expect(normaliseForm(SCHEMA, { count: 12, amount: 3.5, code: '٠١٢٣', notes: ' کوچه ۱۲  ي ', agree: true })).toEqual({
       count: 12,
       amount: 3.5,
       code: '0123',
       notes: 'کوچه ۱۲ ی',
       agree: true,
     });
+  });
+
+  it('never converts types: a number sent as a string ("5", "۵", "3.5") is the wrong type', () => {
+    expect(normaliseForm(SCHEMA, { count: '5', amount: '۳٫۵' })).toEqual({ count: '5', amount: '۳٫۵' });
+    for (const count of ['5', '۵', ' 5 ', '5.0']) {
+      const r = checkForm(SCHEMA, { count, code: '1234' }, 'en');
+      expect(r).toEqual({ ok: false, fields: [{ field: 'body.form.count', code: 'invalid_type', message: 'Enter a whole number.' }] });
+    }
+    const amount = checkForm(SCHEMA, { count: 1, code: '1234', amount: '3.5' }, 'fa');
+    expect(amount).toEqual({ ok: false, fields: [{ field: 'body.form.amount', code: 'invalid_type', message: 'یک عدد وارد کنید.' }] });
+    const agree = checkForm(SCHEMA, { count: 1, code: '1234', agree: 'true' }, 'en');
+    expect(agree.ok).toBe(false);
+    expect(checkForm(SCHEMA, { count: 5, code: '1234', amount: 3.5 }, 'en').ok).toBe(true);
   });
 
   it('drops empty strings, so a blank required field is reported as missing', () => {
@@ -42,7 +55,7 @@ describe('normalising a filled form', () => {
 
 describe('checking a filled form against its JSON Schema', () => {
   it('accepts a valid form and returns it normalised', () => {
-    expect(checkForm(SCHEMA, { count: '۲', code: '۱۲۳۴', email: 'a@example.ir', agree: true }, 'fa')).toEqual({
+    expect(checkForm(SCHEMA, { count: 2, code: '۱۲۳۴', email: 'a@example.ir', agree: true }, 'fa')).toEqual({
       ok: true,
       form: { count: 2, code: '1234', email: 'a@example.ir', agree: true },
     });

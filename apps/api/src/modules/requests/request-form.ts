@@ -90,8 +90,10 @@ const typesOf = (p: PropertySchema | undefined): string[] => (p?.type === undefi
 /**
  * Normalises what was typed before validation: Arabic ي/ك folded, invisible marks removed and
  * spaces collapsed in every string; an empty string counts as not filled in; Persian and Arabic
- * digits become ASCII in numbers and in codes (fields with a pattern or format), and an option
- * typed with other digits becomes the option as listed. Free text keeps its digits as typed.
+ * digits become ASCII in codes (fields with a pattern or format), and an option typed with other
+ * digits becomes the option as listed. Free text keeps its digits as typed. Types are never
+ * converted: a number field takes a JSON number, and a string sent for it ("5", "۵") is refused by
+ * validation as the wrong type (ADR 0010) — the web app sends numbers.
  */
 export function normaliseForm(schema: Record<string, unknown>, form: Record<string, unknown>): Record<string, unknown> {
   const props = (schema.properties ?? {}) as Record<string, PropertySchema | undefined>;
@@ -105,9 +107,8 @@ export function normaliseForm(schema: Record<string, unknown>, form: Record<stri
     const types = typesOf(p);
     let s = normalizeDisplay(value).trim();
     if (s === '') continue;
-    if ((types.includes('number') || types.includes('integer')) && !types.includes('string')) {
-      const n = toAsciiDigits(s).replace(/٫/g, '.').replace(/[٬,\s]/g, '');
-      out[name] = /^[-+]?\d+(\.\d+)?$/.test(n) ? Number(n) : s;
+    if (types.length > 0 && !types.includes('string') && !p?.enum) {
+      out[name] = s; // a string where the schema wants another type: validation names it
       continue;
     }
     if (p?.enum) {

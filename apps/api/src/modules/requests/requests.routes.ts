@@ -1,4 +1,4 @@
-import { ApplicantReveal, DecideRequest, Page, RequestStatus, SubmitRequest } from '@dargah/contracts';
+import { ApplicantReveal, DecideRequest, Page, RequestStatus, RowVersion, SubmitRequest } from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,8 +17,8 @@ const TrackingCode = z
   .transform(normaliseTrackingCode)
   .refine(isValidTrackingCode, { params: { code: 'TRACKING_CODE_INVALID' }, message: 'TRACKING_CODE_INVALID' });
 /** take: an optional row version; a stale one is refused with 409 CONFLICT. */
-const TakeBody = z.object({ version: z.number().int().min(1).optional() }).strict();
-const DecideBody = DecideRequest.extend({ version: z.number().int().min(1).optional() }).strict();
+const TakeBody = z.object({ version: RowVersion.optional() }).strict();
+const DecideBody = DecideRequest.extend({ version: RowVersion.optional() }).strict();
 
 export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,7 +30,7 @@ export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: {
         tags,
         summary: 'Submit a request for a service (citizen): the receipt has the tracking code and the answer date',
-        description: 'The form is checked against the service’s JSON Schema; problems come back as VALIDATION_FAILED with one entry per field (body.form.<field>). Send an Idempotency-Key header to make retries safe.',
+        description: 'The form is checked against the service’s JSON Schema; problems come back as VALIDATION_FAILED with one entry per field (body.form.<field>). Types are strict: a number or integer field takes a JSON number (a string such as "5" is refused with invalid_type, never converted); text is normalised (Arabic ي/ك folded, invisible marks removed, spaces collapsed, an empty string counts as not filled in) and codes (fields with a pattern or format) get ASCII digits. Send an Idempotency-Key header to make retries safe.',
         headers: IdempotencyHeaders,
         body: SubmitRequest,
         response: { 201: RequestView },

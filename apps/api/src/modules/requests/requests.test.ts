@@ -95,8 +95,8 @@ describe('the first journey, end to end', () => {
     const catalogue = await inject('GET', `/api/v1/services?agencyId=${agencyA.id}`, citizen);
     expect(catalogue.json().items.map((s: { id: string }) => s.id)).toContain(serviceId);
 
-    // Persian digits in the form, Arabic yeh in the text.
-    const res = await submit(citizen, { reason: 'ارائه به بانک', count: '۲', certificateNumber: '۱۲۳۴۵۶۷', notes: 'با سپاس ي' });
+    // Persian digits in a code, Arabic yeh in the text (a number is a JSON number: ADR 0010).
+    const res = await submit(citizen, { reason: 'ارائه به بانک', count: 2, certificateNumber: '۱۲۳۴۵۶۷', notes: 'با سپاس ي' });
     expect(res.statusCode).toBe(201);
     const receipt = res.json();
     expect(isValidTrackingCode(receipt.trackingCode)).toBe(true);

@@ -13,3 +13,4 @@ export { createBlobDriverFromConfig, type BlobDriverConfig } from './driver-from
 export { createFsBlobDriver, type FsDriverOptions } from './fs.driver';
 export { createS3BlobDriver, type S3DriverOptions } from './s3.driver';
 export { DEFAULT_ALLOWED_TYPES, OCTET_STREAM, TEXT_PLAIN } from './sniff';
+export { storedZip, unpackZip, verifiedZip, type ArchiveEntry, type ArchiveLimits } from './archive';

@@ -31,6 +31,17 @@ export const errorCatalogue = {
   BLOB_EMPTY: { status: 400, fa: 'پرونده خالی است.', en: 'The file is empty.' },
   JOB_NOT_FOUND: { status: 404, fa: 'کار پس‌زمینه پیدا نشد.', en: 'The background job was not found.' },
   INTERNAL: { status: 500, fa: 'خطای پیش‌بینی‌نشده‌ای رخ داد. شناسه درخواست را به پشتیبانی اعلام کنید.', en: 'An unexpected error occurred. Please report the request id to support.' },
+  // Hostile input at the edge (ADR 0010)
+  TEXT_NOT_ALLOWED: { status: 400, fa: 'متن ارسال‌شده نویسه‌ای دارد که پذیرفته نیست (نویسه تهی، نویسه کنترلی یا نویسه ناقص)؛ فیلد آن نام برده شده است.', en: 'The submitted text contains a character that is not accepted (NUL, a control character or a broken character); its field is named.' },
+  NESTING_TOO_DEEP: { status: 400, fa: 'داده‌های درخواست بیش از حد تودرتو است.', en: 'The request data is nested too deeply.' },
+  VALUE_NOT_STORABLE: { status: 400, fa: 'یکی از مقادیر ارسال‌شده قابل ذخیره نیست (عددی بیش از حد بزرگ یا متنی بیش از حد بلند).', en: 'One of the submitted values cannot be stored (a number too large or a text too long).' },
+  URL_TOO_LONG: { status: 414, fa: 'بخشی از نشانی درخواست بیش از حد بلند است.', en: 'A part of the request address is too long.' },
+  URL_MALFORMED: { status: 400, fa: 'نشانی درخواست درست رمزگذاری نشده است.', en: 'The request address is not correctly encoded.' },
+  MALFORMED_REQUEST: { status: 400, fa: 'درخواست HTTP درست ساخته نشده است.', en: 'The HTTP request is malformed.' },
+  HEADERS_TOO_LARGE: { status: 431, fa: 'نشانی یا سرآیندهای درخواست بیش از حد بلند است؛ جست‌وجو یا فیلترها را کوتاه‌تر کنید.', en: 'The request address or headers are too long; shorten the search or filters.' },
+  REQUEST_TIMEOUT: { status: 408, fa: 'درخواست در زمان مجاز کامل نرسید؛ دوباره تلاش کنید.', en: 'The request did not arrive in time; please try again.' },
+  ARCHIVE_UNREADABLE: { status: 400, fa: 'پرونده فشرده (ZIP) خوانده نشد یا ساختار آن درست نیست.', en: 'The compressed (ZIP) file could not be read or is malformed.' },
+  ARCHIVE_EXPANDS_TOO_MUCH: { status: 413, fa: 'محتوای این پرونده فشرده پس از گشودن از حد مجاز بزرگ‌تر می‌شود.', en: 'This compressed file unpacks to more than allowed.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

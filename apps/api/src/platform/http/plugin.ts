@@ -6,6 +6,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { anonymousActor, type Actor, type RequestOrigin } from '../actor';
 import { DomainError, errorSpec, isKnownCode, type FieldProblem } from './errors';
 import { pickLanguage, type Lang } from './i18n';
+import { registerTextGuard, storableHeaderText } from './text-guard';
 import { toFieldProblems } from './validation';
 
 declare module 'fastify' {
@@ -40,7 +41,7 @@ export function envelope(req: FastifyRequest, code: string, details: Record<stri
   return { error: { code, message: errorSpec(code)[req.lang ?? 'fa'], details, requestId: req.id } };
 }
 
-function sendError(req: FastifyRequest, reply: FastifyReply, code: string, details: Record<string, unknown> = {}, status?: number) {
+export function sendError(req: FastifyRequest, reply: FastifyReply, code: string, details: Record<string, unknown> = {}, status?: number) {
   // A refusal that says when to try again says it in the standard header too.
   const retryAfter = details.retryAfterSeconds;
   if (typeof retryAfter === 'number' && retryAfter > 0) reply.header('retry-after', String(Math.ceil(retryAfter)));
@@ -48,6 +49,20 @@ function sendError(req: FastifyRequest, reply: FastifyReply, code: string, detai
     .status(status ?? errorSpec(code).status)
     .header('cache-control', 'no-store')
     .send(envelope(req, code, details));
+}
+
+/**
+ * A PostgreSQL data exception (SQLSTATE class 22: a number out of range, text the encoding cannot
+ * hold, a value too long) or a value over an index's size limit (54000): the request's value could
+ * not be stored. Schemas bound values so this never happens (the hostile-input walk fails on it);
+ * this is the net under them, so such a value is a 400 and never a 500.
+ */
+export function isValueNotStorable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, severity } = e as { code?: unknown; severity?: unknown };
+    if (typeof code === 'string' && typeof severity === 'string' && (/^22[0-9A-Z]{3}$/.test(code) || code === '54000')) return true;
+  }
+  return false;
 }
 
 /** Maps every error to the one envelope. Unknown errors become a generic 500 naming the request id. */
@@ -61,6 +76,7 @@ function classify(err: FastifyError, req: FastifyRequest): { code: string; detai
   }
   if (isResponseSerializationError(err)) return { code: 'INTERNAL', details: {} };
   if (isDatabaseUnavailable(err)) return { code: 'DATABASE_UNAVAILABLE', details: {} };
+  if (isValueNotStorable(err)) return { code: 'VALUE_NOT_STORABLE', details: {} };
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -94,9 +110,12 @@ export const httpPlatform = fp(
     app.addHook('onRequest', async (req, reply) => {
       req.lang = pickLanguage(req.headers['accept-language']);
       req.actor = anonymousActor;
-      req.origin = { requestId: req.id, ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null };
+      req.origin = { requestId: req.id, ip: req.ip, userAgent: storableHeaderText(req.headers['user-agent'], 300) };
       reply.header('x-request-id', req.id);
     });
+
+    // NUL, control characters and broken surrogates refused, bidi controls stripped (ADR 0010).
+    registerTextGuard(app);
 
     await app.register(helmet, {
       contentSecurityPolicy: {
@@ -123,6 +142,7 @@ export const httpPlatform = fp(
       const { code, details, status } = classify(err, req);
       const httpStatus = status ?? errorSpec(code).status;
       if (httpStatus >= 500) req.log.error({ err, code }, 'request failed');
+      else if (code === 'VALUE_NOT_STORABLE') req.log.warn({ err, code }, 'a value reached the database unbounded');
       else req.log.info({ code, status: httpStatus }, 'request refused');
       return sendError(req, reply, code, details, httpStatus);
     });
