@@ -1,5 +1,6 @@
+import { parseDay, type JalaliDate } from '@dargah/persian';
 import type { Lang } from './i18n';
-import type { FieldProblem } from './errors';
+import { DomainError, type FieldProblem } from './errors';
 
 /**
  * Persian and English text for field-level problems. Zod issue codes and our validators' reason
@@ -50,5 +51,14 @@ export function toFieldProblems(issues: ValidationIssueLike[], context: string |
     let code = typeof custom === 'string' ? custom : (i.keyword ?? 'custom');
     if (code === 'invalid_type' && /received undefined/.test(i.message ?? '')) code = 'REQUIRED';
     return { field: [context, path].filter(Boolean).join('.'), code, message: fieldMessage(code, lang) };
+  });
+}
+
+/** A day typed as a Jalali or an ISO date (`parseDay`), or VALIDATION_FAILED naming the field. */
+export function parseDayField(text: string, field: string, lang: Lang): JalaliDate {
+  const day = parseDay(text);
+  if (day.ok) return day.value;
+  throw new DomainError('VALIDATION_FAILED', {
+    fields: [{ field, code: 'JALALI_DATE_INVALID', message: fieldMessage('JALALI_DATE_INVALID', lang) }],
   });
 }
