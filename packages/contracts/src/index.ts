@@ -33,3 +33,6 @@ export * from './catalogue-architecture';
 export * from './licences';
 export * from './catalogue-import';
 export * from './catalogue-reports';
+export * from './areas';
+export * from './homes';
+export * from './audit';

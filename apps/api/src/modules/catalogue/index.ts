@@ -7,6 +7,8 @@ import { licencesRoutes } from './licences.routes';
 import { importRoutes } from './import.routes';
 import { reportsRoutes } from './reports.routes';
 import { registerCatalogueErrors } from './catalogue.errors';
+import { countsRoutes } from './counts.routes';
+import { catalogueAreas } from './counts.service';
 
 export { isValidServiceId, serviceIdFromNumber } from './service-id';
 export { assertLinkableService, describeServiceIds } from './reports.service';
@@ -29,6 +31,8 @@ export const catalogueModule: AppModule = {
     await licencesRoutes(app, ctx);
     await importRoutes(app, ctx);
     await reportsRoutes(app, ctx);
+    await countsRoutes(app, ctx);
   },
   defineJobs: defineCatalogueJobs,
+  areas: catalogueAreas,
 };

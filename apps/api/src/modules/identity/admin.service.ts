@@ -50,11 +50,16 @@ function scopeOf(actor: StaffActor): AdminScope {
   return { actor, platform: hasRole(actor, ['platform_admin']), agencies: new Set(agenciesWithRole(actor, ['agency_admin'])) };
 }
 
+const administersSomething = (s: AdminScope) => s.platform || s.agencies.size > 0;
+
+/** Whether the actor may open administration at all (the "administration" area). */
+export const mayAdminister = (actor: Actor): boolean => actor.type === 'staff' && administersSomething(scopeOf(actor));
+
 /** An administrator of something (401 anonymous, 403 anyone else). */
 function adminScope(actor: Actor): AdminScope {
   requireStaff(actor);
   const s = scopeOf(actor);
-  if (!s.platform && s.agencies.size === 0) throw new DomainError('FORBIDDEN', { need: ADMIN_ROLES });
+  if (!administersSomething(s)) throw new DomainError('FORBIDDEN', { need: ADMIN_ROLES });
   return s;
 }
 
