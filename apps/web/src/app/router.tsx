@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter } from '@tanstack/react-router';
 import { AdminHomePage } from '../features/admin/routes/AdminHomePage';
 import { AgencyPage } from '../features/admin/routes/AgencyPage';
+import { auditRoutes } from '../features/audit/routes';
 import { catalogueArchitectureRoutes } from '../features/catalogue-architecture/routes';
 import { catalogueCardRoutes } from '../features/catalogue-cards/routes';
 import { catalogueImportRoutes } from '../features/catalogue-import/routes';
@@ -18,7 +19,7 @@ import { ReceiptPage } from '../features/requests/routes/ReceiptPage';
 import { ApplyPage } from '../features/services/routes/ApplyPage';
 import { ServicePage } from '../features/services/routes/ServicePage';
 import { StaffRequestPage } from '../features/staff/routes/StaffRequestPage';
-import { StaffWorkspacePage } from '../features/staff/routes/StaffWorkspacePage';
+import { StaffHomePage } from '../features/staff/routes/StaffHomePage';
 import { validateReturnToSearch, validateStaffSignInSearch } from '../lib/returnTo';
 import {
   adminAreaRoute,
@@ -75,7 +76,7 @@ const cartableRoute = createRoute({
   path: '/',
   validateSearch: (search: Record<string, unknown>): { status?: CartableFilter } =>
     isCartableFilter(search.status) ? { status: search.status } : {},
-  component: StaffWorkspacePage,
+  component: StaffHomePage,
 });
 const staffRequestRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
@@ -110,6 +111,7 @@ export const routeTree = rootRoute.addChildren([
       ...licenceRoutes,
       ...catalogueImportRoutes,
       ...catalogueReportRoutes,
+      ...auditRoutes,
     ]),
   ]),
   adminRoute.addChildren([adminAreaRoute.addChildren([adminHomeRoute, agencyRoute])]),

@@ -10,6 +10,8 @@ import { en as catalogueImportEn, fa as catalogueImportFa } from '../../features
 import { en as catalogueReportsEn, fa as catalogueReportsFa } from '../../features/catalogue-reports/messages';
 import { en as cataloguePublicEn, fa as cataloguePublicFa } from '../../features/catalogue-public/messages';
 import { en as catalogueTermsEn, fa as catalogueTermsFa } from '../../features/catalogue-terms/messages';
+import { en as auditEn, fa as auditFa } from '../../features/audit/messages';
+import { en as staffHomeEn, fa as staffHomeFa } from '../../features/staff/messages';
 
 export const featuresFa = {
   catalogueCards: catalogueCardsFa,
@@ -20,6 +22,8 @@ export const featuresFa = {
   catalogueReports: catalogueReportsFa,
   cataloguePublic: cataloguePublicFa,
   catalogueTerms: catalogueTermsFa,
+  audit: auditFa,
+  staffHome: staffHomeFa,
 };
 
 export const featuresEn = {
@@ -31,4 +35,6 @@ export const featuresEn = {
   catalogueReports: catalogueReportsEn,
   cataloguePublic: cataloguePublicEn,
   catalogueTerms: catalogueTermsEn,
+  audit: auditEn,
+  staffHome: staffHomeEn,
 };
