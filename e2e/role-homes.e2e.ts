@@ -13,6 +13,7 @@ import {
   PROVINCIAL_ADMIN,
   PROVINCIAL_MANAGER,
   REPRESENTATIVE,
+  SECRETARIAT,
   type DemoCitizen,
   type DemoStaff,
 } from './support/demo';
@@ -51,6 +52,8 @@ interface Role {
   sections: Section[];
   /** The act-for choice's label, for people who may act for someone. */
   actFor?: string;
+  /** The home says plainly that nothing is open yet. */
+  nothingYet?: boolean;
 }
 
 const staffNav: Role['nav'] = ['home', 'catalogue', 'staff'];
@@ -64,6 +67,7 @@ const ROLES: Role[] = [
     actFor: 'اقدام به نام',
   },
   { key: 'desk-clerk', sign: { staff: DESK_CLERK }, nav: staffNav, sections: ['cartable'] },
+  { key: 'secretariat', sign: { staff: SECRETARIAT }, nav: staffNav, sections: [], nothingYet: true },
   { key: 'catalogue-expert', sign: { staff: MINISTRY_EXPERT }, nav: staffNav, sections: ['cartable', 'cards'] },
   {
     key: 'agency-admin',
@@ -203,6 +207,7 @@ describe.skipIf(!seeded)('every role lands on a home that works', () => {
           expect([s, await heading.count()]).toEqual([s, role.sections.includes(s) ? 1 : 0]);
         }
         if (role.sections.includes('cartable')) await visible(main.getByRole('region', { name: SECTION.cartable, exact: true }));
+        expect(await main.getByRole('heading', { name: 'هنوز بخشی از درگاه برای کار شما باز نیست' }).count()).toBe(role.nothingYet ? 1 : 0);
 
         // One header row at 1366 px, everything in it.
         if (device === 'desktop') expect(await headerRows(page), 'rows of the signed-in header at 1366 px').toBe(1);

@@ -86,6 +86,9 @@ export const AUDITOR: DemoStaff = { username: 'auditor', password: DEMO_PASSWORD
 /** The Tehran provincial office's administrator (agency_admin of an agency without sub-agencies). */
 export const PROVINCIAL_ADMIN: DemoStaff = { username: 'admin.tehran', password: DEMO_PASSWORD };
 
+/** The ministry's secretariat (secretariat): a role that opens no work yet (correspondence is to come). */
+export const SECRETARIAT: DemoStaff = { username: 'secretariat.ministry', password: DEMO_PASSWORD };
+
 /** The provincial office's unit manager: delegates to its administrator in the role-homes journey. */
 export const PROVINCIAL_MANAGER = 'manager.tehran';
 

@@ -18,8 +18,9 @@ export function validateAuditSearch(search: Record<string, unknown>): AuditSearc
   const out: AuditSearch = {};
   for (const key of FILTER_KEYS) {
     const v = search[key];
-    if (typeof v === 'string' && v.trim() !== '' && v.length <= 200) out[key] = v.trim();
-    else if (typeof v === 'number' && key === 'objectId') out[key] = String(v);
+    // The router reads `?objectId=7` as a number: any filter may come as one.
+    const text = typeof v === 'number' && Number.isFinite(v) ? String(v) : v;
+    if (typeof text === 'string' && text.trim() !== '' && text.length <= 200) out[key] = text.trim();
   }
   return out;
 }
