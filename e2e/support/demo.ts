@@ -102,3 +102,23 @@ export const PROVINCIAL_ROWS_WITHOUT_ID = ['برگزاری آزمون مهارت
 export const PROVINCIAL_ADMIN: DemoStaff = { username: 'admin.tehran', password: DEMO_PASSWORD };
 /** A colleague in the same office, to be the delegate. */
 export const PROVINCIAL_CLERK_NAME = 'نازنین عباسی';
+
+// Role homes (e2e/role-homes.e2e.ts) ------------------------------------------------------------
+
+/** The ministry's expert (expert): works the cartable and drafts service cards. */
+export const MINISTRY_EXPERT: DemoStaff = { username: 'expert.ministry', password: DEMO_PASSWORD };
+
+/** The oversight auditor (oversight_auditor, with the ministry's sub-agencies): reads the audit log and watches the chain. */
+export const AUDITOR: DemoStaff = { username: 'auditor', password: DEMO_PASSWORD };
+
+/** The ministry's secretariat (secretariat): a role that opens no work yet (correspondence is to come). */
+export const SECRETARIAT: DemoStaff = { username: 'secretariat.ministry', password: DEMO_PASSWORD };
+
+/** The provincial office's unit manager: delegates to its administrator in the role-homes journey. */
+export const PROVINCIAL_MANAGER = 'manager.tehran';
+
+/** Citizens with no company, created at their first sign-in, one per device (codes valid by checksum). */
+export const HOME_CITIZENS = {
+  desktop: { nationalCode: '۰۰۱۰۰۰۰۰۱۱', mobileTyped: '۰۹۱۲۰۰۰۱۴۱۷', mobile: '09120001417' },
+  phone: { nationalCode: '۰۰۱۰۰۰۰۰۷۰', mobileTyped: '۰۹۳۵۰۰۰۱۴۱۷', mobile: '09350001417' },
+} as const satisfies Record<string, DemoCitizen>;

@@ -13,7 +13,7 @@ import { devRoutes } from './platform/http/dev';
 import { healthRoutes } from './platform/http/health';
 import { genRequestId, httpPlatform } from './platform/http/plugin';
 import { loggerOptions } from './platform/log';
-import { modules } from './modules';
+import { areasOf, modules, type ModuleHost } from './modules';
 import { registerAuth } from './modules/identity';
 
 /** The built web app (apps/web/dist), served on the same port in production. */
@@ -87,8 +87,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await registerAuth(app, ctx);
   await healthRoutes(app, ctx);
   await devRoutes(app, ctx);
+  const host: ModuleHost = { areasOf: (actor) => areasOf(ctx, actor) };
   for (const m of modules) {
-    await app.register(async (scope) => m.register(scope, ctx), { prefix: '/api/v1' });
+    await app.register(async (scope) => m.register(scope, ctx, host), { prefix: '/api/v1' });
   }
 
   const dist = opts.webDist ?? WEB_DIST;

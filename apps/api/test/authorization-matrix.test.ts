@@ -160,6 +160,7 @@ beforeAll(async () => {
     '/api/v1/catalogue/delivery-reports/:id': deliveryReport,
     '/api/v1/catalogue/delivery-reports/:id/corrections': deliveryReport,
     '/api/v1/catalogue/delivery-report-rows/:id/resolve': deliveryRow!.id,
+    '/api/v1/audit/entries/:seq': String((await t.ctx.database.query<{ seq: string }>('SELECT seq FROM audit_entries WHERE agency_id = $1 ORDER BY seq LIMIT 1', [a.id]))[0]!.seq),
     ...(await architectureFixtures(db, now, cardId, clerkA.id)),
     ...(await licenceFixtures(db, now, a.id)),
   }))
@@ -275,7 +276,7 @@ describe('object-level matrix: another agency, another citizen', () => {
     });
     const none = await t.app.inject({
       method: r.method as 'GET',
-      url: fill(r.url, /code/i.test(r.url) ? newTrackingCode() : randomUUID()),
+      url: fill(r.url, /code/i.test(r.url) ? newTrackingCode() : /:seq\b/.test(r.url) ? '999999999' : randomUUID()),
       headers: who.headers,
       ...body(r),
     });

@@ -6,6 +6,7 @@ import {
   toAsciiDigits,
 } from '@dargah/persian';
 import { z } from 'zod';
+import { Areas } from './areas';
 
 /** Field validators with stable codes; the API turns the codes into Persian and English messages. */
 export const NationalCode = z
@@ -72,6 +73,8 @@ export const SessionInfo = z.object({
   expiresAt: z.iso.datetime(),
   /** Companies (for a citizen) or principals (for a delegate) this person may act for. */
   canActFor: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** The parts of Dargah this person may open now (see ./areas.ts); recomputed when acting for someone. */
+  areas: Areas,
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

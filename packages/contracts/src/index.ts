@@ -37,3 +37,6 @@ export * from './staff-admin';
 export * from './request-people';
 export * from './form-formats';
 export * from './bounds';
+export * from './areas';
+export * from './homes';
+export * from './audit';

@@ -20,6 +20,7 @@ import {
   jalaliFromDayNumber,
   jalaliMonthLength,
   jalaliWeekday,
+  parseDay,
   parseJalali,
   toJalali,
   weekdayOf,
@@ -375,5 +376,32 @@ describe('parseJalali', () => {
 
   it('exports its failure codes', () => {
     expect(PARSE_JALALI_FAILURES).toEqual(['EMPTY', 'FORMAT', 'YEAR', 'MONTH', 'DAY']);
+  });
+});
+
+describe('parseDay', () => {
+  it.each([
+    ['1404/01/15', j(1404, 1, 15)],
+    ['۱۴۰۴/۰۱/۱۵', j(1404, 1, 15)],
+    ['1403-1-8', j(1403, 1, 8)],
+    ['2025-03-21', j(1404, 1, 1)],
+    ['2025-03-20', j(1403, 12, 30)],
+    ['۲۰۲۵-۰۳-۲۱', j(1404, 1, 1)], // a Gregorian date in Persian digits is still Gregorian
+    ['٢٠٢٥-٠٣-٢١', j(1404, 1, 1)],
+    ['\u200e2025-03-21 ', j(1404, 1, 1)],
+  ])('%j → %j', (input, expected) => {
+    expect(parseDay(input)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([
+    ['', 'EMPTY'],
+    ['2025-02-29', 'DAY'],
+    ['2025-13-01', 'MONTH'],
+    ['2025-00-10', 'MONTH'],
+    ['2025-01-00', 'DAY'],
+    ['1404/13/01', 'MONTH'],
+    ['yesterday', 'FORMAT'],
+  ])('%j → %s', (input, reason) => {
+    expect(parseDay(input)).toMatchObject({ ok: false, reason });
   });
 });

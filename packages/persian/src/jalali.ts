@@ -364,3 +364,24 @@ export function parseJalali(text: string): Result<JalaliDate, ParseJalaliFailure
   if (jd < 1 || jd > jalaaliMonthLength(jy, jm)) return fail('DAY');
   return ok({ jy, jm, jd });
 }
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar day as people type it into a date filter: a Jalali date (`1404/01/15`, read by
+ * `parseJalali`) or an ISO 8601 Gregorian date (`2025-04-04`, a year from 1700 on), in Persian,
+ * Arabic or ASCII digits. Returns the Jalali date of that day.
+ */
+export function parseDay(text: string): Result<JalaliDate, ParseJalaliFailure> {
+  const cleaned = toAsciiDigits(String(text))
+    .replace(/[\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
+    .trim();
+  const iso = ISO_DAY.exec(cleaned);
+  if (iso === null || Number(iso[1]) < 1700) return parseJalali(cleaned);
+  const [gy, gm, gd] = [iso[1], iso[2], iso[3]].map(Number) as [number, number, number];
+  if (gm < 1 || gm > 12) return fail('MONTH');
+  const date = new Date(Date.UTC(gy, gm - 1, gd));
+  if (gd < 1 || date.getUTCMonth() !== gm - 1) return fail('DAY');
+  const { jy, jm, jd } = toJalaali(gy, gm, gd);
+  return ok({ jy, jm, jd });
+}

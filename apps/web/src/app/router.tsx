@@ -4,6 +4,7 @@ import { AdminHomePage } from '../features/admin/routes/AdminHomePage';
 import { AgencyPage } from '../features/admin/routes/AgencyPage';
 import { StaffPage } from '../features/admin/routes/StaffPage';
 import { StaffResetPasswordPage, validateResetSearch } from '../features/admin/routes/StaffResetPasswordPage';
+import { auditRoutes } from '../features/audit/routes';
 import { catalogueArchitectureRoutes } from '../features/catalogue-architecture/routes';
 import { catalogueCardRoutes } from '../features/catalogue-cards/routes';
 import { catalogueImportRoutes } from '../features/catalogue-import/routes';
@@ -20,7 +21,7 @@ import { ReceiptPage } from '../features/requests/routes/ReceiptPage';
 import { ApplyPage } from '../features/services/routes/ApplyPage';
 import { ServicePage } from '../features/services/routes/ServicePage';
 import { StaffRequestPage } from '../features/staff/routes/StaffRequestPage';
-import { StaffWorkspacePage } from '../features/staff/routes/StaffWorkspacePage';
+import { StaffHomePage } from '../features/staff/routes/StaffHomePage';
 import { validateReturnToSearch, validateStaffSignInSearch } from '../lib/returnTo';
 import {
   adminAreaRoute,
@@ -83,7 +84,7 @@ const cartableRoute = createRoute({
   path: '/',
   validateSearch: (search: Record<string, unknown>): { status?: CartableFilter } =>
     isCartableFilter(search.status) ? { status: search.status } : {},
-  component: StaffWorkspacePage,
+  component: StaffHomePage,
 });
 const staffRequestRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
@@ -124,6 +125,7 @@ export const routeTree = rootRoute.addChildren([
       ...licenceRoutes,
       ...catalogueImportRoutes,
       ...catalogueReportRoutes,
+      ...auditRoutes,
     ]),
   ]),
   adminRoute.addChildren([adminAreaRoute.addChildren([adminHomeRoute, agencyRoute, staffMemberRoute])]),

@@ -38,9 +38,11 @@ import { CENTRAL_REVIEWERS } from './catalogue-workflow';
 const ARCHITECTURE_READERS = [...CENTRAL_REVIEWERS, 'oversight_auditor'] as const;
 
 const requireEditor = (actor: Actor): StaffActor => requireRole(actor, CENTRAL_REVIEWERS);
+/** Who may read the service architecture (its pages and the gaps): the central roles. */
+export const mayReadArchitecture = (actor: Actor): boolean => hasRole(actor, ARCHITECTURE_READERS);
 function requireReader(actor: Actor): StaffActor {
   requireStaff(actor);
-  if (!hasRole(actor, ARCHITECTURE_READERS)) throw new DomainError('FORBIDDEN', { need: ARCHITECTURE_READERS });
+  if (!mayReadArchitecture(actor)) throw new DomainError('FORBIDDEN', { need: ARCHITECTURE_READERS });
   return actor;
 }
 

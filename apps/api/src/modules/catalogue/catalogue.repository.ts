@@ -516,3 +516,37 @@ export async function listNotifications(
     createdAt: date(x.createdAt)!,
   }));
 }
+
+// Counts for the staff home ---------------------------------------------------------------------
+/** How many cards of the agencies (null: every agency) are in each status; statuses with none are absent. */
+export async function countCardsByStatus(db: Db, agencyIds: readonly string[] | null): Promise<Array<{ status: CardStatus; n: number }>> {
+  if (agencyIds !== null && agencyIds.length === 0) return [];
+  const r = await rows<{ status: CardStatus; n: string | number }>(
+    db,
+    sql`SELECT status, count(*) AS n FROM service_cards
+         WHERE true ${agencyIds !== null ? sql`AND agency_id = ANY(${list(agencyIds)}::uuid[])` : sql``}
+         GROUP BY status`,
+  );
+  return r.map((x) => ({ status: x.status, n: Number(x.n) }));
+}
+
+/**
+ * The review queue's size: cards in central and renewal review (all agencies), and the given
+ * sub-agencies' cards in parent review, with how many of those are past their review week.
+ */
+export async function countReviewQueue(
+  db: Db,
+  children: readonly string[],
+  now: Date,
+): Promise<{ central: number; renewal: number; parent: number; parentOverdue: number }> {
+  const [r] = await rows<Record<'central' | 'renewal' | 'parent' | 'parentOverdue', string | number>>(
+    db,
+    sql`SELECT count(*) FILTER (WHERE status = 'central_review') AS central,
+               count(*) FILTER (WHERE status = 'renewal_review') AS renewal,
+               count(*) FILTER (WHERE status = 'parent_review' AND agency_id = ANY(${list(children)}::uuid[])) AS parent,
+               count(*) FILTER (WHERE status = 'parent_review' AND agency_id = ANY(${list(children)}::uuid[])
+                                  AND review_due_at <= ${iso(now)}::timestamptz) AS "parentOverdue"
+          FROM service_cards WHERE status IN ('central_review', 'renewal_review', 'parent_review')`,
+  );
+  return { central: Number(r?.central ?? 0), renewal: Number(r?.renewal ?? 0), parent: Number(r?.parent ?? 0), parentOverdue: Number(r?.parentOverdue ?? 0) };
+}

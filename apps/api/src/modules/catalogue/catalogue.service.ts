@@ -411,6 +411,12 @@ export async function getCard(ctx: AppContext, actor: Actor, id: string, lang: L
   return toView(ctx.database.db, card, actor, lang, ctx.clock.now());
 }
 
+/** The agencies whose cards the actor's lists cover: all (null, central roles), else their agencies and their sub-agencies (administrators). */
+export async function cardAgencies(db: Db, actor: Actor): Promise<string[] | null> {
+  const s = cardScope(actor);
+  return s.all ? null : [...new Set([...s.agencies, ...(await repo.childAgencyIds(db, s.parentOf))])];
+}
+
 /** Cards the actor may see: central roles all, others their agencies' and their sub-agencies' (for administrators). */
 export async function listCards(
   ctx: AppContext,
@@ -418,14 +424,20 @@ export async function listCards(
   q: { status?: CardStatus | undefined; agencyId?: string | undefined; limit: number; offset: number },
   lang: Lang,
 ): Promise<ServiceCardSummary[]> {
-  const s = cardScope(actor);
   const db = ctx.database.db;
-  let agencyIds: string[] | null = s.all
-    ? null
-    : [...new Set([...s.agencies, ...(await repo.childAgencyIds(db, s.parentOf))])];
+  let agencyIds = await cardAgencies(db, actor);
   if (q.agencyId) agencyIds = agencyIds === null || agencyIds.includes(q.agencyId) ? [q.agencyId] : [];
   const found = await repo.listCards(db, { agencyIds, status: q.status, limit: q.limit, offset: q.offset });
   return found.map((r) => toSummary(r, ctx.clock.now(), lang));
+}
+
+/**
+ * Whose cards the actor reviews: every card in central review (central reviewers) and the
+ * sub-agencies' cards in parent review (administrators of a parent agency). Neither: no review queue.
+ */
+export async function reviewScope(db: Db, actor: Actor): Promise<{ central: boolean; children: string[] }> {
+  const s = cardScope(actor);
+  return { central: hasRole(actor, CENTRAL_REVIEWERS), children: await repo.childAgencyIds(db, s.parentOf) };
 }
 
 /**
@@ -438,10 +450,8 @@ export async function reviewQueue(
   q: { limit: number; offset: number },
   lang: Lang,
 ): Promise<ServiceCardSummary[]> {
-  const s = cardScope(actor);
   const db = ctx.database.db;
-  const central = hasRole(actor, CENTRAL_REVIEWERS);
-  const children = await repo.childAgencyIds(db, s.parentOf);
+  const { central, children } = await reviewScope(db, actor);
   if (!central && children.length === 0)
     throw new DomainError('FORBIDDEN', { need: ['central_reviewer', 'agency_admin'] });
   const [centralRows, parentRows] = await Promise.all([

@@ -8,6 +8,8 @@ import { importRoutes } from './import.routes';
 import { reportsRoutes } from './reports.routes';
 import { cpsvApRoutes } from './cpsv-ap.routes';
 import { registerCatalogueErrors } from './catalogue.errors';
+import { countsRoutes } from './counts.routes';
+import { catalogueAreas } from './counts.service';
 
 export { isValidServiceId, serviceIdFromNumber } from './service-id';
 export { assertLinkableService, describeServiceIds } from './reports.service';
@@ -31,6 +33,8 @@ export const catalogueModule: AppModule = {
     await importRoutes(app, ctx);
     await reportsRoutes(app, ctx);
     await cpsvApRoutes(app, ctx);
+    await countsRoutes(app, ctx);
   },
   defineJobs: defineCatalogueJobs,
+  areas: catalogueAreas,
 };

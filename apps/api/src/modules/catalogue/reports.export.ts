@@ -1,5 +1,6 @@
 import { jalaliDateString } from '@dargah/persian';
 import ExcelJS from 'exceljs';
+import { csvDocument } from '../../platform/csv';
 import type { DiscrepancyRowDb, Section } from './reports.repository';
 
 /*
@@ -42,19 +43,10 @@ const COLUMNS: Array<{ header: string; width: number; cell: (r: DiscrepancyRowDb
 
 const ORDER: Section[] = ['withoutId', 'neverDelivered', 'expiredDelivered'];
 
-/** A CSV field, quoted when it holds a separator, quote or line break; formula-like text is defused. */
-function csvField(v: string | number): string {
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function discrepancyCsv(sections: Record<Section, DiscrepancyRowDb[]>): Buffer {
-  const lines = [['بخش', ...COLUMNS.map((c) => c.header)].map(csvField).join(',')];
-  for (const s of ORDER)
-    for (const r of sections[s])
-      lines.push([SECTION_TITLES[s], ...COLUMNS.map((c) => c.cell(r))].map(csvField).join(','));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  const lines: Array<Array<string | number>> = [['بخش', ...COLUMNS.map((c) => c.header)]];
+  for (const s of ORDER) for (const r of sections[s]) lines.push([SECTION_TITLES[s], ...COLUMNS.map((c) => c.cell(r))]);
+  return csvDocument(lines);
 }
 
 export async function discrepancyXlsx(

@@ -9,7 +9,7 @@ import type {
   ReviewRowPage,
   SubmitDeliveryReport,
 } from '@dargah/contracts';
-import { addJalaliDays, fromJalali, jalaliDateString, parseJalali, toJalali, type JalaliDate } from '@dargah/persian';
+import { addJalaliDays, fromJalali, jalaliDateString, toJalali } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
@@ -17,7 +17,7 @@ import { isUniqueViolation, withTransaction, type Db, type Tx } from '../../plat
 import { appendEvent } from '../../platform/events';
 import { DomainError, errorSpec, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
-import { fieldMessage } from '../../platform/http/validation';
+import { parseDayField } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireRole, requireStaff } from '../identity';
 import * as repo from './reports.repository';
@@ -137,13 +137,19 @@ export async function describeServiceIds(db: Db, ids: readonly string[]): Promis
 
 const isCentral = (actor: Actor) => hasRole(actor, CENTRAL_ROLES);
 
-/** The agencies whose reports the actor sees: all (central roles) or those they administer. */
-function reportScope(actor: Actor): string[] | null {
-  requireStaff(actor);
+/** The agencies whose reports the actor sees: all (null, central roles), those they administer, or none (undefined). */
+export function reportAgencies(actor: Actor): string[] | null | undefined {
   if (isCentral(actor)) return null;
   const mine = agenciesWithRole(actor, ['agency_admin']);
-  if (mine.length === 0) throw new DomainError('FORBIDDEN', { need: ['agency_admin', ...CENTRAL_ROLES] });
-  return mine;
+  return mine.length === 0 ? undefined : mine;
+}
+
+/** reportAgencies, refusing anyone who sees none. */
+function reportScope(actor: Actor): string[] | null {
+  requireStaff(actor);
+  const scope = reportAgencies(actor);
+  if (scope === undefined) throw new DomainError('FORBIDDEN', { need: ['agency_admin', ...CENTRAL_ROLES] });
+  return scope;
 }
 const inScope = (scope: string[] | null, agencyId: string) => scope === null || scope.includes(agencyId);
 
@@ -413,23 +419,6 @@ export async function resolveRow(
 
 // The discrepancy report ----------------------------------------------------------------------------
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A day given as an ISO date (Gregorian) or a Jalali yyyy/mm/dd, as its Jalali date. */
-function parseDay(text: string, field: string, lang: Lang): JalaliDate {
-  const iso = ISO_DATE.exec(text.trim());
-  if (iso && Number(iso[1]) >= 1700) {
-    const d = new Date(`${text.trim()}T12:00:00Z`);
-    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text.trim()) return toJalali(d);
-  } else {
-    const j = parseJalali(text);
-    if (j.ok) return j.value;
-  }
-  throw new DomainError('VALIDATION_FAILED', {
-    fields: [{ field, code: 'JALALI_DATE_INVALID', message: fieldMessage('JALALI_DATE_INVALID', lang) }],
-  });
-}
-
 export interface Period {
   from: Date;
   to: Date;
@@ -440,8 +429,8 @@ export interface Period {
 /** The period asked: from the first day's start to the end of the last day (default: this Jalali year so far). */
 export function reportPeriod(q: { from?: string | undefined; to?: string | undefined }, now: Date, lang: Lang): Period {
   const today = toJalali(now);
-  const first = q.from ? parseDay(q.from, 'querystring.from', lang) : { jy: today.jy, jm: 1, jd: 1 };
-  const last = q.to ? parseDay(q.to, 'querystring.to', lang) : today;
+  const first = q.from ? parseDayField(q.from, 'querystring.from', lang) : { jy: today.jy, jm: 1, jd: 1 };
+  const last = q.to ? parseDayField(q.to, 'querystring.to', lang) : today;
   const from = fromJalali(first);
   const to = fromJalali(addJalaliDays(last, 1));
   if (to.getTime() <= from.getTime() || to.getTime() - from.getTime() > 10 * 366 * 86_400_000)

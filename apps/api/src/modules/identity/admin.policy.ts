@@ -43,6 +43,9 @@ export function scopeOf(actor: StaffActor): AdminScope {
 
 export const isAdministrator = (s: AdminScope) => s.platform || s.agencies.size > 0;
 
+/** Whether the actor may open administration at all (the "administration" area). */
+export const mayAdminister = (actor: Actor): boolean => actor.type === 'staff' && isAdministrator(scopeOf(actor));
+
 /** An administrator of something (401 anonymous, 403 anyone else). */
 export function adminScope(actor: Actor): AdminScope {
   requireStaff(actor);

@@ -10,6 +10,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { ModuleHost } from '..';
 import type { AppContext } from '../../platform/context';
 import { DomainError } from '../../platform/http/errors';
 import { limitPerAddress } from '../../platform/rate-limit';
@@ -26,7 +27,7 @@ function requireSession(req: FastifyRequest): ResolvedSession {
   return req.session;
 }
 
-export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function authRoutes(app: FastifyInstance, ctx: AppContext, host: ModuleHost): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Per-address limits on sign-in requests, counted in the database (one limit however many
   // processes serve); usernames, national codes and mobiles have their own limits in the services.
@@ -38,7 +39,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   const establish = async (req: FastifyRequest, reply: FastifyReply, s: NewSession) => {
     reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(ctx, s.expiresAt));
     const resolved = await resolveSession(ctx, s.token);
-    return sessionInfo(ctx, resolved!);
+    return sessionInfo(ctx, resolved!, host.areasOf);
   };
 
   r.post(
@@ -60,7 +61,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   );
 
   r.get('/auth/session', { config: { access: 'authenticated' }, schema: { tags, summary: 'The signed-in person, their roles and the CSRF token', response: { 200: SessionInfo } } }, async (req) =>
-    sessionInfo(ctx, requireSession(req)),
+    sessionInfo(ctx, requireSession(req), host.areasOf),
   );
 
   r.post(
@@ -80,7 +81,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     async (req) => {
       const s = requireSession(req);
       await actFor(ctx, s.actor, s.tokenHash, req.body.id, req.origin);
-      return sessionInfo(ctx, (await resolveSession(ctx, req.cookies[SESSION_COOKIE]!))!);
+      return sessionInfo(ctx, (await resolveSession(ctx, req.cookies[SESSION_COOKIE]!))!, host.areasOf);
     },
   );
 

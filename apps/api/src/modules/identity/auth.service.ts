@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Areas } from '@dargah/contracts';
 import { hash as argonHash } from '@node-rs/argon2';
 import type { Actor, RequestOrigin, RoleGrant } from '../../platform/actor';
 import { audit } from '../../platform/audit';
@@ -170,11 +171,12 @@ export async function actFor(ctx: AppContext, actor: Actor, tokenHash: string, t
   });
 }
 
-/** What the web app shows about the signed-in person. */
-export async function sessionInfo(ctx: AppContext, r: ResolvedSession) {
+/** What the web app shows about the signed-in person, with the areas `areasOf` says they may open. */
+export async function sessionInfo(ctx: AppContext, r: ResolvedSession, areasOf: (actor: Actor) => Promise<Areas>) {
   const db = ctx.database.db;
   const a = r.actor;
   const now = ctx.clock.now();
+  const areas = await areasOf(a);
   if (a.type === 'citizen') {
     const me = await repo.findCitizen(db, a.id);
     const companies = await repo.representedCompanies(db, a.id);
@@ -189,6 +191,7 @@ export async function sessionInfo(ctx: AppContext, r: ResolvedSession) {
       csrfToken: r.csrfToken,
       expiresAt: r.expiresAt.toISOString(),
       canActFor: companies,
+      areas,
     };
   }
   if (a.type !== 'staff') throw new DomainError('FORBIDDEN');
@@ -205,6 +208,7 @@ export async function sessionInfo(ctx: AppContext, r: ResolvedSession) {
     csrfToken: r.csrfToken,
     expiresAt: r.expiresAt.toISOString(),
     canActFor: (await repo.activeDelegationsFor(db, a.id, now)).map((d) => ({ id: d.principalId, name: d.principalName })),
+    areas,
   };
 }
 

@@ -452,3 +452,30 @@ export const citizensByIds = (db: Db, ids: readonly string[]) =>
 /** Staff display names by id. */
 export const staffNamesByIds = (db: Db, ids: readonly string[]) =>
   ids.length === 0 ? Promise.resolve([] as { id: string; displayName: string }[]) : rows<{ id: string; displayName: string }>(db, sql`SELECT id, display_name AS "displayName" FROM staff WHERE id = ANY(${list(ids)}::uuid[])`);
+
+// Names for records that keep only ids (the audit log) -------------------------------------------
+export interface NamedStaff {
+  id: string;
+  displayName: string;
+  username: string;
+}
+export const staffNamed = (db: Db, ids: readonly string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : rows<NamedStaff>(db, sql`SELECT id, display_name AS "displayName", username FROM staff WHERE id = ANY(${list(ids)}::uuid[])`);
+
+export interface NamedCitizen {
+  id: string;
+  kind: 'person' | 'company';
+  name: string | null;
+  nationalCode: string | null;
+  legalId: string | null;
+}
+export const citizensNamed = (db: Db, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : rows<NamedCitizen>(db, sql`SELECT id, kind, name, national_code AS "nationalCode", legal_id AS "legalId" FROM citizens WHERE id = ANY(${list(ids)}::uuid[])`);
+
+export const apiTokensNamed = (db: Db, ids: readonly string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : rows<{ id: string; name: string; prefix: string }>(db, sql`SELECT id, name, prefix FROM api_tokens WHERE id = ANY(${list(ids)}::uuid[])`);
+
+export const agenciesNamed = (db: Db, ids: readonly string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : rows<{ id: string; nameFa: string; nameEn: string | null }>(db, sql`SELECT id, name_fa AS "nameFa", name_en AS "nameEn" FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`);

@@ -1,5 +1,6 @@
 import type { AppModule } from '..';
 import { adminRoutes } from './admin.routes';
+import { mayAdminister } from './admin.policy';
 import { authRoutes } from './auth.routes';
 import { defineIdentityJobs } from './identity.jobs';
 import { registerIdentityErrors } from './identity.errors';
@@ -10,17 +11,20 @@ export { registerAuth } from './auth.hooks';
 export { agenciesWithRole, hasRole, requireCitizen, requireRole, requireStaff, apiClientMay, ADMIN_ROLES, CENTRAL_ROLES } from './identity.policy';
 export type { StaffActor, CitizenActor, ApiClientActor } from './identity.policy';
 export { findPeople, type Party } from './people.service';
+export { agencyNames, partyKey, partyNames, staffIdByUsername } from './directory.service';
+export type { PartyName, PartyRef } from './directory.service';
 
 registerIdentityErrors();
 
 /** Identity and access: agencies, units, staff, citizens, sessions, tokens and the policy layer. */
 export const identityModule: AppModule = {
   name: 'identity',
-  async register(app, ctx) {
-    await authRoutes(app, ctx);
+  async register(app, ctx, host) {
+    await authRoutes(app, ctx, host);
     await oidcRoutes(app, ctx);
     await adminRoutes(app, ctx);
     await staffAdminRoutes(app, ctx);
   },
   defineJobs: defineIdentityJobs,
+  areas: (_ctx, actor) => ({ me: actor.type === 'citizen', staff: actor.type === 'staff', administration: mayAdminister(actor) }),
 };

@@ -64,7 +64,7 @@ export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): P
   r.get(
     '/operations/audit/verify',
     { config: { access: 'operations' }, schema: { tags: ['platform'], summary: 'Walk the audit hash chain and name the first broken link', security, response: { 200: AuditVerification } } },
-    () => verifyAudit(ctx),
+    (req) => verifyAudit(ctx, req.actor, req.origin),
   );
 
   r.get(

@@ -1,6 +1,6 @@
-import { toPersianDigits } from '@dargah/persian';
+import { parseDay, toPersianDigits, type JalaliDate } from '@dargah/persian';
 import type { Lang } from './i18n';
-import type { FieldProblem } from './errors';
+import { DomainError, type FieldProblem } from './errors';
 
 /**
  * Persian and English text for field-level problems. Zod issue codes and our validators' reason
@@ -102,5 +102,14 @@ export function toFieldProblems(issues: ValidationIssueLike[], context: string |
     if (code === 'invalid_type' && /received undefined/.test(i.message ?? '')) code = 'REQUIRED';
     const sized = code === 'too_small' || code === 'too_big' ? sizeMessage(code, i.params, lang) : undefined;
     return { field: [context, path].filter(Boolean).join('.'), code, message: sized ?? fieldMessage(code, lang) };
+  });
+}
+
+/** A day typed as a Jalali or an ISO date (`parseDay`), or VALIDATION_FAILED naming the field. */
+export function parseDayField(text: string, field: string, lang: Lang): JalaliDate {
+  const day = parseDay(text);
+  if (day.ok) return day.value;
+  throw new DomainError('VALIDATION_FAILED', {
+    fields: [{ field, code: 'JALALI_DATE_INVALID', message: fieldMessage('JALALI_DATE_INVALID', lang) }],
   });
 }

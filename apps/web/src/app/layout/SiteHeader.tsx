@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { CloseIcon, MenuIcon } from '../../components/icons';
 import { SessionControls } from '../../features/identity/components/SessionControls';
-import { isAdmin, useSession } from '../../features/identity/session';
+import { linkedAreas, useSession } from '../../features/identity/session';
 
 const NAV = [
   { to: '/', key: 'home', exact: true },
@@ -17,12 +17,14 @@ const NAV = [
 /**
  * Brand, main navigation, the signed-in person and language switch. Below the `--bp-nav` width the
  * navigation folds behind a menu button (`aria-expanded`); it closes on navigation and on Escape.
- * Administration is linked only for people with an administrator role (the server decides anyway).
+ * A signed-in person sees links only to the areas the server says they may open (the session's
+ * `areas`); a visitor sees the citizen's and the staff's doors, each asking them to sign in.
  */
 export function SiteHeader() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const nav = NAV.filter((item) => item.key !== 'admin' || isAdmin(session));
+  const linked = linkedAreas(session);
+  const nav = NAV.filter((item) => item.key === 'home' || item.key === 'catalogue' || linked[item.key]);
   const [open, setOpen] = useState(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const buttonRef = useRef<HTMLButtonElement>(null);

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { NO_AREAS, type Areas } from '@dargah/contracts';
 import { ApiError, setCsrfToken } from '../../lib/api';
 import type { RoleName, SessionInfo } from '../../lib/contracts';
 import { actFor, sessionQuery, sessionQueryKey, signOut } from './api';
@@ -34,6 +35,18 @@ export function hasRole(session: SessionInfo | null, roles: readonly RoleName[],
 }
 
 export const isAdmin = (session: SessionInfo | null) => hasRole(session, ADMIN_ROLES);
+
+/** The parts of Dargah the person may open, as the server decided them (nothing for nobody). */
+export const areasOf = (session: SessionInfo | null): Areas => session?.areas ?? NO_AREAS;
+
+/**
+ * The signed-in areas to link (navigation, the portal's list): a visitor is shown both doors (each
+ * asks them to sign in), a signed-in person only the areas they may open.
+ */
+export function linkedAreas(session: SessionInfo | null): { me: boolean; staff: boolean; admin: boolean } {
+  const areas = areasOf(session);
+  return { me: !session || areas.me, staff: !session || areas.staff, admin: areas.administration };
+}
 
 /**
  * Signs out (this browser, or every session of the person) and goes to the home page, or stays

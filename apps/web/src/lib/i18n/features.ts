@@ -13,6 +13,8 @@ import { en as catalogueTermsEn, fa as catalogueTermsFa } from '../../features/c
 import { en as staffAdminEn, fa as staffAdminFa } from '../../features/admin/messages';
 import { en as signInEn, fa as signInFa } from '../../features/identity/messages';
 import { en as deskEn, fa as deskFa } from '../../features/requests/messages';
+import { en as auditEn, fa as auditFa } from '../../features/audit/messages';
+import { en as staffHomeEn, fa as staffHomeFa } from '../../features/staff/messages';
 
 export const featuresFa = {
   catalogueCards: catalogueCardsFa,
@@ -26,6 +28,8 @@ export const featuresFa = {
   staffAdmin: staffAdminFa,
   signIn: signInFa,
   desk: deskFa,
+  audit: auditFa,
+  staffHome: staffHomeFa,
 };
 
 export const featuresEn = {
@@ -40,4 +44,6 @@ export const featuresEn = {
   staffAdmin: staffAdminEn,
   signIn: signInEn,
   desk: deskEn,
+  audit: auditEn,
+  staffHome: staffHomeEn,
 };

@@ -32,7 +32,9 @@ export function SessionControls() {
           <span className="session-controls__name">
             {session.displayName ? format.name(session.displayName) : t('auth.unnamed')}
           </span>
-          <span className="session-controls__kind">{kindLabel}</span>
+          <span className="session-controls__kind" title={kindLabel} dir="auto">
+            {kindLabel}
+          </span>
         </span>
       </p>
       {session.canActFor.length > 0 ? (

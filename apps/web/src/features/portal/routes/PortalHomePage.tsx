@@ -3,9 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForwardIcon, InboxIcon, SettingsIcon, UserIcon } from '../../../components/icons';
 import { usePageTitle } from '../../../lib/usePageTitle';
-import { isAdmin, useSession } from '../../identity/session';
+import { linkedAreas, useSession } from '../../identity/session';
 import { ServiceCatalogue } from '../../services/components/ServiceCatalogue';
-import { SystemStatusCard } from '../../system/components/SystemStatusCard';
 
 type AreaPath = '/me' | '/staff' | '/admin';
 const AREAS: ReadonlyArray<{ to: AreaPath; key: 'me' | 'staff' | 'admin'; icon: ReactNode }> = [
@@ -15,14 +14,16 @@ const AREAS: ReadonlyArray<{ to: AreaPath; key: 'me' | 'staff' | 'admin'; icon: 
 ];
 
 /**
- * The public portal: what Dargah is, the agencies and their services, where to go, and whether this
- * deployment is healthy. Administration is listed only for those who hold an administrator role.
+ * The public portal: what Dargah is, the agencies and their services, and where to go: a visitor
+ * is shown the citizen's and the staff's doors, a signed-in person only the areas they may open.
+ * (The deployment's health is for operators: it is on their staff home.)
  */
 export function PortalHomePage() {
   const { t } = useTranslation();
   const { session } = useSession();
   usePageTitle();
-  const areas = AREAS.filter((area) => area.key !== 'admin' || isAdmin(session));
+  const linked = linkedAreas(session);
+  const areas = AREAS.filter((area) => linked[area.key]);
   return (
     <div className="stack-lg">
       <section className="hero" aria-labelledby="home-title">
@@ -43,28 +44,25 @@ export function PortalHomePage() {
 
       <ServiceCatalogue />
 
-      <div className="home-grid">
-        <section aria-labelledby="areas-title" className="stack">
-          <h2 id="areas-title" className="section-title">
-            {t('home.areasTitle')}
-          </h2>
-          <ul className="area-list">
-            {areas.map((area) => (
-              <li key={area.to}>
-                <Link to={area.to} className="area-card">
-                  <span className="area-card__icon">{area.icon}</span>
-                  <span className="area-card__text">
-                    <span className="area-card__title">{t(`nav.${area.key}`)}</span>
-                    <span className="area-card__desc">{t(`home.areas.${area.key}`)}</span>
-                  </span>
-                  <ForwardIcon className="area-card__go" />
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <SystemStatusCard />
-      </div>
+      <section aria-labelledby="areas-title" className="stack">
+        <h2 id="areas-title" className="section-title">
+          {t('home.areasTitle')}
+        </h2>
+        <ul className="area-list area-list--grid">
+          {areas.map((area) => (
+            <li key={area.to}>
+              <Link to={area.to} className="area-card">
+                <span className="area-card__icon">{area.icon}</span>
+                <span className="area-card__text">
+                  <span className="area-card__title">{t(`nav.${area.key}`)}</span>
+                  <span className="area-card__desc">{t(`home.areas.${area.key}`)}</span>
+                </span>
+                <ForwardIcon className="area-card__go" />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AlertIcon, CheckIcon, RefreshIcon } from '../../../components/icons';
+import { RefreshButton } from '../../../components/RefreshButton';
+import { AlertIcon, CheckIcon } from '../../../components/icons';
 import { ApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
 import { readinessQuery } from '../api';
@@ -110,18 +111,9 @@ export function SystemStatusCard() {
         <h2 id={headingId} className="card__title">
           {t('status.title')}
         </h2>
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          // Not `disabled`: that would drop keyboard focus to the page while checking.
-          aria-disabled={query.isFetching}
-          onClick={() => {
-            if (!query.isFetching) void query.refetch();
-          }}
-        >
-          <RefreshIcon className={query.isFetching ? 'spin' : undefined} />
+        <RefreshButton busy={query.isFetching} onClick={() => void query.refetch()}>
           {t('status.retry')}
-        </button>
+        </RefreshButton>
       </div>
       {body}
       {query.dataUpdatedAt > 0 && !query.isError ? (

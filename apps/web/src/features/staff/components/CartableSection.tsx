@@ -5,22 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { ErrorNotice, Loading } from '../../../components/Notice';
-import { PageHeader } from '../../../components/PageHeader';
-import { AlertIcon, InboxIcon, RefreshIcon } from '../../../components/icons';
+import { RefreshButton } from '../../../components/RefreshButton';
+import { AlertIcon, InboxIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
-import { hasRole, useSession } from '../../identity/session';
 import { REQUEST_STATUSES, cartableQuery, isCartableFilter, type CartableFilter } from '../../requests/api';
 import { StatusBadge } from '../../requests/components/StatusBadge';
 import { UserText } from '../../../components/UserText';
 
-/** Roles that author, review or oversee service identity cards: they get a way to the catalogue. */
-const CATALOGUE_ROLES = ['expert', 'agency_admin', 'central_reviewer', 'platform_admin', 'oversight_auditor'] as const;
-
-/** `/staff`: the staff workspace; its heart is the cartable (کارتابل), the work queue. */
-export function StaffWorkspacePage() {
+/**
+ * The cartable (کارتابل), the desk's work queue, on the staff home of everyone who works requests
+ * (desk clerks, experts, unit managers): filtered by status in the URL (`/staff?status=…`).
+ */
+export function CartableSection() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { session } = useSession();
   const search = useSearch({ strict: false });
   const status: CartableFilter | undefined = isCartableFilter(search.status) ? search.status : undefined;
   const navigate = useNavigate();
@@ -93,64 +91,39 @@ export function StaffWorkspacePage() {
     );
 
   return (
-    <div className="stack-lg">
-      <PageHeader
-        title={t('staff.title')}
-        lead={session?.agency ? t('staff.leadAgency', { agency: session.agency.name }) : t('staff.lead')}
-        icon={<InboxIcon />}
-      />
-      {hasRole(session, CATALOGUE_ROLES) ? (
-        <nav className="card" aria-label={t('catalogueCards.workspaceLink')}>
-          <Link to="/staff/catalogue" className="service-link">
-            <span className="service-link__text">
-              <span className="service-link__title">{t('catalogueCards.workspaceLink')}</span>
-              <span className="service-link__meta">{t('catalogueCards.workspaceLinkDesc')}</span>
-            </span>
-          </Link>
-        </nav>
-      ) : null}
-      <section className="card stack" aria-labelledby="cartable-title" aria-busy={query.isFetching}>
-        <div className="card__header">
-          <h2 id="cartable-title" className="card__title">
-            {t('staff.cartable')}
-          </h2>
-          <div className="toolbar">
-            <label htmlFor={filterId} className="toolbar__label">
-              {t('staff.filter')}
-            </label>
-            <select
-              id={filterId}
-              className="input input--inline"
-              value={status ?? ''}
-              onChange={(event) => {
-                const next = event.target.value;
-                void navigate({ to: '/staff', search: isCartableFilter(next) ? { status: next } : {}, replace: true });
-              }}
-            >
-              <option value="">{t('staff.filterOpen')}</option>
-              {REQUEST_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`requests.status.${s}`)}
-                </option>
-              ))}
-              <option value="all">{t('staff.filterAll')}</option>
-            </select>
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              aria-disabled={query.isFetching}
-              onClick={() => {
-                if (!query.isFetching) void query.refetch();
-              }}
-            >
-              <RefreshIcon className={query.isFetching ? 'spin' : undefined} />
-              {t('staff.refresh')}
-            </button>
-          </div>
+    <section className="card stack" aria-labelledby="cartable-title" aria-busy={query.isFetching}>
+      <div className="card__header">
+        <h2 id="cartable-title" className="card__title">
+          {t('staff.cartable')}
+        </h2>
+        <div className="toolbar">
+          <label htmlFor={filterId} className="toolbar__label">
+            {t('staff.filter')}
+          </label>
+          <select
+            id={filterId}
+            className="input input--inline"
+            value={status ?? ''}
+            onChange={(event) => {
+              const next = event.target.value;
+              void navigate({ to: '/staff', search: isCartableFilter(next) ? { status: next } : {}, replace: true });
+            }}
+          >
+            <option value="">{t('staff.filterOpen')}</option>
+            {REQUEST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`requests.status.${s}`)}
+              </option>
+            ))}
+            <option value="all">{t('staff.filterAll')}</option>
+          </select>
+          <RefreshButton busy={query.isFetching} onClick={() => void query.refetch()}>
+            {t('staff.refresh')}
+          </RefreshButton>
         </div>
-        {body}
-        <LoadMoreButton query={query} />
-      </section>
-    </div>
+      </div>
+      {body}
+      <LoadMoreButton query={query} />
+    </section>
   );
 }

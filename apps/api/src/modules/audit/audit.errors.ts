@@ -1,0 +1,18 @@
+import { registerErrorCodes } from '../../platform/http/errors';
+
+/** Refusals of the audit log screens, each with a stable code and Persian and English text. */
+export const auditErrors = {
+  AUDIT_ENTRY_NOT_FOUND: { status: 404, fa: 'این رویداد در ردپای حسابرسی پیدا نشد.', en: 'The audit entry was not found.' },
+  AUDIT_PERIOD_INVALID: {
+    status: 400,
+    fa: 'بازهٔ تاریخ درست نیست: «تا تاریخ» نباید پیش از «از تاریخ» باشد.',
+    en: 'The date range is not valid: the end must not come before the start.',
+  },
+};
+
+let registered = false;
+export function registerAuditErrors(): void {
+  if (registered) return;
+  registered = true;
+  registerErrorCodes(auditErrors);
+}

@@ -1,0 +1,198 @@
+import type { AuditChainStatus, AuditEntry, AuditEntryFilter, AuditEntryPage, AuditVerificationRecord } from '@dargah/contracts';
+import { addJalaliDays, fromJalali } from '@dargah/persian';
+import type { Actor, RequestOrigin } from '../../platform/actor';
+import {
+  audit,
+  auditChainHead,
+  findAuditEntry,
+  listAuditEntries,
+  verifyAuditChain,
+  type AuditEntryQuery,
+  type AuditRow,
+  type AuditVerification,
+} from '../../platform/audit';
+import type { AppContext } from '../../platform/context';
+import { withTransaction, type Database } from '../../platform/db';
+import { appendEvent } from '../../platform/events';
+import { DomainError } from '../../platform/http/errors';
+import type { Lang } from '../../platform/http/i18n';
+import { parseDayField } from '../../platform/http/validation';
+import { agencyNames, partyKey, partyNames, requireStaff, staffIdByUsername, type PartyName } from '../identity';
+import { AUDIT_READERS, auditScope, mayWatchChain } from './audit.policy';
+import * as repo from './audit.repository';
+import { entryView, partyView, type Names } from './audit-view';
+
+/*
+ * The audit log for people: browse and filter the chain's entries (newest first, in keyset pages),
+ * open one, download the filtered list, and see and refresh the chain's verification. Reads go
+ * through platform/audit; the chain's design is not this module's business.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The agencies whose entries the actor reads (null: all); 403 for anyone who reads none. */
+function readScope(actor: Actor): string[] | null {
+  requireStaff(actor);
+  const scope = auditScope(actor);
+  if (scope === undefined) throw new DomainError('FORBIDDEN', { need: [...AUDIT_READERS, 'agency_admin'] });
+  return scope;
+}
+
+/** The filter as a query over the chain, within what the actor may read. */
+async function queryOf(ctx: AppContext, actor: Actor, f: AuditEntryFilter, lang: Lang): Promise<Omit<AuditEntryQuery, 'limit'>> {
+  const agencyIds = readScope(actor);
+  const first = f.from ? parseDayField(f.from, 'querystring.from', lang) : undefined;
+  const last = f.to ? parseDayField(f.to, 'querystring.to', lang) : undefined;
+  const from = first ? fromJalali(first) : undefined;
+  const to = last ? fromJalali(addJalaliDays(last, 1)) : undefined;
+  if (from && to && to.getTime() <= from.getTime()) throw new DomainError('AUDIT_PERIOD_INVALID', { from: f.from, to: f.to });
+  let actorIds: string[] | undefined;
+  if (f.actor) {
+    // An id of any actor as it is; otherwise a staff username (none found: nothing matches).
+    const id = UUID.test(f.actor) ? f.actor.toLowerCase() : await staffIdByUsername(ctx, f.actor);
+    actorIds = id ? [id] : [];
+  }
+  const prefix = f.action?.endsWith('.') ? f.action : undefined;
+  return {
+    agencyIds,
+    agencyId: f.agencyId,
+    actorIds,
+    action: prefix ? undefined : f.action,
+    actionPrefix: prefix,
+    objectType: f.objectType,
+    objectId: f.objectId,
+    from,
+    to,
+  };
+}
+
+/** The entries as the screens show them: names beside ids, agencies named, secrets hidden. */
+async function views(ctx: AppContext, found: readonly AuditRow[]): Promise<AuditEntry[]> {
+  const refs = found.flatMap((r) => [
+    { type: r.actor_type, id: r.actor_id },
+    ...(r.on_behalf_of_id ? [{ type: r.actor_type === 'citizen' ? 'citizen' : 'staff', id: r.on_behalf_of_id }] : []),
+  ]);
+  const [parties, agencies] = await Promise.all([partyNames(ctx, refs), agencyNames(ctx, found.map((r) => r.agency_id))]);
+  const names: Names = (type, id) => parties.get(partyKey(type, id));
+  return found.map((r) => entryView(r, names, agencies));
+}
+
+/** GET /audit/entries: a page of the entries the actor may read that match the filter, newest first. */
+export async function listEntries(
+  ctx: AppContext,
+  actor: Actor,
+  q: AuditEntryFilter & { cursor?: string | undefined; limit: number },
+  lang: Lang,
+): Promise<AuditEntryPage> {
+  const query = await queryOf(ctx, actor, q, lang);
+  const found = await listAuditEntries(ctx.database.db, { ...query, beforeSeq: q.cursor ? Number(q.cursor) : undefined, limit: q.limit + 1 });
+  const page = found.slice(0, q.limit);
+  return { items: await views(ctx, page), nextCursor: found.length > q.limit ? String(page.at(-1)!.seq) : null };
+}
+
+/** The most entries one download holds (the newest that match). */
+export const EXPORT_MAX_ENTRIES = 10_000;
+
+/** Every entry that matches (up to EXPORT_MAX_ENTRIES, newest first), for a download; `truncated` when more matched. */
+export async function entriesForExport(ctx: AppContext, actor: Actor, f: AuditEntryFilter, lang: Lang): Promise<{ items: AuditEntry[]; truncated: boolean }> {
+  const query = await queryOf(ctx, actor, f, lang);
+  const out: AuditEntry[] = [];
+  let beforeSeq: number | undefined;
+  for (;;) {
+    const want = Math.min(1000, EXPORT_MAX_ENTRIES - out.length);
+    const found = await listAuditEntries(ctx.database.db, { ...query, beforeSeq, limit: want + 1 });
+    const page = found.slice(0, want);
+    out.push(...(await views(ctx, page)));
+    if (found.length <= want) return { items: out, truncated: false };
+    if (out.length >= EXPORT_MAX_ENTRIES) return { items: out, truncated: true };
+    beforeSeq = Number(page.at(-1)!.seq);
+  }
+}
+
+/** GET /audit/entries/:seq: one entry the actor may read; any other answers as a missing one. */
+export async function getEntry(ctx: AppContext, actor: Actor, seq: number): Promise<AuditEntry> {
+  const scope = readScope(actor);
+  const row = await findAuditEntry(ctx.database.db, seq);
+  if (!row || (scope !== null && (row.agency_id === null || !scope.includes(row.agency_id)))) {
+    throw new DomainError('AUDIT_ENTRY_NOT_FOUND', { seq });
+  }
+  return (await views(ctx, [row]))[0]!;
+}
+
+// The chain's status and its verification ------------------------------------------------------
+
+function requireWatcher(actor: Actor): void {
+  requireStaff(actor);
+  if (!mayWatchChain(actor)) throw new DomainError('FORBIDDEN', { need: AUDIT_READERS });
+}
+
+async function recordView(ctx: AppContext, v: repo.VerificationRow): Promise<AuditVerificationRecord> {
+  const parties = v.requestedById ? await partyNames(ctx, [{ type: v.requestedByType, id: v.requestedById }]) : new Map<string, PartyName>();
+  return {
+    id: v.id,
+    startedAt: v.startedAt.toISOString(),
+    finishedAt: v.finishedAt.toISOString(),
+    ok: v.ok,
+    entries: v.entries,
+    brokenAt: v.brokenAt,
+    reason: v.reason as AuditVerificationRecord['reason'],
+    requestedBy: partyView(v.requestedByType, v.requestedById, (type, id) => parties.get(partyKey(type, id))),
+  };
+}
+
+/** GET /audit/status: the chain's length and head, and its latest verification. */
+export async function chainStatus(ctx: AppContext, actor: Actor): Promise<AuditChainStatus> {
+  requireWatcher(actor);
+  const db = ctx.database.db;
+  const [head, last] = await Promise.all([auditChainHead(db), repo.latestVerification(db)]);
+  return { length: head.seq, headHash: head.hash, lastVerification: last ? await recordView(ctx, last) : null };
+}
+
+interface Walk {
+  row: repo.VerificationRow;
+  result: AuditVerification;
+}
+
+/** The walk running now, per database: callers that arrive meanwhile share it instead of starting another. */
+const running = new WeakMap<Database, Promise<Walk>>();
+
+/**
+ * Walks the whole chain (outside any transaction: it reads page by page while others write), then
+ * records the outcome with its event and audit entry. One walk at a time per process and database.
+ */
+function walk(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<Walk> {
+  const current = running.get(ctx.database);
+  if (current) return current;
+  const started = (async (): Promise<Walk> => {
+    const startedAt = ctx.clock.now();
+    const result = await verifyAuditChain(ctx.database);
+    const finishedAt = ctx.clock.now();
+    const outcome = { ok: result.ok, entries: result.entries, brokenAt: result.ok ? null : result.brokenAt, reason: result.ok ? null : result.reason };
+    const row = await withTransaction(ctx.database, async (tx) => {
+      const v = await repo.insertVerification(tx.db, {
+        startedAt,
+        finishedAt,
+        ...outcome,
+        requestedByType: actor.type === 'staff' ? 'staff' : 'system',
+        requestedById: actor.id,
+      });
+      await appendEvent(tx, { streamType: 'audit_verification', streamId: v.id, action: 'recorded', actor, origin, at: finishedAt, payload: outcome });
+      audit(tx, { actor, origin, at: finishedAt, action: 'audit_chain.verify', objectType: 'audit_verification', objectId: v.id, details: outcome });
+      return v;
+    });
+    return { row, result };
+  })().finally(() => running.delete(ctx.database));
+  running.set(ctx.database, started);
+  return started;
+}
+
+/** POST /audit/verifications: an auditor walks the chain now; the answer is the recorded outcome. */
+export async function verifyChain(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<AuditVerificationRecord> {
+  requireWatcher(actor);
+  return recordView(ctx, (await walk(ctx, actor, origin)).row);
+}
+
+/** The operations endpoint's walk (operations token): the verifier's own answer, recorded like any other. */
+export async function verifyForOperations(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<AuditVerification> {
+  return (await walk(ctx, actor, origin)).result;
+}

@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../components/EmptyState';
+import { PageHeader } from '../../../components/PageHeader';
+import { InboxIcon, LockIcon } from '../../../components/icons';
+import { ChainStatusCard } from '../../audit';
+import { areasOf, useSession } from '../../identity/session';
+import { SystemStatusCard } from '../../system/components/SystemStatusCard';
+import { CartableSection } from '../components/CartableSection';
+import { CardsSection, DeliveryReviewSection, ReviewSection, ToolsSection } from '../components/CatalogueSections';
+import { AdministrationSection, AuditSection } from '../components/OversightSections';
+
+/**
+ * `/staff`: the staff home. Every section is one of the areas the server says the person may open
+ * (the session's `areas`): the cartable for desk staff; the review queue with its counts for
+ * reviewers; the service cards; the audit log and, for auditors and platform administrators, the
+ * audit chain and the deployment's readiness (the operator panel); administration for
+ * administrators. Several roles give several sections; none gives an honest "nothing yet".
+ */
+export function StaffHomePage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const areas = areasOf(session);
+
+  // Oversight first for those who watch the whole platform (the operator panel), then the review
+  // queues, the cards, and for an agency's administrator their own agencies' log and administration.
+  const sections: ReactNode[] = [];
+  const audit = areas.auditLog ? <AuditSection key="audit" readsAll={areas.operations} /> : null;
+  if (areas.operations) sections.push(audit, <ChainStatusCard key="chain" />, <SystemStatusCard key="system" />);
+  if (areas.catalogueReview) sections.push(<ReviewSection key="review" />);
+  if (areas.deliveryReview) sections.push(<DeliveryReviewSection key="delivery" />);
+  if (areas.catalogue) sections.push(<CardsSection key="cards" drafting={areas.catalogueDrafting} />);
+  if (!areas.operations && audit) sections.push(audit);
+  if (areas.administration) sections.push(<AdministrationSection key="admin" />);
+  const tools = areas.architecture || areas.licences || areas.reports;
+  const nothing = !areas.cartable && sections.length === 0 && !tools;
+
+  const agency = session?.agency?.name;
+  const lead =
+    areas.cartable && sections.length === 0 && !tools
+      ? agency
+        ? t('staff.leadAgency', { agency })
+        : t('staff.lead')
+      : agency
+        ? t('staffHome.lead', { agency })
+        : t('staffHome.leadNoAgency');
+  const roles = [...new Set((session?.roles ?? []).map((g) => t(`roles.${g.role}`)))];
+
+  return (
+    <div className="stack-lg">
+      <PageHeader title={t('staff.title')} lead={lead} icon={<InboxIcon />} />
+      {areas.cartable ? <CartableSection /> : null}
+      {sections.length > 0 ? (
+        <div className="workspace-grid" role="group" aria-label={t('staffHome.sections')}>
+          {sections}
+        </div>
+      ) : null}
+      <ToolsSection architecture={areas.architecture} licences={areas.licences} reports={areas.reports} />
+      {nothing ? (
+        <div className="card">
+          <EmptyState icon={<LockIcon />} title={t('staffHome.nothing.title')}>
+            <p>{t('staffHome.nothing.body', { roles: roles.length ? roles.join('، ') : t('staffHome.nothing.noRoles') })}</p>
+          </EmptyState>
+        </div>
+      ) : null}
+    </div>
+  );
+}
