@@ -170,13 +170,14 @@ describe('what a stranger gets', () => {
       'toString',
       encodeURIComponent('رویدادها'),
       encodeURIComponent('۱۲۳'),
-      'channel%00-types',
       '..%2F..%2Fcpsv-ap.jsonld',
     ]) {
       const res = await get(`/catalogue/vocabularies/${name}`);
       expect([name, res.statusCode, res.json().error.code]).toEqual([name, 404, 'VOCABULARY_NOT_FOUND']);
       expect(res.json().error.message).toBe('این فهرست واژگان منتشر نشده است.');
     }
+    // A NUL in the name is refused at the edge, before any lookup (the platform's text guard).
+    expect((await get('/catalogue/vocabularies/channel%00-types')).json().error.code).toBe('TEXT_NOT_ALLOWED');
     const english = await get('/catalogue/vocabularies/nothing', { 'accept-language': 'en' });
     expect(english.json().error.message).toBe('No vocabulary is published under this name.');
     // As long as the router takes (100 characters), still just not published.

@@ -209,7 +209,7 @@ describe('limits on one-time codes', () => {
     const persianMobile = mobile.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
     expect((await requestCode(arabic, persianMobile)).statusCode).toBe(201);
     const nul = await requestCode(`${nationalCode}\u0000`, mobile);
-    expect(answer(nul)).toMatchObject({ status: 400, error: { code: 'VALIDATION_FAILED' } });
+    expect(answer(nul)).toMatchObject({ status: 400, error: { code: 'TEXT_NOT_ALLOWED' } });
     expect(await textsTo(mobile)).toHaveLength(1);
   });
 });
