@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context';
+import { auditModule } from './audit';
 import { catalogueModule } from './catalogue';
 import { identityModule } from './identity';
 import { operationsModule } from './operations';
@@ -14,4 +15,4 @@ export interface AppModule {
   defineJobs?(ctx: AppContext): void;
 }
 
-export const modules: AppModule[] = [identityModule, operationsModule, servicesModule, requestsModule, catalogueModule];
+export const modules: AppModule[] = [identityModule, operationsModule, servicesModule, requestsModule, catalogueModule, auditModule];

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Actor, RequestOrigin } from '../../platform/actor';
-import { audit, verifyAuditChain } from '../../platform/audit';
+import { audit, verifyAudit as verifyAuditLog } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { rows, withTransaction } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
@@ -33,7 +33,8 @@ export async function recordWriteProbe(ctx: AppContext, actor: Actor, origin: Re
   );
 }
 
-export const verifyAudit = (ctx: AppContext) => verifyAuditChain(ctx.database);
+/** Every audit chain and checkpoint, from one snapshot, trusting the platform's checkpoint key. */
+export const verifyAudit = (ctx: AppContext) => verifyAuditLog(ctx.database, { trustedKeys: [ctx.auditKey] });
 
 export const listJobsView = (ctx: AppContext, filter: { status?: string | undefined; limit: number; beforeId?: string | undefined }) =>
   listJobs(ctx.database.db, filter);
