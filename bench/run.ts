@@ -17,6 +17,12 @@ console.log(`\n${write.name} @ ${write.concurrency} clients, ${write.seconds}s`)
 console.log(`  ceiling (direct pg): ${write.ceilingTxPerSec} tx/s`);
 console.log(`  HTTP endpoint:       ${write.httpReqPerSec} req/s (p50 ${write.httpLatencyMs.p50} ms, p99 ${write.httpLatencyMs.p99} ms, ${write.httpErrors} errors)`);
 console.log(`  ratio: ${write.ratio} (target >= ${write.target}) ${write.ratio >= write.target ? 'OK' : 'BELOW TARGET'}`);
+const chains = await (await import('./audit-chains')).benchAuditChains(32, seconds);
+results.push(chains);
+console.log(`\n${chains.name} @ ${chains.concurrency} clients, ${chains.seconds}s`);
+console.log(`  without the audit step:    ${chains.withoutAuditTxPerSec} tx/s`);
+console.log(`  spread over 50 agencies:   ${chains.fiftyAgenciesTxPerSec} tx/s  ratio ${chains.ratio} (target >= ${chains.target}) ${chains.ratio >= chains.target ? 'OK' : 'BELOW TARGET'}`);
+console.log(`  all in one agency:         ${chains.oneAgencyTxPerSec} tx/s  ratio ${chains.oneAgencyRatio} (one chain: every write waits on one head row)`);
 await (await import('./catalogue-search')).reportCatalogueSearch(results, seconds);
 
 const out = path.join(here, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

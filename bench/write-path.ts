@@ -10,14 +10,17 @@ import { freshDatabase, startServer } from './lib/server';
 
 const TOKEN = 'bench-operations-token-0123456789';
 
+/** The append Dargah makes for an entry without an agency (the platform chain): see platform/audit. */
 const AUDIT_APPEND = `
   WITH h AS (
-    UPDATE audit_head SET seq = seq + 1, prev_hash = hash,
-           hash = encode(sha256(convert_to(hash || $1, 'UTF8')), 'hex')
-     WHERE singleton RETURNING seq, prev_hash, hash)
-  INSERT INTO audit_entries (seq, occurred_at, actor_type, actor_id, on_behalf_of_id, action, object_type, object_id,
+    INSERT INTO audit_chains AS ch (chain_id, seq, prev_hash, hash)
+    VALUES ('platform', 1, repeat('0', 64), encode(sha256(convert_to(repeat('0', 64) || $1, 'UTF8')), 'hex'))
+    ON CONFLICT (chain_id) DO UPDATE SET seq = ch.seq + 1, prev_hash = ch.hash,
+           hash = encode(sha256(convert_to(ch.hash || $1, 'UTF8')), 'hex')
+    RETURNING chain_id, seq, prev_hash, hash)
+  INSERT INTO audit_entries (chain_id, seq, occurred_at, actor_type, actor_id, on_behalf_of_id, action, object_type, object_id,
     agency_id, request_id, ip, user_agent, details, prev_hash, hash)
-  SELECT h.seq, $2::timestamptz, 'staff', 'platform-admin', NULL, 'write_probe.record', 'write_probe', $3,
+  SELECT h.chain_id, h.seq, $2::timestamptz, 'staff', 'platform-admin', NULL, 'write_probe.record', 'write_probe', $3,
     NULL, $4, '127.0.0.1', 'bench', $5::jsonb, h.prev_hash, h.hash FROM h`;
 
 async function ceiling(url: string, concurrency: number, seconds: number): Promise<number> {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { AppConfig } from './config';
+import { auditKeyFromConfig, createAuditCheckpointJob, type AuditKey } from './platform/audit';
 import { systemClock, type Clock } from './platform/clock';
 import type { AppContext } from './platform/context';
 import { openDatabase, type Database } from './platform/db';
@@ -17,6 +18,7 @@ export interface ContextOverrides {
   database?: Database;
   clock?: Clock;
   log?: Logger;
+  auditKey?: AuditKey;
 }
 
 /** Wires the platform for one process: database, clock, blobs, jobs, integrations. */
@@ -29,6 +31,8 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
   const blobs = createBlobStore({ driver: blobDriver, database, clock, maxBytes: config.BLOB_MAX_BYTES });
   jobs.every(createBlobGcJob(blobDriver), 3_600_000, {});
   jobs.every(createRateLimitSweepJob(), 3_600_000, {});
+  const auditKey = o.auditKey ?? auditKeyFromConfig(config);
+  jobs.every(createAuditCheckpointJob(auditKey), config.AUDIT_CHECKPOINT_MINUTES * 60_000, {});
   const integrations = new IntegrationRegistry();
   const sms = createSmsSimulator();
   integrations.register({ name: 'sms', mode: sms.mode, description: 'SMS gateway (one-time codes, notifications)' });
@@ -45,6 +49,7 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
     integrations,
     sms,
     mobileRegistry,
+    auditKey,
     adminToken: config.ADMIN_API_TOKEN ?? randomBytes(24).toString('base64url'),
   };
   for (const m of modules) m.defineJobs?.(ctx);

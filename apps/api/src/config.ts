@@ -75,7 +75,10 @@ export const AppConfigSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.default(true),
-  /** Where people reach the web app (https://dargah.example.ir): links in text messages start with it. */
+  /** Ed25519 private key (PKCS#8 PEM) that signs audit checkpoints; created in the data folder in development. */
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** How often the audit.checkpoint job signs the chains' heads (when anything was appended). */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
 });
 
 export type AppConfigInput = z.input<typeof AppConfigSchema>;
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.BLOB_DRIVER === 's3' && !c.S3_BUCKET) problems.push('S3_BUCKET: required when BLOB_DRIVER=s3');
   if (c.OIDC_ISSUER && (!c.OIDC_CLIENT_ID || !c.OIDC_REDIRECT_URI)) problems.push('OIDC_CLIENT_ID, OIDC_REDIRECT_URI: required when OIDC_ISSUER is set');
   if (c.NODE_ENV === 'production' && !c.ADMIN_API_TOKEN) problems.push('ADMIN_API_TOKEN: required when NODE_ENV=production');
+  if (c.NODE_ENV === 'production' && !c.AUDIT_SIGNING_KEY_FILE) problems.push('AUDIT_SIGNING_KEY_FILE: required when NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
   return {
     ...c,

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { createContext, createRunner } from '../src/bootstrap';
 import { loadConfig, type AppConfigInput } from '../src/config';
+import { generateAuditKey } from '../src/platform/audit';
 import { ManualClock } from '../src/platform/clock';
 import type { AppContext } from '../src/platform/context';
 import { createTestDatabase, shareTestDatabase, type TestDatabase } from './db';
@@ -28,7 +29,10 @@ export interface TestApp {
  */
 export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, string>> = {}, sharing?: TestApp): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dargah-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ADMIN_API_TOKEN: ADMIN_TOKEN, ...env });
+  // A checkpoint key of this app's own, as production requires one.
+  const keyFile = path.join(dataDir, 'audit-signing-key.pem');
+  fs.writeFileSync(keyFile, generateAuditKey().privateKey!.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ADMIN_API_TOKEN: ADMIN_TOKEN, AUDIT_SIGNING_KEY_FILE: keyFile, ...env });
   const db: TestDatabase = sharing ? await shareTestDatabase(sharing.db) : await createTestDatabase();
   const clock = sharing?.clock ?? new ManualClock();
   const ctx = await createContext(config, { database: db.database, clock });

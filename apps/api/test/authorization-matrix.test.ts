@@ -160,7 +160,7 @@ beforeAll(async () => {
     '/api/v1/catalogue/delivery-reports/:id': deliveryReport,
     '/api/v1/catalogue/delivery-reports/:id/corrections': deliveryReport,
     '/api/v1/catalogue/delivery-report-rows/:id/resolve': deliveryRow!.id,
-    '/api/v1/audit/entries/:seq': String((await t.ctx.database.query<{ seq: string }>('SELECT seq FROM audit_entries WHERE agency_id = $1 ORDER BY seq LIMIT 1', [a.id]))[0]!.seq),
+    '/api/v1/audit/entries/:id': String((await t.ctx.database.query<{ id: string }>('SELECT id FROM audit_entries WHERE agency_id = $1 ORDER BY id LIMIT 1', [a.id]))[0]!.id),
     ...(await architectureFixtures(db, now, cardId, clerkA.id)),
     ...(await licenceFixtures(db, now, a.id)),
   }))
@@ -276,7 +276,7 @@ describe('object-level matrix: another agency, another citizen', () => {
     });
     const none = await t.app.inject({
       method: r.method as 'GET',
-      url: fill(r.url, /code/i.test(r.url) ? newTrackingCode() : /:seq\b/.test(r.url) ? '999999999' : randomUUID()),
+      url: fill(r.url, /code/i.test(r.url) ? newTrackingCode() : /audit\/entries\/:id\b/.test(r.url) ? '999999999' : randomUUID()),
       headers: who.headers,
       ...body(r),
     });

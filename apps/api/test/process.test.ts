@@ -64,6 +64,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ADMIN_API_TOKEN/);
   });
 
+  it('requires the audit checkpoint key in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ADMIN_API_TOKEN: 'x'.repeat(32) })).toThrow(/AUDIT_SIGNING_KEY_FILE/);
+  });
+
   it('stops the process with a message naming the variable', async () => {
     const p = start('main.ts', { PORT: 'not-a-port' });
     expect(await p.exited).toBe(1);

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /*
  * The audit log as auditors read it (issue 8 §2): GET /audit/entries (filtered, newest first, in
- * pages), GET /audit/entries/:seq, GET /audit/status (the hash chain and its last verification)
- * and POST /audit/verifications (walk the chain now).
+ * pages), GET /audit/entries/:id, GET /audit/status (the hash chains, the latest signed checkpoint
+ * and the last verification) and POST /audit/verifications (verify every chain and checkpoint now).
  */
 
 /** Filters of GET /audit/entries (and its CSV download). Dates: a Jalali `1404/01/15` or an ISO `2025-04-04` day, in Tehran time. */
@@ -50,7 +50,11 @@ export const AuditParty = z.object({
 export type AuditParty = z.infer<typeof AuditParty>;
 
 export const AuditEntry = z.object({
-  seq: z.number().int().min(1),
+  /** The entry's number in the whole log, in the order entries were written. */
+  id: z.number().int().min(1),
+  /** Its chain (an agency's id, `platform`, or `legacy`) and its place in that chain. */
+  chain: z.string(),
+  chainSeq: z.number().int().min(1),
   occurredAt: z.iso.datetime(),
   actor: AuditParty,
   /** The person (a delegating principal, a represented company) the actor acted for. */
@@ -72,26 +76,28 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditEntryPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });
 export type AuditEntryPage = z.infer<typeof AuditEntryPage>;
 
-export const AUDIT_VERIFICATION_FAILURES = ['HASH_MISMATCH', 'PREV_HASH_MISMATCH', 'SEQUENCE_GAP', 'HEAD_MISMATCH'] as const;
-
-/** One walk of the chain: who asked, when, and the first broken link if any. */
+/** One verification of every chain and checkpoint: who asked, when, and the problems found (none when ok). */
 export const AuditVerificationRecord = z.object({
   id: z.uuid(),
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime(),
   ok: z.boolean(),
   entries: z.number().int().min(0),
-  brokenAt: z.number().int().nullable(),
-  reason: z.enum(AUDIT_VERIFICATION_FAILURES).nullable(),
+  chains: z.number().int().min(0),
+  checkpoints: z.number().int().min(0),
+  /** The first broken entry of each broken chain (`chain`, `seq`), then each checkpoint that does not hold. */
+  problems: z.array(z.object({ reason: z.string(), message: z.string(), chain: z.string().optional(), seq: z.number().int().optional(), checkpoint: z.number().int().optional() })),
   /** Who asked: a staff member, or the operations endpoint. */
   requestedBy: AuditParty,
 });
 export type AuditVerificationRecord = z.infer<typeof AuditVerificationRecord>;
 
 export const AuditChainStatus = z.object({
-  /** Entries in the chain, and the hash of the last one (64 zeros for an empty chain). */
+  /** Entries in all chains, and how many chains (one per agency that has entries, the platform's, the legacy one). */
   length: z.number().int().min(0),
-  headHash: z.string(),
+  chains: z.number().int().min(0),
+  /** The latest signed checkpoint over every chain's head, or null before the first. */
+  latestCheckpoint: z.object({ n: z.number().int(), createdAt: z.iso.datetime() }).nullable(),
   /** The latest walk of the chain (by anyone), or null when it was never walked through Dargah. */
   lastVerification: AuditVerificationRecord.nullable(),
 });

@@ -40,3 +40,4 @@ export * from './bounds';
 export * from './areas';
 export * from './homes';
 export * from './audit';
+export * from './audit-chain';

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { Clock } from './clock';
+import type { AuditKey } from './audit';
 import type { Database } from './db';
 import type { BlobStore } from './files';
 import type { IntegrationRegistry } from './integrations';
@@ -22,6 +23,8 @@ export interface AppContext {
   sms: SmsGateway;
   /** Whether a SIM is registered to a national code (شاهکار). */
   mobileRegistry: MobileOwnershipRegistry;
+  /** Signs audit checkpoints; its public half verifies them. */
+  auditKey: AuditKey;
   /** Bearer token for platform administration endpoints until staff sign-in exists. */
   adminToken: string;
 }

@@ -59,7 +59,9 @@ export function entryView(r: AuditRow, names: Names, agencies: Map<string, { nam
   const details = typeof r.details === 'string' ? (JSON.parse(r.details) as unknown) : r.details;
   const agency = r.agency_id ? agencies.get(r.agency_id) : undefined;
   return {
-    seq: Number(r.seq),
+    id: Number(r.id),
+    chain: r.chain_id,
+    chainSeq: Number(r.seq),
     occurredAt: new Date(r.occurred_at).toISOString(),
     actor: partyView(r.actor_type, r.actor_id, names),
     onBehalfOf: r.on_behalf_of_id ? partyView(principalType(r.actor_type), r.on_behalf_of_id, names) : null,

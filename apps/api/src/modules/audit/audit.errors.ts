@@ -8,6 +8,7 @@ export const auditErrors = {
     fa: 'بازهٔ تاریخ درست نیست: «تا تاریخ» نباید پیش از «از تاریخ» باشد.',
     en: 'The date range is not valid: the end must not come before the start.',
   },
+  AUDIT_CHECKPOINT_NONE: { status: 404, fa: 'هنوز هیچ نقطه وارسی امضاشده‌ای برای ردپای حسابرسی ساخته نشده است.', en: 'No signed audit checkpoint has been made yet.' },
 };
 
 let registered = false;

@@ -11,7 +11,7 @@ import type { Lang } from '../../platform/http/i18n';
 
 const HEADERS: Record<Lang, string[]> = {
   fa: ['شماره', 'زمان', 'نوع انجام‌دهنده', 'انجام‌دهنده', 'شناسهٔ انجام‌دهنده', 'از سوی', 'اقدام', 'نوع موضوع', 'شناسهٔ موضوع', 'دستگاه', 'نشانی IP', 'شناسهٔ درخواست HTTP', 'جزئیات'],
-  en: ['Seq', 'Time', 'Actor type', 'Actor', 'Actor id', 'On behalf of', 'Action', 'Object type', 'Object id', 'Agency', 'IP address', 'HTTP request id', 'Details'],
+  en: ['No.', 'Time', 'Actor type', 'Actor', 'Actor id', 'On behalf of', 'Action', 'Object type', 'Object id', 'Agency', 'IP address', 'HTTP request id', 'Details'],
 };
 
 const who = (p: AuditEntry['actor'] | null) => (p ? [p.name, p.detail].filter(Boolean).join(' — ') : '');
@@ -22,7 +22,7 @@ export function auditCsv(items: readonly AuditEntry[], lang: Lang): Buffer {
   return csvDocument([
     HEADERS[lang],
     ...items.map((e) => [
-      e.seq,
+      e.id,
       time(e.occurredAt),
       e.actor.type,
       who(e.actor),

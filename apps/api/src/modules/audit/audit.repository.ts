@@ -9,13 +9,16 @@ export interface VerificationRow {
   finishedAt: Date;
   ok: boolean;
   entries: number;
+  chains: number;
+  checkpoints: number;
+  problems: Array<{ reason: string; message: string; chain?: string; seq?: number; checkpoint?: number }>;
   brokenAt: number | null;
   reason: string | null;
   requestedByType: 'staff' | 'system';
   requestedById: string | null;
 }
 
-const COLS = sql`id, started_at AS "startedAt", finished_at AS "finishedAt", ok, entries, broken_at AS "brokenAt", reason,
+const COLS = sql`id, started_at AS "startedAt", finished_at AS "finishedAt", ok, entries, chains, checkpoints, problems, broken_at AS "brokenAt", reason,
   requested_by_type AS "requestedByType", requested_by_id AS "requestedById"`;
 
 const fix = (r: VerificationRow): VerificationRow => ({
@@ -23,15 +26,16 @@ const fix = (r: VerificationRow): VerificationRow => ({
   startedAt: new Date(r.startedAt),
   finishedAt: new Date(r.finishedAt),
   entries: Number(r.entries),
+  problems: typeof r.problems === 'string' ? (JSON.parse(r.problems) as VerificationRow['problems']) : r.problems,
   brokenAt: r.brokenAt === null ? null : Number(r.brokenAt),
 });
 
 export async function insertVerification(db: Db, v: Omit<VerificationRow, 'id'>): Promise<VerificationRow> {
   const [row] = await rows<VerificationRow>(
     db,
-    sql`INSERT INTO audit_verifications (started_at, finished_at, ok, entries, broken_at, reason, requested_by_type, requested_by_id)
+    sql`INSERT INTO audit_verifications (started_at, finished_at, ok, entries, chains, checkpoints, problems, broken_at, reason, requested_by_type, requested_by_id)
         VALUES (${v.startedAt.toISOString()}::timestamptz, ${v.finishedAt.toISOString()}::timestamptz, ${v.ok}, ${v.entries},
-                ${v.brokenAt}, ${v.reason}, ${v.requestedByType}, ${v.requestedById})
+                ${v.chains}, ${v.checkpoints}, ${JSON.stringify(v.problems)}::jsonb, ${v.brokenAt}, ${v.reason}, ${v.requestedByType}, ${v.requestedById})
         RETURNING ${COLS}`,
   );
   return fix(row!);

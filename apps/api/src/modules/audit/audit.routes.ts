@@ -42,17 +42,17 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
   );
 
   r.get(
-    '/audit/entries/:seq',
+    '/audit/entries/:id',
     {
       config: staff,
       schema: {
         tags,
         summary: `One audit entry with its hashes (${WHO}; any other answers as not found)`,
-        params: z.object({ seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+        params: z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
         response: { 200: AuditEntry },
       },
     },
-    (req) => getEntry(ctx, req.actor, req.params.seq),
+    (req) => getEntry(ctx, req.actor, req.params.id),
   );
 
   r.get(

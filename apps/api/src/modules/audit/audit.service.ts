@@ -3,13 +3,14 @@ import { addJalaliDays, fromJalali } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import {
   audit,
-  auditChainHead,
+  auditChainHeads,
   findAuditEntry,
   listAuditEntries,
-  verifyAuditChain,
+  listCheckpoints,
+  verifyAudit,
   type AuditEntryQuery,
+  type AuditReport,
   type AuditRow,
-  type AuditVerification,
 } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Database } from '../../platform/db';
@@ -85,9 +86,9 @@ export async function listEntries(
   lang: Lang,
 ): Promise<AuditEntryPage> {
   const query = await queryOf(ctx, actor, q, lang);
-  const found = await listAuditEntries(ctx.database.db, { ...query, beforeSeq: q.cursor ? Number(q.cursor) : undefined, limit: q.limit + 1 });
+  const found = await listAuditEntries(ctx.database.db, { ...query, beforeId: q.cursor ? Number(q.cursor) : undefined, limit: q.limit + 1 });
   const page = found.slice(0, q.limit);
-  return { items: await views(ctx, page), nextCursor: found.length > q.limit ? String(page.at(-1)!.seq) : null };
+  return { items: await views(ctx, page), nextCursor: found.length > q.limit ? String(page.at(-1)!.id) : null };
 }
 
 /** The most entries one download holds (the newest that match). */
@@ -97,24 +98,24 @@ export const EXPORT_MAX_ENTRIES = 10_000;
 export async function entriesForExport(ctx: AppContext, actor: Actor, f: AuditEntryFilter, lang: Lang): Promise<{ items: AuditEntry[]; truncated: boolean }> {
   const query = await queryOf(ctx, actor, f, lang);
   const out: AuditEntry[] = [];
-  let beforeSeq: number | undefined;
+  let beforeId: number | undefined;
   for (;;) {
     const want = Math.min(1000, EXPORT_MAX_ENTRIES - out.length);
-    const found = await listAuditEntries(ctx.database.db, { ...query, beforeSeq, limit: want + 1 });
+    const found = await listAuditEntries(ctx.database.db, { ...query, beforeId, limit: want + 1 });
     const page = found.slice(0, want);
     out.push(...(await views(ctx, page)));
     if (found.length <= want) return { items: out, truncated: false };
     if (out.length >= EXPORT_MAX_ENTRIES) return { items: out, truncated: true };
-    beforeSeq = Number(page.at(-1)!.seq);
+    beforeId = Number(page.at(-1)!.id);
   }
 }
 
-/** GET /audit/entries/:seq: one entry the actor may read; any other answers as a missing one. */
-export async function getEntry(ctx: AppContext, actor: Actor, seq: number): Promise<AuditEntry> {
+/** GET /audit/entries/:id: one entry the actor may read; any other answers as a missing one. */
+export async function getEntry(ctx: AppContext, actor: Actor, id: number): Promise<AuditEntry> {
   const scope = readScope(actor);
-  const row = await findAuditEntry(ctx.database.db, seq);
+  const row = await findAuditEntry(ctx.database.db, id);
   if (!row || (scope !== null && (row.agency_id === null || !scope.includes(row.agency_id)))) {
-    throw new DomainError('AUDIT_ENTRY_NOT_FOUND', { seq });
+    throw new DomainError('AUDIT_ENTRY_NOT_FOUND', { id });
   }
   return (await views(ctx, [row]))[0]!;
 }
@@ -134,40 +135,56 @@ async function recordView(ctx: AppContext, v: repo.VerificationRow): Promise<Aud
     finishedAt: v.finishedAt.toISOString(),
     ok: v.ok,
     entries: v.entries,
-    brokenAt: v.brokenAt,
-    reason: v.reason as AuditVerificationRecord['reason'],
+    chains: v.chains,
+    checkpoints: v.checkpoints,
+    problems: v.problems,
     requestedBy: partyView(v.requestedByType, v.requestedById, (type, id) => parties.get(partyKey(type, id))),
   };
 }
 
-/** GET /audit/status: the chain's length and head, and its latest verification. */
+/** GET /audit/status: the chains' lengths, the latest signed checkpoint and the latest verification. */
 export async function chainStatus(ctx: AppContext, actor: Actor): Promise<AuditChainStatus> {
   requireWatcher(actor);
   const db = ctx.database.db;
-  const [head, last] = await Promise.all([auditChainHead(db), repo.latestVerification(db)]);
-  return { length: head.seq, headHash: head.hash, lastVerification: last ? await recordView(ctx, last) : null };
+  const [heads, [checkpoint], last] = await Promise.all([auditChainHeads(db), listCheckpoints(ctx.database, { limit: 1 }), repo.latestVerification(db)]);
+  const n = checkpoint ? (JSON.parse(checkpoint.body) as { n: number }).n : null;
+  return {
+    length: heads.reduce((sum, h) => sum + h.seq, 0),
+    chains: heads.length,
+    latestCheckpoint: checkpoint && n !== null ? { n, createdAt: checkpoint.createdAt } : null,
+    lastVerification: last ? await recordView(ctx, last) : null,
+  };
 }
 
 interface Walk {
   row: repo.VerificationRow;
-  result: AuditVerification;
+  result: AuditReport;
 }
 
 /** The walk running now, per database: callers that arrive meanwhile share it instead of starting another. */
 const running = new WeakMap<Database, Promise<Walk>>();
 
 /**
- * Walks the whole chain (outside any transaction: it reads page by page while others write), then
- * records the outcome with its event and audit entry. One walk at a time per process and database.
+ * Verifies every chain and checkpoint (from one snapshot, outside any write transaction), then
+ * records the outcome with its event and audit entry. One run at a time per process and database.
  */
 function walk(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<Walk> {
   const current = running.get(ctx.database);
   if (current) return current;
   const started = (async (): Promise<Walk> => {
     const startedAt = ctx.clock.now();
-    const result = await verifyAuditChain(ctx.database);
+    const result = await verifyAudit(ctx.database, { trustedKeys: [ctx.auditKey] });
     const finishedAt = ctx.clock.now();
-    const outcome = { ok: result.ok, entries: result.entries, brokenAt: result.ok ? null : result.brokenAt, reason: result.ok ? null : result.reason };
+    const first = result.problems[0];
+    const outcome = {
+      ok: result.ok,
+      entries: result.entries,
+      chains: result.chains.length,
+      checkpoints: result.checkpoints.count,
+      problems: result.problems,
+      brokenAt: first && 'seq' in first ? (first.seq ?? null) : null,
+      reason: first?.reason ?? null,
+    };
     const row = await withTransaction(ctx.database, async (tx) => {
       const v = await repo.insertVerification(tx.db, {
         startedAt,
@@ -192,7 +209,7 @@ export async function verifyChain(ctx: AppContext, actor: Actor, origin: Request
   return recordView(ctx, (await walk(ctx, actor, origin)).row);
 }
 
-/** The operations endpoint's walk (operations token): the verifier's own answer, recorded like any other. */
-export async function verifyForOperations(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<AuditVerification> {
+/** The operations endpoint's run (operations token): the verifier's own report, recorded like any other. */
+export async function verifyForOperations(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<AuditReport> {
   return (await walk(ctx, actor, origin)).result;
 }

@@ -75,8 +75,8 @@ describe('who reads which entries', () => {
   it('gives auditors and platform administrators every entry, newest first', async () => {
     for (const who of ['auditor', 'platform'] as const) {
       const { items } = await page('/audit/entries?limit=100', who);
-      const seqs = items.map((e) => e.seq);
-      expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+      const ids = items.map((e) => e.id);
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
       expect(items.map((e) => e.action)).toEqual(expect.arrayContaining(['thing.create', 'other.create', 'job.retry', 'staff.sign_in']));
     }
   });
@@ -88,7 +88,7 @@ describe('who reads which entries', () => {
     // Asking for another agency's entries answers with none, not with an error that confirms them.
     expect((await page(`/audit/entries?agencyId=${ag.B}`, 'adminA')).items).toEqual([]);
     const other = (await page(`/audit/entries?agencyId=${ag.B}`, 'auditor')).items[0]!;
-    const hidden = await get(`/audit/entries/${other.seq}`, 'adminA');
+    const hidden = await get(`/audit/entries/${other.id}`, 'adminA');
     const missing = await get('/audit/entries/999999', 'adminA');
     expect([hidden.statusCode, hidden.json().error.code]).toEqual([404, 'AUDIT_ENTRY_NOT_FOUND']);
     expect(missing.json().error.code).toBe('AUDIT_ENTRY_NOT_FOUND');
@@ -143,12 +143,12 @@ describe('filters', () => {
 
 describe('pages', () => {
   it('walk the whole list once, newest first, unmoved by entries written meanwhile', async () => {
-    const all = (await page('/audit/entries?limit=100', 'auditor')).items.map((e) => e.seq);
+    const all = (await page('/audit/entries?limit=100', 'auditor')).items.map((e) => e.id);
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
       const p: AuditEntryPage = await page(`/audit/entries?limit=3${cursor ? `&cursor=${cursor}` : ''}`, 'auditor');
-      seen.push(...p.items.map((e) => e.seq));
+      seen.push(...p.items.map((e) => e.id));
       cursor = p.nextCursor;
       if (seen.length === 3) await write('2025-03-27T08:00:00Z', { actor: { type: 'system', id: 'system' }, action: 'job.retry', objectType: 'job', objectId: 'late' });
     } while (cursor);
@@ -159,7 +159,7 @@ describe('pages', () => {
 describe('one entry', () => {
   it('names the actor, the principal and the agency, and hides secrets but nothing else', async () => {
     const [update] = (await page('/audit/entries?action=thing.update', 'auditor')).items;
-    const res = await get(`/audit/entries/${update!.seq}`, 'auditor');
+    const res = await get(`/audit/entries/${update!.id}`, 'auditor');
     const e = res.json<AuditEntry>();
     expect(e).toMatchObject({
       action: 'thing.update',
@@ -191,7 +191,7 @@ describe('the CSV download', () => {
 
   it('follows the language and the reader’s scope', async () => {
     const en = await get('/audit/entries?format=csv&action=thing.create', 'auditor', { 'accept-language': 'en' });
-    expect(en.body.startsWith('\uFEFFSeq,Time,')).toBe(true);
+    expect(en.body.startsWith('\uFEFFNo.,Time,')).toBe(true);
     expect(en.body).toContain('2025-03-22T08:00:00.000Z');
     const mine = await get(`/audit/entries?format=csv&agencyId=${ag.B}`, 'adminA');
     expect(mine.body.trim().split('\r\n')).toHaveLength(1);
@@ -204,16 +204,16 @@ describe('the chain: status and verification', () => {
   const verify = (who: Who = 'auditor') =>
     t.app.inject({ method: 'POST', url: '/api/v1/audit/verifications', headers: s[who].headers, payload: {} });
 
-  it('tells the length and head, then the walk an auditor asked for, by name', async () => {
+  it('tells the chains\' length, then the verification an auditor asked for, by name', async () => {
     const before = await status();
     const [count] = await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_entries');
-    expect(before).toMatchObject({ length: count!.n, lastVerification: null });
-    expect(before.headHash).toMatch(/^[0-9a-f]{64}$/);
+    const [chains] = await t.ctx.database.query<{ n: number }>('SELECT count(DISTINCT chain_id)::int AS n FROM audit_entries');
+    expect(before).toMatchObject({ length: count!.n, chains: chains!.n, latestCheckpoint: null, lastVerification: null });
 
     const res = await verify();
     expect(res.statusCode).toBe(201);
     const walked = res.json<AuditVerificationRecord>();
-    expect(walked).toMatchObject({ ok: true, entries: count!.n, brokenAt: null, reason: null, requestedBy: { type: 'staff', id: ids.auditor, name: 'حسابرس آزمایشی' } });
+    expect(walked).toMatchObject({ ok: true, entries: count!.n, chains: chains!.n, problems: [], requestedBy: { type: 'staff', id: ids.auditor, name: 'حسابرس آزمایشی' } });
     const after = await status();
     expect(after.lastVerification).toEqual(walked);
     // The walk is itself audited.
@@ -247,11 +247,12 @@ describe('the chain: status and verification', () => {
   it('reports a tampered chain with the first broken entry', async () => {
     const [victim] = (await page('/audit/entries?action=thing.create', 'auditor')).items;
     await t.ctx.database.query('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only');
-    await t.ctx.database.query(`UPDATE audit_entries SET object_id = 'forged' WHERE seq = ${victim!.seq}`);
+    await t.ctx.database.query(`UPDATE audit_entries SET object_id = 'forged' WHERE id = ${victim!.id}`);
     await t.ctx.database.query('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only');
     const walked = (await verify()).json<AuditVerificationRecord>();
-    expect(walked).toMatchObject({ ok: false, brokenAt: victim!.seq, reason: 'HASH_MISMATCH' });
-    expect((await status()).lastVerification).toMatchObject({ ok: false, brokenAt: victim!.seq });
+    const broken = { reason: 'HASH_MISMATCH', chain: victim!.chain, seq: victim!.chainSeq };
+    expect(walked).toMatchObject({ ok: false, problems: [expect.objectContaining(broken)] });
+    expect((await status()).lastVerification).toMatchObject({ ok: false, problems: [expect.objectContaining(broken)] });
   });
 });
 

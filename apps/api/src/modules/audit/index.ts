@@ -2,6 +2,7 @@ import type { AppModule } from '..';
 import { auditRoutes } from './audit.routes';
 import { registerAuditErrors } from './audit.errors';
 import { auditScope, mayWatchChain } from './audit.policy';
+import { checkpointRoutes } from './checkpoints.routes';
 
 export { verifyForOperations } from './audit.service';
 
@@ -9,10 +10,14 @@ registerAuditErrors();
 
 /**
  * The audit log for people: auditors (and agency administrators, for their agencies) browse and
- * download the hash-chained audit entries, and watch and verify the chain.
+ * download the hash-chained audit entries, and watch and verify the chains; and, for everyone,
+ * the signed checkpoints other systems keep copies of.
  */
 export const auditModule: AppModule = {
   name: 'audit',
-  register: auditRoutes,
+  async register(app, ctx) {
+    await auditRoutes(app, ctx);
+    await checkpointRoutes(app, ctx);
+  },
   areas: (_ctx, actor) => ({ auditLog: auditScope(actor) !== undefined, operations: mayWatchChain(actor) }),
 };

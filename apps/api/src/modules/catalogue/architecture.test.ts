@@ -102,7 +102,7 @@ const eventsOf = (streamId: string) =>
     [streamId],
   );
 const auditsOf = (objectId: string) =>
-  t.ctx.database.query<{ action: string }>('SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY seq', [
+  t.ctx.database.query<{ action: string }>('SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY id', [
     objectId,
   ]);
 

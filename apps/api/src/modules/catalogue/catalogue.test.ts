@@ -390,7 +390,7 @@ describe('service identity cards', () => {
     ).rejects.toThrow(/frozen/);
     // The audit trail holds every step.
     const audits = await t.ctx.database.query<{ action: string }>(
-      `SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY seq`,
+      `SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY id`,
       [cardId],
     );
     expect(audits.map((x) => x.action)).toEqual([

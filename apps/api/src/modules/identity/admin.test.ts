@@ -27,7 +27,7 @@ interface AuditEntry {
   details: Record<string, unknown>;
 }
 const auditOf = (objectId: string) =>
-  t.ctx.database.query<AuditEntry & Record<string, unknown>>('SELECT * FROM audit_entries WHERE object_id = $1 ORDER BY seq', [objectId]);
+  t.ctx.database.query<AuditEntry & Record<string, unknown>>('SELECT * FROM audit_entries WHERE object_id = $1 ORDER BY id', [objectId]);
 const eventsOf = (streamId: string) =>
   t.ctx.database.query<{ stream_type: string; action: string; actor_id: string; on_behalf_of_id: string | null }>(
     'SELECT stream_type, action, actor_id, on_behalf_of_id FROM events WHERE stream_id = $1 ORDER BY id',

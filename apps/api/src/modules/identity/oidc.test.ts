@@ -152,7 +152,7 @@ async function linkedStaff(subject: string) {
 }
 
 async function auditEntries(action: string) {
-  return t.ctx.database.query<{ object_id: string | null; details: Record<string, unknown> }>('SELECT object_id, details FROM audit_entries WHERE action = $1 ORDER BY seq', [action]);
+  return t.ctx.database.query<{ object_id: string | null; details: Record<string, unknown> }>('SELECT object_id, details FROM audit_entries WHERE action = $1 ORDER BY id', [action]);
 }
 
 describe('OpenID Connect sign-in for staff', () => {

@@ -190,7 +190,7 @@ describe('deactivation and reactivation', () => {
     const on = await post(`/admin/staff/${s.id}/reactivate`, {}, admin.headers);
     expect([on.statusCode, on.json().active]).toEqual([200, true]);
     expect((await login(s.username)).statusCode).toBe(200);
-    const actions = await t.ctx.database.query<{ action: string }>('SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY seq', [s.id]);
+    const actions = await t.ctx.database.query<{ action: string }>('SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY id', [s.id]);
     // The refused sign-in of the deactivated account is counted like any failed one (the same answer as a wrong password).
     expect(actions.map((x) => x.action).filter((x) => x.startsWith('staff.') && x !== 'staff.sign_in')).toEqual(['staff.deactivate', 'staff.login_failed', 'staff.reactivate']);
     const events = await t.ctx.database.query<{ action: string }>("SELECT action FROM events WHERE stream_id = $1 AND action LIKE '%activated'", [s.id]);

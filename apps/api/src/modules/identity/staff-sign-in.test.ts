@@ -24,7 +24,7 @@ const answer = (res: Awaited<ReturnType<typeof login>>) => {
   return { status: res.statusCode, cookie: res.headers['set-cookie'] ?? null, error };
 };
 const auditActions = async (staffId: string) =>
-  (await t.ctx.database.query<{ action: string }>('SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY seq', [staffId])).map((a) => a.action);
+  (await t.ctx.database.query<{ action: string }>('SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY id', [staffId])).map((a) => a.action);
 
 async function account() {
   const agency = await buildAgency(t);

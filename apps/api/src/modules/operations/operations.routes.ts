@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AuditReport } from '@dargah/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { requireAdminToken } from '../../platform/http/admin-auth';
@@ -8,14 +9,6 @@ import { listJobsView, recordWriteProbe, retryJob, verifyAudit } from './operati
 
 const WriteProbeBody = z.object({ label: z.string().trim().min(1).max(200) }).strict();
 const WriteProbe = z.object({ id: z.uuid(), label: z.string(), createdAt: z.iso.datetime() });
-const AuditVerification = z.object({
-  ok: z.boolean(),
-  entries: z.number().int(),
-  headHash: z.string().optional(),
-  brokenAt: z.number().int().optional(),
-  reason: z.string().optional(),
-  message: z.string().optional(),
-});
 const JobStatus = z.enum(['queued', 'running', 'succeeded', 'dead', 'cancelled']);
 const Job = z.object({
   id: z.string(),
@@ -63,7 +56,7 @@ export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): P
 
   r.get(
     '/operations/audit/verify',
-    { config: { access: 'operations' }, schema: { tags: ['platform'], summary: 'Walk the audit hash chain and name the first broken link', security, response: { 200: AuditVerification } } },
+    { config: { access: 'operations' }, schema: { tags: ['platform'], summary: 'Verify every audit chain and signed checkpoint from one snapshot; name the first broken link of each chain (recorded for the audit screens)', security, response: { 200: AuditReport } } },
     (req) => verifyAudit(ctx, req.actor, req.origin),
   );
 

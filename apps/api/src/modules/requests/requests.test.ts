@@ -201,7 +201,7 @@ describe('the first journey, end to end', () => {
     expect(after.map((x) => x.status)).toEqual(['sent', 'sent']);
 
     // Every change is in the event stream and the audit chain, which still verifies.
-    const audits = await rows<{ action: string }>(t.ctx.database.db, sql`SELECT action FROM audit_entries WHERE object_id = ${receipt.id} ORDER BY seq`);
+    const audits = await rows<{ action: string }>(t.ctx.database.db, sql`SELECT action FROM audit_entries WHERE object_id = ${receipt.id} ORDER BY id`);
     expect(audits.map((a) => a.action)).toEqual(['service_request.submit', 'service_request.take', 'service_request.approve']);
     const verify = await t.app.inject({ url: '/api/v1/operations/audit/verify', headers: t.admin });
     expect(verify.json()).toMatchObject({ ok: true });

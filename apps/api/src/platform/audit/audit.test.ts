@@ -1,34 +1,19 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, onServer, type TestDatabase } from '../../../test/db';
-import type { ActorRef } from '../actor';
-import { openEmbeddedDatabase, withTransaction, migrate, type Database } from '../db';
-import { audit, verifyAuditChain } from './audit';
+import { createTestDatabase, type TestDatabase } from '../../../test/db';
+import { ManualClock } from '../clock';
+import { withTransaction, type Database } from '../db';
+import { audit, rowToContent } from './audit';
+import { actorIn, at, tamper, write } from './test-support';
 import { canonicalJson, chainHash, GENESIS_HASH } from './chain';
+import { createCheckpoint } from './checkpoints';
+import { generateAuditKey } from './keys';
+import { verifyAudit } from './verify';
 
-const run = promisify(execFile);
-const actor: ActorRef = { type: 'staff', id: 'u-1', agencyId: 'a-1' };
-const at = new Date('2025-03-20T08:00:00.000Z');
+const key = generateAuditKey();
+const verify = (database: Database) => verifyAudit(database, { trustedKeys: [key] });
 
-async function write(database: Database, n: number, label = 'x') {
-  for (let i = 0; i < n; i++) {
-    await withTransaction(database, async (tx) => {
-      audit(tx, { actor, at, action: 'thing.create', objectType: 'thing', objectId: `${label}${i}`, details: { i, name: 'علی', nested: { b: 1, a: [1, 'ک'] } }, origin: { ip: '127.0.0.1', requestId: 'r' } });
-    });
-  }
-}
-
-/** Simulates a DBA with direct access: the append-only trigger is bypassed, the chain is not. */
-async function tamper(database: Database, statement: string) {
-  await database.query('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only');
-  await database.query(statement);
-  await database.query('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only');
-}
+const entriesOf = (database: Database, chain: string) =>
+  database.query<{ seq: string; action: string }>('SELECT seq, action FROM audit_entries WHERE chain_id = $1 ORDER BY seq', [chain]);
 
 describe('canonical JSON and the chain hash', () => {
   it('sorts keys at every depth and drops undefined', () => {
@@ -41,148 +26,153 @@ describe('canonical JSON and the chain hash', () => {
   });
 });
 
-describe('audit chain', () => {
+describe('one chain per agency, one for the platform', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
   });
   afterAll(() => t.drop());
 
-  it('links entries written in separate and concurrent transactions', async () => {
-    await write(t.database, 3, 'seq');
-    await Promise.all(Array.from({ length: 12 }, (_, i) => write(t.database, 1, `par${i}-`)));
-    const result = await verifyAuditChain(t.database);
-    expect(result).toMatchObject({ ok: true, entries: 15 });
-    const seqs = await t.database.query<{ seq: string }>('SELECT seq FROM audit_entries ORDER BY seq');
-    expect(seqs.map((s) => Number(s.seq))).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+  it('links each agency\'s entries in its own chain, written one after another and concurrently', async () => {
+    await write(t.database, 3, 'agency-a', 'seq');
+    await Promise.all(Array.from({ length: 12 }, (_, i) => write(t.database, 1, i % 2 ? 'agency-a' : 'agency-b', `par${i}-`)));
+    await write(t.database, 2, null, 'platform');
+    const report = await verify(t.database);
+    expect(report).toMatchObject({ ok: true, entries: 17, problems: [] });
+    expect(report.chains.map((c) => [c.chain, c.entries])).toEqual([
+      ['agency-a', 9],
+      ['agency-b', 6],
+      ['platform', 2],
+    ]);
+    expect((await entriesOf(t.database, 'agency-b')).map((e) => Number(e.seq))).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('appends a transaction\'s entries for two agencies to both chains, in the order they were recorded per chain', async () => {
+    await withTransaction(t.database, async (tx) => {
+      audit(tx, { actor: actorIn('agency-b'), at, action: 'transfer.out', objectType: 'file', objectId: 'f1' });
+      audit(tx, { actor: actorIn('agency-a'), at, action: 'transfer.in', objectType: 'file', objectId: 'f1' });
+      audit(tx, { actor: actorIn('agency-b'), at, action: 'transfer.noted', objectType: 'file', objectId: 'f1' });
+    });
+    expect((await entriesOf(t.database, 'agency-b')).slice(-2).map((e) => e.action)).toEqual(['transfer.out', 'transfer.noted']);
+    expect((await entriesOf(t.database, 'agency-a')).at(-1)?.action).toBe('transfer.in');
+    expect(await verify(t.database)).toMatchObject({ ok: true, entries: 20 });
   });
 
   it('writes nothing when the transaction rolls back, leaving no gap', async () => {
     await withTransaction(t.database, async (tx) => {
-      audit(tx, { actor, at, action: 'never', objectType: 'thing' });
+      audit(tx, { actor: actorIn('agency-a'), at, action: 'never', objectType: 'thing' });
       throw new Error('rolled back');
     }).catch(() => undefined);
-    const rows = await t.database.query("SELECT 1 FROM audit_entries WHERE action = 'never'");
-    expect(rows).toHaveLength(0);
-    await write(t.database, 1, 'after');
-    expect(await verifyAuditChain(t.database)).toMatchObject({ ok: true, entries: 16 });
+    expect(await t.database.query("SELECT 1 FROM audit_entries WHERE action = 'never'")).toHaveLength(0);
+    await write(t.database, 1, 'agency-a', 'after');
+    expect(await verify(t.database)).toMatchObject({ ok: true, entries: 21 });
   });
 
   it('records delegation as the actor on behalf of another person', async () => {
     await withTransaction(t.database, async (tx) => {
-      audit(tx, { actor: { type: 'staff', id: 'deputy', onBehalfOfId: 'manager' }, at, action: 'letter.sign', objectType: 'letter', objectId: 'L1' });
+      audit(tx, { actor: { type: 'staff', id: 'deputy', onBehalfOfId: 'manager', agencyId: 'agency-a' }, at, action: 'letter.sign', objectType: 'letter', objectId: 'L1' });
     });
     const [row] = await t.database.query<{ actor_id: string; on_behalf_of_id: string }>("SELECT actor_id, on_behalf_of_id FROM audit_entries WHERE action = 'letter.sign'");
     expect(row).toEqual({ actor_id: 'deputy', on_behalf_of_id: 'manager' });
   });
 
-  it('refuses UPDATE and DELETE through the append-only trigger', async () => {
+  it('refuses UPDATE and DELETE of entries and checkpoints through the append-only triggers', async () => {
     await expect(t.database.query("UPDATE audit_entries SET action = 'forged' WHERE seq = 1")).rejects.toThrow(/append-only/);
     await expect(t.database.query('DELETE FROM audit_entries WHERE seq = 1')).rejects.toThrow(/append-only/);
+    await createCheckpoint(t.database, key, new ManualClock(at));
+    await expect(t.database.query("UPDATE audit_checkpoints SET body = '{}'")).rejects.toThrow(/append-only/);
+    await expect(t.database.query('DELETE FROM audit_checkpoints')).rejects.toThrow(/append-only/);
   });
 });
 
-describe('tampering is detected and named', () => {
+describe('tampering with a chain is detected and named', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
-    await write(t.database, 6);
+  });
+  afterAll(() => t.drop());
+  // Each case gets chains of its own, so one forgery does not mask the next.
+  let n = 0;
+  const fresh = async () => {
+    const agency = `victim-${++n}`;
+    await write(t.database, 6, agency);
+    await write(t.database, 2, `bystander-${n}`);
+    return agency;
+  };
+  const problemsOf = async (chain: string) => (await verify(t.database)).problems.filter((p) => 'chain' in p && p.chain === chain);
+
+  it('an altered entry', async () => {
+    const a = await fresh();
+    await tamper(t.database, `UPDATE audit_entries SET details = jsonb_set(details, '{name}', '"رضا"') WHERE chain_id = '${a}' AND seq = 4`);
+    expect(await problemsOf(a)).toEqual([expect.objectContaining({ seq: 4, reason: 'HASH_MISMATCH' })]);
+    expect(await problemsOf(`bystander-${n}`)).toEqual([]);
+  });
+
+  it('an entry whose hash was recomputed to hide a change (the next link breaks)', async () => {
+    const a = await fresh();
+    const [row] = await t.database.query<Record<string, unknown>>(`SELECT * FROM audit_entries WHERE chain_id = '${a}' AND seq = 4`);
+    const altered = { ...rowToContent(row as never), action: 'thing.forged' };
+    await tamper(t.database, `UPDATE audit_entries SET action = 'thing.forged', hash = '${chainHash(String(row!.prev_hash), altered)}' WHERE chain_id = '${a}' AND seq = 4`);
+    expect(await problemsOf(a)).toEqual([expect.objectContaining({ seq: 5, reason: 'PREV_HASH_MISMATCH' })]);
+  });
+
+  it('a removed entry and a removed tail', async () => {
+    const a = await fresh();
+    await tamper(t.database, `DELETE FROM audit_entries WHERE chain_id = '${a}' AND seq >= 5`);
+    expect(await problemsOf(a)).toEqual([expect.objectContaining({ seq: 5, reason: 'HEAD_MISMATCH' })]);
+    await tamper(t.database, `DELETE FROM audit_entries WHERE chain_id = '${a}' AND seq = 2`);
+    expect(await problemsOf(a)).toEqual([expect.objectContaining({ seq: 2, reason: 'SEQUENCE_GAP' })]);
+  });
+
+  it('a reordered pair', async () => {
+    const a = await fresh();
+    await tamper(
+      t.database,
+      `UPDATE audit_entries SET seq = -1 WHERE chain_id = '${a}' AND seq = 3`,
+      `UPDATE audit_entries SET seq = 3 WHERE chain_id = '${a}' AND seq = 4`,
+      `UPDATE audit_entries SET seq = 4 WHERE chain_id = '${a}' AND seq = -1`,
+    );
+    expect(await problemsOf(a)).toEqual([expect.objectContaining({ seq: 3, reason: 'PREV_HASH_MISMATCH' })]);
+  });
+
+  it('an entry moved into another agency\'s chain', async () => {
+    const a = await fresh();
+    await tamper(t.database, `UPDATE audit_entries SET chain_id = '${a}', seq = 7 WHERE chain_id = 'bystander-${n}' AND seq = 2`);
+    await t.database.query(`UPDATE audit_chains SET seq = 7 WHERE chain_id = '${a}'`);
+    expect(await problemsOf(a)).toEqual([expect.objectContaining({ seq: 7, reason: 'WRONG_CHAIN' })]);
+  });
+});
+
+describe('signed checkpoints', () => {
+  let t: TestDatabase;
+  const clock = new ManualClock(at);
+  beforeAll(async () => {
+    t = await createTestDatabase();
   });
   afterAll(() => t.drop());
 
-  it('names an entry whose content was altered', async () => {
-    await tamper(t.database, `UPDATE audit_entries SET details = jsonb_set(details, '{name}', '"رضا"') WHERE seq = 4`);
-    expect(await verifyAuditChain(t.database)).toMatchObject({ ok: false, brokenAt: 4, reason: 'HASH_MISMATCH' });
+  it('signs every chain\'s head, and signs nothing when nothing was appended since', async () => {
+    await write(t.database, 3, 'agency-a');
+    await write(t.database, 2, null);
+    const first = await createCheckpoint(t.database, key, clock);
+    expect(first).toBeDefined();
+    expect(JSON.parse(first!.body)).toMatchObject({ n: 1, previous: GENESIS_HASH, chains: [{ chain: 'agency-a', seq: 3 }, { chain: 'platform', seq: 2 }] });
+    expect(await createCheckpoint(t.database, key, clock)).toBeUndefined();
+    await write(t.database, 1, 'agency-b');
+    const second = await createCheckpoint(t.database, key, clock);
+    expect(JSON.parse(second!.body)).toMatchObject({ n: 2, chains: [{ chain: 'agency-a' }, { chain: 'agency-b', seq: 1 }, { chain: 'platform' }] });
+    expect(await verify(t.database)).toMatchObject({ ok: true, checkpoints: { count: 2, latest: 2 } });
   });
 
-  it('names an entry whose hash was recomputed to hide a change (the next link breaks)', async () => {
-    const [row] = await t.database.query<Record<string, unknown>>('SELECT * FROM audit_entries WHERE seq = 4');
-    const { rowToContent } = await import('./audit');
-    const forged = chainHash(String(row!.prev_hash), rowToContent(row as never));
-    await tamper(t.database, `UPDATE audit_entries SET hash = '${forged}' WHERE seq = 4`);
-    expect(await verifyAuditChain(t.database)).toMatchObject({ ok: false, brokenAt: 5, reason: 'PREV_HASH_MISMATCH' });
-  });
-
-  it('names a removed entry and a removed tail', async () => {
-    await tamper(t.database, 'DELETE FROM audit_entries WHERE seq >= 4');
-    expect(await verifyAuditChain(t.database)).toMatchObject({ ok: false, brokenAt: 4, reason: 'HEAD_MISMATCH' });
-    await tamper(t.database, 'DELETE FROM audit_entries WHERE seq = 2');
-    expect(await verifyAuditChain(t.database)).toMatchObject({ ok: false, brokenAt: 2, reason: 'SEQUENCE_GAP' });
-  });
-});
-
-describe('npm run audit:verify', () => {
-  const cli = path.resolve(__dirname, '../../cli/audit-verify.ts');
-  const tsx = path.resolve(__dirname, '../../../../../node_modules/.bin/tsx');
-
-  async function verifyWith(env: Record<string, string>) {
-    try {
-      const { stdout } = await run(tsx, [cli], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
-      return { code: 0, stdout };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout + e.stderr };
-    }
-  }
-
-  it('passes on an intact chain and fails naming the tampered entry', async () => {
-    let env: Record<string, string>;
-    let database: Database;
-    let cleanup: () => Promise<void>;
-    if (onServer) {
-      const t = await createTestDatabase();
-      database = t.database;
-      env = { DATABASE_URL: t.url! };
-      cleanup = () => t.drop();
-    } else {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dargah-audit-'));
-      database = await openEmbeddedDatabase({ dataDir: dir });
-      await migrate(database);
-      env = { DATA_DIR: dir };
-      cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-    }
-    await write(database, 5);
-    const reopen = async () => {
-      if (!onServer) await database.close();
-    };
-    await reopen();
-    const good = await verifyWith(env);
-    expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/intact: 5 entries/);
-    if (!onServer) {
-      database = await openEmbeddedDatabase({ dataDir: env.DATA_DIR! });
-    }
-    await tamper(database, `UPDATE audit_entries SET actor_id = 'someone-else' WHERE seq = 3`);
-    await reopen();
-    const bad = await verifyWith(env);
-    expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/BROKEN at entry 3 \(HASH_MISMATCH\)/);
-    await cleanup();
-  }, 60_000);
-});
-
-describe.runIf(onServer)('grants on PostgreSQL', () => {
-  it('lets the application role only read and append the audit trail', async () => {
-    const t = await createTestDatabase();
-    try {
-      await write(t.database, 1);
-      const role = `dargah_app_test_${process.pid}`;
-      await t.database.query(`DO $$ BEGIN CREATE ROLE ${role} LOGIN IN ROLE dargah_app; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
-      const u = new URL(t.url!);
-      u.username = role;
-      const c = new pg.Client({ connectionString: u.toString() });
-      await c.connect();
-      try {
-        await c.query('SET ROLE dargah_app');
-        expect((await c.query('SELECT count(*)::int AS n FROM audit_entries')).rows[0].n).toBe(1);
-        await expect(c.query("UPDATE audit_entries SET action = 'x'")).rejects.toThrow(/permission denied/);
-        await expect(c.query('DELETE FROM audit_entries')).rejects.toThrow(/permission denied/);
-        await expect(c.query('TRUNCATE audit_entries')).rejects.toThrow(/permission denied/);
-      } finally {
-        await c.end();
-      }
-    } finally {
-      await t.drop();
-    }
+  it('names a checkpoint whose signature is forged or whose key is not trusted', async () => {
+    const other = generateAuditKey();
+    expect((await verifyAudit(t.database, { trustedKeys: [other] })).problems).toEqual([
+      expect.objectContaining({ checkpoint: 1, reason: 'SIGNATURE_INVALID' }),
+      expect.objectContaining({ checkpoint: 2, reason: 'SIGNATURE_INVALID' }),
+    ]);
+    await t.database.query('ALTER TABLE audit_checkpoints DISABLE TRIGGER audit_checkpoints_append_only');
+    await t.database.query(`UPDATE audit_checkpoints SET body = replace(body, '"n":2', '"n":2 ') WHERE id = (SELECT max(id) FROM audit_checkpoints)`);
+    await t.database.query('ALTER TABLE audit_checkpoints ENABLE TRIGGER audit_checkpoints_append_only');
+    expect((await verify(t.database)).problems).toEqual([expect.objectContaining({ checkpoint: 2, reason: 'SIGNATURE_INVALID' })]);
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { actorRef, type Actor, type ActorRef, type RequestOrigin } from '../actor';
-import { rows, type Database, type Db, type Tx } from '../db';
-import { canonicalJson, chainHash, GENESIS_HASH, type AuditContent } from './chain';
+import { rows, type Db, type Tx } from '../db';
+import { canonicalJson, chainOf, GENESIS_HASH, type AuditContent } from './chain';
 
 export interface AuditInput {
   actor: Actor | ActorRef;
@@ -34,37 +34,58 @@ function toContent(e: AuditInput): AuditContent {
 }
 
 /**
- * Appends one entry to the chain. One statement advances the single-row head (its row lock
- * serialises appenders until COMMIT) and inserts the entry hashed from the head's previous hash.
+ * Appends one entry to its chain. One statement advances the chain's head row (creating it for the
+ * chain's first entry; its row lock serialises appenders to that chain only, until COMMIT) and
+ * inserts the entry hashed from the head's previous hash.
  */
 async function append(db: Db, c: AuditContent): Promise<void> {
+  const json = canonicalJson(c);
   await rows<Record<string, unknown>>(db, sql`
     WITH h AS (
-      UPDATE audit_head
-         SET seq = seq + 1,
-             prev_hash = hash,
-             hash = encode(sha256(convert_to(hash || ${canonicalJson(c)}, 'UTF8')), 'hex')
-       WHERE singleton
-   RETURNING seq, prev_hash, hash
+      INSERT INTO audit_chains AS ch (chain_id, seq, prev_hash, hash)
+      VALUES (${chainOf(c)}, 1, ${GENESIS_HASH}, encode(sha256(convert_to(${GENESIS_HASH} || ${json}, 'UTF8')), 'hex'))
+      ON CONFLICT (chain_id) DO UPDATE
+         SET seq = ch.seq + 1,
+             prev_hash = ch.hash,
+             hash = encode(sha256(convert_to(ch.hash || ${json}, 'UTF8')), 'hex')
+   RETURNING chain_id, seq, prev_hash, hash
     )
-    INSERT INTO audit_entries (seq, occurred_at, actor_type, actor_id, on_behalf_of_id, action,
+    INSERT INTO audit_entries (chain_id, seq, occurred_at, actor_type, actor_id, on_behalf_of_id, action,
       object_type, object_id, agency_id, request_id, ip, user_agent, details, prev_hash, hash)
-    SELECT h.seq, ${c.occurredAt}::timestamptz, ${c.actorType}, ${c.actorId}, ${c.onBehalfOfId}, ${c.action},
+    SELECT h.chain_id, h.seq, ${c.occurredAt}::timestamptz, ${c.actorType}, ${c.actorId}, ${c.onBehalfOfId}, ${c.action},
       ${c.objectType}, ${c.objectId}, ${c.agencyId}, ${c.requestId}, ${c.ip}, ${c.userAgent},
       ${JSON.stringify(c.details)}::jsonb, h.prev_hash, h.hash
       FROM h`);
 }
 
+/** The entries a transaction has recorded and not yet appended. */
+const pending = new WeakMap<Tx, AuditContent[]>();
+
 /**
- * Records an audit entry in the caller's transaction. The append itself runs just before COMMIT,
- * so the chain's lock is held only for the append and the commit.
+ * Records an audit entry in the caller's transaction. The entries are appended just before COMMIT,
+ * chain by chain in a fixed order (by chain id), so each chain's head is locked only for the
+ * append and the commit, and two transactions touching the same chains can never wait on each
+ * other in a cycle.
  */
 export function audit(tx: Tx, entry: AuditInput): void {
-  const content = toContent(entry);
-  tx.beforeCommit((db) => append(db, content));
+  const queued = pending.get(tx);
+  if (queued) {
+    queued.push(toContent(entry));
+    return;
+  }
+  const entries = [toContent(entry)];
+  pending.set(tx, entries);
+  tx.beforeCommit(async (db) => {
+    const byChain = entries.map((c, i) => ({ c, i, chain: chainOf(c) }));
+    byChain.sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : a.i - b.i));
+    for (const { c } of byChain) await append(db, c);
+  });
 }
 
 export interface AuditRow {
+  /** The entry's number in the whole log (the order entries were written; not hashed). */
+  id: string | number;
+  chain_id: string;
   seq: string | number;
   occurred_at: Date | string;
   actor_type: string;
@@ -97,58 +118,4 @@ export function rowToContent(r: AuditRow): AuditContent {
     userAgent: r.user_agent,
     details: typeof r.details === 'string' ? (JSON.parse(r.details) as Record<string, unknown>) : r.details,
   };
-}
-
-export type AuditVerification =
-  | { ok: true; entries: number; headHash: string }
-  | {
-      ok: false;
-      entries: number;
-      brokenAt: number;
-      reason: 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'SEQUENCE_GAP' | 'HEAD_MISMATCH';
-      message: string;
-    };
-
-/**
- * Walks the chain in order, in pages, and names the first broken link: an entry whose content no
- * longer hashes to its stored hash, whose prev_hash is not its predecessor's hash, a missing
- * sequence number, or a head that does not match the last entry (a removed tail).
- */
-export async function verifyAuditChain(database: Database, pageSize = 2000): Promise<AuditVerification> {
-  let prev = GENESIS_HASH;
-  let expectSeq = 1;
-  let count = 0;
-  for (;;) {
-    const rows = await database.query<AuditRow & Record<string, unknown>>(
-      'SELECT * FROM audit_entries WHERE seq >= $1 ORDER BY seq LIMIT $2',
-      [expectSeq, pageSize],
-    );
-    for (const r of rows) {
-      const seq = Number(r.seq);
-      if (seq !== expectSeq) {
-        return { ok: false, entries: count, brokenAt: expectSeq, reason: 'SEQUENCE_GAP', message: `entry ${expectSeq} is missing` };
-      }
-      if (r.prev_hash !== prev) {
-        return { ok: false, entries: count, brokenAt: seq, reason: 'PREV_HASH_MISMATCH', message: `entry ${seq} does not link to entry ${seq - 1}` };
-      }
-      if (chainHash(prev, rowToContent(r)) !== r.hash) {
-        return { ok: false, entries: count, brokenAt: seq, reason: 'HASH_MISMATCH', message: `entry ${seq} was altered after it was written` };
-      }
-      prev = r.hash;
-      expectSeq++;
-      count++;
-    }
-    if (rows.length < pageSize) break;
-  }
-  const head = (await database.query<{ seq: string | number; hash: string }>('SELECT seq, hash FROM audit_head'))[0];
-  if (!head || Number(head.seq) !== count || head.hash !== prev) {
-    return {
-      ok: false,
-      entries: count,
-      brokenAt: count + 1,
-      reason: 'HEAD_MISMATCH',
-      message: `the chain head (entry ${head ? Number(head.seq) : '?'}) does not match the last entry ${count}: entries were removed`,
-    };
-  }
-  return { ok: true, entries: count, headHash: prev };
 }

@@ -33,6 +33,19 @@ export interface AuditContent {
   details: Record<string, unknown>;
 }
 
+/** The chain written before per-agency chains: closed, verified like the others (migration 0022). */
+export const LEGACY_CHAIN = 'legacy';
+/** The chain of entries that concern no agency (a citizen signing in, platform administration). */
+export const PLATFORM_CHAIN = 'platform';
+
+/**
+ * The chain an entry belongs to: its agency's, or the platform's. Derived from hashed content, so
+ * the verifier can check that no entry was moved between chains.
+ */
+export function chainOf(content: Pick<AuditContent, 'agencyId'>): string {
+  return content.agencyId ?? PLATFORM_CHAIN;
+}
+
 /** hash = SHA-256(previous hash || canonical JSON of the entry), hex. */
 export function chainHash(prevHash: string, content: AuditContent): string {
   return createHash('sha256').update(prevHash + canonicalJson(content), 'utf8').digest('hex');

@@ -1,4 +1,15 @@
-export { audit, verifyAuditChain, type AuditInput, type AuditVerification } from './audit';
-export { canonicalJson, chainHash, GENESIS_HASH } from './chain';
+export { audit, type AuditInput } from './audit';
+export { canonicalJson, chainHash, chainOf, GENESIS_HASH, LEGACY_CHAIN, PLATFORM_CHAIN } from './chain';
+export {
+  AUDIT_CHECKPOINT_KIND,
+  createAuditCheckpointJob,
+  createCheckpoint,
+  exportedKey,
+  listCheckpoints,
+  SignedCheckpointSchema,
+  type SignedCheckpoint,
+} from './checkpoints';
+export { auditKeyFromConfig, generateAuditKey, publicAuditKey, readAuditKeyFile, type AuditKey } from './keys';
+export { verifyAudit, type AuditReport, type ChainProblem, type CheckpointProblem } from './verify';
 export type { AuditRow } from './audit';
-export { auditChainHead, findAuditEntry, listAuditEntries, type AuditEntryQuery } from './read';
+export { auditChainHeads, findAuditEntry, listAuditEntries, type AuditEntryQuery } from './read';

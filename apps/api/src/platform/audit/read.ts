@@ -3,8 +3,8 @@ import { rows, type Db } from '../db';
 import type { AuditRow } from './audit';
 
 /*
- * Reading the audit chain for people (the audit module's screens): filtered pages, newest first,
- * one entry, and the chain's head. Writing and verifying stay in audit.ts.
+ * Reading the audit log for people (the audit module's screens): filtered pages, newest first,
+ * one entry, and the chains' heads. Writing stays in audit.ts, verifying in verify.ts.
  */
 
 export interface AuditEntryQuery {
@@ -21,14 +21,14 @@ export interface AuditEntryQuery {
   /** occurred_at ≥ from and < to. */
   from?: Date | undefined;
   to?: Date | undefined;
-  /** Keyset: entries with a smaller sequence number than this. */
-  beforeSeq?: number | undefined;
+  /** Keyset: entries written before this one (a smaller id). */
+  beforeId?: number | undefined;
   limit: number;
 }
 
 const list = (xs: readonly string[]) => sql.param([...xs]);
 
-/** A page of entries matching the query, newest (highest sequence number) first. */
+/** A page of entries matching the query, newest (highest id: written last) first. */
 export async function listAuditEntries(db: Db, q: AuditEntryQuery): Promise<AuditRow[]> {
   if (q.agencyIds !== null && q.agencyIds.length === 0) return [];
   return rows<AuditRow>(
@@ -44,18 +44,18 @@ export async function listAuditEntries(db: Db, q: AuditEntryQuery): Promise<Audi
            ${q.objectId ? sql`AND object_id = ${q.objectId}` : sql``}
            ${q.from ? sql`AND occurred_at >= ${q.from.toISOString()}::timestamptz` : sql``}
            ${q.to ? sql`AND occurred_at < ${q.to.toISOString()}::timestamptz` : sql``}
-           ${q.beforeSeq !== undefined ? sql`AND seq < ${q.beforeSeq}` : sql``}
-         ORDER BY seq DESC
+           ${q.beforeId !== undefined ? sql`AND id < ${q.beforeId}` : sql``}
+         ORDER BY id DESC
          LIMIT ${q.limit}`,
   );
 }
 
-export async function findAuditEntry(db: Db, seq: number): Promise<AuditRow | undefined> {
-  return (await rows<AuditRow>(db, sql`SELECT * FROM audit_entries WHERE seq = ${seq}`))[0];
+export async function findAuditEntry(db: Db, id: number): Promise<AuditRow | undefined> {
+  return (await rows<AuditRow>(db, sql`SELECT * FROM audit_entries WHERE id = ${id}`))[0];
 }
 
-/** The chain's head: how many entries it holds and the last one's hash. */
-export async function auditChainHead(db: Db): Promise<{ seq: number; hash: string }> {
-  const [head] = await rows<{ seq: string | number; hash: string }>(db, sql`SELECT seq, hash FROM audit_head`);
-  return { seq: Number(head?.seq ?? 0), hash: head?.hash ?? '0'.repeat(64) };
+/** Every chain's head (its length and last hash), by chain id. */
+export async function auditChainHeads(db: Db): Promise<Array<{ chain: string; seq: number; hash: string }>> {
+  const heads = await rows<{ chain_id: string; seq: string | number; hash: string }>(db, sql`SELECT chain_id, seq, hash FROM audit_chains ORDER BY chain_id`);
+  return heads.map((h) => ({ chain: h.chain_id, seq: Number(h.seq), hash: h.hash }));
 }

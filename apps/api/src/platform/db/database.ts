@@ -11,6 +11,9 @@ import { acquireDirLock } from './lockfile';
 /** Drizzle handle: the database itself or an open transaction. Repositories accept either. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 
+/** Runs one parameterised statement inside a snapshot (see Database.readSnapshot). */
+export type SnapshotQuery = <T extends Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
 /** A connection to PostgreSQL: embedded PGlite or a server through a `pg` pool. */
 export interface Database {
   readonly kind: 'embedded' | 'server';
@@ -19,6 +22,11 @@ export interface Database {
   execScriptInTransaction(script: string, after?: { sql: string; params: unknown[] }): Promise<void>;
   /** Runs one parameterised statement outside any transaction. */
   query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs fn's statements in one read-only REPEATABLE READ transaction on one connection: every
+   * statement sees the same snapshot, whatever commits meanwhile (verifiers reading page by page).
+   */
+  readSnapshot<T>(fn: (query: SnapshotQuery) => Promise<T>): Promise<T>;
   /** Runs fn while holding a session-level advisory lock (a no-op lock on the embedded database). */
   withAdvisoryLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /** Embedded only: a copy of the data directory (tests start each file from a migrated one). */
@@ -76,6 +84,11 @@ export async function openEmbeddedDatabase(opts: EmbeddedOptions = {}): Promise<
     async query<T extends Record<string, unknown>>(text: string, params: unknown[] = []) {
       return (await client.query<T>(text, params)).rows;
     },
+    readSnapshot: (fn) =>
+      client.transaction(async (tx) => {
+        await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+        return fn(async (text, params = []) => (await tx.query<never>(text, params)).rows);
+      }),
     withAdvisoryLock: (_key, fn) => fn(),
     dumpDataDir: async () => await client.dumpDataDir('none'),
     async close() {
@@ -125,6 +138,20 @@ export async function openServerDatabase(url: string, poolSize: number): Promise
     },
     async query<T extends Record<string, unknown>>(text: string, params: unknown[] = []) {
       return (await pool.query<T>(text, params)).rows;
+    },
+    async readSnapshot(fn) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const result = await fn(async (text, params = []) => (await c.query<never>(text, params)).rows);
+        await c.query('COMMIT');
+        return result;
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        c.release();
+      }
     },
     async withAdvisoryLock(key, fn) {
       const c = await pool.connect();

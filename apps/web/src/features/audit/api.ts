@@ -48,10 +48,10 @@ export const latestEntriesQuery = (n: number) =>
     staleTime: 10_000,
   });
 
-export const auditEntryQuery = (seq: string) =>
+export const auditEntryQuery = (id: string) =>
   queryOptions({
-    queryKey: ['audit', 'entry', seq],
-    queryFn: ({ signal }) => api.get<AuditEntry>(`/audit/entries/${encodeURIComponent(seq)}`, { signal }),
+    queryKey: ['audit', 'entry', id],
+    queryFn: ({ signal }) => api.get<AuditEntry>(`/audit/entries/${encodeURIComponent(id)}`, { signal }),
     // An entry never changes.
     staleTime: Infinity,
   });

@@ -12,7 +12,7 @@ const auditLogRoute = createRoute({
 });
 const auditEntryRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
-  path: 'audit/$seq',
+  path: 'audit/$entryId',
   component: AuditEntryPage,
 });
 

@@ -32,10 +32,10 @@ export function AuditTable({ items, search }: { items: readonly AuditEntry[]; se
         </thead>
         <tbody>
           {items.map((e) => (
-            <tr key={e.seq}>
+            <tr key={e.id}>
               <td>
-                <Link to="/staff/audit/$seq" params={{ seq: String(e.seq) }} aria-label={t('audit.entryPage.title', { seq: format.digits(e.seq) })}>
-                  {format.digits(e.seq)}
+                <Link to="/staff/audit/$entryId" params={{ entryId: String(e.id) }} aria-label={t('audit.entryPage.title', { seq: format.digits(e.id) })}>
+                  {format.digits(e.id)}
                 </Link>
               </td>
               <td>

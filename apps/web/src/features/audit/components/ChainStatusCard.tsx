@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../../../components/Notice';
@@ -10,8 +9,9 @@ import { chainStatusQuery, verifyChain, type AuditVerificationRecord } from '../
 import { usePartyName } from './Party';
 
 /**
- * The audit chain for those who watch it (auditors, platform administrators): how long it is, its
- * head, and the latest walk of it with its outcome; a button walks it again now.
+ * The audit chains for those who watch them (auditors, platform administrators): how many entries
+ * and chains, the latest signed checkpoint, and the latest verification with the problems it found;
+ * a button verifies every chain and checkpoint again now.
  */
 export function ChainStatusCard() {
   const { t } = useTranslation();
@@ -34,7 +34,7 @@ export function ChainStatusCard() {
   if (query.isPending) body = <Loading label={t('audit.chain.loading')} />;
   else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
   else {
-    const { length, headHash, lastVerification: last } = query.data;
+    const { length, chains, latestCheckpoint, lastVerification: last } = query.data;
     body = (
       <dl className="facts">
         <div className="facts__row">
@@ -42,11 +42,17 @@ export function ChainStatusCard() {
           <dd>{format.number(length)}</dd>
         </div>
         <div className="facts__row">
-          <dt>{t('audit.chain.head')}</dt>
+          <dt>{t('audit.chain.chains')}</dt>
+          <dd>{format.number(chains)}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('audit.chain.checkpoint')}</dt>
           <dd>
-            <code dir="ltr" className="hash">
-              {headHash}
-            </code>
+            {latestCheckpoint === null ? (
+              <span className="text-muted">{t('audit.chain.checkpointNone')}</span>
+            ) : (
+              t('audit.chain.checkpointAt', { n: format.number(latestCheckpoint.n), time: format.dateTime(latestCheckpoint.createdAt) })
+            )}
           </dd>
         </div>
         <div className="facts__row">
@@ -59,16 +65,22 @@ export function ChainStatusCard() {
                 <span className={`badge ${last.ok ? 'badge--success' : 'badge--danger'}`}>
                   {last.ok ? <CheckIcon /> : <AlertIcon />}
                   {last.ok
-                    ? t('audit.chain.intact', { n: format.number(last.entries) })
-                    : t('audit.chain.broken', { seq: format.digits(last.brokenAt ?? 0) })}
+                    ? t('audit.chain.intact', { n: format.number(last.entries), chains: format.number(last.chains), checkpoints: format.number(last.checkpoints) })
+                    : t('audit.chain.broken', { n: format.number(last.problems.length) })}
                 </span>
-                {last.reason ? <span className="facts__help">{t(`audit.chain.reason.${last.reason}`)}</span> : null}
-                {!last.ok && last.brokenAt ? (
-                  <span className="facts__help">
-                    <Link to="/staff/audit/$seq" params={{ seq: String(last.brokenAt) }}>
-                      {t('audit.chain.openBroken', { seq: format.digits(last.brokenAt) })}
-                    </Link>
-                  </span>
+                {last.problems.length > 0 ? (
+                  <ul className="facts__help">
+                    {last.problems.slice(0, 5).map((p, i) => (
+                      <li key={i}>
+                        {t(`audit.chain.reason.${p.reason}`, { defaultValue: p.message })}{' '}
+                        {p.chain !== undefined && p.seq !== undefined ? (
+                          <bdi>({t('audit.chain.problemAt', { chain: p.chain, seq: format.digits(p.seq) })})</bdi>
+                        ) : p.checkpoint !== undefined ? (
+                          <bdi>({t('audit.chain.problemCheckpoint', { n: format.digits(p.checkpoint) })})</bdi>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
                 ) : null}
                 <span className="facts__help">
                   {t('audit.chain.by', { time: format.dateTime(last.finishedAt), who: who(last) })}

@@ -18,8 +18,8 @@ export function LatestEntries({ n = 5 }: { n?: number }) {
   return (
     <ul className="latest-entries" aria-label={t('audit.home.latest')}>
       {query.data.items.map((e) => (
-        <li key={e.seq}>
-          <Link to="/staff/audit/$seq" params={{ seq: String(e.seq) }}>
+        <li key={e.id}>
+          <Link to="/staff/audit/$entryId" params={{ entryId: String(e.id) }}>
             <code dir="ltr">{e.action}</code>
           </Link>
           <span className="text-muted">

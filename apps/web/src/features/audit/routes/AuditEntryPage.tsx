@@ -10,13 +10,13 @@ import { auditEntryQuery } from '../api';
 import { agencyName } from '../components/AuditTable';
 import { Party } from '../components/Party';
 
-/** `/staff/audit/$seq`: one entry in full, with the hashes that chain it to the one before. */
+/** `/staff/audit/$entryId`: one entry in full, with its chain and the hashes that link it to the one before. */
 export function AuditEntryPage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const { seq = '' } = useParams({ strict: false });
-  const query = useQuery(auditEntryQuery(seq));
-  const title = t('audit.entryPage.title', { seq: format.digits(seq) });
+  const { entryId = '' } = useParams({ strict: false });
+  const query = useQuery(auditEntryQuery(entryId));
+  const title = t('audit.entryPage.title', { seq: format.digits(entryId) });
 
   const back = (
     <nav aria-label={t('a11y.breadcrumb')} className="breadcrumb">
@@ -94,6 +94,7 @@ export function AuditEntryPage() {
         </h2>
         <p className="text-muted">{t('audit.entryPage.chainHelp')}</p>
         <dl className="facts">
+          {row(t('audit.entryPage.chain'), t('audit.entryPage.chainPlace', { chain: e.chain, seq: format.digits(e.chainSeq) }))}
           {row(t('audit.entryPage.hash'), <code dir="ltr" className="hash">{e.hash}</code>)}
           {row(t('audit.entryPage.prevHash'), <code dir="ltr" className="hash">{e.prevHash}</code>)}
         </dl>
