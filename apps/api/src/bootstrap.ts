@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
+import { z } from 'zod';
 import type { AppConfig } from './config';
 import { systemClock, type Clock } from './platform/clock';
 import type { AppContext } from './platform/context';
 import { openDatabase, type Database } from './platform/db';
 import { createBlobDriverFromConfig, createBlobGcJob, createBlobStore } from './platform/files';
 import { IntegrationRegistry } from './platform/integrations';
-import { createSmsSimulator } from './platform/integrations/sms';
 import { modules } from './modules';
 import { JobRegistry, JobRunner } from './platform/jobs';
 import { loggerOptions } from './platform/log';
+import { createEmailSimulator, createNotifySendJob, createSmsSimulator, createSmtpProvider, Notifier } from './platform/notify';
 
 export interface ContextOverrides {
   database?: Database;
@@ -27,8 +28,15 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
   const blobs = createBlobStore({ driver: blobDriver, database, clock, maxBytes: config.BLOB_MAX_BYTES });
   jobs.every(createBlobGcJob(blobDriver), 3_600_000, {});
   const integrations = new IntegrationRegistry();
-  const sms = createSmsSimulator();
-  integrations.register({ name: 'sms', mode: sms.mode, description: 'SMS gateway (one-time codes, notifications)' });
+  const notifier = new Notifier({
+    sms: createSmsSimulator(),
+    email: config.SMTP_URL ? createSmtpProvider(config.SMTP_URL, config.MAIL_FROM) : createEmailSimulator(),
+  });
+  for (const [name, p] of Object.entries(notifier.providers)) integrations.register({ name, mode: p.mode, description: p.description });
+  jobs.define(createNotifySendJob(notifier));
+  // Delivery jobs queued before notifications existed name the same message by its old outbox id.
+  const send = jobs.get('notify.send')!;
+  jobs.define({ kind: 'sms.send', payload: z.object({ outboxId: z.uuid() }), maxAttempts: 5, handle: ({ outboxId }, jc) => send.handle({ id: outboxId }, jc) });
   const ctx: AppContext = {
     config,
     database,
@@ -37,7 +45,7 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
     jobs,
     blobs,
     integrations,
-    sms,
+    notify: notifier,
     adminToken: config.ADMIN_API_TOKEN ?? randomBytes(24).toString('base64url'),
   };
   for (const m of modules) m.defineJobs?.(ctx);

@@ -33,3 +33,4 @@ export * from './catalogue-architecture';
 export * from './licences';
 export * from './catalogue-import';
 export * from './catalogue-reports';
+export * from './notifications';

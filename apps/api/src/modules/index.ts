@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context';
 import { catalogueModule } from './catalogue';
 import { identityModule } from './identity';
+import { notificationsModule } from './notifications';
 import { operationsModule } from './operations';
 import { requestsModule } from './requests';
 import { servicesModule } from './services';
@@ -14,4 +15,4 @@ export interface AppModule {
   defineJobs?(ctx: AppContext): void;
 }
 
-export const modules: AppModule[] = [identityModule, operationsModule, servicesModule, requestsModule, catalogueModule];
+export const modules: AppModule[] = [identityModule, operationsModule, servicesModule, requestsModule, catalogueModule, notificationsModule];

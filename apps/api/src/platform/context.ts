@@ -4,8 +4,8 @@ import type { Clock } from './clock';
 import type { Database } from './db';
 import type { BlobStore } from './files';
 import type { IntegrationRegistry } from './integrations';
-import type { SmsGateway } from './integrations/sms';
 import type { JobRegistry, JobRunner } from './jobs';
+import type { Notifier } from './notify';
 
 /** Everything a module needs from the platform; built once in main.ts (or by a test). */
 export interface AppContext {
@@ -18,7 +18,8 @@ export interface AppContext {
   runner?: JobRunner | undefined;
   blobs: BlobStore;
   integrations: IntegrationRegistry;
-  sms: SmsGateway;
+  /** Templates' messages by SMS, e-mail and in-app, with their providers and delivery status. */
+  notify: Notifier;
   /** Bearer token for platform administration endpoints until staff sign-in exists. */
   adminToken: string;
 }

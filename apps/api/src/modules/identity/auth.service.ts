@@ -6,7 +6,8 @@ import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
-import { queueSms } from '../../platform/integrations/sms';
+import { notify } from '../../platform/notify';
+import { otpTemplate } from './identity.notifications';
 import * as repo from './identity.repository';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -171,7 +172,7 @@ export async function requestOtp(ctx: AppContext, nationalCode: string, mobile: 
     const recent = await repo.countRecentChallenges(tx.db, nationalCode, new Date(now.getTime() - OTP_WINDOW_MS));
     if (recent >= OTP_PER_WINDOW) throw new DomainError('OTP_TOO_MANY_REQUESTS', { retryAfterSeconds: OTP_WINDOW_MS / 1000 });
     await repo.insertChallenge(tx.db, { id, nationalCode, mobile, codeHash: sha256(`${id}:${code}`), expiresAt, ip: origin.ip ?? null }, now);
-    await queueSms(ctx, tx, { to: mobile, body: `درگاه: کد ورود شما ${code}\nاین کد را به کسی ندهید.`, purpose: 'otp' }, now);
+    await notify(ctx, tx, otpTemplate, { to: { sms: mobile }, personalisation: { code } });
     audit(tx, { actor: { type: 'anonymous', id: null }, origin, at: now, action: 'citizen.otp_requested', objectType: 'otp_challenge', objectId: id });
   });
   return { challengeId: id, expiresAt: expiresAt.toISOString(), resendAfter: new Date(now.getTime() + 60_000).toISOString() };

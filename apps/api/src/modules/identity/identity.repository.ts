@@ -418,3 +418,15 @@ export const listApiTokensIn = (db: Db, agencyIds: string[] | null) =>
   rows<ApiTokenRow>(db, sql`
     SELECT ${TOKEN_COLS} FROM api_tokens WHERE ${agencyIds === null} OR agency_id = ANY(${list(agencyIds ?? [])}::uuid[])
      ORDER BY created_at DESC, id`);
+
+/** Where a citizen (or a company) can be reached: the mobile on file. */
+export async function citizenContact(db: Db, id: string): Promise<{ mobile: string | null } | undefined> {
+  const [r] = await rows<{ mobile: string | null }>(db, sql`SELECT mobile FROM citizens WHERE id = ${id}`);
+  return r;
+}
+
+/** Where a staff member can be reached: the e-mail on file. */
+export async function staffContact(db: Db, id: string): Promise<{ email: string | null } | undefined> {
+  const [r] = await rows<{ email: string | null }>(db, sql`SELECT email FROM staff WHERE id = ${id}`);
+  return r;
+}

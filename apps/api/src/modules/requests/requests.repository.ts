@@ -165,9 +165,3 @@ export async function requestEvents(db: Db, ids: string[]): Promise<RequestEvent
       FROM events WHERE stream_type = ${STREAM} AND stream_id = ANY(${pgArray(ids)}::text[]) ORDER BY id`);
   return r.map((e) => ({ ...e, payload: json(e.payload) as Record<string, unknown>, createdAt: date(e.createdAt) }));
 }
-
-/** The verified mobile of the person who applied (for the decision SMS). */
-export async function applicantMobile(db: Db, applicantId: string): Promise<string | null> {
-  const [row] = await rows<{ mobile: string | null }>(db, sql`SELECT mobile FROM citizens WHERE id = ${applicantId}`);
-  return row?.mobile ?? null;
-}

@@ -1,5 +1,5 @@
 import type { RequestStatus } from '@dargah/contracts';
-import { createWorkingCalendar, jalaliDateString, jalaliDayRange, toPersianDigits } from '@dargah/persian';
+import { createWorkingCalendar, jalaliDateString, jalaliDayRange } from '@dargah/persian';
 import type { Actor, RequestOrigin, Role } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
@@ -9,12 +9,13 @@ import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { queueSms } from '../../platform/integrations/sms';
+import { notify } from '../../platform/notify';
 import { requireCitizen, requireStaff, type StaffActor } from '../identity';
 import { findPublishedService } from '../services';
 import { checkForm } from './request-form';
 import type { CartableRowView, RequestView } from './request-views';
 import { applicantFor, citizenMaySee, deskAgencies, mayView, rolesIn, staffMaySee } from './requests.policy';
+import { requestApprovedTemplate, requestRejectedTemplate } from './requests.notifications';
 import * as repo from './requests.repository';
 import { actingRole, allowedActions, INITIAL_STATUS, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction } from './requests-workflow';
 import { newTrackingCode } from './tracking-code';
@@ -222,11 +223,6 @@ export async function listCartable(ctx: AppContext, actor: Actor, q: { status?: 
 }
 
 // Act -------------------------------------------------------------------------------------------
-const DECISION_SMS: Record<'approved' | 'rejected', string> = {
-  approved: 'درگاه: درخواست شما با کد رهگیری {code} برای «{service}» تأیید شد.',
-  rejected: 'درگاه: درخواست شما با کد رهگیری {code} برای «{service}» رد شد. علت را در درگاه ببینید.',
-};
-
 /**
  * Staff move a request along the workflow table: `take` it for review, `approve` or `reject`
  * it. State, event, audit entry and (for a decision) the SMS to the applicant commit together.
@@ -270,11 +266,13 @@ export async function actOnRequest(
       });
       audit(tx, { actor: staff, origin, at: now, action: `service_request.${action}`, objectType: 'service_request', objectId: r.id, agencyId: r.agencyId, details: { trackingCode: r.trackingCode, from: r.status, to: t.to } });
       if (decided) {
-        const mobile = await repo.applicantMobile(tx.db, r.applicantId);
-        if (mobile) {
-          const body = DECISION_SMS[t.to as 'approved' | 'rejected'].replace('{code}', toPersianDigits(r.trackingCode)).replace('{service}', r.serviceTitleFa);
-          await queueSms(ctx, tx, { to: mobile, body, purpose: 'service_request' }, now);
-        }
+        const template = t.to === 'approved' ? requestApprovedTemplate : requestRejectedTemplate;
+        await notify(ctx, tx, template, {
+          to: { person: { type: 'citizen', id: r.applicantId } },
+          personalisation: { trackingCode: r.trackingCode, service: r.serviceTitleFa },
+          agencyId: r.agencyId,
+          reference: r.id,
+        });
       }
       const after = (await repo.findRequest(tx.db, r.id))!;
       return { status: 200 as const, body: await viewOf(tx.db, after, staff, lang) };

@@ -185,16 +185,18 @@ describe('the first journey, end to end', () => {
     expect(tracked.json().id).toBe(receipt.id);
     expect((await inject('GET', '/api/v1/requests/mine', citizen)).json()).toMatchObject({ items: [{ id: receipt.id, status: 'approved' }], nextCursor: null });
 
-    // The decision SMS went through the outbox and the job queue.
-    const [sms] = await rows<{ recipient: string; body: string; status: string }>(
-      t.ctx.database.db,
-      sql`SELECT recipient, body, status FROM sms_outbox WHERE purpose = 'service_request' ORDER BY seq`,
-    );
-    expect(sms).toMatchObject({ recipient: citizen.mobile, status: 'queued' });
-    expect(sms!.body).toContain('تأیید شد');
+    // The decision went to the applicant by SMS (through the job queue) and into their in-app inbox.
+    const decision = sql`SELECT channel, recipient, body, status, reference FROM notifications WHERE template_id = 'requests.approved' ORDER BY channel`;
+    const sent = await rows<{ channel: string; recipient: string; body: string; status: string; reference: string }>(t.ctx.database.db, decision);
+    expect(sent).toMatchObject([
+      { channel: 'in_app', recipient: citizen.id, status: 'delivered', reference: receipt.id },
+      { channel: 'sms', recipient: citizen.mobile, status: 'created', reference: receipt.id },
+    ]);
+    expect(sent[1]!.body).toContain('تأیید شد');
+    expect(sent[1]!.body).not.toMatch(/[0-9]/); // the tracking code in Persian digits
     await t.ctx.runner!.runDue();
-    const [after] = await rows<{ status: string }>(t.ctx.database.db, sql`SELECT status FROM sms_outbox WHERE purpose = 'service_request'`);
-    expect(after!.status).toBe('sent');
+    const [, sms] = await rows<{ status: string }>(t.ctx.database.db, decision);
+    expect(sms!.status).toBe('delivered');
 
     // Every change is in the event stream and the audit chain, which still verifies.
     const audits = await rows<{ action: string }>(t.ctx.database.db, sql`SELECT action FROM audit_entries WHERE object_id = ${receipt.id} ORDER BY seq`);
