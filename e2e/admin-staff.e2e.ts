@@ -33,7 +33,7 @@ async function resetCode(baseURL: string, mobile: string, since: Date): Promise<
   while (Date.now() < deadline) {
     const message = (await readOutbox(baseURL)).find(
       (m) =>
-        m.recipient === mobile && m.purpose === 'password_reset' && Date.parse(m.createdAt) >= since.getTime() - 1000,
+        m.recipient === mobile && m.template === 'identity.password-reset' && Date.parse(m.createdAt) >= since.getTime() - 1000,
     );
     const code = message ? /code=([0-9A-Z]{16})/.exec(asciiDigits(message.body))?.[1] : undefined;
     if (code) return code;

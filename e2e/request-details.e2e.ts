@@ -83,9 +83,9 @@ for (const device of ['desktop', 'phone'] as const) {
 
       // 3. The receipt SMS: the tracking code in Persian digits and the Jalali answer date.
       await expect
-        .poll(async () => (await readOutbox(baseURL)).filter((m) => m.recipient === citizen.mobile && m.purpose === 'service_request' && Date.parse(m.createdAt) >= since.getTime() - 1000).length, { timeout: 20_000 })
+        .poll(async () => (await readOutbox(baseURL)).filter((m) => m.recipient === citizen.mobile && m.channel === 'sms' && m.template === 'requests.received' && Date.parse(m.createdAt) >= since.getTime() - 1000).length, { timeout: 20_000 })
         .toBe(1);
-      const sms = (await readOutbox(baseURL)).find((m) => m.recipient === citizen.mobile && m.purpose === 'service_request')!;
+      const sms = (await readOutbox(baseURL)).find((m) => m.recipient === citizen.mobile && m.channel === 'sms' && m.template === 'requests.received')!;
       expect(sms.body).toContain(toPersianDigits(trackingCode));
       expect(sms.body).toContain(service!.title);
       expect(sms.body).toMatch(/پاسخ تا [۰-۹]+ [^ ]+ [۰-۹]{4}/);

@@ -1,13 +1,16 @@
 /**
  * The developer SMS outbox: `GET /dev/outbox` (JSON unless HTML is asked for; never in production)
- * lists the latest messages the SMS simulator delivered, newest first:
- * `{ items: [{ recipient, body, purpose, status, createdAt }] }`. Journeys read one-time codes here.
+ * lists the latest messages of every channel, newest first:
+ * `{ items: [{ channel, template, recipient, subject, body, status, createdAt }] }`. Journeys read
+ * one-time codes (template `identity.otp`) here.
  */
 
 export interface OutboxMessage {
+  channel: 'sms' | 'email' | 'in_app';
+  template: string;
   recipient: string;
+  subject: string | null;
   body: string;
-  purpose: string;
   status: string;
   createdAt: string;
 }
@@ -48,7 +51,7 @@ export async function readOtp(
     const items = await readOutbox(baseURL);
     seen = items.length;
     const message = items
-      .filter((m) => m.recipient === mobile && m.purpose === 'otp' && Date.parse(m.createdAt) >= since.getTime() - 1000)
+      .filter((m) => m.recipient === mobile && m.template === 'identity.otp' && Date.parse(m.createdAt) >= since.getTime() - 1000)
       .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
     const code = message ? /\b(\d{6})\b/.exec(asciiDigits(message.body))?.[1] : undefined;
     if (code) return code;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
+import { z } from 'zod';
 import type { AppConfig } from './config';
 import { auditKeyFromConfig, createAuditCheckpointJob, type AuditKey } from './platform/audit';
 import { systemClock, type Clock } from './platform/clock';
@@ -8,11 +9,11 @@ import { openDatabase, type Database } from './platform/db';
 import { createBlobDriverFromConfig, createBlobGcJob, createBlobStore } from './platform/files';
 import { IntegrationRegistry } from './platform/integrations';
 import { createMobileRegistrySimulator } from './platform/integrations/mobile-registry';
-import { createSmsSimulator } from './platform/integrations/sms';
 import { modules } from './modules';
 import { JobRegistry, JobRunner } from './platform/jobs';
 import { loggerOptions } from './platform/log';
 import { createRateLimitSweepJob } from './platform/rate-limit';
+import { createEmailSimulator, createNotifySendJob, createSmsSimulator, createSmtpProvider, Notifier } from './platform/notify';
 
 export interface ContextOverrides {
   database?: Database;
@@ -34,8 +35,15 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
   const auditKey = o.auditKey ?? auditKeyFromConfig(config);
   jobs.every(createAuditCheckpointJob(auditKey), config.AUDIT_CHECKPOINT_MINUTES * 60_000, {});
   const integrations = new IntegrationRegistry();
-  const sms = createSmsSimulator();
-  integrations.register({ name: 'sms', mode: sms.mode, description: 'SMS gateway (one-time codes, notifications)' });
+  const notifier = new Notifier({
+    sms: createSmsSimulator(),
+    email: config.SMTP_URL ? createSmtpProvider(config.SMTP_URL, config.MAIL_FROM) : createEmailSimulator(),
+  });
+  for (const [name, p] of Object.entries(notifier.providers)) integrations.register({ name, mode: p.mode, description: p.description });
+  jobs.define(createNotifySendJob(notifier));
+  // Delivery jobs queued before notifications existed name the same message by its old outbox id.
+  const send = jobs.get('notify.send')!;
+  jobs.define({ kind: 'sms.send', payload: z.object({ outboxId: z.uuid() }), maxAttempts: 5, handle: ({ outboxId }, jc) => send.handle({ id: outboxId }, jc) });
   // SHAHKAR_PROVIDER has one value so far: a live connector is added beside the simulator.
   const mobileRegistry = createMobileRegistrySimulator(database);
   integrations.register({ name: 'shahkar', mode: mobileRegistry.mode, description: 'mobile-ownership registry (شاهکار): is this SIM registered to this national code' });
@@ -47,7 +55,7 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
     jobs,
     blobs,
     integrations,
-    sms,
+    notify: notifier,
     mobileRegistry,
     auditKey,
     adminToken: config.ADMIN_API_TOKEN ?? randomBytes(24).toString('base64url'),

@@ -67,6 +67,9 @@ export const AppConfigSchema = z.object({
   SHAHKAR_PROVIDER: z.enum(['simulator']).default('simulator'),
   /** How long to wait for its answer; past it, no code is sent (503 MOBILE_REGISTRY_UNAVAILABLE). */
   SHAHKAR_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
+  /** E-mail over SMTP (`smtp://user:pass@host:587`, `smtps://…:465`); unset: e-mail is simulated (recorded, not sent). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('Dargah <no-reply@dargah.invalid>'),
   BLOB_DRIVER: z.enum(['fs', 's3']).default('fs'),
   BLOB_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
   S3_ENDPOINT: z.string().optional(),

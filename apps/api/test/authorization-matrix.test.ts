@@ -19,7 +19,7 @@ import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } fro
  */
 let t: TestApp;
 let routes: RouteEntry[];
-let citizen: Session;
+let citizen: Session & { id: string };
 let staffOther: Session;
 let citizenOther: Session;
 /** Objects of agency A (and of A's applicant), by route pattern and parameter name. */
@@ -121,7 +121,13 @@ beforeAll(async () => {
   });
   expect(submitted.statusCode).toBe(201);
   const request = submitted.json<{ id: string; trackingCode: string }>();
+  const [message] = await t.ctx.database.query<{ id: string }>(
+    `INSERT INTO notifications (template_id, template_version, channel, lang, recipient, person_type, person_id, body, status, created_at, updated_at)
+     SELECT 'test.notice', 1, 'in_app', 'fa', $1, 'citizen', $1, 'پیام', 'delivered', now(), now() RETURNING id`,
+    [citizen.id],
+  );
   for (const [pattern, id] of Object.entries({
+    '/api/v1/me/notifications/:id/read': message!.id,
     '/api/v1/admin/agencies/:id': a.id,
     '/api/v1/admin/agencies/:id/units': a.id,
     '/api/v1/admin/agencies/:id/staff': a.id,

@@ -83,7 +83,7 @@ export async function signInStaff(t: TestApp, username: string, password = TEST_
 export async function deliveredCode(t: TestApp, mobile: string): Promise<string> {
   await t.ctx.runner!.runDue();
   const [msg] = await t.ctx.database.query<{ body: string }>(
-    "SELECT body FROM sms_outbox WHERE recipient = $1 AND purpose = 'otp' ORDER BY seq DESC LIMIT 1",
+    "SELECT body FROM notifications WHERE recipient = $1 AND channel = 'sms' AND template_id = 'identity.otp' ORDER BY seq DESC LIMIT 1",
     [mobile],
   );
   const code = /(\d{6})/.exec(msg?.body ?? '')?.[1];

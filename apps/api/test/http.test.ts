@@ -153,18 +153,20 @@ describe('developer outbox', () => {
 
   it('renders each message escaped, its time in Tehran’s Jalali calendar with Persian digits, and long bodies wrapping', () => {
     const html = outboxPage([
-      { recipient: '09121234567', body: '<script>alert(1)</script>\nکد: ۱۲۳۴۵۶', purpose: 'otp', status: 'sent', createdAt: '2024-03-27T06:30:00.000Z' },
-      { recipient: '09121234568', body: 'x'.repeat(500), purpose: 'service_request', status: 'queued', createdAt: '2025-03-20T20:29:00.000Z' },
+      { channel: 'sms', template: 'identity.otp', recipient: '09121234567', subject: null, body: '<script>alert(1)</script>\nکد: ۱۲۳۴۵۶', status: 'delivered', createdAt: '2024-03-27T06:30:00.000Z' },
+      { channel: 'email', template: 'requests.approved', recipient: 'a@b.ir', subject: '<b>موضوع</b>', body: 'x'.repeat(500), status: 'created', createdAt: '2025-03-20T20:29:00.000Z' },
     ]);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#60;script&#62;');
     expect(html).toContain('۸ فروردین ۱۴۰۳، ساعت ۱۰:۰۰'); // 06:30 UTC is 10:00 in Tehran
     expect(html).toContain('۳۰ اسفند ۱۴۰۳، ساعت ۲۳:۵۹');
     expect(html).toContain('۰۹۱۲۱۲۳۴۵۶۷');
-    expect(html).toContain('کد یک‌بارمصرف ورود');
+    expect(html).toContain('پیامک');
+    expect(html).toContain('رایانامه');
+    expect(html).toContain('&#60;b&#62;موضوع&#60;/b&#62;');
     expect(html).toMatch(/overflow-wrap:anywhere/);
     expect(html).toMatch(/name="viewport" content="width=device-width/);
-    expect(outboxPage([])).toContain('هنوز پیامکی فرستاده نشده است.');
+    expect(outboxPage([])).toContain('هنوز پیامی فرستاده نشده است.');
   });
 
   it('does not exist in production', async () => {

@@ -19,7 +19,7 @@ afterAll(() => t.close());
 
 describe('Persian messages the API can produce', () => {
   it('registers every module (so the catalogue below is complete)', () => {
-    expect(modules.map((m) => m.name).sort()).toEqual(['audit', 'catalogue', 'identity', 'operations', 'requests', 'services']);
+    expect(modules.map((m) => m.name).sort()).toEqual(['audit', 'catalogue', 'identity', 'notifications', 'operations', 'requests', 'services']);
     const codes = allErrorSpecs().map(([code]) => code);
     // One code of each module's catalogue, and the one whose Persian names UTF-8.
     for (const code of ['INTERNAL', 'REQUEST_NOT_FOUND', 'SERVICE_NOT_FOUND', 'PASSWORD_TOO_SHORT', 'IMPORT_ENCODING_INVALID', 'CARD_NOT_FOUND']) {

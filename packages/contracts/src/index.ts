@@ -41,3 +41,4 @@ export * from './areas';
 export * from './homes';
 export * from './audit';
 export * from './audit-chain';
+export * from './notifications';

@@ -5,6 +5,7 @@ import type { AppContext } from '../platform/context';
 import { auditModule } from './audit';
 import { catalogueModule } from './catalogue';
 import { identityModule } from './identity';
+import { notificationsModule } from './notifications';
 import { operationsModule } from './operations';
 import { requestsModule } from './requests';
 import { servicesModule } from './services';
@@ -28,7 +29,7 @@ export interface AppModule {
   areas?(ctx: AppContext, actor: Actor): Promise<Partial<Areas>> | Partial<Areas>;
 }
 
-export const modules: AppModule[] = [identityModule, operationsModule, servicesModule, requestsModule, catalogueModule, auditModule];
+export const modules: AppModule[] = [identityModule, operationsModule, servicesModule, requestsModule, catalogueModule, auditModule, notificationsModule];
 
 /** Every module's answer for the actor, merged over "nothing open". */
 export async function areasOf(ctx: AppContext, actor: Actor): Promise<Areas> {

@@ -6,8 +6,8 @@ import type { Database } from './db';
 import type { BlobStore } from './files';
 import type { IntegrationRegistry } from './integrations';
 import type { MobileOwnershipRegistry } from './integrations/mobile-registry';
-import type { SmsGateway } from './integrations/sms';
 import type { JobRegistry, JobRunner } from './jobs';
+import type { Notifier } from './notify';
 
 /** Everything a module needs from the platform; built once in main.ts (or by a test). */
 export interface AppContext {
@@ -20,7 +20,8 @@ export interface AppContext {
   runner?: JobRunner | undefined;
   blobs: BlobStore;
   integrations: IntegrationRegistry;
-  sms: SmsGateway;
+  /** Templates' messages by SMS, e-mail and in-app, with their providers and delivery status. */
+  notify: Notifier;
   /** Whether a SIM is registered to a national code (شاهکار). */
   mobileRegistry: MobileOwnershipRegistry;
   /** Signs audit checkpoints; its public half verifies them. */

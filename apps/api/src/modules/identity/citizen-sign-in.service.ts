@@ -6,11 +6,12 @@ import { withTransaction, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import { checkMobileOwnership, MobileRegistryUnavailable, type OwnershipAnswer } from '../../platform/integrations/mobile-registry';
-import { queueSms } from '../../platform/integrations/sms';
+import { notify } from '../../platform/notify';
 import { hitAll, refund, type Hit, type Limit } from '../../platform/rate-limit';
 import { csrfMatches, openSession, sha256, type NewSession } from './auth.service';
 import * as repo from './identity.repository';
-import { maskMobile, maskNationalCode, mobileChangedSms, otpSms } from './identity.sms';
+import { mobileChangedTemplate, otpTemplate } from './identity.notifications';
+import { maskMobile, maskNationalCode } from './identity.sms';
 
 /**
  * Citizen sign-in by national code, mobile and a one-time code. The mobile-ownership registry
@@ -95,7 +96,7 @@ export async function requestOtp(ctx: AppContext, nationalCode: string, mobile: 
   const expiresAt = new Date(now.getTime() + ctx.config.OTP_TTL_SECONDS * 1000);
   await withTransaction(ctx.database, async (tx) => {
     await repo.insertChallenge(tx.db, { id, nationalCode, mobile, codeHash: sha256(`${id}:${code}`), expiresAt, ip: origin.ip ?? null, registryRef: answer.reference }, now);
-    await queueSms(ctx, tx, { to: mobile, body: otpSms(code), purpose: 'otp' }, now);
+    await notify(ctx, tx, otpTemplate, { to: { sms: mobile }, personalisation: { code } });
     audit(tx, { actor: anonymous, origin, at: now, action: 'citizen.otp_requested', objectType: 'otp_challenge', objectId: id, details: { registryReference: answer.reference } });
   });
   return { challengeId: id, expiresAt: expiresAt.toISOString(), resendAfter: new Date(now.getTime() + RESEND_AFTER_MS).toISOString() };
@@ -122,7 +123,7 @@ async function personFor(ctx: AppContext, tx: Tx, c: repo.ChallengeRow & { regis
     const actor = { type: 'citizen' as const, id: person.id };
     await appendEvent(tx, { streamType: 'citizen', streamId: person.id, action: 'mobile_changed', actor, origin, at: now, payload: change });
     audit(tx, { actor, origin, at: now, action: 'citizen.mobile_changed', objectType: 'citizen', objectId: person.id, details: change });
-    if (person.mobile) await queueSms(ctx, tx, { to: person.mobile, body: mobileChangedSms(c.mobile), purpose: 'mobile_changed' }, now);
+    if (person.mobile) await notify(ctx, tx, mobileChangedTemplate, { to: { sms: person.mobile }, personalisation: { newMobile: maskMobile(c.mobile) }, reference: person.id });
   }
   return person.id;
 }

@@ -24,7 +24,7 @@ const verify = (challengeId: string, code: string) =>
 const q = <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => t.ctx.database.query<T>(text, params);
 const textsTo = async (mobile: string) => {
   await t.ctx.runner!.runDue();
-  return q<{ body: string; purpose: string }>('SELECT body, purpose FROM sms_outbox WHERE recipient = $1 ORDER BY seq', [mobile]);
+  return q<{ body: string; purpose: string }>("SELECT body, template_id AS purpose FROM notifications WHERE recipient = $1 AND channel = 'sms' ORDER BY seq", [mobile]);
 };
 const storedMobile = async (nationalCode: string) =>
   (await q<{ mobile: string }>('SELECT mobile FROM citizens WHERE national_code = $1', [nationalCode]))[0]?.mobile;
@@ -115,10 +115,10 @@ describe('a change of mobile', () => {
     expect(JSON.stringify(entry!.details)).not.toContain(person.mobile);
     expect(JSON.stringify(entry!.details)).not.toContain(newSim);
 
-    const notice = (await textsTo(person.mobile)).filter((m) => m.purpose === 'mobile_changed');
+    const notice = (await textsTo(person.mobile)).filter((m) => m.purpose === 'identity.mobile-changed');
     expect(notice).toHaveLength(1);
     expect(notice[0]!.body).toContain('۰۹۱۲•••');
-    expect((await textsTo(newSim)).map((m) => m.purpose)).toEqual(['otp']);
+    expect((await textsTo(newSim)).map((m) => m.purpose)).toEqual(['identity.otp']);
   });
 
   it('does not happen when the new number is not registered to the person, and nothing is recorded', async () => {
@@ -127,7 +127,7 @@ describe('a change of mobile', () => {
     expect((await requestCode(person.nationalCode, other)).statusCode).toBe(400);
     expect(await storedMobile(person.nationalCode)).toBe(person.mobile);
     expect(await q("SELECT 1 FROM events WHERE stream_id = $1 AND action = 'mobile_changed'", [person.id])).toEqual([]);
-    expect((await textsTo(person.mobile)).map((m) => m.purpose)).toEqual(['otp']);
+    expect((await textsTo(person.mobile)).map((m) => m.purpose)).toEqual(['identity.otp']);
   });
 
   it('follows the SIM: a number passed on to a new owner no longer signs the old owner in', async () => {

@@ -1,7 +1,11 @@
 import type { AppContext } from '../../platform/context';
-import { createSmsJob } from '../../platform/integrations/sms';
+import * as repo from './identity.repository';
 
-/** Registers the identity module's jobs: SMS delivery through the configured gateway. */
+/**
+ * The identity module's start-up wiring: it knows citizens and staff, so it tells the notification
+ * service how to reach them (their mobile and e-mail on file).
+ */
 export function defineIdentityJobs(ctx: AppContext): void {
-  ctx.jobs.define(createSmsJob(ctx.sms));
+  ctx.notify.registerContacts('citizen', (db, id) => repo.citizenContact(db, id));
+  ctx.notify.registerContacts('staff', (db, id) => repo.staffContact(db, id));
 }

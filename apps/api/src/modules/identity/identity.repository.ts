@@ -479,3 +479,15 @@ export const apiTokensNamed = (db: Db, ids: readonly string[]) =>
 
 export const agenciesNamed = (db: Db, ids: readonly string[]) =>
   ids.length === 0 ? Promise.resolve([]) : rows<{ id: string; nameFa: string; nameEn: string | null }>(db, sql`SELECT id, name_fa AS "nameFa", name_en AS "nameEn" FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`);
+
+/** Where a citizen (or a company) can be reached: the mobile on file. */
+export async function citizenContact(db: Db, id: string): Promise<{ mobile: string | null } | undefined> {
+  const [r] = await rows<{ mobile: string | null }>(db, sql`SELECT mobile FROM citizens WHERE id = ${id}`);
+  return r;
+}
+
+/** Where a staff member can be reached: the e-mail on file. */
+export async function staffContact(db: Db, id: string): Promise<{ email: string | null } | undefined> {
+  const [r] = await rows<{ email: string | null }>(db, sql`SELECT email FROM staff WHERE id = ${id}`);
+  return r;
+}

@@ -4,7 +4,8 @@ import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
 import { DomainError } from '../../platform/http/errors';
-import { queueSms } from '../../platform/integrations/sms';
+import { notify } from '../../platform/notify';
+import { passwordResetTemplate } from './identity.notifications';
 import { adminScope, enforce, resetPasswordVerdict } from './admin.policy';
 import { administeredStaff, record } from './admin.service';
 import { hashPassword, sha256 } from './auth.service';
@@ -49,12 +50,12 @@ export async function requestPasswordReset(ctx: AppContext, actor: Actor, staffI
     await staffRepo.cancelPasswordResets(tx.db, staffId, at);
     await staffRepo.insertPasswordReset(tx.db, { staffId, codeHash: sha256(code), sentTo: mobile, createdBy: s.actor.id, expiresAt }, at);
     const link = `${ctx.config.PUBLIC_BASE_URL}${RESET_PAGE}?code=${code}`;
-    await queueSms(
-      ctx,
-      tx,
-      { to: mobile, body: `درگاه: کد بازنشانی گذرواژهٔ شما ${grouped(code)}\n${link}\nاین کد ${RESET_CODE_MINUTES} دقیقه اعتبار دارد؛ آن را به کسی ندهید.`, purpose: 'password_reset' },
-      at,
-    );
+    await notify(ctx, tx, passwordResetTemplate, {
+      to: { sms: mobile },
+      personalisation: { code: grouped(code), link, minutes: RESET_CODE_MINUTES },
+      agencyId: staff.agencyId,
+      reference: staffId,
+    });
     const sent = { sentTo: masked(mobile), expiresAt: expiresAt.toISOString() };
     await record(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'password_reset_sent', audit: 'staff.password_reset_send', agencyId: staff.agencyId, details: sent });
     return sent;

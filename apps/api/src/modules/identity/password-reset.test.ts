@@ -40,7 +40,7 @@ beforeAll(async () => {
 async function sentCode(mobile: string): Promise<{ code: string; body: string }> {
   await t.ctx.runner!.runDue();
   const [msg] = await t.ctx.database.query<{ body: string }>(
-    "SELECT body FROM sms_outbox WHERE recipient = $1 AND purpose = 'password_reset' ORDER BY seq DESC LIMIT 1",
+    "SELECT body FROM notifications WHERE recipient = $1 AND channel = 'sms' AND template_id = 'identity.password-reset' ORDER BY seq DESC LIMIT 1",
     [mobile],
   );
   const code = /code=([0-9A-Z]{16})/.exec(msg?.body ?? '')?.[1];

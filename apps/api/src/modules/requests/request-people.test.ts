@@ -174,7 +174,7 @@ describe('the timeline names the people who acted', () => {
 
 describe('the receipt by SMS', () => {
   const texts = (mobile: string) =>
-    rows<{ body: string }>(t.ctx.database.db, sql`SELECT body FROM sms_outbox WHERE recipient = ${mobile} AND purpose = 'service_request' ORDER BY seq`);
+    rows<{ body: string }>(t.ctx.database.db, sql`SELECT body FROM notifications WHERE recipient = ${mobile} AND channel = 'sms' AND template_id LIKE 'requests.%' ORDER BY seq`);
 
   it('is queued in the submission transaction with the tracking code in Persian digits and the Jalali answer date', async () => {
     t.clock.set('2024-03-27T06:30:00.000Z'); // Wednesday 1403/01/08: 5 working days → 1403/01/19

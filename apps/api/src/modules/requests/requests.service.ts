@@ -9,17 +9,17 @@ import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { queueSms } from '../../platform/integrations/sms';
-import { findPeople, requireCitizen, requireStaff, type StaffActor } from '../identity';
+import { notify } from '../../platform/notify';
+import { requireCitizen, requireStaff, type StaffActor } from '../identity';
 import { findPublishedService } from '../services';
 import { checkForm } from './request-form';
 import { applicantName, applicantView } from './request-people';
 import { namesOf, peopleOf, type People } from './request-people.service';
 import type { CartableRowView, RequestView } from './request-views';
 import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView, rolesIn, staffMaySee } from './requests.policy';
+import { requestApprovedTemplate, requestReceivedTemplate, requestRejectedTemplate } from './requests.notifications';
 import * as repo from './requests.repository';
 import { actingRole, allowedActions, INITIAL_STATUS, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction } from './requests-workflow';
-import { decisionSms, submittedSms } from './requests.sms';
 import { newTrackingCode } from './tracking-code';
 
 
@@ -155,9 +155,14 @@ export async function submitRequest(
       }
       await appendEvent(tx, { streamType: repo.STREAM, streamId: id, action: SUBMITTED_EVENT, actor, origin, at: now, payload: { trackingCode, serviceId: service.id, to: INITIAL_STATUS } });
       audit(tx, { actor, origin, at: now, action: 'service_request.submit', objectType: 'service_request', objectId: id, agencyId: service.agencyId, details: { trackingCode, serviceId: service.id } });
-      // The receipt by SMS too: the tracking code and the answer date, to the person who applied.
-      const mobile = (await findPeople(tx.db, { citizens: [who.applicantId] })).citizens.get(who.applicantId)?.mobile;
-      if (mobile) await queueSms(ctx, tx, { to: mobile, body: submittedSms({ trackingCode, serviceTitle: service.titleFa, dueAt }), purpose: 'service_request' }, now);
+      // The receipt by SMS (and in the inbox) too: the tracking code and the answer date.
+      await notify(ctx, tx, requestReceivedTemplate, {
+        to: { person: { type: 'citizen', id: who.applicantId } },
+        // dueAt is exclusive: the answer is due by the day that ends just before it.
+        personalisation: { trackingCode, service: service.titleFa, answerBy: new Date(dueAt.getTime() - 1) },
+        agencyId: service.agencyId,
+        reference: id,
+      });
       const row = (await repo.findRequest(tx.db, id))!;
       return { status: 201 as const, body: await viewOf(tx.db, row, actor, lang) };
     }),
@@ -226,7 +231,6 @@ export async function listCartable(ctx: AppContext, actor: Actor, q: { status?: 
 }
 
 // Act -------------------------------------------------------------------------------------------
-
 /**
  * Staff move a request along the workflow table: `take` it for review, `approve` or `reject`
  * it. State, event, audit entry and (for a decision) the SMS to the applicant commit together.
@@ -270,8 +274,13 @@ export async function actOnRequest(
       });
       audit(tx, { actor: staff, origin, at: now, action: `service_request.${action}`, objectType: 'service_request', objectId: r.id, agencyId: r.agencyId, details: { trackingCode: r.trackingCode, from: r.status, to: t.to } });
       if (decided) {
-        const mobile = (await findPeople(tx.db, { citizens: [r.applicantId] })).citizens.get(r.applicantId)?.mobile;
-        if (mobile) await queueSms(ctx, tx, { to: mobile, body: decisionSms(t.to as 'approved' | 'rejected', { trackingCode: r.trackingCode, serviceTitle: r.serviceTitleFa }), purpose: 'service_request' }, now);
+        const template = t.to === 'approved' ? requestApprovedTemplate : requestRejectedTemplate;
+        await notify(ctx, tx, template, {
+          to: { person: { type: 'citizen', id: r.applicantId } },
+          personalisation: { trackingCode: r.trackingCode, service: r.serviceTitleFa },
+          agencyId: r.agencyId,
+          reference: r.id,
+        });
       }
       const after = (await repo.findRequest(tx.db, r.id))!;
       return { status: 200 as const, body: await viewOf(tx.db, after, staff, lang) };

@@ -187,18 +187,26 @@ describe('the first journey, end to end', () => {
     expect(tracked.json().id).toBe(receipt.id);
     expect((await inject('GET', '/api/v1/requests/mine', citizen)).json()).toMatchObject({ items: [{ id: receipt.id, status: 'approved' }], nextCursor: null });
 
-    // The receipt and the decision SMS went through the outbox and the job queue.
-    const texts = await rows<{ recipient: string; body: string; status: string }>(
-      t.ctx.database.db,
-      sql`SELECT recipient, body, status FROM sms_outbox WHERE purpose = 'service_request' AND recipient = ${citizen.mobile} ORDER BY seq`,
-    );
-    expect(texts).toHaveLength(2);
-    expect(texts[1]!.status).toBe('queued');
-    expect(texts[0]!.body).toContain('ثبت شد');
-    expect(texts[1]!.body).toContain('تأیید شد');
+    // The receipt and the decision went to the applicant by SMS (through the job queue) and into
+    // their in-app inbox, each with the request as its reference.
+    const messages = sql`SELECT template_id AS "template", channel, recipient, body, status, reference FROM notifications
+                          WHERE reference = ${receipt.id} ORDER BY seq`;
+    type Message = { template: string; channel: string; recipient: string; body: string; status: string; reference: string };
+    const sent = await rows<Message>(t.ctx.database.db, messages);
+    expect(sent.map((m) => [m.template, m.channel, m.recipient])).toEqual([
+      ['requests.received', 'in_app', citizen.id],
+      ['requests.received', 'sms', citizen.mobile],
+      ['requests.approved', 'in_app', citizen.id],
+      ['requests.approved', 'sms', citizen.mobile],
+    ]);
+    // In-app messages arrive at once; the decision's SMS waits for its delivery job.
+    expect(sent.map((m) => m.status)).toEqual(['delivered', expect.stringMatching(/^(created|delivered)$/), 'delivered', 'created']);
+    expect(sent[1]!.body).toContain('ثبت شد');
+    expect(sent[3]!.body).toContain('تأیید شد');
+    for (const m of sent) expect(m.body).not.toMatch(/[0-9]/); // the tracking code and the date in Persian digits
     await t.ctx.runner!.runDue();
-    const after = await rows<{ status: string }>(t.ctx.database.db, sql`SELECT status FROM sms_outbox WHERE purpose = 'service_request' AND recipient = ${citizen.mobile}`);
-    expect(after.map((x) => x.status)).toEqual(['sent', 'sent']);
+    const after = await rows<Message>(t.ctx.database.db, messages);
+    expect(after.filter((m) => m.channel === 'sms').map((m) => m.status)).toEqual(['delivered', 'delivered']);
 
     // Every change is in the event stream and the audit chain, which still verifies.
     const audits = await rows<{ action: string }>(t.ctx.database.db, sql`SELECT action FROM audit_entries WHERE object_id = ${receipt.id} ORDER BY id`);

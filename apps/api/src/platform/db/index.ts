@@ -3,3 +3,4 @@ export * from './lockfile';
 export * from './migrate';
 export * from './transaction';
 export * from './errors';
+export * from './values';

@@ -1,0 +1,57 @@
+import { DeliveryPage, DeliveryStatus, Inbox, NotificationChannel, NotificationPreferences, SetNotificationPreferences } from '@dargah/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import { deliveries, myInbox, myPreferences, readMessage, setMyPreferences } from './notifications.service';
+
+const tags = ['notifications'];
+const before = z.string().regex(/^\d{1,18}$/).optional();
+
+export async function notificationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/me/notifications',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'The signed-in person’s in-app messages, newest first, with the unread count', querystring: z.object({ before, limit: z.coerce.number().int().min(1).max(100).default(20) }), response: { 200: Inbox } } },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return myInbox(ctx, req.actor, req.query);
+    },
+  );
+
+  r.post(
+    '/me/notifications/:id/read',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'Mark one of your in-app messages read', params: z.object({ id: z.uuid() }), response: { 204: z.null() } } },
+    async (req, reply) => {
+      await readMessage(ctx, req.actor, req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/me/notification-preferences',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'The channels by which you receive messages that go by preference, and your addresses on file (masked)', response: { 200: NotificationPreferences } } },
+    async (req) => myPreferences(ctx, req.actor),
+  );
+
+  r.put(
+    '/me/notification-preferences',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'Choose the channels (SMS, e-mail) for messages that go by preference; in-app messages always arrive', body: SetNotificationPreferences, response: { 200: NotificationPreferences } } },
+    async (req) => setMyPreferences(ctx, req.actor, req.body.channels),
+  );
+
+  r.get(
+    '/notifications',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'Delivery status of the messages sent for your agencies (all, for platform administrators and auditors), newest first; recipients masked',
+        querystring: z.object({ reference: z.string().max(200).optional(), status: DeliveryStatus.optional(), channel: NotificationChannel.optional(), before, limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: DeliveryPage },
+      },
+    },
+    async (req) => deliveries(ctx, req.actor, req.query),
+  );
+}

@@ -1,0 +1,95 @@
+import type { Actor } from '../../platform/actor';
+import type { AppContext } from '../../platform/context';
+import { withTransaction } from '../../platform/db';
+import { DomainError } from '../../platform/http/errors';
+import { DEFAULT_CHANNELS, findPreferences, listNotifications, markRead, savePreferences, unreadCount, type PersonType } from '../../platform/notify';
+import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../identity';
+import { ROLES } from '@dargah/contracts';
+
+/** The signed-in person as the notification service knows them. */
+function personOf(actor: Actor): { type: PersonType; id: string } {
+  if (actor.type === 'citizen' || actor.type === 'staff') return { type: actor.type, id: actor.id };
+  throw new DomainError('FORBIDDEN');
+}
+
+/** Masks all but the ends of an address: 0912***4567, s***@example.ir. */
+export function maskAddress(address: string): string {
+  if (/^09\d{9}$/.test(address)) return `${address.slice(0, 4)}***${address.slice(-4)}`;
+  const at = address.indexOf('@');
+  if (at > 0) return `${address[0]}***${address.slice(at)}`;
+  return address ? '***' : '';
+}
+
+export async function myInbox(ctx: AppContext, actor: Actor, q: { before?: string | undefined; limit: number }) {
+  const me = personOf(actor);
+  const db = ctx.database.db;
+  const rows = await listNotifications(db, { personType: me.type, personId: me.id, channel: 'in_app', before: q.before, limit: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  return {
+    items: page.map((m) => ({ id: m.id, subject: m.subject, body: m.body, reference: m.reference, createdAt: m.createdAt.toISOString(), readAt: m.readAt?.toISOString() ?? null })),
+    unread: await unreadCount(db, me.type, me.id),
+    nextBefore: rows.length > q.limit ? page.at(-1)!.seq : null,
+  };
+}
+
+/** Marks one of the person's own messages read; anyone else's answers like a missing one. */
+export async function readMessage(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  const me = personOf(actor);
+  const ok = await withTransaction(ctx.database, (tx) => markRead(tx.db, id, me.type, me.id, ctx.clock.now()));
+  if (!ok) throw new DomainError('NOTIFICATION_NOT_FOUND', { id });
+}
+
+export async function myPreferences(ctx: AppContext, actor: Actor) {
+  const me = personOf(actor);
+  const db = ctx.database.db;
+  const contact = (await ctx.notify.contactOf(db, me.type, me.id)) ?? {};
+  const channels = (await findPreferences(db, me.type, me.id)) ?? DEFAULT_CHANNELS[me.type];
+  return {
+    channels: channels.filter((c): c is 'sms' | 'email' => c === 'sms' || c === 'email'),
+    addresses: { sms: contact.mobile ? maskAddress(contact.mobile) : null, email: contact.email ? maskAddress(contact.email) : null },
+  };
+}
+
+export async function setMyPreferences(ctx: AppContext, actor: Actor, channels: Array<'sms' | 'email'>) {
+  const me = personOf(actor);
+  const unique = [...new Set(channels)];
+  await withTransaction(ctx.database, (tx) => savePreferences(tx.db, me.type, me.id, unique, ctx.clock.now()));
+  return myPreferences(ctx, actor);
+}
+
+/** Who may follow deliveries: platform administrators and auditors all; other staff their agencies'. */
+function deliveryScope(actor: Actor): string[] | null {
+  if (actor.type !== 'staff') throw new DomainError('FORBIDDEN');
+  if (hasRole(actor, CENTRAL_ROLES)) return null;
+  return agenciesWithRole(actor, ROLES);
+}
+
+export async function deliveries(ctx: AppContext, actor: Actor, q: { reference?: string | undefined; status?: string | undefined; channel?: string | undefined; before?: string | undefined; limit: number }) {
+  const agencyIds = deliveryScope(actor);
+  const rows = await listNotifications(ctx.database.db, {
+    agencyIds,
+    reference: q.reference,
+    status: q.status as never,
+    channel: q.channel as never,
+    before: q.before,
+    limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  return {
+    items: page.map((m) => ({
+      id: m.id,
+      template: m.templateId,
+      templateVersion: m.templateVersion,
+      channel: m.channel,
+      recipient: m.channel === 'in_app' ? '' : maskAddress(m.recipient),
+      reference: m.reference,
+      status: m.status,
+      attempts: m.attempts,
+      failureReason: m.failureReason,
+      createdAt: m.createdAt.toISOString(),
+      updatedAt: m.updatedAt.toISOString(),
+      deliveredAt: m.deliveredAt?.toISOString() ?? null,
+    })),
+    nextBefore: rows.length > q.limit ? page.at(-1)!.seq : null,
+  };
+}

@@ -1,0 +1,108 @@
+import { DeliveryPage, Inbox, NotificationPreferences } from '@dargah/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { buildTestApp, type TestApp } from '../../../test/app';
+import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from '../../../test/factories';
+import { withTransaction } from '../../platform/db';
+import { defineTemplate, notify } from '../../platform/notify';
+
+const notice = defineTemplate({
+  id: 'test.notice',
+  version: 1,
+  personalisation: z.object({ n: z.number() }),
+  channels: {
+    sms: { fa: { body: 'اطلاع ((n))' }, en: { body: 'Notice ((n))' } },
+    in_app: { fa: { subject: 'اطلاع', body: 'اطلاع شماره ((n))' }, en: { subject: 'Notice', body: 'Notice number ((n))' } },
+  },
+});
+
+let t: TestApp;
+let citizen: Session & { id: string; mobile: string };
+let other: Session & { id: string };
+let agencyA: string;
+let agencyB: string;
+const tell = (personId: string, n: number, agencyId: string, reference = `case-${n}`) =>
+  withTransaction(t.ctx.database, (tx) => notify(t.ctx, tx, notice, { to: { person: { type: 'citizen', id: personId } }, personalisation: { n }, agencyId, reference }));
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  citizen = await signInCitizen(t);
+  other = await signInCitizen(t);
+  agencyA = (await buildAgency(t)).id;
+  agencyB = (await buildAgency(t)).id;
+  for (let n = 1; n <= 3; n++) await tell(citizen.id, n, agencyA);
+  await tell(other.id, 9, agencyB);
+});
+afterAll(() => t.close());
+
+const get = (url: string, s?: Session) => t.app.inject({ method: 'GET', url, headers: s ? { cookie: s.cookie } : {} });
+
+describe('a person’s in-app messages', () => {
+  it('lists only their own, newest first, in pages, with the unread count', async () => {
+    const first = Inbox.parse((await get('/api/v1/me/notifications?limit=2', citizen)).json());
+    expect(first.items.map((m) => m.body)).toEqual(['اطلاع شماره ۳', 'اطلاع شماره ۲']);
+    expect(first.unread).toBe(3);
+    const next = Inbox.parse((await get(`/api/v1/me/notifications?limit=2&before=${first.nextBefore}`, citizen)).json());
+    expect(next.items.map((m) => m.body)).toEqual(['اطلاع شماره ۱']);
+    expect(next.nextBefore).toBeNull();
+  });
+
+  it('marks one read; another person’s message answers like a missing one and stays unread', async () => {
+    const mine = Inbox.parse((await get('/api/v1/me/notifications', citizen)).json()).items[0]!;
+    const theirs = Inbox.parse((await get('/api/v1/me/notifications', other)).json()).items[0]!;
+    const stolen = await t.app.inject({ method: 'POST', url: `/api/v1/me/notifications/${theirs.id}/read`, headers: citizen.headers });
+    expect(stolen.statusCode).toBe(404);
+    expect(stolen.json().error.code).toBe('NOTIFICATION_NOT_FOUND');
+    expect(Inbox.parse((await get('/api/v1/me/notifications', other)).json()).unread).toBe(1);
+    const ok = await Promise.all(Array.from({ length: 16 }, () => t.app.inject({ method: 'POST', url: `/api/v1/me/notifications/${mine.id}/read`, headers: citizen.headers })));
+    expect(ok.map((r) => r.statusCode)).toEqual(Array(16).fill(204));
+    expect(Inbox.parse((await get('/api/v1/me/notifications', citizen)).json()).unread).toBe(2);
+  });
+
+  it('needs a session (and the CSRF header for a write)', async () => {
+    expect((await get('/api/v1/me/notifications')).statusCode).toBe(401);
+    const mine = Inbox.parse((await get('/api/v1/me/notifications', citizen)).json()).items[0]!;
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/me/notifications/${mine.id}/read`, headers: { cookie: citizen.cookie } })).statusCode).toBe(403);
+  });
+});
+
+describe('channel preferences', () => {
+  it('shows the default (SMS for citizens) with the number on file masked, and keeps a choice', async () => {
+    const prefs = NotificationPreferences.parse((await get('/api/v1/me/notification-preferences', citizen)).json());
+    expect(prefs).toEqual({ channels: ['sms'], addresses: { sms: `${citizen.mobile.slice(0, 4)}***${citizen.mobile.slice(-4)}`, email: null } });
+    const set = await t.app.inject({ method: 'PUT', url: '/api/v1/me/notification-preferences', headers: citizen.headers, payload: { channels: ['email', 'email'] } });
+    expect(set.json()).toMatchObject({ channels: ['email'] });
+    // With no e-mail on file, a message still reaches them in-app and by the channel that can.
+    const ids = await tell(citizen.id, 7, agencyA);
+    const [, sms] = await t.ctx.database.query<{ channel: string }>('SELECT channel FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY channel', [ids]);
+    expect(sms?.channel).toBe('sms');
+  });
+
+  it('refuses an unknown channel and changes nothing', async () => {
+    for (const channels of [['fax'], ['in_app'], 'sms', ['sms', 'email', 'sms']]) {
+      const res = await t.app.inject({ method: 'PUT', url: '/api/v1/me/notification-preferences', headers: citizen.headers, payload: { channels } });
+      expect(res.statusCode, JSON.stringify(channels)).toBe(400);
+    }
+    expect(NotificationPreferences.parse((await get('/api/v1/me/notification-preferences', citizen)).json()).channels).toEqual(['email']);
+  });
+});
+
+describe('delivery status for staff', () => {
+  it('shows an agency’s staff the deliveries of their agency only, recipients masked', async () => {
+    const clerk = await signInStaff(t, (await buildStaff(t, agencyA, ['desk_clerk'])).username);
+    const page = DeliveryPage.parse((await get('/api/v1/notifications?channel=sms', clerk)).json());
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((d) => d.reference !== 'case-9')).toBe(true);
+    expect(page.items[0]!.recipient).toMatch(/^09\d\d\*\*\*\d{4}$/);
+    const byCase = DeliveryPage.parse((await get('/api/v1/notifications?reference=case-2', clerk)).json());
+    expect(byCase.items.map((d) => d.channel).sort()).toEqual(['in_app', 'sms']);
+    // Another agency's reference answers an empty page, not its messages.
+    expect(DeliveryPage.parse((await get('/api/v1/notifications?reference=case-9', clerk)).json()).items).toEqual([]);
+  });
+
+  it('shows a platform administrator every agency’s deliveries, and refuses citizens', async () => {
+    const admin = await signInStaff(t, (await buildStaff(t, agencyB, ['platform_admin'])).username);
+    expect(DeliveryPage.parse((await get('/api/v1/notifications?reference=case-9', admin)).json()).items).toHaveLength(2);
+    expect((await get('/api/v1/notifications', citizen)).statusCode).toBe(403);
+  });
+});
