@@ -147,10 +147,12 @@ beforeAll(async () => {
     '/api/v1/catalogue/cards/:id/reject': cardId,
     '/api/v1/catalogue/cards/:id/change-requests': cardId,
     '/api/v1/catalogue/cards/:id/renew': cardId,
+    '/api/v1/catalogue/cards/:id/capabilities': cardId,
     '/api/v1/catalogue/imports/:id': cardImport!.id,
     '/api/v1/catalogue/delivery-reports/:id': deliveryReport,
     '/api/v1/catalogue/delivery-reports/:id/corrections': deliveryReport,
     '/api/v1/catalogue/delivery-report-rows/:id/resolve': deliveryRow!.id,
+    '/api/v1/catalogue/delivery-report-rows/:id/capabilities': deliveryRow!.id,
     ...(await architectureFixtures(db, now, cardId, clerkA.id)),
     ...(await licenceFixtures(db, now, a.id)),
   }))
@@ -174,6 +176,7 @@ async function architectureFixtures(db: TestApp['ctx']['database']['db'], now: D
     '/api/v1/catalogue/architecture/layers/:id': layer!.id,
     '/api/v1/catalogue/architecture/categories/:id': category!.id,
     '/api/v1/catalogue/marks/:id/resolve': mark!,
+    '/api/v1/catalogue/marks/:id/capabilities': mark!,
   };
 }
 

@@ -38,7 +38,8 @@ export const JalaliDateInput = z.string().transform((s, ctx) => {
 // Laws register -------------------------------------------------------------------------------
 /** قانون، آیین‌نامه، اساسنامه، بخشنامه، مصوبه، دستورالعمل، سایر */
 /** A service id as people type it: Persian, Arabic-Indic or ASCII digits; spaces, ZWNJ and dashes dropped. */
-export const normalizeServiceIdInput = (s: string): string => toAsciiDigits(s).replace(/[\s\u200c-]/g, '');
+export const normalizeServiceIdInput = (s: string): string =>
+  toAsciiDigits(s).replace(/[\s\u200c\u2010-\u2015\u2212-]/g, '');
 /** An 11-digit service id as typed (see normalizeServiceIdInput); its check digit is the server's to verify. */
 export const ServiceIdInput = z
   .string()
@@ -199,6 +200,8 @@ const ChannelKinds = z.array(z.enum(CHANNEL_KINDS)).max(CHANNEL_KINDS.length);
 export const ServiceCardContent = z
   .object({
     title: title.optional(),
+    /** The title in English, where the agency gives one (the catalogue shows and searches it in English). */
+    titleEn: title.optional(),
     subServices: z.array(SubService).max(200).optional(),
     description: text(10_000).optional(),
     collaboratingAgencyIds: z.array(z.uuid()).max(100).optional(),
@@ -317,90 +320,149 @@ function consistencyProblems(c: ServiceCardContent): CardProblem[] {
 const blank = (v: unknown) =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
+/** The value at a dotted path of the content (a number names a list row). */
+function valueAt(root: unknown, path: string): unknown {
+  let node = root;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+const hasElectronicChannel = (c: ServiceCardContent) =>
+  [...(c.channels?.information ?? []), ...(c.channels?.request ?? []), ...(c.channels?.delivery ?? [])].some((k) =>
+    ELECTRONIC_CHANNELS.includes(k),
+  );
+
+/**
+ * A field that submission requires. `path` is dotted; a `*` stands for each row of the list before
+ * it (`documents.*.title`). `filled` says what counts as an answer: `value` (not blank, the default),
+ * `listed` (a list that may be empty: present, even `[]`), `defined` (a yes/no: present) or
+ * `nonZero` (a positive number). `when` limits the rule to the cards (and rows) it applies to.
+ */
+export interface RequiredCardField {
+  path: string;
+  filled?: 'value' | 'listed' | 'defined' | 'nonZero';
+  /** The problem's code when missing (REQUIRED by default). */
+  code?: string;
+  when?: (c: ServiceCardContent, row: Record<string, unknown>) => boolean;
+}
+
+/**
+ * Every field a card must have to be submitted, in the order its problems are reported. The one
+ * list: `validateCardForSubmission` checks it on the server, and the card editor marks the same
+ * fields mandatory (`requiredCardPaths`). Rows' own required fields of the draft schema
+ * (`subServices.*.title`, `offices.*.name`) are listed too, so the editor marks them.
+ */
+export const REQUIRED_CARD_FIELDS: readonly RequiredCardField[] = [
+  { path: 'title' },
+  { path: 'subServices.*.title' },
+  { path: 'description' },
+  { path: 'recipients' },
+  { path: 'nature' },
+  { path: 'level' },
+  { path: 'startMode' },
+  { path: 'legalBasis' },
+  { path: 'documents', filled: 'listed' },
+  { path: 'documents.*.title' },
+  { path: 'documents.*.mandatory', filled: 'defined' },
+  { path: 'documents.*.evidenceType', when: (_c, d) => d.byInquiry === true },
+  { path: 'documents.*.providerAgencyId', when: (_c, d) => d.byInquiry === true },
+  { path: 'inquiries', filled: 'listed' },
+  { path: 'inquiries.*.agencyId' },
+  { path: 'inquiries.*.data' },
+  { path: 'inquiries.*.mode' },
+  // Identity is asked of services given to people or businesses (all but G2G-only, and until recipients are chosen).
+  { path: 'identity.personTypes', when: (c) => c.recipients?.some((r) => r !== 'G2G') ?? true },
+  { path: 'identity.assuranceLevel', when: (c) => c.recipients?.some((r) => r !== 'G2G') ?? true },
+  { path: 'fees', filled: 'listed' },
+  { path: 'fees.*.title' },
+  { path: 'fees.*.amountRials' },
+  { path: 'fees.*.legalBasis' },
+  { path: 'fees.*.sheba', when: (_c, f) => typeof f.amountRials === 'number' && f.amountRials > 0 },
+  { path: 'inPersonVisits.count' },
+  { path: 'inPersonVisits.reason', when: (c) => (c.inPersonVisits?.count ?? 0) > 0 },
+  { path: 'channels.information' },
+  { path: 'channels.request' },
+  { path: 'channels.delivery' },
+  { path: 'channels.eServiceUrl', when: hasElectronicChannel },
+  { path: 'process.start.description' },
+  { path: 'process.production.description' },
+  { path: 'process.delivery.description' },
+  { path: 'process.legalDeadlineDays' },
+  { path: 'process.normDays' },
+  { path: 'process.extensionAllowed' },
+  {
+    path: 'process.extensionTermDays',
+    filled: 'nonZero',
+    code: 'EXTENSION_TERM_REQUIRED',
+    when: (c) => c.process?.extensionAllowed === true,
+  },
+  { path: 'complaintRoute' },
+  { path: 'maturity.level' },
+  ...(['maturity.plannedDate', 'maturity.reason'] as const).map(
+    (path): RequiredCardField => ({
+      path,
+      code: 'MATURITY_PLAN_REQUIRED',
+      when: (c) => !!c.maturity?.level && NOT_YET_ELECTRONIC.includes(c.maturity.level) && !c.maturity.exemption,
+    }),
+  ),
+  { path: 'offices.*.name' },
+];
+
+const isFilled = (v: unknown, how: RequiredCardField['filled'] = 'value') =>
+  how === 'listed' || how === 'defined' ? v !== undefined : how === 'nonZero' ? typeof v === 'number' && v > 0 : !blank(v);
+
+const splitStar = (path: string) => {
+  const i = path.indexOf('.*.');
+  return i < 0 ? null : { list: path.slice(0, i), rest: path.slice(i + 3) };
+};
+
+/**
+ * Each rule with its concrete paths on this card, in report order: a run of `*` rules over one list
+ * is applied row by row (every field of row 1, then of row 2); none where `when` says no.
+ */
+function applicable(c: ServiceCardContent): Array<{ rule: RequiredCardField; path: string }> {
+  const out: Array<{ rule: RequiredCardField; path: string }> = [];
+  const rules = REQUIRED_CARD_FIELDS;
+  for (let i = 0; i < rules.length; ) {
+    const rule = rules[i]!;
+    const star = splitStar(rule.path);
+    if (!star) {
+      if (!rule.when || rule.when(c, {})) out.push({ rule, path: rule.path });
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < rules.length && splitStar(rules[j]!.path)?.list === star.list) j++;
+    const run = rules.slice(i, j);
+    const list = valueAt(c, star.list);
+    (Array.isArray(list) ? list : []).forEach((row: unknown, n) => {
+      const r = (row ?? {}) as Record<string, unknown>;
+      for (const x of run)
+        if (!x.when || x.when(c, r)) out.push({ rule: x, path: `${star.list}.${n}.${splitStar(x.path)!.rest}` });
+    });
+    i = j;
+  }
+  return out;
+}
+
+/** The fields this card must have before it is submitted (the editor marks them mandatory). */
+export function requiredCardPaths(c: ServiceCardContent): Set<string> {
+  return new Set(applicable(c).map((a) => a.path));
+}
+
 /**
  * Every problem that keeps a (draft-valid) card from being submitted, each at its field: missing
- * required fields (`REQUIRED`) and the rules that tie fields together. An empty list: ready.
+ * required fields (`REQUIRED`, or the rule's own code; see REQUIRED_CARD_FIELDS) and the rules that
+ * tie fields together. An empty list: ready.
  */
 export function validateCardForSubmission(c: ServiceCardContent): CardProblem[] {
-  const out: CardProblem[] = [];
-  const need = (path: string, v: unknown) => {
-    if (blank(v)) out.push({ path, code: 'REQUIRED' });
-  };
-  // Lists that may legitimately be empty must still be answered (an empty list is an answer).
-  const answered = (path: string, v: unknown) => {
-    if (v === undefined) out.push({ path, code: 'REQUIRED' });
-  };
-
-  need('title', c.title);
-  need('description', c.description);
-  need('recipients', c.recipients);
-  need('nature', c.nature);
-  need('level', c.level);
-  need('startMode', c.startMode);
-  need('legalBasis', c.legalBasis);
-
-  answered('documents', c.documents);
-  c.documents?.forEach((d, i) => {
-    need(`documents.${i}.title`, d.title);
-    if (d.mandatory === undefined) out.push({ path: `documents.${i}.mandatory`, code: 'REQUIRED' });
-    if (d.byInquiry) {
-      need(`documents.${i}.evidenceType`, d.evidenceType);
-      need(`documents.${i}.providerAgencyId`, d.providerAgencyId);
-    }
-  });
-
-  answered('inquiries', c.inquiries);
-  c.inquiries?.forEach((q, i) => {
-    need(`inquiries.${i}.agencyId`, q.agencyId);
-    need(`inquiries.${i}.data`, q.data);
-    need(`inquiries.${i}.mode`, q.mode);
-  });
-
-  if (c.recipients?.some((r) => r !== 'G2G') ?? true) {
-    need('identity.personTypes', c.identity?.personTypes);
-    need('identity.assuranceLevel', c.identity?.assuranceLevel);
-  }
-
-  answered('fees', c.fees);
-  c.fees?.forEach((f, i) => {
-    need(`fees.${i}.title`, f.title);
-    need(`fees.${i}.amountRials`, f.amountRials);
-    need(`fees.${i}.legalBasis`, f.legalBasis);
-    if ((f.amountRials ?? 0) > 0) need(`fees.${i}.sheba`, f.sheba);
-  });
-
-  need('inPersonVisits.count', c.inPersonVisits?.count);
-  if ((c.inPersonVisits?.count ?? 0) > 0) need('inPersonVisits.reason', c.inPersonVisits?.reason);
-
-  need('channels.information', c.channels?.information);
-  need('channels.request', c.channels?.request);
-  need('channels.delivery', c.channels?.delivery);
-  const channels = [
-    ...(c.channels?.information ?? []),
-    ...(c.channels?.request ?? []),
-    ...(c.channels?.delivery ?? []),
-  ];
-  if (channels.some((k) => ELECTRONIC_CHANNELS.includes(k))) need('channels.eServiceUrl', c.channels?.eServiceUrl);
-
-  need('process.start.description', c.process?.start?.description);
-  need('process.production.description', c.process?.production?.description);
-  need('process.delivery.description', c.process?.delivery?.description);
-  need('process.legalDeadlineDays', c.process?.legalDeadlineDays);
-  need('process.normDays', c.process?.normDays);
-  need('process.extensionAllowed', c.process?.extensionAllowed);
-  if (c.process?.extensionAllowed && !c.process.extensionTermDays)
-    out.push({ path: 'process.extensionTermDays', code: 'EXTENSION_TERM_REQUIRED' });
-
-  need('complaintRoute', c.complaintRoute);
-
-  need('maturity.level', c.maturity?.level);
-  const m = c.maturity;
-  if (m?.level && NOT_YET_ELECTRONIC.includes(m.level) && !m.exemption) {
-    if (blank(m.plannedDate)) out.push({ path: 'maturity.plannedDate', code: 'MATURITY_PLAN_REQUIRED' });
-    if (blank(m.reason)) out.push({ path: 'maturity.reason', code: 'MATURITY_PLAN_REQUIRED' });
-  }
-
-  return [...out, ...consistencyProblems(c)];
+  const missing = applicable(c)
+    .filter(({ rule, path }) => !isFilled(valueAt(c, path), rule.filled))
+    .map(({ rule, path }) => ({ path, code: rule.code ?? 'REQUIRED' }));
+  return [...missing, ...consistencyProblems(c)];
 }
 
 // Card lifecycle and views -------------------------------------------------------------------

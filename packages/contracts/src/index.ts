@@ -33,3 +33,5 @@ export * from './catalogue-architecture';
 export * from './licences';
 export * from './catalogue-import';
 export * from './catalogue-reports';
+export * from './review';
+export * from './desk';

@@ -1,7 +1,8 @@
-import { NOT_YET_ELECTRONIC, type ServiceCardContent } from '@dargah/contracts';
+import { NOT_YET_ELECTRONIC, normalizeServiceIdInput, requestableOnline, type ServiceCardContent } from '@dargah/contracts';
 import { normalizeForSearch } from '@dargah/persian';
 import type { AppContext } from '../../platform/context';
 import { DomainError } from '../../platform/http/errors';
+import type { Lang } from '../../platform/http/i18n';
 import * as repo from './catalogue-public.repository';
 
 /*
@@ -49,15 +50,36 @@ export function decodeCursor(cursor: string): Page | undefined {
 
 const isExpired = (ctx: AppContext, expiresAt: string) => new Date(expiresAt).getTime() <= ctx.clock.now().getTime();
 
+/** A title in the caller's language: the English one where the card has it. */
+const titleIn = (e: Pick<repo.EntryRow, 'title' | 'titleEn'>, lang: Lang) => (lang === 'en' && e.titleEn) || e.title;
+const agencyIn = (e: Pick<repo.EntryRow, 'agencyName' | 'agencyNameEn'>, lang: Lang) =>
+  (lang === 'en' && e.agencyNameEn) || e.agencyName;
+
+/** How the card says the service is requested and delivered, and whether that is online. */
+const deliveryOf = (e: repo.EntryRow) => ({
+  onlineRequest: requestableOnline({ maturity: e.maturity, requestChannels: e.requestChannels }),
+  channels: { request: e.requestChannels, delivery: e.deliveryChannels },
+});
+
+/** The service id a query names: 11 digits typed in any script, spaces and dashes allowed. */
+const SERVICE_ID = /^\d{11}$/;
+export function serviceIdOfQuery(q: string): string | undefined {
+  const id = normalizeServiceIdInput(q.trim());
+  return SERVICE_ID.test(id) ? id : undefined;
+}
+
 /**
- * Every word of q (normalised) must occur in the service's title, sub-services, description or
- * agency name; when nothing does, the query is taken as misspelt and matched by trigram similarity
- * to the titles instead (`match: 'fuzzy'`).
+ * Every word of q (normalised) must occur in the service's title (Persian or English),
+ * sub-services, description or agency name; when nothing does, the query is taken as misspelt and
+ * matched by trigram similarity to the titles instead (`match: 'fuzzy'`). A query that is an
+ * 11-digit service id (Persian, Arabic-Indic or ASCII digits, with spaces or dashes) lists that
+ * service first. Titles and agency names come in the caller's language where the card has it.
  */
-export async function searchServices(ctx: AppContext, q: SearchQuery) {
+export async function searchServices(ctx: AppContext, q: SearchQuery, lang: Lang = 'fa') {
   const key = normalizeForSearch(q.q ?? '');
   const filters = {
     key,
+    serviceId: serviceIdOfQuery(q.q ?? ''),
     agencyId: q.agencyId,
     province: q.province === undefined ? undefined : q.province.trim(),
     lifeEvent: q.lifeEvent,
@@ -77,8 +99,8 @@ export async function searchServices(ctx: AppContext, q: SearchQuery) {
   const classified = await classificationOf(ctx, shown);
   const items = shown.map((e) => ({
     serviceId: e.serviceId,
-    title: e.title,
-    agency: { id: e.agencyId, name: e.agencyName },
+    title: titleIn(e, lang),
+    agency: { id: e.agencyId, name: agencyIn(e, lang) },
     recipients: e.recipients,
     level: e.level,
     maturity: e.maturity,
@@ -87,6 +109,7 @@ export async function searchServices(ctx: AppContext, q: SearchQuery) {
     approvedAt: e.approvedAt,
     expiresAt: e.expiresAt,
     expired: isExpired(ctx, e.expiresAt),
+    ...deliveryOf(e),
     ...classified(e),
   }));
   return {
@@ -110,7 +133,7 @@ const legalRefs = (c: ServiceCardContent) => [
   ...(c.fees ?? []).flatMap((f) => f.legalBasis ?? []),
 ];
 
-export async function getServiceInfo(ctx: AppContext, serviceId: string) {
+export async function getServiceInfo(ctx: AppContext, serviceId: string, lang: Lang = 'fa') {
   const db = ctx.database.db;
   const e = await repo.findEntryByServiceId(db, serviceId);
   if (!e) throw new DomainError('SERVICE_NOT_FOUND', { serviceId }); // registered by the services module
@@ -127,8 +150,9 @@ export async function getServiceInfo(ctx: AppContext, serviceId: string) {
   const classified = await classificationOf(ctx, [e]);
   return {
     serviceId: e.serviceId,
-    title: e.title,
+    title: titleIn(e, lang),
     ...classified(e),
+    onlineRequest: deliveryOf(e).onlineRequest,
     description: c.description ?? null,
     subServices: (c.subServices ?? []).map((s) => ({ title: s.title, description: s.description ?? null })),
     agency: {
@@ -213,20 +237,21 @@ const isNotYetElectronic = (maturity: string | null) =>
  * An agency's approved services, those delivered electronically apart from those not yet
  * electronic (with the planned date and reason, or the exemption). AGENCY_NOT_FOUND for an unknown agency.
  */
-export async function agencyServices(ctx: AppContext, agencyId: string) {
+export async function agencyServices(ctx: AppContext, agencyId: string, lang: Lang = 'fa') {
   const db = ctx.database.db;
   const agency = await repo.findAgencyBrief(db, agencyId);
   if (!agency) throw new DomainError('AGENCY_NOT_FOUND', { agencyId }); // registered by the identity module
   const entries = await repo.entriesOfAgency(db, agencyId);
   const summary = (e: repo.EntryRow) => ({
     serviceId: e.serviceId,
-    title: e.title,
+    title: titleIn(e, lang),
     recipients: e.recipients,
     maturity: e.maturity,
     lifeEvents: e.lifeEvents,
     approvedAt: e.approvedAt,
     expiresAt: e.expiresAt,
     expired: isExpired(ctx, e.expiresAt),
+    ...deliveryOf(e),
   });
   return {
     agency,

@@ -11,6 +11,8 @@ import { registerCatalogueErrors } from './catalogue.errors';
 export { isValidServiceId, serviceIdFromNumber } from './service-id';
 export { assertLinkableService, describeServiceIds } from './reports.service';
 export type { CatalogueServiceInfo } from './reports.service';
+export { approvedServiceFacts } from './desk-facts';
+export type { ApprovedServiceFacts } from './desk-facts';
 
 registerCatalogueErrors();
 

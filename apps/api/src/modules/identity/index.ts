@@ -8,6 +8,8 @@ import { oidcRoutes } from './oidc.routes';
 export { registerAuth } from './auth.hooks';
 export { agenciesWithRole, hasRole, requireCitizen, requireRole, requireStaff, apiClientMay, ADMIN_ROLES, CENTRAL_ROLES } from './identity.policy';
 export type { StaffActor, CitizenActor, ApiClientActor } from './identity.policy';
+export { assertNoReviewConflict, reviewConflictOf } from './separation.service';
+export type { ReviewConflict, ReviewSubject } from './separation.service';
 
 registerIdentityErrors();
 

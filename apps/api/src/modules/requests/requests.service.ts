@@ -10,8 +10,8 @@ import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { queueSms } from '../../platform/integrations/sms';
-import { requireCitizen, requireStaff, type StaffActor } from '../identity';
-import { findPublishedService } from '../services';
+import { assertNoReviewConflict, requireCitizen, requireStaff, reviewConflictOf, type StaffActor } from '../identity';
+import { assertOpenForRequests, findPublishedService } from '../services';
 import { checkForm } from './request-form';
 import type { CartableRowView, RequestView } from './request-views';
 import { applicantFor, citizenMaySee, deskAgencies, mayView, rolesIn, staffMaySee } from './requests.policy';
@@ -88,7 +88,11 @@ function toView(r: repo.RequestRow, events: repo.RequestEventRow[], viewer: Acto
 }
 
 async function viewOf(db: Db, r: repo.RequestRow, viewer: Actor, lang: Lang): Promise<RequestView> {
-  return toView(r, await repo.requestEvents(db, [r.id]), viewer, lang);
+  const view = toView(r, await repo.requestEvents(db, [r.id]), viewer, lang);
+  // Separation of duties: staff who are the applicant are offered nothing (actOnRequest refuses it).
+  if (view.actions.length > 0 && (await reviewConflictOf(db, viewer, { applicantCitizenId: r.applicantId })))
+    view.actions = [];
+  return view;
 }
 
 // Keyset cursors: base64url of [submittedAt, id] of the last row shown.
@@ -123,6 +127,8 @@ export async function submitRequest(
   requireCitizen(actor);
   const service = await findPublishedService(ctx.database.db, input.serviceId);
   if (!service) throw new DomainError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
+  // The desk takes requests only for a service its approved catalogue card lets be requested online, in force.
+  await assertOpenForRequests(ctx.database.db, service, ctx.clock.now());
   const who = applicantFor(actor, service.recipients);
   const checked = checkForm(service.formSchema, input.form, lang);
   if (!checked.ok) throw new DomainError('VALIDATION_FAILED', { fields: checked.fields });
@@ -255,6 +261,7 @@ export async function actOnRequest(
       if (!t) throw new DomainError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action });
       const actedAs: Role | undefined = actingRole(t, rolesIn(staff, r.agencyId));
       if (!actedAs) throw new DomainError('FORBIDDEN', { need: t.roles });
+      await assertNoReviewConflict(tx.db, staff, { applicantCitizenId: r.applicantId }, { requestId });
       const decided = action === 'approve' || action === 'reject';
       const note = decided ? (input.note?.trim() || null) : null;
       const moved = await repo.advanceRequest(tx.db, r.id, r.version, { status: t.to, decidedAt: decided ? now : null, decisionNote: note }, now);
