@@ -61,6 +61,13 @@ describe('the fields a card must have to be submitted', () => {
         { path: 'maturity.plannedDate', code: 'MATURITY_PLAN_REQUIRED' },
       ]),
     );
+    // What the draft schema needs of a row is marked too: a law reference's law and article, in a fee as well.
+    const refs = ServiceCardContent.parse({
+      legalBasis: [{ lawId: LAW, article: '1' }],
+      fees: [{ title: 'هزینه', legalBasis: [{ lawId: LAW, article: '2' }] }],
+    });
+    for (const p of ['legalBasis.0.lawId', 'legalBasis.0.article', 'fees.0.legalBasis.0.article'])
+      expect(requiredCardPaths(refs).has(p), p).toBe(true);
     // An electronic channel asks for the link; an exemption replaces the plan.
     const web = ServiceCardContent.parse({
       channels: { information: ['web'] },
@@ -68,6 +75,7 @@ describe('the fields a card must have to be submitted', () => {
     });
     expect(requiredCardPaths(web).has('channels.eServiceUrl')).toBe(true);
     expect(requiredCardPaths(web).has('maturity.plannedDate')).toBe(false);
+    expect(requiredCardPaths(web).has('maturity.exemption.reference')).toBe(true);
   });
 
   it('leave a complete card with nothing to report', () => {

@@ -352,8 +352,9 @@ export interface RequiredCardField {
 /**
  * Every field a card must have to be submitted, in the order its problems are reported. The one
  * list: `validateCardForSubmission` checks it on the server, and the card editor marks the same
- * fields mandatory (`requiredCardPaths`). Rows' own required fields of the draft schema
- * (`subServices.*.title`, `offices.*.name`) are listed too, so the editor marks them.
+ * fields mandatory (`requiredCardPaths`). What the draft schema itself requires of a row or an
+ * exemption (`subServices.*.title`, `legalBasis.*.article`, `offices.*.name`, …) is listed too, so
+ * the editor marks it; on the server the schema has refused it before these rules are read.
  */
 export const REQUIRED_CARD_FIELDS: readonly RequiredCardField[] = [
   { path: 'title' },
@@ -364,6 +365,8 @@ export const REQUIRED_CARD_FIELDS: readonly RequiredCardField[] = [
   { path: 'level' },
   { path: 'startMode' },
   { path: 'legalBasis' },
+  { path: 'legalBasis.*.lawId' },
+  { path: 'legalBasis.*.article' },
   { path: 'documents', filled: 'listed' },
   { path: 'documents.*.title' },
   { path: 'documents.*.mandatory', filled: 'defined' },
@@ -380,6 +383,8 @@ export const REQUIRED_CARD_FIELDS: readonly RequiredCardField[] = [
   { path: 'fees.*.title' },
   { path: 'fees.*.amountRials' },
   { path: 'fees.*.legalBasis' },
+  { path: 'fees.*.legalBasis.*.lawId' },
+  { path: 'fees.*.legalBasis.*.article' },
   { path: 'fees.*.sheba', when: (_c, f) => typeof f.amountRials === 'number' && f.amountRials > 0 },
   { path: 'inPersonVisits.count' },
   { path: 'inPersonVisits.reason', when: (c) => (c.inPersonVisits?.count ?? 0) > 0 },
@@ -401,6 +406,8 @@ export const REQUIRED_CARD_FIELDS: readonly RequiredCardField[] = [
   },
   { path: 'complaintRoute' },
   { path: 'maturity.level' },
+  { path: 'maturity.exemption.reference', when: (c) => c.maturity?.exemption !== undefined },
+  { path: 'maturity.exemption.approvedOn', when: (c) => c.maturity?.exemption !== undefined },
   ...(['maturity.plannedDate', 'maturity.reason'] as const).map(
     (path): RequiredCardField => ({
       path,
@@ -419,6 +426,22 @@ const splitStar = (path: string) => {
   return i < 0 ? null : { list: path.slice(0, i), rest: path.slice(i + 3) };
 };
 
+/** A rule's concrete paths under `row` (at `prefix`), one per row of each `*` list, where `when` says yes. */
+function expand(
+  c: ServiceCardContent,
+  rule: RequiredCardField,
+  pattern: string,
+  row: Record<string, unknown>,
+  prefix: string,
+): string[] {
+  const star = splitStar(pattern);
+  if (!star) return !rule.when || rule.when(c, row) ? [`${prefix}${pattern}`] : [];
+  const list = valueAt(row, star.list);
+  return (Array.isArray(list) ? list : []).flatMap((r: unknown, n) =>
+    expand(c, rule, star.rest, (r ?? {}) as Record<string, unknown>, `${prefix}${star.list}.${n}.`),
+  );
+}
+
 /**
  * Each rule with its concrete paths on this card, in report order: a run of `*` rules over one list
  * is applied row by row (every field of row 1, then of row 2); none where `when` says no.
@@ -426,11 +449,12 @@ const splitStar = (path: string) => {
 function applicable(c: ServiceCardContent): Array<{ rule: RequiredCardField; path: string }> {
   const out: Array<{ rule: RequiredCardField; path: string }> = [];
   const rules = REQUIRED_CARD_FIELDS;
+  const root = c as Record<string, unknown>;
   for (let i = 0; i < rules.length; ) {
     const rule = rules[i]!;
     const star = splitStar(rule.path);
     if (!star) {
-      if (!rule.when || rule.when(c, {})) out.push({ rule, path: rule.path });
+      if (!rule.when || rule.when(c, root)) out.push({ rule, path: rule.path });
       i++;
       continue;
     }
@@ -441,7 +465,7 @@ function applicable(c: ServiceCardContent): Array<{ rule: RequiredCardField; pat
     (Array.isArray(list) ? list : []).forEach((row: unknown, n) => {
       const r = (row ?? {}) as Record<string, unknown>;
       for (const x of run)
-        if (!x.when || x.when(c, r)) out.push({ rule: x, path: `${star.list}.${n}.${splitStar(x.path)!.rest}` });
+        for (const path of expand(c, x, splitStar(x.path)!.rest, r, `${star.list}.${n}.`)) out.push({ rule: x, path });
     });
     i = j;
   }

@@ -331,13 +331,16 @@ export async function agencyNames(db: Db, ids: readonly string[]): Promise<Map<s
   return new Map(r.map((a) => [a.id, a.name]));
 }
 
-/** Titles (Persian) of service-architecture categories and macro domains, by id. */
-export async function architectureTitles(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+/** Titles (Persian, and English where given) of service-architecture categories and macro domains, by id. */
+export async function architectureTitles(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { fa: string; en: string | null }>> {
   if (ids.length === 0) return new Map();
-  const r = await rows<{ id: string; title: string }>(
+  const r = await rows<{ id: string; fa: string; en: string | null }>(
     db,
-    sql`SELECT id, title_fa AS title FROM service_categories WHERE id = ANY(${list(ids)}::uuid[])
-        UNION ALL SELECT id, title_fa AS title FROM service_domains WHERE id = ANY(${list(ids)}::uuid[])`,
+    sql`SELECT id, title_fa AS fa, title_en AS en FROM service_categories WHERE id = ANY(${list(ids)}::uuid[])
+        UNION ALL SELECT id, title_fa AS fa, title_en AS en FROM service_domains WHERE id = ANY(${list(ids)}::uuid[])`,
   );
-  return new Map(r.map((x) => [x.id, x.title]));
+  return new Map(r.map((x) => [x.id, { fa: x.fa, en: x.en }]));
 }

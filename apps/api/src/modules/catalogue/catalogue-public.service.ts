@@ -96,7 +96,7 @@ export async function searchServices(ctx: AppContext, q: SearchQuery, lang: Lang
     found = await repo.searchEntries(ctx.database.db, { ...filters, ...page });
   }
   const shown = found.slice(0, q.limit);
-  const classified = await classificationOf(ctx, shown);
+  const classified = await classificationOf(ctx, shown, lang);
   const items = shown.map((e) => ({
     serviceId: e.serviceId,
     title: titleIn(e, lang),
@@ -119,11 +119,14 @@ export async function searchServices(ctx: AppContext, q: SearchQuery, lang: Lang
   };
 }
 
-/** The service architecture's category and macro domain of entries ({id, title} in Persian, or null). */
-async function classificationOf(ctx: AppContext, entries: readonly repo.EntryRow[]) {
+/** The service architecture's category and macro domain of entries ({id, title} in the caller's language, or null). */
+async function classificationOf(ctx: AppContext, entries: readonly repo.EntryRow[], lang: Lang) {
   const ids = [...new Set(entries.flatMap((e) => [e.categoryId, e.domainId]).filter((x): x is string => !!x))];
   const titles = await repo.architectureTitles(ctx.database.db, ids);
-  const term = (id: string | null) => (id && titles.has(id) ? { id, title: titles.get(id)! } : null);
+  const term = (id: string | null) => {
+    const t = id ? titles.get(id) : undefined;
+    return id && t ? { id, title: (lang === 'en' && t.en) || t.fa } : null;
+  };
   return (e: repo.EntryRow) => ({ category: term(e.categoryId), domain: term(e.domainId) });
 }
 
@@ -147,7 +150,7 @@ export async function getServiceInfo(ctx: AppContext, serviceId: string, lang: L
     return { lawId: r.lawId, article: r.article, lawTitle: law?.title ?? null, link: law?.link ?? null };
   };
   const p = c.process;
-  const classified = await classificationOf(ctx, [e]);
+  const classified = await classificationOf(ctx, [e], lang);
   return {
     serviceId: e.serviceId,
     title: titleIn(e, lang),

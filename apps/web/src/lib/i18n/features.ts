@@ -10,6 +10,7 @@ import { en as catalogueImportEn, fa as catalogueImportFa } from '../../features
 import { en as catalogueReportsEn, fa as catalogueReportsFa } from '../../features/catalogue-reports/messages';
 import { en as cataloguePublicEn, fa as cataloguePublicFa } from '../../features/catalogue-public/messages';
 import { en as catalogueTermsEn, fa as catalogueTermsFa } from '../../features/catalogue-terms/messages';
+import { en as deskEn, fa as deskFa } from '../../features/services/messages';
 
 export const featuresFa = {
   catalogueCards: catalogueCardsFa,
@@ -20,6 +21,7 @@ export const featuresFa = {
   catalogueReports: catalogueReportsFa,
   cataloguePublic: cataloguePublicFa,
   catalogueTerms: catalogueTermsFa,
+  desk: deskFa,
 };
 
 export const featuresEn = {
@@ -31,4 +33,5 @@ export const featuresEn = {
   catalogueReports: catalogueReportsEn,
   cataloguePublic: cataloguePublicEn,
   catalogueTerms: catalogueTermsEn,
+  desk: deskEn,
 };
