@@ -76,10 +76,13 @@ export function serviceIdOfQuery(q: string): string | undefined {
  * service first. Titles and agency names come in the caller's language where the card has it.
  */
 export async function searchServices(ctx: AppContext, q: SearchQuery, lang: Lang = 'fa') {
-  const key = normalizeForSearch(q.q ?? '');
+  // Control characters are never text (the edge refuses them too): PostgreSQL cannot take a NUL.
+  // eslint-disable-next-line no-control-regex
+  const text = (q.q ?? '').replace(/[\u0000-\u001f]/g, ' ');
+  const key = normalizeForSearch(text);
   const filters = {
     key,
-    serviceId: serviceIdOfQuery(q.q ?? ''),
+    serviceId: serviceIdOfQuery(text),
     agencyId: q.agencyId,
     province: q.province === undefined ? undefined : q.province.trim(),
     lifeEvent: q.lifeEvent,

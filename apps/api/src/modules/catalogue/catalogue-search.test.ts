@@ -72,6 +72,16 @@ describe('searching by service id', () => {
     }
   });
 
+  it('takes a hostile query calmly: a NUL, an overlong one, wildcards', async () => {
+    for (const q of [`${ids.record}\u0000`, '%_%', '٪'.repeat(5)]) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/catalogue/services?q=${encodeURIComponent(q)}` });
+      // Found or refused at the edge with a code (TEXT_NOT_ALLOWED for the NUL), never a 500.
+      expect([q, [200, 400].includes(res.statusCode)]).toEqual([q, true]);
+    }
+    const long = await t.app.inject({ method: 'GET', url: `/api/v1/catalogue/services?q=${'۱'.repeat(201)}` });
+    expect(long.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('finds nothing for an id no service has, and reads a shorter number as text', async () => {
     expect((await search('99999999999')).items).toEqual([]);
     expect((await search(ids.record.slice(0, 10))).items.map((i) => i.serviceId)).not.toContain(ids.record);
