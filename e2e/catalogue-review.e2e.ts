@@ -24,7 +24,7 @@ import { snap } from './support/screenshots';
  * renewed unchanged and the renewal approved. The seeded expired card shows «منقضی شده», also on a
  * phone. Separation of duties: a central reviewer whose roles are in the card's agency line is
  * offered no review step (and refused by the API); the central body's reviewer is. Every page is
- * checked with axe.
+ * checked with axe. (Over 400 lines: the review journeys share their set-up helpers here.)
  */
 
 const seeded = await demoDataSeeded(inject('baseURL'));

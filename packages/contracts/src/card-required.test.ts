@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REQUIRED_CARD_FIELDS, ServiceCardContent, requiredCardPaths, validateCardForSubmission } from './catalogue';
+import { REQUIRED_CARD_FIELDS, requiredCardPaths, validateCardForSubmission } from './card-required';
+import { ServiceCardContent } from './catalogue';
 import { requestableOnline } from './desk';
 
 const LAW = '3f0c8a1e-0000-4000-8000-000000000001';

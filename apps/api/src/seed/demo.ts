@@ -17,6 +17,8 @@ import { seedCatalogueDemo } from './catalogue';
  * services, the central body whose reviewers approve every agency's service cards (independent of
  * them: separation of duties), staff in every role, two citizens and a company one of them
  * represents. Seeded once, at the first start on an empty database, never in production.
+ * (Over 400 lines: most of it is the demo's data — agencies, staff, desk services and their forms —
+ * kept beside the one function that writes it.)
  */
 export const DEMO_PASSWORD = 'Dargah-demo-1404';
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { Field, Fieldset } from '../../../components/Field';
 import { fieldId, rowIsEmpty, type CardForm, type HintKey } from '../cardForm';
+import { marked } from './RequiredMark';
 
 /*
  * The editor's controls. Each is named by its content path (`process.normDays`): the control id
@@ -54,34 +55,6 @@ export function setAt<T>(root: T, path: string, value: unknown): T {
   }
   return { ...(container as Record<string, unknown>), [key]: next } as T;
 }
-
-/**
- * «*» after a mandatory field's label (the form's legend explains it). A control says it is required
- * itself (`aria-required`, a radio group by `required`), so its name stays the label; a group of
- * checkboxes cannot, so its legend also says it in words (`spoken`).
- */
-export function RequiredMark({ spoken = false }: { spoken?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <span className="cf-required" aria-hidden="true">
-        {' *'}
-      </span>
-      {spoken ? <span className="visually-hidden"> {t('catalogueCards.form.requiredMark')}</span> : null}
-    </>
-  );
-}
-
-/** The label with its mark when the field is mandatory. */
-const marked = (label: ReactNode, required: boolean, spoken = false): ReactNode =>
-  required ? (
-    <>
-      {label}
-      <RequiredMark spoken={spoken} />
-    </>
-  ) : (
-    label
-  );
 
 function useHelp(path: string, help?: ReactNode): ReactNode {
   const { t } = useTranslation();
