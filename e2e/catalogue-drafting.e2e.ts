@@ -46,7 +46,11 @@ async function ensureLaw(baseURL: string): Promise<void> {
 }
 
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-const group = (scope: Page | Locator, name: string) => scope.getByRole('group', { name, exact: true });
+/** A group by its legend; a mandatory group of checkboxes also says so in words. */
+const group = (scope: Page | Locator, name: string) =>
+  scope.getByRole('group', {
+    name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(برای فرستادن لازم است\\))?$`),
+  });
 
 /** The control's own error line (aria-describedby) says `message`. */
 async function expectFieldError(control: Locator, message: string | RegExp): Promise<void> {
@@ -68,6 +72,11 @@ async function openEditorForNewCard(page: Page, device: DeviceName, agencyName: 
   const agency = page.getByRole('combobox', { name: 'دستگاه ارائه‌دهنده' });
   await agency.selectOption({ label: agencyName });
   await page.getByRole('textbox', { name: 'عنوان خدمت', exact: true }).fill(title);
+  // What submission needs is marked (a legend says what «*» means); the English title is optional.
+  await visible(page.getByText('بخش‌های دارای * برای فرستادن شناسنامه به بررسی لازم‌اند', { exact: false }));
+  expect(await page.getByRole('textbox', { name: 'عنوان خدمت', exact: true }).getAttribute('aria-required')).toBe('true');
+  expect(await page.getByRole('textbox', { name: 'عنوان انگلیسی خدمت' }).getAttribute('aria-required')).toBeNull();
+  await visible(page.getByRole('group', { name: 'گیرندگان خدمت (برای فرستادن لازم است)' }));
   await check(page, device, 'card editor new');
 }
 

@@ -6,6 +6,7 @@ import {
   EXPIRING_CARD_TITLE,
   MINISTRY_ADMIN,
   ORG_ADMIN,
+  PLATFORM_ADMIN,
   type DemoStaff,
 } from './support/demo';
 import { describe, expect, inject, test } from './support/fixtures';
@@ -21,7 +22,9 @@ import { snap } from './support/screenshots';
  * through the API, submitted in the dialog with the change basis and the head's approval (an API
  * field error shown first); the reviewer sees the field-by-field diff and approves; the card is
  * renewed unchanged and the renewal approved. The seeded expired card shows «منقضی شده», also on a
- * phone. Every page is checked with axe.
+ * phone. Separation of duties: a central reviewer whose roles are in the card's agency line is
+ * offered no review step (and refused by the API); the central body's reviewer is. Every page is
+ * checked with axe. (Over 400 lines: the review journeys share their set-up helpers here.)
  */
 
 const seeded = await demoDataSeeded(inject('baseURL'));
@@ -358,4 +361,63 @@ describe.skipIf(!seeded)('catalogue review: an expired card', () => {
       await check(page, device, 'card page (expired)');
       await snap(page, `${device}-catalogue-card-expired`);
     });
+});
+
+describe.skipIf(!seeded)('catalogue review: separation of duties', () => {
+  test('a central reviewer of the owning agency’s line is offered no approve, return or reject; an independent one is', async ({
+    openPage,
+  }) => {
+    // Set-up through the API: the organisation's card, submitted, and forwarded by the ministry.
+    const org = await openPage('desktop');
+    await signedIn(org, ORG_ADMIN, QUEUE, QUEUE_TITLE, 'org admin (separation)');
+    const orgApi = await apiOf(org);
+    const laws = await orgApi.get<Array<{ id: string; title: string }>>('/catalogue/laws?limit=100');
+    const law = laws.find((l) => l.title === 'قانون مدیریت خدمات کشوری')!;
+    const agencies = await orgApi.get<Array<{ id: string; parentId: string | null }>>('/agencies');
+    const ministryId = agencies.find((a) => a.id === orgApi.agencyId)!.parentId!;
+    const title = `صدور گواهی تفکیک وظایف ${toPersianDigits(String(Date.now()).slice(-6))}`;
+    const created = await orgApi.post<CardView>('/catalogue/cards', {
+      agencyId: orgApi.agencyId,
+      content: completeCard(title, law.id, ministryId),
+    });
+    await orgApi.post<CardView>(`/catalogue/cards/${created.id}/submit`, { version: created.version });
+    const ministry = await openPage('desktop');
+    await signedIn(ministry, MINISTRY_ADMIN, QUEUE, QUEUE_TITLE, 'ministry admin (separation)');
+    const ministryApi = await apiOf(ministry);
+    const parentViewed = await ministryApi.get<CardView>(`/catalogue/cards/${created.id}`);
+    const forwarded = await ministryApi.post<CardView>(`/catalogue/cards/${created.id}/forward`, {
+      version: parentViewed.version,
+    });
+    expect(forwarded.status).toBe('central_review');
+    const cardPath = `/staff/catalogue/${created.id}`;
+    const reviewSteps = ['تأیید', 'بازگرداندن برای اصلاح', 'رد'];
+
+    // The platform administrator reviews centrally, but holds their roles in the ministry, the organisation's parent.
+    const inLine = await openPage('desktop');
+    await signedIn(inLine, PLATFORM_ADMIN, cardPath, title, 'platform admin (separation)');
+    await statusIs(inLine, 'در بررسی مرکزی');
+    await visible(actions(inLine).getByText('بررسی آن با شما نیست', { exact: false }));
+    for (const step of reviewSteps)
+      expect(await actions(inLine).getByRole('button', { name: step, exact: true }).count(), step).toBe(0);
+    await check(inLine, 'desktop', 'card page (reviewer of the owning line)');
+    await snap(inLine, 'desktop-catalogue-card-conflict-of-interest');
+    // The server says the same: its capabilities, and the step itself refused with its code.
+    const caps = await inLine.request.get(`/api/v1/catalogue/cards/${created.id}/capabilities`);
+    expect(await caps.json()).toMatchObject({ approve: false, return: false, reject: false });
+    const session = (await (await inLine.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
+    const refused = await inLine.request.post(`/api/v1/catalogue/cards/${created.id}/approve`, {
+      headers: { 'x-csrf-token': session.csrfToken },
+      data: { version: forwarded.version },
+    });
+    expect([refused.status(), ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([
+      403,
+      'REVIEWER_CONFLICT_OF_INTEREST',
+    ]);
+
+    // The central body's reviewer is offered all three.
+    const independent = await openPage('desktop');
+    await signedIn(independent, CENTRAL_REVIEWER, cardPath, title, 'central reviewer (separation)');
+    for (const step of reviewSteps)
+      await visible(actions(independent).getByRole('button', { name: step, exact: true }));
+  });
 });

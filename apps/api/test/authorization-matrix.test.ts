@@ -162,11 +162,13 @@ beforeAll(async () => {
     '/api/v1/catalogue/cards/:id/reject': cardId,
     '/api/v1/catalogue/cards/:id/change-requests': cardId,
     '/api/v1/catalogue/cards/:id/renew': cardId,
+    '/api/v1/catalogue/cards/:id/capabilities': cardId,
     '/api/v1/catalogue/imports/:id': cardImport!.id,
     '/api/v1/catalogue/delivery-reports/:id': deliveryReport,
     '/api/v1/catalogue/delivery-reports/:id/corrections': deliveryReport,
     '/api/v1/catalogue/delivery-report-rows/:id/resolve': deliveryRow!.id,
     '/api/v1/audit/entries/:id': String((await t.ctx.database.query<{ id: string }>('SELECT id FROM audit_entries WHERE agency_id = $1 ORDER BY id LIMIT 1', [a.id]))[0]!.id),
+    '/api/v1/catalogue/delivery-report-rows/:id/capabilities': deliveryRow!.id,
     ...(await architectureFixtures(db, now, cardId, clerkA.id)),
     ...(await licenceFixtures(db, now, a.id)),
   }))
@@ -190,6 +192,7 @@ async function architectureFixtures(db: TestApp['ctx']['database']['db'], now: D
     '/api/v1/catalogue/architecture/layers/:id': layer!.id,
     '/api/v1/catalogue/architecture/categories/:id': category!.id,
     '/api/v1/catalogue/marks/:id/resolve': mark!,
+    '/api/v1/catalogue/marks/:id/capabilities': mark!,
   };
 }
 

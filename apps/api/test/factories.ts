@@ -4,6 +4,11 @@ import type { Role } from '../src/platform/actor';
 import { hashPassword } from '../src/modules/identity/auth.service';
 import * as repo from '../src/modules/identity/identity.repository';
 import { registerSimulatedSubscriber } from '../src/platform/integrations/mobile-registry';
+import type { ServiceCardContent } from '@dargah/contracts';
+import { serviceIdFromNumber } from '../src/modules/catalogue';
+import * as cardsRepo from '../src/modules/catalogue/catalogue.repository';
+import * as servicesRepo from '../src/modules/services/services.repository';
+import { withTransaction } from '../src/platform/db';
 import type { TestApp } from './app';
 
 /** A valid, random legal-entity national id (11 digits). */
@@ -105,3 +110,67 @@ export async function signInCitizen(t: TestApp, nationalCode = randomNationalCod
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizen/verify', payload: { challengeId: otp.json<{ challengeId: string }>().challengeId, code }, remoteAddress: nextAddress() });
   return { ...sessionFrom(res), nationalCode, mobile, id: res.json<{ id: string }>().id };
 }
+
+/**
+ * Links a desk service to an approved catalogue card of its agency, written as the review would
+ * leave it (version 1 in force, a new service id, expiry a year on, its public catalogue entry): the
+ * desk takes requests only for a service whose card is in force and lets it be requested online.
+ * `o` shapes the card (a not-electronic one, an expired one by approving it over a year ago).
+ */
+export async function linkToApprovedCard(
+  t: TestApp,
+  deskServiceId: string,
+  o: { title?: string; titleEn?: string; requestChannels?: string[]; maturity?: string; approvedAt?: Date } = {},
+): Promise<{ cardId: string; catalogueServiceId: string }> {
+  const desk = await servicesRepo.findService(t.ctx.database.db, deskServiceId);
+  if (!desk) throw new Error(`no desk service ${deskServiceId}`);
+  const author = await buildStaff(t, desk.agencyId, ['agency_admin']);
+  const at = o.approvedAt ?? t.clock.now();
+  const content = {
+    title: o.title ?? desk.titleFa,
+    ...(o.titleEn ? { titleEn: o.titleEn } : {}),
+    recipients: [desk.recipients],
+    channels: { information: ['web'], request: o.requestChannels ?? ['web'], delivery: ['web'] },
+    maturity: { level: o.maturity ?? 'transactional' },
+  } as ServiceCardContent;
+  return withTransaction(t.ctx.database, async (tx) => {
+    const cardId = await cardsRepo.insertCard(tx.db, desk.agencyId, author.id, at);
+    await cardsRepo.insertVersion(tx.db, cardId, 1, content, author.id, at);
+    await cardsRepo.freezeVersion(tx.db, cardId, 1);
+    const catalogueServiceId = serviceIdFromNumber(await cardsRepo.nextServiceNumber(tx.db));
+    const expiresAt = new Date(at);
+    expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + 1);
+    const patch = { status: 'approved' as const, serviceId: catalogueServiceId, submittedAt: at, approvedAt: at };
+    await cardsRepo.saveCard(tx.db, cardId, 1, { ...patch, approvedVersion: 1, expiresAt }, at);
+    await servicesRepo.updateCatalogueLink(tx.db, desk.id, desk.version, catalogueServiceId, t.clock.now());
+    return { cardId, catalogueServiceId };
+  });
+}
+
+/** A card content that passes every submission rule, citing article 1 of `lawId`; `o` overrides fields. */
+export const completeCardContent = (lawId: string, o: Record<string, unknown> = {}) => ({
+  title: 'خدمت آزمایشی',
+  description: 'شرح کامل خدمت',
+  recipients: ['G2C'],
+  nature: 'sovereign',
+  level: 'national',
+  startMode: 'on_request',
+  legalBasis: [{ lawId, article: '1' }],
+  documents: [],
+  inquiries: [],
+  identity: { personTypes: ['real'], assuranceLevel: 'substantial' },
+  fees: [],
+  inPersonVisits: { count: 0 },
+  channels: { information: ['web'], request: ['web'], delivery: ['web'], eServiceUrl: 'https://example.gov.ir/s' },
+  process: {
+    start: { description: 'ثبت درخواست' },
+    production: { description: 'بررسی و صدور' },
+    delivery: { description: 'تحویل' },
+    legalDeadlineDays: 10,
+    normDays: 5,
+    extensionAllowed: false,
+  },
+  complaintRoute: 'سامانه ۱۱۱',
+  maturity: { level: 'transactional' },
+  ...o,
+});

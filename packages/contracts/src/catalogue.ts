@@ -10,8 +10,8 @@ import { RowVersion } from './bounds';
  *  - `ServiceCardContent` is the lenient draft schema: every field may be missing (a draft is saved
  *    as it grows), but whatever is present must be well formed (types, Sheba, Jalali dates, and
  *    the norm never above the legal deadline).
- *  - `validateCardForSubmission(content)` returns EVERY problem that keeps a card from being
- *    submitted, each at its field with a stable code (the API adds Persian and English text).
+ *  - `validateCardForSubmission(content)` (card-required.ts) returns EVERY problem that keeps a card
+ *    from being submitted, each at its field with a stable code (the API adds Persian and English text).
  */
 
 // Field validators with stable codes ----------------------------------------------------------
@@ -39,7 +39,8 @@ export const JalaliDateInput = z.string().transform((s, ctx) => {
 // Laws register -------------------------------------------------------------------------------
 /** قانون، آیین‌نامه، اساسنامه، بخشنامه، مصوبه، دستورالعمل، سایر */
 /** A service id as people type it: Persian, Arabic-Indic or ASCII digits; spaces, ZWNJ and dashes dropped. */
-export const normalizeServiceIdInput = (s: string): string => toAsciiDigits(s).replace(/[\s\u200c-]/g, '');
+export const normalizeServiceIdInput = (s: string): string =>
+  toAsciiDigits(s).replace(/[\s\u200c\u2010-\u2015\u2212-]/g, '');
 /** An 11-digit service id as typed (see normalizeServiceIdInput); its check digit is the server's to verify. */
 export const ServiceIdInput = z
   .string()
@@ -200,6 +201,8 @@ const ChannelKinds = z.array(z.enum(CHANNEL_KINDS)).max(CHANNEL_KINDS.length);
 export const ServiceCardContent = z
   .object({
     title: title.optional(),
+    /** The title in English, where the agency gives one (the catalogue shows and searches it in English). */
+    titleEn: title.optional(),
     subServices: z.array(SubService).max(200).optional(),
     description: text(10_000).optional(),
     collaboratingAgencyIds: z.array(z.uuid()).max(100).optional(),
@@ -303,7 +306,7 @@ export interface CardProblem {
 }
 
 /** Rules between fields, checked on drafts and on submission alike. */
-function consistencyProblems(c: ServiceCardContent): CardProblem[] {
+export function consistencyProblems(c: ServiceCardContent): CardProblem[] {
   const out: CardProblem[] = [];
   const p = c.process;
   if (p?.normDays !== undefined && p.legalDeadlineDays !== undefined && p.normDays > p.legalDeadlineDays) {
@@ -313,95 +316,6 @@ function consistencyProblems(c: ServiceCardContent): CardProblem[] {
     out.push({ path: 'process.extensionTermDays', code: 'EXTENSION_NOT_ALLOWED' });
   }
   return out;
-}
-
-const blank = (v: unknown) =>
-  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
-
-/**
- * Every problem that keeps a (draft-valid) card from being submitted, each at its field: missing
- * required fields (`REQUIRED`) and the rules that tie fields together. An empty list: ready.
- */
-export function validateCardForSubmission(c: ServiceCardContent): CardProblem[] {
-  const out: CardProblem[] = [];
-  const need = (path: string, v: unknown) => {
-    if (blank(v)) out.push({ path, code: 'REQUIRED' });
-  };
-  // Lists that may legitimately be empty must still be answered (an empty list is an answer).
-  const answered = (path: string, v: unknown) => {
-    if (v === undefined) out.push({ path, code: 'REQUIRED' });
-  };
-
-  need('title', c.title);
-  need('description', c.description);
-  need('recipients', c.recipients);
-  need('nature', c.nature);
-  need('level', c.level);
-  need('startMode', c.startMode);
-  need('legalBasis', c.legalBasis);
-
-  answered('documents', c.documents);
-  c.documents?.forEach((d, i) => {
-    need(`documents.${i}.title`, d.title);
-    if (d.mandatory === undefined) out.push({ path: `documents.${i}.mandatory`, code: 'REQUIRED' });
-    if (d.byInquiry) {
-      need(`documents.${i}.evidenceType`, d.evidenceType);
-      need(`documents.${i}.providerAgencyId`, d.providerAgencyId);
-    }
-  });
-
-  answered('inquiries', c.inquiries);
-  c.inquiries?.forEach((q, i) => {
-    need(`inquiries.${i}.agencyId`, q.agencyId);
-    need(`inquiries.${i}.data`, q.data);
-    need(`inquiries.${i}.mode`, q.mode);
-  });
-
-  if (c.recipients?.some((r) => r !== 'G2G') ?? true) {
-    need('identity.personTypes', c.identity?.personTypes);
-    need('identity.assuranceLevel', c.identity?.assuranceLevel);
-  }
-
-  answered('fees', c.fees);
-  c.fees?.forEach((f, i) => {
-    need(`fees.${i}.title`, f.title);
-    need(`fees.${i}.amountRials`, f.amountRials);
-    need(`fees.${i}.legalBasis`, f.legalBasis);
-    if ((f.amountRials ?? 0) > 0) need(`fees.${i}.sheba`, f.sheba);
-  });
-
-  need('inPersonVisits.count', c.inPersonVisits?.count);
-  if ((c.inPersonVisits?.count ?? 0) > 0) need('inPersonVisits.reason', c.inPersonVisits?.reason);
-
-  need('channels.information', c.channels?.information);
-  need('channels.request', c.channels?.request);
-  need('channels.delivery', c.channels?.delivery);
-  const channels = [
-    ...(c.channels?.information ?? []),
-    ...(c.channels?.request ?? []),
-    ...(c.channels?.delivery ?? []),
-  ];
-  if (channels.some((k) => ELECTRONIC_CHANNELS.includes(k))) need('channels.eServiceUrl', c.channels?.eServiceUrl);
-
-  need('process.start.description', c.process?.start?.description);
-  need('process.production.description', c.process?.production?.description);
-  need('process.delivery.description', c.process?.delivery?.description);
-  need('process.legalDeadlineDays', c.process?.legalDeadlineDays);
-  need('process.normDays', c.process?.normDays);
-  need('process.extensionAllowed', c.process?.extensionAllowed);
-  if (c.process?.extensionAllowed && !c.process.extensionTermDays)
-    out.push({ path: 'process.extensionTermDays', code: 'EXTENSION_TERM_REQUIRED' });
-
-  need('complaintRoute', c.complaintRoute);
-
-  need('maturity.level', c.maturity?.level);
-  const m = c.maturity;
-  if (m?.level && NOT_YET_ELECTRONIC.includes(m.level) && !m.exemption) {
-    if (blank(m.plannedDate)) out.push({ path: 'maturity.plannedDate', code: 'MATURITY_PLAN_REQUIRED' });
-    if (blank(m.reason)) out.push({ path: 'maturity.reason', code: 'MATURITY_PLAN_REQUIRED' });
-  }
-
-  return [...out, ...consistencyProblems(c)];
 }
 
 // Card lifecycle and views -------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeskAvailability, DeskChannels } from './desk';
 
 /**
  * A published service a citizen can apply for at the service desk. Its form is a JSON Schema
@@ -17,6 +18,10 @@ export const PublicService = z.object({
   recipients: z.enum(['G2C', 'G2B', 'G2G']),
   /** The approved catalogue service id (شناسه خدمت, 11 digits) this desk service delivers, when linked. */
   catalogueServiceId: z.string().nullable(),
+  /** Whether it takes new requests (`open`), and if not why (desk.ts); `title` is the approved card's when linked. */
+  availability: DeskAvailability,
+  /** How the approved card says it is requested and delivered; null when not linked to one. */
+  channels: DeskChannels.nullable(),
 });
 export type PublicService = z.infer<typeof PublicService>;
 

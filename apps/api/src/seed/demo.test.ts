@@ -81,13 +81,13 @@ describe('demo data', () => {
     expect(await count('agencies')).toBe(0);
   });
 
-  it('seeds three agencies, two services each, staff in every role, two citizens and a company, once', async () => {
+  it('seeds three agencies with their desk services, the central body, staff in every role, two citizens and a company, once', async () => {
     creds = await seedDemoData(t.ctx);
     const after = await counts();
     expect(after).toEqual({
-      agencies: 3,
-      org_units: 6,
-      services: 6,
+      agencies: 4,
+      org_units: 8,
+      services: 7,
       staff: 16,
       role_assignments: 16,
       citizens: 3,
@@ -117,6 +117,13 @@ describe('demo data', () => {
     expect(byKind.ministry!.parent_id).toBeNull();
     expect(byKind.organisation!.parent_id).toBe(byKind.ministry!.id);
     expect(byKind.provincial_office).toMatchObject({ parent_id: byKind.organisation!.id, province: 'تهران' });
+    // The central reviewer belongs to the central body, outside the tree whose cards they review.
+    expect(byKind.central_body!.parent_id).toBeNull();
+    const [reviewer] = await rows<{ agency_id: string }>(
+      t.ctx.database.db,
+      sql`SELECT r.agency_id FROM role_assignments r JOIN staff s ON s.id = r.staff_id WHERE s.username = 'reviewer.central'`,
+    );
+    expect(reviewer!.agency_id).toBe(byKind.central_body!.id);
     const units = await rows<{ agency_id: string; kind: string }>(
       t.ctx.database.db,
       sql`SELECT agency_id, kind FROM org_units ORDER BY kind`,
@@ -125,13 +132,13 @@ describe('demo data', () => {
       expect(units.filter((u) => u.agency_id === a.id).map((u) => u.kind)).toEqual(['headquarters', 'operational']);
   });
 
-  it('publishes six services whose forms are short and validate', async () => {
+  it('publishes seven services whose forms are short and validate', async () => {
     const services = (await t.app.inject({ url: '/api/v1/services' })).json().items as Array<{
       agencyId: string;
       formSchema: { properties: object; required: string[] };
       recipients: string;
     }>;
-    expect(services).toHaveLength(6);
+    expect(services).toHaveLength(7);
     expect(new Set(services.map((s) => s.agencyId)).size).toBe(3);
     for (const s of services) {
       const fields = Object.keys(s.formSchema.properties).length;
@@ -142,7 +149,7 @@ describe('demo data', () => {
         s.formSchema.required.map((f) => `body.form.${f}`).sort(),
       );
     }
-    expect(services.map((s) => s.recipients).sort()).toEqual(['G2B', 'G2B', 'G2C', 'G2C', 'G2C', 'G2C']);
+    expect(services.map((s) => s.recipients).sort()).toEqual(['G2B', 'G2B', 'G2C', 'G2C', 'G2C', 'G2C', 'G2C']);
   });
 
   it('gives every staff account the demo password, which passes the password rules', async () => {
@@ -167,7 +174,8 @@ describe('demo data', () => {
     expect(z.res.json()).toMatchObject({ displayName: zahra.name, canActFor: [] });
 
     const { items } = (await t.app.inject({ url: '/api/v1/services?limit=100' })).json();
-    const certificate = items.find((s: { title: string }) => s.title === 'درخواست گواهی سابقه اشتغال');
+    // The desk service shows its approved catalogue card's title.
+    const certificate = items.find((s: { title: string }) => s.title === 'صدور گواهی سابقه اشتغال');
     const submitted = await t.app.inject({
       method: 'POST',
       url: '/api/v1/requests',

@@ -14,9 +14,12 @@ import { seedCatalogueDemo } from './catalogue';
 
 /**
  * Demo data for development: three agencies (a ministry, its subsidiary organisation and that
- * organisation's Tehran provincial office) with headquarters and operational units, two services
- * each, staff in every role, two citizens and a company one of them represents. Seeded once, at
- * the first start on an empty database, never in production.
+ * organisation's Tehran provincial office) with headquarters and operational units and their desk
+ * services, the central body whose reviewers approve every agency's service cards (independent of
+ * them: separation of duties), staff in every role, two citizens and a company one of them
+ * represents. Seeded once, at the first start on an empty database, never in production.
+ * (Over 400 lines: most of it is the demo's data — agencies, staff, desk services and their forms —
+ * kept beside the one function that writes it.)
  */
 export const DEMO_PASSWORD = 'Dargah-demo-1404';
 
@@ -38,10 +41,13 @@ export const DEMO_LEGAL_IDS = {
   ministry: legalId('1010345678'),
   organisation: legalId('1010345679'),
   provincial: legalId('1010345680'),
+  central: legalId('1010345681'),
   company: legalId('1410345678'),
 } as const;
 
-type AgencyKey = 'ministry' | 'organisation' | 'provincial';
+type AgencyKey = 'ministry' | 'organisation' | 'provincial' | 'central';
+/** The agencies with desk services (the central body has none). */
+type DeskAgencyKey = Exclude<AgencyKey, 'central'>;
 
 const AGENCIES: Record<
   AgencyKey,
@@ -78,6 +84,14 @@ const AGENCIES: Record<
     province: 'تهران',
     units: ['معاونت برنامه‌ریزی و پشتیبانی', 'مرکز آموزش فنی و حرفه‌ای شماره ۱ تهران'],
   },
+  central: {
+    nameFa: 'سازمان اداری و استخدامی کشور',
+    nameEn: 'Administrative and Recruitment Affairs Organization',
+    kind: 'central_body',
+    parent: null,
+    province: null,
+    units: ['معاونت مدیریت و بهره‌وری', 'دفتر معماری و مدیریت خدمات دولت'],
+  },
 };
 
 interface StaffSeed {
@@ -102,13 +116,8 @@ const STAFF: StaffSeed[] = [
     role: 'agency_admin',
     includeSubagencies: true,
   },
-  {
-    username: 'reviewer.central',
-    displayName: 'محمد صادقی',
-    agency: 'ministry',
-    role: 'central_reviewer',
-    includeSubagencies: true,
-  },
+  // The central reviewer works for the central body, not for an agency whose cards they approve.
+  { username: 'reviewer.central', displayName: 'محمد صادقی', agency: 'central', role: 'central_reviewer' },
   {
     username: 'auditor',
     displayName: 'نرگس رحیمی',
@@ -179,7 +188,7 @@ const NOTES = text('توضیحات', { maxLength: 500 });
 
 type ServiceSeed = Omit<NewService, 'agencyId' | 'published'>;
 
-const SERVICES: Record<AgencyKey, [ServiceSeed, ServiceSeed]> = {
+const SERVICES: Record<DeskAgencyKey, ServiceSeed[]> = {
   ministry: [
     {
       titleFa: 'درخواست گواهی سابقه اشتغال',
@@ -204,6 +213,18 @@ const SERVICES: Record<AgencyKey, [ServiceSeed, ServiceSeed]> = {
         complaintType: choice('موضوع شکایت', ['عدم پرداخت دستمزد', 'اخراج غیرقانونی', 'عدم پرداخت حق بیمه', 'سایر']),
         monthsUnpaid: { type: 'integer', title: 'تعداد ماه‌های پرداخت‌نشده', minimum: 0, maximum: 120 },
         description: text('شرح شکایت', { minLength: 10, maxLength: 2000 }),
+      }),
+    },
+    {
+      // Linked to the ministry's card whose year has run out (./catalogue/lifecycle.ts): closed to new requests.
+      titleFa: 'صدور مجوز تأسیس مؤسسه کاریابی',
+      titleEn: 'Licence for a private employment agency',
+      descriptionFa: 'درخواست مجوز تأسیس مؤسسه کاریابی غیردولتی برای اشخاص دارای شرایط.',
+      recipients: 'G2C',
+      normDays: 20,
+      formSchema: form(['instituteName', 'address'], {
+        instituteName: text('نام پیشنهادی مؤسسه', { minLength: 3, maxLength: 200 }),
+        address: text('نشانی محل فعالیت', { minLength: 10, maxLength: 500 }),
       }),
     },
   ],
@@ -286,7 +307,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
       const staffIds: Record<string, string> = {};
       const agencyIds = {} as Record<AgencyKey, string>;
       const opUnits = {} as Record<AgencyKey, string>;
-      for (const key of ['ministry', 'organisation', 'provincial'] as const) {
+      for (const key of ['ministry', 'organisation', 'provincial', 'central'] as const) {
         const a = AGENCIES[key];
         const row = await identity.insertAgency(
           tx.db,
@@ -313,7 +334,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
           now,
         );
         opUnits[key] = op.id;
-        for (const s of SERVICES[key]) await createService(tx.db, { ...s, agencyId: row.id, published: true }, now);
+        for (const s of key === 'central' ? [] : SERVICES[key]) await createService(tx.db, { ...s, agencyId: row.id, published: true }, now);
       }
       for (const s of STAFF) {
         const id = await identity.insertStaff(
@@ -374,7 +395,13 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
         action: 'demo.seeded',
         objectType: 'system',
         objectId: null,
-        details: { agencies: 3, services: 6, staff: STAFF.length, citizens: DEMO_CITIZENS.length, companies: 1 },
+        details: {
+          agencies: Object.keys(AGENCIES).length,
+          services: Object.values(SERVICES).flat().length,
+          staff: STAFF.length,
+          citizens: DEMO_CITIZENS.length,
+          companies: 1,
+        },
       });
       return out;
     }),

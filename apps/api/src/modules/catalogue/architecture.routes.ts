@@ -2,6 +2,7 @@ import {
   ArchitectureGaps,
   CategoryInput,
   CategoryUpdate,
+  MarkCapabilities,
   MarkInput,
   MarkKind,
   MarkResolve,
@@ -31,6 +32,7 @@ import {
   getArchitecture,
   getTaxonomyAdmin,
   listMarks,
+  markCapabilities,
   resolveMark,
   updateCategory,
   updateTerm,
@@ -226,7 +228,7 @@ export async function architectureRoutes(app: FastifyInstance, ctx: AppContext):
       schema: {
         tags,
         summary:
-          'Mark an approved service as duplicate, removable or to be merged (central reviewers); duplicate and merge name another approved service; one open mark of a kind per service (MARK_ALREADY_OPEN)',
+          'Mark an approved service as duplicate, removable or to be merged (central reviewers); duplicate and merge name another approved service; one open mark of a kind per service (MARK_ALREADY_OPEN); REVIEWER_CONFLICT_OF_INTEREST when a service named belongs to your agency or one below it',
         description: IDEMPOTENT_CREATE,
         headers: IdempotencyHeaders,
         body: MarkInput,
@@ -239,13 +241,28 @@ export async function architectureRoutes(app: FastifyInstance, ctx: AppContext):
         await createMark(ctx, req.actor, req.body, req.origin, claimFrom(req, 'service_mark.create')),
       ),
   );
+  r.get(
+    '/catalogue/marks/:id/capabilities',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          'Whether you may resolve the mark now (central reviewers, oversight auditors may ask): an open mark, not made by you, of a service of neither your agency nor one above it',
+        params: Id,
+        response: { 200: MarkCapabilities },
+      },
+    },
+    (req) => markCapabilities(ctx, req.actor, req.params.id),
+  );
   r.post(
     '/catalogue/marks/:id/resolve',
     {
       config: staff,
       schema: {
         tags,
-        summary: 'Resolve an open mark with a note, at the version read (central reviewers)',
+        summary:
+          'Resolve an open mark with a note, at the version read (central reviewers). Separation of duties: SELF_REVIEW_FORBIDDEN for whoever made the mark, REVIEWER_CONFLICT_OF_INTEREST for a reviewer of the service’s agency or of an agency above it',
         params: Id,
         body: MarkResolve,
         response: { 200: ServiceMark },

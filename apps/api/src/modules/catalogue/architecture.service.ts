@@ -2,6 +2,7 @@ import type {
   ArchitectureGaps,
   CategoryInput,
   CategoryUpdate,
+  MarkCapabilities,
   MarkInput,
   MarkKind,
   MarkResolve,
@@ -18,11 +19,18 @@ import type {
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Tx } from '../../platform/db';
+import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { hasRole, requireRole, requireStaff, type StaffActor } from '../identity';
+import {
+  assertNoReviewConflict,
+  hasRole,
+  requireRole,
+  requireStaff,
+  reviewConflictOf,
+  type StaffActor,
+} from '../identity';
 import * as repo from './architecture.repository';
 import { CENTRAL_REVIEWERS } from './catalogue-workflow';
 
@@ -393,6 +401,9 @@ export async function createMark(
       if (!card) throw new DomainError('MARK_SERVICE_NOT_FOUND', { serviceId: input.serviceId });
       const other = related ? await repo.findApprovedCard(tx.db, related) : undefined;
       if (related && !other) throw new DomainError('MARK_SERVICE_NOT_FOUND', { serviceId: related });
+      // A mark reviews the services it names: not by a reviewer of their agencies (or one above them).
+      for (const c of [card, ...(other ? [other] : [])])
+        await assertNoReviewConflict(tx.db, actor, { ownerAgencyId: c.agencyId }, { serviceId: c.serviceId });
       const id = await repo.insertMark(
         tx.db,
         {
@@ -427,6 +438,22 @@ export async function createMark(
   );
 }
 
+/** Resolving reviews the mark: not by whoever made it, nor by a reviewer of the marked service's agency (or one above it). */
+const markReviewSubject = (m: repo.MarkRow) => ({ submittedBy: [m.createdBy], ownerAgencyId: m.agencyId });
+
+/** GET /catalogue/marks/:id/capabilities: whether the caller may resolve the mark now (the same checks as resolveMark). */
+export async function markCapabilities(ctx: AppContext, actor: Actor, id: string): Promise<MarkCapabilities> {
+  requireReader(actor);
+  const db: Db = ctx.database.db;
+  const mark = await repo.findMark(db, id);
+  if (!mark) throw new DomainError('MARK_NOT_FOUND', { id });
+  const resolve =
+    hasRole(actor, CENTRAL_REVIEWERS) &&
+    mark.status === 'open' &&
+    (await reviewConflictOf(db, actor, markReviewSubject(mark))) === null;
+  return { resolve };
+}
+
 export async function resolveMark(
   ctx: AppContext,
   actor: Actor,
@@ -441,6 +468,7 @@ export async function resolveMark(
     if (!mark) throw new DomainError('MARK_NOT_FOUND', { id });
     if (mark.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: mark.version });
     if (mark.status !== 'open') throw new DomainError('MARK_ALREADY_RESOLVED', { id });
+    await assertNoReviewConflict(tx.db, actor, markReviewSubject(mark), { id });
     if (!(await repo.resolveMark(tx.db, id, input.version, staff.id, input.note, at)))
       throw new DomainError('CONFLICT', { currentVersion: mark.version });
     await record(

@@ -15,17 +15,25 @@ const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) a
 const list = (xs: readonly string[]) => sql.param([...xs]);
 const iso = (v: unknown): string => new Date(v as string).toISOString();
 
-/** The search key of a card: title, sub-services, description and agency name, normalised for search. */
+/**
+ * The search key of a card: title (Persian and English), sub-services, description and agency name
+ * (Persian and English), normalised for search.
+ */
 export function searchKeyOf(
-  content: Pick<ServiceCardContent, 'title' | 'description'> & { subServices?: Array<{ title: string }> | undefined },
+  content: Pick<ServiceCardContent, 'title' | 'titleEn' | 'description'> & {
+    subServices?: Array<{ title: string }> | undefined;
+  },
   agencyName: string,
+  agencyNameEn?: string | null,
 ): string {
   return normalizeForSearch(
     [
       content.title ?? '',
+      content.titleEn ?? '',
       ...(content.subServices ?? []).map((s) => s.title),
       content.description ?? '',
       agencyName,
+      agencyNameEn ?? '',
     ].join(' '),
   );
 }
@@ -64,15 +72,17 @@ async function upsert(db: Db, s: SourceRow): Promise<void> {
   await db.execute(sql`
     INSERT INTO catalogue_entries (card_id, service_id, agency_id, agency_name, agency_name_en, agency_legal_id,
       agency_version, title, title_key, search_key, recipients, maturity, level, life_events, province, approved_at, expires_at,
-      card_version, synced_at, category_id, domain_id)
+      card_version, synced_at, category_id, domain_id, title_en, title_en_key, request_channels, delivery_channels)
     VALUES (${s.cardId}, ${s.serviceId}, ${s.agencyId}, ${s.agencyName}, ${s.agencyNameEn}, ${s.agencyLegalId},
       ${s.agencyVersion}, ${content.title ?? ''}, ${normalizeForSearch(content.title ?? '')},
-      ${searchKeyOf(content, s.agencyName)},
+      ${searchKeyOf(content, s.agencyName, s.agencyNameEn)},
       ${list(content.recipients ?? [])}::text[], ${content.maturity?.level ?? null}, ${content.level ?? null},
       ${list(content.lifeEvents ?? [])}::text[], ${s.province}, ${iso(s.approvedAt)}::timestamptz,
       ${iso(s.expiresAt)}::timestamptz, ${s.cardVersion}, now(),
       (SELECT id FROM service_categories WHERE id::text = ${categoryId}),
-      (SELECT domain_id FROM service_categories WHERE id::text = ${categoryId}))
+      (SELECT domain_id FROM service_categories WHERE id::text = ${categoryId}),
+      ${content.titleEn ?? null}, ${content.titleEn ? normalizeForSearch(content.titleEn) : null},
+      ${list(content.channels?.request ?? [])}::text[], ${list(content.channels?.delivery ?? [])}::text[])
     ON CONFLICT (card_id) DO UPDATE SET service_id = EXCLUDED.service_id, agency_id = EXCLUDED.agency_id,
       agency_name = EXCLUDED.agency_name, agency_name_en = EXCLUDED.agency_name_en,
       agency_legal_id = EXCLUDED.agency_legal_id, agency_version = EXCLUDED.agency_version, title = EXCLUDED.title,
@@ -80,7 +90,9 @@ async function upsert(db: Db, s: SourceRow): Promise<void> {
       level = EXCLUDED.level, life_events = EXCLUDED.life_events, province = EXCLUDED.province,
       approved_at = EXCLUDED.approved_at, expires_at = EXCLUDED.expires_at,
       card_version = EXCLUDED.card_version, synced_at = EXCLUDED.synced_at,
-      category_id = EXCLUDED.category_id, domain_id = EXCLUDED.domain_id`);
+      category_id = EXCLUDED.category_id, domain_id = EXCLUDED.domain_id,
+      title_en = EXCLUDED.title_en, title_en_key = EXCLUDED.title_en_key,
+      request_channels = EXCLUDED.request_channels, delivery_channels = EXCLUDED.delivery_channels`);
 }
 
 /**
@@ -133,6 +145,8 @@ export interface EntryRow {
   agencyNameEn: string | null;
   agencyLegalId: string;
   title: string;
+  /** The card's English title, when it has one. */
+  titleEn: string | null;
   recipients: string[];
   maturity: string | null;
   level: string | null;
@@ -143,13 +157,17 @@ export interface EntryRow {
   /** The service architecture's category and its macro domain (null: unclassified). */
   categoryId: string | null;
   domainId: string | null;
+  /** How the card says the service is requested and delivered. */
+  requestChannels: string[];
+  deliveryChannels: string[];
   content: ServiceCardContent;
 }
 
 const COLUMNS = sql.raw(`e.card_id AS "cardId", e.service_id AS "serviceId", e.agency_id AS "agencyId",
   e.agency_name AS "agencyName", e.agency_name_en AS "agencyNameEn", e.agency_legal_id AS "agencyLegalId", e.title,
   e.recipients, e.maturity, e.level, e.life_events AS "lifeEvents", e.province, e.approved_at AS "approvedAt",
-  e.expires_at AS "expiresAt", e.category_id AS "categoryId", e.domain_id AS "domainId"`);
+  e.expires_at AS "expiresAt", e.category_id AS "categoryId", e.domain_id AS "domainId", e.title_en AS "titleEn",
+  e.request_channels AS "requestChannels", e.delivery_channels AS "deliveryChannels"`);
 /** The approved content, from the frozen version the card was approved at. */
 const WITH_CONTENT = sql.raw(`catalogue_entries e
   JOIN service_cards c ON c.id = e.card_id
@@ -166,6 +184,8 @@ const toEntry = (r: Record<string, unknown>): EntryRow =>
 export interface SearchFilters {
   /** Already normalised with normalizeForSearch; empty: no text condition. */
   key: string;
+  /** An 11-digit service id the query names (digits folded, spaces and dashes dropped): that service first. */
+  serviceId?: string | undefined;
   /**
    * exact: every word of the key occurs in the search key (trigram-indexed LIKE), ranked by where
    * the query sits in the title (equal, prefix, contained), then title. fuzzy (for typos, when exact
@@ -195,9 +215,15 @@ export function searchQuery(f: SearchFilters): SQL {
   const where: SQL[] = [];
   const k = f.key;
   const fuzzy = k !== '' && f.mode === 'fuzzy';
-  if (fuzzy) where.push(sql`${k}::text <% title_key`);
-  else if (k)
-    for (const w of [...new Set(k.split(' '))].slice(0, 8)) where.push(sql`search_key LIKE ${`%${likeEscape(w)}%`}`);
+  // Persian titles and English ones (title_en_key) alike; the search key holds both.
+  if (fuzzy) where.push(sql`(${k}::text <% title_key OR ${k}::text <% title_en_key)`);
+  else if (k) {
+    const words = [...new Set(k.split(' '))]
+      .slice(0, 8)
+      .map((w) => sql`search_key LIKE ${`%${likeEscape(w)}%`}`);
+    const text = sql.join(words, sql` AND `);
+    where.push(f.serviceId ? sql`(service_id = ${f.serviceId} OR (${text}))` : text);
+  }
   if (f.agencyId) where.push(sql`agency_id = ${f.agencyId}::uuid`);
   if (f.province) where.push(sql`province = ${f.province}`);
   if (f.lifeEvent) where.push(sql`life_events @> ${list([f.lifeEvent])}::text[]`);
@@ -206,12 +232,17 @@ export function searchQuery(f: SearchFilters): SQL {
   if (f.categoryId) where.push(sql`category_id = ${f.categoryId}::uuid`);
   if (f.domainId) where.push(sql`domain_id = ${f.domainId}::uuid`);
   const cond = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
+  const prefix = `${likeEscape(k)}%`;
+  const inside = `%${likeEscape(k)}%`;
   const order = !k
     ? sql`ORDER BY ${ALPHABETICAL}, card_id`
     : fuzzy
-      ? sql`ORDER BY word_similarity(${k}::text, title_key) DESC, ${ALPHABETICAL}, card_id`
-      : sql`ORDER BY title_key = ${k} DESC, title_key LIKE ${`${likeEscape(k)}%`} DESC,
-              title_key LIKE ${`%${likeEscape(k)}%`} DESC, ${ALPHABETICAL}, card_id`;
+      ? sql`ORDER BY greatest(word_similarity(${k}::text, title_key), coalesce(word_similarity(${k}::text, title_en_key), 0)) DESC,
+              ${ALPHABETICAL}, card_id`
+      : sql`ORDER BY ${f.serviceId ? sql`service_id = ${f.serviceId} DESC,` : sql``}
+              (title_key = ${k} OR title_en_key = ${k}) IS TRUE DESC,
+              (title_key LIKE ${prefix} OR title_en_key LIKE ${prefix}) IS TRUE DESC,
+              (title_key LIKE ${inside} OR title_en_key LIKE ${inside}) IS TRUE DESC, ${ALPHABETICAL}, card_id`;
   return sql`SELECT ${COLUMNS} FROM catalogue_entries e ${cond} ${order} LIMIT ${f.limit} OFFSET ${f.offset}`;
 }
 
@@ -226,6 +257,17 @@ export async function findEntryByServiceId(db: Db, serviceId: string): Promise<E
     sql`SELECT ${COLUMNS}, v.content FROM ${WITH_CONTENT} WHERE e.service_id = ${serviceId}`,
   );
   return r ? toEntry(r) : undefined;
+}
+
+/** The entries of these service ids (without their content). */
+export async function entriesByServiceIds(db: Db, serviceIds: readonly string[]): Promise<EntryRow[]> {
+  if (serviceIds.length === 0) return [];
+  return (
+    await rows<Record<string, unknown>>(
+      db,
+      sql`SELECT ${COLUMNS} FROM catalogue_entries e WHERE e.service_id = ANY(${list(serviceIds)}::text[])`,
+    )
+  ).map(toEntry);
 }
 
 /** Every entry with its content, by title (for the CPSV-AP export). */
@@ -289,13 +331,16 @@ export async function agencyNames(db: Db, ids: readonly string[]): Promise<Map<s
   return new Map(r.map((a) => [a.id, a.name]));
 }
 
-/** Titles (Persian) of service-architecture categories and macro domains, by id. */
-export async function architectureTitles(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+/** Titles (Persian, and English where given) of service-architecture categories and macro domains, by id. */
+export async function architectureTitles(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { fa: string; en: string | null }>> {
   if (ids.length === 0) return new Map();
-  const r = await rows<{ id: string; title: string }>(
+  const r = await rows<{ id: string; fa: string; en: string | null }>(
     db,
-    sql`SELECT id, title_fa AS title FROM service_categories WHERE id = ANY(${list(ids)}::uuid[])
-        UNION ALL SELECT id, title_fa AS title FROM service_domains WHERE id = ANY(${list(ids)}::uuid[])`,
+    sql`SELECT id, title_fa AS fa, title_en AS en FROM service_categories WHERE id = ANY(${list(ids)}::uuid[])
+        UNION ALL SELECT id, title_fa AS fa, title_en AS en FROM service_domains WHERE id = ANY(${list(ids)}::uuid[])`,
   );
-  return new Map(r.map((x) => [x.id, x.title]));
+  return new Map(r.map((x) => [x.id, { fa: x.fa, en: x.en }]));
 }

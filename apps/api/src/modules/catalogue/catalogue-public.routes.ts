@@ -34,6 +34,11 @@ const SearchQuery = z.object({
 
 /** A category or macro domain of the service architecture; null when the service is not classified. */
 const ArchitectureRef = z.object({ id: z.string(), title: z.string() }).nullable();
+/** How the card says the service is requested and delivered, and whether it can be requested online (both needed: an electronic request channel and maturity). */
+const Delivery = {
+  onlineRequest: z.boolean(),
+  channels: z.object({ request: z.array(z.string()), delivery: z.array(z.string()) }),
+};
 const ServiceSummary = z.object({
   serviceId: z.string(),
   title: z.string(),
@@ -47,6 +52,7 @@ const ServiceSummary = z.object({
   expiresAt: z.string(),
   /** The card's one-year validity has passed; it awaits renewal. */
   expired: z.boolean(),
+  ...Delivery,
   category: ArchitectureRef,
   domain: ArchitectureRef,
 });
@@ -74,6 +80,8 @@ const ServiceInfo = z.object({
   title: z.string(),
   category: ArchitectureRef,
   domain: ArchitectureRef,
+  /** Whether the card lets it be requested online (an electronic request channel and maturity). */
+  onlineRequest: z.boolean(),
   description: z.string().nullable(),
   subServices: z.array(z.object({ title: z.string(), description: z.string().nullable() })),
   agency: z.object({
@@ -147,6 +155,7 @@ const AgencyServiceSummary = z.object({
   approvedAt: z.string(),
   expiresAt: z.string(),
   expired: z.boolean(),
+  ...Delivery,
 });
 const AgencyServices = z.object({
   agency: z.object({
@@ -172,14 +181,14 @@ export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContex
       schema: {
         tags,
         summary:
-          'Search approved services: q is matched after Persian normalisation (ي/ی, ك/ک, ZWNJ, Persian digits) and every word must occur (title, sub-services, description, agency), ranked by where q sits in the title, then title; with no hit, titles similar to q by trigram word similarity (typos); filters by agency, province, life event, recipients, maturity, category and macro domain; nextCursor pages on',
+          'Search approved services: q is matched after Persian normalisation (ي/ی, ك/ک, ZWNJ, Persian digits) and every word must occur (title in Persian or English, sub-services, description, agency), ranked by where q sits in the title, then title; with no hit, titles similar to q by trigram word similarity (typos); a q that is an 11-digit service id (Persian, Arabic-Indic or ASCII digits, spaces and dashes allowed) lists that service first; filters by agency, province, life event, recipients, maturity, category and macro domain; nextCursor pages on. Titles and agency names in English for Accept-Language: en where the card has them',
         querystring: SearchQuery,
         response: { 200: SearchResult },
       },
     },
     (req) => {
       const { cursor, ...rest } = req.query;
-      return searchServices(ctx, { ...rest, page: cursor });
+      return searchServices(ctx, { ...rest, page: cursor }, req.lang);
     },
   );
 
@@ -195,7 +204,7 @@ export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContex
         response: { 200: ServiceInfo },
       },
     },
-    (req) => getServiceInfo(ctx, req.params.serviceId),
+    (req) => getServiceInfo(ctx, req.params.serviceId, req.lang),
   );
 
   r.get(
@@ -210,6 +219,6 @@ export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContex
         response: { 200: AgencyServices },
       },
     },
-    (req) => agencyServices(ctx, req.params.agencyId),
+    (req) => agencyServices(ctx, req.params.agencyId, req.lang),
   );
 }

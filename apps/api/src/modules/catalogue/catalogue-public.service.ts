@@ -1,7 +1,8 @@
-import { NOT_YET_ELECTRONIC, type ServiceCardContent } from '@dargah/contracts';
+import { NOT_YET_ELECTRONIC, normalizeServiceIdInput, requestableOnline, type ServiceCardContent } from '@dargah/contracts';
 import { normalizeForSearch } from '@dargah/persian';
 import type { AppContext } from '../../platform/context';
 import { DomainError } from '../../platform/http/errors';
+import type { Lang } from '../../platform/http/i18n';
 import * as repo from './catalogue-public.repository';
 import { processingTime } from './cpsv-ap.jsonld';
 
@@ -51,15 +52,39 @@ export function decodeCursor(cursor: string): Page | undefined {
 
 const isExpired = (ctx: AppContext, expiresAt: string) => new Date(expiresAt).getTime() <= ctx.clock.now().getTime();
 
+/** A title in the caller's language: the English one where the card has it. */
+const titleIn = (e: Pick<repo.EntryRow, 'title' | 'titleEn'>, lang: Lang) => (lang === 'en' && e.titleEn) || e.title;
+const agencyIn = (e: Pick<repo.EntryRow, 'agencyName' | 'agencyNameEn'>, lang: Lang) =>
+  (lang === 'en' && e.agencyNameEn) || e.agencyName;
+
+/** How the card says the service is requested and delivered, and whether that is online. */
+const deliveryOf = (e: repo.EntryRow) => ({
+  onlineRequest: requestableOnline({ maturity: e.maturity, requestChannels: e.requestChannels }),
+  channels: { request: e.requestChannels, delivery: e.deliveryChannels },
+});
+
+/** The service id a query names: 11 digits typed in any script, spaces and dashes allowed. */
+const SERVICE_ID = /^\d{11}$/;
+export function serviceIdOfQuery(q: string): string | undefined {
+  const id = normalizeServiceIdInput(q.trim());
+  return SERVICE_ID.test(id) ? id : undefined;
+}
+
 /**
- * Every word of q (normalised) must occur in the service's title, sub-services, description or
- * agency name; when nothing does, the query is taken as misspelt and matched by trigram similarity
- * to the titles instead (`match: 'fuzzy'`).
+ * Every word of q (normalised) must occur in the service's title (Persian or English),
+ * sub-services, description or agency name; when nothing does, the query is taken as misspelt and
+ * matched by trigram similarity to the titles instead (`match: 'fuzzy'`). A query that is an
+ * 11-digit service id (Persian, Arabic-Indic or ASCII digits, with spaces or dashes) lists that
+ * service first. Titles and agency names come in the caller's language where the card has it.
  */
-export async function searchServices(ctx: AppContext, q: SearchQuery) {
-  const key = normalizeForSearch(q.q ?? '');
+export async function searchServices(ctx: AppContext, q: SearchQuery, lang: Lang = 'fa') {
+  // Control characters are never text (the edge refuses them too): PostgreSQL cannot take a NUL.
+  // eslint-disable-next-line no-control-regex
+  const text = (q.q ?? '').replace(/[\u0000-\u001f]/g, ' ');
+  const key = normalizeForSearch(text);
   const filters = {
     key,
+    serviceId: serviceIdOfQuery(text),
     agencyId: q.agencyId,
     province: q.province === undefined ? undefined : q.province.trim(),
     lifeEvent: q.lifeEvent,
@@ -76,11 +101,11 @@ export async function searchServices(ctx: AppContext, q: SearchQuery) {
     found = await repo.searchEntries(ctx.database.db, { ...filters, ...page });
   }
   const shown = found.slice(0, q.limit);
-  const classified = await classificationOf(ctx, shown);
+  const classified = await classificationOf(ctx, shown, lang);
   const items = shown.map((e) => ({
     serviceId: e.serviceId,
-    title: e.title,
-    agency: { id: e.agencyId, name: e.agencyName },
+    title: titleIn(e, lang),
+    agency: { id: e.agencyId, name: agencyIn(e, lang) },
     recipients: e.recipients,
     level: e.level,
     maturity: e.maturity,
@@ -89,6 +114,7 @@ export async function searchServices(ctx: AppContext, q: SearchQuery) {
     approvedAt: e.approvedAt,
     expiresAt: e.expiresAt,
     expired: isExpired(ctx, e.expiresAt),
+    ...deliveryOf(e),
     ...classified(e),
   }));
   return {
@@ -98,11 +124,14 @@ export async function searchServices(ctx: AppContext, q: SearchQuery) {
   };
 }
 
-/** The service architecture's category and macro domain of entries ({id, title} in Persian, or null). */
-async function classificationOf(ctx: AppContext, entries: readonly repo.EntryRow[]) {
+/** The service architecture's category and macro domain of entries ({id, title} in the caller's language, or null). */
+async function classificationOf(ctx: AppContext, entries: readonly repo.EntryRow[], lang: Lang) {
   const ids = [...new Set(entries.flatMap((e) => [e.categoryId, e.domainId]).filter((x): x is string => !!x))];
   const titles = await repo.architectureTitles(ctx.database.db, ids);
-  const term = (id: string | null) => (id && titles.has(id) ? { id, title: titles.get(id)! } : null);
+  const term = (id: string | null) => {
+    const t = id ? titles.get(id) : undefined;
+    return id && t ? { id, title: (lang === 'en' && t.en) || t.fa } : null;
+  };
   return (e: repo.EntryRow) => ({ category: term(e.categoryId), domain: term(e.domainId) });
 }
 
@@ -112,7 +141,7 @@ const legalRefs = (c: ServiceCardContent) => [
   ...(c.fees ?? []).flatMap((f) => f.legalBasis ?? []),
 ];
 
-export async function getServiceInfo(ctx: AppContext, serviceId: string) {
+export async function getServiceInfo(ctx: AppContext, serviceId: string, lang: Lang = 'fa') {
   const db = ctx.database.db;
   const e = await repo.findEntryByServiceId(db, serviceId);
   if (!e) throw new DomainError('SERVICE_NOT_FOUND', { serviceId }); // registered by the services module
@@ -126,11 +155,12 @@ export async function getServiceInfo(ctx: AppContext, serviceId: string) {
     return { lawId: r.lawId, article: r.article, lawTitle: law?.title ?? null, link: law?.link ?? null };
   };
   const p = c.process;
-  const classified = await classificationOf(ctx, [e]);
+  const classified = await classificationOf(ctx, [e], lang);
   return {
     serviceId: e.serviceId,
-    title: e.title,
+    title: titleIn(e, lang),
     ...classified(e),
+    onlineRequest: deliveryOf(e).onlineRequest,
     description: c.description ?? null,
     subServices: (c.subServices ?? []).map((s) => ({ title: s.title, description: s.description ?? null })),
     agency: {
@@ -215,20 +245,21 @@ const isNotYetElectronic = (maturity: string | null) =>
  * An agency's approved services, those delivered electronically apart from those not yet
  * electronic (with the planned date and reason, or the exemption). AGENCY_NOT_FOUND for an unknown agency.
  */
-export async function agencyServices(ctx: AppContext, agencyId: string) {
+export async function agencyServices(ctx: AppContext, agencyId: string, lang: Lang = 'fa') {
   const db = ctx.database.db;
   const agency = await repo.findAgencyBrief(db, agencyId);
   if (!agency) throw new DomainError('AGENCY_NOT_FOUND', { agencyId }); // registered by the identity module
   const entries = await repo.entriesOfAgency(db, agencyId);
   const summary = (e: repo.EntryRow) => ({
     serviceId: e.serviceId,
-    title: e.title,
+    title: titleIn(e, lang),
     recipients: e.recipients,
     maturity: e.maturity,
     lifeEvents: e.lifeEvents,
     approvedAt: e.approvedAt,
     expiresAt: e.expiresAt,
     expired: isExpired(ctx, e.expiresAt),
+    ...deliveryOf(e),
   });
   return {
     agency,

@@ -418,6 +418,21 @@ export async function cardEvents(db: Db, cardId: string): Promise<CardEventRow[]
   return r.map((e) => ({ ...e, payload: json<Record<string, unknown>>(e.payload), createdAt: date(e.createdAt)! }));
 }
 
+/**
+ * Who sent the card to its current review: the staff actor (and whom they acted for) of its latest
+ * `submitted` or `renewal_requested` event. Empty before any submission.
+ */
+export async function lastSubmitters(db: Db, cardId: string): Promise<string[]> {
+  const [r] = await rows<{ actorId: string | null; onBehalfOfId: string | null }>(
+    db,
+    sql`SELECT actor_id AS "actorId", on_behalf_of_id AS "onBehalfOfId" FROM events
+         WHERE stream_type = 'service_card' AND stream_id = ${cardId} AND actor_type = 'staff'
+           AND action IN ('submitted', 'renewal_requested')
+         ORDER BY id DESC LIMIT 1`,
+  );
+  return r ? [r.actorId, r.onBehalfOfId].filter((x): x is string => !!x) : [];
+}
+
 // Expiry: reminders and notifications ----------------------------------------------------------
 export interface ExpiringCard {
   id: string;

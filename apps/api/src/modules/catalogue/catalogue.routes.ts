@@ -1,4 +1,5 @@
 import {
+  CardCapabilities,
   CardDiff,
   CardNotification,
   CardStatus,
@@ -29,6 +30,7 @@ import {
   deleteMission,
   diffCard,
   getCard,
+  getCardCapabilities,
   getLaw,
   listCards,
   listLaws,
@@ -74,6 +76,9 @@ const STEPS = [
       'Reject a card with a comment (central reviewer); a rejected change request leaves the approved version in force',
   },
 ] as const;
+/** The review steps refuse whoever sent the card to review, and (central steps) a reviewer of its agency or one above it. */
+const SEPARATION =
+  '. Separation of duties: SELF_REVIEW_FORBIDDEN for whoever sent the card to this review, REVIEWER_CONFLICT_OF_INTEREST for a central reviewer of the card’s agency or of an agency above it';
 
 /** The service catalogue: laws register, agency missions, service identity cards and their review. */
 export async function catalogueRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -260,6 +265,20 @@ export async function catalogueRoutes(app: FastifyInstance, ctx: AppContext): Pr
     },
     (req) => getCard(ctx, req.actor, req.params.id, req.lang),
   );
+  r.get(
+    '/catalogue/cards/:id/capabilities',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          'What you may do to the card now, one boolean per operation, by the same checks the operations make (the workflow, your roles, and separation of duties: whoever submitted the card, and a central reviewer of its agency or of an agency above it, may not review it)',
+        params: Id,
+        response: { 200: CardCapabilities },
+      },
+    },
+    (req) => getCardCapabilities(ctx, req.actor, req.params.id),
+  );
   r.put(
     '/catalogue/cards/:id',
     {
@@ -339,7 +358,13 @@ export async function catalogueRoutes(app: FastifyInstance, ctx: AppContext): Pr
       `/catalogue/cards/:id/${s.action}`,
       {
         config: staff,
-        schema: { tags, summary: s.summary, params: Id, body: CardStep, response: { 200: ServiceCardView } },
+        schema: {
+          tags,
+          summary: s.action === 'submit' ? s.summary : `${s.summary}${SEPARATION}`,
+          params: Id,
+          body: CardStep,
+          response: { 200: ServiceCardView },
+        },
       },
       (req) => stepCard(ctx, req.actor, req.params.id, s.action, req.body, req.origin, req.lang),
     );

@@ -1,5 +1,6 @@
 import {
   validateCardForSubmission,
+  type CardCapabilities,
   type CardDiff,
   type CardNotification,
   type CardProblem,
@@ -32,18 +33,16 @@ import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { agenciesWithRole, hasRole, requireRole, requireStaff } from '../identity';
-import { cardScope, heldRoles, mayViewCard, requireLawEditor, requireMissionEditor } from './catalogue.policy';
+import { cardScope, mayViewCard, requireLawEditor, requireMissionEditor } from './catalogue.policy';
+import { actionsOf, assertCardAction, cardCapabilities } from './card-actions';
 import * as repo from './catalogue.repository';
 import * as architectureRepo from './architecture.repository';
 import { diffContent } from './card-diff';
 import {
-  allowedActions,
   AUTHOR_ROLES,
   CENTRAL_REVIEWERS,
-  mayTake,
   nextStatus,
   PARENT_REVIEW_DAYS,
-  transitionFor,
   isExpired,
   VALIDITY_MONTHS,
 } from './catalogue-workflow';
@@ -365,7 +364,7 @@ async function toView(db: Db, card: repo.CardRow, actor: Actor, lang: Lang, now:
     headApproval: v?.headApproval ?? null,
     lastComment: card.lastComment,
     version: card.version,
-    actions: allowedActions(card.status, heldRoles(actor, card.agencyId, card.parentId)),
+    actions: actionsOf(await cardCapabilities(db, actor, card)),
     history: events.map((e) => ({
       action: e.action,
       at: e.createdAt.toISOString(),
@@ -415,6 +414,12 @@ export async function getCard(ctx: AppContext, actor: Actor, id: string, lang: L
 export async function cardAgencies(db: Db, actor: Actor): Promise<string[] | null> {
   const s = cardScope(actor);
   return s.all ? null : [...new Set([...s.agencies, ...(await repo.childAgencyIds(db, s.parentOf))])];
+}
+
+/** What the actor may do to a card now (the same checks as each operation); another agency's card: CARD_NOT_FOUND. */
+export async function getCardCapabilities(ctx: AppContext, actor: Actor, id: string): Promise<CardCapabilities> {
+  const card = await visibleCard(ctx.database.db, actor, id);
+  return cardCapabilities(ctx.database.db, actor, card);
 }
 
 /** Cards the actor may see: central roles all, others their agencies' and their sub-agencies' (for administrators). */
@@ -581,10 +586,7 @@ export async function updateCard(
     const card = await visibleCard(tx.db, actor, id, true);
     // A stale read first: whoever acted on an older version is told to reload, whatever changed since.
     if (card.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: card.version });
-    const t = transitionFor(card.status, 'edit');
-    if (!t) throw new DomainError('CARD_NOT_EDITABLE', { status: card.status });
-    if (!mayTake(t, heldRoles(actor, card.agencyId, card.parentId)))
-      throw new DomainError('FORBIDDEN', { need: t.roles });
+    const t = await assertCardAction(tx.db, actor, card, 'edit');
     const current = (await repo.findVersion(tx.db, id, card.currentVersion))!;
     const newVersion = current.frozen;
     const versionNo = newVersion ? card.currentVersion + 1 : card.currentVersion;
@@ -712,10 +714,8 @@ export async function stepCard(
     const card = await visibleCard(tx.db, actor, id, true);
     // A stale read first: whoever acted on an older version is told to reload, whatever changed since.
     if (card.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: card.version });
-    const t = transitionFor(card.status, action);
-    if (!t) throw new DomainError('CARD_ACTION_NOT_ALLOWED', { status: card.status, action });
-    if (!mayTake(t, heldRoles(actor, card.agencyId, card.parentId)))
-      throw new DomainError('FORBIDDEN', { need: t.roles });
+    // The workflow table, the role where the step's scope says, and separation of duties.
+    const t = await assertCardAction(tx.db, actor, card, action);
     if (t.needsComment && !input.comment)
       throw fieldsError([{ field: 'body.comment', code: 'REQUIRED', message: fieldMessage('REQUIRED', lang) }]);
 
@@ -788,10 +788,7 @@ export async function stepCard(
 async function startCycle(tx: Tx, actor: Actor, id: string, version: number, action: 'change' | 'renew') {
   const card = await visibleCard(tx.db, actor, id, true);
   if (card.version !== version) throw new DomainError('CONFLICT', { currentVersion: card.version });
-  const t = transitionFor(card.status, action);
-  if (!t) throw new DomainError('CARD_ACTION_NOT_ALLOWED', { status: card.status, action });
-  if (!mayTake(t, heldRoles(actor, card.agencyId, card.parentId)))
-    throw new DomainError('FORBIDDEN', { need: t.roles });
+  const t = await assertCardAction(tx.db, actor, card, action);
   return { card, t };
 }
 

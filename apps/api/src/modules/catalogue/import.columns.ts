@@ -395,6 +395,18 @@ export const COLUMNS: readonly ColumnDef[] = [
     read: textAt('title'),
   }),
   col({
+    key: 'titleEn',
+    fa: 'عنوان انگلیسی خدمت',
+    en: 'Service title in English',
+    fields: ['titleEn'],
+    help: {
+      fa: 'اختیاری: عنوان خدمت به انگلیسی، برای فهرست خدمات به زبان انگلیسی.',
+      en: 'Optional: the service title in English, for the catalogue in English.',
+    },
+    example: 'Business licence',
+    read: textAt('titleEn'),
+  }),
+  col({
     key: 'description',
     fa: 'شرح خدمت',
     en: 'Description',

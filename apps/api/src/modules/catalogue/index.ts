@@ -14,6 +14,8 @@ import { catalogueAreas } from './counts.service';
 export { isValidServiceId, serviceIdFromNumber } from './service-id';
 export { assertLinkableService, describeServiceIds } from './reports.service';
 export type { CatalogueServiceInfo } from './reports.service';
+export { approvedServiceFacts } from './desk-facts';
+export type { ApprovedServiceFacts } from './desk-facts';
 
 registerCatalogueErrors();
 

@@ -241,6 +241,22 @@ export async function findReportRow(db: Db, id: string, lockReport = false): Pro
   return r && fixRow(r);
 }
 
+/**
+ * Who submitted a report: its recorded submitter and the staff actor (and whom they acted for) of
+ * its `submitted` or `corrected` event.
+ */
+export async function reportSubmitters(db: Db, reportId: string): Promise<string[]> {
+  const r = await rows<{ by: string | null; actorId: string | null; onBehalfOfId: string | null }>(
+    db,
+    sql`SELECT d.submitted_by AS by, e.actor_id AS "actorId", e.on_behalf_of_id AS "onBehalfOfId"
+          FROM delivery_reports d
+          LEFT JOIN events e ON e.stream_type = 'delivery_report' AND e.stream_id = d.id::text
+                            AND e.actor_type = 'staff' AND e.action IN ('submitted', 'corrected')
+         WHERE d.id = ${reportId}`,
+  );
+  return [...new Set(r.flatMap((x) => [x.by, x.actorId, x.onBehalfOfId]).filter((x): x is string => !!x))];
+}
+
 /** Rows of current reports in the review statuses asked, oldest report first. */
 export async function reviewRows(
   db: Db,

@@ -2,6 +2,7 @@ import {
   CorrectDeliveryReport,
   DeliveryReport,
   DeliveryReportPage,
+  DeliveryRowCapabilities,
   DiscrepancyReport,
   ResolveDeliveryRow,
   ReviewRow,
@@ -23,6 +24,7 @@ import {
   listReports,
   resolveRow,
   reviewList,
+  rowCapabilities,
   submitReport,
 } from './reports.service';
 
@@ -172,6 +174,21 @@ export async function reportsRoutes(app: FastifyInstance, ctx: AppContext): Prom
     (req) => reviewList(ctx, req.actor, req.query),
   );
 
+  r.get(
+    '/catalogue/delivery-report-rows/:id/capabilities',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          'Whether you may resolve the row now (central roles): a central reviewer, the row still open, and neither the report’s submitter nor a member of its agency or of an agency above it',
+        params: Id,
+        response: { 200: DeliveryRowCapabilities },
+      },
+    },
+    (req) => rowCapabilities(ctx, req.actor, req.params.id),
+  );
+
   r.post(
     '/catalogue/delivery-report-rows/:id/resolve',
     {
@@ -179,7 +196,7 @@ export async function reportsRoutes(app: FastifyInstance, ctx: AppContext): Prom
       schema: {
         tags,
         summary:
-          'Resolve a report row without an id (central reviewer): link it to an approved service id, record that the agency must register a card, or dismiss it with a reason',
+          'Resolve a report row without an id (central reviewer): link it to an approved service id, record that the agency must register a card, or dismiss it with a reason. Separation of duties: SELF_REVIEW_FORBIDDEN for the report’s submitter, REVIEWER_CONFLICT_OF_INTEREST for a reviewer of its agency or of an agency above it',
         params: Id,
         body: ResolveDeliveryRow,
         response: { 200: ReviewRow },

@@ -2,6 +2,7 @@ import type {
   CorrectDeliveryReport,
   DeliveryReport,
   DeliveryReportPage,
+  DeliveryRowCapabilities,
   DeliveryRowInput,
   DiscrepancyReport,
   ResolveDeliveryRow,
@@ -19,7 +20,15 @@ import { DomainError, errorSpec, type FieldProblem } from '../../platform/http/e
 import type { Lang } from '../../platform/http/i18n';
 import { parseDayField } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireRole, requireStaff } from '../identity';
+import {
+  agenciesWithRole,
+  assertNoReviewConflict,
+  CENTRAL_ROLES,
+  hasRole,
+  requireRole,
+  requireStaff,
+  reviewConflictOf,
+} from '../identity';
 import * as repo from './reports.repository';
 import { isValidServiceId } from './service-id';
 
@@ -360,6 +369,30 @@ export async function reviewList(
   return { items: page.items.map(toReviewRow), total: page.total };
 }
 
+/** A row under central review, for separation of duties: the report's submitter and its agency. */
+const rowReviewSubject = async (db: Db, row: repo.RowRow) => ({
+  submittedBy: await repo.reportSubmitters(db, row.reportId),
+  ownerAgencyId: row.agencyId,
+});
+
+/** Why the actor may not resolve the row now (as resolveRow would refuse it), or null. */
+async function resolveRefusal(db: Db, actor: Actor, row: repo.RowRow): Promise<string | null> {
+  if (!hasRole(actor, ROW_REVIEWERS)) return 'FORBIDDEN';
+  if (!row.current || !['pending', 'card_required'].includes(row.status)) return 'DELIVERY_ROW_NOT_RESOLVABLE';
+  return reviewConflictOf(db, actor, await rowReviewSubject(db, row));
+}
+
+/**
+ * GET /catalogue/delivery-rows/:id/capabilities: whether the caller may resolve the row now (a
+ * central reviewer, a row still open, and not the report's submitter nor of its agency or one above).
+ */
+export async function rowCapabilities(ctx: AppContext, actor: Actor, id: string): Promise<DeliveryRowCapabilities> {
+  requireRole(actor, CENTRAL_ROLES);
+  const row = await repo.findReportRow(ctx.database.db, id);
+  if (!row) throw new DomainError('DELIVERY_ROW_NOT_FOUND', { rowId: id });
+  return { resolve: (await resolveRefusal(ctx.database.db, actor, row)) === null };
+}
+
 /**
  * A central reviewer resolves a row without an id: linked to an approved service id (the agency's
  * or a parent's), card required (the agency must register a card; can later be linked), or
@@ -381,6 +414,7 @@ export async function resolveRow(
     if (!row.current || !from.includes(row.status))
       throw new DomainError('DELIVERY_ROW_NOT_RESOLVABLE', { rowId: id, status: row.status, current: row.current });
     if (row.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: row.version });
+    await assertNoReviewConflict(tx.db, actor, await rowReviewSubject(tx.db, row), { rowId: id });
     let serviceId: string | null = null;
     let note: string | null = null;
     if (input.resolution === 'linked') {

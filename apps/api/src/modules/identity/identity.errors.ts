@@ -22,6 +22,8 @@ export const identityErrors = {
   USERNAME_TAKEN: { status: 409, fa: 'این نام کاربری پیش‌تر گرفته شده است.', en: 'This username is already taken.' },
   AGENCY_CYCLE: { status: 400, fa: 'یک دستگاه نمی‌تواند زیرمجموعه خود یا زیرمجموعه‌هایش باشد.', en: 'An agency cannot be placed under itself or its own sub-agencies.' },
   DELEGATION_NOT_FOUND: { status: 404, fa: 'جانشینی پیدا نشد.', en: 'The delegation was not found.' },
+  SELF_REVIEW_FORBIDDEN: { status: 403, fa: 'کسی که موردی را فرستاده یا درخواست کرده است نمی‌تواند خودش آن را تأیید، برگشت یا رد کند.', en: 'Whoever submitted or applied for something cannot approve, return or reject it themselves.' },
+  REVIEWER_CONFLICT_OF_INTEREST: { status: 403, fa: 'بررسی‌کنندهٔ مرکزی نمی‌تواند موردی از دستگاه خود یا دستگاه بالادستی آن را بررسی کند.', en: 'A central reviewer cannot review an item of their own agency or of an agency above it.' },
   API_TOKEN_NOT_FOUND: { status: 404, fa: 'توکن پیدا نشد.', en: 'The API token was not found.' },
   AGENCY_PARENT_NOT_FOUND: { status: 400, fa: 'دستگاه بالادستی انتخاب‌شده پیدا نشد.', en: 'The chosen parent agency was not found.' },
   AGENCY_FIELD_LOCKED: { status: 403, fa: 'شناسه ملی و دستگاه بالادستی را فقط مدیر سامانه می‌تواند تغییر دهد.', en: 'Only a platform administrator may change the national id or the parent agency.' },

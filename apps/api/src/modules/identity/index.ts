@@ -13,6 +13,8 @@ export type { StaffActor, CitizenActor, ApiClientActor } from './identity.policy
 export { findPeople, type Party } from './people.service';
 export { agencyNames, partyKey, partyNames, staffIdByUsername } from './directory.service';
 export type { PartyName, PartyRef } from './directory.service';
+export { assertNoReviewConflict, reviewConflictOf } from './separation.service';
+export type { ReviewConflict, ReviewSubject } from './separation.service';
 
 registerIdentityErrors();
 

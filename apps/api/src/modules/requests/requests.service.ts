@@ -10,8 +10,8 @@ import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { notify } from '../../platform/notify';
-import { requireCitizen, requireStaff, type StaffActor } from '../identity';
-import { findPublishedService } from '../services';
+import { assertNoReviewConflict, requireCitizen, requireStaff, reviewConflictOf, type StaffActor } from '../identity';
+import { assertOpenForRequests, findPublishedService } from '../services';
 import { checkForm } from './request-form';
 import { applicantName, applicantView } from './request-people';
 import { namesOf, peopleOf, type People } from './request-people.service';
@@ -94,7 +94,11 @@ function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: Peop
 
 async function viewOf(db: Db, r: repo.RequestRow, viewer: Actor, lang: Lang): Promise<RequestView> {
   const events = await repo.requestEvents(db, [r.id]);
-  return toView(r, events, await peopleOf(db, [r], events), viewer, lang);
+  const view = toView(r, events, await peopleOf(db, [r], events), viewer, lang);
+  // Separation of duties: staff who are the applicant are offered nothing (actOnRequest refuses it).
+  if (view.actions.length > 0 && (await reviewConflictOf(db, viewer, { applicantCitizenId: r.applicantId })))
+    view.actions = [];
+  return view;
 }
 
 // Keyset cursors: base64url of [submittedAt, id] of the last row shown.
@@ -129,6 +133,8 @@ export async function submitRequest(
   requireCitizen(actor);
   const service = await findPublishedService(ctx.database.db, input.serviceId);
   if (!service) throw new DomainError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
+  // The desk takes requests only for a service its approved catalogue card lets be requested online, in force.
+  await assertOpenForRequests(ctx.database.db, service, ctx.clock.now());
   const who = applicantFor(actor, service.recipients);
   const checked = checkForm(service.formSchema, input.form, lang);
   if (!checked.ok) throw new DomainError('VALIDATION_FAILED', { fields: checked.fields });
@@ -259,6 +265,7 @@ export async function actOnRequest(
       if (!t) throw new DomainError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action });
       const actedAs: Role | undefined = actingRole(t, rolesIn(staff, r.agencyId));
       if (!actedAs) throw new DomainError('FORBIDDEN', { need: t.roles });
+      await assertNoReviewConflict(tx.db, staff, { applicantCitizenId: r.applicantId }, { requestId });
       const decided = action === 'approve' || action === 'reject';
       const note = decided ? (input.note?.trim() || null) : null;
       const moved = await repo.advanceRequest(tx.db, r.id, r.version, { status: t.to, decidedAt: decided ? now : null, decisionNote: note }, now);

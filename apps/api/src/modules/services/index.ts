@@ -3,6 +3,7 @@ import { servicesRoutes } from './services.routes';
 import { registerServicesErrors } from './services.errors';
 
 export {
+  assertOpenForRequests,
   createService,
   findPublishedService,
   seedCatalogueLink,

@@ -40,6 +40,8 @@ export async function findService(db: Db, id: string): Promise<ServiceRow | unde
 
 export interface CatalogueFilter {
   agencyId?: string | undefined;
+  /** Only the desk services delivering one of these catalogue service ids. */
+  catalogueServiceIds?: readonly string[] | undefined;
   recipients?: Recipients | undefined;
   /** Keyset: the (title_fa, id) of the last row of the previous page. */
   after?: { titleFa: string; id: string } | undefined;
@@ -53,6 +55,7 @@ export async function listPublishedServices(db: Db, f: CatalogueFilter): Promise
     sql`${SELECT}
     WHERE s.published AND a.active
       ${f.agencyId ? sql`AND s.agency_id = ${f.agencyId}` : sql``}
+      ${f.catalogueServiceIds ? sql`AND s.catalogue_service_id = ANY(${sql.param([...f.catalogueServiceIds])}::text[])` : sql``}
       ${f.recipients ? sql`AND s.recipients = ${f.recipients}` : sql``}
       ${f.after ? sql`AND (s.title_fa, s.id) > (${f.after.titleFa}, ${f.after.id}::uuid)` : sql``}
     ORDER BY s.title_fa, s.id

@@ -1,4 +1,4 @@
-import { CatalogueLink, Page, PublicService, SetCatalogueLink } from '@dargah/contracts';
+import { CatalogueLink, Page, PublicService, ServiceIdInput, SetCatalogueLink } from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,9 +17,14 @@ export async function servicesRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: {
         tags,
         summary:
-          'The service catalogue: published services, optionally of one agency, a page at a time (Persian title order)',
+          'The desk’s services: published services, optionally of one agency or delivering given catalogue service ids, a page at a time (Persian title order). Each shows its approved catalogue card’s title, whether it takes new requests (availability: open, expired, not_electronic; a service not linked to an approved card is open, with catalogueServiceId null) and how the card says it is requested and delivered',
         querystring: z.object({
           agencyId: z.uuid().optional(),
+          /** Repeat for several (at most 50): the desk services delivering these catalogue service ids. */
+          catalogueServiceId: z
+            .union([ServiceIdInput, z.array(ServiceIdInput).max(50)])
+            .transform((v) => (Array.isArray(v) ? v : [v]))
+            .optional(),
           recipients: z.enum(['G2C', 'G2B', 'G2G']).optional(),
           cursor: z.string().max(1000).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -7,26 +7,42 @@ import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
-import { assertLinkableService, describeServiceIds } from '../catalogue';
+import { approvedServiceFacts, assertLinkableService, describeServiceIds, type ApprovedServiceFacts } from '../catalogue';
 import { CENTRAL_ROLES, hasRole, requireStaff } from '../identity';
+import { availabilityOf, AVAILABILITY_ERRORS } from './services.policy';
 import * as repo from './services.repository';
 
 export type { ServiceRow, NewService, Recipients } from './services.repository';
 
-/** What the catalogue shows: the title and agency name in the caller's language when there is one. */
-export function toPublicService(s: repo.ServiceRow, lang: Lang): PublicService {
+/**
+ * What the portal shows of a desk service: the approved catalogue card's title when it is linked to
+ * one (the desk's own title otherwise), the agency name, in the caller's language when there is one;
+ * whether it takes requests, and how the card says it is requested and delivered.
+ */
+export function toPublicService(s: repo.ServiceRow, lang: Lang, card: ApprovedServiceFacts | undefined): PublicService {
+  const linked = s.catalogueServiceId ? card : undefined;
   return {
     id: s.id,
     agencyId: s.agencyId,
     agencyName: (lang === 'en' && s.agencyNameEn) || s.agencyNameFa,
-    title: (lang === 'en' && s.titleEn) || s.titleFa,
+    title: linked ? (lang === 'en' && linked.titleEn) || linked.title : (lang === 'en' && s.titleEn) || s.titleFa,
     description: s.descriptionFa,
     normDays: s.normDays,
     formSchema: s.formSchema,
     recipients: s.recipients,
     catalogueServiceId: s.catalogueServiceId,
+    availability: availabilityOf(linked),
+    channels: linked ? linked.channels : null,
   };
 }
+
+/** The approved cards behind these desk services (one query for a page). */
+const cardsOf = (db: Db, services: readonly repo.ServiceRow[], now: Date) =>
+  approvedServiceFacts(
+    db,
+    services.flatMap((s) => (s.catalogueServiceId ? [s.catalogueServiceId] : [])),
+    now,
+  );
 
 // An opaque keyset cursor: base64url of [title_fa, id] of the last row shown.
 const encodeCursor = (s: { titleFa: string; id: string }) =>
@@ -54,6 +70,7 @@ function decodeCursor(cursor: string, lang: Lang): { titleFa: string; id: string
 
 export interface CatalogueQuery {
   agencyId?: string | undefined;
+  catalogueServiceId?: readonly string[] | undefined;
   recipients?: repo.Recipients | undefined;
   cursor?: string | undefined;
   limit: number;
@@ -65,24 +82,44 @@ export async function listServices(
   q: CatalogueQuery,
   lang: Lang,
 ): Promise<{ items: PublicService[]; nextCursor: string | null }> {
-  const found = await repo.listPublishedServices(ctx.database.db, {
+  const db = ctx.database.db;
+  const found = await repo.listPublishedServices(db, {
     agencyId: q.agencyId,
+    catalogueServiceIds: q.catalogueServiceId,
     recipients: q.recipients,
     after: q.cursor ? decodeCursor(q.cursor, lang) : undefined,
     limit: q.limit,
   });
   const page = found.slice(0, q.limit);
+  const cards = await cardsOf(db, page, ctx.clock.now());
   return {
-    items: page.map((s) => toPublicService(s, lang)),
+    items: page.map((s) => toPublicService(s, lang, s.catalogueServiceId ? cards.get(s.catalogueServiceId) : undefined)),
     nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null,
   };
 }
 
 /** GET /services/:id: a published service, or SERVICE_NOT_FOUND. */
 export async function getService(ctx: AppContext, id: string, lang: Lang): Promise<PublicService> {
-  const s = await findPublishedService(ctx.database.db, id);
+  const db = ctx.database.db;
+  const s = await findPublishedService(db, id);
   if (!s) throw new DomainError('SERVICE_NOT_FOUND', { serviceId: id });
-  return toPublicService(s, lang);
+  const cards = await cardsOf(db, [s], ctx.clock.now());
+  return toPublicService(s, lang, s.catalogueServiceId ? cards.get(s.catalogueServiceId) : undefined);
+}
+
+/**
+ * For the requests module, before a request is taken: refuses a desk service whose approved card
+ * has expired (SERVICE_CARD_EXPIRED) or does not let it be requested online (SERVICE_NOT_ELECTRONIC).
+ */
+export async function assertOpenForRequests(db: Db, s: repo.ServiceRow, now: Date): Promise<void> {
+  const card = s.catalogueServiceId ? (await cardsOf(db, [s], now)).get(s.catalogueServiceId) : undefined;
+  const availability = availabilityOf(card);
+  if (availability !== 'open')
+    throw new DomainError(AVAILABILITY_ERRORS[availability], {
+      serviceId: s.id,
+      catalogueServiceId: s.catalogueServiceId,
+      availability,
+    });
 }
 
 /** A service citizens may apply for now, or undefined (unknown or unpublished). */

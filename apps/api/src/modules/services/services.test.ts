@@ -63,6 +63,9 @@ describe('GET /api/v1/services', () => {
       formSchema: FORM,
       recipients: 'G2C',
       catalogueServiceId: null,
+      // Not linked to an approved catalogue card: open, with nothing to say how else it is delivered.
+      availability: 'open',
+      channels: null,
     });
   });
 

@@ -52,6 +52,7 @@ const CARDS: SeedCard[] = [
     category: 'business.employment',
     content: ({ agency, law }) => ({
       title: 'صدور گواهی سابقه اشتغال',
+      titleEn: 'Employment record certificate',
       subServices: [{ title: 'گواهی سابقه اشتغال به زبان انگلیسی', description: 'برای ارائه به سفارت‌ها.' }],
       description:
         'صدور گواهی سابقه اشتغال بر پایه سوابق ثبت‌شده کارگاه‌ها در وزارت، برای ارائه به بانک، سفارت یا کارفرمای جدید.',
@@ -109,6 +110,7 @@ const CARDS: SeedCard[] = [
     category: 'business.employment',
     content: ({ law }) => ({
       title: 'ثبت شکایت کارگری',
+      titleEn: 'Labour complaint',
       description: 'ثبت شکایت کارگر از کارفرما و تعیین وقت رسیدگی در هیئت تشخیص و حل اختلاف.',
       recipients: ['G2C'],
       nature: 'sovereign',
@@ -159,6 +161,7 @@ const CARDS: SeedCard[] = [
     category: 'business.licences',
     content: ({ agency, law }) => ({
       title: 'صدور پروانه کار اتباع خارجی',
+      titleEn: 'Work permit for foreign nationals',
       description: 'صدور و تمدید پروانه کار برای اتباع خارجی به درخواست کارفرمای ایرانی.',
       recipients: ['G2B'],
       nature: 'sovereign',
@@ -208,6 +211,7 @@ const CARDS: SeedCard[] = [
     category: 'welfare.insurance',
     content: ({ agency, law }) => ({
       title: 'ثبت‌نام بیمه بیکاری',
+      titleEn: 'Unemployment insurance registration',
       description: 'ثبت‌نام کارگرانی که بدون میل خود بیکار شده‌اند برای دریافت مقرری بیمه بیکاری.',
       recipients: ['G2C'],
       nature: 'supportive',
@@ -256,6 +260,7 @@ const CARDS: SeedCard[] = [
     category: 'education.skills',
     content: ({ law }) => ({
       title: 'صدور المثنی گواهی‌نامه مهارت',
+      titleEn: 'Duplicate skill certificate',
       description: 'صدور نسخه المثنی گواهی‌نامه مهارت فنی و حرفه‌ای در صورت مفقود شدن یا فرسودگی.',
       recipients: ['G2C'],
       nature: 'sovereign',
@@ -305,6 +310,7 @@ const CARDS: SeedCard[] = [
     category: 'business.licences',
     content: ({ agency, law }) => ({
       title: 'صدور پروانه تأسیس آموزشگاه آزاد فنی و حرفه‌ای',
+      titleEn: 'Licence for a private vocational training institute',
       description: 'صدور پروانه تأسیس آموزشگاه آزاد برای اشخاص حقیقی و حقوقی واجد شرایط.',
       recipients: ['G2B', 'G2C'],
       nature: 'sovereign',
@@ -356,6 +362,7 @@ const CARDS: SeedCard[] = [
     category: 'education.skills',
     content: ({ law }) => ({
       title: 'استعلام اصالت گواهی‌نامه مهارت',
+      titleEn: 'Skill certificate verification',
       description: 'پاسخ برخط به استعلام دستگاه‌های اجرایی درباره اصالت گواهی‌نامه‌های مهارت صادرشده.',
       recipients: ['G2G'],
       nature: 'sovereign',
@@ -445,6 +452,7 @@ const CARDS: SeedCard[] = [
     category: 'education.skills',
     content: ({ law }) => ({
       title: 'ثبت‌نام در دوره‌های آموزشی کوتاه‌مدت نیمسال دوم ۱۴۰۴',
+      titleEn: 'Enrolment in short training courses',
       description: 'ثبت‌نام در دوره‌های کوتاه‌مدت مراکز آموزش فنی و حرفه‌ای استان تهران برای نیمسال دوم ۱۴۰۴.',
       recipients: ['G2C'],
       nature: 'supportive',
@@ -497,6 +505,7 @@ const CARDS: SeedCard[] = [
     category: 'business.employment',
     content: ({ law, day }) => ({
       title: 'بازدید ایمنی از کارگاه',
+      titleEn: 'Workshop safety inspection',
       description: 'بازدید بازرسان ایمنی از کارگاه به درخواست کارفرما و صدور گزارش ایمنی.',
       recipients: ['G2B'],
       nature: 'sovereign',

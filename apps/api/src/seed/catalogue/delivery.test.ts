@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { rows } from '../../platform/db';
 import { seedDemoData } from '../demo';
+import { EXPIRED_CARD_TITLE } from './lifecycle';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the demo desk services', () => {
-  it('are linked to the approved service they are, by title, with one left unlinked', async () => {
+  it('are linked to the approved service they are, by title, one to an expired card, with one left unlinked', async () => {
     const links = await rows<{ desk: string; catalogue: string | null }>(
       t.ctx.database.db,
       sql`SELECT s.title_fa AS desk, v.content->>'title' AS catalogue
@@ -25,6 +26,8 @@ describe('the demo desk services', () => {
     expect(byDesk['درخواست گواهی سابقه اشتغال']).toBe('صدور گواهی سابقه اشتغال');
     expect(byDesk['ثبت شکایت کارگری']).toBe('ثبت شکایت کارگری');
     expect(byDesk['صدور المثنی گواهی‌نامه مهارت']).toBe('صدور المثنی گواهی‌نامه مهارت');
+    // Linked while its card was in force; the card has expired since (closed to new requests).
+    expect(byDesk['صدور مجوز تأسیس مؤسسه کاریابی']).toBe(EXPIRED_CARD_TITLE);
     expect(links.filter((l) => l.catalogue === null)).toHaveLength(1);
   });
 });

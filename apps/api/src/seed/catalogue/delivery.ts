@@ -55,12 +55,19 @@ export async function seedDelivery(tx: Tx, s: CatalogueSeed): Promise<void> {
   };
 
   // Each desk service is linked to the approved service it is (most words of the title in common,
-  // at least two); the organisation's last one stays unlinked: it shows as delivered without an id.
+  // at least two), one in force when there is one; one linked while its card was in force has since
+  // expired (closed to new requests). The organisation's last one stays unlinked: it shows as
+  // delivered without an id.
   const desk = await servicesOfAgencies(tx.db, [ministry, organisation, provincial]);
   const unlinked = desk.filter((d) => d.agencyId === organisation).at(-1)?.id;
   for (const d of desk) {
     if (d.id === unlinked) continue;
-    const match = closestByTitle(d.titleFa, forAgency[d.agencyId] ?? []);
+    const match =
+      closestByTitle(d.titleFa, forAgency[d.agencyId] ?? []) ??
+      closestByTitle(
+        d.titleFa,
+        s.approved.filter((a) => a.agencyId === d.agencyId),
+      );
     if (match) await seedCatalogueLink(tx, SEED_ACTOR, d.id, match.serviceId, s.now);
   }
 

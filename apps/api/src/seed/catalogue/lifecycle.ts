@@ -32,6 +32,7 @@ function approvedForExpiryIn(now: Date, days: number): Date {
 function expiredContent(s: CatalogueSeed): ServiceCardContent {
   return {
     title: EXPIRED_CARD_TITLE,
+    titleEn: 'Licence for a private employment agency',
     subServices: [{ title: 'تمدید مجوز مؤسسهٔ کاریابی' }, { title: 'صدور المثنای مجوز' }],
     description:
       'صدور مجوز تأسیس و فعالیت مؤسسه‌های کاریابی غیردولتی برای اشخاص حقیقی و حقوقی دارای شرایط، پس از بررسی مدارک و صلاحیت متقاضی.',

@@ -16,6 +16,7 @@ export type ServiceMark = C.ServiceMark;
 export type ServiceMarkPage = C.ServiceMarkPage;
 export type MarkKind = C.MarkKind;
 export type MarkStatus = C.MarkStatus;
+export type MarkCapabilities = C.MarkCapabilities;
 export type TermInput = C.TaxonomyTermInput;
 
 export const MARK_KINDS: readonly MarkKind[] = ['duplicate', 'removable', 'merge'];
@@ -69,6 +70,12 @@ export const createMark = (
   body: { serviceId: string; kind: MarkKind; relatedServiceId?: string; note?: string },
   idempotencyKey: string,
 ) => api.post<ServiceMark>('/catalogue/marks', body, { idempotencyKey });
+/** Whether the reviewer may resolve the mark (not whoever made it, nor a reviewer of the service's agency). */
+export const markCapabilitiesQuery = (markId: string) =>
+  queryOptions({
+    queryKey: [...architectureKey, 'marks', 'capabilities', markId],
+    queryFn: ({ signal }) => api.get<MarkCapabilities>(`/catalogue/marks/${id(markId)}/capabilities`, { signal }),
+  });
 export const resolveMark = (markId: string, body: { version: number; note: string }) =>
   api.post<ServiceMark>(`/catalogue/marks/${id(markId)}/resolve`, body);
 

@@ -1,10 +1,11 @@
-import { ServiceCardContent, validateCardForSubmission } from '@dargah/contracts';
+import { ServiceCardContent, requiredCardPaths, validateCardForSubmission } from '@dargah/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api';
 import {
   cardProblemsOf,
   contentFromForm,
   emptyDocument,
+  emptyFee,
   emptyForm,
   emptyLawRef,
   fieldId,
@@ -146,5 +147,24 @@ describe('problems from the server', () => {
     expect(placePath('documents', exists)).toBe('documents');
     expect(placePath('version', exists)).toBeNull();
     expect(fieldId('fees.0.legalBasis.1.article')).toBe('cf-fees-0-legalBasis-1-article');
+  });
+
+  it('marks what submission needs as the card is typed: a fee typed in Persian digits needs its Sheba', () => {
+    const form = emptyForm();
+    const required = requiredCardPaths(contentFromForm(form));
+    expect(required.has('title')).toBe(true);
+    expect(required.has('titleEn')).toBe(false);
+    expect(required.has('channels.eServiceUrl')).toBe(false);
+    const paid = {
+      ...form,
+      feesAnswer: 'yes' as const,
+      fees: [{ ...emptyFee(), amountRials: '۲۵۰٬۰۰۰' }, emptyFee()],
+      channels: { ...form.channels, request: ['web'] },
+    };
+    const now = requiredCardPaths(contentFromForm(paid));
+    expect(now.has('fees.0.sheba')).toBe(true);
+    expect(now.has('fees.1.sheba')).toBe(false);
+    expect(now.has('fees.1.title')).toBe(true);
+    expect(now.has('channels.eServiceUrl')).toBe(true);
   });
 });

@@ -60,6 +60,7 @@ export interface OfficeRow {
 
 export interface CardForm {
   title: string;
+  titleEn: string;
   subServices: SubServiceRow[];
   description: string;
   collaboratingAgencyIds: string[];
@@ -140,6 +141,7 @@ export function rowIsEmpty(row: object): boolean {
 export function emptyForm(): CardForm {
   return {
     title: '',
+    titleEn: '',
     subServices: [],
     description: '',
     collaboratingAgencyIds: [],
@@ -206,6 +208,7 @@ export function formFromContent(content: Json, digits: (s: string) => string = (
   const classification = obj(content.classification);
   return {
     title: str(content.title),
+    titleEn: str(content.titleEn),
     subServices: list(content.subServices).map((s) => ({
       key: rowKey(),
       title: str(obj(s).title),
@@ -316,6 +319,7 @@ export function contentFromForm(f: CardForm): CardContent {
   const stage = (s: StageForm) => optObject({ description: optText(s.description), unitIds: optList(s.unitIds) });
   const c = compact({
     title: optText(f.title),
+    titleEn: optText(f.titleEn),
     subServices: optList(
       f.subServices.map((s) => compact({ title: clean(s.title), description: optText(s.description) })),
     ),

@@ -90,6 +90,8 @@ export const fa = {
     removeConfirm: 'بله، حذف شود',
     none: 'هنوز موردی افزوده نشده است.',
     daysUnit: 'روز کاری',
+    requiredMark: '(برای فرستادن لازم است)',
+    requiredLegend: 'بخش‌های دارای * برای فرستادن شناسنامه به بررسی لازم‌اند؛ پیش‌نویس را می‌توانید ناقص ذخیره کنید.',
   },
   // Sections only the editor has (the card page groups these fields otherwise); the others are `catalogueTerms.section`.
   section: {
@@ -103,6 +105,8 @@ export const fa = {
   // of choices (`channelsRequest`, `stageStart`); shared labels are `catalogueTerms.field`.
   field: {
     titleHelp: 'همان نامی که مردم خدمت را با آن می‌شناسند.',
+    titleEn: 'عنوان انگلیسی خدمت',
+    titleEnHelp: 'برای فهرست خدمات به زبان انگلیسی؛ جست‌وجوی انگلیسی آن را پیدا می‌کند.',
     subService: 'خدمت جزء {{n}}',
     subServiceTitle: 'عنوان خدمت جزء',
     subServiceDescription: 'شرح خدمت جزء',
@@ -259,6 +263,8 @@ export const en: Widen<typeof fa> = {
     removeConfirm: 'Yes, remove it',
     none: 'Nothing added yet.',
     daysUnit: 'working days',
+    requiredMark: '(needed to submit)',
+    requiredLegend: 'Fields marked * are needed to submit the card for review; a draft may be saved incomplete.',
   },
   section: {
     basics: 'Title and sub-services',
@@ -268,6 +274,8 @@ export const en: Widen<typeof fa> = {
   },
   field: {
     titleHelp: 'The name people know the service by.',
+    titleEn: 'Service title in English',
+    titleEnHelp: 'For the catalogue in English; English searches find it.',
     subService: 'Sub-service {{n}}',
     subServiceTitle: 'Sub-service title',
     subServiceDescription: 'Sub-service description',

@@ -60,6 +60,10 @@ export interface ServiceSummary {
   approvedAt: string;
   expiresAt: string;
   expired: boolean;
+  /** The card lets it be requested online (an electronic request channel and maturity). */
+  onlineRequest: boolean;
+  /** How the card says it is requested and delivered. */
+  channels: { request: Channel[]; delivery: Channel[] };
   category?: { id: string; title: string } | null;
 }
 export interface SearchResult {
@@ -108,6 +112,7 @@ export interface ServiceInfo {
   serviceId: string;
   title: string;
   category?: { id: string; title: string } | null;
+  onlineRequest: boolean;
   description: string | null;
   subServices: Array<{ title: string; description: string | null }>;
   agency: { id: string; name: string; nameEn: string | null; legalId: string; province: string | null };
@@ -164,6 +169,8 @@ export interface AgencyServiceSummary {
   approvedAt: string;
   expiresAt: string;
   expired: boolean;
+  onlineRequest: boolean;
+  channels: { request: Channel[]; delivery: Channel[] };
 }
 export interface AgencyServices {
   agency: { id: string; name: string; nameEn: string | null; province: string | null };
@@ -207,21 +214,28 @@ export const architectureQuery = queryOptions({
 });
 
 /**
- * The desk service (GET /services of the agency) that delivers a catalogue service, when one is
- * linked by `catalogueServiceId`: the package then offers to apply on the desk.
+ * The desk services (GET /services?catalogueServiceId=…) delivering these catalogue services, of any
+ * agency (a provincial office delivers its parent's), by catalogue service id. The same records the
+ * portal lists: the same titles and the same state.
  */
-export const deskServiceQuery = (agencyId: string, serviceId: string) =>
-  queryOptions({
-    queryKey: ['public', 'catalogue', 'desk', agencyId, serviceId],
+export const deskServicesQuery = (serviceIds: readonly string[]) => {
+  const ids = [...new Set(serviceIds)].sort();
+  return queryOptions({
+    queryKey: ['public', 'catalogue', 'desk', ids],
     queryFn: async ({ signal }) => {
-      const page = await api.get<Page<PublicService & { catalogueServiceId?: string | null }>>('/services', {
+      const byId = new Map<string, PublicService[]>();
+      if (ids.length === 0) return byId;
+      const page = await api.get<Page<PublicService>>('/services', {
         signal,
-        query: { agencyId, limit: 100 },
+        query: { catalogueServiceId: ids, limit: 100 },
       });
-      return page.items.find((s) => s.catalogueServiceId === serviceId) ?? null;
+      for (const d of page.items)
+        if (d.catalogueServiceId) byId.set(d.catalogueServiceId, [...(byId.get(d.catalogueServiceId) ?? []), d]);
+      return byId;
     },
-    staleTime: 5 * 60_000,
+    staleTime: 60_000,
   });
+};
 
 /** Is this a "not found" answer (unknown id, or an id of the wrong shape)? */
 export const isNotFound = (error: unknown) =>

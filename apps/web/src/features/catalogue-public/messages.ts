@@ -2,6 +2,15 @@ import type { Widen } from '../../lib/i18n/widen';
 
 /** Persian interface strings of this feature (under `cataloguePublic.` in the catalogue). */
 export const fa = {
+  desk: {
+    onDesk: 'درخواست در میز خدمت درگاه:',
+    deskOf: 'میز خدمت {{agency}}',
+    notOnline: 'این خدمت الکترونیکی درخواست نمی‌شود.',
+    elsewhere: 'در میز خدمت درگاه نیست؛ راه‌های ارائه بنا بر شناسنامه:',
+    packageNotOnline: 'بنا بر شناسنامه، این خدمت الکترونیکی درخواست نمی‌شود. راه‌های درخواست و دریافت و نشانی دفترها در همین برگه آمده است.',
+    packageExpired: 'تا تمدید شناسنامه، درخواست تازه برای این خدمت پذیرفته نمی‌شود.',
+    packageOnDesk: 'این خدمت در میز خدمت درگاه ارائه می‌شود:',
+  },
   nav: 'فهرست خدمات',
   homeLink: 'جست‌وجو در فهرست خدمات دولت',
   homeLinkLead: 'همهٔ خدمات مصوب دستگاه‌ها با مدارک، هزینه، زمان و مبنای قانونی.',
@@ -10,7 +19,7 @@ export const fa = {
     lead: 'خدمات مصوب دستگاه‌های اجرایی با شناسهٔ خدمت: چگونه درخواست کنید، چه مدارکی لازم است، چقدر زمان و هزینه دارد.',
     searchRegion: 'جست‌وجوی خدمات',
     searchLabel: 'نام خدمت، دستگاه یا واژهٔ کلیدی',
-    searchHelp: 'با «ی» و «ک» فارسی یا عربی، با یا بی نیم‌فاصله و با رقم فارسی یا لاتین بنویسید.',
+    searchHelp: 'با «ی» و «ک» فارسی یا عربی، با یا بی نیم‌فاصله و با رقم فارسی یا لاتین بنویسید؛ شناسهٔ ۱۱ رقمی خدمت هم پیدا می‌شود.',
     searchButton: 'جست‌وجو',
     filtersTitle: 'پالایش نتایج',
     filtersToggle: 'پالایش نتایج',
@@ -108,6 +117,15 @@ export const fa = {
 
 /** English: exactly the keys of `fa`. */
 export const en: Widen<typeof fa> = {
+  desk: {
+    onDesk: 'Apply at the Dargah desk:',
+    deskOf: '{{agency}} desk',
+    notOnline: 'This service is not requested online.',
+    elsewhere: 'Not at the Dargah desk; according to its card it is delivered by:',
+    packageNotOnline: 'According to its card, this service is not requested online. How to request and receive it, and the offices, are on this sheet.',
+    packageExpired: 'No new requests are taken for this service until its card is renewed.',
+    packageOnDesk: 'This service is delivered at the Dargah desk:',
+  },
   nav: 'Services catalogue',
   homeLink: 'Search the government services catalogue',
   homeLinkLead: "Every agency's approved services with their documents, fees, time and legal basis.",
@@ -116,7 +134,7 @@ export const en: Widen<typeof fa> = {
     lead: "Agencies' approved services with their service ids: how to apply, which documents you need, how long it takes and what it costs.",
     searchRegion: 'Search services',
     searchLabel: 'Service, agency or keyword',
-    searchHelp: 'Persian or Arabic letters, with or without zero-width non-joiners, Persian or Latin digits.',
+    searchHelp: 'Persian or Arabic letters, with or without zero-width non-joiners, Persian or Latin digits; an English title or an 11-digit service id works too.',
     searchButton: 'Search',
     filtersTitle: 'Filter results',
     filtersToggle: 'Filter results',

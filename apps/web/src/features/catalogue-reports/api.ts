@@ -59,6 +59,15 @@ export const reviewQuery = {
     api.get<ReviewRowPage>('/catalogue/delivery-review', { signal, query: { limit: 100 } }),
 };
 
+/** Whether the reviewer may resolve the row (not the report's submitter, nor of its agency or one above). */
+export const rowCapabilitiesQuery = (rowId: string) => ({
+  queryKey: ['catalogue-reports', 'review', 'capabilities', rowId] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    api.get<C.DeliveryRowCapabilities>(`/catalogue/delivery-report-rows/${encodeURIComponent(rowId)}/capabilities`, {
+      signal,
+    }),
+});
+
 export const resolveRow = (id: string, body: C.ResolveDeliveryRow) =>
   api.post<ReviewRow>(`/catalogue/delivery-report-rows/${encodeURIComponent(id)}/resolve`, body);
 

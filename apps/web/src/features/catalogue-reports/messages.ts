@@ -74,6 +74,7 @@ export const fa = {
     cancel: 'انصراف',
     done: 'ردیف «{{title}}» بررسی شد.',
     delivered: '{{n}} بار',
+    notYours: 'بررسی این ردیف با شما نیست: گزارش را خودتان فرستاده‌اید یا از همان دستگاه یا دستگاه بالادستی آن هستید.',
   },
   yearly: {
     title: 'ثبت گزارش سالانهٔ خدمات ارائه‌شده',
@@ -164,6 +165,7 @@ export const en: Widen<typeof fa> = {
     cancel: 'Cancel',
     done: 'Row “{{title}}” resolved.',
     delivered: '{{n}} times',
+    notYours: 'This row is not yours to review: you sent the report, or you belong to its agency or one above it.',
   },
   yearly: {
     title: 'Submit the yearly delivery report',

@@ -6,7 +6,8 @@ import { itemsOf, type OrgUnit, type PublicAgency, type StaffMember } from '../.
 /**
  * The review side of service identity cards (شناسنامه خدمت): the review cartable, one card with
  * its history and the steps open to the viewer, the diff between versions, change requests,
- * renewal and expiry notices. The server decides who may do what (`actions`); pages only offer it.
+ * renewal and expiry notices. The server decides who may do what (the card's capabilities); pages
+ * only offer it.
  */
 
 export type CardStatus = C.CardStatus;
@@ -14,6 +15,7 @@ export type CardAction = C.CardAction;
 export type ServiceCardSummary = C.ServiceCardSummary;
 export type ServiceCardView = C.ServiceCardView;
 export type CardDiff = C.CardDiff;
+export type CardCapabilities = C.CardCapabilities;
 export type CardNotification = C.CardNotification;
 export type Law = C.Law;
 export type ServiceArchitecture = C.ServiceArchitecture;
@@ -64,6 +66,16 @@ export const cardQuery = (cardId: string) =>
   queryOptions({
     queryKey: [...cardsKey, 'card', cardId],
     queryFn: ({ signal }) => api.get<ServiceCardView>(`/catalogue/cards/${id(cardId)}`, { signal }),
+  });
+
+/**
+ * `GET /catalogue/cards/:id/capabilities`: what the viewer may do to the card now, one boolean per
+ * operation, by the server's own checks (the workflow, the roles and separation of duties).
+ */
+export const cardCapabilitiesQuery = (cardId: string) =>
+  queryOptions({
+    queryKey: [...cardsKey, 'capabilities', cardId],
+    queryFn: ({ signal }) => api.get<CardCapabilities>(`/catalogue/cards/${id(cardId)}/capabilities`, { signal }),
   });
 
 export const diffQuery = (cardId: string, from: number, to: number) =>

@@ -8,6 +8,7 @@ type Format = ReturnType<typeof useFormat>;
 /** The label of each field name a content path may hold: shared with the editor where it reads the same. */
 const FIELD_LABEL: Record<string, string> = {
   title: 'catalogueTerms.field.title',
+  titleEn: 'catalogueTerms.field.titleEn',
   agency: 'catalogueTerms.field.agency',
   parentAgency: 'catalogueReview.fields.parentAgency',
   subServices: 'catalogueTerms.field.subServices',

@@ -67,6 +67,8 @@ export const fa = {
     overdue: 'مهلت گذشته',
     actions: 'اقدام‌ها',
     noActions: 'اکنون اقدامی از شما در این شناسنامه انتظار نمی‌رود.',
+    noReviewActions:
+      'این شناسنامه در انتظار بررسی است، اما بررسی آن با شما نیست: آن را خودتان فرستاده‌اید، یا از دستگاه صاحب آن یا دستگاه بالادستی آن هستید، یا نقش بررسی آن را ندارید.',
     edit: 'ویرایش',
     submit: 'ارسال برای بررسی',
     forward: 'ارسال به بررسی مرکزی',
@@ -292,6 +294,8 @@ export const en: Widen<typeof fa> = {
     overdue: 'Overdue',
     actions: 'Actions',
     noActions: 'Nothing on this card awaits you now.',
+    noReviewActions:
+      'This card awaits review, but not yours: you sent it, or you belong to its agency or one above it, or you do not hold the role that reviews it.',
     edit: 'Edit',
     submit: 'Submit for review',
     forward: 'Forward to central review',

@@ -87,6 +87,7 @@ export const fa = {
   /** Field labels that name a field the same way as an editor label and as a reader's label. */
   field: {
     title: 'عنوان خدمت',
+    titleEn: 'عنوان انگلیسی',
     agency: 'دستگاه ارائه‌دهنده',
     subServices: 'خدمات جزء',
     description: 'شرح خدمت',
@@ -204,6 +205,7 @@ export const en: Widen<typeof fa> = {
   },
   field: {
     title: 'Service title',
+    titleEn: 'English title',
     agency: 'Providing agency',
     subServices: 'Sub-services',
     description: 'Description',

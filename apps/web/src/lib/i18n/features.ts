@@ -15,6 +15,7 @@ import { en as signInEn, fa as signInFa } from '../../features/identity/messages
 import { en as deskEn, fa as deskFa } from '../../features/requests/messages';
 import { en as auditEn, fa as auditFa } from '../../features/audit/messages';
 import { en as staffHomeEn, fa as staffHomeFa } from '../../features/staff/messages';
+import { en as deskAvailabilityEn, fa as deskAvailabilityFa } from '../../features/services/messages';
 
 export const featuresFa = {
   catalogueCards: catalogueCardsFa,
@@ -30,6 +31,7 @@ export const featuresFa = {
   desk: deskFa,
   audit: auditFa,
   staffHome: staffHomeFa,
+  deskAvailability: deskAvailabilityFa,
 };
 
 export const featuresEn = {
@@ -46,4 +48,5 @@ export const featuresEn = {
   desk: deskEn,
   audit: auditEn,
   staffHome: staffHomeEn,
+  deskAvailability: deskAvailabilityEn,
 };

@@ -34,6 +34,7 @@ import {
   type TermKind,
 } from '../api';
 import type { fa } from '../messages';
+import { MarkResolveButton } from '../components/MarkResolveButton';
 
 /** `t` for one section of this feature's messages, keys checked against the Persian catalogue. */
 function useSection<S extends 'taxonomy' | 'gaps' | 'markForm' | 'marks'>(section: S) {
@@ -870,18 +871,13 @@ function MarksSection({ editor }: { editor: boolean }) {
                   : null}
               </p>
               {editor && m.status === 'open' ? (
-                <button
-                  id={`resolve-${m.id}`}
-                  type="button"
-                  className="button button--secondary button--small"
-                  aria-label={k('resolveOf', { title: m.service.title })}
-                  onClick={() => {
+                <MarkResolveButton
+                  mark={m}
+                  onResolve={() => {
                     setDone(false);
                     setResolving(m);
                   }}
-                >
-                  {k('resolve')}
-                </button>
+                />
               ) : null}
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { requiredCardPaths } from '@dargah/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
@@ -60,7 +61,7 @@ function labelOf(element: HTMLElement): string {
   const text = (node: Element | null) => {
     if (!node) return '';
     const copy = node.cloneNode(true) as Element;
-    copy.querySelectorAll('.field__optional, .visually-hidden').forEach((n) => n.remove());
+    copy.querySelectorAll('.field__optional, .visually-hidden, .cf-required').forEach((n) => n.remove());
     return (copy.textContent ?? '').trim();
   };
   const parts = [text(own)];
@@ -119,9 +120,12 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
   const units = useQuery({ ...cardUnitsQuery(agencyId), enabled: agencyId !== '' });
   const architecture = useQuery(architectureQuery);
   const hints = useMemo(() => hintsOf(form), [form]);
+  // What submission will need of the card as it stands: the server's own list (contracts).
+  const required = useMemo(() => requiredCardPaths(contentFromForm(form)), [form]);
 
   const api: CardFormApi = {
     form,
+    requiredAt: (path) => required.has(path),
     update: (valuePath, value, errorPath = valuePath) => {
       setForm((current) => {
         let next = setAt(current, valuePath, value);
@@ -426,6 +430,12 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
             </div>
           )}
 
+          <p className="text-muted cf-required-legend">
+            <span className="cf-required" aria-hidden="true">
+              *{' '}
+            </span>
+            {t('catalogueCards.form.requiredLegend')}
+          </p>
           <CardSections
             data={{
               agencyId,

@@ -100,8 +100,8 @@ export function CardSections({ data }: { data: SectionData }) {
           path="title"
           label={t('catalogueTerms.field.title')}
           help={t('catalogueCards.field.titleHelp')}
-          required
         />
+        <TextField path="titleEn" label={t('catalogueCards.field.titleEn')} help={t('catalogueCards.field.titleEnHelp')} />
         <RepeatGroup
           path="subServices"
           legend={t('catalogueTerms.field.subServices')}
@@ -112,7 +112,7 @@ export function CardSections({ data }: { data: SectionData }) {
         >
           {(_row, _i, p) => (
             <>
-              <TextField path={`${p}.title`} label={t('catalogueCards.field.subServiceTitle')} required />
+              <TextField path={`${p}.title`} label={t('catalogueCards.field.subServiceTitle')} />
               <TextField path={`${p}.description`} label={t('catalogueCards.field.subServiceDescription')} multiline />
             </>
           )}
@@ -125,7 +125,6 @@ export function CardSections({ data }: { data: SectionData }) {
           label={t('catalogueTerms.field.description')}
           help={t('catalogueCards.field.descriptionHelp')}
           multiline
-          required
         />
       </Section>
 
@@ -154,19 +153,16 @@ export function CardSections({ data }: { data: SectionData }) {
           path="recipients"
           legend={t('catalogueTerms.field.recipients')}
           multiple
-          required
           options={CARD_RECIPIENTS.map((v) => ({ value: v, label: recipientLabel(t, v, { withCode: true }) }))}
         />
         <ChoiceGroup
           path="nature"
           legend={t('catalogueTerms.field.nature')}
-          required
           options={termOptions(t, 'nature', SERVICE_NATURES)}
         />
         <ChoiceGroup
           path="level"
           legend={t('catalogueTerms.field.level')}
-          required
           options={termOptions(t, 'level', SERVICE_LEVELS)}
         />
         <ChoiceGroup
@@ -179,7 +175,6 @@ export function CardSections({ data }: { data: SectionData }) {
         <ChoiceGroup
           path="startMode"
           legend={t('catalogueTerms.field.startMode')}
-          required
           options={termOptions(t, 'startMode', START_MODES)}
         />
       </Section>
@@ -189,7 +184,6 @@ export function CardSections({ data }: { data: SectionData }) {
           path="legalBasis"
           legend={t('catalogueCards.field.legalBasis')}
           help={t('catalogueCards.field.legalBasisHelp')}
-          required
           laws={data.laws}
         />
       </Section>
@@ -199,7 +193,6 @@ export function CardSections({ data }: { data: SectionData }) {
           path="documents"
           valuePath="documentsAnswer"
           legend={t('catalogueCards.field.documentsAnswer')}
-          required
           options={[
             { value: 'yes', label: t('catalogueCards.field.documentsYes') },
             { value: 'no', label: t('catalogueCards.field.documentsNo') },
@@ -217,20 +210,18 @@ export function CardSections({ data }: { data: SectionData }) {
           >
             {(row, _i, p) => (
               <>
-                <TextField path={`${p}.title`} label={t('catalogueCards.field.documentTitle')} required />
-                <YesNoField path={`${p}.mandatory`} legend={t('catalogueCards.field.mandatory')} required />
+                <TextField path={`${p}.title`} label={t('catalogueCards.field.documentTitle')} />
+                <YesNoField path={`${p}.mandatory`} legend={t('catalogueCards.field.mandatory')} />
                 <CheckField path={`${p}.byInquiry`} label={t('catalogueCards.field.byInquiry')} />
                 <TextField
                   path={`${p}.evidenceType`}
                   label={t('catalogueTerms.field.evidenceType')}
                   help={t('catalogueCards.field.evidenceTypeHelp')}
-                  required={row.byInquiry}
                 />
                 {row.byInquiry ? (
                   <SelectField
                     path={`${p}.providerAgencyId`}
                     label={t('catalogueTerms.field.providerAgency')}
-                    required
                     options={agencyOptions}
                   />
                 ) : null}
@@ -245,7 +236,6 @@ export function CardSections({ data }: { data: SectionData }) {
           path="inquiries"
           valuePath="inquiriesAnswer"
           legend={t('catalogueCards.field.inquiriesAnswer')}
-          required
           options={[
             { value: 'yes', label: t('catalogueCards.field.inquiriesYes') },
             { value: 'no', label: t('catalogueCards.field.inquiriesNo') },
@@ -266,14 +256,12 @@ export function CardSections({ data }: { data: SectionData }) {
                 <SelectField
                   path={`${p}.agencyId`}
                   label={t('catalogueTerms.field.inquiryAgency')}
-                  required
                   options={agencyOptions}
                 />
-                <TextField path={`${p}.data`} label={t('catalogueTerms.field.inquiryData')} required multiline />
+                <TextField path={`${p}.data`} label={t('catalogueTerms.field.inquiryData')} multiline />
                 <ChoiceGroup
                   path={`${p}.mode`}
                   legend={t('catalogueTerms.field.inquiryMode')}
-                  required
                   options={termOptions(t, 'inquiryMode', INQUIRY_MODES)}
                 />
               </>
@@ -302,7 +290,6 @@ export function CardSections({ data }: { data: SectionData }) {
           path="fees"
           valuePath="feesAnswer"
           legend={t('catalogueCards.field.feesAnswer')}
-          required
           options={[
             { value: 'yes', label: t('catalogueCards.field.feesYes') },
             { value: 'no', label: t('catalogueCards.field.feesNo') },
@@ -320,11 +307,10 @@ export function CardSections({ data }: { data: SectionData }) {
           >
             {(_row, _i, p) => (
               <>
-                <TextField path={`${p}.title`} label={t('catalogueCards.field.feeTitle')} required />
+                <TextField path={`${p}.title`} label={t('catalogueCards.field.feeTitle')} />
                 <TextField
                   path={`${p}.amountRials`}
                   label={t('catalogueTerms.field.amountRials')}
-                  required
                   ltr
                   inputMode="numeric"
                 />
@@ -338,7 +324,6 @@ export function CardSections({ data }: { data: SectionData }) {
                 <LawRefsField
                   path={`${p}.legalBasis`}
                   legend={t('catalogueCards.field.feeLegalBasis')}
-                  required
                   laws={data.laws}
                 />
               </>
@@ -352,7 +337,6 @@ export function CardSections({ data }: { data: SectionData }) {
           path="inPersonVisits.count"
           label={t('catalogueCards.field.visitsCount')}
           help={t('catalogueCards.field.visitsCountHelp')}
-          required
           ltr
           inputMode="numeric"
         />
@@ -368,7 +352,6 @@ export function CardSections({ data }: { data: SectionData }) {
               `catalogueCards.field.channels${stage === 'information' ? 'Information' : stage === 'request' ? 'Request' : 'Delivery'}`,
             )}
             multiple
-            required
             columns
             options={termOptions(t, 'channel', CHANNEL_KINDS)}
           />
@@ -395,7 +378,6 @@ export function CardSections({ data }: { data: SectionData }) {
                 path={`process.${stage}.description`}
                 label={t('catalogueCards.field.stageDescription')}
                 multiline
-                required
               />
               {units === null ? (
                 unitsNote(f.process[stage].unitIds.length)
@@ -413,7 +395,6 @@ export function CardSections({ data }: { data: SectionData }) {
           <TextField
             path="process.legalDeadlineDays"
             label={t('catalogueTerms.field.legalDeadlineDays')}
-            required
             ltr
             inputMode="numeric"
           />
@@ -421,17 +402,15 @@ export function CardSections({ data }: { data: SectionData }) {
             path="process.normDays"
             label={t('catalogueTerms.field.normDays')}
             help={t('catalogueCards.field.normDaysHelp')}
-            required
             ltr
             inputMode="numeric"
           />
         </div>
-        <YesNoField path="process.extensionAllowed" legend={t('catalogueCards.field.extensionAllowed')} required />
+        <YesNoField path="process.extensionAllowed" legend={t('catalogueCards.field.extensionAllowed')} />
         {f.process.extensionAllowed === 'yes' || f.process.extensionTermDays !== '' ? (
           <TextField
             path="process.extensionTermDays"
             label={t('catalogueTerms.field.extensionTermDays')}
-            required={f.process.extensionAllowed === 'yes'}
             ltr
             inputMode="numeric"
           />
@@ -444,7 +423,6 @@ export function CardSections({ data }: { data: SectionData }) {
           label={t('catalogueTerms.field.complaintRoute')}
           help={t('catalogueCards.field.complaintRouteHelp')}
           multiline
-          required
         />
       </Section>
 
@@ -481,7 +459,7 @@ export function CardSections({ data }: { data: SectionData }) {
         >
           {(_row, _i, p) => (
             <div className="form-grid">
-              <TextField path={`${p}.name`} label={t('catalogueTerms.field.officeName')} required />
+              <TextField path={`${p}.name`} label={t('catalogueTerms.field.officeName')} />
               <TextField path={`${p}.province`} label={t('catalogueTerms.field.province')} />
               <TextField path={`${p}.address`} label={t('catalogueTerms.field.address')} multiline />
               <TextField path={`${p}.hours`} label={t('catalogueTerms.field.hours')} />
@@ -501,7 +479,7 @@ function MaturityFields({ form }: { form: CardForm }) {
   const opts = termOptions(t, 'maturity', MATURITY_LEVELS);
   return (
     <>
-      <ChoiceGroup path="maturity.level" legend={t('catalogueTerms.field.maturityLevel')} required options={opts} />
+      <ChoiceGroup path="maturity.level" legend={t('catalogueTerms.field.maturityLevel')} options={opts} />
       {notYet || m.plannedDate || m.reason || m.hasExemption ? (
         <>
           <CheckField path="maturity.hasExemption" label={t('catalogueCards.field.hasExemption')} />
@@ -510,13 +488,11 @@ function MaturityFields({ form }: { form: CardForm }) {
               <TextField
                 path="maturity.exemption.reference"
                 label={t('catalogueCards.field.exemptionReference')}
-                required
               />
               <TextField
                 path="maturity.exemption.approvedOn"
                 label={t('catalogueCards.field.exemptionApprovedOn')}
                 help={t('catalogueCards.field.plannedDateHelp')}
-                required
                 ltr
                 inputMode="numeric"
                 placeholder="۱۴۰۴/۰۱/۱۵"
@@ -528,7 +504,6 @@ function MaturityFields({ form }: { form: CardForm }) {
                 path="maturity.plannedDate"
                 label={t('catalogueTerms.field.plannedDate')}
                 help={t('catalogueCards.field.plannedDateHelp')}
-                required={notYet}
                 ltr
                 inputMode="numeric"
                 placeholder="۱۴۰۵/۰۶/۳۱"
@@ -536,7 +511,6 @@ function MaturityFields({ form }: { form: CardForm }) {
               <TextField
                 path="maturity.reason"
                 label={t('catalogueCards.field.maturityReason')}
-                required={notYet}
                 multiline
               />
             </div>

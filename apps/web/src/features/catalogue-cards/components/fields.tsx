@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { Field, Fieldset } from '../../../components/Field';
 import { fieldId, rowIsEmpty, type CardForm, type HintKey } from '../cardForm';
+import { marked } from './RequiredMark';
 
 /*
  * The editor's controls. Each is named by its content path (`process.normDays`): the control id
  * is `fieldId(path)`, the server's problem at that path is shown at it, and so is the browser's
- * hint (checked here only to help; the server decides).
+ * hint (checked here only to help; the server decides). Whether a field is mandatory comes from
+ * the one list the server's submission check reads (`requiredCardPaths`, REQUIRED_CARD_FIELDS in
+ * contracts): a visible «*» with its words for screen readers, and `aria-required` on the control.
  */
 
 export interface CardFormApi {
@@ -16,6 +19,8 @@ export interface CardFormApi {
   update: (valuePath: string, value: unknown, errorPath?: string) => void;
   errorAt: (path: string) => string | undefined;
   hintAt: (path: string) => HintKey | undefined;
+  /** Whether submission needs the field at this path, given what the card says so far. */
+  requiredAt: (path: string) => boolean;
 }
 
 export const CardFormContext = createContext<CardFormApi | null>(null);
@@ -74,7 +79,6 @@ interface TextProps {
   path: string;
   label: ReactNode;
   help?: ReactNode;
-  required?: boolean;
   multiline?: boolean;
   /** Left-to-right content: numbers, Sheba, links, dates. */
   ltr?: boolean;
@@ -84,16 +88,18 @@ interface TextProps {
 }
 
 /** A text input or textarea at `path`. */
-export function TextField({ path, label, help, required, multiline, ltr, inputMode, placeholder }: TextProps) {
-  const { form, update, errorAt } = useCardForm();
+export function TextField({ path, label, help, multiline, ltr, inputMode, placeholder }: TextProps) {
+  const { form, update, errorAt, requiredAt } = useCardForm();
+  const required = requiredAt(path);
   const value = (getAt(form, path) as string | undefined) ?? '';
   const helpNode = useHelp(path, help);
   return (
-    <Field id={fieldId(path)} label={label} help={helpNode} error={errorAt(path)} required={required}>
+    <Field id={fieldId(path)} label={marked(label, required)} help={helpNode} error={errorAt(path)} required={required}>
       {(props) =>
         multiline ? (
           <textarea
             {...props}
+            aria-required={required || undefined}
             className="input"
             rows={3}
             value={value}
@@ -102,6 +108,7 @@ export function TextField({ path, label, help, required, multiline, ltr, inputMo
         ) : (
           <input
             {...props}
+            aria-required={required || undefined}
             className={ltr ? 'input input--digits' : 'input'}
             dir={ltr ? 'ltr' : undefined}
             inputMode={inputMode}
@@ -126,7 +133,6 @@ export function SelectField({
   path,
   label,
   help,
-  required,
   options,
   disabled,
   placeholder,
@@ -134,20 +140,21 @@ export function SelectField({
   path: string;
   label: ReactNode;
   help?: ReactNode;
-  required?: boolean;
   options: Option[];
   disabled?: boolean;
   placeholder?: string;
 }) {
   const { t } = useTranslation();
-  const { form, update, errorAt } = useCardForm();
+  const { form, update, errorAt, requiredAt } = useCardForm();
+  const required = requiredAt(path);
   const value = (getAt(form, path) as string | undefined) ?? '';
   const helpNode = useHelp(path, help);
   return (
-    <Field id={fieldId(path)} label={label} help={helpNode} error={errorAt(path)} required={required}>
+    <Field id={fieldId(path)} label={marked(label, required)} help={helpNode} error={errorAt(path)} required={required}>
       {(props) => (
         <select
           {...props}
+          aria-required={required || undefined}
           className="input"
           value={value}
           disabled={disabled}
@@ -174,7 +181,6 @@ export function ChoiceGroup({
   valuePath,
   legend,
   help,
-  required,
   options,
   multiple,
   columns,
@@ -183,19 +189,25 @@ export function ChoiceGroup({
   valuePath?: string;
   legend: ReactNode;
   help?: ReactNode;
-  required?: boolean;
   options: Option[];
   multiple?: boolean;
   columns?: boolean;
 }) {
-  const { form, update, errorAt } = useCardForm();
+  const { form, update, errorAt, requiredAt } = useCardForm();
+  const required = requiredAt(path);
   const at = valuePath ?? path;
   const raw = getAt(form, at);
   const selected = multiple ? ((raw as string[] | undefined) ?? []) : [(raw as string | undefined) ?? ''];
   const id = fieldId(path);
   const helpNode = useHelp(path, help);
   return (
-    <Fieldset id={id} legend={legend} help={helpNode} error={errorAt(path)} required={required}>
+    <Fieldset
+      id={id}
+      legend={marked(legend, required, multiple)}
+      help={helpNode}
+      error={errorAt(path)}
+      required={required}
+    >
       {(describedBy) => (
         <div className={columns ? 'radios cf-choices--columns' : 'radios'}>
           {options.map((o, i) => {
@@ -208,6 +220,8 @@ export function ChoiceGroup({
                   name={id}
                   value={o.value}
                   checked={checked}
+                  // A radio group is required as a whole (one answer); checkboxes are not each required.
+                  required={required && !multiple ? true : undefined}
                   aria-describedby={describedBy}
                   onChange={(e) => {
                     if (!multiple) update(at, o.value, path);
@@ -232,24 +246,13 @@ export function ChoiceGroup({
 }
 
 /** A yes/no question (radio buttons) whose value is 'yes' | 'no' | ''. */
-export function YesNoField({
-  path,
-  legend,
-  help,
-  required,
-}: {
-  path: string;
-  legend: ReactNode;
-  help?: ReactNode;
-  required?: boolean;
-}) {
+export function YesNoField({ path, legend, help }: { path: string; legend: ReactNode; help?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <ChoiceGroup
       path={path}
       legend={legend}
       help={help}
-      required={required}
       options={[
         { value: 'yes', label: t('common.yes') },
         { value: 'no', label: t('common.no') },
@@ -293,7 +296,6 @@ export function RepeatGroup<Row extends { key: string }>({
   groupPath,
   legend,
   help,
-  required,
   rows,
   itemLabel,
   addLabel,
@@ -305,7 +307,6 @@ export function RepeatGroup<Row extends { key: string }>({
   groupPath?: string;
   legend: ReactNode;
   help?: ReactNode;
-  required?: boolean;
   rows: Row[];
   itemLabel: (n: number) => string;
   addLabel: string;
@@ -313,7 +314,8 @@ export function RepeatGroup<Row extends { key: string }>({
   children: (row: Row, index: number, rowPath: string) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const { update, errorAt } = useCardForm();
+  const { update, errorAt, requiredAt } = useCardForm();
+  const required = requiredAt(groupPath ?? path);
   const [confirming, setConfirming] = useState<number | null>(null);
   const id = fieldId(groupPath ?? path);
 
@@ -336,7 +338,13 @@ export function RepeatGroup<Row extends { key: string }>({
   };
 
   return (
-    <Fieldset id={id} legend={legend} help={help} error={errorAt(groupPath ?? path)} required={required}>
+    <Fieldset
+      id={id}
+      legend={marked(legend, required, true)}
+      help={help}
+      error={errorAt(groupPath ?? path)}
+      required={required}
+    >
       {() => (
         <div className="cf-rows">
           {rows.length === 0 ? <p className="text-muted">{t('catalogueCards.form.none')}</p> : null}

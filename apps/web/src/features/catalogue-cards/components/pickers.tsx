@@ -13,13 +13,11 @@ export function LawRefsField({
   path,
   legend,
   help,
-  required,
   laws,
 }: {
   path: string;
   legend: ReactNode;
   help?: ReactNode;
-  required?: boolean;
   laws: readonly Law[];
 }) {
   const { t } = useTranslation();
@@ -37,7 +35,6 @@ export function LawRefsField({
           {laws.length === 0 ? <span className="cf-hint"> {t('catalogueCards.field.noLaws')}</span> : null}
         </>
       }
-      required={required}
       rows={rows}
       itemLabel={(n) => t('catalogueCards.field.lawRef', { n: format.number(n) })}
       addLabel={t('catalogueCards.field.addLawRef')}
@@ -50,13 +47,11 @@ export function LawRefsField({
             <SelectField
               path={`${rowPath}.lawId`}
               label={t('catalogueTerms.field.law')}
-              required
               options={lawOptions}
             />
             <SelectField
               path={`${rowPath}.article`}
               label={t('catalogueTerms.field.article')}
-              required
               disabled={!law}
               placeholder={law ? undefined : t('catalogueCards.field.chooseLawFirst')}
               options={(law?.articles ?? []).map((a) => ({

@@ -7,12 +7,15 @@ import { PageHeader } from '../../../components/PageHeader';
 import { BackIcon, BuildingIcon, DocumentIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { agencyServicesQuery, isNotFound, type AgencyServiceSummary, type MaturityPlan } from '../api';
+import type { PublicService } from '../../../lib/contracts';
 import { CatalogueNotFound, ExpiredBadge, MaturityBadge, MaturityPlanText, RecipientsText } from '../components/bits';
 import { UserText } from '../../../components/UserText';
+import { DeskNote, useDeskServices } from '../components/DeskNote';
 
 /**
  * `/catalogue/agencies/$agencyId`: an agency's approved services in two lists, those delivered
- * electronically and those not yet electronic with the planned date and reason (or the exemption).
+ * electronically and those not yet electronic with the planned date and reason (or the exemption);
+ * each says whether it is applied for at the Dargah desk (with the link), or how it is delivered.
  */
 export function AgencyServicesPage() {
   const { t } = useTranslation();
@@ -21,6 +24,9 @@ export function AgencyServicesPage() {
   const query = useQuery(agencyServicesQuery(agencyId));
   const ids = { electronic: useId(), notYet: useId() };
   const p = 'cataloguePublic.agencyPage';
+  const deskOf = useDeskServices(
+    query.data ? [...query.data.electronic, ...query.data.notYetElectronic].map((s) => s.serviceId) : [],
+  );
 
   if (query.isPending)
     return (
@@ -66,7 +72,7 @@ export function AgencyServicesPage() {
         ) : (
           <ul className="cp-agency-list" aria-labelledby={ids.electronic}>
             {electronic.map((s) => (
-              <AgencyService key={s.serviceId} service={s} />
+              <AgencyService key={s.serviceId} service={s} desk={deskOf(s.serviceId)} />
             ))}
           </ul>
         )}
@@ -81,7 +87,7 @@ export function AgencyServicesPage() {
         ) : (
           <ul className="cp-agency-list" aria-labelledby={ids.notYet}>
             {notYetElectronic.map((s) => (
-              <AgencyService key={s.serviceId} service={s} plan={s} />
+              <AgencyService key={s.serviceId} service={s} plan={s} desk={deskOf(s.serviceId)} />
             ))}
           </ul>
         )}
@@ -90,7 +96,15 @@ export function AgencyServicesPage() {
   );
 }
 
-function AgencyService({ service: s, plan }: { service: AgencyServiceSummary; plan?: MaturityPlan }) {
+function AgencyService({
+  service: s,
+  plan,
+  desk,
+}: {
+  service: AgencyServiceSummary;
+  plan?: MaturityPlan;
+  desk: readonly PublicService[] | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -110,6 +124,7 @@ function AgencyService({ service: s, plan }: { service: AgencyServiceSummary; pl
         </span>
       </p>
       {plan ? <MaturityPlanText plan={plan} empty={t('cataloguePublic.agencyPage.noPlan')} /> : null}
+      <DeskNote service={s} desk={desk} />
     </li>
   );
 }

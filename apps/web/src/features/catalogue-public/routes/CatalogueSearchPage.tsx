@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { CompassIcon, DocumentIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { agenciesQuery, agencyName } from '../../services/api';
+import type { PublicService } from '../../../lib/contracts';
 import {
   CARD_RECIPIENTS,
   FILTER_KEYS,
@@ -21,6 +22,7 @@ import {
   type ServiceSummary,
 } from '../api';
 import { ExpiredBadge, MaturityBadge, RecipientsText } from '../components/bits';
+import { DeskNote, useDeskServices } from '../components/DeskNote';
 import { recipientLabel } from '../../catalogue-terms/labels';
 import { UserText } from '../../../components/UserText';
 
@@ -277,7 +279,6 @@ function Results({
   onClear: () => void;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   if (query.isPending) return <Loading label={t('cataloguePublic.catalogueSearchPage.loading')} />;
   if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
   const pages = query.data.pages;
@@ -305,7 +306,25 @@ function Results({
         </EmptyState>
       </>
     );
-  const n = items.length;
+  return <ResultList items={items} query={query} search={search} count={items.length} />;
+}
+
+/** The results, with the desk services delivering them (one request for the page). */
+function ResultList({
+  items,
+  query,
+  search,
+  count: n,
+}: {
+  items: ServiceSummary[];
+  query: UseInfiniteQueryResult<InfiniteData<SearchResult, unknown>>;
+  search: CatalogueSearch;
+  count: number;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const pages = query.data?.pages ?? [];
+  const deskOf = useDeskServices(items.map((s) => s.serviceId));
   return (
     <>
       <p role="status" className="cp-count">
@@ -320,7 +339,7 @@ function Results({
       ) : null}
       <ul className="cp-result-list" aria-label={t('cataloguePublic.catalogueSearchPage.listLabel')}>
         {items.map((s) => (
-          <ResultCard key={s.serviceId} service={s} />
+          <ResultCard key={s.serviceId} service={s} desk={deskOf(s.serviceId)} />
         ))}
       </ul>
       <LoadMoreButton query={query} label={t('cataloguePublic.catalogueSearchPage.more')} />
@@ -328,7 +347,7 @@ function Results({
   );
 }
 
-function ResultCard({ service: s }: { service: ServiceSummary }) {
+function ResultCard({ service: s, desk }: { service: ServiceSummary; desk: readonly PublicService[] | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -359,6 +378,7 @@ function ResultCard({ service: s }: { service: ServiceSummary }) {
           </span>
         ) : null}
       </p>
+      <DeskNote service={s} desk={desk} />
     </li>
   );
 }

@@ -6,7 +6,7 @@ import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
 import { BackIcon, BuildingIcon, DocumentIcon, ForwardIcon, PrintIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
-import { deskServiceQuery, isNotFound, serviceInfoQuery, type LegalRef, type ServiceInfo } from '../api';
+import { deskServicesQuery, isNotFound, serviceInfoQuery, type LegalRef, type ServiceInfo } from '../api';
 import {
   CatalogueNotFound,
   ExpiredBadge,
@@ -18,6 +18,7 @@ import {
 } from '../components/bits';
 import { termLabel } from '../../catalogue-terms/labels';
 import { UserText } from '../../../components/UserText';
+import { ChannelsText } from '../../catalogue-terms/ChannelsText';
 
 /**
  * `/catalogue/$serviceId`: a service's information package (بستهٔ اطلاعات خدمت), printable as one
@@ -56,7 +57,12 @@ export function ServicePackagePage() {
 function Package({ s }: { s: ServiceInfo }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const desk = useQuery(deskServiceQuery(s.agency.id, s.serviceId));
+  const desk = useQuery(deskServicesQuery([s.serviceId]));
+  // One way to apply on the page: at the Dargah desk when exactly one desk service takes its requests,
+  // else at the agency's own e-service when the card lets it be requested online and is in force.
+  const openDesks = (desk.data?.get(s.serviceId) ?? []).filter((d) => d.availability === 'open');
+  const applyAtDesk = openDesks.length === 1 ? openDesks[0]! : null;
+  const applyOnline = !applyAtDesk && openDesks.length === 0 && !s.expired && s.onlineRequest && s.channels.eServiceUrl;
   const p = 'cataloguePublic.packagePage';
   const days = (n: number) => t(`${p}.workingDays`, { count: n, n: format.number(n) });
   const channelList = (kinds: string[]) =>
@@ -84,19 +90,41 @@ function Package({ s }: { s: ServiceInfo }) {
           <PrintIcon />
           {t(`${p}.print`)}
         </button>
-        {desk.data ? (
-          <Link to="/me/services/$serviceId/apply" params={{ serviceId: desk.data.id }} className="button">
+        {applyAtDesk ? (
+          <Link to="/me/services/$serviceId/apply" params={{ serviceId: applyAtDesk.id }} className="button">
             {t(`${p}.applyOnDesk`)}
             <ForwardIcon />
           </Link>
-        ) : null}
-        {s.channels.eServiceUrl ? (
-          <a href={s.channels.eServiceUrl} className="button button--ghost" rel="noopener noreferrer" target="_blank">
+        ) : applyOnline ? (
+          <a href={s.channels.eServiceUrl!} className="button" rel="noopener noreferrer" target="_blank">
             {t(`${p}.eService`)}
             <ForwardIcon />
           </a>
         ) : null}
       </div>
+      {openDesks.length > 1 ? (
+        <Notice tone="info" className="no-print">
+          <p>{t('cataloguePublic.desk.packageOnDesk')}</p>
+          <ul className="cp-list">
+            {openDesks.map((d) => (
+              <li key={d.id}>
+                <Link to="/services/$serviceId" params={{ serviceId: d.id }}>
+                  {t('cataloguePublic.desk.deskOf', { agency: d.agencyName })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : s.expired ? (
+        <p className="text-muted no-print">{t('cataloguePublic.desk.packageExpired')}</p>
+      ) : !s.onlineRequest ? (
+        <Notice tone="info" title={t('cataloguePublic.desk.notOnline')}>
+          <p>{t('cataloguePublic.desk.packageNotOnline')}</p>
+          <p className="desk-channels">
+            <ChannelsText channels={s.channels} />
+          </p>
+        </Notice>
+      ) : null}
 
       {s.description ? <p className="prose cp-package__description" dir="auto">{s.description}</p> : null}
 

@@ -7,7 +7,7 @@ import { CheckIcon } from '../../../components/icons';
 import { Field } from '../../../components/Field';
 import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { useFormat } from '../../../lib/format';
-import { resolveRow, reviewQuery, type ReviewRow } from '../api';
+import { resolveRow, reviewQuery, rowCapabilitiesQuery, type ReviewRow } from '../api';
 
 type Resolution = 'linked' | 'card_required' | 'dismissed';
 
@@ -45,29 +45,7 @@ export function ReviewList() {
                   {t('catalogueReports.review.delivered', { n: f.number(r.deliveredCount) })}
                 </p>
               </div>
-              <div className="dreport-review__actions">
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={() => setOpen({ row: r, resolution: 'linked' })}
-                >
-                  {t('catalogueReports.review.link')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={() => setOpen({ row: r, resolution: 'card_required' })}
-                >
-                  {t('catalogueReports.review.cardRequired')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--danger button--small"
-                  onClick={() => setOpen({ row: r, resolution: 'dismissed' })}
-                >
-                  {t('catalogueReports.review.dismiss')}
-                </button>
-              </div>
+              <RowActions row={r} onOpen={(resolution) => setOpen({ row: r, resolution })} />
             </li>
           ))}
         </ul>
@@ -85,6 +63,35 @@ export function ReviewList() {
         />
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The row's three resolutions, offered only when the server says the reviewer may resolve it (not
+ * the report's submitter, nor a member of its agency or of one above it); otherwise a word why not.
+ */
+function RowActions({ row, onOpen }: { row: ReviewRow; onOpen: (resolution: Resolution) => void }) {
+  const { t } = useTranslation();
+  const may = useQuery(rowCapabilitiesQuery(row.id));
+  if (may.isPending) return null;
+  if (may.isError) return <ErrorNotice error={may.error} />;
+  if (!may.data.resolve) return <p className="text-muted">{t('catalogueReports.review.notYours')}</p>;
+  return (
+    <div className="dreport-review__actions">
+      <button type="button" className="button button--secondary button--small" onClick={() => onOpen('linked')}>
+        {t('catalogueReports.review.link')}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => onOpen('card_required')}
+      >
+        {t('catalogueReports.review.cardRequired')}
+      </button>
+      <button type="button" className="button button--danger button--small" onClick={() => onOpen('dismissed')}>
+        {t('catalogueReports.review.dismiss')}
+      </button>
+    </div>
   );
 }
 

@@ -10,6 +10,7 @@ import type { TermKind } from '../../catalogue-terms/labels';
 /** Fields the sections below show; anything else in the content is listed under «سایر اطلاعات». */
 const SHOWN = new Set([
   'title',
+  'titleEn',
   'subServices',
   'description',
   'collaboratingAgencyIds',
@@ -102,6 +103,7 @@ export function CardContentView({ card, refs }: { card: ServiceCardView; refs: C
       <Section id={sid('basics')} title={t('catalogueReview.sections.basics')}>
         <dl className="facts">
           <Row label={f('title')}>{text(c.title)}</Row>
+          <Row label={f('titleEn')}>{text(c.titleEn)}</Row>
           <Row label={f('description')}>{text(c.description)}</Row>
           <Row label={f('subServices')}>
             {c.subServices && c.subServices.length > 0 ? (

@@ -9,7 +9,16 @@ import { AlertIcon, BackIcon, CheckIcon, CloseIcon, DocumentIcon, RefreshIcon } 
 import { useFormat } from '../../../lib/format';
 import { useNow } from '../../../lib/useNow';
 import { useSession } from '../../identity/session';
-import { cardQuery, cardsKey, daysUntil, queueKey, versionsOf, type ServiceCardView, type StepAction } from '../api';
+import {
+  cardCapabilitiesQuery,
+  cardQuery,
+  cardsKey,
+  daysUntil,
+  queueKey,
+  versionsOf,
+  type ServiceCardView,
+  type StepAction,
+} from '../api';
 import { CardContentView } from '../components/CardContentView';
 import { CardDiffPanel } from '../components/CardDiffPanel';
 import { CardHistory } from '../components/CardHistory';
@@ -26,7 +35,9 @@ const WARN_DAYS = 60;
 
 /**
  * `/staff/catalogue/$cardId`: one service identity card, read-only, with what the viewer may do
- * now (exactly the card's `actions`), each step confirmed in a dialog. The service id once approved,
+ * now (exactly the card's capabilities: the workflow, the roles, and separation of duties — whoever
+ * submitted the card, and a central reviewer of its agency or one above it, are offered no review
+ * step), each step confirmed in a dialog. The service id once approved,
  * the dates in Jalali, expiry banners, the diff between versions (open at once for a change
  * request), the history. When someone else acted first (409) the page says so, reloads the card
  * and keeps what was typed.
@@ -37,6 +48,7 @@ export function CardPage() {
   const { cardId = '' } = useParams({ strict: false });
   const queryClient = useQueryClient();
   const card = useQuery(cardQuery(cardId));
+  const capabilities = useQuery(cardCapabilitiesQuery(cardId));
   const refs = useCardRefs(card.data);
   const { session } = useSession();
   const now = useNow(60_000);
@@ -96,7 +108,10 @@ export function CardPage() {
 
   const c = card.data;
   const title = typeof c.content.title === 'string' && c.content.title ? c.content.title : null;
-  const steps = STEP_ORDER.filter((a) => c.actions.includes(a));
+  const can = capabilities.data;
+  const steps = STEP_ORDER.filter((a) => can?.[a] === true);
+  const offered = steps.length > 0 || !!can?.edit || !!can?.requestChange || !!can?.renew;
+  const underReview = ['parent_review', 'central_review', 'renewal_review'].includes(c.status);
   const left = c.expiresAt ? daysUntil(c.expiresAt, now) : null;
   const expiringSoon = !c.expired && left !== null && left <= WARN_DAYS && c.approvedVersion !== null;
   const changeUnderWay = c.approvedVersion !== null && c.approvedVersion !== c.currentVersion;
@@ -268,11 +283,17 @@ export function CardPage() {
         <h2 id="card-actions-title" className="card__title">
           {t('catalogueReview.cardPage.actions')}
         </h2>
-        {c.actions.length === 0 ? (
-          <p className="text-muted">{t('catalogueReview.cardPage.noActions')}</p>
+        {capabilities.isPending ? (
+          <Loading />
+        ) : capabilities.isError ? (
+          <ErrorNotice error={capabilities.error} onRetry={() => void capabilities.refetch()} />
+        ) : !offered ? (
+          <p className="text-muted">
+            {underReview ? t('catalogueReview.cardPage.noReviewActions') : t('catalogueReview.cardPage.noActions')}
+          </p>
         ) : (
           <div className="form-actions card-actions">
-            {c.actions.includes('edit') ? (
+            {can?.edit ? (
               <Link to="/staff/catalogue/$cardId/edit" params={{ cardId: c.id }} className="button button--secondary">
                 {t('catalogueReview.cardPage.edit')}
               </Link>
@@ -296,7 +317,7 @@ export function CardPage() {
                 {t(`catalogueReview.cardPage.${a}`)}
               </button>
             ))}
-            {c.actions.includes('change') ? (
+            {can?.requestChange ? (
               <button
                 type="button"
                 className="button button--secondary"
@@ -308,7 +329,7 @@ export function CardPage() {
                 {t('catalogueReview.cardPage.change')}
               </button>
             ) : null}
-            {c.actions.includes('renew') ? (
+            {can?.renew ? (
               <button
                 type="button"
                 className="button"

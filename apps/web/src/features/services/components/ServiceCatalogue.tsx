@@ -9,8 +9,13 @@ import type { PublicAgency } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
 import { agenciesQuery, agencyName, agencyServicesQuery } from '../api';
 import { UserText } from '../../../components/UserText';
+import { DeskBadge } from './DeskAvailability';
 
-/** The public catalogue on the home page: each agency with the services it offers online. */
+/**
+ * The desk's services on the home page, each agency with its own: the approved catalogue title, the
+ * norm, and a label when a service takes no new requests (its card expired, or it is not requested
+ * online) or has no approved id yet: the same story the public catalogue tells.
+ */
 export function ServiceCatalogue() {
   const { t } = useTranslation();
   const agencies = useQuery(agenciesQuery);
@@ -77,6 +82,7 @@ function AgencyServices({ agency }: { agency: PublicAgency }) {
                     <ClockIcon />
                     {t('services.normDays', { count: service.normDays, n: format.number(service.normDays) })}
                   </span>
+                  <DeskBadge service={service} />
                 </span>
                 <ForwardIcon className="service-link__go" />
               </Link>

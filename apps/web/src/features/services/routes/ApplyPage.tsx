@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary, focusField } from '../../../components/Field';
 import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
-import { Tx } from '../../../components/UserText';
+import { Tx, UserText } from '../../../components/UserText';
 import { DocumentIcon } from '../../../components/icons';
 import type { CitizenProfile, PublicService } from '../../../lib/contracts';
 import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
@@ -13,6 +13,7 @@ import { createSubmissionKeys } from '../../../lib/idempotency';
 import { profileQuery } from '../../identity/api';
 import { myRequestsQuery, requestQuery, submitRequest } from '../../requests/api';
 import { serviceQuery } from '../api';
+import { DeskUnavailableNotice } from '../components/DeskAvailability';
 import { SchemaFields, fieldDomId, useProblemText } from '../components/SchemaFields';
 import { formModelFromSchema, formPayload, initialValues, validateValues, type FormValues } from '../formSchema';
 
@@ -31,7 +32,10 @@ function knownAnswers(profile: CitizenProfile | undefined): Record<string, unkno
   return known;
 }
 
-/** `/me/services/$serviceId/apply`: the service's own form, then the receipt. */
+/**
+ * `/me/services/$serviceId/apply`: the service's own form, then the receipt; for a service that takes
+ * no requests (its card expired, or it is not requested online), why, and no form.
+ */
 export function ApplyPage() {
   const { t } = useTranslation();
   const { serviceId = '' } = useParams({ strict: false });
@@ -62,6 +66,19 @@ export function ApplyPage() {
       </div>
     );
   }
+  // A service whose card has expired or is not requested online takes no request: say why, offer no form.
+  if (service.data.availability !== 'open')
+    return (
+      <div className="stack-lg">
+        <PageHeader kicker={t('desk.apply.kicker')} title={service.data.title} lead={<UserText>{service.data.agencyName}</UserText>} icon={<DocumentIcon />} />
+        <DeskUnavailableNotice service={service.data} />
+        <p>
+          <Link to="/" hash="services" className="button button--secondary">
+            {t('services.backToCatalogue')}
+          </Link>
+        </p>
+      </div>
+    );
   return <ApplyForm service={service.data} profile={profile.data} />;
 }
 

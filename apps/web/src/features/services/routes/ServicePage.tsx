@@ -8,11 +8,13 @@ import { useFormat } from '../../../lib/format';
 import { useSession } from '../../identity/session';
 import { serviceQuery } from '../api';
 import { UserText } from '../../../components/UserText';
+import { DeskBadge, DeskUnavailableNotice } from '../components/DeskAvailability';
 
 /**
- * `/services/$serviceId`: what the service is, who gives it, how long an answer takes (the norm in
- * working days) and the way to apply. Applying needs a citizen's sign-in; the apply page asks for
- * it and comes back.
+ * `/services/$serviceId`: what the service is (titled as its approved catalogue card), who gives it,
+ * how long an answer takes (the norm in working days) and the one way to apply. Applying needs a
+ * citizen's sign-in; the apply page asks for it and comes back. A service whose card has expired or
+ * is not requested online says so, and how it is delivered, and offers no apply.
  */
 export function ServicePage() {
   const { t } = useTranslation();
@@ -56,6 +58,7 @@ export function ServicePage() {
         </Link>
       </nav>
       <PageHeader title={s.title} lead={<UserText>{s.agencyName}</UserText>} icon={<DocumentIcon />} />
+      <DeskUnavailableNotice service={s} />
       <div className="two-columns">
         <section className="card stack" aria-labelledby="service-about">
           <h2 id="service-about" className="card__title">
@@ -108,11 +111,20 @@ export function ServicePage() {
               </div>
             ) : null}
           </dl>
-          <Link to="/me/services/$serviceId/apply" params={{ serviceId: s.id }} className="button button--block">
-            {t('services.apply')}
-            <ForwardIcon />
-          </Link>
-          {session?.kind === 'citizen' ? null : <p className="text-muted">{t('services.applyNeedsSignIn')}</p>}
+          {s.availability === 'open' ? (
+            <>
+              <Link to="/me/services/$serviceId/apply" params={{ serviceId: s.id }} className="button button--block">
+                {t('services.apply')}
+                <ForwardIcon />
+              </Link>
+              {session?.kind === 'citizen' ? null : <p className="text-muted">{t('services.applyNeedsSignIn')}</p>}
+            </>
+          ) : (
+            <p className="text-muted">
+              <DeskBadge service={s} />
+            </p>
+          )}
+          {s.catalogueServiceId ? null : <p className="text-muted">{t('deskAvailability.notInCatalogue')}</p>}
         </aside>
       </div>
     </div>
