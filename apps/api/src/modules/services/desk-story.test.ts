@@ -160,7 +160,9 @@ describe('a desk service and its catalogue card', () => {
     expect(two.items.map((d) => d.id).sort()).toEqual([desk.open, desk.expired].sort());
     const tooMany = Array.from({ length: 51 }, () => `catalogueServiceId=${ids.open}`).join('&');
     expect((await get(`/services?${tooMany}`)).statusCode).toBe(400);
-    for (const bad of ['12345', `${ids.open}%00`, 'abcdefghijk'])
+    for (const bad of ['12345', 'abcdefghijk'])
       expect((await get(`/services?catalogueServiceId=${bad}`)).json().error.code).toBe('VALIDATION_FAILED');
+    // A NUL is refused at the edge, before the filter is read.
+    expect((await get(`/services?catalogueServiceId=${ids.open}%00`)).json().error.code).toBe('TEXT_NOT_ALLOWED');
   });
 });
