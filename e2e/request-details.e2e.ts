@@ -94,7 +94,7 @@ for (const device of ['desktop', 'phone'] as const) {
       // The outbox page itself: styled, right to left, and no wider than a phone.
       const outbox = await openPage(device);
       await outbox.goto('/dev/outbox');
-      await visible(outbox.getByRole('heading', { level: 1, name: 'صندوق پیامک شبیه‌ساز' }));
+      await visible(outbox.getByRole('heading', { level: 1, name: 'صندوق پیام‌های شبیه‌ساز' }));
       await visible(outbox.getByText(toPersianDigits(trackingCode), { exact: false }).first());
       await check(outbox, device, 'dev outbox');
       await snap(outbox, `${device}-dev-outbox`);

@@ -38,7 +38,7 @@ const SECTION = {
   review: 'صف بررسی شناسنامه‌ها',
   delivery: 'ردیف‌های بی‌شناسهٔ گزارش‌های استانی',
   audit: 'ردپای حسابرسی',
-  chain: 'زنجیرهٔ ردپای حسابرسی',
+  chain: 'زنجیره‌های ردپای حسابرسی',
   system: 'وضعیت سامانه',
   admin: 'مدیریت سامانه',
   tools: 'ابزارهای سامانهٔ مدیریت خدمات',
@@ -167,8 +167,8 @@ async function ensureDelegation(baseURL: string): Promise<void> {
   const me = (await login.json()) as { id: string; csrfToken: string; agency: { id: string }; canActFor: unknown[] };
   if (me.canActFor.length > 0) return;
   const headers = { cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
-  const staff = (await (await fetch(`${baseURL}/api/v1/admin/agencies/${me.agency.id}/staff`, { headers })).json()) as Array<{ id: string; username: string }>;
-  const manager = staff.find((s) => s.username === PROVINCIAL_MANAGER);
+  const staff = (await (await fetch(`${baseURL}/api/v1/admin/agencies/${me.agency.id}/staff?q=${PROVINCIAL_MANAGER}`, { headers })).json()) as { items: Array<{ id: string; username: string }> };
+  const manager = staff.items.find((s) => s.username === PROVINCIAL_MANAGER);
   if (!manager) throw new Error(`no ${PROVINCIAL_MANAGER} in the demo data`);
   const now = Date.now();
   const created = await fetch(`${baseURL}/api/v1/admin/delegations`, {

@@ -57,6 +57,8 @@ export const AppConfigSchema = z.object({
   LOGIN_DELAY_AFTER_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Sign-in attempts (password or one-time code) one address may make a minute, across all processes; half as many code requests. */
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(2).max(100_000).default(20),
+  /** One-time codes sent to one national code, and to one mobile, in ten minutes. */
+  OTP_SENDS_PER_10_MINUTES: z.coerce.number().int().min(1).max(1000).default(3),
   /** OpenID Connect sign-in for staff: enabled when the issuer is set. */
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),

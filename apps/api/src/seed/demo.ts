@@ -154,6 +154,11 @@ export const DEMO_CITIZENS = [
 export const DEMO_REGISTRY_PEOPLE = [
   { nationalCode: '0084575948', mobile: '09120001404' },
   { nationalCode: '0499370899', mobile: '09350001404' },
+  { nationalCode: '0010000011', mobile: '09120001417' },
+  { nationalCode: '0010000070', mobile: '09350001417' },
+  { nationalCode: '0071404015', mobile: '09120002404' },
+  { nationalCode: '0031404022', mobile: '09350002404' },
+  { nationalCode: '0077611616', mobile: '09120003404' },
 ] as const;
 
 /**

@@ -22,8 +22,8 @@ import { maskMobile, maskNationalCode } from './identity.sms';
 const MINUTE = 60_000;
 /** Registry answers other than "match", per national code and per mobile: bounds probing who owns what. */
 const MISMATCHES = { max: 5, windowMs: 60 * MINUTE };
-/** Codes sent, per national code and per mobile: bounds texts to one phone and one person. */
-const SENDS = { max: 3, windowMs: 10 * MINUTE };
+/** Codes sent, per national code and per mobile (OTP_SENDS_PER_10_MINUTES): bounds texts to one phone and one person. */
+const sendLimit = (ctx: AppContext) => ({ max: ctx.config.OTP_SENDS_PER_10_MINUTES, windowMs: 10 * MINUTE });
 const OTP_MAX_ATTEMPTS = 5;
 const RESEND_AFTER_MS = MINUTE;
 /** Suggested wait after the registry failed to answer. */
@@ -86,8 +86,8 @@ export async function requestOtp(ctx: AppContext, nationalCode: string, mobile: 
   }
   await giveBack(ctx, probe.counted);
   const sends = await hitAll(db, [
-    { bucket: 'otp-send:national-code', key: nationalCode, ...SENDS },
-    { bucket: 'otp-send:mobile', key: mobile, ...SENDS },
+    { bucket: 'otp-send:national-code', key: nationalCode, ...sendLimit(ctx) },
+    { bucket: 'otp-send:mobile', key: mobile, ...sendLimit(ctx) },
   ], now);
   if (sends.refused) throw tooMany(sends.refused);
 
