@@ -21,7 +21,7 @@ import { parseDayField } from '../../platform/http/validation';
 import { agencyNames, partyKey, partyNames, requireStaff, staffIdByUsername, type PartyName } from '../identity';
 import { AUDIT_READERS, auditScope, mayWatchChain } from './audit.policy';
 import * as repo from './audit.repository';
-import { entryView, partyView, type Names } from './audit-view';
+import { entryView, partyView, type Names } from './audit-view.model';
 
 /*
  * The audit log for people: browse and filter the chain's entries (newest first, in keyset pages),

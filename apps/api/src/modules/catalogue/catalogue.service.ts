@@ -34,10 +34,10 @@ import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { agenciesWithRole, hasRole, requireRole, requireStaff } from '../identity';
 import { cardScope, mayViewCard, requireLawEditor, requireMissionEditor } from './catalogue.policy';
-import { actionsOf, assertCardAction, cardCapabilities } from './card-actions';
+import { actionsOf, assertCardAction, cardCapabilities } from './card-actions.service';
 import * as repo from './catalogue.repository';
 import * as architectureRepo from './architecture.repository';
-import { diffContent } from './card-diff';
+import { diffContent } from './card-diff.model';
 import {
   AUTHOR_ROLES,
   CENTRAL_REVIEWERS,
@@ -46,7 +46,7 @@ import {
   isExpired,
   VALIDITY_MONTHS,
 } from './catalogue-workflow';
-import { serviceIdFromNumber } from './service-id';
+import { serviceIdFromNumber } from './service-id.model';
 
 /*
  * The service catalogue's use cases. Every write is one transaction holding the change, its event

@@ -27,7 +27,7 @@ import { isCentral } from './catalogue.policy';
 import * as catalogueRepo from './catalogue.repository';
 import { licenceFieldMessage } from './licences.errors';
 import * as repo from './licences.repository';
-import { isValidServiceId } from './service-id';
+import { isValidServiceId } from './service-id.model';
 
 /*
  * The licence register's use cases. Every write is one transaction holding the change, its event

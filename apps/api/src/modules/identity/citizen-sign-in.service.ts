@@ -11,7 +11,7 @@ import { hitAll, refund, type Hit, type Limit } from '../../platform/rate-limit'
 import { csrfMatches, openSession, sha256, type NewSession } from './auth.service';
 import * as repo from './identity.repository';
 import { mobileChangedTemplate, otpTemplate } from './identity.notifications';
-import { maskMobile, maskNationalCode } from './identity.sms';
+import { maskMobile, maskNationalCode } from './masks.model';
 
 /**
  * Citizen sign-in by national code, mobile and a one-time code. The mobile-ownership registry

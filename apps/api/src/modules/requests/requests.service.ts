@@ -12,15 +12,15 @@ import { once, type IdempotencyClaim, type Replayable } from '../../platform/ide
 import { notify } from '../../platform/notify';
 import { assertNoReviewConflict, requireCitizen, requireStaff, reviewConflictOf, type StaffActor } from '../identity';
 import { assertOpenForRequests, findPublishedService } from '../services';
-import { checkForm } from './request-form';
-import { applicantName, applicantView } from './request-people';
+import { checkForm } from './request-form.parse';
+import { applicantName, applicantView } from './request-people.model';
 import { namesOf, peopleOf, type People } from './request-people.service';
-import type { CartableRowView, RequestView } from './request-views';
+import type { CartableRowView, RequestView } from './request-views.schemas';
 import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView, rolesIn, staffMaySee } from './requests.policy';
 import { requestApprovedTemplate, requestReceivedTemplate, requestRejectedTemplate } from './requests.notifications';
 import * as repo from './requests.repository';
 import { actingRole, allowedActions, INITIAL_STATUS, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction } from './requests-workflow';
-import { newTrackingCode } from './tracking-code';
+import { newTrackingCode } from './tracking-code.model';
 
 
 // Due dates -------------------------------------------------------------------------------------
