@@ -9,7 +9,9 @@ import plugin from './index.js';
 import { ROOT } from './workspace.js';
 
 /** @type {import('eslint').Linter.RulesRecord} */
-export const BOUNDARY_RULES = Object.fromEntries(Object.keys(plugin.rules).map((r) => [`dargah/${r}`, /** @type {const} */ ('error')]));
+export const BOUNDARY_RULES = Object.fromEntries(
+  Object.keys(plugin.rules).map((r) => [`dargah/${r}`, /** @type {const} */ ('error')]),
+);
 
 /** @returns {Promise<{ file: string, line: number, rule: string, message: string }[]>} the boundary problems in the tree */
 export async function lintTree() {
@@ -31,7 +33,12 @@ export async function lintTree() {
   return results.flatMap((r) =>
     r.messages
       .filter((m) => m.fatal || m.ruleId?.startsWith('dargah/'))
-      .map((m) => ({ file: r.filePath.slice(ROOT.length + 1), line: m.line, rule: m.ruleId ?? 'parse', message: m.message })),
+      .map((m) => ({
+        file: r.filePath.slice(ROOT.length + 1),
+        line: m.line,
+        rule: m.ruleId ?? 'parse',
+        message: m.message,
+      })),
   );
 }
 

@@ -30,10 +30,17 @@ export function apiPlace(rel) {
   const m = /^apps\/api\/src\/modules\/([^/]+)(?:\/(.+))?$/.exec(p);
   if (m) {
     const base = path.posix.basename(m[2] ?? 'index');
-    return { area: 'module', module: /** @type {string} */ (m[1]), index: (m[2] ?? 'index') === 'index', role: roleOf(base), base };
+    return {
+      area: 'module',
+      module: /** @type {string} */ (m[1]),
+      index: (m[2] ?? 'index') === 'index',
+      role: roleOf(base),
+      base,
+    };
   }
   if (p.startsWith('apps/api/src/platform/')) return /\.test$/.test(p) ? { area: 'fixture' } : { area: 'platform' };
-  if (p.startsWith('apps/api/src/seed/') || p.startsWith('apps/api/test/') || /\.test$/.test(p)) return { area: 'fixture' };
+  if (p.startsWith('apps/api/src/seed/') || p.startsWith('apps/api/test/') || /\.test$/.test(p))
+    return { area: 'fixture' };
   return { area: 'app' };
 }
 
@@ -43,8 +50,9 @@ const rule = {
     type: 'problem',
     docs: { description: "Enforce the API's roles, ranks and module boundaries" },
     messages: {
-      noRole: "'{{file}}' has no role: end its name with one of the roles declared in tools/eslint/roles.js ({{roles}}), or declare a new one there.",
-      rank: "A {{from}} file (rank {{fromRank}}) may not import a {{to}} file (rank {{toRank}}): inside a module imports point down the ranks of tools/eslint/roles.js.",
+      noRole:
+        "'{{file}}' has no role: end its name with one of the roles declared in tools/eslint/roles.js ({{roles}}), or declare a new one there.",
+      rank: 'A {{from}} file (rank {{fromRank}}) may not import a {{to}} file (rank {{toRank}}): inside a module imports point down the ranks of tools/eslint/roles.js.',
       never: 'A {{from}} file may not import a {{to}} file: the service reads the data and hands it over.',
       pure: "A {{from}} file is pure: it may not import '{{spec}}' (types only, with `import type`).",
       deepImport: "Import module '{{target}}' through its index.ts, not '{{spec}}'.",
@@ -72,16 +80,19 @@ const rule = {
         if (!resolved) return;
         const to = stripExt(resolved.rel);
         const target = apiPlace(resolved.rel);
-        if (target.area === 'composition' && (here.area === 'module' || here.area === 'platform')) return report(node, 'compositionRoot', to);
+        if (target.area === 'composition' && (here.area === 'module' || here.area === 'platform'))
+          return report(node, 'compositionRoot', to);
         if (here.area === 'platform' && target.area === 'module') return report(node, 'platformToModule', to);
         if (here.area === 'module' && here.role?.pure && !typeOnly) {
           const samePure = target.area === 'module' && target.module === here.module && target.role?.pure;
-          if (!samePure && (target.area !== 'elsewhere' || to.startsWith('apps/'))) return report(node, 'pure', to, { from: here.role.role, spec });
+          if (!samePure && (target.area !== 'elsewhere' || to.startsWith('apps/')))
+            return report(node, 'pure', to, { from: here.role.role, spec });
         }
         if (target.area !== 'module') return;
         const crossing = here.area !== 'module' || target.module !== here.module;
         if (crossing) {
-          if (!target.index && here.area !== 'fixture' && !(here.area === 'module' && here.role?.role === 'test')) report(node, 'deepImport', to, { target: target.module, spec });
+          if (!target.index && here.area !== 'fixture' && !(here.area === 'module' && here.role?.role === 'test'))
+            report(node, 'deepImport', to, { target: target.module, spec });
           return;
         }
         if (here.area !== 'module') return;
@@ -90,7 +101,12 @@ const rule = {
         if (!from || !toRole || from.role === toRole.role) return;
         if (from.never?.includes(toRole.role)) return report(node, 'never', to, { from: from.role, to: toRole.role });
         if (toRole.rank >= from.rank) {
-          report(node, 'rank', to, { from: from.role, to: toRole.role, fromRank: String(from.rank), toRank: String(toRole.rank) });
+          report(node, 'rank', to, {
+            from: from.role,
+            to: toRole.role,
+            fromRank: String(from.rank),
+            toRank: String(toRole.rank),
+          });
         }
       }),
     };

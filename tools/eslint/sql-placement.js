@@ -24,7 +24,8 @@ export function sqlForbiddenIn(rel) {
 /** @param {any} n */
 const isString = (n) => n && ((n.type === 'Literal' && typeof n.value === 'string') || n.type === 'TemplateLiteral');
 /** @param {any} n */
-const textOf = (n) => (n.type === 'Literal' ? String(n.value) : n.quasis.map((/** @type {any} */ q) => q.value.cooked ?? '').join('?'));
+const textOf = (n) =>
+  n.type === 'Literal' ? String(n.value) : n.quasis.map((/** @type {any} */ q) => q.value.cooked ?? '').join('?');
 
 /** @type {import('eslint').Rule.RuleModule} */
 const rule = {
@@ -69,7 +70,8 @@ const rule = {
         }
       },
       Literal(/** @type {any} */ node) {
-        if (typeof node.value === 'string' && !reported.has(node) && STATEMENT.test(node.value)) report(node, 'statement');
+        if (typeof node.value === 'string' && !reported.has(node) && STATEMENT.test(node.value))
+          report(node, 'statement');
       },
       TemplateLiteral(/** @type {any} */ node) {
         if (!reported.has(node) && STATEMENT.test(textOf(node))) report(node, 'statement');

@@ -8,7 +8,12 @@ RuleTester.it = it;
 
 /** A RuleTester that parses TypeScript (type-only imports, `import x = require()`, `typeof import()`). */
 export const tester = new RuleTester({
-  languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+  languageOptions: {
+    parser: tseslint.parser,
+    ecmaVersion: 2023,
+    sourceType: 'module',
+    parserOptions: { ecmaFeatures: { jsx: true } },
+  },
 });
 
 /** An absolute file name in this repository (the files need not exist). */

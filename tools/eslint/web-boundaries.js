@@ -54,7 +54,9 @@ const rule = {
         if (!excused('web-boundaries', hereRel, to)) context.report({ node, messageId, data: { spec, ...data } });
       };
       if (here.area === 'shared' && (target.area === 'feature' || target.area === 'app')) {
-        return report('shared', { what: target.area === 'app' ? 'the app' : `feature ${'feature' in target ? target.feature : ''}` });
+        return report('shared', {
+          what: target.area === 'app' ? 'the app' : `feature ${'feature' in target ? target.feature : ''}`,
+        });
       }
       if (target.area !== 'feature') return;
       if (here.area === 'feature' && target.feature !== here.feature && target.entry !== 'index') {

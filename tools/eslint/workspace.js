@@ -26,7 +26,10 @@ function readWorkspaces() {
     /** @type {{ key: RegExp, target: string }[]} */
     const exports = Object.entries(exp)
       .filter(([k, v]) => k.startsWith('.') && typeof v === 'string')
-      .map(([k, v]) => ({ key: new RegExp(`^${k.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '(.+)')}$`), target: String(v) }));
+      .map(([k, v]) => ({
+        key: new RegExp(`^${k.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '(.+)')}$`),
+        target: String(v),
+      }));
     return { dir, name: String(pkg.name), exports };
   });
 }
@@ -64,9 +67,18 @@ export function resolveSpecifier(file, spec) {
     const sub = spec === pkg.name ? '.' : `.${spec.slice(pkg.name.length)}`;
     for (const e of pkg.exports) {
       const m = e.key.exec(sub);
-      if (m) return { rel: path.posix.normalize(`${pkg.dir}/${e.target.replace('*', m[1] ?? '')}`), viaName: true, published: true };
+      if (m)
+        return {
+          rel: path.posix.normalize(`${pkg.dir}/${e.target.replace('*', m[1] ?? '')}`),
+          viaName: true,
+          published: true,
+        };
     }
-    return { rel: path.posix.normalize(`${pkg.dir}/${sub}`), viaName: true, published: pkg.exports.length === 0 && sub === '.' };
+    return {
+      rel: path.posix.normalize(`${pkg.dir}/${sub}`),
+      viaName: true,
+      published: pkg.exports.length === 0 && sub === '.',
+    };
   }
   return undefined;
 }
@@ -96,15 +108,22 @@ export function importVisitors(check) {
   };
   return /** @type {any} */ ({
     ImportDeclaration: (/** @type {any} */ n) =>
-      visit(n, n.source, n.importKind === 'type' || (n.specifiers.length > 0 && n.specifiers.every((/** @type {any} */ s) => s.importKind === 'type'))),
+      visit(
+        n,
+        n.source,
+        n.importKind === 'type' ||
+          (n.specifiers.length > 0 && n.specifiers.every((/** @type {any} */ s) => s.importKind === 'type')),
+      ),
     ExportNamedDeclaration: (/** @type {any} */ n) => n.source && visit(n, n.source, n.exportKind === 'type'),
     ExportAllDeclaration: (/** @type {any} */ n) => visit(n, n.source, n.exportKind === 'type'),
     ImportExpression: (/** @type {any} */ n) => visit(n, n.source, false),
     CallExpression: (/** @type {any} */ n) => {
-      if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments.length === 1) visit(n, n.arguments[0], false);
+      if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments.length === 1)
+        visit(n, n.arguments[0], false);
     },
     TSImportEqualsDeclaration: (/** @type {any} */ n) =>
-      n.moduleReference.type === 'TSExternalModuleReference' && visit(n, n.moduleReference.expression, n.importKind === 'type'),
+      n.moduleReference.type === 'TSExternalModuleReference' &&
+      visit(n, n.moduleReference.expression, n.importKind === 'type'),
     TSImportType: (/** @type {any} */ n) => visit(n, n.argument, true),
   });
 }
