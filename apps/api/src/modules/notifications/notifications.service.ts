@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
 import { DomainError } from '../../platform/http/errors';
-import { DEFAULT_CHANNELS, findPreferences, listNotifications, markRead, savePreferences, unreadCount, type PersonType } from '../../platform/notify';
+import { DEFAULT_CHANNELS, findPreferences, maskAddress, listNotifications, markRead, savePreferences, unreadCount, type PersonType } from '../../platform/notify';
 import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../identity';
 import { ROLES } from '@dargah/contracts';
 
@@ -10,14 +10,6 @@ import { ROLES } from '@dargah/contracts';
 function personOf(actor: Actor): { type: PersonType; id: string } {
   if (actor.type === 'citizen' || actor.type === 'staff') return { type: actor.type, id: actor.id };
   throw new DomainError('FORBIDDEN');
-}
-
-/** Masks all but the ends of an address: 0912***4567, s***@example.ir. */
-export function maskAddress(address: string): string {
-  if (/^09\d{9}$/.test(address)) return `${address.slice(0, 4)}***${address.slice(-4)}`;
-  const at = address.indexOf('@');
-  if (at > 0) return `${address[0]}***${address.slice(at)}`;
-  return address ? '***' : '';
 }
 
 export async function myInbox(ctx: AppContext, actor: Actor, q: { before?: string | undefined; limit: number }) {
