@@ -52,7 +52,7 @@ describe.skipIf(!seeded)('notifications', () => {
     await visible(message.getByText('درخواست شما ثبت شد'));
     await visible(message.getByText('تازه', { exact: true }));
     expect(await message.locator('time').innerText()).toMatch(/[۰-۹]/);
-    await visible(page.getByText('۱ پیام نخوانده', { exact: true }));
+    await visible(page.getByRole('status').filter({ hasText: '۱ پیام نخوانده' }));
     await check(page, device, 'inbox unread fa');
     await snap(page, `${device}-inbox-fa`);
 
