@@ -9,6 +9,7 @@ export const EmailAddress = z
   .string()
   .max(254)
   .refine((s) => EMAIL.test(s) && !s.includes('..') && s.split('@')[0]!.length <= 64, { params: { code: 'EMAIL_INVALID' }, message: 'EMAIL_INVALID' })
+  .meta({ format: 'email', examples: ['name@example.ir'] })
   .transform((s) => s.toLowerCase());
 
 /** `PUT /me/email`: the address a citizen wants on file; a code is sent to it. */
