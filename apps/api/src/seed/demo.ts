@@ -158,6 +158,7 @@ export const DEMO_REGISTRY_PEOPLE = [
   { nationalCode: '0071404015', mobile: '09120002404' },
   { nationalCode: '0031404022', mobile: '09350002404' },
   { nationalCode: '0077611616', mobile: '09120003404' },
+  { nationalCode: '0071405097', mobile: '09120005404' },
 ] as const;
 
 /**

@@ -15,6 +15,7 @@ import { CitizenHomePage } from '../features/citizen/routes/CitizenHomePage';
 import { CitizenSignInPage } from '../features/identity/routes/CitizenSignInPage';
 import { StaffSignInPage } from '../features/identity/routes/StaffSignInPage';
 import { licenceRoutes } from '../features/licences/routes';
+import { notificationRoutes } from '../features/notifications/routes';
 import { PortalHomePage } from '../features/portal/routes/PortalHomePage';
 import { isCartableFilter, type CartableFilter } from '../features/requests/api';
 import { ReceiptPage } from '../features/requests/routes/ReceiptPage';
@@ -111,7 +112,7 @@ export const routeTree = rootRoute.addChildren([
   ...cataloguePublicRoutes,
   citizenRoute.addChildren([
     citizenSignInRoute,
-    citizenAreaRoute.addChildren([citizenHomeRoute, applyRoute, receiptRoute]),
+    citizenAreaRoute.addChildren([citizenHomeRoute, applyRoute, receiptRoute, ...notificationRoutes]),
   ]),
   staffRoute.addChildren([
     staffSignInRoute,

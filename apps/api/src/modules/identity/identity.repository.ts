@@ -484,9 +484,10 @@ export const apiTokensNamed = (db: Db, ids: readonly string[]) =>
 export const agenciesNamed = (db: Db, ids: readonly string[]) =>
   ids.length === 0 ? Promise.resolve([]) : rows<{ id: string; nameFa: string; nameEn: string | null }>(db, sql`SELECT id, name_fa AS "nameFa", name_en AS "nameEn" FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`);
 
-/** Where a citizen (or a company) can be reached: the mobile on file. */
-export async function citizenContact(db: Db, id: string): Promise<{ mobile: string | null } | undefined> {
-  const [r] = await rows<{ mobile: string | null }>(db, sql`SELECT mobile FROM citizens WHERE id = ${id}`);
+/** Where a citizen (or a company) can be reached: the mobile on file, and the e-mail once its code came back. */
+export async function citizenContact(db: Db, id: string): Promise<{ mobile: string | null; email: string | null } | undefined> {
+  const [r] = await rows<{ mobile: string | null; email: string | null }>(db, sql`
+    SELECT mobile, CASE WHEN email_verified_at IS NOT NULL THEN email END AS email FROM citizens WHERE id = ${id}`);
   return r;
 }
 

@@ -184,6 +184,17 @@ export async function getRequest(ctx: AppContext, actor: Actor, id: string, lang
   return viewOf(db, r, actor, lang);
 }
 
+/**
+ * The request's agency, when the actor may open the request (its applicant, or desk staff of its
+ * agency); anyone else is told it does not exist. Other modules showing something of a request
+ * (its messages' delivery) ask this first.
+ */
+export async function requestVisibleTo(ctx: AppContext, actor: Actor, id: string): Promise<{ id: string; agencyId: string }> {
+  const r = await repo.findRequest(ctx.database.db, id);
+  if (!r || !mayView(actor, r)) throw new DomainError('REQUEST_NOT_FOUND', { requestId: id });
+  return { id: r.id, agencyId: r.agencyId };
+}
+
 /** A request by its tracking code, for its applicant only. */
 export async function trackRequest(ctx: AppContext, actor: Actor, trackingCode: string, lang: Lang): Promise<RequestView> {
   requireCitizen(actor);

@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { CloseIcon, MenuIcon } from '../../components/icons';
 import { SessionControls } from '../../features/identity/components/SessionControls';
 import { linkedAreas, useSession } from '../../features/identity/session';
+import { UnreadBadge } from '../../features/notifications';
 
 const NAV = [
   { to: '/', key: 'home', exact: true },
@@ -86,6 +87,7 @@ export function SiteHeader() {
               <li key={item.to}>
                 <Link to={item.to} className="primary-nav__link" activeOptions={{ exact: item.exact }}>
                   {item.key === 'catalogue' ? t('cataloguePublic.nav') : t(`nav.${item.key}`)}
+                  {item.key === 'me' ? <UnreadBadge /> : null}
                 </Link>
               </li>
             ))}

@@ -16,6 +16,7 @@ import { en as deskEn, fa as deskFa } from '../../features/requests/messages';
 import { en as auditEn, fa as auditFa } from '../../features/audit/messages';
 import { en as staffHomeEn, fa as staffHomeFa } from '../../features/staff/messages';
 import { en as deskAvailabilityEn, fa as deskAvailabilityFa } from '../../features/services/messages';
+import { en as notificationsEn, fa as notificationsFa } from '../../features/notifications/messages';
 
 export const featuresFa = {
   catalogueCards: catalogueCardsFa,
@@ -32,6 +33,7 @@ export const featuresFa = {
   audit: auditFa,
   staffHome: staffHomeFa,
   deskAvailability: deskAvailabilityFa,
+  notifications: notificationsFa,
 };
 
 export const featuresEn = {
@@ -49,4 +51,5 @@ export const featuresEn = {
   audit: auditEn,
   staffHome: staffHomeEn,
   deskAvailability: deskAvailabilityEn,
+  notifications: notificationsEn,
 };

@@ -12,6 +12,7 @@ import type { RequestView } from '../../../lib/contracts';
 import { fieldErrorsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
+import { RequestDeliveries } from '../../notifications';
 import { decideRequest, requestQuery, takeRequest } from '../../requests/api';
 import { ApplicantFacts } from '../../requests/components/ApplicantFacts';
 import { HistoryTimeline } from '../../requests/components/HistoryTimeline';
@@ -213,6 +214,8 @@ export function StaffRequestPage() {
         </h2>
         <HistoryTimeline events={r.history} />
       </section>
+
+      <RequestDeliveries requestId={r.id} />
 
       <DecisionDialog
         requestId={requestId}
