@@ -50,7 +50,14 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Third-party code changes less often than ours: its own chunk stays in browser caches.
-        codeSplitting: { groups: [{ name: 'vendor', test: FIRST_LOAD_LIBRARIES }] },
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: FIRST_LOAD_LIBRARIES },
+            // zod and the module that makes it jitless, in one chunk: whichever chunk builds the
+            // first schema imports this one, which has run `z.config({ jitless: true })` by then.
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod-jitless\.ts$/ },
+          ],
+        },
       },
     },
   },
