@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 
 /** Paths served by the Dargah API; in development Vite forwards them to it. */
@@ -16,10 +16,37 @@ const apiProxy = Object.fromEntries(
 const FIRST_LOAD_LIBRARIES =
   /[\\/]node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/][^\\/]+|i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/;
 
+/**
+ * Asks for the Vazirmatn font together with the scripts instead of after them: every text of the
+ * page is rendered by the scripts, so the font is there at the first paint of text and never swaps
+ * in later, moving lines (ADR 0016).
+ */
+function preloadFont(): Plugin {
+  return {
+    name: 'dargah-preload-font',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const font = Object.keys(ctx.bundle ?? {}).find((f) => /Vazirmatn.*\.woff2$/.test(f));
+        if (!font) throw new Error('the Vazirmatn font is not in the build');
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'preload', href: `/${font}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: '/',
   plugins: [
     react(),
+    preloadFont(),
     // Precompressed copies beside each built text asset (ADR 0016): the API serves `x.js.br` or
     // `x.js.gz` for `x.js` by the request's Accept-Encoding, at maximum compression, without
     // compressing anything per request.
