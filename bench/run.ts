@@ -1,7 +1,7 @@
 /**
- * npm run bench — starts Dargah on PostgreSQL and measures each path against its ceiling, all at
- * 32 clients in one run: the write path, audited writes over 50 agencies and in one (ADR 0012),
- * catalogue search, then the public pages' first-load JavaScript and their Lighthouse mobile
+ * npm run bench — starts Dargah on PostgreSQL and measures each path against its ceiling, in one
+ * run: the write path and audited writes over 50 agencies and in one (ADR 0012) at 32 clients,
+ * catalogue search at 16, then the public pages' first-load JavaScript and their Lighthouse mobile
  * scores (ADR 0016), and ends with a summary of the targets. Prints ratios and writes JSON to
  * bench/results/. Timings live here, never in tests. `BENCH_ONLY=web` runs only the public pages'
  * measures, `BENCH_ONLY=server` only the others.
