@@ -69,6 +69,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // Every answer over 1 KB that a client accepts compressed is compressed: JSON, HTML, CSV (Brotli
   // at quality 4, else gzip). Built assets carry precompressed copies instead (serveWeb); an answer
   // that already has a Content-Encoding is left alone (ADR 0016).
+  // Answers only: request bodies are read as sent, as before (no gzip bombs to inflate at the edge).
+  app.addHook('onRoute', (r) => {
+    r.decompress ??= false;
+  });
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
 
   await app.register(swagger, {

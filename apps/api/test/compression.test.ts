@@ -144,3 +144,17 @@ describe('what is never served', () => {
     }
   });
 });
+
+describe('request bodies', () => {
+  it('are read as sent: a gzip body is not inflated at the edge, and nothing is written', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/operations/write-probes',
+      headers: { ...t.admin, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      payload: zlib.gzipSync(JSON.stringify({ label: 'inflated' })),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { code: string } }>().error.code).toBeTypeOf('string');
+    expect(await t.ctx.database.query("SELECT 1 FROM write_probes WHERE label = 'inflated'")).toHaveLength(0);
+  });
+});
