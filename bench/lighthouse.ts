@@ -5,6 +5,7 @@
  * Lighthouse's own reference curves, so it is printed as is. The machine is shared: the simulated
  * CPU time is scaled from what this run observed, so a busy machine lowers the score.
  */
+import { createRequire } from 'node:module';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, type WebServer } from './lib/web';
@@ -67,7 +68,7 @@ export async function benchLighthouse(web: WebServer) {
 }
 
 function lighthouseVersion(): string {
-  return process.env.npm_package_devDependencies_lighthouse ?? '12.2.3';
+  return (createRequire(import.meta.url)('lighthouse/package.json') as { version: string }).version;
 }
 
 export function printLighthouse(r: Awaited<ReturnType<typeof benchLighthouse>>): void {
