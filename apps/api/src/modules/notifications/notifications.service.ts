@@ -5,7 +5,6 @@ import { DomainError } from '../../platform/http/errors';
 import { DEFAULT_CHANNELS, findPreferences, maskAddress, listNotifications, markRead, savePreferences, unreadCount, type PersonType } from '../../platform/notify';
 import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../identity';
 import { requestVisibleTo } from '../requests';
-import { ROLES } from '@dargah/contracts';
 
 /** The signed-in person as the notification service knows them. */
 function personOf(actor: Actor): { type: PersonType; id: string } {
@@ -50,15 +49,22 @@ export async function setMyPreferences(ctx: AppContext, actor: Actor, channels: 
   return myPreferences(ctx, actor);
 }
 
-/** Who may follow deliveries: platform administrators and auditors all; other staff their agencies'. */
+/**
+ * Who may follow every delivery of an agency: platform administrators and auditors all agencies'; an
+ * agency administrator their agencies'. Other staff see a message's status only on the page of the
+ * request it was sent for (`requestId`), so a list cannot reveal requests they may not open.
+ */
 function deliveryScope(actor: Actor): string[] | null {
   if (actor.type !== 'staff') throw new DomainError('FORBIDDEN');
   if (hasRole(actor, CENTRAL_ROLES)) return null;
-  return agenciesWithRole(actor, ROLES);
+  const agencies = agenciesWithRole(actor, ['agency_admin']);
+  if (agencies.length === 0) throw new DomainError('FORBIDDEN');
+  return agencies;
 }
 
 export async function deliveries(ctx: AppContext, actor: Actor, q: { requestId?: string | undefined; reference?: string | undefined; status?: string | undefined; channel?: string | undefined; before?: string | undefined; limit: number }) {
-  let agencyIds = deliveryScope(actor);
+  if (actor.type !== 'staff') throw new DomainError('FORBIDDEN');
+  let agencyIds: string[] | null;
   let reference = q.reference;
   if (q.requestId !== undefined) {
     // One request's messages: for whoever may open the request, as its page decides.
@@ -66,6 +72,8 @@ export async function deliveries(ctx: AppContext, actor: Actor, q: { requestId?:
     if (reference !== undefined && reference !== r.id) return { items: [], nextBefore: null };
     agencyIds = [r.agencyId];
     reference = r.id;
+  } else {
+    agencyIds = deliveryScope(actor);
   }
   const rows = await listNotifications(ctx.database.db, {
     agencyIds,

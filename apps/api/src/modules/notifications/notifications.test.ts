@@ -89,8 +89,8 @@ describe('channel preferences', () => {
 });
 
 describe('delivery status for staff', () => {
-  it('shows an agency’s staff the deliveries of their agency only, recipients masked', async () => {
-    const clerk = await signInStaff(t, (await buildStaff(t, agencyA, ['desk_clerk'])).username);
+  it('shows an agency administrator the deliveries of their agency only, recipients masked', async () => {
+    const clerk = await signInStaff(t, (await buildStaff(t, agencyA, ['agency_admin'])).username);
     const page = DeliveryPage.parse((await get('/api/v1/notifications?channel=sms', clerk)).json());
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((d) => d.reference !== 'case-9')).toBe(true);
@@ -105,6 +105,17 @@ describe('delivery status for staff', () => {
     const admin = await signInStaff(t, (await buildStaff(t, agencyB, ['platform_admin'])).username);
     expect(DeliveryPage.parse((await get('/api/v1/notifications?reference=case-9', admin)).json()).items).toHaveLength(2);
     expect((await get('/api/v1/notifications', citizen)).statusCode).toBe(403);
+  });
+
+  it('refuses the agency-wide list to staff who follow messages only on a request’s page', async () => {
+    for (const role of ['desk_clerk', 'secretariat', 'expert'] as const) {
+      const who = await signInStaff(t, (await buildStaff(t, agencyA, [role])).username);
+      for (const url of ['/api/v1/notifications', '/api/v1/notifications?reference=case-2']) {
+        const res = await get(url, who);
+        expect(res.statusCode, `${role} ${url}`).toBe(403);
+        expect(res.json().error.code).toBe('FORBIDDEN');
+      }
+    }
   });
 });
 
