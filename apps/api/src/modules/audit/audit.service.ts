@@ -12,7 +12,7 @@ import {
   type AuditRow,
 } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Database } from '../../platform/db';
+import { isUuid, withTransaction, type Database } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
@@ -27,8 +27,6 @@ import { entryView, partyView, type Names } from './audit-view';
  * open one, download the filtered list, and see and refresh the chain's verification. Reads go
  * through platform/audit; the chain's design is not this module's business.
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The agencies whose entries the actor reads (null: all); 403 for anyone who reads none. */
 function readScope(actor: Actor): string[] | null {
@@ -49,7 +47,7 @@ async function queryOf(ctx: AppContext, actor: Actor, f: AuditEntryFilter, lang:
   let actorIds: string[] | undefined;
   if (f.actor) {
     // An id of any actor as it is; otherwise a staff username (none found: nothing matches).
-    const id = UUID.test(f.actor) ? f.actor.toLowerCase() : await staffIdByUsername(ctx, f.actor);
+    const id = isUuid(f.actor) ? f.actor.toLowerCase() : await staffIdByUsername(ctx, f.actor);
     actorIds = id ? [id] : [];
   }
   const prefix = f.action?.endsWith('.') ? f.action : undefined;

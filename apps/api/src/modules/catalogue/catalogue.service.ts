@@ -25,7 +25,7 @@ import {
 import { fromJalali, jalaliDateString, parseJalali } from '@dargah/persian';
 import type { Actor, RequestOrigin, Who } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db, type Tx } from '../../platform/db';
+import { isoOrNull, withTransaction, type Db, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import { DomainError, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
@@ -300,7 +300,6 @@ export async function deleteMission(ctx: AppContext, actor: Actor, id: string, o
 }
 
 // Service cards: views -------------------------------------------------------------------------
-const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 const nameOf = (r: { agencyNameFa: string; agencyNameEn: string | null }, lang: Lang) =>
   (lang === 'en' && r.agencyNameEn) || r.agencyNameFa;
 
