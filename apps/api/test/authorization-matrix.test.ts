@@ -4,11 +4,11 @@ import type { RouteEntry } from '../src/app';
 import { buildTestApp, type TestApp } from './app';
 import * as identityRepo from '../src/modules/identity/identity.repository';
 import { newTrackingCode } from '../src/modules/requests/tracking-code';
-import { insertMission } from '../src/modules/catalogue/catalogue.repository';
+import { insertMission } from '../src/modules/laws/laws.repository';
 import { insertImport } from '../src/modules/catalogue/import.repository';
-import * as deliveryRepo from '../src/modules/catalogue/reports.repository';
-import * as architectureRepo from '../src/modules/catalogue/architecture.repository';
-import { insertLicence } from '../src/modules/catalogue/licences.repository';
+import * as deliveryRepo from '../src/modules/delivery-reports/reports.repository';
+import * as architectureRepo from '../src/modules/service-architecture/architecture.repository';
+import { insertLicence } from '../src/modules/licences/licences.repository';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
 
 /**

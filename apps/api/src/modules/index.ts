@@ -4,10 +4,14 @@ import type { Actor } from '../platform/actor';
 import type { AppContext } from '../platform/context';
 import { auditModule } from './audit';
 import { catalogueModule } from './catalogue';
+import { deliveryReportsModule } from './delivery-reports';
 import { identityModule } from './identity';
+import { lawsModule } from './laws';
+import { licencesModule } from './licences';
 import { notificationsModule } from './notifications';
 import { operationsModule } from './operations';
 import { requestsModule } from './requests';
+import { serviceArchitectureModule } from './service-architecture';
 import { servicesModule } from './services';
 
 /** What the app offers every module when it registers: answers that need all the modules. */
@@ -29,7 +33,20 @@ export interface AppModule {
   areas?(ctx: AppContext, actor: Actor): Promise<Partial<Areas>> | Partial<Areas>;
 }
 
-export const modules: AppModule[] = [identityModule, operationsModule, servicesModule, requestsModule, catalogueModule, auditModule, notificationsModule];
+// Laws first: their routes were the catalogue's first ones, so the OpenAPI document keeps its order.
+export const modules: AppModule[] = [
+  identityModule,
+  operationsModule,
+  servicesModule,
+  requestsModule,
+  lawsModule,
+  catalogueModule,
+  serviceArchitectureModule,
+  licencesModule,
+  deliveryReportsModule,
+  auditModule,
+  notificationsModule,
+];
 
 /** Every module's answer for the actor, merged over "nothing open". */
 export async function areasOf(ctx: AppContext, actor: Actor): Promise<Areas> {

@@ -3,6 +3,8 @@ import { normalizeForSearch } from '@dargah/persian';
 import type { AppContext } from '../../platform/context';
 import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
+import { lawsByIds } from '../laws';
+import { architectureTitles } from '../service-architecture';
 import * as repo from './catalogue-public.repository';
 import { processingTime } from './cpsv-ap.jsonld';
 
@@ -127,7 +129,7 @@ export async function searchServices(ctx: AppContext, q: SearchQuery, lang: Lang
 /** The service architecture's category and macro domain of entries ({id, title} in the caller's language, or null). */
 async function classificationOf(ctx: AppContext, entries: readonly repo.EntryRow[], lang: Lang) {
   const ids = [...new Set(entries.flatMap((e) => [e.categoryId, e.domainId]).filter((x): x is string => !!x))];
-  const titles = await repo.architectureTitles(ctx.database.db, ids);
+  const titles = await architectureTitles(ctx.database.db, ids);
   const term = (id: string | null) => {
     const t = id ? titles.get(id) : undefined;
     return id && t ? { id, title: (lang === 'en' && t.en) || t.fa } : null;
@@ -146,7 +148,7 @@ export async function getServiceInfo(ctx: AppContext, serviceId: string, lang: L
   const e = await repo.findEntryByServiceId(db, serviceId);
   if (!e) throw new DomainError('SERVICE_NOT_FOUND', { serviceId }); // registered by the services module
   const c = e.content;
-  const laws = await repo.lawsByIds(db, [...new Set(legalRefs(c).map((r) => r.lawId))]);
+  const laws = await lawsByIds(db, [...new Set(legalRefs(c).map((r) => r.lawId))]);
   const providers = await repo.agencyNames(db, [
     ...new Set((c.documents ?? []).flatMap((d) => (d.providerAgencyId ? [d.providerAgencyId] : []))),
   ]);

@@ -1,9 +1,7 @@
 import { registerErrorCodes } from '../../platform/http/errors';
 
-/** Refusals of the service catalogue (laws, missions, service cards), with Persian and English text. */
+/** Refusals of the service catalogue (service cards), with Persian and English text. */
 export const catalogueErrors = {
-  LAW_NOT_FOUND: { status: 404, fa: 'قانون یا مقرره پیدا نشد.', en: 'The law or regulation was not found.' },
-  MISSION_NOT_FOUND: { status: 404, fa: 'مأموریت دستگاه پیدا نشد.', en: 'The agency mission was not found.' },
   CARD_NOT_FOUND: { status: 404, fa: 'شناسنامه خدمت پیدا نشد.', en: 'The service identity card was not found.' },
   CARD_VERSION_NOT_FOUND: {
     status: 404,

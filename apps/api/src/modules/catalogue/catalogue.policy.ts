@@ -1,11 +1,5 @@
 import type { Actor, Role } from '../../platform/actor';
-import { DomainError } from '../../platform/http/errors';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireRole, requireStaff, type StaffActor } from '../identity';
-
-/** Who keeps the laws register: central reviewers and platform administrators. */
-export const LAW_EDITORS: readonly Role[] = ['central_reviewer', 'platform_admin'];
-/** Who keeps an agency's missions: its administrators (and platform administrators). */
-export const MISSION_EDITORS: readonly Role[] = ['agency_admin'];
+import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireStaff, type StaffActor } from '../identity';
 
 const rolesIn = (actor: StaffActor, agencyId: string | null): Role[] =>
   agencyId === null ? [] : [...new Set(actor.grants.filter((g) => g.agencyId === agencyId).map((g) => g.role))];
@@ -53,13 +47,4 @@ export function cardScope(actor: Actor): CardScope {
     agencies: [...new Set(actor.grants.map((g) => g.agencyId))],
     parentOf: agenciesWithRole(actor, ['agency_admin']),
   };
-}
-
-export const requireLawEditor = (actor: Actor): StaffActor => requireRole(actor, LAW_EDITORS);
-
-/** An agency administrator of that agency, or a platform administrator. */
-export function requireMissionEditor(actor: Actor, agencyId: string): StaffActor {
-  requireStaff(actor);
-  if (hasRole(actor, ['platform_admin']) || hasRole(actor, MISSION_EDITORS, agencyId)) return actor;
-  throw new DomainError('FORBIDDEN', { need: [...MISSION_EDITORS, 'platform_admin'] });
 }

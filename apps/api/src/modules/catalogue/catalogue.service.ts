@@ -7,14 +7,6 @@ import {
   type CardStep,
   type CardStatus,
   type CreateCard,
-  type Law,
-  type LawArticleRef,
-  type LawInput,
-  type LawKind,
-  type LawUpdate,
-  type Mission,
-  type MissionInput,
-  type MissionUpdate,
   type OpenChangeRequest,
   type RenewCard,
   type ServiceCardContent,
@@ -22,7 +14,6 @@ import {
   type ServiceCardView,
   type UpdateCard,
 } from '@dargah/contracts';
-import { fromJalali, jalaliDateString, parseJalali } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
@@ -32,12 +23,13 @@ import { DomainError, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { agenciesWithRole, hasRole, requireRole, requireStaff } from '../identity';
-import { cardScope, mayViewCard, requireLawEditor, requireMissionEditor } from './catalogue.policy';
+import { agenciesWithRole, childAgencyIds, existingAgencyIds, findActiveAgency, hasRole, isAgencyAdmin, requireRole, requireStaff } from '../identity';
+import { lawRefProblems, lawsByIds } from '../laws';
+import { classificationExists } from '../service-architecture';
+import { cardScope, mayViewCard } from './catalogue.policy';
 import { actionsOf, assertCardAction, cardCapabilities } from './card-actions';
 import * as repo from './catalogue.repository';
-import * as architectureRepo from './architecture.repository';
-import { diffContent } from './card-diff';
+import { diffContent } from '../../platform/diff';
 import {
   AUTHOR_ROLES,
   CENTRAL_REVIEWERS,
@@ -95,246 +87,6 @@ const fieldsError = (problems: FieldProblem[], code = 'VALIDATION_FAILED') =>
   new DomainError(code, { fields: problems });
 const toFields = (problems: CardProblem[], prefix: string, lang: Lang): FieldProblem[] =>
   problems.map((p) => ({ field: `${prefix}${p.path}`, code: p.code, message: message(p.code, lang) }));
-
-/** The Gregorian ISO date of a Jalali YYYY/MM/DD. */
-function isoDateOfJalali(jalali: string): string {
-  const r = parseJalali(jalali);
-  if (!r.ok)
-    throw new DomainError('VALIDATION_FAILED', {
-      fields: [
-        { field: 'body.approvedOn', code: 'JALALI_DATE_INVALID', message: fieldMessage('JALALI_DATE_INVALID', 'fa') },
-      ],
-    });
-  // Tehran midnight is the evening before in UTC; noon UTC of that day names the right calendar date.
-  return new Date(fromJalali(r.value).getTime() + 12 * 3600_000).toISOString().slice(0, 10);
-}
-const jalaliOfIsoDate = (isoDate: string) => jalaliDateString(new Date(`${isoDate}T12:00:00Z`));
-
-/**
- * Problems with law-article references: each must name a registered law and one of its articles.
- * `refs` pairs each reference with the field path it was found at.
- */
-async function lawRefProblems(db: Db, refs: Array<{ path: string; ref: LawArticleRef }>): Promise<CardProblem[]> {
-  const laws = new Map((await repo.findLaws(db, [...new Set(refs.map((r) => r.ref.lawId))])).map((l) => [l.id, l]));
-  return refs.flatMap(({ path, ref }) => {
-    const law = laws.get(ref.lawId);
-    if (!law) return [{ path: `${path}.lawId`, code: 'LAW_NOT_REGISTERED' }];
-    return law.articles.some((a) => a.number === ref.article)
-      ? []
-      : [{ path: `${path}.article`, code: 'LAW_ARTICLE_NOT_FOUND' }];
-  });
-}
-
-// Laws -----------------------------------------------------------------------------------------
-const toLaw = (l: repo.LawRow): Law => ({ ...l, approvedOnJalali: jalaliOfIsoDate(l.approvedOn) });
-const lawValues = (l: LawInput): repo.LawValues => ({
-  title: l.title,
-  kind: l.kind,
-  approvingBody: l.approvingBody,
-  number: l.number || null,
-  approvedOn: isoDateOfJalali(l.approvedOn),
-  link: l.link ?? null,
-  articles: l.articles,
-});
-
-export async function listLaws(
-  ctx: AppContext,
-  q: { kind?: LawKind | undefined; limit: number; offset: number },
-): Promise<Law[]> {
-  return (await repo.listLaws(ctx.database.db, q)).map(toLaw);
-}
-
-export async function getLaw(ctx: AppContext, id: string): Promise<Law> {
-  const l = await repo.findLaw(ctx.database.db, id);
-  if (!l) throw new DomainError('LAW_NOT_FOUND', { lawId: id });
-  return toLaw(l);
-}
-
-/** Central reviewers and platform administrators register laws. */
-export async function createLaw(
-  ctx: AppContext,
-  actor: Actor,
-  input: LawInput,
-  origin: RequestOrigin,
-  claim?: IdempotencyClaim,
-): Promise<Replayable<Law, 201>> {
-  requireLawEditor(actor);
-  const at = ctx.clock.now();
-  const values = lawValues(input);
-  return withTransaction(ctx.database, (tx) =>
-    once(tx, claim, at, async () => {
-      const row = await repo.insertLaw(tx.db, values, at);
-      await record(
-        tx,
-        { actor, origin, at },
-        {
-          stream: 'law',
-          id: row.id,
-          event: 'created',
-          audit: 'law.create',
-          agencyId: null,
-          details: { title: row.title, kind: row.kind, articles: row.articles.length },
-        },
-      );
-      return { status: 201 as const, body: toLaw(row) };
-    }),
-  );
-}
-
-export async function updateLaw(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  input: LawUpdate,
-  origin: RequestOrigin,
-): Promise<Law> {
-  requireLawEditor(actor);
-  const at = ctx.clock.now();
-  const values = lawValues(input);
-  return withTransaction(ctx.database, async (tx) => {
-    const before = await repo.findLaw(tx.db, id);
-    if (!before) throw new DomainError('LAW_NOT_FOUND', { lawId: id });
-    const row = await repo.updateLaw(tx.db, id, input.version, values, at);
-    if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
-    const changes = diffContent({ ...before, version: undefined }, { ...row, version: undefined });
-    await record(
-      tx,
-      { actor, origin, at },
-      {
-        stream: 'law',
-        id,
-        event: 'updated',
-        audit: 'law.update',
-        agencyId: null,
-        details: { version: row.version, changed: changes.map((c) => c.path) },
-      },
-    );
-    return toLaw(row);
-  });
-}
-
-// Missions -------------------------------------------------------------------------------------
-const toMission = (m: repo.MissionRow): Mission => m;
-
-export async function listMissions(ctx: AppContext, agencyId: string): Promise<Mission[]> {
-  if (!(await repo.findAgency(ctx.database.db, agencyId))) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
-  return (await repo.listMissions(ctx.database.db, agencyId)).map(toMission);
-}
-
-async function checkMissionRefs(db: Db, input: MissionInput, lang: Lang): Promise<void> {
-  const problems = await lawRefProblems(
-    db,
-    input.legalBasis.map((ref, i) => ({ path: `legalBasis.${i}`, ref })),
-  );
-  if (problems.length > 0) throw fieldsError(toFields(problems, 'body.', lang));
-}
-
-/** An agency administrator (or platform administrator) records one of the agency's missions. */
-export async function createMission(
-  ctx: AppContext,
-  actor: Actor,
-  agencyId: string,
-  input: MissionInput,
-  origin: RequestOrigin,
-  lang: Lang,
-  claim?: IdempotencyClaim,
-): Promise<Replayable<Mission, 201>> {
-  requireMissionEditor(actor, agencyId);
-  const at = ctx.clock.now();
-  return withTransaction(ctx.database, (tx) =>
-    once(tx, claim, at, async () => {
-      if (!(await repo.findAgency(tx.db, agencyId))) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
-      await checkMissionRefs(tx.db, input, lang);
-      const row = await repo.insertMission(
-        tx.db,
-        agencyId,
-        { title: input.title, description: input.description ?? null, legalBasis: input.legalBasis },
-        at,
-      );
-      await record(
-        tx,
-        { actor, origin, at },
-        {
-          stream: 'agency_mission',
-          id: row.id,
-          event: 'created',
-          audit: 'agency_mission.create',
-          agencyId,
-          details: { title: row.title, legalBasis: row.legalBasis },
-        },
-      );
-      return { status: 201 as const, body: toMission(row) };
-    }),
-  );
-}
-
-async function editableMission(db: Db, actor: Actor, id: string): Promise<repo.MissionRow> {
-  requireStaff(actor);
-  const m = await repo.findMission(db, id);
-  if (!m) throw new DomainError('MISSION_NOT_FOUND', { missionId: id });
-  try {
-    requireMissionEditor(actor, m.agencyId);
-  } catch {
-    throw new DomainError('MISSION_NOT_FOUND', { missionId: id });
-  }
-  return m;
-}
-
-export async function updateMission(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  input: MissionUpdate,
-  origin: RequestOrigin,
-  lang: Lang,
-): Promise<Mission> {
-  const at = ctx.clock.now();
-  return withTransaction(ctx.database, async (tx) => {
-    const before = await editableMission(tx.db, actor, id);
-    await checkMissionRefs(tx.db, input, lang);
-    const row = await repo.updateMission(
-      tx.db,
-      id,
-      input.version,
-      { title: input.title, description: input.description ?? null, legalBasis: input.legalBasis },
-      at,
-    );
-    if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
-    await record(
-      tx,
-      { actor, origin, at },
-      {
-        stream: 'agency_mission',
-        id,
-        event: 'updated',
-        audit: 'agency_mission.update',
-        agencyId: row.agencyId,
-        details: { version: row.version, title: row.title, legalBasis: row.legalBasis },
-      },
-    );
-    return toMission(row);
-  });
-}
-
-export async function deleteMission(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<void> {
-  const at = ctx.clock.now();
-  await withTransaction(ctx.database, async (tx) => {
-    const m = await editableMission(tx.db, actor, id);
-    await repo.deleteMission(tx.db, id);
-    await record(
-      tx,
-      { actor, origin, at },
-      {
-        stream: 'agency_mission',
-        id,
-        event: 'deleted',
-        audit: 'agency_mission.delete',
-        agencyId: m.agencyId,
-        details: { title: m.title },
-      },
-    );
-  });
-}
 
 // Service cards: views -------------------------------------------------------------------------
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -413,7 +165,7 @@ export async function getCard(ctx: AppContext, actor: Actor, id: string, lang: L
 /** The agencies whose cards the actor's lists cover: all (null, central roles), else their agencies and their sub-agencies (administrators). */
 export async function cardAgencies(db: Db, actor: Actor): Promise<string[] | null> {
   const s = cardScope(actor);
-  return s.all ? null : [...new Set([...s.agencies, ...(await repo.childAgencyIds(db, s.parentOf))])];
+  return s.all ? null : [...new Set([...s.agencies, ...(await childAgencyIds(db, s.parentOf))])];
 }
 
 /** What the actor may do to a card now (the same checks as each operation); another agency's card: CARD_NOT_FOUND. */
@@ -442,7 +194,7 @@ export async function listCards(
  */
 export async function reviewScope(db: Db, actor: Actor): Promise<{ central: boolean; children: string[] }> {
   const s = cardScope(actor);
-  return { central: hasRole(actor, CENTRAL_REVIEWERS), children: await repo.childAgencyIds(db, s.parentOf) };
+  return { central: hasRole(actor, CENTRAL_REVIEWERS), children: await childAgencyIds(db, s.parentOf) };
 }
 
 /**
@@ -509,12 +261,12 @@ export async function referenceProblems(db: Db, c: ServiceCardContent): Promise<
     ),
     ...(c.inquiries ?? []).flatMap((q, i) => (q.agencyId ? [{ path: `inquiries.${i}.agencyId`, id: q.agencyId }] : [])),
   ];
-  const known = await repo.existingAgencyIds(db, [...new Set(agencyRefs.map((r) => r.id))]);
+  const known = await existingAgencyIds(db, [...new Set(agencyRefs.map((r) => r.id))]);
   const { categoryId, layerId } = c.classification ?? {};
   const classification: CardProblem[] = [];
-  if (categoryId && !(await architectureRepo.existingIds(db, 'service_categories', [categoryId])).has(categoryId))
+  if (categoryId && !(await classificationExists(db, 'category', categoryId)))
     classification.push({ path: 'classification.categoryId', code: 'CATEGORY_NOT_REGISTERED' });
-  if (layerId && !(await architectureRepo.existingIds(db, 'service_layers', [layerId])).has(layerId))
+  if (layerId && !(await classificationExists(db, 'layer', layerId)))
     classification.push({ path: 'classification.layerId', code: 'LAYER_NOT_REGISTERED' });
   return [
     ...(await lawRefProblems(db, refs)),
@@ -536,7 +288,7 @@ export async function createCard(
   const at = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
-      if (!(await repo.findAgency(tx.db, input.agencyId)))
+      if (!(await findActiveAgency(tx.db, input.agencyId)))
         throw new DomainError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
       const id = await createDraftCardInTx(tx, { actor, origin, at }, staff.id, input.agencyId, input.content);
       return { status: 201 as const, body: await toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at) };
@@ -674,7 +426,7 @@ async function changeRequestProblems(
   const basis = input.changeBasis;
   if (!basis) out.push(problem('body.changeBasis', 'CHANGE_BASIS_REQUIRED', lang));
   else {
-    const law = await repo.findLaw(db, basis.lawId);
+    const law = (await lawsByIds(db, [basis.lawId])).get(basis.lawId);
     if (!law) out.push(problem('body.changeBasis.lawId', 'LAW_NOT_REGISTERED', lang));
     else
       basis.articles.forEach((a, i) => {
@@ -685,7 +437,7 @@ async function changeRequestProblems(
   const head = input.headApproval;
   if (!head) out.push(problem('body.headApproval', 'HEAD_APPROVAL_REQUIRED', lang));
   else {
-    if (!(await repo.isAgencyAdmin(db, head.approvedBy, card.agencyId)))
+    if (!(await isAgencyAdmin(db, head.approvedBy, card.agencyId)))
       out.push(problem('body.headApproval.approvedBy', 'HEAD_APPROVER_INVALID', lang));
     if (new Date(head.approvedAt).getTime() > now.getTime())
       out.push(problem('body.headApproval.approvedAt', 'DATE_IN_FUTURE', lang));

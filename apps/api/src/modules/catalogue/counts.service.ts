@@ -3,12 +3,10 @@ import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { DomainError } from '../../platform/http/errors';
 import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireStaff } from '../identity';
-import { mayReadArchitecture } from './architecture.service';
 import { cardAgencies, reviewScope } from './catalogue.service';
 import { isCentral } from './catalogue.policy';
 import { AUTHOR_ROLES } from './catalogue-workflow';
 import * as repo from './catalogue.repository';
-import { reportAgencies } from './reports.service';
 
 /*
  * What the staff home needs from the catalogue: which of its areas the actor may open, and the
@@ -26,12 +24,11 @@ export async function catalogueAreas(ctx: AppContext, actor: Actor): Promise<Par
     // these areas are offered to those whose work they are: authors, administrators, central roles.
     catalogue: drafting || administers || isCentral(actor),
     licences: administers || isCentral(actor),
-    // The same rules createCard, reviewQueue, reviewList, the architecture and the reports apply.
+    // The same rules createCard, reviewQueue and reviewList apply (the architecture and the reports
+    // answer their own areas: service-architecture/index.ts, delivery-reports/index.ts).
     catalogueDrafting: drafting,
     catalogueReview: review.central || review.children.length > 0,
     deliveryReview: hasRole(actor, CENTRAL_ROLES),
-    architecture: mayReadArchitecture(actor),
-    reports: reportAgencies(actor) !== undefined,
   };
 }
 

@@ -20,10 +20,10 @@ import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { stripBidiControls, textProblem } from '../../platform/http/text-guard';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { agenciesWithRole, requireRole, requireStaff } from '../identity';
+import { agenciesWithRole, findActiveAgency, requireRole, requireStaff } from '../identity';
+import { lawsByIds } from '../laws';
 import { createDraftCardInTx, referenceProblems } from './catalogue.service';
 import { isCentral } from './catalogue.policy';
-import * as catalogueRepo from './catalogue.repository';
 import { AUTHOR_ROLES } from './catalogue-workflow';
 import {
   COLUMNS,
@@ -193,7 +193,7 @@ async function analyse(db: Db, agencyId: string, rows: SheetRow[], lang: Lang): 
 
   // Article numbers as the law writes them (a file may write ۱ for 1).
   const lawIds = [...new Set(built.flatMap(({ b }) => b.lawRefs.map((s) => s.ref.lawId)))];
-  const laws = new Map((await catalogueRepo.findLaws(db, lawIds)).map((l) => [l.id, l]));
+  const laws = await lawsByIds(db, lawIds);
   for (const { b } of built)
     for (const { ref } of b.lawRefs) {
       const found = laws.get(ref.lawId)?.articles.find((a) => key(a.number) === key(ref.article));
@@ -302,7 +302,7 @@ export async function importCards(
 ): Promise<Replayable<CardImport | ImportCheck, 200 | 201>> {
   const staff = requireRole(actor, AUTHOR_ROLES, req.agencyId);
   const db = ctx.database.db;
-  if (!(await catalogueRepo.findAgency(db, req.agencyId)))
+  if (!(await findActiveAgency(db, req.agencyId)))
     throw new DomainError('AGENCY_NOT_FOUND', { agencyId: req.agencyId });
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const rows = await readSheet(file.bytes, file.format, IMPORT_MAX_ROWS, IMPORT_MAX_COLUMNS);

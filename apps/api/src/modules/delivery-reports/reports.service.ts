@@ -30,7 +30,7 @@ import {
   reviewConflictOf,
 } from '../identity';
 import * as repo from './reports.repository';
-import { isValidServiceId } from './service-id';
+import { isValidServiceId } from '../catalogue';
 
 /*
  * Delivery against the catalogue: which approved service id a desk service or a provincial report

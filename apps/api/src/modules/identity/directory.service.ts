@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import * as repo from './identity.repository';
 
 /*
@@ -58,3 +59,21 @@ export async function agencyNames(ctx: AppContext, ids: Iterable<string | null |
 export async function staffIdByUsername(ctx: AppContext, username: string): Promise<string | undefined> {
   return (await repo.findStaffByUsername(ctx.database.db, username.trim().toLowerCase()))?.id;
 }
+
+/*
+ * The organisation as other modules check it, inside their own transaction (`db` may be a tx's):
+ * whether an agency exists, which agencies sit below others, who administers an agency.
+ */
+export type { AgencyRef } from './identity.repository';
+
+/** The agency, if it exists and is active. */
+export const findActiveAgency = (db: Db, id: string) => repo.findActiveAgency(db, id);
+
+/** Which of the ids name existing agencies. */
+export const existingAgencyIds = (db: Db, ids: readonly string[]) => repo.existingAgencyIds(db, ids);
+
+/** Agencies directly below any of the given ones. */
+export const childAgencyIds = (db: Db, parentIds: readonly string[]) => repo.childAgencyIds(db, parentIds);
+
+/** Whether the staff member is active and holds agency_admin in the agency. */
+export const isAgencyAdmin = (db: Db, staffId: string, agencyId: string) => repo.isAgencyAdmin(db, staffId, agencyId);

@@ -45,6 +45,8 @@ export function apiClientMay(actor: Actor, scope: string, agencyId?: string): bo
 /** Who manages an agency's structure and staff: its administrators (and platform administrators). */
 export const ADMIN_ROLES: readonly Role[] = ['agency_admin', 'platform_admin'];
 /** Roles that see the central picture across agencies. */
+/** Who decides centrally: the catalogue's central review, the laws register, the service architecture. */
+export const CENTRAL_REVIEWERS: readonly Role[] = ['central_reviewer', 'platform_admin'];
 export const CENTRAL_ROLES: readonly Role[] = ['central_reviewer', 'oversight_auditor', 'platform_admin'];
 
 /** Password rules: length, letters and digits, not the username. Returns the broken rule, if any. */

@@ -491,3 +491,46 @@ export async function staffContact(db: Db, id: string): Promise<{ email: string 
   const [r] = await rows<{ email: string | null }>(db, sql`SELECT email FROM staff WHERE id = ${id}`);
   return r;
 }
+
+// Agencies as other modules see them (through index.ts) ------------------------------------------
+export interface AgencyRef {
+  id: string;
+  nameFa: string;
+  nameEn: string | null;
+  parentId: string | null;
+}
+
+export async function findActiveAgency(db: Db, id: string): Promise<AgencyRef | undefined> {
+  const [row] = await rows<AgencyRef>(
+    db,
+    sql`SELECT id, name_fa AS "nameFa", name_en AS "nameEn", parent_id AS "parentId" FROM agencies WHERE id = ${id} AND active`,
+  );
+  return row;
+}
+
+/** Which of the ids name existing agencies. */
+export async function existingAgencyIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const r = await rows<{ id: string }>(db, sql`SELECT id FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`);
+  return new Set(r.map((x) => x.id));
+}
+
+/** Agencies directly below any of the given ones. */
+export async function childAgencyIds(db: Db, parentIds: readonly string[]): Promise<string[]> {
+  if (parentIds.length === 0) return [];
+  const r = await rows<{ id: string }>(
+    db,
+    sql`SELECT id FROM agencies WHERE parent_id = ANY(${list(parentIds)}::uuid[])`,
+  );
+  return r.map((x) => x.id);
+}
+
+/** Whether the staff member is active and holds agency_admin in the agency. */
+export async function isAgencyAdmin(db: Db, staffId: string, agencyId: string): Promise<boolean> {
+  const r = await rows<{ id: string }>(
+    db,
+    sql`SELECT s.id FROM staff s JOIN role_assignments r ON r.staff_id = s.id
+         WHERE s.id = ${staffId} AND s.active AND r.agency_id = ${agencyId} AND r.role = 'agency_admin' LIMIT 1`,
+  );
+  return r.length === 1;
+}

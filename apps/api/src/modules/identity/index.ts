@@ -8,11 +8,11 @@ import { oidcRoutes } from './oidc.routes';
 import { staffAdminRoutes } from './staff-admin.routes';
 
 export { registerAuth } from './auth.hooks';
-export { agenciesWithRole, hasRole, requireCitizen, requireRole, requireStaff, apiClientMay, ADMIN_ROLES, CENTRAL_ROLES } from './identity.policy';
+export { agenciesWithRole, hasRole, requireCitizen, requireRole, requireStaff, apiClientMay, ADMIN_ROLES, CENTRAL_REVIEWERS, CENTRAL_ROLES } from './identity.policy';
 export type { StaffActor, CitizenActor, ApiClientActor } from './identity.policy';
 export { findPeople, type Party } from './people.service';
-export { agencyNames, partyKey, partyNames, staffIdByUsername } from './directory.service';
-export type { PartyName, PartyRef } from './directory.service';
+export { agencyNames, childAgencyIds, existingAgencyIds, findActiveAgency, isAgencyAdmin, partyKey, partyNames, staffIdByUsername } from './directory.service';
+export type { AgencyRef, PartyName, PartyRef } from './directory.service';
 export { assertNoReviewConflict, reviewConflictOf } from './separation.service';
 export type { ReviewConflict, ReviewSubject } from './separation.service';
 

@@ -23,11 +23,11 @@ import { DomainError, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { hasRole, requireStaff } from '../identity';
-import { isCentral } from './catalogue.policy';
-import * as catalogueRepo from './catalogue.repository';
+import { isCentral, isValidServiceId } from '../catalogue';
+import { existingAgencyIds, findActiveAgency } from '../identity';
+import { lawRefProblems, lawsByIds } from '../laws';
 import { licenceFieldMessage } from './licences.errors';
 import * as repo from './licences.repository';
-import { isValidServiceId } from './service-id';
 
 /*
  * The licence register's use cases. Every write is one transaction holding the change, its event
@@ -135,9 +135,8 @@ function toSummary(l: repo.LicenceRow, lang: Lang): LicenceSummary {
 
 async function toView(db: Db, l: repo.LicenceRow, actor: Actor, lang: Lang): Promise<Licence> {
   const refs = [...l.legalBasis, ...l.costLegalBasis];
-  const laws = new Map(
-    (await catalogueRepo.findLaws(db, [...new Set(refs.map((r) => r.lawId))])).map((x) => [x.id, x.title]),
-  );
+  const found = await lawsByIds(db, refs.map((r) => r.lawId));
+  const laws = new Map([...found.values()].map((x) => [x.id, x.title]));
   const agencies = await repo.agencyNames(db, [...new Set(l.inquiries.map((i) => i.agencyId))]);
   const legal = (r: LawArticleRef) => ({ lawId: r.lawId, article: r.article, lawTitle: laws.get(r.lawId) ?? null });
   return {
@@ -176,19 +175,11 @@ async function referenceProblems(db: Db, input: Fields, selfId: string | null, l
     ...input.legalBasis.map((ref, i) => ({ path: `body.legalBasis.${i}`, ref })),
     ...input.costLegalBasis.map((ref, i) => ({ path: `body.costLegalBasis.${i}`, ref })),
   ];
-  const laws = new Map(
-    (await catalogueRepo.findLaws(db, [...new Set(refs.map((r) => r.ref.lawId))])).map((l) => [l.id, l]),
-  );
-  for (const { path, ref } of refs) {
-    const law = laws.get(ref.lawId);
-    if (!law) out.push(problem(`${path}.lawId`, 'LAW_NOT_REGISTERED', lang));
-    else if (!law.articles.some((a) => a.number === ref.article))
-      out.push(problem(`${path}.article`, 'LAW_ARTICLE_NOT_FOUND', lang));
-  }
+  for (const p of await lawRefProblems(db, refs)) out.push(problem(p.path, p.code, lang));
   if (input.costRials > 0 && input.costLegalBasis.length === 0)
     out.push(problem('body.costLegalBasis', 'COST_BASIS_REQUIRED', lang));
 
-  const agencies = await catalogueRepo.existingAgencyIds(db, [...new Set(input.inquiries.map((i) => i.agencyId))]);
+  const agencies = await existingAgencyIds(db, [...new Set(input.inquiries.map((i) => i.agencyId))]);
   input.inquiries.forEach((q, i) => {
     if (!agencies.has(q.agencyId)) out.push(problem(`body.inquiries.${i}.agencyId`, 'AGENCY_REF_NOT_FOUND', lang));
   });
@@ -239,7 +230,7 @@ export async function createLicence(
   const at = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
-      if (!(await catalogueRepo.findAgency(tx.db, input.agencyId)))
+      if (!(await findActiveAgency(tx.db, input.agencyId)))
         throw new DomainError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
       await repo.lockPrerequisites(tx.db);
       const problems = await referenceProblems(tx.db, input, null, lang);
@@ -543,3 +534,6 @@ export async function getPublicLicence(ctx: AppContext, id: string, lang: Lang):
   // The public register shows active licences only, prerequisites included.
   return { ...view, prerequisites: view.prerequisites.filter((p) => p.status === 'active') };
 }
+
+/** The active licence of each of the approved services that has one (the catalogue's exports). */
+export const activeLicencesByService = (db: Db, serviceIds: readonly string[]) => repo.activeLicencesByService(db, serviceIds);

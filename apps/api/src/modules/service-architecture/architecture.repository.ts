@@ -362,3 +362,17 @@ export async function listMarks(
   const [t] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM service_marks m ${cond}`);
   return { items: items.map(fixMark), total: t?.n ?? 0 };
 }
+
+/** Titles (Persian, and English where given) of service-architecture categories and macro domains, by id. */
+export async function architectureTitles(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { fa: string; en: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const r = await rows<{ id: string; fa: string; en: string | null }>(
+    db,
+    sql`SELECT id, title_fa AS fa, title_en AS en FROM service_categories WHERE id = ANY(${list(ids)}::uuid[])
+        UNION ALL SELECT id, title_fa AS fa, title_en AS en FROM service_domains WHERE id = ANY(${list(ids)}::uuid[])`,
+  );
+  return new Map(r.map((x) => [x.id, { fa: x.fa, en: x.en }]));
+}

@@ -30,9 +30,9 @@ import {
   requireStaff,
   reviewConflictOf,
   type StaffActor,
+  CENTRAL_REVIEWERS,
 } from '../identity';
 import * as repo from './architecture.repository';
-import { CENTRAL_REVIEWERS } from './catalogue-workflow';
 
 /*
  * The service architecture's use cases: the taxonomy (macro domains with their categories, service
@@ -529,3 +529,35 @@ export async function architectureGaps(ctx: AppContext, actor: Actor): Promise<A
     unclassifiedTotal: counts.get(null) ?? 0,
   };
 }
+
+// For other modules (through index.ts) ---------------------------------------------------------
+
+/** Whether a card's classification names a registered category or layer (the catalogue's reference checks). */
+export async function classificationExists(db: Db, kind: 'category' | 'layer', id: string): Promise<boolean> {
+  return (await repo.existingIds(db, kind === 'category' ? 'service_categories' : 'service_layers', [id])).has(id);
+}
+
+/** A macro domain (domainId null) or a category, as the catalogue's exports name it. */
+export interface ArchitectureConcept {
+  id: string;
+  code: string;
+  titleFa: string;
+  titleEn: string | null;
+  domainId: string | null;
+}
+
+/** The service architecture as concepts: macro domains first, then categories. */
+export async function architectureConcepts(db: Db): Promise<ArchitectureConcept[]> {
+  const [domains, categories] = [await repo.listTerms(db, 'service_domains'), await repo.listCategories(db)];
+  const concept = (t: repo.TermRow, domainId: string | null): ArchitectureConcept => ({
+    id: t.id,
+    code: t.code,
+    titleFa: t.titleFa,
+    titleEn: t.titleEn,
+    domainId,
+  });
+  return [...domains.map((d) => concept(d, null)), ...categories.map((c) => concept(c, c.domainId))];
+}
+
+/** Titles (Persian, and English where given) of categories and macro domains, by id. */
+export const architectureTitles = (db: Db, ids: readonly string[]) => repo.architectureTitles(db, ids);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
 import { expectKeyReuseRefused, expectReplayedCreate } from '../../../test/idempotency';
-import { syncCatalogueEntries } from './catalogue-public.service';
+import { syncCatalogueEntries } from '../catalogue';
 
 /*
  * The service architecture through the API: the taxonomy (central reviewers edit it, everyone reads

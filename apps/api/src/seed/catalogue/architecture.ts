@@ -2,7 +2,7 @@ import { audit } from '../../platform/audit';
 import type { Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 // Like the other catalogue seeds, this one writes through the module's repository.
-import * as architecture from '../../modules/catalogue/architecture.repository';
+import * as architecture from '../../modules/service-architecture/architecture.repository';
 import type { CatalogueSeed } from '.';
 import { SEED_ACTOR } from './laws';
 

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit';
 import type { Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 // Like the other catalogue seeds, the licences are written through the module's repository.
-import * as licences from '../../modules/catalogue/licences.repository';
+import * as licences from '../../modules/licences/licences.repository';
 import type { CatalogueSeed } from '.';
 import { SEED_ACTOR } from './laws';
 
