@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../src/app';
 import { buildTestApp, type TestApp } from './app';
 import * as identityRepo from '../src/modules/identity/identity.repository';
+import * as orgRepo from '../src/modules/organisation/organisation.repository';
 import { newTrackingCode } from '../src/modules/requests/tracking-code';
 import { insertMission } from '../src/modules/laws/laws.repository';
 import { insertImport } from '../src/modules/catalogue/import.repository';
@@ -79,12 +80,12 @@ beforeAll(async () => {
     now,
   );
   const managerA = await buildStaff(t, a.id, ['unit_manager']);
-  const unit = await identityRepo.insertUnit(
+  const unit = await orgRepo.insertUnit(
     db,
     { agencyId: a.id, parentId: null, nameFa: 'واحد الف', nameEn: null, kind: 'operational', code: null },
     now,
   );
-  const delegation = await identityRepo.insertDelegation(
+  const delegation = await orgRepo.insertDelegation(
     db,
     {
       principalId: managerA.id,

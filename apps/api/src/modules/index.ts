@@ -10,6 +10,7 @@ import { lawsModule } from './laws';
 import { licencesModule } from './licences';
 import { notificationsModule } from './notifications';
 import { operationsModule } from './operations';
+import { organisationModule } from './organisation';
 import { requestsModule } from './requests';
 import { serviceArchitectureModule } from './service-architecture';
 import { servicesModule } from './services';
@@ -36,6 +37,7 @@ export interface AppModule {
 // Laws first: their routes were the catalogue's first ones, so the OpenAPI document keeps its order.
 export const modules: AppModule[] = [
   identityModule,
+  organisationModule,
   operationsModule,
   servicesModule,
   requestsModule,

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 // the identity repository, whose functions the identity module does not export to other modules.
 import { hashPassword } from '../modules/identity/auth.service';
 import * as identity from '../modules/identity/identity.repository';
+import * as orgRepo from '../modules/organisation/organisation.repository';
 import { createService, type NewService } from '../modules/services';
 import { seedCatalogueDemo } from './catalogue';
 
@@ -54,7 +55,7 @@ const AGENCIES: Record<
   {
     nameFa: string;
     nameEn: string;
-    kind: identity.AgencyRow['kind'];
+    kind: orgRepo.AgencyRow['kind'];
     parent: AgencyKey | null;
     province: string | null;
     units: [string, string];
@@ -314,7 +315,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
       const opUnits = {} as Record<AgencyKey, string>;
       for (const key of ['ministry', 'organisation', 'provincial', 'central'] as const) {
         const a = AGENCIES[key];
-        const row = await identity.insertAgency(
+        const row = await orgRepo.insertAgency(
           tx.db,
           {
             legalId: DEMO_LEGAL_IDS[key],
@@ -328,12 +329,12 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
           now,
         );
         agencyIds[key] = row.id;
-        const hq = await identity.insertUnit(
+        const hq = await orgRepo.insertUnit(
           tx.db,
           { agencyId: row.id, parentId: null, nameFa: a.units[0], nameEn: null, kind: 'headquarters', code: 'HQ' },
           now,
         );
-        const op = await identity.insertUnit(
+        const op = await orgRepo.insertUnit(
           tx.db,
           { agencyId: row.id, parentId: hq.id, nameFa: a.units[1], nameEn: null, kind: 'operational', code: 'OP1' },
           now,
@@ -342,13 +343,13 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
         for (const s of key === 'central' ? [] : SERVICES[key]) await createService(tx.db, { ...s, agencyId: row.id, published: true }, now);
       }
       for (const s of STAFF) {
-        const id = await identity.insertStaff(
+        const id = await orgRepo.insertStaff(
           tx.db,
           { agencyId: agencyIds[s.agency], username: s.username, displayName: s.displayName, passwordHash },
           now,
         );
         staffIds[s.username] = id;
-        await identity.insertRoleGrant(
+        await orgRepo.insertRoleGrant(
           tx.db,
           id,
           {

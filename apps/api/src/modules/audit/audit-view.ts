@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditParty } from '@dargah/contracts';
 import type { AuditRow } from '../../platform/audit';
-import type { PartyName } from '../identity';
+import { type PartyName } from '../organisation';
 
 /*
  * How an audit entry reads on the screens: its columns as stored, the actors' names beside their

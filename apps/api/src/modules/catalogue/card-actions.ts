@@ -2,7 +2,7 @@ import { CARD_CAPABILITIES, type CardAction, type CardCapabilities, type CardCap
 import type { Actor } from '../../platform/actor';
 import type { Db } from '../../platform/db';
 import { DomainError } from '../../platform/http/errors';
-import { reviewConflictOf, type ReviewConflict } from '../identity';
+import { reviewConflictOf, type ReviewConflict } from '../organisation';
 import { heldRoles } from './catalogue.policy';
 import * as repo from './catalogue.repository';
 import { mayTake, transitionFor, type Scope, type Transition } from './catalogue-workflow';

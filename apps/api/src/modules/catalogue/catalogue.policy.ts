@@ -1,5 +1,6 @@
 import type { Actor, Role } from '../../platform/actor';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireStaff, type StaffActor } from '../identity';
+import { requireStaff, type StaffActor } from '../../platform/actor';
+import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../organisation';
 
 const rolesIn = (actor: StaffActor, agencyId: string | null): Role[] =>
   agencyId === null ? [] : [...new Set(actor.grants.filter((g) => g.agencyId === agencyId).map((g) => g.role))];

@@ -2,7 +2,8 @@ import { CARD_STATUSES, type Areas, type CardCounts, type ReviewQueueCounts } fr
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { DomainError } from '../../platform/http/errors';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireStaff } from '../identity';
+import { requireStaff } from '../../platform/actor';
+import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../organisation';
 import { cardAgencies, reviewScope } from './catalogue.service';
 import { isCentral } from './catalogue.policy';
 import { AUTHOR_ROLES } from './catalogue-workflow';

@@ -20,15 +20,8 @@ import { DomainError, errorSpec, type FieldProblem } from '../../platform/http/e
 import type { Lang } from '../../platform/http/i18n';
 import { parseDayField } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import {
-  agenciesWithRole,
-  assertNoReviewConflict,
-  CENTRAL_ROLES,
-  hasRole,
-  requireRole,
-  requireStaff,
-  reviewConflictOf,
-} from '../identity';
+import { requireStaff } from '../../platform/actor';
+import { agenciesWithRole, assertNoReviewConflict, CENTRAL_ROLES, hasRole, requireRole, reviewConflictOf } from '../organisation';
 import * as repo from './reports.repository';
 import { isValidServiceId } from '../catalogue';
 

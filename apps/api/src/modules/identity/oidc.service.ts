@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
 import { DomainError } from '../../platform/http/errors';
 import { startStaffSession, type NewSession } from './auth.service';
-import * as repo from './identity.repository';
+import * as org from '../organisation';
 
 /**
  * OpenID Connect sign-in for staff (authorization code flow with PKCE S256, state and nonce),
@@ -153,7 +153,7 @@ export function createOidcSignIn(ctx: AppContext): OidcSignIn {
     }
   };
 
-  const refuse = async (origin: RequestOrigin, reason: string, staff: repo.StaffRow | undefined, details: Record<string, unknown> = {}) => {
+  const refuse = async (origin: RequestOrigin, reason: string, staff: org.StaffRow | undefined, details: Record<string, unknown> = {}) => {
     const at = ctx.clock.now();
     await withTransaction(ctx.database, async (tx) => {
       audit(tx, {
@@ -238,7 +238,7 @@ export function createOidcSignIn(ctx: AppContext): OidcSignIn {
       }
       if (!subject) throw new DomainError('OIDC_SIGN_IN_FAILED', back);
 
-      const staff = await repo.findStaffByOidcSubject(ctx.database.db, subject);
+      const staff = await org.findStaffByOidcSubject(ctx.database.db, subject);
       if (!staff) {
         // Audited with the subject: it is what an administrator links to the staff account.
         await refuse(origin, 'OIDC_UNKNOWN_ACCOUNT', undefined, { subject, issuer });

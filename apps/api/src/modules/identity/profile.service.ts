@@ -5,7 +5,7 @@ import { withTransaction } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import * as repo from './identity.repository';
-import { requireCitizen } from './identity.policy';
+import { requireCitizen } from '../../platform/actor';
 
 /** The profile of the person signed in, or of the company they act for. */
 export async function getCitizenProfile(ctx: AppContext, actor: Actor) {

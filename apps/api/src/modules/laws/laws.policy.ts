@@ -1,6 +1,7 @@
 import type { Actor, Role } from '../../platform/actor';
 import { DomainError } from '../../platform/http/errors';
-import { CENTRAL_REVIEWERS, hasRole, requireRole, requireStaff, type StaffActor } from '../identity';
+import { requireStaff, type StaffActor } from '../../platform/actor';
+import { CENTRAL_REVIEWERS, hasRole, requireRole } from '../organisation';
 
 /** Who keeps the laws register: central reviewers and platform administrators. */
 export const LAW_EDITORS: readonly Role[] = CENTRAL_REVIEWERS;

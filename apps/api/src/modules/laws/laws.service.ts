@@ -10,7 +10,8 @@ import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { diffContent } from '../../platform/diff';
-import { findActiveAgency, requireStaff } from '../identity';
+import { requireStaff } from '../../platform/actor';
+import { findActiveAgency } from '../organisation';
 import { requireLawEditor, requireMissionEditor } from './laws.policy';
 import * as repo from './laws.repository';
 

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
 import { DomainError } from '../../platform/http/errors';
 import { DEFAULT_CHANNELS, findPreferences, listNotifications, markRead, savePreferences, unreadCount, type PersonType } from '../../platform/notify';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../identity';
+import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../organisation';
 import { ROLES } from '@dargah/contracts';
 
 /** The signed-in person as the notification service knows them. */

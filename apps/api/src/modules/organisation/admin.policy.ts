@@ -1,7 +1,8 @@
 import { PLATFORM_ONLY_ROLES } from '@dargah/contracts';
 import { ROLES, type Actor, type Role } from '../../platform/actor';
 import { DomainError } from '../../platform/http/errors';
-import { agenciesWithRole, ADMIN_ROLES, hasRole, requireStaff, type StaffActor } from './identity.policy';
+import { requireStaff, type StaffActor } from '../../platform/actor';
+import { agenciesWithRole, ADMIN_ROLES, hasRole } from './roles.policy';
 
 /*
  * Who may administer what: agencies, their units, staff and roles, delegations and API tokens.

@@ -33,9 +33,9 @@ import {
   selves,
   type AdminScope,
 } from './admin.policy';
-import { apiTokenSecret, sha256 } from './auth.service';
-import * as repo from './identity.repository';
-import { apiClientMay, requireStaff } from './identity.policy';
+import * as repo from './organisation.repository';
+import * as identity from '../identity';
+import { requireStaff } from '../../platform/actor';
 
 /*
  * Administration of identity: agencies, their unit trees, staff and their roles, delegation and
@@ -308,7 +308,7 @@ export async function revokeDelegation(ctx: AppContext, actor: Actor, delegation
 }
 
 // API tokens for other agencies' systems ---------------------------------------------------------
-const tokenView = (t: repo.ApiTokenRow): ApiToken => ({
+const tokenView = (t: identity.ApiTokenRow): ApiToken => ({
   id: t.id,
   agencyId: t.agencyId,
   name: t.name,
@@ -323,7 +323,7 @@ export async function listApiTokens(ctx: AppContext, actor: Actor, agencyId?: st
   const s = adminScope(actor);
   const db = ctx.database.db;
   if (agencyId) await administeredAgency(db, s, agencyId);
-  return (await repo.listApiTokensIn(db, agencyId ? [agencyId] : seenAgencies(s))).map(tokenView);
+  return (await identity.listApiTokensIn(db, agencyId ? [agencyId] : seenAgencies(s))).map(tokenView);
 }
 
 /**
@@ -334,11 +334,11 @@ export async function listApiTokens(ctx: AppContext, actor: Actor, agencyId?: st
 export async function createApiToken(ctx: AppContext, actor: Actor, input: ApiTokenInput, origin: RequestOrigin): Promise<ApiTokenCreated> {
   const s = adminScope(actor);
   const at = ctx.clock.now();
-  const secret = apiTokenSecret();
+  const secret = identity.apiTokenSecret();
   const scopes = [...new Set(input.scopes)].sort();
   return withTransaction(ctx.database, async (tx) => {
     await administeredAgency(tx.db, s, input.agencyId);
-    const row = await repo.insertApiToken(tx.db, { agencyId: input.agencyId, name: input.name, tokenHash: sha256(secret), prefix: secret.slice(0, 12), scopes, createdBy: actor.id }, at);
+    const row = await identity.insertApiToken(tx.db, { agencyId: input.agencyId, name: input.name, tokenHash: identity.sha256(secret), prefix: secret.slice(0, 12), scopes, createdBy: actor.id }, at);
     await record(tx, { actor, origin, at }, { stream: 'api_token', id: row.id, event: 'created', audit: 'api_token.create', agencyId: row.agencyId, details: { name: row.name, prefix: row.prefix, scopes } });
     return { ...tokenView(row), secret };
   });
@@ -349,10 +349,10 @@ export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: str
   const s = adminScope(actor);
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
-    const t = await repo.findApiToken(tx.db, tokenId);
+    const t = await identity.findApiToken(tx.db, tokenId);
     if (!t || !administers(s, t.agencyId)) throw new DomainError('API_TOKEN_NOT_FOUND', { tokenId });
     if (t.revokedAt) return tokenView(t);
-    await repo.revokeApiToken(tx.db, tokenId, at);
+    await identity.revokeApiToken(tx.db, tokenId, at);
     await record(tx, { actor, origin, at }, { stream: 'api_token', id: tokenId, event: 'revoked', audit: 'api_token.revoke', agencyId: t.agencyId, details: { name: t.name, prefix: t.prefix } });
     return tokenView({ ...t, revokedAt: at });
   });
@@ -361,13 +361,13 @@ export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: str
 // For agencies' systems (API tokens) -------------------------------------------------------------
 /** The calling system's own token; needs the catalogue:read scope (a refusal is audited). */
 export async function agencySystemIdentity(ctx: AppContext, actor: Actor): Promise<AgencySystemIdentity> {
-  if (actor.type !== 'api_client' || !apiClientMay(actor, 'catalogue:read')) throw new DomainError('FORBIDDEN', { need: 'catalogue:read' });
+  if (actor.type !== 'api_client' || !identity.apiClientMay(actor, 'catalogue:read')) throw new DomainError('FORBIDDEN', { need: 'catalogue:read' });
   const agency = await repo.findAgency(ctx.database.db, actor.agencyId);
   return { tokenId: actor.id, agencyId: actor.agencyId, agencyName: agency?.nameFa ?? '', scopes: actor.scopes };
 }
 
 /** The unit tree of the calling system's own agency (catalogue:read); another agency's is refused and audited. */
 export async function agencySystemUnits(ctx: AppContext, actor: Actor, agencyId: string): Promise<OrgUnit[]> {
-  if (!apiClientMay(actor, 'catalogue:read', agencyId)) throw new DomainError('FORBIDDEN', { need: 'catalogue:read', agencyId });
+  if (!identity.apiClientMay(actor, 'catalogue:read', agencyId)) throw new DomainError('FORBIDDEN', { need: 'catalogue:read', agencyId });
   return repo.listUnits(ctx.database.db, agencyId);
 }

@@ -15,8 +15,9 @@ import {
   resetPasswordVerdict,
   scopeOf,
 } from './admin.policy';
-import * as repo from './identity.repository';
-import { requireStaff } from './identity.policy';
+import * as repo from './organisation.repository';
+import * as identity from '../identity';
+import { requireStaff } from '../../platform/actor';
 
 /*
  * What the signed-in person may do with an object, for the screens to offer only that. Each answer
@@ -78,7 +79,7 @@ export async function delegationCapabilities(ctx: AppContext, actor: Actor, dele
 
 export async function apiTokenCapabilities(ctx: AppContext, actor: Actor, tokenId: string): Promise<ApiTokenCapabilities> {
   requireStaff(actor);
-  const t = await repo.findApiToken(ctx.database.db, tokenId);
+  const t = await identity.findApiToken(ctx.database.db, tokenId);
   if (!t || !administers(scopeOf(actor), t.agencyId)) throw new DomainError('API_TOKEN_NOT_FOUND', { tokenId });
   return { revoke: true };
 }

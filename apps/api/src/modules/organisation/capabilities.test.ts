@@ -3,7 +3,8 @@ import { ROLES } from '@dargah/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, nextAddress, randomLegalId, randomMobile, signInStaff, type Session } from '../../../test/factories';
-import * as repo from './identity.repository';
+import * as repo from './organisation.repository';
+import * as identity from '../identity';
 
 /**
  * The capabilities each screen asks for agree with what the operations then do, for several
@@ -145,7 +146,7 @@ describe('capabilities agree with the operations', () => {
       const c = (await caps<{ end: boolean }>(`/delegations/${id}/capabilities`, who)) ?? { end: false };
       agrees(`end delegation ${id === own ? '(their own)' : ''}`, c.end, await call('POST', `/admin/delegations/${id}/revoke`, who));
     }
-    const token = await repo.insertApiToken(db, { agencyId: a.id, name: 'سامانه', tokenHash: randomUUID(), prefix: 'dgh_test', scopes: ['catalogue:read'], createdBy: null }, now);
+    const token = await identity.insertApiToken(db, { agencyId: a.id, name: 'سامانه', tokenHash: randomUUID(), prefix: 'dgh_test', scopes: ['catalogue:read'], createdBy: null }, now);
     const c = (await caps<{ revoke: boolean }>(`/api-tokens/${token.id}/capabilities`, who)) ?? { revoke: false };
     agrees('revoke token', c.revoke, await call('POST', `/admin/api-tokens/${token.id}/revoke`, who));
   });

@@ -1,10 +1,13 @@
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import * as repo from './identity.repository';
+import * as repo from './organisation.repository';
+import * as identity from '../identity';
 
 /*
- * Names for records that keep only ids, such as the audit log: staff, citizens, companies, agency
- * systems and agencies. Unknown ids (removed rows, the system actor) are simply absent.
+ * The people directory: who the ids are that other modules keep (staff, citizens, companies,
+ * agency systems, agencies), for the desk (findPeople: applicants with their identifiers) and for
+ * records such as the audit log (partyNames). One set of lookups serves both. Unknown ids (removed
+ * rows, the system actor) are simply absent.
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,14 +33,33 @@ export const partyKey = (type: string, id: string) => `${type}:${id}`;
 /** A national code shown by its last four digits only: enough to tell people apart, not to identify them. */
 const masked = (code: string | null) => (code ? `${'*'.repeat(Math.max(0, code.length - 4))}${code.slice(-4)}` : null);
 
+/** A person or company as another module may use it: its name and identifiers (unmasked: mask before showing). */
+export interface Party {
+  id: string;
+  kind: 'person' | 'company';
+  name: string | null;
+  nationalCode: string | null;
+  legalId: string | null;
+  mobile: string | null;
+}
+
+/** Who the ids are: citizens (persons and companies) and staff, each looked up once. Unknown ids are left out. */
+export async function findPeople(db: Db, ids: { citizens?: readonly string[]; staff?: readonly string[] }): Promise<{ citizens: Map<string, Party>; staff: Map<string, string> }> {
+  const [citizens, staff] = await Promise.all([identity.citizensByIds(db, uuids(ids.citizens ?? [])), repo.staffNamed(db, uuids(ids.staff ?? []))]);
+  return {
+    citizens: new Map(citizens.map((c) => [c.id, { id: c.id, kind: c.kind, name: c.name, nationalCode: c.nationalCode, legalId: c.legalId, mobile: c.mobile }])),
+    staff: new Map(staff.map((s) => [s.id, s.displayName])),
+  };
+}
+
 /** The names of the parties, keyed by `partyKey(type, id)`. Citizens are named by their name, or else by a masked national code. */
 export async function partyNames(ctx: AppContext, refs: readonly PartyRef[]): Promise<Map<string, PartyName>> {
   const db = ctx.database.db;
   const of = (type: string) => uuids(refs.filter((r) => r.type === type).map((r) => r.id));
   const [staff, citizens, tokens] = await Promise.all([
     repo.staffNamed(db, of('staff')),
-    repo.citizensNamed(db, of('citizen')),
-    repo.apiTokensNamed(db, of('api_client')),
+    identity.citizensByIds(db, of('citizen')),
+    identity.apiTokensNamed(db, of('api_client')),
   ]);
   const out = new Map<string, PartyName>();
   for (const s of staff) out.set(partyKey('staff', s.id), { name: s.displayName, detail: s.username });
@@ -64,7 +86,7 @@ export async function staffIdByUsername(ctx: AppContext, username: string): Prom
  * The organisation as other modules check it, inside their own transaction (`db` may be a tx's):
  * whether an agency exists, which agencies sit below others, who administers an agency.
  */
-export type { AgencyRef } from './identity.repository';
+export type { AgencyRef } from './organisation.repository';
 
 /** The agency, if it exists and is active. */
 export const findActiveAgency = (db: Db, id: string) => repo.findActiveAgency(db, id);

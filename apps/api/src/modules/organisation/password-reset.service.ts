@@ -5,12 +5,11 @@ import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
 import { DomainError } from '../../platform/http/errors';
 import { notify } from '../../platform/notify';
-import { passwordResetTemplate } from './identity.notifications';
+import { passwordResetTemplate } from './organisation.notifications';
 import { adminScope, enforce, resetPasswordVerdict } from './admin.policy';
 import { administeredStaff, record } from './admin.service';
-import { hashPassword, sha256 } from './auth.service';
-import * as repo from './identity.repository';
-import { passwordProblem } from './identity.policy';
+import * as repo from './organisation.repository';
+import * as identity from '../identity';
 import { clearSignInFailures } from './staff-admin.service';
 import * as staffRepo from './staff-admin.repository';
 
@@ -48,7 +47,7 @@ export async function requestPasswordReset(ctx: AppContext, actor: Actor, staffI
       throw new DomainError('PASSWORD_RESET_TOO_MANY', { retryAfterSeconds: 3600 });
     }
     await staffRepo.cancelPasswordResets(tx.db, staffId, at);
-    await staffRepo.insertPasswordReset(tx.db, { staffId, codeHash: sha256(code), sentTo: mobile, createdBy: s.actor.id, expiresAt }, at);
+    await staffRepo.insertPasswordReset(tx.db, { staffId, codeHash: identity.sha256(code), sentTo: mobile, createdBy: s.actor.id, expiresAt }, at);
     const link = `${ctx.config.PUBLIC_BASE_URL}${RESET_PAGE}?code=${code}`;
     await notify(ctx, tx, passwordResetTemplate, {
       to: { sms: mobile },
@@ -68,7 +67,7 @@ export async function requestPasswordReset(ctx: AppContext, actor: Actor, staffI
  */
 export async function resetStaffPassword(ctx: AppContext, code: string, password: string, origin: RequestOrigin): Promise<void> {
   const db = ctx.database.db;
-  const codeHash = sha256(code);
+  const codeHash = identity.sha256(code);
   const usable = (r: staffRepo.PasswordResetRow | undefined, now: Date) => {
     if (!r || r.usedAt || r.cancelledAt) throw new DomainError('RESET_CODE_INVALID', { field: 'code' });
     if (new Date(r.expiresAt) <= now) throw new DomainError('RESET_CODE_EXPIRED', { field: 'code' });
@@ -77,17 +76,17 @@ export async function resetStaffPassword(ctx: AppContext, code: string, password
   const reset = usable(await staffRepo.findPasswordReset(db, codeHash), ctx.clock.now());
   const staff = await repo.findStaff(db, reset.staffId);
   if (!staff?.active) throw new DomainError('RESET_CODE_INVALID', { field: 'code' });
-  const problem = passwordProblem(password, staff.username);
+  const problem = identity.passwordProblem(password, staff.username);
   if (problem) throw new DomainError(problem, { field: 'password' });
   // argon2 takes tens of milliseconds: hash before the transaction opens.
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await identity.hashPassword(password);
   const at = ctx.clock.now();
   await withTransaction(ctx.database, async (tx) => {
     usable(await staffRepo.lockPasswordReset(tx.db, reset.id), at);
     await staffRepo.usePasswordReset(tx.db, reset.id, at);
     await staffRepo.setStaffPassword(tx.db, staff.id, passwordHash, at);
     await clearSignInFailures(tx.db, staff.id);
-    const sessionsEnded = await repo.revokeAllSessions(tx.db, 'staff', staff.id, at);
+    const sessionsEnded = await identity.revokeAllSessions(tx.db, 'staff', staff.id, at);
     const self: Actor = { type: 'staff', id: staff.id, onBehalfOfId: null, agencyId: staff.agencyId, grants: [], sessionId: null };
     await record(tx, { actor: self, origin, at }, { stream: 'staff', id: staff.id, event: 'password_reset', audit: 'staff.password_reset', agencyId: staff.agencyId, details: { sessionsEnded } });
   });

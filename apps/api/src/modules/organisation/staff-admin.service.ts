@@ -7,9 +7,8 @@ import { DomainError } from '../../platform/http/errors';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { adminScope, deactivateVerdict, enforce, grantPlaceVerdict, roleChangeVerdict, type AdminScope } from './admin.policy';
 import { administeredAgency, administeredStaff, blank, changes, iso, record, requireUnitOf, uniqueAs } from './admin.service';
-import { hashPassword } from './auth.service';
-import * as repo from './identity.repository';
-import { passwordProblem } from './identity.policy';
+import * as repo from './organisation.repository';
+import * as identity from '../identity';
 import * as staffRepo from './staff-admin.repository';
 
 /*
@@ -102,13 +101,13 @@ async function checkRoleChange(db: Db, s: AdminScope, staffId: string | null, g:
 export async function createStaff(ctx: AppContext, actor: Actor, agencyId: string, input: NewStaffInput, origin: RequestOrigin, claim?: IdempotencyClaim): Promise<Replayable<StaffDetails, 201>> {
   const s = adminScope(actor);
   await administeredAgency(ctx.database.db, s, agencyId);
-  const problem = passwordProblem(input.password, input.username);
+  const problem = identity.passwordProblem(input.password, input.username);
   if (problem) throw new DomainError(problem, { field: 'password' });
   const grants = (input.roles ?? []).map(grantOf);
   // Refuse a grant the actor may not make before hashing (argon2 takes tens of milliseconds, so
   // it runs before the transaction opens); the transaction checks them again with what it reads.
   for (const g of grants) await checkRoleChange(ctx.database.db, s, null, g, true);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await identity.hashPassword(input.password);
   const at = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
@@ -209,7 +208,7 @@ async function setActive(ctx: AppContext, actor: Actor, staffId: string, active:
     if (await staffRepo.setStaffActive(tx.db, staffId, active, at)) {
       const details: Record<string, unknown> = {};
       if (!active) {
-        details.sessionsEnded = await repo.revokeAllSessions(tx.db, 'staff', staffId, at);
+        details.sessionsEnded = await identity.revokeAllSessions(tx.db, 'staff', staffId, at);
         await staffRepo.cancelPasswordResets(tx.db, staffId, at);
       }
       await record(tx, { actor, origin, at }, {

@@ -4,7 +4,8 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
 import { DomainError } from '../../platform/http/errors';
-import { findPeople, requireStaff, type Party } from '../identity';
+import { requireStaff } from '../../platform/actor';
+import { findPeople, type Party } from '../organisation';
 import { mayRevealApplicant } from './requests.policy';
 import * as repo from './requests.repository';
 

@@ -1,6 +1,7 @@
 import type { Actor, Role } from '../../platform/actor';
 import { DomainError } from '../../platform/http/errors';
-import { agenciesWithRole, hasRole, type CitizenActor, type StaffActor } from '../identity';
+import { type CitizenActor, type StaffActor } from '../../platform/actor';
+import { agenciesWithRole, hasRole } from '../organisation';
 
 /** Roles that work requests at the desk: they see their agency's requests and its cartable. */
 export const DESK_ROLES = ['desk_clerk', 'expert', 'unit_manager'] as const satisfies readonly Role[];

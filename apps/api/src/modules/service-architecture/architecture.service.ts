@@ -23,15 +23,8 @@ import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import {
-  assertNoReviewConflict,
-  hasRole,
-  requireRole,
-  requireStaff,
-  reviewConflictOf,
-  type StaffActor,
-  CENTRAL_REVIEWERS,
-} from '../identity';
+import { requireStaff, type StaffActor } from '../../platform/actor';
+import { assertNoReviewConflict, hasRole, requireRole, reviewConflictOf, CENTRAL_REVIEWERS } from '../organisation';
 import * as repo from './architecture.repository';
 
 /*

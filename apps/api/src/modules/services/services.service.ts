@@ -9,7 +9,8 @@ import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { approvedServiceFacts, type ApprovedServiceFacts } from '../catalogue';
 import { assertLinkableService, describeServiceIds } from '../delivery-reports';
-import { CENTRAL_ROLES, hasRole, requireStaff } from '../identity';
+import { requireStaff } from '../../platform/actor';
+import { CENTRAL_ROLES, hasRole } from '../organisation';
 import { availabilityOf, AVAILABILITY_ERRORS } from './services.policy';
 import * as repo from './services.repository';
 
