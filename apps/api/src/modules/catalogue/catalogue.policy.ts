@@ -1,6 +1,6 @@
 import type { Actor, Role } from '../../platform/actor';
-import { DomainError } from '../../platform/http/errors';
 import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireRole, requireStaff, type StaffActor } from '../identity';
+import { CatalogueError } from './catalogue.errors';
 
 /** Who keeps the laws register: central reviewers and platform administrators. */
 export const LAW_EDITORS: readonly Role[] = ['central_reviewer', 'platform_admin'];
@@ -61,5 +61,5 @@ export const requireLawEditor = (actor: Actor): StaffActor => requireRole(actor,
 export function requireMissionEditor(actor: Actor, agencyId: string): StaffActor {
   requireStaff(actor);
   if (hasRole(actor, ['platform_admin']) || hasRole(actor, MISSION_EDITORS, agencyId)) return actor;
-  throw new DomainError('FORBIDDEN', { need: [...MISSION_EDITORS, 'platform_admin'] });
+  throw new CatalogueError('FORBIDDEN', { need: [...MISSION_EDITORS, 'platform_admin'] });
 }

@@ -1,11 +1,11 @@
 import type { AppContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/errors';
 import * as architecture from './architecture.repository';
 import * as repo from './catalogue-public.repository';
 import { catalogueDocument, skosDocument } from './cpsv-ap.jsonld';
 import { architectureGraph, codeListGraph, schemesGraph, type ArchitectureTerm } from './cpsv-ap.skos';
 import { ARCHITECTURE_SCHEME, isCodeList } from './cpsv-ap.vocabularies';
 import { activeLicencesByService } from './licences.repository';
+import { CatalogueError } from './catalogue.errors';
 
 /*
  * The catalogue for other systems (ADR 0011): every approved service as CPSV-AP 3.2 JSON-LD, and
@@ -57,5 +57,5 @@ export async function getVocabulary(ctx: AppContext, scheme: string): Promise<Re
   const base = ctx.config.PUBLIC_BASE_URL;
   if (isCodeList(scheme)) return skosDocument(codeListGraph(base, scheme));
   if (scheme === ARCHITECTURE_SCHEME) return skosDocument(architectureGraph(base, await architectureTerms(ctx)));
-  throw new DomainError('VOCABULARY_NOT_FOUND', { scheme });
+  throw new CatalogueError('VOCABULARY_NOT_FOUND', { scheme });
 }

@@ -1,4 +1,4 @@
-import type { AppModule } from '..';
+import type { AppModule } from '../../platform/module';
 import { defineCatalogueJobs } from './catalogue.jobs';
 import { catalogueRoutes } from './catalogue.routes';
 import { cataloguePublicRoutes } from './catalogue-public.routes';
@@ -7,7 +7,7 @@ import { licencesRoutes } from './licences.routes';
 import { importRoutes } from './import.routes';
 import { reportsRoutes } from './reports.routes';
 import { cpsvApRoutes } from './cpsv-ap.routes';
-import { registerCatalogueErrors } from './catalogue.errors';
+import { catalogueErrorTables, catalogueFieldTables } from './catalogue.errors';
 import { countsRoutes } from './counts.routes';
 import { catalogueAreas } from './counts.service';
 
@@ -17,8 +17,6 @@ export type { CatalogueServiceInfo } from './reports.service';
 export { approvedServiceFacts } from './desk-facts';
 export type { ApprovedServiceFacts } from './desk-facts';
 
-registerCatalogueErrors();
-
 /**
  * The service catalogue (سامانه مدیریت خدمات دولت): the laws register, agency missions, service
  * identity cards (شناسنامه خدمت) as versioned documents reviewed by the parent agency and centrally,
@@ -27,6 +25,8 @@ registerCatalogueErrors();
  */
 export const catalogueModule: AppModule = {
   name: 'catalogue',
+  errors: catalogueErrorTables,
+  fields: catalogueFieldTables,
   register: async (app, ctx) => {
     await catalogueRoutes(app, ctx);
     await cataloguePublicRoutes(app, ctx);

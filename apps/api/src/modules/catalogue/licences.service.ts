@@ -19,15 +19,15 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { isUniqueViolation, withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
-import { DomainError, type FieldProblem } from '../../platform/http/errors';
+import { type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { hasRole, requireStaff } from '../identity';
+import { IdentityError, hasRole, requireStaff } from '../identity';
 import { isCentral } from './catalogue.policy';
 import * as catalogueRepo from './catalogue.repository';
-import { licenceFieldMessage } from './licences.errors';
 import * as repo from './licences.repository';
 import { isValidServiceId } from './service-id';
+import { CatalogueError, licenceFields } from './catalogue.errors';
 
 /*
  * The licence register's use cases. Every write is one transaction holding the change, its event
@@ -72,9 +72,9 @@ async function record(
 const problem = (field: string, code: string, lang: Lang): FieldProblem => ({
   field,
   code,
-  message: licenceFieldMessage(code, lang),
+  message: licenceFields.message(code, lang),
 });
-const fieldsError = (problems: FieldProblem[]) => new DomainError('VALIDATION_FAILED', { fields: problems });
+const fieldsError = (problems: FieldProblem[]) => new CatalogueError('VALIDATION_FAILED', { fields: problems });
 
 // Who may do what ------------------------------------------------------------------------------
 /** Staff who may read a licence of this agency: the central roles, and anyone with a role there. */
@@ -96,7 +96,7 @@ function readScope(actor: Actor): string[] | null {
 async function readable(db: Db, actor: Actor, id: string, forUpdate = false): Promise<repo.LicenceRow> {
   requireStaff(actor);
   const l = await repo.findLicence(db, id, forUpdate);
-  if (!l || !mayRead(actor, l.agencyId)) throw new DomainError('LICENCE_NOT_FOUND', { licenceId: id });
+  if (!l || !mayRead(actor, l.agencyId)) throw new CatalogueError('LICENCE_NOT_FOUND', { licenceId: id });
   return l;
 }
 
@@ -106,9 +106,9 @@ async function readable(db: Db, actor: Actor, id: string, forUpdate = false): Pr
  */
 async function editable(tx: Tx, actor: Actor, id: string, version: number | null): Promise<repo.LicenceRow> {
   const l = await readable(tx.db, actor, id, true);
-  if (!mayEdit(actor, l.agencyId)) throw new DomainError('FORBIDDEN', { need: ['agency_admin', 'platform_admin'] });
-  if (l.status === 'cancelled') throw new DomainError('LICENCE_CANCELLED', { licenceId: id });
-  if (version !== null && l.version !== version) throw new DomainError('CONFLICT', { currentVersion: l.version });
+  if (!mayEdit(actor, l.agencyId)) throw new CatalogueError('FORBIDDEN', { need: ['agency_admin', 'platform_admin'] });
+  if (l.status === 'cancelled') throw new CatalogueError('LICENCE_CANCELLED', { licenceId: id });
+  if (version !== null && l.version !== version) throw new CatalogueError('CONFLICT', { currentVersion: l.version });
   return l;
 }
 
@@ -235,12 +235,12 @@ export async function createLicence(
   claim?: IdempotencyClaim,
 ): Promise<Replayable<Licence, 201>> {
   requireStaff(actor);
-  if (!mayEdit(actor, input.agencyId)) throw new DomainError('FORBIDDEN', { need: ['agency_admin', 'platform_admin'] });
+  if (!mayEdit(actor, input.agencyId)) throw new CatalogueError('FORBIDDEN', { need: ['agency_admin', 'platform_admin'] });
   const at = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
       if (!(await catalogueRepo.findAgency(tx.db, input.agencyId)))
-        throw new DomainError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
+        throw new IdentityError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
       await repo.lockPrerequisites(tx.db);
       const problems = await referenceProblems(tx.db, input, null, lang);
       if (problems.length > 0) throw fieldsError(problems);
@@ -276,7 +276,7 @@ export async function updateLicence(
     const problems = await referenceProblems(tx.db, input, id, lang);
     if (problems.length > 0) throw fieldsError(problems);
     const values = valuesOf(input);
-    if (!(await repo.updateLicence(tx.db, id, input.version, values, at))) throw new DomainError('CONFLICT', {});
+    if (!(await repo.updateLicence(tx.db, id, input.version, values, at))) throw new CatalogueError('CONFLICT', {});
     await repo.setPrerequisites(tx.db, id, input.prerequisiteIds);
     const changed = (Object.keys(values) as Array<keyof repo.LicenceValues>).filter(
       (k) => k !== 'searchKey' && JSON.stringify(values[k]) !== JSON.stringify(before[k]),
@@ -425,16 +425,16 @@ export async function mapService(
   try {
     return await withTransaction(ctx.database, async (tx) => {
       const l = await editable(tx, actor, id, null);
-      if (l.serviceId !== null) throw new DomainError('LICENCE_ALREADY_MAPPED', { serviceId: l.serviceId });
-      if (l.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: l.version });
+      if (l.serviceId !== null) throw new CatalogueError('LICENCE_ALREADY_MAPPED', { serviceId: l.serviceId });
+      if (l.version !== input.version) throw new CatalogueError('CONFLICT', { currentVersion: l.version });
       if (!isValidServiceId(serviceId)) throw fieldsError([problem('body.serviceId', 'SERVICE_ID_INVALID', lang)]);
       const card = await repo.findApprovedService(tx.db, serviceId);
       if (!card || !(await repo.agencySubtree(tx.db, l.agencyId)).includes(card.agencyId))
-        throw new DomainError('SERVICE_NOT_APPROVED', { serviceId });
+        throw new CatalogueError('SERVICE_NOT_APPROVED', { serviceId });
       if (await repo.licenceWithService(tx.db, serviceId))
-        throw new DomainError('SERVICE_ALREADY_LICENSED', { serviceId });
+        throw new CatalogueError('SERVICE_ALREADY_LICENSED', { serviceId });
       if (!(await repo.patchLicence(tx.db, id, input.version, { serviceId }, at)))
-        throw new DomainError('CONFLICT', {});
+        throw new CatalogueError('CONFLICT', {});
       await record(
         tx,
         { actor, origin, at },
@@ -444,7 +444,7 @@ export async function mapService(
     });
   } catch (err) {
     if (isUniqueViolation(err, 'licences_service_id_key'))
-      throw new DomainError('SERVICE_ALREADY_LICENSED', { serviceId });
+      throw new CatalogueError('SERVICE_ALREADY_LICENSED', { serviceId });
     throw err;
   }
 }
@@ -460,8 +460,8 @@ export async function unmapService(
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     const l = await editable(tx, actor, id, version);
-    if (l.serviceId === null) throw new DomainError('LICENCE_NOT_MAPPED', { licenceId: id });
-    if (!(await repo.patchLicence(tx.db, id, version, { serviceId: null }, at))) throw new DomainError('CONFLICT', {});
+    if (l.serviceId === null) throw new CatalogueError('LICENCE_NOT_MAPPED', { licenceId: id });
+    if (!(await repo.patchLicence(tx.db, id, version, { serviceId: null }, at))) throw new CatalogueError('CONFLICT', {});
     await record(
       tx,
       { actor, origin, at },
@@ -489,7 +489,7 @@ export async function cancelLicence(
       cancelReason: input.reason,
       serviceId: null,
     };
-    if (!(await repo.patchLicence(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
+    if (!(await repo.patchLicence(tx.db, id, input.version, patch, at))) throw new CatalogueError('CONFLICT', {});
     await record(
       tx,
       { actor, origin, at },
@@ -530,7 +530,7 @@ export async function listPublicLicences(
 export async function getPublicLicence(ctx: AppContext, id: string, lang: Lang): Promise<PublicLicence> {
   const db = ctx.database.db;
   const l = await repo.findLicence(db, id);
-  if (!l || l.status !== 'active') throw new DomainError('LICENCE_NOT_FOUND', { licenceId: id });
+  if (!l || l.status !== 'active') throw new CatalogueError('LICENCE_NOT_FOUND', { licenceId: id });
   const {
     status: _s,
     version: _v,

@@ -1,7 +1,7 @@
 import { PLATFORM_ONLY_ROLES } from '@dargah/contracts';
 import { ROLES, type Actor, type Role } from '../../platform/actor';
-import { DomainError } from '../../platform/http/errors';
 import { agenciesWithRole, ADMIN_ROLES, hasRole, requireStaff, type StaffActor } from './identity.policy';
+import { IdentityError, type IdentityCode } from './identity.errors';
 
 /*
  * Who may administer what: agencies, their units, staff and roles, delegations and API tokens.
@@ -17,14 +17,14 @@ import { agenciesWithRole, ADMIN_ROLES, hasRole, requireStaff, type StaffActor }
  */
 
 export interface Refusal {
-  code: string;
+  code: IdentityCode;
   details?: Record<string, unknown>;
 }
 export type Verdict = Refusal | undefined;
 
 /** Throws the refusal, if any. */
 export function enforce(v: Verdict): void {
-  if (v) throw new DomainError(v.code, v.details ?? {});
+  if (v) throw new IdentityError(v.code, v.details ?? {});
 }
 export const allowed = (v: Verdict): boolean => v === undefined;
 
@@ -50,7 +50,7 @@ export const mayAdminister = (actor: Actor): boolean => actor.type === 'staff' &
 export function adminScope(actor: Actor): AdminScope {
   requireStaff(actor);
   const s = scopeOf(actor);
-  if (!isAdministrator(s)) throw new DomainError('FORBIDDEN', { need: ADMIN_ROLES });
+  if (!isAdministrator(s)) throw new IdentityError('FORBIDDEN', { need: ADMIN_ROLES });
   return s;
 }
 

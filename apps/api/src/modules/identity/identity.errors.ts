@@ -1,7 +1,7 @@
-import { registerErrorCodes } from '../../platform/http/errors';
+import { defineErrors, errorClassOf, type ErrorCodeOf } from '../../platform/http/errors';
 
 /** Identity and access refusals, each with a stable code and Persian and English text. */
-export const identityErrors = {
+export const identityErrors = defineErrors({
   INVALID_CREDENTIALS: { status: 401, fa: 'نام کاربری یا گذرواژه درست نیست.', en: 'The username or password is not correct.' },
   SIGN_IN_DELAYED: { status: 429, fa: 'پس از چند تلاش ناموفق پیاپی، باید کمی صبر کنید و سپس دوباره تلاش کنید.', en: 'After several failed attempts in a row, please wait a little before trying again.' },
   CSRF_TOKEN_INVALID: { status: 403, fa: 'درخواست از صفحه معتبر سامانه ارسال نشده است؛ صفحه را دوباره بارگذاری کنید.', en: 'The request did not come from a valid page of this system; reload the page.' },
@@ -49,11 +49,8 @@ export const identityErrors = {
   PASSWORD_RESET_TOO_MANY: { status: 429, fa: 'برای این کارمند در یک ساعت گذشته بیش از حد کد بازنشانی فرستاده شده است؛ بعداً دوباره تلاش کنید.', en: 'Too many reset codes were sent to this staff member in the last hour; try again later.' },
   RESET_CODE_INVALID: { status: 400, fa: 'کد بازنشانی درست نیست یا پیش‌تر به کار رفته است؛ از مدیر دستگاه کد تازه بخواهید.', en: 'The reset code is not correct or was already used; ask your agency administrator for a new one.' },
   RESET_CODE_EXPIRED: { status: 400, fa: 'کد بازنشانی منقضی شده است؛ از مدیر دستگاه کد تازه بخواهید.', en: 'The reset code has expired; ask your agency administrator for a new one.' },
-};
+});
 
-let registered = false;
-export function registerIdentityErrors(): void {
-  if (registered) return;
-  registered = true;
-  registerErrorCodes(identityErrors);
-}
+/** The module's refusals: the platform's codes and its own (an undeclared code does not compile). */
+export const IdentityError = errorClassOf(identityErrors);
+export type IdentityCode = ErrorCodeOf<typeof IdentityError>;

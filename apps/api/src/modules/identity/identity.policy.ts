@@ -1,5 +1,5 @@
 import type { Actor, Role } from '../../platform/actor';
-import { DomainError } from '../../platform/http/errors';
+import { IdentityError, type IdentityCode } from './identity.errors';
 
 export type StaffActor = Extract<Actor, { type: 'staff' }>;
 export type CitizenActor = Extract<Actor, { type: 'citizen' }>;
@@ -7,13 +7,13 @@ export type ApiClientActor = Extract<Actor, { type: 'api_client' }>;
 
 /** 401 for nobody, 403 for the wrong kind of actor. */
 export function requireStaff(actor: Actor): asserts actor is StaffActor {
-  if (actor.type === 'anonymous') throw new DomainError('UNAUTHENTICATED');
-  if (actor.type !== 'staff') throw new DomainError('FORBIDDEN');
+  if (actor.type === 'anonymous') throw new IdentityError('UNAUTHENTICATED');
+  if (actor.type !== 'staff') throw new IdentityError('FORBIDDEN');
 }
 
 export function requireCitizen(actor: Actor): asserts actor is CitizenActor {
-  if (actor.type === 'anonymous') throw new DomainError('UNAUTHENTICATED');
-  if (actor.type !== 'citizen') throw new DomainError('FORBIDDEN');
+  if (actor.type === 'anonymous') throw new IdentityError('UNAUTHENTICATED');
+  if (actor.type !== 'citizen') throw new IdentityError('FORBIDDEN');
 }
 
 /**
@@ -33,7 +33,7 @@ export function hasRole(actor: Actor, roles: readonly Role[], agencyId?: string)
 /** Staff holding one of the roles (in that agency, when given); else 401/403. */
 export function requireRole(actor: Actor, roles: readonly Role[], agencyId?: string): StaffActor {
   requireStaff(actor);
-  if (!hasRole(actor, roles, agencyId)) throw new DomainError('FORBIDDEN', { need: roles });
+  if (!hasRole(actor, roles, agencyId)) throw new IdentityError('FORBIDDEN', { need: roles });
   return actor;
 }
 
@@ -48,7 +48,7 @@ export const ADMIN_ROLES: readonly Role[] = ['agency_admin', 'platform_admin'];
 export const CENTRAL_ROLES: readonly Role[] = ['central_reviewer', 'oversight_auditor', 'platform_admin'];
 
 /** Password rules: length, letters and digits, not the username. Returns the broken rule, if any. */
-export function passwordProblem(password: string, username: string): string | undefined {
+export function passwordProblem(password: string, username: string): IdentityCode | undefined {
   if (password.length < 10) return 'PASSWORD_TOO_SHORT';
   if (!/[A-Za-z\u0600-\u06FF]/.test(password) || !/[0-9\u06F0-\u06F9]/.test(password)) return 'PASSWORD_TOO_SIMPLE';
   if (password.toLowerCase().includes(username.toLowerCase())) return 'PASSWORD_CONTAINS_USERNAME';

@@ -1,13 +1,14 @@
-import type { AppModule } from '..';
+import type { AppModule } from '../../platform/module';
 import { adminRoutes } from './admin.routes';
 import { mayAdminister } from './admin.policy';
 import { authRoutes } from './auth.routes';
+import { identityErrors } from './identity.errors';
 import { defineIdentityJobs } from './identity.jobs';
-import { registerIdentityErrors } from './identity.errors';
 import { oidcRoutes } from './oidc.routes';
 import { staffAdminRoutes } from './staff-admin.routes';
 
 export { registerAuth } from './auth.hooks';
+export { IdentityError } from './identity.errors';
 export { agenciesWithRole, hasRole, requireCitizen, requireRole, requireStaff, apiClientMay, ADMIN_ROLES, CENTRAL_ROLES } from './identity.policy';
 export type { StaffActor, CitizenActor, ApiClientActor } from './identity.policy';
 export { findPeople, type Party } from './people.service';
@@ -16,11 +17,10 @@ export type { PartyName, PartyRef } from './directory.service';
 export { assertNoReviewConflict, reviewConflictOf } from './separation.service';
 export type { ReviewConflict, ReviewSubject } from './separation.service';
 
-registerIdentityErrors();
-
 /** Identity and access: agencies, units, staff, citizens, sessions, tokens and the policy layer. */
 export const identityModule: AppModule = {
   name: 'identity',
+  errors: [identityErrors],
   async register(app, ctx, host) {
     await authRoutes(app, ctx, host);
     await oidcRoutes(app, ctx);
