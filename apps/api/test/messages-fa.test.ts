@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modules } from '../src/modules';
 import { checkForm } from '../src/modules/requests/request-form';
-import { allErrorSpecs } from '../src/platform/http/errors';
-import { fieldMessage, fieldMessageCodes, toFieldProblems } from '../src/platform/http/validation';
+import { fieldMessage, toFieldProblems } from '../src/platform/http/validation';
+import { catalogueOf } from '../src/platform/module';
+import { importProblems } from '../src/modules/catalogue/catalogue.errors';
 import { buildTestApp, type TestApp } from './app';
 
 /**
@@ -17,10 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The app's codes: the platform's and every module's, as the app joins them. */
+const catalogue = catalogueOf(modules);
+
 describe('Persian messages the API can produce', () => {
   it('registers every module (so the catalogue below is complete)', () => {
     expect(modules.map((m) => m.name).sort()).toEqual(['audit', 'catalogue', 'identity', 'notifications', 'operations', 'requests', 'services']);
-    const codes = allErrorSpecs().map(([code]) => code);
+    const codes = catalogue.errorEntries().map(([code]) => code);
     // One code of each module's catalogue, and the one whose Persian names UTF-8.
     for (const code of ['INTERNAL', 'REQUEST_NOT_FOUND', 'SERVICE_NOT_FOUND', 'PASSWORD_TOO_SHORT', 'IMPORT_ENCODING_INVALID', 'CARD_NOT_FOUND']) {
       expect(codes).toContain(code);
@@ -29,13 +33,15 @@ describe('Persian messages the API can produce', () => {
   });
 
   it('the error catalogue (platform and every module): no Latin digits in Persian', () => {
-    const offending = allErrorSpecs().filter(([, spec]) => latinDigitsOutsideNames(spec.fa).length > 0);
+    const offending = catalogue.errorEntries().filter(([, spec]) => latinDigitsOutsideNames(spec.fa).length > 0);
     expect(offending.map(([code, spec]) => `${code}: ${spec.fa}`)).toEqual([]);
   });
 
-  it('the field-problem messages of platform/http/validation.ts: none', () => {
-    const offending = fieldMessageCodes().filter((code) => latinDigitsOutsideNames(fieldMessage(code, 'fa')).length > 0);
-    expect(offending.map((code) => `${code}: ${fieldMessage(code, 'fa')}`)).toEqual([]);
+  it('the field-problem messages (platform and every module, and the import report): none', () => {
+    const texts = [...catalogue.fieldEntries().map(([code, text]) => [code, text.fa] as const), ...Object.entries(importProblems.table).map(([code, text]) => [code, text.fa] as const)];
+    expect(texts.length).toBeGreaterThan(40);
+    const offending = texts.filter(([, fa]) => latinDigitsOutsideNames(fa).length > 0);
+    expect(offending.map(([code, fa]) => `${code}: ${fa}`)).toEqual([]);
   });
 
   it('size problems built from zod issues name the bound in the reader’s digits', () => {

@@ -15,7 +15,6 @@ import {
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Database } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
-import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { parseDayField } from '../../platform/http/validation';
 import { requireStaff } from '../../platform/actor';
@@ -23,6 +22,7 @@ import { agencyNames, partyKey, partyNames, staffIdByUsername, type PartyName } 
 import { AUDIT_READERS, auditScope, mayWatchChain } from './audit.policy';
 import * as repo from './audit.repository';
 import { entryView, partyView, type Names } from './audit-view';
+import { AuditError } from './audit.errors';
 
 /*
  * The audit log for people: browse and filter the chain's entries (newest first, in keyset pages),
@@ -36,7 +36,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function readScope(actor: Actor): string[] | null {
   requireStaff(actor);
   const scope = auditScope(actor);
-  if (scope === undefined) throw new DomainError('FORBIDDEN', { need: [...AUDIT_READERS, 'agency_admin'] });
+  if (scope === undefined) throw new AuditError('FORBIDDEN', { need: [...AUDIT_READERS, 'agency_admin'] });
   return scope;
 }
 
@@ -47,7 +47,7 @@ async function queryOf(ctx: AppContext, actor: Actor, f: AuditEntryFilter, lang:
   const last = f.to ? parseDayField(f.to, 'querystring.to', lang) : undefined;
   const from = first ? fromJalali(first) : undefined;
   const to = last ? fromJalali(addJalaliDays(last, 1)) : undefined;
-  if (from && to && to.getTime() <= from.getTime()) throw new DomainError('AUDIT_PERIOD_INVALID', { from: f.from, to: f.to });
+  if (from && to && to.getTime() <= from.getTime()) throw new AuditError('AUDIT_PERIOD_INVALID', { from: f.from, to: f.to });
   let actorIds: string[] | undefined;
   if (f.actor) {
     // An id of any actor as it is; otherwise a staff username (none found: nothing matches).
@@ -116,7 +116,7 @@ export async function getEntry(ctx: AppContext, actor: Actor, id: number): Promi
   const scope = readScope(actor);
   const row = await findAuditEntry(ctx.database.db, id);
   if (!row || (scope !== null && (row.agency_id === null || !scope.includes(row.agency_id)))) {
-    throw new DomainError('AUDIT_ENTRY_NOT_FOUND', { id });
+    throw new AuditError('AUDIT_ENTRY_NOT_FOUND', { id });
   }
   return (await views(ctx, [row]))[0]!;
 }
@@ -125,7 +125,7 @@ export async function getEntry(ctx: AppContext, actor: Actor, id: number): Promi
 
 function requireWatcher(actor: Actor): void {
   requireStaff(actor);
-  if (!mayWatchChain(actor)) throw new DomainError('FORBIDDEN', { need: AUDIT_READERS });
+  if (!mayWatchChain(actor)) throw new AuditError('FORBIDDEN', { need: AUDIT_READERS });
 }
 
 async function recordView(ctx: AppContext, v: repo.VerificationRow): Promise<AuditVerificationRecord> {

@@ -1,12 +1,13 @@
 import { NOT_YET_ELECTRONIC, normalizeServiceIdInput, requestableOnline, type ServiceCardContent } from '@dargah/contracts';
 import { normalizeForSearch } from '@dargah/persian';
 import type { AppContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { lawsByIds } from '../laws';
 import { architectureTitles } from '../service-architecture';
 import * as repo from './catalogue-public.repository';
 import { processingTime } from './cpsv-ap.jsonld';
+import { ServicesError } from '../services';
+import { OrganisationError } from '../organisation';
 
 /*
  * The public service catalogue (citizens, businesses, other agencies' systems): Persian search over
@@ -146,7 +147,7 @@ const legalRefs = (c: ServiceCardContent) => [
 export async function getServiceInfo(ctx: AppContext, serviceId: string, lang: Lang = 'fa') {
   const db = ctx.database.db;
   const e = await repo.findEntryByServiceId(db, serviceId);
-  if (!e) throw new DomainError('SERVICE_NOT_FOUND', { serviceId }); // registered by the services module
+  if (!e) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId }); // registered by the services module
   const c = e.content;
   const laws = await lawsByIds(db, [...new Set(legalRefs(c).map((r) => r.lawId))]);
   const providers = await repo.agencyNames(db, [
@@ -250,7 +251,7 @@ const isNotYetElectronic = (maturity: string | null) =>
 export async function agencyServices(ctx: AppContext, agencyId: string, lang: Lang = 'fa') {
   const db = ctx.database.db;
   const agency = await repo.findAgencyBrief(db, agencyId);
-  if (!agency) throw new DomainError('AGENCY_NOT_FOUND', { agencyId }); // registered by the identity module
+  if (!agency) throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId });
   const entries = await repo.entriesOfAgency(db, agencyId);
   const summary = (e: repo.EntryRow) => ({
     serviceId: e.serviceId,

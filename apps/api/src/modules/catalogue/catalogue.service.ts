@@ -19,12 +19,12 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
-import { DomainError, type FieldProblem } from '../../platform/http/errors';
+import type { FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { requireStaff } from '../../platform/actor';
-import { agenciesWithRole, childAgencyIds, existingAgencyIds, findActiveAgency, hasRole, isAgencyAdmin, requireRole } from '../organisation';
+import { OrganisationError, agenciesWithRole, childAgencyIds, existingAgencyIds, findActiveAgency, hasRole, isAgencyAdmin, requireRole } from '../organisation';
 import { lawRefProblems, lawsByIds } from '../laws';
 import { classificationExists } from '../service-architecture';
 import { cardScope, mayViewCard } from './catalogue.policy';
@@ -40,6 +40,7 @@ import {
   VALIDITY_MONTHS,
 } from './catalogue-workflow';
 import { serviceIdFromNumber } from './service-id';
+import { cardFields, CatalogueError, type CatalogueCode } from './catalogue.errors';
 
 /*
  * The service catalogue's use cases. Every write is one transaction holding the change, its event
@@ -84,8 +85,8 @@ async function record(tx: Tx, w: Who, c: Change): Promise<void> {
   });
 }
 
-const fieldsError = (problems: FieldProblem[], code = 'VALIDATION_FAILED') =>
-  new DomainError(code, { fields: problems });
+const fieldsError = (problems: FieldProblem[], code: CatalogueCode = 'VALIDATION_FAILED') =>
+  new CatalogueError(code, { fields: problems });
 const toFields = (problems: CardProblem[], prefix: string, lang: Lang): FieldProblem[] =>
   problems.map((p) => ({ field: `${prefix}${p.path}`, code: p.code, message: message(p.code, lang) }));
 
@@ -154,7 +155,7 @@ function toSummary(r: repo.CardSummaryRow, now: Date, lang: Lang): ServiceCardSu
 async function visibleCard(db: Db, actor: Actor, id: string, forUpdate = false): Promise<repo.CardRow> {
   requireStaff(actor);
   const card = await repo.findCard(db, id, forUpdate);
-  if (!card || !mayViewCard(actor, card)) throw new DomainError('CARD_NOT_FOUND', { cardId: id });
+  if (!card || !mayViewCard(actor, card)) throw new CatalogueError('CARD_NOT_FOUND', { cardId: id });
   return card;
 }
 
@@ -211,7 +212,7 @@ export async function reviewQueue(
   const db = ctx.database.db;
   const { central, children } = await reviewScope(db, actor);
   if (!central && children.length === 0)
-    throw new DomainError('FORBIDDEN', { need: ['central_reviewer', 'agency_admin'] });
+    throw new CatalogueError('FORBIDDEN', { need: ['central_reviewer', 'agency_admin'] });
   const [centralRows, parentRows] = await Promise.all([
     central
       ? repo.listCards(db, {
@@ -241,8 +242,8 @@ export async function diffCard(ctx: AppContext, actor: Actor, id: string, from: 
   const db = ctx.database.db;
   await visibleCard(db, actor, id);
   const [a, b] = await Promise.all([repo.findVersion(db, id, from), repo.findVersion(db, id, to)]);
-  if (!a) throw new DomainError('CARD_VERSION_NOT_FOUND', { cardId: id, versionNo: from });
-  if (!b) throw new DomainError('CARD_VERSION_NOT_FOUND', { cardId: id, versionNo: to });
+  if (!a) throw new CatalogueError('CARD_VERSION_NOT_FOUND', { cardId: id, versionNo: from });
+  if (!b) throw new CatalogueError('CARD_VERSION_NOT_FOUND', { cardId: id, versionNo: to });
   return { from, to, changes: diffContent(a.content, b.content) };
 }
 
@@ -290,7 +291,7 @@ export async function createCard(
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
       if (!(await findActiveAgency(tx.db, input.agencyId)))
-        throw new DomainError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
+        throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
       const id = await createDraftCardInTx(tx, { actor, origin, at }, staff.id, input.agencyId, input.content);
       return { status: 201 as const, body: await toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at) };
     }),
@@ -338,7 +339,7 @@ export async function updateCard(
   return withTransaction(ctx.database, async (tx) => {
     const card = await visibleCard(tx.db, actor, id, true);
     // A stale read first: whoever acted on an older version is told to reload, whatever changed since.
-    if (card.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: card.version });
+    if (card.version !== input.version) throw new CatalogueError('CONFLICT', { currentVersion: card.version });
     const t = await assertCardAction(tx.db, actor, card, 'edit');
     const current = (await repo.findVersion(tx.db, id, card.currentVersion))!;
     const newVersion = current.frozen;
@@ -346,7 +347,7 @@ export async function updateCard(
     if (newVersion) await repo.insertVersion(tx.db, id, versionNo, input.content, actor.id!, at);
     else await repo.updateVersionContent(tx.db, id, versionNo, input.content, at);
     if (!(await repo.saveCard(tx.db, id, input.version, { status: t.to, currentVersion: versionNo }, at)))
-      throw new DomainError('CONFLICT', {});
+      throw new CatalogueError('CONFLICT', {});
     const changed = diffContent(current.content, input.content).map((c) => c.path);
     await record(
       tx,
@@ -380,32 +381,7 @@ const STEP_EVENTS = {
 } as const;
 export type StepAction = keyof typeof STEP_EVENTS;
 
-/** Field messages of the change-request checks (the platform's table covers the generic codes). */
-const LIFECYCLE_MESSAGES: Record<string, Record<Lang, string>> = {
-  CHANGE_BASIS_REQUIRED: {
-    fa: 'درخواست تغییر شناسنامه تأییدشده باید به قانون یا مقرره تغییریافته استناد کند.',
-    en: 'A change to an approved card must cite the changed law or regulation.',
-  },
-  HEAD_APPROVAL_REQUIRED: {
-    fa: 'درخواست تغییر باید به تأیید بالاترین مقام دستگاه رسیده باشد.',
-    en: 'A change request needs the approval of the agency head.',
-  },
-  HEAD_APPROVER_INVALID: {
-    fa: 'تأییدکننده باید از مدیران همین دستگاه باشد.',
-    en: 'The approver must be an administrator of the card’s agency.',
-  },
-  DATE_IN_FUTURE: { fa: 'تاریخ نمی‌تواند در آینده باشد.', en: 'The date cannot be in the future.' },
-  // The service architecture (architecture.routes.ts)
-  CATEGORY_NOT_REGISTERED: {
-    fa: 'این دستهٔ خدمات در معماری خدمات ثبت نشده است.',
-    en: 'This category is not in the service architecture.',
-  },
-  LAYER_NOT_REGISTERED: {
-    fa: 'این لایهٔ خدمت در معماری خدمات ثبت نشده است.',
-    en: 'This service layer is not in the service architecture.',
-  },
-};
-const message = (code: string, lang: Lang) => LIFECYCLE_MESSAGES[code]?.[lang] ?? fieldMessage(code, lang);
+const message = cardFields.message;
 const problem = (field: string, code: string, lang: Lang): FieldProblem => ({
   field,
   code,
@@ -466,7 +442,7 @@ export async function stepCard(
   return withTransaction(ctx.database, async (tx) => {
     const card = await visibleCard(tx.db, actor, id, true);
     // A stale read first: whoever acted on an older version is told to reload, whatever changed since.
-    if (card.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: card.version });
+    if (card.version !== input.version) throw new CatalogueError('CONFLICT', { currentVersion: card.version });
     // The workflow table, the role where the step's scope says, and separation of duties.
     const t = await assertCardAction(tx.db, actor, card, action);
     if (t.needsComment && !input.comment)
@@ -519,7 +495,7 @@ export async function stepCard(
       patch.currentVersion = card.approvedVersion!;
       details.approvedVersion = card.approvedVersion;
     }
-    if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
+    if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new CatalogueError('CONFLICT', {});
     const event = renewal ? `renewal_${STEP_EVENTS[action]}` : STEP_EVENTS[action];
     await record(
       tx,
@@ -540,7 +516,7 @@ export async function stepCard(
 /** Starts a cycle on an approved card (a change request or a renewal), checking the version read and the role. */
 async function startCycle(tx: Tx, actor: Actor, id: string, version: number, action: 'change' | 'renew') {
   const card = await visibleCard(tx.db, actor, id, true);
-  if (card.version !== version) throw new DomainError('CONFLICT', { currentVersion: card.version });
+  if (card.version !== version) throw new CatalogueError('CONFLICT', { currentVersion: card.version });
   const t = await assertCardAction(tx.db, actor, card, action);
   return { card, t };
 }
@@ -557,7 +533,7 @@ async function openChange(
   const versionNo = (await repo.maxVersionNo(tx.db, id)) + 1;
   await repo.insertVersion(tx.db, id, versionNo, approved.content, w.actor.id!, w.at);
   const patch: repo.CardPatch = { status: t.to, currentVersion: versionNo, lastComment: input.comment ?? null };
-  if (!(await repo.saveCard(tx.db, id, input.version, patch, w.at))) throw new DomainError('CONFLICT', {});
+  if (!(await repo.saveCard(tx.db, id, input.version, patch, w.at))) throw new CatalogueError('CONFLICT', {});
   await record(tx, w, {
     stream: 'service_card',
     id,
@@ -616,7 +592,7 @@ export async function renewCard(
         reviewDueAt: null,
         lastComment: input.comment ?? null,
       };
-      if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
+      if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new CatalogueError('CONFLICT', {});
       await record(
         tx,
         { actor, origin, at },
@@ -655,6 +631,6 @@ export async function listNotifications(
   requireStaff(actor);
   const all = hasRole(actor, ['platform_admin']);
   const agencyIds = all ? null : agenciesWithRole(actor, ['agency_admin']);
-  if (agencyIds !== null && agencyIds.length === 0) throw new DomainError('FORBIDDEN', { need: ['agency_admin'] });
+  if (agencyIds !== null && agencyIds.length === 0) throw new CatalogueError('FORBIDDEN', { need: ['agency_admin'] });
   return (await repo.listNotifications(ctx.database.db, { agencyIds, ...q })).map(toNotification);
 }

@@ -1,13 +1,13 @@
 import { CARD_STATUSES, type Areas, type CardCounts, type ReviewQueueCounts } from '@dargah/contracts';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/errors';
 import { requireStaff } from '../../platform/actor';
 import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../organisation';
 import { cardAgencies, reviewScope } from './catalogue.service';
 import { isCentral } from './catalogue.policy';
 import { AUTHOR_ROLES } from './catalogue-workflow';
 import * as repo from './catalogue.repository';
+import { CatalogueError } from './catalogue.errors';
 
 /*
  * What the staff home needs from the catalogue: which of its areas the actor may open, and the
@@ -48,7 +48,7 @@ export async function reviewQueueCounts(ctx: AppContext, actor: Actor): Promise<
   const db = ctx.database.db;
   const { central, children } = await reviewScope(db, actor);
   const parentReviewer = children.length > 0;
-  if (!central && !parentReviewer) throw new DomainError('FORBIDDEN', { need: ['central_reviewer', 'agency_admin'] });
+  if (!central && !parentReviewer) throw new CatalogueError('FORBIDDEN', { need: ['central_reviewer', 'agency_admin'] });
   const n = await repo.countReviewQueue(db, children, ctx.clock.now());
   const out = {
     central: central ? n.central : null,

@@ -1,5 +1,4 @@
 import type { AppContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/errors';
 import { lawsByIds } from '../laws';
 import { activeLicencesByService } from '../licences';
 import { architectureConcepts } from '../service-architecture';
@@ -7,6 +6,7 @@ import * as repo from './catalogue-public.repository';
 import { catalogueDocument, skosDocument } from './cpsv-ap.jsonld';
 import { architectureGraph, codeListGraph, schemesGraph, type ArchitectureTerm } from './cpsv-ap.skos';
 import { ARCHITECTURE_SCHEME, isCodeList } from './cpsv-ap.vocabularies';
+import { CatalogueError } from './catalogue.errors';
 
 /*
  * The catalogue for other systems (ADR 0011): every approved service as CPSV-AP 3.2 JSON-LD, and
@@ -43,5 +43,5 @@ export async function getVocabulary(ctx: AppContext, scheme: string): Promise<Re
   const base = ctx.config.PUBLIC_BASE_URL;
   if (isCodeList(scheme)) return skosDocument(codeListGraph(base, scheme));
   if (scheme === ARCHITECTURE_SCHEME) return skosDocument(architectureGraph(base, await architectureTerms(ctx)));
-  throw new DomainError('VOCABULARY_NOT_FOUND', { scheme });
+  throw new CatalogueError('VOCABULARY_NOT_FOUND', { scheme });
 }

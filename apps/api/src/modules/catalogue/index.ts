@@ -1,20 +1,19 @@
-import type { AppModule } from '..';
+import type { AppModule } from '../../platform/module';
 import { defineCatalogueJobs } from './catalogue.jobs';
 import { catalogueRoutes } from './catalogue.routes';
 import { cataloguePublicRoutes } from './catalogue-public.routes';
 import { importRoutes } from './import.routes';
 import { cpsvApRoutes } from './cpsv-ap.routes';
-import { registerCatalogueErrors } from './catalogue.errors';
+import { catalogueErrorTables, catalogueFieldTables } from './catalogue.errors';
 import { countsRoutes } from './counts.routes';
 import { catalogueAreas } from './counts.service';
 
 export { isValidServiceId, serviceIdFromNumber } from './service-id';
 export { isCentral } from './catalogue.policy';
+export { cardFieldMessage } from './catalogue.errors';
 export { syncCatalogueEntries } from './catalogue-public.service';
 export { approvedServiceFacts } from './desk-facts';
 export type { ApprovedServiceFacts } from './desk-facts';
-
-registerCatalogueErrors();
 
 /**
  * The service catalogue (سامانه مدیریت خدمات دولت): service identity cards (شناسنامه خدمت) as
@@ -24,6 +23,8 @@ registerCatalogueErrors();
  */
 export const catalogueModule: AppModule = {
   name: 'catalogue',
+  errors: catalogueErrorTables,
+  fields: catalogueFieldTables,
   register: async (app, ctx) => {
     await catalogueRoutes(app, ctx);
     await cataloguePublicRoutes(app, ctx);

@@ -1,4 +1,5 @@
-import type { AppModule } from '..';
+import type { AppModule } from '../../platform/module';
+import { reportsErrors } from './reports.errors';
 import { reportsRoutes } from './reports.routes';
 import { reportAgencies } from './reports.service';
 
@@ -11,6 +12,7 @@ export type { CatalogueServiceInfo } from './reports.service';
  * the discrepancy report (delivered without an id, approved never delivered, expired but delivered).
  */
 export const deliveryReportsModule: AppModule = {
+  errors: [reportsErrors],
   name: 'delivery-reports',
   register: reportsRoutes,
   areas: (_ctx, actor) => ({ reports: reportAgencies(actor) !== undefined }),

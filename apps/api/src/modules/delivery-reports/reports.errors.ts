@@ -1,7 +1,7 @@
-import { registerErrorCodes } from '../../platform/http/errors';
+import { defineErrors, errorClassOf } from '../../platform/http/errors';
 
 /** Refusals of catalogue links, yearly delivery reports and the discrepancy report (fa and en). */
-export const reportsErrors = {
+export const reportsErrors = defineErrors({
   CATALOGUE_SERVICE_NOT_APPROVED: {
     status: 422,
     fa: 'این شناسه خدمت در فهرست خدمات مصوب نیست.',
@@ -49,11 +49,7 @@ export const reportsErrors = {
     fa: 'بازهٔ زمانی گزارش درست نیست: تاریخ پایان باید پس از تاریخ شروع باشد و بازه از ده سال بیشتر نباشد.',
     en: 'The report period is not valid: the end must follow the start, within ten years.',
   },
-};
+});
 
-let registered = false;
-export function registerReportsErrors(): void {
-  if (registered) return;
-  registered = true;
-  registerErrorCodes(reportsErrors);
-}
+/** The module's refusals: the platform's codes and its own. */
+export const ReportsError = errorClassOf(reportsErrors);

@@ -14,7 +14,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { claimFrom, IDEMPOTENT_CREATE, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
-import { registerReportsErrors } from './reports.errors';
 import { discrepancyCsv, discrepancyXlsx } from './reports.export';
 import {
   correctReport,
@@ -27,8 +26,6 @@ import {
   rowCapabilities,
   submitReport,
 } from './reports.service';
-
-registerReportsErrors();
 
 const tags = ['catalogue-reports'];
 const staff = { access: 'staff' as const };

@@ -16,7 +16,7 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { isUniqueViolation, withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
-import { DomainError, errorSpec, type FieldProblem } from '../../platform/http/errors';
+import type { FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { parseDayField } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
@@ -24,6 +24,7 @@ import { requireStaff } from '../../platform/actor';
 import { agenciesWithRole, assertNoReviewConflict, CENTRAL_ROLES, hasRole, requireRole, reviewConflictOf } from '../organisation';
 import * as repo from './reports.repository';
 import { isValidServiceId } from '../catalogue';
+import { ReportsError, reportsErrors } from './reports.errors';
 
 /*
  * Delivery against the catalogue: which approved service id a desk service or a provincial report
@@ -69,10 +70,11 @@ async function record(
   });
 }
 
-const problem = (field: string, code: string, lang: Lang): FieldProblem => ({
+/** A row's service id that may not be named, as a field problem worded like the refusal itself. */
+const problem = (field: string, code: LinkProblem, lang: Lang): FieldProblem => ({
   field,
   code,
-  message: errorSpec(code)[lang],
+  message: reportsErrors[code][lang],
 });
 
 // Which service ids an agency may name --------------------------------------------------------------
@@ -83,13 +85,15 @@ const problem = (field: string, code: string, lang: Lang): FieldProblem => ({
  * office, of one of its parent agencies (CATALOGUE_SERVICE_OTHER_AGENCY); with `inForce`, the card
  * must not have expired (CATALOGUE_SERVICE_EXPIRED).
  */
+type LinkProblem = 'CATALOGUE_SERVICE_NOT_APPROVED' | 'CATALOGUE_SERVICE_OTHER_AGENCY' | 'CATALOGUE_SERVICE_EXPIRED';
+
 async function linkProblems(
   db: Db,
   agencyId: string,
   serviceIds: readonly string[],
   o: { inForce: boolean; now: Date },
-): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+): Promise<Map<string, LinkProblem>> {
+  const out = new Map<string, LinkProblem>();
   const valid = [...new Set(serviceIds)].filter((id) => {
     if (isValidServiceId(id)) return true;
     out.set(id, 'CATALOGUE_SERVICE_NOT_APPROVED');
@@ -115,7 +119,7 @@ async function linkProblems(
  */
 export async function assertLinkableService(db: Db, agencyId: string, serviceId: string, now: Date): Promise<void> {
   const code = (await linkProblems(db, agencyId, [serviceId], { inForce: true, now })).get(serviceId);
-  if (code) throw new DomainError(code, { serviceId });
+  if (code) throw new ReportsError(code, { serviceId });
 }
 
 export interface CatalogueServiceInfo {
@@ -150,7 +154,7 @@ export function reportAgencies(actor: Actor): string[] | null | undefined {
 function reportScope(actor: Actor): string[] | null {
   requireStaff(actor);
   const scope = reportAgencies(actor);
-  if (scope === undefined) throw new DomainError('FORBIDDEN', { need: ['agency_admin', ...CENTRAL_ROLES] });
+  if (scope === undefined) throw new ReportsError('FORBIDDEN', { need: ['agency_admin', ...CENTRAL_ROLES] });
   return scope;
 }
 const inScope = (scope: string[] | null, agencyId: string) => scope === null || scope.includes(agencyId);
@@ -168,7 +172,8 @@ async function checkRows(db: Db, agencyId: string, rows: DeliveryRowInput[], at:
     const code = r.serviceId ? problems.get(r.serviceId) : undefined;
     return code ? [problem(`body.rows.${i}.serviceId`, code, lang)] : [];
   });
-  if (fields.length > 0) throw new DomainError(fields[0]!.code, { fields });
+  const first = rows.map((r) => (r.serviceId ? problems.get(r.serviceId) : undefined)).find((c) => c !== undefined);
+  if (first) throw new ReportsError(first, { fields });
 }
 
 const rowValues = (rows: DeliveryRowInput[]): repo.NewReportRow[] =>
@@ -189,7 +194,7 @@ const toRow = (r: repo.RowRow) => ({
 
 async function reportView(db: Db, id: string): Promise<DeliveryReport> {
   const r = await repo.findReport(db, id);
-  if (!r) throw new DomainError('DELIVERY_REPORT_NOT_FOUND', { reportId: id });
+  if (!r) throw new ReportsError('DELIVERY_REPORT_NOT_FOUND', { reportId: id });
   const { rowCount: _c, pendingCount: _p, ...rest } = r;
   return { ...rest, rows: (await repo.reportRows(db, id)).map(toRow) };
 }
@@ -215,11 +220,11 @@ export async function submitReport(
     once(tx, claim, at, async () => {
       const agency = await repo.agencyLineage(tx.db, input.agencyId);
       if (!agency || !FIELD_OFFICES.has(agency.kind))
-        throw new DomainError('DELIVERY_REPORT_NOT_PROVINCIAL', { agencyId: input.agencyId });
-      if (period.start.getTime() > at.getTime()) throw new DomainError('DELIVERY_YEAR_IN_FUTURE', { year: input.year });
+        throw new ReportsError('DELIVERY_REPORT_NOT_PROVINCIAL', { agencyId: input.agencyId });
+      if (period.start.getTime() > at.getTime()) throw new ReportsError('DELIVERY_YEAR_IN_FUTURE', { year: input.year });
       const existing = await repo.findCurrentReport(tx.db, input.agencyId, input.year);
       if (existing)
-        throw new DomainError('DELIVERY_REPORT_EXISTS', { reportId: existing.id, version: existing.version });
+        throw new ReportsError('DELIVERY_REPORT_EXISTS', { reportId: existing.id, version: existing.version });
       await checkRows(tx.db, input.agencyId, input.rows, at, lang);
       const id = await repo.insertReport(
         tx.db,
@@ -256,7 +261,7 @@ export async function submitReport(
         isUniqueViolation(err, c),
       )
     )
-      throw new DomainError('DELIVERY_REPORT_EXISTS', { agencyId: input.agencyId, year: input.year });
+      throw new ReportsError('DELIVERY_REPORT_EXISTS', { agencyId: input.agencyId, year: input.year });
     throw err;
   });
 }
@@ -275,13 +280,13 @@ export async function correctReport(
   return withTransaction(ctx.database, async (tx) => {
     const old = await repo.findReport(tx.db, id, true);
     if (!old || !inScope(reportScope(actor), old.agencyId))
-      throw new DomainError('DELIVERY_REPORT_NOT_FOUND', { reportId: id });
+      throw new ReportsError('DELIVERY_REPORT_NOT_FOUND', { reportId: id });
     requireRole(actor, ['agency_admin'], old.agencyId);
-    if (!old.current) throw new DomainError('DELIVERY_REPORT_SUPERSEDED', { reportId: id });
-    if (old.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: old.version });
+    if (!old.current) throw new ReportsError('DELIVERY_REPORT_SUPERSEDED', { reportId: id });
+    if (old.version !== input.version) throw new ReportsError('CONFLICT', { currentVersion: old.version });
     await checkRows(tx.db, old.agencyId, input.rows, at, lang);
     if (!(await repo.supersedeReport(tx.db, id, input.version, at)))
-      throw new DomainError('CONFLICT', { currentVersion: old.version });
+      throw new ReportsError('CONFLICT', { currentVersion: old.version });
     const period = yearPeriod(old.year);
     const newId = await repo.insertReport(
       tx.db,
@@ -316,7 +321,7 @@ export async function correctReport(
 export async function getReport(ctx: AppContext, actor: Actor, id: string): Promise<DeliveryReport> {
   const scope = reportScope(actor);
   const r = await repo.findReport(ctx.database.db, id);
-  if (!r || !inScope(scope, r.agencyId)) throw new DomainError('DELIVERY_REPORT_NOT_FOUND', { reportId: id });
+  if (!r || !inScope(scope, r.agencyId)) throw new ReportsError('DELIVERY_REPORT_NOT_FOUND', { reportId: id });
   return reportView(ctx.database.db, id);
 }
 
@@ -382,7 +387,7 @@ async function resolveRefusal(db: Db, actor: Actor, row: repo.RowRow): Promise<s
 export async function rowCapabilities(ctx: AppContext, actor: Actor, id: string): Promise<DeliveryRowCapabilities> {
   requireRole(actor, CENTRAL_ROLES);
   const row = await repo.findReportRow(ctx.database.db, id);
-  if (!row) throw new DomainError('DELIVERY_ROW_NOT_FOUND', { rowId: id });
+  if (!row) throw new ReportsError('DELIVERY_ROW_NOT_FOUND', { rowId: id });
   return { resolve: (await resolveRefusal(ctx.database.db, actor, row)) === null };
 }
 
@@ -402,11 +407,11 @@ export async function resolveRow(
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     const row = await repo.findReportRow(tx.db, id, true);
-    if (!row) throw new DomainError('DELIVERY_ROW_NOT_FOUND', { rowId: id });
+    if (!row) throw new ReportsError('DELIVERY_ROW_NOT_FOUND', { rowId: id });
     const from = input.resolution === 'linked' ? ['pending', 'card_required'] : ['pending'];
     if (!row.current || !from.includes(row.status))
-      throw new DomainError('DELIVERY_ROW_NOT_RESOLVABLE', { rowId: id, status: row.status, current: row.current });
-    if (row.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: row.version });
+      throw new ReportsError('DELIVERY_ROW_NOT_RESOLVABLE', { rowId: id, status: row.status, current: row.current });
+    if (row.version !== input.version) throw new ReportsError('CONFLICT', { currentVersion: row.version });
     await assertNoReviewConflict(tx.db, actor, await rowReviewSubject(tx.db, row), { rowId: id });
     let serviceId: string | null = null;
     let note: string | null = null;
@@ -414,7 +419,7 @@ export async function resolveRow(
       const code = (await linkProblems(tx.db, row.agencyId, [input.serviceId], { inForce: false, now: at })).get(
         input.serviceId,
       );
-      if (code) throw new DomainError(code, { serviceId: input.serviceId });
+      if (code) throw new ReportsError(code, { serviceId: input.serviceId });
       serviceId = input.serviceId;
     } else if (input.resolution === 'dismissed') note = input.reason;
     else note = input.note?.trim() || null;
@@ -427,7 +432,7 @@ export async function resolveRow(
         at,
       ))
     )
-      throw new DomainError('CONFLICT', { currentVersion: row.version });
+      throw new ReportsError('CONFLICT', { currentVersion: row.version });
     await record(
       tx,
       { actor, origin, at },
@@ -461,7 +466,7 @@ export function reportPeriod(q: { from?: string | undefined; to?: string | undef
   const from = fromJalali(first);
   const to = fromJalali(addJalaliDays(last, 1));
   if (to.getTime() <= from.getTime() || to.getTime() - from.getTime() > 10 * 366 * 86_400_000)
-    throw new DomainError('REPORT_PERIOD_INVALID', { from: q.from ?? null, to: q.to ?? null });
+    throw new ReportsError('REPORT_PERIOD_INVALID', { from: q.from ?? null, to: q.to ?? null });
   return { from, to, fromJalali: jalaliDateString(first), toJalali: jalaliDateString(last) };
 }
 

@@ -6,8 +6,8 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
-import { DomainError } from '../../platform/http/errors';
 import * as org from '../organisation';
+import { IdentityError } from './identity.errors';
 import * as repo from './identity.repository';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -160,11 +160,11 @@ export async function actFor(ctx: AppContext, actor: Actor, tokenHash: string, t
   const now = ctx.clock.now();
   const db = ctx.database.db;
   if (actor.type === 'citizen') {
-    if (targetId && !(await repo.representedCompanies(db, actor.id)).some((c) => c.id === targetId)) throw new DomainError('FORBIDDEN');
+    if (targetId && !(await repo.representedCompanies(db, actor.id)).some((c) => c.id === targetId)) throw new IdentityError('FORBIDDEN');
   } else if (actor.type === 'staff') {
-    if (targetId && !(await org.activeDelegationsFor(db, actor.id, now)).some((d) => d.principalId === targetId)) throw new DomainError('FORBIDDEN');
+    if (targetId && !(await org.activeDelegationsFor(db, actor.id, now)).some((d) => d.principalId === targetId)) throw new IdentityError('FORBIDDEN');
   } else {
-    throw new DomainError('FORBIDDEN');
+    throw new IdentityError('FORBIDDEN');
   }
   await withTransaction(ctx.database, async (tx) => {
     await repo.setActingFor(tx.db, tokenHash, targetId);
@@ -195,7 +195,7 @@ export async function sessionInfo(ctx: AppContext, r: ResolvedSession, areasOf: 
       areas,
     };
   }
-  if (a.type !== 'staff') throw new DomainError('FORBIDDEN');
+  if (a.type !== 'staff') throw new IdentityError('FORBIDDEN');
   const me = await org.findStaff(db, a.id);
   const principal = a.onBehalfOfId ? await org.findStaff(db, a.onBehalfOfId) : undefined;
   const agency = await org.findAgency(db, a.agencyId);

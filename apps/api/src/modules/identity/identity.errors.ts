@@ -1,7 +1,7 @@
-import { registerErrorCodes } from '../../platform/http/errors';
+import { defineErrors, errorClassOf, type ErrorCodeOf } from '../../platform/http/errors';
 
 /** Identity and access refusals, each with a stable code and Persian and English text. */
-export const identityErrors = {
+export const identityErrors = defineErrors({
   INVALID_CREDENTIALS: { status: 401, fa: 'نام کاربری یا گذرواژه درست نیست.', en: 'The username or password is not correct.' },
   SIGN_IN_DELAYED: { status: 429, fa: 'پس از چند تلاش ناموفق پیاپی، باید کمی صبر کنید و سپس دوباره تلاش کنید.', en: 'After several failed attempts in a row, please wait a little before trying again.' },
   CSRF_TOKEN_INVALID: { status: 403, fa: 'درخواست از صفحه معتبر سامانه ارسال نشده است؛ صفحه را دوباره بارگذاری کنید.', en: 'The request did not come from a valid page of this system; reload the page.' },
@@ -14,7 +14,6 @@ export const identityErrors = {
   PASSWORD_TOO_SHORT: { status: 400, fa: 'گذرواژه باید دست‌کم ۱۰ نویسه باشد.', en: 'The password must be at least 10 characters.' },
   PASSWORD_TOO_SIMPLE: { status: 400, fa: 'گذرواژه باید هم حرف و هم رقم داشته باشد.', en: 'The password must contain letters and digits.' },
   PASSWORD_CONTAINS_USERNAME: { status: 400, fa: 'گذرواژه نباید نام کاربری را در خود داشته باشد.', en: 'The password must not contain the username.' },
-  OIDC_SUBJECT_TAKEN: { status: 409, fa: 'این شناسه ورود سازمانی پیش‌تر به کارمند دیگری داده شده است.', en: 'This organisation sign-in subject is already linked to another staff member.' },
   API_TOKEN_NOT_FOUND: { status: 404, fa: 'توکن پیدا نشد.', en: 'The API token was not found.' },
   OIDC_STATE_INVALID: { status: 400, fa: 'ورود با حساب سازمانی منقضی شده یا در این مرورگر آغاز نشده است؛ دوباره تلاش کنید.', en: 'The organisation sign-in expired or was not started in this browser; please try again.' },
   OIDC_ACCESS_DENIED: { status: 401, fa: 'ورود با حساب سازمانی لغو یا رد شد.', en: 'The organisation sign-in was cancelled or refused.' },
@@ -23,11 +22,8 @@ export const identityErrors = {
   OIDC_SIGN_IN_FAILED: { status: 401, fa: 'ورود با حساب سازمانی انجام نشد؛ دوباره تلاش کنید.', en: 'The organisation sign-in could not be completed; please try again.' },
   OIDC_UNKNOWN_ACCOUNT: { status: 403, fa: 'این حساب سازمانی به هیچ کارمندی در درگاه وصل نیست؛ با مدیر دستگاه خود تماس بگیرید.', en: 'This organisation account is not linked to any staff member in Dargah; contact your agency administrator.' },
   OIDC_ACCOUNT_INACTIVE: { status: 403, fa: 'حساب کارمندی شما غیرفعال است.', en: 'Your staff account is deactivated.' },
-};
+});
 
-let registered = false;
-export function registerIdentityErrors(): void {
-  if (registered) return;
-  registered = true;
-  registerErrorCodes(identityErrors);
-}
+/** The module's refusals: the platform's codes and its own (an undeclared code does not compile). */
+export const IdentityError = errorClassOf(identityErrors);
+export type IdentityCode = ErrorCodeOf<typeof IdentityError>;

@@ -1,14 +1,13 @@
-import type { AppModule } from '..';
+import type { AppModule } from '../../platform/module';
 import { authRoutes } from './auth.routes';
+import { identityErrors } from './identity.errors';
 import { defineIdentityJobs } from './identity.jobs';
-import { registerIdentityErrors } from './identity.errors';
 import { oidcRoutes } from './oidc.routes';
 
 export { registerAuth } from './auth.hooks';
+export { IdentityError } from './identity.errors';
 // For the organisation's administration (API tokens, sessions, passwords) and people directory.
 export * from './accounts.service';
-
-registerIdentityErrors();
 
 /**
  * Identity: who is signing in and acting — citizens and companies (one-time codes to a
@@ -17,6 +16,7 @@ registerIdentityErrors();
  */
 export const identityModule: AppModule = {
   name: 'identity',
+  errors: [identityErrors],
   async register(app, ctx, host) {
     await authRoutes(app, ctx, host);
     await oidcRoutes(app, ctx);

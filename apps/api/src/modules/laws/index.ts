@@ -1,5 +1,5 @@
-import type { AppModule } from '..';
-import { registerLawsErrors } from './laws.errors';
+import type { AppModule } from '../../platform/module';
+import { lawFields, lawsErrors } from './laws.errors';
 import { lawsRoutes } from './laws.routes';
 
 /*
@@ -9,7 +9,8 @@ import { lawsRoutes } from './laws.routes';
 export { lawRefProblems, lawsByIds } from './laws.service';
 export type { LawRow } from './laws.repository';
 
-registerLawsErrors();
+/** A law-reference field code's text (then the platform's), for modules whose records cite laws. */
+export const lawFieldMessage = lawFields.message;
 
 /** The laws register (قوانین و مقررات) and the agencies' missions, each citing law articles. */
-export const lawsModule: AppModule = { name: 'laws', register: lawsRoutes };
+export const lawsModule: AppModule = { name: 'laws', errors: [lawsErrors], fields: [lawFields.table], register: lawsRoutes };

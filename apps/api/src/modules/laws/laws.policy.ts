@@ -1,7 +1,7 @@
 import type { Actor, Role } from '../../platform/actor';
-import { DomainError } from '../../platform/http/errors';
 import { requireStaff, type StaffActor } from '../../platform/actor';
 import { CENTRAL_REVIEWERS, hasRole, requireRole } from '../organisation';
+import { LawsError } from './laws.errors';
 
 /** Who keeps the laws register: central reviewers and platform administrators. */
 export const LAW_EDITORS: readonly Role[] = CENTRAL_REVIEWERS;
@@ -14,5 +14,5 @@ export const requireLawEditor = (actor: Actor): StaffActor => requireRole(actor,
 export function requireMissionEditor(actor: Actor, agencyId: string): StaffActor {
   requireStaff(actor);
   if (hasRole(actor, ['platform_admin']) || hasRole(actor, MISSION_EDITORS, agencyId)) return actor;
-  throw new DomainError('FORBIDDEN', { need: [...MISSION_EDITORS, 'platform_admin'] });
+  throw new LawsError('FORBIDDEN', { need: [...MISSION_EDITORS, 'platform_admin'] });
 }

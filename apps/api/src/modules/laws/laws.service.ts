@@ -5,15 +5,16 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
-import { DomainError, type FieldProblem } from '../../platform/http/errors';
+import type { FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { diffContent } from '../../platform/diff';
 import { requireStaff } from '../../platform/actor';
-import { findActiveAgency } from '../organisation';
+import { OrganisationError, findActiveAgency } from '../organisation';
 import { requireLawEditor, requireMissionEditor } from './laws.policy';
 import * as repo from './laws.repository';
+import { LawsError } from './laws.errors';
 
 /*
  * The laws register and the agencies' missions. Every write is one transaction holding the change,
@@ -64,7 +65,7 @@ const toFields = (problems: CardProblem[], prefix: string, lang: Lang): FieldPro
 function isoDateOfJalali(jalali: string): string {
   const r = parseJalali(jalali);
   if (!r.ok)
-    throw new DomainError('VALIDATION_FAILED', {
+    throw new LawsError('VALIDATION_FAILED', {
       fields: [
         { field: 'body.approvedOn', code: 'JALALI_DATE_INVALID', message: fieldMessage('JALALI_DATE_INVALID', 'fa') },
       ],
@@ -110,7 +111,7 @@ export async function listLaws(
 
 export async function getLaw(ctx: AppContext, id: string): Promise<Law> {
   const l = await repo.findLaw(ctx.database.db, id);
-  if (!l) throw new DomainError('LAW_NOT_FOUND', { lawId: id });
+  if (!l) throw new LawsError('LAW_NOT_FOUND', { lawId: id });
   return toLaw(l);
 }
 
@@ -157,9 +158,9 @@ export async function updateLaw(
   const values = lawValues(input);
   return withTransaction(ctx.database, async (tx) => {
     const before = await repo.findLaw(tx.db, id);
-    if (!before) throw new DomainError('LAW_NOT_FOUND', { lawId: id });
+    if (!before) throw new LawsError('LAW_NOT_FOUND', { lawId: id });
     const row = await repo.updateLaw(tx.db, id, input.version, values, at);
-    if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
+    if (!row) throw new LawsError('CONFLICT', { currentVersion: before.version });
     const changes = diffContent({ ...before, version: undefined }, { ...row, version: undefined });
     await record(
       tx,
@@ -181,7 +182,7 @@ export async function updateLaw(
 const toMission = (m: repo.MissionRow): Mission => m;
 
 export async function listMissions(ctx: AppContext, agencyId: string): Promise<Mission[]> {
-  if (!(await findActiveAgency(ctx.database.db, agencyId))) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
+  if (!(await findActiveAgency(ctx.database.db, agencyId))) throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId });
   return (await repo.listMissions(ctx.database.db, agencyId)).map(toMission);
 }
 
@@ -190,7 +191,7 @@ async function checkMissionRefs(db: Db, input: MissionInput, lang: Lang): Promis
     db,
     input.legalBasis.map((ref, i) => ({ path: `legalBasis.${i}`, ref })),
   );
-  if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: toFields(problems, 'body.', lang) });
+  if (problems.length > 0) throw new LawsError('VALIDATION_FAILED', { fields: toFields(problems, 'body.', lang) });
 }
 
 /** An agency administrator (or platform administrator) records one of the agency's missions. */
@@ -207,7 +208,7 @@ export async function createMission(
   const at = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
-      if (!(await findActiveAgency(tx.db, agencyId))) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
+      if (!(await findActiveAgency(tx.db, agencyId))) throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId });
       await checkMissionRefs(tx.db, input, lang);
       const row = await repo.insertMission(
         tx.db,
@@ -235,11 +236,11 @@ export async function createMission(
 async function editableMission(db: Db, actor: Actor, id: string): Promise<repo.MissionRow> {
   requireStaff(actor);
   const m = await repo.findMission(db, id);
-  if (!m) throw new DomainError('MISSION_NOT_FOUND', { missionId: id });
+  if (!m) throw new LawsError('MISSION_NOT_FOUND', { missionId: id });
   try {
     requireMissionEditor(actor, m.agencyId);
   } catch {
-    throw new DomainError('MISSION_NOT_FOUND', { missionId: id });
+    throw new LawsError('MISSION_NOT_FOUND', { missionId: id });
   }
   return m;
 }
@@ -263,7 +264,7 @@ export async function updateMission(
       { title: input.title, description: input.description ?? null, legalBasis: input.legalBasis },
       at,
     );
-    if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
+    if (!row) throw new LawsError('CONFLICT', { currentVersion: before.version });
     await record(
       tx,
       { actor, origin, at },

@@ -1,9 +1,9 @@
-import { registerErrorCodes } from '../../platform/http/errors';
-import type { Lang } from '../../platform/http/i18n';
-import { fieldMessage } from '../../platform/http/validation';
+import { defineErrors, errorClassOf, type FieldTable } from '../../platform/http/errors';
+import { defineFieldMessages } from '../../platform/http/validation';
+import { cardFieldMessage } from '../catalogue';
 
 /** Refusals of the licence register, with Persian and English text. */
-export const licenceErrors = {
+export const licenceErrors = defineErrors({
   LICENCE_NOT_FOUND: { status: 404, fa: 'مجوز پیدا نشد.', en: 'The licence was not found.' },
   LICENCE_ALREADY_MAPPED: {
     status: 409,
@@ -30,10 +30,10 @@ export const licenceErrors = {
     fa: 'این مجوز لغو شده است و تغییر نمی‌کند.',
     en: 'This licence has been cancelled and cannot be changed.',
   },
-};
+});
 
-/** Field-level problems of a licence, beyond the platform's table. */
-const LICENCE_FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
+/** Field-level problems of a licence, beyond the card's and the platform's (`licenceFields`). */
+export const licenceFieldTexts = {
   SERVICE_ID_INVALID: {
     fa: 'شناسه خدمت باید ۱۱ رقم با رقم کنترل درست باشد.',
     en: 'A service id is 11 digits with a valid check digit.',
@@ -52,14 +52,10 @@ const LICENCE_FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
     fa: 'برای مجوزی که هزینه دارد، مبنای قانونی هزینه لازم است.',
     en: 'A licence with a cost needs the legal basis of the cost.',
   },
-};
+} as const satisfies FieldTable;
 
-export const licenceFieldMessage = (code: string, lang: Lang): string =>
-  LICENCE_FIELD_MESSAGES[code]?.[lang] ?? fieldMessage(code, lang);
+/** Field problems of a licence: its own codes, then the card's (law and agency references). */
+export const licenceFields = defineFieldMessages(licenceFieldTexts, cardFieldMessage);
 
-let registered = false;
-export function registerLicenceErrors(): void {
-  if (registered) return;
-  registered = true;
-  registerErrorCodes(licenceErrors);
-}
+/** The module's refusals: the platform's codes and its own. */
+export const LicencesError = errorClassOf(licenceErrors);

@@ -15,7 +15,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { claimFrom, IDEMPOTENT_CREATE, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
-import { registerLicenceErrors } from './licences.errors';
 import {
   cancelLicence,
   createLicence,
@@ -29,8 +28,6 @@ import {
   unmappedReport,
   updateLicence,
 } from './licences.service';
-
-registerLicenceErrors();
 
 const tags = ['catalogue', 'licences'];
 const Id = z.object({ id: z.uuid() });

@@ -19,15 +19,14 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { isUniqueViolation, withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
-import { DomainError, type FieldProblem } from '../../platform/http/errors';
+import { type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { requireStaff } from '../../platform/actor';
-import { hasRole } from '../organisation';
 import { isCentral, isValidServiceId } from '../catalogue';
-import { existingAgencyIds, findActiveAgency } from '../organisation';
+import { OrganisationError, existingAgencyIds, findActiveAgency, hasRole } from '../organisation';
 import { lawRefProblems, lawsByIds } from '../laws';
-import { licenceFieldMessage } from './licences.errors';
+import { LicencesError, licenceFields } from './licences.errors';
 import * as repo from './licences.repository';
 
 /*
@@ -73,9 +72,9 @@ async function record(
 const problem = (field: string, code: string, lang: Lang): FieldProblem => ({
   field,
   code,
-  message: licenceFieldMessage(code, lang),
+  message: licenceFields.message(code, lang),
 });
-const fieldsError = (problems: FieldProblem[]) => new DomainError('VALIDATION_FAILED', { fields: problems });
+const fieldsError = (problems: FieldProblem[]) => new LicencesError('VALIDATION_FAILED', { fields: problems });
 
 // Who may do what ------------------------------------------------------------------------------
 /** Staff who may read a licence of this agency: the central roles, and anyone with a role there. */
@@ -97,7 +96,7 @@ function readScope(actor: Actor): string[] | null {
 async function readable(db: Db, actor: Actor, id: string, forUpdate = false): Promise<repo.LicenceRow> {
   requireStaff(actor);
   const l = await repo.findLicence(db, id, forUpdate);
-  if (!l || !mayRead(actor, l.agencyId)) throw new DomainError('LICENCE_NOT_FOUND', { licenceId: id });
+  if (!l || !mayRead(actor, l.agencyId)) throw new LicencesError('LICENCE_NOT_FOUND', { licenceId: id });
   return l;
 }
 
@@ -107,9 +106,9 @@ async function readable(db: Db, actor: Actor, id: string, forUpdate = false): Pr
  */
 async function editable(tx: Tx, actor: Actor, id: string, version: number | null): Promise<repo.LicenceRow> {
   const l = await readable(tx.db, actor, id, true);
-  if (!mayEdit(actor, l.agencyId)) throw new DomainError('FORBIDDEN', { need: ['agency_admin', 'platform_admin'] });
-  if (l.status === 'cancelled') throw new DomainError('LICENCE_CANCELLED', { licenceId: id });
-  if (version !== null && l.version !== version) throw new DomainError('CONFLICT', { currentVersion: l.version });
+  if (!mayEdit(actor, l.agencyId)) throw new LicencesError('FORBIDDEN', { need: ['agency_admin', 'platform_admin'] });
+  if (l.status === 'cancelled') throw new LicencesError('LICENCE_CANCELLED', { licenceId: id });
+  if (version !== null && l.version !== version) throw new LicencesError('CONFLICT', { currentVersion: l.version });
   return l;
 }
 
@@ -227,12 +226,12 @@ export async function createLicence(
   claim?: IdempotencyClaim,
 ): Promise<Replayable<Licence, 201>> {
   requireStaff(actor);
-  if (!mayEdit(actor, input.agencyId)) throw new DomainError('FORBIDDEN', { need: ['agency_admin', 'platform_admin'] });
+  if (!mayEdit(actor, input.agencyId)) throw new LicencesError('FORBIDDEN', { need: ['agency_admin', 'platform_admin'] });
   const at = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
       if (!(await findActiveAgency(tx.db, input.agencyId)))
-        throw new DomainError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
+        throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
       await repo.lockPrerequisites(tx.db);
       const problems = await referenceProblems(tx.db, input, null, lang);
       if (problems.length > 0) throw fieldsError(problems);
@@ -268,7 +267,7 @@ export async function updateLicence(
     const problems = await referenceProblems(tx.db, input, id, lang);
     if (problems.length > 0) throw fieldsError(problems);
     const values = valuesOf(input);
-    if (!(await repo.updateLicence(tx.db, id, input.version, values, at))) throw new DomainError('CONFLICT', {});
+    if (!(await repo.updateLicence(tx.db, id, input.version, values, at))) throw new LicencesError('CONFLICT', {});
     await repo.setPrerequisites(tx.db, id, input.prerequisiteIds);
     const changed = (Object.keys(values) as Array<keyof repo.LicenceValues>).filter(
       (k) => k !== 'searchKey' && JSON.stringify(values[k]) !== JSON.stringify(before[k]),
@@ -417,16 +416,16 @@ export async function mapService(
   try {
     return await withTransaction(ctx.database, async (tx) => {
       const l = await editable(tx, actor, id, null);
-      if (l.serviceId !== null) throw new DomainError('LICENCE_ALREADY_MAPPED', { serviceId: l.serviceId });
-      if (l.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: l.version });
+      if (l.serviceId !== null) throw new LicencesError('LICENCE_ALREADY_MAPPED', { serviceId: l.serviceId });
+      if (l.version !== input.version) throw new LicencesError('CONFLICT', { currentVersion: l.version });
       if (!isValidServiceId(serviceId)) throw fieldsError([problem('body.serviceId', 'SERVICE_ID_INVALID', lang)]);
       const card = await repo.findApprovedService(tx.db, serviceId);
       if (!card || !(await repo.agencySubtree(tx.db, l.agencyId)).includes(card.agencyId))
-        throw new DomainError('SERVICE_NOT_APPROVED', { serviceId });
+        throw new LicencesError('SERVICE_NOT_APPROVED', { serviceId });
       if (await repo.licenceWithService(tx.db, serviceId))
-        throw new DomainError('SERVICE_ALREADY_LICENSED', { serviceId });
+        throw new LicencesError('SERVICE_ALREADY_LICENSED', { serviceId });
       if (!(await repo.patchLicence(tx.db, id, input.version, { serviceId }, at)))
-        throw new DomainError('CONFLICT', {});
+        throw new LicencesError('CONFLICT', {});
       await record(
         tx,
         { actor, origin, at },
@@ -436,7 +435,7 @@ export async function mapService(
     });
   } catch (err) {
     if (isUniqueViolation(err, 'licences_service_id_key'))
-      throw new DomainError('SERVICE_ALREADY_LICENSED', { serviceId });
+      throw new LicencesError('SERVICE_ALREADY_LICENSED', { serviceId });
     throw err;
   }
 }
@@ -452,8 +451,8 @@ export async function unmapService(
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     const l = await editable(tx, actor, id, version);
-    if (l.serviceId === null) throw new DomainError('LICENCE_NOT_MAPPED', { licenceId: id });
-    if (!(await repo.patchLicence(tx.db, id, version, { serviceId: null }, at))) throw new DomainError('CONFLICT', {});
+    if (l.serviceId === null) throw new LicencesError('LICENCE_NOT_MAPPED', { licenceId: id });
+    if (!(await repo.patchLicence(tx.db, id, version, { serviceId: null }, at))) throw new LicencesError('CONFLICT', {});
     await record(
       tx,
       { actor, origin, at },
@@ -481,7 +480,7 @@ export async function cancelLicence(
       cancelReason: input.reason,
       serviceId: null,
     };
-    if (!(await repo.patchLicence(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
+    if (!(await repo.patchLicence(tx.db, id, input.version, patch, at))) throw new LicencesError('CONFLICT', {});
     await record(
       tx,
       { actor, origin, at },
@@ -522,7 +521,7 @@ export async function listPublicLicences(
 export async function getPublicLicence(ctx: AppContext, id: string, lang: Lang): Promise<PublicLicence> {
   const db = ctx.database.db;
   const l = await repo.findLicence(db, id);
-  if (!l || l.status !== 'active') throw new DomainError('LICENCE_NOT_FOUND', { licenceId: id });
+  if (!l || l.status !== 'active') throw new LicencesError('LICENCE_NOT_FOUND', { licenceId: id });
   const {
     status: _s,
     version: _v,

@@ -1,15 +1,15 @@
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
-import { DomainError } from '../../platform/http/errors';
 import { DEFAULT_CHANNELS, findPreferences, listNotifications, markRead, savePreferences, unreadCount, type PersonType } from '../../platform/notify';
 import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../organisation';
 import { ROLES } from '@dargah/contracts';
+import { NotificationsError } from './notifications.errors';
 
 /** The signed-in person as the notification service knows them. */
 function personOf(actor: Actor): { type: PersonType; id: string } {
   if (actor.type === 'citizen' || actor.type === 'staff') return { type: actor.type, id: actor.id };
-  throw new DomainError('FORBIDDEN');
+  throw new NotificationsError('FORBIDDEN');
 }
 
 /** Masks all but the ends of an address: 0912***4567, s***@example.ir. */
@@ -36,7 +36,7 @@ export async function myInbox(ctx: AppContext, actor: Actor, q: { before?: strin
 export async function readMessage(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const me = personOf(actor);
   const ok = await withTransaction(ctx.database, (tx) => markRead(tx.db, id, me.type, me.id, ctx.clock.now()));
-  if (!ok) throw new DomainError('NOTIFICATION_NOT_FOUND', { id });
+  if (!ok) throw new NotificationsError('NOTIFICATION_NOT_FOUND', { id });
 }
 
 export async function myPreferences(ctx: AppContext, actor: Actor) {
@@ -59,7 +59,7 @@ export async function setMyPreferences(ctx: AppContext, actor: Actor, channels: 
 
 /** Who may follow deliveries: platform administrators and auditors all; other staff their agencies'. */
 function deliveryScope(actor: Actor): string[] | null {
-  if (actor.type !== 'staff') throw new DomainError('FORBIDDEN');
+  if (actor.type !== 'staff') throw new NotificationsError('FORBIDDEN');
   if (hasRole(actor, CENTRAL_ROLES)) return null;
   return agenciesWithRole(actor, ROLES);
 }

@@ -1,8 +1,8 @@
 import { PLATFORM_ONLY_ROLES } from '@dargah/contracts';
 import { ROLES, type Actor, type Role } from '../../platform/actor';
-import { DomainError } from '../../platform/http/errors';
 import { requireStaff, type StaffActor } from '../../platform/actor';
 import { agenciesWithRole, ADMIN_ROLES, hasRole } from './roles.policy';
+import { OrganisationError, type OrganisationCode } from './organisation.errors';
 
 /*
  * Who may administer what: agencies, their units, staff and roles, delegations and API tokens.
@@ -18,14 +18,14 @@ import { agenciesWithRole, ADMIN_ROLES, hasRole } from './roles.policy';
  */
 
 export interface Refusal {
-  code: string;
+  code: OrganisationCode;
   details?: Record<string, unknown>;
 }
 export type Verdict = Refusal | undefined;
 
 /** Throws the refusal, if any. */
 export function enforce(v: Verdict): void {
-  if (v) throw new DomainError(v.code, v.details ?? {});
+  if (v) throw new OrganisationError(v.code, v.details ?? {});
 }
 export const allowed = (v: Verdict): boolean => v === undefined;
 
@@ -51,7 +51,7 @@ export const mayAdminister = (actor: Actor): boolean => actor.type === 'staff' &
 export function adminScope(actor: Actor): AdminScope {
   requireStaff(actor);
   const s = scopeOf(actor);
-  if (!isAdministrator(s)) throw new DomainError('FORBIDDEN', { need: ADMIN_ROLES });
+  if (!isAdministrator(s)) throw new OrganisationError('FORBIDDEN', { need: ADMIN_ROLES });
   return s;
 }
 

@@ -18,7 +18,6 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { isUniqueViolation, withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
-import { DomainError } from '../../platform/http/errors';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import {
   adminScope,
@@ -36,6 +35,7 @@ import {
 import * as repo from './organisation.repository';
 import * as identity from '../identity';
 import { requireStaff } from '../../platform/actor';
+import { OrganisationError, type OrganisationCode } from './organisation.errors';
 
 /*
  * Administration of identity: agencies, their unit trees, staff and their roles, delegation and
@@ -48,13 +48,13 @@ import { requireStaff } from '../../platform/actor';
 
 export async function administeredAgency(db: Db, s: AdminScope, agencyId: string): Promise<repo.AgencyRow> {
   const agency = await repo.findAgency(db, agencyId);
-  if (!agency || !administers(s, agencyId)) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
+  if (!agency || !administers(s, agencyId)) throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId });
   return agency;
 }
 
 export async function administeredStaff(db: Db, s: AdminScope, staffId: string): Promise<repo.StaffRow> {
   const staff = await repo.findStaff(db, staffId);
-  if (!staff || !administers(s, staff.agencyId)) throw new DomainError('STAFF_NOT_FOUND', { staffId });
+  if (!staff || !administers(s, staff.agencyId)) throw new OrganisationError('STAFF_NOT_FOUND', { staffId });
   return staff;
 }
 
@@ -91,8 +91,8 @@ export function changes<T extends object>(before: T, after: T, fields: ReadonlyA
 }
 
 /** Turns a unique violation into the domain's 409. */
-export const uniqueAs = (constraint: string, code: string, details: Record<string, unknown>) => (err: unknown) => {
-  if (isUniqueViolation(err, constraint)) throw new DomainError(code, details);
+export const uniqueAs = (constraint: string, code: OrganisationCode, details: Record<string, unknown>) => (err: unknown) => {
+  if (isUniqueViolation(err, constraint)) throw new OrganisationError(code, details);
   throw err;
 };
 
@@ -128,7 +128,7 @@ export async function createAgency(ctx: AppContext, actor: Actor, input: AgencyI
   const values = agencyValues(input);
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
-      if (values.parentId && !(await repo.findAgency(tx.db, values.parentId))) throw new DomainError('AGENCY_PARENT_NOT_FOUND', { parentId: values.parentId });
+      if (values.parentId && !(await repo.findAgency(tx.db, values.parentId))) throw new OrganisationError('AGENCY_PARENT_NOT_FOUND', { parentId: values.parentId });
       const row = await repo.insertAgency(tx.db, values, at);
       await record(tx, { actor, origin, at }, { stream: 'agency', id: row.id, event: 'created', audit: 'agency.create', agencyId: row.id, details: { ...values } });
       return { status: 201 as const, body: row };
@@ -147,15 +147,15 @@ export async function updateAgency(ctx: AppContext, actor: Actor, agencyId: stri
   const values = agencyValues(input);
   return withTransaction(ctx.database, async (tx) => {
     const current = await administeredAgency(tx.db, s, agencyId);
-    if (current.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: current.version });
+    if (current.version !== input.version) throw new OrganisationError('CONFLICT', { currentVersion: current.version });
     enforce(agencyFieldsVerdict(s, (['legalId', 'parentId'] as const).filter((f) => values[f] !== current[f])));
     if (values.parentId !== null && values.parentId !== current.parentId) {
       await repo.lockAgencyTree(tx.db);
-      if (!(await repo.findAgency(tx.db, values.parentId))) throw new DomainError('AGENCY_PARENT_NOT_FOUND', { parentId: values.parentId });
-      if ((await repo.descendantAgencyIds(tx.db, [agencyId])).includes(values.parentId)) throw new DomainError('AGENCY_CYCLE', { agencyId, parentId: values.parentId });
+      if (!(await repo.findAgency(tx.db, values.parentId))) throw new OrganisationError('AGENCY_PARENT_NOT_FOUND', { parentId: values.parentId });
+      if ((await repo.descendantAgencyIds(tx.db, [agencyId])).includes(values.parentId)) throw new OrganisationError('AGENCY_CYCLE', { agencyId, parentId: values.parentId });
     }
     const row = await repo.updateAgency(tx.db, agencyId, input.version, values, at);
-    if (!row) throw new DomainError('CONFLICT', { currentVersion: (await repo.findAgency(tx.db, agencyId))?.version });
+    if (!row) throw new OrganisationError('CONFLICT', { currentVersion: (await repo.findAgency(tx.db, agencyId))?.version });
     const changed = changes(current, row, AGENCY_FIELDS);
     await record(tx, { actor, origin, at }, { stream: 'agency', id: agencyId, event: 'updated', audit: 'agency.update', agencyId, details: { version: row.version, changes: changed } });
     return row;
@@ -175,7 +175,7 @@ const unitValues = (u: OrgUnitInput) => ({ parentId: u.parentId ?? null, nameFa:
 
 export async function requireUnitOf(db: Db, agencyId: string, unitId: string): Promise<void> {
   const unit = await repo.findUnit(db, unitId);
-  if (!unit || unit.agencyId !== agencyId) throw new DomainError('UNIT_NOT_IN_AGENCY', { unitId, agencyId });
+  if (!unit || unit.agencyId !== agencyId) throw new OrganisationError('UNIT_NOT_IN_AGENCY', { unitId, agencyId });
 }
 
 export async function createUnit(ctx: AppContext, actor: Actor, agencyId: string, input: OrgUnitInput, origin: RequestOrigin, claim?: IdempotencyClaim): Promise<Replayable<OrgUnit, 201>> {
@@ -200,15 +200,15 @@ export async function updateUnit(ctx: AppContext, actor: Actor, unitId: string, 
   const values = unitValues(input);
   return withTransaction(ctx.database, async (tx) => {
     const current = await repo.findUnit(tx.db, unitId);
-    if (!current || !administers(s, current.agencyId)) throw new DomainError('UNIT_NOT_FOUND', { unitId });
-    if (current.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: current.version });
+    if (!current || !administers(s, current.agencyId)) throw new OrganisationError('UNIT_NOT_FOUND', { unitId });
+    if (current.version !== input.version) throw new OrganisationError('CONFLICT', { currentVersion: current.version });
     if (values.parentId !== null && values.parentId !== current.parentId) {
       await repo.lockUnitTree(tx.db, current.agencyId);
       await requireUnitOf(tx.db, current.agencyId, values.parentId);
-      if ((await repo.descendantUnitIds(tx.db, unitId)).includes(values.parentId)) throw new DomainError('UNIT_CYCLE', { unitId, parentId: values.parentId });
+      if ((await repo.descendantUnitIds(tx.db, unitId)).includes(values.parentId)) throw new OrganisationError('UNIT_CYCLE', { unitId, parentId: values.parentId });
     }
     const row = await repo.updateUnit(tx.db, unitId, input.version, values, at);
-    if (!row) throw new DomainError('CONFLICT', { currentVersion: (await repo.findUnit(tx.db, unitId))?.version });
+    if (!row) throw new OrganisationError('CONFLICT', { currentVersion: (await repo.findUnit(tx.db, unitId))?.version });
     await record(tx, { actor, origin, at }, {
       stream: 'org_unit',
       id: unitId,
@@ -259,15 +259,15 @@ export async function createDelegation(ctx: AppContext, actor: Actor, input: Del
   const at = ctx.clock.now();
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
-  if (!(endsAt > startsAt) || !(endsAt > at)) throw new DomainError('DELEGATION_WINDOW_INVALID', { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });
-  if (actor.onBehalfOfId !== null && input.principalId === actor.onBehalfOfId) throw new DomainError('REDELEGATION_FORBIDDEN');
+  if (!(endsAt > startsAt) || !(endsAt > at)) throw new OrganisationError('DELEGATION_WINDOW_INVALID', { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });
+  if (actor.onBehalfOfId !== null && input.principalId === actor.onBehalfOfId) throw new OrganisationError('REDELEGATION_FORBIDDEN');
   return withTransaction(ctx.database, async (tx) => {
     const principal = await repo.findStaff(tx.db, input.principalId);
     enforce(delegateVerdict(actor, s, input.principalId, principal));
-    if (!principal) throw new DomainError('STAFF_NOT_FOUND', { staffId: input.principalId });
+    if (!principal) throw new OrganisationError('STAFF_NOT_FOUND', { staffId: input.principalId });
     const delegate = await repo.findStaff(tx.db, input.delegateId);
     if (!delegate?.active || delegate.agencyId !== principal.agencyId || delegate.id === principal.id) {
-      throw new DomainError('DELEGATE_NOT_ELIGIBLE', { delegateId: input.delegateId });
+      throw new OrganisationError('DELEGATE_NOT_ELIGIBLE', { delegateId: input.delegateId });
     }
     return once(tx, claim, at, async () => {
       const id = await repo.insertDelegation(tx.db, { principalId: principal.id, delegateId: delegate.id, startsAt, endsAt, reason: input.reason, createdBy: actor.id }, at);
@@ -292,7 +292,7 @@ export async function revokeDelegation(ctx: AppContext, actor: Actor, delegation
   return withTransaction(ctx.database, async (tx) => {
     const d = await repo.findDelegation(tx.db, delegationId);
     enforce(endDelegationVerdict(actor, s, d, delegationId));
-    if (!d) throw new DomainError('DELEGATION_NOT_FOUND', { delegationId });
+    if (!d) throw new OrganisationError('DELEGATION_NOT_FOUND', { delegationId });
     if (d.revokedAt) return delegationView(d, at);
     await repo.revokeDelegation(tx.db, delegationId, at);
     await record(tx, { actor, origin, at }, {
@@ -350,7 +350,7 @@ export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: str
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     const t = await identity.findApiToken(tx.db, tokenId);
-    if (!t || !administers(s, t.agencyId)) throw new DomainError('API_TOKEN_NOT_FOUND', { tokenId });
+    if (!t || !administers(s, t.agencyId)) throw new identity.IdentityError('API_TOKEN_NOT_FOUND', { tokenId });
     if (t.revokedAt) return tokenView(t);
     await identity.revokeApiToken(tx.db, tokenId, at);
     await record(tx, { actor, origin, at }, { stream: 'api_token', id: tokenId, event: 'revoked', audit: 'api_token.revoke', agencyId: t.agencyId, details: { name: t.name, prefix: t.prefix } });
@@ -361,13 +361,13 @@ export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: str
 // For agencies' systems (API tokens) -------------------------------------------------------------
 /** The calling system's own token; needs the catalogue:read scope (a refusal is audited). */
 export async function agencySystemIdentity(ctx: AppContext, actor: Actor): Promise<AgencySystemIdentity> {
-  if (actor.type !== 'api_client' || !identity.apiClientMay(actor, 'catalogue:read')) throw new DomainError('FORBIDDEN', { need: 'catalogue:read' });
+  if (actor.type !== 'api_client' || !identity.apiClientMay(actor, 'catalogue:read')) throw new OrganisationError('FORBIDDEN', { need: 'catalogue:read' });
   const agency = await repo.findAgency(ctx.database.db, actor.agencyId);
   return { tokenId: actor.id, agencyId: actor.agencyId, agencyName: agency?.nameFa ?? '', scopes: actor.scopes };
 }
 
 /** The unit tree of the calling system's own agency (catalogue:read); another agency's is refused and audited. */
 export async function agencySystemUnits(ctx: AppContext, actor: Actor, agencyId: string): Promise<OrgUnit[]> {
-  if (!identity.apiClientMay(actor, 'catalogue:read', agencyId)) throw new DomainError('FORBIDDEN', { need: 'catalogue:read', agencyId });
+  if (!identity.apiClientMay(actor, 'catalogue:read', agencyId)) throw new OrganisationError('FORBIDDEN', { need: 'catalogue:read', agencyId });
   return repo.listUnits(ctx.database.db, agencyId);
 }

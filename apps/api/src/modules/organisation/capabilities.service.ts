@@ -1,7 +1,6 @@
 import type { AdminCapabilities, AgencyCapabilities, ApiTokenCapabilities, DelegationCapabilities, StaffCapabilities } from '@dargah/contracts';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/errors';
 import {
   administers,
   agencyFieldsVerdict,
@@ -18,6 +17,7 @@ import {
 import * as repo from './organisation.repository';
 import * as identity from '../identity';
 import { requireStaff } from '../../platform/actor';
+import { OrganisationError } from './organisation.errors';
 
 /*
  * What the signed-in person may do with an object, for the screens to offer only that. Each answer
@@ -35,7 +35,7 @@ export async function agencyCapabilities(ctx: AppContext, actor: Actor, agencyId
   requireStaff(actor);
   const s = scopeOf(actor);
   const agency = await repo.findAgency(ctx.database.db, agencyId);
-  if (!agency || !administers(s, agencyId)) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
+  if (!agency || !administers(s, agencyId)) throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId });
   // Everything here needs only to administer the agency, but its legal id and parent.
   return {
     edit: true,
@@ -54,7 +54,7 @@ export async function staffCapabilities(ctx: AppContext, actor: Actor, staffId: 
   const s = scopeOf(actor);
   const staff = await repo.findStaff(ctx.database.db, staffId);
   const admin = staff !== undefined && administers(s, staff.agencyId);
-  if (!staff || !(admin || isSelf(s, staffId))) throw new DomainError('STAFF_NOT_FOUND', { staffId });
+  if (!staff || !(admin || isSelf(s, staffId))) throw new OrganisationError('STAFF_NOT_FOUND', { staffId });
   const roles = admin ? grantableRoles(s, staffId) : [];
   return {
     edit: admin,
@@ -73,13 +73,13 @@ export async function delegationCapabilities(ctx: AppContext, actor: Actor, dele
   const d = await repo.findDelegation(ctx.database.db, delegationId);
   const verdict = endDelegationVerdict(actor, scopeOf(actor), d, delegationId);
   // Whoever may see a delegation may end it: a refusal is "not found".
-  if (verdict) throw new DomainError(verdict.code, verdict.details ?? {});
+  if (verdict) throw new OrganisationError(verdict.code, verdict.details ?? {});
   return { end: true };
 }
 
 export async function apiTokenCapabilities(ctx: AppContext, actor: Actor, tokenId: string): Promise<ApiTokenCapabilities> {
   requireStaff(actor);
   const t = await identity.findApiToken(ctx.database.db, tokenId);
-  if (!t || !administers(scopeOf(actor), t.agencyId)) throw new DomainError('API_TOKEN_NOT_FOUND', { tokenId });
+  if (!t || !administers(scopeOf(actor), t.agencyId)) throw new identity.IdentityError('API_TOKEN_NOT_FOUND', { tokenId });
   return { revoke: true };
 }

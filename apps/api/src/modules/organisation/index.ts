@@ -1,8 +1,8 @@
-import type { AppModule } from '..';
+import type { AppModule } from '../../platform/module';
 import { mayAdminister } from './admin.policy';
 import { adminRoutes } from './admin.routes';
 import { defineOrganisationJobs } from './organisation.jobs';
-import { registerOrganisationErrors } from './organisation.errors';
+import { organisationErrors } from './organisation.errors';
 import { staffAdminRoutes } from './staff-admin.routes';
 
 export { agenciesWithRole, hasRole, requireRole, ADMIN_ROLES, CENTRAL_REVIEWERS, CENTRAL_ROLES } from './roles.policy';
@@ -23,7 +23,7 @@ export type { ReviewConflict, ReviewSubject } from './separation.service';
 // For identity: staff accounts, grants and delegations, to sign staff in and resolve sessions.
 export * from './accounts.service';
 
-registerOrganisationErrors();
+export { OrganisationError } from './organisation.errors';
 
 /**
  * The organisation: agencies and their tree, units, staff, roles, delegations, staff
@@ -31,6 +31,7 @@ registerOrganisationErrors();
  */
 export const organisationModule: AppModule = {
   name: 'organisation',
+  errors: [organisationErrors],
   async register(app, ctx) {
     await adminRoutes(app, ctx);
     await staffAdminRoutes(app, ctx);

@@ -1,7 +1,8 @@
-import { registerErrorCodes } from '../../platform/http/errors';
+import { defineErrors, errorClassOf, type ErrorCodeOf } from '../../platform/http/errors';
 
 /** Refusals of the organisation (agencies, units, staff, roles, delegations, separation of duties, password resets). */
-export const organisationErrors = {
+export const organisationErrors = defineErrors({
+  OIDC_SUBJECT_TAKEN: { status: 409, fa: 'این شناسه ورود سازمانی پیش‌تر به کارمند دیگری داده شده است.', en: 'This organisation sign-in subject is already linked to another staff member.' },
   AGENCY_NOT_FOUND: { status: 404, fa: 'دستگاه پیدا نشد.', en: 'The agency was not found.' },
   UNIT_NOT_FOUND: { status: 404, fa: 'واحد سازمانی پیدا نشد.', en: 'The organisational unit was not found.' },
   STAFF_NOT_FOUND: { status: 404, fa: 'کارمند پیدا نشد.', en: 'The staff member was not found.' },
@@ -28,11 +29,8 @@ export const organisationErrors = {
   PASSWORD_RESET_TOO_MANY: { status: 429, fa: 'برای این کارمند در یک ساعت گذشته بیش از حد کد بازنشانی فرستاده شده است؛ بعداً دوباره تلاش کنید.', en: 'Too many reset codes were sent to this staff member in the last hour; try again later.' },
   RESET_CODE_INVALID: { status: 400, fa: 'کد بازنشانی درست نیست یا پیش‌تر به کار رفته است؛ از مدیر دستگاه کد تازه بخواهید.', en: 'The reset code is not correct or was already used; ask your agency administrator for a new one.' },
   RESET_CODE_EXPIRED: { status: 400, fa: 'کد بازنشانی منقضی شده است؛ از مدیر دستگاه کد تازه بخواهید.', en: 'The reset code has expired; ask your agency administrator for a new one.' },
-};
+});
 
-let registered = false;
-export function registerOrganisationErrors(): void {
-  if (registered) return;
-  registered = true;
-  registerErrorCodes(organisationErrors);
-}
+/** The module's refusals: the platform's codes and its own (an undeclared code does not compile). */
+export const OrganisationError = errorClassOf(organisationErrors);
+export type OrganisationCode = ErrorCodeOf<typeof OrganisationError>;

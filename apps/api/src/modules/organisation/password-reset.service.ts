@@ -3,7 +3,6 @@ import { RESET_CODE_ALPHABET, RESET_CODE_LENGTH, type PasswordResetSent } from '
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
-import { DomainError } from '../../platform/http/errors';
 import { notify } from '../../platform/notify';
 import { passwordResetTemplate } from './organisation.notifications';
 import { adminScope, enforce, resetPasswordVerdict } from './admin.policy';
@@ -12,6 +11,7 @@ import * as repo from './organisation.repository';
 import * as identity from '../identity';
 import { clearSignInFailures } from './staff-admin.service';
 import * as staffRepo from './staff-admin.repository';
+import { OrganisationError } from './organisation.errors';
 
 /*
  * A password reset an administrator starts and the staff member finishes. The administrator never
@@ -44,7 +44,7 @@ export async function requestPasswordReset(ctx: AppContext, actor: Actor, staffI
     enforce(resetPasswordVerdict(s, staff));
     const mobile = staff.mobile!;
     if ((await staffRepo.countPasswordResetsSince(tx.db, staffId, new Date(at.getTime() - 3_600_000))) >= RESETS_PER_HOUR) {
-      throw new DomainError('PASSWORD_RESET_TOO_MANY', { retryAfterSeconds: 3600 });
+      throw new OrganisationError('PASSWORD_RESET_TOO_MANY', { retryAfterSeconds: 3600 });
     }
     await staffRepo.cancelPasswordResets(tx.db, staffId, at);
     await staffRepo.insertPasswordReset(tx.db, { staffId, codeHash: identity.sha256(code), sentTo: mobile, createdBy: s.actor.id, expiresAt }, at);
@@ -69,15 +69,15 @@ export async function resetStaffPassword(ctx: AppContext, code: string, password
   const db = ctx.database.db;
   const codeHash = identity.sha256(code);
   const usable = (r: staffRepo.PasswordResetRow | undefined, now: Date) => {
-    if (!r || r.usedAt || r.cancelledAt) throw new DomainError('RESET_CODE_INVALID', { field: 'code' });
-    if (new Date(r.expiresAt) <= now) throw new DomainError('RESET_CODE_EXPIRED', { field: 'code' });
+    if (!r || r.usedAt || r.cancelledAt) throw new OrganisationError('RESET_CODE_INVALID', { field: 'code' });
+    if (new Date(r.expiresAt) <= now) throw new OrganisationError('RESET_CODE_EXPIRED', { field: 'code' });
     return r;
   };
   const reset = usable(await staffRepo.findPasswordReset(db, codeHash), ctx.clock.now());
   const staff = await repo.findStaff(db, reset.staffId);
-  if (!staff?.active) throw new DomainError('RESET_CODE_INVALID', { field: 'code' });
+  if (!staff?.active) throw new OrganisationError('RESET_CODE_INVALID', { field: 'code' });
   const problem = identity.passwordProblem(password, staff.username);
-  if (problem) throw new DomainError(problem, { field: 'password' });
+  if (problem) throw new identity.IdentityError(problem, { field: 'password' });
   // argon2 takes tens of milliseconds: hash before the transaction opens.
   const passwordHash = await identity.hashPassword(password);
   const at = ctx.clock.now();

@@ -1,8 +1,8 @@
 import type { Actor } from '../../platform/actor';
 import type { Db } from '../../platform/db';
-import { DomainError } from '../../platform/http/errors';
 import { reviewConflict, type ReviewConflict, type ReviewerFacts } from './separation.policy';
 import * as repo from './separation.repository';
+import { OrganisationError } from './organisation.errors';
 
 export type { ReviewConflict } from './separation.policy';
 
@@ -54,5 +54,5 @@ export async function assertNoReviewConflict(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   const conflict = await reviewConflictOf(db, actor, subject);
-  if (conflict) throw new DomainError(conflict, details);
+  if (conflict) throw new OrganisationError(conflict, details);
 }

@@ -3,13 +3,13 @@ import { normalizeForSearch } from '@dargah/persian';
 import type { Actor, RequestOrigin, RoleGrant } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
-import { DomainError } from '../../platform/http/errors';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { adminScope, deactivateVerdict, enforce, grantPlaceVerdict, roleChangeVerdict, type AdminScope } from './admin.policy';
 import { administeredAgency, administeredStaff, blank, changes, iso, record, requireUnitOf, uniqueAs } from './admin.service';
 import * as repo from './organisation.repository';
 import * as identity from '../identity';
 import * as staffRepo from './staff-admin.repository';
+import { OrganisationError } from './organisation.errors';
 
 /*
  * Staff administration: the agency's staff list, a staff member's details and roles, deactivation
@@ -38,7 +38,7 @@ function staffView(s: staffRepo.StaffListRow, grants: RoleGrant[], now: Date): S
 
 async function loadDetails(db: Db, staffId: string, now: Date): Promise<StaffDetails> {
   const s = await staffRepo.findStaffDetails(db, staffId);
-  if (!s) throw new DomainError('STAFF_NOT_FOUND', { staffId });
+  if (!s) throw new OrganisationError('STAFF_NOT_FOUND', { staffId });
   return { ...staffView(s, await repo.roleGrants(db, staffId), now), nationalCode: s.nationalCode, email: s.email, mobile: s.mobile, oidcSubject: s.oidcSubject, version: s.version };
 }
 
@@ -52,7 +52,7 @@ function decodeCursor(cursor: string): { displayName: string; id: string } {
   } catch {
     // fall through to the validation error
   }
-  throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'cursor', code: 'CURSOR_INVALID', message: 'cursor' }] });
+  throw new OrganisationError('VALIDATION_FAILED', { fields: [{ field: 'cursor', code: 'CURSOR_INVALID', message: 'cursor' }] });
 }
 
 /** The agency's staff by name with the roles each holds (as granted, not expanded), searched, a page at a time. */
@@ -102,7 +102,7 @@ export async function createStaff(ctx: AppContext, actor: Actor, agencyId: strin
   const s = adminScope(actor);
   await administeredAgency(ctx.database.db, s, agencyId);
   const problem = identity.passwordProblem(input.password, input.username);
-  if (problem) throw new DomainError(problem, { field: 'password' });
+  if (problem) throw new identity.IdentityError(problem, { field: 'password' });
   const grants = (input.roles ?? []).map(grantOf);
   // Refuse a grant the actor may not make before hashing (argon2 takes tens of milliseconds, so
   // it runs before the transaction opens); the transaction checks them again with what it reads.
@@ -152,7 +152,7 @@ export async function revokeRole(ctx: AppContext, actor: Actor, staffId: string,
   return withTransaction(ctx.database, async (tx) => {
     await administeredStaff(tx.db, s, staffId);
     await checkRoleChange(tx.db, s, staffId, g, false);
-    if ((await repo.deleteRoleGrant(tx.db, staffId, g)) === 0) throw new DomainError('ROLE_GRANT_NOT_FOUND', { role: g.role, agencyId: g.agencyId, unitId: g.unitId });
+    if ((await repo.deleteRoleGrant(tx.db, staffId, g)) === 0) throw new OrganisationError('ROLE_GRANT_NOT_FOUND', { role: g.role, agencyId: g.agencyId, unitId: g.unitId });
     await record(tx, { actor, origin, at }, {
       stream: 'staff',
       id: staffId,
@@ -176,9 +176,9 @@ export async function updateStaff(ctx: AppContext, actor: Actor, staffId: string
   return withTransaction(ctx.database, async (tx) => {
     const staff = await administeredStaff(tx.db, s, staffId);
     const before = (await staffRepo.findStaffDetails(tx.db, staffId))!;
-    if (before.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: before.version });
+    if (before.version !== input.version) throw new OrganisationError('CONFLICT', { currentVersion: before.version });
     const row = await staffRepo.updateStaffDetails(tx.db, staffId, input.version, values, at);
-    if (!row) throw new DomainError('CONFLICT', { currentVersion: (await staffRepo.findStaffDetails(tx.db, staffId))?.version });
+    if (!row) throw new OrganisationError('CONFLICT', { currentVersion: (await staffRepo.findStaffDetails(tx.db, staffId))?.version });
     // The audit names the fields that changed, not their values (contact details are personal data).
     const changed = Object.keys(changes(before, row, DETAIL_FIELDS));
     await record(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'updated', audit: 'staff.update', agencyId: staff.agencyId, details: { version: row.version, fields: changed } });

@@ -1,7 +1,7 @@
-import { registerErrorCodes } from '../../platform/http/errors';
+import { defineErrors, errorClassOf } from '../../platform/http/errors';
 
 /** Refusals of the service architecture (taxonomy and marks), with Persian and English text. */
-export const architectureErrors = {
+export const architectureErrors = defineErrors({
   DOMAIN_NOT_FOUND: { status: 404, fa: 'کلان‌حوزه پیدا نشد.', en: 'The macro domain was not found.' },
   CATEGORY_NOT_FOUND: { status: 404, fa: 'دستهٔ خدمات پیدا نشد.', en: 'The service category was not found.' },
   LAYER_NOT_FOUND: { status: 404, fa: 'لایهٔ خدمت پیدا نشد.', en: 'The service layer was not found.' },
@@ -51,11 +51,7 @@ export const architectureErrors = {
     fa: 'این نشانه‌گذاری قبلاً رسیدگی شده است.',
     en: 'This mark has already been resolved.',
   },
-};
+});
 
-let registered = false;
-export function registerArchitectureErrors(): void {
-  if (registered) return;
-  registered = true;
-  registerErrorCodes(architectureErrors);
-}
+/** The module's refusals: the platform's codes and its own. */
+export const ArchitectureError = errorClassOf(architectureErrors);

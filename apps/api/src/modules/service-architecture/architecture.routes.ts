@@ -21,7 +21,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { claimFrom, IDEMPOTENT_CREATE, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
-import { registerArchitectureErrors } from './architecture.errors';
 import {
   architectureGaps,
   createCategory,
@@ -37,8 +36,6 @@ import {
   updateCategory,
   updateTerm,
 } from './architecture.service';
-
-registerArchitectureErrors();
 
 const tags = ['catalogue'];
 const Id = z.object({ id: z.uuid() });

@@ -21,11 +21,11 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
-import { DomainError } from '../../platform/http/errors';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { requireStaff, type StaffActor } from '../../platform/actor';
 import { assertNoReviewConflict, hasRole, requireRole, reviewConflictOf, CENTRAL_REVIEWERS } from '../organisation';
 import * as repo from './architecture.repository';
+import { ArchitectureError } from './architecture.errors';
 
 /*
  * The service architecture's use cases: the taxonomy (macro domains with their categories, service
@@ -43,7 +43,7 @@ const requireEditor = (actor: Actor): StaffActor => requireRole(actor, CENTRAL_R
 export const mayReadArchitecture = (actor: Actor): boolean => hasRole(actor, ARCHITECTURE_READERS);
 function requireReader(actor: Actor): StaffActor {
   requireStaff(actor);
-  if (!mayReadArchitecture(actor)) throw new DomainError('FORBIDDEN', { need: ARCHITECTURE_READERS });
+  if (!mayReadArchitecture(actor)) throw new ArchitectureError('FORBIDDEN', { need: ARCHITECTURE_READERS });
   return actor;
 }
 
@@ -154,7 +154,7 @@ export async function createTerm(
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
       const row = await repo.insertTerm(tx.db, t, values(input), at);
-      if (!row) throw new DomainError('TAXONOMY_CODE_TAKEN', { code: input.code });
+      if (!row) throw new ArchitectureError('TAXONOMY_CODE_TAKEN', { code: input.code });
       await record(
         tx,
         { actor, origin, at },
@@ -177,12 +177,12 @@ export async function updateTerm(
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     const before = await repo.findTerm(tx.db, t, id);
-    if (!before) throw new DomainError(TERMS[t].notFound, { id });
-    if (before.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: before.version });
+    if (!before) throw new ArchitectureError(TERMS[t].notFound, { id });
+    if (before.version !== input.version) throw new ArchitectureError('CONFLICT', { currentVersion: before.version });
     if (await repo.codeTaken(tx.db, t, input.code, id))
-      throw new DomainError('TAXONOMY_CODE_TAKEN', { code: input.code });
+      throw new ArchitectureError('TAXONOMY_CODE_TAKEN', { code: input.code });
     const row = await repo.updateTerm(tx.db, t, id, input.version, values(input), at);
-    if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
+    if (!row) throw new ArchitectureError('CONFLICT', { currentVersion: before.version });
     await record(
       tx,
       { actor, origin, at },
@@ -218,17 +218,17 @@ export async function deleteTerm(
   const at = ctx.clock.now();
   await withTransaction(ctx.database, async (tx) => {
     const before = await repo.findTerm(tx.db, t, id);
-    if (!before) throw new DomainError(TERMS[t].notFound, { id });
-    if (before.version !== version) throw new DomainError('CONFLICT', { currentVersion: before.version });
+    if (!before) throw new ArchitectureError(TERMS[t].notFound, { id });
+    if (before.version !== version) throw new ArchitectureError('CONFLICT', { currentVersion: before.version });
     const categories = t === 'service_domains' ? await repo.categoryIdsOf(tx.db, id) : [];
     const using =
       t === 'service_domains'
         ? await repo.cardsUsingCategories(tx.db, categories)
         : await repo.cardsUsingLayer(tx.db, id);
     if (using > 0)
-      throw new DomainError(t === 'service_domains' ? 'DOMAIN_IN_USE' : 'LAYER_IN_USE', { id, cards: using });
+      throw new ArchitectureError(t === 'service_domains' ? 'DOMAIN_IN_USE' : 'LAYER_IN_USE', { id, cards: using });
     if (!(await repo.deleteTerm(tx.db, t, id, version)))
-      throw new DomainError('CONFLICT', { currentVersion: before.version });
+      throw new ArchitectureError('CONFLICT', { currentVersion: before.version });
     await record(
       tx,
       { actor, origin, at },
@@ -255,9 +255,9 @@ export async function createCategory(
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
       if (!(await repo.findTerm(tx.db, 'service_domains', input.domainId)))
-        throw new DomainError('DOMAIN_NOT_FOUND', { id: input.domainId });
+        throw new ArchitectureError('DOMAIN_NOT_FOUND', { id: input.domainId });
       const row = await repo.insertCategory(tx.db, input.domainId, values(input), at);
-      if (!row) throw new DomainError('TAXONOMY_CODE_TAKEN', { code: input.code });
+      if (!row) throw new ArchitectureError('TAXONOMY_CODE_TAKEN', { code: input.code });
       await record(
         tx,
         { actor, origin, at },
@@ -285,14 +285,14 @@ export async function updateCategory(
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     const before = await repo.findCategory(tx.db, id);
-    if (!before) throw new DomainError('CATEGORY_NOT_FOUND', { id });
-    if (before.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: before.version });
+    if (!before) throw new ArchitectureError('CATEGORY_NOT_FOUND', { id });
+    if (before.version !== input.version) throw new ArchitectureError('CONFLICT', { currentVersion: before.version });
     if (!(await repo.findTerm(tx.db, 'service_domains', input.domainId)))
-      throw new DomainError('DOMAIN_NOT_FOUND', { id: input.domainId });
+      throw new ArchitectureError('DOMAIN_NOT_FOUND', { id: input.domainId });
     if (await repo.codeTaken(tx.db, 'service_categories', input.code, id, input.domainId))
-      throw new DomainError('TAXONOMY_CODE_TAKEN', { code: input.code });
+      throw new ArchitectureError('TAXONOMY_CODE_TAKEN', { code: input.code });
     const row = await repo.updateCategory(tx.db, id, input.version, input.domainId, values(input), at);
-    if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
+    if (!row) throw new ArchitectureError('CONFLICT', { currentVersion: before.version });
     if (row.domainId !== before.domainId) await repo.moveCatalogueEntries(tx.db, id, row.domainId);
     await record(
       tx,
@@ -325,12 +325,12 @@ export async function deleteCategory(
   const at = ctx.clock.now();
   await withTransaction(ctx.database, async (tx) => {
     const before = await repo.findCategory(tx.db, id);
-    if (!before) throw new DomainError('CATEGORY_NOT_FOUND', { id });
-    if (before.version !== version) throw new DomainError('CONFLICT', { currentVersion: before.version });
+    if (!before) throw new ArchitectureError('CATEGORY_NOT_FOUND', { id });
+    if (before.version !== version) throw new ArchitectureError('CONFLICT', { currentVersion: before.version });
     const using = await repo.cardsUsingCategories(tx.db, [id]);
-    if (using > 0) throw new DomainError('CATEGORY_IN_USE', { id, cards: using });
+    if (using > 0) throw new ArchitectureError('CATEGORY_IN_USE', { id, cards: using });
     if (!(await repo.deleteTerm(tx.db, 'service_categories', id, version)))
-      throw new DomainError('CONFLICT', { currentVersion: before.version });
+      throw new ArchitectureError('CONFLICT', { currentVersion: before.version });
     await record(
       tx,
       { actor, origin, at },
@@ -386,14 +386,14 @@ export async function createMark(
   const staff = requireEditor(actor);
   const at = ctx.clock.now();
   const related = input.kind === 'removable' ? null : (input.relatedServiceId ?? null);
-  if (input.kind !== 'removable' && !related) throw new DomainError('MARK_RELATED_REQUIRED', { kind: input.kind });
-  if (related === input.serviceId) throw new DomainError('MARK_RELATED_SAME', { serviceId: input.serviceId });
+  if (input.kind !== 'removable' && !related) throw new ArchitectureError('MARK_RELATED_REQUIRED', { kind: input.kind });
+  if (related === input.serviceId) throw new ArchitectureError('MARK_RELATED_SAME', { serviceId: input.serviceId });
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
       const card = await repo.findApprovedCard(tx.db, input.serviceId, true);
-      if (!card) throw new DomainError('MARK_SERVICE_NOT_FOUND', { serviceId: input.serviceId });
+      if (!card) throw new ArchitectureError('MARK_SERVICE_NOT_FOUND', { serviceId: input.serviceId });
       const other = related ? await repo.findApprovedCard(tx.db, related) : undefined;
-      if (related && !other) throw new DomainError('MARK_SERVICE_NOT_FOUND', { serviceId: related });
+      if (related && !other) throw new ArchitectureError('MARK_SERVICE_NOT_FOUND', { serviceId: related });
       // A mark reviews the services it names: not by a reviewer of their agencies (or one above them).
       for (const c of [card, ...(other ? [other] : [])])
         await assertNoReviewConflict(tx.db, actor, { ownerAgencyId: c.agencyId }, { serviceId: c.serviceId });
@@ -408,7 +408,7 @@ export async function createMark(
         },
         at,
       );
-      if (!id) throw new DomainError('MARK_ALREADY_OPEN', { cardId: card.cardId, kind: input.kind });
+      if (!id) throw new ArchitectureError('MARK_ALREADY_OPEN', { cardId: card.cardId, kind: input.kind });
       await record(
         tx,
         { actor, origin, at },
@@ -439,7 +439,7 @@ export async function markCapabilities(ctx: AppContext, actor: Actor, id: string
   requireReader(actor);
   const db: Db = ctx.database.db;
   const mark = await repo.findMark(db, id);
-  if (!mark) throw new DomainError('MARK_NOT_FOUND', { id });
+  if (!mark) throw new ArchitectureError('MARK_NOT_FOUND', { id });
   const resolve =
     hasRole(actor, CENTRAL_REVIEWERS) &&
     mark.status === 'open' &&
@@ -458,12 +458,12 @@ export async function resolveMark(
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     const mark = await repo.findMark(tx.db, id, true);
-    if (!mark) throw new DomainError('MARK_NOT_FOUND', { id });
-    if (mark.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: mark.version });
-    if (mark.status !== 'open') throw new DomainError('MARK_ALREADY_RESOLVED', { id });
+    if (!mark) throw new ArchitectureError('MARK_NOT_FOUND', { id });
+    if (mark.version !== input.version) throw new ArchitectureError('CONFLICT', { currentVersion: mark.version });
+    if (mark.status !== 'open') throw new ArchitectureError('MARK_ALREADY_RESOLVED', { id });
     await assertNoReviewConflict(tx.db, actor, markReviewSubject(mark), { id });
     if (!(await repo.resolveMark(tx.db, id, input.version, staff.id, input.note, at)))
-      throw new DomainError('CONFLICT', { currentVersion: mark.version });
+      throw new ArchitectureError('CONFLICT', { currentVersion: mark.version });
     await record(
       tx,
       { actor, origin, at },

@@ -1,4 +1,5 @@
-import type { AppModule } from '..';
+import type { AppModule } from '../../platform/module';
+import { architectureErrors } from './architecture.errors';
 import { architectureRoutes } from './architecture.routes';
 import { mayReadArchitecture } from './architecture.service';
 
@@ -11,6 +12,7 @@ export type { ArchitectureConcept } from './architecture.service';
  * duplicate/removable/merge marks on approved services; the gaps per domain.
  */
 export const serviceArchitectureModule: AppModule = {
+  errors: [architectureErrors],
   name: 'service-architecture',
   register: architectureRoutes,
   areas: (_ctx, actor) => ({ architecture: mayReadArchitecture(actor) }),
