@@ -2,7 +2,6 @@ import type { AuditChainStatus, AuditEntry, AuditEntryFilter, AuditEntryPage, Au
 import { addJalaliDays, fromJalali } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import {
-  audit,
   auditChainHeads,
   findAuditEntry,
   listAuditEntries,
@@ -14,7 +13,7 @@ import {
 } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Database } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import type { Lang } from '../../platform/http/i18n';
 import { parseDayField } from '../../platform/http/validation';
 import { requireStaff } from '../../platform/actor';
@@ -194,8 +193,7 @@ function walk(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<Wal
         requestedByType: actor.type === 'staff' ? 'staff' : 'system',
         requestedById: actor.id,
       });
-      await appendEvent(tx, { streamType: 'audit_verification', streamId: v.id, action: 'recorded', actor, origin, at: finishedAt, payload: outcome });
-      audit(tx, { actor, origin, at: finishedAt, action: 'audit_chain.verify', objectType: 'audit_verification', objectId: v.id, details: outcome });
+      await recordChange(tx, { actor, origin, at: finishedAt }, { stream: 'audit_verification', id: v.id, event: 'recorded', audit: 'audit_chain.verify', agencyId: null, details: outcome });
       return v;
     });
     return { row, result };

@@ -14,11 +14,10 @@ import {
   type ServiceCardView,
   type UpdateCard,
 } from '@dargah/contracts';
-import type { Actor, RequestOrigin } from '../../platform/actor';
-import { audit } from '../../platform/audit';
+import type { Actor, RequestOrigin, Who } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import type { FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
@@ -48,42 +47,6 @@ import { cardFields, CatalogueError, type CatalogueCode } from './catalogue.erro
  * changed at the version the client read: a stale version is 409 CONFLICT, so of two reviewers
  * acting at once one wins and the other is told to reload.
  */
-
-export interface Who {
-  actor: Actor;
-  origin: RequestOrigin;
-  at: Date;
-}
-interface Change {
-  stream: 'law' | 'agency_mission' | 'service_card';
-  id: string;
-  event: string;
-  audit: string;
-  agencyId: string | null;
-  details: Record<string, unknown>;
-}
-
-async function record(tx: Tx, w: Who, c: Change): Promise<void> {
-  await appendEvent(tx, {
-    streamType: c.stream,
-    streamId: c.id,
-    action: c.event,
-    actor: w.actor,
-    origin: w.origin,
-    at: w.at,
-    payload: c.details,
-  });
-  audit(tx, {
-    actor: w.actor,
-    origin: w.origin,
-    at: w.at,
-    action: c.audit,
-    objectType: c.stream,
-    objectId: c.id,
-    ...(c.agencyId ? { agencyId: c.agencyId } : {}),
-    details: c.details,
-  });
-}
 
 const fieldsError = (problems: FieldProblem[], code: CatalogueCode = 'VALIDATION_FAILED') =>
   new CatalogueError(code, { fields: problems });
@@ -312,7 +275,7 @@ export async function createDraftCardInTx(
 ): Promise<string> {
   const id = await repo.insertCard(tx.db, agencyId, staffId, w.at);
   await repo.insertVersion(tx.db, id, 1, content, staffId, w.at);
-  await record(tx, w, {
+  await recordChange(tx, w, {
     stream: 'service_card',
     id,
     event: 'created',
@@ -349,7 +312,7 @@ export async function updateCard(
     if (!(await repo.saveCard(tx.db, id, input.version, { status: t.to, currentVersion: versionNo }, at)))
       throw new CatalogueError('CONFLICT', {});
     const changed = diffContent(current.content, input.content).map((c) => c.path);
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
@@ -497,7 +460,7 @@ export async function stepCard(
     }
     if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new CatalogueError('CONFLICT', {});
     const event = renewal ? `renewal_${STEP_EVENTS[action]}` : STEP_EVENTS[action];
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
@@ -534,7 +497,7 @@ async function openChange(
   await repo.insertVersion(tx.db, id, versionNo, approved.content, w.actor.id!, w.at);
   const patch: repo.CardPatch = { status: t.to, currentVersion: versionNo, lastComment: input.comment ?? null };
   if (!(await repo.saveCard(tx.db, id, input.version, patch, w.at))) throw new CatalogueError('CONFLICT', {});
-  await record(tx, w, {
+  await recordChange(tx, w, {
     stream: 'service_card',
     id,
     event: 'change_requested',
@@ -593,7 +556,7 @@ export async function renewCard(
         lastComment: input.comment ?? null,
       };
       if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new CatalogueError('CONFLICT', {});
-      await record(
+      await recordChange(
         tx,
         { actor, origin, at },
         {

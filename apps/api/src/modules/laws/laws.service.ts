@@ -1,10 +1,9 @@
 import type { CardProblem, Law, LawArticleRef, LawInput, LawKind, LawUpdate, Mission, MissionInput, MissionUpdate } from '@dargah/contracts';
 import { fromJalali, jalaliDateString, parseJalali } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
-import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db, type Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { withTransaction, type Db } from '../../platform/db';
+import { recordChange } from '../../platform/events';
 import type { FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
@@ -21,42 +20,6 @@ import { LawsError } from './laws.errors';
  * its event (stream 'law' or 'agency_mission') and its audit entry. Rows are changed at the version
  * the client read: a stale version is 409 CONFLICT.
  */
-
-interface Who {
-  actor: Actor;
-  origin: RequestOrigin;
-  at: Date;
-}
-interface Change {
-  stream: 'law' | 'agency_mission';
-  id: string;
-  event: string;
-  audit: string;
-  agencyId: string | null;
-  details: Record<string, unknown>;
-}
-
-async function record(tx: Tx, w: Who, c: Change): Promise<void> {
-  await appendEvent(tx, {
-    streamType: c.stream,
-    streamId: c.id,
-    action: c.event,
-    actor: w.actor,
-    origin: w.origin,
-    at: w.at,
-    payload: c.details,
-  });
-  audit(tx, {
-    actor: w.actor,
-    origin: w.origin,
-    at: w.at,
-    action: c.audit,
-    objectType: c.stream,
-    objectId: c.id,
-    ...(c.agencyId ? { agencyId: c.agencyId } : {}),
-    details: c.details,
-  });
-}
 
 const toFields = (problems: CardProblem[], prefix: string, lang: Lang): FieldProblem[] =>
   problems.map((p) => ({ field: `${prefix}${p.path}`, code: p.code, message: fieldMessage(p.code, lang) }));
@@ -129,7 +92,7 @@ export async function createLaw(
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
       const row = await repo.insertLaw(tx.db, values, at);
-      await record(
+      await recordChange(
         tx,
         { actor, origin, at },
         {
@@ -162,7 +125,7 @@ export async function updateLaw(
     const row = await repo.updateLaw(tx.db, id, input.version, values, at);
     if (!row) throw new LawsError('CONFLICT', { currentVersion: before.version });
     const changes = diffContent({ ...before, version: undefined }, { ...row, version: undefined });
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
@@ -216,7 +179,7 @@ export async function createMission(
         { title: input.title, description: input.description ?? null, legalBasis: input.legalBasis },
         at,
       );
-      await record(
+      await recordChange(
         tx,
         { actor, origin, at },
         {
@@ -265,7 +228,7 @@ export async function updateMission(
       at,
     );
     if (!row) throw new LawsError('CONFLICT', { currentVersion: before.version });
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
@@ -286,7 +249,7 @@ export async function deleteMission(ctx: AppContext, actor: Actor, id: string, o
   await withTransaction(ctx.database, async (tx) => {
     const m = await editableMission(tx.db, actor, id);
     await repo.deleteMission(tx.db, id);
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {

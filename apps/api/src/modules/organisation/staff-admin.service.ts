@@ -3,9 +3,10 @@ import { normalizeForSearch } from '@dargah/persian';
 import type { Actor, RequestOrigin, RoleGrant } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
+import { recordChange } from '../../platform/events';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { adminScope, deactivateVerdict, enforce, grantPlaceVerdict, roleChangeVerdict, type AdminScope } from './admin.policy';
-import { administeredAgency, administeredStaff, blank, changes, iso, record, requireUnitOf, uniqueAs } from './admin.service';
+import { administeredAgency, administeredStaff, blank, changes, iso, requireUnitOf, uniqueAs } from './admin.service';
 import * as repo from './organisation.repository';
 import * as identity from '../identity';
 import * as staffRepo from './staff-admin.repository';
@@ -117,10 +118,10 @@ export async function createStaff(ctx: AppContext, actor: Actor, agencyId: strin
         { agencyId, username: input.username, displayName: input.displayName, passwordHash, nationalCode: input.nationalCode ?? null, email: input.email ?? null, mobile: input.mobile ?? null, oidcSubject: input.oidcSubject ?? null },
         at,
       );
-      await record(tx, { actor, origin, at }, { stream: 'staff', id, event: 'created', audit: 'staff.create', agencyId, details: { username: input.username, displayName: input.displayName } });
+      await recordChange(tx, { actor, origin, at }, { stream: 'staff', id, event: 'created', audit: 'staff.create', agencyId, details: { username: input.username, displayName: input.displayName } });
       for (const g of grants) {
         if (await repo.addRoleGrant(tx.db, id, g, at)) {
-          await record(tx, { actor, origin, at }, { stream: 'staff', id, event: 'role_granted', audit: 'staff.role_grant', agencyId: g.agencyId, details: { ...g } });
+          await recordChange(tx, { actor, origin, at }, { stream: 'staff', id, event: 'role_granted', audit: 'staff.role_grant', agencyId: g.agencyId, details: { ...g } });
         }
       }
       return { status: 201 as const, body: await loadDetails(tx.db, id, at) };
@@ -139,7 +140,7 @@ export async function grantRole(ctx: AppContext, actor: Actor, staffId: string, 
     await administeredStaff(tx.db, s, staffId);
     await checkRoleChange(tx.db, s, staffId, g, true);
     if (await repo.addRoleGrant(tx.db, staffId, g, at)) {
-      await record(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'role_granted', audit: 'staff.role_grant', agencyId: g.agencyId, details: { ...g } });
+      await recordChange(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'role_granted', audit: 'staff.role_grant', agencyId: g.agencyId, details: { ...g } });
     }
     return loadDetails(tx.db, staffId, at);
   });
@@ -153,7 +154,7 @@ export async function revokeRole(ctx: AppContext, actor: Actor, staffId: string,
     await administeredStaff(tx.db, s, staffId);
     await checkRoleChange(tx.db, s, staffId, g, false);
     if ((await repo.deleteRoleGrant(tx.db, staffId, g)) === 0) throw new OrganisationError('ROLE_GRANT_NOT_FOUND', { role: g.role, agencyId: g.agencyId, unitId: g.unitId });
-    await record(tx, { actor, origin, at }, {
+    await recordChange(tx, { actor, origin, at }, {
       stream: 'staff',
       id: staffId,
       event: 'role_revoked',
@@ -181,7 +182,7 @@ export async function updateStaff(ctx: AppContext, actor: Actor, staffId: string
     if (!row) throw new OrganisationError('CONFLICT', { currentVersion: (await staffRepo.findStaffDetails(tx.db, staffId))?.version });
     // The audit names the fields that changed, not their values (contact details are personal data).
     const changed = Object.keys(changes(before, row, DETAIL_FIELDS));
-    await record(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'updated', audit: 'staff.update', agencyId: staff.agencyId, details: { version: row.version, fields: changed } });
+    await recordChange(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'updated', audit: 'staff.update', agencyId: staff.agencyId, details: { version: row.version, fields: changed } });
     return loadDetails(tx.db, staffId, at);
   }).catch(uniqueAs('staff_oidc_subject_key', 'OIDC_SUBJECT_TAKEN', {}));
 }
@@ -211,7 +212,7 @@ async function setActive(ctx: AppContext, actor: Actor, staffId: string, active:
         details.sessionsEnded = await identity.revokeAllSessions(tx.db, 'staff', staffId, at);
         await staffRepo.cancelPasswordResets(tx.db, staffId, at);
       }
-      await record(tx, { actor, origin, at }, {
+      await recordChange(tx, { actor, origin, at }, {
         stream: 'staff',
         id: staffId,
         event: active ? 'reactivated' : 'deactivated',
@@ -237,7 +238,7 @@ export async function unlockStaff(ctx: AppContext, actor: Actor, staffId: string
   return withTransaction(ctx.database, async (tx) => {
     const staff = await administeredStaff(tx.db, s, staffId);
     await clearSignInFailures(tx.db, staffId);
-    await record(tx, { actor, origin, at }, {
+    await recordChange(tx, { actor, origin, at }, {
       stream: 'staff',
       id: staffId,
       event: 'unlocked',
