@@ -13,7 +13,7 @@ import { requireStaff } from '../../platform/actor';
 import { OrganisationError, findActiveAgency } from '../organisation';
 import { requireLawEditor, requireMissionEditor } from './laws.policy';
 import * as repo from './laws.repository';
-import { LawsError } from './laws.errors';
+import { LawsError, lawFields } from './laws.errors';
 
 /*
  * The laws register and the agencies' missions. Every write is one transaction holding the change,
@@ -22,7 +22,7 @@ import { LawsError } from './laws.errors';
  */
 
 const toFields = (problems: CardProblem[], prefix: string, lang: Lang): FieldProblem[] =>
-  problems.map((p) => ({ field: `${prefix}${p.path}`, code: p.code, message: fieldMessage(p.code, lang) }));
+  problems.map((p) => ({ field: `${prefix}${p.path}`, code: p.code, message: lawFields.message(p.code, lang) }));
 
 /** The Gregorian ISO date of a Jalali YYYY/MM/DD. */
 function isoDateOfJalali(jalali: string): string {
