@@ -1,14 +1,11 @@
 import type { Actor, Role } from '../../platform/actor';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireRole, requireStaff, type StaffActor } from '../identity';
+import { agenciesWithRole, hasRole, isCentral, requireRole, requireStaff, rolesIn, type StaffActor } from '../identity';
 import { CatalogueError } from './catalogue.errors';
 
 /** Who keeps the laws register: central reviewers and platform administrators. */
 export const LAW_EDITORS: readonly Role[] = ['central_reviewer', 'platform_admin'];
 /** Who keeps an agency's missions: its administrators (and platform administrators). */
 export const MISSION_EDITORS: readonly Role[] = ['agency_admin'];
-
-const rolesIn = (actor: StaffActor, agencyId: string | null): Role[] =>
-  agencyId === null ? [] : [...new Set(actor.grants.filter((g) => g.agencyId === agencyId).map((g) => g.role))];
 
 /** Roles held, by workflow scope (the shape of HeldRoles in catalogue-workflow.ts). */
 export interface ScopedRoles {
@@ -26,8 +23,6 @@ export function heldRoles(actor: Actor, agencyId: string, parentId: string | nul
     central: [...new Set(actor.grants.map((g) => g.role))],
   };
 }
-
-export const isCentral = (actor: Actor): boolean => hasRole(actor, CENTRAL_ROLES);
 
 /**
  * Who may open a card: staff of its agency (any role there), administrators of its parent agency,

@@ -1,10 +1,9 @@
 import { CARD_STATUSES, type Areas, type CardCounts, type ReviewQueueCounts } from '@dargah/contracts';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireStaff } from '../identity';
+import { agenciesWithRole, hasRole, isCentral, requireStaff } from '../identity';
 import { mayReadArchitecture } from './architecture.service';
 import { cardAgencies, reviewScope } from './catalogue.service';
-import { isCentral } from './catalogue.policy';
 import { AUTHOR_ROLES } from './catalogue-workflow';
 import * as repo from './catalogue.repository';
 import { reportAgencies } from './reports.service';
@@ -29,7 +28,7 @@ export async function catalogueAreas(ctx: AppContext, actor: Actor): Promise<Par
     // The same rules createCard, reviewQueue, reviewList, the architecture and the reports apply.
     catalogueDrafting: drafting,
     catalogueReview: review.central || review.children.length > 0,
-    deliveryReview: hasRole(actor, CENTRAL_ROLES),
+    deliveryReview: isCentral(actor),
     architecture: mayReadArchitecture(actor),
     reports: reportAgencies(actor) !== undefined,
   };

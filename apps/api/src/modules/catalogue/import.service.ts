@@ -19,9 +19,8 @@ import { appendEvent } from '../../platform/events';
 import type { Lang } from '../../platform/http/i18n';
 import { stripBidiControls, textProblem } from '../../platform/http/text-guard';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { IdentityError, agenciesWithRole, requireRole, requireStaff } from '../identity';
+import { IdentityError, agenciesWithRole, isCentral, requireRole, requireStaff } from '../identity';
 import { createDraftCardInTx, referenceProblems } from './catalogue.service';
-import { isCentral } from './catalogue.policy';
 import * as catalogueRepo from './catalogue.repository';
 import { AUTHOR_ROLES } from './catalogue-workflow';
 import {

@@ -25,6 +25,7 @@ import {
   assertNoReviewConflict,
   CENTRAL_ROLES,
   hasRole,
+  isCentral,
   requireRole,
   requireStaff,
   reviewConflictOf,
@@ -149,7 +150,6 @@ export async function describeServiceIds(db: Db, ids: readonly string[]): Promis
 
 // Scope ---------------------------------------------------------------------------------------------
 
-const isCentral = (actor: Actor) => hasRole(actor, CENTRAL_ROLES);
 
 /** The agencies whose reports the actor sees: all (null, central roles), those they administer, or none (undefined). */
 export function reportAgencies(actor: Actor): string[] | null | undefined {

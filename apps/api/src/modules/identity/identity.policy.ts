@@ -30,6 +30,14 @@ export function hasRole(actor: Actor, roles: readonly Role[], agencyId?: string)
   return actor.grants.some((g) => roles.includes(g.role) && (agencyId === undefined || g.agencyId === agencyId));
 }
 
+/** The roles the staff member holds in one agency (none for no agency). */
+export function rolesIn(actor: StaffActor, agencyId: string | null): Role[] {
+  return agencyId === null ? [] : [...new Set(actor.grants.filter((g) => g.agencyId === agencyId).map((g) => g.role))];
+}
+
+/** Whether the actor holds a central role (sees the central picture across agencies). */
+export const isCentral = (actor: Actor): boolean => hasRole(actor, CENTRAL_ROLES);
+
 /** Staff holding one of the roles (in that agency, when given); else 401/403. */
 export function requireRole(actor: Actor, roles: readonly Role[], agencyId?: string): StaffActor {
   requireStaff(actor);

@@ -9,7 +9,7 @@ import { staffAdminRoutes } from './staff-admin.routes';
 
 export { registerAuth } from './auth.hooks';
 export { IdentityError } from './identity.errors';
-export { agenciesWithRole, hasRole, requireCitizen, requireRole, requireStaff, apiClientMay, ADMIN_ROLES, CENTRAL_ROLES } from './identity.policy';
+export { agenciesWithRole, hasRole, isCentral, rolesIn, requireCitizen, requireRole, requireStaff, apiClientMay, ADMIN_ROLES, CENTRAL_ROLES } from './identity.policy';
 export type { StaffActor, CitizenActor, ApiClientActor } from './identity.policy';
 export { findPeople, type Party } from './people.service';
 export { agencyNames, partyKey, partyNames, staffIdByUsername } from './directory.service';

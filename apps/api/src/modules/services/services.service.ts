@@ -7,7 +7,7 @@ import { appendEvent } from '../../platform/events';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { approvedServiceFacts, assertLinkableService, describeServiceIds, type ApprovedServiceFacts } from '../catalogue';
-import { CENTRAL_ROLES, hasRole, requireStaff } from '../identity';
+import { hasRole, isCentral, requireStaff } from '../identity';
 import { availabilityOf, AVAILABILITY_ERRORS } from './services.policy';
 import * as repo from './services.repository';
 import { ServicesError } from './services.errors';
@@ -137,7 +137,7 @@ export const createService = (db: Db, s: repo.NewService, now: Date): Promise<st
 async function visibleService(db: Db, actor: Actor, id: string): Promise<repo.ServiceRow> {
   requireStaff(actor);
   const s = await repo.findService(db, id);
-  const mayView = s && (hasRole(actor, CENTRAL_ROLES) || actor.grants.some((g) => g.agencyId === s.agencyId));
+  const mayView = s && (isCentral(actor) || actor.grants.some((g) => g.agencyId === s.agencyId));
   if (!s || !mayView) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId: id });
   return s;
 }
