@@ -1,9 +1,6 @@
 import type { Actor, Role } from '../../platform/actor';
-import { requireStaff, type StaffActor } from '../../platform/actor';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../organisation';
-
-const rolesIn = (actor: StaffActor, agencyId: string | null): Role[] =>
-  agencyId === null ? [] : [...new Set(actor.grants.filter((g) => g.agencyId === agencyId).map((g) => g.role))];
+import { requireStaff } from '../../platform/actor';
+import { agenciesWithRole, hasRole, isCentral, rolesIn } from '../organisation';
 
 /** Roles held, by workflow scope (the shape of HeldRoles in catalogue-workflow.ts). */
 export interface ScopedRoles {
@@ -21,8 +18,6 @@ export function heldRoles(actor: Actor, agencyId: string, parentId: string | nul
     central: [...new Set(actor.grants.map((g) => g.role))],
   };
 }
-
-export const isCentral = (actor: Actor): boolean => hasRole(actor, CENTRAL_ROLES);
 
 /**
  * Who may open a card: staff of its agency (any role there), administrators of its parent agency,

@@ -2,9 +2,8 @@ import { CARD_STATUSES, type Areas, type CardCounts, type ReviewQueueCounts } fr
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { requireStaff } from '../../platform/actor';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../organisation';
+import { agenciesWithRole, hasRole, isCentral } from '../organisation';
 import { cardAgencies, reviewScope } from './catalogue.service';
-import { isCentral } from './catalogue.policy';
 import { AUTHOR_ROLES } from './catalogue-workflow';
 import * as repo from './catalogue.repository';
 import { CatalogueError } from './catalogue.errors';
@@ -29,7 +28,7 @@ export async function catalogueAreas(ctx: AppContext, actor: Actor): Promise<Par
     // answer their own areas: service-architecture/index.ts, delivery-reports/index.ts).
     catalogueDrafting: drafting,
     catalogueReview: review.central || review.children.length > 0,
-    deliveryReview: hasRole(actor, CENTRAL_ROLES),
+    deliveryReview: isCentral(actor),
   };
 }
 

@@ -19,10 +19,9 @@ import type { Lang } from '../../platform/http/i18n';
 import { stripBidiControls, textProblem } from '../../platform/http/text-guard';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { requireStaff } from '../../platform/actor';
-import { OrganisationError, agenciesWithRole, findActiveAgency, requireRole } from '../organisation';
+import { OrganisationError, agenciesWithRole, findActiveAgency, isCentral, requireRole } from '../organisation';
 import { lawsByIds } from '../laws';
 import { createDraftCardInTx, referenceProblems } from './catalogue.service';
-import { isCentral } from './catalogue.policy';
 import { AUTHOR_ROLES } from './catalogue-workflow';
 import {
   COLUMNS,

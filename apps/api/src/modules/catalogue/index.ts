@@ -9,7 +9,6 @@ import { countsRoutes } from './counts.routes';
 import { catalogueAreas } from './counts.service';
 
 export { isValidServiceId, serviceIdFromNumber } from './service-id';
-export { isCentral } from './catalogue.policy';
 export { cardFieldMessage } from './catalogue.errors';
 export { syncCatalogueEntries } from './catalogue-public.service';
 export { approvedServiceFacts } from './desk-facts';

@@ -20,7 +20,7 @@ import type { Lang } from '../../platform/http/i18n';
 import { parseDayField } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { requireStaff } from '../../platform/actor';
-import { agenciesWithRole, assertNoReviewConflict, CENTRAL_ROLES, hasRole, requireRole, reviewConflictOf } from '../organisation';
+import { agenciesWithRole, assertNoReviewConflict, CENTRAL_ROLES, hasRole, isCentral, requireRole, reviewConflictOf } from '../organisation';
 import * as repo from './reports.repository';
 import { isValidServiceId } from '../catalogue';
 import { ReportsError, reportsErrors } from './reports.errors';
@@ -108,7 +108,6 @@ export async function describeServiceIds(db: Db, ids: readonly string[]): Promis
 
 // Scope ---------------------------------------------------------------------------------------------
 
-const isCentral = (actor: Actor) => hasRole(actor, CENTRAL_ROLES);
 
 /** The agencies whose reports the actor sees: all (null, central roles), those they administer, or none (undefined). */
 export function reportAgencies(actor: Actor): string[] | null | undefined {

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
 import { DEFAULT_CHANNELS, findPreferences, listNotifications, markRead, savePreferences, unreadCount, type PersonType } from '../../platform/notify';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../organisation';
+import { agenciesWithRole, isCentral } from '../organisation';
 import { ROLES } from '@dargah/contracts';
 import { NotificationsError } from './notifications.errors';
 
@@ -60,7 +60,7 @@ export async function setMyPreferences(ctx: AppContext, actor: Actor, channels: 
 /** Who may follow deliveries: platform administrators and auditors all; other staff their agencies'. */
 function deliveryScope(actor: Actor): string[] | null {
   if (actor.type !== 'staff') throw new NotificationsError('FORBIDDEN');
-  if (hasRole(actor, CENTRAL_ROLES)) return null;
+  if (isCentral(actor)) return null;
   return agenciesWithRole(actor, ROLES);
 }
 

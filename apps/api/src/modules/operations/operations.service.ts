@@ -1,12 +1,12 @@
-import { sql } from 'drizzle-orm';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { rows, withTransaction } from '../../platform/db';
+import { withTransaction } from '../../platform/db';
 import { appendEvent } from '../../platform/events';
 import { once, type IdempotencyClaim } from '../../platform/idempotency';
 import { listJobs, retryDeadJob } from '../../platform/jobs';
 import { verifyForOperations } from '../audit';
+import * as repo from './operations.repository';
 
 export interface WriteProbe {
   id: string;
@@ -23,9 +23,7 @@ export async function recordWriteProbe(ctx: AppContext, actor: Actor, origin: Re
   const now = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
-      const res = await rows<{ id: string }>(tx.db, sql`
-        INSERT INTO write_probes (label, created_at) VALUES (${label}, ${now.toISOString()}::timestamptz) RETURNING id`);
-      const id = res[0]!.id;
+      const id = await repo.insertWriteProbe(tx.db, label, now);
       await appendEvent(tx, { streamType: 'write_probe', streamId: id, action: 'recorded', actor, origin, at: now, payload: { label } });
       audit(tx, { actor, origin, at: now, action: 'write_probe.record', objectType: 'write_probe', objectId: id, details: { label } });
       const body: WriteProbe = { id, label, createdAt: now.toISOString() };

@@ -5,7 +5,7 @@ import { defineOrganisationJobs } from './organisation.jobs';
 import { organisationErrors } from './organisation.errors';
 import { staffAdminRoutes } from './staff-admin.routes';
 
-export { agenciesWithRole, hasRole, requireRole, ADMIN_ROLES, CENTRAL_REVIEWERS, CENTRAL_ROLES } from './roles.policy';
+export { agenciesWithRole, hasRole, isCentral, requireRole, rolesIn, ADMIN_ROLES, CENTRAL_REVIEWERS, CENTRAL_ROLES } from './roles.policy';
 export {
   agencyNames,
   childAgencyIds,

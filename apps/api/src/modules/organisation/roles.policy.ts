@@ -33,3 +33,11 @@ export const ADMIN_ROLES: readonly Role[] = ['agency_admin', 'platform_admin'];
 export const CENTRAL_REVIEWERS: readonly Role[] = ['central_reviewer', 'platform_admin'];
 /** Roles that see the central picture across agencies. */
 export const CENTRAL_ROLES: readonly Role[] = ['central_reviewer', 'oversight_auditor', 'platform_admin'];
+
+/** The roles the staff member holds in one agency (none for no agency). */
+export function rolesIn(actor: StaffActor, agencyId: string | null): Role[] {
+  return agencyId === null ? [] : [...new Set(actor.grants.filter((g) => g.agencyId === agencyId).map((g) => g.role))];
+}
+
+/** Whether the actor holds a central role (sees the central picture across agencies). */
+export const isCentral = (actor: Actor): boolean => hasRole(actor, CENTRAL_ROLES);

@@ -33,9 +33,6 @@ export function mayView(actor: Actor, r: Ownership & { agencyId: string }): bool
 /** Agencies whose cartable the actor works. */
 export const deskAgencies = (actor: StaffActor): string[] => agenciesWithRole(actor, DESK_ROLES);
 
-/** The roles the actor holds in one agency. */
-export const rolesIn = (actor: StaffActor, agencyId: string): Role[] => [...new Set(actor.grants.filter((g) => g.agencyId === agencyId).map((g) => g.role))];
-
 /**
  * Who applies: a person for G2C services (acting as themselves), a company's representative
  * acting for it for G2B services; G2G services are not applied for at the citizen desk.

@@ -8,7 +8,7 @@ import { fieldMessage } from '../../platform/http/validation';
 import { approvedServiceFacts, type ApprovedServiceFacts } from '../catalogue';
 import { assertLinkableService, describeServiceIds } from '../delivery-reports';
 import { requireStaff } from '../../platform/actor';
-import { CENTRAL_ROLES, hasRole } from '../organisation';
+import { hasRole, isCentral } from '../organisation';
 import { availabilityOf, AVAILABILITY_ERRORS } from './services.policy';
 import * as repo from './services.repository';
 import { ServicesError } from './services.errors';
@@ -138,7 +138,7 @@ export const createService = (db: Db, s: repo.NewService, now: Date): Promise<st
 async function visibleService(db: Db, actor: Actor, id: string): Promise<repo.ServiceRow> {
   requireStaff(actor);
   const s = await repo.findService(db, id);
-  const mayView = s && (hasRole(actor, CENTRAL_ROLES) || actor.grants.some((g) => g.agencyId === s.agencyId));
+  const mayView = s && (isCentral(actor) || actor.grants.some((g) => g.agencyId === s.agencyId));
   if (!s || !mayView) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId: id });
   return s;
 }
