@@ -4,7 +4,7 @@ import type { RouteEntry } from '../src/app';
 import { buildTestApp, type TestApp } from './app';
 import * as identityRepo from '../src/modules/identity/identity.repository';
 import * as orgRepo from '../src/modules/organisation/organisation.repository';
-import { newTrackingCode } from '../src/modules/requests/tracking-code';
+import { newTrackingCode } from '../src/modules/requests/tracking-code.model';
 import { insertMission } from '../src/modules/laws/laws.repository';
 import { insertImport } from '../src/modules/catalogue/import.repository';
 import * as deliveryRepo from '../src/modules/delivery-reports/reports.repository';

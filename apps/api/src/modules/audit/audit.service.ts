@@ -20,7 +20,7 @@ import { requireStaff } from '../../platform/actor';
 import { agencyNames, partyKey, partyNames, staffIdByUsername, type PartyName } from '../organisation';
 import { AUDIT_READERS, auditScope, mayWatchChain } from './audit.policy';
 import * as repo from './audit.repository';
-import { entryView, partyView, type Names } from './audit-view';
+import { entryView, partyView, type Names } from './audit-view.model';
 import { AuditError } from './audit.errors';
 
 /*

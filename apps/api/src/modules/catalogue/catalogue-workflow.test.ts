@@ -17,7 +17,7 @@ import {
   type Role,
   type Scope,
 } from './catalogue-workflow';
-import { dammInterim, isValidServiceId, serviceIdFromNumber } from './service-id';
+import { dammInterim, isValidServiceId, serviceIdFromNumber } from './service-id.model';
 
 /**
  * The expected table, written out independently:

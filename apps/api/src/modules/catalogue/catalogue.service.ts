@@ -27,7 +27,7 @@ import { OrganisationError, agenciesWithRole, childAgencyIds, existingAgencyIds,
 import { lawRefProblems, lawsByIds } from '../laws';
 import { classificationExists } from '../service-architecture';
 import { cardScope, mayViewCard } from './catalogue.policy';
-import { actionsOf, assertCardAction, cardCapabilities } from './card-actions';
+import { actionsOf, assertCardAction, cardCapabilities } from './card-actions.service';
 import * as repo from './catalogue.repository';
 import { diffContent } from '../../platform/diff';
 import {
@@ -38,7 +38,7 @@ import {
   isExpired,
   VALIDITY_MONTHS,
 } from './catalogue-workflow';
-import { serviceIdFromNumber } from './service-id';
+import { serviceIdFromNumber } from './service-id.model';
 import { cardFields, CatalogueError, type CatalogueCode } from './catalogue.errors';
 
 /*

@@ -29,6 +29,10 @@ const AGENCY_COLS = sql`id, legal_id AS "legalId", name_fa AS "nameFa", name_en 
 
 export const listAgencies = (db: Db) => rows<AgencyRow>(db, sql`SELECT ${AGENCY_COLS} FROM agencies WHERE active ORDER BY name_fa`);
 
+/** True once any agency exists (the demo seed runs only on an empty database). */
+export const anyAgencyExists = async (db: Db): Promise<boolean> =>
+  (await rows(db, sql`SELECT 1 FROM agencies LIMIT 1`)).length > 0;
+
 export async function findAgency(db: Db, id: string): Promise<AgencyRow | undefined> {
   return (await rows<AgencyRow>(db, sql`SELECT ${AGENCY_COLS} FROM agencies WHERE id = ${id}`))[0];
 }

@@ -11,15 +11,15 @@ import { notify } from '../../platform/notify';
 import { requireCitizen, requireStaff, type StaffActor } from '../../platform/actor';
 import { assertNoReviewConflict, reviewConflictOf, rolesIn } from '../organisation';
 import { ServicesError, assertOpenForRequests, findPublishedService } from '../services';
-import { checkForm } from './request-form';
-import { applicantName, applicantView } from './request-people';
+import { checkForm } from './request-form.parse';
+import { applicantName, applicantView } from './request-people.model';
 import { namesOf, peopleOf, type People } from './request-people.service';
-import type { CartableRowView, RequestView } from './request-views';
+import type { CartableRowView, RequestView } from './request-views.schemas';
 import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView, staffMaySee } from './requests.policy';
 import { requestApprovedTemplate, requestReceivedTemplate, requestRejectedTemplate } from './requests.notifications';
 import * as repo from './requests.repository';
 import { actingRole, allowedActions, INITIAL_STATUS, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction } from './requests-workflow';
-import { newTrackingCode } from './tracking-code';
+import { newTrackingCode } from './tracking-code.model';
 import { RequestsError } from './requests.errors';
 
 
