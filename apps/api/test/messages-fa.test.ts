@@ -23,10 +23,35 @@ const catalogue = catalogueOf(modules);
 
 describe('Persian messages the API can produce', () => {
   it('registers every module (so the catalogue below is complete)', () => {
-    expect(modules.map((m) => m.name).sort()).toEqual(['audit', 'catalogue', 'identity', 'notifications', 'operations', 'requests', 'services']);
+    expect(modules.map((m) => m.name).sort()).toEqual([
+      'audit',
+      'catalogue',
+      'delivery-reports',
+      'identity',
+      'laws',
+      'licences',
+      'notifications',
+      'operations',
+      'organisation',
+      'requests',
+      'service-architecture',
+      'services',
+    ]);
     const codes = catalogue.errorEntries().map(([code]) => code);
     // One code of each module's catalogue, and the one whose Persian names UTF-8.
-    for (const code of ['INTERNAL', 'REQUEST_NOT_FOUND', 'SERVICE_NOT_FOUND', 'PASSWORD_TOO_SHORT', 'IMPORT_ENCODING_INVALID', 'CARD_NOT_FOUND']) {
+    for (const code of [
+      'INTERNAL',
+      'REQUEST_NOT_FOUND',
+      'SERVICE_NOT_FOUND',
+      'PASSWORD_TOO_SHORT',
+      'AGENCY_NOT_FOUND',
+      'LAW_NOT_FOUND',
+      'LICENCE_NOT_FOUND',
+      'MARK_NOT_FOUND',
+      'CATALOGUE_SERVICE_NOT_APPROVED',
+      'IMPORT_ENCODING_INVALID',
+      'CARD_NOT_FOUND',
+    ]) {
       expect(codes).toContain(code);
     }
     expect(codes.length).toBeGreaterThan(60);
@@ -38,7 +63,10 @@ describe('Persian messages the API can produce', () => {
   });
 
   it('the field-problem messages (platform and every module, and the import report): none', () => {
-    const texts = [...catalogue.fieldEntries().map(([code, text]) => [code, text.fa] as const), ...Object.entries(importProblems.table).map(([code, text]) => [code, text.fa] as const)];
+    const texts = [
+      ...catalogue.fieldEntries().map(([code, text]) => [code, text.fa] as const),
+      ...Object.entries(importProblems.table).map(([code, text]) => [code, text.fa] as const),
+    ];
     expect(texts.length).toBeGreaterThan(40);
     const offending = texts.filter(([, fa]) => latinDigitsOutsideNames(fa).length > 0);
     expect(offending.map(([code, fa]) => `${code}: ${fa}`)).toEqual([]);
@@ -65,7 +93,11 @@ describe('Persian messages the API can produce', () => {
   });
 
   it('a real request refused by zod says «دست‌کم ۲ نویسه» with Persian digits', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/staff/login', payload: { username: 'a', password: '' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/staff/login',
+      payload: { username: 'a', password: '' },
+    });
     expect(res.statusCode).toBe(400);
     const messages = (res.json().error.details.fields as Array<{ message: string }>).map((f) => f.message);
     expect(messages.length).toBeGreaterThan(0);
@@ -89,7 +121,21 @@ describe('Persian messages the API can produce', () => {
       },
       additionalProperties: false,
     };
-    const r = checkForm(schema, { short: 'کوتاه', long: 'بلندتر', low: 1, high: 100, code: 'x', postal: '123', choice: 'ب', agree: false, extra: 1 }, 'fa');
+    const r = checkForm(
+      schema,
+      {
+        short: 'کوتاه',
+        long: 'بلندتر',
+        low: 1,
+        high: 100,
+        code: 'x',
+        postal: '123',
+        choice: 'ب',
+        agree: false,
+        extra: 1,
+      },
+      'fa',
+    );
     const fields = r.ok ? [] : r.fields;
     expect(fields.length).toBeGreaterThanOrEqual(9);
     expect(fields.filter((f) => latinDigitsOutsideNames(f.message).length > 0)).toEqual([]);
