@@ -395,3 +395,38 @@ export async function countReviewQueue(
   );
   return { central: Number(r?.central ?? 0), renewal: Number(r?.renewal ?? 0), parent: Number(r?.parent ?? 0), parentOverdue: Number(r?.parentOverdue ?? 0) };
 }
+
+// Service ids as other modules check them (through index.ts) ------------------------------------
+
+export interface ApprovedService {
+  serviceId: string;
+  agencyId: string;
+  title: string;
+  /** Null when the id exists but its card has no version in force. */
+  approved: boolean;
+  expiresAt: Date | null;
+}
+
+/** The cards of these service ids (with their title in force), whatever their state. */
+export async function findServiceIds(db: Db, ids: readonly string[]): Promise<ApprovedService[]> {
+  if (ids.length === 0) return [];
+  const r = await rows<{
+    serviceId: string;
+    agencyId: string;
+    title: string | null;
+    approved: boolean;
+    expiresAt: unknown;
+  }>(
+    db,
+    sql`SELECT c.service_id AS "serviceId", c.agency_id AS "agencyId", v.content->>'title' AS title,
+               (c.approved_version IS NOT NULL) AS approved, c.expires_at AS "expiresAt"
+          FROM service_cards c
+          LEFT JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = coalesce(c.approved_version, c.current_version)
+         WHERE c.service_id = ANY(${list(ids)}::text[])`,
+  );
+  return r.map((x) => ({
+    ...x,
+    title: x.title ?? '',
+    expiresAt: x.expiresAt ? new Date(x.expiresAt as string) : null,
+  }));
+}

@@ -11,8 +11,8 @@ import { catalogueAreas } from './counts.service';
 export { isValidServiceId, serviceIdFromNumber } from './service-id.model';
 export { cardFieldMessage } from './catalogue.errors';
 export { syncCatalogueEntries } from './catalogue-public.service';
-export { approvedServiceFacts } from './desk-facts.service';
-export type { ApprovedServiceFacts } from './desk-facts.service';
+export { approvedServiceFacts, cardsOfServiceIds } from './desk-facts.service';
+export type { ApprovedServiceFacts, CatalogueServiceCard } from './desk-facts.service';
 
 /**
  * The service catalogue (سامانه مدیریت خدمات دولت): service identity cards (شناسنامه خدمت) as

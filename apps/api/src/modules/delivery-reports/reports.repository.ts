@@ -2,8 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Db } from '../../platform/db';
 
 /*
- * SQL of the delivery reports (migration 0010): the link check of a catalogue service id, the
- * yearly delivery reports and their rows, and the discrepancy report's three sections. Every
+ * SQL of the delivery reports (migration 0010): the yearly delivery reports and their rows, and the
+ * discrepancy report's three sections (which still read the desk's and the catalogue's tables: see
+ * docs/ARCHITECTURE.md). A service id's card and an agency's parents come from their owners' index.ts. Every
  * section is one set-based query; the page and the per-agency totals read the same fragment.
  */
 
@@ -11,73 +12,6 @@ const iso = (d: Date) => d.toISOString();
 const isoOf = (v: unknown): string => new Date(v as string).toISOString();
 const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : isoOf(v));
 const list = (xs: readonly string[]) => sql.param([...xs]);
-
-// Catalogue service ids ---------------------------------------------------------------------------
-
-export interface ApprovedService {
-  serviceId: string;
-  agencyId: string;
-  title: string;
-  /** Null when the id exists but its card has no version in force. */
-  approved: boolean;
-  expiresAt: Date | null;
-}
-
-/** The cards of these service ids (with their title in force), whatever their state. */
-export async function findServiceIds(db: Db, ids: readonly string[]): Promise<ApprovedService[]> {
-  if (ids.length === 0) return [];
-  const r = await rows<{
-    serviceId: string;
-    agencyId: string;
-    title: string | null;
-    approved: boolean;
-    expiresAt: unknown;
-  }>(
-    db,
-    sql`SELECT c.service_id AS "serviceId", c.agency_id AS "agencyId", v.content->>'title' AS title,
-               (c.approved_version IS NOT NULL) AS approved, c.expires_at AS "expiresAt"
-          FROM service_cards c
-          LEFT JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = coalesce(c.approved_version, c.current_version)
-         WHERE c.service_id = ANY(${list(ids)}::text[])`,
-  );
-  return r.map((x) => ({
-    ...x,
-    title: x.title ?? '',
-    expiresAt: x.expiresAt ? new Date(x.expiresAt as string) : null,
-  }));
-}
-
-export interface AgencyLineage {
-  id: string;
-  nameFa: string;
-  kind: string;
-  province: string | null;
-  /** Parent, grandparent, … */
-  ancestors: string[];
-}
-
-/** The agency with its chain of parents (one recursive query). */
-export async function agencyLineage(db: Db, agencyId: string): Promise<AgencyLineage | undefined> {
-  const r = await rows<{
-    id: string;
-    nameFa: string;
-    kind: string;
-    province: string | null;
-    ancestors: string[] | null;
-  }>(
-    db,
-    sql`WITH RECURSIVE up (id, parent_id, depth) AS (
-          SELECT id, parent_id, 0 FROM agencies WHERE id = ${agencyId}
-          UNION ALL
-          SELECT a.id, a.parent_id, up.depth + 1 FROM agencies a JOIN up ON a.id = up.parent_id WHERE up.depth < 20
-        )
-        SELECT a.id, a.name_fa AS "nameFa", a.kind, a.province,
-               (SELECT array_agg(up.id::text ORDER BY up.depth) FROM up WHERE up.depth > 0) AS ancestors
-          FROM agencies a WHERE a.id = ${agencyId}`,
-  );
-  const a = r[0];
-  return a && { ...a, ancestors: a.ancestors ?? [] };
-}
 
 // Yearly delivery reports -------------------------------------------------------------------------
 

@@ -20,9 +20,9 @@ import type { Lang } from '../../platform/http/i18n';
 import { parseDayField } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { requireStaff } from '../../platform/actor';
-import { agenciesWithRole, assertNoReviewConflict, CENTRAL_ROLES, hasRole, isCentral, requireRole, reviewConflictOf } from '../organisation';
+import { agencyLineage, agenciesWithRole, assertNoReviewConflict, CENTRAL_ROLES, hasRole, isCentral, requireRole, reviewConflictOf } from '../organisation';
 import * as repo from './reports.repository';
-import { isValidServiceId } from '../catalogue';
+import { cardsOfServiceIds, isValidServiceId } from '../catalogue';
 import { ReportsError, reportsErrors } from './reports.errors';
 
 /*
@@ -67,9 +67,9 @@ async function linkProblems(
     return false;
   });
   if (valid.length === 0) return out;
-  const lineage = await repo.agencyLineage(db, agencyId);
+  const lineage = await agencyLineage(db, agencyId);
   const allowed = new Set([agencyId, ...(lineage && FIELD_OFFICES.has(lineage.kind) ? lineage.ancestors : [])]);
-  const found = new Map((await repo.findServiceIds(db, valid)).map((s) => [s.serviceId, s]));
+  const found = new Map((await cardsOfServiceIds(db, valid)).map((s) => [s.serviceId, s]));
   for (const id of valid) {
     const s = found.get(id);
     if (!s || !s.approved) out.set(id, 'CATALOGUE_SERVICE_NOT_APPROVED');
@@ -98,7 +98,7 @@ export interface CatalogueServiceInfo {
 
 /** The cards behind these service ids (for showing a link). */
 export async function describeServiceIds(db: Db, ids: readonly string[]): Promise<CatalogueServiceInfo[]> {
-  return (await repo.findServiceIds(db, ids)).map(({ serviceId, title, approved, expiresAt }) => ({
+  return (await cardsOfServiceIds(db, ids)).map(({ serviceId, title, approved, expiresAt }) => ({
     serviceId,
     title,
     approved,
@@ -184,7 +184,7 @@ export async function submitReport(
   // Two submissions racing past the check meet a unique index (of the current report, and of revision 1, per agency and year).
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
-      const agency = await repo.agencyLineage(tx.db, input.agencyId);
+      const agency = await agencyLineage(tx.db, input.agencyId);
       if (!agency || !FIELD_OFFICES.has(agency.kind))
         throw new ReportsError('DELIVERY_REPORT_NOT_PROVINCIAL', { agencyId: input.agencyId });
       if (period.start.getTime() > at.getTime()) throw new ReportsError('DELIVERY_YEAR_IN_FUTURE', { year: input.year });

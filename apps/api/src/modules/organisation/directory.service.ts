@@ -99,3 +99,7 @@ export const childAgencyIds = (db: Db, parentIds: readonly string[]) => repo.chi
 
 /** Whether the staff member is active and holds agency_admin in the agency. */
 export const isAgencyAdmin = (db: Db, staffId: string, agencyId: string) => repo.isAgencyAdmin(db, staffId, agencyId);
+
+export type { AgencyLineage } from './organisation.repository';
+/** The agency with its chain of parents (parent, grandparent, …), its kind and province. */
+export const agencyLineage = (db: Db, agencyId: string) => repo.agencyLineage(db, agencyId);

@@ -336,3 +336,35 @@ export async function isAgencyAdmin(db: Db, staffId: string, agencyId: string): 
   );
   return r.length === 1;
 }
+
+export interface AgencyLineage {
+  id: string;
+  nameFa: string;
+  kind: string;
+  province: string | null;
+  /** Parent, grandparent, … */
+  ancestors: string[];
+}
+
+/** The agency with its chain of parents (one recursive query). */
+export async function agencyLineage(db: Db, agencyId: string): Promise<AgencyLineage | undefined> {
+  const r = await rows<{
+    id: string;
+    nameFa: string;
+    kind: string;
+    province: string | null;
+    ancestors: string[] | null;
+  }>(
+    db,
+    sql`WITH RECURSIVE up (id, parent_id, depth) AS (
+          SELECT id, parent_id, 0 FROM agencies WHERE id = ${agencyId}
+          UNION ALL
+          SELECT a.id, a.parent_id, up.depth + 1 FROM agencies a JOIN up ON a.id = up.parent_id WHERE up.depth < 20
+        )
+        SELECT a.id, a.name_fa AS "nameFa", a.kind, a.province,
+               (SELECT array_agg(up.id::text ORDER BY up.depth) FROM up WHERE up.depth > 0) AS ancestors
+          FROM agencies a WHERE a.id = ${agencyId}`,
+  );
+  const a = r[0];
+  return a && { ...a, ancestors: a.ancestors ?? [] };
+}
