@@ -12,7 +12,7 @@ import {
   type AuditRow,
 } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Database } from '../../platform/db';
+import { isUuid, withTransaction, type Database } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import type { Lang } from '../../platform/http/i18n';
 import { parseDayField } from '../../platform/http/validation';
@@ -20,7 +20,7 @@ import { requireStaff } from '../../platform/actor';
 import { agencyNames, partyKey, partyNames, staffIdByUsername, type PartyName } from '../organisation';
 import { AUDIT_READERS, auditScope, mayWatchChain } from './audit.policy';
 import * as repo from './audit.repository';
-import { entryView, partyView, type Names } from './audit-view.model';
+import { entryView, partyView, type Names } from './audit-view.service';
 import { AuditError } from './audit.errors';
 
 /*
@@ -28,8 +28,6 @@ import { AuditError } from './audit.errors';
  * open one, download the filtered list, and see and refresh the chain's verification. Reads go
  * through platform/audit; the chain's design is not this module's business.
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The agencies whose entries the actor reads (null: all); 403 for anyone who reads none. */
 function readScope(actor: Actor): string[] | null {
@@ -50,7 +48,7 @@ async function queryOf(ctx: AppContext, actor: Actor, f: AuditEntryFilter, lang:
   let actorIds: string[] | undefined;
   if (f.actor) {
     // An id of any actor as it is; otherwise a staff username (none found: nothing matches).
-    const id = UUID.test(f.actor) ? f.actor.toLowerCase() : await staffIdByUsername(ctx, f.actor);
+    const id = isUuid(f.actor) ? f.actor.toLowerCase() : await staffIdByUsername(ctx, f.actor);
     actorIds = id ? [id] : [];
   }
   const prefix = f.action?.endsWith('.') ? f.action : undefined;

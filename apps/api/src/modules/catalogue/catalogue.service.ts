@@ -16,7 +16,7 @@ import {
 } from '@dargah/contracts';
 import type { Actor, RequestOrigin, Who } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db, type Tx } from '../../platform/db';
+import { isoOrNull, withTransaction, type Db, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import type { FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
@@ -54,7 +54,6 @@ const toFields = (problems: CardProblem[], prefix: string, lang: Lang): FieldPro
   problems.map((p) => ({ field: `${prefix}${p.path}`, code: p.code, message: message(p.code, lang) }));
 
 // Service cards: views -------------------------------------------------------------------------
-const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 const nameOf = (r: { agencyNameFa: string; agencyNameEn: string | null }, lang: Lang) =>
   (lang === 'en' && r.agencyNameEn) || r.agencyNameFa;
 

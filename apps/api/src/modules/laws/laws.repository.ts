@@ -1,14 +1,9 @@
 import type { LawArticle, LawArticleRef, LawKind } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../../platform/db';
+import { iso, json, list, rows, type Db } from '../../platform/db';
 
 /** The SQL of the laws register (laws) and the agencies' missions (agency_missions). */
 
-const iso = (d: Date) => d.toISOString();
-/** jsonb arrives parsed from both drivers; a string is parsed defensively. */
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-/** A JS array as ONE bound parameter (for `= ANY(${list(ids)}::uuid[])`). */
-const list = (xs: readonly string[]) => sql.param([...xs]);
 
 // Laws -----------------------------------------------------------------------------------------
 export interface LawRow {

@@ -15,7 +15,7 @@ import {
 } from '@dargah/contracts';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { isUniqueViolation, withTransaction, type Db } from '../../platform/db';
+import { isoOf, isoOrNull, isUniqueViolation, withTransaction, type Db } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import {
@@ -71,7 +71,6 @@ export const uniqueAs = (constraint: string, code: OrganisationCode, details: Re
   throw err;
 };
 
-export const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 export const blank = (s: string | undefined) => (s ? s : null);
 
 // Agencies ---------------------------------------------------------------------------------------
@@ -210,7 +209,7 @@ function delegationView(d: repo.DelegationRow, now: Date): Delegation {
     startsAt: startsAt.toISOString(),
     endsAt: endsAt.toISOString(),
     reason: d.reason,
-    revokedAt: iso(d.revokedAt),
+    revokedAt: isoOrNull(d.revokedAt),
     status,
   };
 }
@@ -289,9 +288,9 @@ const tokenView = (t: identity.ApiTokenRow): ApiToken => ({
   name: t.name,
   prefix: t.prefix,
   scopes: t.scopes,
-  createdAt: iso(t.createdAt)!,
-  lastUsedAt: iso(t.lastUsedAt),
-  revokedAt: iso(t.revokedAt),
+  createdAt: isoOf(t.createdAt),
+  lastUsedAt: isoOrNull(t.lastUsedAt),
+  revokedAt: isoOrNull(t.revokedAt),
 });
 
 export async function listApiTokens(ctx: AppContext, actor: Actor, agencyId?: string): Promise<ApiToken[]> {

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context';
-import type { Db } from '../../platform/db';
+import { uuids, type Db } from '../../platform/db';
 import * as repo from './organisation.repository';
 import * as identity from '../identity';
 
@@ -10,8 +10,6 @@ import * as identity from '../identity';
  * rows, the system actor) are simply absent.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuids = (ids: Iterable<string | null | undefined>) => [...new Set([...ids].filter((x): x is string => !!x && UUID.test(x)))];
 
 /** Whose id: the actor types of platform/actor.ts. */
 export interface PartyRef {

@@ -2,11 +2,11 @@ import type { NewStaffInput, RoleGrantInput, StaffDetails, StaffMember, StaffPag
 import { normalizeForSearch } from '@dargah/persian';
 import type { Actor, RequestOrigin, RoleGrant } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db } from '../../platform/db';
+import { isoOrNull, withTransaction, type Db } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { adminScope, deactivateVerdict, enforce, grantPlaceVerdict, roleChangeVerdict, type AdminScope } from './admin.policy';
-import { administeredAgency, administeredStaff, blank, changes, iso, requireUnitOf, uniqueAs } from './admin.service';
+import { administeredAgency, administeredStaff, blank, changes, requireUnitOf, uniqueAs } from './admin.service';
 import * as repo from './organisation.repository';
 import * as identity from '../identity';
 import * as staffRepo from './staff-admin.repository';
@@ -31,7 +31,7 @@ function staffView(s: staffRepo.StaffListRow, grants: RoleGrant[], now: Date): S
     displayName: s.displayName,
     active: s.active,
     locked: lockedUntil !== null && lockedUntil > now,
-    lockedUntil: iso(lockedUntil),
+    lockedUntil: isoOrNull(lockedUntil),
     failedLogins: s.failedLogins,
     roles: grants.map((g) => ({ role: g.role, agencyId: g.agencyId, unitId: g.unitId, includeSubagencies: g.includeSubagencies })),
   };
@@ -244,7 +244,7 @@ export async function unlockStaff(ctx: AppContext, actor: Actor, staffId: string
       event: 'unlocked',
       audit: 'staff.unlock',
       agencyId: staff.agencyId,
-      details: { failedLogins: staff.failedLogins, lockedUntil: iso(staff.lockedUntil) },
+      details: { failedLogins: staff.failedLogins, lockedUntil: isoOrNull(staff.lockedUntil) },
     });
     return loadDetails(tx.db, staffId, at);
   });

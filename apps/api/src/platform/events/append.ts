@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { actorRef, type Actor, type ActorRef, type RequestOrigin } from '../actor';
-import { rows, type Tx } from '../db';
+import { iso, jsonb, rows, type Tx } from '../db';
 
 export interface EventInput {
   streamType: string;
@@ -18,7 +18,7 @@ export async function appendEvent(tx: Tx, e: EventInput): Promise<string> {
   const res = await rows<{ id: string | number }>(tx.db, sql`
     INSERT INTO events (stream_type, stream_id, action, actor_type, actor_id, on_behalf_of_id, payload, request_id, created_at)
     VALUES (${e.streamType}, ${e.streamId}, ${e.action}, ${actor.type}, ${actor.id}, ${actor.onBehalfOfId ?? null},
-            ${JSON.stringify(e.payload ?? {})}::jsonb, ${e.origin?.requestId ?? null}, ${e.at.toISOString()}::timestamptz)
+            ${jsonb(e.payload ?? {})}::jsonb, ${e.origin?.requestId ?? null}, ${iso(e.at)}::timestamptz)
     RETURNING id`);
   return String(res[0]!.id);
 }

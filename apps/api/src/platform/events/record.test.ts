@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
 import type { Actor, ActorRef, Who } from '../actor';
-import { withTransaction } from '../db';
+import { json, withTransaction } from '../db';
 import { recordChange, type Change } from './record';
 
 let t: TestDatabase;
@@ -40,7 +40,6 @@ type AuditRow = {
   details: unknown;
   occurred_at: unknown;
 };
-const json = (v: unknown): unknown => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
 const eventsOf = (id: string) => t.database.query<EventRow>('SELECT * FROM events WHERE stream_id = $1 ORDER BY id', [id]);
 const auditOf = (id: string) => t.database.query<AuditRow>('SELECT * FROM audit_entries WHERE object_id = $1 ORDER BY id', [id]);
 const record = (who: Who<Actor | ActorRef>, change: Change) => withTransaction(t.database, (tx) => recordChange(tx, who, change));
