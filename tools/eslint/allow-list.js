@@ -12,29 +12,6 @@
  * @type {readonly Exception[]}
  */
 export const TEMPORARY = [
-  // --- API ------------------------------------------------------------------------------------
-  // Every module's index.ts imports the composition root for the AppModule type, and identity's
-  // routes ask it for the areas of a session: the module contract moves to platform/.
-  ...['audit', 'catalogue', 'identity', 'notifications', 'operations', 'requests', 'services'].map((m) => ({
-    rule: 'module-boundaries',
-    from: `apps/api/src/modules/${m}/index.ts`,
-    to: 'apps/api/src/modules',
-    item: 'issue 9 item 1 (AppModule in platform/; no module imports modules/index.ts)',
-    why: 'import type { AppModule } from ".."',
-  })),
-  {
-    rule: 'module-boundaries',
-    from: 'apps/api/src/modules/identity/auth.routes.ts',
-    to: 'apps/api/src/modules',
-    item: 'issue 9 item 1 (AppModule in platform/; no module imports modules/index.ts)',
-    why: "the session's areas are merged by the composition root",
-  },
-  {
-    rule: 'sql-placement',
-    from: 'apps/api/src/modules/operations/operations.service.ts',
-    item: 'issue 9 item 1 (SQL out of auth.service.ts and operations.service.ts)',
-    why: 'the write probe inserts into write_probes itself',
-  },
   // --- Workspaces -------------------------------------------------------------------------------
   {
     rule: 'workspace-imports',

@@ -14,7 +14,8 @@ import { devRoutes } from './platform/http/dev';
 import { healthRoutes } from './platform/http/health';
 import { genRequestId, httpPlatform } from './platform/http/plugin';
 import { loggerOptions } from './platform/log';
-import { areasOf, modules, type ModuleHost } from './modules';
+import { catalogueOf, moduleHost, type AppModule } from './platform/module';
+import { modules } from './modules';
 import { registerAuth } from './modules/identity';
 
 /** The built web app (apps/web/dist), served on the same port in production. */
@@ -38,10 +39,15 @@ export interface BuildOptions {
   prettyLogs?: boolean;
   /** Serve the web app from this folder when it exists. */
   webDist?: string | false;
+  /** The modules to register (default: the composition root's list, modules/index.ts). */
+  modules?: readonly AppModule[];
 }
 
 /** Builds the Fastify app: platform plugins first, then each module's routes, then the web app. */
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  // Every module's codes joined with the platform's once, here: a code declared twice stops the build.
+  const mods = opts.modules ?? modules;
+  const errors = catalogueOf(mods);
   const app = Fastify({
     logger: loggerOptions(ctx.config.LOG_LEVEL, opts.prettyLogs ?? false),
     genReqId: genRequestId,
@@ -89,15 +95,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(httpPlatform, { production: ctx.config.NODE_ENV === 'production' });
+  await app.register(httpPlatform, { production: ctx.config.NODE_ENV === 'production', errors });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } });
 
   await registerAuth(app, ctx);
   await healthRoutes(app, ctx);
   await devRoutes(app, ctx);
-  const host: ModuleHost = { areasOf: (actor) => areasOf(ctx, actor) };
-  for (const m of modules) {
+  const host = moduleHost(mods, ctx);
+  for (const m of mods) {
     await app.register(async (scope) => m.register(scope, ctx, host), { prefix: '/api/v1' });
   }
 

@@ -1,7 +1,7 @@
 import { AREA_NAMES, type AreaName, type Areas } from '@dargah/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/platform/actor';
-import * as identityRepo from '../src/modules/identity/identity.repository';
+import * as orgRepo from '../src/modules/organisation/organisation.repository';
 import { buildTestApp, type TestApp } from './app';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
 
@@ -142,7 +142,7 @@ describe('the areas of the session', () => {
     const now = t.clock.now();
     const principal = await buildStaff(t, ag.child, ['agency_admin']);
     const delegate = await buildStaff(t, ag.child, ['desk_clerk']);
-    await identityRepo.insertDelegation(
+    await orgRepo.insertDelegation(
       db,
       { principalId: principal.id, delegateId: delegate.id, startsAt: now, endsAt: new Date(now.getTime() + 86_400_000), reason: 'مرخصی', createdBy: principal.id },
       now,

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../src/app';
 import { buildTestApp, type TestApp } from './app';
 import * as identityRepo from '../src/modules/identity/identity.repository';
+import * as orgRepo from '../src/modules/organisation/organisation.repository';
 import { newTrackingCode } from '../src/modules/requests/tracking-code.model';
-import { insertMission } from '../src/modules/catalogue/catalogue.repository';
+import { insertMission } from '../src/modules/laws/laws.repository';
 import { insertImport } from '../src/modules/catalogue/import.repository';
-import * as deliveryRepo from '../src/modules/catalogue/reports.repository';
-import * as architectureRepo from '../src/modules/catalogue/architecture.repository';
-import { insertLicence } from '../src/modules/catalogue/licences.repository';
+import * as deliveryRepo from '../src/modules/delivery-reports/reports.repository';
+import * as architectureRepo from '../src/modules/service-architecture/architecture.repository';
+import { insertLicence } from '../src/modules/licences/licences.repository';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
 
 /**
@@ -79,12 +80,12 @@ beforeAll(async () => {
     now,
   );
   const managerA = await buildStaff(t, a.id, ['unit_manager']);
-  const unit = await identityRepo.insertUnit(
+  const unit = await orgRepo.insertUnit(
     db,
     { agencyId: a.id, parentId: null, nameFa: 'واحد الف', nameEn: null, kind: 'operational', code: null },
     now,
   );
-  const delegation = await identityRepo.insertDelegation(
+  const delegation = await orgRepo.insertDelegation(
     db,
     {
       principalId: managerA.id,

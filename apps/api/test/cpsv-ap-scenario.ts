@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { insertCategory, insertTerm } from '../src/modules/catalogue/architecture.repository';
+import { insertCategory, insertTerm } from '../src/modules/service-architecture/architecture.repository';
 import { syncCatalogueEntries } from '../src/modules/catalogue/catalogue-public.service';
 import type { TestApp } from './app';
 import { buildAgency, buildStaff, signInStaff, type Session } from './factories';

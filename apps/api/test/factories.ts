@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { legalIdCheckDigit, nationalCodeCheckDigit } from '@dargah/persian';
 import type { Role } from '../src/platform/actor';
 import { hashPassword } from '../src/modules/identity/auth.service';
-import * as repo from '../src/modules/identity/identity.repository';
+import * as orgRepo from '../src/modules/organisation/organisation.repository';
 import { registerSimulatedSubscriber } from '../src/platform/integrations/mobile-registry';
 import type { ServiceCardContent } from '@dargah/contracts';
 import { serviceIdFromNumber } from '../src/modules/catalogue';
@@ -29,8 +29,8 @@ export function randomNationalCode(): string {
 
 export const randomMobile = () => `0912${String(randomInt(0, 1e7)).padStart(7, '0')}`;
 
-export async function buildAgency(t: TestApp, o: Partial<repo.AgencyRow> = {}): Promise<repo.AgencyRow> {
-  return repo.insertAgency(
+export async function buildAgency(t: TestApp, o: Partial<orgRepo.AgencyRow> = {}): Promise<orgRepo.AgencyRow> {
+  return orgRepo.insertAgency(
     t.ctx.database.db,
     { legalId: randomLegalId(), nameFa: 'دستگاه آزمایشی', nameEn: 'Test agency', kind: 'organisation', parentId: null, province: null, county: null, ...o },
     t.clock.now(),
@@ -51,10 +51,10 @@ export async function buildStaff(
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const username = o.username ?? `staff.${randomInt(0, 1e9)}`;
   const db = t.ctx.database.db;
-  const id = await repo.insertStaff(db, { agencyId, username, displayName: o.displayName ?? 'کارمند آزمایشی', passwordHash: await passwordHash, mobile: o.mobile ?? null }, t.clock.now());
+  const id = await orgRepo.insertStaff(db, { agencyId, username, displayName: o.displayName ?? 'کارمند آزمایشی', passwordHash: await passwordHash, mobile: o.mobile ?? null }, t.clock.now());
   for (const r of roles) {
     const g = typeof r === 'string' ? { role: r } : r;
-    await repo.insertRoleGrant(db, id, { role: g.role, agencyId: g.agencyId ?? agencyId, unitId: g.unitId ?? null, includeSubagencies: g.includeSubagencies ?? false }, t.clock.now());
+    await orgRepo.insertRoleGrant(db, id, { role: g.role, agencyId: g.agencyId ?? agencyId, unitId: g.unitId ?? null, includeSubagencies: g.includeSubagencies ?? false }, t.clock.now());
   }
   return { id, username, agencyId };
 }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modules } from '../src/modules';
 import { checkForm } from '../src/modules/requests/request-form.parse';
-import { allErrorSpecs } from '../src/platform/http/errors';
-import { fieldMessage, fieldMessageCodes, toFieldProblems } from '../src/platform/http/validation';
+import { fieldMessage, toFieldProblems } from '../src/platform/http/validation';
+import { catalogueOf } from '../src/platform/module';
+import { importProblems } from '../src/modules/catalogue/catalogue.errors';
 import { buildTestApp, type TestApp } from './app';
 
 /**
@@ -17,25 +18,58 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The app's codes: the platform's and every module's, as the app joins them. */
+const catalogue = catalogueOf(modules);
+
 describe('Persian messages the API can produce', () => {
   it('registers every module (so the catalogue below is complete)', () => {
-    expect(modules.map((m) => m.name).sort()).toEqual(['audit', 'catalogue', 'identity', 'notifications', 'operations', 'requests', 'services']);
-    const codes = allErrorSpecs().map(([code]) => code);
+    expect(modules.map((m) => m.name).sort()).toEqual([
+      'audit',
+      'catalogue',
+      'delivery-reports',
+      'identity',
+      'laws',
+      'licences',
+      'notifications',
+      'operations',
+      'organisation',
+      'requests',
+      'service-architecture',
+      'services',
+    ]);
+    const codes = catalogue.errorEntries().map(([code]) => code);
     // One code of each module's catalogue, and the one whose Persian names UTF-8.
-    for (const code of ['INTERNAL', 'REQUEST_NOT_FOUND', 'SERVICE_NOT_FOUND', 'PASSWORD_TOO_SHORT', 'IMPORT_ENCODING_INVALID', 'CARD_NOT_FOUND']) {
+    for (const code of [
+      'INTERNAL',
+      'REQUEST_NOT_FOUND',
+      'SERVICE_NOT_FOUND',
+      'PASSWORD_TOO_SHORT',
+      'AGENCY_NOT_FOUND',
+      'LAW_NOT_FOUND',
+      'LICENCE_NOT_FOUND',
+      'MARK_NOT_FOUND',
+      'CATALOGUE_SERVICE_NOT_APPROVED',
+      'IMPORT_ENCODING_INVALID',
+      'CARD_NOT_FOUND',
+    ]) {
       expect(codes).toContain(code);
     }
     expect(codes.length).toBeGreaterThan(60);
   });
 
   it('the error catalogue (platform and every module): no Latin digits in Persian', () => {
-    const offending = allErrorSpecs().filter(([, spec]) => latinDigitsOutsideNames(spec.fa).length > 0);
+    const offending = catalogue.errorEntries().filter(([, spec]) => latinDigitsOutsideNames(spec.fa).length > 0);
     expect(offending.map(([code, spec]) => `${code}: ${spec.fa}`)).toEqual([]);
   });
 
-  it('the field-problem messages of platform/http/validation.ts: none', () => {
-    const offending = fieldMessageCodes().filter((code) => latinDigitsOutsideNames(fieldMessage(code, 'fa')).length > 0);
-    expect(offending.map((code) => `${code}: ${fieldMessage(code, 'fa')}`)).toEqual([]);
+  it('the field-problem messages (platform and every module, and the import report): none', () => {
+    const texts = [
+      ...catalogue.fieldEntries().map(([code, text]) => [code, text.fa] as const),
+      ...Object.entries(importProblems.table).map(([code, text]) => [code, text.fa] as const),
+    ];
+    expect(texts.length).toBeGreaterThan(40);
+    const offending = texts.filter(([, fa]) => latinDigitsOutsideNames(fa).length > 0);
+    expect(offending.map(([code, fa]) => `${code}: ${fa}`)).toEqual([]);
   });
 
   it('size problems built from zod issues name the bound in the reader’s digits', () => {
@@ -59,7 +93,11 @@ describe('Persian messages the API can produce', () => {
   });
 
   it('a real request refused by zod says «دست‌کم ۲ نویسه» with Persian digits', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/staff/login', payload: { username: 'a', password: '' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/staff/login',
+      payload: { username: 'a', password: '' },
+    });
     expect(res.statusCode).toBe(400);
     const messages = (res.json().error.details.fields as Array<{ message: string }>).map((f) => f.message);
     expect(messages.length).toBeGreaterThan(0);
@@ -83,7 +121,21 @@ describe('Persian messages the API can produce', () => {
       },
       additionalProperties: false,
     };
-    const r = checkForm(schema, { short: 'کوتاه', long: 'بلندتر', low: 1, high: 100, code: 'x', postal: '123', choice: 'ب', agree: false, extra: 1 }, 'fa');
+    const r = checkForm(
+      schema,
+      {
+        short: 'کوتاه',
+        long: 'بلندتر',
+        low: 1,
+        high: 100,
+        code: 'x',
+        postal: '123',
+        choice: 'ب',
+        agree: false,
+        extra: 1,
+      },
+      'fa',
+    );
     const fields = r.ok ? [] : r.fields;
     expect(fields.length).toBeGreaterThanOrEqual(9);
     expect(fields.filter((f) => latinDigitsOutsideNames(f.message).length > 0)).toEqual([]);

@@ -12,6 +12,7 @@ export interface ActorRef {
 }
 
 import { ROLES } from '@dargah/contracts';
+import { DomainError } from './http/errors';
 
 export { ROLES };
 export type Role = (typeof ROLES)[number];
@@ -77,4 +78,19 @@ export function actorRef(a: Actor | ActorRef): ActorRef {
     onBehalfOfId: 'onBehalfOfId' in a ? (a.onBehalfOfId ?? null) : null,
     agencyId: 'agencyId' in a ? (a.agencyId ?? null) : null,
   };
+}
+
+export type StaffActor = Extract<Actor, { type: 'staff' }>;
+export type CitizenActor = Extract<Actor, { type: 'citizen' }>;
+export type ApiClientActor = Extract<Actor, { type: 'api_client' }>;
+
+/** 401 for nobody, 403 for the wrong kind of actor. */
+export function requireStaff(actor: Actor): asserts actor is StaffActor {
+  if (actor.type === 'anonymous') throw new DomainError('UNAUTHENTICATED');
+  if (actor.type !== 'staff') throw new DomainError('FORBIDDEN');
+}
+
+export function requireCitizen(actor: Actor): asserts actor is CitizenActor {
+  if (actor.type === 'anonymous') throw new DomainError('UNAUTHENTICATED');
+  if (actor.type !== 'citizen') throw new DomainError('FORBIDDEN');
 }

@@ -8,6 +8,7 @@ import { registerSimulatedSubscriber } from '../platform/integrations/mobile-reg
 // the identity repository, whose functions the identity module does not export to other modules.
 import { hashPassword } from '../modules/identity/auth.service';
 import * as identity from '../modules/identity/identity.repository';
+import * as orgRepo from '../modules/organisation/organisation.repository';
 import { createService, type NewService } from '../modules/services';
 import { seedCatalogueDemo } from './catalogue';
 
@@ -53,7 +54,7 @@ const AGENCIES: Record<
   {
     nameFa: string;
     nameEn: string;
-    kind: identity.AgencyRow['kind'];
+    kind: orgRepo.AgencyRow['kind'];
     parent: AgencyKey | null;
     province: string | null;
     units: [string, string];
@@ -298,7 +299,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
   }
   await seedMobileRegistry(ctx);
   const db = ctx.database.db;
-  if (await identity.anyAgencyExists(db)) return [];
+  if (await orgRepo.anyAgencyExists(db)) return [];
   // Hashed before the transaction: the embedded database runs one transaction at a time.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = ctx.clock.now();
@@ -307,14 +308,14 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
   return ctx.database.withAdvisoryLock('dargah:seed-demo', () =>
     withTransaction(ctx.database, async (tx) => {
       // Checked again under the lock: another process may have seeded meanwhile.
-      if (await identity.anyAgencyExists(tx.db)) return [];
+      if (await orgRepo.anyAgencyExists(tx.db)) return [];
       const out: DemoCredential[] = [];
       const staffIds: Record<string, string> = {};
       const agencyIds = {} as Record<AgencyKey, string>;
       const opUnits = {} as Record<AgencyKey, string>;
       for (const key of ['ministry', 'organisation', 'provincial', 'central'] as const) {
         const a = AGENCIES[key];
-        const row = await identity.insertAgency(
+        const row = await orgRepo.insertAgency(
           tx.db,
           {
             legalId: DEMO_LEGAL_IDS[key],
@@ -328,12 +329,12 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
           now,
         );
         agencyIds[key] = row.id;
-        const hq = await identity.insertUnit(
+        const hq = await orgRepo.insertUnit(
           tx.db,
           { agencyId: row.id, parentId: null, nameFa: a.units[0], nameEn: null, kind: 'headquarters', code: 'HQ' },
           now,
         );
-        const op = await identity.insertUnit(
+        const op = await orgRepo.insertUnit(
           tx.db,
           { agencyId: row.id, parentId: hq.id, nameFa: a.units[1], nameEn: null, kind: 'operational', code: 'OP1' },
           now,
@@ -342,13 +343,13 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
         for (const s of key === 'central' ? [] : SERVICES[key]) await createService(tx.db, { ...s, agencyId: row.id, published: true }, now);
       }
       for (const s of STAFF) {
-        const id = await identity.insertStaff(
+        const id = await orgRepo.insertStaff(
           tx.db,
           { agencyId: agencyIds[s.agency], username: s.username, displayName: s.displayName, passwordHash },
           now,
         );
         staffIds[s.username] = id;
-        await identity.insertRoleGrant(
+        await orgRepo.insertRoleGrant(
           tx.db,
           id,
           {

@@ -1,5 +1,5 @@
 import type { Actor, Role } from '../../platform/actor';
-import { agenciesWithRole, hasRole } from '../identity';
+import { agenciesWithRole, hasRole } from '../organisation';
 
 /**
  * Who reads the whole audit log and the chain's status, and may walk the chain: oversight

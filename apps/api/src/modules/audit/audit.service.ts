@@ -14,13 +14,14 @@ import {
 import type { AppContext } from '../../platform/context';
 import { isUuid, withTransaction, type Database } from '../../platform/db';
 import { recordChange } from '../../platform/events';
-import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { parseDayField } from '../../platform/http/validation';
-import { agencyNames, partyKey, partyNames, requireStaff, staffIdByUsername, type PartyName } from '../identity';
+import { requireStaff } from '../../platform/actor';
+import { agencyNames, partyKey, partyNames, staffIdByUsername, type PartyName } from '../organisation';
 import { AUDIT_READERS, auditScope, mayWatchChain } from './audit.policy';
 import * as repo from './audit.repository';
-import { entryView, partyView, type Names } from './audit-view.model';
+import { entryView, partyView, type Names } from './audit-view.service';
+import { AuditError } from './audit.errors';
 
 /*
  * The audit log for people: browse and filter the chain's entries (newest first, in keyset pages),
@@ -32,7 +33,7 @@ import { entryView, partyView, type Names } from './audit-view.model';
 function readScope(actor: Actor): string[] | null {
   requireStaff(actor);
   const scope = auditScope(actor);
-  if (scope === undefined) throw new DomainError('FORBIDDEN', { need: [...AUDIT_READERS, 'agency_admin'] });
+  if (scope === undefined) throw new AuditError('FORBIDDEN', { need: [...AUDIT_READERS, 'agency_admin'] });
   return scope;
 }
 
@@ -43,7 +44,7 @@ async function queryOf(ctx: AppContext, actor: Actor, f: AuditEntryFilter, lang:
   const last = f.to ? parseDayField(f.to, 'querystring.to', lang) : undefined;
   const from = first ? fromJalali(first) : undefined;
   const to = last ? fromJalali(addJalaliDays(last, 1)) : undefined;
-  if (from && to && to.getTime() <= from.getTime()) throw new DomainError('AUDIT_PERIOD_INVALID', { from: f.from, to: f.to });
+  if (from && to && to.getTime() <= from.getTime()) throw new AuditError('AUDIT_PERIOD_INVALID', { from: f.from, to: f.to });
   let actorIds: string[] | undefined;
   if (f.actor) {
     // An id of any actor as it is; otherwise a staff username (none found: nothing matches).
@@ -112,7 +113,7 @@ export async function getEntry(ctx: AppContext, actor: Actor, id: number): Promi
   const scope = readScope(actor);
   const row = await findAuditEntry(ctx.database.db, id);
   if (!row || (scope !== null && (row.agency_id === null || !scope.includes(row.agency_id)))) {
-    throw new DomainError('AUDIT_ENTRY_NOT_FOUND', { id });
+    throw new AuditError('AUDIT_ENTRY_NOT_FOUND', { id });
   }
   return (await views(ctx, [row]))[0]!;
 }
@@ -121,7 +122,7 @@ export async function getEntry(ctx: AppContext, actor: Actor, id: number): Promi
 
 function requireWatcher(actor: Actor): void {
   requireStaff(actor);
-  if (!mayWatchChain(actor)) throw new DomainError('FORBIDDEN', { need: AUDIT_READERS });
+  if (!mayWatchChain(actor)) throw new AuditError('FORBIDDEN', { need: AUDIT_READERS });
 }
 
 async function recordView(ctx: AppContext, v: repo.VerificationRow): Promise<AuditVerificationRecord> {

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context';
 import { exportedKey, listCheckpoints } from '../../platform/audit';
-import { DomainError } from '../../platform/http/errors';
+import { AuditError } from './audit.errors';
 
 /** Signed checkpoints newest first, with the key that signed them, for other systems to keep. */
 export async function checkpointPage(ctx: AppContext, opts: { limit: number; before?: number | undefined }) {
@@ -12,6 +12,6 @@ export async function checkpointPage(ctx: AppContext, opts: { limit: number; bef
 /** The newest checkpoint as a self-contained file (`npm run audit:verify -- --against <file>`). */
 export async function latestCheckpoint(ctx: AppContext) {
   const [latest] = await listCheckpoints(ctx.database, { limit: 1 });
-  if (!latest) throw new DomainError('AUDIT_CHECKPOINT_NONE');
+  if (!latest) throw new AuditError('AUDIT_CHECKPOINT_NONE');
   return { ...latest, publicKeyPem: exportedKey(ctx.auditKey).publicKeyPem };
 }

@@ -1,12 +1,10 @@
-import type { AppModule } from '..';
+import type { AppModule } from '../../platform/module';
+import { auditErrors } from './audit.errors';
 import { auditRoutes } from './audit.routes';
-import { registerAuditErrors } from './audit.errors';
 import { auditScope, mayWatchChain } from './audit.policy';
 import { checkpointRoutes } from './checkpoints.routes';
 
 export { verifyForOperations } from './audit.service';
-
-registerAuditErrors();
 
 /**
  * The audit log for people: auditors (and agency administrators, for their agencies) browse and
@@ -15,6 +13,7 @@ registerAuditErrors();
  */
 export const auditModule: AppModule = {
   name: 'audit',
+  errors: [auditErrors],
   async register(app, ctx) {
     await auditRoutes(app, ctx);
     await checkpointRoutes(app, ctx);

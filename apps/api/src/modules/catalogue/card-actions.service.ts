@@ -1,11 +1,11 @@
 import { CARD_CAPABILITIES, type CardAction, type CardCapabilities, type CardCapability } from '@dargah/contracts';
 import type { Actor } from '../../platform/actor';
 import type { Db } from '../../platform/db';
-import { DomainError } from '../../platform/http/errors';
-import { reviewConflictOf, type ReviewConflict } from '../identity';
+import { OrganisationError, reviewConflictOf, type ReviewConflict } from '../organisation';
 import { heldRoles } from './catalogue.policy';
 import * as repo from './catalogue.repository';
 import { mayTake, transitionFor, type Scope, type Transition } from './catalogue-workflow';
+import { CatalogueError, type CatalogueCode } from './catalogue.errors';
 
 /*
  * Whether an actor may take an action on a service card now: the workflow table (the status
@@ -32,7 +32,8 @@ const ACTION_OF: Record<CardCapability, CardAction> = {
 };
 
 interface Refusal {
-  code: string;
+  /** The card's own refusals, or separation of duties (identity's codes). */
+  code: CatalogueCode | ReviewConflict;
   details: Record<string, unknown>;
 }
 
@@ -73,7 +74,10 @@ function refusals(db: Db, actor: Actor, card: repo.CardRow) {
 /** The transition the actor may take, or the coded refusal (409 for the status, 403 for the person). */
 export async function assertCardAction(db: Db, actor: Actor, card: repo.CardRow, action: CardAction): Promise<Transition> {
   const r = await refusals(db, actor, card)(action);
-  if ('refusal' in r) throw new DomainError(r.refusal.code, r.refusal.details);
+  if ('refusal' in r) {
+    const { code, details } = r.refusal;
+    throw code === 'SELF_REVIEW_FORBIDDEN' || code === 'REVIEWER_CONFLICT_OF_INTEREST' ? new OrganisationError(code, details) : new CatalogueError(code, details);
+  }
   return r.t;
 }
 

@@ -310,15 +310,6 @@ export interface LawBrief {
   link: string | null;
 }
 
-export async function lawsByIds(db: Db, ids: readonly string[]): Promise<Map<string, LawBrief>> {
-  if (ids.length === 0) return new Map();
-  const r = await rows<LawBrief>(
-    db,
-    sql`SELECT id, title, kind, number, link FROM laws WHERE id = ANY(${list(ids)}::uuid[])`,
-  );
-  return new Map(r.map((l) => [l.id, l]));
-}
-
 export async function agencyNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const r = await rows<{ id: string; name: string }>(
@@ -326,18 +317,4 @@ export async function agencyNames(db: Db, ids: readonly string[]): Promise<Map<s
     sql`SELECT id, name_fa AS name FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`,
   );
   return new Map(r.map((a) => [a.id, a.name]));
-}
-
-/** Titles (Persian, and English where given) of service-architecture categories and macro domains, by id. */
-export async function architectureTitles(
-  db: Db,
-  ids: readonly string[],
-): Promise<Map<string, { fa: string; en: string | null }>> {
-  if (ids.length === 0) return new Map();
-  const r = await rows<{ id: string; fa: string; en: string | null }>(
-    db,
-    sql`SELECT id, title_fa AS fa, title_en AS en FROM service_categories WHERE id = ANY(${list(ids)}::uuid[])
-        UNION ALL SELECT id, title_fa AS fa, title_en AS en FROM service_domains WHERE id = ANY(${list(ids)}::uuid[])`,
-  );
-  return new Map(r.map((x) => [x.id, { fa: x.fa, en: x.en }]));
 }

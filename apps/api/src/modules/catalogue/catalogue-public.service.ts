@@ -1,10 +1,13 @@
 import { NOT_YET_ELECTRONIC, normalizeServiceIdInput, requestableOnline, type ServiceCardContent } from '@dargah/contracts';
 import { normalizeForSearch } from '@dargah/persian';
 import type { AppContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
+import { lawsByIds } from '../laws';
+import { architectureTitles } from '../service-architecture';
 import * as repo from './catalogue-public.repository';
 import { processingTime } from './cpsv-ap.jsonld';
+import { ServicesError } from '../services';
+import { OrganisationError } from '../organisation';
 
 /*
  * The public service catalogue (citizens, businesses, other agencies' systems): Persian search over
@@ -127,7 +130,7 @@ export async function searchServices(ctx: AppContext, q: SearchQuery, lang: Lang
 /** The service architecture's category and macro domain of entries ({id, title} in the caller's language, or null). */
 async function classificationOf(ctx: AppContext, entries: readonly repo.EntryRow[], lang: Lang) {
   const ids = [...new Set(entries.flatMap((e) => [e.categoryId, e.domainId]).filter((x): x is string => !!x))];
-  const titles = await repo.architectureTitles(ctx.database.db, ids);
+  const titles = await architectureTitles(ctx.database.db, ids);
   const term = (id: string | null) => {
     const t = id ? titles.get(id) : undefined;
     return id && t ? { id, title: (lang === 'en' && t.en) || t.fa } : null;
@@ -144,9 +147,9 @@ const legalRefs = (c: ServiceCardContent) => [
 export async function getServiceInfo(ctx: AppContext, serviceId: string, lang: Lang = 'fa') {
   const db = ctx.database.db;
   const e = await repo.findEntryByServiceId(db, serviceId);
-  if (!e) throw new DomainError('SERVICE_NOT_FOUND', { serviceId }); // registered by the services module
+  if (!e) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId }); // registered by the services module
   const c = e.content;
-  const laws = await repo.lawsByIds(db, [...new Set(legalRefs(c).map((r) => r.lawId))]);
+  const laws = await lawsByIds(db, [...new Set(legalRefs(c).map((r) => r.lawId))]);
   const providers = await repo.agencyNames(db, [
     ...new Set((c.documents ?? []).flatMap((d) => (d.providerAgencyId ? [d.providerAgencyId] : []))),
   ]);
@@ -248,7 +251,7 @@ const isNotYetElectronic = (maturity: string | null) =>
 export async function agencyServices(ctx: AppContext, agencyId: string, lang: Lang = 'fa') {
   const db = ctx.database.db;
   const agency = await repo.findAgencyBrief(db, agencyId);
-  if (!agency) throw new DomainError('AGENCY_NOT_FOUND', { agencyId }); // registered by the identity module
+  if (!agency) throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId });
   const entries = await repo.entriesOfAgency(db, agencyId);
   const summary = (e: repo.EntryRow) => ({
     serviceId: e.serviceId,

@@ -1,6 +1,6 @@
 import { ROLES, validateCardForSubmission, ServiceCardContent } from '@dargah/contracts';
 import { describe, expect, it } from 'vitest';
-import { diffContent } from './card-diff.model';
+import { diffContent } from '../../platform/diff';
 import {
   allowedActions,
   CARD_ACTIONS,

@@ -1,14 +1,6 @@
 import type { Actor, Role } from '../../platform/actor';
-import { DomainError } from '../../platform/http/errors';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireRole, requireStaff, type StaffActor } from '../identity';
-
-/** Who keeps the laws register: central reviewers and platform administrators. */
-export const LAW_EDITORS: readonly Role[] = ['central_reviewer', 'platform_admin'];
-/** Who keeps an agency's missions: its administrators (and platform administrators). */
-export const MISSION_EDITORS: readonly Role[] = ['agency_admin'];
-
-const rolesIn = (actor: StaffActor, agencyId: string | null): Role[] =>
-  agencyId === null ? [] : [...new Set(actor.grants.filter((g) => g.agencyId === agencyId).map((g) => g.role))];
+import { requireStaff } from '../../platform/actor';
+import { agenciesWithRole, hasRole, isCentral, rolesIn } from '../organisation';
 
 /** Roles held, by workflow scope (the shape of HeldRoles in catalogue-workflow.ts). */
 export interface ScopedRoles {
@@ -26,8 +18,6 @@ export function heldRoles(actor: Actor, agencyId: string, parentId: string | nul
     central: [...new Set(actor.grants.map((g) => g.role))],
   };
 }
-
-export const isCentral = (actor: Actor): boolean => hasRole(actor, CENTRAL_ROLES);
 
 /**
  * Who may open a card: staff of its agency (any role there), administrators of its parent agency,
@@ -53,13 +43,4 @@ export function cardScope(actor: Actor): CardScope {
     agencies: [...new Set(actor.grants.map((g) => g.agencyId))],
     parentOf: agenciesWithRole(actor, ['agency_admin']),
   };
-}
-
-export const requireLawEditor = (actor: Actor): StaffActor => requireRole(actor, LAW_EDITORS);
-
-/** An agency administrator of that agency, or a platform administrator. */
-export function requireMissionEditor(actor: Actor, agencyId: string): StaffActor {
-  requireStaff(actor);
-  if (hasRole(actor, ['platform_admin']) || hasRole(actor, MISSION_EDITORS, agencyId)) return actor;
-  throw new DomainError('FORBIDDEN', { need: [...MISSION_EDITORS, 'platform_admin'] });
 }

@@ -1,168 +1,8 @@
-import type { CardStatus, ChangeBasis, HeadApproval, LawArticle, LawArticleRef, LawKind } from '@dargah/contracts';
+import type { CardStatus, ChangeBasis, HeadApproval } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
 import { date, dateOrNull, iso, json, jsonb, list, rows, type Db } from '../../platform/db';
 import { refreshCatalogueEntry } from './catalogue-public.repository';
 
-
-// Agencies (read only: the identity module owns them) ------------------------------------------
-export interface AgencyBrief {
-  id: string;
-  nameFa: string;
-  nameEn: string | null;
-  parentId: string | null;
-}
-
-export async function findAgency(db: Db, id: string): Promise<AgencyBrief | undefined> {
-  const [row] = await rows<AgencyBrief>(
-    db,
-    sql`SELECT id, name_fa AS "nameFa", name_en AS "nameEn", parent_id AS "parentId" FROM agencies WHERE id = ${id} AND active`,
-  );
-  return row;
-}
-
-/** Which of the ids name existing agencies. */
-export async function existingAgencyIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const r = await rows<{ id: string }>(db, sql`SELECT id FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`);
-  return new Set(r.map((x) => x.id));
-}
-
-/** Agencies directly below any of the given ones. */
-export async function childAgencyIds(db: Db, parentIds: readonly string[]): Promise<string[]> {
-  if (parentIds.length === 0) return [];
-  const r = await rows<{ id: string }>(
-    db,
-    sql`SELECT id FROM agencies WHERE parent_id = ANY(${list(parentIds)}::uuid[])`,
-  );
-  return r.map((x) => x.id);
-}
-
-// Laws -----------------------------------------------------------------------------------------
-export interface LawRow {
-  id: string;
-  title: string;
-  kind: LawKind;
-  approvingBody: string;
-  number: string | null;
-  /** ISO date YYYY-MM-DD. */
-  approvedOn: string;
-  link: string | null;
-  articles: LawArticle[];
-  version: number;
-}
-export type LawValues = Omit<LawRow, 'id' | 'version'>;
-const LAW_COLS = sql`id, title, kind, approving_body AS "approvingBody", number, to_char(approved_on, 'YYYY-MM-DD') AS "approvedOn", link, articles, version`;
-const fixLaw = (r: LawRow): LawRow => ({ ...r, articles: json<LawArticle[]>(r.articles) });
-
-export async function insertLaw(db: Db, l: LawValues, now: Date): Promise<LawRow> {
-  const [row] = await rows<LawRow>(
-    db,
-    sql`
-    INSERT INTO laws (title, kind, approving_body, number, approved_on, link, articles, created_at, updated_at)
-    VALUES (${l.title}, ${l.kind}, ${l.approvingBody}, ${l.number}, ${l.approvedOn}::date, ${l.link}, ${jsonb(l.articles)}::jsonb,
-            ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
-    RETURNING ${LAW_COLS}`,
-  );
-  return fixLaw(row!);
-}
-
-/** Optimistic update: undefined when the row changed since `version` (or does not exist). */
-export async function updateLaw(
-  db: Db,
-  id: string,
-  version: number,
-  l: LawValues,
-  now: Date,
-): Promise<LawRow | undefined> {
-  const [row] = await rows<LawRow>(
-    db,
-    sql`
-    UPDATE laws SET title = ${l.title}, kind = ${l.kind}, approving_body = ${l.approvingBody}, number = ${l.number}, approved_on = ${l.approvedOn}::date,
-           link = ${l.link}, articles = ${jsonb(l.articles)}::jsonb, version = version + 1, updated_at = ${iso(now)}::timestamptz
-     WHERE id = ${id} AND version = ${version} RETURNING ${LAW_COLS}`,
-  );
-  return row && fixLaw(row);
-}
-
-export async function findLaw(db: Db, id: string): Promise<LawRow | undefined> {
-  const [row] = await rows<LawRow>(db, sql`SELECT ${LAW_COLS} FROM laws WHERE id = ${id}`);
-  return row && fixLaw(row);
-}
-
-export async function findLaws(db: Db, ids: readonly string[]): Promise<LawRow[]> {
-  if (ids.length === 0) return [];
-  return (await rows<LawRow>(db, sql`SELECT ${LAW_COLS} FROM laws WHERE id = ANY(${list(ids)}::uuid[])`)).map(fixLaw);
-}
-
-export async function listLaws(
-  db: Db,
-  f: { kind?: LawKind | undefined; limit: number; offset: number },
-): Promise<LawRow[]> {
-  const r = await rows<LawRow>(
-    db,
-    sql`SELECT ${LAW_COLS} FROM laws ${f.kind ? sql`WHERE kind = ${f.kind}` : sql``} ORDER BY title, id LIMIT ${f.limit} OFFSET ${f.offset}`,
-  );
-  return r.map(fixLaw);
-}
-
-// Missions -------------------------------------------------------------------------------------
-export interface MissionRow {
-  id: string;
-  agencyId: string;
-  title: string;
-  description: string | null;
-  legalBasis: LawArticleRef[];
-  version: number;
-}
-export type MissionValues = Pick<MissionRow, 'title' | 'description' | 'legalBasis'>;
-const MISSION_COLS = sql`id, agency_id AS "agencyId", title, description, legal_basis AS "legalBasis", version`;
-const fixMission = (r: MissionRow): MissionRow => ({ ...r, legalBasis: json<LawArticleRef[]>(r.legalBasis) });
-
-export async function insertMission(db: Db, agencyId: string, m: MissionValues, now: Date): Promise<MissionRow> {
-  const [row] = await rows<MissionRow>(
-    db,
-    sql`
-    INSERT INTO agency_missions (agency_id, title, description, legal_basis, created_at, updated_at)
-    VALUES (${agencyId}, ${m.title}, ${m.description}, ${jsonb(m.legalBasis)}::jsonb, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
-    RETURNING ${MISSION_COLS}`,
-  );
-  return fixMission(row!);
-}
-
-export async function updateMission(
-  db: Db,
-  id: string,
-  version: number,
-  m: MissionValues,
-  now: Date,
-): Promise<MissionRow | undefined> {
-  const [row] = await rows<MissionRow>(
-    db,
-    sql`
-    UPDATE agency_missions SET title = ${m.title}, description = ${m.description}, legal_basis = ${jsonb(m.legalBasis)}::jsonb,
-           version = version + 1, updated_at = ${iso(now)}::timestamptz
-     WHERE id = ${id} AND version = ${version} RETURNING ${MISSION_COLS}`,
-  );
-  return row && fixMission(row);
-}
-
-export async function deleteMission(db: Db, id: string): Promise<void> {
-  await db.execute(sql`DELETE FROM agency_missions WHERE id = ${id}`);
-}
-
-export async function findMission(db: Db, id: string): Promise<MissionRow | undefined> {
-  const [row] = await rows<MissionRow>(db, sql`SELECT ${MISSION_COLS} FROM agency_missions WHERE id = ${id}`);
-  return row && fixMission(row);
-}
-
-export async function listMissions(db: Db, agencyId: string): Promise<MissionRow[]> {
-  return (
-    await rows<MissionRow>(
-      db,
-      sql`SELECT ${MISSION_COLS} FROM agency_missions WHERE agency_id = ${agencyId} ORDER BY title, id`,
-    )
-  ).map(fixMission);
-}
 
 // Service cards --------------------------------------------------------------------------------
 export interface CardRow {
@@ -334,16 +174,6 @@ export async function maxVersionNo(db: Db, cardId: string): Promise<number> {
     sql`SELECT max(version_no) AS n FROM service_card_versions WHERE card_id = ${cardId}`,
   );
   return Number(row!.n);
-}
-
-/** Whether the staff member is active and holds agency_admin in the agency. */
-export async function isAgencyAdmin(db: Db, staffId: string, agencyId: string): Promise<boolean> {
-  const r = await rows<{ id: string }>(
-    db,
-    sql`SELECT s.id FROM staff s JOIN role_assignments r ON r.staff_id = s.id
-         WHERE s.id = ${staffId} AND s.active AND r.agency_id = ${agencyId} AND r.role = 'agency_admin' LIMIT 1`,
-  );
-  return r.length === 1;
 }
 
 export async function findVersion(db: Db, cardId: string, versionNo: number): Promise<VersionRow | undefined> {
@@ -558,4 +388,39 @@ export async function countReviewQueue(
           FROM service_cards WHERE status IN ('central_review', 'renewal_review', 'parent_review')`,
   );
   return { central: Number(r?.central ?? 0), renewal: Number(r?.renewal ?? 0), parent: Number(r?.parent ?? 0), parentOverdue: Number(r?.parentOverdue ?? 0) };
+}
+
+// Service ids as other modules check them (through index.ts) ------------------------------------
+
+export interface ApprovedService {
+  serviceId: string;
+  agencyId: string;
+  title: string;
+  /** Null when the id exists but its card has no version in force. */
+  approved: boolean;
+  expiresAt: Date | null;
+}
+
+/** The cards of these service ids (with their title in force), whatever their state. */
+export async function findServiceIds(db: Db, ids: readonly string[]): Promise<ApprovedService[]> {
+  if (ids.length === 0) return [];
+  const r = await rows<{
+    serviceId: string;
+    agencyId: string;
+    title: string | null;
+    approved: boolean;
+    expiresAt: unknown;
+  }>(
+    db,
+    sql`SELECT c.service_id AS "serviceId", c.agency_id AS "agencyId", v.content->>'title' AS title,
+               (c.approved_version IS NOT NULL) AS approved, c.expires_at AS "expiresAt"
+          FROM service_cards c
+          LEFT JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = coalesce(c.approved_version, c.current_version)
+         WHERE c.service_id = ANY(${list(ids)}::text[])`,
+  );
+  return r.map((x) => ({
+    ...x,
+    title: x.title ?? '',
+    expiresAt: x.expiresAt ? new Date(x.expiresAt as string) : null,
+  }));
 }

@@ -7,14 +7,6 @@ import {
   type CardStep,
   type CardStatus,
   type CreateCard,
-  type Law,
-  type LawArticleRef,
-  type LawInput,
-  type LawKind,
-  type LawUpdate,
-  type Mission,
-  type MissionInput,
-  type MissionUpdate,
   type OpenChangeRequest,
   type RenewCard,
   type ServiceCardContent,
@@ -22,21 +14,22 @@ import {
   type ServiceCardView,
   type UpdateCard,
 } from '@dargah/contracts';
-import { fromJalali, jalaliDateString, parseJalali } from '@dargah/persian';
 import type { Actor, RequestOrigin, Who } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { isoOrNull, withTransaction, type Db, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
-import { DomainError, type FieldProblem } from '../../platform/http/errors';
+import type { FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { agenciesWithRole, hasRole, requireRole, requireStaff } from '../identity';
-import { cardScope, mayViewCard, requireLawEditor, requireMissionEditor } from './catalogue.policy';
+import { requireStaff } from '../../platform/actor';
+import { OrganisationError, agenciesWithRole, childAgencyIds, existingAgencyIds, findActiveAgency, hasRole, isAgencyAdmin, requireRole } from '../organisation';
+import { lawRefProblems, lawsByIds } from '../laws';
+import { classificationExists } from '../service-architecture';
+import { cardScope, mayViewCard } from './catalogue.policy';
 import { actionsOf, assertCardAction, cardCapabilities } from './card-actions.service';
 import * as repo from './catalogue.repository';
-import * as architectureRepo from './architecture.repository';
-import { diffContent } from './card-diff.model';
+import { diffContent } from '../../platform/diff';
 import {
   AUTHOR_ROLES,
   CENTRAL_REVIEWERS,
@@ -46,6 +39,7 @@ import {
   VALIDITY_MONTHS,
 } from './catalogue-workflow';
 import { serviceIdFromNumber } from './service-id.model';
+import { cardFields, CatalogueError, type CatalogueCode } from './catalogue.errors';
 
 /*
  * The service catalogue's use cases. Every write is one transaction holding the change, its event
@@ -54,250 +48,10 @@ import { serviceIdFromNumber } from './service-id.model';
  * acting at once one wins and the other is told to reload.
  */
 
-const fieldsError = (problems: FieldProblem[], code = 'VALIDATION_FAILED') =>
-  new DomainError(code, { fields: problems });
+const fieldsError = (problems: FieldProblem[], code: CatalogueCode = 'VALIDATION_FAILED') =>
+  new CatalogueError(code, { fields: problems });
 const toFields = (problems: CardProblem[], prefix: string, lang: Lang): FieldProblem[] =>
   problems.map((p) => ({ field: `${prefix}${p.path}`, code: p.code, message: message(p.code, lang) }));
-
-/** The Gregorian ISO date of a Jalali YYYY/MM/DD. */
-function isoDateOfJalali(jalali: string): string {
-  const r = parseJalali(jalali);
-  if (!r.ok)
-    throw new DomainError('VALIDATION_FAILED', {
-      fields: [
-        { field: 'body.approvedOn', code: 'JALALI_DATE_INVALID', message: fieldMessage('JALALI_DATE_INVALID', 'fa') },
-      ],
-    });
-  // Tehran midnight is the evening before in UTC; noon UTC of that day names the right calendar date.
-  return new Date(fromJalali(r.value).getTime() + 12 * 3600_000).toISOString().slice(0, 10);
-}
-const jalaliOfIsoDate = (isoDate: string) => jalaliDateString(new Date(`${isoDate}T12:00:00Z`));
-
-/**
- * Problems with law-article references: each must name a registered law and one of its articles.
- * `refs` pairs each reference with the field path it was found at.
- */
-async function lawRefProblems(db: Db, refs: Array<{ path: string; ref: LawArticleRef }>): Promise<CardProblem[]> {
-  const laws = new Map((await repo.findLaws(db, [...new Set(refs.map((r) => r.ref.lawId))])).map((l) => [l.id, l]));
-  return refs.flatMap(({ path, ref }) => {
-    const law = laws.get(ref.lawId);
-    if (!law) return [{ path: `${path}.lawId`, code: 'LAW_NOT_REGISTERED' }];
-    return law.articles.some((a) => a.number === ref.article)
-      ? []
-      : [{ path: `${path}.article`, code: 'LAW_ARTICLE_NOT_FOUND' }];
-  });
-}
-
-// Laws -----------------------------------------------------------------------------------------
-const toLaw = (l: repo.LawRow): Law => ({ ...l, approvedOnJalali: jalaliOfIsoDate(l.approvedOn) });
-const lawValues = (l: LawInput): repo.LawValues => ({
-  title: l.title,
-  kind: l.kind,
-  approvingBody: l.approvingBody,
-  number: l.number || null,
-  approvedOn: isoDateOfJalali(l.approvedOn),
-  link: l.link ?? null,
-  articles: l.articles,
-});
-
-export async function listLaws(
-  ctx: AppContext,
-  q: { kind?: LawKind | undefined; limit: number; offset: number },
-): Promise<Law[]> {
-  return (await repo.listLaws(ctx.database.db, q)).map(toLaw);
-}
-
-export async function getLaw(ctx: AppContext, id: string): Promise<Law> {
-  const l = await repo.findLaw(ctx.database.db, id);
-  if (!l) throw new DomainError('LAW_NOT_FOUND', { lawId: id });
-  return toLaw(l);
-}
-
-/** Central reviewers and platform administrators register laws. */
-export async function createLaw(
-  ctx: AppContext,
-  actor: Actor,
-  input: LawInput,
-  origin: RequestOrigin,
-  claim?: IdempotencyClaim,
-): Promise<Replayable<Law, 201>> {
-  requireLawEditor(actor);
-  const at = ctx.clock.now();
-  const values = lawValues(input);
-  return withTransaction(ctx.database, (tx) =>
-    once(tx, claim, at, async () => {
-      const row = await repo.insertLaw(tx.db, values, at);
-      await recordChange(
-        tx,
-        { actor, origin, at },
-        {
-          stream: 'law',
-          id: row.id,
-          event: 'created',
-          audit: 'law.create',
-          agencyId: null,
-          details: { title: row.title, kind: row.kind, articles: row.articles.length },
-        },
-      );
-      return { status: 201 as const, body: toLaw(row) };
-    }),
-  );
-}
-
-export async function updateLaw(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  input: LawUpdate,
-  origin: RequestOrigin,
-): Promise<Law> {
-  requireLawEditor(actor);
-  const at = ctx.clock.now();
-  const values = lawValues(input);
-  return withTransaction(ctx.database, async (tx) => {
-    const before = await repo.findLaw(tx.db, id);
-    if (!before) throw new DomainError('LAW_NOT_FOUND', { lawId: id });
-    const row = await repo.updateLaw(tx.db, id, input.version, values, at);
-    if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
-    const changes = diffContent({ ...before, version: undefined }, { ...row, version: undefined });
-    await recordChange(
-      tx,
-      { actor, origin, at },
-      {
-        stream: 'law',
-        id,
-        event: 'updated',
-        audit: 'law.update',
-        agencyId: null,
-        details: { version: row.version, changed: changes.map((c) => c.path) },
-      },
-    );
-    return toLaw(row);
-  });
-}
-
-// Missions -------------------------------------------------------------------------------------
-const toMission = (m: repo.MissionRow): Mission => m;
-
-export async function listMissions(ctx: AppContext, agencyId: string): Promise<Mission[]> {
-  if (!(await repo.findAgency(ctx.database.db, agencyId))) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
-  return (await repo.listMissions(ctx.database.db, agencyId)).map(toMission);
-}
-
-async function checkMissionRefs(db: Db, input: MissionInput, lang: Lang): Promise<void> {
-  const problems = await lawRefProblems(
-    db,
-    input.legalBasis.map((ref, i) => ({ path: `legalBasis.${i}`, ref })),
-  );
-  if (problems.length > 0) throw fieldsError(toFields(problems, 'body.', lang));
-}
-
-/** An agency administrator (or platform administrator) records one of the agency's missions. */
-export async function createMission(
-  ctx: AppContext,
-  actor: Actor,
-  agencyId: string,
-  input: MissionInput,
-  origin: RequestOrigin,
-  lang: Lang,
-  claim?: IdempotencyClaim,
-): Promise<Replayable<Mission, 201>> {
-  requireMissionEditor(actor, agencyId);
-  const at = ctx.clock.now();
-  return withTransaction(ctx.database, (tx) =>
-    once(tx, claim, at, async () => {
-      if (!(await repo.findAgency(tx.db, agencyId))) throw new DomainError('AGENCY_NOT_FOUND', { agencyId });
-      await checkMissionRefs(tx.db, input, lang);
-      const row = await repo.insertMission(
-        tx.db,
-        agencyId,
-        { title: input.title, description: input.description ?? null, legalBasis: input.legalBasis },
-        at,
-      );
-      await recordChange(
-        tx,
-        { actor, origin, at },
-        {
-          stream: 'agency_mission',
-          id: row.id,
-          event: 'created',
-          audit: 'agency_mission.create',
-          agencyId,
-          details: { title: row.title, legalBasis: row.legalBasis },
-        },
-      );
-      return { status: 201 as const, body: toMission(row) };
-    }),
-  );
-}
-
-async function editableMission(db: Db, actor: Actor, id: string): Promise<repo.MissionRow> {
-  requireStaff(actor);
-  const m = await repo.findMission(db, id);
-  if (!m) throw new DomainError('MISSION_NOT_FOUND', { missionId: id });
-  try {
-    requireMissionEditor(actor, m.agencyId);
-  } catch {
-    throw new DomainError('MISSION_NOT_FOUND', { missionId: id });
-  }
-  return m;
-}
-
-export async function updateMission(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  input: MissionUpdate,
-  origin: RequestOrigin,
-  lang: Lang,
-): Promise<Mission> {
-  const at = ctx.clock.now();
-  return withTransaction(ctx.database, async (tx) => {
-    const before = await editableMission(tx.db, actor, id);
-    await checkMissionRefs(tx.db, input, lang);
-    const row = await repo.updateMission(
-      tx.db,
-      id,
-      input.version,
-      { title: input.title, description: input.description ?? null, legalBasis: input.legalBasis },
-      at,
-    );
-    if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
-    await recordChange(
-      tx,
-      { actor, origin, at },
-      {
-        stream: 'agency_mission',
-        id,
-        event: 'updated',
-        audit: 'agency_mission.update',
-        agencyId: row.agencyId,
-        details: { version: row.version, title: row.title, legalBasis: row.legalBasis },
-      },
-    );
-    return toMission(row);
-  });
-}
-
-export async function deleteMission(ctx: AppContext, actor: Actor, id: string, origin: RequestOrigin): Promise<void> {
-  const at = ctx.clock.now();
-  await withTransaction(ctx.database, async (tx) => {
-    const m = await editableMission(tx.db, actor, id);
-    await repo.deleteMission(tx.db, id);
-    await recordChange(
-      tx,
-      { actor, origin, at },
-      {
-        stream: 'agency_mission',
-        id,
-        event: 'deleted',
-        audit: 'agency_mission.delete',
-        agencyId: m.agencyId,
-        details: { title: m.title },
-      },
-    );
-  });
-}
 
 // Service cards: views -------------------------------------------------------------------------
 const nameOf = (r: { agencyNameFa: string; agencyNameEn: string | null }, lang: Lang) =>
@@ -363,7 +117,7 @@ function toSummary(r: repo.CardSummaryRow, now: Date, lang: Lang): ServiceCardSu
 async function visibleCard(db: Db, actor: Actor, id: string, forUpdate = false): Promise<repo.CardRow> {
   requireStaff(actor);
   const card = await repo.findCard(db, id, forUpdate);
-  if (!card || !mayViewCard(actor, card)) throw new DomainError('CARD_NOT_FOUND', { cardId: id });
+  if (!card || !mayViewCard(actor, card)) throw new CatalogueError('CARD_NOT_FOUND', { cardId: id });
   return card;
 }
 
@@ -375,7 +129,7 @@ export async function getCard(ctx: AppContext, actor: Actor, id: string, lang: L
 /** The agencies whose cards the actor's lists cover: all (null, central roles), else their agencies and their sub-agencies (administrators). */
 export async function cardAgencies(db: Db, actor: Actor): Promise<string[] | null> {
   const s = cardScope(actor);
-  return s.all ? null : [...new Set([...s.agencies, ...(await repo.childAgencyIds(db, s.parentOf))])];
+  return s.all ? null : [...new Set([...s.agencies, ...(await childAgencyIds(db, s.parentOf))])];
 }
 
 /** What the actor may do to a card now (the same checks as each operation); another agency's card: CARD_NOT_FOUND. */
@@ -404,7 +158,7 @@ export async function listCards(
  */
 export async function reviewScope(db: Db, actor: Actor): Promise<{ central: boolean; children: string[] }> {
   const s = cardScope(actor);
-  return { central: hasRole(actor, CENTRAL_REVIEWERS), children: await repo.childAgencyIds(db, s.parentOf) };
+  return { central: hasRole(actor, CENTRAL_REVIEWERS), children: await childAgencyIds(db, s.parentOf) };
 }
 
 /**
@@ -420,7 +174,7 @@ export async function reviewQueue(
   const db = ctx.database.db;
   const { central, children } = await reviewScope(db, actor);
   if (!central && children.length === 0)
-    throw new DomainError('FORBIDDEN', { need: ['central_reviewer', 'agency_admin'] });
+    throw new CatalogueError('FORBIDDEN', { need: ['central_reviewer', 'agency_admin'] });
   const [centralRows, parentRows] = await Promise.all([
     central
       ? repo.listCards(db, {
@@ -450,8 +204,8 @@ export async function diffCard(ctx: AppContext, actor: Actor, id: string, from: 
   const db = ctx.database.db;
   await visibleCard(db, actor, id);
   const [a, b] = await Promise.all([repo.findVersion(db, id, from), repo.findVersion(db, id, to)]);
-  if (!a) throw new DomainError('CARD_VERSION_NOT_FOUND', { cardId: id, versionNo: from });
-  if (!b) throw new DomainError('CARD_VERSION_NOT_FOUND', { cardId: id, versionNo: to });
+  if (!a) throw new CatalogueError('CARD_VERSION_NOT_FOUND', { cardId: id, versionNo: from });
+  if (!b) throw new CatalogueError('CARD_VERSION_NOT_FOUND', { cardId: id, versionNo: to });
   return { from, to, changes: diffContent(a.content, b.content) };
 }
 
@@ -471,12 +225,12 @@ export async function referenceProblems(db: Db, c: ServiceCardContent): Promise<
     ),
     ...(c.inquiries ?? []).flatMap((q, i) => (q.agencyId ? [{ path: `inquiries.${i}.agencyId`, id: q.agencyId }] : [])),
   ];
-  const known = await repo.existingAgencyIds(db, [...new Set(agencyRefs.map((r) => r.id))]);
+  const known = await existingAgencyIds(db, [...new Set(agencyRefs.map((r) => r.id))]);
   const { categoryId, layerId } = c.classification ?? {};
   const classification: CardProblem[] = [];
-  if (categoryId && !(await architectureRepo.existingIds(db, 'service_categories', [categoryId])).has(categoryId))
+  if (categoryId && !(await classificationExists(db, 'category', categoryId)))
     classification.push({ path: 'classification.categoryId', code: 'CATEGORY_NOT_REGISTERED' });
-  if (layerId && !(await architectureRepo.existingIds(db, 'service_layers', [layerId])).has(layerId))
+  if (layerId && !(await classificationExists(db, 'layer', layerId)))
     classification.push({ path: 'classification.layerId', code: 'LAYER_NOT_REGISTERED' });
   return [
     ...(await lawRefProblems(db, refs)),
@@ -498,8 +252,8 @@ export async function createCard(
   const at = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
-      if (!(await repo.findAgency(tx.db, input.agencyId)))
-        throw new DomainError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
+      if (!(await findActiveAgency(tx.db, input.agencyId)))
+        throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
       const id = await createDraftCardInTx(tx, { actor, origin, at }, staff.id, input.agencyId, input.content);
       return { status: 201 as const, body: await toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at) };
     }),
@@ -547,7 +301,7 @@ export async function updateCard(
   return withTransaction(ctx.database, async (tx) => {
     const card = await visibleCard(tx.db, actor, id, true);
     // A stale read first: whoever acted on an older version is told to reload, whatever changed since.
-    if (card.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: card.version });
+    if (card.version !== input.version) throw new CatalogueError('CONFLICT', { currentVersion: card.version });
     const t = await assertCardAction(tx.db, actor, card, 'edit');
     const current = (await repo.findVersion(tx.db, id, card.currentVersion))!;
     const newVersion = current.frozen;
@@ -555,7 +309,7 @@ export async function updateCard(
     if (newVersion) await repo.insertVersion(tx.db, id, versionNo, input.content, actor.id!, at);
     else await repo.updateVersionContent(tx.db, id, versionNo, input.content, at);
     if (!(await repo.saveCard(tx.db, id, input.version, { status: t.to, currentVersion: versionNo }, at)))
-      throw new DomainError('CONFLICT', {});
+      throw new CatalogueError('CONFLICT', {});
     const changed = diffContent(current.content, input.content).map((c) => c.path);
     await recordChange(
       tx,
@@ -589,32 +343,7 @@ const STEP_EVENTS = {
 } as const;
 export type StepAction = keyof typeof STEP_EVENTS;
 
-/** Field messages of the change-request checks (the platform's table covers the generic codes). */
-const LIFECYCLE_MESSAGES: Record<string, Record<Lang, string>> = {
-  CHANGE_BASIS_REQUIRED: {
-    fa: 'درخواست تغییر شناسنامه تأییدشده باید به قانون یا مقرره تغییریافته استناد کند.',
-    en: 'A change to an approved card must cite the changed law or regulation.',
-  },
-  HEAD_APPROVAL_REQUIRED: {
-    fa: 'درخواست تغییر باید به تأیید بالاترین مقام دستگاه رسیده باشد.',
-    en: 'A change request needs the approval of the agency head.',
-  },
-  HEAD_APPROVER_INVALID: {
-    fa: 'تأییدکننده باید از مدیران همین دستگاه باشد.',
-    en: 'The approver must be an administrator of the card’s agency.',
-  },
-  DATE_IN_FUTURE: { fa: 'تاریخ نمی‌تواند در آینده باشد.', en: 'The date cannot be in the future.' },
-  // The service architecture (architecture.routes.ts)
-  CATEGORY_NOT_REGISTERED: {
-    fa: 'این دستهٔ خدمات در معماری خدمات ثبت نشده است.',
-    en: 'This category is not in the service architecture.',
-  },
-  LAYER_NOT_REGISTERED: {
-    fa: 'این لایهٔ خدمت در معماری خدمات ثبت نشده است.',
-    en: 'This service layer is not in the service architecture.',
-  },
-};
-const message = (code: string, lang: Lang) => LIFECYCLE_MESSAGES[code]?.[lang] ?? fieldMessage(code, lang);
+const message = cardFields.message;
 const problem = (field: string, code: string, lang: Lang): FieldProblem => ({
   field,
   code,
@@ -636,7 +365,7 @@ async function changeRequestProblems(
   const basis = input.changeBasis;
   if (!basis) out.push(problem('body.changeBasis', 'CHANGE_BASIS_REQUIRED', lang));
   else {
-    const law = await repo.findLaw(db, basis.lawId);
+    const law = (await lawsByIds(db, [basis.lawId])).get(basis.lawId);
     if (!law) out.push(problem('body.changeBasis.lawId', 'LAW_NOT_REGISTERED', lang));
     else
       basis.articles.forEach((a, i) => {
@@ -647,7 +376,7 @@ async function changeRequestProblems(
   const head = input.headApproval;
   if (!head) out.push(problem('body.headApproval', 'HEAD_APPROVAL_REQUIRED', lang));
   else {
-    if (!(await repo.isAgencyAdmin(db, head.approvedBy, card.agencyId)))
+    if (!(await isAgencyAdmin(db, head.approvedBy, card.agencyId)))
       out.push(problem('body.headApproval.approvedBy', 'HEAD_APPROVER_INVALID', lang));
     if (new Date(head.approvedAt).getTime() > now.getTime())
       out.push(problem('body.headApproval.approvedAt', 'DATE_IN_FUTURE', lang));
@@ -675,7 +404,7 @@ export async function stepCard(
   return withTransaction(ctx.database, async (tx) => {
     const card = await visibleCard(tx.db, actor, id, true);
     // A stale read first: whoever acted on an older version is told to reload, whatever changed since.
-    if (card.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: card.version });
+    if (card.version !== input.version) throw new CatalogueError('CONFLICT', { currentVersion: card.version });
     // The workflow table, the role where the step's scope says, and separation of duties.
     const t = await assertCardAction(tx.db, actor, card, action);
     if (t.needsComment && !input.comment)
@@ -728,7 +457,7 @@ export async function stepCard(
       patch.currentVersion = card.approvedVersion!;
       details.approvedVersion = card.approvedVersion;
     }
-    if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
+    if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new CatalogueError('CONFLICT', {});
     const event = renewal ? `renewal_${STEP_EVENTS[action]}` : STEP_EVENTS[action];
     await recordChange(
       tx,
@@ -749,7 +478,7 @@ export async function stepCard(
 /** Starts a cycle on an approved card (a change request or a renewal), checking the version read and the role. */
 async function startCycle(tx: Tx, actor: Actor, id: string, version: number, action: 'change' | 'renew') {
   const card = await visibleCard(tx.db, actor, id, true);
-  if (card.version !== version) throw new DomainError('CONFLICT', { currentVersion: card.version });
+  if (card.version !== version) throw new CatalogueError('CONFLICT', { currentVersion: card.version });
   const t = await assertCardAction(tx.db, actor, card, action);
   return { card, t };
 }
@@ -766,7 +495,7 @@ async function openChange(
   const versionNo = (await repo.maxVersionNo(tx.db, id)) + 1;
   await repo.insertVersion(tx.db, id, versionNo, approved.content, w.actor.id!, w.at);
   const patch: repo.CardPatch = { status: t.to, currentVersion: versionNo, lastComment: input.comment ?? null };
-  if (!(await repo.saveCard(tx.db, id, input.version, patch, w.at))) throw new DomainError('CONFLICT', {});
+  if (!(await repo.saveCard(tx.db, id, input.version, patch, w.at))) throw new CatalogueError('CONFLICT', {});
   await recordChange(tx, w, {
     stream: 'service_card',
     id,
@@ -825,7 +554,7 @@ export async function renewCard(
         reviewDueAt: null,
         lastComment: input.comment ?? null,
       };
-      if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
+      if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new CatalogueError('CONFLICT', {});
       await recordChange(
         tx,
         { actor, origin, at },
@@ -864,6 +593,6 @@ export async function listNotifications(
   requireStaff(actor);
   const all = hasRole(actor, ['platform_admin']);
   const agencyIds = all ? null : agenciesWithRole(actor, ['agency_admin']);
-  if (agencyIds !== null && agencyIds.length === 0) throw new DomainError('FORBIDDEN', { need: ['agency_admin'] });
+  if (agencyIds !== null && agencyIds.length === 0) throw new CatalogueError('FORBIDDEN', { need: ['agency_admin'] });
   return (await repo.listNotifications(ctx.database.db, { agencyIds, ...q })).map(toNotification);
 }

@@ -1,14 +1,12 @@
 import { CARD_STATUSES, type Areas, type CardCounts, type ReviewQueueCounts } from '@dargah/contracts';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/errors';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole, requireStaff } from '../identity';
-import { mayReadArchitecture } from './architecture.service';
+import { requireStaff } from '../../platform/actor';
+import { agenciesWithRole, hasRole, isCentral } from '../organisation';
 import { cardAgencies, reviewScope } from './catalogue.service';
-import { isCentral } from './catalogue.policy';
 import { AUTHOR_ROLES } from './catalogue-workflow';
 import * as repo from './catalogue.repository';
-import { reportAgencies } from './reports.service';
+import { CatalogueError } from './catalogue.errors';
 
 /*
  * What the staff home needs from the catalogue: which of its areas the actor may open, and the
@@ -26,12 +24,11 @@ export async function catalogueAreas(ctx: AppContext, actor: Actor): Promise<Par
     // these areas are offered to those whose work they are: authors, administrators, central roles.
     catalogue: drafting || administers || isCentral(actor),
     licences: administers || isCentral(actor),
-    // The same rules createCard, reviewQueue, reviewList, the architecture and the reports apply.
+    // The same rules createCard, reviewQueue and reviewList apply (the architecture and the reports
+    // answer their own areas: service-architecture/index.ts, delivery-reports/index.ts).
     catalogueDrafting: drafting,
     catalogueReview: review.central || review.children.length > 0,
-    deliveryReview: hasRole(actor, CENTRAL_ROLES),
-    architecture: mayReadArchitecture(actor),
-    reports: reportAgencies(actor) !== undefined,
+    deliveryReview: isCentral(actor),
   };
 }
 
@@ -50,7 +47,7 @@ export async function reviewQueueCounts(ctx: AppContext, actor: Actor): Promise<
   const db = ctx.database.db;
   const { central, children } = await reviewScope(db, actor);
   const parentReviewer = children.length > 0;
-  if (!central && !parentReviewer) throw new DomainError('FORBIDDEN', { need: ['central_reviewer', 'agency_admin'] });
+  if (!central && !parentReviewer) throw new CatalogueError('FORBIDDEN', { need: ['central_reviewer', 'agency_admin'] });
   const n = await repo.countReviewQueue(db, children, ctx.clock.now());
   const out = {
     central: central ? n.central : null,

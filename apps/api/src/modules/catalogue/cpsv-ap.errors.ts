@@ -1,17 +1,10 @@
-import { registerErrorCodes } from '../../platform/http/errors';
+import { defineErrors } from '../../platform/http/errors';
 
 /** Refusals of the published vocabularies (the CPSV-AP export's code lists), with Persian and English text. */
-export const cpsvApErrors = {
+export const cpsvApErrors = defineErrors({
   VOCABULARY_NOT_FOUND: {
     status: 404,
     fa: 'این فهرست واژگان منتشر نشده است.',
     en: 'No vocabulary is published under this name.',
   },
-};
-
-let registered = false;
-export function registerCpsvApErrors(): void {
-  if (registered) return;
-  registered = true;
-  registerErrorCodes(cpsvApErrors);
-}
+});

@@ -2,10 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { registerCpsvApErrors } from './cpsv-ap.errors';
 import { catalogueJsonLd, getVocabulary, listVocabularies } from './cpsv-ap.service';
-
-registerCpsvApErrors();
 
 const tags = ['catalogue'];
 const pub = { access: 'public' as const };

@@ -1,39 +1,25 @@
 import type { AppContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/errors';
-import * as architecture from './architecture.repository';
+import { lawsByIds } from '../laws';
+import { activeLicencesByService } from '../licences';
+import { architectureConcepts } from '../service-architecture';
 import * as repo from './catalogue-public.repository';
 import { catalogueDocument, skosDocument } from './cpsv-ap.jsonld';
 import { architectureGraph, codeListGraph, schemesGraph, type ArchitectureTerm } from './cpsv-ap.skos';
 import { ARCHITECTURE_SCHEME, isCodeList } from './cpsv-ap.vocabularies';
-import { activeLicencesByService } from './licences.repository';
+import { CatalogueError } from './catalogue.errors';
 
 /*
  * The catalogue for other systems (ADR 0011): every approved service as CPSV-AP 3.2 JSON-LD, and
  * the code lists it uses as SKOS concept schemes, with IRIs under PUBLIC_BASE_URL. Reads only.
  */
 
-/** The service architecture as concepts: macro domains first, then categories. */
-async function architectureTerms(ctx: AppContext): Promise<ArchitectureTerm[]> {
-  const db = ctx.database.db;
-  const [domains, categories] = [
-    await architecture.listTerms(db, 'service_domains'),
-    await architecture.listCategories(db),
-  ];
-  const term = (t: architecture.TermRow, domainId: string | null): ArchitectureTerm => ({
-    id: t.id,
-    code: t.code,
-    titleFa: t.titleFa,
-    titleEn: t.titleEn,
-    domainId,
-  });
-  return [...domains.map((d) => term(d, null)), ...categories.map((c) => term(c, c.domainId))];
-}
+const architectureTerms = (ctx: AppContext): Promise<ArchitectureTerm[]> => architectureConcepts(ctx.database.db);
 
 /** GET /catalogue/cpsv-ap.jsonld: the whole catalogue as a CPSV-AP 3.2 JSON-LD document. */
 export async function catalogueJsonLd(ctx: AppContext): Promise<Record<string, unknown>> {
   const db = ctx.database.db;
   const entries = await repo.allEntries(db);
-  const laws = await repo.lawsByIds(db, [
+  const laws = await lawsByIds(db, [
     ...new Set(entries.flatMap((e) => (e.content.legalBasis ?? []).map((r) => r.lawId))),
   ]);
   const licences = await activeLicencesByService(
@@ -57,5 +43,5 @@ export async function getVocabulary(ctx: AppContext, scheme: string): Promise<Re
   const base = ctx.config.PUBLIC_BASE_URL;
   if (isCodeList(scheme)) return skosDocument(codeListGraph(base, scheme));
   if (scheme === ARCHITECTURE_SCHEME) return skosDocument(architectureGraph(base, await architectureTerms(ctx)));
-  throw new DomainError('VOCABULARY_NOT_FOUND', { scheme });
+  throw new CatalogueError('VOCABULARY_NOT_FOUND', { scheme });
 }

@@ -1,6 +1,7 @@
 import { requestableOnline, type DeskChannels } from '@dargah/contracts';
 import type { Db } from '../../platform/db';
 import * as repo from './catalogue-public.repository';
+import * as cards from './catalogue.repository';
 
 /**
  * What the desk (the services module) may know of the approved services it delivers, read from the
@@ -42,3 +43,8 @@ export async function approvedServiceFacts(
     }),
   );
 }
+
+export type { ApprovedService as CatalogueServiceCard } from './catalogue.repository';
+
+/** The cards behind these service ids, whatever their state (with the title in force, or the current one). */
+export const cardsOfServiceIds = (db: Db, ids: readonly string[]) => cards.findServiceIds(db, ids);

@@ -1,9 +1,7 @@
-import type { Lang } from '../../platform/http/i18n';
-import { registerErrorCodes } from '../../platform/http/errors';
-import { fieldMessage } from '../../platform/http/validation';
+import { defineErrors, type FieldTable } from '../../platform/http/errors';
 
 /** Refusals of the card import, with Persian and English text. */
-export const importErrors = {
+export const importErrors = defineErrors({
   IMPORT_INVALID: {
     status: 422,
     fa: 'پرونده ورود شناسنامه‌ها ایراد دارد و هیچ شناسنامه‌ای ثبت نشد؛ همه ایرادها با ردیف و ستون فهرست شده است.',
@@ -55,10 +53,10 @@ export const importErrors = {
     en: 'Only CSV or XLSX files are accepted.',
   },
   IMPORT_NOT_FOUND: { status: 404, fa: 'ورود شناسنامه‌ها پیدا نشد.', en: 'The card import was not found.' },
-};
+});
 
-/** Problem codes of a row or a column (the card's own codes come from the platform's field messages). */
-const problemMessages: Record<string, Record<Lang, string>> = {
+/** Problem codes of a row or a column, worded for a cell (the card's own codes follow: `importProblems`). */
+export const importProblemTexts = {
   COLUMN_UNKNOWN: {
     fa: 'این ستون شناخته نشد؛ عنوان ستون‌ها را از الگو بردارید.',
     en: 'Unknown column; take the column headers from the template.',
@@ -115,15 +113,4 @@ const problemMessages: Record<string, Record<Lang, string>> = {
     fa: 'دسته‌ای با این کد در معماری خدمات ثبت نشده است.',
     en: 'No category with this code is in the service architecture.',
   },
-};
-
-export function problemMessage(code: string, lang: Lang): string {
-  return problemMessages[code]?.[lang] ?? fieldMessage(code, lang);
-}
-
-let registered = false;
-export function registerImportErrors(): void {
-  if (registered) return;
-  registered = true;
-  registerErrorCodes(importErrors);
-}
+} as const satisfies FieldTable;

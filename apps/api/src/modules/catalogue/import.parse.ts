@@ -2,6 +2,7 @@ import { jalaliDateString } from '@dargah/persian';
 import ExcelJS from 'exceljs';
 import { verifiedZip } from '../../platform/files';
 import { DomainError } from '../../platform/http/errors';
+import { CatalogueError } from './catalogue.errors';
 
 /*
  * Reading an uploaded card file into rows of text cells. CSV: UTF-8 (a BOM is dropped), comma
@@ -47,7 +48,7 @@ export function parseCsv(input: string, maxColumns = DEFAULT_MAX_COLUMNS, maxRow
   let wasQuoted = false; // the current field was quoted (and closed)
   let row = 1; // the record being read
   const endField = () => {
-    if (cells.length >= maxColumns) throw new DomainError('IMPORT_TOO_MANY_COLUMNS', { maxColumns, row });
+    if (cells.length >= maxColumns) throw new CatalogueError('IMPORT_TOO_MANY_COLUMNS', { maxColumns, row });
     cells.push(field);
     field = '';
     wasQuoted = false;
@@ -55,7 +56,7 @@ export function parseCsv(input: string, maxColumns = DEFAULT_MAX_COLUMNS, maxRow
   const endRecord = () => {
     endField();
     if (!isEmptyRow(cells)) out.push({ row, cells });
-    if (out.length > maxRows + 1) throw new DomainError('IMPORT_TOO_MANY_ROWS', { maxRows });
+    if (out.length > maxRows + 1) throw new CatalogueError('IMPORT_TOO_MANY_ROWS', { maxRows });
     cells = [];
     row++;
   };
@@ -115,9 +116,9 @@ export function decodeUtf8(bytes: Uint8Array): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new DomainError('IMPORT_ENCODING_INVALID');
+    throw new CatalogueError('IMPORT_ENCODING_INVALID');
   }
-  if (text.includes('\u0000')) throw new DomainError('IMPORT_ENCODING_INVALID');
+  if (text.includes('\u0000')) throw new CatalogueError('IMPORT_ENCODING_INVALID');
   return text;
 }
 
@@ -156,9 +157,9 @@ async function verifiedWorkbook(bytes: Uint8Array): Promise<Buffer> {
     return await verifiedZip(bytes, { maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES });
   } catch (e) {
     if (e instanceof DomainError && e.code === 'ARCHIVE_EXPANDS_TOO_MUCH')
-      throw new DomainError('IMPORT_FILE_EXPANDS_TOO_MUCH', { maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES, reason: e.details.reason });
+      throw new CatalogueError('IMPORT_FILE_EXPANDS_TOO_MUCH', { maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES, reason: e.details.reason });
     if (e instanceof DomainError && e.code === 'ARCHIVE_UNREADABLE')
-      throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
+      throw new CatalogueError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
     throw e;
   }
 }
@@ -169,22 +170,22 @@ export async function readXlsx(
   maxRows: number,
   maxColumns = DEFAULT_MAX_COLUMNS,
 ): Promise<SheetRow[]> {
-  if (!isZip(bytes)) throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
+  if (!isZip(bytes)) throw new CatalogueError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
   const verified = await verifiedWorkbook(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(verified as never);
   } catch {
-    throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
+    throw new CatalogueError('IMPORT_FILE_UNREADABLE', { format: 'xlsx' });
   }
   const ws = wb.worksheets[0];
   if (!ws) return [];
   // The header row and at most maxRows data rows are read; one more tells that there are too many.
-  if (ws.actualRowCount > maxRows + 1) throw new DomainError('IMPORT_TOO_MANY_ROWS', { maxRows });
+  if (ws.actualRowCount > maxRows + 1) throw new CatalogueError('IMPORT_TOO_MANY_ROWS', { maxRows });
   // A sheet as wide as a spreadsheet allows (16,384 columns) would make a cell object for every
   // column of every row: refused before any row is read, and the rows read cell by cell.
   const width = ws.columnCount;
-  if (width > maxColumns) throw new DomainError('IMPORT_TOO_MANY_COLUMNS', { maxColumns });
+  if (width > maxColumns) throw new CatalogueError('IMPORT_TOO_MANY_COLUMNS', { maxColumns });
   const out: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
     const cells: string[] = Array.from({ length: width }, () => '');
@@ -204,11 +205,11 @@ export async function readSheet(
   maxColumns = DEFAULT_MAX_COLUMNS,
 ): Promise<SheetRow[]> {
   if (format === 'xlsx') return readXlsx(bytes, maxRows, maxColumns);
-  if (isZip(bytes)) throw new DomainError('IMPORT_FILE_UNREADABLE', { format: 'csv' });
+  if (isZip(bytes)) throw new CatalogueError('IMPORT_FILE_UNREADABLE', { format: 'csv' });
   try {
     return parseCsv(decodeUtf8(bytes), maxColumns, maxRows);
   } catch (e) {
-    if (e instanceof CsvSyntaxError) throw new DomainError('IMPORT_CSV_MALFORMED', { row: e.row, reason: e.reason });
+    if (e instanceof CsvSyntaxError) throw new CatalogueError('IMPORT_CSV_MALFORMED', { row: e.row, reason: e.reason });
     throw e;
   }
 }

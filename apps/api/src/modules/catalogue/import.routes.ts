@@ -10,12 +10,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/errors';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
-import { registerImportErrors } from './import.errors';
 import { getImport, importCards, listImports, templateCsv, templateXlsx } from './import.service';
-
-registerImportErrors();
+import { CatalogueError } from './catalogue.errors';
 
 const tags = ['catalogue'];
 const staff = { access: 'staff' as const };
@@ -41,7 +38,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > IMPORT_MAX_BYTES) {
         payload.resume();
-        return done(new DomainError('IMPORT_FILE_TOO_LARGE', { maxBytes: IMPORT_MAX_BYTES }), undefined);
+        return done(new CatalogueError('IMPORT_FILE_TOO_LARGE', { maxBytes: IMPORT_MAX_BYTES }), undefined);
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -50,7 +47,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
         if (size > IMPORT_MAX_BYTES) {
           cleanup();
           payload.resume();
-          done(new DomainError('IMPORT_FILE_TOO_LARGE', { maxBytes: IMPORT_MAX_BYTES }), undefined);
+          done(new CatalogueError('IMPORT_FILE_TOO_LARGE', { maxBytes: IMPORT_MAX_BYTES }), undefined);
         } else chunks.push(c);
       };
       const onEnd = () => {
@@ -87,7 +84,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
       async (req, reply) => {
         const format = formatOf(req);
-        if (!format || !Buffer.isBuffer(req.body)) throw new DomainError('IMPORT_UNSUPPORTED_TYPE');
+        if (!format || !Buffer.isBuffer(req.body)) throw new CatalogueError('IMPORT_UNSUPPORTED_TYPE');
         const res = await importCards(
           ctx,
           req.actor,

@@ -15,14 +15,13 @@ import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
 import { recordChange } from '../../platform/events';
-import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { stripBidiControls, textProblem } from '../../platform/http/text-guard';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { agenciesWithRole, requireRole, requireStaff } from '../identity';
+import { requireStaff } from '../../platform/actor';
+import { OrganisationError, agenciesWithRole, findActiveAgency, isCentral, requireRole } from '../organisation';
+import { lawsByIds } from '../laws';
 import { createDraftCardInTx, referenceProblems } from './catalogue.service';
-import { isCentral } from './catalogue.policy';
-import * as catalogueRepo from './catalogue.repository';
 import { AUTHOR_ROLES } from './catalogue-workflow';
 import {
   COLUMNS,
@@ -34,9 +33,9 @@ import {
   type LawLookup,
   type Resolver,
 } from './import.columns';
-import { problemMessage } from './import.errors';
 import { columnLetter, readSheet, toCsv, type SheetRow } from './import.parse';
 import * as repo from './import.repository';
+import { CatalogueError, importProblems } from './catalogue.errors';
 
 /*
  * Card import: a CSV or XLSX file of service cards becomes draft cards of one agency, all of them
@@ -141,9 +140,9 @@ const followsFromOmission = (code: string) => code.endsWith('REQUIRED');
 /** Reads and checks every row of a file (the first row is the header). */
 async function analyse(db: Db, agencyId: string, rows: SheetRow[], lang: Lang): Promise<Analysis> {
   const [header, ...data] = rows;
-  if (!header || data.length === 0) throw new DomainError('IMPORT_FILE_EMPTY');
+  if (!header || data.length === 0) throw new CatalogueError('IMPORT_FILE_EMPTY');
   if (data.length > IMPORT_MAX_ROWS)
-    throw new DomainError('IMPORT_TOO_MANY_ROWS', { maxRows: IMPORT_MAX_ROWS, rows: data.length });
+    throw new CatalogueError('IMPORT_TOO_MANY_ROWS', { maxRows: IMPORT_MAX_ROWS, rows: data.length });
   const problems: ImportProblem[] = [];
   const fileProblem = (row: number, column: string | null, index: number | null, code: string) =>
     problems.push({
@@ -152,7 +151,7 @@ async function analyse(db: Db, agencyId: string, rows: SheetRow[], lang: Lang): 
       columnLetter: index === null ? null : columnLetter(index),
       field: null,
       code,
-      message: problemMessage(code, lang),
+      message: importProblems.message(code, lang),
     });
 
   // The header: which column is where.
@@ -192,7 +191,7 @@ async function analyse(db: Db, agencyId: string, rows: SheetRow[], lang: Lang): 
 
   // Article numbers as the law writes them (a file may write ۱ for 1).
   const lawIds = [...new Set(built.flatMap(({ b }) => b.lawRefs.map((s) => s.ref.lawId)))];
-  const laws = new Map((await catalogueRepo.findLaws(db, lawIds)).map((l) => [l.id, l]));
+  const laws = await lawsByIds(db, lawIds);
   for (const { b } of built)
     for (const { ref } of b.lawRefs) {
       const found = laws.get(ref.lawId)?.articles.find((a) => key(a.number) === key(ref.article));
@@ -213,7 +212,7 @@ async function analyse(db: Db, agencyId: string, rows: SheetRow[], lang: Lang): 
         ...at(placed, def, lang),
         field,
         code,
-        message: itemPrefix(item, lang) + problemMessage(code, lang),
+        message: itemPrefix(item, lang) + importProblems.message(code, lang),
       });
     for (const p of b.problems) add(p.column, p.field, p.code, p.item);
     // A cell that could not be read is reported once, not again as a required value now missing.
@@ -301,8 +300,8 @@ export async function importCards(
 ): Promise<Replayable<CardImport | ImportCheck, 200 | 201>> {
   const staff = requireRole(actor, AUTHOR_ROLES, req.agencyId);
   const db = ctx.database.db;
-  if (!(await catalogueRepo.findAgency(db, req.agencyId)))
-    throw new DomainError('AGENCY_NOT_FOUND', { agencyId: req.agencyId });
+  if (!(await findActiveAgency(db, req.agencyId)))
+    throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId: req.agencyId });
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const rows = await readSheet(file.bytes, file.format, IMPORT_MAX_ROWS, IMPORT_MAX_COLUMNS);
 
@@ -381,7 +380,7 @@ export const IMPORT_MAX_COLUMNS = COLUMNS.length + 20;
 export const IMPORT_MAX_PROBLEMS_LISTED = 1000;
 
 const invalid = (a: Analysis) =>
-  new DomainError('IMPORT_INVALID', {
+  new CatalogueError('IMPORT_INVALID', {
     rowCount: a.rowCount,
     problemCount: a.problems.length,
     problems: a.problems.slice(0, IMPORT_MAX_PROBLEMS_LISTED),
@@ -394,7 +393,7 @@ const mayView = (actor: Actor, agencyId: string) =>
 export async function getImport(ctx: AppContext, actor: Actor, id: string): Promise<CardImport> {
   requireStaff(actor);
   const r = await repo.findImport(ctx.database.db, id);
-  if (!r || !mayView(actor, r.agencyId)) throw new DomainError('IMPORT_NOT_FOUND', { importId: id });
+  if (!r || !mayView(actor, r.agencyId)) throw new CatalogueError('IMPORT_NOT_FOUND', { importId: id });
   return toImport(r, false);
 }
 

@@ -4,8 +4,9 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
 import { checkAccess } from '../../platform/http/access';
-import { DomainError } from '../../platform/http/errors';
+import type { DomainError } from '../../platform/http/errors';
 import { csrfMatches, resolveApiToken, resolveSession, type ResolvedSession } from './auth.service';
+import { IdentityError } from './identity.errors';
 
 export const SESSION_COOKIE = 'dargah_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -41,7 +42,7 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext): Promi
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer dgh_')) {
       const actor = await resolveApiToken(ctx, auth.slice(7));
-      if (!actor) throw new DomainError('UNAUTHENTICATED', { reason: 'unknown or revoked API token' });
+      if (!actor) throw new IdentityError('UNAUTHENTICATED', { reason: 'unknown or revoked API token' });
       req.actor = actor;
       return;
     }
@@ -59,7 +60,7 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext): Promi
 
   app.addHook('preHandler', async (req) => {
     if (req.session && UNSAFE.has(req.method) && !csrfMatches(req.session.csrfToken, req.headers['x-csrf-token'] as string | undefined)) {
-      throw new DomainError('CSRF_TOKEN_INVALID');
+      throw new IdentityError('CSRF_TOKEN_INVALID');
     }
   });
 

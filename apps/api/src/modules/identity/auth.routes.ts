@@ -10,20 +10,20 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ModuleHost } from '..';
+import type { ModuleHost } from '../../platform/module';
 import type { AppContext } from '../../platform/context';
-import { DomainError } from '../../platform/http/errors';
 import { limitPerAddress } from '../../platform/rate-limit';
 import { SESSION_COOKIE, sessionCookieOptions } from './auth.hooks';
 import { actFor, dummyPasswordHash, resolveSession, sessionInfo, signOut, type NewSession, type ResolvedSession } from './auth.service';
 import { requestOtp, verifyOtp } from './citizen-sign-in.service';
 import { staffLogin } from './staff-sign-in.service';
 import { getCitizenProfile, updateCitizenProfile } from './profile.service';
+import { IdentityError } from './identity.errors';
 
 const tags = ['identity'];
 
 function requireSession(req: FastifyRequest): ResolvedSession {
-  if (!req.session) throw new DomainError('UNAUTHENTICATED');
+  if (!req.session) throw new IdentityError('UNAUTHENTICATED');
   return req.session;
 }
 
@@ -78,7 +78,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, host: Mo
       if (req.session) return sessionInfo(ctx, req.session, host.areasOf);
       if (req.cookies[SESSION_COOKIE] === undefined) return reply.status(204).send(null);
       reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
-      throw new DomainError('UNAUTHENTICATED');
+      throw new IdentityError('UNAUTHENTICATED');
     },
   );
 

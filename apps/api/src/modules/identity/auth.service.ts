@@ -6,7 +6,8 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
-import { DomainError } from '../../platform/http/errors';
+import * as org from '../organisation';
+import { IdentityError } from './identity.errors';
 import * as repo from './identity.repository';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -48,7 +49,7 @@ export async function openSession(ctx: AppContext, db: Db, subjectType: 'staff' 
 async function expandGrants(db: Db, grants: RoleGrant[]): Promise<RoleGrant[]> {
   const out = [...grants];
   for (const g of grants.filter((x) => x.includeSubagencies)) {
-    for (const id of await repo.descendantAgencyIds(db, [g.agencyId])) {
+    for (const id of await org.descendantAgencyIds(db, [g.agencyId])) {
       if (id !== g.agencyId) out.push({ role: g.role, agencyId: id, unitId: null, includeSubagencies: false });
     }
   }
@@ -81,25 +82,25 @@ export async function resolveSession(ctx: AppContext, cookieToken: string): Prom
   if (s.subjectType === 'citizen') {
     return { ...base, actor: { type: 'citizen', id: s.subjectId, onBehalfOfId: s.actingForId, sessionId: tokenHash } };
   }
-  const staff = await repo.findStaff(db, s.subjectId);
+  const staff = await org.findStaff(db, s.subjectId);
   if (!staff?.active) return undefined;
   let principal = staff;
   if (s.actingForId) {
-    const d = (await repo.activeDelegationsFor(db, staff.id, now)).find((x) => x.principalId === s.actingForId);
-    const p = d ? await repo.findStaff(db, d.principalId) : undefined;
+    const d = (await org.activeDelegationsFor(db, staff.id, now)).find((x) => x.principalId === s.actingForId);
+    const p = d ? await org.findStaff(db, d.principalId) : undefined;
     if (!p?.active) return { ...base, actor: await staffActor(db, staff, null, tokenHash) };
     principal = p;
   }
   return { ...base, actor: await staffActor(db, principal, principal.id === staff.id ? null : staff, tokenHash) };
 }
 
-async function staffActor(db: Db, principal: repo.StaffRow, delegate: repo.StaffRow | null, sessionId: string | null): Promise<Actor> {
+async function staffActor(db: Db, principal: org.StaffRow, delegate: org.StaffRow | null, sessionId: string | null): Promise<Actor> {
   return {
     type: 'staff',
     id: delegate?.id ?? principal.id,
     onBehalfOfId: delegate ? principal.id : null,
     agencyId: principal.agencyId,
-    grants: await expandGrants(db, await repo.roleGrants(db, principal.id)),
+    grants: await expandGrants(db, await org.roleGrants(db, principal.id)),
     sessionId,
   };
 }
@@ -122,7 +123,7 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
 }
 
 /** Opens a staff session in the caller's transaction, recording the sign-in. */
-export async function openStaffSession(ctx: AppContext, tx: Tx, staff: repo.StaffRow, origin: RequestOrigin, method: 'password' | 'oidc'): Promise<NewSession> {
+export async function openStaffSession(ctx: AppContext, tx: Tx, staff: org.StaffRow, origin: RequestOrigin, method: 'password' | 'oidc'): Promise<NewSession> {
   const now = ctx.clock.now();
   const session = await openSession(ctx, tx.db, 'staff', staff.id, origin);
   const actor = { type: 'staff' as const, id: staff.id, agencyId: staff.agencyId };
@@ -131,9 +132,9 @@ export async function openStaffSession(ctx: AppContext, tx: Tx, staff: repo.Staf
 }
 
 /** Opens a staff session after an OpenID Connect sign-in; the provider's proof also ends any streak of failed passwords. */
-export async function startStaffSession(ctx: AppContext, staff: repo.StaffRow, origin: RequestOrigin, method: 'oidc'): Promise<NewSession> {
+export async function startStaffSession(ctx: AppContext, staff: org.StaffRow, origin: RequestOrigin, method: 'oidc'): Promise<NewSession> {
   return withTransaction(ctx.database, async (tx) => {
-    await repo.resetLoginFailures(tx.db, staff.id);
+    await org.resetLoginFailures(tx.db, staff.id);
     return openStaffSession(ctx, tx, staff, origin, method);
   });
 }
@@ -158,11 +159,11 @@ export async function actFor(ctx: AppContext, actor: Actor, tokenHash: string, t
   const now = ctx.clock.now();
   const db = ctx.database.db;
   if (actor.type === 'citizen') {
-    if (targetId && !(await repo.representedCompanies(db, actor.id)).some((c) => c.id === targetId)) throw new DomainError('FORBIDDEN');
+    if (targetId && !(await repo.representedCompanies(db, actor.id)).some((c) => c.id === targetId)) throw new IdentityError('FORBIDDEN');
   } else if (actor.type === 'staff') {
-    if (targetId && !(await repo.activeDelegationsFor(db, actor.id, now)).some((d) => d.principalId === targetId)) throw new DomainError('FORBIDDEN');
+    if (targetId && !(await org.activeDelegationsFor(db, actor.id, now)).some((d) => d.principalId === targetId)) throw new IdentityError('FORBIDDEN');
   } else {
-    throw new DomainError('FORBIDDEN');
+    throw new IdentityError('FORBIDDEN');
   }
   await withTransaction(ctx.database, async (tx) => {
     await repo.setActingFor(tx.db, tokenHash, targetId);
@@ -193,10 +194,10 @@ export async function sessionInfo(ctx: AppContext, r: ResolvedSession, areasOf: 
       areas,
     };
   }
-  if (a.type !== 'staff') throw new DomainError('FORBIDDEN');
-  const me = await repo.findStaff(db, a.id);
-  const principal = a.onBehalfOfId ? await repo.findStaff(db, a.onBehalfOfId) : undefined;
-  const agency = await repo.findAgency(db, a.agencyId);
+  if (a.type !== 'staff') throw new IdentityError('FORBIDDEN');
+  const me = await org.findStaff(db, a.id);
+  const principal = a.onBehalfOfId ? await org.findStaff(db, a.onBehalfOfId) : undefined;
+  const agency = await org.findAgency(db, a.agencyId);
   return {
     kind: 'staff' as const,
     id: a.id,
@@ -206,7 +207,7 @@ export async function sessionInfo(ctx: AppContext, r: ResolvedSession, areasOf: 
     roles: a.grants.map((g) => ({ role: g.role, agencyId: g.agencyId, unitId: g.unitId })),
     csrfToken: r.csrfToken,
     expiresAt: r.expiresAt.toISOString(),
-    canActFor: (await repo.activeDelegationsFor(db, a.id, now)).map((d) => ({ id: d.principalId, name: d.principalName })),
+    canActFor: (await org.activeDelegationsFor(db, a.id, now)).map((d) => ({ id: d.principalId, name: d.principalName })),
     areas,
   };
 }

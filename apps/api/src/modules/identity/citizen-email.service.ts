@@ -1,17 +1,16 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Actor, RequestOrigin } from '../../platform/actor';
+import { requireCitizen, type Actor, type RequestOrigin } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
-import { DomainError } from '../../platform/http/errors';
+import { recordChange } from '../../platform/events';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { maskAddress, notify } from '../../platform/notify';
 import { hitAll } from '../../platform/rate-limit';
 import type { EmailOnFile } from '@dargah/contracts';
 import { csrfMatches, sha256 } from './auth.service';
 import * as repo from './citizen-email.repository';
-import { requireCitizen } from './identity.policy';
+import { IdentityError } from './identity.errors';
 import { emailVerifyTemplate } from './identity.notifications';
 
 /**
@@ -59,7 +58,7 @@ export async function requestEmailChange(ctx: AppContext, actor: Actor, email: s
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
       const onFile = await repo.lockEmailOnFile(tx.db, citizenId);
-      if (!onFile) throw new DomainError('NOT_FOUND');
+      if (!onFile) throw new IdentityError('NOT_FOUND');
       const open = await repo.findOpenChallenge(tx.db, citizenId);
       const fresh = open && open.email === email && now.getTime() - open.createdAt.getTime() < RESEND_AFTER_MS && open.attempts < MAX_ATTEMPTS;
       if (onFile.email !== email && !fresh) {
@@ -67,15 +66,14 @@ export async function requestEmailChange(ctx: AppContext, actor: Actor, email: s
           { bucket: 'email-verify:citizen', key: citizenId, ...SENDS },
           { bucket: 'email-verify:address', key: email, ...SENDS },
         ], now);
-        if (sends.refused) throw new DomainError('EMAIL_CODE_TOO_MANY_REQUESTS', { retryAfterSeconds: sends.refused.retryAfterSeconds });
+        if (sends.refused) throw new IdentityError('EMAIL_CODE_TOO_MANY_REQUESTS', { retryAfterSeconds: sends.refused.retryAfterSeconds });
         await repo.cancelOpenChallenges(tx.db, citizenId, now);
         const id = randomUUID();
         const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
         await repo.insertChallenge(tx.db, { id, citizenId, email, codeHash: hashOf(id, code), expiresAt: new Date(now.getTime() + EMAIL_CODE_MINUTES * 60_000) }, now);
         await notify(ctx, tx, emailVerifyTemplate, { to: { email }, personalisation: { code, minutes: EMAIL_CODE_MINUTES }, reference: citizenId });
         const details = { email: maskAddress(email), challengeId: id };
-        await appendEvent(tx, { streamType: 'citizen', streamId: citizenId, action: 'email_change_requested', actor, origin, at: now, payload: details });
-        audit(tx, { actor, origin, at: now, action: 'citizen.email_change_request', objectType: 'citizen', objectId: citizenId, details });
+        await recordChange(tx, { actor, origin, at: now }, { stream: 'citizen', id: citizenId, event: 'email_change_requested', audit: 'citizen.email_change_request', agencyId: null, details });
       }
       return { status: 202 as const, body: await stateOf(tx.db, citizenId, now) };
     }),
@@ -96,7 +94,7 @@ export async function verifyEmail(ctx: AppContext, actor: Actor, code: string, o
   const result = await withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async (): Promise<{ status: 200; body: VerifyOutcome }> => {
       const onFile = await repo.lockEmailOnFile(tx.db, citizenId);
-      if (!onFile) throw new DomainError('NOT_FOUND');
+      if (!onFile) throw new IdentityError('NOT_FOUND');
       const c = await repo.findOpenChallenge(tx.db, citizenId, true);
       const refuse = (error: Extract<VerifyOutcome, { ok: false }>['code'], remaining = 0) => ({ status: 200 as const, body: { ok: false as const, code: error, remaining } });
       if (!c) return refuse('EMAIL_CODE_INVALID');
@@ -110,11 +108,10 @@ export async function verifyEmail(ctx: AppContext, actor: Actor, code: string, o
       await repo.consumeChallenge(tx.db, c.id, now);
       await repo.setVerifiedEmail(tx.db, citizenId, c.email, now);
       const change = { from: onFile.email ? maskAddress(onFile.email) : null, to: maskAddress(c.email), challengeId: c.id };
-      await appendEvent(tx, { streamType: 'citizen', streamId: citizenId, action: 'email_changed', actor, origin, at: now, payload: change });
-      audit(tx, { actor, origin, at: now, action: 'citizen.email_change', objectType: 'citizen', objectId: citizenId, details: change });
+      await recordChange(tx, { actor, origin, at: now }, { stream: 'citizen', id: citizenId, event: 'email_changed', audit: 'citizen.email_change', agencyId: null, details: change });
       return { status: 200 as const, body: { ok: true as const, body: await stateOf(tx.db, citizenId, now) } };
     }),
   );
-  if (!result.body.ok) throw new DomainError(result.body.code, { remainingAttempts: Math.max(0, result.body.remaining) });
+  if (!result.body.ok) throw new IdentityError(result.body.code, { remainingAttempts: Math.max(0, result.body.remaining) });
   return { status: 200, body: result.body.body, replayed: result.replayed };
 }

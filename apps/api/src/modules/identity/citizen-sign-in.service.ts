@@ -4,7 +4,6 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Tx } from '../../platform/db';
 import { appendEvent, recordChange } from '../../platform/events';
-import { DomainError } from '../../platform/http/errors';
 import { checkMobileOwnership, MobileRegistryUnavailable, type OwnershipAnswer } from '../../platform/integrations/mobile-registry';
 import { notify } from '../../platform/notify';
 import { hitAll, refund, type Hit, type Limit } from '../../platform/rate-limit';
@@ -12,6 +11,7 @@ import { csrfMatches, openSession, sha256, type NewSession } from './auth.servic
 import * as repo from './identity.repository';
 import { mobileChangedTemplate, otpTemplate } from './identity.notifications';
 import { maskMobile, maskNationalCode } from './masks.model';
+import { IdentityError } from './identity.errors';
 
 /**
  * Citizen sign-in by national code, mobile and a one-time code. The mobile-ownership registry
@@ -30,7 +30,7 @@ const RESEND_AFTER_MS = MINUTE;
 const REGISTRY_RETRY_SECONDS = 60;
 
 const anonymous = { type: 'anonymous' as const, id: null };
-const tooMany = (h: Hit) => new DomainError('OTP_TOO_MANY_REQUESTS', { retryAfterSeconds: h.retryAfterSeconds });
+const tooMany = (h: Hit) => new IdentityError('OTP_TOO_MANY_REQUESTS', { retryAfterSeconds: h.retryAfterSeconds });
 
 async function giveBack(ctx: AppContext, counted: Array<{ limit: Limit; hit: Hit }>): Promise<void> {
   for (const c of counted) await refund(ctx.database.db, c.limit, c.hit.windowStart);
@@ -78,11 +78,11 @@ export async function requestOtp(ctx: AppContext, nationalCode: string, mobile: 
     ctx.log.warn({ err, reason: err.reason }, 'mobile-ownership registry unavailable; no code sent');
     await giveBack(ctx, probe.counted);
     await recordRefusal(ctx, origin, now, q, err.reason === 'timeout' ? 'timeout' : 'error', null);
-    throw new DomainError('MOBILE_REGISTRY_UNAVAILABLE', { retryAfterSeconds: REGISTRY_RETRY_SECONDS });
+    throw new IdentityError('MOBILE_REGISTRY_UNAVAILABLE', { retryAfterSeconds: REGISTRY_RETRY_SECONDS });
   }
   if (answer.outcome !== 'match') {
     await recordRefusal(ctx, origin, now, q, answer.outcome, answer.reference);
-    throw new DomainError('MOBILE_NOT_OWNED');
+    throw new IdentityError('MOBILE_NOT_OWNED');
   }
   await giveBack(ctx, probe.counted);
   const sends = await hitAll(db, [
@@ -148,6 +148,6 @@ export async function verifyOtp(ctx: AppContext, challengeId: string, code: stri
     await recordChange(tx, { actor, origin, at: now }, { stream: 'citizen', id: personId, event: 'signed_in', audit: 'citizen.sign_in', agencyId: null, payload: { method: 'otp' } });
     return { ok: true as const, session };
   });
-  if (!outcome.ok) throw new DomainError(outcome.error, { remainingAttempts: Math.max(0, outcome.remaining) });
+  if (!outcome.ok) throw new IdentityError(outcome.error, { remainingAttempts: Math.max(0, outcome.remaining) });
   return outcome.session;
 }

@@ -6,6 +6,7 @@ import { DomainError } from '../../platform/http/errors';
 import { limitPerAddress } from '../../platform/rate-limit';
 import { SESSION_COOKIE, sessionCookieOptions } from './auth.hooks';
 import { createOidcSignIn, isSafeReturnTo, OIDC_COOKIE, OIDC_COOKIE_PATH, OIDC_PENDING_TTL_MS, signInErrorLocation, STAFF_SIGN_IN_PAGE } from './oidc.service';
+import { IdentityError } from './identity.errors';
 
 const tags = ['identity'];
 
@@ -40,7 +41,7 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext): Promise
 
   // Before validation, so a disabled feature is reported as such whatever the query says.
   const requireEnabled = async () => {
-    if (!signIn.enabled) throw new DomainError('FEATURE_DISABLED', { feature: 'oidc' });
+    if (!signIn.enabled) throw new IdentityError('FEATURE_DISABLED', { feature: 'oidc' });
   };
   // Per-address limits, counted in the database.
   const limited = limitPerAddress(ctx, 'rate:oidc', 30);
@@ -77,7 +78,7 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext): Promise
         reply.setCookie(OIDC_COOKIE, cookie, pendingCookie(OIDC_PENDING_TTL_MS));
         return await reply.redirect(url, 302);
       } catch (err) {
-        return refused(req, reply, err instanceof DomainError ? new DomainError(err.code, { returnTo: req.query.returnTo }) : err);
+        return refused(req, reply, err instanceof DomainError ? err.withDetails({ returnTo: req.query.returnTo }) : err);
       }
     },
   );

@@ -6,9 +6,9 @@ import type { RequestOrigin } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
-import { DomainError } from '../../platform/http/errors';
 import { startStaffSession, type NewSession } from './auth.service';
-import * as repo from './identity.repository';
+import * as org from '../organisation';
+import { IdentityError } from './identity.errors';
 
 /**
  * OpenID Connect sign-in for staff (authorization code flow with PKCE S256, state and nonce),
@@ -132,7 +132,7 @@ export function createOidcSignIn(ctx: AppContext): OidcSignIn {
   let discovered: Promise<oidc.Configuration> | undefined;
 
   const configuration = async (): Promise<oidc.Configuration> => {
-    if (!enabled) throw new DomainError('FEATURE_DISABLED');
+    if (!enabled) throw new IdentityError('FEATURE_DISABLED');
     const server = new URL(issuer!);
     // Plain http only for a local provider outside production (tests, development).
     const insecure = server.protocol === 'http:' && NODE_ENV !== 'production';
@@ -149,11 +149,11 @@ export function createOidcSignIn(ctx: AppContext): OidcSignIn {
       return await discovered;
     } catch (err) {
       ctx.log.error({ err, issuer }, 'OpenID Connect discovery failed');
-      throw new DomainError('OIDC_PROVIDER_UNAVAILABLE');
+      throw new IdentityError('OIDC_PROVIDER_UNAVAILABLE');
     }
   };
 
-  const refuse = async (origin: RequestOrigin, reason: string, staff: repo.StaffRow | undefined, details: Record<string, unknown> = {}) => {
+  const refuse = async (origin: RequestOrigin, reason: string, staff: org.StaffRow | undefined, details: Record<string, unknown> = {}) => {
     const at = ctx.clock.now();
     await withTransaction(ctx.database, async (tx) => {
       audit(tx, {
@@ -174,7 +174,7 @@ export function createOidcSignIn(ctx: AppContext): OidcSignIn {
     issuer,
 
     async start(returnTo) {
-      if (!isSafeReturnTo(returnTo)) throw new DomainError('VALIDATION_FAILED', { field: 'returnTo' });
+      if (!isSafeReturnTo(returnTo)) throw new IdentityError('VALIDATION_FAILED', { field: 'returnTo' });
       const config = await configuration();
       const pending: Pending = {
         v: 1,
@@ -197,21 +197,21 @@ export function createOidcSignIn(ctx: AppContext): OidcSignIn {
     },
 
     async complete(cookie, search, origin, log) {
-      if (!enabled) throw new DomainError('FEATURE_DISABLED');
+      if (!enabled) throw new IdentityError('FEATURE_DISABLED');
       const pending = decodePending(cookie);
       const now = ctx.clock.now().getTime();
       if (!pending || now - pending.at > OIDC_PENDING_TTL_MS || now < pending.at - 60_000) {
-        throw new DomainError('OIDC_STATE_INVALID', { reason: pending ? 'expired' : 'no sign-in in progress' });
+        throw new IdentityError('OIDC_STATE_INVALID', { reason: pending ? 'expired' : 'no sign-in in progress' });
       }
       const back = { returnTo: pending.returnTo };
       const state = search.get('state');
-      if (!state || !same(state, pending.state)) throw new DomainError('OIDC_STATE_INVALID', { ...back, reason: 'state mismatch' });
+      if (!state || !same(state, pending.state)) throw new IdentityError('OIDC_STATE_INVALID', { ...back, reason: 'state mismatch' });
 
       const error = search.get('error');
       if (error) {
         // No ID token, so no account to name: logged, not audited.
         log.info({ error, description: search.get('error_description')?.slice(0, 200) }, 'OpenID Connect provider refused the sign-in');
-        throw new DomainError(error === 'access_denied' ? 'OIDC_ACCESS_DENIED' : 'OIDC_PROVIDER_ERROR', { ...back, error: error.slice(0, 100) });
+        throw new IdentityError(error === 'access_denied' ? 'OIDC_ACCESS_DENIED' : 'OIDC_PROVIDER_ERROR', { ...back, error: error.slice(0, 100) });
       }
 
       const config = await configuration();
@@ -231,22 +231,22 @@ export function createOidcSignIn(ctx: AppContext): OidcSignIn {
       } catch (err) {
         if (isUnreachable(err)) {
           log.error({ err }, 'OpenID Connect token endpoint unreachable');
-          throw new DomainError('OIDC_PROVIDER_UNAVAILABLE', back);
+          throw new IdentityError('OIDC_PROVIDER_UNAVAILABLE', back);
         }
         log.warn({ err }, 'OpenID Connect code exchange refused');
-        throw new DomainError('OIDC_SIGN_IN_FAILED', back);
+        throw new IdentityError('OIDC_SIGN_IN_FAILED', back);
       }
-      if (!subject) throw new DomainError('OIDC_SIGN_IN_FAILED', back);
+      if (!subject) throw new IdentityError('OIDC_SIGN_IN_FAILED', back);
 
-      const staff = await repo.findStaffByOidcSubject(ctx.database.db, subject);
+      const staff = await org.findStaffByOidcSubject(ctx.database.db, subject);
       if (!staff) {
         // Audited with the subject: it is what an administrator links to the staff account.
         await refuse(origin, 'OIDC_UNKNOWN_ACCOUNT', undefined, { subject, issuer });
-        throw new DomainError('OIDC_UNKNOWN_ACCOUNT', back);
+        throw new IdentityError('OIDC_UNKNOWN_ACCOUNT', back);
       }
       if (!staff.active) {
         await refuse(origin, 'OIDC_ACCOUNT_INACTIVE', staff);
-        throw new DomainError('OIDC_ACCOUNT_INACTIVE', back);
+        throw new IdentityError('OIDC_ACCOUNT_INACTIVE', back);
       }
       return { session: await startStaffSession(ctx, staff, origin, 'oidc'), returnTo: pending.returnTo };
     },

@@ -2,15 +2,15 @@ import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
 import { recordChange } from '../../platform/events';
-import { DomainError } from '../../platform/http/errors';
 import * as repo from './identity.repository';
-import { requireCitizen } from './identity.policy';
+import { requireCitizen } from '../../platform/actor';
+import { IdentityError } from './identity.errors';
 
 /** The profile of the person signed in, or of the company they act for. */
 export async function getCitizenProfile(ctx: AppContext, actor: Actor) {
   requireCitizen(actor);
   const c = await repo.findCitizen(ctx.database.db, actor.onBehalfOfId ?? actor.id);
-  if (!c) throw new DomainError('NOT_FOUND');
+  if (!c) throw new IdentityError('NOT_FOUND');
   return c;
 }
 

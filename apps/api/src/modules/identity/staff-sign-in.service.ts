@@ -4,10 +4,10 @@ import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { AppConfig } from '../../config';
 import { withTransaction } from '../../platform/db';
-import { DomainError } from '../../platform/http/errors';
 import { admitAttempt, refundAttempt, settleSuccess, STREAK_FORGOTTEN_AFTER_MS, type DelayPolicy } from '../../platform/rate-limit';
 import { dummyPasswordHash, openStaffSession, type NewSession } from './auth.service';
-import * as repo from './identity.repository';
+import * as org from '../organisation';
+import { IdentityError } from './identity.errors';
 
 /**
  * Staff sign-in with username and password. Failures are counted per username typed — whether an
@@ -33,11 +33,11 @@ export async function staffLogin(ctx: AppContext, username: string, password: st
   const addressPolicy = policy(ctx.config.LOGIN_DELAY_AFTER_PER_ADDRESS, ctx.config);
   // A refused attempt checks no password: it answers alike for every username, and costs nothing.
   const byAddress = await admitAttempt(db, ADDRESS_BUCKET, address, addressPolicy, now);
-  if (!byAddress.admitted) throw new DomainError('SIGN_IN_DELAYED', { retryAfterSeconds: byAddress.retryAfterSeconds });
-  const byName = await admitAttempt(db, repo.STAFF_LOGIN_BUCKET, username, policy(ctx.config.LOGIN_LOCK_AFTER, ctx.config), now);
-  if (!byName.admitted) throw new DomainError('SIGN_IN_DELAYED', { retryAfterSeconds: byName.retryAfterSeconds });
+  if (!byAddress.admitted) throw new IdentityError('SIGN_IN_DELAYED', { retryAfterSeconds: byAddress.retryAfterSeconds });
+  const byName = await admitAttempt(db, org.STAFF_LOGIN_BUCKET, username, policy(ctx.config.LOGIN_LOCK_AFTER, ctx.config), now);
+  if (!byName.admitted) throw new IdentityError('SIGN_IN_DELAYED', { retryAfterSeconds: byName.retryAfterSeconds });
 
-  const staff = await repo.findStaffByUsername(db, username);
+  const staff = await org.findStaffByUsername(db, username);
   // Verified outside any transaction (argon2 takes tens of milliseconds); an unknown username is
   // verified against a dummy hash, so it takes as long.
   const ok = await argonVerify(staff?.passwordHash ?? (await dummyPasswordHash()), password).catch(() => false);
@@ -45,7 +45,7 @@ export async function staffLogin(ctx: AppContext, username: string, password: st
     const session = await withTransaction(ctx.database, async (tx) => {
       // Ends the streak only if no attempt was admitted after this one; otherwise this attempt
       // stays the failure it was counted as, and is answered like one.
-      if (!(await settleSuccess(tx.db, repo.STAFF_LOGIN_BUCKET, username, byName.failures))) return undefined;
+      if (!(await settleSuccess(tx.db, org.STAFF_LOGIN_BUCKET, username, byName.failures))) return undefined;
       await refundAttempt(tx.db, ADDRESS_BUCKET, address, addressPolicy);
       return openStaffSession(ctx, tx, staff, origin, 'password');
     });
@@ -65,5 +65,5 @@ export async function staffLogin(ctx: AppContext, username: string, password: st
       details: { failures: byName.failures, retryAfterSeconds },
     });
   });
-  throw new DomainError('INVALID_CREDENTIALS', { retryAfterSeconds });
+  throw new IdentityError('INVALID_CREDENTIALS', { retryAfterSeconds });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, nextAddress, TEST_PASSWORD } from '../../../test/factories';
-import * as repo from './identity.repository';
+import * as org from '../organisation';
 
 /**
  * Staff sign-in under concurrency and without leaks: the attempt is counted before its password
@@ -77,7 +77,7 @@ describe('growing delays', () => {
     expect(answer(refused)).toMatchObject({ status: 429, cookie: null, error: { code: 'SIGN_IN_DELAYED', details: { retryAfterSeconds: 2 } } });
     t.clock.advance(2_000);
     expect((await login(s.username, TEST_PASSWORD)).statusCode).toBe(200);
-    expect((await repo.findStaff(t.ctx.database.db, s.id))!).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    expect((await org.findStaff(t.ctx.database.db, s.id))!).toMatchObject({ failedLogins: 0, lockedUntil: null });
     for (let i = 0; i < 4; i++) expect((await login(s.username, 'wrong-password-1')).json().error.details.retryAfterSeconds).toBe(0);
   });
 
@@ -118,7 +118,7 @@ describe('a burst of concurrent guesses', () => {
     expect(results.filter((r) => r.statusCode === 429)).toHaveLength(11);
     expect(await t.ctx.database.query("SELECT 1 FROM sessions WHERE subject_id = $1", [s.id])).toEqual([]);
     // Counted once each, marked waiting once.
-    expect((await repo.findStaff(t.ctx.database.db, s.id))!.failedLogins).toBe(5);
+    expect((await org.findStaff(t.ctx.database.db, s.id))!.failedLogins).toBe(5);
     const actions = await auditActions(s.id);
     expect(actions.filter((a) => a === 'staff.sign_in_delayed')).toHaveLength(1);
     expect(actions.filter((a) => a === 'staff.login_failed')).toHaveLength(4);
@@ -134,11 +134,11 @@ describe('a burst of concurrent guesses', () => {
 });
 
 describe('an administrator’s unlock', () => {
-  it('clears the failures through repo.resetLoginFailures', async () => {
+  it('clears the failures through org.resetLoginFailures', async () => {
     const s = await account();
     for (let i = 0; i < 6; i++) await login(s.username, 'wrong-password-1');
-    expect((await repo.findStaff(t.ctx.database.db, s.id))!.lockedUntil).not.toBeNull();
-    await repo.resetLoginFailures(t.ctx.database.db, s.id);
+    expect((await org.findStaff(t.ctx.database.db, s.id))!.lockedUntil).not.toBeNull();
+    await org.resetLoginFailures(t.ctx.database.db, s.id);
     expect((await login(s.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
 });

@@ -1,13 +1,9 @@
-import { registerErrorCodes } from '../../platform/http/errors';
+import { defineErrors, errorClassOf } from '../../platform/http/errors';
 
 /** Refusals of the notifications module, each with a stable code and Persian and English text. */
-export const notificationErrors = {
+export const notificationErrors = defineErrors({
   NOTIFICATION_NOT_FOUND: { status: 404, fa: 'پیام پیدا نشد.', en: 'The message was not found.' },
-};
+});
 
-let registered = false;
-export function registerNotificationErrors(): void {
-  if (registered) return;
-  registered = true;
-  registerErrorCodes(notificationErrors);
-}
+/** The module's refusals: the platform's codes and its own (an undeclared code does not compile). */
+export const NotificationsError = errorClassOf(notificationErrors);

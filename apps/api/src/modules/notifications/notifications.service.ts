@@ -1,15 +1,15 @@
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
-import { DomainError } from '../../platform/http/errors';
-import { DEFAULT_CHANNELS, findPreferences, maskAddress, listNotifications, markRead, savePreferences, unreadCount, type PersonType } from '../../platform/notify';
-import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../identity';
+import { DEFAULT_CHANNELS, findPreferences, listNotifications, markRead, savePreferences, unreadCount, maskAddress, type PersonType } from '../../platform/notify';
+import { agenciesWithRole, isCentral } from '../organisation';
 import { requestVisibleTo } from '../requests';
+import { NotificationsError } from './notifications.errors';
 
 /** The signed-in person as the notification service knows them. */
 function personOf(actor: Actor): { type: PersonType; id: string } {
   if (actor.type === 'citizen' || actor.type === 'staff') return { type: actor.type, id: actor.id };
-  throw new DomainError('FORBIDDEN');
+  throw new NotificationsError('FORBIDDEN');
 }
 
 export async function myInbox(ctx: AppContext, actor: Actor, q: { before?: string | undefined; limit: number }) {
@@ -28,7 +28,7 @@ export async function myInbox(ctx: AppContext, actor: Actor, q: { before?: strin
 export async function readMessage(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const me = personOf(actor);
   const ok = await withTransaction(ctx.database, (tx) => markRead(tx.db, id, me.type, me.id, ctx.clock.now()));
-  if (!ok) throw new DomainError('NOTIFICATION_NOT_FOUND', { id });
+  if (!ok) throw new NotificationsError('NOTIFICATION_NOT_FOUND', { id });
 }
 
 export async function myPreferences(ctx: AppContext, actor: Actor) {
@@ -55,15 +55,15 @@ export async function setMyPreferences(ctx: AppContext, actor: Actor, channels: 
  * request it was sent for (`requestId`), so a list cannot reveal requests they may not open.
  */
 function deliveryScope(actor: Actor): string[] | null {
-  if (actor.type !== 'staff') throw new DomainError('FORBIDDEN');
-  if (hasRole(actor, CENTRAL_ROLES)) return null;
+  if (actor.type !== 'staff') throw new NotificationsError('FORBIDDEN');
+  if (isCentral(actor)) return null;
   const agencies = agenciesWithRole(actor, ['agency_admin']);
-  if (agencies.length === 0) throw new DomainError('FORBIDDEN');
+  if (agencies.length === 0) throw new NotificationsError('FORBIDDEN');
   return agencies;
 }
 
 export async function deliveries(ctx: AppContext, actor: Actor, q: { requestId?: string | undefined; reference?: string | undefined; status?: string | undefined; channel?: string | undefined; before?: string | undefined; limit: number }) {
-  if (actor.type !== 'staff') throw new DomainError('FORBIDDEN');
+  if (actor.type !== 'staff') throw new NotificationsError('FORBIDDEN');
   let agencyIds: string[] | null;
   let reference = q.reference;
   if (q.requestId !== undefined) {

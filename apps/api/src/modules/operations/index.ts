@@ -1,5 +1,5 @@
-import type { AppModule } from '..';
+import type { AppModule } from '../../platform/module';
 import { operationsRoutes } from './operations.routes';
 
 /** Operations: the write probe, audit-chain verification and job administration. */
-export const operationsModule: AppModule = { name: 'operations', register: operationsRoutes };
+export const operationsModule: AppModule = { name: 'operations', register: operationsRoutes, errors: [] };

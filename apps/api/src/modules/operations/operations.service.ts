@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { rows, withTransaction } from '../../platform/db';
+import { withTransaction } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import { once, type IdempotencyClaim } from '../../platform/idempotency';
 import { listJobs, retryDeadJob } from '../../platform/jobs';
 import { verifyForOperations } from '../audit';
+import * as repo from './operations.repository';
 
 export interface WriteProbe {
   id: string;
@@ -22,9 +22,7 @@ export async function recordWriteProbe(ctx: AppContext, actor: Actor, origin: Re
   const now = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
-      const res = await rows<{ id: string }>(tx.db, sql`
-        INSERT INTO write_probes (label, created_at) VALUES (${label}, ${now.toISOString()}::timestamptz) RETURNING id`);
-      const id = res[0]!.id;
+      const id = await repo.insertWriteProbe(tx.db, label, now);
       await recordChange(tx, { actor, origin, at: now }, { stream: 'write_probe', id, event: 'recorded', audit: 'write_probe.record', agencyId: null, details: { label } });
       const body: WriteProbe = { id, label, createdAt: now.toISOString() };
       return { status: 201 as const, body };

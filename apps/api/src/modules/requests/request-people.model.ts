@@ -1,5 +1,5 @@
 import type { RequestApplicant } from '@dargah/contracts';
-import type { Party } from '../identity';
+import { type Party } from '../organisation';
 
 /**
  * How a request shows the people around it. Pure: the parties are looked up by the service.

@@ -3,10 +3,11 @@ import type { Actor, RequestOrigin } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
-import { DomainError } from '../../platform/http/errors';
-import { findPeople, requireStaff, type Party } from '../identity';
+import { requireStaff } from '../../platform/actor';
+import { findPeople, type Party } from '../organisation';
 import { mayRevealApplicant } from './requests.policy';
 import * as repo from './requests.repository';
+import { RequestsError } from './requests.errors';
 
 /** The people around some requests (applicants, companies, staff who acted), looked up once through identity. */
 export interface People {
@@ -61,7 +62,7 @@ export async function revealApplicant(ctx: AppContext, actor: Actor, origin: Req
   const now = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     const r = await repo.findRequest(tx.db, requestId);
-    if (!r || !mayRevealApplicant(actor, r)) throw new DomainError('REQUEST_NOT_FOUND', { requestId });
+    if (!r || !mayRevealApplicant(actor, r)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
     const person = (await findPeople(tx.db, { citizens: [r.applicantId] })).citizens.get(r.applicantId);
     audit(tx, {
       actor,

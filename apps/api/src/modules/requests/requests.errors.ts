@@ -1,7 +1,7 @@
-import { registerErrorCodes } from '../../platform/http/errors';
+import { defineErrors, errorClassOf } from '../../platform/http/errors';
 
 /** Refusals of the service desk, each with a stable code and Persian and English text. */
-export const requestsErrors = {
+export const requestsErrors = defineErrors({
   REQUEST_NOT_FOUND: { status: 404, fa: 'درخواست پیدا نشد.', en: 'The request was not found.' },
   REQUEST_ACTION_NOT_ALLOWED: {
     status: 409,
@@ -13,11 +13,7 @@ export const requestsErrors = {
     fa: 'این خدمت برای شما در این نقش ارائه نمی‌شود: خدمات شهروندی را به نام خودتان و خدمات کسب‌وکار را به نمایندگی از شرکت درخواست کنید.',
     en: 'This service is not offered to you in this capacity: apply for citizen services as yourself and for business services acting for your company.',
   },
-};
+});
 
-let registered = false;
-export function registerRequestsErrors(): void {
-  if (registered) return;
-  registered = true;
-  registerErrorCodes(requestsErrors);
-}
+/** The module's refusals: the platform's codes and its own (an undeclared code does not compile). */
+export const RequestsError = errorClassOf(requestsErrors);

@@ -1,6 +1,7 @@
 import type { Actor, Role } from '../../platform/actor';
-import { DomainError } from '../../platform/http/errors';
-import { agenciesWithRole, hasRole, type CitizenActor, type StaffActor } from '../identity';
+import { type CitizenActor, type StaffActor } from '../../platform/actor';
+import { agenciesWithRole, hasRole } from '../organisation';
+import { RequestsError } from './requests.errors';
 
 /** Roles that work requests at the desk: they see their agency's requests and its cartable. */
 export const DESK_ROLES = ['desk_clerk', 'expert', 'unit_manager'] as const satisfies readonly Role[];
@@ -23,7 +24,7 @@ export const staffMaySee = (actor: StaffActor, agencyId: string): boolean => has
 
 /** Who may open one request: its applicant, or desk staff of its agency. Nobody: 401; anyone else: false (shown as 404). */
 export function mayView(actor: Actor, r: Ownership & { agencyId: string }): boolean {
-  if (actor.type === 'anonymous') throw new DomainError('UNAUTHENTICATED');
+  if (actor.type === 'anonymous') throw new RequestsError('UNAUTHENTICATED');
   if (actor.type === 'citizen') return citizenMaySee(actor, r);
   if (actor.type === 'staff') return staffMaySee(actor, r.agencyId);
   return false;
@@ -32,9 +33,6 @@ export function mayView(actor: Actor, r: Ownership & { agencyId: string }): bool
 /** Agencies whose cartable the actor works. */
 export const deskAgencies = (actor: StaffActor): string[] => agenciesWithRole(actor, DESK_ROLES);
 
-/** The roles the actor holds in one agency. */
-export const rolesIn = (actor: StaffActor, agencyId: string): Role[] => [...new Set(actor.grants.filter((g) => g.agencyId === agencyId).map((g) => g.role))];
-
 /**
  * Who applies: a person for G2C services (acting as themselves), a company's representative
  * acting for it for G2B services; G2G services are not applied for at the citizen desk.
@@ -42,7 +40,7 @@ export const rolesIn = (actor: StaffActor, agencyId: string): Role[] => [...new 
 export function applicantFor(actor: CitizenActor, recipients: 'G2C' | 'G2B' | 'G2G'): Ownership {
   if (recipients === 'G2C' && actor.onBehalfOfId === null) return { applicantId: actor.id, onBehalfOfId: null };
   if (recipients === 'G2B' && actor.onBehalfOfId !== null) return { applicantId: actor.id, onBehalfOfId: actor.onBehalfOfId };
-  throw new DomainError('SERVICE_NOT_FOR_APPLICANT', { recipients, actingForCompany: actor.onBehalfOfId !== null });
+  throw new RequestsError('SERVICE_NOT_FOR_APPLICANT', { recipients, actingForCompany: actor.onBehalfOfId !== null });
 }
 
 /** Who may see an applicant's national code and mobile in full (audited): desk staff of the request's agency. */

@@ -4,22 +4,23 @@ import type { Actor, RequestOrigin, Role } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
 import { recordChange } from '../../platform/events';
-import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { notify } from '../../platform/notify';
-import { assertNoReviewConflict, requireCitizen, requireStaff, reviewConflictOf, type StaffActor } from '../identity';
-import { assertOpenForRequests, findPublishedService } from '../services';
+import { requireCitizen, requireStaff, type StaffActor } from '../../platform/actor';
+import { assertNoReviewConflict, reviewConflictOf, rolesIn } from '../organisation';
+import { ServicesError, assertOpenForRequests, findPublishedService } from '../services';
 import { checkForm } from './request-form.parse';
 import { applicantName, applicantView } from './request-people.model';
 import { namesOf, peopleOf, type People } from './request-people.service';
 import type { CartableRowView, RequestView } from './request-views.schemas';
-import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView, rolesIn, staffMaySee } from './requests.policy';
+import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView, staffMaySee } from './requests.policy';
 import { requestApprovedTemplate, requestReceivedTemplate, requestRejectedTemplate } from './requests.notifications';
 import * as repo from './requests.repository';
 import { actingRole, allowedActions, INITIAL_STATUS, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction } from './requests-workflow';
 import { newTrackingCode } from './tracking-code.model';
+import { RequestsError } from './requests.errors';
 
 
 // Due dates -------------------------------------------------------------------------------------
@@ -112,7 +113,7 @@ function decodeCursor(cursor: string | undefined, lang: Lang): repo.Keyset | und
   } catch {
     // fall through
   }
-  throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'querystring.cursor', code: 'invalid_format', message: fieldMessage('invalid_format', lang) }] });
+  throw new RequestsError('VALIDATION_FAILED', { fields: [{ field: 'querystring.cursor', code: 'invalid_format', message: fieldMessage('invalid_format', lang) }] });
 }
 
 // Submit ----------------------------------------------------------------------------------------
@@ -131,12 +132,12 @@ export async function submitRequest(
 ): Promise<Replayable<RequestView, 201>> {
   requireCitizen(actor);
   const service = await findPublishedService(ctx.database.db, input.serviceId);
-  if (!service) throw new DomainError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
+  if (!service) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
   // The desk takes requests only for a service its approved catalogue card lets be requested online, in force.
   await assertOpenForRequests(ctx.database.db, service, ctx.clock.now());
   const who = applicantFor(actor, service.recipients);
   const checked = checkForm(service.formSchema, input.form, lang);
-  if (!checked.ok) throw new DomainError('VALIDATION_FAILED', { fields: checked.fields });
+  if (!checked.ok) throw new RequestsError('VALIDATION_FAILED', { fields: checked.fields });
   const now = ctx.clock.now();
   const { dueAt } = dueDate(now, service.normDays);
 
@@ -186,7 +187,7 @@ export async function submitRequest(
 export async function getRequest(ctx: AppContext, actor: Actor, id: string, lang: Lang): Promise<RequestView> {
   const db = ctx.database.db;
   const r = await repo.findRequest(db, id);
-  if (!r || !mayView(actor, r)) throw new DomainError('REQUEST_NOT_FOUND', { requestId: id });
+  if (!r || !mayView(actor, r)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId: id });
   return viewOf(db, r, actor, lang);
 }
 
@@ -197,7 +198,7 @@ export async function getRequest(ctx: AppContext, actor: Actor, id: string, lang
  */
 export async function requestVisibleTo(ctx: AppContext, actor: Actor, id: string): Promise<{ id: string; agencyId: string }> {
   const r = await repo.findRequest(ctx.database.db, id);
-  if (!r || !mayView(actor, r)) throw new DomainError('REQUEST_NOT_FOUND', { requestId: id });
+  if (!r || !mayView(actor, r)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId: id });
   return { id: r.id, agencyId: r.agencyId };
 }
 
@@ -206,7 +207,7 @@ export async function trackRequest(ctx: AppContext, actor: Actor, trackingCode: 
   requireCitizen(actor);
   const db = ctx.database.db;
   const r = await repo.findRequestByTrackingCode(db, trackingCode);
-  if (!r || !citizenMaySee(actor, r)) throw new DomainError('REQUEST_NOT_FOUND', { trackingCode });
+  if (!r || !citizenMaySee(actor, r)) throw new RequestsError('REQUEST_NOT_FOUND', { trackingCode });
   return viewOf(db, r, actor, lang);
 }
 
@@ -228,7 +229,7 @@ export async function listMyRequests(ctx: AppContext, actor: Actor, q: { cursor?
 export async function listCartable(ctx: AppContext, actor: Actor, q: { status?: RequestStatus | 'open' | 'all' | undefined; cursor?: string | undefined; limit: number }, lang: Lang) {
   requireStaff(actor);
   const agencyIds = deskAgencies(actor);
-  if (agencyIds.length === 0) throw new DomainError('FORBIDDEN', { need: ['desk_clerk', 'expert', 'unit_manager'] });
+  if (agencyIds.length === 0) throw new RequestsError('FORBIDDEN', { need: ['desk_clerk', 'expert', 'unit_manager'] });
   const now = ctx.clock.now();
   const found = await repo.listCartable(ctx.database.db, {
     agencyIds,
@@ -276,17 +277,17 @@ export async function actOnRequest(
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
       const r = await repo.findRequest(tx.db, requestId);
-      if (!r || !staffMaySee(staff, r.agencyId)) throw new DomainError('REQUEST_NOT_FOUND', { requestId });
-      if (input.version !== undefined && input.version !== r.version) throw new DomainError('CONFLICT', { requestId, version: r.version });
+      if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
+      if (input.version !== undefined && input.version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
       const t = transitionFor(r.status, action);
-      if (!t) throw new DomainError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action });
+      if (!t) throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action });
       const actedAs: Role | undefined = actingRole(t, rolesIn(staff, r.agencyId));
-      if (!actedAs) throw new DomainError('FORBIDDEN', { need: t.roles });
+      if (!actedAs) throw new RequestsError('FORBIDDEN', { need: t.roles });
       await assertNoReviewConflict(tx.db, staff, { applicantCitizenId: r.applicantId }, { requestId });
       const decided = action === 'approve' || action === 'reject';
       const note = decided ? (input.note?.trim() || null) : null;
       const moved = await repo.advanceRequest(tx.db, r.id, r.version, { status: t.to, decidedAt: decided ? now : null, decisionNote: note }, now);
-      if (!moved) throw new DomainError('CONFLICT', { requestId });
+      if (!moved) throw new RequestsError('CONFLICT', { requestId });
       await recordChange(tx, { actor: staff, origin, at: now }, {
         stream: repo.STREAM,
         id: r.id,

@@ -1,7 +1,8 @@
-import type { AppModule } from '..';
+import type { AppModule } from '../../platform/module';
+import { servicesErrors } from './services.errors';
 import { servicesRoutes } from './services.routes';
-import { registerServicesErrors } from './services.errors';
 
+export { ServicesError } from './services.errors';
 export {
   assertOpenForRequests,
   createService,
@@ -12,10 +13,9 @@ export {
 } from './services.service';
 export type { NewService, Recipients, ServiceRow } from './services.service';
 
-registerServicesErrors();
-
 /** The service catalogue: what each agency offers at the desk, with its form and norm. */
 export const servicesModule: AppModule = {
   name: 'services',
+  errors: [servicesErrors],
   register: servicesRoutes,
 };

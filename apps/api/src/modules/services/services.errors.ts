@@ -1,7 +1,7 @@
-import { registerErrorCodes } from '../../platform/http/errors';
+import { defineErrors, errorClassOf, type ErrorCodeOf } from '../../platform/http/errors';
 
 /** Refusals of the service catalogue, each with a stable code and Persian and English text. */
-export const servicesErrors = {
+export const servicesErrors = defineErrors({
   SERVICE_NOT_FOUND: {
     status: 404,
     fa: 'خدمت پیدا نشد یا در دسترس نیست.',
@@ -17,11 +17,8 @@ export const servicesErrors = {
     fa: 'بنا بر شناسنامهٔ این خدمت، درخواست آن به‌صورت الکترونیکی پذیرفته نمی‌شود؛ راه‌های دریافت خدمت را در شناسنامه ببینید.',
     en: 'According to its identity card this service is not requested online; see the card for how it is delivered.',
   },
-};
+});
 
-let registered = false;
-export function registerServicesErrors(): void {
-  if (registered) return;
-  registered = true;
-  registerErrorCodes(servicesErrors);
-}
+/** The module's refusals: the platform's codes and its own (an undeclared code does not compile). */
+export const ServicesError = errorClassOf(servicesErrors);
+export type ServicesCode = ErrorCodeOf<typeof ServicesError>;

@@ -1,4 +1,5 @@
 import type { DeskAvailability } from '@dargah/contracts';
+import type { ServicesCode } from './services.errors';
 
 /**
  * Whether a desk service takes new requests (the desk and the catalogue tell one story). The
@@ -16,7 +17,7 @@ export function availabilityOf(card: { expired: boolean; onlineRequest: boolean 
 }
 
 /** The refusal of a request to a desk service that is not open. */
-export const AVAILABILITY_ERRORS: Record<Exclude<DeskAvailability, 'open'>, string> = {
+export const AVAILABILITY_ERRORS: Record<Exclude<DeskAvailability, 'open'>, ServicesCode> = {
   expired: 'SERVICE_CARD_EXPIRED',
   not_electronic: 'SERVICE_NOT_ELECTRONIC',
 };

@@ -3,13 +3,15 @@ import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
-import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
-import { approvedServiceFacts, assertLinkableService, describeServiceIds, type ApprovedServiceFacts } from '../catalogue';
-import { CENTRAL_ROLES, hasRole, requireStaff } from '../identity';
+import { approvedServiceFacts, type ApprovedServiceFacts } from '../catalogue';
+import { assertLinkableService, describeServiceIds } from '../delivery-reports';
+import { requireStaff } from '../../platform/actor';
+import { hasRole, isCentral } from '../organisation';
 import { availabilityOf, AVAILABILITY_ERRORS } from './services.policy';
 import * as repo from './services.repository';
+import { ServicesError } from './services.errors';
 
 export type { ServiceRow, NewService, Recipients } from './services.repository';
 
@@ -62,7 +64,7 @@ function decodeCursor(cursor: string, lang: Lang): { titleFa: string; id: string
   } catch {
     // fall through to the validation error
   }
-  throw new DomainError('VALIDATION_FAILED', {
+  throw new ServicesError('VALIDATION_FAILED', {
     fields: [{ field: 'querystring.cursor', code: 'invalid_format', message: fieldMessage('invalid_format', lang) }],
   });
 }
@@ -101,7 +103,7 @@ export async function listServices(
 export async function getService(ctx: AppContext, id: string, lang: Lang): Promise<PublicService> {
   const db = ctx.database.db;
   const s = await findPublishedService(db, id);
-  if (!s) throw new DomainError('SERVICE_NOT_FOUND', { serviceId: id });
+  if (!s) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId: id });
   const cards = await cardsOf(db, [s], ctx.clock.now());
   return toPublicService(s, lang, s.catalogueServiceId ? cards.get(s.catalogueServiceId) : undefined);
 }
@@ -114,7 +116,7 @@ export async function assertOpenForRequests(db: Db, s: repo.ServiceRow, now: Dat
   const card = s.catalogueServiceId ? (await cardsOf(db, [s], now)).get(s.catalogueServiceId) : undefined;
   const availability = availabilityOf(card);
   if (availability !== 'open')
-    throw new DomainError(AVAILABILITY_ERRORS[availability], {
+    throw new ServicesError(AVAILABILITY_ERRORS[availability], {
       serviceId: s.id,
       catalogueServiceId: s.catalogueServiceId,
       availability,
@@ -136,8 +138,8 @@ export const createService = (db: Db, s: repo.NewService, now: Date): Promise<st
 async function visibleService(db: Db, actor: Actor, id: string): Promise<repo.ServiceRow> {
   requireStaff(actor);
   const s = await repo.findService(db, id);
-  const mayView = s && (hasRole(actor, CENTRAL_ROLES) || actor.grants.some((g) => g.agencyId === s.agencyId));
-  if (!s || !mayView) throw new DomainError('SERVICE_NOT_FOUND', { serviceId: id });
+  const mayView = s && (isCentral(actor) || actor.grants.some((g) => g.agencyId === s.agencyId));
+  if (!s || !mayView) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId: id });
   return s;
 }
 
@@ -193,11 +195,11 @@ export async function setCatalogueLink(
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     const s = await visibleService(tx.db, actor, id);
-    if (!hasRole(actor, ['agency_admin'], s.agencyId)) throw new DomainError('FORBIDDEN', { need: ['agency_admin'] });
+    if (!hasRole(actor, ['agency_admin'], s.agencyId)) throw new ServicesError('FORBIDDEN', { need: ['agency_admin'] });
     if (input.serviceId) await assertLinkableService(tx.db, s.agencyId, input.serviceId, at);
-    if (s.version !== input.version) throw new DomainError('CONFLICT', { currentVersion: s.version });
+    if (s.version !== input.version) throw new ServicesError('CONFLICT', { currentVersion: s.version });
     const updated = await repo.updateCatalogueLink(tx.db, id, input.version, input.serviceId, at);
-    if (!updated) throw new DomainError('CONFLICT', { currentVersion: s.version });
+    if (!updated) throw new ServicesError('CONFLICT', { currentVersion: s.version });
     await recordLink(tx, actor, origin, at, updated, s.catalogueServiceId);
     return linkView(tx.db, updated, at);
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorSpec } from './errors';
+import { platformErrors } from './errors';
 import { pickLanguage, type Lang } from './i18n';
 import { sendError } from './plugin';
 
@@ -33,7 +33,7 @@ function languageOf(raw: unknown): Lang {
 export function clientErrorHandler(this: FastifyInstance, err: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const code = clientErrorCode(err);
-  const spec = errorSpec(code);
+  const spec = platformErrors[code];
   const requestId = randomUUID();
   const lang = languageOf(err.rawPacket);
   const body = JSON.stringify({ error: { code, message: spec[lang], details: {}, requestId } });
@@ -60,6 +60,6 @@ export function frameworkErrors(error: FastifyError, req: FastifyRequest, reply:
   const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URL_TOO_LONG' : error.code === 'FST_ERR_BAD_URL' ? 'URL_MALFORMED' : 'MALFORMED_REQUEST';
   // No hook has run: the language and the request id header are set here.
   req.lang = pickLanguage(req.headers['accept-language']);
-  req.log.info({ code, status: errorSpec(code).status }, 'request refused');
+  req.log.info({ code, status: platformErrors[code].status }, 'request refused');
   void sendError(req, reply.header('x-request-id', req.id), code);
 }

@@ -1,6 +1,10 @@
 /**
- * Domain errors carry a stable code; one table maps each code to an HTTP status and a Persian
- * and an English message. Throw below the routes: `throw new DomainError('NOT_FOUND', { id })`.
+ * Domain errors carry a stable code; tables of codes as data map each code to an HTTP status and a
+ * Persian and an English message. The platform's generic codes are below; each module declares its
+ * own table (`defineErrors`) and lists it in its `AppModule.errors`; the app joins them into one
+ * `ErrorCatalogue` when it is built (platform/module.ts), refusing a code declared twice.
+ * Throw below the routes with the module's error class (`errorClassOf`), so an undeclared code does
+ * not compile: `throw new CatalogueError('CARD_NOT_FOUND', { id })`.
  */
 export interface ErrorSpec {
   status: number;
@@ -8,7 +12,14 @@ export interface ErrorSpec {
   en: string;
 }
 
-export const errorCatalogue = {
+/** Codes as data: each code's HTTP status and its Persian and English text. */
+export type ErrorTable = Readonly<Record<string, ErrorSpec>>;
+
+/** A module's error table, its codes kept as literal types (for `errorClassOf`). */
+export const defineErrors = <const T extends ErrorTable>(table: T): T => table;
+
+/** The platform's generic codes: no domain rules, used by every module. */
+export const platformErrors = {
   VALIDATION_FAILED: { status: 400, fa: 'برخی از مقادیر ارسال‌شده معتبر نیست.', en: 'Some of the submitted values are not valid.' },
   MALFORMED_JSON: { status: 400, fa: 'متن درخواست JSON معتبر نیست.', en: 'The request body is not valid JSON.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, fa: 'نوع محتوای درخواست پشتیبانی نمی‌شود.', en: 'The request content type is not supported.' },
@@ -44,39 +55,122 @@ export const errorCatalogue = {
   ARCHIVE_EXPANDS_TOO_MUCH: { status: 413, fa: 'محتوای این پرونده فشرده پس از گشودن از حد مجاز بزرگ‌تر می‌شود.', en: 'This compressed file unpacks to more than allowed.' },
 } as const satisfies Record<string, ErrorSpec>;
 
-export type ErrorCode = keyof typeof errorCatalogue;
+export type ErrorCode = keyof typeof platformErrors;
 
-/** Registers more codes (each module adds its own table at start-up). */
-const extra = new Map<string, ErrorSpec>();
-export function registerErrorCodes(table: Record<string, ErrorSpec>): void {
-  for (const [code, spec] of Object.entries(table)) {
-    if (code in errorCatalogue || (extra.has(code) && extra.get(code) !== spec)) {
-      throw new Error(`error code ${code} registered twice`);
-    }
-    extra.set(code, spec);
-  }
-}
-
-export function errorSpec(code: string): ErrorSpec {
-  return (errorCatalogue as Record<string, ErrorSpec>)[code] ?? extra.get(code) ?? errorCatalogue.INTERNAL;
-}
-
-/** Every code with its spec: the platform's and those the modules registered (for catalogue-wide tests). */
-export function allErrorSpecs(): Array<[string, ErrorSpec]> {
-  return [...Object.entries(errorCatalogue as Record<string, ErrorSpec>), ...extra.entries()];
-}
-
-export function isKnownCode(code: string): boolean {
-  return code in errorCatalogue || extra.has(code);
-}
-
+/**
+ * A domain refusal. Platform code throws it with the platform's codes; a module throws its own
+ * subclass (`errorClassOf`), which also takes the module's codes.
+ */
 export class DomainError extends Error {
+  readonly code: string;
   constructor(
-    readonly code: ErrorCode | (string & {}),
+    code: ErrorCode,
     readonly details: Record<string, unknown> = {},
   ) {
     super(code);
+    this.code = code;
     this.name = 'DomainError';
+  }
+
+  /** The same refusal (its code already checked where it was thrown) with other details. */
+  withDetails(details: Record<string, unknown>): DomainError {
+    return Object.assign(new DomainError('INTERNAL', details), { code: this.code, message: this.code });
+  }
+}
+
+/** The codes a module's error class takes: `ErrorCodeOf<typeof CatalogueError>`. */
+export type ErrorCodeOf<C extends abstract new (code: never, ...rest: never[]) => DomainError> = ConstructorParameters<C>[0];
+
+/** The codes of some error tables. */
+export type CodeOf<T extends readonly ErrorTable[]> = { [K in keyof T]: keyof T[K] & string }[number];
+
+/**
+ * A module's error class: a DomainError that takes the platform's codes and the codes of the given
+ * tables only, so a code the module has not declared does not compile. Pass the module's own tables,
+ * and another module's table (from its index.ts) only for the codes it lets others throw.
+ */
+export function errorClassOf<const T extends readonly ErrorTable[]>(..._tables: T) {
+  return class ModuleError extends DomainError {
+    constructor(code: ErrorCode | CodeOf<T>, details: Record<string, unknown> = {}) {
+      super(code as ErrorCode, details);
+    }
+  };
+}
+
+/** Thrown while the app is built when two tables declare the same code. */
+export class DuplicateCodeError extends Error {
+  constructor(
+    readonly code: string,
+    readonly owners: [string, string],
+  ) {
+    super(`code ${code} is declared twice: by ${owners[0]} and by ${owners[1]}`);
+    this.name = 'DuplicateCodeError';
+  }
+}
+
+/** The Persian and English text of a field-level problem's code (no status: it sits in `details.fields`). */
+export interface FieldText {
+  fa: string;
+  en: string;
+}
+
+/** Field codes as data. */
+export type FieldTable = Readonly<Record<string, FieldText>>;
+
+export interface OwnedTable<V> {
+  /** The platform or the module that declares the table, named when a code is declared twice. */
+  owner: string;
+  table: Readonly<Record<string, V>>;
+}
+
+/** Joins tables into one map, refusing a code that two tables declare. */
+function joinOnce<V>(tables: ReadonlyArray<OwnedTable<V>>): Map<string, { value: V; owner: string }> {
+  const joined = new Map<string, { value: V; owner: string }>();
+  for (const { owner, table } of tables) {
+    for (const [code, value] of Object.entries(table)) {
+      const seen = joined.get(code);
+      if (seen) throw new DuplicateCodeError(code, [seen.owner, owner]);
+      joined.set(code, { value, owner });
+    }
+  }
+  return joined;
+}
+
+/**
+ * One app's codes: the error codes and the field codes of the platform and of every module, each
+ * declared once (built by `catalogueOf` in platform/module.ts when the app is built).
+ */
+export class ErrorCatalogue {
+  private readonly errors: Map<string, { value: ErrorSpec; owner: string }>;
+  private readonly fields: Map<string, { value: FieldText; owner: string }>;
+
+  constructor(tables: { errors: ReadonlyArray<OwnedTable<ErrorSpec>>; fields: ReadonlyArray<OwnedTable<FieldText>> }) {
+    this.errors = joinOnce(tables.errors);
+    this.fields = joinOnce(tables.fields);
+  }
+
+  has(code: string): boolean {
+    return this.errors.has(code);
+  }
+
+  /** The code's status and texts; an unknown code answers as INTERNAL. */
+  spec(code: string): ErrorSpec {
+    return this.errors.get(code)?.value ?? platformErrors.INTERNAL;
+  }
+
+  /** The text of a field code; an unknown one gets the generic «the value is not valid». */
+  fieldMessage(code: string, lang: 'fa' | 'en'): string {
+    return (this.fields.get(code) ?? this.fields.get('custom'))?.value[lang] ?? code;
+  }
+
+  /** Every error code with its spec and owner (for catalogue-wide tests). */
+  errorEntries(): Array<[code: string, spec: ErrorSpec, owner: string]> {
+    return [...this.errors].map(([code, { value, owner }]) => [code, value, owner]);
+  }
+
+  /** Every field code with its texts and owner. */
+  fieldEntries(): Array<[code: string, text: FieldText, owner: string]> {
+    return [...this.fields].map(([code, { value, owner }]) => [code, value, owner]);
   }
 }
 

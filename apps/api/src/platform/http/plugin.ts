@@ -4,12 +4,16 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { anonymousActor, type Actor, type RequestOrigin } from '../actor';
-import { DomainError, errorSpec, isKnownCode, type FieldProblem } from './errors';
+import { DomainError, type ErrorCatalogue, type FieldProblem } from './errors';
 import { pickLanguage, type Lang } from './i18n';
 import { registerTextGuard, storableHeaderText } from './text-guard';
 import { toFieldProblems } from './validation';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's codes: the platform's and every module's (platform/module.ts `catalogueOf`). */
+    errorCatalogue: ErrorCatalogue;
+  }
   interface FastifyRequest {
     lang: Lang;
     actor: Actor;
@@ -38,7 +42,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 import type { ErrorEnvelope } from '@dargah/contracts';
 
 export function envelope(req: FastifyRequest, code: string, details: Record<string, unknown> = {}): ErrorEnvelope {
-  return { error: { code, message: errorSpec(code)[req.lang ?? 'fa'], details, requestId: req.id } };
+  return { error: { code, message: req.server.errorCatalogue.spec(code)[req.lang ?? 'fa'], details, requestId: req.id } };
 }
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, code: string, details: Record<string, unknown> = {}, status?: number) {
@@ -46,7 +50,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, code: string
   const retryAfter = details.retryAfterSeconds;
   if (typeof retryAfter === 'number' && retryAfter > 0) reply.header('retry-after', String(Math.ceil(retryAfter)));
   return reply
-    .status(status ?? errorSpec(code).status)
+    .status(status ?? req.server.errorCatalogue.spec(code).status)
     .header('cache-control', 'no-store')
     .send(envelope(req, code, details));
 }
@@ -68,10 +72,10 @@ export function isValueNotStorable(err: unknown): boolean {
 /** Maps every error to the one envelope. Unknown errors become a generic 500 naming the request id. */
 function classify(err: FastifyError, req: FastifyRequest): { code: string; details: Record<string, unknown>; status?: number } {
   if (err instanceof DomainError) {
-    return { code: isKnownCode(err.code) ? err.code : 'INTERNAL', details: err.details };
+    return { code: req.server.errorCatalogue.has(err.code) ? err.code : 'INTERNAL', details: err.details };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const fields: FieldProblem[] = toFieldProblems(err.validation, err.validationContext, req.lang);
+    const fields: FieldProblem[] = toFieldProblems(err.validation, err.validationContext, req.lang, (code, lang) => req.server.errorCatalogue.fieldMessage(code, lang));
     return { code: 'VALIDATION_FAILED', details: { fields } };
   }
   if (isResponseSerializationError(err)) return { code: 'INTERNAL', details: {} };
@@ -103,7 +107,8 @@ function classify(err: FastifyError, req: FastifyRequest): { code: string; detai
  * security headers, the error envelope for every failure and for unknown API routes.
  */
 export const httpPlatform = fp(
-  async (app: FastifyInstance, opts: { production: boolean }) => {
+  async (app: FastifyInstance, opts: { production: boolean; errors: ErrorCatalogue }) => {
+    app.decorate('errorCatalogue', opts.errors);
     app.decorateRequest('lang', 'fa');
     app.decorateRequest('actor', null as never);
     app.decorateRequest('origin', null as never);
@@ -140,7 +145,7 @@ export const httpPlatform = fp(
 
     app.setErrorHandler((err: FastifyError, req, reply) => {
       const { code, details, status } = classify(err, req);
-      const httpStatus = status ?? errorSpec(code).status;
+      const httpStatus = status ?? req.server.errorCatalogue.spec(code).status;
       if (httpStatus >= 500) req.log.error({ err, code }, 'request failed');
       else if (code === 'VALUE_NOT_STORABLE') req.log.warn({ err, code }, 'a value reached the database unbounded');
       else req.log.info({ code, status: httpStatus }, 'request refused');

@@ -1,12 +1,13 @@
 import { parseDay, toPersianDigits, type JalaliDate } from '@dargah/persian';
 import type { Lang } from './i18n';
-import { DomainError, type FieldProblem } from './errors';
+import { DomainError, type FieldProblem, type FieldTable } from './errors';
 
 /**
- * Persian and English text for field-level problems. Zod issue codes and our validators' reason
- * codes (from @dargah/persian) share this one table.
+ * Persian and English text for the generic field-level problems: zod's issue codes and our
+ * validators' reason codes (from @dargah/persian). A module's own field codes live in the module
+ * (`defineFieldMessages`) and join these in the app's ErrorCatalogue.
  */
-const fieldMessages: Record<string, { fa: string; en: string }> = {
+export const platformFieldMessages = {
   REQUIRED: { fa: 'این فیلد الزامی است.', en: 'This field is required.' },
   invalid_type: { fa: 'نوع مقدار درست نیست.', en: 'The value has the wrong type.' },
   too_small: { fa: 'مقدار کوتاه‌تر یا کوچک‌تر از حد مجاز است.', en: 'The value is too short or too small.' },
@@ -41,23 +42,26 @@ const fieldMessages: Record<string, { fa: string; en: string }> = {
   },
   JALALI_DATE_INVALID: { fa: 'تاریخ شمسی معتبر نیست.', en: 'The Jalali date is not valid.' },
   custom: { fa: 'مقدار معتبر نیست.', en: 'The value is not valid.' },
-  // Service catalogue (catalogue module)
-  NORM_EXCEEDS_DEADLINE: { fa: 'زمان استاندارد (نُرم) ارائه خدمت نباید از مهلت قانونی بیشتر باشد.', en: 'The service norm must not exceed the legal deadline.' },
-  EXTENSION_TERM_REQUIRED: { fa: 'وقتی تمدید مهلت مجاز است، مدت تمدید باید تعیین شود.', en: 'When an extension is allowed, its term must be given.' },
-  EXTENSION_NOT_ALLOWED: { fa: 'تمدید مهلت مجاز نشده است؛ مدت تمدید نباید تعیین شود.', en: 'Extension is not allowed, so no extension term may be given.' },
-  MATURITY_PLAN_REQUIRED: { fa: 'برای خدمتی که هنوز الکترونیکی نشده، تاریخ برنامه‌ریزی‌شده و علت، یا معافیت مصوب لازم است.', en: 'A service not yet electronic needs a planned date and reason, or an approved exemption.' },
-  DUPLICATE_ARTICLE: { fa: 'شماره این ماده تکراری است.', en: 'This article number is repeated.' },
-  LAW_NOT_REGISTERED: { fa: 'این قانون در سامانه قوانین ثبت نشده است.', en: 'This law is not in the laws register.' },
-  LAW_ARTICLE_NOT_FOUND: { fa: 'این ماده در قانون ارجاع‌شده ثبت نشده است.', en: 'The cited law has no such article.' },
-  AGENCY_REF_NOT_FOUND: { fa: 'دستگاه انتخاب‌شده پیدا نشد.', en: 'The chosen agency was not found.' },
-};
+} as const satisfies FieldTable;
+const fieldMessages: FieldTable = platformFieldMessages;
 
+/** The text of a generic field code (an unknown code gets «the value is not valid»). */
 export function fieldMessage(code: string, lang: Lang): string {
   return (fieldMessages[code] ?? fieldMessages.custom!)[lang];
 }
 
-/** Every code of the table (for the test that checks each message's digits). */
-export const fieldMessageCodes = (): string[] => Object.keys(fieldMessages);
+export type FieldMessageOf = (code: string, lang: Lang) => string;
+
+/** A module's field codes as data, and their lookup: its own codes first, then `fallback`'s. */
+export interface FieldMessages<T extends FieldTable = FieldTable> {
+  readonly table: T;
+  message: FieldMessageOf;
+}
+
+/** Declares a module's field codes; `message` falls back to the platform's generic ones (or `fallback`). */
+export function defineFieldMessages<const T extends FieldTable>(table: T, fallback: FieldMessageOf = fieldMessage): FieldMessages<T> {
+  return { table, message: (code, lang) => (table as FieldTable)[code]?.[lang] ?? fallback(code, lang) };
+}
 
 /** A bound as the reader's digits: Persian in fa. */
 const bound = (n: unknown, lang: Lang) => (lang === 'fa' ? toPersianDigits(String(n)) : String(n));
@@ -98,14 +102,14 @@ interface ValidationIssueLike {
 }
 
 /** Turns the type provider's validation errors into field problems in the caller's language. */
-export function toFieldProblems(issues: ValidationIssueLike[], context: string | undefined, lang: Lang): FieldProblem[] {
+export function toFieldProblems(issues: ValidationIssueLike[], context: string | undefined, lang: Lang, messageOf: FieldMessageOf = fieldMessage): FieldProblem[] {
   return issues.map((i) => {
     const path = (i.instancePath ?? '').split('/').filter(Boolean).join('.');
     const custom = (i.params?.params as { code?: unknown } | undefined)?.code;
     let code = typeof custom === 'string' ? custom : (i.keyword ?? 'custom');
     if (code === 'invalid_type' && /received undefined/.test(i.message ?? '')) code = 'REQUIRED';
     const sized = code === 'too_small' || code === 'too_big' ? sizeMessage(code, i.params, lang) : undefined;
-    return { field: [context, path].filter(Boolean).join('.'), code, message: sized ?? fieldMessage(code, lang) };
+    return { field: [context, path].filter(Boolean).join('.'), code, message: sized ?? messageOf(code, lang) };
   });
 }
 

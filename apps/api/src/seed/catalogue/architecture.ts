@@ -1,7 +1,7 @@
 import type { Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 // Like the other catalogue seeds, this one writes through the module's repository.
-import * as architecture from '../../modules/catalogue/architecture.repository';
+import * as architecture from '../../modules/service-architecture/architecture.repository';
 import type { CatalogueSeed } from '.';
 import { seedWho } from './laws';
 

@@ -1,9 +1,9 @@
 import { fromJalali, normalizeForSearch, toJalali } from '@dargah/persian';
 import type { Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
-import { describeServiceIds } from '../../modules/catalogue';
+import { describeServiceIds } from '../../modules/delivery-reports';
 // Like the other catalogue seeds, the delivery seed writes through the module's repository.
-import * as reports from '../../modules/catalogue/reports.repository';
+import * as reports from '../../modules/delivery-reports/reports.repository';
 import { seedCatalogueLink, servicesOfAgencies } from '../../modules/services';
 import type { CatalogueSeed } from '.';
 import { SEED_ACTOR, seedWho } from './laws';

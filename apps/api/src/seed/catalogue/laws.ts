@@ -2,7 +2,7 @@ import type { Who } from '../../platform/actor';
 import type { Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 // Like the identity seed, the catalogue seed writes through the module's repository.
-import * as catalogue from '../../modules/catalogue/catalogue.repository';
+import * as catalogue from '../../modules/laws/laws.repository';
 import type { CatalogueSeed } from '.';
 
 export const SEED_ACTOR = { type: 'system' as const, id: 'demo-seed' };

@@ -2,7 +2,7 @@ import { normalizeForSearch } from '@dargah/persian';
 import type { Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 // Like the other catalogue seeds, the licences are written through the module's repository.
-import * as licences from '../../modules/catalogue/licences.repository';
+import * as licences from '../../modules/licences/licences.repository';
 import type { CatalogueSeed } from '.';
 import { seedWho } from './laws';
 

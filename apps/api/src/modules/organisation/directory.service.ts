@@ -1,0 +1,103 @@
+import type { AppContext } from '../../platform/context';
+import { uuids, type Db } from '../../platform/db';
+import * as repo from './organisation.repository';
+import * as identity from '../identity';
+
+/*
+ * The people directory: who the ids are that other modules keep (staff, citizens, companies,
+ * agency systems, agencies), for the desk (findPeople: applicants with their identifiers) and for
+ * records such as the audit log (partyNames). One set of lookups serves both. Unknown ids (removed
+ * rows, the system actor) are simply absent.
+ */
+
+
+/** Whose id: the actor types of platform/actor.ts. */
+export interface PartyRef {
+  type: string;
+  id: string | null;
+}
+
+/**
+ * A person or system as a record shows them: the name, and a second line that tells apart two of
+ * the same name (a username, a token prefix, the last digits of an identifier).
+ */
+export interface PartyName {
+  name: string | null;
+  detail: string | null;
+}
+
+export const partyKey = (type: string, id: string) => `${type}:${id}`;
+
+/** A national code shown by its last four digits only: enough to tell people apart, not to identify them. */
+const masked = (code: string | null) => (code ? `${'*'.repeat(Math.max(0, code.length - 4))}${code.slice(-4)}` : null);
+
+/** A person or company as another module may use it: its name and identifiers (unmasked: mask before showing). */
+export interface Party {
+  id: string;
+  kind: 'person' | 'company';
+  name: string | null;
+  nationalCode: string | null;
+  legalId: string | null;
+  mobile: string | null;
+}
+
+/** Who the ids are: citizens (persons and companies) and staff, each looked up once. Unknown ids are left out. */
+export async function findPeople(db: Db, ids: { citizens?: readonly string[]; staff?: readonly string[] }): Promise<{ citizens: Map<string, Party>; staff: Map<string, string> }> {
+  const [citizens, staff] = await Promise.all([identity.citizensByIds(db, uuids(ids.citizens ?? [])), repo.staffNamed(db, uuids(ids.staff ?? []))]);
+  return {
+    citizens: new Map(citizens.map((c) => [c.id, { id: c.id, kind: c.kind, name: c.name, nationalCode: c.nationalCode, legalId: c.legalId, mobile: c.mobile }])),
+    staff: new Map(staff.map((s) => [s.id, s.displayName])),
+  };
+}
+
+/** The names of the parties, keyed by `partyKey(type, id)`. Citizens are named by their name, or else by a masked national code. */
+export async function partyNames(ctx: AppContext, refs: readonly PartyRef[]): Promise<Map<string, PartyName>> {
+  const db = ctx.database.db;
+  const of = (type: string) => uuids(refs.filter((r) => r.type === type).map((r) => r.id));
+  const [staff, citizens, tokens] = await Promise.all([
+    repo.staffNamed(db, of('staff')),
+    identity.citizensByIds(db, of('citizen')),
+    identity.apiTokensNamed(db, of('api_client')),
+  ]);
+  const out = new Map<string, PartyName>();
+  for (const s of staff) out.set(partyKey('staff', s.id), { name: s.displayName, detail: s.username });
+  for (const c of citizens) {
+    const named = c.kind === 'company' ? { name: c.name, detail: c.legalId } : { name: c.name, detail: masked(c.nationalCode) };
+    out.set(partyKey('citizen', c.id), named);
+  }
+  for (const t of tokens) out.set(partyKey('api_client', t.id), { name: t.name, detail: t.prefix });
+  return out;
+}
+
+/** Agencies' names by id (both languages; the reader's screen chooses). */
+export async function agencyNames(ctx: AppContext, ids: Iterable<string | null | undefined>): Promise<Map<string, { nameFa: string; nameEn: string | null }>> {
+  const found = await repo.agenciesNamed(ctx.database.db, uuids(ids));
+  return new Map(found.map((a) => [a.id, { nameFa: a.nameFa, nameEn: a.nameEn }]));
+}
+
+/** The id of the staff member with this username (usernames are stored lower-case). */
+export async function staffIdByUsername(ctx: AppContext, username: string): Promise<string | undefined> {
+  return (await repo.findStaffByUsername(ctx.database.db, username.trim().toLowerCase()))?.id;
+}
+
+/*
+ * The organisation as other modules check it, inside their own transaction (`db` may be a tx's):
+ * whether an agency exists, which agencies sit below others, who administers an agency.
+ */
+export type { AgencyRef } from './organisation.repository';
+
+/** The agency, if it exists and is active. */
+export const findActiveAgency = (db: Db, id: string) => repo.findActiveAgency(db, id);
+
+/** Which of the ids name existing agencies. */
+export const existingAgencyIds = (db: Db, ids: readonly string[]) => repo.existingAgencyIds(db, ids);
+
+/** Agencies directly below any of the given ones. */
+export const childAgencyIds = (db: Db, parentIds: readonly string[]) => repo.childAgencyIds(db, parentIds);
+
+/** Whether the staff member is active and holds agency_admin in the agency. */
+export const isAgencyAdmin = (db: Db, staffId: string, agencyId: string) => repo.isAgencyAdmin(db, staffId, agencyId);
+
+export type { AgencyLineage } from './organisation.repository';
+/** The agency with its chain of parents (parent, grandparent, …), its kind and province. */
+export const agencyLineage = (db: Db, agencyId: string) => repo.agencyLineage(db, agencyId);

@@ -1,0 +1,375 @@
+import type { MarkKind, MarkStatus } from '@dargah/contracts';
+import { sql, type SQL } from 'drizzle-orm';
+import { date, dateOrNull, iso, list, rows, type Db } from '../../platform/db';
+
+/*
+ * The only SQL for the service architecture: service_domains, service_layers, service_categories
+ * and service_marks (migration 0008), and the classification read from approved card versions
+ * (content.classification.categoryId / layerId).
+ */
+
+
+// Taxonomy -------------------------------------------------------------------------------------
+export type TermTable = 'service_domains' | 'service_layers';
+
+export interface TermRow {
+  id: string;
+  code: string;
+  titleFa: string;
+  titleEn: string | null;
+  description: string | null;
+  sort: number;
+  version: number;
+}
+export interface CategoryRow extends TermRow {
+  domainId: string;
+}
+export interface TermValues {
+  code: string;
+  titleFa: string;
+  titleEn: string | null;
+  description: string | null;
+  sort: number;
+}
+
+const TERM_COLS = sql.raw(`id, code, title_fa AS "titleFa", title_en AS "titleEn", description, sort, version`);
+const CAT_COLS = sql.raw(
+  `id, domain_id AS "domainId", code, title_fa AS "titleFa", title_en AS "titleEn", description, sort, version`,
+);
+const table = (t: TermTable) => sql.raw(t);
+
+export async function listTerms(db: Db, t: TermTable): Promise<TermRow[]> {
+  return rows<TermRow>(db, sql`SELECT ${TERM_COLS} FROM ${table(t)} ORDER BY sort, title_fa, id`);
+}
+
+export async function listCategories(db: Db): Promise<CategoryRow[]> {
+  return rows<CategoryRow>(db, sql`SELECT ${CAT_COLS} FROM service_categories ORDER BY sort, title_fa, id`);
+}
+
+export async function findTerm(db: Db, t: TermTable, id: string): Promise<TermRow | undefined> {
+  const [r] = await rows<TermRow>(db, sql`SELECT ${TERM_COLS} FROM ${table(t)} WHERE id = ${id}`);
+  return r;
+}
+
+export async function findCategory(db: Db, id: string): Promise<CategoryRow | undefined> {
+  const [r] = await rows<CategoryRow>(db, sql`SELECT ${CAT_COLS} FROM service_categories WHERE id = ${id}`);
+  return r;
+}
+
+/** Inserts a term; undefined when its code is taken. */
+export async function insertTerm(db: Db, t: TermTable, v: TermValues, now: Date): Promise<TermRow | undefined> {
+  const [r] = await rows<TermRow>(
+    db,
+    sql`INSERT INTO ${table(t)} (code, title_fa, title_en, description, sort, created_at, updated_at)
+        VALUES (${v.code}, ${v.titleFa}, ${v.titleEn}, ${v.description}, ${v.sort}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
+        ON CONFLICT DO NOTHING RETURNING ${TERM_COLS}`,
+  );
+  return r;
+}
+
+/** Whether another row of the table (or of the domain, for categories) already has the code. */
+export async function codeTaken(
+  db: Db,
+  t: TermTable | 'service_categories',
+  code: string,
+  exceptId: string | null,
+  domainId?: string,
+): Promise<boolean> {
+  const scope = t === 'service_categories' ? sql`AND domain_id = ${domainId!}` : sql``;
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM ${table(t as TermTable)} WHERE code = ${code} ${scope}
+          AND (${exceptId}::uuid IS NULL OR id <> ${exceptId}::uuid)`,
+  );
+  return (r?.n ?? 0) > 0;
+}
+
+/** Optimistic update: undefined when the row changed since `version` (or is gone). */
+export async function updateTerm(
+  db: Db,
+  t: TermTable,
+  id: string,
+  version: number,
+  v: TermValues,
+  now: Date,
+): Promise<TermRow | undefined> {
+  const [r] = await rows<TermRow>(
+    db,
+    sql`UPDATE ${table(t)} SET code = ${v.code}, title_fa = ${v.titleFa}, title_en = ${v.titleEn},
+          description = ${v.description}, sort = ${v.sort}, version = version + 1, updated_at = ${iso(now)}::timestamptz
+        WHERE id = ${id} AND version = ${version} RETURNING ${TERM_COLS}`,
+  );
+  return r;
+}
+
+export async function deleteTerm(db: Db, t: TermTable | 'service_categories', id: string, version: number) {
+  const r = await rows<{ id: string }>(
+    db,
+    sql`DELETE FROM ${table(t as TermTable)} WHERE id = ${id} AND version = ${version} RETURNING id`,
+  );
+  return r.length > 0;
+}
+
+export async function insertCategory(
+  db: Db,
+  domainId: string,
+  v: TermValues,
+  now: Date,
+): Promise<CategoryRow | undefined> {
+  const [r] = await rows<CategoryRow>(
+    db,
+    sql`INSERT INTO service_categories (domain_id, code, title_fa, title_en, description, sort, created_at, updated_at)
+        VALUES (${domainId}, ${v.code}, ${v.titleFa}, ${v.titleEn}, ${v.description}, ${v.sort},
+                ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
+        ON CONFLICT DO NOTHING RETURNING ${CAT_COLS}`,
+  );
+  return r;
+}
+
+export async function updateCategory(
+  db: Db,
+  id: string,
+  version: number,
+  domainId: string,
+  v: TermValues,
+  now: Date,
+): Promise<CategoryRow | undefined> {
+  const [r] = await rows<CategoryRow>(
+    db,
+    sql`UPDATE service_categories SET domain_id = ${domainId}, code = ${v.code}, title_fa = ${v.titleFa},
+          title_en = ${v.titleEn}, description = ${v.description}, sort = ${v.sort}, version = version + 1,
+          updated_at = ${iso(now)}::timestamptz
+        WHERE id = ${id} AND version = ${version} RETURNING ${CAT_COLS}`,
+  );
+  return r;
+}
+
+/** Keeps the public catalogue's domain column right after a category moved to another domain. */
+export async function moveCatalogueEntries(db: Db, categoryId: string, domainId: string): Promise<void> {
+  await db.execute(sql`UPDATE catalogue_entries SET domain_id = ${domainId} WHERE category_id = ${categoryId}`);
+}
+
+/** How many service cards (any version, draft or approved) name one of these categories or layers. */
+async function cardsUsing(db: Db, field: 'categoryId' | 'layerId', ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(DISTINCT card_id)::int AS n FROM service_card_versions
+         WHERE content -> 'classification' ->> ${field} = ANY(${list(ids)}::text[])`,
+  );
+  return r?.n ?? 0;
+}
+export const cardsUsingCategories = (db: Db, ids: readonly string[]) => cardsUsing(db, 'categoryId', ids);
+export const cardsUsingLayer = (db: Db, id: string) => cardsUsing(db, 'layerId', [id]);
+
+export async function categoryIdsOf(db: Db, domainId: string): Promise<string[]> {
+  const r = await rows<{ id: string }>(db, sql`SELECT id FROM service_categories WHERE domain_id = ${domainId}`);
+  return r.map((x) => x.id);
+}
+
+/** Which of the ids exist (categories or layers). */
+export async function existingIds(
+  db: Db,
+  t: 'service_categories' | 'service_layers',
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const r = await rows<{ id: string }>(db, sql`SELECT id FROM ${sql.raw(t)} WHERE id = ANY(${list(ids)}::uuid[])`);
+  return new Set(r.map((x) => x.id));
+}
+
+// Approved cards -------------------------------------------------------------------------------
+export interface ApprovedCardBrief {
+  cardId: string;
+  agencyId: string;
+  agencyName: string;
+  title: string;
+  serviceId: string;
+}
+
+/** The card of a service id with an approved version in force (locked for the mark being written), else undefined. */
+export async function findApprovedCard(
+  db: Db,
+  serviceId: string,
+  forUpdate = false,
+): Promise<ApprovedCardBrief | undefined> {
+  const [r] = await rows<ApprovedCardBrief>(
+    db,
+    sql`SELECT c.id AS "cardId", c.agency_id AS "agencyId", a.name_fa AS "agencyName",
+               coalesce(v.content ->> 'title', '') AS title, c.service_id AS "serviceId"
+          FROM service_cards c
+          JOIN agencies a ON a.id = c.agency_id
+          JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
+         WHERE c.service_id = ${serviceId} AND c.approved_version IS NOT NULL
+         ${forUpdate ? sql`FOR UPDATE OF c` : sql``}`,
+  );
+  return r;
+}
+
+// Gaps -------------------------------------------------------------------------------------------
+/** Approved services (an approved version in force) per category id; null: unclassified. */
+export async function approvedCountsByCategory(db: Db): Promise<Map<string | null, number>> {
+  const r = await rows<{ categoryId: string | null; n: number }>(
+    db,
+    sql`SELECT cat.id AS "categoryId", count(*)::int AS n
+          FROM service_cards c
+          JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
+          LEFT JOIN service_categories cat ON cat.id::text = v.content -> 'classification' ->> 'categoryId'
+         WHERE c.approved_version IS NOT NULL AND c.service_id IS NOT NULL
+         GROUP BY cat.id`,
+  );
+  return new Map(r.map((x) => [x.categoryId, x.n]));
+}
+
+/** Approved services with no (known) category, per agency, most first. */
+export async function unclassifiedByAgency(db: Db): Promise<Array<{ agencyId: string; name: string; n: number }>> {
+  return rows(
+    db,
+    sql`SELECT a.id AS "agencyId", a.name_fa AS name, count(*)::int AS n
+          FROM service_cards c
+          JOIN agencies a ON a.id = c.agency_id
+          JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
+          LEFT JOIN service_categories cat ON cat.id::text = v.content -> 'classification' ->> 'categoryId'
+         WHERE c.approved_version IS NOT NULL AND c.service_id IS NOT NULL AND cat.id IS NULL
+         GROUP BY a.id, a.name_fa
+         ORDER BY n DESC, a.name_fa, a.id`,
+  );
+}
+
+/** Open marks per domain of the marked card's approved classification. */
+export async function openMarksByDomain(db: Db): Promise<Map<string, number>> {
+  const r = await rows<{ domainId: string; n: number }>(
+    db,
+    sql`SELECT cat.domain_id AS "domainId", count(*)::int AS n
+          FROM service_marks m
+          JOIN service_cards c ON c.id = m.card_id
+          JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
+          JOIN service_categories cat ON cat.id::text = v.content -> 'classification' ->> 'categoryId'
+         WHERE m.status = 'open'
+         GROUP BY cat.domain_id`,
+  );
+  return new Map(r.map((x) => [x.domainId, x.n]));
+}
+
+// Marks ------------------------------------------------------------------------------------------
+export interface MarkRow {
+  id: string;
+  cardId: string;
+  kind: MarkKind;
+  relatedCardId: string | null;
+  note: string | null;
+  status: MarkStatus;
+  resolutionNote: string | null;
+  createdBy: string;
+  createdByName: string;
+  resolvedBy: string | null;
+  resolvedByName: string | null;
+  createdAt: Date;
+  resolvedAt: Date | null;
+  version: number;
+  title: string;
+  serviceId: string | null;
+  agencyId: string;
+  agencyName: string;
+  relatedTitle: string | null;
+  relatedServiceId: string | null;
+  relatedAgencyId: string | null;
+  relatedAgencyName: string | null;
+}
+
+/** A card's title: the approved version's, else the current one's. */
+const titleOf = (alias: string) =>
+  sql.raw(`coalesce((SELECT v.content ->> 'title' FROM service_card_versions v
+      WHERE v.card_id = ${alias}.id AND v.version_no = coalesce(${alias}.approved_version, ${alias}.current_version)), '')`);
+
+const MARK_SELECT = sql`
+  SELECT m.id, m.card_id AS "cardId", m.kind, m.related_card_id AS "relatedCardId", m.note, m.status,
+         m.resolution_note AS "resolutionNote", m.created_by AS "createdBy", cs.display_name AS "createdByName",
+         m.resolved_by AS "resolvedBy", rs.display_name AS "resolvedByName", m.created_at AS "createdAt",
+         m.resolved_at AS "resolvedAt", m.version,
+         ${titleOf('c')} AS title, c.service_id AS "serviceId", c.agency_id AS "agencyId", a.name_fa AS "agencyName",
+         CASE WHEN rc.id IS NULL THEN NULL ELSE ${titleOf('rc')} END AS "relatedTitle",
+         rc.service_id AS "relatedServiceId", rc.agency_id AS "relatedAgencyId", ra.name_fa AS "relatedAgencyName"
+    FROM service_marks m
+    JOIN service_cards c ON c.id = m.card_id
+    JOIN agencies a ON a.id = c.agency_id
+    JOIN staff cs ON cs.id = m.created_by
+    LEFT JOIN staff rs ON rs.id = m.resolved_by
+    LEFT JOIN service_cards rc ON rc.id = m.related_card_id
+    LEFT JOIN agencies ra ON ra.id = rc.agency_id`;
+
+const fixMark = (r: MarkRow): MarkRow => ({
+  ...r,
+  createdAt: date(r.createdAt),
+  resolvedAt: dateOrNull(r.resolvedAt),
+});
+
+export async function findMark(db: Db, id: string, forUpdate = false): Promise<MarkRow | undefined> {
+  const [r] = await rows<MarkRow>(
+    db,
+    sql`${MARK_SELECT} WHERE m.id = ${id} ${forUpdate ? sql`FOR UPDATE OF m` : sql``}`,
+  );
+  return r && fixMark(r);
+}
+
+/** Inserts an open mark; undefined when the card already has an open mark of that kind. */
+export async function insertMark(
+  db: Db,
+  m: { cardId: string; kind: MarkKind; relatedCardId: string | null; note: string | null; createdBy: string },
+  now: Date,
+): Promise<string | undefined> {
+  const [r] = await rows<{ id: string }>(
+    db,
+    sql`INSERT INTO service_marks (card_id, kind, related_card_id, note, created_by, created_at)
+        VALUES (${m.cardId}, ${m.kind}, ${m.relatedCardId}, ${m.note}, ${m.createdBy}, ${iso(now)}::timestamptz)
+        ON CONFLICT DO NOTHING RETURNING id`,
+  );
+  return r?.id;
+}
+
+export async function resolveMark(
+  db: Db,
+  id: string,
+  version: number,
+  by: string,
+  note: string,
+  now: Date,
+): Promise<boolean> {
+  const r = await rows<{ id: string }>(
+    db,
+    sql`UPDATE service_marks SET status = 'resolved', resolution_note = ${note}, resolved_by = ${by},
+          resolved_at = ${iso(now)}::timestamptz, version = version + 1
+        WHERE id = ${id} AND version = ${version} AND status = 'open' RETURNING id`,
+  );
+  return r.length > 0;
+}
+
+export async function listMarks(
+  db: Db,
+  f: { status?: MarkStatus | undefined; kind?: MarkKind | undefined; limit: number; offset: number },
+): Promise<{ items: MarkRow[]; total: number }> {
+  const where: SQL[] = [];
+  if (f.status) where.push(sql`m.status = ${f.status}`);
+  if (f.kind) where.push(sql`m.kind = ${f.kind}`);
+  const cond = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
+  const items = await rows<MarkRow>(
+    db,
+    sql`${MARK_SELECT} ${cond} ORDER BY m.created_at DESC, m.id LIMIT ${f.limit} OFFSET ${f.offset}`,
+  );
+  const [t] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM service_marks m ${cond}`);
+  return { items: items.map(fixMark), total: t?.n ?? 0 };
+}
+
+/** Titles (Persian, and English where given) of service-architecture categories and macro domains, by id. */
+export async function architectureTitles(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { fa: string; en: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const r = await rows<{ id: string; fa: string; en: string | null }>(
+    db,
+    sql`SELECT id, title_fa AS fa, title_en AS en FROM service_categories WHERE id = ANY(${list(ids)}::uuid[])
+        UNION ALL SELECT id, title_fa AS fa, title_en AS en FROM service_domains WHERE id = ANY(${list(ids)}::uuid[])`,
+  );
+  return new Map(r.map((x) => [x.id, { fa: x.fa, en: x.en }]));
+}
