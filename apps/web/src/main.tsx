@@ -1,6 +1,6 @@
 import 'vazirmatn/Vazirmatn-Variable-font-face.css';
 import './app/styles.css';
-import './lib/i18n';
+import './app/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Outlet, createRootRouteWithContext, createRoute, redirect, type ParsedLocation } from '@tanstack/react-router';
-import { AdminArea } from '../features/admin/components/AdminArea';
-import { sessionQuery } from '../features/identity/api';
-import { SessionGate } from '../features/identity/components/SessionGate';
+import { AdminArea } from '../features/organisation';
+import { sessionQuery } from '../features/identity';
+import { SessionGate } from '../features/identity';
 import { safeReturnTo, signInErrorOf } from '../lib/returnTo';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';

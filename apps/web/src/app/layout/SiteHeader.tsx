@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { CloseIcon, MenuIcon } from '../../components/icons';
-import { SessionControls } from '../../features/identity/components/SessionControls';
-import { linkedAreas, useSession } from '../../features/identity/session';
+import { SessionControls } from '../../features/identity';
+import { linkedAreas, useSession } from '../../features/identity';
 
 const NAV = [
   { to: '/', key: 'home', exact: true },

@@ -16,5 +16,5 @@ const auditEntryRoute = createRoute({
   component: AuditEntryPage,
 });
 
-/** The pages of this feature, put in the route tree by `app/router.tsx`. */
-export const auditRoutes = [auditLogRoute, auditEntryRoute] as const;
+/** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */
+export const auditRoutes = { staffArea: [auditLogRoute, auditEntryRoute] } as const;

@@ -8,5 +8,5 @@ const licencesRoute = createRoute({
   component: LicencesPage,
 });
 
-/** The pages of this feature, put in the route tree by `app/router.tsx`. */
-export const licenceRoutes = [licencesRoute] as const;
+/** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */
+export const licenceRoutes = { staffArea: [licencesRoute] } as const;

@@ -6,9 +6,8 @@ import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import type { CitizenProfile } from '../../../lib/contracts';
 import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
-import { profileQuery, updateProfile } from '../../identity/api';
-import { useSession } from '../../identity/session';
-import { normaliseDigits, postalCodeProblem } from '../../identity/validation';
+import { profileQuery, updateProfile, useSession } from '../../identity';
+import { normaliseDigits, postalCodeProblem } from '../../../lib/validation';
 
 const FIELDS = ['name', 'postalCode', 'address'] as const;
 type ProfileField = (typeof FIELDS)[number];

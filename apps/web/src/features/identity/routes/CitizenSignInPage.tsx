@@ -16,7 +16,7 @@ import { DevOutboxHint } from '../components/DevOutboxHint';
 import { RetryAfter } from '../components/RetryAfter';
 import { SignedInElsewhere } from '../components/SignedInElsewhere';
 import { storeSession, useSession } from '../session';
-import { mobileProblem, nationalCodeProblem, normaliseDigits, normaliseOtp } from '../validation';
+import { mobileProblem, nationalCodeProblem, normaliseDigits, normaliseOtp } from '../../../lib/validation';
 
 type Identity = { nationalCode: string; mobile: string };
 
@@ -59,7 +59,9 @@ export function CitizenSignInPage() {
 }
 
 /** The title of an answer about the whole request (not a field). */
-function refusalTitle(error: unknown): 'signIn.citizen.registryUnavailableTitle' | 'signIn.citizen.tooManyTitle' | undefined {
+function refusalTitle(
+  error: unknown,
+): 'signIn.citizen.registryUnavailableTitle' | 'signIn.citizen.tooManyTitle' | undefined {
   if (!(error instanceof ApiError)) return undefined;
   if (error.code === 'MOBILE_REGISTRY_UNAVAILABLE') return 'signIn.citizen.registryUnavailableTitle';
   if (error.code === 'OTP_TOO_MANY_REQUESTS' || error.code === 'RATE_LIMITED') return 'signIn.citizen.tooManyTitle';

@@ -106,9 +106,7 @@ export function StaffSignInPage() {
         ) : null}
         <form className="stack" noValidate onSubmit={onSubmit}>
           {summary.length > 0 ? <ErrorSummary id="staff-sign-in-errors" errors={summary} /> : null}
-          {generalError ? (
-            <ErrorNotice error={generalError} title={title ? t(title) : undefined} />
-          ) : null}
+          {generalError ? <ErrorNotice error={generalError} title={title ? t(title) : undefined} /> : null}
           {generalError ? <RetryAfter key={login.submittedAt} error={generalError} /> : null}
           <Field id="username" label={labels.username} error={shown.username} required>
             {(props) => (

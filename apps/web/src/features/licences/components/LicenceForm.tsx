@@ -12,11 +12,11 @@ import {
   allLicencesQuery,
   createLicence,
   isConflict,
-  lawsQuery,
   licencesQueryKey,
   updateLicence,
   type Licence,
 } from '../api';
+import { lawsQuery } from '../../laws';
 
 interface Ref {
   lawId: string;

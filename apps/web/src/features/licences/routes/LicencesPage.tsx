@@ -8,7 +8,7 @@ import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
 import { DocumentIcon, PlusIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
-import { hasRole, useSession } from '../../identity/session';
+import { hasRole, useSession } from '../../identity';
 import {
   agenciesQuery,
   fetchLicences,

@@ -10,8 +10,8 @@ import { DocumentIcon } from '../../../components/icons';
 import type { CitizenProfile, PublicService } from '../../../lib/contracts';
 import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
 import { createSubmissionKeys } from '../../../lib/idempotency';
-import { profileQuery } from '../../identity/api';
-import { myRequestsQuery, requestQuery, submitRequest } from '../../requests/api';
+import { profileQuery } from '../../identity';
+import { myRequestsQuery, requestQuery, submitRequest } from '../../requests';
 import { serviceQuery } from '../api';
 import { DeskUnavailableNotice } from '../components/DeskAvailability';
 import { SchemaFields, fieldDomId, useProblemText } from '../components/SchemaFields';
@@ -70,7 +70,12 @@ export function ApplyPage() {
   if (service.data.availability !== 'open')
     return (
       <div className="stack-lg">
-        <PageHeader kicker={t('desk.apply.kicker')} title={service.data.title} lead={<UserText>{service.data.agencyName}</UserText>} icon={<DocumentIcon />} />
+        <PageHeader
+          kicker={t('desk.apply.kicker')}
+          title={service.data.title}
+          lead={<UserText>{service.data.agencyName}</UserText>}
+          icon={<DocumentIcon />}
+        />
         <DeskUnavailableNotice service={service.data} />
         <p>
           <Link to="/" hash="services" className="button button--secondary">

@@ -12,11 +12,11 @@ import type { RequestView } from '../../../lib/contracts';
 import { fieldErrorsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
-import { decideRequest, requestQuery, takeRequest } from '../../requests/api';
-import { ApplicantFacts } from '../../requests/components/ApplicantFacts';
-import { HistoryTimeline } from '../../requests/components/HistoryTimeline';
-import { RequestAnswers } from '../../requests/components/RequestAnswers';
-import { RequestFacts } from '../../requests/components/RequestFacts';
+import { decideRequest, requestQuery, takeRequest } from '../../requests';
+import { ApplicantFacts } from '../../requests';
+import { HistoryTimeline } from '../../requests';
+import { RequestAnswers } from '../../requests';
+import { RequestFacts } from '../../requests';
 
 type Decision = 'approve' | 'reject';
 type Outcome = { kind: 'taken' } | { kind: 'decided'; decision: Decision } | { kind: 'conflict' } | null;

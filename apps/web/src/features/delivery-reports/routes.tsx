@@ -1,0 +1,12 @@
+import { createRoute } from '@tanstack/react-router';
+import { staffAreaRoute } from '../../app/areas';
+import { ReportsPage } from './routes/ReportsPage';
+
+const reportsRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'catalogue/reports',
+  component: ReportsPage,
+});
+
+/** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */
+export const deliveryReportRoutes = { staffArea: [reportsRoute] } as const;

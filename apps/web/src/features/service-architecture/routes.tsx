@@ -1,0 +1,12 @@
+import { createRoute } from '@tanstack/react-router';
+import { staffAreaRoute } from '../../app/areas';
+import { ArchitecturePage } from './routes/ArchitecturePage';
+
+const architectureRoute = createRoute({
+  getParentRoute: () => staffAreaRoute,
+  path: 'catalogue/architecture',
+  component: ArchitecturePage,
+});
+
+/** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */
+export const serviceArchitectureRoutes = { staffArea: [architectureRoute] } as const;

@@ -1,0 +1,18 @@
+import { createRoute } from '@tanstack/react-router';
+import { citizenAreaRoute, rootRoute } from '../../app/areas';
+import { ApplyPage } from './routes/ApplyPage';
+import { ServicePage } from './routes/ServicePage';
+
+const serviceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/services/$serviceId',
+  component: ServicePage,
+});
+const applyRoute = createRoute({
+  getParentRoute: () => citizenAreaRoute,
+  path: 'services/$serviceId/apply',
+  component: ApplyPage,
+});
+
+/** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */
+export const serviceRoutes = { root: [serviceRoute], citizenArea: [applyRoute] } as const;
