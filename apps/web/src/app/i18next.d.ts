@@ -1,10 +1,10 @@
 import 'i18next';
-import type { fa } from './messages';
+import type { Catalogue } from './messages';
 
-// Typed keys: `t('audit.title')` is checked against the composed Persian catalogue.
+// Typed keys: `t('audit.title')` is checked against the whole Persian catalogue (public and workspace).
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fa };
+    resources: { translation: Catalogue };
   }
 }

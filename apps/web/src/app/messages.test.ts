@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { en, fa, parts } from './messages';
+import { en as publicEn, fa as publicFa, publicParts } from './messages';
+import { workspaceEn, workspaceFa, workspaceParts } from './messages.workspace';
+
+const fa = { ...publicFa, ...workspaceFa };
+const en = { ...publicEn, ...workspaceEn };
+const parts = { ...publicParts, ...workspaceParts };
 
 type Tree = { [key: string]: string | Tree };
 
@@ -53,5 +58,9 @@ describe('each part of the app (the shared strings and every feature)', () => {
       }
     }
     expect([...owner.keys()].sort()).toEqual(Object.keys(fa).sort());
+  });
+
+  it('the public pages and the workspace do not share a key: one would hide the other once loaded', () => {
+    for (const key of Object.keys(workspaceFa)) expect(Object.keys(publicFa), key).not.toContain(key);
   });
 });

@@ -23,6 +23,7 @@ import {
   type RouterContext,
 } from './areas';
 import { NotFoundPage } from './NotFoundPage';
+import { PageLoading } from './PageLoading';
 
 export type { RouterContext };
 
@@ -66,6 +67,9 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
     defaultNotFoundComponent: NotFoundPage,
+    // While a page's code loads (staff, administration and form pages are loaded on first use),
+    // after `defaultPendingMs` (1 s): a spinner with words, announced politely (role="status").
+    defaultPendingComponent: PageLoading,
   });
 }
 

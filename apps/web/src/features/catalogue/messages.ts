@@ -1,26 +1,12 @@
-import { en as cardsEn, fa as cardsFa } from './cards/messages';
-import { en as importEn, fa as importFa } from './import/messages';
 import { en as publicEn, fa as publicFa } from './public/messages';
-import { en as reviewEn, fa as reviewFa } from './review/messages';
 import { en as termsEn, fa as termsFa } from './terms/messages';
 
 /**
- * The catalogue's strings under their keys in the interface catalogue; `app/messages.ts` joins the
- * features. Each part keeps its own strings beside its code (`<part>/messages.ts`).
+ * The public catalogue's strings (search, a service's information package, the vocabularies) under
+ * their keys in the interface catalogue; `app/messages.ts` joins the features. The staff parts'
+ * strings are in `workspace-messages.ts`, loaded with the staff workspace.
  */
 export const messages = {
-  fa: {
-    catalogueCards: cardsFa,
-    catalogueReview: reviewFa,
-    catalogueImport: importFa,
-    cataloguePublic: publicFa,
-    catalogueTerms: termsFa,
-  },
-  en: {
-    catalogueCards: cardsEn,
-    catalogueReview: reviewEn,
-    catalogueImport: importEn,
-    cataloguePublic: publicEn,
-    catalogueTerms: termsEn,
-  },
+  fa: { cataloguePublic: publicFa, catalogueTerms: termsFa },
+  en: { cataloguePublic: publicEn, catalogueTerms: termsEn },
 };

@@ -1,11 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { staffAreaRoute } from '../../app/areas';
-import { ReportsPage } from './routes/ReportsPage';
 
 const reportsRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'catalogue/reports',
-  component: ReportsPage,
+  component: lazyRouteComponent(() => import('./routes/ReportsPage'), 'ReportsPage'),
 });
 
 /** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */

@@ -1,11 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { staffAreaRoute } from '../../app/areas';
-import { LicencesPage } from './routes/LicencesPage';
 
 const licencesRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'catalogue/licences',
-  component: LicencesPage,
+  component: lazyRouteComponent(() => import('./routes/LicencesPage'), 'LicencesPage'),
 });
 
 /** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */

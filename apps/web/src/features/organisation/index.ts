@@ -3,6 +3,5 @@
  * agencies an administrator sees, the administration area's layout, the pages and the strings.
  */
 export { adminAgenciesQuery } from './api';
-export { AdminArea } from './components/AdminArea';
 export { messages } from './messages';
-export { organisationRoutes } from './routes';
+export { AdminAreaLayout, organisationRoutes } from './routes';

@@ -1,13 +1,12 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { citizenAreaRoute } from '../../app/areas';
-import { ReceiptPage } from './routes/ReceiptPage';
 
 const receiptRoute = createRoute({
   getParentRoute: () => citizenAreaRoute,
   path: 'requests/$requestId',
   validateSearch: (search: Record<string, unknown>): { submitted?: boolean } =>
     search.submitted === true || search.submitted === 'true' ? { submitted: true } : {},
-  component: ReceiptPage,
+  component: lazyRouteComponent(() => import('./routes/ReceiptPage'), 'ReceiptPage'),
 });
 
 /** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */

@@ -1,11 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { staffAreaRoute } from '../../app/areas';
-import { ArchitecturePage } from './routes/ArchitecturePage';
 
 const architectureRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'catalogue/architecture',
-  component: ArchitecturePage,
+  component: lazyRouteComponent(() => import('./routes/ArchitecturePage'), 'ArchitecturePage'),
 });
 
 /** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */

@@ -1,6 +1,5 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { citizenAreaRoute, rootRoute } from '../../app/areas';
-import { ApplyPage } from './routes/ApplyPage';
 import { ServicePage } from './routes/ServicePage';
 
 const serviceRoute = createRoute({
@@ -11,7 +10,7 @@ const serviceRoute = createRoute({
 const applyRoute = createRoute({
   getParentRoute: () => citizenAreaRoute,
   path: 'services/$serviceId/apply',
-  component: ApplyPage,
+  component: lazyRouteComponent(() => import('./routes/ApplyPage'), 'ApplyPage'),
 });
 
 /** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */

@@ -86,4 +86,15 @@ export function setUpI18n(catalogue: {
   applyToDocument(currentLang());
 }
 
+/**
+ * Adds strings loaded later (the staff workspace's, `app/areas.tsx`) to both languages; keys already
+ * there keep their text (the test of `app/messages.test.ts` keeps the two sets apart).
+ */
+export function addStrings(catalogue: {
+  fa: Resource[string]['translation'];
+  en: Resource[string]['translation'];
+}): void {
+  for (const lang of LANGUAGES) i18n.addResourceBundle(lang, 'translation', catalogue[lang], true, false);
+}
+
 export { i18n };

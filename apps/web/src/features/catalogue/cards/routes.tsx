@@ -1,8 +1,7 @@
 import { CardStatus } from '@dargah/contracts';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { staffAreaRoute } from '../../../app/areas';
-import { CardEditorPage } from './routes/CardEditorPage';
-import { CardListPage, type CardListSearch } from './routes/CardListPage';
+import type { CardListSearch } from './routes/CardListPage';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,19 +16,19 @@ const cardListRoute = createRoute({
       ...(typeof search.submitted === 'string' && uuid.test(search.submitted) ? { submitted: search.submitted } : {}),
     };
   },
-  component: CardListPage,
+  component: lazyRouteComponent(() => import('./routes/CardListPage'), 'CardListPage'),
 });
 const cardNewRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'catalogue/new',
-  component: CardEditorPage,
+  component: lazyRouteComponent(() => import('./routes/CardEditorPage'), 'CardEditorPage'),
 });
 const cardEditRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'catalogue/$cardId/edit',
   validateSearch: (search: Record<string, unknown>): { saved?: boolean } =>
     search.saved === true || search.saved === 'true' ? { saved: true } : {},
-  component: CardEditorPage,
+  component: lazyRouteComponent(() => import('./routes/CardEditorPage'), 'CardEditorPage'),
 });
 
 /** The pages of this part of the catalogue, put in the route tree by `../routes.tsx`. */

@@ -14,12 +14,6 @@ import { FormActions, FormInput } from '../components/formParts';
 const FIELDS = ['code', 'password', 'repeat'] as const;
 type F = (typeof FIELDS)[number];
 
-/** `?code=` from the link in the text message: kept only when it has a code's shape. */
-export function validateResetSearch(search: Record<string, unknown>): { code?: string } {
-  const code = typeof search.code === 'string' ? normalizeResetCode(search.code) : '';
-  return /^[0-9A-Z]{16}$/.test(code) ? { code } : {};
-}
-
 /**
  * `/staff/reset-password`: a staff member sets a new password with the one-time code their
  * administrator had sent them (prefilled from the link). Public: the code is the proof.
