@@ -6,6 +6,7 @@ import { ErrorNotice, Notice } from '../../../components/Notice';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { submitYearlyReport, type PublicAgency } from '../api';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 interface Row {
   key: number;
@@ -160,9 +161,7 @@ export function YearlyReportForm({ offices }: { offices: PublicAgency[] }) {
           <button type="button" className="button button--secondary" onClick={() => setRows((rs) => [...rs, blank()])}>
             {t('catalogueReports.yearly.addRow')}
           </button>
-          <button type="submit" className="button" disabled={save.isPending}>
-            {t('catalogueReports.yearly.submit')}
-          </button>
+          <SubmitButton pending={save.isPending}>{t('catalogueReports.yearly.submit')}</SubmitButton>
         </div>
       </form>
     </section>

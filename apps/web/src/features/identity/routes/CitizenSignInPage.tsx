@@ -17,6 +17,7 @@ import { RetryAfter } from '../components/RetryAfter';
 import { SignedInElsewhere } from '../components/SignedInElsewhere';
 import { storeSession, useSession } from '../session';
 import { mobileProblem, nationalCodeProblem, normaliseDigits, normaliseOtp } from '../../../lib/validation';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 type Identity = { nationalCode: string; mobile: string };
 
@@ -177,10 +178,7 @@ function IdentifyStep({ onChallenge }: { onChallenge: (challenge: OtpChallenge, 
         )}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={mutation.isPending}>
-          {mutation.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-          {t('auth.citizen.sendCode')}
-        </button>
+        <SubmitButton pending={mutation.isPending}>{t('auth.citizen.sendCode')}</SubmitButton>
       </div>
     </form>
   );
@@ -317,10 +315,7 @@ function CodeStep({
         {expired ? t('auth.citizen.expiredShort') : t('auth.citizen.validFor', { time: format.countdown(secondsLeft) })}
       </p>
       <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={verify.isPending}>
-          {verify.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-          {t('auth.citizen.verify')}
-        </button>
+        <SubmitButton pending={verify.isPending}>{t('auth.citizen.verify')}</SubmitButton>
         {resendButton}
         <button type="button" className="button button--ghost" onClick={onChangeNumber}>
           {t('auth.citizen.changeNumber')}

@@ -12,6 +12,7 @@ import { oidcConfigQuery, oidcStartUrl, staffLogin } from '../api';
 import { RetryAfter } from '../components/RetryAfter';
 import { SignedInElsewhere } from '../components/SignedInElsewhere';
 import { storeSession, useSession } from '../session';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 type Credentials = { username: string; password: string };
 const FIELDS = ['username', 'password'] as const;
@@ -143,10 +144,7 @@ export function StaffSignInPage() {
             )}
           </Field>
           <div className="form-actions">
-            <button type="submit" className="button" aria-disabled={login.isPending}>
-              {login.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-              {t('auth.staff.submit')}
-            </button>
+            <SubmitButton pending={login.isPending}>{t('auth.staff.submit')}</SubmitButton>
           </div>
         </form>
         {oidc.data?.enabled ? (

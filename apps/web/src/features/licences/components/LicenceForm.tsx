@@ -17,6 +17,7 @@ import {
   type Licence,
 } from '../api';
 import { lawsQuery } from '../../laws';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 interface Ref {
   lawId: string;
@@ -487,10 +488,9 @@ export function LicenceForm({
         {area('amendmentTerms', false)}
         {area('cancellationConditions', true)}
         <div className="form-actions toolbar">
-          <button type="submit" className="button" aria-disabled={save.isPending}>
-            {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+          <SubmitButton pending={save.isPending}>
             {licence ? t('licences.form.save') : t('licences.form.create')}
-          </button>
+          </SubmitButton>
           <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
             {t('licences.common.cancel')}
           </button>

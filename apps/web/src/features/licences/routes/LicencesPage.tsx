@@ -23,6 +23,7 @@ import {
 } from '../api';
 import { LicenceDialog, type LicenceAction } from '../components/LicenceDialogs';
 import { LicenceForm } from '../components/LicenceForm';
+import { QueryStates } from '../../../components/QueryStates';
 
 type View = 'list' | 'unmapped';
 const NO_FILTERS: LicenceFilters = { agencyId: '', mapped: '', q: '' };
@@ -292,23 +293,25 @@ function LicenceList({ row }: { row: (l: LicenceSummary) => React.ReactNode }) {
           </button>
         </div>
       </form>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorNotice error={query.error} />
-      ) : items.length === 0 ? (
-        <EmptyState icon={<DocumentIcon />} title={t('licences.list.empty')} headingLevel={3}>
-          <p>{t('licences.list.emptyBody')}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <p role="status">{t('licences.list.count', { n: format.number(total) })}</p>
-          <ul className="admin-list" aria-label={t('licences.list.title')}>
-            {items.map(row)}
-          </ul>
-          <LoadMoreButton query={query} />
-        </>
-      )}
+      <QueryStates
+        query={query}
+        isEmpty={() => items.length === 0}
+        empty={
+          <EmptyState icon={<DocumentIcon />} title={t('licences.list.empty')} headingLevel={3}>
+            <p>{t('licences.list.emptyBody')}</p>
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <p role="status">{t('licences.list.count', { n: format.number(total) })}</p>
+            <ul className="admin-list" aria-label={t('licences.list.title')}>
+              {items.map(row)}
+            </ul>
+            <LoadMoreButton query={query} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }
@@ -335,39 +338,41 @@ function UnmappedReport({ row }: { row: (l: LicenceSummary) => React.ReactNode }
         </a>
       </div>
       <p>{t('licences.report.lead')}</p>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorNotice error={query.error} />
-      ) : !first || first.total === 0 ? (
-        <EmptyState icon={<DocumentIcon />} title={t('licences.report.empty')} headingLevel={3} />
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption>{t('licences.report.byAgency', { n: format.number(first.total) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('licences.report.agency')}</th>
-                  <th scope="col">{t('licences.report.count')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {first.agencies.map((a) => (
-                  <tr key={a.agencyId}>
-                    <th scope="row">{a.agencyName}</th>
-                    <td>{format.number(a.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ul className="admin-list" aria-label={t('licences.report.title')}>
-            {items.map(row)}
-          </ul>
-          <LoadMoreButton query={query} />
-        </>
-      )}
+      <QueryStates
+        query={query}
+        isEmpty={() => !first || first.total === 0}
+        empty={<EmptyState icon={<DocumentIcon />} title={t('licences.report.empty')} headingLevel={3} />}
+      >
+        {() =>
+          first ? (
+            <>
+              <div className="table-scroll">
+                <table className="data-table">
+                  <caption>{t('licences.report.byAgency', { n: format.number(first.total) })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('licences.report.agency')}</th>
+                      <th scope="col">{t('licences.report.count')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {first.agencies.map((a) => (
+                      <tr key={a.agencyId}>
+                        <th scope="row">{a.agencyName}</th>
+                        <td>{format.number(a.count)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <ul className="admin-list" aria-label={t('licences.report.title')}>
+                {items.map(row)}
+              </ul>
+              <LoadMoreButton query={query} />
+            </>
+          ) : null
+        }
+      </QueryStates>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { createSubmissionKeys } from '../../../lib/idempotency';
 import { useFormState } from '../../../lib/useFormState';
 import { legalIdProblem, normaliseDigits } from '../../../lib/validation';
 import { adminAgenciesQuery, createAgency, updateAgency } from '../api';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 export const AGENCY_KINDS: readonly AgencyKind[] = [
   'ministry',
@@ -183,10 +184,7 @@ export function AgencyForm({
         </Field>
       </div>
       <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={save.isPending}>
-          {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-          {agency ? t('common.save') : t('admin.agency.create')}
-        </button>
+        <SubmitButton pending={save.isPending}>{agency ? t('common.save') : t('admin.agency.create')}</SubmitButton>
         <button type="button" className="button button--ghost" onClick={() => onDone(null)}>
           {t('common.cancel')}
         </button>

@@ -6,7 +6,7 @@ import { CopyButton } from '../../../components/CopyButton';
 import { Dialog } from '../../../components/Dialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorSummary, Fieldset } from '../../../components/Field';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { ErrorNotice } from '../../../components/Notice';
 import { LockIcon } from '../../../components/icons';
 import type { Agency } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
@@ -14,6 +14,7 @@ import { useFormState } from '../../../lib/useFormState';
 import { apiTokensQuery, issueApiToken, revokeApiToken, type AgencyCapabilities, type ApiToken } from '../staffApi';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DoneNotice, FormActions, FormInput, SectionHeader } from './formParts';
+import { QueryStates } from '../../../components/QueryStates';
 
 type Created = Awaited<ReturnType<typeof issueApiToken>>;
 
@@ -66,55 +67,55 @@ export function ApiTokensSection({ agency, capabilities }: { agency: Agency; cap
           }}
         />
       ) : null}
-      {tokens.isPending ? (
-        <Loading />
-      ) : tokens.isError ? (
-        <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
-        <EmptyState icon={<LockIcon />} title={t('staffAdmin.tokens.empty')} headingLevel={3} />
-      ) : (
-        <ul className="admin-list" aria-label={t('staffAdmin.tokens.title')}>
-          {tokens.data.map((token) => (
-            <li key={token.id} className="admin-list__item">
-              <p className="admin-list__title">{token.name}</p>
-              <p className="admin-list__meta">
-                <span>
-                  {t('staffAdmin.tokens.prefix')}: <bdi dir="ltr">{token.prefix}…</bdi>
-                </span>
-                <span>
-                  {token.scopes.map((s) => t(`staffAdmin.tokens.scopeNames.${s}`, { defaultValue: s })).join('، ')}
-                </span>
-                <span>{t('staffAdmin.tokens.created', { time: format.dateTime(token.createdAt) })}</span>
-                <span>
-                  {token.lastUsedAt
-                    ? t('staffAdmin.tokens.lastUsed', { time: format.dateTime(token.lastUsedAt) })
-                    : t('staffAdmin.tokens.neverUsed')}
-                </span>
-                {token.revokedAt ? (
-                  <span className="text-danger">
-                    {t('staffAdmin.tokens.revokedAt', { time: format.dateTime(token.revokedAt) })}
+      <QueryStates
+        query={tokens}
+        isEmpty={(tokensData) => tokensData.length === 0}
+        empty={<EmptyState icon={<LockIcon />} title={t('staffAdmin.tokens.empty')} headingLevel={3} />}
+      >
+        {(tokensData) => (
+          <ul className="admin-list" aria-label={t('staffAdmin.tokens.title')}>
+            {tokensData.map((token) => (
+              <li key={token.id} className="admin-list__item">
+                <p className="admin-list__title">{token.name}</p>
+                <p className="admin-list__meta">
+                  <span>
+                    {t('staffAdmin.tokens.prefix')}: <bdi dir="ltr">{token.prefix}…</bdi>
                   </span>
-                ) : null}
-              </p>
-              {token.revokedAt ? null : (
-                <div className="admin-actions">
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    aria-label={t('staffAdmin.tokens.revokeOf', { name: token.name })}
-                    onClick={() => {
-                      revoke.reset();
-                      setRevoking(token);
-                    }}
-                  >
-                    {t('staffAdmin.tokens.revoke')}
-                  </button>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+                  <span>
+                    {token.scopes.map((s) => t(`staffAdmin.tokens.scopeNames.${s}`, { defaultValue: s })).join('، ')}
+                  </span>
+                  <span>{t('staffAdmin.tokens.created', { time: format.dateTime(token.createdAt) })}</span>
+                  <span>
+                    {token.lastUsedAt
+                      ? t('staffAdmin.tokens.lastUsed', { time: format.dateTime(token.lastUsedAt) })
+                      : t('staffAdmin.tokens.neverUsed')}
+                  </span>
+                  {token.revokedAt ? (
+                    <span className="text-danger">
+                      {t('staffAdmin.tokens.revokedAt', { time: format.dateTime(token.revokedAt) })}
+                    </span>
+                  ) : null}
+                </p>
+                {token.revokedAt ? null : (
+                  <div className="admin-actions">
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      aria-label={t('staffAdmin.tokens.revokeOf', { name: token.name })}
+                      onClick={() => {
+                        revoke.reset();
+                        setRevoking(token);
+                      }}
+                    >
+                      {t('staffAdmin.tokens.revoke')}
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       <ConfirmDialog
         open={revoking !== null}
         title={revoking ? t('staffAdmin.tokens.revokeTitle', { name: revoking.name }) : ''}

@@ -6,7 +6,7 @@ import { Dialog } from '../../../components/Dialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { ErrorNotice, Notice } from '../../../components/Notice';
 import { DocumentIcon } from '../../../components/icons';
 import { ApiError } from '../../../lib/api';
 import type { Agency, PublicService } from '../../../lib/contracts';
@@ -21,6 +21,7 @@ import {
   setCatalogueLink,
   type CatalogueLink,
 } from '../api';
+import { QueryStates } from '../../../components/QueryStates';
 
 type Mode = 'set' | 'clear';
 interface Target {
@@ -58,67 +59,67 @@ export function DeskServicesSection({ agency }: { agency: Agency }) {
           <p>{done}</p>
         </Notice>
       ) : null}
-      {services.isPending ? (
-        <Loading />
-      ) : services.isError ? (
-        <ErrorNotice error={services.error} />
-      ) : items.length === 0 ? (
-        <EmptyState icon={<DocumentIcon />} title={t('admin.deskServices.empty')} headingLevel={3} />
-      ) : (
-        <ul className="admin-list" aria-label={t('admin.deskServices.list')}>
-          {items.map((s) => (
-            <li key={s.id} className="admin-list__item desk-link">
-              <div className="desk-link__main">
-                <p className="admin-list__title" dir="auto">
-                  {s.title}
-                </p>
-                <p className="admin-list__meta">
-                  <span>
-                    {t('admin.deskServices.serviceId')}
-                    {': '}
-                    {s.catalogueServiceId ? (
-                      <Link to="/catalogue/$serviceId" params={{ serviceId: s.catalogueServiceId }}>
-                        <bdi dir="ltr">{format.digits(s.catalogueServiceId)}</bdi>
-                      </Link>
-                    ) : (
-                      <strong>{t('admin.deskServices.noId')}</strong>
-                    )}
-                  </span>
-                </p>
-              </div>
-              {mayChange ? (
-                <div className="desk-link__actions">
-                  <button
-                    id={setButtonId(s.id)}
-                    type="button"
-                    className="button button--secondary button--small"
-                    aria-label={t('admin.deskServices.changeOf', { title: s.title })}
-                    onClick={() => {
-                      setDone(null);
-                      setTarget({ service: s, mode: 'set' });
-                    }}
-                  >
-                    {s.catalogueServiceId ? t('admin.deskServices.change') : t('admin.deskServices.set')}
-                  </button>
-                  {s.catalogueServiceId ? (
+      <QueryStates
+        query={services}
+        isEmpty={() => items.length === 0}
+        empty={<EmptyState icon={<DocumentIcon />} title={t('admin.deskServices.empty')} headingLevel={3} />}
+      >
+        {() => (
+          <ul className="admin-list" aria-label={t('admin.deskServices.list')}>
+            {items.map((s) => (
+              <li key={s.id} className="admin-list__item desk-link">
+                <div className="desk-link__main">
+                  <p className="admin-list__title" dir="auto">
+                    {s.title}
+                  </p>
+                  <p className="admin-list__meta">
+                    <span>
+                      {t('admin.deskServices.serviceId')}
+                      {': '}
+                      {s.catalogueServiceId ? (
+                        <Link to="/catalogue/$serviceId" params={{ serviceId: s.catalogueServiceId }}>
+                          <bdi dir="ltr">{format.digits(s.catalogueServiceId)}</bdi>
+                        </Link>
+                      ) : (
+                        <strong>{t('admin.deskServices.noId')}</strong>
+                      )}
+                    </span>
+                  </p>
+                </div>
+                {mayChange ? (
+                  <div className="desk-link__actions">
                     <button
+                      id={setButtonId(s.id)}
                       type="button"
-                      className="button button--ghost button--small"
-                      aria-label={t('admin.deskServices.clearOf', { title: s.title })}
+                      className="button button--secondary button--small"
+                      aria-label={t('admin.deskServices.changeOf', { title: s.title })}
                       onClick={() => {
                         setDone(null);
-                        setTarget({ service: s, mode: 'clear' });
+                        setTarget({ service: s, mode: 'set' });
                       }}
                     >
-                      {t('admin.deskServices.clear')}
+                      {s.catalogueServiceId ? t('admin.deskServices.change') : t('admin.deskServices.set')}
                     </button>
-                  ) : null}
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+                    {s.catalogueServiceId ? (
+                      <button
+                        type="button"
+                        className="button button--ghost button--small"
+                        aria-label={t('admin.deskServices.clearOf', { title: s.title })}
+                        onClick={() => {
+                          setDone(null);
+                          setTarget({ service: s, mode: 'clear' });
+                        }}
+                      >
+                        {t('admin.deskServices.clear')}
+                      </button>
+                    ) : null}
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       <LoadMoreButton query={services} />
       <DeskLinkDialog
         target={target}
@@ -274,39 +275,37 @@ function DeskLinkForm({
           <ErrorNotice error={run.error} title={t('admin.deskServices.refused')} />
         </div>
       ) : null}
-      {link.isPending ? (
-        <Loading />
-      ) : link.isError ? (
-        <ErrorNotice error={link.error} />
-      ) : (
-        <dl className="facts">
-          <div className="facts__row">
-            <dt>{t('admin.deskServices.current')}</dt>
-            <dd>
-              {link.data.catalogueServiceId ? (
-                <bdi dir="ltr">{format.digits(link.data.catalogueServiceId)}</bdi>
-              ) : (
-                t('admin.deskServices.noId')
-              )}
-            </dd>
-          </div>
-          {link.data.card ? (
+      <QueryStates query={link}>
+        {(linkData) => (
+          <dl className="facts">
             <div className="facts__row">
-              <dt>{t('admin.deskServices.card')}</dt>
+              <dt>{t('admin.deskServices.current')}</dt>
               <dd>
-                {link.data.card.title}
-                {link.data.card.expired ? (
-                  <span className="facts__help text-danger">{t('admin.deskServices.expired')}</span>
-                ) : link.data.card.expiresAt ? (
-                  <span className="facts__help">
-                    {t('admin.deskServices.expiresAt', { date: format.date(link.data.card.expiresAt) })}
-                  </span>
-                ) : null}
+                {linkData.catalogueServiceId ? (
+                  <bdi dir="ltr">{format.digits(linkData.catalogueServiceId)}</bdi>
+                ) : (
+                  t('admin.deskServices.noId')
+                )}
               </dd>
             </div>
-          ) : null}
-        </dl>
-      )}
+            {linkData.card ? (
+              <div className="facts__row">
+                <dt>{t('admin.deskServices.card')}</dt>
+                <dd>
+                  {linkData.card.title}
+                  {linkData.card.expired ? (
+                    <span className="facts__help text-danger">{t('admin.deskServices.expired')}</span>
+                  ) : linkData.card.expiresAt ? (
+                    <span className="facts__help">
+                      {t('admin.deskServices.expiresAt', { date: format.date(linkData.card.expiresAt) })}
+                    </span>
+                  ) : null}
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+        )}
+      </QueryStates>
       {mode === 'set' ? (
         <Field
           id="desk-link-id"

@@ -21,6 +21,7 @@ import {
 import { ConfirmDialog } from './ConfirmDialog';
 import { useStaffRefresh } from './staffMutations';
 import { DoneNotice, FormActions, FormInput, SectionHeader } from './formParts';
+import { QueryStates } from '../../../components/QueryStates';
 
 /**
  * Delegations naming this staff member (as principal or delegate): a new delegate from now for a
@@ -80,49 +81,49 @@ export function StaffDelegationsSection({
           }}
         />
       ) : null}
-      {delegations.isPending ? (
-        <Loading />
-      ) : delegations.isError ? (
-        <ErrorNotice error={delegations.error} onRetry={() => void delegations.refetch()} />
-      ) : delegations.data.length === 0 ? (
-        <EmptyState icon={<UserIcon />} title={t('staffAdmin.delegations.empty')} headingLevel={3} />
-      ) : (
-        <ul className="admin-list" aria-label={t('staffAdmin.delegations.title')}>
-          {delegations.data.map((d) => (
-            <li key={d.id} className="admin-list__item">
-              <p className="admin-list__title">
-                {t('staffAdmin.delegations.principalIs', { delegate: d.delegateName, principal: d.principalName })}
-              </p>
-              <p className="admin-list__meta">
-                <span>{t(`staffAdmin.delegations.status.${d.status}`)}</span>
-                <span>
-                  {t('staffAdmin.delegations.window', {
-                    from: format.dateTime(d.startsAt),
-                    to: format.dateTime(d.revokedAt ?? d.endsAt),
-                  })}
-                </span>
-                <span>{d.reason}</span>
-              </p>
-              {d.status === 'active' || d.status === 'scheduled' ? (
-                <div className="admin-actions">
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    aria-label={t('staffAdmin.delegations.endOf', { delegate: d.delegateName })}
-                    onClick={() => {
-                      end.reset();
-                      setDone(null);
-                      setEnding(d);
-                    }}
-                  >
-                    {t('staffAdmin.delegations.end')}
-                  </button>
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryStates
+        query={delegations}
+        isEmpty={(delegationsData) => delegationsData.length === 0}
+        empty={<EmptyState icon={<UserIcon />} title={t('staffAdmin.delegations.empty')} headingLevel={3} />}
+      >
+        {(delegationsData) => (
+          <ul className="admin-list" aria-label={t('staffAdmin.delegations.title')}>
+            {delegationsData.map((d) => (
+              <li key={d.id} className="admin-list__item">
+                <p className="admin-list__title">
+                  {t('staffAdmin.delegations.principalIs', { delegate: d.delegateName, principal: d.principalName })}
+                </p>
+                <p className="admin-list__meta">
+                  <span>{t(`staffAdmin.delegations.status.${d.status}`)}</span>
+                  <span>
+                    {t('staffAdmin.delegations.window', {
+                      from: format.dateTime(d.startsAt),
+                      to: format.dateTime(d.revokedAt ?? d.endsAt),
+                    })}
+                  </span>
+                  <span>{d.reason}</span>
+                </p>
+                {d.status === 'active' || d.status === 'scheduled' ? (
+                  <div className="admin-actions">
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      aria-label={t('staffAdmin.delegations.endOf', { delegate: d.delegateName })}
+                      onClick={() => {
+                        end.reset();
+                        setDone(null);
+                        setEnding(d);
+                      }}
+                    >
+                      {t('staffAdmin.delegations.end')}
+                    </button>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       <ConfirmDialog
         open={ending !== null}
         title={

@@ -10,6 +10,7 @@ import { grantStaffRole, revokeStaffRole, type StaffCapabilities, type StaffDeta
 import { ConfirmDialog } from './ConfirmDialog';
 import { DoneNotice } from './formParts';
 import { useStaffRefresh } from './staffMutations';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 type Grant = StaffDetails['roles'][number];
 
@@ -173,10 +174,9 @@ function GrantForm({
         </Field>
       </div>
       <div className="form-actions">
-        <button type="submit" className="button button--secondary" aria-disabled={grant.isPending}>
-          {grant.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+        <SubmitButton pending={grant.isPending} variant="secondary">
           {t('staffAdmin.roles.grant')}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
-import { ErrorNotice, Loading } from '../../../components/Notice';
 import { UserIcon } from '../../../components/icons';
 import type { Agency } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
@@ -12,6 +11,7 @@ import { unitsQuery } from '../api';
 import { staffPageQuery, type AgencyCapabilities } from '../staffApi';
 import { StaffCreateForm } from './StaffCreateForm';
 import { DoneNotice, SectionHeader } from './formParts';
+import { QueryStates } from '../../../components/QueryStates';
 
 /** The agency's staff: searched, a page at a time, each linking to their page; a new member where allowed. */
 export function StaffSection({ agency, capabilities }: { agency: Agency; capabilities: AgencyCapabilities }) {
@@ -80,47 +80,49 @@ export function StaffSection({ agency, capabilities }: { agency: Agency; capabil
           {t('staffAdmin.list.searchButton')}
         </button>
       </form>
-      {staff.isPending ? (
-        <Loading />
-      ) : staff.isError ? (
-        <ErrorNotice error={staff.error} onRetry={() => void staff.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState
-          icon={<UserIcon />}
-          title={q ? t('staffAdmin.list.noMatch', { q }) : t('admin.staff.empty')}
-          headingLevel={3}
-        />
-      ) : (
-        <ul className="admin-list">
-          {items.map((s) => (
-            <li key={s.id} className="admin-list__item">
-              <Link
-                to="/admin/agencies/$agencyId/staff/$staffId"
-                params={{ agencyId: agency.id, staffId: s.id }}
-                className="admin-list__title"
-                dir="auto"
-              >
-                {s.displayName}
-              </Link>
-              <p className="admin-list__meta">
-                <bdi dir="ltr">{s.username}</bdi>
-                {s.roles.map((r) => (
-                  <span key={`${r.role}-${r.agencyId}-${r.unitId ?? ''}`}>
-                    {t(`roles.${r.role}`)}
-                    {r.unitId ? ` (${unitName(r.unitId)})` : ''}
-                  </span>
-                ))}
-                {s.active ? null : <span className="text-danger">{t('admin.staff.inactive')}</span>}
-                {s.locked && s.lockedUntil ? (
-                  <span className="text-danger">
-                    {t('admin.staff.locked', { time: format.dateTime(s.lockedUntil) })}
-                  </span>
-                ) : null}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryStates
+        query={staff}
+        isEmpty={() => items.length === 0}
+        empty={
+          <EmptyState
+            icon={<UserIcon />}
+            title={q ? t('staffAdmin.list.noMatch', { q }) : t('admin.staff.empty')}
+            headingLevel={3}
+          />
+        }
+      >
+        {() => (
+          <ul className="admin-list">
+            {items.map((s) => (
+              <li key={s.id} className="admin-list__item">
+                <Link
+                  to="/admin/agencies/$agencyId/staff/$staffId"
+                  params={{ agencyId: agency.id, staffId: s.id }}
+                  className="admin-list__title"
+                  dir="auto"
+                >
+                  {s.displayName}
+                </Link>
+                <p className="admin-list__meta">
+                  <bdi dir="ltr">{s.username}</bdi>
+                  {s.roles.map((r) => (
+                    <span key={`${r.role}-${r.agencyId}-${r.unitId ?? ''}`}>
+                      {t(`roles.${r.role}`)}
+                      {r.unitId ? ` (${unitName(r.unitId)})` : ''}
+                    </span>
+                  ))}
+                  {s.active ? null : <span className="text-danger">{t('admin.staff.inactive')}</span>}
+                  {s.locked && s.lockedUntil ? (
+                    <span className="text-danger">
+                      {t('admin.staff.locked', { time: format.dateTime(s.lockedUntil) })}
+                    </span>
+                  ) : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       <LoadMoreButton query={staff} />
     </section>
   );

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorSummary, Field } from '../../../components/Field';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { ErrorNotice } from '../../../components/Notice';
 import { BuildingIcon, PlusIcon } from '../../../components/icons';
 import { ApiError } from '../../../lib/api';
 import type { Agency, OrgUnit } from '../../../lib/contracts';
@@ -11,6 +11,8 @@ import { createSubmissionKeys } from '../../../lib/idempotency';
 import { useFormState } from '../../../lib/useFormState';
 import { createUnit, unitTree, unitsQuery, updateUnit, type UnitNode } from '../api';
 import type { AgencyCapabilities } from '../staffApi';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { QueryStates } from '../../../components/QueryStates';
 
 /** The tree; each unit with an edit button when `onEdit` is given. */
 function UnitTreeList({ nodes, onEdit }: { nodes: UnitNode[]; onEdit: ((unit: OrgUnit) => void) | undefined }) {
@@ -97,15 +99,18 @@ export function UnitsSection({ agency, capabilities }: { agency: Agency; capabil
           }}
         />
       ) : null}
-      {units.isPending ? (
-        <Loading />
-      ) : units.isError ? (
-        <ErrorNotice error={units.error} />
-      ) : units.data.length === 0 ? (
-        <EmptyState icon={<BuildingIcon />} title={t('admin.units.empty')} headingLevel={3} />
-      ) : (
-        <UnitTreeList nodes={unitTree(units.data)} onEdit={capabilities.editUnits ? (u) => setEditing(u) : undefined} />
-      )}
+      <QueryStates
+        query={units}
+        isEmpty={(unitsData) => unitsData.length === 0}
+        empty={<EmptyState icon={<BuildingIcon />} title={t('admin.units.empty')} headingLevel={3} />}
+      >
+        {(unitsData) => (
+          <UnitTreeList
+            nodes={unitTree(unitsData)}
+            onEdit={capabilities.editUnits ? (u) => setEditing(u) : undefined}
+          />
+        )}
+      </QueryStates>
     </section>
   );
 }
@@ -245,10 +250,7 @@ function UnitForm({
           </Field>
         </div>
         <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={save.isPending}>
-            {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-            {unit ? t('admin.units.save') : t('admin.units.create')}
-          </button>
+          <SubmitButton pending={save.isPending}>{unit ? t('admin.units.save') : t('admin.units.create')}</SubmitButton>
           <button type="button" className="button button--ghost" onClick={onDone}>
             {t('common.cancel')}
           </button>

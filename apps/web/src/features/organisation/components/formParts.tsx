@@ -4,6 +4,7 @@ import { Field } from '../../../components/Field';
 import { Notice } from '../../../components/Notice';
 import { PlusIcon } from '../../../components/icons';
 import type { useFormState } from '../../../lib/useFormState';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 /** The administration forms' shared pieces: a bound text input, the submit row, a section header. */
 
@@ -47,10 +48,7 @@ export function FormActions({
   const { t } = useTranslation();
   return (
     <div className="form-actions">
-      <button type="submit" className="button" aria-disabled={pending}>
-        {pending ? <span className="spinner" aria-hidden="true" /> : null}
-        {submitLabel}
-      </button>
+      <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
       {onCancel ? (
         <button type="button" className="button button--ghost" onClick={onCancel}>
           {t('common.cancel')}

@@ -35,6 +35,7 @@ import {
 } from '../api';
 import type { fa } from '../messages';
 import { MarkResolveButton } from '../components/MarkResolveButton';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 /** `t` for one section of this feature's messages, keys checked against the Persian catalogue. */
 function useSection<S extends 'taxonomy' | 'gaps' | 'markForm' | 'marks'>(section: S) {
@@ -400,10 +401,7 @@ function TermForm({ editing, onDone }: { editing: NonNullable<Editing>; onDone: 
           {(props) => <textarea {...props} className="input" rows={2} {...form.bind('description')} />}
         </Field>
         <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={save.isPending}>
-            {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-            {term ? k('save') : k('create')}
-          </button>
+          <SubmitButton pending={save.isPending}>{term ? k('save') : k('create')}</SubmitButton>
           <button type="button" className="button button--ghost" onClick={() => onDone()}>
             {t('common.cancel')}
           </button>
@@ -791,10 +789,7 @@ function MarkFormSection() {
           )}
         </Field>
         <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={save.isPending}>
-            {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-            {k('submit')}
-          </button>
+          <SubmitButton pending={save.isPending}>{k('submit')}</SubmitButton>
         </div>
       </form>
     </section>

@@ -16,6 +16,7 @@ import { serviceQuery } from '../api';
 import { DeskUnavailableNotice } from '../components/DeskAvailability';
 import { SchemaFields, fieldDomId, useProblemText } from '../components/SchemaFields';
 import { formModelFromSchema, formPayload, initialValues, validateValues, type FormValues } from '../formSchema';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 /** Form properties filled in from the citizen's profile (entered once, reused by every service). */
 function knownAnswers(profile: CitizenProfile | undefined): Record<string, unknown> {
@@ -186,10 +187,9 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
             onBlur={(name) => setTouched((v) => (v[name] ? v : { ...v, [name]: true }))}
           />
           <div className="form-actions">
-            <button type="submit" className="button" aria-disabled={submit.isPending}>
-              {submit.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+            <SubmitButton pending={submit.isPending}>
               {submit.isPending ? t('apply.submitting') : t('apply.submit')}
-            </button>
+            </SubmitButton>
             <Link to="/services/$serviceId" params={{ serviceId: service.id }} className="button button--ghost">
               {t('common.cancel')}
             </Link>

@@ -2,10 +2,10 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadMoreButton } from '../../../../components/LoadMoreButton';
-import { ErrorNotice, Loading } from '../../../../components/Notice';
 import { AlertIcon, ClockIcon } from '../../../../components/icons';
 import { useFormat } from '../../../../lib/format';
 import { notificationsQuery, type CardNotification } from '../api';
+import { QueryStates } from '../../../../components/QueryStates';
 
 /**
  * The expiry notices of the agencies the signed-in administrator runs (GET /catalogue/notifications):
@@ -31,41 +31,37 @@ export function ExpiryNotices() {
         {t('catalogueReview.notices.title')}
       </h2>
       <p className="text-muted">{t('catalogueReview.notices.lead')}</p>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorNotice error={query.error} />
-      ) : items.length === 0 ? (
-        <p>{t('catalogueReview.notices.empty')}</p>
-      ) : (
-        <ul className="admin-list" aria-label={t('catalogueReview.notices.list')}>
-          {items.map((n) => (
-            <li key={n.id} className={`admin-list__item expiry-notice expiry-notice--${n.kind}`}>
-              <p className="admin-list__title">
-                <Link to="/staff/catalogue/$cardId" params={{ cardId: n.cardId }}>
-                  {n.title ?? t('catalogueReview.reviewQueuePage.untitled')}
-                </Link>
-              </p>
-              <p className="admin-list__meta">
-                <span className={n.kind === 'expiry_reminder' ? 'badge badge--warning' : 'badge badge--danger'}>
-                  {n.kind === 'expiry_reminder' ? <ClockIcon /> : <AlertIcon />}
-                  {what(n)}
-                </span>
-                {n.expiresAt ? (
-                  <span>{t('catalogueReview.notices.expiresAt', { date: format.date(n.expiresAt) })}</span>
-                ) : null}
-                {n.reviewDueAt ? (
-                  <span>{t('catalogueReview.notices.dueAt', { date: format.date(n.reviewDueAt) })}</span>
-                ) : null}
-                <span>
-                  {t('catalogueReview.notices.createdAt')}:{' '}
-                  <time dateTime={n.createdAt}>{format.date(n.createdAt)}</time>
-                </span>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryStates query={query} isEmpty={() => items.length === 0} empty={<p>{t('catalogueReview.notices.empty')}</p>}>
+        {() => (
+          <ul className="admin-list" aria-label={t('catalogueReview.notices.list')}>
+            {items.map((n) => (
+              <li key={n.id} className={`admin-list__item expiry-notice expiry-notice--${n.kind}`}>
+                <p className="admin-list__title">
+                  <Link to="/staff/catalogue/$cardId" params={{ cardId: n.cardId }}>
+                    {n.title ?? t('catalogueReview.reviewQueuePage.untitled')}
+                  </Link>
+                </p>
+                <p className="admin-list__meta">
+                  <span className={n.kind === 'expiry_reminder' ? 'badge badge--warning' : 'badge badge--danger'}>
+                    {n.kind === 'expiry_reminder' ? <ClockIcon /> : <AlertIcon />}
+                    {what(n)}
+                  </span>
+                  {n.expiresAt ? (
+                    <span>{t('catalogueReview.notices.expiresAt', { date: format.date(n.expiresAt) })}</span>
+                  ) : null}
+                  {n.reviewDueAt ? (
+                    <span>{t('catalogueReview.notices.dueAt', { date: format.date(n.reviewDueAt) })}</span>
+                  ) : null}
+                  <span>
+                    {t('catalogueReview.notices.createdAt')}:{' '}
+                    <time dateTime={n.createdAt}>{format.date(n.createdAt)}</time>
+                  </span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       <LoadMoreButton query={query} />
     </section>
   );

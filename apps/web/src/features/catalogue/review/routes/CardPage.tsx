@@ -26,6 +26,7 @@ import { CardStatusBadge } from '../../terms/CardStatusBadge';
 import { CycleDialog, type Cycle, type CycleOutcome } from '../components/CycleDialog';
 import { StepDialog, emptyChangeForm, type ChangeForm } from '../components/StepDialog';
 import { useCardRefs } from '../refs';
+import { QueryStates } from '../../../../components/QueryStates';
 
 type Outcome = { kind: 'done'; what: StepAction | CycleOutcome } | { kind: 'conflict'; kept: string } | null;
 
@@ -283,67 +284,69 @@ export function CardPage() {
         <h2 id="card-actions-title" className="card__title">
           {t('catalogueReview.cardPage.actions')}
         </h2>
-        {capabilities.isPending ? (
-          <Loading />
-        ) : capabilities.isError ? (
-          <ErrorNotice error={capabilities.error} onRetry={() => void capabilities.refetch()} />
-        ) : !offered ? (
-          <p className="text-muted">
-            {underReview ? t('catalogueReview.cardPage.noReviewActions') : t('catalogueReview.cardPage.noActions')}
-          </p>
-        ) : (
-          <div className="form-actions card-actions">
-            {can?.edit ? (
-              <Link to="/staff/catalogue/$cardId/edit" params={{ cardId: c.id }} className="button button--secondary">
-                {t('catalogueReview.cardPage.edit')}
-              </Link>
-            ) : null}
-            {steps.map((a) => (
-              <button
-                key={a}
-                type="button"
-                className={
-                  a === 'reject'
-                    ? 'button button--danger'
-                    : a === 'return'
-                      ? 'button button--secondary'
-                      : a === 'approve'
-                        ? 'button button--success'
-                        : 'button'
-                }
-                onClick={() => openStep(a)}
-              >
-                {a === 'approve' ? <CheckIcon /> : a === 'reject' ? <CloseIcon /> : null}
-                {t(`catalogueReview.cardPage.${a}`)}
-              </button>
-            ))}
-            {can?.requestChange ? (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  setOutcome(null);
-                  setCycle('change');
-                }}
-              >
-                {t('catalogueReview.cardPage.change')}
-              </button>
-            ) : null}
-            {can?.renew ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  setOutcome(null);
-                  setCycle('renew');
-                }}
-              >
-                <RefreshIcon />
-                {t('catalogueReview.cardPage.renew')}
-              </button>
-            ) : null}
-          </div>
-        )}
+        <QueryStates
+          query={capabilities}
+          isEmpty={() => !offered}
+          empty={
+            <p className="text-muted">
+              {underReview ? t('catalogueReview.cardPage.noReviewActions') : t('catalogueReview.cardPage.noActions')}
+            </p>
+          }
+        >
+          {() => (
+            <div className="form-actions card-actions">
+              {can?.edit ? (
+                <Link to="/staff/catalogue/$cardId/edit" params={{ cardId: c.id }} className="button button--secondary">
+                  {t('catalogueReview.cardPage.edit')}
+                </Link>
+              ) : null}
+              {steps.map((a) => (
+                <button
+                  key={a}
+                  type="button"
+                  className={
+                    a === 'reject'
+                      ? 'button button--danger'
+                      : a === 'return'
+                        ? 'button button--secondary'
+                        : a === 'approve'
+                          ? 'button button--success'
+                          : 'button'
+                  }
+                  onClick={() => openStep(a)}
+                >
+                  {a === 'approve' ? <CheckIcon /> : a === 'reject' ? <CloseIcon /> : null}
+                  {t(`catalogueReview.cardPage.${a}`)}
+                </button>
+              ))}
+              {can?.requestChange ? (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    setOutcome(null);
+                    setCycle('change');
+                  }}
+                >
+                  {t('catalogueReview.cardPage.change')}
+                </button>
+              ) : null}
+              {can?.renew ? (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    setOutcome(null);
+                    setCycle('renew');
+                  }}
+                >
+                  <RefreshIcon />
+                  {t('catalogueReview.cardPage.renew')}
+                </button>
+              ) : null}
+            </div>
+          )}
+        </QueryStates>
       </section>
 
       {c.changeBasis || c.headApproval ? (

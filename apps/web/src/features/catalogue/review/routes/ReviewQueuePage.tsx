@@ -12,6 +12,7 @@ import { hasRole, useSession } from '../../../identity';
 import { reviewQueueQuery } from '../api';
 import { CardStatusBadge } from '../../terms/CardStatusBadge';
 import { ExpiryNotices } from '../components/ExpiryNotices';
+import { RefreshButton } from '../../../../components/RefreshButton';
 
 /**
  * `/staff/catalogue/review`: the review cartable. Parent agencies' administrators see their
@@ -122,17 +123,9 @@ export function ReviewQueuePage() {
           <h2 id="review-queue-title" className="card__title">
             {t('catalogueReview.reviewQueuePage.queue')}
           </h2>
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            aria-disabled={query.isFetching}
-            onClick={() => {
-              if (!query.isFetching) void query.refetch();
-            }}
-          >
-            <RefreshIcon className={query.isFetching ? 'spin' : undefined} />
+          <RefreshButton busy={query.isFetching} onClick={() => void query.refetch()}>
             {t('catalogueReview.reviewQueuePage.refresh')}
-          </button>
+          </RefreshButton>
         </div>
         {body}
         <LoadMoreButton query={query} />
