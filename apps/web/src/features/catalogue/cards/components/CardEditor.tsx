@@ -3,7 +3,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../../../components/Dialog';
 import { ErrorNotice, Notice } from '../../../../components/Notice';
 import { ApiError } from '../../../../lib/api';
 import { useFormat } from '../../../../lib/format';
@@ -24,54 +23,23 @@ import {
   cardProblemsOf,
   contentFromForm,
   emptyForm,
-  fieldId,
   formFromContent,
   hintsOf,
-  placePath,
   readerDigits,
   type CardForm,
 } from '../cardForm';
-import { CardSections, SECTIONS, sectionId, sectionTitle } from './CardSections';
+import { CardSections } from './CardSections';
+import {
+  AgencyChoice,
+  ErrorSummaryPanel,
+  ReloadCardDialog,
+  SectionIndex,
+  SubmitCardDialog,
+  focusControl,
+  placeProblems,
+  type Summary,
+} from './editorParts';
 import { CardFormContext, setAt, type CardFormApi } from './fields';
-
-interface SummaryEntry {
-  id: string;
-  label: string;
-  message: string;
-}
-
-/** Focuses a control by id: an input itself, or the first control (or button) of a group. */
-function focusControl(id: string): void {
-  const element = document.getElementById(id);
-  if (!element) return;
-  const target =
-    element instanceof HTMLFieldSetElement
-      ? (element.querySelector<HTMLElement>('input:checked, input, select, textarea, button') ?? element)
-      : element;
-  target.focus();
-  target.scrollIntoView({ block: 'center' });
-}
-
-/** What the error summary calls a control: its label or legend, after the row it is in («مدرک ۲ — عنوان مدرک»). */
-function labelOf(element: HTMLElement): string {
-  const own =
-    element instanceof HTMLFieldSetElement
-      ? element.querySelector(':scope > legend')
-      : document.querySelector(`label[for="${CSS.escape(element.id)}"]`);
-  const text = (node: Element | null) => {
-    if (!node) return '';
-    const copy = node.cloneNode(true) as Element;
-    copy.querySelectorAll('.field__optional, .visually-hidden, .cf-required').forEach((n) => n.remove());
-    return (copy.textContent ?? '').trim();
-  };
-  const parts = [text(own)];
-  let row = element.parentElement?.closest('fieldset.cf-row') ?? null;
-  while (row) {
-    parts.unshift(text(row.querySelector(':scope > legend')));
-    row = row.parentElement?.closest('fieldset.cf-row') ?? null;
-  }
-  return parts.filter(Boolean).join(' — ');
-}
 
 export interface CardEditorProps {
   /** The card being edited; none for a new one. */
@@ -101,9 +69,7 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
   );
   const [agencyError, setAgencyError] = useState<string | undefined>();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<{ entries: SummaryEntry[]; other: string[]; incomplete: boolean } | null>(
-    null,
-  );
+  const [summary, setSummary] = useState<Summary | null>(null);
   const [outcome, setOutcome] = useState<
     { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown } | null
   >(null);
@@ -166,27 +132,7 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    const placed: Record<string, string> = {};
-    const other: string[] = [];
-    const entries: SummaryEntry[] = [];
-    for (const p of problems) {
-      const at = p.path ? placePath(p.path, (x) => document.getElementById(fieldId(x)) !== null) : null;
-      if (!at) {
-        other.push(p.message);
-        continue;
-      }
-      if (placed[at]) continue;
-      placed[at] = p.message;
-      const element = document.getElementById(fieldId(at))!;
-      entries.push({ id: fieldId(at), label: labelOf(element), message: p.message });
-    }
-    // In the order of the page.
-    entries.sort((a, b) => {
-      const ea = document.getElementById(a.id);
-      const eb = document.getElementById(b.id);
-      if (!ea || !eb) return 0;
-      return ea.compareDocumentPosition(eb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-    });
+    const { placed, entries, other } = placeProblems(problems);
     setErrors(placed);
     setOutcome(null);
     setSummary({
@@ -288,28 +234,7 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
   return (
     <CardFormContext.Provider value={api}>
       <div className="cf-layout">
-        <nav className="cf-index card" aria-labelledby="cf-index-title">
-          <h2 id="cf-index-title" className="cf-index__title">
-            {t('catalogueCards.cardEditorPage.sections')}
-          </h2>
-          <ol className="cf-index__list">
-            {SECTIONS.map((k) => (
-              <li key={k}>
-                <a
-                  href={`#${sectionId(k)}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    const heading = document.getElementById(`${sectionId(k)}-title`);
-                    heading?.focus();
-                    heading?.scrollIntoView({ block: 'start' });
-                  }}
-                >
-                  {sectionTitle(t, k)}
-                </a>
-              </li>
-            ))}
-          </ol>
-        </nav>
+        <SectionIndex />
 
         <form
           className="stack-lg cf-form"
@@ -320,36 +245,7 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
           }}
         >
           <div ref={summaryRef} tabIndex={-1} className="cf-messages">
-            {summary ? (
-              <div className="notice notice--danger error-summary" role="alert" aria-labelledby="cf-summary-title">
-                <div>
-                  <p id="cf-summary-title" className="notice__title">
-                    {summary.incomplete
-                      ? t('catalogueCards.cardEditorPage.incompleteTitle')
-                      : t('catalogueCards.cardEditorPage.summaryTitle')}
-                  </p>
-                  {summary.incomplete ? <p>{t('catalogueCards.cardEditorPage.summaryTitle')}</p> : null}
-                  <ul className="error-summary__list">
-                    {summary.entries.map((e) => (
-                      <li key={e.id}>
-                        <a
-                          href={`#${e.id}`}
-                          onClick={(event) => {
-                            event.preventDefault();
-                            focusControl(e.id);
-                          }}
-                        >
-                          {e.label}: {e.message}
-                        </a>
-                      </li>
-                    ))}
-                    {summary.other.map((m, i) => (
-                      <li key={`other-${i}`}>{m}</li>
-                    ))}
-                  </ul>
-                </div>
-              </div>
-            ) : null}
+            {summary ? <ErrorSummaryPanel summary={summary} /> : null}
             {outcome?.kind === 'conflict' ? (
               <Notice
                 tone="warning"
@@ -394,40 +290,15 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
               ) : null}
             </div>
           ) : (
-            <div className="card">
-              <div className="field" data-invalid={agencyError ? true : undefined}>
-                <label htmlFor="cf-agencyId" className="field__label">
-                  {t('catalogueTerms.field.agency')}
-                </label>
-                <p id="cf-agencyId-help" className="field__help">
-                  {t('catalogueCards.cardEditorPage.agencyHelp')}
-                </p>
-                {agencyError ? (
-                  <p id="cf-agencyId-error" className="field__error">
-                    {agencyError}
-                  </p>
-                ) : null}
-                <select
-                  id="cf-agencyId"
-                  className="input"
-                  value={agencyId}
-                  required
-                  aria-invalid={agencyError ? true : undefined}
-                  aria-describedby={agencyError ? 'cf-agencyId-help cf-agencyId-error' : 'cf-agencyId-help'}
-                  onChange={(e) => {
-                    setAgencyId(e.target.value);
-                    setAgencyError(undefined);
-                  }}
-                >
-                  <option value="">{t('catalogueCards.form.choose')}</option>
-                  {authorAgencies.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
+            <AgencyChoice
+              agencyId={agencyId}
+              error={agencyError}
+              agencies={authorAgencies}
+              onChange={(id) => {
+                setAgencyId(id);
+                setAgencyError(undefined);
+              }}
+            />
           )}
 
           <p className="text-muted cf-required-legend">
@@ -482,46 +353,14 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
         </form>
       </div>
 
-      <Dialog
+      <SubmitCardDialog
         open={confirmSubmit}
+        toParent={Boolean(view?.parentAgencyId)}
+        parentName={parentName}
+        onConfirm={() => void onSubmit()}
         onClose={() => setConfirmSubmit(false)}
-        title={t('catalogueCards.cardEditorPage.submitTitle')}
-        footer={
-          <>
-            <button type="button" className="button" onClick={() => void onSubmit()}>
-              {t('catalogueCards.cardEditorPage.submitConfirm')}
-            </button>
-            <button type="button" className="button button--ghost" onClick={() => setConfirmSubmit(false)}>
-              {t('common.cancel')}
-            </button>
-          </>
-        }
-      >
-        <p>
-          {view?.parentAgencyId
-            ? t('catalogueCards.cardEditorPage.submitBodyParent')
-            : t('catalogueCards.cardEditorPage.submitBodyCentral')}
-        </p>
-        {parentName ? <p>{t('catalogueCards.cardEditorPage.parentAgency', { name: parentName })}</p> : null}
-      </Dialog>
-
-      <Dialog
-        open={confirmReload}
-        onClose={() => setConfirmReload(false)}
-        title={t('catalogueCards.cardEditorPage.reload')}
-        footer={
-          <>
-            <button type="button" className="button button--danger" onClick={() => void reload()}>
-              {t('catalogueCards.cardEditorPage.reload')}
-            </button>
-            <button type="button" className="button button--ghost" onClick={() => setConfirmReload(false)}>
-              {t('common.cancel')}
-            </button>
-          </>
-        }
-      >
-        <p>{t('catalogueCards.cardEditorPage.reloadConfirm')}</p>
-      </Dialog>
+      />
+      <ReloadCardDialog open={confirmReload} onConfirm={() => void reload()} onClose={() => setConfirmReload(false)} />
     </CardFormContext.Provider>
   );
 }
