@@ -1,3 +1,4 @@
+// Over 400 lines: a table of strings (Persian, then English with the same keys), not logic.
 import type { Widen } from '../../lib/i18n/widen';
 
 /**

@@ -1,3 +1,4 @@
+// About 400 lines: the printable information package is one document, section by section, in print order.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useId, type ReactNode } from 'react';

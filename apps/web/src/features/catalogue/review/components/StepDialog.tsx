@@ -1,3 +1,5 @@
+// About 400 lines: one dialog for every review step; the change request's legal basis and head approval are
+// its fields, validated together. Split further only if a step gets a form of its own.
 import { fromJalali, jalaliDateString, parseJalali } from '@dargah/persian';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../../../components/CopyButton';
 import { ErrorNotice, Loading, Notice } from '../../../../components/Notice';
 import { PageHeader } from '../../../../components/PageHeader';
-import { AlertIcon, BackIcon, CheckIcon, CloseIcon, DocumentIcon, RefreshIcon } from '../../../../components/icons';
+import { BackIcon, CheckIcon, CloseIcon, DocumentIcon, RefreshIcon } from '../../../../components/icons';
 import { useFormat } from '../../../../lib/format';
 import { useNow } from '../../../../lib/useNow';
 import { useSession } from '../../../identity';
@@ -21,8 +21,8 @@ import {
 } from '../api';
 import { CardContentView } from '../components/CardContentView';
 import { CardDiffPanel } from '../components/CardDiffPanel';
+import { CardFacts, ChangeBasis } from '../components/CardFacts';
 import { CardHistory } from '../components/CardHistory';
-import { CardStatusBadge } from '../../terms/CardStatusBadge';
 import { CycleDialog, type Cycle, type CycleOutcome } from '../components/CycleDialog';
 import { StepDialog, emptyChangeForm, type ChangeForm } from '../components/StepDialog';
 import { useCardRefs } from '../refs';
@@ -212,73 +212,7 @@ export function CardPage() {
         </section>
       ) : null}
 
-      <section className="card stack" aria-labelledby="card-facts-title">
-        <h2 id="card-facts-title" className="card__title">
-          {t('catalogueReview.cardPage.facts')}
-        </h2>
-        <dl className="facts facts--grid">
-          <div className="facts__row">
-            <dt>{t('catalogueReview.cardPage.status')}</dt>
-            <dd>
-              <CardStatusBadge status={c.status} />
-              {c.expired ? (
-                <span className="badge badge--danger badge--inline">
-                  <AlertIcon />
-                  {t('catalogueReview.cardPage.expiredTitle')}
-                </span>
-              ) : null}
-            </dd>
-          </div>
-          <div className="facts__row">
-            <dt>{t('catalogueReview.cardPage.version')}</dt>
-            <dd>{format.number(c.currentVersion)}</dd>
-          </div>
-          {c.approvedVersion !== null ? (
-            <div className="facts__row">
-              <dt>{t('catalogueReview.cardPage.approvedVersion')}</dt>
-              <dd>{format.number(c.approvedVersion)}</dd>
-            </div>
-          ) : null}
-          {c.submittedAt ? (
-            <div className="facts__row">
-              <dt>{t('catalogueReview.cardPage.submittedAt')}</dt>
-              <dd>
-                <time dateTime={c.submittedAt}>{format.date(c.submittedAt)}</time>
-              </dd>
-            </div>
-          ) : null}
-          {c.reviewDueAt ? (
-            <div className="facts__row">
-              <dt>{t('catalogueReview.cardPage.reviewDueAt')}</dt>
-              <dd>
-                <time dateTime={c.reviewDueAt}>{format.date(c.reviewDueAt)}</time>
-                {overdue ? (
-                  <span className="badge badge--danger badge--inline">
-                    <AlertIcon />
-                    {t('catalogueReview.cardPage.overdue')}
-                  </span>
-                ) : null}
-              </dd>
-            </div>
-          ) : null}
-          {c.approvedAt ? (
-            <div className="facts__row">
-              <dt>{t('catalogueReview.cardPage.approvedAt')}</dt>
-              <dd>
-                <time dateTime={c.approvedAt}>{format.date(c.approvedAt)}</time>
-              </dd>
-            </div>
-          ) : null}
-          {c.expiresAt ? (
-            <div className="facts__row">
-              <dt>{t('catalogueReview.cardPage.expiresAt')}</dt>
-              <dd>
-                <time dateTime={c.expiresAt}>{format.date(c.expiresAt)}</time>
-              </dd>
-            </div>
-          ) : null}
-        </dl>
-      </section>
+      <CardFacts card={c} overdue={overdue} />
 
       <section className="card stack" aria-labelledby="card-actions-title">
         <h2 id="card-actions-title" className="card__title">
@@ -349,56 +283,7 @@ export function CardPage() {
         </QueryStates>
       </section>
 
-      {c.changeBasis || c.headApproval ? (
-        <section className="card stack" aria-labelledby="card-change-basis-title">
-          <h2 id="card-change-basis-title" className="card__title">
-            {t('catalogueReview.cardPage.changeBasisTitle')}
-          </h2>
-          <dl className="facts facts--grid">
-            {c.changeBasis ? (
-              <>
-                <div className="facts__row">
-                  <dt>{t('catalogueReview.cardPage.changeLaw')}</dt>
-                  <dd>{refs.lawTitle(c.changeBasis.lawId)}</dd>
-                </div>
-                <div className="facts__row">
-                  <dt>{t('catalogueReview.cardPage.changeArticles')}</dt>
-                  <dd>
-                    {c.changeBasis.articles
-                      .map((a) => t('catalogueTerms.lawArticle', { n: format.digits(a) }))
-                      .join('، ')}
-                  </dd>
-                </div>
-                <div className="facts__row">
-                  <dt>{t('catalogueReview.cardPage.changeReason')}</dt>
-                  <dd className="answers__value">{c.changeBasis.reason}</dd>
-                </div>
-              </>
-            ) : null}
-            {c.headApproval ? (
-              <>
-                <div className="facts__row">
-                  <dt>{t('catalogueReview.cardPage.headApprover')}</dt>
-                  <dd>
-                    {refs.personName(c.headApproval.approvedBy) ??
-                      t('catalogueReview.who.agencyStaff', { agency: c.agencyName })}
-                  </dd>
-                </div>
-                <div className="facts__row">
-                  <dt>{t('catalogueReview.cardPage.headApprovedAt')}</dt>
-                  <dd>{format.date(c.headApproval.approvedAt)}</dd>
-                </div>
-                <div className="facts__row">
-                  <dt>{t('catalogueReview.cardPage.headReference')}</dt>
-                  <dd>
-                    <bdi>{format.digits(c.headApproval.reference)}</bdi>
-                  </dd>
-                </div>
-              </>
-            ) : null}
-          </dl>
-        </section>
-      ) : null}
+      <ChangeBasis card={c} refs={refs} />
 
       {hasVersions ? (
         <CardDiffPanel key={`${c.currentVersion}-${c.approvedVersion ?? 0}`} card={c} refs={refs} />
