@@ -5,9 +5,10 @@ import { Dialog } from '../../../components/Dialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { CheckIcon } from '../../../components/icons';
 import { Field } from '../../../components/Field';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { ErrorNotice, Notice } from '../../../components/Notice';
 import { useFormat } from '../../../lib/format';
 import { resolveRow, reviewQuery, rowCapabilitiesQuery, type ReviewRow } from '../api';
+import { QueryStates } from '../../../components/QueryStates';
 
 type Resolution = 'linked' | 'card_required' | 'dismissed';
 
@@ -29,27 +30,28 @@ export function ReviewList() {
           <p>{t('catalogueReports.review.done', { title: done })}</p>
         </Notice>
       ) : null}
-      {rows.isPending ? <Loading /> : null}
-      {rows.isError ? <ErrorNotice error={rows.error} /> : null}
-      {rows.data && rows.data.items.length === 0 ? (
-        <EmptyState title={t('catalogueReports.review.empty')} headingLevel={3} icon={<CheckIcon />} />
-      ) : null}
-      {rows.data && rows.data.items.length > 0 ? (
-        <ul className="dreport-review">
-          {rows.data.items.map((r) => (
-            <li key={r.id} className="dreport-review__item">
-              <div>
-                <strong>{r.title}</strong>
-                <p className="text-muted">
-                  {r.agencyName} · {f.digits(r.year)} ·{' '}
-                  {t('catalogueReports.review.delivered', { n: f.number(r.deliveredCount) })}
-                </p>
-              </div>
-              <RowActions row={r} onOpen={(resolution) => setOpen({ row: r, resolution })} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <QueryStates
+        query={rows}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState title={t('catalogueReports.review.empty')} headingLevel={3} icon={<CheckIcon />} />}
+      >
+        {(data) => (
+          <ul className="dreport-review">
+            {data.items.map((r) => (
+              <li key={r.id} className="dreport-review__item">
+                <div>
+                  <strong>{r.title}</strong>
+                  <p className="text-muted">
+                    {r.agencyName} · {f.digits(r.year)} ·{' '}
+                    {t('catalogueReports.review.delivered', { n: f.number(r.deliveredCount) })}
+                  </p>
+                </div>
+                <RowActions row={r} onOpen={(resolution) => setOpen({ row: r, resolution })} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       {open ? (
         <ResolveDialog
           key={`${open.row.id}-${open.resolution}`}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
 import { DocumentIcon, PlusIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
@@ -147,9 +147,11 @@ export function LicencesPage() {
 
 function EditLicence({ id, onDone }: { id: string; onDone: (saved: Licence | null) => void }) {
   const one = useQuery(licenceQuery(id));
-  if (one.isPending) return <Loading />;
-  if (one.isError) return <ErrorNotice error={one.error} />;
-  return <LicenceForm key={`${id}-${one.data.version}`} licence={one.data} agencyIds={[]} onDone={onDone} />;
+  return (
+    <QueryStates query={one}>
+      {(licence) => <LicenceForm key={`${id}-${licence.version}`} licence={licence} agencyIds={[]} onDone={onDone} />}
+    </QueryStates>
+  );
 }
 
 function LicenceItem({
