@@ -1,14 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Role, RoleGrant } from '../../platform/actor';
-import { rows, type Db } from '../../platform/db';
+import { iso, list, rows, type Db } from '../../platform/db';
 import { clearThrottle, throttleState } from '../../platform/rate-limit';
 
-export const iso = (d: unknown) => new Date(d as string).toISOString();
-/**
- * A JS array as ONE bound parameter (for `= ANY(${list(ids)}::uuid[])` and `${list(scopes)}::text[]`).
- * A bare array inside sql`` is expanded by Drizzle into a row `($1, $2)`, which cannot be cast to an array.
- */
-export const list = (xs: readonly string[]) => sql.param([...xs]);
 
 // Agencies ---------------------------------------------------------------------------------------
 export interface AgencyRow {
