@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import dargah from './tools/eslint/module-boundaries.js';
+import dargah from './tools/eslint/index.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'e2e/output/**', 'bench/results/**', 'coverage/**'] },
@@ -16,6 +16,9 @@ export default tseslint.config(
     plugins: { dargah },
     rules: {
       'dargah/module-boundaries': 'error',
+      'dargah/sql-placement': 'error',
+      'dargah/web-boundaries': 'error',
+      'dargah/workspace-imports': 'error',
       'no-console': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',

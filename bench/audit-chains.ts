@@ -8,9 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { audit } from '../apps/api/src/platform/audit';
-import { migrate, openServerDatabase, rows, withTransaction, type Database } from '../apps/api/src/platform/db';
-import { appendEvent } from '../apps/api/src/platform/events';
+import { audit } from '@dargah/api/platform/audit';
+import { migrate, openServerDatabase, rows, withTransaction, type Database } from '@dargah/api/platform/db';
+import { appendEvent } from '@dargah/api/platform/events';
 import { freshDatabase } from './lib/server';
 
 type Variant = 'none' | 'one' | 'fifty';

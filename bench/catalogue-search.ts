@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { searchKeyOf, searchQuery } from '../apps/api/src/modules/catalogue/catalogue-public.repository';
-import { PLANNER_SETTINGS } from '../apps/api/src/platform/db';
+import { PLANNER_SETTINGS } from '@dargah/api/platform/db';
 import { freshDatabase, startServer } from './lib/server';
 
 const ENTRIES = 20_000;

@@ -1,6 +1,10 @@
 /**
- * npm run bench — starts Dargah on PostgreSQL and measures each path against its ceiling.
- * Prints ratios and writes JSON to bench/results/. Timings live here, never in tests.
+ * npm run bench — starts Dargah on PostgreSQL and measures each path against its ceiling, in one
+ * run: the write path and audited writes over 50 agencies and in one (ADR 0012) at 32 clients,
+ * catalogue search at 16, then the public pages' first-load JavaScript and their Lighthouse mobile
+ * scores (ADR 0016), and ends with a summary of the targets. Prints ratios and writes JSON to
+ * bench/results/. Timings live here, never in tests. `BENCH_ONLY=web` runs only the public pages'
+ * measures, `BENCH_ONLY=server` only the others.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,22 +13,63 @@ import { benchWritePath } from './write-path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const only = process.env.BENCH_ONLY;
 
 const results = [];
-const write = await benchWritePath(32, seconds);
-results.push(write);
-console.log(`\n${write.name} @ ${write.concurrency} clients, ${write.seconds}s`);
-console.log(`  ceiling (direct pg): ${write.ceilingTxPerSec} tx/s`);
-console.log(`  HTTP endpoint:       ${write.httpReqPerSec} req/s (p50 ${write.httpLatencyMs.p50} ms, p99 ${write.httpLatencyMs.p99} ms, ${write.httpErrors} errors)`);
-console.log(`  ratio: ${write.ratio} (target >= ${write.target}) ${write.ratio >= write.target ? 'OK' : 'BELOW TARGET'}`);
-const chains = await (await import('./audit-chains')).benchAuditChains(32, seconds);
-results.push(chains);
-console.log(`\n${chains.name} @ ${chains.concurrency} clients, ${chains.seconds}s`);
-console.log(`  without the audit step:    ${chains.withoutAuditTxPerSec} tx/s`);
-console.log(`  spread over 50 agencies:   ${chains.fiftyAgenciesTxPerSec} tx/s  ratio ${chains.ratio} (target >= ${chains.target}) ${chains.ratio >= chains.target ? 'OK' : 'BELOW TARGET'}`);
-console.log(`  all in one agency:         ${chains.oneAgencyTxPerSec} tx/s  ratio ${chains.oneAgencyRatio} (one chain: every write waits on one head row)`);
-await (await import('./catalogue-search')).reportCatalogueSearch(results, seconds);
+const summary: string[] = [];
 
+if (only !== 'web') {
+  const write = await benchWritePath(32, seconds);
+  results.push(write);
+  console.log(`\n${write.name} @ ${write.concurrency} clients, ${write.seconds}s`);
+  console.log(`  ceiling (direct pg): ${write.ceilingTxPerSec} tx/s`);
+  console.log(
+    `  HTTP endpoint:       ${write.httpReqPerSec} req/s (p50 ${write.httpLatencyMs.p50} ms, p99 ${write.httpLatencyMs.p99} ms, ${write.httpErrors} errors)`,
+  );
+  console.log(
+    `  ratio: ${write.ratio} (target >= ${write.target}) ${write.ratio >= write.target ? 'OK' : 'BELOW TARGET'}`,
+  );
+  const chains = await (await import('./audit-chains')).benchAuditChains(32, seconds);
+  results.push(chains);
+  console.log(`\n${chains.name} @ ${chains.concurrency} clients, ${chains.seconds}s`);
+  console.log(`  without the audit step:    ${chains.withoutAuditTxPerSec} tx/s`);
+  console.log(
+    `  spread over 50 agencies:   ${chains.fiftyAgenciesTxPerSec} tx/s  ratio ${chains.ratio} (target >= ${chains.target}) ${chains.ratio >= chains.target ? 'OK' : 'BELOW TARGET'}`,
+  );
+  console.log(
+    `  all in one agency:         ${chains.oneAgencyTxPerSec} tx/s  ratio ${chains.oneAgencyRatio} (one chain: every write waits on one head row)`,
+  );
+  summary.push(
+    `audited writes over 50 agencies, PostgreSQL, ${chains.concurrency} clients: ratio ${chains.ratio} (target >= ${chains.target}); all in one agency: ${chains.oneAgencyRatio}`,
+  );
+  await (await import('./catalogue-search')).reportCatalogueSearch(results, seconds);
+}
+
+if (only !== 'server') {
+  // The public pages, as a phone's browser gets them: one build, one server, both measures.
+  const { startWebServer } = await import('./lib/web');
+  const web = await startWebServer();
+  try {
+    const { benchFirstLoad, printFirstLoad } = await import('./first-load');
+    const firstLoad = await benchFirstLoad(web);
+    results.push(firstLoad);
+    printFirstLoad(firstLoad);
+    summary.push(
+      `first-load JavaScript, gzip (target <= ${firstLoad.targetKB} KB): ${firstLoad.pages.map((p) => `${p.page} ${p.gzipKB} KB`).join(', ')}`,
+    );
+    const { benchLighthouse, printLighthouse } = await import('./lighthouse');
+    const lh = await benchLighthouse(web);
+    results.push(lh);
+    printLighthouse(lh);
+    summary.push(
+      `Lighthouse mobile performance (target >= ${lh.target}): ${lh.pages.map((p) => `${p.page} ${p.score}`).join(', ')}`,
+    );
+  } finally {
+    await web.stop();
+  }
+}
+
+console.log(`\nsummary\n${summary.map((s) => `  ${s}`).join('\n')}`);
 const out = path.join(here, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));

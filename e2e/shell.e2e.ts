@@ -221,3 +221,39 @@ describe('keyboard', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 });
+
+describe('a first visit', () => {
+  test('the public pages say nothing in the console: no CSP violation (zod runs jitless), no 401 from the session check', async ({
+    openPage,
+    baseURL,
+  }) => {
+    const services = (await (await fetch(`${baseURL}/api/v1/catalogue/services`)).json()) as {
+      items: { serviceId: string }[];
+    };
+    const serviceId = services.items[0]?.serviceId;
+    expect(serviceId, 'a demo service').toBeTruthy();
+    for (const path of ['/', '/catalogue', `/catalogue/${serviceId}`, '/me/sign-in']) {
+      const page = await openPage('phone');
+      const said: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning')
+          said.push(`${message.type()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => said.push(`page error: ${error.message}`));
+      await page.addInitScript(() => {
+        const w = window as unknown as { violations: string[] };
+        w.violations = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+      await page.goto(path, { waitUntil: 'networkidle' });
+      await visible(page.getByRole('heading', { level: 1 }));
+      expect(
+        await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+        `CSP violations on ${path}`,
+      ).toEqual([]);
+      expect(said, `console on ${path}`).toEqual([]);
+    }
+  });
+});

@@ -31,15 +31,16 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `apps/api/src/main.ts` against the given database and waits for /readyz. */
-export async function startServer(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+/** Starts `apps/api/src/main.ts` (production unless `env` says otherwise) and waits for /readyz. */
+export async function startServer(env: Record<string, string>, opts: { quiet?: boolean } = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   // Production requires the audit checkpoint key: a throwaway one for the bench.
   const keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dargah-bench-')), 'audit-key.pem');
   fs.writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'apps/api/src/main.ts')], {
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), AUDIT_SIGNING_KEY_FILE: keyFile, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // quiet: the server's own output (a development start prints demo credentials) stays out of the report.
+    stdio: ['ignore', opts.quiet ? 'ignore' : 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 60_000;

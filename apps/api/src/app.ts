@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -65,6 +66,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Every answer over 1 KB that a client accepts compressed is compressed: JSON, HTML, CSV (Brotli
+  // at quality 4, else gzip). Built assets carry precompressed copies instead (serveWeb); an answer
+  // that already has a Content-Encoding is left alone (ADR 0016).
+  // Answers only: request bodies are read as sent, as before (no gzip bombs to inflate at the edge).
+  app.addHook('onRoute', (r) => {
+    r.decompress ??= false;
+  });
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
 
   await app.register(swagger, {
     openapi: {
@@ -97,12 +106,21 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   return app;
 }
 
-/** Static files with long caching for hashed assets; every other GET that wants HTML gets the SPA. */
+/** Files of the build that are never served: source maps (our source) and the compressed copies by their own names. */
+const UNSERVED = /\.(map|br|gz)$/i;
+
+/**
+ * Static files with long caching for hashed assets, each answered from its precompressed Brotli or
+ * gzip copy when the request accepts one (`Content-Encoding` and `Vary: Accept-Encoding` set by
+ * @fastify/static); every other GET that wants HTML gets the SPA (ADR 0016).
+ */
 async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
   await app.register(fastifyStatic, {
     root: dist,
     wildcard: false,
     index: false,
+    preCompressed: true,
+    globIgnore: ['**/*.map', '**/*.br', '**/*.gz'],
     // @fastify/static 10 hands over the Fastify reply here, not Node's response.
     setHeaders(reply: { header(k: string, v: string): unknown }, file: string) {
       reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -115,6 +133,7 @@ async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
   app.get('/*', (req, reply) => {
     const p = req.url.split('?')[0] ?? '/';
     if (p.startsWith('/api/') || p === '/api') return reply.callNotFound();
+    if (UNSERVED.test(p)) return reply.callNotFound();
     const file = path.join(dist, path.normalize(p));
     if (file.startsWith(dist + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.sendFile(path.relative(dist, file));

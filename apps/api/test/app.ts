@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app';
+import { buildApp, type BuildOptions } from '../src/app';
 import { createContext, createRunner } from '../src/bootstrap';
 import { loadConfig, type AppConfigInput } from '../src/config';
 import { generateAuditKey } from '../src/platform/audit';
@@ -26,8 +26,9 @@ export interface TestApp {
  * The whole app on this file's own database, with a manual clock and a temporary data folder.
  * `sharing`: a second app process over another test app's database (and clock), as two app
  * processes behind a load balancer share one PostgreSQL; closing it leaves the database.
+ * `webDist`: serve a built web app from this folder, as production does (none by default).
  */
-export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, string>> = {}, sharing?: TestApp): Promise<TestApp> {
+export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, string>> = {}, sharing?: TestApp, webDist: BuildOptions['webDist'] = false): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dargah-test-'));
   // A checkpoint key of this app's own, as production requires one.
   const keyFile = path.join(dataDir, 'audit-signing-key.pem');
@@ -37,7 +38,7 @@ export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, str
   const clock = sharing?.clock ?? new ManualClock();
   const ctx = await createContext(config, { database: db.database, clock });
   ctx.runner = createRunner(ctx, 'test-worker');
-  const app = await buildApp(ctx, { webDist: false });
+  const app = await buildApp(ctx, { webDist });
   await app.ready();
   return {
     app,

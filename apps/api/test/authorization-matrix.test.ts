@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../src/app';
 import { buildTestApp, type TestApp } from './app';
 import * as identityRepo from '../src/modules/identity/identity.repository';
-import { newTrackingCode } from '../src/modules/requests/tracking-code';
+import { newTrackingCode } from '../src/modules/requests/tracking-code.model';
 import { insertMission } from '../src/modules/catalogue/catalogue.repository';
 import { insertImport } from '../src/modules/catalogue/import.repository';
 import * as deliveryRepo from '../src/modules/catalogue/reports.repository';

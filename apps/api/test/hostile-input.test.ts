@@ -3,7 +3,7 @@ import { API_SCOPES, type ROLES } from '@dargah/contracts';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../src/modules/identity/auth.service';
-import { serviceIdFromNumber } from '../src/modules/catalogue/service-id';
+import { serviceIdFromNumber } from '../src/modules/catalogue/service-id.model';
 import * as identityRepo from '../src/modules/identity/identity.repository';
 import { buildTestApp, type TestApp } from './app';
 import { buildAgency, buildStaff, randomLegalId, randomMobile, randomNationalCode, signInCitizen, signInStaff } from './factories';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modules } from '../src/modules';
-import { checkForm } from '../src/modules/requests/request-form';
+import { checkForm } from '../src/modules/requests/request-form.parse';
 import { allErrorSpecs } from '../src/platform/http/errors';
 import { fieldMessage, fieldMessageCodes, toFieldProblems } from '../src/platform/http/validation';
 import { buildTestApp, type TestApp } from './app';

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (no `new Function` under our CSP).
+import './lib/zod-jitless';
 import 'vazirmatn/Vazirmatn-Variable-font-face.css';
 import './app/styles.css';
 import './app/i18n';

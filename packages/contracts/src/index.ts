@@ -43,5 +43,6 @@ export * from './homes';
 export * from './audit';
 export * from './audit-chain';
 export * from './notifications';
+export * from './citizen-email';
 export * from './review';
 export * from './desk';

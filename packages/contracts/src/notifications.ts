@@ -14,6 +14,7 @@ export const InboxMessage = z.object({
 });
 export type InboxMessage = z.infer<typeof InboxMessage>;
 export const Inbox = z.object({ items: z.array(InboxMessage), unread: z.number().int(), nextBefore: z.string().nullable() });
+export type Inbox = z.infer<typeof Inbox>;
 
 /** The channels a person chose for messages that go by preference (in-app messages always arrive). */
 export const NotificationPreferences = z.object({
@@ -21,6 +22,7 @@ export const NotificationPreferences = z.object({
   /** Where those channels reach them (masked), as the person's record holds it. */
   addresses: z.object({ sms: z.string().nullable(), email: z.string().nullable() }),
 });
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 export const SetNotificationPreferences = z.object({ channels: z.array(z.enum(['sms', 'email'])).max(2) }).strict();
 
 /** A message's delivery as staff follow it (the recipient masked). */
@@ -40,3 +42,4 @@ export const DeliveryRecord = z.object({
 });
 export type DeliveryRecord = z.infer<typeof DeliveryRecord>;
 export const DeliveryPage = z.object({ items: z.array(DeliveryRecord), nextBefore: z.string().nullable() });
+export type DeliveryPage = z.infer<typeof DeliveryPage>;

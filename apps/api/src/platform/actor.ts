@@ -55,6 +55,17 @@ export interface RequestOrigin {
   userAgent?: string | null;
 }
 
+/**
+ * Who makes a change, from where, and when: what every recorded change names (`recordChange`).
+ * A use case builds it once (`{ actor, origin, at: clock.now() }`) and passes it down. A recorded
+ * change may name an actor only by reference (`Who<ActorRef>`), as a sign-in does before a session exists.
+ */
+export interface Who<A extends Actor | ActorRef = Actor> {
+  actor: A;
+  origin: RequestOrigin;
+  at: Date;
+}
+
 export const systemActor: Actor = { type: 'system', id: 'system' };
 export const anonymousActor: Actor = { type: 'anonymous', id: null };
 

@@ -2,9 +2,8 @@ import { legalIdCheckDigit } from '@dargah/persian';
 import type { Role } from '../platform/actor';
 import { audit } from '../platform/audit';
 import type { AppContext } from '../platform/context';
-import { rows, withTransaction } from '../platform/db';
+import { withTransaction } from '../platform/db';
 import { registerSimulatedSubscriber } from '../platform/integrations/mobile-registry';
-import { sql } from 'drizzle-orm';
 // The seed is a developer tool beside the modules (like the test factories): it writes through
 // the identity repository, whose functions the identity module does not export to other modules.
 import { hashPassword } from '../modules/identity/auth.service';
@@ -159,6 +158,7 @@ export const DEMO_REGISTRY_PEOPLE = [
   { nationalCode: '0071404015', mobile: '09120002404' },
   { nationalCode: '0031404022', mobile: '09350002404' },
   { nationalCode: '0077611616', mobile: '09120003404' },
+  { nationalCode: '0071405097', mobile: '09120005404' },
 ] as const;
 
 /**
@@ -298,7 +298,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
   }
   await seedMobileRegistry(ctx);
   const db = ctx.database.db;
-  if ((await rows(db, sql`SELECT 1 FROM agencies LIMIT 1`)).length > 0) return [];
+  if (await identity.anyAgencyExists(db)) return [];
   // Hashed before the transaction: the embedded database runs one transaction at a time.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = ctx.clock.now();
@@ -307,7 +307,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
   return ctx.database.withAdvisoryLock('dargah:seed-demo', () =>
     withTransaction(ctx.database, async (tx) => {
       // Checked again under the lock: another process may have seeded meanwhile.
-      if ((await rows(tx.db, sql`SELECT 1 FROM agencies LIMIT 1`)).length > 0) return [];
+      if (await identity.anyAgencyExists(tx.db)) return [];
       const out: DemoCredential[] = [];
       const staffIds: Record<string, string> = {};
       const agencyIds = {} as Record<AgencyKey, string>;

@@ -1,6 +1,7 @@
 import { messages as catalogue } from '../features/catalogue';
 import { messages as citizen } from '../features/citizen';
 import { messages as identity } from '../features/identity';
+import { messages as notifications } from '../features/notifications';
 import { messages as portal } from '../features/portal';
 import { messages as requests } from '../features/requests';
 import { messages as services } from '../features/services';
@@ -20,6 +21,7 @@ export const publicParts = {
   catalogue,
   citizen,
   identity,
+  notifications,
   portal,
   requests,
   services,
@@ -31,6 +33,7 @@ export const fa = {
   ...catalogue.fa,
   ...citizen.fa,
   ...identity.fa,
+  ...notifications.fa,
   ...portal.fa,
   ...requests.fa,
   ...services.fa,
@@ -42,6 +45,7 @@ export const en: Widen<typeof fa> = {
   ...catalogue.en,
   ...citizen.en,
   ...identity.en,
+  ...notifications.en,
   ...portal.en,
   ...requests.en,
   ...services.en,

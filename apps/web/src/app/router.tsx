@@ -6,6 +6,7 @@ import { citizenRoutes } from '../features/citizen';
 import { deliveryReportRoutes } from '../features/delivery-reports';
 import { identityRoutes } from '../features/identity';
 import { licenceRoutes } from '../features/licences';
+import { notificationRoutes } from '../features/notifications';
 import { organisationRoutes } from '../features/organisation';
 import { portalRoutes } from '../features/portal';
 import { requestRoutes } from '../features/requests';
@@ -41,6 +42,7 @@ export const routeTree = rootRoute.addChildren([
       ...citizenRoutes.citizenArea,
       ...serviceRoutes.citizenArea,
       ...requestRoutes.citizenArea,
+      ...notificationRoutes.citizenArea,
     ]),
   ]),
   staffRoute.addChildren([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretKey, isSecretValue, REDACTED, withoutSecrets } from './audit-view';
+import { isSecretKey, isSecretValue, REDACTED, withoutSecrets } from './audit-view.model';
 
 describe('secrets never leave the audit log', () => {
   it.each(['password', 'newPassword', 'password_hash', 'tokenHash', 'csrfToken', 'token', 'clientSecret', 'api-key', 'apiKey', 'Authorization', 'cookie', 'otp', 'pin', 'privateKey'])(

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../../platform/db';
+import { date, iso, json, jsonb, rows, type Db } from '../../platform/db';
 
 /** The only SQL for audit_verifications; the chain itself is read through platform/audit. */
 
@@ -23,10 +23,10 @@ const COLS = sql`id, started_at AS "startedAt", finished_at AS "finishedAt", ok,
 
 const fix = (r: VerificationRow): VerificationRow => ({
   ...r,
-  startedAt: new Date(r.startedAt),
-  finishedAt: new Date(r.finishedAt),
+  startedAt: date(r.startedAt),
+  finishedAt: date(r.finishedAt),
   entries: Number(r.entries),
-  problems: typeof r.problems === 'string' ? (JSON.parse(r.problems) as VerificationRow['problems']) : r.problems,
+  problems: json<VerificationRow['problems']>(r.problems),
   brokenAt: r.brokenAt === null ? null : Number(r.brokenAt),
 });
 
@@ -34,8 +34,8 @@ export async function insertVerification(db: Db, v: Omit<VerificationRow, 'id'>)
   const [row] = await rows<VerificationRow>(
     db,
     sql`INSERT INTO audit_verifications (started_at, finished_at, ok, entries, chains, checkpoints, problems, broken_at, reason, requested_by_type, requested_by_id)
-        VALUES (${v.startedAt.toISOString()}::timestamptz, ${v.finishedAt.toISOString()}::timestamptz, ${v.ok}, ${v.entries},
-                ${v.chains}, ${v.checkpoints}, ${JSON.stringify(v.problems)}::jsonb, ${v.brokenAt}, ${v.reason}, ${v.requestedByType}, ${v.requestedById})
+        VALUES (${iso(v.startedAt)}::timestamptz, ${iso(v.finishedAt)}::timestamptz, ${v.ok}, ${v.entries},
+                ${v.chains}, ${v.checkpoints}, ${jsonb(v.problems)}::jsonb, ${v.brokenAt}, ${v.reason}, ${v.requestedByType}, ${v.requestedById})
         RETURNING ${COLS}`,
   );
   return fix(row!);

@@ -2,7 +2,6 @@ import type { AuditChainStatus, AuditEntry, AuditEntryFilter, AuditEntryPage, Au
 import { addJalaliDays, fromJalali } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import {
-  audit,
   auditChainHeads,
   findAuditEntry,
   listAuditEntries,
@@ -13,23 +12,21 @@ import {
   type AuditRow,
 } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Database } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { isUuid, withTransaction, type Database } from '../../platform/db';
+import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { parseDayField } from '../../platform/http/validation';
 import { agencyNames, partyKey, partyNames, requireStaff, staffIdByUsername, type PartyName } from '../identity';
 import { AUDIT_READERS, auditScope, mayWatchChain } from './audit.policy';
 import * as repo from './audit.repository';
-import { entryView, partyView, type Names } from './audit-view';
+import { entryView, partyView, type Names } from './audit-view.model';
 
 /*
  * The audit log for people: browse and filter the chain's entries (newest first, in keyset pages),
  * open one, download the filtered list, and see and refresh the chain's verification. Reads go
  * through platform/audit; the chain's design is not this module's business.
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The agencies whose entries the actor reads (null: all); 403 for anyone who reads none. */
 function readScope(actor: Actor): string[] | null {
@@ -50,7 +47,7 @@ async function queryOf(ctx: AppContext, actor: Actor, f: AuditEntryFilter, lang:
   let actorIds: string[] | undefined;
   if (f.actor) {
     // An id of any actor as it is; otherwise a staff username (none found: nothing matches).
-    const id = UUID.test(f.actor) ? f.actor.toLowerCase() : await staffIdByUsername(ctx, f.actor);
+    const id = isUuid(f.actor) ? f.actor.toLowerCase() : await staffIdByUsername(ctx, f.actor);
     actorIds = id ? [id] : [];
   }
   const prefix = f.action?.endsWith('.') ? f.action : undefined;
@@ -193,8 +190,7 @@ function walk(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<Wal
         requestedByType: actor.type === 'staff' ? 'staff' : 'system',
         requestedById: actor.id,
       });
-      await appendEvent(tx, { streamType: 'audit_verification', streamId: v.id, action: 'recorded', actor, origin, at: finishedAt, payload: outcome });
-      audit(tx, { actor, origin, at: finishedAt, action: 'audit_chain.verify', objectType: 'audit_verification', objectId: v.id, details: outcome });
+      await recordChange(tx, { actor, origin, at: finishedAt }, { stream: 'audit_verification', id: v.id, event: 'recorded', audit: 'audit_chain.verify', agencyId: null, details: outcome });
       return v;
     });
     return { row, result };

@@ -1,6 +1,6 @@
 import type { MarkKind, MarkStatus } from '@dargah/contracts';
 import { sql, type SQL } from 'drizzle-orm';
-import { rows, type Db } from '../../platform/db';
+import { date, dateOrNull, iso, list, rows, type Db } from '../../platform/db';
 
 /*
  * The only SQL for the service architecture: service_domains, service_layers, service_categories
@@ -8,9 +8,6 @@ import { rows, type Db } from '../../platform/db';
  * (content.classification.categoryId / layerId).
  */
 
-const iso = (d: Date) => d.toISOString();
-const list = (xs: readonly string[]) => sql.param([...xs]);
-const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
 
 // Taxonomy -------------------------------------------------------------------------------------
 export type TermTable = 'service_domains' | 'service_layers';
@@ -303,8 +300,8 @@ const MARK_SELECT = sql`
 
 const fixMark = (r: MarkRow): MarkRow => ({
   ...r,
-  createdAt: new Date(r.createdAt),
-  resolvedAt: date(r.resolvedAt),
+  createdAt: date(r.createdAt),
+  resolvedAt: dateOrNull(r.resolvedAt),
 });
 
 export async function findMark(db: Db, id: string, forUpdate = false): Promise<MarkRow | undefined> {

@@ -17,10 +17,9 @@ import type {
   TaxonomyTermUpdate,
 } from '@dargah/contracts';
 import type { Actor, RequestOrigin } from '../../platform/actor';
-import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db, type Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { withTransaction, type Db } from '../../platform/db';
+import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import {
@@ -52,47 +51,6 @@ function requireReader(actor: Actor): StaffActor {
   requireStaff(actor);
   if (!mayReadArchitecture(actor)) throw new DomainError('FORBIDDEN', { need: ARCHITECTURE_READERS });
   return actor;
-}
-
-interface Who {
-  actor: Actor;
-  origin: RequestOrigin;
-  at: Date;
-}
-type Stream = 'service_domain' | 'service_category' | 'service_layer' | 'service_mark';
-/** Events (past tense) and their audit verbs. */
-const AUDIT_VERBS = { created: 'create', updated: 'update', deleted: 'delete', resolved: 'resolve' } as const;
-
-async function record(
-  tx: Tx,
-  w: Who,
-  c: {
-    stream: Stream;
-    id: string;
-    event: keyof typeof AUDIT_VERBS;
-    agencyId?: string;
-    details: Record<string, unknown>;
-  },
-): Promise<void> {
-  await appendEvent(tx, {
-    streamType: c.stream,
-    streamId: c.id,
-    action: c.event,
-    actor: w.actor,
-    origin: w.origin,
-    at: w.at,
-    payload: c.details,
-  });
-  audit(tx, {
-    actor: w.actor,
-    origin: w.origin,
-    at: w.at,
-    action: `${c.stream}.${AUDIT_VERBS[c.event]}`,
-    objectType: c.stream,
-    objectId: c.id,
-    ...(c.agencyId ? { agencyId: c.agencyId } : {}),
-    details: c.details,
-  });
 }
 
 const values = (i: TaxonomyTermInput): repo.TermValues => ({
@@ -162,10 +120,17 @@ export async function createTerm(
     once(tx, claim, at, async () => {
       const row = await repo.insertTerm(tx.db, t, values(input), at);
       if (!row) throw new DomainError('TAXONOMY_CODE_TAKEN', { code: input.code });
-      await record(
+      await recordChange(
         tx,
         { actor, origin, at },
-        { stream: TERMS[t].stream, id: row.id, event: 'created', details: { code: row.code, title: row.titleFa } },
+        {
+          stream: TERMS[t].stream,
+          id: row.id,
+          event: 'created',
+          audit: `${TERMS[t].stream}.create`,
+          agencyId: null,
+          details: { code: row.code, title: row.titleFa },
+        },
       );
       return { status: 201 as const, body: toTerm(row) };
     }),
@@ -190,13 +155,15 @@ export async function updateTerm(
       throw new DomainError('TAXONOMY_CODE_TAKEN', { code: input.code });
     const row = await repo.updateTerm(tx.db, t, id, input.version, values(input), at);
     if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
         stream: TERMS[t].stream,
         id,
         event: 'updated',
+        audit: `${TERMS[t].stream}.update`,
+        agencyId: null,
         details: {
           version: row.version,
           code: row.code,
@@ -236,13 +203,15 @@ export async function deleteTerm(
       throw new DomainError(t === 'service_domains' ? 'DOMAIN_IN_USE' : 'LAYER_IN_USE', { id, cards: using });
     if (!(await repo.deleteTerm(tx.db, t, id, version)))
       throw new DomainError('CONFLICT', { currentVersion: before.version });
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
         stream: TERMS[t].stream,
         id,
         event: 'deleted',
+        audit: `${TERMS[t].stream}.delete`,
+        agencyId: null,
         details: { code: before.code, title: before.titleFa, ...(categories.length ? { categories } : {}) },
       },
     );
@@ -265,13 +234,15 @@ export async function createCategory(
         throw new DomainError('DOMAIN_NOT_FOUND', { id: input.domainId });
       const row = await repo.insertCategory(tx.db, input.domainId, values(input), at);
       if (!row) throw new DomainError('TAXONOMY_CODE_TAKEN', { code: input.code });
-      await record(
+      await recordChange(
         tx,
         { actor, origin, at },
         {
           stream: 'service_category',
           id: row.id,
           event: 'created',
+          audit: 'service_category.create',
+          agencyId: null,
           details: { domainId: row.domainId, code: row.code, title: row.titleFa },
         },
       );
@@ -301,13 +272,15 @@ export async function updateCategory(
     const row = await repo.updateCategory(tx.db, id, input.version, input.domainId, values(input), at);
     if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
     if (row.domainId !== before.domainId) await repo.moveCatalogueEntries(tx.db, id, row.domainId);
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
         stream: 'service_category',
         id,
         event: 'updated',
+        audit: 'service_category.update',
+        agencyId: null,
         details: {
           version: row.version,
           domainId: row.domainId,
@@ -338,13 +311,15 @@ export async function deleteCategory(
     if (using > 0) throw new DomainError('CATEGORY_IN_USE', { id, cards: using });
     if (!(await repo.deleteTerm(tx.db, 'service_categories', id, version)))
       throw new DomainError('CONFLICT', { currentVersion: before.version });
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
         stream: 'service_category',
         id,
         event: 'deleted',
+        audit: 'service_category.delete',
+        agencyId: null,
         details: { domainId: before.domainId, code: before.code, title: before.titleFa },
       },
     );
@@ -416,13 +391,14 @@ export async function createMark(
         at,
       );
       if (!id) throw new DomainError('MARK_ALREADY_OPEN', { cardId: card.cardId, kind: input.kind });
-      await record(
+      await recordChange(
         tx,
         { actor, origin, at },
         {
           stream: 'service_mark',
           id,
           event: 'created',
+          audit: 'service_mark.create',
           agencyId: card.agencyId,
           details: {
             cardId: card.cardId,
@@ -471,13 +447,14 @@ export async function resolveMark(
     await assertNoReviewConflict(tx.db, actor, markReviewSubject(mark), { id });
     if (!(await repo.resolveMark(tx.db, id, input.version, staff.id, input.note, at)))
       throw new DomainError('CONFLICT', { currentVersion: mark.version });
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
         stream: 'service_mark',
         id,
         event: 'resolved',
+        audit: 'service_mark.resolve',
         agencyId: mark.agencyId,
         details: { cardId: mark.cardId, kind: mark.kind, note: input.note },
       },

@@ -1,7 +1,7 @@
 import type { ServiceCardContent } from '@dargah/contracts';
 import { normalizeForSearch } from '@dargah/persian';
 import { sql, type SQL } from 'drizzle-orm';
-import { rows, type Db } from '../../platform/db';
+import { isoOf, json, list, rows, type Db } from '../../platform/db';
 
 /*
  * The public catalogue's search projection (table catalogue_entries, migration 0006): one row per
@@ -11,9 +11,6 @@ import { rows, type Db } from '../../platform/db';
  * catches up what changed around the card (an agency renamed or moved to another province).
  */
 
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-const list = (xs: readonly string[]) => sql.param([...xs]);
-const iso = (v: unknown): string => new Date(v as string).toISOString();
 
 /**
  * The search key of a card: title (Persian and English), sub-services, description and agency name
@@ -77,8 +74,8 @@ async function upsert(db: Db, s: SourceRow): Promise<void> {
       ${s.agencyVersion}, ${content.title ?? ''}, ${normalizeForSearch(content.title ?? '')},
       ${searchKeyOf(content, s.agencyName, s.agencyNameEn)},
       ${list(content.recipients ?? [])}::text[], ${content.maturity?.level ?? null}, ${content.level ?? null},
-      ${list(content.lifeEvents ?? [])}::text[], ${s.province}, ${iso(s.approvedAt)}::timestamptz,
-      ${iso(s.expiresAt)}::timestamptz, ${s.cardVersion}, now(),
+      ${list(content.lifeEvents ?? [])}::text[], ${s.province}, ${isoOf(s.approvedAt)}::timestamptz,
+      ${isoOf(s.expiresAt)}::timestamptz, ${s.cardVersion}, now(),
       (SELECT id FROM service_categories WHERE id::text = ${categoryId}),
       (SELECT domain_id FROM service_categories WHERE id::text = ${categoryId}),
       ${content.titleEn ?? null}, ${content.titleEn ? normalizeForSearch(content.titleEn) : null},
@@ -176,8 +173,8 @@ const WITH_CONTENT = sql.raw(`catalogue_entries e
 const toEntry = (r: Record<string, unknown>): EntryRow =>
   ({
     ...r,
-    approvedAt: iso(r.approvedAt),
-    expiresAt: iso(r.expiresAt),
+    approvedAt: isoOf(r.approvedAt),
+    expiresAt: isoOf(r.expiresAt),
     content: r.content === undefined ? {} : json<ServiceCardContent>(r.content),
   }) as EntryRow;
 

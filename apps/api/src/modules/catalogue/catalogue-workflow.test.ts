@@ -1,6 +1,6 @@
 import { ROLES, validateCardForSubmission, ServiceCardContent } from '@dargah/contracts';
 import { describe, expect, it } from 'vitest';
-import { diffContent } from './card-diff';
+import { diffContent } from './card-diff.model';
 import {
   allowedActions,
   CARD_ACTIONS,
@@ -17,7 +17,7 @@ import {
   type Role,
   type Scope,
 } from './catalogue-workflow';
-import { dammInterim, isValidServiceId, serviceIdFromNumber } from './service-id';
+import { dammInterim, isValidServiceId, serviceIdFromNumber } from './service-id.model';
 
 /**
  * The expected table, written out independently:

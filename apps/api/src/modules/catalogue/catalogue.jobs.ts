@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { systemActor } from '../../platform/actor';
-import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Database } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import type { JobDefinition } from '../../platform/jobs';
 import * as repo from './catalogue.repository';
 import * as publicRepo from './catalogue-public.repository';
@@ -43,22 +42,11 @@ export async function recordExpiryNotices(database: Database, now: Date): Promis
         now,
       );
       const details = { daysBefore, expiresAt: c.expiresAt.toISOString() };
-      await appendEvent(tx, {
-        streamType: 'service_card',
-        streamId: c.id,
-        action: expired ? 'expired' : 'expiry_reminded',
-        actor: systemActor,
-        origin: {},
-        at: now,
-        payload: details,
-      });
-      audit(tx, {
-        actor: systemActor,
-        origin: {},
-        at: now,
-        action: expired ? 'service_card.expire' : 'service_card.remind_expiry',
-        objectType: 'service_card',
-        objectId: c.id,
+      await recordChange(tx, { actor: systemActor, origin: {}, at: now }, {
+        stream: 'service_card',
+        id: c.id,
+        event: expired ? 'expired' : 'expiry_reminded',
+        audit: expired ? 'service_card.expire' : 'service_card.remind_expiry',
         agencyId: c.agencyId,
         details,
       });
@@ -109,22 +97,11 @@ export async function escalateOverdueParentReviews(database: Database, now: Date
         reviewDueAt: due.toISOString(),
         parentAgencyId: card.parentId,
       };
-      await appendEvent(tx, {
-        streamType: 'service_card',
-        streamId: id,
-        action: 'parent_review_escalated',
-        actor: systemActor,
-        origin: {},
-        at: now,
-        payload: details,
-      });
-      audit(tx, {
-        actor: systemActor,
-        origin: {},
-        at: now,
-        action: 'service_card.escalate',
-        objectType: 'service_card',
-        objectId: id,
+      await recordChange(tx, { actor: systemActor, origin: {}, at: now }, {
+        stream: 'service_card',
+        id,
+        event: 'parent_review_escalated',
+        audit: 'service_card.escalate',
         agencyId: card.agencyId,
         details,
       });

@@ -1,14 +1,8 @@
 import type { CardStatus, ChangeBasis, HeadApproval, LawArticle, LawArticleRef, LawKind } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../../platform/db';
+import { date, dateOrNull, iso, json, jsonb, list, rows, type Db } from '../../platform/db';
 import { refreshCatalogueEntry } from './catalogue-public.repository';
 
-const iso = (d: Date) => d.toISOString();
-/** jsonb arrives parsed from both drivers; a string is parsed defensively. */
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
-/** A JS array as ONE bound parameter (for `= ANY(${list(ids)}::uuid[])`). */
-const list = (xs: readonly string[]) => sql.param([...xs]);
 
 // Agencies (read only: the identity module owns them) ------------------------------------------
 export interface AgencyBrief {
@@ -65,7 +59,7 @@ export async function insertLaw(db: Db, l: LawValues, now: Date): Promise<LawRow
     db,
     sql`
     INSERT INTO laws (title, kind, approving_body, number, approved_on, link, articles, created_at, updated_at)
-    VALUES (${l.title}, ${l.kind}, ${l.approvingBody}, ${l.number}, ${l.approvedOn}::date, ${l.link}, ${JSON.stringify(l.articles)}::jsonb,
+    VALUES (${l.title}, ${l.kind}, ${l.approvingBody}, ${l.number}, ${l.approvedOn}::date, ${l.link}, ${jsonb(l.articles)}::jsonb,
             ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
     RETURNING ${LAW_COLS}`,
   );
@@ -84,7 +78,7 @@ export async function updateLaw(
     db,
     sql`
     UPDATE laws SET title = ${l.title}, kind = ${l.kind}, approving_body = ${l.approvingBody}, number = ${l.number}, approved_on = ${l.approvedOn}::date,
-           link = ${l.link}, articles = ${JSON.stringify(l.articles)}::jsonb, version = version + 1, updated_at = ${iso(now)}::timestamptz
+           link = ${l.link}, articles = ${jsonb(l.articles)}::jsonb, version = version + 1, updated_at = ${iso(now)}::timestamptz
      WHERE id = ${id} AND version = ${version} RETURNING ${LAW_COLS}`,
   );
   return row && fixLaw(row);
@@ -129,7 +123,7 @@ export async function insertMission(db: Db, agencyId: string, m: MissionValues, 
     db,
     sql`
     INSERT INTO agency_missions (agency_id, title, description, legal_basis, created_at, updated_at)
-    VALUES (${agencyId}, ${m.title}, ${m.description}, ${JSON.stringify(m.legalBasis)}::jsonb, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
+    VALUES (${agencyId}, ${m.title}, ${m.description}, ${jsonb(m.legalBasis)}::jsonb, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
     RETURNING ${MISSION_COLS}`,
   );
   return fixMission(row!);
@@ -145,7 +139,7 @@ export async function updateMission(
   const [row] = await rows<MissionRow>(
     db,
     sql`
-    UPDATE agency_missions SET title = ${m.title}, description = ${m.description}, legal_basis = ${JSON.stringify(m.legalBasis)}::jsonb,
+    UPDATE agency_missions SET title = ${m.title}, description = ${m.description}, legal_basis = ${jsonb(m.legalBasis)}::jsonb,
            version = version + 1, updated_at = ${iso(now)}::timestamptz
      WHERE id = ${id} AND version = ${version} RETURNING ${MISSION_COLS}`,
   );
@@ -197,11 +191,11 @@ const CARD_SELECT = sql`
     FROM service_cards c JOIN agencies a ON a.id = c.agency_id`;
 const fixCard = (r: CardRow): CardRow => ({
   ...r,
-  submittedAt: date(r.submittedAt),
-  reviewDueAt: date(r.reviewDueAt),
-  approvedAt: date(r.approvedAt),
-  expiresAt: date(r.expiresAt),
-  createdAt: date(r.createdAt)!,
+  submittedAt: dateOrNull(r.submittedAt),
+  reviewDueAt: dateOrNull(r.reviewDueAt),
+  approvedAt: dateOrNull(r.approvedAt),
+  expiresAt: dateOrNull(r.expiresAt),
+  createdAt: date(r.createdAt),
 });
 
 /** The card; with `forUpdate`, its row stays locked until the transaction ends (a second reviewer waits, then sees the new version). */
@@ -242,7 +236,7 @@ export async function updateCard(db: Db, id: string, version: number, p: CardPat
     p.currentVersion !== undefined ? sql`current_version = ${p.currentVersion}` : undefined,
     p.serviceId !== undefined ? sql`service_id = ${p.serviceId}` : undefined,
     p.submittedAt !== undefined ? sql`submitted_at = ${iso(p.submittedAt)}::timestamptz` : undefined,
-    p.reviewDueAt !== undefined ? sql`review_due_at = ${p.reviewDueAt && iso(p.reviewDueAt)}::timestamptz` : undefined,
+    p.reviewDueAt !== undefined ? sql`review_due_at = ${iso(p.reviewDueAt)}::timestamptz` : undefined,
     p.approvedAt !== undefined ? sql`approved_at = ${iso(p.approvedAt)}::timestamptz` : undefined,
     p.approvedVersion !== undefined ? sql`approved_version = ${p.approvedVersion}` : undefined,
     p.expiresAt !== undefined ? sql`expires_at = ${iso(p.expiresAt)}::timestamptz` : undefined,
@@ -288,7 +282,7 @@ const VERSION_COLS = sql`card_id AS "cardId", version_no AS "versionNo", content
 const fixVersion = (r: VersionRow): VersionRow => ({
   ...r,
   content: json<Record<string, unknown>>(r.content),
-  createdAt: date(r.createdAt)!,
+  createdAt: date(r.createdAt),
   changeBasis: r.changeBasis === null ? null : json<ChangeBasis>(r.changeBasis),
   headApproval: r.headApproval === null ? null : json<HeadApproval>(r.headApproval),
 });
@@ -303,7 +297,7 @@ export async function insertVersion(
 ): Promise<void> {
   await db.execute(sql`
     INSERT INTO service_card_versions (card_id, version_no, content, created_by, created_at, updated_at)
-    VALUES (${cardId}, ${versionNo}, ${JSON.stringify(content)}::jsonb, ${createdBy}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)`);
+    VALUES (${cardId}, ${versionNo}, ${jsonb(content)}::jsonb, ${createdBy}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)`);
 }
 
 /** Replaces the content of a version still being drafted (a frozen one is protected by a trigger too). */
@@ -315,7 +309,7 @@ export async function updateVersionContent(
   now: Date,
 ): Promise<void> {
   await db.execute(sql`
-    UPDATE service_card_versions SET content = ${JSON.stringify(content)}::jsonb, updated_at = ${iso(now)}::timestamptz
+    UPDATE service_card_versions SET content = ${jsonb(content)}::jsonb, updated_at = ${iso(now)}::timestamptz
      WHERE card_id = ${cardId} AND version_no = ${versionNo} AND NOT frozen`);
 }
 
@@ -328,7 +322,7 @@ export async function freezeVersion(
 ): Promise<void> {
   await db.execute(
     sql`UPDATE service_card_versions SET frozen = true
-          ${change ? sql`, change_basis = ${JSON.stringify(change.changeBasis)}::jsonb, head_approval = ${JSON.stringify(change.headApproval)}::jsonb` : sql``}
+          ${change ? sql`, change_basis = ${jsonb(change.changeBasis)}::jsonb, head_approval = ${jsonb(change.headApproval)}::jsonb` : sql``}
          WHERE card_id = ${cardId} AND version_no = ${versionNo} AND NOT frozen`,
   );
 }
@@ -415,7 +409,7 @@ export async function cardEvents(db: Db, cardId: string): Promise<CardEventRow[]
       LEFT JOIN staff b ON b.id::text = e.on_behalf_of_id
      WHERE e.stream_type = 'service_card' AND e.stream_id = ${cardId} ORDER BY e.id`,
   );
-  return r.map((e) => ({ ...e, payload: json<Record<string, unknown>>(e.payload), createdAt: date(e.createdAt)! }));
+  return r.map((e) => ({ ...e, payload: json<Record<string, unknown>>(e.payload), createdAt: date(e.createdAt) }));
 }
 
 /**
@@ -451,7 +445,7 @@ export async function cardsExpiringBefore(db: Db, until: Date): Promise<Expiring
      WHERE c.approved_version IS NOT NULL AND c.expires_at <= ${iso(until)}::timestamptz
      ORDER BY c.expires_at, c.id`,
   );
-  return r.map((x) => ({ ...x, expiresAt: date(x.expiresAt)! }));
+  return r.map((x) => ({ ...x, expiresAt: date(x.expiresAt) }));
 }
 
 /** Records a reminder (or the expiry, daysBefore 0) once per card and expiry date: false when already recorded. */
@@ -494,8 +488,8 @@ export async function insertNotification(
 ): Promise<void> {
   await db.execute(sql`
     INSERT INTO card_notifications (card_id, agency_id, kind, days_before, expires_at, review_due_at, created_at)
-    VALUES (${n.cardId}, ${n.agencyId}, ${n.kind}, ${n.daysBefore}, ${n.expiresAt && iso(n.expiresAt)}::timestamptz,
-            ${n.reviewDueAt ? iso(n.reviewDueAt) : null}::timestamptz, ${iso(now)}::timestamptz)`);
+    VALUES (${n.cardId}, ${n.agencyId}, ${n.kind}, ${n.daysBefore}, ${iso(n.expiresAt)}::timestamptz,
+            ${iso(n.reviewDueAt)}::timestamptz, ${iso(now)}::timestamptz)`);
 }
 
 /** Cards whose parent review was due before `now`: the escalation's candidates, oldest due first. */
@@ -526,9 +520,9 @@ export async function listNotifications(
   );
   return r.map((x) => ({
     ...x,
-    expiresAt: date(x.expiresAt),
-    reviewDueAt: date(x.reviewDueAt),
-    createdAt: date(x.createdAt)!,
+    expiresAt: dateOrNull(x.expiresAt),
+    reviewDueAt: dateOrNull(x.reviewDueAt),
+    createdAt: date(x.createdAt),
   }));
 }
 

@@ -23,21 +23,20 @@ import {
   type UpdateCard,
 } from '@dargah/contracts';
 import { fromJalali, jalaliDateString, parseJalali } from '@dargah/persian';
-import type { Actor, RequestOrigin } from '../../platform/actor';
-import { audit } from '../../platform/audit';
+import type { Actor, RequestOrigin, Who } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db, type Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { isoOrNull, withTransaction, type Db, type Tx } from '../../platform/db';
+import { recordChange } from '../../platform/events';
 import { DomainError, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { agenciesWithRole, hasRole, requireRole, requireStaff } from '../identity';
 import { cardScope, mayViewCard, requireLawEditor, requireMissionEditor } from './catalogue.policy';
-import { actionsOf, assertCardAction, cardCapabilities } from './card-actions';
+import { actionsOf, assertCardAction, cardCapabilities } from './card-actions.service';
 import * as repo from './catalogue.repository';
 import * as architectureRepo from './architecture.repository';
-import { diffContent } from './card-diff';
+import { diffContent } from './card-diff.model';
 import {
   AUTHOR_ROLES,
   CENTRAL_REVIEWERS,
@@ -46,7 +45,7 @@ import {
   isExpired,
   VALIDITY_MONTHS,
 } from './catalogue-workflow';
-import { serviceIdFromNumber } from './service-id';
+import { serviceIdFromNumber } from './service-id.model';
 
 /*
  * The service catalogue's use cases. Every write is one transaction holding the change, its event
@@ -54,42 +53,6 @@ import { serviceIdFromNumber } from './service-id';
  * changed at the version the client read: a stale version is 409 CONFLICT, so of two reviewers
  * acting at once one wins and the other is told to reload.
  */
-
-export interface Who {
-  actor: Actor;
-  origin: RequestOrigin;
-  at: Date;
-}
-interface Change {
-  stream: 'law' | 'agency_mission' | 'service_card';
-  id: string;
-  event: string;
-  audit: string;
-  agencyId: string | null;
-  details: Record<string, unknown>;
-}
-
-async function record(tx: Tx, w: Who, c: Change): Promise<void> {
-  await appendEvent(tx, {
-    streamType: c.stream,
-    streamId: c.id,
-    action: c.event,
-    actor: w.actor,
-    origin: w.origin,
-    at: w.at,
-    payload: c.details,
-  });
-  audit(tx, {
-    actor: w.actor,
-    origin: w.origin,
-    at: w.at,
-    action: c.audit,
-    objectType: c.stream,
-    objectId: c.id,
-    ...(c.agencyId ? { agencyId: c.agencyId } : {}),
-    details: c.details,
-  });
-}
 
 const fieldsError = (problems: FieldProblem[], code = 'VALIDATION_FAILED') =>
   new DomainError(code, { fields: problems });
@@ -164,7 +127,7 @@ export async function createLaw(
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
       const row = await repo.insertLaw(tx.db, values, at);
-      await record(
+      await recordChange(
         tx,
         { actor, origin, at },
         {
@@ -197,7 +160,7 @@ export async function updateLaw(
     const row = await repo.updateLaw(tx.db, id, input.version, values, at);
     if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
     const changes = diffContent({ ...before, version: undefined }, { ...row, version: undefined });
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
@@ -251,7 +214,7 @@ export async function createMission(
         { title: input.title, description: input.description ?? null, legalBasis: input.legalBasis },
         at,
       );
-      await record(
+      await recordChange(
         tx,
         { actor, origin, at },
         {
@@ -300,7 +263,7 @@ export async function updateMission(
       at,
     );
     if (!row) throw new DomainError('CONFLICT', { currentVersion: before.version });
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
@@ -321,7 +284,7 @@ export async function deleteMission(ctx: AppContext, actor: Actor, id: string, o
   await withTransaction(ctx.database, async (tx) => {
     const m = await editableMission(tx.db, actor, id);
     await repo.deleteMission(tx.db, id);
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
@@ -337,7 +300,6 @@ export async function deleteMission(ctx: AppContext, actor: Actor, id: string, o
 }
 
 // Service cards: views -------------------------------------------------------------------------
-const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 const nameOf = (r: { agencyNameFa: string; agencyNameEn: string | null }, lang: Lang) =>
   (lang === 'en' && r.agencyNameEn) || r.agencyNameFa;
 
@@ -558,7 +520,7 @@ export async function createDraftCardInTx(
 ): Promise<string> {
   const id = await repo.insertCard(tx.db, agencyId, staffId, w.at);
   await repo.insertVersion(tx.db, id, 1, content, staffId, w.at);
-  await record(tx, w, {
+  await recordChange(tx, w, {
     stream: 'service_card',
     id,
     event: 'created',
@@ -595,7 +557,7 @@ export async function updateCard(
     if (!(await repo.saveCard(tx.db, id, input.version, { status: t.to, currentVersion: versionNo }, at)))
       throw new DomainError('CONFLICT', {});
     const changed = diffContent(current.content, input.content).map((c) => c.path);
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
@@ -768,7 +730,7 @@ export async function stepCard(
     }
     if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
     const event = renewal ? `renewal_${STEP_EVENTS[action]}` : STEP_EVENTS[action];
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
@@ -805,7 +767,7 @@ async function openChange(
   await repo.insertVersion(tx.db, id, versionNo, approved.content, w.actor.id!, w.at);
   const patch: repo.CardPatch = { status: t.to, currentVersion: versionNo, lastComment: input.comment ?? null };
   if (!(await repo.saveCard(tx.db, id, input.version, patch, w.at))) throw new DomainError('CONFLICT', {});
-  await record(tx, w, {
+  await recordChange(tx, w, {
     stream: 'service_card',
     id,
     event: 'change_requested',
@@ -864,7 +826,7 @@ export async function renewCard(
         lastComment: input.comment ?? null,
       };
       if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
-      await record(
+      await recordChange(
         tx,
         { actor, origin, at },
         {

@@ -1,20 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../../platform/db';
+import { date, iso, list, rows, textArray, type Db } from '../../platform/db';
 
 /* The SQL of card imports (card_imports) and the look-ups an import file's references need. */
 
-const iso = (d: Date) => d.toISOString();
-const list = (xs: readonly string[]) => sql.param([...xs]);
-/** A uuid[] column arrives as an array (pg) or as the text `{a,b}` (some drivers). */
-function uuids(v: unknown): string[] {
-  if (Array.isArray(v)) return v as string[];
-  if (typeof v === 'string')
-    return v
-      .replace(/^\{|\}$/g, '')
-      .split(',')
-      .filter(Boolean);
-  return [];
-}
 
 export interface ImportRow {
   id: string;
@@ -33,7 +21,7 @@ const COLUMNS = sql`id, agency_id AS "agencyId", file_sha256 AS "fileSha256", fi
   file_bytes AS "fileBytes", format, row_count AS "rowCount", card_ids AS "cardIds", created_by AS "createdBy",
   created_at AS "createdAt"`;
 const toRow = (r: Record<string, unknown>): ImportRow =>
-  ({ ...r, cardIds: uuids(r.cardIds), createdAt: new Date(r.createdAt as string) }) as ImportRow;
+  ({ ...r, cardIds: textArray(r.cardIds), createdAt: date(r.createdAt) }) as ImportRow;
 
 export type ImportValues = Omit<ImportRow, 'id' | 'cardIds' | 'createdAt'>;
 

@@ -12,10 +12,9 @@ import {
 import { normalizeForSearch, toAsciiDigits, toPersianDigits } from '@dargah/persian';
 import ExcelJS from 'exceljs';
 import type { Actor, RequestOrigin } from '../../platform/actor';
-import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { stripBidiControls, textProblem } from '../../platform/http/text-guard';
@@ -362,22 +361,11 @@ export async function importCards(
         rowCount: a.rowCount,
         cardIds,
       };
-      await appendEvent(tx, {
-        streamType: 'card_import',
-        streamId: row.id,
-        action: 'imported',
-        actor,
-        origin,
-        at,
-        payload: details,
-      });
-      audit(tx, {
-        actor,
-        origin,
-        at,
-        action: 'card_import.create',
-        objectType: 'card_import',
-        objectId: row.id,
+      await recordChange(tx, who, {
+        stream: 'card_import',
+        id: row.id,
+        event: 'imported',
+        audit: 'card_import.create',
         agencyId: req.agencyId,
         details,
       });

@@ -11,11 +11,11 @@ import { registerCatalogueErrors } from './catalogue.errors';
 import { countsRoutes } from './counts.routes';
 import { catalogueAreas } from './counts.service';
 
-export { isValidServiceId, serviceIdFromNumber } from './service-id';
+export { isValidServiceId, serviceIdFromNumber } from './service-id.model';
 export { assertLinkableService, describeServiceIds } from './reports.service';
 export type { CatalogueServiceInfo } from './reports.service';
-export { approvedServiceFacts } from './desk-facts';
-export type { ApprovedServiceFacts } from './desk-facts';
+export { approvedServiceFacts } from './desk-facts.service';
+export type { ApprovedServiceFacts } from './desk-facts.service';
 
 registerCatalogueErrors();
 

@@ -1,16 +1,12 @@
 import type { LawArticleRef, LicenceDocument, LicenceInquiry, LicenceStatus } from '@dargah/contracts';
 import { sql, type SQL } from 'drizzle-orm';
-import { rows, type Db } from '../../platform/db';
+import { date, dateOrNull, iso, json, jsonb, list, rows, type Db } from '../../platform/db';
 
 /*
  * The only SQL of the licence register: licences and licence_prerequisites (migration 0009), and
  * the reads of approved service cards a mapping needs.
  */
 
-const iso = (d: Date) => d.toISOString();
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
-const list = (xs: readonly string[]) => sql.param([...xs]);
 
 export interface LicenceValues {
   title: string;
@@ -65,9 +61,9 @@ const fix = (r: LicenceRow): LicenceRow => ({
   inquiries: json(r.inquiries),
   costLegalBasis: json(r.costLegalBasis),
   costRials: Number(r.costRials),
-  cancelledAt: date(r.cancelledAt),
-  createdAt: date(r.createdAt)!,
-  updatedAt: date(r.updatedAt)!,
+  cancelledAt: dateOrNull(r.cancelledAt),
+  createdAt: date(r.createdAt),
+  updatedAt: date(r.updatedAt),
 });
 
 export async function findLicence(db: Db, id: string, forUpdate = false): Promise<LicenceRow | undefined> {
@@ -91,9 +87,9 @@ export async function insertLicence(
     INSERT INTO licences (agency_id, title, kind, legal_basis, conditions, documents, inquiries, issue_days, validity_months,
                           cost_rials, cost_legal_basis, renewal_terms, amendment_terms, cancellation_conditions, search_key,
                           created_by, created_at, updated_at)
-    VALUES (${agencyId}, ${v.title}, ${v.kind}, ${JSON.stringify(v.legalBasis)}::jsonb, ${JSON.stringify(v.conditions)}::jsonb,
-            ${JSON.stringify(v.documents)}::jsonb, ${JSON.stringify(v.inquiries)}::jsonb, ${v.issueDays}, ${v.validityMonths},
-            ${v.costRials}::bigint, ${JSON.stringify(v.costLegalBasis)}::jsonb, ${v.renewalTerms}, ${v.amendmentTerms},
+    VALUES (${agencyId}, ${v.title}, ${v.kind}, ${jsonb(v.legalBasis)}::jsonb, ${jsonb(v.conditions)}::jsonb,
+            ${jsonb(v.documents)}::jsonb, ${jsonb(v.inquiries)}::jsonb, ${v.issueDays}, ${v.validityMonths},
+            ${v.costRials}::bigint, ${jsonb(v.costLegalBasis)}::jsonb, ${v.renewalTerms}, ${v.amendmentTerms},
             ${v.cancellationConditions}, ${v.searchKey}, ${createdBy}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
     RETURNING id`,
   );
@@ -105,10 +101,10 @@ export async function updateLicence(db: Db, id: string, version: number, v: Lice
   const r = await rows<{ id: string }>(
     db,
     sql`
-    UPDATE licences SET title = ${v.title}, kind = ${v.kind}, legal_basis = ${JSON.stringify(v.legalBasis)}::jsonb,
-           conditions = ${JSON.stringify(v.conditions)}::jsonb, documents = ${JSON.stringify(v.documents)}::jsonb,
-           inquiries = ${JSON.stringify(v.inquiries)}::jsonb, issue_days = ${v.issueDays}, validity_months = ${v.validityMonths},
-           cost_rials = ${v.costRials}::bigint, cost_legal_basis = ${JSON.stringify(v.costLegalBasis)}::jsonb,
+    UPDATE licences SET title = ${v.title}, kind = ${v.kind}, legal_basis = ${jsonb(v.legalBasis)}::jsonb,
+           conditions = ${jsonb(v.conditions)}::jsonb, documents = ${jsonb(v.documents)}::jsonb,
+           inquiries = ${jsonb(v.inquiries)}::jsonb, issue_days = ${v.issueDays}, validity_months = ${v.validityMonths},
+           cost_rials = ${v.costRials}::bigint, cost_legal_basis = ${jsonb(v.costLegalBasis)}::jsonb,
            renewal_terms = ${v.renewalTerms}, amendment_terms = ${v.amendmentTerms},
            cancellation_conditions = ${v.cancellationConditions}, search_key = ${v.searchKey},
            version = version + 1, updated_at = ${iso(now)}::timestamptz

@@ -15,10 +15,9 @@ import type {
 import { normalizeServiceIdInput } from '@dargah/contracts';
 import { normalizeForSearch } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
-import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { isUniqueViolation, withTransaction, type Db, type Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import { DomainError, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
@@ -27,7 +26,7 @@ import { isCentral } from './catalogue.policy';
 import * as catalogueRepo from './catalogue.repository';
 import { licenceFieldMessage } from './licences.errors';
 import * as repo from './licences.repository';
-import { isValidServiceId } from './service-id';
+import { isValidServiceId } from './service-id.model';
 
 /*
  * The licence register's use cases. Every write is one transaction holding the change, its event
@@ -36,38 +35,6 @@ import { isValidServiceId } from './service-id';
  * (central reviewers, oversight auditors) read; the public reads active licences. Another agency's
  * licence answers exactly like a missing one.
  */
-
-interface Who {
-  actor: Actor;
-  origin: RequestOrigin;
-  at: Date;
-}
-
-async function record(
-  tx: Tx,
-  w: Who,
-  c: { id: string; event: string; agencyId: string; details: Record<string, unknown> },
-): Promise<void> {
-  await appendEvent(tx, {
-    streamType: 'licence',
-    streamId: c.id,
-    action: c.event,
-    actor: w.actor,
-    origin: w.origin,
-    at: w.at,
-    payload: c.details,
-  });
-  audit(tx, {
-    actor: w.actor,
-    origin: w.origin,
-    at: w.at,
-    action: `licence.${c.event}`,
-    objectType: 'licence',
-    objectId: c.id,
-    agencyId: c.agencyId,
-    details: c.details,
-  });
-}
 
 const problem = (field: string, code: string, lang: Lang): FieldProblem => ({
   field,
@@ -246,12 +213,14 @@ export async function createLicence(
       if (problems.length > 0) throw fieldsError(problems);
       const id = await repo.insertLicence(tx.db, input.agencyId, valuesOf(input), actor.id, at);
       await repo.setPrerequisites(tx.db, id, input.prerequisiteIds);
-      await record(
+      await recordChange(
         tx,
         { actor, origin, at },
         {
+          stream: 'licence',
           id,
           event: 'created',
+          audit: 'licence.created',
           agencyId: input.agencyId,
           details: { title: input.title, kind: input.kind, prerequisiteIds: input.prerequisiteIds },
         },
@@ -281,12 +250,14 @@ export async function updateLicence(
     const changed = (Object.keys(values) as Array<keyof repo.LicenceValues>).filter(
       (k) => k !== 'searchKey' && JSON.stringify(values[k]) !== JSON.stringify(before[k]),
     );
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
+        stream: 'licence',
         id,
         event: 'updated',
+        audit: 'licence.updated',
         agencyId: before.agencyId,
         details: { version: input.version + 1, changed, prerequisiteIds: input.prerequisiteIds },
       },
@@ -435,10 +406,17 @@ export async function mapService(
         throw new DomainError('SERVICE_ALREADY_LICENSED', { serviceId });
       if (!(await repo.patchLicence(tx.db, id, input.version, { serviceId }, at)))
         throw new DomainError('CONFLICT', {});
-      await record(
+      await recordChange(
         tx,
         { actor, origin, at },
-        { id, event: 'service_mapped', agencyId: l.agencyId, details: { serviceId, cardId: card.cardId } },
+        {
+          stream: 'licence',
+          id,
+          event: 'service_mapped',
+          audit: 'licence.service_mapped',
+          agencyId: l.agencyId,
+          details: { serviceId, cardId: card.cardId },
+        },
       );
       return toView(tx.db, (await repo.findLicence(tx.db, id))!, actor, lang);
     });
@@ -462,10 +440,17 @@ export async function unmapService(
     const l = await editable(tx, actor, id, version);
     if (l.serviceId === null) throw new DomainError('LICENCE_NOT_MAPPED', { licenceId: id });
     if (!(await repo.patchLicence(tx.db, id, version, { serviceId: null }, at))) throw new DomainError('CONFLICT', {});
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
-      { id, event: 'service_unmapped', agencyId: l.agencyId, details: { serviceId: l.serviceId } },
+      {
+        stream: 'licence',
+        id,
+        event: 'service_unmapped',
+        audit: 'licence.service_unmapped',
+        agencyId: l.agencyId,
+        details: { serviceId: l.serviceId },
+      },
     );
     return toView(tx.db, (await repo.findLicence(tx.db, id))!, actor, lang);
   });
@@ -490,12 +475,14 @@ export async function cancelLicence(
       serviceId: null,
     };
     if (!(await repo.patchLicence(tx.db, id, input.version, patch, at))) throw new DomainError('CONFLICT', {});
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
+        stream: 'licence',
         id,
         event: 'cancelled',
+        audit: 'licence.cancelled',
         agencyId: l.agencyId,
         details: { reason: input.reason, releasedServiceId: l.serviceId },
       },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
 import { expectKeyReuseRefused, expectReplayedCreate } from '../../../test/idempotency';
-import { serviceIdFromNumber } from './service-id';
+import { serviceIdFromNumber } from './service-id.model';
 
 /*
  * The licence register: who may do what, the checks of a licence (laws, cost basis, inquiries,

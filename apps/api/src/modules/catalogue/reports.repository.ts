@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { rows, type Db } from '../../platform/db';
+import { iso, isoOf, isoOrNull, list, rows, type Db } from '../../platform/db';
 
 /*
  * SQL of the delivery reports (migration 0010): the link check of a catalogue service id, the
@@ -7,10 +7,6 @@ import { rows, type Db } from '../../platform/db';
  * section is one set-based query; the page and the per-agency totals read the same fragment.
  */
 
-const iso = (d: Date) => d.toISOString();
-const isoOf = (v: unknown): string => new Date(v as string).toISOString();
-const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : isoOf(v));
-const list = (xs: readonly string[]) => sql.param([...xs]);
 
 // Catalogue service ids ---------------------------------------------------------------------------
 

@@ -12,10 +12,9 @@ import type {
 } from '@dargah/contracts';
 import { addJalaliDays, fromJalali, jalaliDateString, toJalali } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
-import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { isUniqueViolation, withTransaction, type Db, type Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { isUniqueViolation, withTransaction, type Db } from '../../platform/db';
+import { recordChange } from '../../platform/events';
 import { DomainError, errorSpec, type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { parseDayField } from '../../platform/http/validation';
@@ -30,7 +29,7 @@ import {
   reviewConflictOf,
 } from '../identity';
 import * as repo from './reports.repository';
-import { isValidServiceId } from './service-id';
+import { isValidServiceId } from './service-id.model';
 
 /*
  * Delivery against the catalogue: which approved service id a desk service or a provincial report
@@ -43,38 +42,6 @@ import { isValidServiceId } from './service-id';
 export const ROW_REVIEWERS = ['central_reviewer', 'platform_admin'] as const;
 /** Agency kinds that submit yearly delivery reports, and may name their parents' service ids. */
 const FIELD_OFFICES = new Set(['provincial_office', 'county_office']);
-
-interface Who {
-  actor: Actor;
-  origin: RequestOrigin;
-  at: Date;
-}
-
-async function record(
-  tx: Tx,
-  w: Who,
-  c: { stream: string; id: string; event: string; audit: string; agencyId: string; details: Record<string, unknown> },
-): Promise<void> {
-  await appendEvent(tx, {
-    streamType: c.stream,
-    streamId: c.id,
-    action: c.event,
-    actor: w.actor,
-    origin: w.origin,
-    at: w.at,
-    payload: c.details,
-  });
-  audit(tx, {
-    actor: w.actor,
-    origin: w.origin,
-    at: w.at,
-    action: c.audit,
-    objectType: c.stream,
-    objectId: c.id,
-    agencyId: c.agencyId,
-    details: c.details,
-  });
-}
 
 const problem = (field: string, code: string, lang: Lang): FieldProblem => ({
   field,
@@ -243,7 +210,7 @@ export async function submitReport(
       );
       await repo.insertReportRows(tx.db, id, input.agencyId, rowValues(input.rows));
       const withoutId = input.rows.filter((r) => !r.serviceId).length;
-      await record(
+      await recordChange(
         tx,
         { actor, origin, at },
         {
@@ -304,7 +271,7 @@ export async function correctReport(
       at,
     );
     await repo.insertReportRows(tx.db, newId, old.agencyId, rowValues(input.rows));
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {
@@ -435,7 +402,7 @@ export async function resolveRow(
       ))
     )
       throw new DomainError('CONFLICT', { currentVersion: row.version });
-    await record(
+    await recordChange(
       tx,
       { actor, origin, at },
       {

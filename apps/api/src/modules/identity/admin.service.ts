@@ -14,10 +14,9 @@ import {
   type PublicAgency,
 } from '@dargah/contracts';
 import type { Actor, RequestOrigin } from '../../platform/actor';
-import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { isUniqueViolation, withTransaction, type Db, type Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { isoOf, isoOrNull, isUniqueViolation, withTransaction, type Db } from '../../platform/db';
+import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import {
@@ -58,31 +57,7 @@ export async function administeredStaff(db: Db, s: AdminScope, staffId: string):
   return staff;
 }
 
-// Recording --------------------------------------------------------------------------------------
-export type StreamType = 'agency' | 'org_unit' | 'staff' | 'delegation' | 'api_token';
-interface Change {
-  stream: StreamType;
-  id: string;
-  /** Event action on the stream, e.g. 'created'. */
-  event: string;
-  /** Audit action, e.g. 'agency.create'. */
-  audit: string;
-  /** The agency the object belongs to (audit entries are filtered by it). */
-  agencyId: string;
-  details: Record<string, unknown>;
-}
-export interface Who {
-  actor: Actor;
-  origin: RequestOrigin;
-  at: Date;
-}
-
-/** The event and the audit entry of one change, in the change's transaction. */
-export async function record(tx: Tx, w: Who, c: Change): Promise<void> {
-  await appendEvent(tx, { streamType: c.stream, streamId: c.id, action: c.event, actor: w.actor, origin: w.origin, at: w.at, payload: c.details });
-  audit(tx, { actor: w.actor, origin: w.origin, at: w.at, action: c.audit, objectType: c.stream, objectId: c.id, agencyId: c.agencyId, details: c.details });
-}
-
+// Recording helpers ------------------------------------------------------------------------------
 /** Field by field: what an update changed. */
 export function changes<T extends object>(before: T, after: T, fields: ReadonlyArray<keyof T>): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
@@ -96,7 +71,6 @@ export const uniqueAs = (constraint: string, code: string, details: Record<strin
   throw err;
 };
 
-export const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 export const blank = (s: string | undefined) => (s ? s : null);
 
 // Agencies ---------------------------------------------------------------------------------------
@@ -130,7 +104,7 @@ export async function createAgency(ctx: AppContext, actor: Actor, input: AgencyI
     once(tx, claim, at, async () => {
       if (values.parentId && !(await repo.findAgency(tx.db, values.parentId))) throw new DomainError('AGENCY_PARENT_NOT_FOUND', { parentId: values.parentId });
       const row = await repo.insertAgency(tx.db, values, at);
-      await record(tx, { actor, origin, at }, { stream: 'agency', id: row.id, event: 'created', audit: 'agency.create', agencyId: row.id, details: { ...values } });
+      await recordChange(tx, { actor, origin, at }, { stream: 'agency', id: row.id, event: 'created', audit: 'agency.create', agencyId: row.id, details: { ...values } });
       return { status: 201 as const, body: row };
     }),
   ).catch(uniqueAs('agencies_legal_id_key', 'LEGAL_ID_TAKEN', { legalId: values.legalId }));
@@ -157,7 +131,7 @@ export async function updateAgency(ctx: AppContext, actor: Actor, agencyId: stri
     const row = await repo.updateAgency(tx.db, agencyId, input.version, values, at);
     if (!row) throw new DomainError('CONFLICT', { currentVersion: (await repo.findAgency(tx.db, agencyId))?.version });
     const changed = changes(current, row, AGENCY_FIELDS);
-    await record(tx, { actor, origin, at }, { stream: 'agency', id: agencyId, event: 'updated', audit: 'agency.update', agencyId, details: { version: row.version, changes: changed } });
+    await recordChange(tx, { actor, origin, at }, { stream: 'agency', id: agencyId, event: 'updated', audit: 'agency.update', agencyId, details: { version: row.version, changes: changed } });
     return row;
   }).catch(uniqueAs('agencies_legal_id_key', 'LEGAL_ID_TAKEN', { legalId: values.legalId }));
 }
@@ -187,7 +161,7 @@ export async function createUnit(ctx: AppContext, actor: Actor, agencyId: string
     return once(tx, claim, at, async () => {
       if (values.parentId) await requireUnitOf(tx.db, agencyId, values.parentId);
       const row = await repo.insertUnit(tx.db, { agencyId, ...values }, at);
-      await record(tx, { actor, origin, at }, { stream: 'org_unit', id: row.id, event: 'created', audit: 'org_unit.create', agencyId, details: { ...values } });
+      await recordChange(tx, { actor, origin, at }, { stream: 'org_unit', id: row.id, event: 'created', audit: 'org_unit.create', agencyId, details: { ...values } });
       return { status: 201 as const, body: row };
     });
   }).catch(uniqueAs('org_units_agency_id_code_key', 'UNIT_CODE_TAKEN', { code: values.code }));
@@ -209,7 +183,7 @@ export async function updateUnit(ctx: AppContext, actor: Actor, unitId: string, 
     }
     const row = await repo.updateUnit(tx.db, unitId, input.version, values, at);
     if (!row) throw new DomainError('CONFLICT', { currentVersion: (await repo.findUnit(tx.db, unitId))?.version });
-    await record(tx, { actor, origin, at }, {
+    await recordChange(tx, { actor, origin, at }, {
       stream: 'org_unit',
       id: unitId,
       event: 'updated',
@@ -235,7 +209,7 @@ function delegationView(d: repo.DelegationRow, now: Date): Delegation {
     startsAt: startsAt.toISOString(),
     endsAt: endsAt.toISOString(),
     reason: d.reason,
-    revokedAt: iso(d.revokedAt),
+    revokedAt: isoOrNull(d.revokedAt),
     status,
   };
 }
@@ -271,7 +245,7 @@ export async function createDelegation(ctx: AppContext, actor: Actor, input: Del
     }
     return once(tx, claim, at, async () => {
       const id = await repo.insertDelegation(tx.db, { principalId: principal.id, delegateId: delegate.id, startsAt, endsAt, reason: input.reason, createdBy: actor.id }, at);
-      await record(tx, { actor, origin, at }, {
+      await recordChange(tx, { actor, origin, at }, {
         stream: 'delegation',
         id,
         event: 'created',
@@ -295,7 +269,7 @@ export async function revokeDelegation(ctx: AppContext, actor: Actor, delegation
     if (!d) throw new DomainError('DELEGATION_NOT_FOUND', { delegationId });
     if (d.revokedAt) return delegationView(d, at);
     await repo.revokeDelegation(tx.db, delegationId, at);
-    await record(tx, { actor, origin, at }, {
+    await recordChange(tx, { actor, origin, at }, {
       stream: 'delegation',
       id: delegationId,
       event: 'revoked',
@@ -314,9 +288,9 @@ const tokenView = (t: repo.ApiTokenRow): ApiToken => ({
   name: t.name,
   prefix: t.prefix,
   scopes: t.scopes,
-  createdAt: iso(t.createdAt)!,
-  lastUsedAt: iso(t.lastUsedAt),
-  revokedAt: iso(t.revokedAt),
+  createdAt: isoOf(t.createdAt),
+  lastUsedAt: isoOrNull(t.lastUsedAt),
+  revokedAt: isoOrNull(t.revokedAt),
 });
 
 export async function listApiTokens(ctx: AppContext, actor: Actor, agencyId?: string): Promise<ApiToken[]> {
@@ -339,7 +313,7 @@ export async function createApiToken(ctx: AppContext, actor: Actor, input: ApiTo
   return withTransaction(ctx.database, async (tx) => {
     await administeredAgency(tx.db, s, input.agencyId);
     const row = await repo.insertApiToken(tx.db, { agencyId: input.agencyId, name: input.name, tokenHash: sha256(secret), prefix: secret.slice(0, 12), scopes, createdBy: actor.id }, at);
-    await record(tx, { actor, origin, at }, { stream: 'api_token', id: row.id, event: 'created', audit: 'api_token.create', agencyId: row.agencyId, details: { name: row.name, prefix: row.prefix, scopes } });
+    await recordChange(tx, { actor, origin, at }, { stream: 'api_token', id: row.id, event: 'created', audit: 'api_token.create', agencyId: row.agencyId, details: { name: row.name, prefix: row.prefix, scopes } });
     return { ...tokenView(row), secret };
   });
 }
@@ -353,7 +327,7 @@ export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: str
     if (!t || !administers(s, t.agencyId)) throw new DomainError('API_TOKEN_NOT_FOUND', { tokenId });
     if (t.revokedAt) return tokenView(t);
     await repo.revokeApiToken(tx.db, tokenId, at);
-    await record(tx, { actor, origin, at }, { stream: 'api_token', id: tokenId, event: 'revoked', audit: 'api_token.revoke', agencyId: t.agencyId, details: { name: t.name, prefix: t.prefix } });
+    await recordChange(tx, { actor, origin, at }, { stream: 'api_token', id: tokenId, event: 'revoked', audit: 'api_token.revoke', agencyId: t.agencyId, details: { name: t.name, prefix: t.prefix } });
     return tokenView({ ...t, revokedAt: at });
   });
 }

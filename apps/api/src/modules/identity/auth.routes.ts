@@ -60,8 +60,26 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, host: Mo
     async (req, reply) => establish(req, reply, await staffLogin(ctx, req.body.username, req.body.password, req.origin)),
   );
 
-  r.get('/auth/session', { config: { access: 'authenticated' }, schema: { tags, summary: 'The signed-in person, their roles and the CSRF token', response: { 200: SessionInfo } } }, async (req) =>
-    sessionInfo(ctx, requireSession(req), host.areasOf),
+  // The web app asks this on every first page view: nobody signed in is a normal answer (204), not
+  // an error in every visitor's console. A session cookie that no longer opens a session is another
+  // matter: 401 says the session has ended (once: the cookie is cleared with it). ADR 0016.
+  r.get(
+    '/auth/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The signed-in person, their roles and the CSRF token; 204 when nobody is signed in',
+        description: 'Answers 204 without a session cookie, and 401 UNAUTHENTICATED (clearing the cookie) when the cookie sent no longer opens a session: tampered, revoked, idle or expired.',
+        response: { 200: SessionInfo, 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      if (req.session) return sessionInfo(ctx, req.session, host.areasOf);
+      if (req.cookies[SESSION_COOKIE] === undefined) return reply.status(204).send(null);
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
+      throw new DomainError('UNAUTHENTICATED');
+    },
   );
 
   r.post(

@@ -5,7 +5,7 @@ import type { Actor, RequestOrigin, RoleGrant } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import * as repo from './identity.repository';
 
@@ -126,8 +126,7 @@ export async function openStaffSession(ctx: AppContext, tx: Tx, staff: repo.Staf
   const now = ctx.clock.now();
   const session = await openSession(ctx, tx.db, 'staff', staff.id, origin);
   const actor = { type: 'staff' as const, id: staff.id, agencyId: staff.agencyId };
-  await appendEvent(tx, { streamType: 'staff', streamId: staff.id, action: 'signed_in', actor, origin, at: now, payload: { method } });
-  audit(tx, { actor, origin, at: now, action: 'staff.sign_in', objectType: 'staff', objectId: staff.id, details: { method } });
+  await recordChange(tx, { actor, origin, at: now }, { stream: 'staff', id: staff.id, event: 'signed_in', audit: 'staff.sign_in', agencyId: staff.agencyId, details: { method } });
   return session;
 }
 

@@ -118,7 +118,20 @@ describe('staff sign-in and sessions', () => {
     const tampered = s.cookie.slice(0, -2) + (s.cookie.endsWith('AA') ? 'BB' : 'AA');
     expect((await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: tampered } })).statusCode).toBe(401);
     t.clock.advance(31 * 60_000);
-    expect((await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+    const ended = await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: s.cookie } });
+    expect(ended.statusCode).toBe(401);
+    expect(ended.json().error.code).toBe('UNAUTHENTICATED');
+    // Said once: the ended session's cookie is cleared with the answer, so the next check is a plain "nobody".
+    const cleared = ended.cookies.find((c) => c.name === 'dargah_session');
+    expect(cleared?.value).toBe('');
+    expect(cleared?.expires?.getTime()).toBeLessThan(Date.now());
+  });
+
+  it('answers the session check of nobody with 204 and no body', async () => {
+    const res = await t.app.inject({ url: '/api/v1/auth/session' });
+    expect(res.statusCode).toBe(204);
+    expect(res.body).toBe('');
+    expect(res.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses a cookie write without the CSRF token, and signs out everywhere', async () => {

@@ -3,7 +3,7 @@ import type { RequestOrigin } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { appendEvent, recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import { checkMobileOwnership, MobileRegistryUnavailable, type OwnershipAnswer } from '../../platform/integrations/mobile-registry';
 import { notify } from '../../platform/notify';
@@ -11,7 +11,7 @@ import { hitAll, refund, type Hit, type Limit } from '../../platform/rate-limit'
 import { csrfMatches, openSession, sha256, type NewSession } from './auth.service';
 import * as repo from './identity.repository';
 import { mobileChangedTemplate, otpTemplate } from './identity.notifications';
-import { maskMobile, maskNationalCode } from './identity.sms';
+import { maskMobile, maskNationalCode } from './masks.model';
 
 /**
  * Citizen sign-in by national code, mobile and a one-time code. The mobile-ownership registry
@@ -121,8 +121,7 @@ async function personFor(ctx: AppContext, tx: Tx, c: repo.ChallengeRow & { regis
     await repo.changeMobile(tx.db, person.id, c.mobile, now);
     const change = { from: person.mobile ? maskMobile(person.mobile) : null, to: maskMobile(c.mobile), registryReference: c.registryRef };
     const actor = { type: 'citizen' as const, id: person.id };
-    await appendEvent(tx, { streamType: 'citizen', streamId: person.id, action: 'mobile_changed', actor, origin, at: now, payload: change });
-    audit(tx, { actor, origin, at: now, action: 'citizen.mobile_changed', objectType: 'citizen', objectId: person.id, details: change });
+    await recordChange(tx, { actor, origin, at: now }, { stream: 'citizen', id: person.id, event: 'mobile_changed', audit: 'citizen.mobile_changed', agencyId: null, details: change });
     if (person.mobile) await notify(ctx, tx, mobileChangedTemplate, { to: { sms: person.mobile }, personalisation: { newMobile: maskMobile(c.mobile) }, reference: person.id });
   }
   return person.id;
@@ -146,8 +145,7 @@ export async function verifyOtp(ctx: AppContext, challengeId: string, code: stri
     const personId = await personFor(ctx, tx, { ...c, registryRef: c.registryRef }, origin, now);
     const session = await openSession(ctx, tx.db, 'citizen', personId, origin);
     const actor = { type: 'citizen' as const, id: personId };
-    await appendEvent(tx, { streamType: 'citizen', streamId: personId, action: 'signed_in', actor, origin, at: now, payload: { method: 'otp' } });
-    audit(tx, { actor, origin, at: now, action: 'citizen.sign_in', objectType: 'citizen', objectId: personId });
+    await recordChange(tx, { actor, origin, at: now }, { stream: 'citizen', id: personId, event: 'signed_in', audit: 'citizen.sign_in', agencyId: null, payload: { method: 'otp' } });
     return { ok: true as const, session };
   });
   if (!outcome.ok) throw new DomainError(outcome.error, { remainingAttempts: Math.max(0, outcome.remaining) });

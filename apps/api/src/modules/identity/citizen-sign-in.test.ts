@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { deliveredCode, nextAddress, randomMobile, randomNationalCode, registerMobile, signInCitizen } from '../../../test/factories';
-import { maskMobile } from './identity.sms';
+import { maskMobile } from './masks.model';
 
 /**
  * Citizen sign-in proves that the mobile belongs to the national code (the mobile-ownership

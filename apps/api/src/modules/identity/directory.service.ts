@@ -1,13 +1,11 @@
 import type { AppContext } from '../../platform/context';
+import { uuids } from '../../platform/db';
 import * as repo from './identity.repository';
 
 /*
  * Names for records that keep only ids, such as the audit log: staff, citizens, companies, agency
  * systems and agencies. Unknown ids (removed rows, the system actor) are simply absent.
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuids = (ids: Iterable<string | null | undefined>) => [...new Set([...ids].filter((x): x is string => !!x && UUID.test(x)))];
 
 /** Whose id: the actor types of platform/actor.ts. */
 export interface PartyRef {

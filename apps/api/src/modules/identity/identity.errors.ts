@@ -48,6 +48,10 @@ export const identityErrors = {
   STAFF_NO_MOBILE: { status: 409, fa: 'برای این کارمند شمارهٔ همراهی ثبت نشده است؛ نخست شمارهٔ همراه او را در مشخصاتش ثبت کنید.', en: 'This staff member has no mobile number; add one to their details first.' },
   PASSWORD_RESET_TOO_MANY: { status: 429, fa: 'برای این کارمند در یک ساعت گذشته بیش از حد کد بازنشانی فرستاده شده است؛ بعداً دوباره تلاش کنید.', en: 'Too many reset codes were sent to this staff member in the last hour; try again later.' },
   RESET_CODE_INVALID: { status: 400, fa: 'کد بازنشانی درست نیست یا پیش‌تر به کار رفته است؛ از مدیر دستگاه کد تازه بخواهید.', en: 'The reset code is not correct or was already used; ask your agency administrator for a new one.' },
+  EMAIL_CODE_INVALID: { status: 400, fa: 'کد تأیید ایمیل درست نیست یا پیش‌تر به کار رفته است.', en: 'The e-mail verification code is not correct or was already used.' },
+  EMAIL_CODE_EXPIRED: { status: 400, fa: 'کد تأیید ایمیل منقضی شده است؛ کد تازه بخواهید.', en: 'The e-mail verification code has expired; ask for a new one.' },
+  EMAIL_CODE_TOO_MANY_ATTEMPTS: { status: 429, fa: 'تعداد تلاش‌های نادرست از حد گذشته است؛ کد تازه بخواهید.', en: 'Too many wrong attempts; ask for a new code.' },
+  EMAIL_CODE_TOO_MANY_REQUESTS: { status: 429, fa: 'در یک ساعت گذشته کد تأیید بیش از حد فرستاده شده است؛ بعداً دوباره تلاش کنید.', en: 'Too many verification codes were sent in the last hour; try again later.' },
   RESET_CODE_EXPIRED: { status: 400, fa: 'کد بازنشانی منقضی شده است؛ از مدیر دستگاه کد تازه بخواهید.', en: 'The reset code has expired; ask your agency administrator for a new one.' },
 };
 

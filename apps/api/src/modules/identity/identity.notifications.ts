@@ -52,3 +52,24 @@ export const passwordResetTemplate = defineTemplate({
     },
   },
 });
+
+/** The code that proves a citizen reads the e-mail address they asked to keep on file. */
+export const emailVerifyTemplate = defineTemplate({
+  id: 'identity.email-verify',
+  version: 1,
+  personalisation: z.object({ code: z.string().regex(/^\d{6}$/), minutes: z.number().int() }),
+  // The code is typed as it is.
+  verbatim: ['code'],
+  channels: {
+    email: {
+      fa: {
+        subject: 'درگاه: کد تأیید نشانی ایمیل',
+        body: 'کد تأیید نشانی ایمیل شما در درگاه: ((code))\nاین کد ((minutes)) دقیقه اعتبار دارد. اگر شما این نشانی را در درگاه ثبت نکرده‌اید، این پیام را نادیده بگیرید.',
+      },
+      en: {
+        subject: 'Dargah: your e-mail verification code',
+        body: 'Your Dargah e-mail verification code is ((code)).\nIt is valid for ((minutes)) minutes. If you did not add this address in Dargah, ignore this message.',
+      },
+    },
+  },
+});

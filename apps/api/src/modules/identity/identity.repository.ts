@@ -1,14 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Role, RoleGrant } from '../../platform/actor';
-import { rows, type Db } from '../../platform/db';
+import { iso, list, rows, type Db } from '../../platform/db';
 import { clearThrottle, throttleState } from '../../platform/rate-limit';
 
-export const iso = (d: unknown) => new Date(d as string).toISOString();
-/**
- * A JS array as ONE bound parameter (for `= ANY(${list(ids)}::uuid[])` and `${list(scopes)}::text[]`).
- * A bare array inside sql`` is expanded by Drizzle into a row `($1, $2)`, which cannot be cast to an array.
- */
-export const list = (xs: readonly string[]) => sql.param([...xs]);
 
 // Agencies ---------------------------------------------------------------------------------------
 export interface AgencyRow {
@@ -25,6 +19,10 @@ export interface AgencyRow {
 const AGENCY_COLS = sql`id, legal_id AS "legalId", name_fa AS "nameFa", name_en AS "nameEn", kind, parent_id AS "parentId", province, county, version`;
 
 export const listAgencies = (db: Db) => rows<AgencyRow>(db, sql`SELECT ${AGENCY_COLS} FROM agencies WHERE active ORDER BY name_fa`);
+
+/** True once any agency exists (the demo seed runs only on an empty database). */
+export const anyAgencyExists = async (db: Db): Promise<boolean> =>
+  (await rows(db, sql`SELECT 1 FROM agencies LIMIT 1`)).length > 0;
 
 export async function findAgency(db: Db, id: string): Promise<AgencyRow | undefined> {
   return (await rows<AgencyRow>(db, sql`SELECT ${AGENCY_COLS} FROM agencies WHERE id = ${id}`))[0];
@@ -480,9 +478,10 @@ export const apiTokensNamed = (db: Db, ids: readonly string[]) =>
 export const agenciesNamed = (db: Db, ids: readonly string[]) =>
   ids.length === 0 ? Promise.resolve([]) : rows<{ id: string; nameFa: string; nameEn: string | null }>(db, sql`SELECT id, name_fa AS "nameFa", name_en AS "nameEn" FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`);
 
-/** Where a citizen (or a company) can be reached: the mobile on file. */
-export async function citizenContact(db: Db, id: string): Promise<{ mobile: string | null } | undefined> {
-  const [r] = await rows<{ mobile: string | null }>(db, sql`SELECT mobile FROM citizens WHERE id = ${id}`);
+/** Where a citizen (or a company) can be reached: the mobile on file, and the e-mail once its code came back. */
+export async function citizenContact(db: Db, id: string): Promise<{ mobile: string | null; email: string | null } | undefined> {
+  const [r] = await rows<{ mobile: string | null; email: string | null }>(db, sql`
+    SELECT mobile, CASE WHEN email_verified_at IS NOT NULL THEN email END AS email FROM citizens WHERE id = ${id}`);
   return r;
 }
 

@@ -2,6 +2,7 @@ import type { AppModule } from '..';
 import { adminRoutes } from './admin.routes';
 import { mayAdminister } from './admin.policy';
 import { authRoutes } from './auth.routes';
+import { citizenEmailRoutes } from './citizen-email.routes';
 import { defineIdentityJobs } from './identity.jobs';
 import { registerIdentityErrors } from './identity.errors';
 import { oidcRoutes } from './oidc.routes';
@@ -23,6 +24,7 @@ export const identityModule: AppModule = {
   name: 'identity',
   async register(app, ctx, host) {
     await authRoutes(app, ctx, host);
+    await citizenEmailRoutes(app, ctx);
     await oidcRoutes(app, ctx);
     await adminRoutes(app, ctx);
     await staffAdminRoutes(app, ctx);

@@ -3,11 +3,12 @@ import { RESET_CODE_ALPHABET, RESET_CODE_LENGTH, type PasswordResetSent } from '
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
+import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import { notify } from '../../platform/notify';
 import { passwordResetTemplate } from './identity.notifications';
 import { adminScope, enforce, resetPasswordVerdict } from './admin.policy';
-import { administeredStaff, record } from './admin.service';
+import { administeredStaff } from './admin.service';
 import { hashPassword, sha256 } from './auth.service';
 import * as repo from './identity.repository';
 import { passwordProblem } from './identity.policy';
@@ -57,7 +58,7 @@ export async function requestPasswordReset(ctx: AppContext, actor: Actor, staffI
       reference: staffId,
     });
     const sent = { sentTo: masked(mobile), expiresAt: expiresAt.toISOString() };
-    await record(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'password_reset_sent', audit: 'staff.password_reset_send', agencyId: staff.agencyId, details: sent });
+    await recordChange(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'password_reset_sent', audit: 'staff.password_reset_send', agencyId: staff.agencyId, details: sent });
     return sent;
   });
 }
@@ -89,6 +90,6 @@ export async function resetStaffPassword(ctx: AppContext, code: string, password
     await clearSignInFailures(tx.db, staff.id);
     const sessionsEnded = await repo.revokeAllSessions(tx.db, 'staff', staff.id, at);
     const self: Actor = { type: 'staff', id: staff.id, onBehalfOfId: null, agencyId: staff.agencyId, grants: [], sessionId: null };
-    await record(tx, { actor: self, origin, at }, { stream: 'staff', id: staff.id, event: 'password_reset', audit: 'staff.password_reset', agencyId: staff.agencyId, details: { sessionsEnded } });
+    await recordChange(tx, { actor: self, origin, at }, { stream: 'staff', id: staff.id, event: 'password_reset', audit: 'staff.password_reset', agencyId: staff.agencyId, details: { sessionsEnded } });
   });
 }

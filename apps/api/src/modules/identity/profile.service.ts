@@ -1,8 +1,7 @@
 import type { Actor, RequestOrigin } from '../../platform/actor';
-import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import * as repo from './identity.repository';
 import { requireCitizen } from './identity.policy';
@@ -21,8 +20,7 @@ export async function updateCitizenProfile(ctx: AppContext, actor: Actor, p: { n
   const now = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     const updated = await repo.updateCitizenProfile(tx.db, id, p, now);
-    await appendEvent(tx, { streamType: 'citizen', streamId: id, action: 'profile_updated', actor, origin, at: now, payload: { fields: Object.keys(p) } });
-    audit(tx, { actor, origin, at: now, action: 'citizen.profile_update', objectType: 'citizen', objectId: id, details: { fields: Object.keys(p) } });
+    await recordChange(tx, { actor, origin, at: now }, { stream: 'citizen', id, event: 'profile_updated', audit: 'citizen.profile_update', agencyId: null, details: { fields: Object.keys(p) } });
     return updated;
   });
 }

@@ -1,13 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../../platform/db';
+import { list, rows, type Db } from '../../platform/db';
 
 /*
  * What separation of duties needs to know about people and agencies (separation.policy.ts):
  * staff members' home agencies and national codes, citizens' national codes, and an agency's
  * line of parents.
  */
-
-const list = (xs: readonly string[]) => sql.param([...xs]);
 
 /** The staff members' home agencies and national codes (unknown ids are left out). */
 export async function staffFacts(

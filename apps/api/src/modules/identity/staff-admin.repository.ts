@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../../platform/db';
-import { iso, STAFF_SIGN_IN_COLS, type StaffRow } from './identity.repository';
+import { iso, rows, type Db } from '../../platform/db';
+import { STAFF_SIGN_IN_COLS, type StaffRow } from './identity.repository';
 
 /** SQL of staff administration: a staff member's details, the searchable list, password resets. */
 

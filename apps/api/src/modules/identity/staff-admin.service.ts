@@ -2,11 +2,12 @@ import type { NewStaffInput, RoleGrantInput, StaffDetails, StaffMember, StaffPag
 import { normalizeForSearch } from '@dargah/persian';
 import type { Actor, RequestOrigin, RoleGrant } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db } from '../../platform/db';
+import { isoOrNull, withTransaction, type Db } from '../../platform/db';
+import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { adminScope, deactivateVerdict, enforce, grantPlaceVerdict, roleChangeVerdict, type AdminScope } from './admin.policy';
-import { administeredAgency, administeredStaff, blank, changes, iso, record, requireUnitOf, uniqueAs } from './admin.service';
+import { administeredAgency, administeredStaff, blank, changes, requireUnitOf, uniqueAs } from './admin.service';
 import { hashPassword } from './auth.service';
 import * as repo from './identity.repository';
 import { passwordProblem } from './identity.policy';
@@ -31,7 +32,7 @@ function staffView(s: staffRepo.StaffListRow, grants: RoleGrant[], now: Date): S
     displayName: s.displayName,
     active: s.active,
     locked: lockedUntil !== null && lockedUntil > now,
-    lockedUntil: iso(lockedUntil),
+    lockedUntil: isoOrNull(lockedUntil),
     failedLogins: s.failedLogins,
     roles: grants.map((g) => ({ role: g.role, agencyId: g.agencyId, unitId: g.unitId, includeSubagencies: g.includeSubagencies })),
   };
@@ -118,10 +119,10 @@ export async function createStaff(ctx: AppContext, actor: Actor, agencyId: strin
         { agencyId, username: input.username, displayName: input.displayName, passwordHash, nationalCode: input.nationalCode ?? null, email: input.email ?? null, mobile: input.mobile ?? null, oidcSubject: input.oidcSubject ?? null },
         at,
       );
-      await record(tx, { actor, origin, at }, { stream: 'staff', id, event: 'created', audit: 'staff.create', agencyId, details: { username: input.username, displayName: input.displayName } });
+      await recordChange(tx, { actor, origin, at }, { stream: 'staff', id, event: 'created', audit: 'staff.create', agencyId, details: { username: input.username, displayName: input.displayName } });
       for (const g of grants) {
         if (await repo.addRoleGrant(tx.db, id, g, at)) {
-          await record(tx, { actor, origin, at }, { stream: 'staff', id, event: 'role_granted', audit: 'staff.role_grant', agencyId: g.agencyId, details: { ...g } });
+          await recordChange(tx, { actor, origin, at }, { stream: 'staff', id, event: 'role_granted', audit: 'staff.role_grant', agencyId: g.agencyId, details: { ...g } });
         }
       }
       return { status: 201 as const, body: await loadDetails(tx.db, id, at) };
@@ -140,7 +141,7 @@ export async function grantRole(ctx: AppContext, actor: Actor, staffId: string, 
     await administeredStaff(tx.db, s, staffId);
     await checkRoleChange(tx.db, s, staffId, g, true);
     if (await repo.addRoleGrant(tx.db, staffId, g, at)) {
-      await record(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'role_granted', audit: 'staff.role_grant', agencyId: g.agencyId, details: { ...g } });
+      await recordChange(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'role_granted', audit: 'staff.role_grant', agencyId: g.agencyId, details: { ...g } });
     }
     return loadDetails(tx.db, staffId, at);
   });
@@ -154,7 +155,7 @@ export async function revokeRole(ctx: AppContext, actor: Actor, staffId: string,
     await administeredStaff(tx.db, s, staffId);
     await checkRoleChange(tx.db, s, staffId, g, false);
     if ((await repo.deleteRoleGrant(tx.db, staffId, g)) === 0) throw new DomainError('ROLE_GRANT_NOT_FOUND', { role: g.role, agencyId: g.agencyId, unitId: g.unitId });
-    await record(tx, { actor, origin, at }, {
+    await recordChange(tx, { actor, origin, at }, {
       stream: 'staff',
       id: staffId,
       event: 'role_revoked',
@@ -182,7 +183,7 @@ export async function updateStaff(ctx: AppContext, actor: Actor, staffId: string
     if (!row) throw new DomainError('CONFLICT', { currentVersion: (await staffRepo.findStaffDetails(tx.db, staffId))?.version });
     // The audit names the fields that changed, not their values (contact details are personal data).
     const changed = Object.keys(changes(before, row, DETAIL_FIELDS));
-    await record(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'updated', audit: 'staff.update', agencyId: staff.agencyId, details: { version: row.version, fields: changed } });
+    await recordChange(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'updated', audit: 'staff.update', agencyId: staff.agencyId, details: { version: row.version, fields: changed } });
     return loadDetails(tx.db, staffId, at);
   }).catch(uniqueAs('staff_oidc_subject_key', 'OIDC_SUBJECT_TAKEN', {}));
 }
@@ -212,7 +213,7 @@ async function setActive(ctx: AppContext, actor: Actor, staffId: string, active:
         details.sessionsEnded = await repo.revokeAllSessions(tx.db, 'staff', staffId, at);
         await staffRepo.cancelPasswordResets(tx.db, staffId, at);
       }
-      await record(tx, { actor, origin, at }, {
+      await recordChange(tx, { actor, origin, at }, {
         stream: 'staff',
         id: staffId,
         event: active ? 'reactivated' : 'deactivated',
@@ -238,13 +239,13 @@ export async function unlockStaff(ctx: AppContext, actor: Actor, staffId: string
   return withTransaction(ctx.database, async (tx) => {
     const staff = await administeredStaff(tx.db, s, staffId);
     await clearSignInFailures(tx.db, staffId);
-    await record(tx, { actor, origin, at }, {
+    await recordChange(tx, { actor, origin, at }, {
       stream: 'staff',
       id: staffId,
       event: 'unlocked',
       audit: 'staff.unlock',
       agencyId: staff.agencyId,
-      details: { failedLogins: staff.failedLogins, lockedUntil: iso(staff.lockedUntil) },
+      details: { failedLogins: staff.failedLogins, lockedUntil: isoOrNull(staff.lockedUntil) },
     });
     return loadDetails(tx.db, staffId, at);
   });

@@ -47,8 +47,8 @@ export async function notificationRoutes(app: FastifyInstance, ctx: AppContext):
       config: { access: 'staff' },
       schema: {
         tags,
-        summary: 'Delivery status of the messages sent for your agencies (all, for platform administrators and auditors), newest first; recipients masked',
-        querystring: z.object({ reference: z.string().max(200).optional(), status: DeliveryStatus.optional(), channel: NotificationChannel.optional(), before, limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        summary: 'Delivery status of the messages sent for the agencies you administer (all agencies, for platform administrators and auditors), newest first; recipients masked. With requestId: the messages of one service request, for whoever may open that request (its desk staff); anyone else gets 404 REQUEST_NOT_FOUND',
+        querystring: z.object({ requestId: z.uuid().optional(), reference: z.string().max(200).optional(), status: DeliveryStatus.optional(), channel: NotificationChannel.optional(), before, limit: z.coerce.number().int().min(1).max(200).default(50) }),
         response: { 200: DeliveryPage },
       },
     },

@@ -2,22 +2,14 @@ import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
 import { DomainError } from '../../platform/http/errors';
-import { DEFAULT_CHANNELS, findPreferences, listNotifications, markRead, savePreferences, unreadCount, type PersonType } from '../../platform/notify';
+import { DEFAULT_CHANNELS, findPreferences, maskAddress, listNotifications, markRead, savePreferences, unreadCount, type PersonType } from '../../platform/notify';
 import { agenciesWithRole, CENTRAL_ROLES, hasRole } from '../identity';
-import { ROLES } from '@dargah/contracts';
+import { requestVisibleTo } from '../requests';
 
 /** The signed-in person as the notification service knows them. */
 function personOf(actor: Actor): { type: PersonType; id: string } {
   if (actor.type === 'citizen' || actor.type === 'staff') return { type: actor.type, id: actor.id };
   throw new DomainError('FORBIDDEN');
-}
-
-/** Masks all but the ends of an address: 0912***4567, s***@example.ir. */
-export function maskAddress(address: string): string {
-  if (/^09\d{9}$/.test(address)) return `${address.slice(0, 4)}***${address.slice(-4)}`;
-  const at = address.indexOf('@');
-  if (at > 0) return `${address[0]}***${address.slice(at)}`;
-  return address ? '***' : '';
 }
 
 export async function myInbox(ctx: AppContext, actor: Actor, q: { before?: string | undefined; limit: number }) {
@@ -57,18 +49,35 @@ export async function setMyPreferences(ctx: AppContext, actor: Actor, channels: 
   return myPreferences(ctx, actor);
 }
 
-/** Who may follow deliveries: platform administrators and auditors all; other staff their agencies'. */
+/**
+ * Who may follow every delivery of an agency: platform administrators and auditors all agencies'; an
+ * agency administrator their agencies'. Other staff see a message's status only on the page of the
+ * request it was sent for (`requestId`), so a list cannot reveal requests they may not open.
+ */
 function deliveryScope(actor: Actor): string[] | null {
   if (actor.type !== 'staff') throw new DomainError('FORBIDDEN');
   if (hasRole(actor, CENTRAL_ROLES)) return null;
-  return agenciesWithRole(actor, ROLES);
+  const agencies = agenciesWithRole(actor, ['agency_admin']);
+  if (agencies.length === 0) throw new DomainError('FORBIDDEN');
+  return agencies;
 }
 
-export async function deliveries(ctx: AppContext, actor: Actor, q: { reference?: string | undefined; status?: string | undefined; channel?: string | undefined; before?: string | undefined; limit: number }) {
-  const agencyIds = deliveryScope(actor);
+export async function deliveries(ctx: AppContext, actor: Actor, q: { requestId?: string | undefined; reference?: string | undefined; status?: string | undefined; channel?: string | undefined; before?: string | undefined; limit: number }) {
+  if (actor.type !== 'staff') throw new DomainError('FORBIDDEN');
+  let agencyIds: string[] | null;
+  let reference = q.reference;
+  if (q.requestId !== undefined) {
+    // One request's messages: for whoever may open the request, as its page decides.
+    const r = await requestVisibleTo(ctx, actor, q.requestId);
+    if (reference !== undefined && reference !== r.id) return { items: [], nextBefore: null };
+    agencyIds = [r.agencyId];
+    reference = r.id;
+  } else {
+    agencyIds = deliveryScope(actor);
+  }
   const rows = await listNotifications(ctx.database.db, {
     agencyIds,
-    reference: q.reference,
+    reference,
     status: q.status as never,
     channel: q.channel as never,
     before: q.before,

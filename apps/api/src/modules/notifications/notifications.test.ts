@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from '../../../test/factories';
 import { withTransaction } from '../../platform/db';
 import { defineTemplate, notify } from '../../platform/notify';
+import { createService } from '../services';
 
 const notice = defineTemplate({
   id: 'test.notice',
@@ -88,8 +89,8 @@ describe('channel preferences', () => {
 });
 
 describe('delivery status for staff', () => {
-  it('shows an agency’s staff the deliveries of their agency only, recipients masked', async () => {
-    const clerk = await signInStaff(t, (await buildStaff(t, agencyA, ['desk_clerk'])).username);
+  it('shows an agency administrator the deliveries of their agency only, recipients masked', async () => {
+    const clerk = await signInStaff(t, (await buildStaff(t, agencyA, ['agency_admin'])).username);
     const page = DeliveryPage.parse((await get('/api/v1/notifications?channel=sms', clerk)).json());
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((d) => d.reference !== 'case-9')).toBe(true);
@@ -104,5 +105,59 @@ describe('delivery status for staff', () => {
     const admin = await signInStaff(t, (await buildStaff(t, agencyB, ['platform_admin'])).username);
     expect(DeliveryPage.parse((await get('/api/v1/notifications?reference=case-9', admin)).json()).items).toHaveLength(2);
     expect((await get('/api/v1/notifications', citizen)).statusCode).toBe(403);
+  });
+
+  it('refuses the agency-wide list to staff who follow messages only on a request’s page', async () => {
+    for (const role of ['desk_clerk', 'secretariat', 'expert'] as const) {
+      const who = await signInStaff(t, (await buildStaff(t, agencyA, [role])).username);
+      for (const url of ['/api/v1/notifications', '/api/v1/notifications?reference=case-2']) {
+        const res = await get(url, who);
+        expect(res.statusCode, `${role} ${url}`).toBe(403);
+        expect(res.json().error.code).toBe('FORBIDDEN');
+      }
+    }
+  });
+});
+
+describe('the messages of one request, on its page', () => {
+  it('shows them to whoever may open the request, and to nobody else (404 like the request itself)', async () => {
+    const serviceId = await createService(t.ctx.database.db, {
+      agencyId: agencyA,
+      titleFa: 'گواهی آزمایشی',
+      titleEn: 'Test certificate',
+      descriptionFa: 'خدمت آزمایشی',
+      recipients: 'G2C',
+      normDays: 5,
+      formSchema: { type: 'object', properties: {}, additionalProperties: false },
+      published: true,
+    }, t.clock.now());
+    const applicant = await signInCitizen(t);
+    const submitted = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: applicant.headers, payload: { serviceId, form: {} } });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const requestId = submitted.json<{ id: string }>().id;
+    const url = `/api/v1/notifications?requestId=${requestId}`;
+
+    const clerk = await signInStaff(t, (await buildStaff(t, agencyA, ['desk_clerk'])).username);
+    const page = DeliveryPage.parse((await get(url, clerk)).json());
+    expect(page.items.map((d) => [d.template, d.channel]).sort()).toEqual([['requests.received', 'in_app'], ['requests.received', 'sms']]);
+    expect(page.items.every((d) => d.reference === requestId)).toBe(true);
+    expect(page.items.find((d) => d.channel === 'sms')!.recipient).toBe(`${applicant.mobile.slice(0, 4)}***${applicant.mobile.slice(-4)}`);
+
+    // Staff who cannot open the request: another agency's clerk, a same-agency role without the desk, an auditor.
+    const outsiders = [
+      await buildStaff(t, agencyB, ['desk_clerk']),
+      await buildStaff(t, agencyA, ['secretariat']),
+      await buildStaff(t, agencyB, ['oversight_auditor']),
+    ];
+    for (const who of outsiders) {
+      const res = await get(url, await signInStaff(t, who.username));
+      expect(res.statusCode, who.username).toBe(404);
+      expect(res.json().error.code).toBe('REQUEST_NOT_FOUND');
+    }
+    // A request that does not exist answers the same.
+    expect((await get('/api/v1/notifications?requestId=00000000-0000-4000-8000-000000000000', clerk)).statusCode).toBe(404);
+    // The filter cannot be widened by another reference.
+    expect(DeliveryPage.parse((await get(`${url}&reference=case-2`, clerk)).json()).items).toEqual([]);
+    expect((await get(url, applicant)).statusCode).toBe(403);
   });
 });

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Actor, RequestOrigin } from '../../platform/actor';
-import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { rows, withTransaction } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import { once, type IdempotencyClaim } from '../../platform/idempotency';
 import { listJobs, retryDeadJob } from '../../platform/jobs';
 import { verifyForOperations } from '../audit';
@@ -26,8 +25,7 @@ export async function recordWriteProbe(ctx: AppContext, actor: Actor, origin: Re
       const res = await rows<{ id: string }>(tx.db, sql`
         INSERT INTO write_probes (label, created_at) VALUES (${label}, ${now.toISOString()}::timestamptz) RETURNING id`);
       const id = res[0]!.id;
-      await appendEvent(tx, { streamType: 'write_probe', streamId: id, action: 'recorded', actor, origin, at: now, payload: { label } });
-      audit(tx, { actor, origin, at: now, action: 'write_probe.record', objectType: 'write_probe', objectId: id, details: { label } });
+      await recordChange(tx, { actor, origin, at: now }, { stream: 'write_probe', id, event: 'recorded', audit: 'write_probe.record', agencyId: null, details: { label } });
       const body: WriteProbe = { id, label, createdAt: now.toISOString() };
       return { status: 201 as const, body };
     }),
@@ -44,8 +42,7 @@ export async function retryJob(ctx: AppContext, actor: Actor, origin: RequestOri
   const now = ctx.clock.now();
   await withTransaction(ctx.database, async (tx) => {
     await retryDeadJob(tx.db, id, now);
-    await appendEvent(tx, { streamType: 'job', streamId: id, action: 'retried', actor, origin, at: now });
-    audit(tx, { actor, origin, at: now, action: 'job.retry', objectType: 'job', objectId: id });
+    await recordChange(tx, { actor, origin, at: now }, { stream: 'job', id, event: 'retried', audit: 'job.retry', agencyId: null });
     tx.afterCommit(() => ctx.runner?.nudge());
   });
 }

@@ -3,6 +3,8 @@ import { requestsRoutes } from './requests.routes';
 import { registerRequestsErrors } from './requests.errors';
 import { deskAgencies } from './requests.policy';
 
+export { requestVisibleTo } from './requests.service';
+
 registerRequestsErrors();
 
 /** The service desk: citizens submit requests, agency staff work them from the cartable. */

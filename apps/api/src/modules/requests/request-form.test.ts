@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkForm, normaliseForm } from './request-form';
+import { checkForm, normaliseForm } from './request-form.parse';
 
 const SCHEMA = {
   type: 'object',

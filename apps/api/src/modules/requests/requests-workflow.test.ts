@@ -1,7 +1,7 @@
 import { ROLES } from '@dargah/contracts';
 import { describe, expect, it } from 'vitest';
 import { actingRole, allowedActions, INITIAL_STATUS, isFinal, isOpen, REQUEST_ACTIONS, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction, type Role } from './requests-workflow';
-import { dammCheckDigit, isValidTrackingCode, newTrackingCode, normaliseTrackingCode } from './tracking-code';
+import { dammCheckDigit, isValidTrackingCode, newTrackingCode, normaliseTrackingCode } from './tracking-code.model';
 
 /**
  * The expected table, written out independently of the implementation: status -> action ->

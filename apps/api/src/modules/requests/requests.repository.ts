@@ -1,12 +1,6 @@
 import type { RequestStatus } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../../platform/db';
-
-const iso = (d: Date) => d.toISOString();
-const date = (v: unknown) => new Date(v as string | Date);
-const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
-/** A PostgreSQL array literal sent as one parameter (the same on PGlite and node-postgres). */
-const pgArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+import { date, dateOrNull, iso, json, jsonb, list, rows, type Db } from '../../platform/db';
 
 export const STREAM = 'service_request';
 
@@ -40,10 +34,10 @@ const SELECT = sql`
 
 const fix = (r: RequestRow): RequestRow => ({
   ...r,
-  form: json(r.form) as Record<string, unknown>,
+  form: json<Record<string, unknown>>(r.form),
   submittedAt: date(r.submittedAt),
   dueAt: date(r.dueAt),
-  decidedAt: r.decidedAt ? date(r.decidedAt) : null,
+  decidedAt: dateOrNull(r.decidedAt),
 });
 
 export async function findRequest(db: Db, id: string): Promise<RequestRow | undefined> {
@@ -72,7 +66,7 @@ export interface NewRequest {
 export async function insertRequest(db: Db, r: NewRequest): Promise<string | undefined> {
   const [row] = await rows<{ id: string }>(db, sql`
     INSERT INTO service_requests (tracking_code, service_id, agency_id, applicant_id, on_behalf_of_id, status, form, submitted_at, due_at, created_at, updated_at)
-    VALUES (${r.trackingCode}, ${r.serviceId}, ${r.agencyId}, ${r.applicantId}, ${r.onBehalfOfId}, ${r.status}, ${JSON.stringify(r.form)}::jsonb,
+    VALUES (${r.trackingCode}, ${r.serviceId}, ${r.agencyId}, ${r.applicantId}, ${r.onBehalfOfId}, ${r.status}, ${jsonb(r.form)}::jsonb,
             ${iso(r.submittedAt)}::timestamptz, ${iso(r.dueAt)}::timestamptz, ${iso(r.submittedAt)}::timestamptz, ${iso(r.submittedAt)}::timestamptz)
     ON CONFLICT (tracking_code) DO NOTHING
     RETURNING id`);
@@ -92,7 +86,7 @@ export async function advanceRequest(
 ): Promise<{ version: number } | undefined> {
   const [row] = await rows<{ version: number }>(db, sql`
     UPDATE service_requests
-       SET status = ${next.status}, decided_at = ${next.decidedAt ? iso(next.decidedAt) : null}::timestamptz,
+       SET status = ${next.status}, decided_at = ${iso(next.decidedAt)}::timestamptz,
            decision_note = ${next.decisionNote}, version = version + 1, updated_at = ${iso(now)}::timestamptz
      WHERE id = ${id} AND version = ${version}
     RETURNING version`);
@@ -139,7 +133,7 @@ export async function listCartable(db: Db, f: { agencyIds: string[]; statuses: R
       JOIN services s ON s.id = r.service_id
       JOIN citizens p ON p.id = r.applicant_id
       LEFT JOIN citizens c ON c.id = r.on_behalf_of_id
-     WHERE r.agency_id = ANY(${pgArray(f.agencyIds)}::uuid[]) AND r.status = ANY(${pgArray(f.statuses)}::text[])
+     WHERE r.agency_id = ANY(${list(f.agencyIds)}::uuid[]) AND r.status = ANY(${list(f.statuses)}::text[])
        ${f.after ? sql`AND (r.submitted_at, r.id) > (${iso(f.after.submittedAt)}::timestamptz, ${f.after.id}::uuid)` : sql``}
      ORDER BY r.submitted_at, r.id
      LIMIT ${f.limit + 1}`);
@@ -162,6 +156,6 @@ export async function requestEvents(db: Db, ids: string[]): Promise<RequestEvent
   const r = await rows<RequestEventRow>(db, sql`
     SELECT stream_id AS "streamId", action, actor_type AS "actorType", actor_id AS "actorId", on_behalf_of_id AS "onBehalfOfId",
            payload, created_at AS "createdAt"
-      FROM events WHERE stream_type = ${STREAM} AND stream_id = ANY(${pgArray(ids)}::text[]) ORDER BY id`);
-  return r.map((e) => ({ ...e, payload: json(e.payload) as Record<string, unknown>, createdAt: date(e.createdAt) }));
+      FROM events WHERE stream_type = ${STREAM} AND stream_id = ANY(${list(ids)}::text[]) ORDER BY id`);
+  return r.map((e) => ({ ...e, payload: json<Record<string, unknown>>(e.payload), createdAt: date(e.createdAt) }));
 }

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import { revealApplicant } from './request-people.service';
-import { CartableRowView, RequestView } from './request-views';
+import { CartableRowView, RequestView } from './request-views.schemas';
 import { actOnRequest, getRequest, listCartable, listMyRequests, submitRequest, trackRequest } from './requests.service';
-import { isValidTrackingCode, normaliseTrackingCode } from './tracking-code';
+import { isValidTrackingCode, normaliseTrackingCode } from './tracking-code.model';
 
 const tags = ['requests'];
 const Id = z.object({ id: z.uuid() });

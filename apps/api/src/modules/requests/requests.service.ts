@@ -1,10 +1,9 @@
 import type { RequestStatus } from '@dargah/contracts';
 import { createWorkingCalendar, jalaliDateString, jalaliDayRange } from '@dargah/persian';
 import type { Actor, RequestOrigin, Role } from '../../platform/actor';
-import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
@@ -12,15 +11,15 @@ import { once, type IdempotencyClaim, type Replayable } from '../../platform/ide
 import { notify } from '../../platform/notify';
 import { assertNoReviewConflict, requireCitizen, requireStaff, reviewConflictOf, type StaffActor } from '../identity';
 import { assertOpenForRequests, findPublishedService } from '../services';
-import { checkForm } from './request-form';
-import { applicantName, applicantView } from './request-people';
+import { checkForm } from './request-form.parse';
+import { applicantName, applicantView } from './request-people.model';
 import { namesOf, peopleOf, type People } from './request-people.service';
-import type { CartableRowView, RequestView } from './request-views';
+import type { CartableRowView, RequestView } from './request-views.schemas';
 import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView, rolesIn, staffMaySee } from './requests.policy';
 import { requestApprovedTemplate, requestReceivedTemplate, requestRejectedTemplate } from './requests.notifications';
 import * as repo from './requests.repository';
 import { actingRole, allowedActions, INITIAL_STATUS, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction } from './requests-workflow';
-import { newTrackingCode } from './tracking-code';
+import { newTrackingCode } from './tracking-code.model';
 
 
 // Due dates -------------------------------------------------------------------------------------
@@ -159,8 +158,15 @@ export async function submitRequest(
           dueAt,
         });
       }
-      await appendEvent(tx, { streamType: repo.STREAM, streamId: id, action: SUBMITTED_EVENT, actor, origin, at: now, payload: { trackingCode, serviceId: service.id, to: INITIAL_STATUS } });
-      audit(tx, { actor, origin, at: now, action: 'service_request.submit', objectType: 'service_request', objectId: id, agencyId: service.agencyId, details: { trackingCode, serviceId: service.id } });
+      await recordChange(tx, { actor, origin, at: now }, {
+        stream: repo.STREAM,
+        id,
+        event: SUBMITTED_EVENT,
+        audit: 'service_request.submit',
+        agencyId: service.agencyId,
+        details: { trackingCode, serviceId: service.id },
+        payload: { trackingCode, serviceId: service.id, to: INITIAL_STATUS },
+      });
       // The receipt by SMS (and in the inbox) too: the tracking code and the answer date.
       await notify(ctx, tx, requestReceivedTemplate, {
         to: { person: { type: 'citizen', id: who.applicantId } },
@@ -182,6 +188,17 @@ export async function getRequest(ctx: AppContext, actor: Actor, id: string, lang
   const r = await repo.findRequest(db, id);
   if (!r || !mayView(actor, r)) throw new DomainError('REQUEST_NOT_FOUND', { requestId: id });
   return viewOf(db, r, actor, lang);
+}
+
+/**
+ * The request's agency, when the actor may open the request (its applicant, or desk staff of its
+ * agency); anyone else is told it does not exist. Other modules showing something of a request
+ * (its messages' delivery) ask this first.
+ */
+export async function requestVisibleTo(ctx: AppContext, actor: Actor, id: string): Promise<{ id: string; agencyId: string }> {
+  const r = await repo.findRequest(ctx.database.db, id);
+  if (!r || !mayView(actor, r)) throw new DomainError('REQUEST_NOT_FOUND', { requestId: id });
+  return { id: r.id, agencyId: r.agencyId };
 }
 
 /** A request by its tracking code, for its applicant only. */
@@ -270,16 +287,15 @@ export async function actOnRequest(
       const note = decided ? (input.note?.trim() || null) : null;
       const moved = await repo.advanceRequest(tx.db, r.id, r.version, { status: t.to, decidedAt: decided ? now : null, decisionNote: note }, now);
       if (!moved) throw new DomainError('CONFLICT', { requestId });
-      await appendEvent(tx, {
-        streamType: repo.STREAM,
-        streamId: r.id,
-        action: t.event,
-        actor: staff,
-        origin,
-        at: now,
+      await recordChange(tx, { actor: staff, origin, at: now }, {
+        stream: repo.STREAM,
+        id: r.id,
+        event: t.event,
+        audit: `service_request.${action}`,
+        agencyId: r.agencyId,
+        details: { trackingCode: r.trackingCode, from: r.status, to: t.to },
         payload: { from: r.status, to: t.to, actedAs, ...(note ? { note } : {}) },
       });
-      audit(tx, { actor: staff, origin, at: now, action: `service_request.${action}`, objectType: 'service_request', objectId: r.id, agencyId: r.agencyId, details: { trackingCode: r.trackingCode, from: r.status, to: t.to } });
       if (decided) {
         const template = t.to === 'approved' ? requestApprovedTemplate : requestRejectedTemplate;
         await notify(ctx, tx, template, {

@@ -4,7 +4,7 @@ import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, deliveredCode, randomLegalId, randomMobile, randomNationalCode, registerMobile, signInStaff, type Session } from '../../../test/factories';
 import { rows } from '../../platform/db';
 import { createService, type NewService } from '../services';
-import { isValidTrackingCode } from './tracking-code';
+import { isValidTrackingCode } from './tracking-code.model';
 
 let t: TestApp;
 let agencyA: { id: string };

@@ -1,9 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../../platform/db';
-
-const iso = (d: Date) => d.toISOString();
-/** jsonb arrives parsed from both drivers; a string is parsed defensively. */
-const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+import { iso, json, jsonb, list, rows, type Db } from '../../platform/db';
 
 export type Recipients = 'G2C' | 'G2B' | 'G2G';
 
@@ -31,7 +27,7 @@ const SELECT = sql`
          s.catalogue_service_id AS "catalogueServiceId", s.version
     FROM services s JOIN agencies a ON a.id = s.agency_id`;
 
-const fix = (r: ServiceRow): ServiceRow => ({ ...r, formSchema: json(r.formSchema) as Record<string, unknown> });
+const fix = (r: ServiceRow): ServiceRow => ({ ...r, formSchema: json<Record<string, unknown>>(r.formSchema) });
 
 export async function findService(db: Db, id: string): Promise<ServiceRow | undefined> {
   const [row] = await rows<ServiceRow>(db, sql`${SELECT} WHERE s.id = ${id}`);
@@ -55,7 +51,7 @@ export async function listPublishedServices(db: Db, f: CatalogueFilter): Promise
     sql`${SELECT}
     WHERE s.published AND a.active
       ${f.agencyId ? sql`AND s.agency_id = ${f.agencyId}` : sql``}
-      ${f.catalogueServiceIds ? sql`AND s.catalogue_service_id = ANY(${sql.param([...f.catalogueServiceIds])}::text[])` : sql``}
+      ${f.catalogueServiceIds ? sql`AND s.catalogue_service_id = ANY(${list(f.catalogueServiceIds)}::text[])` : sql``}
       ${f.recipients ? sql`AND s.recipients = ${f.recipients}` : sql``}
       ${f.after ? sql`AND (s.title_fa, s.id) > (${f.after.titleFa}, ${f.after.id}::uuid)` : sql``}
     ORDER BY s.title_fa, s.id
@@ -80,7 +76,7 @@ export async function insertService(db: Db, s: NewService, now: Date): Promise<s
     db,
     sql`
     INSERT INTO services (agency_id, title_fa, title_en, description_fa, recipients, norm_days, form_schema, published, created_at, updated_at)
-    VALUES (${s.agencyId}, ${s.titleFa}, ${s.titleEn}, ${s.descriptionFa}, ${s.recipients}, ${s.normDays}, ${JSON.stringify(s.formSchema)}::jsonb,
+    VALUES (${s.agencyId}, ${s.titleFa}, ${s.titleEn}, ${s.descriptionFa}, ${s.recipients}, ${s.normDays}, ${jsonb(s.formSchema)}::jsonb,
             ${s.published}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
     RETURNING id`,
   );
@@ -108,7 +104,7 @@ export async function updateCatalogueLink(
 export async function servicesOfAgencies(db: Db, agencyIds: readonly string[]): Promise<ServiceRow[]> {
   const r = await rows<ServiceRow>(
     db,
-    sql`${SELECT} WHERE s.agency_id = ANY(${sql.param([...agencyIds])}::uuid[]) ORDER BY s.title_fa, s.id`,
+    sql`${SELECT} WHERE s.agency_id = ANY(${list(agencyIds)}::uuid[]) ORDER BY s.title_fa, s.id`,
   );
   return r.map(fix);
 }

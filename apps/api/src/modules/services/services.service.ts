@@ -1,9 +1,8 @@
 import type { CatalogueLink, PublicService, SetCatalogueLink } from '@dargah/contracts';
 import type { Actor, RequestOrigin } from '../../platform/actor';
-import { audit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
@@ -176,17 +175,7 @@ async function recordLink(
 ): Promise<void> {
   const details = { catalogueServiceId: s.catalogueServiceId, previous: before, version: s.version };
   const action = s.catalogueServiceId ? 'catalogue_linked' : 'catalogue_unlinked';
-  await appendEvent(tx, { streamType: 'service', streamId: s.id, action, actor, origin, at, payload: details });
-  audit(tx, {
-    actor,
-    origin,
-    at,
-    action: `service.${action}`,
-    objectType: 'service',
-    objectId: s.id,
-    agencyId: s.agencyId,
-    details,
-  });
+  await recordChange(tx, { actor, origin, at }, { stream: 'service', id: s.id, event: action, audit: `service.${action}`, agencyId: s.agencyId, details });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { actorRef, type Actor, type ActorRef, type RequestOrigin } from '../actor';
-import { rows, type Db, type Tx } from '../db';
+import { isoOf, json, jsonb, rows, type Db, type Tx } from '../db';
 import { canonicalJson, chainOf, GENESIS_HASH, type AuditContent } from './chain';
 
 export interface AuditInput {
@@ -54,7 +54,7 @@ async function append(db: Db, c: AuditContent): Promise<void> {
       object_type, object_id, agency_id, request_id, ip, user_agent, details, prev_hash, hash)
     SELECT h.chain_id, h.seq, ${c.occurredAt}::timestamptz, ${c.actorType}, ${c.actorId}, ${c.onBehalfOfId}, ${c.action},
       ${c.objectType}, ${c.objectId}, ${c.agencyId}, ${c.requestId}, ${c.ip}, ${c.userAgent},
-      ${JSON.stringify(c.details)}::jsonb, h.prev_hash, h.hash
+      ${jsonb(c.details)}::jsonb, h.prev_hash, h.hash
       FROM h`);
 }
 
@@ -105,7 +105,7 @@ export interface AuditRow {
 
 export function rowToContent(r: AuditRow): AuditContent {
   return {
-    occurredAt: new Date(r.occurred_at).toISOString(),
+    occurredAt: isoOf(r.occurred_at),
     actorType: r.actor_type,
     actorId: r.actor_id,
     onBehalfOfId: r.on_behalf_of_id,
@@ -116,6 +116,6 @@ export function rowToContent(r: AuditRow): AuditContent {
     requestId: r.request_id,
     ip: r.ip,
     userAgent: r.user_agent,
-    details: typeof r.details === 'string' ? (JSON.parse(r.details) as Record<string, unknown>) : r.details,
+    details: json<Record<string, unknown>>(r.details),
   };
 }

@@ -2,7 +2,7 @@ import { createHash, sign, verify } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../clock';
-import { rows, withTransaction, type Database } from '../db';
+import { isoOf, rows, withTransaction, type Database } from '../db';
 import type { JobDefinition } from '../jobs';
 import { canonicalJson, GENESIS_HASH } from './chain';
 import { publicKeyPem, type AuditKey } from './keys';
@@ -79,7 +79,7 @@ interface CheckpointRow extends Record<string, unknown> {
 
 const toSigned = (r: CheckpointRow): SignedCheckpoint & { id: number; createdAt: string } => ({
   id: Number(r.id),
-  createdAt: new Date(r.created_at).toISOString(),
+  createdAt: isoOf(r.created_at),
   body: r.body,
   keyId: r.key_id,
   signature: r.signature,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../db';
+import { iso, list, rows, type Db } from '../db';
 import type { AuditRow } from './audit';
 
 /*
@@ -26,8 +26,6 @@ export interface AuditEntryQuery {
   limit: number;
 }
 
-const list = (xs: readonly string[]) => sql.param([...xs]);
-
 /** A page of entries matching the query, newest (highest id: written last) first. */
 export async function listAuditEntries(db: Db, q: AuditEntryQuery): Promise<AuditRow[]> {
   if (q.agencyIds !== null && q.agencyIds.length === 0) return [];
@@ -42,8 +40,8 @@ export async function listAuditEntries(db: Db, q: AuditEntryQuery): Promise<Audi
            ${q.actionPrefix ? sql`AND starts_with(action, ${q.actionPrefix})` : sql``}
            ${q.objectType ? sql`AND object_type = ${q.objectType}` : sql``}
            ${q.objectId ? sql`AND object_id = ${q.objectId}` : sql``}
-           ${q.from ? sql`AND occurred_at >= ${q.from.toISOString()}::timestamptz` : sql``}
-           ${q.to ? sql`AND occurred_at < ${q.to.toISOString()}::timestamptz` : sql``}
+           ${q.from ? sql`AND occurred_at >= ${iso(q.from)}::timestamptz` : sql``}
+           ${q.to ? sql`AND occurred_at < ${iso(q.to)}::timestamptz` : sql``}
            ${q.beforeId !== undefined ? sql`AND id < ${q.beforeId}` : sql``}
          ORDER BY id DESC
          LIMIT ${q.limit}`,

@@ -35,6 +35,10 @@ const fieldMessages: Record<string, { fa: string; en: string }> = {
     fa: 'شماره تلفن همراه ۱۱ رقم است و با ۰۹ آغاز می‌شود؛ مانند ۰۹۱۲۳۴۵۶۷۸۹.',
     en: 'A mobile number has 11 digits and starts with 09; for example 09123456789.',
   },
+  EMAIL_INVALID: {
+    fa: 'نشانی ایمیل را در یک خط و بدون فاصله بنویسید؛ مانند name@example.ir.',
+    en: 'Write the e-mail address on one line without spaces; for example name@example.ir.',
+  },
   JALALI_DATE_INVALID: { fa: 'تاریخ شمسی معتبر نیست.', en: 'The Jalali date is not valid.' },
   custom: { fa: 'مقدار معتبر نیست.', en: 'The value is not valid.' },
   // Service catalogue (catalogue module)

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { rows, type Tx } from '../db';
+import { iso, json, jsonb, rows, type Tx } from '../db';
 import { canonicalJson } from '../audit/chain';
 import { DomainError } from '../http/errors';
 
@@ -47,7 +47,7 @@ export async function once<T, S extends number>(
     tx.db,
     sql`
     INSERT INTO idempotency_keys (scope, key, request_hash, created_at)
-    VALUES (${claim.scope}, ${claim.key}, ${claim.requestHash}, ${now.toISOString()}::timestamptz)
+    VALUES (${claim.scope}, ${claim.key}, ${claim.requestHash}, ${iso(now)}::timestamptz)
     ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
   );
   if (inserted.length === 0) {
@@ -58,14 +58,14 @@ export async function once<T, S extends number>(
     );
     const row = prior[0]!;
     if (row.request_hash !== claim.requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', { key: claim.key });
-    const body = (typeof row.response === 'string' ? JSON.parse(row.response) : row.response) as T;
+    const body = json<T>(row.response);
     return { status: (row.status_code ?? 200) as S, body, replayed: true };
   }
   const result = await fn();
   await rows<Record<string, unknown>>(
     tx.db,
     sql`
-    UPDATE idempotency_keys SET status_code = ${result.status}, response = ${JSON.stringify(result.body)}::jsonb
+    UPDATE idempotency_keys SET status_code = ${result.status}, response = ${jsonb(result.body)}::jsonb
      WHERE scope = ${claim.scope} AND key = ${claim.key}`,
   );
   return { ...result, replayed: false };

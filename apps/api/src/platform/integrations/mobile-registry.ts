@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import { rows, type Database, type Db } from '../db';
+import { iso, rows, type Database, type Db } from '../db';
 import { TimeoutError, withTimeout } from '../timeout';
 
 /**
@@ -86,6 +86,6 @@ export function createMobileRegistrySimulator(database: Database, opts: { latenc
 export async function registerSimulatedSubscriber(db: Db, s: { nationalCode: string; mobile: string }, now: Date): Promise<void> {
   await rows(db, sql`
     INSERT INTO mobile_registry_simulator (mobile, national_code, registered_at)
-    VALUES (${s.mobile}, ${s.nationalCode}, ${now.toISOString()}::timestamptz)
+    VALUES (${s.mobile}, ${s.nationalCode}, ${iso(now)}::timestamptz)
     ON CONFLICT (mobile) DO UPDATE SET national_code = EXCLUDED.national_code, registered_at = EXCLUDED.registered_at`);
 }

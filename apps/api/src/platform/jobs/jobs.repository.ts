@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../db';
+import { iso, isoOf, isoOrNull, json, rows, type Db } from '../db';
 import { DomainError } from '../http/errors';
 
 export interface JobView {
@@ -15,8 +15,6 @@ export interface JobView {
   history: Array<{ attempt: number; worker: string; startedAt: string; finishedAt: string | null; outcome: string; error: string | null }>;
 }
 
-const iso = (d: unknown): string => new Date(d as string).toISOString();
-
 export async function listJobs(db: Db, filter: { status?: string | undefined; limit: number; beforeId?: string | undefined }): Promise<JobView[]> {
   const result = await rows<Record<string, unknown>>(db, sql`
     SELECT j.*, COALESCE((SELECT json_agg(a ORDER BY a.attempt) FROM job_attempts a WHERE a.job_id = j.id), '[]'::json) AS history
@@ -30,17 +28,17 @@ export async function listJobs(db: Db, filter: { status?: string | undefined; li
     status: String(r.status),
     attempts: Number(r.attempts),
     maxAttempts: Number(r.max_attempts),
-    runAt: iso(r.run_at),
+    runAt: isoOf(r.run_at),
     lastError: (r.last_error as string | null) ?? null,
-    createdAt: iso(r.created_at),
-    finishedAt: r.finished_at ? iso(r.finished_at) : null,
+    createdAt: isoOf(r.created_at),
+    finishedAt: isoOrNull(r.finished_at),
     history: (
-      (typeof r.history === 'string' ? JSON.parse(r.history) : r.history) as Array<Record<string, unknown>>
+      json<Array<Record<string, unknown>>>(r.history)
     ).map((a) => ({
       attempt: Number(a.attempt),
       worker: String(a.worker),
-      startedAt: iso(a.started_at),
-      finishedAt: a.finished_at ? iso(a.finished_at) : null,
+      startedAt: isoOf(a.started_at),
+      finishedAt: isoOrNull(a.finished_at),
       outcome: String(a.outcome),
       error: (a.error as string | null) ?? null,
     })),
@@ -50,7 +48,7 @@ export async function listJobs(db: Db, filter: { status?: string | undefined; li
 /** Puts a dead job back in the queue with three more attempts (after its cause was fixed). */
 export async function retryDeadJob(db: Db, id: string, now: Date): Promise<void> {
   const res = await rows<Record<string, unknown>>(db, sql`
-    UPDATE jobs SET status = 'queued', run_at = ${now.toISOString()}::timestamptz,
+    UPDATE jobs SET status = 'queued', run_at = ${iso(now)}::timestamptz,
                     max_attempts = attempts + 3, finished_at = NULL, last_error = NULL
      WHERE id = ${id}::bigint AND status = 'dead' RETURNING id`);
   if (res.length === 0) throw new DomainError('JOB_NOT_FOUND', { id });

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Clock } from '../clock';
-import { rows, withTransaction, type Database, type Tx } from '../db';
+import { iso, json, jsonb, rows, withTransaction, type Database, type Tx } from '../db';
 
 export interface JobContext {
   jobId: string;
@@ -85,9 +85,9 @@ export async function enqueue<S extends z.ZodType>(
   const parsed = def.payload.parse(payload) as unknown;
   const res = await rows<{ id: string | number }>(tx.db, sql`
     INSERT INTO jobs (kind, payload, dedupe_key, max_attempts, run_at, created_at)
-    VALUES (${def.kind}, ${JSON.stringify(parsed)}::jsonb, ${opts.dedupeKey ?? null},
-            ${opts.maxAttempts ?? def.maxAttempts ?? 8}, ${(opts.runAt ?? now).toISOString()}::timestamptz,
-            ${now.toISOString()}::timestamptz)
+    VALUES (${def.kind}, ${jsonb(parsed)}::jsonb, ${opts.dedupeKey ?? null},
+            ${opts.maxAttempts ?? def.maxAttempts ?? 8}, ${iso(opts.runAt ?? now)}::timestamptz,
+            ${iso(now)}::timestamptz)
     ON CONFLICT (dedupe_key) DO UPDATE SET dedupe_key = EXCLUDED.dedupe_key
     RETURNING id`);
   return String(res[0]!.id);
@@ -248,7 +248,7 @@ export class JobRunner {
     let error: string | undefined;
     try {
       if (!def) throw new Error(`no handler for job kind ${job.kind}`);
-      const payload = def.payload.parse(typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload);
+      const payload = def.payload.parse(json(job.payload));
       await def.handle(payload, { jobId: id, attempt: job.attempts, database: this.database, clock: this.clock, log });
     } catch (err) {
       error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

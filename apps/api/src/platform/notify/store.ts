@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, dateOrNull, iso, pgArray, rows, textArray, type Db } from '../db';
+import { date, dateOrNull, iso, list, rows, textArray, type Db } from '../db';
 import type { Channel, Lang } from './templates';
 
 /** The SQL of the notification tables (platform code: no module owns them). */
@@ -120,7 +120,7 @@ export async function listNotifications(db: Db, f: NotificationFilter): Promise<
        AND (${f.channel ?? null}::text IS NULL OR channel = ${f.channel ?? null})
        AND (${f.status ?? null}::text IS NULL OR status = ${f.status ?? null})
        AND (${f.reference ?? null}::text IS NULL OR reference = ${f.reference ?? null})
-       AND (${f.agencyIds === null || f.agencyIds === undefined} OR agency_id = ANY(${pgArray(f.agencyIds ?? [])}::text[]))
+       AND (${f.agencyIds === null || f.agencyIds === undefined} OR agency_id = ANY(${list(f.agencyIds ?? [])}::text[]))
        AND (${f.before ?? null}::bigint IS NULL OR seq < ${f.before ?? null}::bigint)
      ORDER BY seq DESC LIMIT ${f.limit}`);
   return found.map((r) => ({ ...toRow(r), seq: String(r.seq) }));
@@ -152,6 +152,6 @@ export async function findPreferences(db: Db, personType: PersonType, personId: 
 export async function savePreferences(db: Db, personType: PersonType, personId: string, channels: Channel[], now: Date): Promise<void> {
   await rows(db, sql`
     INSERT INTO notification_preferences (person_type, person_id, channels, updated_at)
-    VALUES (${personType}, ${personId}, ${pgArray(channels)}::text[], ${iso(now)}::timestamptz)
+    VALUES (${personType}, ${personId}, ${list(channels)}::text[], ${iso(now)}::timestamptz)
     ON CONFLICT (person_type, person_id) DO UPDATE SET channels = EXCLUDED.channels, updated_at = EXCLUDED.updated_at`);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../db';
+import { date, iso, rows, type Db } from '../db';
 
 /**
  * How the database stores a key: its SHA-256, computed in SQL so every statement (and a caller's
@@ -46,7 +46,7 @@ export async function hit(db: Db, l: Limit, now: Date): Promise<Hit> {
        SET hits = CASE WHEN ${expired} THEN 1 ELSE c.hits + 1 END,
            window_start = CASE WHEN ${expired} THEN EXCLUDED.window_start ELSE c.window_start END
     RETURNING hits, window_start AS "windowStart"`);
-  const windowStart = new Date(row!.windowStart);
+  const windowStart = date(row!.windowStart);
   const hits = Number(row!.hits);
   return { allowed: hits <= l.max, hits, windowStart, retryAfterSeconds: secondsUntil(new Date(windowStart.getTime() + l.windowMs), now) };
 }
@@ -69,5 +69,5 @@ export async function hitAll(db: Db, limits: Limit[], now: Date): Promise<{ refu
 export async function refund(db: Db, l: Pick<Limit, 'bucket' | 'key'>, windowStart: Date): Promise<void> {
   await rows(db, sql`
     UPDATE rate_limit_counters SET hits = greatest(hits - 1, 0)
-     WHERE bucket = ${l.bucket} AND key_hash = ${keyDigest(l.key)} AND window_start = ${windowStart.toISOString()}::timestamptz`);
+     WHERE bucket = ${l.bucket} AND key_hash = ${keyDigest(l.key)} AND window_start = ${iso(windowStart)}::timestamptz`);
 }

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { rows, type Db } from '../db';
+import { dateOrNull, rows, type Db } from '../db';
 import { keyDigest } from './counters';
 
 /**
@@ -50,11 +50,11 @@ export async function admitAttempt(db: Db, bucket: string, key: string, p: Delay
      WHERE t.blocked_until IS NULL OR t.blocked_until <= ${at}::timestamptz
     RETURNING failures, blocked_until AS "blockedUntil"`);
   if (row) {
-    return { admitted: true, failures: Number(row.failures), retryAfterSeconds: secondsUntil(row.blockedUntil ? new Date(row.blockedUntil) : null, now) };
+    return { admitted: true, failures: Number(row.failures), retryAfterSeconds: secondsUntil(dateOrNull(row.blockedUntil), now) };
   }
   const [state] = await rows<{ blockedUntil: string | Date | null }>(db, sql`
     SELECT blocked_until AS "blockedUntil" FROM attempt_throttles WHERE bucket = ${bucket} AND key_hash = ${keyDigest(key)}`);
-  return { admitted: false, retryAfterSeconds: Math.max(1, secondsUntil(state?.blockedUntil ? new Date(state.blockedUntil) : null, now)) };
+  return { admitted: false, retryAfterSeconds: Math.max(1, secondsUntil(dateOrNull(state?.blockedUntil), now)) };
 }
 
 /**

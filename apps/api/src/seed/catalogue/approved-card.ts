@@ -1,11 +1,10 @@
 import type { ServiceCardContent } from '@dargah/contracts';
-import { audit } from '../../platform/audit';
 import type { Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import { serviceIdFromNumber } from '../../modules/catalogue';
 import * as catalogue from '../../modules/catalogue/catalogue.repository';
 import type { CatalogueSeed } from '.';
-import { SEED_ACTOR } from './laws';
+import { seedWho } from './laws';
 
 /**
  * Writes one approved service card as the review would have left it: version 1 frozen and in force,
@@ -42,20 +41,11 @@ export async function seedApprovedCard(
     ['created', { versionNo: 1, title }],
     ['approved', { versionNo: 1, serviceId, expiresAt: expiresAt.toISOString() }],
   ] as const) {
-    await appendEvent(tx, {
-      streamType: 'service_card',
-      streamId: cardId,
-      action,
-      actor: SEED_ACTOR,
-      at: o.approvedAt,
-      payload: details,
-    });
-    audit(tx, {
-      actor: SEED_ACTOR,
-      at: o.approvedAt,
-      action: `service_card.${action === 'created' ? 'create' : 'approve'}`,
-      objectType: 'service_card',
-      objectId: cardId,
+    await recordChange(tx, seedWho(o.approvedAt), {
+      stream: 'service_card',
+      id: cardId,
+      event: action,
+      audit: `service_card.${action === 'created' ? 'create' : 'approve'}`,
       agencyId: o.agencyId,
       details,
     });

@@ -1,10 +1,9 @@
-import { audit } from '../../platform/audit';
 import type { Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 // Like the other catalogue seeds, this one writes through the module's repository.
 import * as architecture from '../../modules/catalogue/architecture.repository';
 import type { CatalogueSeed } from '.';
-import { SEED_ACTOR } from './laws';
+import { seedWho } from './laws';
 
 /*
  * The service architecture of the demo: macro domains (کلان‌حوزه‌ها) with a few categories each, and
@@ -142,15 +141,7 @@ const LAYERS: Term[] = [
 ];
 
 async function recorded(tx: Tx, s: CatalogueSeed, stream: string, id: string, details: Record<string, unknown>) {
-  await appendEvent(tx, {
-    streamType: stream,
-    streamId: id,
-    action: 'created',
-    actor: SEED_ACTOR,
-    at: s.now,
-    payload: details,
-  });
-  audit(tx, { actor: SEED_ACTOR, at: s.now, action: `${stream}.create`, objectType: stream, objectId: id, details });
+  await recordChange(tx, seedWho(s.now), { stream, id, event: 'created', audit: `${stream}.create`, agencyId: null, details });
 }
 
 /** The demo taxonomy; fills `s.categoryIds` (see the keys above). */

@@ -1,13 +1,12 @@
 import { fromJalali, normalizeForSearch, toJalali } from '@dargah/persian';
-import { audit } from '../../platform/audit';
 import type { Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import { describeServiceIds } from '../../modules/catalogue';
 // Like the other catalogue seeds, the delivery seed writes through the module's repository.
 import * as reports from '../../modules/catalogue/reports.repository';
 import { seedCatalogueLink, servicesOfAgencies } from '../../modules/services';
 import type { CatalogueSeed } from '.';
-import { SEED_ACTOR } from './laws';
+import { SEED_ACTOR, seedWho } from './laws';
 
 /**
  * Delivery against the catalogue: most demo desk services linked to an approved, unexpired service
@@ -94,20 +93,11 @@ export async function seedDelivery(tx: Tx, s: CatalogueSeed): Promise<void> {
   );
   await reports.insertReportRows(tx.db, reportId, provincial, rows);
   const details = { year, revision: 1, rows: rows.length, withoutId: rows.filter((r) => !r.serviceId).length };
-  await appendEvent(tx, {
-    streamType: 'delivery_report',
-    streamId: reportId,
-    action: 'submitted',
-    actor: SEED_ACTOR,
-    at: s.now,
-    payload: details,
-  });
-  audit(tx, {
-    actor: SEED_ACTOR,
-    at: s.now,
-    action: 'delivery_report.submit',
-    objectType: 'delivery_report',
-    objectId: reportId,
+  await recordChange(tx, seedWho(s.now), {
+    stream: 'delivery_report',
+    id: reportId,
+    event: 'submitted',
+    audit: 'delivery_report.submit',
     agencyId: provincial,
     details,
   });

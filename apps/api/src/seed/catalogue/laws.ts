@@ -1,11 +1,13 @@
-import { audit } from '../../platform/audit';
+import type { Who } from '../../platform/actor';
 import type { Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 // Like the identity seed, the catalogue seed writes through the module's repository.
 import * as catalogue from '../../modules/catalogue/catalogue.repository';
 import type { CatalogueSeed } from '.';
 
 export const SEED_ACTOR = { type: 'system' as const, id: 'demo-seed' };
+/** The seed's changes are recorded as the demo seed's, at the seed's time. */
+export const seedWho = (at: Date): Who => ({ actor: SEED_ACTOR, origin: {}, at });
 
 /**
  * Laws of the register the demo cards rest on, by key: `management` (قانون مدیریت خدمات کشوری),
@@ -72,20 +74,12 @@ export async function seedLaws(tx: Tx, s: CatalogueSeed): Promise<void> {
   for (const [key, law] of Object.entries(LAWS)) {
     const row = await catalogue.insertLaw(tx.db, law, s.now);
     s.lawIds[key] = row.id;
-    await appendEvent(tx, {
-      streamType: 'law',
-      streamId: row.id,
-      action: 'created',
-      actor: SEED_ACTOR,
-      at: s.now,
-      payload: { title: law.title },
-    });
-    audit(tx, {
-      actor: SEED_ACTOR,
-      at: s.now,
-      action: 'law.create',
-      objectType: 'law',
-      objectId: row.id,
+    await recordChange(tx, seedWho(s.now), {
+      stream: 'law',
+      id: row.id,
+      event: 'created',
+      audit: 'law.create',
+      agencyId: null,
       details: { title: law.title },
     });
   }

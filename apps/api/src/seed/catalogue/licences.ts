@@ -1,11 +1,10 @@
 import { normalizeForSearch } from '@dargah/persian';
-import { audit } from '../../platform/audit';
 import type { Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 // Like the other catalogue seeds, the licences are written through the module's repository.
 import * as licences from '../../modules/catalogue/licences.repository';
 import type { CatalogueSeed } from '.';
-import { SEED_ACTOR } from './laws';
+import { seedWho } from './laws';
 
 type AgencyKey = keyof CatalogueSeed['agencyIds'];
 interface SeedLicence {
@@ -167,23 +166,7 @@ const LICENCES: SeedLicence[] = [
 export async function seedLicences(tx: Tx, s: CatalogueSeed): Promise<void> {
   const ids: Record<string, string> = {};
   const note = async (id: string, agencyId: string, action: string, details: Record<string, unknown>) => {
-    await appendEvent(tx, {
-      streamType: 'licence',
-      streamId: id,
-      action,
-      actor: SEED_ACTOR,
-      at: s.now,
-      payload: details,
-    });
-    audit(tx, {
-      actor: SEED_ACTOR,
-      at: s.now,
-      action: `licence.${action}`,
-      objectType: 'licence',
-      objectId: id,
-      agencyId,
-      details,
-    });
+    await recordChange(tx, seedWho(s.now), { stream: 'licence', id, event: action, audit: `licence.${action}`, agencyId, details });
   };
   for (const l of LICENCES) {
     const agencyId = s.agencyIds[l.agency];

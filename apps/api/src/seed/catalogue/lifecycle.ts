@@ -1,12 +1,11 @@
 import type { ServiceCardContent } from '@dargah/contracts';
 import { reminderDue } from '../../modules/catalogue/catalogue-workflow';
 import * as catalogue from '../../modules/catalogue/catalogue.repository';
-import { audit } from '../../platform/audit';
 import type { Tx } from '../../platform/db';
-import { appendEvent } from '../../platform/events';
+import { recordChange } from '../../platform/events';
 import type { CatalogueSeed } from '.';
 import { seedApprovedCard } from './approved-card';
-import { SEED_ACTOR } from './laws';
+import { seedWho } from './laws';
 
 /** The ministry's approved card whose year has run out (approved 13 months before the seed): shows «منقضی شده». */
 export const EXPIRED_CARD_TITLE = 'صدور مجوز تأسیس مؤسسهٔ کاریابی';
@@ -161,20 +160,11 @@ export async function seedLifecycle(tx: Tx, s: CatalogueSeed): Promise<void> {
       s.now,
     );
     const details = { daysBefore, expiresAt: expiresAt.toISOString() };
-    await appendEvent(tx, {
-      streamType: 'service_card',
-      streamId: c.cardId,
-      action: expired ? 'expired' : 'expiry_reminded',
-      actor: SEED_ACTOR,
-      at: s.now,
-      payload: details,
-    });
-    audit(tx, {
-      actor: SEED_ACTOR,
-      at: s.now,
-      action: expired ? 'service_card.expire' : 'service_card.remind_expiry',
-      objectType: 'service_card',
-      objectId: c.cardId,
+    await recordChange(tx, seedWho(s.now), {
+      stream: 'service_card',
+      id: c.cardId,
+      event: expired ? 'expired' : 'expiry_reminded',
+      audit: expired ? 'service_card.expire' : 'service_card.remind_expiry',
       agencyId,
       details,
     });

@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { CloseIcon, MenuIcon } from '../../components/icons';
-import { SessionControls } from '../../features/identity';
-import { linkedAreas, useSession } from '../../features/identity';
+import { SessionControls, linkedAreas, useSession } from '../../features/identity';
+import { UnreadBadge } from '../../features/notifications';
 
 const NAV = [
   { to: '/', key: 'home', exact: true },
@@ -86,6 +86,7 @@ export function SiteHeader() {
               <li key={item.to}>
                 <Link to={item.to} className="primary-nav__link" activeOptions={{ exact: item.exact }}>
                   {item.key === 'catalogue' ? t('cataloguePublic.nav') : t(`nav.${item.key}`)}
+                  {item.key === 'me' ? <UnreadBadge /> : null}
                 </Link>
               </li>
             ))}

@@ -16,10 +16,18 @@ function parseSession(body: unknown): SessionInfo {
   return parsed.data;
 }
 
-/** `GET /auth/session`: the signed-in person, or `null` when nobody is (401). */
+/**
+ * `GET /auth/session`: the signed-in person, or `null` when nobody is: 204 for a visitor (no error in
+ * the console), 401 when the session this browser had has ended.
+ */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionInfo | null> {
   try {
-    return parseSession(await api.get<unknown>('/auth/session', { signal }));
+    const body = await api.get<unknown>('/auth/session', { signal });
+    if (body === undefined) {
+      setCsrfToken(null);
+      return null;
+    }
+    return parseSession(body);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       setCsrfToken(null);

@@ -3,6 +3,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { UserIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { useSession } from '../../identity';
+import { MessagesLink } from '../../notifications';
 import { MyRequests } from '../components/MyRequests';
 import { ProfileCard } from '../components/ProfileCard';
 
@@ -18,6 +19,9 @@ export function CitizenHomePage() {
         lead={session?.displayName ? t('me.greeting', { name: format.name(session.displayName) }) : t('me.lead')}
         icon={<UserIcon />}
       />
+      <div className="form-actions">
+        <MessagesLink />
+      </div>
       <div className="me-grid">
         <MyRequests />
         <ProfileCard />

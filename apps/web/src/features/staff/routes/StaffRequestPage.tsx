@@ -12,11 +12,16 @@ import type { RequestView } from '../../../lib/contracts';
 import { fieldErrorsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
-import { decideRequest, requestQuery, takeRequest } from '../../requests';
-import { ApplicantFacts } from '../../requests';
-import { HistoryTimeline } from '../../requests';
-import { RequestAnswers } from '../../requests';
-import { RequestFacts } from '../../requests';
+import { RequestDeliveries } from '../../notifications';
+import {
+  ApplicantFacts,
+  HistoryTimeline,
+  RequestAnswers,
+  RequestFacts,
+  decideRequest,
+  requestQuery,
+  takeRequest,
+} from '../../requests';
 
 type Decision = 'approve' | 'reject';
 type Outcome = { kind: 'taken' } | { kind: 'decided'; decision: Decision } | { kind: 'conflict' } | null;
@@ -213,6 +218,8 @@ export function StaffRequestPage() {
         </h2>
         <HistoryTimeline events={r.history} />
       </section>
+
+      <RequestDeliveries requestId={r.id} />
 
       <DecisionDialog
         requestId={requestId}

@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditParty } from '@dargah/contracts';
 import type { AuditRow } from '../../platform/audit';
+import { isoOf, json } from '../../platform/db';
 import type { PartyName } from '../identity';
 
 /*
@@ -56,13 +57,13 @@ export function partyView(type: string, id: string | null, names: Names): AuditP
 const principalType = (actorTypeName: string) => (actorTypeName === 'citizen' ? 'citizen' : 'staff');
 
 export function entryView(r: AuditRow, names: Names, agencies: Map<string, { nameFa: string; nameEn: string | null }>): AuditEntry {
-  const details = typeof r.details === 'string' ? (JSON.parse(r.details) as unknown) : r.details;
+  const details = json(r.details);
   const agency = r.agency_id ? agencies.get(r.agency_id) : undefined;
   return {
     id: Number(r.id),
     chain: r.chain_id,
     chainSeq: Number(r.seq),
-    occurredAt: new Date(r.occurred_at).toISOString(),
+    occurredAt: isoOf(r.occurred_at),
     actor: partyView(r.actor_type, r.actor_id, names),
     onBehalfOf: r.on_behalf_of_id ? partyView(principalType(r.actor_type), r.on_behalf_of_id, names) : null,
     action: r.action,

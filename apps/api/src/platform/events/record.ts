@@ -1,0 +1,56 @@
+import type { Actor, ActorRef, Who } from '../actor';
+import { audit } from '../audit';
+import type { Tx } from '../db';
+import { appendEvent } from './append';
+
+/** One change to one object, as its event and its audit entry tell it. */
+export interface Change {
+  /** The object's kind: the event stream's type and the audit entry's object type ('licence'). */
+  stream: string;
+  /** The object's id: the event stream's id and the audit entry's object id. */
+  id: string;
+  /** The event's action on its stream, past tense ('created'). */
+  event: string;
+  /** The audit entry's action, `<object>.<verb>` ('licence.create'). */
+  audit: string;
+  /**
+   * The agency the object belongs to: the audit chain the entry joins (`chainOf`, ADR 0012) and
+   * what agency administrators filter the log by. Null for an object of no agency: the entry then
+   * joins the acting staff member's or API client's agency, or else the platform chain.
+   */
+  agencyId: string | null;
+  /** What changed (before and after, a reason): the event's payload and the audit entry's details. */
+  details?: Record<string, unknown>;
+  /** The event's payload, when it says more (or other) than the audit details. */
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * Records a change in the caller's transaction: the event on the object's stream and the entry in
+ * its agency's audit chain. Both commit with the change or not at all (the audit entry is appended
+ * just before COMMIT, chains in a fixed order: see `audit`). Every use case that changes state calls
+ * this once per object it changed; an outcome with no domain event (a refused sign-in) calls `audit`.
+ */
+export async function recordChange(tx: Tx, who: Who<Actor | ActorRef>, change: Change): Promise<void> {
+  const { actor, origin, at } = who;
+  const details = change.details ?? {};
+  await appendEvent(tx, {
+    streamType: change.stream,
+    streamId: change.id,
+    action: change.event,
+    actor,
+    origin,
+    at,
+    payload: change.payload ?? details,
+  });
+  audit(tx, {
+    actor,
+    origin,
+    at,
+    action: change.audit,
+    objectType: change.stream,
+    objectId: change.id,
+    agencyId: change.agencyId,
+    details,
+  });
+}

@@ -1,0 +1,104 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Fieldset } from '../../../components/Field';
+import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { useFormat } from '../../../lib/format';
+import { preferencesQuery, savePreferences, type ExternalChannel } from '../api';
+
+const CHANNELS: readonly ExternalChannel[] = ['sms', 'email'];
+
+/**
+ * The channels by which request messages also reach the citizen. A channel is offered only when the
+ * server has an address for it (the mobile on file; an e-mail address once verified).
+ */
+export function PreferencesForm() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const id = useId();
+  const titleId = useId();
+  const queryClient = useQueryClient();
+  const prefs = useQuery(preferencesQuery);
+  const [chosen, setChosen] = useState<ExternalChannel[] | null>(null);
+  useEffect(() => {
+    if (prefs.data) setChosen(prefs.data.channels);
+  }, [prefs.data]);
+  const save = useMutation({
+    mutationFn: (channels: ExternalChannel[]) => savePreferences(channels),
+    onSuccess: (data) => queryClient.setQueryData(preferencesQuery.queryKey, data),
+  });
+
+  let body: React.ReactNode;
+  if (prefs.isPending || chosen === null)
+    body = prefs.isError ? <ErrorNotice error={prefs.error} onRetry={() => void prefs.refetch()} /> : <Loading />;
+  else {
+    const addresses = prefs.data!.addresses;
+    body = (
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!save.isPending) save.mutate(chosen.filter((c) => addresses[c] !== null));
+        }}
+      >
+        <Fieldset
+          id={id}
+          legend={t('notifications.preferences.channels')}
+          help={t('notifications.preferences.channelsHelp')}
+          required
+        >
+          {(describedBy) => (
+            <div className="checks">
+              {CHANNELS.map((c) => {
+                const address = addresses[c];
+                return (
+                  <label key={c} className="check">
+                    <input
+                      type="checkbox"
+                      name="channels"
+                      value={c}
+                      checked={address !== null && chosen.includes(c)}
+                      disabled={address === null}
+                      aria-describedby={describedBy}
+                      onChange={(event) => {
+                        save.reset();
+                        setChosen((now) =>
+                          event.target.checked ? [...(now ?? []), c] : (now ?? []).filter((x) => x !== c),
+                        );
+                      }}
+                    />
+                    <span>
+                      {address === null
+                        ? t(`notifications.preferences.${c}None`)
+                        : t(`notifications.preferences.${c}`, { address: format.digits(address) })}
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+          )}
+        </Fieldset>
+        <p className="text-muted">{t('notifications.preferences.fallback')}</p>
+        {save.isError ? <ErrorNotice error={save.error} /> : null}
+        <div aria-live="polite">
+          {save.isSuccess ? <Notice tone="success" title={t('notifications.preferences.saved')} /> : null}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button" aria-disabled={save.isPending}>
+            {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+            {t('notifications.preferences.save')}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <section className="card stack" aria-labelledby={titleId}>
+      <h2 id={titleId} className="card__title">
+        {t('notifications.preferences.title')}
+      </h2>
+      {body}
+    </section>
+  );
+}
