@@ -2,7 +2,7 @@
 import './lib/zod-jitless';
 import 'vazirmatn/Vazirmatn-Variable-font-face.css';
 import './app/styles.css';
-import './lib/i18n';
+import './app/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

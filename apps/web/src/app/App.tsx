@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { storeSession } from '../features/identity/session';
+import { storeSession } from '../features/identity';
 import { ApiError, onSessionLost } from '../lib/api';
 import { i18n } from '../lib/i18n';
 import { createAppRouter } from './router';

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Outlet, createRootRouteWithContext, createRoute, redirect, type ParsedLocation } from '@tanstack/react-router';
-import { AdminArea } from '../features/admin/components/AdminArea';
-import { sessionQuery } from '../features/identity/api';
-import { SessionGate } from '../features/identity/components/SessionGate';
+import { SessionGate, sessionQuery } from '../features/identity';
+import { AdminAreaLayout } from '../features/organisation';
+import { addStrings } from '../lib/i18n';
 import { safeReturnTo, signInErrorOf } from '../lib/returnTo';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
@@ -49,11 +49,23 @@ export function requireSession(kind: 'citizen' | 'staff') {
   };
 }
 
-/*
- * The areas. A feature adds its routes as children of its area, e.g.
- * `createRoute({ getParentRoute: () => staffAreaRoute, path: 'requests/$requestId', ... })`.
- * Each signed-in area is `/x` (its sign-in page) + a pathless, guarded layout holding the pages.
+let workspaceStrings: Promise<void> | undefined;
+
+/**
+ * The staff workspace's and the administration's strings, in their own chunk: loaded once, before
+ * the first page of those areas (and on hovering a link to one), never by visitors of the public
+ * pages. A failed load (network) is tried again on the next navigation.
  */
+export function loadWorkspaceStrings(): Promise<void> {
+  workspaceStrings ??= import('./messages.workspace').then(
+    ({ workspaceFa, workspaceEn }) => addStrings({ fa: workspaceFa, en: workspaceEn }),
+    (error: unknown) => {
+      workspaceStrings = undefined;
+      throw error;
+    },
+  );
+  return workspaceStrings;
+}
 
 /*
  * The areas. A feature adds its routes as children of its area in its own `routes.tsx`, e.g.
@@ -68,7 +80,12 @@ export const citizenAreaRoute = createRoute({
   beforeLoad: requireSession('citizen'),
   component: () => <SessionGate kind="citizen" />,
 });
-export const staffRoute = createRoute({ getParentRoute: () => rootRoute, path: '/staff', component: Outlet });
+export const staffRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/staff',
+  beforeLoad: loadWorkspaceStrings,
+  component: Outlet,
+});
 export const staffAreaRoute = createRoute({
   getParentRoute: () => staffRoute,
   id: 'staff-area',
@@ -78,7 +95,15 @@ export const staffAreaRoute = createRoute({
 export const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin',
-  beforeLoad: requireSession('staff'),
+  beforeLoad: async (match) => {
+    const strings = loadWorkspaceStrings();
+    await requireSession('staff')(match);
+    await strings;
+  },
   component: () => <SessionGate kind="staff" />,
 });
-export const adminAreaRoute = createRoute({ getParentRoute: () => adminRoute, id: 'admin-area', component: AdminArea });
+export const adminAreaRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  id: 'admin-area',
+  component: AdminAreaLayout,
+});

@@ -1,29 +1,18 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRoute, createRouter } from '@tanstack/react-router';
-import { AdminHomePage } from '../features/admin/routes/AdminHomePage';
-import { AgencyPage } from '../features/admin/routes/AgencyPage';
-import { StaffPage } from '../features/admin/routes/StaffPage';
-import { StaffResetPasswordPage, validateResetSearch } from '../features/admin/routes/StaffResetPasswordPage';
-import { auditRoutes } from '../features/audit/routes';
-import { catalogueArchitectureRoutes } from '../features/catalogue-architecture/routes';
-import { catalogueCardRoutes } from '../features/catalogue-cards/routes';
-import { catalogueImportRoutes } from '../features/catalogue-import/routes';
-import { cataloguePublicRoutes } from '../features/catalogue-public/routes';
-import { catalogueReportRoutes } from '../features/catalogue-reports/routes';
-import { catalogueReviewRoutes } from '../features/catalogue-review/routes';
-import { CitizenHomePage } from '../features/citizen/routes/CitizenHomePage';
-import { CitizenSignInPage } from '../features/identity/routes/CitizenSignInPage';
-import { StaffSignInPage } from '../features/identity/routes/StaffSignInPage';
-import { licenceRoutes } from '../features/licences/routes';
-import { notificationRoutes } from '../features/notifications/routes';
-import { PortalHomePage } from '../features/portal/routes/PortalHomePage';
-import { isCartableFilter, type CartableFilter } from '../features/requests/api';
-import { ReceiptPage } from '../features/requests/routes/ReceiptPage';
-import { ApplyPage } from '../features/services/routes/ApplyPage';
-import { ServicePage } from '../features/services/routes/ServicePage';
-import { StaffRequestPage } from '../features/staff/routes/StaffRequestPage';
-import { StaffHomePage } from '../features/staff/routes/StaffHomePage';
-import { validateReturnToSearch, validateStaffSignInSearch } from '../lib/returnTo';
+import { createRouter } from '@tanstack/react-router';
+import { auditRoutes } from '../features/audit';
+import { catalogueRoutes } from '../features/catalogue';
+import { citizenRoutes } from '../features/citizen';
+import { deliveryReportRoutes } from '../features/delivery-reports';
+import { identityRoutes } from '../features/identity';
+import { licenceRoutes } from '../features/licences';
+import { notificationRoutes } from '../features/notifications';
+import { organisationRoutes } from '../features/organisation';
+import { portalRoutes } from '../features/portal';
+import { requestRoutes } from '../features/requests';
+import { serviceArchitectureRoutes } from '../features/service-architecture';
+import { serviceRoutes } from '../features/services';
+import { staffRoutes } from '../features/staff';
 import {
   adminAreaRoute,
   adminRoute,
@@ -35,101 +24,40 @@ import {
   type RouterContext,
 } from './areas';
 import { NotFoundPage } from './NotFoundPage';
+import { PageLoading } from './PageLoading';
 
 export type { RouterContext };
 
-// Public portal ---------------------------------------------------------------------------------
-export const portalRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: PortalHomePage });
-const serviceRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/services/$serviceId',
-  component: ServicePage,
-});
-
-// Citizen area ----------------------------------------------------------------------------------
-const citizenSignInRoute = createRoute({
-  getParentRoute: () => citizenRoute,
-  path: 'sign-in',
-  validateSearch: validateReturnToSearch,
-  component: CitizenSignInPage,
-});
-const citizenHomeRoute = createRoute({ getParentRoute: () => citizenAreaRoute, path: '/', component: CitizenHomePage });
-const applyRoute = createRoute({
-  getParentRoute: () => citizenAreaRoute,
-  path: 'services/$serviceId/apply',
-  component: ApplyPage,
-});
-const receiptRoute = createRoute({
-  getParentRoute: () => citizenAreaRoute,
-  path: 'requests/$requestId',
-  validateSearch: (search: Record<string, unknown>): { submitted?: boolean } =>
-    search.submitted === true || search.submitted === 'true' ? { submitted: true } : {},
-  component: ReceiptPage,
-});
-
-// Staff workspace -------------------------------------------------------------------------------
-const staffSignInRoute = createRoute({
-  getParentRoute: () => staffRoute,
-  path: 'sign-in',
-  validateSearch: validateStaffSignInSearch,
-  component: StaffSignInPage,
-});
-const staffResetPasswordRoute = createRoute({
-  getParentRoute: () => staffRoute,
-  path: 'reset-password',
-  validateSearch: validateResetSearch,
-  component: StaffResetPasswordPage,
-});
-const cartableRoute = createRoute({
-  getParentRoute: () => staffAreaRoute,
-  path: '/',
-  validateSearch: (search: Record<string, unknown>): { status?: CartableFilter } =>
-    isCartableFilter(search.status) ? { status: search.status } : {},
-  component: StaffHomePage,
-});
-const staffRequestRoute = createRoute({
-  getParentRoute: () => staffAreaRoute,
-  path: 'requests/$requestId',
-  component: StaffRequestPage,
-});
-
-// Administration (staff with an administrator role) ---------------------------------------------
-const adminHomeRoute = createRoute({ getParentRoute: () => adminAreaRoute, path: '/', component: AdminHomePage });
-const agencyRoute = createRoute({
-  getParentRoute: () => adminAreaRoute,
-  path: 'agencies/$agencyId',
-  component: AgencyPage,
-});
-const staffMemberRoute = createRoute({
-  getParentRoute: () => adminAreaRoute,
-  path: 'agencies/$agencyId/staff/$staffId',
-  component: StaffPage,
-});
-
+/*
+ * The route tree: the areas of `areas.tsx`, each holding the pages the features declare for it in
+ * their `routes.tsx` (exported by their `index.ts`).
+ */
 export const routeTree = rootRoute.addChildren([
-  portalRoute,
-  serviceRoute,
-  ...cataloguePublicRoutes,
+  ...portalRoutes.root,
+  ...serviceRoutes.root,
+  ...catalogueRoutes.root,
   citizenRoute.addChildren([
-    citizenSignInRoute,
-    citizenAreaRoute.addChildren([citizenHomeRoute, applyRoute, receiptRoute, ...notificationRoutes]),
-  ]),
-  staffRoute.addChildren([
-    staffSignInRoute,
-    staffResetPasswordRoute,
-    staffAreaRoute.addChildren([
-      cartableRoute,
-      staffRequestRoute,
-      ...catalogueCardRoutes,
-      ...catalogueReviewRoutes,
-      ...catalogueArchitectureRoutes,
-      ...licenceRoutes,
-      ...catalogueImportRoutes,
-      ...catalogueReportRoutes,
-      ...auditRoutes,
+    ...identityRoutes.citizen,
+    citizenAreaRoute.addChildren([
+      ...citizenRoutes.citizenArea,
+      ...serviceRoutes.citizenArea,
+      ...requestRoutes.citizenArea,
+      ...notificationRoutes.citizenArea,
     ]),
   ]),
-  adminRoute.addChildren([adminAreaRoute.addChildren([adminHomeRoute, agencyRoute, staffMemberRoute])]),
+  staffRoute.addChildren([
+    ...identityRoutes.staff,
+    ...organisationRoutes.staff,
+    staffAreaRoute.addChildren([
+      ...staffRoutes.staffArea,
+      ...catalogueRoutes.staffArea,
+      ...serviceArchitectureRoutes.staffArea,
+      ...licenceRoutes.staffArea,
+      ...deliveryReportRoutes.staffArea,
+      ...auditRoutes.staffArea,
+    ]),
+  ]),
+  adminRoute.addChildren([adminAreaRoute.addChildren([...organisationRoutes.adminArea])]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
@@ -141,6 +69,9 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
     defaultNotFoundComponent: NotFoundPage,
+    // While a page's code loads (staff, administration and form pages are loaded on first use),
+    // after `defaultPendingMs` (1 s): a spinner with words, announced politely (role="status").
+    defaultPendingComponent: PageLoading,
   });
 }
 

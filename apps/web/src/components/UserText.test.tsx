@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it } from 'vitest';
+import '../app/i18n';
 import { i18n } from '../lib/i18n';
 import { Tx, UserText } from './UserText';
 

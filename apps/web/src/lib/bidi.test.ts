@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FSI, PDI, interpolatedValue, isolateFor } from './bidi';
+import '../app/i18n';
 import { i18n } from './i18n';
 
 describe('isolating text of the other direction', () => {

@@ -45,7 +45,8 @@ export function isolateFor(text: string, dir: 'rtl' | 'ltr'): string {
  */
 export function interpolatedValue(value: unknown, lang: string | undefined): unknown {
   const dir = lang === 'fa' ? 'rtl' : 'ltr';
-  if (typeof value === 'number' || typeof value === 'bigint') return lang === 'fa' ? toPersianDigits(String(value)) : String(value);
+  if (typeof value === 'number' || typeof value === 'bigint')
+    return lang === 'fa' ? toPersianDigits(String(value)) : String(value);
   if (typeof value === 'string') return isolateFor(value, dir);
   return value;
 }

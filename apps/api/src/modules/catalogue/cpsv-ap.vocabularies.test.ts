@@ -8,7 +8,7 @@ import {
   START_MODES,
 } from '@dargah/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en as webEn, fa as webFa } from '../../../../web/src/features/catalogue-terms/messages';
+import { en as webEn, fa as webFa } from '../../../../web/src/features/catalogue/terms/messages';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { approveServices, type ExportScenario } from '../../../test/cpsv-ap-scenario';
 import { expand } from '../../../test/cpsv-ap-shacl';

@@ -15,7 +15,7 @@ import {
  * concepts (a channel's type, a service's audience, …) and describes the ones it uses; each scheme
  * is served at GET /api/v1/catalogue/vocabularies/{scheme}, each concept at {scheme IRI}#{code}.
  *
- * The labels are the ones the web app shows (apps/web/src/features/catalogue-terms/messages.ts);
+ * The labels are the ones the web app shows (apps/web/src/features/catalogue/terms/messages.ts);
  * cpsv-ap.vocabularies.test.ts keeps the two the same.
  */
 

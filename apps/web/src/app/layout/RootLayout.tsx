@@ -1,7 +1,7 @@
 import { Outlet, useRouter } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActingForBanner } from '../../features/identity/components/ActingForBanner';
+import { ActingForBanner } from '../../features/identity';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
 

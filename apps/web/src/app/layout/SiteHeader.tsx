@@ -3,8 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { CloseIcon, MenuIcon } from '../../components/icons';
-import { SessionControls } from '../../features/identity/components/SessionControls';
-import { linkedAreas, useSession } from '../../features/identity/session';
+import { SessionControls, linkedAreas, useSession } from '../../features/identity';
 import { UnreadBadge } from '../../features/notifications';
 
 const NAV = [

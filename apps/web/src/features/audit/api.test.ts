@@ -3,7 +3,16 @@ import { csvUrl, hasFilters, validateAuditSearch } from './api';
 
 describe('the audit log’s filters in the URL', () => {
   it('keeps the known filters as trimmed text and drops the rest', () => {
-    expect(validateAuditSearch({ action: ' staff.sign_in ', objectId: 7, actor: '', from: '۱۴۰۴/۰۱/۰۲', page: 3, agencyId: ['x'] })).toEqual({
+    expect(
+      validateAuditSearch({
+        action: ' staff.sign_in ',
+        objectId: 7,
+        actor: '',
+        from: '۱۴۰۴/۰۱/۰۲',
+        page: 3,
+        agencyId: ['x'],
+      }),
+    ).toEqual({
       action: 'staff.sign_in',
       objectId: '7',
       from: '۱۴۰۴/۰۱/۰۲',

@@ -5,7 +5,8 @@ export const fa = {
   nav: 'ردپای حسابرسی',
   logPage: {
     title: 'ردپای حسابرسی',
-    leadAll: 'هر تغییر در درگاه با انجام‌دهنده، زمان و موضوع آن در زنجیره‌ای ثبت می‌شود که دست‌کاری در آن آشکار می‌شود. تازه‌ترین رویدادها نخست می‌آیند.',
+    leadAll:
+      'هر تغییر در درگاه با انجام‌دهنده، زمان و موضوع آن در زنجیره‌ای ثبت می‌شود که دست‌کاری در آن آشکار می‌شود. تازه‌ترین رویدادها نخست می‌آیند.',
     leadAgencies: 'رویدادهای دستگاه‌هایی که مدیریت می‌کنید، تازه‌ترین نخست.',
     entries: 'رویدادها',
     list: 'رویدادهای ردپای حسابرسی',
@@ -26,7 +27,8 @@ export const fa = {
     actor: 'انجام‌دهنده',
     actorHelp: 'نام کاربری کارمند، مانند \u2066clerk.ministry\u2069، یا شناسهٔ انجام‌دهنده',
     action: 'اقدام',
-    actionHelp: 'مانند \u2066service_card.approve\u2069؛ با نقطه در پایان، همهٔ اقدام‌های آن نوع: \u2066service_card.\u2069',
+    actionHelp:
+      'مانند \u2066service_card.approve\u2069؛ با نقطه در پایان، همهٔ اقدام‌های آن نوع: \u2066service_card.\u2069',
     objectType: 'نوع موضوع',
     objectTypeHelp: 'مانند \u2066service_card\u2069 یا \u2066staff\u2069',
     objectId: 'شناسهٔ موضوع',
@@ -80,7 +82,8 @@ export const fa = {
     chainPlace: '{{chain}}، رویداد {{seq}} این زنجیره',
     hash: 'چکیدهٔ این رویداد',
     prevHash: 'چکیدهٔ رویداد پیشین',
-    chainHelp: 'رویدادهای هر دستگاه یک زنجیره‌اند و رویدادهای بی‌دستگاه زنجیرهٔ سامانه. هر رویداد چکیدهٔ رویداد پیش از خود در همان زنجیره را در بر دارد؛ تغییر یا حذف هر رویداد در بررسی زنجیره‌ها آشکار می‌شود.',
+    chainHelp:
+      'رویدادهای هر دستگاه یک زنجیره‌اند و رویدادهای بی‌دستگاه زنجیرهٔ سامانه. هر رویداد چکیدهٔ رویداد پیش از خود در همان زنجیره را در بر دارد؛ تغییر یا حذف هر رویداد در بررسی زنجیره‌ها آشکار می‌شود.',
     redactedHelp: 'مقدارهای محرمانه (گذرواژه، توکن و مانند آن) با «[redacted]» پوشانده شده‌اند.',
     none: '—',
   },
@@ -202,7 +205,8 @@ export const en: Widen<typeof fa> = {
     chainPlace: '{{chain}}, entry {{seq}} of this chain',
     hash: 'Hash of this entry',
     prevHash: 'Hash of the previous entry',
-    chainHelp: 'Each agency’s entries form one chain, and entries of no agency the platform’s. Each entry carries the hash of the one before it in its chain; changing or removing any entry shows when the chains are verified.',
+    chainHelp:
+      'Each agency’s entries form one chain, and entries of no agency the platform’s. Each entry carries the hash of the one before it in its chain; changing or removing any entry shows when the chains are verified.',
     redactedHelp: 'Secret values (passwords, tokens and the like) are hidden as “[redacted]”.',
     none: '—',
   },
@@ -241,4 +245,10 @@ export const en: Widen<typeof fa> = {
     verifying: 'Verifying every chain and checkpoint…',
     verified: 'Verification done.',
   },
+};
+
+/** This feature's strings under their keys in the interface catalogue; `app/messages.ts` joins the features. */
+export const messages = {
+  fa: { audit: fa },
+  en: { audit: en },
 };

@@ -1,20 +1,18 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { staffAreaRoute } from '../../app/areas';
 import { validateAuditSearch } from './api';
-import { AuditEntryPage } from './routes/AuditEntryPage';
-import { AuditLogPage } from './routes/AuditLogPage';
 
 const auditLogRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'audit',
   validateSearch: validateAuditSearch,
-  component: AuditLogPage,
+  component: lazyRouteComponent(() => import('./routes/AuditLogPage'), 'AuditLogPage'),
 });
 const auditEntryRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'audit/$entryId',
-  component: AuditEntryPage,
+  component: lazyRouteComponent(() => import('./routes/AuditEntryPage'), 'AuditEntryPage'),
 });
 
-/** The pages of this feature, put in the route tree by `app/router.tsx`. */
-export const auditRoutes = [auditLogRoute, auditEntryRoute] as const;
+/** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */
+export const auditRoutes = { staffArea: [auditLogRoute, auditEntryRoute] } as const;

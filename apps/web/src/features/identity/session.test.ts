@@ -25,6 +25,10 @@ describe('the areas the web app links', () => {
   it('shows a signed-in person only what the server granted', () => {
     expect(linkedAreas(session('citizen', { me: true }))).toEqual({ me: true, staff: false, admin: false });
     expect(linkedAreas(session('staff', { staff: true }))).toEqual({ me: false, staff: true, admin: false });
-    expect(linkedAreas(session('staff', { staff: true, administration: true }))).toEqual({ me: false, staff: true, admin: true });
+    expect(linkedAreas(session('staff', { staff: true, administration: true }))).toEqual({
+      me: false,
+      staff: true,
+      admin: true,
+    });
   });
 });

@@ -59,12 +59,6 @@ export const fetchUnmapped = (offset: number, signal?: AbortSignal) =>
   });
 export const UNMAPPED_CSV_URL = '/api/v1/catalogue/licences/unmapped?format=csv';
 
-export const lawsQuery = queryOptions({
-  queryKey: ['catalogue', 'laws', 'all'],
-  queryFn: ({ signal }) => api.get<Law[]>('/catalogue/laws', { signal, query: { limit: 100 } }),
-  staleTime: 5 * 60_000,
-});
-
 export const agenciesQuery = queryOptions({
   queryKey: ['public', 'agencies', 'licences'],
   queryFn: async ({ signal }) => {

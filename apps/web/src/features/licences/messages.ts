@@ -275,3 +275,9 @@ export const en: Widen<typeof fa> = {
     empty: 'Every licence has a service id',
   },
 };
+
+/** This feature's strings under their keys in the interface catalogue; `app/messages.ts` joins the features. */
+export const messages = {
+  fa: { licences: fa },
+  en: { licences: en },
+};

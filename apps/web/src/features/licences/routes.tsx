@@ -1,12 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { staffAreaRoute } from '../../app/areas';
-import { LicencesPage } from './routes/LicencesPage';
 
 const licencesRoute = createRoute({
   getParentRoute: () => staffAreaRoute,
   path: 'catalogue/licences',
-  component: LicencesPage,
+  component: lazyRouteComponent(() => import('./routes/LicencesPage'), 'LicencesPage'),
 });
 
-/** The pages of this feature, put in the route tree by `app/router.tsx`. */
-export const licenceRoutes = [licencesRoute] as const;
+/** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */
+export const licenceRoutes = { staffArea: [licencesRoute] } as const;

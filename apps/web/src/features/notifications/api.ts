@@ -1,4 +1,11 @@
-import type { DeliveryPage, DeliveryRecord, EmailOnFile, Inbox, InboxMessage, NotificationPreferences } from '@dargah/contracts';
+import type {
+  DeliveryPage,
+  DeliveryRecord,
+  EmailOnFile,
+  Inbox,
+  InboxMessage,
+  NotificationPreferences,
+} from '@dargah/contracts';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 

@@ -147,6 +147,11 @@ export const en: Widen<typeof fa> = {
       temporary_failure: 'Failed (will retry)',
       permanent_failure: 'Failed',
     },
-    templates: { requests: { received: 'Request received', approved: 'Request approved', rejected: 'Request rejected' } },
+    templates: {
+      requests: { received: 'Request received', approved: 'Request approved', rejected: 'Request rejected' },
+    },
   },
 };
+
+/** This feature's strings under their keys in the interface catalogue; `app/messages.ts` joins the features. */
+export const messages = { fa: { notifications: fa }, en: { notifications: en } };

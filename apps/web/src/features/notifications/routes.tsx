@@ -1,10 +1,16 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { citizenAreaRoute } from '../../app/areas';
-import { InboxPage } from './routes/InboxPage';
-import { PreferencesPage } from './routes/PreferencesPage';
 
-const inboxRoute = createRoute({ getParentRoute: () => citizenAreaRoute, path: 'messages', component: InboxPage });
-const preferencesRoute = createRoute({ getParentRoute: () => citizenAreaRoute, path: 'messages/settings', component: PreferencesPage });
+const inboxRoute = createRoute({
+  getParentRoute: () => citizenAreaRoute,
+  path: 'messages',
+  component: lazyRouteComponent(() => import('./routes/InboxPage'), 'InboxPage'),
+});
+const preferencesRoute = createRoute({
+  getParentRoute: () => citizenAreaRoute,
+  path: 'messages/settings',
+  component: lazyRouteComponent(() => import('./routes/PreferencesPage'), 'PreferencesPage'),
+});
 
-/** The pages of this feature, put in the route tree by `app/router.tsx`. */
-export const notificationRoutes = [inboxRoute, preferencesRoute] as const;
+/** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */
+export const notificationRoutes = { citizenArea: [inboxRoute, preferencesRoute] } as const;

@@ -1,6 +1,14 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { ApplicantReveal, CartableItem, DecideRequest, Page, RequestStatus, RequestView, SubmitRequest } from '../../lib/contracts';
+import type {
+  ApplicantReveal,
+  CartableItem,
+  DecideRequest,
+  Page,
+  RequestStatus,
+  RequestView,
+  SubmitRequest,
+} from '../../lib/contracts';
 
 export const REQUEST_STATUSES: readonly RequestStatus[] = ['submitted', 'in_review', 'approved', 'rejected'];
 

@@ -14,7 +14,8 @@ export const fa = {
     masked: 'بخشی از رقم‌ها پنهان است.',
     reveal: 'نمایش کامل کد ملی و تلفن همراه',
     revealing: 'در حال دریافت…',
-    revealHelp: 'نمایش کامل این اطلاعات با نام شما و زمان آن در ردپای حسابرسی ثبت می‌شود؛ فقط برای رسیدگی به همین درخواست.',
+    revealHelp:
+      'نمایش کامل این اطلاعات با نام شما و زمان آن در ردپای حسابرسی ثبت می‌شود؛ فقط برای رسیدگی به همین درخواست.',
     revealed: 'کد ملی و تلفن همراه کامل نمایش داده شد؛ این کار در ردپای حسابرسی ثبت شد.',
   },
   history: {
@@ -25,7 +26,8 @@ export const fa = {
     legalId: 'شناسهٔ ملی اشخاص حقوقی ۱۱ رقم است و رقم آخرش رقم کنترل است؛ رقم‌ها را با آگهی ثبت شرکت مقایسه کنید.',
     postalCode: 'کد پستی ۱۰ رقم است و در پنج رقم نخستش ۰ و ۲ نمی‌آید؛ مانند ۱۶۱۹۷۳۵۷۴۴.',
     mobile: 'شمارهٔ تلفن همراه ۱۱ رقم است و با ۰۹ آغاز می‌شود؛ مانند ۰۹۱۲۳۴۵۶۷۸۹.',
-    sheba: 'شمارهٔ شبا با IR و ۲۴ رقم نوشته می‌شود و رقم‌های کنترلش باید درست باشد؛ آن را از کارت یا برگهٔ حساب بانکی بردارید.',
+    sheba:
+      'شمارهٔ شبا با IR و ۲۴ رقم نوشته می‌شود و رقم‌های کنترلش باید درست باشد؛ آن را از کارت یا برگهٔ حساب بانکی بردارید.',
   },
   profile: {
     companyName: 'نام شرکت',
@@ -49,18 +51,22 @@ export const en: Widen<typeof fa> = {
     masked: 'Some digits are hidden.',
     reveal: 'Show the full national code and mobile',
     revealing: 'Fetching…',
-    revealHelp: 'Showing them in full is recorded in the audit trail with your name and the time; only for handling this request.',
+    revealHelp:
+      'Showing them in full is recorded in the audit trail with your name and the time; only for handling this request.',
     revealed: 'The full national code and mobile are shown; this was recorded in the audit trail.',
   },
   history: {
     onBehalfOf: 'on behalf of {{name}}',
   },
   formats: {
-    nationalCode: 'A national code has 10 digits, the last one a check digit; compare the digits with the national card.',
-    legalId: 'A legal-entity national id has 11 digits, the last one a check digit; compare the digits with the company’s registration notice.',
+    nationalCode:
+      'A national code has 10 digits, the last one a check digit; compare the digits with the national card.',
+    legalId:
+      'A legal-entity national id has 11 digits, the last one a check digit; compare the digits with the company’s registration notice.',
     postalCode: 'A postal code has 10 digits, with no 0 or 2 among the first five; for example 1619735744.',
     mobile: 'A mobile number has 11 digits and starts with 09; for example 09123456789.',
-    sheba: 'A Sheba (IBAN) number is IR followed by 24 digits, with correct check digits; copy it from the bank card or statement.',
+    sheba:
+      'A Sheba (IBAN) number is IR followed by 24 digits, with correct check digits; copy it from the bank card or statement.',
   },
   profile: {
     companyName: 'Company name',
@@ -69,4 +75,118 @@ export const en: Widen<typeof fa> = {
   apply: {
     kicker: 'Service application form',
   },
+};
+
+/** Persian strings under `receipt.` in the interface catalogue. */
+const receiptFa = {
+  loadingTitle: 'در حال دریافت رسید…',
+  errorTitle: 'رسید پیدا نشد',
+  title: 'رسید درخواست',
+  summary: 'خلاصهٔ رسید',
+  submittedTitle: 'درخواست شما ثبت شد',
+  submittedBody: 'کد رهگیری را نگه دارید؛ وضعیت درخواست را هر زمان در «میز شهروند» می‌بینید.',
+  trackingCode: 'کد رهگیری',
+  trackingHelp: 'با این کد می‌توانید درخواست خود را پیگیری کنید.',
+  copy: 'کپی کد رهگیری',
+  decisionNote: 'توضیح دستگاه',
+  print: 'چاپ رسید',
+  backToMine: 'درخواست‌های من',
+};
+
+const receiptEn: Widen<typeof receiptFa> = {
+  loadingTitle: 'Loading the receipt…',
+  errorTitle: 'Receipt not found',
+  title: 'Application receipt',
+  summary: 'Receipt summary',
+  submittedTitle: 'Your application has been submitted',
+  submittedBody: 'Keep the tracking code; you can follow the status any time under “My services”.',
+  trackingCode: 'Tracking code',
+  trackingHelp: 'Use this code to follow your application.',
+  copy: 'Copy tracking code',
+  decisionNote: 'Note from the agency',
+  print: 'Print receipt',
+  backToMine: 'My requests',
+};
+
+/** Persian strings under `requests.` in the interface catalogue. */
+const requestsFa = {
+  status: {
+    submitted: 'ثبت‌شده',
+    in_review: 'در حال بررسی',
+    approved: 'تأیید شده',
+    rejected: 'رد شده',
+  },
+  fields: {
+    trackingCode: 'کد رهگیری',
+    status: 'وضعیت',
+    service: 'خدمت',
+    agency: 'دستگاه',
+    applicant: 'متقاضی',
+    submittedAt: 'زمان ثبت',
+    dueDate: 'موعد پاسخ',
+    dueDateHelp: 'بر پایهٔ مهلت خدمت، به روز کاری',
+    dueAt: 'مهلت رسیدگی',
+  },
+  history: {
+    title: 'روند رسیدگی',
+    empty: 'هنوز رویدادی ثبت نشده است.',
+    actions: {
+      submitted: 'درخواست ثبت شد',
+      taken: 'کارشناس رسیدگی را آغاز کرد',
+      assigned: 'درخواست ارجاع شد',
+      approved: 'درخواست تأیید شد',
+      rejected: 'درخواست رد شد',
+      info_requested: 'اطلاعات بیشتر خواسته شد',
+      commented: 'یادداشت افزوده شد',
+      other: 'اقدام روی درخواست',
+    },
+  },
+  answers: {
+    title: 'پاسخ‌های فرم',
+    empty: 'فرم این درخواست پاسخی ندارد.',
+  },
+};
+
+const requestsEn: Widen<typeof requestsFa> = {
+  status: {
+    submitted: 'Submitted',
+    in_review: 'In review',
+    approved: 'Approved',
+    rejected: 'Rejected',
+  },
+  fields: {
+    trackingCode: 'Tracking code',
+    status: 'Status',
+    service: 'Service',
+    agency: 'Agency',
+    applicant: 'Applicant',
+    submittedAt: 'Submitted',
+    dueDate: 'Answer due',
+    dueDateHelp: 'From the service norm, in working days',
+    dueAt: 'Due',
+  },
+  history: {
+    title: 'Progress',
+    empty: 'Nothing has been recorded yet.',
+    actions: {
+      submitted: 'Application submitted',
+      taken: 'A clerk started working on it',
+      assigned: 'Referred',
+      approved: 'Application approved',
+      rejected: 'Application rejected',
+      info_requested: 'More information requested',
+      commented: 'Note added',
+      other: 'Action on the application',
+    },
+  },
+  answers: {
+    title: 'Answers in the form',
+    empty: 'This application’s form has no answers.',
+  },
+};
+
+/** This feature's strings under their keys in the interface catalogue; `app/messages.ts` joins the features. */
+export const messages = {
+  fa: { desk: fa, receipt: receiptFa, requests: requestsFa },
+  en: { desk: en, receipt: receiptEn, requests: requestsEn },
 };

@@ -154,15 +154,17 @@ function fieldOf(name: string, prop: Json, required: boolean): FormFieldSpec | u
       const kind: FieldKind =
         identifier === 'ir-mobile'
           ? 'tel'
-          : widget === 'textarea' || format === 'textarea' || (maxLength !== undefined && maxLength > TEXTAREA_FROM_LENGTH)
-          ? 'textarea'
-          : format === 'email'
-            ? 'email'
-            : format === 'tel' || format === 'phone'
-              ? 'tel'
-              : format === 'date'
-                ? 'date'
-                : 'text';
+          : widget === 'textarea' ||
+              format === 'textarea' ||
+              (maxLength !== undefined && maxLength > TEXTAREA_FROM_LENGTH)
+            ? 'textarea'
+            : format === 'email'
+              ? 'email'
+              : format === 'tel' || format === 'phone'
+                ? 'tel'
+                : format === 'date'
+                  ? 'date'
+                  : 'text';
       return {
         ...base,
         kind,
@@ -296,7 +298,8 @@ export function validateField(field: FormFieldSpec, raw: string | boolean | unde
   if (field.minLength !== undefined && length < field.minLength) return { code: 'tooShort', limit: field.minLength };
   if (field.maxLength !== undefined && length > field.maxLength) return { code: 'tooLong', limit: field.maxLength };
   if (field.kind === 'email' && !EMAIL.test(value)) return { code: 'email' };
-  if (field.identifier && !IDENTIFIER_FORMATS[field.identifier].check(value).ok) return { code: 'identifier', format: field.identifier };
+  if (field.identifier && !IDENTIFIER_FORMATS[field.identifier].check(value).ok)
+    return { code: 'identifier', format: field.identifier };
   if (field.pattern && !patternMatches(field.pattern, toAsciiDigits(value))) return { code: 'pattern' };
   return undefined;
 }

@@ -117,3 +117,104 @@ export const en: Widen<typeof fa> = {
     reportsDesc: 'Yearly delivery reports and the discrepancy report.',
   },
 };
+
+/** Persian strings under `staff.` in the interface catalogue. */
+const staffFa = {
+  title: 'میز کار کارکنان',
+  lead: 'درخواست‌هایی که به شما ارجاع شده است، به ترتیب مهلت رسیدگی.',
+  leadAgency: 'درخواست‌های رسیده به {{agency}}، به ترتیب مهلت رسیدگی.',
+  loading: 'در حال دریافت کارتابل…',
+  cartable: 'کارتابل',
+  cartableList: 'درخواست‌های کارتابل',
+  cartableEmpty: 'کارتابل شما خالی است',
+  cartableEmptyBody: 'درخواست تازه‌ای برای رسیدگی نیست. درخواست‌های رسیده به دستگاه شما اینجا فهرست می‌شوند.',
+  cartableEmptyAll: 'هنوز درخواستی به دستگاه شما نرسیده است.',
+  cartableEmptyFiltered: 'درخواستی با وضعیت «{{status}}» در کارتابل شما نیست.',
+  filter: 'وضعیت',
+  filterOpen: 'در جریان (ثبت‌شده و در حال بررسی)',
+  filterAll: 'همه',
+  refresh: 'به‌روزرسانی',
+  overdue: 'دیرکرد',
+};
+
+const staffEn: Widen<typeof staffFa> = {
+  title: 'Staff workspace',
+  lead: 'The requests referred to you, ordered by due date.',
+  leadAgency: 'Requests received by {{agency}}, ordered by due date.',
+  loading: 'Loading the work queue…',
+  cartable: 'Work queue',
+  cartableList: 'Requests in the work queue',
+  cartableEmpty: 'Your work queue is empty',
+  cartableEmptyBody: 'There is no new request to handle. Requests received by your agency are listed here.',
+  cartableEmptyAll: 'No request has reached your agency yet.',
+  cartableEmptyFiltered: 'There is no request with status “{{status}}” in your work queue.',
+  filter: 'Status',
+  filterOpen: 'Open (submitted and in review)',
+  filterAll: 'All',
+  refresh: 'Refresh',
+  overdue: 'Overdue',
+};
+
+/** Persian strings under `staffRequest.` in the interface catalogue. */
+const staffRequestFa = {
+  loadingTitle: 'در حال دریافت درخواست…',
+  errorTitle: 'درخواست باز نشد',
+  back: 'بازگشت به کارتابل',
+  actions: 'بررسی و تصمیم',
+  take: 'برداشتن برای رسیدگی',
+  approve: 'تأیید درخواست',
+  reject: 'رد درخواست',
+  closed: 'رسیدگی به این درخواست پایان یافته است.',
+  noActions: 'اکنون اقدامی روی این درخواست از نقش شما برنمی‌آید.',
+  taken: 'درخواست به کارتابل شما آمد؛ اکنون می‌توانید آن را تأیید یا رد کنید.',
+  approved: 'درخواست تأیید شد و متقاضی وضعیت تازه را می‌بیند.',
+  rejected: 'درخواست رد شد و دلیل آن به متقاضی نشان داده می‌شود.',
+  conflictTitle: 'کس دیگری پیش از شما اقدام کرد',
+  conflictBody:
+    'وضعیت این درخواست هم‌زمان تغییر کرده است. اطلاعات تازه را در زیر ببینید و در صورت نیاز دوباره تصمیم بگیرید.',
+  approveTitle: 'تأیید درخواست',
+  approveBody: 'با تأیید، رسیدگی به این درخواست پایان می‌یابد و متقاضی نتیجه را می‌بیند. این کار برگشت‌پذیر نیست.',
+  rejectTitle: 'رد درخواست',
+  rejectBody: 'با رد، رسیدگی به این درخواست پایان می‌یابد. دلیل رد به متقاضی نشان داده می‌شود.',
+  note: 'توضیح برای متقاضی',
+  noteHelp: 'در صورت نیاز؛ به متقاضی نشان داده می‌شود.',
+  reason: 'دلیل رد',
+  reasonHelp: 'روشن بنویسید متقاضی چه کاری باید بکند؛ این متن به او نشان داده می‌شود.',
+  noteRequired: 'دلیل رد را بنویسید.',
+  confirmApprove: 'بله، تأیید شود',
+  confirmReject: 'بله، رد شود',
+};
+
+const staffRequestEn: Widen<typeof staffRequestFa> = {
+  loadingTitle: 'Loading the request…',
+  errorTitle: 'The request could not be opened',
+  back: 'Back to the work queue',
+  actions: 'Review and decide',
+  take: 'Take to work on',
+  approve: 'Approve',
+  reject: 'Reject',
+  closed: 'This request has been decided.',
+  noActions: 'There is nothing your role can do on this request now.',
+  taken: 'The request is now yours; you can approve or reject it.',
+  approved: 'The request was approved; the applicant sees the new status.',
+  rejected: 'The request was rejected; the applicant sees the reason.',
+  conflictTitle: 'Someone else acted first',
+  conflictBody: 'The request changed at the same time. See its current state below and decide again if needed.',
+  approveTitle: 'Approve the request',
+  approveBody: 'Approving ends the handling of this request and the applicant sees the result. This cannot be undone.',
+  rejectTitle: 'Reject the request',
+  rejectBody: 'Rejecting ends the handling of this request. The reason is shown to the applicant.',
+  note: 'Note for the applicant',
+  noteHelp: 'If needed; shown to the applicant.',
+  reason: 'Reason for rejection',
+  reasonHelp: 'Say plainly what the applicant should do; this text is shown to them.',
+  noteRequired: 'Write the reason for rejection.',
+  confirmApprove: 'Yes, approve',
+  confirmReject: 'Yes, reject',
+};
+
+/** This feature's strings under their keys in the interface catalogue; `app/messages.ts` joins the features. */
+export const messages = {
+  fa: { staffHome: fa, staff: staffFa, staffRequest: staffRequestFa },
+  en: { staffHome: en, staff: staffEn, staffRequest: staffRequestEn },
+};

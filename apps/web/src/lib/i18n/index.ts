@@ -1,8 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Resource } from 'i18next';
 import { interpolatedValue } from '../bidi';
-import { en } from './en';
-import { fa } from './fa';
 
 /** Interface languages: Persian first (default, right-to-left), English second. */
 export const LANGUAGES = ['fa', 'en'] as const;
@@ -58,22 +57,44 @@ export async function changeLanguage(lang: Lang): Promise<void> {
 
 i18n.on('languageChanged', (lang) => applyToDocument(isLang(lang) ? lang : DEFAULT_LANG));
 
-void i18n.use(initReactI18next).init({
-  resources: { fa: { translation: fa }, en: { translation: en } },
-  lng: readStoredLang() ?? DEFAULT_LANG,
-  fallbackLng: DEFAULT_LANG,
-  supportedLngs: [...LANGUAGES],
-  interpolation: {
-    escapeValue: false, // React escapes already
-    // Every interpolated value: numbers in the language's digits, text of the other direction isolated
-    // (lib/bidi.ts). i18next calls this the legacy format function; it is the one hook that sees every value.
-    alwaysFormat: true,
-    format: (value: unknown, _format, lng) => interpolatedValue(value, lng) as string,
-  },
-  returnNull: false,
-  initAsync: false, // resources are bundled: initialise synchronously, before the first render
-  showSupportNotice: false,
-});
-applyToDocument(currentLang());
+/**
+ * Starts i18next with the interface catalogue, synchronously, before the first render. The
+ * catalogue is composed in `app/messages.ts` (the shared strings of `lib/i18n` plus each feature's
+ * `messages.ts`): `lib/` knows no feature.
+ */
+export function setUpI18n(catalogue: {
+  fa: Resource[string]['translation'];
+  en: Resource[string]['translation'];
+}): void {
+  if (i18n.isInitialized) return;
+  void i18n.use(initReactI18next).init({
+    resources: { fa: { translation: catalogue.fa }, en: { translation: catalogue.en } },
+    lng: readStoredLang() ?? DEFAULT_LANG,
+    fallbackLng: DEFAULT_LANG,
+    supportedLngs: [...LANGUAGES],
+    interpolation: {
+      escapeValue: false, // React escapes already
+      // Every interpolated value: numbers in the language's digits, text of the other direction isolated
+      // (lib/bidi.ts). i18next calls this the legacy format function; it is the one hook that sees every value.
+      alwaysFormat: true,
+      format: (value: unknown, _format, lng) => interpolatedValue(value, lng) as string,
+    },
+    returnNull: false,
+    initAsync: false, // resources are bundled: initialise synchronously, before the first render
+    showSupportNotice: false,
+  });
+  applyToDocument(currentLang());
+}
+
+/**
+ * Adds strings loaded later (the staff workspace's, `app/areas.tsx`) to both languages; keys already
+ * there keep their text (the test of `app/messages.test.ts` keeps the two sets apart).
+ */
+export function addStrings(catalogue: {
+  fa: Resource[string]['translation'];
+  en: Resource[string]['translation'];
+}): void {
+  for (const lang of LANGUAGES) i18n.addResourceBundle(lang, 'translation', catalogue[lang], true, false);
+}
 
 export { i18n };

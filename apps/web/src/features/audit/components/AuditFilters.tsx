@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AlertIcon } from '../../../components/icons';
 import { api } from '../../../lib/api';
 import type { PublicAgency } from '../../../lib/contracts';
-import { hasRole, useSession } from '../../identity/session';
+import { hasRole, useSession } from '../../identity';
 import { FILTER_KEYS, hasFilters, type AuditSearch } from '../api';
 
 const publicAgenciesQuery = {

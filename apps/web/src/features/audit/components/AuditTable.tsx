@@ -5,7 +5,8 @@ import { useFormat } from '../../../lib/format';
 import type { AuditEntry, AuditSearch } from '../api';
 import { Party, usePartyName } from './Party';
 
-const agencyName = (e: AuditEntry, lang: string) => (e.agency ? ((lang === 'en' && e.agency.nameEn) || e.agency.nameFa || e.agency.id) : null);
+const agencyName = (e: AuditEntry, lang: string) =>
+  e.agency ? (lang === 'en' && e.agency.nameEn) || e.agency.nameFa || e.agency.id : null;
 
 /**
  * The entries as a table, newest first: when (Jalali, Tehran time), who (and for whom), the action,
@@ -34,7 +35,11 @@ export function AuditTable({ items, search }: { items: readonly AuditEntry[]; se
           {items.map((e) => (
             <tr key={e.id}>
               <td>
-                <Link to="/staff/audit/$entryId" params={{ entryId: String(e.id) }} aria-label={t('audit.entryPage.title', { seq: format.digits(e.id) })}>
+                <Link
+                  to="/staff/audit/$entryId"
+                  params={{ entryId: String(e.id) }}
+                  aria-label={t('audit.entryPage.title', { seq: format.digits(e.id) })}
+                >
                   {format.digits(e.id)}
                 </Link>
               </td>
@@ -54,11 +59,17 @@ export function AuditTable({ items, search }: { items: readonly AuditEntry[]; se
                 ) : (
                   <Party party={e.actor} />
                 )}
-                {e.onBehalfOf ? <span className="party__detail">{t('audit.onBehalfOf', { name: partyName(e.onBehalfOf) })}</span> : null}
+                {e.onBehalfOf ? (
+                  <span className="party__detail">{t('audit.onBehalfOf', { name: partyName(e.onBehalfOf) })}</span>
+                ) : null}
               </td>
               <td>
                 {search.action !== e.action ? (
-                  <Link to="/staff/audit" search={{ ...search, action: e.action }} title={t('audit.filters.onlyThisAction', { action: e.action })}>
+                  <Link
+                    to="/staff/audit"
+                    search={{ ...search, action: e.action }}
+                    title={t('audit.filters.onlyThisAction', { action: e.action })}
+                  >
                     <code dir="ltr">{e.action}</code>
                   </Link>
                 ) : (

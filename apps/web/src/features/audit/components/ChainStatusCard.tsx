@@ -51,7 +51,10 @@ export function ChainStatusCard() {
             {latestCheckpoint === null ? (
               <span className="text-muted">{t('audit.chain.checkpointNone')}</span>
             ) : (
-              t('audit.chain.checkpointAt', { n: format.number(latestCheckpoint.n), time: format.dateTime(latestCheckpoint.createdAt) })
+              t('audit.chain.checkpointAt', {
+                n: format.number(latestCheckpoint.n),
+                time: format.dateTime(latestCheckpoint.createdAt),
+              })
             )}
           </dd>
         </div>
@@ -65,7 +68,11 @@ export function ChainStatusCard() {
                 <span className={`badge ${last.ok ? 'badge--success' : 'badge--danger'}`}>
                   {last.ok ? <CheckIcon /> : <AlertIcon />}
                   {last.ok
-                    ? t('audit.chain.intact', { n: format.number(last.entries), chains: format.number(last.chains), checkpoints: format.number(last.checkpoints) })
+                    ? t('audit.chain.intact', {
+                        n: format.number(last.entries),
+                        chains: format.number(last.chains),
+                        checkpoints: format.number(last.checkpoints),
+                      })
                     : t('audit.chain.broken', { n: format.number(last.problems.length) })}
                 </span>
                 {last.problems.length > 0 ? (

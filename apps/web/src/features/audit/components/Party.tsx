@@ -10,7 +10,11 @@ export function Party({ party }: { party: AuditParty }) {
   const { t } = useTranslation();
   const format = useFormat();
   const kind = t(`audit.actorType.${party.type}`);
-  const name = party.name ? format.name(party.name) : party.type === 'staff' || party.type === 'citizen' ? t('audit.unknownName') : kind;
+  const name = party.name
+    ? format.name(party.name)
+    : party.type === 'staff' || party.type === 'citizen'
+      ? t('audit.unknownName')
+      : kind;
   return (
     <span className="party">
       <span className="party__name">{name}</span>
@@ -31,5 +35,6 @@ export function Party({ party }: { party: AuditParty }) {
 export function usePartyName() {
   const { t } = useTranslation();
   const format = useFormat();
-  return (party: AuditParty) => (party.name ? format.name(party.name) : (party.detail ?? party.id ?? t(`audit.actorType.${party.type}`)));
+  return (party: AuditParty) =>
+    party.name ? format.name(party.name) : (party.detail ?? party.id ?? t(`audit.actorType.${party.type}`));
 }

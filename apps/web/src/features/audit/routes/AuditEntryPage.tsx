@@ -62,7 +62,10 @@ export function AuditEntryPage() {
           <code dir="ltr">{e.action}</code>
         </h2>
         <dl className="facts">
-          {row(t('audit.entryPage.occurredAt'), <time dateTime={e.occurredAt}>{format.date(e.occurredAt, { withTime: true, weekday: true })}</time>)}
+          {row(
+            t('audit.entryPage.occurredAt'),
+            <time dateTime={e.occurredAt}>{format.date(e.occurredAt, { withTime: true, weekday: true })}</time>,
+          )}
           {row(t('audit.entryPage.actor'), <Party party={e.actor} />)}
           {e.onBehalfOf ? row(t('audit.entryPage.onBehalfOf'), <Party party={e.onBehalfOf} />) : null}
           {row(t('audit.entryPage.objectType'), <code dir="ltr">{e.objectType}</code>)}
@@ -94,9 +97,22 @@ export function AuditEntryPage() {
         </h2>
         <p className="text-muted">{t('audit.entryPage.chainHelp')}</p>
         <dl className="facts">
-          {row(t('audit.entryPage.chain'), t('audit.entryPage.chainPlace', { chain: e.chain, seq: format.digits(e.chainSeq) }))}
-          {row(t('audit.entryPage.hash'), <code dir="ltr" className="hash">{e.hash}</code>)}
-          {row(t('audit.entryPage.prevHash'), <code dir="ltr" className="hash">{e.prevHash}</code>)}
+          {row(
+            t('audit.entryPage.chain'),
+            t('audit.entryPage.chainPlace', { chain: e.chain, seq: format.digits(e.chainSeq) }),
+          )}
+          {row(
+            t('audit.entryPage.hash'),
+            <code dir="ltr" className="hash">
+              {e.hash}
+            </code>,
+          )}
+          {row(
+            t('audit.entryPage.prevHash'),
+            <code dir="ltr" className="hash">
+              {e.prevHash}
+            </code>,
+          )}
         </dl>
       </section>
     </div>

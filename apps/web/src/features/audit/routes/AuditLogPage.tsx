@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { DocumentIcon, PrintIcon } from '../../../components/icons';
 import { fieldErrorsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
-import { areasOf, hasRole, useSession } from '../../identity/session';
+import { areasOf, hasRole, useSession } from '../../identity';
 import { auditEntriesQuery, csvUrl, FILTER_KEYS, hasFilters, type AuditSearch } from '../api';
 import { AuditFilters } from '../components/AuditFilters';
 import { AuditTable } from '../components/AuditTable';
@@ -55,7 +55,9 @@ export function AuditLogPage() {
       </>
     );
 
-  const applied = FILTER_KEYS.filter((k) => search[k]).map((k) => `${t(`audit.filters.${k === 'agencyId' ? 'agency' : k}`)}: ${search[k]}`);
+  const applied = FILTER_KEYS.filter((k) => search[k]).map(
+    (k) => `${t(`audit.filters.${k === 'agencyId' ? 'agency' : k}`)}: ${search[k]}`,
+  );
 
   return (
     <div className="stack-lg audit-log">
@@ -67,7 +69,9 @@ export function AuditLogPage() {
       <p className="print-only">
         {t('audit.logPage.printTitle', { time: format.dateTime(Date.now()) })}
         <br />
-        {t('audit.logPage.printFilters', { filters: applied.length ? applied.join('، ') : t('audit.logPage.noFilters') })}
+        {t('audit.logPage.printFilters', {
+          filters: applied.length ? applied.join('، ') : t('audit.logPage.noFilters'),
+        })}
       </p>
       {areasOf(session).operations ? <ChainStatusCard /> : null}
       <AuditFilters

@@ -6,8 +6,8 @@ import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { ErrorNotice, Loading } from '../../../components/Notice';
 import { InboxIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
-import { myRequestsQuery } from '../../requests/api';
-import { StatusBadge } from '../../requests/components/StatusBadge';
+import { myRequestsQuery } from '../../requests';
+import { StatusBadge } from '../../requests';
 import { UserText } from '../../../components/UserText';
 
 /** The citizen's requests, newest first, each with its status and a link to its receipt. */

@@ -6,9 +6,9 @@ import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import type { CitizenProfile } from '../../../lib/contracts';
 import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
-import { profileQuery, updateProfile } from '../../identity/api';
-import { useSession } from '../../identity/session';
-import { normaliseDigits, postalCodeProblem } from '../../identity/validation';
+import { profileQuery, updateProfile, useSession } from '../../identity';
+import { normaliseDigits, postalCodeProblem } from '../../../lib/validation';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 const FIELDS = ['name', 'postalCode', 'address'] as const;
 type ProfileField = (typeof FIELDS)[number];
@@ -238,10 +238,7 @@ function ProfileForm({ profile, onDone }: { profile: CitizenProfile; onDone: (sa
         )}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={save.isPending}>
-          {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-          {t('common.save')}
-        </button>
+        <SubmitButton pending={save.isPending}>{t('common.save')}</SubmitButton>
         <button type="button" className="button button--ghost" onClick={() => onDone(false)}>
           {t('common.cancel')}
         </button>

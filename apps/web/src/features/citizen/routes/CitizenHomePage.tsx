@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader';
 import { UserIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
-import { useSession } from '../../identity/session';
+import { useSession } from '../../identity';
 import { MessagesLink } from '../../notifications';
 import { MyRequests } from '../components/MyRequests';
 import { ProfileCard } from '../components/ProfileCard';

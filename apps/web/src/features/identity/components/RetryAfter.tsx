@@ -23,5 +23,9 @@ export function RetryAfter({ error }: { error: unknown }) {
   const now = useNow(1000, seconds > 0);
   if (seconds === 0) return null;
   const left = (until - now) / 1000;
-  return <p className="text-muted">{left > 0 ? t('signIn.retryIn', { time: format.countdown(left) }) : t('signIn.retryNow')}</p>;
+  return (
+    <p className="text-muted">
+      {left > 0 ? t('signIn.retryIn', { time: format.countdown(left) }) : t('signIn.retryNow')}
+    </p>
+  );
 }

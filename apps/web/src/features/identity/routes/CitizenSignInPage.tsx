@@ -16,7 +16,8 @@ import { DevOutboxHint } from '../components/DevOutboxHint';
 import { RetryAfter } from '../components/RetryAfter';
 import { SignedInElsewhere } from '../components/SignedInElsewhere';
 import { storeSession, useSession } from '../session';
-import { mobileProblem, nationalCodeProblem, normaliseDigits, normaliseOtp } from '../validation';
+import { mobileProblem, nationalCodeProblem, normaliseDigits, normaliseOtp } from '../../../lib/validation';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 type Identity = { nationalCode: string; mobile: string };
 
@@ -59,7 +60,9 @@ export function CitizenSignInPage() {
 }
 
 /** The title of an answer about the whole request (not a field). */
-function refusalTitle(error: unknown): 'signIn.citizen.registryUnavailableTitle' | 'signIn.citizen.tooManyTitle' | undefined {
+function refusalTitle(
+  error: unknown,
+): 'signIn.citizen.registryUnavailableTitle' | 'signIn.citizen.tooManyTitle' | undefined {
   if (!(error instanceof ApiError)) return undefined;
   if (error.code === 'MOBILE_REGISTRY_UNAVAILABLE') return 'signIn.citizen.registryUnavailableTitle';
   if (error.code === 'OTP_TOO_MANY_REQUESTS' || error.code === 'RATE_LIMITED') return 'signIn.citizen.tooManyTitle';
@@ -175,10 +178,7 @@ function IdentifyStep({ onChallenge }: { onChallenge: (challenge: OtpChallenge, 
         )}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={mutation.isPending}>
-          {mutation.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-          {t('auth.citizen.sendCode')}
-        </button>
+        <SubmitButton pending={mutation.isPending}>{t('auth.citizen.sendCode')}</SubmitButton>
       </div>
     </form>
   );
@@ -315,10 +315,7 @@ function CodeStep({
         {expired ? t('auth.citizen.expiredShort') : t('auth.citizen.validFor', { time: format.countdown(secondsLeft) })}
       </p>
       <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={verify.isPending}>
-          {verify.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-          {t('auth.citizen.verify')}
-        </button>
+        <SubmitButton pending={verify.isPending}>{t('auth.citizen.verify')}</SubmitButton>
         {resendButton}
         <button type="button" className="button button--ghost" onClick={onChangeNumber}>
           {t('auth.citizen.changeNumber')}

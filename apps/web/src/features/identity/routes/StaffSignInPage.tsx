@@ -12,6 +12,7 @@ import { oidcConfigQuery, oidcStartUrl, staffLogin } from '../api';
 import { RetryAfter } from '../components/RetryAfter';
 import { SignedInElsewhere } from '../components/SignedInElsewhere';
 import { storeSession, useSession } from '../session';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 type Credentials = { username: string; password: string };
 const FIELDS = ['username', 'password'] as const;
@@ -106,9 +107,7 @@ export function StaffSignInPage() {
         ) : null}
         <form className="stack" noValidate onSubmit={onSubmit}>
           {summary.length > 0 ? <ErrorSummary id="staff-sign-in-errors" errors={summary} /> : null}
-          {generalError ? (
-            <ErrorNotice error={generalError} title={title ? t(title) : undefined} />
-          ) : null}
+          {generalError ? <ErrorNotice error={generalError} title={title ? t(title) : undefined} /> : null}
           {generalError ? <RetryAfter key={login.submittedAt} error={generalError} /> : null}
           <Field id="username" label={labels.username} error={shown.username} required>
             {(props) => (
@@ -145,10 +144,7 @@ export function StaffSignInPage() {
             )}
           </Field>
           <div className="form-actions">
-            <button type="submit" className="button" aria-disabled={login.isPending}>
-              {login.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-              {t('auth.staff.submit')}
-            </button>
+            <SubmitButton pending={login.isPending}>{t('auth.staff.submit')}</SubmitButton>
           </div>
         </form>
         {oidc.data?.enabled ? (

@@ -1,6 +1,5 @@
-import { toAsciiDigits } from '@dargah/persian';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, Field, Fieldset, focusField } from '../../../components/Field';
 import { ErrorNotice } from '../../../components/Notice';
@@ -12,93 +11,14 @@ import {
   allLicencesQuery,
   createLicence,
   isConflict,
-  lawsQuery,
   licencesQueryKey,
   updateLicence,
   type Licence,
 } from '../api';
-
-interface Ref {
-  lawId: string;
-  article: string;
-}
-interface Values {
-  agencyId: string;
-  title: string;
-  kind: string;
-  legalBasis: Ref[];
-  conditions: string;
-  documents: Array<{ title: string; mandatory: boolean }>;
-  inquiries: Array<{ agencyId: string; data: string }>;
-  prerequisiteIds: string[];
-  issueDays: string;
-  validityMonths: string;
-  costRials: string;
-  costLegalBasis: Ref[];
-  renewalTerms: string;
-  amendmentTerms: string;
-  cancellationConditions: string;
-}
-type Key = keyof Values;
-const ORDER: readonly Key[] = [
-  'agencyId',
-  'title',
-  'kind',
-  'legalBasis',
-  'conditions',
-  'documents',
-  'inquiries',
-  'prerequisiteIds',
-  'issueDays',
-  'validityMonths',
-  'costRials',
-  'costLegalBasis',
-  'renewalTerms',
-  'amendmentTerms',
-  'cancellationConditions',
-];
-
-const initialOf = (l: Licence | undefined, agencyId: string): Values =>
-  l
-    ? {
-        agencyId: l.agencyId,
-        title: l.title,
-        kind: l.kind,
-        legalBasis: l.legalBasis.map((r) => ({ lawId: r.lawId, article: r.article })),
-        conditions: l.conditions.join('\n'),
-        documents: l.documents,
-        inquiries: l.inquiries.map((i) => ({ agencyId: i.agencyId, data: i.data })),
-        prerequisiteIds: l.prerequisites.map((p) => p.id),
-        issueDays: String(l.issueDays),
-        validityMonths: l.validityMonths === null ? '' : String(l.validityMonths),
-        costRials: String(l.costRials),
-        costLegalBasis: l.costLegalBasis.map((r) => ({ lawId: r.lawId, article: r.article })),
-        renewalTerms: l.renewalTerms ?? '',
-        amendmentTerms: l.amendmentTerms ?? '',
-        cancellationConditions: l.cancellationConditions,
-      }
-    : {
-        agencyId,
-        title: '',
-        kind: '',
-        legalBasis: [{ lawId: '', article: '' }],
-        conditions: '',
-        documents: [],
-        inquiries: [],
-        prerequisiteIds: [],
-        issueDays: '',
-        validityMonths: '',
-        costRials: '0',
-        costLegalBasis: [],
-        renewalTerms: '',
-        amendmentTerms: '',
-        cancellationConditions: '',
-      };
-
-const int = (s: string) => {
-  const v = toAsciiDigits(s.trim()).replace(/[,٬\s]/g, '');
-  return /^\d+$/.test(v) ? Number(v) : NaN;
-};
+import { lawsQuery } from '../../laws';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { AddButton, LawRefsField, RemoveButton } from './licenceFields';
+import { ORDER, initialOf, requestBodyOf, validateLicence, type Key, type Values } from './licenceValues';
 
 /**
  * Creates a licence, or edits one at the version it was read (409: someone changed it meanwhile).
@@ -136,56 +56,13 @@ export function LicenceForm({
   };
   const label = (k: Key) => t(`licences.form.${k}`);
 
-  function validate(v: Values): Partial<Record<Key, string>> {
-    const e: Partial<Record<Key, string>> = {};
-    const need = (k: Key, s: string, min = 2) => {
-      if ([...s.trim()].length < min) e[k] = s.trim() ? t('licences.form.tooShort') : t('validation.required');
-    };
-    if (!licence && !v.agencyId) e.agencyId = t('validation.required');
-    need('title', v.title);
-    need('kind', v.kind);
-    if (v.legalBasis.length === 0) e.legalBasis = t('licences.form.legalBasisRequired');
-    else if (v.legalBasis.some((r) => !r.lawId || !r.article)) e.legalBasis = t('licences.form.refIncomplete');
-    if (v.costLegalBasis.some((r) => !r.lawId || !r.article)) e.costLegalBasis = t('licences.form.refIncomplete');
-    if (v.documents.some((d) => [...d.title.trim()].length < 2)) e.documents = t('licences.form.documentTitle');
-    if (v.inquiries.some((i) => !i.agencyId || [...i.data.trim()].length < 2))
-      e.inquiries = t('licences.form.inquiryIncomplete');
-    if (!(int(v.issueDays) >= 0)) e.issueDays = t('licences.form.wholeNumber');
-    if (v.validityMonths.trim() && !(int(v.validityMonths) >= 1)) e.validityMonths = t('licences.form.positive');
-    const cost = int(v.costRials);
-    if (!(cost >= 0)) e.costRials = t('licences.form.wholeNumber');
-    else if (cost > 0 && v.costLegalBasis.length === 0 && !e.costLegalBasis)
-      e.costLegalBasis = t('licences.form.costBasisRequired');
-    need('cancellationConditions', v.cancellationConditions);
-    return e;
-  }
-
   // A retry of the same create reuses its key, so the licence is never registered twice.
   const keys = useRef(createSubmissionKeys()).current;
   const save = useMutation({
     mutationFn: () => {
-      const v = values;
-      const body = {
-        title: v.title.trim(),
-        kind: v.kind.trim(),
-        legalBasis: v.legalBasis,
-        conditions: v.conditions
-          .split('\n')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        documents: v.documents.map((d) => ({ title: d.title.trim(), mandatory: d.mandatory })),
-        inquiries: v.inquiries.map((i) => ({ agencyId: i.agencyId, data: i.data.trim() })),
-        prerequisiteIds: v.prerequisiteIds,
-        issueDays: int(v.issueDays),
-        validityMonths: v.validityMonths.trim() ? int(v.validityMonths) : null,
-        costRials: int(v.costRials),
-        costLegalBasis: v.costLegalBasis,
-        renewalTerms: v.renewalTerms.trim() || null,
-        amendmentTerms: v.amendmentTerms.trim() || null,
-        cancellationConditions: v.cancellationConditions.trim(),
-      };
+      const body = requestBodyOf(values);
       if (licence) return updateLicence(licence.id, { ...body, version: licence.version });
-      const input = { ...body, agencyId: v.agencyId };
+      const input = { ...body, agencyId: values.agencyId };
       return createLicence(input, keys.keyFor(input));
     },
     onSuccess: async (saved) => {
@@ -210,7 +87,7 @@ export function LicenceForm({
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const e = validate(values);
+    const e = validateLicence(values, t, { isNew: !licence });
     setErrors(e);
     setOther([]);
     const first = ORDER.find((k) => e[k]);
@@ -252,64 +129,15 @@ export function LicenceForm({
     </Field>
   );
   const refs = (k: 'legalBasis' | 'costLegalBasis', required: boolean) => (
-    <Fieldset id={idOf(k)} legend={label(k)} required={required} error={errors[k]}>
-      {(describedBy) => (
-        <div className="stack">
-          {values[k].map((r, i) => {
-            const law = laws.data?.find((l) => l.id === r.lawId);
-            const row = (patch: Partial<Ref>) =>
-              set(
-                k,
-                values[k].map((x, j) => (j === i ? { ...x, ...patch } : x)),
-              );
-            const n = format.number(i + 1);
-            return (
-              <div key={i} className="licence-row">
-                <select
-                  className="input"
-                  aria-label={t('licences.form.lawOf', { n })}
-                  aria-describedby={describedBy}
-                  value={r.lawId}
-                  onChange={(e) => row({ lawId: e.target.value, article: '' })}
-                >
-                  <option value="">{t('licences.form.chooseLaw')}</option>
-                  {laws.data?.map((l) => (
-                    <option key={l.id} value={l.id}>
-                      {l.title}
-                    </option>
-                  ))}
-                </select>
-                <select
-                  className="input"
-                  aria-label={t('licences.form.articleOf', { n })}
-                  value={r.article}
-                  onChange={(e) => row({ article: e.target.value })}
-                >
-                  <option value="">{t('licences.form.chooseArticle')}</option>
-                  {law?.articles.map((a) => (
-                    <option key={a.number} value={a.number}>
-                      {t('licences.form.article', { n: format.digits(a.number) })}
-                    </option>
-                  ))}
-                </select>
-                <RemoveButton
-                  label={t('licences.form.removeRow', { n })}
-                  onClick={() =>
-                    set(
-                      k,
-                      values[k].filter((_, j) => j !== i),
-                    )
-                  }
-                />
-              </div>
-            );
-          })}
-          <AddButton onClick={() => set(k, [...values[k], { lawId: '', article: '' }])}>
-            {t('licences.form.addArticle')}
-          </AddButton>
-        </div>
-      )}
-    </Fieldset>
+    <LawRefsField
+      id={idOf(k)}
+      legend={label(k)}
+      required={required}
+      error={errors[k]}
+      rows={values[k]}
+      laws={laws.data ?? []}
+      onChange={(rows) => set(k, rows)}
+    />
   );
 
   const candidates = (others.data?.items ?? []).filter((x) => x.id !== licence?.id);
@@ -487,34 +315,14 @@ export function LicenceForm({
         {area('amendmentTerms', false)}
         {area('cancellationConditions', true)}
         <div className="form-actions toolbar">
-          <button type="submit" className="button" aria-disabled={save.isPending}>
-            {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+          <SubmitButton pending={save.isPending}>
             {licence ? t('licences.form.save') : t('licences.form.create')}
-          </button>
+          </SubmitButton>
           <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
             {t('licences.common.cancel')}
           </button>
         </div>
       </form>
     </section>
-  );
-}
-
-function AddButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
-  return (
-    <div>
-      <button type="button" className="button button--ghost button--small" onClick={onClick}>
-        {children}
-      </button>
-    </div>
-  );
-}
-
-function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <button type="button" className="button button--ghost button--small" aria-label={label} onClick={onClick}>
-      {t('licences.form.remove')}
-    </button>
   );
 }

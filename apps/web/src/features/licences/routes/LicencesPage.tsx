@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
 import { DocumentIcon, PlusIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
-import { hasRole, useSession } from '../../identity/session';
+import { hasRole, useSession } from '../../identity';
 import {
   agenciesQuery,
   fetchLicences,
@@ -23,6 +23,7 @@ import {
 } from '../api';
 import { LicenceDialog, type LicenceAction } from '../components/LicenceDialogs';
 import { LicenceForm } from '../components/LicenceForm';
+import { QueryStates } from '../../../components/QueryStates';
 
 type View = 'list' | 'unmapped';
 const NO_FILTERS: LicenceFilters = { agencyId: '', mapped: '', q: '' };
@@ -146,9 +147,11 @@ export function LicencesPage() {
 
 function EditLicence({ id, onDone }: { id: string; onDone: (saved: Licence | null) => void }) {
   const one = useQuery(licenceQuery(id));
-  if (one.isPending) return <Loading />;
-  if (one.isError) return <ErrorNotice error={one.error} />;
-  return <LicenceForm key={`${id}-${one.data.version}`} licence={one.data} agencyIds={[]} onDone={onDone} />;
+  return (
+    <QueryStates query={one}>
+      {(licence) => <LicenceForm key={`${id}-${licence.version}`} licence={licence} agencyIds={[]} onDone={onDone} />}
+    </QueryStates>
+  );
 }
 
 function LicenceItem({
@@ -292,23 +295,25 @@ function LicenceList({ row }: { row: (l: LicenceSummary) => React.ReactNode }) {
           </button>
         </div>
       </form>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorNotice error={query.error} />
-      ) : items.length === 0 ? (
-        <EmptyState icon={<DocumentIcon />} title={t('licences.list.empty')} headingLevel={3}>
-          <p>{t('licences.list.emptyBody')}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <p role="status">{t('licences.list.count', { n: format.number(total) })}</p>
-          <ul className="admin-list" aria-label={t('licences.list.title')}>
-            {items.map(row)}
-          </ul>
-          <LoadMoreButton query={query} />
-        </>
-      )}
+      <QueryStates
+        query={query}
+        isEmpty={() => items.length === 0}
+        empty={
+          <EmptyState icon={<DocumentIcon />} title={t('licences.list.empty')} headingLevel={3}>
+            <p>{t('licences.list.emptyBody')}</p>
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <p role="status">{t('licences.list.count', { n: format.number(total) })}</p>
+            <ul className="admin-list" aria-label={t('licences.list.title')}>
+              {items.map(row)}
+            </ul>
+            <LoadMoreButton query={query} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }
@@ -335,39 +340,41 @@ function UnmappedReport({ row }: { row: (l: LicenceSummary) => React.ReactNode }
         </a>
       </div>
       <p>{t('licences.report.lead')}</p>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorNotice error={query.error} />
-      ) : !first || first.total === 0 ? (
-        <EmptyState icon={<DocumentIcon />} title={t('licences.report.empty')} headingLevel={3} />
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption>{t('licences.report.byAgency', { n: format.number(first.total) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('licences.report.agency')}</th>
-                  <th scope="col">{t('licences.report.count')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {first.agencies.map((a) => (
-                  <tr key={a.agencyId}>
-                    <th scope="row">{a.agencyName}</th>
-                    <td>{format.number(a.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ul className="admin-list" aria-label={t('licences.report.title')}>
-            {items.map(row)}
-          </ul>
-          <LoadMoreButton query={query} />
-        </>
-      )}
+      <QueryStates
+        query={query}
+        isEmpty={() => !first || first.total === 0}
+        empty={<EmptyState icon={<DocumentIcon />} title={t('licences.report.empty')} headingLevel={3} />}
+      >
+        {() =>
+          first ? (
+            <>
+              <div className="table-scroll">
+                <table className="data-table">
+                  <caption>{t('licences.report.byAgency', { n: format.number(first.total) })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('licences.report.agency')}</th>
+                      <th scope="col">{t('licences.report.count')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {first.agencies.map((a) => (
+                      <tr key={a.agencyId}>
+                        <th scope="row">{a.agencyName}</th>
+                        <td>{format.number(a.count)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <ul className="admin-list" aria-label={t('licences.report.title')}>
+                {items.map(row)}
+              </ul>
+              <LoadMoreButton query={query} />
+            </>
+          ) : null
+        }
+      </QueryStates>
     </section>
   );
 }

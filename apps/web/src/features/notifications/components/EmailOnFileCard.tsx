@@ -46,7 +46,8 @@ export function EmailOnFileCard() {
     },
   });
   const check = useMutation({
-    mutationFn: (value: string) => verifyEmail(value, keys.keyFor({ verify: value, at: query.data?.pending?.expiresAt })),
+    mutationFn: (value: string) =>
+      verifyEmail(value, keys.keyFor({ verify: value, at: query.data?.pending?.expiresAt })),
     onSuccess: async (state) => {
       setCode('');
       await update(state);
@@ -98,8 +99,21 @@ export function EmailOnFileCard() {
             if (!check.isPending) check.mutate(value);
           }}
         >
-          <Notice tone="info" title={t('notifications.email.pending', { address: state.pending.email, time: format.dateTime(state.pending.expiresAt) })} />
-          <Field id={codeId} name="code" label={t('notifications.email.code')} help={t('notifications.email.codeHelp')} error={codeError} required>
+          <Notice
+            tone="info"
+            title={t('notifications.email.pending', {
+              address: state.pending.email,
+              time: format.dateTime(state.pending.expiresAt),
+            })}
+          />
+          <Field
+            id={codeId}
+            name="code"
+            label={t('notifications.email.code')}
+            help={t('notifications.email.codeHelp')}
+            error={codeError}
+            required
+          >
             {(props) => (
               <input
                 {...props}
@@ -141,7 +155,14 @@ export function EmailOnFileCard() {
             if (!send.isPending) send.mutate(value);
           }}
         >
-          <Field id={emailId} name="email" label={t('notifications.email.address')} help={t('notifications.email.addressHelp')} error={addressError} required>
+          <Field
+            id={emailId}
+            name="email"
+            label={t('notifications.email.address')}
+            help={t('notifications.email.addressHelp')}
+            error={addressError}
+            required
+          >
             {(props) => (
               <input
                 {...props}

@@ -29,7 +29,8 @@ export function PreferencesForm() {
   });
 
   let body: React.ReactNode;
-  if (prefs.isPending || chosen === null) body = prefs.isError ? <ErrorNotice error={prefs.error} onRetry={() => void prefs.refetch()} /> : <Loading />;
+  if (prefs.isPending || chosen === null)
+    body = prefs.isError ? <ErrorNotice error={prefs.error} onRetry={() => void prefs.refetch()} /> : <Loading />;
   else {
     const addresses = prefs.data!.addresses;
     body = (
@@ -40,7 +41,12 @@ export function PreferencesForm() {
           if (!save.isPending) save.mutate(chosen.filter((c) => addresses[c] !== null));
         }}
       >
-        <Fieldset id={id} legend={t('notifications.preferences.channels')} help={t('notifications.preferences.channelsHelp')} required>
+        <Fieldset
+          id={id}
+          legend={t('notifications.preferences.channels')}
+          help={t('notifications.preferences.channelsHelp')}
+          required
+        >
           {(describedBy) => (
             <div className="checks">
               {CHANNELS.map((c) => {
@@ -56,7 +62,9 @@ export function PreferencesForm() {
                       aria-describedby={describedBy}
                       onChange={(event) => {
                         save.reset();
-                        setChosen((now) => (event.target.checked ? [...(now ?? []), c] : (now ?? []).filter((x) => x !== c)));
+                        setChosen((now) =>
+                          event.target.checked ? [...(now ?? []), c] : (now ?? []).filter((x) => x !== c),
+                        );
                       }}
                     />
                     <span>
@@ -72,7 +80,9 @@ export function PreferencesForm() {
         </Fieldset>
         <p className="text-muted">{t('notifications.preferences.fallback')}</p>
         {save.isError ? <ErrorNotice error={save.error} /> : null}
-        <div aria-live="polite">{save.isSuccess ? <Notice tone="success" title={t('notifications.preferences.saved')} /> : null}</div>
+        <div aria-live="polite">
+          {save.isSuccess ? <Notice tone="success" title={t('notifications.preferences.saved')} /> : null}
+        </div>
         <div className="form-actions">
           <button type="submit" className="button" aria-disabled={save.isPending}>
             {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}

@@ -21,7 +21,8 @@ export function RequestDeliveries({ requestId }: { requestId: string }) {
   let body: React.ReactNode;
   if (query.isPending) body = <Loading />;
   else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  else if (query.data.items.length === 0) body = <p className="text-muted">{t('notifications.deliveries.emptyTitle')}</p>;
+  else if (query.data.items.length === 0)
+    body = <p className="text-muted">{t('notifications.deliveries.emptyTitle')}</p>;
   else
     body = (
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>

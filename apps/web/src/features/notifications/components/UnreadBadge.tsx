@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
-import { useSession } from '../../identity/session';
+import { useSession } from '../../identity';
 import { unreadQuery } from '../api';
 
 /**
@@ -17,7 +17,10 @@ export function UnreadBadge() {
   if (session?.kind !== 'citizen' || n === 0) return null;
   return (
     <span className="unread-badge" data-testid="unread-badge">
-      <span aria-hidden="true">{format.number(Math.min(n, 99))}{n > 99 ? '+' : ''}</span>
+      <span aria-hidden="true">
+        {format.number(Math.min(n, 99))}
+        {n > 99 ? '+' : ''}
+      </span>
       <span className="visually-hidden">{t('notifications.unread', { n })}</span>
     </span>
   );

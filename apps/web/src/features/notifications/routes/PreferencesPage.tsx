@@ -16,7 +16,11 @@ export function PreferencesPage() {
           {t('notifications.preferences.back')}
         </Link>
       </nav>
-      <PageHeader title={t('notifications.preferences.title')} lead={t('notifications.preferences.lead')} icon={<SettingsIcon />} />
+      <PageHeader
+        title={t('notifications.preferences.title')}
+        lead={t('notifications.preferences.lead')}
+        icon={<SettingsIcon />}
+      />
       <PreferencesForm />
       <EmailOnFileCard />
     </div>

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForwardIcon, InboxIcon, SettingsIcon, UserIcon } from '../../../components/icons';
 import { usePageTitle } from '../../../lib/usePageTitle';
-import { linkedAreas, useSession } from '../../identity/session';
-import { ServiceCatalogue } from '../../services/components/ServiceCatalogue';
+import { linkedAreas, useSession } from '../../identity';
+import { ServiceCatalogue } from '../../services';
 
 type AreaPath = '/me' | '/staff' | '/admin';
 const AREAS: ReadonlyArray<{ to: AreaPath; key: 'me' | 'staff' | 'admin'; icon: ReactNode }> = [

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
-import { serviceQuery } from '../../services/api';
-import { displayAnswer, formModelFromSchema } from '../../services/formSchema';
+import { serviceQuery } from '../../services';
+import { displayAnswer, formModelFromSchema } from '../../services';
 
 /**
  * The answers given in a request's form, labelled with the service form's titles (the property

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Notice } from '../../../components/Notice';
 import { AlertIcon } from '../../../components/icons';
 import type { PublicService } from '../../../lib/contracts';
-import { ChannelsText } from '../../catalogue-terms/ChannelsText';
+import { ChannelsText } from '../../catalogue';
 
 /** A short label for a list: expired, not requested online, or not in the catalogue (nothing when open and linked). */
 export function DeskBadge({ service }: { service: PublicService }) {
@@ -29,7 +29,10 @@ export function DeskUnavailableNotice({ service }: { service: PublicService }) {
   if (service.availability === 'open') return null;
   const expired = service.availability === 'expired';
   return (
-    <Notice tone="warning" title={expired ? t('deskAvailability.expiredTitle') : t('deskAvailability.notElectronicTitle')}>
+    <Notice
+      tone="warning"
+      title={expired ? t('deskAvailability.expiredTitle') : t('deskAvailability.notElectronicTitle')}
+    >
       <p>{expired ? t('deskAvailability.expiredBody') : t('deskAvailability.notElectronicBody')}</p>
       {!expired && service.channels ? (
         <p className="desk-channels">

@@ -10,6 +10,7 @@ import { useFormat } from '../../../lib/format';
 import { agenciesQuery, agencyName, agencyServicesQuery } from '../api';
 import { UserText } from '../../../components/UserText';
 import { DeskBadge } from './DeskAvailability';
+import { QueryStates } from '../../../components/QueryStates';
 
 /**
  * The desk's services on the home page, each agency with its own: the approved catalogue title, the
@@ -64,32 +65,32 @@ function AgencyServices({ agency }: { agency: PublicAgency }) {
         <BuildingIcon />
         <UserText>{name}</UserText>
       </h3>
-      {services.isPending ? (
-        <Loading />
-      ) : services.isError ? (
-        <ErrorNotice error={services.error} />
-      ) : items.length === 0 ? (
-        <p className="text-muted">{t('catalogue.noServices')}</p>
-      ) : (
-        <ul className="service-list">
-          {items.map((service) => (
-            <li key={service.id}>
-              <Link to="/services/$serviceId" params={{ serviceId: service.id }} className="service-link">
-                <DocumentIcon />
-                <span className="service-link__text">
-                  <UserText className="service-link__title">{service.title}</UserText>
-                  <span className="service-link__meta">
-                    <ClockIcon />
-                    {t('services.normDays', { count: service.normDays, n: format.number(service.normDays) })}
+      <QueryStates
+        query={services}
+        isEmpty={() => items.length === 0}
+        empty={<p className="text-muted">{t('catalogue.noServices')}</p>}
+      >
+        {() => (
+          <ul className="service-list">
+            {items.map((service) => (
+              <li key={service.id}>
+                <Link to="/services/$serviceId" params={{ serviceId: service.id }} className="service-link">
+                  <DocumentIcon />
+                  <span className="service-link__text">
+                    <UserText className="service-link__title">{service.title}</UserText>
+                    <span className="service-link__meta">
+                      <ClockIcon />
+                      {t('services.normDays', { count: service.normDays, n: format.number(service.normDays) })}
+                    </span>
+                    <DeskBadge service={service} />
                   </span>
-                  <DeskBadge service={service} />
-                </span>
-                <ForwardIcon className="service-link__go" />
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+                  <ForwardIcon className="service-link__go" />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       <LoadMoreButton query={services} />
     </section>
   );

@@ -10,12 +10,13 @@ import { DocumentIcon } from '../../../components/icons';
 import type { CitizenProfile, PublicService } from '../../../lib/contracts';
 import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
 import { createSubmissionKeys } from '../../../lib/idempotency';
-import { profileQuery } from '../../identity/api';
-import { myRequestsQuery, requestQuery, submitRequest } from '../../requests/api';
+import { profileQuery } from '../../identity';
+import { myRequestsQuery, requestQuery, submitRequest } from '../../requests';
 import { serviceQuery } from '../api';
 import { DeskUnavailableNotice } from '../components/DeskAvailability';
 import { SchemaFields, fieldDomId, useProblemText } from '../components/SchemaFields';
 import { formModelFromSchema, formPayload, initialValues, validateValues, type FormValues } from '../formSchema';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 /** Form properties filled in from the citizen's profile (entered once, reused by every service). */
 function knownAnswers(profile: CitizenProfile | undefined): Record<string, unknown> {
@@ -70,7 +71,12 @@ export function ApplyPage() {
   if (service.data.availability !== 'open')
     return (
       <div className="stack-lg">
-        <PageHeader kicker={t('desk.apply.kicker')} title={service.data.title} lead={<UserText>{service.data.agencyName}</UserText>} icon={<DocumentIcon />} />
+        <PageHeader
+          kicker={t('desk.apply.kicker')}
+          title={service.data.title}
+          lead={<UserText>{service.data.agencyName}</UserText>}
+          icon={<DocumentIcon />}
+        />
         <DeskUnavailableNotice service={service.data} />
         <p>
           <Link to="/" hash="services" className="button button--secondary">
@@ -181,10 +187,9 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
             onBlur={(name) => setTouched((v) => (v[name] ? v : { ...v, [name]: true }))}
           />
           <div className="form-actions">
-            <button type="submit" className="button" aria-disabled={submit.isPending}>
-              {submit.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+            <SubmitButton pending={submit.isPending}>
               {submit.isPending ? t('apply.submitting') : t('apply.submit')}
-            </button>
+            </SubmitButton>
             <Link to="/services/$serviceId" params={{ serviceId: service.id }} className="button button--ghost">
               {t('common.cancel')}
             </Link>

@@ -5,7 +5,7 @@ import { ErrorNotice, Loading } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
 import { BackIcon, DocumentIcon, ForwardIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
-import { useSession } from '../../identity/session';
+import { useSession } from '../../identity';
 import { serviceQuery } from '../api';
 import { UserText } from '../../../components/UserText';
 import { DeskBadge, DeskUnavailableNotice } from '../components/DeskAvailability';

@@ -8,8 +8,8 @@ import { ErrorNotice, Loading } from '../../../components/Notice';
 import { RefreshButton } from '../../../components/RefreshButton';
 import { AlertIcon, InboxIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
-import { REQUEST_STATUSES, cartableQuery, isCartableFilter, type CartableFilter } from '../../requests/api';
-import { StatusBadge } from '../../requests/components/StatusBadge';
+import { REQUEST_STATUSES, cartableQuery, isCartableFilter, type CartableFilter } from '../../requests';
+import { StatusBadge } from '../../requests';
 import { UserText } from '../../../components/UserText';
 
 /**

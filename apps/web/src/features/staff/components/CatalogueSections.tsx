@@ -21,9 +21,15 @@ export function ReviewSection() {
     const kinds = (['central', 'renewal', 'parent'] as const).filter((k) => c[k] !== null);
     body = (
       <>
-        <Counts items={kinds.map((k) => ({ key: k, label: t(`staffHome.review.${k}`), value: format.number(c[k] ?? 0) }))} />
+        <Counts
+          items={kinds.map((k) => ({ key: k, label: t(`staffHome.review.${k}`), value: format.number(c[k] ?? 0) }))}
+        />
         {c.total === 0 ? <p className="text-muted">{t('staffHome.review.empty')}</p> : null}
-        {c.parentOverdue ? <p className="text-warning-strong">{t('staffHome.review.parentOverdue', { n: format.number(c.parentOverdue) })}</p> : null}
+        {c.parentOverdue ? (
+          <p className="text-warning-strong">
+            {t('staffHome.review.parentOverdue', { n: format.number(c.parentOverdue) })}
+          </p>
+        ) : null}
       </>
     );
   }
@@ -47,7 +53,12 @@ export function DeliveryReviewSection() {
   if (query.isPending) body = <Loading label={t('staffHome.delivery.loading')} />;
   else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
   else if (query.data.total === 0) body = <p className="text-muted">{t('staffHome.delivery.empty')}</p>;
-  else body = <Counts items={[{ key: 'pending', label: t('staffHome.delivery.pending'), value: format.number(query.data.total) }]} />;
+  else
+    body = (
+      <Counts
+        items={[{ key: 'pending', label: t('staffHome.delivery.pending'), value: format.number(query.data.total) }]}
+      />
+    );
   return (
     <HomeSection
       icon={<DocumentIcon />}
@@ -107,7 +118,15 @@ export function CardsSection({ drafting }: { drafting: boolean }) {
 }
 
 /** The other pages of the services management system the person may open. */
-export function ToolsSection({ architecture, licences, reports }: { architecture: boolean; licences: boolean; reports: boolean }) {
+export function ToolsSection({
+  architecture,
+  licences,
+  reports,
+}: {
+  architecture: boolean;
+  licences: boolean;
+  reports: boolean;
+}) {
   const { t } = useTranslation();
   const tools = [
     architecture ? { to: '/staff/catalogue/architecture' as const, key: 'architecture' as const } : null,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../../../components/Notice';
 import { BuildingIcon, DocumentIcon, SettingsIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
-import { adminAgenciesQuery } from '../../admin/api';
+import { adminAgenciesQuery } from '../../organisation';
 import { LatestEntries } from '../../audit';
 import { HomeSection } from './HomeSection';
 
@@ -54,7 +54,11 @@ export function AdministrationSection() {
     );
   }
   return (
-    <HomeSection icon={<SettingsIcon />} heading={<Link to="/admin">{t('nav.admin')}</Link>} description={t('staffHome.admin.desc')}>
+    <HomeSection
+      icon={<SettingsIcon />}
+      heading={<Link to="/admin">{t('nav.admin')}</Link>}
+      description={t('staffHome.admin.desc')}
+    >
       {body}
     </HomeSection>
   );

@@ -4,8 +4,8 @@ import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
 import { InboxIcon, LockIcon } from '../../../components/icons';
 import { ChainStatusCard } from '../../audit';
-import { areasOf, useSession } from '../../identity/session';
-import { SystemStatusCard } from '../../system/components/SystemStatusCard';
+import { areasOf, useSession } from '../../identity';
+import { SystemStatusCard } from '../../system';
 import { CartableSection } from '../components/CartableSection';
 import { CardsSection, DeliveryReviewSection, ReviewSection, ToolsSection } from '../components/CatalogueSections';
 import { AdministrationSection, AuditSection } from '../components/OversightSections';
@@ -59,7 +59,9 @@ export function StaffHomePage() {
       {nothing ? (
         <div className="card">
           <EmptyState icon={<LockIcon />} title={t('staffHome.nothing.title')}>
-            <p>{t('staffHome.nothing.body', { roles: roles.length ? roles.join('، ') : t('staffHome.nothing.noRoles') })}</p>
+            <p>
+              {t('staffHome.nothing.body', { roles: roles.length ? roles.join('، ') : t('staffHome.nothing.noRoles') })}
+            </p>
           </EmptyState>
         </div>
       ) : null}

@@ -13,11 +13,15 @@ import { fieldErrorsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { RequestDeliveries } from '../../notifications';
-import { decideRequest, requestQuery, takeRequest } from '../../requests/api';
-import { ApplicantFacts } from '../../requests/components/ApplicantFacts';
-import { HistoryTimeline } from '../../requests/components/HistoryTimeline';
-import { RequestAnswers } from '../../requests/components/RequestAnswers';
-import { RequestFacts } from '../../requests/components/RequestFacts';
+import {
+  ApplicantFacts,
+  HistoryTimeline,
+  RequestAnswers,
+  RequestFacts,
+  decideRequest,
+  requestQuery,
+  takeRequest,
+} from '../../requests';
 
 type Decision = 'approve' | 'reject';
 type Outcome = { kind: 'taken' } | { kind: 'decided'; decision: Decision } | { kind: 'conflict' } | null;

@@ -1,0 +1,47 @@
+import { messages as audit } from '../features/audit';
+import { workspaceMessages as catalogue } from '../features/catalogue';
+import { messages as deliveryReports } from '../features/delivery-reports';
+import { messages as licences } from '../features/licences';
+import { messages as organisation } from '../features/organisation';
+import { messages as serviceArchitecture } from '../features/service-architecture';
+import { messages as staff } from '../features/staff';
+import { messages as system } from '../features/system';
+import type { Widen } from '../lib/i18n/widen';
+
+/**
+ * The staff workspace's and the administration's strings (each feature's `messages.ts`, under its
+ * own keys). Loaded with those areas (`loadWorkspaceMessages` in `areas.tsx`), so visitors of the
+ * public pages do not download them.
+ */
+export const workspaceParts = {
+  audit,
+  catalogueWorkspace: catalogue,
+  deliveryReports,
+  licences,
+  organisation,
+  serviceArchitecture,
+  staff,
+  system,
+};
+
+export const workspaceFa = {
+  ...audit.fa,
+  ...catalogue.fa,
+  ...deliveryReports.fa,
+  ...licences.fa,
+  ...organisation.fa,
+  ...serviceArchitecture.fa,
+  ...staff.fa,
+  ...system.fa,
+};
+
+export const workspaceEn: Widen<typeof workspaceFa> = {
+  ...audit.en,
+  ...catalogue.en,
+  ...deliveryReports.en,
+  ...licences.en,
+  ...organisation.en,
+  ...serviceArchitecture.en,
+  ...staff.en,
+  ...system.en,
+};

@@ -1,0 +1,384 @@
+import { useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../../components/EmptyState';
+import { LoadMoreButton } from '../../../../components/LoadMoreButton';
+import { ErrorNotice, Loading, Notice } from '../../../../components/Notice';
+import { PageHeader } from '../../../../components/PageHeader';
+import { CompassIcon, DocumentIcon } from '../../../../components/icons';
+import { useFormat } from '../../../../lib/format';
+import { agenciesQuery, agencyName } from '../../../services';
+import type { PublicService } from '../../../../lib/contracts';
+import {
+  CARD_RECIPIENTS,
+  FILTER_KEYS,
+  LIFE_EVENTS,
+  MATURITY_LEVELS,
+  architectureQuery,
+  searchQuery,
+  type CatalogueSearch,
+  type SearchResult,
+  type ServiceSummary,
+} from '../api';
+import { ExpiredBadge, MaturityBadge, RecipientsText } from '../components/bits';
+import { DeskNote, useDeskServices } from '../components/DeskNote';
+import { recipientLabel } from '../../terms/labels';
+import { UserText } from '../../../../components/UserText';
+
+/**
+ * `/catalogue`: the public catalogue. A search box (the API normalises Persian: ي/ی, ك/ک, ZWNJ,
+ * digits) and filters, all kept in the URL; results a page at a time. On a phone the filters fold
+ * behind a disclosure button.
+ */
+export function CatalogueSearchPage() {
+  const { t } = useTranslation();
+  const search = useSearch({ from: '/catalogue' });
+  const navigate = useNavigate({ from: '/catalogue' });
+  const results = useInfiniteQuery(searchQuery(search));
+  const [q, setQ] = useState(search.q ?? '');
+  useEffect(() => setQ(search.q ?? ''), [search.q]);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const active = FILTER_KEYS.filter((k) => search[k] !== undefined).length;
+  const ids = { q: useId(), help: useId(), panel: useId(), results: useId(), filters: useId() };
+
+  const setSearch = (next: CatalogueSearch) => void navigate({ search: next, replace: true });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = q.trim();
+    void navigate({ search: (prev) => ({ ...prev, q: trimmed || undefined }) });
+  };
+
+  return (
+    <div className="stack-lg cp-search">
+      <PageHeader
+        title={t('cataloguePublic.catalogueSearchPage.title')}
+        lead={t('cataloguePublic.catalogueSearchPage.lead')}
+      />
+
+      <form
+        role="search"
+        aria-label={t('cataloguePublic.catalogueSearchPage.searchRegion')}
+        onSubmit={onSubmit}
+        className="card cp-search__form"
+      >
+        <label htmlFor={ids.q} className="field__label">
+          {t('cataloguePublic.catalogueSearchPage.searchLabel')}
+        </label>
+        <p id={ids.help} className="field__help">
+          {t('cataloguePublic.catalogueSearchPage.searchHelp')}
+        </p>
+        <div className="cp-search__row">
+          <input
+            id={ids.q}
+            name="q"
+            type="search"
+            className="input"
+            value={q}
+            maxLength={200}
+            autoComplete="off"
+            aria-describedby={ids.help}
+            onChange={(e) => setQ(e.target.value)}
+          />
+          <button type="submit" className="button">
+            {t('cataloguePublic.catalogueSearchPage.searchButton')}
+          </button>
+        </div>
+      </form>
+
+      <div className="cp-layout">
+        <aside className="cp-filters" aria-labelledby={ids.filters}>
+          <button
+            type="button"
+            className="button button--secondary cp-filters__toggle"
+            aria-expanded={filtersOpen}
+            aria-controls={ids.panel}
+            onClick={() => setFiltersOpen((v) => !v)}
+          >
+            {t('cataloguePublic.catalogueSearchPage.filtersToggle')}
+            {active > 0 ? (
+              <span className="badge badge--inline badge--success">
+                {t('cataloguePublic.catalogueSearchPage.activeFilters', { count: active, n: active })}
+              </span>
+            ) : null}
+          </button>
+          <div id={ids.panel} className="card cp-filters__panel" data-open={filtersOpen}>
+            <h2 id={ids.filters} className="card__title">
+              {t('cataloguePublic.catalogueSearchPage.filtersTitle')}
+            </h2>
+            <Filters search={search} onChange={setSearch} />
+          </div>
+        </aside>
+
+        <section className="stack cp-results" aria-labelledby={ids.results}>
+          <h2 id={ids.results} className="section-title">
+            {search.q
+              ? t('cataloguePublic.catalogueSearchPage.resultsFor', { q: search.q })
+              : t('cataloguePublic.catalogueSearchPage.allServices')}
+          </h2>
+          <Results query={results} search={search} onClear={() => setSearch(search.q ? { q: search.q } : {})} />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function Filters({ search, onChange }: { search: CatalogueSearch; onChange: (next: CatalogueSearch) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const agencies = useQuery(agenciesQuery);
+  const architecture = useQuery(architectureQuery);
+  const provinces = useMemo(
+    () => [...new Set((agencies.data ?? []).flatMap((a) => (a.province ? [a.province] : [])))].sort(),
+    [agencies.data],
+  );
+  const set = (key: (typeof FILTER_KEYS)[number], value: string) =>
+    onChange({ ...search, [key]: value === '' ? undefined : value });
+  const any = t('cataloguePublic.catalogueSearchPage.any');
+  const l = (k: string) => t(`cataloguePublic.catalogueSearchPage.${k as 'agency'}`);
+  const domains = architecture.data?.domains.filter((d) => d.categories.length > 0) ?? [];
+  const active = FILTER_KEYS.some((k) => search[k] !== undefined);
+
+  return (
+    <div className="stack cp-filters__fields">
+      <FilterSelect
+        id="cp-agency"
+        label={l('agency')}
+        value={search.agencyId}
+        onChange={(v) => set('agencyId', v)}
+        any={any}
+      >
+        {(agencies.data ?? []).map((a) => (
+          <option key={a.id} value={a.id}>
+            {agencyName(a, format.lang)}
+          </option>
+        ))}
+      </FilterSelect>
+      {provinces.length > 0 || search.province ? (
+        <FilterSelect
+          id="cp-province"
+          label={l('province')}
+          value={search.province}
+          onChange={(v) => set('province', v)}
+          any={any}
+        >
+          {[...new Set([...provinces, ...(search.province ? [search.province] : [])])].map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </FilterSelect>
+      ) : null}
+      <FilterSelect
+        id="cp-life-event"
+        label={l('lifeEvent')}
+        value={search.lifeEvent}
+        onChange={(v) => set('lifeEvent', v)}
+        any={any}
+      >
+        {LIFE_EVENTS.map((e) => (
+          <option key={e} value={e}>
+            {t(`catalogueTerms.lifeEvent.${e}`)}
+          </option>
+        ))}
+      </FilterSelect>
+      {/* Shown only when the server has a service architecture (GET /catalogue/architecture). */}
+      {domains.length > 0 ? (
+        <FilterSelect
+          id="cp-category"
+          label={l('category')}
+          value={search.category}
+          onChange={(v) => set('category', v)}
+          any={any}
+        >
+          {domains.map((d) => (
+            <optgroup key={d.id} label={format.lang === 'en' && d.titleEn ? d.titleEn : d.title}>
+              {d.categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {format.lang === 'en' && c.titleEn ? c.titleEn : c.title}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </FilterSelect>
+      ) : null}
+      <FilterSelect
+        id="cp-recipients"
+        label={l('recipients')}
+        value={search.recipients}
+        onChange={(v) => set('recipients', v)}
+        any={any}
+      >
+        {CARD_RECIPIENTS.map((r) => (
+          <option key={r} value={r}>
+            {recipientLabel(t, r, { withCode: true })}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect
+        id="cp-maturity"
+        label={l('maturity')}
+        value={search.maturity}
+        onChange={(v) => set('maturity', v)}
+        any={any}
+      >
+        {MATURITY_LEVELS.map((m) => (
+          <option key={m} value={m}>
+            {t(`catalogueTerms.maturity.${m}`)}
+          </option>
+        ))}
+      </FilterSelect>
+      {active ? (
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={() => onChange(search.q ? { q: search.q } : {})}
+        >
+          {t('cataloguePublic.catalogueSearchPage.clearFilters')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function FilterSelect({
+  id,
+  label,
+  value,
+  onChange,
+  any,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  onChange: (value: string) => void;
+  any: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <select id={id} name={id} className="input" value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{any}</option>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+function Results({
+  query,
+  search,
+  onClear,
+}: {
+  query: UseInfiniteQueryResult<InfiniteData<SearchResult, unknown>>;
+  search: CatalogueSearch;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  if (query.isPending) return <Loading label={t('cataloguePublic.catalogueSearchPage.loading')} />;
+  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  const pages = query.data.pages;
+  const items = pages.flatMap((p) => p.items);
+  const filtered = FILTER_KEYS.some((k) => search[k] !== undefined);
+  if (items.length === 0)
+    return (
+      <>
+        <p role="status" className="visually-hidden">
+          {t('cataloguePublic.catalogueSearchPage.emptyTitle')}
+        </p>
+        <EmptyState
+          icon={<CompassIcon />}
+          title={t('cataloguePublic.catalogueSearchPage.emptyTitle')}
+          headingLevel={3}
+          action={
+            filtered ? (
+              <button type="button" className="button button--secondary" onClick={onClear}>
+                {t('cataloguePublic.catalogueSearchPage.clearFilters')}
+              </button>
+            ) : undefined
+          }
+        >
+          <p>{t('cataloguePublic.catalogueSearchPage.emptyHint')}</p>
+        </EmptyState>
+      </>
+    );
+  return <ResultList items={items} query={query} search={search} count={items.length} />;
+}
+
+/** The results, with the desk services delivering them (one request for the page). */
+function ResultList({
+  items,
+  query,
+  search,
+  count: n,
+}: {
+  items: ServiceSummary[];
+  query: UseInfiniteQueryResult<InfiniteData<SearchResult, unknown>>;
+  search: CatalogueSearch;
+  count: number;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const pages = query.data?.pages ?? [];
+  const deskOf = useDeskServices(items.map((s) => s.serviceId));
+  return (
+    <>
+      <p role="status" className="cp-count">
+        {query.hasNextPage
+          ? t('cataloguePublic.catalogueSearchPage.countMore', { count: n, n: format.number(n) })
+          : t('cataloguePublic.catalogueSearchPage.count', { count: n, n: format.number(n) })}
+      </p>
+      {pages[0]?.match === 'fuzzy' && search.q ? (
+        <Notice tone="info">
+          <p>{t('cataloguePublic.catalogueSearchPage.fuzzy', { q: search.q })}</p>
+        </Notice>
+      ) : null}
+      <ul className="cp-result-list" aria-label={t('cataloguePublic.catalogueSearchPage.listLabel')}>
+        {items.map((s) => (
+          <ResultCard key={s.serviceId} service={s} desk={deskOf(s.serviceId)} />
+        ))}
+      </ul>
+      <LoadMoreButton query={query} label={t('cataloguePublic.catalogueSearchPage.more')} />
+    </>
+  );
+}
+
+function ResultCard({ service: s, desk }: { service: ServiceSummary; desk: readonly PublicService[] | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <li className="card cp-result">
+      <h3 className="cp-result__title">
+        <DocumentIcon />
+        <Link to="/catalogue/$serviceId" params={{ serviceId: s.serviceId }}>
+          <UserText>{s.title}</UserText>
+        </Link>
+      </h3>
+      <p className="cp-result__meta">
+        <Link to="/catalogue/agencies/$agencyId" params={{ agencyId: s.agency.id }}>
+          <UserText>{s.agency.name}</UserText>
+        </Link>
+        <span className="cp-result__id">
+          {t('cataloguePublic.service.idValue', { id: format.digits(s.serviceId) })}
+        </span>
+      </p>
+      <p className="cp-result__badges">
+        <MaturityBadge maturity={s.maturity} />
+        {s.expired ? <ExpiredBadge /> : null}
+        <span className="text-muted">
+          {t('cataloguePublic.service.recipients')}: <RecipientsText recipients={s.recipients} />
+        </span>
+        {s.category ? (
+          <span className="text-muted">
+            {t('catalogueTerms.field.category')}: {s.category.title}
+          </span>
+        ) : null}
+      </p>
+      <DeskNote service={s} desk={desk} />
+    </li>
+  );
+}

@@ -1,0 +1,3 @@
+/** The portal feature's public surface: its pages and its strings (nothing else is used by other features). */
+export { messages } from './messages';
+export { portalRoutes } from './routes';

@@ -1,0 +1,22 @@
+/**
+ * What other features may use of requests: the queries and actions on a request, its parts as the
+ * citizen's receipt shows them (the staff request page shows the same), the receipt page and the strings.
+ */
+export {
+  REQUEST_STATUSES,
+  cartableQuery,
+  decideRequest,
+  isCartableFilter,
+  myRequestsQuery,
+  requestQuery,
+  submitRequest,
+  takeRequest,
+  type CartableFilter,
+} from './api';
+export { ApplicantFacts } from './components/ApplicantFacts';
+export { HistoryTimeline } from './components/HistoryTimeline';
+export { RequestAnswers } from './components/RequestAnswers';
+export { RequestFacts } from './components/RequestFacts';
+export { StatusBadge } from './components/StatusBadge';
+export { messages } from './messages';
+export { requestRoutes } from './routes';
