@@ -105,7 +105,7 @@ for (const device of ['desktop', 'phone'] as const) {
       await staffSignsIn(desk, device, DESK_CLERK, 'clerk');
       await desk.goto(`/staff/requests/${requestId}`);
       await visible(desk.getByRole('heading', { level: 1, name: service!.title }));
-      const applicant = desk.getByRole('region', { name: 'متقاضی' });
+      const applicant = desk.getByRole('region', { name: 'متقاضی', exact: true });
       await visible(applicant.getByText(citizen.name));
       expect(await desk.getByTestId('applicant-national-code').innerText()).toBe(masked(nationalCode, 3, 3));
       expect(await desk.getByTestId('applicant-mobile').innerText()).toBe(masked(citizen.mobile, 4, 4));
@@ -130,12 +130,12 @@ for (const device of ['desktop', 'phone'] as const) {
       // 6. In English, the Persian names stay isolated: each inside a bdi.
       await desk.evaluate(() => localStorage.setItem('dargah.lang', 'en'));
       await desk.reload();
-      await visible(desk.getByRole('region', { name: 'Applicant' }));
+      await visible(desk.getByRole('region', { name: 'Applicant', exact: true }));
       expect(await desk.evaluate(() => document.documentElement.dir)).toBe('ltr');
       const actor = desk.locator('.timeline__actor', { hasText: clerk.displayName });
       await visible(actor);
       expect(await actor.evaluate((el) => el.tagName)).toBe('BDI');
-      const name = desk.getByRole('region', { name: 'Applicant' }).getByText(citizen.name, { exact: true });
+      const name = desk.getByRole('region', { name: 'Applicant', exact: true }).getByText(citizen.name, { exact: true });
       expect(await name.evaluate((el) => el.tagName)).toBe('BDI');
       await check(desk, device, 'staff request en');
       await snap(desk, `${device}-staff-request-en`);
