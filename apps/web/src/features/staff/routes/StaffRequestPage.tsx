@@ -3,6 +3,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { Field } from '../../../components/Field';
 import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
@@ -306,15 +307,14 @@ function DecisionDialog({
       title={reject ? t('staffRequest.rejectTitle') : t('staffRequest.approveTitle')}
       footer={
         <>
-          <button
+          <SubmitButton
             type="button"
-            className={reject ? 'button button--danger' : 'button button--success'}
-            aria-disabled={decide.isPending}
+            pending={decide.isPending}
+            variant={reject ? 'danger' : 'success'}
             onClick={confirm}
           >
-            {decide.isPending ? <span className="spinner" aria-hidden="true" /> : null}
             {reject ? t('staffRequest.confirmReject') : t('staffRequest.confirmApprove')}
-          </button>
+          </SubmitButton>
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('common.cancel')}
           </button>
