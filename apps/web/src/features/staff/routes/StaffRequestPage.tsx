@@ -147,19 +147,16 @@ export function StaffRequestPage() {
         {canTake || canDecide ? (
           <div className="form-actions">
             {canTake ? (
-              <button
+              <SubmitButton
                 type="button"
-                className="button"
-                aria-disabled={take.isPending}
+                pending={take.isPending}
                 onClick={() => {
-                  if (take.isPending) return;
                   setOutcome(null);
                   take.mutate(r.version);
                 }}
               >
-                {take.isPending ? <span className="spinner" aria-hidden="true" /> : null}
                 {t('staffRequest.take')}
-              </button>
+              </SubmitButton>
             ) : null}
             {canApprove ? (
               <button
