@@ -6,3 +6,4 @@ export * from './normalize';
 export * from './jalali';
 export * from './calendar';
 export * from './damm';
+export * from './mask';

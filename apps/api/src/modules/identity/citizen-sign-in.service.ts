@@ -10,7 +10,7 @@ import { hitAll, refund, type Hit, type Limit } from '../../platform/rate-limit'
 import { csrfMatches, openSession, sha256, type NewSession } from './auth.service';
 import * as repo from './identity.repository';
 import { mobileChangedTemplate, otpTemplate } from './identity.notifications';
-import { maskMobile, maskNationalCode } from './masks.model';
+import { maskMobile, maskNationalCode } from '@dargah/persian';
 import { IdentityError } from './identity.errors';
 
 /**

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { deliveredCode, nextAddress, randomMobile, randomNationalCode, registerMobile, signInCitizen } from '../../../test/factories';
-import { maskMobile } from './masks.model';
+import { maskMobile } from '@dargah/persian';
 
 /**
  * Citizen sign-in proves that the mobile belongs to the national code (the mobile-ownership
@@ -117,7 +117,7 @@ describe('a change of mobile', () => {
 
     const notice = (await textsTo(person.mobile)).filter((m) => m.purpose === 'identity.mobile-changed');
     expect(notice).toHaveLength(1);
-    expect(notice[0]!.body).toContain('۰۹۱۲•••');
+    expect(notice[0]!.body).toContain('۰۹۱۲***');
     expect((await textsTo(newSim)).map((m) => m.purpose)).toEqual(['identity.otp']);
   });
 

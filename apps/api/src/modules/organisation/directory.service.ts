@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/context';
+import { maskNationalCode } from '@dargah/persian';
 import { uuids, type Db } from '../../platform/db';
 import * as repo from './organisation.repository';
 import * as identity from '../identity';
@@ -28,8 +29,6 @@ export interface PartyName {
 
 export const partyKey = (type: string, id: string) => `${type}:${id}`;
 
-/** A national code shown by its last four digits only: enough to tell people apart, not to identify them. */
-const masked = (code: string | null) => (code ? `${'*'.repeat(Math.max(0, code.length - 4))}${code.slice(-4)}` : null);
 
 /** A person or company as another module may use it: its name and identifiers (unmasked: mask before showing). */
 export interface Party {
@@ -62,7 +61,7 @@ export async function partyNames(ctx: AppContext, refs: readonly PartyRef[]): Pr
   const out = new Map<string, PartyName>();
   for (const s of staff) out.set(partyKey('staff', s.id), { name: s.displayName, detail: s.username });
   for (const c of citizens) {
-    const named = c.kind === 'company' ? { name: c.name, detail: c.legalId } : { name: c.name, detail: masked(c.nationalCode) };
+    const named = c.kind === 'company' ? { name: c.name, detail: c.legalId } : { name: c.name, detail: c.nationalCode ? maskNationalCode(c.nationalCode) : null };
     out.set(partyKey('citizen', c.id), named);
   }
   for (const t of tokens) out.set(partyKey('api_client', t.id), { name: t.name, detail: t.prefix });

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { RESET_CODE_ALPHABET, RESET_CODE_LENGTH, type PasswordResetSent } from '@dargah/contracts';
+import { maskMobile } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
@@ -31,8 +32,6 @@ export const RESET_PAGE = '/staff/reset-password';
 const newCode = () => Array.from({ length: RESET_CODE_LENGTH }, () => RESET_CODE_ALPHABET[randomInt(RESET_CODE_ALPHABET.length)]).join('');
 /** ABCD-EFGH-JKMN-PQRS: easier to read off a phone and type. */
 const grouped = (code: string) => code.match(/.{4}/g)!.join('-');
-/** 0912***4567: enough for the administrator to recognise the number. */
-const masked = (mobile: string) => `${mobile.slice(0, 4)}***${mobile.slice(-4)}`;
 
 /** Sends the staff member a one-time code to set a new password (it cancels any earlier one). */
 export async function requestPasswordReset(ctx: AppContext, actor: Actor, staffId: string, origin: RequestOrigin): Promise<PasswordResetSent> {
@@ -56,7 +55,7 @@ export async function requestPasswordReset(ctx: AppContext, actor: Actor, staffI
       agencyId: staff.agencyId,
       reference: staffId,
     });
-    const sent = { sentTo: masked(mobile), expiresAt: expiresAt.toISOString() };
+    const sent = { sentTo: maskMobile(mobile), expiresAt: expiresAt.toISOString() };
     await recordChange(tx, { actor, origin, at }, { stream: 'staff', id: staffId, event: 'password_reset_sent', audit: 'staff.password_reset_send', agencyId: staff.agencyId, details: sent });
     return sent;
   });

@@ -5,7 +5,8 @@ import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, randomLegalId, signInCitizen, signInStaff, type Session } from '../../../test/factories';
 import { rows } from '../../platform/db';
 import { createService } from '../services';
-import { applicantName, maskMobile, maskNationalCode } from './request-people.model';
+import { maskMobile, maskNationalCode } from '@dargah/persian';
+import { applicantName } from './request-people.model';
 
 /**
  * Who applied and who acted: the clerk sees the applicant masked and reveals the full national code

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { EmptyState } from '../../../components/EmptyState';
 import { CheckIcon } from '../../../components/icons';
 import { Field } from '../../../components/Field';
@@ -141,14 +142,14 @@ function ResolveDialog({
       title={title}
       footer={
         <>
-          <button
+          <SubmitButton
             type="button"
-            className={resolution === 'dismissed' ? 'button button--danger' : 'button'}
-            disabled={save.isPending}
+            pending={save.isPending}
+            variant={resolution === 'dismissed' ? 'danger' : 'primary'}
             onClick={() => save.mutate()}
           >
             {t('catalogueReports.review.confirm')}
-          </button>
+          </SubmitButton>
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('catalogueReports.review.cancel')}
           </button>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../components/Notice';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { AlertIcon } from '../../../components/icons';
 import { useActFor, useSession } from '../session';
 
@@ -19,16 +20,15 @@ export function ActingForBanner() {
           <AlertIcon />
           <span>{t('auth.actFor.banner', { name: session.onBehalfOf.name })}</span>
         </p>
-        <button
+        <SubmitButton
           type="button"
-          className="button button--small button--secondary"
-          aria-disabled={actFor.isPending}
-          onClick={() => {
-            if (!actFor.isPending) actFor.mutate(null);
-          }}
+          variant="secondary"
+          className="button--small"
+          pending={actFor.isPending}
+          onClick={() => actFor.mutate(null)}
         >
           {t('auth.actFor.stop')}
-        </button>
+        </SubmitButton>
         {actFor.isError ? <ErrorNotice error={actFor.error} /> : null}
       </div>
     </div>

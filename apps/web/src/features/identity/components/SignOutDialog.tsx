@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { ErrorNotice } from '../../../components/Notice';
 import { useSignOut } from '../session';
 
@@ -22,17 +23,13 @@ export function SignOutDialog({ open, onClose }: { open: boolean; onClose: () =>
       title={t('auth.signOut.title')}
       footer={
         <>
-          <button
+          <SubmitButton
             type="button"
-            className="button"
-            aria-disabled={signOut.isPending}
-            onClick={() => {
-              if (!signOut.isPending) signOut.mutate(everywhere, { onSuccess: onClose });
-            }}
+            pending={signOut.isPending}
+            onClick={() => signOut.mutate(everywhere, { onSuccess: onClose })}
           >
-            {signOut.isPending ? <span className="spinner" aria-hidden="true" /> : null}
             {t('auth.signOut.confirm')}
-          </button>
+          </SubmitButton>
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('common.cancel')}
           </button>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../../components/Notice';
+import { SubmitButton } from '../../../components/SubmitButton';
 import type { SessionInfo } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
 import { useSignOut } from '../session';
@@ -17,16 +18,9 @@ export function SignedInElsewhere({ session }: { session: SessionInfo }) {
       tone="warning"
       title={session.kind === 'citizen' ? t('auth.switch.asCitizen') : t('auth.switch.asStaff')}
       action={
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-disabled={signOut.isPending}
-          onClick={() => {
-            if (!signOut.isPending) signOut.mutate(false);
-          }}
-        >
+        <SubmitButton type="button" variant="secondary" pending={signOut.isPending} onClick={() => signOut.mutate(false)}>
           {t('auth.switch.signOut')}
-        </button>
+        </SubmitButton>
       }
     >
       <p>{t('auth.switch.body', { name: format.name(session.displayName) })}</p>

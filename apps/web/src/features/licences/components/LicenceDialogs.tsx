@@ -1,9 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { ErrorNotice, Loading } from '../../../components/Notice';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { fieldErrorsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import {
@@ -18,6 +19,9 @@ import {
 } from '../api';
 
 export type LicenceAction = 'map' | 'unmap' | 'cancel';
+
+/** The key of the action's mutation: the footer's button (outside the form) reads its pending state by it. */
+const licenceActionKey = ['licence-action'] as const;
 
 /**
  * The dialog of one action on a licence: map it to an approved service id (typed, or found by the
@@ -37,6 +41,7 @@ export function LicenceDialog({
 }) {
   const { t } = useTranslation();
   const open = licence !== null && action !== null;
+  const pending = useIsMutating({ mutationKey: licenceActionKey }) > 0;
   return (
     <Dialog
       open={open}
@@ -45,13 +50,9 @@ export function LicenceDialog({
       footer={
         <>
           {open ? (
-            <button
-              type="submit"
-              form="licence-action"
-              className={action === 'map' ? 'button' : 'button button--danger'}
-            >
+            <SubmitButton form="licence-action" pending={pending} variant={action === 'map' ? 'primary' : 'danger'}>
               {t(`licences.${action}.confirm`)}
-            </button>
+            </SubmitButton>
           ) : null}
           <button type="button" className="button button--secondary" onClick={onClose}>
             {t('licences.common.close')}
@@ -84,6 +85,7 @@ function ActionBody({
   const search = useMutation({ mutationFn: () => searchServices(q), onSuccess: (r) => setHits(r.items) });
 
   const run = useMutation({
+    mutationKey: licenceActionKey,
     mutationFn: () =>
       action === 'map'
         ? mapService(licence.id, serviceId, licence.version)
@@ -103,6 +105,7 @@ function ActionBody({
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
+    if (run.isPending) return;
     if (action === 'map' && !serviceId.trim()) return setFieldError(t('validation.required'));
     if (action === 'cancel' && [...reason.trim()].length < 2) return setFieldError(t('validation.required'));
     setFieldError(undefined);

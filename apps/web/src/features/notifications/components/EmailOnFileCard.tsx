@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { ApiError } from '../../../lib/api';
 import { fieldErrorsOf } from '../../../lib/fieldErrors';
@@ -131,10 +132,7 @@ export function EmailOnFileCard() {
           </Field>
           {check.isError && !codeError ? <ErrorNotice error={check.error} /> : null}
           <div className="form-actions">
-            <button type="submit" className="button" aria-disabled={check.isPending}>
-              {check.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-              {t('notifications.email.verify')}
-            </button>
+            <SubmitButton pending={check.isPending}>{t('notifications.email.verify')}</SubmitButton>
             <button type="button" className="button button--ghost" onClick={() => setEditing(true)}>
               {t('notifications.email.change')}
             </button>
@@ -180,10 +178,7 @@ export function EmailOnFileCard() {
           </Field>
           {send.isError && !addressError ? <ErrorNotice error={send.error} /> : null}
           <div className="form-actions">
-            <button type="submit" className="button" aria-disabled={send.isPending}>
-              {send.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-              {t('notifications.email.send')}
-            </button>
+            <SubmitButton pending={send.isPending}>{t('notifications.email.send')}</SubmitButton>
           </div>
         </form>
       ) : (

@@ -4,7 +4,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { ErrorNotice } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { UserText } from '../../../components/UserText';
 import { CheckIcon, InboxIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
@@ -20,23 +21,25 @@ export function InboxList() {
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const unread = query.data?.pages[0]?.unread ?? 0;
 
-  let body: React.ReactNode;
-  if (query.isPending) body = <Loading />;
-  else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  else if (items.length === 0)
-    body = (
-      <EmptyState icon={<InboxIcon />} title={t('notifications.inbox.emptyTitle')} headingLevel={3}>
-        <p>{t('notifications.inbox.emptyBody')}</p>
-      </EmptyState>
-    );
-  else
-    body = (
-      <ul className="inbox-list" aria-labelledby={titleId}>
-        {items.map((m) => (
-          <InboxItem key={m.id} message={m} />
-        ))}
-      </ul>
-    );
+  const body = (
+    <QueryStates
+      query={query}
+      isEmpty={() => items.length === 0}
+      empty={
+        <EmptyState icon={<InboxIcon />} title={t('notifications.inbox.emptyTitle')} headingLevel={3}>
+          <p>{t('notifications.inbox.emptyBody')}</p>
+        </EmptyState>
+      }
+    >
+      {() => (
+        <ul className="inbox-list" aria-labelledby={titleId}>
+          {items.map((m) => (
+            <InboxItem key={m.id} message={m} />
+          ))}
+        </ul>
+      )}
+    </QueryStates>
+  );
 
   return (
     <section className="card stack" aria-labelledby={titleId} aria-busy={query.isFetching}>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Fieldset } from '../../../components/Field';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { useFormat } from '../../../lib/format';
 import { preferencesQuery, savePreferences, type ExternalChannel } from '../api';
@@ -84,10 +85,7 @@ export function PreferencesForm() {
           {save.isSuccess ? <Notice tone="success" title={t('notifications.preferences.saved')} /> : null}
         </div>
         <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={save.isPending}>
-            {save.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-            {t('notifications.preferences.save')}
-          </button>
+          <SubmitButton pending={save.isPending}>{t('notifications.preferences.save')}</SubmitButton>
         </div>
       </form>
     );

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { useFormat } from '../../../lib/format';
 import { requestDeliveriesQuery } from '../api';
 import { channelLabel, statusLabel, statusTone, templateLabel } from './labels';
@@ -18,53 +18,55 @@ export function RequestDeliveries({ requestId }: { requestId: string }) {
   const captionId = useId();
   const query = useQuery(requestDeliveriesQuery(requestId));
 
-  let body: React.ReactNode;
-  if (query.isPending) body = <Loading />;
-  else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  else if (query.data.items.length === 0)
-    body = <p className="text-muted">{t('notifications.deliveries.emptyTitle')}</p>;
-  else
-    body = (
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
-        <table className="data-table" data-testid="request-deliveries">
-          <caption id={captionId} className="visually-hidden">
-            {t('notifications.deliveries.table')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('notifications.deliveries.time')}</th>
-              <th scope="col">{t('notifications.deliveries.template')}</th>
-              <th scope="col">{t('notifications.deliveries.channel')}</th>
-              <th scope="col">{t('notifications.deliveries.recipient')}</th>
-              <th scope="col">{t('notifications.deliveries.status')}</th>
-              <th scope="col">{t('notifications.deliveries.attempts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {query.data.items.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <time dateTime={d.deliveredAt ?? d.updatedAt}>{format.dateTime(d.deliveredAt ?? d.updatedAt)}</time>
-                </td>
-                <td>{templateLabel(t, d.template)}</td>
-                <td>{channelLabel(t, d.channel)}</td>
-                <td>
-                  {d.channel === 'in_app' ? (
-                    t('notifications.deliveries.inApp')
-                  ) : (
-                    <bdi dir="ltr">{format.digits(d.recipient)}</bdi>
-                  )}
-                </td>
-                <td>
-                  <span className={`badge badge--status ${statusTone(d.status)}`}>{statusLabel(t, d.status)}</span>
-                </td>
-                <td>{format.number(d.attempts)}</td>
+  const body = (
+    <QueryStates
+      query={query}
+      isEmpty={(data) => data.items.length === 0}
+      empty={<p className="text-muted">{t('notifications.deliveries.emptyTitle')}</p>}
+    >
+      {(data) => (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+          <table className="data-table" data-testid="request-deliveries">
+            <caption id={captionId} className="visually-hidden">
+              {t('notifications.deliveries.table')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('notifications.deliveries.time')}</th>
+                <th scope="col">{t('notifications.deliveries.template')}</th>
+                <th scope="col">{t('notifications.deliveries.channel')}</th>
+                <th scope="col">{t('notifications.deliveries.recipient')}</th>
+                <th scope="col">{t('notifications.deliveries.status')}</th>
+                <th scope="col">{t('notifications.deliveries.attempts')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    );
+            </thead>
+            <tbody>
+              {data.items.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <time dateTime={d.deliveredAt ?? d.updatedAt}>{format.dateTime(d.deliveredAt ?? d.updatedAt)}</time>
+                  </td>
+                  <td>{templateLabel(t, d.template)}</td>
+                  <td>{channelLabel(t, d.channel)}</td>
+                  <td>
+                    {d.channel === 'in_app' ? (
+                      t('notifications.deliveries.inApp')
+                    ) : (
+                      <bdi dir="ltr">{format.digits(d.recipient)}</bdi>
+                    )}
+                  </td>
+                  <td>
+                    <span className={`badge badge--status ${statusTone(d.status)}`}>{statusLabel(t, d.status)}</span>
+                  </td>
+                  <td>{format.number(d.attempts)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </QueryStates>
+  );
 
   return (
     <section className="card stack" aria-labelledby={titleId} aria-busy={query.isFetching}>

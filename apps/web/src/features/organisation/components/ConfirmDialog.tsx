@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/Notice';
 
@@ -36,17 +37,9 @@ export function ConfirmDialog({
       title={title}
       footer={
         <>
-          <button
-            type="button"
-            className={danger ? 'button button--danger' : 'button'}
-            aria-disabled={pending}
-            onClick={() => {
-              if (!pending) onConfirm();
-            }}
-          >
-            {pending ? <span className="spinner" aria-hidden="true" /> : null}
+          <SubmitButton type="button" pending={pending} variant={danger ? 'danger' : 'primary'} onClick={onConfirm}>
             {confirmLabel}
-          </button>
+          </SubmitButton>
           <button type="button" className="button button--secondary" onClick={onClose}>
             {t('staffAdmin.common.cancel')}
           </button>

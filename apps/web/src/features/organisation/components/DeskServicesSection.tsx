@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { ErrorNotice, Notice } from '../../../components/Notice';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { DocumentIcon } from '../../../components/icons';
 import { ApiError } from '../../../lib/api';
 import type { Agency, PublicService } from '../../../lib/contracts';
@@ -139,6 +140,9 @@ export function DeskServicesSection({ agency }: { agency: Agency }) {
   );
 }
 
+/** The key of the link's mutation: the dialog's button (outside the form) reads its pending state by it. */
+const deskLinkKey = ['desk-link'] as const;
+
 function DeskLinkDialog({
   target,
   onClose,
@@ -149,6 +153,7 @@ function DeskLinkDialog({
   onDone: (saved: CatalogueLink, service: PublicService) => void;
 }) {
   const { t } = useTranslation();
+  const pending = useIsMutating({ mutationKey: deskLinkKey }) > 0;
   const title = target
     ? t(target.mode === 'clear' ? 'admin.deskServices.clearTitle' : 'admin.deskServices.dialogTitle', {
         title: target.service.title,
@@ -162,13 +167,13 @@ function DeskLinkDialog({
       footer={
         <>
           {target ? (
-            <button
-              type="submit"
+            <SubmitButton
               form="desk-link-form"
-              className={target.mode === 'clear' ? 'button button--danger' : 'button'}
+              pending={pending}
+              variant={target.mode === 'clear' ? 'danger' : 'primary'}
             >
               {target.mode === 'clear' ? t('admin.deskServices.clearConfirm') : t('admin.deskServices.save')}
-            </button>
+            </SubmitButton>
           ) : null}
           <button type="button" className="button button--secondary" onClick={onClose}>
             {t('common.cancel')}
@@ -212,6 +217,7 @@ function DeskLinkForm({
   const deskKey = deskServicesQuery(service.agencyId).queryKey;
 
   const run = useMutation({
+    mutationKey: deskLinkKey,
     mutationFn: (version: number) =>
       setCatalogueLink(service.id, { serviceId: mode === 'clear' ? null : normalizeServiceId(typed), version }),
     onSuccess: async (saved) => {

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../components/Notice';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { useFormat } from '../../../lib/format';
 import { accountAction, sendPasswordReset, type StaffCapabilities, type StaffDetails } from '../staffApi';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -107,24 +108,14 @@ export function StaffAccountSection({
           </button>
         ) : null}
         {!member.active && capabilities.reactivate ? (
-          <button
-            type="button"
-            className="button"
-            aria-disabled={act.isPending}
-            onClick={() => !act.isPending && act.mutate('reactivate')}
-          >
+          <SubmitButton type="button" pending={act.isPending} onClick={() => act.mutate('reactivate')}>
             {t('staffAdmin.account.reactivate')}
-          </button>
+          </SubmitButton>
         ) : null}
         {(member.locked || member.failedLogins > 0) && capabilities.unlock ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-disabled={act.isPending}
-            onClick={() => !act.isPending && act.mutate('unlock')}
-          >
+          <SubmitButton type="button" variant="secondary" pending={act.isPending} onClick={() => act.mutate('unlock')}>
             {t('staffAdmin.account.unlock')}
-          </button>
+          </SubmitButton>
         ) : null}
         {capabilities.resetPassword ? (
           <button type="button" className="button button--secondary" onClick={() => open('reset')}>

@@ -3,7 +3,8 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { Notice } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { BuildingIcon, PlusIcon, SettingsIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
@@ -24,34 +25,36 @@ export function AdminHomePage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
 
-  let body: React.ReactNode;
-  if (agencies.isPending) body = <Loading />;
-  else if (agencies.isError) body = <ErrorNotice error={agencies.error} />;
-  else if (agencies.data.length === 0)
-    body = (
-      <EmptyState icon={<BuildingIcon />} title={t('admin.agenciesEmpty')} headingLevel={3}>
-        {mayCreate ? <p>{t('admin.agenciesEmptyBody')}</p> : null}
-      </EmptyState>
-    );
-  else
-    body = (
-      <ul className="admin-list">
-        {agencies.data.map((a) => (
-          <li key={a.id} className="admin-list__item">
-            <Link to="/admin/agencies/$agencyId" params={{ agencyId: a.id }} className="admin-list__title">
-              {a.nameFa}
-            </Link>
-            <p className="admin-list__meta">
-              <span>{t(`admin.agencyKinds.${a.kind}`)}</span>
-              <span>
-                {t('admin.agency.legalId')}: <bdi dir="ltr">{format.digits(a.legalId)}</bdi>
-              </span>
-              {a.province ? <span>{a.province}</span> : null}
-            </p>
-          </li>
-        ))}
-      </ul>
-    );
+  const body = (
+    <QueryStates
+      query={agencies}
+      isEmpty={(list) => list.length === 0}
+      empty={
+        <EmptyState icon={<BuildingIcon />} title={t('admin.agenciesEmpty')} headingLevel={3}>
+          {mayCreate ? <p>{t('admin.agenciesEmptyBody')}</p> : null}
+        </EmptyState>
+      }
+    >
+      {(list) => (
+        <ul className="admin-list">
+          {list.map((a) => (
+            <li key={a.id} className="admin-list__item">
+              <Link to="/admin/agencies/$agencyId" params={{ agencyId: a.id }} className="admin-list__title">
+                {a.nameFa}
+              </Link>
+              <p className="admin-list__meta">
+                <span>{t(`admin.agencyKinds.${a.kind}`)}</span>
+                <span>
+                  {t('admin.agency.legalId')}: <bdi dir="ltr">{format.digits(a.legalId)}</bdi>
+                </span>
+                {a.province ? <span>{a.province}</span> : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </QueryStates>
+  );
 
   return (
     <div className="stack-lg">

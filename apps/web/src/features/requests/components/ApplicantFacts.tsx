@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../components/Notice';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { UserText } from '../../../components/UserText';
 import type { RequestApplicant } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
@@ -66,18 +67,16 @@ export function ApplicantFacts({ requestId, applicant }: { requestId: string; ap
             {t('desk.applicant.masked')} {t('desk.applicant.revealHelp')}
           </p>
           <div>
-            <button
+            <SubmitButton
               type="button"
-              className="button button--secondary button--small"
+              variant="secondary"
+              className="button--small"
               aria-describedby={`reveal-help-${requestId}`}
-              aria-disabled={reveal.isPending}
-              onClick={() => {
-                if (!reveal.isPending) reveal.mutate();
-              }}
+              pending={reveal.isPending}
+              onClick={() => reveal.mutate()}
             >
-              {reveal.isPending ? <span className="spinner" aria-hidden="true" /> : null}
               {reveal.isPending ? t('desk.applicant.revealing') : t('desk.applicant.reveal')}
-            </button>
+            </SubmitButton>
           </div>
         </div>
       ) : null}

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
@@ -168,18 +169,17 @@ export function ResolveDialog({ mark, onClose }: { mark: ServiceMark | undefined
       title={k('resolveTitle')}
       footer={
         <>
-          <button
+          <SubmitButton
             type="button"
-            className="button"
-            aria-disabled={resolve.isPending}
+            pending={resolve.isPending}
             onClick={() => {
               setTried(true);
               if (!note.trim()) document.getElementById('resolve-note')?.focus();
-              else if (mark && !resolve.isPending) resolve.mutate(mark);
+              else if (mark) resolve.mutate(mark);
             }}
           >
             {k('resolveConfirm')}
-          </button>
+          </SubmitButton>
           <button type="button" className="button button--ghost" onClick={() => finish(false)}>
             {t('common.cancel')}
           </button>

@@ -181,16 +181,16 @@ export function DeleteDialog({ deleting, onClose }: { deleting: Deleting; onClos
       title={deleting ? k('confirmDeleteTitle', { name: deleting.term.titleFa }) : ''}
       footer={
         <>
-          <button
+          <SubmitButton
             type="button"
-            className="button button--danger"
-            aria-disabled={remove.isPending}
+            pending={remove.isPending}
+            variant="danger"
             onClick={() => {
-              if (deleting && !remove.isPending) remove.mutate(deleting);
+              if (deleting) remove.mutate(deleting);
             }}
           >
             {k('confirmDelete')}
-          </button>
+          </SubmitButton>
           <button
             type="button"
             className="button button--ghost"

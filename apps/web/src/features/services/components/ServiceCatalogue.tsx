@@ -3,7 +3,6 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
-import { ErrorNotice, Loading } from '../../../components/Notice';
 import { BuildingIcon, ClockIcon, DocumentIcon, ForwardIcon } from '../../../components/icons';
 import type { PublicAgency } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
@@ -21,24 +20,27 @@ export function ServiceCatalogue() {
   const { t } = useTranslation();
   const agencies = useQuery(agenciesQuery);
 
-  let body: React.ReactNode;
-  if (agencies.isPending) body = <Loading label={t('catalogue.loading')} />;
-  else if (agencies.isError)
-    body = <ErrorNotice error={agencies.error} title={t('catalogue.error')} onRetry={() => void agencies.refetch()} />;
-  else if (agencies.data.length === 0)
-    body = (
-      <EmptyState icon={<BuildingIcon />} title={t('catalogue.emptyTitle')} headingLevel={3}>
-        <p>{t('catalogue.emptyBody')}</p>
-      </EmptyState>
-    );
-  else
-    body = (
-      <div className="agency-list">
-        {agencies.data.map((agency) => (
-          <AgencyServices key={agency.id} agency={agency} />
-        ))}
-      </div>
-    );
+  const body = (
+    <QueryStates
+      query={agencies}
+      loadingLabel={t('catalogue.loading')}
+      errorTitle={t('catalogue.error')}
+      isEmpty={(list) => list.length === 0}
+      empty={
+        <EmptyState icon={<BuildingIcon />} title={t('catalogue.emptyTitle')} headingLevel={3}>
+          <p>{t('catalogue.emptyBody')}</p>
+        </EmptyState>
+      }
+    >
+      {(list) => (
+        <div className="agency-list">
+          {list.map((agency) => (
+            <AgencyServices key={agency.id} agency={agency} />
+          ))}
+        </div>
+      )}
+    </QueryStates>
+  );
 
   return (
     <section id="services" className="stack" aria-labelledby="catalogue-title" tabIndex={-1}>

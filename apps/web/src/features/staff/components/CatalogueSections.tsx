@@ -2,7 +2,7 @@ import { CARD_STATUSES } from '@dargah/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { CompassIcon, DocumentIcon, InboxIcon, PlusIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { cardCountsQuery, pendingDeliveryRowsQuery, reviewCountsQuery } from '../api';
@@ -13,26 +13,26 @@ export function ReviewSection() {
   const { t } = useTranslation();
   const format = useFormat();
   const query = useQuery(reviewCountsQuery);
-  let body: React.ReactNode;
-  if (query.isPending) body = <Loading label={t('staffHome.review.loading')} />;
-  else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  else {
-    const c = query.data;
-    const kinds = (['central', 'renewal', 'parent'] as const).filter((k) => c[k] !== null);
-    body = (
-      <>
-        <Counts
-          items={kinds.map((k) => ({ key: k, label: t(`staffHome.review.${k}`), value: format.number(c[k] ?? 0) }))}
-        />
-        {c.total === 0 ? <p className="text-muted">{t('staffHome.review.empty')}</p> : null}
-        {c.parentOverdue ? (
-          <p className="text-warning-strong">
-            {t('staffHome.review.parentOverdue', { n: format.number(c.parentOverdue) })}
-          </p>
-        ) : null}
-      </>
-    );
-  }
+  const body = (
+    <QueryStates query={query} loadingLabel={t('staffHome.review.loading')}>
+      {(c) => {
+        const kinds = (['central', 'renewal', 'parent'] as const).filter((k) => c[k] !== null);
+        return (
+          <>
+            <Counts
+              items={kinds.map((k) => ({ key: k, label: t(`staffHome.review.${k}`), value: format.number(c[k] ?? 0) }))}
+            />
+            {c.total === 0 ? <p className="text-muted">{t('staffHome.review.empty')}</p> : null}
+            {c.parentOverdue ? (
+              <p className="text-warning-strong">
+                {t('staffHome.review.parentOverdue', { n: format.number(c.parentOverdue) })}
+              </p>
+            ) : null}
+          </>
+        );
+      }}
+    </QueryStates>
+  );
   return (
     <HomeSection
       icon={<InboxIcon />}
@@ -49,16 +49,18 @@ export function DeliveryReviewSection() {
   const { t } = useTranslation();
   const format = useFormat();
   const query = useQuery(pendingDeliveryRowsQuery);
-  let body: React.ReactNode;
-  if (query.isPending) body = <Loading label={t('staffHome.delivery.loading')} />;
-  else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  else if (query.data.total === 0) body = <p className="text-muted">{t('staffHome.delivery.empty')}</p>;
-  else
-    body = (
-      <Counts
-        items={[{ key: 'pending', label: t('staffHome.delivery.pending'), value: format.number(query.data.total) }]}
-      />
-    );
+  const body = (
+    <QueryStates
+      query={query}
+      loadingLabel={t('staffHome.delivery.loading')}
+      isEmpty={(d) => d.total === 0}
+      empty={<p className="text-muted">{t('staffHome.delivery.empty')}</p>}
+    >
+      {(d) => (
+        <Counts items={[{ key: 'pending', label: t('staffHome.delivery.pending'), value: format.number(d.total) }]} />
+      )}
+    </QueryStates>
+  );
   return (
     <HomeSection
       icon={<DocumentIcon />}
@@ -75,26 +77,28 @@ export function CardsSection({ drafting }: { drafting: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const query = useQuery(cardCountsQuery);
-  let body: React.ReactNode;
-  if (query.isPending) body = <Loading label={t('staffHome.cards.loading')} />;
-  else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  else if (query.data.total === 0) body = <p className="text-muted">{t('staffHome.cards.empty')}</p>;
-  else {
-    const counts = query.data.byStatus;
-    body = (
-      <Counts
-        items={CARD_STATUSES.filter((s) => counts[s] > 0).map((s) => ({
-          key: s,
-          label: t(`catalogueTerms.status.${s}`),
-          value: (
-            <Link to="/staff/catalogue" search={{ status: s }}>
-              {format.number(counts[s])}
-            </Link>
-          ),
-        }))}
-      />
-    );
-  }
+  const body = (
+    <QueryStates
+      query={query}
+      loadingLabel={t('staffHome.cards.loading')}
+      isEmpty={(d) => d.total === 0}
+      empty={<p className="text-muted">{t('staffHome.cards.empty')}</p>}
+    >
+      {({ byStatus: counts }) => (
+        <Counts
+          items={CARD_STATUSES.filter((s) => counts[s] > 0).map((s) => ({
+            key: s,
+            label: t(`catalogueTerms.status.${s}`),
+            value: (
+              <Link to="/staff/catalogue" search={{ status: s }}>
+                {format.number(counts[s])}
+              </Link>
+            ),
+          }))}
+        />
+      )}
+    </QueryStates>
+  );
   return (
     <HomeSection
       icon={<DocumentIcon />}

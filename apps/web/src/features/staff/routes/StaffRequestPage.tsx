@@ -3,6 +3,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { Field } from '../../../components/Field';
 import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
@@ -146,19 +147,16 @@ export function StaffRequestPage() {
         {canTake || canDecide ? (
           <div className="form-actions">
             {canTake ? (
-              <button
+              <SubmitButton
                 type="button"
-                className="button"
-                aria-disabled={take.isPending}
+                pending={take.isPending}
                 onClick={() => {
-                  if (take.isPending) return;
                   setOutcome(null);
                   take.mutate(r.version);
                 }}
               >
-                {take.isPending ? <span className="spinner" aria-hidden="true" /> : null}
                 {t('staffRequest.take')}
-              </button>
+              </SubmitButton>
             ) : null}
             {canApprove ? (
               <button
@@ -306,15 +304,14 @@ function DecisionDialog({
       title={reject ? t('staffRequest.rejectTitle') : t('staffRequest.approveTitle')}
       footer={
         <>
-          <button
+          <SubmitButton
             type="button"
-            className={reject ? 'button button--danger' : 'button button--success'}
-            aria-disabled={decide.isPending}
+            pending={decide.isPending}
+            variant={reject ? 'danger' : 'success'}
             onClick={confirm}
           >
-            {decide.isPending ? <span className="spinner" aria-hidden="true" /> : null}
             {reject ? t('staffRequest.confirmReject') : t('staffRequest.confirmApprove')}
-          </button>
+          </SubmitButton>
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('common.cancel')}
           </button>

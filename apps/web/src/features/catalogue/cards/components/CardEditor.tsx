@@ -4,6 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Notice } from '../../../../components/Notice';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { ApiError } from '../../../../lib/api';
 import { useFormat } from '../../../../lib/format';
 import { createSubmissionKeys } from '../../../../lib/idempotency';
@@ -329,12 +330,11 @@ export function CardEditor({ card, authorAgencies = [], onAct }: CardEditorProps
               <p className="text-muted">{t('catalogueCards.cardEditorPage.submitOnlyAdmin')}</p>
             ) : null}
             <div className="form-actions">
-              <button type="submit" className="button button--secondary" aria-disabled={busy !== null}>
-                {busy === 'save' ? <span className="spinner" aria-hidden="true" /> : null}
+              <SubmitButton variant="secondary" pending={busy === 'save'}>
                 {busy === 'save'
                   ? t('catalogueCards.cardEditorPage.saving')
                   : t('catalogueCards.cardEditorPage.saveDraft')}
-              </button>
+              </SubmitButton>
               {maySubmit ? (
                 <button
                   type="button"

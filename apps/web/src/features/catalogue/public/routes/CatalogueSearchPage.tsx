@@ -4,7 +4,8 @@ import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } f
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../../components/EmptyState';
 import { LoadMoreButton } from '../../../../components/LoadMoreButton';
-import { ErrorNotice, Loading, Notice } from '../../../../components/Notice';
+import { Notice } from '../../../../components/Notice';
+import { QueryStates } from '../../../../components/QueryStates';
 import { PageHeader } from '../../../../components/PageHeader';
 import { CompassIcon, DocumentIcon } from '../../../../components/icons';
 import { useFormat } from '../../../../lib/format';
@@ -279,34 +280,41 @@ function Results({
   onClear: () => void;
 }) {
   const { t } = useTranslation();
-  if (query.isPending) return <Loading label={t('cataloguePublic.catalogueSearchPage.loading')} />;
-  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  const pages = query.data.pages;
-  const items = pages.flatMap((p) => p.items);
   const filtered = FILTER_KEYS.some((k) => search[k] !== undefined);
-  if (items.length === 0)
-    return (
-      <>
-        <p role="status" className="visually-hidden">
-          {t('cataloguePublic.catalogueSearchPage.emptyTitle')}
-        </p>
-        <EmptyState
-          icon={<CompassIcon />}
-          title={t('cataloguePublic.catalogueSearchPage.emptyTitle')}
-          headingLevel={3}
-          action={
-            filtered ? (
-              <button type="button" className="button button--secondary" onClick={onClear}>
-                {t('cataloguePublic.catalogueSearchPage.clearFilters')}
-              </button>
-            ) : undefined
-          }
-        >
-          <p>{t('cataloguePublic.catalogueSearchPage.emptyHint')}</p>
-        </EmptyState>
-      </>
-    );
-  return <ResultList items={items} query={query} search={search} count={items.length} />;
+  const itemsOf = (data: InfiniteData<SearchResult, unknown>) => data.pages.flatMap((p) => p.items);
+  return (
+    <QueryStates
+      query={query}
+      loadingLabel={t('cataloguePublic.catalogueSearchPage.loading')}
+      isEmpty={(data) => itemsOf(data).length === 0}
+      empty={
+        <>
+          <p role="status" className="visually-hidden">
+            {t('cataloguePublic.catalogueSearchPage.emptyTitle')}
+          </p>
+          <EmptyState
+            icon={<CompassIcon />}
+            title={t('cataloguePublic.catalogueSearchPage.emptyTitle')}
+            headingLevel={3}
+            action={
+              filtered ? (
+                <button type="button" className="button button--secondary" onClick={onClear}>
+                  {t('cataloguePublic.catalogueSearchPage.clearFilters')}
+                </button>
+              ) : undefined
+            }
+          >
+            <p>{t('cataloguePublic.catalogueSearchPage.emptyHint')}</p>
+          </EmptyState>
+        </>
+      }
+    >
+      {(data) => {
+        const items = itemsOf(data);
+        return <ResultList items={items} query={query} search={search} count={items.length} />;
+      }}
+    </QueryStates>
+  );
 }
 
 /** The results, with the desk services delivering them (one request for the page). */

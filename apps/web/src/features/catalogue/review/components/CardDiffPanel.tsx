@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice, Loading } from '../../../../components/Notice';
+import { QueryStates } from '../../../../components/QueryStates';
 import { useFormat } from '../../../../lib/format';
 import { diffQuery, versionsOf, type ServiceCardView } from '../api';
 import { displayValue, fieldLabel } from '../labels';
@@ -67,44 +67,48 @@ export function CardDiffPanel({ card, refs }: { card: ServiceCardView; refs: Car
       </div>
       <div aria-live="polite">
         {same ? (
+          // The query is disabled for one version against itself: idle, not loading.
           <p>{t('catalogueReview.diff.same')}</p>
-        ) : diff.isPending ? (
-          <Loading label={t('catalogueReview.diff.loading')} />
-        ) : diff.isError ? (
-          <ErrorNotice error={diff.error} />
-        ) : diff.data.changes.length === 0 ? (
-          <p>{t('catalogueReview.diff.none')}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="card-diff-caption" tabIndex={0}>
-            <table className="data-table data-table--grid diff-table">
-              <caption id="card-diff-caption">
-                {t('catalogueReview.diff.table', {
-                  from: format.number(diff.data.from),
-                  to: format.number(diff.data.to),
-                })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('catalogueReview.diff.field')}</th>
-                  <th scope="col">{t('catalogueReview.diff.before')}</th>
-                  <th scope="col">{t('catalogueReview.diff.after')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {diff.data.changes.map((c) => (
-                  <tr key={c.path}>
-                    <th scope="row">{fieldLabel(c.path, t, format)}</th>
-                    <td className="diff-table__before">
-                      <del>{displayValue(c.path, c.before, t, format, refs)}</del>
-                    </td>
-                    <td className="diff-table__after">
-                      <ins>{displayValue(c.path, c.after, t, format, refs)}</ins>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <QueryStates
+            query={diff}
+            loadingLabel={t('catalogueReview.diff.loading')}
+            isEmpty={(d) => d.changes.length === 0}
+            empty={<p>{t('catalogueReview.diff.none')}</p>}
+          >
+            {(data) => (
+              <div className="table-scroll" role="region" aria-labelledby="card-diff-caption" tabIndex={0}>
+                <table className="data-table data-table--grid diff-table">
+                  <caption id="card-diff-caption">
+                    {t('catalogueReview.diff.table', {
+                      from: format.number(data.from),
+                      to: format.number(data.to),
+                    })}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('catalogueReview.diff.field')}</th>
+                      <th scope="col">{t('catalogueReview.diff.before')}</th>
+                      <th scope="col">{t('catalogueReview.diff.after')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.changes.map((c) => (
+                      <tr key={c.path}>
+                        <th scope="row">{fieldLabel(c.path, t, format)}</th>
+                        <td className="diff-table__before">
+                          <del>{displayValue(c.path, c.before, t, format, refs)}</del>
+                        </td>
+                        <td className="diff-table__after">
+                          <ins>{displayValue(c.path, c.after, t, format, refs)}</ins>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </QueryStates>
         )}
       </div>
     </section>

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../../components/Dialog';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { Field, Fieldset } from '../../../../components/Field';
 import { ErrorNotice } from '../../../../components/Notice';
 import { isConflict, openChangeRequest, renewCard, type ServiceCardView } from '../api';
@@ -59,19 +60,17 @@ export function CycleDialog({
       title={cycle === 'renew' ? t('catalogueReview.dialog.renewTitle') : t('catalogueReview.dialog.changeTitle')}
       footer={
         <>
-          <button
+          <SubmitButton
             type="button"
-            className="button"
-            aria-disabled={run.isPending}
+            pending={run.isPending}
             onClick={() => {
-              if (run.isPending || !cycle) return;
+              if (!cycle) return;
               const trimmed = comment.trim();
               run.mutate({ cycle, mode, ...(trimmed ? { comment: trimmed } : {}) });
             }}
           >
-            {run.isPending ? <span className="spinner" aria-hidden="true" /> : null}
             {cycle === 'renew' ? t('catalogueReview.cardPage.renew') : t('catalogueReview.cardPage.change')}
-          </button>
+          </SubmitButton>
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('common.cancel')}
           </button>

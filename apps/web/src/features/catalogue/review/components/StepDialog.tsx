@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../../components/Dialog';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { ErrorSummary, Field, Fieldset, focusField } from '../../../../components/Field';
 import { ErrorNotice } from '../../../../components/Notice';
 import { useFormat } from '../../../../lib/format';
@@ -214,15 +215,9 @@ export function StepDialog({
       title={action ? titles[action] : ''}
       footer={
         <>
-          <button
-            type="button"
-            className={danger ? 'button button--danger' : 'button button--success'}
-            aria-disabled={step.isPending}
-            onClick={confirm}
-          >
-            {step.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+          <SubmitButton type="button" pending={step.isPending} variant={danger ? 'danger' : 'success'} onClick={confirm}>
             {action ? t(`catalogueReview.cardPage.${action}`) : null}
-          </button>
+          </SubmitButton>
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('common.cancel')}
           </button>
