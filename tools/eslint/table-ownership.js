@@ -7,6 +7,7 @@
  * `tables.js`. Another module's facts come from the owner's index.ts, called with the caller's db/tx.
  */
 import { excused } from './allow-list.js';
+import { textOf } from './sql-placement.js';
 import { OWNER } from './tables.js';
 import { fromRoot } from './workspace.js';
 
@@ -21,9 +22,6 @@ export function tablesNamed(text, sqlTemplate = false) {
   return [...text.matchAll(sqlTemplate ? NAMED_ANY_CASE : NAMED)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase()).filter((t) => OWNER.has(t));
 }
 
-/** @param {any} n */
-const textOf = (n) =>
-  n.type === 'Literal' ? String(n.value) : n.quasis.map((/** @type {any} */ q) => q.value.cooked ?? '').join(' ? ');
 
 /** @type {import('eslint').Rule.RuleModule} */
 const rule = {
