@@ -47,7 +47,6 @@ export const TEMPORARY = [
     ['agencies', 'catalogue_entries', 'service_card_versions', 'service_cards', 'staff'],
     'the architecture screens count and list the cards classified under a concept',
   ),
-  ...reads('services/services.repository.ts', ['agencies'], 'service lists join agency names'),
 ];
 
 /**
