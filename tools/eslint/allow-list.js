@@ -41,7 +41,6 @@ export const TEMPORARY = [
     'agency names, and the discrepancy report over requests, services and cards in one set-based query',
   ),
   ...reads('licences/licences.repository.ts', ['agencies', 'service_card_versions', 'service_cards'], 'licence lists join cards in force and agency names'),
-  ...reads('requests/requests.repository.ts', ['agencies', 'citizens', 'services'], 'request lists join service titles, agency and citizen names'),
   ...reads(
     'service-architecture/architecture.repository.ts',
     ['agencies', 'catalogue_entries', 'service_card_versions', 'service_cards', 'staff'],

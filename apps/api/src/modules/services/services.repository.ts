@@ -116,3 +116,9 @@ export async function servicesOfAgencies(db: Db, agencyIds: readonly string[]): 
   );
   return r.map(fix);
 }
+
+/** Desk services by id (unknown ids are left out). */
+export async function servicesByIds(db: Db, ids: readonly string[]): Promise<ServiceRecord[]> {
+  if (ids.length === 0) return [];
+  return (await rows<ServiceRecord>(db, sql`${SELECT} WHERE s.id = ANY(${list(ids)}::uuid[])`)).map(fix);
+}

@@ -13,7 +13,7 @@ import { availabilityOf, AVAILABILITY_ERRORS } from './services.policy';
 import * as repo from './services.repository';
 import { ServicesError } from './services.errors';
 
-export type { ServiceRow, NewService, Recipients } from './services.repository';
+export type { ServiceRecord, ServiceRow, NewService, Recipients } from './services.repository';
 
 /**
  * What the portal shows of a desk service: the approved catalogue card's title when it is linked to
@@ -234,3 +234,9 @@ export async function seedCatalogueLink(
 
 /** The demo seed: the desk services of these agencies. */
 export const servicesOfAgencies = async (db: Db, agencyIds: readonly string[]) => named(db, await repo.servicesOfAgencies(db, agencyIds));
+
+/** Desk services by id, for modules that show them beside their own rows (titles, agency, link). */
+export async function servicesByIds(db: Db, ids: Iterable<string>): Promise<Map<string, repo.ServiceRecord>> {
+  const found = await repo.servicesByIds(db, [...new Set(ids)]);
+  return new Map(found.map((s) => [s.id, s]));
+}
