@@ -29,7 +29,7 @@ export const TEMPORARY = [
   },
   // --- Tables read across modules (table-ownership) -------------------------------------------
   ...reads('catalogue/catalogue-public.repository.ts', ['agencies', 'service_categories'], 'the public catalogue joins agency names and category titles'),
-  ...reads('catalogue/catalogue.repository.ts', ['agencies', 'staff'], "the desk's card lists join agency and staff names"),
+  ...reads('catalogue/catalogue.repository.ts', ['agencies'], "the desk's card lists join agency names and parents"),
   ...reads(
     'catalogue/import.repository.ts',
     ['agencies', 'laws', 'service_categories', 'service_domains', 'service_layers'],
