@@ -31,11 +31,6 @@ export const TEMPORARY = [
   ...reads('catalogue/catalogue-public.repository.ts', ['agencies', 'service_categories'], 'the public catalogue joins agency names and category titles'),
   ...reads('catalogue/catalogue.repository.ts', ['agencies'], "the desk's card lists join agency names and parents"),
   ...reads(
-    'catalogue/import.repository.ts',
-    ['agencies', 'laws', 'service_categories', 'service_domains', 'service_layers'],
-    "the card import resolves agency codes, laws and the architecture's codes in one statement",
-  ),
-  ...reads(
     'delivery-reports/reports.repository.ts',
     ['agencies', 'service_card_versions', 'service_cards', 'service_requests', 'services'],
     'agency names, and the discrepancy report over requests, services and cards in one set-based query',

@@ -112,3 +112,7 @@ export const isAgencyAdmin = (db: Db, staffId: string, agencyId: string) => repo
 export type { AgencyLineage } from './organisation.repository';
 /** The agency with its chain of parents (parent, grandparent, …), its kind and province. */
 export const agencyLineage = (db: Db, agencyId: string) => repo.agencyLineage(db, agencyId);
+
+/** The active agencies (id, legal id, names), in the caller's db or transaction. */
+export const activeAgencies = async (db: Db) =>
+  (await repo.listAgencies(db)).map((a) => ({ id: a.id, legalId: a.legalId, nameFa: a.nameFa, nameEn: a.nameEn }));

@@ -7,6 +7,7 @@ import { staffAdminRoutes } from './staff-admin.routes';
 
 export { agenciesWithRole, hasRole, isCentral, requireRole, rolesIn, ADMIN_ROLES, CENTRAL_REVIEWERS, CENTRAL_ROLES } from './roles.policy';
 export {
+  activeAgencies,
   agenciesByIds,
   agencyLineage,
   agencyNames,
