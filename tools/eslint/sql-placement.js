@@ -23,8 +23,8 @@ export function sqlForbiddenIn(rel) {
 
 /** @param {any} n */
 const isString = (n) => n && ((n.type === 'Literal' && typeof n.value === 'string') || n.type === 'TemplateLiteral');
-/** @param {any} n */
-const textOf = (n) =>
+/** The text of a string literal or template (each `${…}` as `?`). @param {any} n */
+export const textOf = (n) =>
   n.type === 'Literal' ? String(n.value) : n.quasis.map((/** @type {any} */ q) => q.value.cooked ?? '').join('?');
 
 /** @type {import('eslint').Rule.RuleModule} */

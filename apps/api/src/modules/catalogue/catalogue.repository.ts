@@ -216,14 +216,13 @@ export async function listCards(db: Db, f: CardListFilter): Promise<CardSummaryR
   return r.map((x) => ({ ...fixCard(x), title: x.title }));
 }
 
+/** A card's event; the staff names are the organisation's (catalogue.service.ts asks `findPeople`). */
 export interface CardEventRow {
   action: string;
   actorType: string;
   actorId: string | null;
-  /** The staff member's display name (null for the system and other kinds of actor). */
-  actorName: string | null;
   /** Whom the staff member acted for, under a delegation. */
-  onBehalfOfName: string | null;
+  onBehalfOfId: string | null;
   payload: Record<string, unknown>;
   createdAt: Date;
 }
@@ -232,11 +231,9 @@ export async function cardEvents(db: Db, cardId: string): Promise<CardEventRow[]
   const r = await rows<CardEventRow>(
     db,
     sql`
-    SELECT e.action, e.actor_type AS "actorType", e.actor_id AS "actorId", s.display_name AS "actorName",
-           b.display_name AS "onBehalfOfName", e.payload, e.created_at AS "createdAt"
+    SELECT e.action, e.actor_type AS "actorType", e.actor_id AS "actorId", e.on_behalf_of_id AS "onBehalfOfId",
+           e.payload, e.created_at AS "createdAt"
       FROM events e
-      LEFT JOIN staff s ON e.actor_type = 'staff' AND s.id::text = e.actor_id
-      LEFT JOIN staff b ON b.id::text = e.on_behalf_of_id
      WHERE e.stream_type = 'service_card' AND e.stream_id = ${cardId} ORDER BY e.id`,
   );
   return r.map((e) => ({ ...e, payload: json<Record<string, unknown>>(e.payload), createdAt: date(e.createdAt) }));

@@ -23,7 +23,7 @@ import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { requireStaff } from '../../platform/actor';
-import { OrganisationError, agenciesWithRole, childAgencyIds, existingAgencyIds, findActiveAgency, hasRole, isAgencyAdmin, requireRole } from '../organisation';
+import { OrganisationError, agenciesWithRole, childAgencyIds, existingAgencyIds, findActiveAgency, findPeople, hasRole, isAgencyAdmin, requireRole } from '../organisation';
 import { lawRefProblems, lawsByIds } from '../laws';
 import { classificationExists } from '../service-architecture';
 import { cardScope, mayViewCard } from './catalogue.policy';
@@ -60,6 +60,9 @@ const nameOf = (r: { agencyNameFa: string; agencyNameEn: string | null }, lang: 
 async function toView(db: Db, card: repo.CardRow, actor: Actor, lang: Lang, now: Date): Promise<ServiceCardView> {
   const v = await repo.findVersion(db, card.id, card.currentVersion);
   const events = await repo.cardEvents(db, card.id);
+  const { staff } = await findPeople(db, {
+    staff: events.flatMap((e) => [e.actorType === 'staff' ? e.actorId : null, e.onBehalfOfId]).filter((x): x is string => !!x),
+  });
   return {
     id: card.id,
     agencyId: card.agencyId,
@@ -86,8 +89,8 @@ async function toView(db: Db, card: repo.CardRow, actor: Actor, lang: Lang, now:
       at: e.createdAt.toISOString(),
       actorType: e.actorType,
       actorId: e.actorId,
-      actorName: e.actorName,
-      onBehalfOfName: e.onBehalfOfName,
+      actorName: (e.actorType === 'staff' && e.actorId && staff.get(e.actorId)) || null,
+      onBehalfOfName: (e.onBehalfOfId && staff.get(e.onBehalfOfId)) || null,
       versionNo: typeof e.payload.versionNo === 'number' ? e.payload.versionNo : null,
       comment: typeof e.payload.comment === 'string' ? e.payload.comment : null,
     })),

@@ -69,44 +69,6 @@ export async function listImports(
   return r.map(toRow);
 }
 
-// Look-ups for the references in a file ------------------------------------------------------------
-export interface LawBrief {
-  id: string;
-  title: string;
-  number: string | null;
-}
-export async function lawBriefs(db: Db): Promise<LawBrief[]> {
-  return rows<LawBrief>(db, sql`SELECT id, title, number FROM laws`);
-}
-
-export interface AgencyName {
-  id: string;
-  legalId: string;
-  nameFa: string;
-  nameEn: string | null;
-}
-export async function activeAgencies(db: Db): Promise<AgencyName[]> {
-  return rows<AgencyName>(
-    db,
-    sql`SELECT id, legal_id AS "legalId", name_fa AS "nameFa", name_en AS "nameEn" FROM agencies WHERE active`,
-  );
-}
-
-export interface CodeRef {
-  id: string;
-  code: string;
-  domainCode: string | null;
-}
-export async function categoryCodes(db: Db): Promise<CodeRef[]> {
-  return rows<CodeRef>(
-    db,
-    sql`SELECT c.id, c.code, d.code AS "domainCode" FROM service_categories c JOIN service_domains d ON d.id = c.domain_id`,
-  );
-}
-export async function layerCodes(db: Db): Promise<CodeRef[]> {
-  return rows<CodeRef>(db, sql`SELECT id, code, NULL AS "domainCode" FROM service_layers`);
-}
-
 /** Titles of the agency's cards (their current version), except rejected ones. */
 export async function agencyCardTitles(db: Db, agencyId: string): Promise<string[]> {
   const r = await rows<{ title: string | null }>(

@@ -19,8 +19,9 @@ import type { Lang } from '../../platform/http/i18n';
 import { stripBidiControls, textProblem } from '../../platform/http/text-guard';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { requireStaff } from '../../platform/actor';
-import { OrganisationError, agenciesWithRole, findActiveAgency, isCentral, requireRole } from '../organisation';
-import { lawsByIds } from '../laws';
+import { OrganisationError, activeAgencies, agenciesWithRole, findActiveAgency, isCentral, requireRole } from '../organisation';
+import { lawBriefs, lawsByIds } from '../laws';
+import { categoryCodes, layerCodes, type CodeRef } from '../service-architecture';
 import { createDraftCardInTx, referenceProblems } from './catalogue.service';
 import { AUTHOR_ROLES } from './catalogue-workflow';
 import {
@@ -49,10 +50,10 @@ const key = (s: string) => normalizeForSearch(s);
 // Reading the references of a file ------------------------------------------------------------
 async function buildResolver(db: Db): Promise<Resolver> {
   const [laws, agencies, categories, layers] = await Promise.all([
-    repo.lawBriefs(db),
-    repo.activeAgencies(db),
-    repo.categoryCodes(db),
-    repo.layerCodes(db),
+    lawBriefs(db),
+    activeAgencies(db),
+    categoryCodes(db),
+    layerCodes(db),
   ]);
   const lawsByKey = new Map<string, Set<string>>();
   const addLaw = (k: string, id: string) => {
@@ -71,7 +72,7 @@ async function buildResolver(db: Db): Promise<Resolver> {
     agencyByKey.set(key(a.nameFa), a.id);
     if (a.nameEn) agencyByKey.set(key(a.nameEn), a.id);
   }
-  const byCode = (refs: repo.CodeRef[]) => {
+  const byCode = (refs: CodeRef[]) => {
     const m = new Map<string, string[]>();
     for (const r of refs) {
       for (const k of r.domainCode ? [`${r.domainCode}/${r.code}`, r.code] : [r.code])

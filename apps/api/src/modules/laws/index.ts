@@ -7,7 +7,8 @@ import { lawsRoutes } from './laws.routes';
  * correspondence cite them), and the registered laws by id (titles and articles).
  */
 export { lawRefProblems, lawsByIds } from './laws.service';
-export type { LawRow } from './laws.repository';
+export type { LawBrief, LawRow } from './laws.repository';
+export { lawBriefs } from './laws.service';
 
 /** A law-reference field code's text (then the platform's), for modules whose records cite laws. */
 export const lawFieldMessage = lawFields.message;

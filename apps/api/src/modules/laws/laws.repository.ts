@@ -131,3 +131,13 @@ export async function listMissions(db: Db, agencyId: string): Promise<MissionRow
     )
   ).map(fixMission);
 }
+
+/** Every law's id, title and number (the card import matches a file's references against them). */
+export interface LawBrief {
+  id: string;
+  title: string;
+  number: string | null;
+}
+export async function lawBriefs(db: Db): Promise<LawBrief[]> {
+  return rows<LawBrief>(db, sql`SELECT id, title, number FROM laws`);
+}

@@ -268,3 +268,6 @@ export async function deleteMission(ctx: AppContext, actor: Actor, id: string, o
 export async function lawsByIds(db: Db, ids: readonly string[]): Promise<Map<string, repo.LawRow>> {
   return new Map((await repo.findLaws(db, [...new Set(ids)])).map((l) => [l.id, l]));
 }
+
+/** Every law's id, title and number, in the caller's db or transaction. */
+export const lawBriefs = (db: Db) => repo.lawBriefs(db);

@@ -70,9 +70,20 @@ export async function partyNames(ctx: AppContext, refs: readonly PartyRef[]): Pr
 
 /** Agencies' names by id (both languages; the reader's screen chooses). */
 export async function agencyNames(ctx: AppContext, ids: Iterable<string | null | undefined>): Promise<Map<string, { nameFa: string; nameEn: string | null }>> {
-  const found = await repo.agenciesNamed(ctx.database.db, uuids(ids));
-  return new Map(found.map((a) => [a.id, { nameFa: a.nameFa, nameEn: a.nameEn }]));
+  return agenciesByIds(ctx.database.db, ids);
 }
+
+/**
+ * Agencies by id, in the caller's db or transaction: names (both languages), province and whether
+ * active, for modules that show or filter their own rows by agency. Unknown ids are left out.
+ */
+export async function agenciesByIds(db: Db, ids: Iterable<string | null | undefined>): Promise<Map<string, repo.AgencyFacts>> {
+  const found = await repo.agenciesNamed(db, uuids(ids));
+  return new Map(found.map((a) => [a.id, a]));
+}
+
+/** The ids of the agencies switched off, to leave their rows out of public lists. */
+export const inactiveAgencyIds = (db: Db): Promise<string[]> => repo.inactiveAgencyIds(db);
 
 /** The id of the staff member with this username (usernames are stored lower-case). */
 export async function staffIdByUsername(ctx: AppContext, username: string): Promise<string | undefined> {
@@ -100,3 +111,7 @@ export const isAgencyAdmin = (db: Db, staffId: string, agencyId: string) => repo
 export type { AgencyLineage } from './organisation.repository';
 /** The agency with its chain of parents (parent, grandparent, …), its kind and province. */
 export const agencyLineage = (db: Db, agencyId: string) => repo.agencyLineage(db, agencyId);
+
+/** The active agencies (id, legal id, names), in the caller's db or transaction. */
+export const activeAgencies = async (db: Db) =>
+  (await repo.listAgencies(db)).map((a) => ({ id: a.id, legalId: a.legalId, nameFa: a.nameFa, nameEn: a.nameEn }));

@@ -7,18 +7,22 @@ import { staffAdminRoutes } from './staff-admin.routes';
 
 export { agenciesWithRole, hasRole, isCentral, requireRole, rolesIn, ADMIN_ROLES, CENTRAL_REVIEWERS, CENTRAL_ROLES } from './roles.policy';
 export {
+  activeAgencies,
+  agenciesByIds,
   agencyLineage,
   agencyNames,
   childAgencyIds,
   existingAgencyIds,
   findActiveAgency,
   findPeople,
+  inactiveAgencyIds,
   isAgencyAdmin,
   partyKey,
   partyNames,
   staffIdByUsername,
 } from './directory.service';
 export type { AgencyLineage, AgencyRef, Party, PartyName, PartyRef } from './directory.service';
+export type { AgencyFacts } from './organisation.repository';
 export { assertNoReviewConflict, reviewConflictOf } from './separation.service';
 export type { ReviewConflict, ReviewSubject } from './separation.service';
 // For identity: staff accounts, grants and delegations, to sign staff in and resolve sessions.

@@ -279,8 +279,21 @@ export interface NamedStaff {
 export const staffNamed = (db: Db, ids: readonly string[]) =>
   ids.length === 0 ? Promise.resolve([]) : rows<NamedStaff>(db, sql`SELECT id, display_name AS "displayName", username FROM staff WHERE id = ANY(${list(ids)}::uuid[])`);
 
+export interface AgencyFacts {
+  id: string;
+  nameFa: string;
+  nameEn: string | null;
+  province: string | null;
+  active: boolean;
+}
 export const agenciesNamed = (db: Db, ids: readonly string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : rows<{ id: string; nameFa: string; nameEn: string | null }>(db, sql`SELECT id, name_fa AS "nameFa", name_en AS "nameEn" FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`);
+  ids.length === 0
+    ? Promise.resolve([] as AgencyFacts[])
+    : rows<AgencyFacts>(db, sql`SELECT id, name_fa AS "nameFa", name_en AS "nameEn", province, active FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`);
+
+/** The agencies switched off (few: most are active). */
+export const inactiveAgencyIds = async (db: Db): Promise<string[]> =>
+  (await rows<{ id: string }>(db, sql`SELECT id FROM agencies WHERE NOT active`)).map((r) => r.id);
 
 /** Where a staff member can be reached: the e-mail on file. */
 export async function staffContact(db: Db, id: string): Promise<{ email: string | null } | undefined> {

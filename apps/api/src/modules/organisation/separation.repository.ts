@@ -3,8 +3,8 @@ import { list, rows, type Db } from '../../platform/db';
 
 /*
  * What separation of duties needs to know about people and agencies (separation.policy.ts):
- * staff members' home agencies and national codes, citizens' national codes, and an agency's
- * line of parents.
+ * staff members' home agencies and national codes, and an agency's line of parents (citizens'
+ * national codes are identity's: separation.service.ts asks its index.ts).
  */
 
 /** The staff members' home agencies and national codes (unknown ids are left out). */
@@ -17,16 +17,6 @@ export async function staffFacts(
     db,
     sql`SELECT id, agency_id AS "agencyId", national_code AS "nationalCode" FROM staff WHERE id = ANY(${list(ids)}::uuid[])`,
   );
-}
-
-/** The national codes of these citizens (companies have none). */
-export async function citizenNationalCodes(db: Db, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const r = await rows<{ code: string }>(
-    db,
-    sql`SELECT national_code AS code FROM citizens WHERE id = ANY(${list(ids)}::uuid[]) AND national_code IS NOT NULL`,
-  );
-  return r.map((x) => x.code);
 }
 
 /** The agency and every agency above it, nearest first (bounded: agency trees are shallow). */

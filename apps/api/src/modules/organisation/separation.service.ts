@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/actor';
 import type { Db } from '../../platform/db';
+import * as identity from '../identity';
 import { reviewConflict, type ReviewConflict, type ReviewerFacts } from './separation.policy';
 import * as repo from './separation.repository';
 import { OrganisationError } from './organisation.errors';
@@ -41,7 +42,8 @@ export async function reviewConflictOf(db: Db, actor: Actor, subject: ReviewSubj
   const reviewer = await reviewerFacts(db, actor);
   if (!reviewer) return null; // only staff review; the operation's own checks refuse anyone else
   // One after the other: inside a transaction the queries share one connection anyway.
-  const applicantNationalCodes = await repo.citizenNationalCodes(db, ids([subject.applicantCitizenId]));
+  const applicants = await identity.citizensByIds(db, ids([subject.applicantCitizenId]));
+  const applicantNationalCodes = applicants.flatMap((c) => (c.nationalCode ? [c.nationalCode] : [])); // companies have none
   const ownerLineage = subject.ownerAgencyId ? await repo.agencyLineage(db, subject.ownerAgencyId) : [];
   return reviewConflict(reviewer, { submittedBy: ids(subject.submittedBy), applicantNationalCodes, ownerLineage });
 }

@@ -6,7 +6,8 @@ import { withTransaction, type Db } from '../../platform/db';
 import { requireStaff } from '../../platform/actor';
 import { findPeople, type Party } from '../organisation';
 import { mayRevealApplicant } from './requests.policy';
-import * as repo from './requests.repository';
+import * as reads from './request-rows.service';
+import type * as repo from './requests.repository';
 import { RequestsError } from './requests.errors';
 
 /** The people around some requests (applicants, companies, staff who acted), looked up once through identity. */
@@ -61,7 +62,7 @@ export async function revealApplicant(ctx: AppContext, actor: Actor, origin: Req
   requireStaff(actor);
   const now = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
-    const r = await repo.findRequest(tx.db, requestId);
+    const r = await reads.findRequest(tx.db, requestId);
     if (!r || !mayRevealApplicant(actor, r)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
     const person = (await findPeople(tx.db, { citizens: [r.applicantId] })).citizens.get(r.applicantId);
     audit(tx, {

@@ -4,15 +4,20 @@ import { date, dateOrNull, iso, json, jsonb, list, rows, type Db } from '../../p
 
 export const STREAM = 'service_request';
 
-export interface RequestRow {
+/** A request with its service's titles and its agency's names (request-rows.service.ts adds them from their owners). */
+export interface RequestRow extends RequestRecord {
+  serviceTitleFa: string;
+  serviceTitleEn: string | null;
+  agencyNameFa: string;
+  agencyNameEn: string | null;
+}
+
+/** A request as this module stores it. */
+export interface RequestRecord {
   id: string;
   trackingCode: string;
   serviceId: string;
-  serviceTitleFa: string;
-  serviceTitleEn: string | null;
   agencyId: string;
-  agencyNameFa: string;
-  agencyNameEn: string | null;
   applicantId: string;
   onBehalfOfId: string | null;
   status: RequestStatus;
@@ -24,15 +29,14 @@ export interface RequestRow {
   version: number;
 }
 
-// Service titles and agency names are read with the request (read-only joins for display).
 const SELECT = sql`
-  SELECT r.id, r.tracking_code AS "trackingCode", r.service_id AS "serviceId", s.title_fa AS "serviceTitleFa", s.title_en AS "serviceTitleEn",
-         r.agency_id AS "agencyId", a.name_fa AS "agencyNameFa", a.name_en AS "agencyNameEn", r.applicant_id AS "applicantId",
+  SELECT r.id, r.tracking_code AS "trackingCode", r.service_id AS "serviceId",
+         r.agency_id AS "agencyId", r.applicant_id AS "applicantId",
          r.on_behalf_of_id AS "onBehalfOfId", r.status, r.form, r.submitted_at AS "submittedAt", r.due_at AS "dueAt",
          r.decided_at AS "decidedAt", r.decision_note AS "decisionNote", r.version
-    FROM service_requests r JOIN services s ON s.id = r.service_id JOIN agencies a ON a.id = r.agency_id`;
+    FROM service_requests r`;
 
-const fix = (r: RequestRow): RequestRow => ({
+const fix = (r: RequestRecord): RequestRecord => ({
   ...r,
   form: json<Record<string, unknown>>(r.form),
   submittedAt: date(r.submittedAt),
@@ -40,13 +44,13 @@ const fix = (r: RequestRow): RequestRow => ({
   decidedAt: dateOrNull(r.decidedAt),
 });
 
-export async function findRequest(db: Db, id: string): Promise<RequestRow | undefined> {
-  const [row] = await rows<RequestRow>(db, sql`${SELECT} WHERE r.id = ${id}`);
+export async function findRequest(db: Db, id: string): Promise<RequestRecord | undefined> {
+  const [row] = await rows<RequestRecord>(db, sql`${SELECT} WHERE r.id = ${id}`);
   return row && fix(row);
 }
 
-export async function findRequestByTrackingCode(db: Db, trackingCode: string): Promise<RequestRow | undefined> {
-  const [row] = await rows<RequestRow>(db, sql`${SELECT} WHERE r.tracking_code = ${trackingCode}`);
+export async function findRequestByTrackingCode(db: Db, trackingCode: string): Promise<RequestRecord | undefined> {
+  const [row] = await rows<RequestRecord>(db, sql`${SELECT} WHERE r.tracking_code = ${trackingCode}`);
   return row && fix(row);
 }
 
@@ -99,8 +103,8 @@ export interface Keyset {
 }
 
 /** An applicant's requests, newest first: their own (companyId null) or a company's. */
-export async function listApplicantRequests(db: Db, who: { applicantId: string; companyId: string | null }, before: Keyset | undefined, limit: number): Promise<RequestRow[]> {
-  const r = await rows<RequestRow>(db, sql`${SELECT}
+export async function listApplicantRequests(db: Db, who: { applicantId: string; companyId: string | null }, before: Keyset | undefined, limit: number): Promise<RequestRecord[]> {
+  const r = await rows<RequestRecord>(db, sql`${SELECT}
     WHERE ${who.companyId ? sql`r.on_behalf_of_id = ${who.companyId}` : sql`r.applicant_id = ${who.applicantId} AND r.on_behalf_of_id IS NULL`}
       ${before ? sql`AND (r.submitted_at, r.id) < (${iso(before.submittedAt)}::timestamptz, ${before.id}::uuid)` : sql``}
     ORDER BY r.submitted_at DESC, r.id DESC
@@ -108,15 +112,22 @@ export async function listApplicantRequests(db: Db, who: { applicantId: string; 
   return r.map(fix);
 }
 
-export interface CartableRow {
-  id: string;
-  trackingCode: string;
-  agencyId: string;
+/** A cartable line with the service's titles and the applicant's (and company's) names, from their owners. */
+export interface CartableRow extends CartableRecord {
   serviceTitleFa: string;
   serviceTitleEn: string | null;
   personName: string | null;
   personNationalCode: string | null;
   companyName: string | null;
+}
+
+export interface CartableRecord {
+  id: string;
+  trackingCode: string;
+  agencyId: string;
+  serviceId: string;
+  applicantId: string;
+  onBehalfOfId: string | null;
   status: RequestStatus;
   submittedAt: Date;
   dueAt: Date;
@@ -124,15 +135,12 @@ export interface CartableRow {
 }
 
 /** The cartable of some agencies: requests in the given statuses, oldest first (first come, first served). */
-export async function listCartable(db: Db, f: { agencyIds: string[]; statuses: RequestStatus[]; after: Keyset | undefined; limit: number }): Promise<CartableRow[]> {
-  const r = await rows<CartableRow>(db, sql`
-    SELECT r.id, r.tracking_code AS "trackingCode", r.agency_id AS "agencyId", s.title_fa AS "serviceTitleFa", s.title_en AS "serviceTitleEn",
-           p.name AS "personName", p.national_code AS "personNationalCode", COALESCE(c.name, c.legal_id) AS "companyName",
+export async function listCartable(db: Db, f: { agencyIds: string[]; statuses: RequestStatus[]; after: Keyset | undefined; limit: number }): Promise<CartableRecord[]> {
+  const r = await rows<CartableRecord>(db, sql`
+    SELECT r.id, r.tracking_code AS "trackingCode", r.agency_id AS "agencyId", r.service_id AS "serviceId",
+           r.applicant_id AS "applicantId", r.on_behalf_of_id AS "onBehalfOfId",
            r.status, r.submitted_at AS "submittedAt", r.due_at AS "dueAt", r.version
       FROM service_requests r
-      JOIN services s ON s.id = r.service_id
-      JOIN citizens p ON p.id = r.applicant_id
-      LEFT JOIN citizens c ON c.id = r.on_behalf_of_id
      WHERE r.agency_id = ANY(${list(f.agencyIds)}::uuid[]) AND r.status = ANY(${list(f.statuses)}::text[])
        ${f.after ? sql`AND (r.submitted_at, r.id) > (${iso(f.after.submittedAt)}::timestamptz, ${f.after.id}::uuid)` : sql``}
      ORDER BY r.submitted_at, r.id

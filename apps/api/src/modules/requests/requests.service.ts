@@ -17,6 +17,7 @@ import { namesOf, peopleOf, type People } from './request-people.service';
 import type { CartableRowView, RequestView } from './request-views.schemas';
 import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView, staffMaySee } from './requests.policy';
 import { requestApprovedTemplate, requestReceivedTemplate, requestRejectedTemplate } from './requests.notifications';
+import * as reads from './request-rows.service';
 import * as repo from './requests.repository';
 import { actingRole, allowedActions, INITIAL_STATUS, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction } from './requests-workflow';
 import { newTrackingCode } from './tracking-code.model';
@@ -176,7 +177,7 @@ export async function submitRequest(
         agencyId: service.agencyId,
         reference: id,
       });
-      const row = (await repo.findRequest(tx.db, id))!;
+      const row = (await reads.findRequest(tx.db, id))!;
       return { status: 201 as const, body: await viewOf(tx.db, row, actor, lang) };
     }),
   );
@@ -186,7 +187,7 @@ export async function submitRequest(
 /** One request, for its applicant or desk staff of its agency; anyone else is told it does not exist. */
 export async function getRequest(ctx: AppContext, actor: Actor, id: string, lang: Lang): Promise<RequestView> {
   const db = ctx.database.db;
-  const r = await repo.findRequest(db, id);
+  const r = await reads.findRequest(db, id);
   if (!r || !mayView(actor, r)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId: id });
   return viewOf(db, r, actor, lang);
 }
@@ -197,7 +198,7 @@ export async function getRequest(ctx: AppContext, actor: Actor, id: string, lang
  * (its messages' delivery) ask this first.
  */
 export async function requestVisibleTo(ctx: AppContext, actor: Actor, id: string): Promise<{ id: string; agencyId: string }> {
-  const r = await repo.findRequest(ctx.database.db, id);
+  const r = await reads.findRequest(ctx.database.db, id);
   if (!r || !mayView(actor, r)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId: id });
   return { id: r.id, agencyId: r.agencyId };
 }
@@ -206,7 +207,7 @@ export async function requestVisibleTo(ctx: AppContext, actor: Actor, id: string
 export async function trackRequest(ctx: AppContext, actor: Actor, trackingCode: string, lang: Lang): Promise<RequestView> {
   requireCitizen(actor);
   const db = ctx.database.db;
-  const r = await repo.findRequestByTrackingCode(db, trackingCode);
+  const r = await reads.findRequestByTrackingCode(db, trackingCode);
   if (!r || !citizenMaySee(actor, r)) throw new RequestsError('REQUEST_NOT_FOUND', { trackingCode });
   return viewOf(db, r, actor, lang);
 }
@@ -215,7 +216,7 @@ export async function trackRequest(ctx: AppContext, actor: Actor, trackingCode: 
 export async function listMyRequests(ctx: AppContext, actor: Actor, q: { cursor?: string | undefined; limit: number }, lang: Lang) {
   requireCitizen(actor);
   const db = ctx.database.db;
-  const found = await repo.listApplicantRequests(db, { applicantId: actor.id, companyId: actor.onBehalfOfId }, decodeCursor(q.cursor, lang), q.limit);
+  const found = await reads.listApplicantRequests(db, { applicantId: actor.id, companyId: actor.onBehalfOfId }, decodeCursor(q.cursor, lang), q.limit);
   const page = found.slice(0, q.limit);
   const events = await repo.requestEvents(db, page.map((r) => r.id));
   const people = await peopleOf(db, page, events);
@@ -231,7 +232,7 @@ export async function listCartable(ctx: AppContext, actor: Actor, q: { status?: 
   const agencyIds = deskAgencies(actor);
   if (agencyIds.length === 0) throw new RequestsError('FORBIDDEN', { need: ['desk_clerk', 'expert', 'unit_manager'] });
   const now = ctx.clock.now();
-  const found = await repo.listCartable(ctx.database.db, {
+  const found = await reads.listCartable(ctx.database.db, {
     agencyIds,
     statuses: !q.status || q.status === 'open' ? REQUEST_STATUSES.filter(isOpen) : q.status === 'all' ? [...REQUEST_STATUSES] : [q.status],
     after: decodeCursor(q.cursor, lang),
@@ -276,7 +277,7 @@ export async function actOnRequest(
   const now = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
-      const r = await repo.findRequest(tx.db, requestId);
+      const r = await reads.findRequest(tx.db, requestId);
       if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
       if (input.version !== undefined && input.version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
       const t = transitionFor(r.status, action);
@@ -306,7 +307,7 @@ export async function actOnRequest(
           reference: r.id,
         });
       }
-      const after = (await repo.findRequest(tx.db, r.id))!;
+      const after = (await reads.findRequest(tx.db, r.id))!;
       return { status: 200 as const, body: await viewOf(tx.db, after, staff, lang) };
     }),
   );

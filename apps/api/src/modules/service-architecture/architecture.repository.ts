@@ -373,3 +373,19 @@ export async function architectureTitles(
   );
   return new Map(r.map((x) => [x.id, { fa: x.fa, en: x.en }]));
 }
+
+/** A concept's code (categories with their domain's code), for matching a file's references. */
+export interface CodeRef {
+  id: string;
+  code: string;
+  domainCode: string | null;
+}
+export async function categoryCodes(db: Db): Promise<CodeRef[]> {
+  return rows<CodeRef>(
+    db,
+    sql`SELECT c.id, c.code, d.code AS "domainCode" FROM service_categories c JOIN service_domains d ON d.id = c.domain_id`,
+  );
+}
+export async function layerCodes(db: Db): Promise<CodeRef[]> {
+  return rows<CodeRef>(db, sql`SELECT id, code, NULL AS "domainCode" FROM service_layers`);
+}

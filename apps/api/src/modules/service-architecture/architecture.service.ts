@@ -531,3 +531,7 @@ export async function architectureConcepts(db: Db): Promise<ArchitectureConcept[
 
 /** Titles (Persian, and English where given) of categories and macro domains, by id. */
 export const architectureTitles = (db: Db, ids: readonly string[]) => repo.architectureTitles(db, ids);
+
+/** Every category's code (with its domain's) and every layer's, in the caller's db or transaction. */
+export const categoryCodes = (db: Db) => repo.categoryCodes(db);
+export const layerCodes = (db: Db) => repo.layerCodes(db);

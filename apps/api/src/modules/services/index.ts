@@ -8,10 +8,11 @@ export {
   createService,
   findPublishedService,
   seedCatalogueLink,
+  servicesByIds,
   servicesOfAgencies,
   toPublicService,
 } from './services.service';
-export type { NewService, Recipients, ServiceRow } from './services.service';
+export type { NewService, Recipients, ServiceRecord, ServiceRow } from './services.service';
 
 /** The service catalogue: what each agency offers at the desk, with its form and norm. */
 export const servicesModule: AppModule = {

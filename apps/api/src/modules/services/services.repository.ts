@@ -3,11 +3,16 @@ import { iso, json, jsonb, list, rows, type Db } from '../../platform/db';
 
 export type Recipients = 'G2C' | 'G2B' | 'G2G';
 
-export interface ServiceRow {
-  id: string;
-  agencyId: string;
+/** A desk service with its agency's names (the names are the organisation's: services.service.ts adds them). */
+export interface ServiceRow extends ServiceRecord {
   agencyNameFa: string;
   agencyNameEn: string | null;
+}
+
+/** A desk service as this module stores it. */
+export interface ServiceRecord {
+  id: string;
+  agencyId: string;
   titleFa: string;
   titleEn: string | null;
   descriptionFa: string;
@@ -21,21 +26,23 @@ export interface ServiceRow {
 }
 
 const SELECT = sql`
-  SELECT s.id, s.agency_id AS "agencyId", a.name_fa AS "agencyNameFa", a.name_en AS "agencyNameEn", s.title_fa AS "titleFa",
+  SELECT s.id, s.agency_id AS "agencyId", s.title_fa AS "titleFa",
          s.title_en AS "titleEn", s.description_fa AS "descriptionFa", s.recipients, s.norm_days AS "normDays",
          s.form_schema AS "formSchema", s.published,
          s.catalogue_service_id AS "catalogueServiceId", s.version
-    FROM services s JOIN agencies a ON a.id = s.agency_id`;
+    FROM services s`;
 
-const fix = (r: ServiceRow): ServiceRow => ({ ...r, formSchema: json<Record<string, unknown>>(r.formSchema) });
+const fix = (r: ServiceRecord): ServiceRecord => ({ ...r, formSchema: json<Record<string, unknown>>(r.formSchema) });
 
-export async function findService(db: Db, id: string): Promise<ServiceRow | undefined> {
-  const [row] = await rows<ServiceRow>(db, sql`${SELECT} WHERE s.id = ${id}`);
+export async function findService(db: Db, id: string): Promise<ServiceRecord | undefined> {
+  const [row] = await rows<ServiceRecord>(db, sql`${SELECT} WHERE s.id = ${id}`);
   return row && fix(row);
 }
 
 export interface CatalogueFilter {
   agencyId?: string | undefined;
+  /** Agencies switched off (the organisation's answer): their services are left out. */
+  inactiveAgencies: readonly string[];
   /** Only the desk services delivering one of these catalogue service ids. */
   catalogueServiceIds?: readonly string[] | undefined;
   recipients?: Recipients | undefined;
@@ -45,11 +52,12 @@ export interface CatalogueFilter {
 }
 
 /** Published services in catalogue order (Persian title, then id); one more row than asked tells whether a next page exists. */
-export async function listPublishedServices(db: Db, f: CatalogueFilter): Promise<ServiceRow[]> {
-  const r = await rows<ServiceRow>(
+export async function listPublishedServices(db: Db, f: CatalogueFilter): Promise<ServiceRecord[]> {
+  const r = await rows<ServiceRecord>(
     db,
     sql`${SELECT}
-    WHERE s.published AND a.active
+    WHERE s.published
+      ${f.inactiveAgencies.length > 0 ? sql`AND s.agency_id <> ALL(${list(f.inactiveAgencies)}::uuid[])` : sql``}
       ${f.agencyId ? sql`AND s.agency_id = ${f.agencyId}` : sql``}
       ${f.catalogueServiceIds ? sql`AND s.catalogue_service_id = ANY(${list(f.catalogueServiceIds)}::text[])` : sql``}
       ${f.recipients ? sql`AND s.recipients = ${f.recipients}` : sql``}
@@ -90,7 +98,7 @@ export async function updateCatalogueLink(
   version: number,
   catalogueServiceId: string | null,
   now: Date,
-): Promise<ServiceRow | undefined> {
+): Promise<ServiceRecord | undefined> {
   const r = await rows<{ id: string }>(
     db,
     sql`
@@ -101,10 +109,16 @@ export async function updateCatalogueLink(
 }
 
 /** The desk services of agencies (for the demo seed's links). */
-export async function servicesOfAgencies(db: Db, agencyIds: readonly string[]): Promise<ServiceRow[]> {
-  const r = await rows<ServiceRow>(
+export async function servicesOfAgencies(db: Db, agencyIds: readonly string[]): Promise<ServiceRecord[]> {
+  const r = await rows<ServiceRecord>(
     db,
     sql`${SELECT} WHERE s.agency_id = ANY(${list(agencyIds)}::uuid[]) ORDER BY s.title_fa, s.id`,
   );
   return r.map(fix);
+}
+
+/** Desk services by id (unknown ids are left out). */
+export async function servicesByIds(db: Db, ids: readonly string[]): Promise<ServiceRecord[]> {
+  if (ids.length === 0) return [];
+  return (await rows<ServiceRecord>(db, sql`${SELECT} WHERE s.id = ANY(${list(ids)}::uuid[])`)).map(fix);
 }

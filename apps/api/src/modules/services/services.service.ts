@@ -8,12 +8,12 @@ import { fieldMessage } from '../../platform/http/validation';
 import { approvedServiceFacts, type ApprovedServiceFacts } from '../catalogue';
 import { assertLinkableService, describeServiceIds } from '../delivery-reports';
 import { requireStaff } from '../../platform/actor';
-import { hasRole, isCentral } from '../organisation';
+import { agenciesByIds, hasRole, inactiveAgencyIds, isCentral } from '../organisation';
 import { availabilityOf, AVAILABILITY_ERRORS } from './services.policy';
 import * as repo from './services.repository';
 import { ServicesError } from './services.errors';
 
-export type { ServiceRow, NewService, Recipients } from './services.repository';
+export type { ServiceRecord, ServiceRow, NewService, Recipients } from './services.repository';
 
 /**
  * What the portal shows of a desk service: the approved catalogue card's title when it is linked to
@@ -35,6 +35,18 @@ export function toPublicService(s: repo.ServiceRow, lang: Lang, card: ApprovedSe
     availability: availabilityOf(linked),
     channels: linked ? linked.channels : null,
   };
+}
+
+/** The desk services with their agencies' names, asked of the organisation in one call. */
+async function named(db: Db, services: readonly repo.ServiceRecord[]): Promise<repo.ServiceRow[]> {
+  const agencies = await agenciesByIds(db, services.map((s) => s.agencyId));
+  return services.map((s) => ({ ...s, agencyNameFa: agencies.get(s.agencyId)?.nameFa ?? '', agencyNameEn: agencies.get(s.agencyId)?.nameEn ?? null }));
+}
+
+/** A desk service with its agency's names, or undefined. */
+async function findNamed(db: Db, id: string): Promise<repo.ServiceRow | undefined> {
+  const s = await repo.findService(db, id);
+  return s && (await named(db, [s]))[0];
 }
 
 /** The approved cards behind these desk services (one query for a page). */
@@ -86,12 +98,13 @@ export async function listServices(
   const db = ctx.database.db;
   const found = await repo.listPublishedServices(db, {
     agencyId: q.agencyId,
+    inactiveAgencies: await inactiveAgencyIds(db),
     catalogueServiceIds: q.catalogueServiceId,
     recipients: q.recipients,
     after: q.cursor ? decodeCursor(q.cursor, lang) : undefined,
     limit: q.limit,
   });
-  const page = found.slice(0, q.limit);
+  const page = await named(db, found.slice(0, q.limit));
   const cards = await cardsOf(db, page, ctx.clock.now());
   return {
     items: page.map((s) => toPublicService(s, lang, s.catalogueServiceId ? cards.get(s.catalogueServiceId) : undefined)),
@@ -125,7 +138,7 @@ export async function assertOpenForRequests(db: Db, s: repo.ServiceRow, now: Dat
 
 /** A service citizens may apply for now, or undefined (unknown or unpublished). */
 export async function findPublishedService(db: Db, id: string): Promise<repo.ServiceRow | undefined> {
-  const s = await repo.findService(db, id);
+  const s = await findNamed(db, id);
   return s?.published ? s : undefined;
 }
 
@@ -135,7 +148,7 @@ export const createService = (db: Db, s: repo.NewService, now: Date): Promise<st
 // The link to the catalogue ---------------------------------------------------------------------
 
 /** The desk service as its agency's staff (or the central roles) see it; anyone else: SERVICE_NOT_FOUND. */
-async function visibleService(db: Db, actor: Actor, id: string): Promise<repo.ServiceRow> {
+async function visibleService(db: Db, actor: Actor, id: string): Promise<repo.ServiceRecord> {
   requireStaff(actor);
   const s = await repo.findService(db, id);
   const mayView = s && (isCentral(actor) || actor.grants.some((g) => g.agencyId === s.agencyId));
@@ -143,7 +156,7 @@ async function visibleService(db: Db, actor: Actor, id: string): Promise<repo.Se
   return s;
 }
 
-async function linkView(db: Db, s: repo.ServiceRow, now: Date): Promise<CatalogueLink> {
+async function linkView(db: Db, s: repo.ServiceRecord, now: Date): Promise<CatalogueLink> {
   const [card] = s.catalogueServiceId ? await describeServiceIds(db, [s.catalogueServiceId]) : [];
   return {
     id: s.id,
@@ -172,7 +185,7 @@ async function recordLink(
   actor: Actor,
   origin: RequestOrigin,
   at: Date,
-  s: repo.ServiceRow,
+  s: repo.ServiceRecord,
   before: string | null,
 ): Promise<void> {
   const details = { catalogueServiceId: s.catalogueServiceId, previous: before, version: s.version };
@@ -220,4 +233,10 @@ export async function seedCatalogueLink(
 }
 
 /** The demo seed: the desk services of these agencies. */
-export const servicesOfAgencies = (db: Db, agencyIds: readonly string[]) => repo.servicesOfAgencies(db, agencyIds);
+export const servicesOfAgencies = async (db: Db, agencyIds: readonly string[]) => named(db, await repo.servicesOfAgencies(db, agencyIds));
+
+/** Desk services by id, for modules that show them beside their own rows (titles, agency, link). */
+export async function servicesByIds(db: Db, ids: Iterable<string>): Promise<Map<string, repo.ServiceRecord>> {
+  const found = await repo.servicesByIds(db, [...new Set(ids)]);
+  return new Map(found.map((s) => [s.id, s]));
+}

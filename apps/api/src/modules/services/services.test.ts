@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../platform/db';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency } from '../../../test/factories';
 import { createService, type NewService } from '.';
@@ -41,13 +43,16 @@ beforeAll(async () => {
   ids.a3 = await createService(db, service(agencyA, 'ب خدمت دوم'), now);
   ids.hidden = await createService(db, service(agencyA, 'خدمت منتشرنشده', { published: false }), now);
   ids.b1 = await createService(db, service(agencyB, 'خدمت دستگاه ب', { normDays: 12 }), now);
+  const off = (await buildAgency(t, { nameFa: 'دستگاه منحل' })).id;
+  ids.inactive = await createService(db, service(off, 'خدمت دستگاه منحل'), now);
+  await rows(db, sql`UPDATE agencies SET active = false WHERE id = ${off}`);
 });
 afterAll(() => t.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
 describe('GET /api/v1/services', () => {
-  it('lists published services to anyone, with the agency name, norm and form', async () => {
+  it('lists published services of active agencies to anyone, with the agency name, norm and form', async () => {
     const res = await get('/api/v1/services');
     expect(res.statusCode).toBe(200);
     const { items, nextCursor } = res.json();

@@ -1,0 +1,63 @@
+import type { Db } from '../../platform/db';
+import { citizensByIds } from '../identity';
+import { agenciesByIds } from '../organisation';
+import { servicesByIds } from '../services';
+import * as repo from './requests.repository';
+
+/*
+ * Requests as the screens show them: the module's own rows, then one batched call to each owner
+ * for what it names (the service's titles, the agency's names, the applicant's), in the caller's
+ * db or transaction. Order and paging stay the repository's (on the requests' own columns).
+ */
+
+/** The requests with their services' titles and agencies' names. */
+export async function named(db: Db, found: readonly repo.RequestRecord[]): Promise<repo.RequestRow[]> {
+  if (found.length === 0) return [];
+  const [services, agencies] = await Promise.all([
+    servicesByIds(db, found.map((r) => r.serviceId)),
+    agenciesByIds(db, found.map((r) => r.agencyId)),
+  ]);
+  return found.map((r) => ({
+    ...r,
+    serviceTitleFa: services.get(r.serviceId)?.titleFa ?? '',
+    serviceTitleEn: services.get(r.serviceId)?.titleEn ?? null,
+    agencyNameFa: agencies.get(r.agencyId)?.nameFa ?? '',
+    agencyNameEn: agencies.get(r.agencyId)?.nameEn ?? null,
+  }));
+}
+
+const one = async (db: Db, r: repo.RequestRecord | undefined) => (r ? (await named(db, [r]))[0] : undefined);
+
+export const findRequest = async (db: Db, id: string) => one(db, await repo.findRequest(db, id));
+
+export const findRequestByTrackingCode = async (db: Db, code: string) => one(db, await repo.findRequestByTrackingCode(db, code));
+
+export const listApplicantRequests = async (
+  db: Db,
+  who: { applicantId: string; companyId: string | null },
+  before: repo.Keyset | undefined,
+  limit: number,
+) => named(db, await repo.listApplicantRequests(db, who, before, limit));
+
+/** The cartable page with the services' titles and the applicants' (and companies') names. */
+export async function listCartable(db: Db, f: Parameters<typeof repo.listCartable>[1]): Promise<repo.CartableRow[]> {
+  const found = await repo.listCartable(db, f);
+  if (found.length === 0) return [];
+  const [services, people] = await Promise.all([
+    servicesByIds(db, found.map((r) => r.serviceId)),
+    citizensByIds(db, [...new Set(found.flatMap((r) => (r.onBehalfOfId ? [r.applicantId, r.onBehalfOfId] : [r.applicantId])))]),
+  ]);
+  const citizen = new Map(people.map((c) => [c.id, c]));
+  return found.map((r) => {
+    const p = citizen.get(r.applicantId);
+    const c = r.onBehalfOfId ? citizen.get(r.onBehalfOfId) : undefined;
+    return {
+      ...r,
+      serviceTitleFa: services.get(r.serviceId)?.titleFa ?? '',
+      serviceTitleEn: services.get(r.serviceId)?.titleEn ?? null,
+      personName: p?.name ?? null,
+      personNationalCode: p?.nationalCode ?? null,
+      companyName: c ? (c.name ?? c.legalId) : null,
+    };
+  });
+}
