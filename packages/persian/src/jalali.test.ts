@@ -97,6 +97,14 @@ describe('fromJalali (start of the Tehran local day)', () => {
     );
   });
 
+  it('starts a day at the earlier midnight when clocks went back just after it (1978-08-05)', () => {
+    // 00:00 +05:00 came first; at 01:00 the clocks went back to 00:00 +04:00.
+    const instant = new Date('1978-08-04T19:00:00.000Z');
+    const { start } = jalaliDayRange(toJalali(instant));
+    expect(start.toISOString()).toBe('1978-08-04T19:00:00.000Z');
+    expect(toJalali(new Date(start.getTime() - 1))).toEqual(addJalaliDays(toJalali(instant), -1));
+  });
+
   it('returns the first instant of the day containing any instant', () => {
     fc.assert(
       fc.property(instantArb, (instant) => {

@@ -229,14 +229,14 @@ export function fromJalali(dateOrYear: JalaliDate | number, jm?: number, jd?: nu
     minute: 0,
     second: 0,
   });
-  // Try the offsets in force around that midnight; keep the earliest candidate inside the day.
-  const candidates = new Set<number>();
-  let guess = midnightAsUtc;
-  for (let i = 0; i < 3; i++) {
-    guess = midnightAsUtc - tehranOffset(guess);
-    candidates.add(guess);
-  }
-  const inDay = [...candidates].filter((t) => isSameJalaliDate(toJalali(new Date(t)), date));
+  // Every offset in force within hours of that midnight gives a candidate; keep the earliest one
+  // inside the day. Sampling the whole span matters when clocks went back just after midnight
+  // (1978-08-05: 01:00 +05:00 became 00:00 +04:00), where the day starts at the earlier offset's
+  // midnight, which converging on a single offset would miss.
+  const offsets = new Set<number>();
+  for (let h = -3; h <= 9; h++) offsets.add(tehranOffset(midnightAsUtc - h * 3_600_000));
+  const candidates = [...offsets].map((offset) => midnightAsUtc - offset);
+  const inDay = candidates.filter((t) => isSameJalaliDate(toJalali(new Date(t)), date));
   if (inDay.length === 0) throw new RangeError(`No Tehran instant found for ${formatYmd(date)}`);
   return new Date(Math.min(...inDay));
 }
