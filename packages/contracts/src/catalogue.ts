@@ -1,3 +1,5 @@
+// Over 450 lines: the catalogue's wire schemas (the card and its sections, lifecycle steps, search),
+// declarations shared by the API and the web app rather than logic.
 import { jalaliDateString, normalizeDisplay, parseJalali, toAsciiDigits, validateSheba } from '@dargah/persian';
 import { z } from 'zod';
 import { RowVersion } from './bounds';

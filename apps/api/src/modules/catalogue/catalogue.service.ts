@@ -1,3 +1,6 @@
+// Over 450 lines: the card lifecycle's use cases (draft, update, step through review, change request,
+// renewal), each a short transaction sharing one set of guards; laws, import, architecture, licences and
+// reports already left it (907 → 601). The next cut, when it grows, is review steps into their own service.
 import {
   validateCardForSubmission,
   type CardCapabilities,

@@ -1,3 +1,5 @@
+// Over 450 lines: the licence register's use cases (create, update, cancel, map and unmap a service id,
+// the unmapped report and its CSV, the public register) around one set of guards; each is short.
 import type {
   CancelLicence,
   LawArticleRef,

@@ -1,3 +1,5 @@
+// Over 450 lines: three term kinds (domains, layers, categories) with the same create/update/delete
+// guards, plus marks and gaps; the next cut, when it grows, is marks into their own service.
 import type {
   ArchitectureGaps,
   CategoryInput,
