@@ -12,21 +12,6 @@
  * @type {readonly Exception[]}
  */
 export const TEMPORARY = [
-  // --- Workspaces -------------------------------------------------------------------------------
-  {
-    rule: 'workspace-imports',
-    from: 'apps/api/src/modules/catalogue/cpsv-ap.vocabularies.test.ts',
-    to: 'apps/web/src/features/catalogue/terms/messages',
-    item: 'issue 9 item 4 (catalogue split: the code lists and their fa/en labels move to @dargah/contracts, shared by both)',
-    why: "the test checks the SKOS labels against the web's labels of the same codes",
-  },
-  {
-    rule: 'workspace-imports',
-    from: 'bench/catalogue-search.ts',
-    to: 'apps/api/src/modules/catalogue/catalogue-public.repository',
-    item: 'issue 9 item 4 (catalogue split: the catalogue module publishes its search query for the bench)',
-    why: 'the bench times the search statement itself',
-  },
   // --- Tables read across modules (table-ownership) -------------------------------------------
   ...reads('catalogue/catalogue-public.repository.ts', ['agencies', 'service_categories'], 'the public catalogue joins agency names and category titles'),
   ...reads('catalogue/catalogue.repository.ts', ['agencies'], "the desk's card lists join agency names and parents"),

@@ -13,6 +13,8 @@ export { cardFieldMessage } from './catalogue.errors';
 export { syncCatalogueEntries } from './catalogue-public.service';
 export { approvedServiceFacts, cardsOfServiceIds } from './desk-facts.service';
 export type { ApprovedServiceFacts, CatalogueServiceCard } from './desk-facts.service';
+/** For bench/catalogue-search.ts, which times the search statement itself against the endpoint. */
+export { searchKeyOf, searchQuery } from './catalogue-public.repository';
 
 /**
  * The service catalogue (سامانه مدیریت خدمات دولت): service identity cards (شناسنامه خدمت) as
