@@ -14,7 +14,7 @@ import { normalizeForSearch } from '@dargah/persian';
 import autocannon from 'autocannon';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { searchKeyOf, searchQuery } from '../apps/api/src/modules/catalogue/catalogue-public.repository';
+import { searchKeyOf, searchQuery } from '@dargah/api/modules/catalogue';
 import { PLANNER_SETTINGS } from '@dargah/api/platform/db';
 import { freshDatabase, startServer } from './lib/server';
 
