@@ -27,7 +27,9 @@ const classificationLabel: Record<Classification, string> = {
 
 /** A logo or other picture, as bytes the caller read (from platform/files or elsewhere). */
 export const PdfImage = z.object({
-  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= 1024 * 1024, 'between 1 byte and 1 MB'),
+  bytes: z
+    .custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes')
+    .refine((b) => b.byteLength > 0 && b.byteLength <= 1024 * 1024, 'between 1 byte and 1 MB'),
   type: z.enum(['png', 'jpeg', 'svg']),
 });
 export type PdfImage = z.infer<typeof PdfImage>;
@@ -59,7 +61,10 @@ export const ReceiptData = z.object({
     answerDueAt: z.date().optional(),
     /** Rials. */
     fee: z.number().int().nonnegative().max(1e15).optional(),
-    fields: z.array(z.object({ label: text(100), value: text(2000) })).max(50).default([]),
+    fields: z
+      .array(z.object({ label: text(100), value: text(2000) }))
+      .max(50)
+      .default([]),
     notes: paragraphs(20).default([]),
   }),
 });
@@ -89,7 +94,10 @@ export const ReportData = z.object({
       generatedAt: z.date(),
       intro: paragraphs(50).default([]),
       table: z.object({
-        columns: z.array(z.object({ label: text(100), numeric: z.boolean().default(false) })).min(1).max(12),
+        columns: z
+          .array(z.object({ label: text(100), numeric: z.boolean().default(false) }))
+          .min(1)
+          .max(12),
         rows: z.array(z.array(Cell)).max(5000),
       }),
       closing: paragraphs(50).default([]),
@@ -123,7 +131,9 @@ export function parseDocumentData<K extends DocumentKind>(kind: K, data: unknown
   if (!parsed.success) {
     throw new DomainError('PDF_DATA_INVALID', {
       kind,
-      issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })),
+      issues: parsed.error.issues
+        .slice(0, 20)
+        .map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })),
     });
   }
   return parsed.data;
@@ -178,22 +188,24 @@ function body(kind: DocumentKind, d: Parsed): Record<string, unknown> {
 function mapStrings(value: unknown, f: (s: string) => string): unknown {
   if (typeof value === 'string') return f(value);
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)]));
   return value;
 }
 
 /**
- * The JSON a template reads (`data()` in lib.typ). `logoPath` is where the compiler keeps the
- * logo's bytes; the QR code is an SVG string the template turns into an image.
+ * The JSON a template reads (`data()` in lib.typ). The QR code is an SVG string the template turns
+ * into an image; `agency.logo` is filled in by the renderer with the path the compiler keeps the
+ * logo's bytes under.
  */
-export async function templateData(kind: DocumentKind, d: Parsed, paper: PaperSize, logoPath: string | undefined) {
+export async function templateData(kind: DocumentKind, d: Parsed, paper: PaperSize) {
   const { logo: _logo, ...agency } = d.agency;
   const shown = mapStrings({ title: d.title, agency, ...body(kind, d) }, breakLongRuns) as Record<string, unknown>;
   return {
     ...shown,
     paper: paper.toLowerCase(),
     classification: d.classification ? classificationLabel[d.classification] : null,
-    agency: { ...(shown.agency as object), logo: logoPath ?? null },
+    agency: { ...(shown.agency as object), logo: null as string | null },
     qr: d.qr
       ? {
           svg: await QRCode.toString(d.qr.payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),

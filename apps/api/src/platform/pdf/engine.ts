@@ -89,7 +89,8 @@ class TypstEngine {
     try {
       const result = compiler.compile({ mainFilePath: main, inputs: { data: JSON.stringify(data) } });
       const document = result.result;
-      if (result.hasError() || !document) throw templateFailed(result.takeDiagnostics()?.shortDiagnostics as Diagnostic[] | undefined);
+      if (result.hasError() || !document)
+        throw templateFailed(result.takeDiagnostics()?.shortDiagnostics as Diagnostic[] | undefined);
       pages = document.numOfPages;
       pdf = compiler.pdf(document);
     } catch (e) {
@@ -104,7 +105,11 @@ class TypstEngine {
 
 /** What Typst said, without the server's paths; an image Typst cannot decode is the caller's fault. */
 function templateFailed(diagnostics: Diagnostic[] = []): DomainError {
-  const messages = diagnostics.slice(0, 5).map((d) => String(d.message ?? '').replaceAll(TEMPLATE_ROOT, '').slice(0, 300));
+  const messages = diagnostics.slice(0, 5).map((d) =>
+    String(d.message ?? '')
+      .replaceAll(TEMPLATE_ROOT, '')
+      .slice(0, 300),
+  );
   if (messages.some((m) => /decode (image|svg)|failed to parse svg|unknown image format/i.test(m))) {
     return new DomainError('PDF_IMAGE_INVALID', { diagnostics: messages });
   }

@@ -8,7 +8,14 @@ export {
   type DocumentData,
   type PaperSize,
 } from './documents';
-export { createPdfRenderer, renderDocument, renderPdf, type PdfRenderer, type RenderedDocument, type RenderOptions } from './render';
+export {
+  createPdfRenderer,
+  renderDocument,
+  renderPdf,
+  type PdfRenderer,
+  type RenderedDocument,
+  type RenderOptions,
+} from './render';
 export {
   checkTemplateSource,
   directoryTemplates,

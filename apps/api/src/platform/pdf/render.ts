@@ -1,6 +1,13 @@
 import { DomainError } from '../http/errors';
 import type { Lang } from '../http/i18n';
-import { parseDocumentData, PAPER_SIZES, templateData, type DocumentData, type PaperSize, type PdfImage } from './documents';
+import {
+  parseDocumentData,
+  PAPER_SIZES,
+  templateData,
+  type DocumentData,
+  type PaperSize,
+  type PdfImage,
+} from './documents';
 import { engine } from './engine';
 import { DOCUMENT_KINDS, repoTemplates, resolveTemplate, type DocumentKind, type TemplateResolver } from './templates';
 import { guardDocumentText } from './text';
@@ -22,9 +29,19 @@ export interface RenderedDocument {
 
 export interface PdfRenderer {
   /** The document as PDF bytes. */
-  renderPdf<K extends DocumentKind>(kind: K, data: DocumentData[K], options?: RenderOptions): Promise<Buffer>;
+  renderPdf<K extends DocumentKind>(
+    this: void,
+    kind: K,
+    data: DocumentData[K],
+    options?: RenderOptions,
+  ): Promise<Buffer>;
   /** The PDF with its page count and the template (origin, version) it came from. */
-  renderDocument<K extends DocumentKind>(kind: K, data: DocumentData[K], options?: RenderOptions): Promise<RenderedDocument>;
+  renderDocument<K extends DocumentKind>(
+    this: void,
+    kind: K,
+    data: DocumentData[K],
+    options?: RenderOptions,
+  ): Promise<RenderedDocument>;
 }
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -50,17 +67,26 @@ function checkImage(image: PdfImage): void {
 export function createPdfRenderer(options: { templates?: readonly TemplateResolver[] } = {}): PdfRenderer {
   const resolvers = [...(options.templates ?? []), repoTemplates];
 
-  async function renderDocument<K extends DocumentKind>(kind: K, data: DocumentData[K], opts: RenderOptions = {}): Promise<RenderedDocument> {
-    if (!DOCUMENT_KINDS.includes(kind)) throw new DomainError('PDF_TEMPLATE_NOT_FOUND', { kind: String(kind).slice(0, 40) });
+  async function renderDocument<K extends DocumentKind>(
+    kind: K,
+    data: DocumentData[K],
+    opts: RenderOptions = {},
+  ): Promise<RenderedDocument> {
+    if (!DOCUMENT_KINDS.includes(kind))
+      throw new DomainError('PDF_TEMPLATE_NOT_FOUND', { kind: String(kind).slice(0, 40) });
     const paper = opts.paper ?? 'A4';
-    if (!PAPER_SIZES.includes(paper)) throw new DomainError('PDF_DATA_INVALID', { kind, issues: [{ path: 'paper', code: 'invalid_value', message: 'A4 or A5' }] });
+    if (!PAPER_SIZES.includes(paper))
+      throw new DomainError('PDF_DATA_INVALID', {
+        kind,
+        issues: [{ path: 'paper', code: 'invalid_value', message: 'A4 or A5' }],
+      });
     const parsed = parseDocumentData(kind, guardDocumentText(data, opts.lang ?? 'fa'));
     const template = await resolveTemplate(resolvers, kind, opts.agencyId);
     const logo = parsed.agency.logo;
     if (logo) checkImage(logo);
-    const input = await templateData(kind, parsed, paper, undefined);
+    const input = await templateData(kind, parsed, paper);
     // From here to the PDF bytes nothing awaits: the logo's mapping and the compile are one step.
-    if (logo) (input.agency as { logo: string | null }).logo = engine.asset(logo.bytes, logo.type);
+    if (logo) input.agency.logo = engine.asset(logo.bytes, logo.type);
     const { pdf, pages } = engine.compile(template, input);
     return { pdf, pages, template: { origin: template.origin, version: template.version } };
   }

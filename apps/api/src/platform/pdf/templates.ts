@@ -40,7 +40,8 @@ const LITERAL_LOCAL_PATH = /^\s*"(?!@)[^"\n]*"/;
 
 /** Refuses a template that is too long, not text, or imports anything but a local file. */
 export function checkTemplateSource(source: string, name: string): void {
-  if (Buffer.byteLength(source) > MAX_TEMPLATE_BYTES) throw new DomainError('PDF_TEMPLATE_REFUSED', { template: name, reason: 'TOO_LONG' });
+  if (Buffer.byteLength(source) > MAX_TEMPLATE_BYTES)
+    throw new DomainError('PDF_TEMPLATE_REFUSED', { template: name, reason: 'TOO_LONG' });
   if (source.includes('\u0000')) throw new DomainError('PDF_TEMPLATE_REFUSED', { template: name, reason: 'NOT_TEXT' });
   for (const m of source.matchAll(IMPORT)) {
     if (!LITERAL_LOCAL_PATH.test(source.slice(m.index + m[0].length))) {
@@ -51,15 +52,25 @@ export function checkTemplateSource(source: string, name: string): void {
 
 let libHash: Promise<string> | undefined;
 const libraryHash = () =>
-  (libHash ??= fs.readFile(path.join(TEMPLATE_ROOT, 'lib.typ')).then((b) => createHash('sha256').update(b).digest('hex')));
+  (libHash ??= fs
+    .readFile(path.join(TEMPLATE_ROOT, 'lib.typ'))
+    .then((b) => createHash('sha256').update(b).digest('hex')));
 
 /** The first resolver's template for the kind, checked and versioned. */
-export async function resolveTemplate(resolvers: readonly TemplateResolver[], kind: DocumentKind, agencyId: string | undefined): Promise<ResolvedTemplate> {
+export async function resolveTemplate(
+  resolvers: readonly TemplateResolver[],
+  kind: DocumentKind,
+  agencyId: string | undefined,
+): Promise<ResolvedTemplate> {
   for (const resolver of resolvers) {
     const found = await resolver.resolve(kind, agencyId);
     if (!found) continue;
     checkTemplateSource(found.source, `${found.origin}:${kind}`);
-    const version = createHash('sha256').update(await libraryHash()).update('\n').update(found.source).digest('hex');
+    const version = createHash('sha256')
+      .update(await libraryHash())
+      .update('\n')
+      .update(found.source)
+      .digest('hex');
     return { ...found, version };
   }
   throw new DomainError('PDF_TEMPLATE_NOT_FOUND', { kind });
@@ -102,7 +113,9 @@ export function directoryTemplates(dir: string): TemplateResolver {
  * An agency's templates from wherever the caller keeps them (the blob store, a settings row): the
  * lookup returns the template's bytes or text, or undefined for "use the default".
  */
-export function storedTemplates(lookup: (agencyId: string, kind: DocumentKind) => Promise<Uint8Array | string | undefined>): TemplateResolver {
+export function storedTemplates(
+  lookup: (agencyId: string, kind: DocumentKind) => Promise<Uint8Array | string | undefined>,
+): TemplateResolver {
   return {
     async resolve(kind, agencyId) {
       if (!agencyId || !DOCUMENT_KINDS.includes(kind)) return undefined;

@@ -44,7 +44,12 @@ export function breakLongRuns(text: string): string {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const tehranTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tehran', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const tehranTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Tehran',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 const persianNumber = new Intl.NumberFormat('fa-IR', { maximumFractionDigits: 2 });
 
 /** ۱۴۰۴/۰۱/۰۱: the Jalali date of the Tehran day containing the instant. */
