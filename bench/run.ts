@@ -47,7 +47,9 @@ if (only !== 'web') {
   const pdf = benchPdf(seconds);
   results.push(pdf);
   printPdf(pdf);
-  summary.push(`PDF letter (2 pages + QR), one core: Typst ${pdf.typstPerSec}/s vs Chromium page.pdf() ${pdf.chromiumPerSec}/s, ratio ${pdf.ratio}`);
+  summary.push(
+    `PDF letter (2 pages + QR), one core: Typst ${pdf.typstPerSec}/s vs Chromium page.pdf() ${pdf.chromiumPerSec}/s, ratio ${pdf.ratio}`,
+  );
 }
 
 if (only !== 'server') {
