@@ -1,3 +1,5 @@
+// About 400 lines: the SQL of the card desk's own tables (cards, versions, reviews, notices, change
+// requests), one section per table; the public catalogue's and the import's SQL are in their own files.
 import type { CardStatus, ChangeBasis, HeadApproval } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
 import { date, dateOrNull, iso, json, jsonb, list, rows, type Db } from '../../platform/db';
