@@ -1,0 +1,235 @@
+import * as asn1js from 'asn1js';
+import { digest, findAttribute, hashNameOf, readSigningCertificateV2 } from './attributes';
+import { OID, pkijs, toArrayBuffer, x509 } from './engine';
+import { fingerprint, type RevocationSource, type RevocationState } from './revocation';
+import type { TrustStore } from './trust-store';
+import type { VerdictCode } from './verdicts';
+
+/**
+ * Verification of CMS SignedData signatures (detached, or over PDF byte ranges later): integrity
+ * (message digest, signature, signing-certificate-v2), a path from the signer to a root of the
+ * trust store, the signer's key usage, the RFC 3161 timestamp, validity at the signing time (the
+ * timestamp's, or now without one), and revocation. Every input gives a verdict; nothing throws.
+ */
+export interface VerifyOptions {
+  trust: TrustStore;
+  /** CRLs then OCSP; without it revocation is "not_checked". */
+  revocation?: RevocationSource;
+  now: Date;
+  /** An unknown revocation status is the verdict revocation_unknown (otherwise reported beside a valid verdict). */
+  requireRevocation?: boolean;
+}
+
+export interface CertificateSummary {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  sha256: string;
+}
+
+export interface SignerVerification {
+  verdict: VerdictCode;
+  signer?: CertificateSummary;
+  /** The timestamp's time when there is a valid one; the time validity was judged at otherwise. */
+  signingTime: string;
+  timestamped: boolean;
+  /** What the signer claimed in the signing-time attribute (not proven). */
+  claimedSigningTime?: string;
+  revocation: RevocationState | 'not_checked';
+  /** Why, for logs and support (English, technical). */
+  detail?: string;
+}
+
+export interface Verification {
+  /** The first signer's verdict that is not valid, else valid. */
+  verdict: VerdictCode;
+  signers: SignerVerification[];
+  detail?: string;
+}
+
+const SIGNING_EKUS = new Set([
+  '1.3.6.1.5.5.7.3.4', // emailProtection (S/MIME, CAdES)
+  '1.3.6.1.5.5.7.3.36', // documentSigning (RFC 9336)
+  '1.2.840.113583.1.1.5', // Adobe authentic documents trust
+  '1.3.6.1.4.1.311.10.3.12', // Microsoft document signing
+  '2.5.29.37.0', // anyExtendedKeyUsage
+]);
+
+export function summary(c: x509.X509Certificate): CertificateSummary {
+  return { subject: c.subject, issuer: c.issuer, serialNumber: c.serialNumber, notBefore: c.notBefore.toISOString(), notAfter: c.notAfter.toISOString(), sha256: fingerprint(c) };
+}
+
+export function allowsDocumentSigning(c: x509.X509Certificate): boolean {
+  const ku = c.getExtension(x509.KeyUsagesExtension);
+  if (ku && !(ku.usages & (x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation))) return false;
+  const eku = c.getExtension(x509.ExtendedKeyUsageExtension);
+  if (eku && !eku.usages.some((u) => SIGNING_EKUS.has(String(u)))) return false;
+  return true;
+}
+
+function isCa(c: x509.X509Certificate): boolean {
+  const bc = c.getExtension(x509.BasicConstraintsExtension);
+  const ku = c.getExtension(x509.KeyUsagesExtension);
+  return !!bc?.ca && (!ku || !!(ku.usages & x509.KeyUsageFlags.keyCertSign));
+}
+
+const sameCert = (a: x509.X509Certificate, b: x509.X509Certificate) => Buffer.from(a.rawData).equals(Buffer.from(b.rawData));
+
+/** leaf … root, the root from the trust store; undefined when no path reaches one. Certificates in the signature serve only as path elements. */
+export async function buildPath(leaf: x509.X509Certificate, carried: readonly x509.X509Certificate[], trust: TrustStore): Promise<x509.X509Certificate[] | undefined> {
+  const path = [leaf];
+  let current = leaf;
+  for (let depth = 0; depth < 8; depth++) {
+    if (trust.roots.some((r) => sameCert(r, current))) return path;
+    let next: x509.X509Certificate | undefined;
+    for (const candidate of [...trust.roots, ...trust.intermediates, ...carried]) {
+      if (candidate.subject !== current.issuer || sameCert(candidate, current) || !isCa(candidate)) continue;
+      try {
+        if (await current.verify({ publicKey: candidate, signatureOnly: true })) {
+          next = candidate;
+          break;
+        }
+      } catch {
+        // a key of another type or a broken certificate: not this issuer
+      }
+    }
+    if (!next) return undefined;
+    path.push(next);
+    current = next;
+  }
+  return undefined;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; verdict: VerdictCode; detail: string };
+
+/** The timestamp token over a signature value: its time, when it verifies and its TSA chains to the trust store. */
+async function verifyTimestamp(token: asn1js.AsnType, signatureValue: Uint8Array, opts: VerifyOptions): Promise<Outcome<Date>> {
+  const fail = (detail: string): Outcome<Date> => ({ ok: false, verdict: 'timestamp_invalid', detail });
+  try {
+    const info = new pkijs.ContentInfo({ schema: token });
+    if (info.contentType !== OID.signedData) return fail('timestamp is not SignedData');
+    const sd = new pkijs.SignedData({ schema: info.content });
+    if (sd.encapContentInfo.eContentType !== OID.tstInfo || !sd.encapContentInfo.eContent) return fail('timestamp carries no TSTInfo');
+    const tst = pkijs.TSTInfo.fromBER(toArrayBuffer(new Uint8Array(sd.encapContentInfo.eContent.getValue())));
+    const hash = hashNameOf(tst.messageImprint.hashAlgorithm.algorithmId);
+    if (!hash) return fail('timestamp hash algorithm not supported');
+    const expected = await digest(hash, signatureValue);
+    if (!Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView).equals(Buffer.from(expected))) return fail('timestamp is over other data');
+    const res = await sd.verify({ signer: 0, checkChain: false, extendedMode: true });
+    if (!res.signatureVerified || !res.signerCertificate) return fail('timestamp signature does not verify');
+    const tsaCert = new x509.X509Certificate(res.signerCertificate.toSchema().toBER(false));
+    const eku = tsaCert.getExtension(x509.ExtendedKeyUsageExtension);
+    if (!eku?.usages.some((u) => String(u) === OID.ekuTimeStamping)) return fail('timestamp signer lacks the timeStamping key usage');
+    const carried = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map((c) => new x509.X509Certificate(c.toSchema().toBER(false)));
+    const path = await buildPath(tsaCert, carried, opts.trust);
+    if (!path) return fail('timestamp authority is not trusted');
+    const t = tst.genTime;
+    if (path.some((c) => t < c.notBefore || t > c.notAfter)) return fail('timestamp authority certificate not valid at its time');
+    if (t.getTime() > opts.now.getTime() + 5 * 60_000) return fail('timestamp in the future');
+    return { ok: true, value: t };
+  } catch (err) {
+    return fail(`timestamp unreadable: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+async function verifySigner(sd: pkijs.SignedData, index: number, content: Uint8Array, opts: VerifyOptions): Promise<SignerVerification> {
+  const si = sd.signerInfos[index]!;
+  const base = { signingTime: opts.now.toISOString(), timestamped: false, revocation: 'not_checked' as const };
+  const claimed: unknown = findAttribute(si.signedAttrs, OID.signingTime)?.values[0];
+  const claimedSigningTime = claimed instanceof asn1js.UTCTime || claimed instanceof asn1js.GeneralizedTime ? claimed.toDate().toISOString() : undefined;
+  const hash = hashNameOf(si.digestAlgorithm.algorithmId);
+  if (!hash) return { ...base, verdict: 'malformed', detail: `digest algorithm ${si.digestAlgorithm.algorithmId} not supported` };
+
+  // Integrity first: a changed document is "altered" whoever signed it.
+  let signerCert: x509.X509Certificate;
+  try {
+    const res = await sd.verify({ signer: index, data: toArrayBuffer(content), checkChain: false, extendedMode: true });
+    if (!res.signerCertificate) return { ...base, verdict: 'unknown_issuer', detail: 'the signer certificate is not in the signature' };
+    signerCert = new x509.X509Certificate(res.signerCertificate.toSchema().toBER(false));
+    if (!res.signatureVerified) return { ...base, signer: summary(signerCert), verdict: 'altered', detail: res.message };
+  } catch (err) {
+    const e = err as { code?: number; message?: string; signerCertificate?: pkijs.Certificate | null };
+    const cert = e.signerCertificate ? new x509.X509Certificate(e.signerCertificate.toSchema().toBER(false)) : undefined;
+    if (!cert) return { ...base, verdict: e.code === 3 ? 'unknown_issuer' : 'malformed', detail: e.message ?? String(err) };
+    return { ...base, signer: summary(cert), verdict: 'altered', detail: e.message ?? String(err) };
+  }
+  const signer = summary(signerCert);
+  if (si.signedAttrs) {
+    const md: unknown = findAttribute(si.signedAttrs, OID.messageDigest)?.values[0];
+    const ok = md instanceof asn1js.OctetString && Buffer.from(md.valueBlock.valueHexView).equals(Buffer.from(await digest(hash, content)));
+    if (!ok) return { ...base, signer, verdict: 'altered', detail: 'message digest does not match the content' };
+    const scv2 = findAttribute(si.signedAttrs, OID.signingCertificateV2);
+    if (scv2) {
+      const ids = readSigningCertificateV2(scv2);
+      const first = ids?.[0];
+      if (!first || !Buffer.from(first.certHash).equals(Buffer.from(await digest(first.hash, new Uint8Array(signerCert.rawData))))) {
+        return { ...base, signer, verdict: 'altered', detail: 'signing-certificate-v2 names another certificate' };
+      }
+    }
+  }
+
+  const carried = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map((c) => new x509.X509Certificate(c.toSchema().toBER(false)));
+  const path = await buildPath(signerCert, carried, opts.trust);
+  if (!path) return { ...base, signer, verdict: 'unknown_issuer', detail: `no path from ${signerCert.issuer} to a trusted root` };
+  if (!allowsDocumentSigning(signerCert)) return { ...base, signer, verdict: 'wrong_key_usage', detail: 'key usage allows neither digitalSignature nor nonRepudiation, or extended key usage excludes document signing' };
+
+  let at = opts.now;
+  let timestamped = false;
+  const token: unknown = findAttribute(si.unsignedAttrs, OID.timeStampToken)?.values[0];
+  if (token !== undefined) {
+    if (!(token instanceof asn1js.BaseBlock)) return { ...base, signer, verdict: 'timestamp_invalid', detail: 'timestamp attribute without a value' };
+    const ts = await verifyTimestamp(token, new Uint8Array(si.signature.valueBlock.valueHexView), opts);
+    if (!ts.ok) return { ...base, signer, verdict: ts.verdict, detail: ts.detail, ...(claimedSigningTime ? { claimedSigningTime } : {}) };
+    at = ts.value;
+    timestamped = true;
+  }
+  const result = { signer, signingTime: at.toISOString(), timestamped, ...(claimedSigningTime ? { claimedSigningTime } : {}) };
+  const invalid = path.find((c) => at < c.notBefore || at > c.notAfter);
+  if (invalid) {
+    const expiredNow = !timestamped && at > invalid.notAfter;
+    return { ...result, revocation: 'not_checked', verdict: expiredNow ? 'expired_without_timestamp' : 'not_valid_at_signing_time', detail: `${invalid.subject} valid ${invalid.notBefore.toISOString()}–${invalid.notAfter.toISOString()}` };
+  }
+  if (!opts.revocation) return { ...result, revocation: 'not_checked', verdict: 'valid' };
+  let state: RevocationState = 'good';
+  for (let i = 0; i + 1 < path.length; i++) {
+    const s = await opts.revocation.status(path[i]!, path[i + 1]!);
+    if (s.status === 'revoked' && (!timestamped || !s.revokedAt || s.revokedAt <= at)) {
+      return { ...result, revocation: 'revoked', verdict: 'revoked', detail: `${path[i]!.subject} revoked ${s.revokedAt?.toISOString() ?? ''} (${s.source})` };
+    }
+    if (s.status === 'unknown') state = 'unknown';
+  }
+  if (state === 'unknown' && opts.requireRevocation) return { ...result, revocation: state, verdict: 'revocation_unknown' };
+  return { ...result, revocation: state, verdict: 'valid' };
+}
+
+/** Parses a CMS ContentInfo holding SignedData; undefined when it is not one. */
+export function parseSignedData(der: Uint8Array): pkijs.SignedData | undefined {
+  try {
+    const asn = asn1js.fromBER(toArrayBuffer(der));
+    if (asn.offset === -1 || asn.offset !== der.byteLength) return undefined;
+    const info = new pkijs.ContentInfo({ schema: asn.result });
+    if (info.contentType !== OID.signedData) return undefined;
+    const sd = new pkijs.SignedData({ schema: info.content });
+    return sd.signerInfos.length ? sd : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Verifies a detached CMS signature (DER) over `content`. */
+export async function verifyDetached(signature: Uint8Array, content: Uint8Array, opts: VerifyOptions): Promise<Verification> {
+  const sd = parseSignedData(signature);
+  if (!sd) return { verdict: 'malformed', signers: [], detail: 'not a DER CMS SignedData' };
+  if (sd.encapContentInfo.eContent) return { verdict: 'malformed', signers: [], detail: 'the signature carries its content (not detached)' };
+  const signers: SignerVerification[] = [];
+  for (let i = 0; i < sd.signerInfos.length; i++) {
+    try {
+      signers.push(await verifySigner(sd, i, content, opts));
+    } catch (err) {
+      signers.push({ verdict: 'malformed', signingTime: opts.now.toISOString(), timestamped: false, revocation: 'not_checked', detail: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return { verdict: signers.find((s) => s.verdict !== 'valid')?.verdict ?? 'valid', signers };
+}
