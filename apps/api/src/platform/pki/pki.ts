@@ -48,6 +48,8 @@ export class Pki {
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly load: () => Promise<PkiMaterial>,
+    /** The trust store comes from configured files (not the test authorities). */
+    private readonly fromFiles: boolean,
   ) {
     this.crls = new CrlCache(database, clock);
     this.ocsp = createOcspSimulator(this.crls);
@@ -83,7 +85,8 @@ export class Pki {
     jobs.every(
       createCrlRefreshJob({
         trust: async () => (await this.ready()).trust,
-        urls: async () => [...new Set([...this.config.PKI_CRL_URLS, ...distributionPoints((await this.ready()).trust.intermediates)])],
+        // The test intermediate names no distribution point: only configured trust stores are read for theirs.
+        urls: async () => [...new Set([...this.config.PKI_CRL_URLS, ...(this.fromFiles ? distributionPoints((await this.ready()).trust.intermediates) : [])])],
         onStored: () => this.crls.invalidate(),
       }),
       this.config.PKI_CRL_REFRESH_MINUTES * 60_000,
@@ -106,16 +109,28 @@ export function createPki(config: PkiConfig, database: Database, clock: Clock, l
     if (config.NODE_ENV === 'production' && trust.size === 0) log.warn('PKI_TRUST_ROOT_FILES is not set: no signature will verify as valid');
     const tsaFiles = config.PKI_TSA_CERT_FILE && config.PKI_TSA_KEY_FILE ? readAuthorityFiles(config.PKI_TSA_CERT_FILE, config.PKI_TSA_KEY_FILE) : undefined;
     if (config.NODE_ENV === 'production' && tsaFiles && isTestCertificate(tsaFiles.certificate)) throw new Error('PKI_TSA_CERT_FILE is a Dargah TEST certificate: refused in production');
-    return new Pki(config, database, clock, async () => {
-      if (!tsaFiles) return { trust };
-      const authority = { certificate: tsaFiles.certificate, privateKey: await importPrivateKey(tsaFiles.keyDer, false) };
-      return { trust, tsa: createTimestampAuthority(authority, { now: () => clock.now() }) };
-    });
+    return new Pki(
+      config,
+      database,
+      clock,
+      async () => {
+        if (!tsaFiles) return { trust };
+        const authority = { certificate: tsaFiles.certificate, privateKey: await importPrivateKey(tsaFiles.keyDer, false) };
+        return { trust, tsa: createTimestampAuthority(authority, { now: () => clock.now() }) };
+      },
+      true,
+    );
   }
-  return new Pki(config, database, clock, async () => {
-    const test = await ensureTestAuthorities(database, clock.now());
-    return { trust: testTrustStore(test), tsa: createTimestampAuthority(test.tsa, { now: () => clock.now() }), test };
-  });
+  return new Pki(
+    config,
+    database,
+    clock,
+    async () => {
+      const test = await ensureTestAuthorities(database, clock.now());
+      return { trust: testTrustStore(test), tsa: createTimestampAuthority(test.tsa, { now: () => clock.now() }), test };
+    },
+    false,
+  );
 }
 
 /** A certificate (PEM or DER) and its PKCS#8 private key (PEM or DER), read now. */

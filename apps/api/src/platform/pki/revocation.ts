@@ -164,9 +164,11 @@ export function createCrlRefreshJob(o: CrlRefreshOptions): JobDefinition<z.ZodOb
     payload: z.object({}),
     maxAttempts: 3,
     async handle(_payload, { database, clock, log }) {
+      const urls = await o.urls();
+      if (urls.length === 0) return;
       const trust = await o.trust();
       const failures: string[] = [];
-      for (const url of await o.urls()) {
+      for (const url of urls) {
         try {
           if (!/^https?:\/\//i.test(url)) throw new Error('only http and https distribution points are fetched');
           const crl = parseCrl(await fetchBytes(url, o.fetch ?? fetch, o.timeoutMs ?? 15_000));

@@ -117,7 +117,8 @@ async function verifyTimestamp(token: asn1js.AsnType, signatureValue: Uint8Array
     if (!hash) return fail('timestamp hash algorithm not supported');
     const expected = await digest(hash, signatureValue);
     if (!Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView).equals(Buffer.from(expected))) return fail('timestamp is over other data');
-    const res = await sd.verify({ signer: 0, checkChain: false, extendedMode: true });
+    // pkijs checks the TSTInfo's message imprint against the data it is given (the signature value) too.
+    const res = await sd.verify({ signer: 0, data: toArrayBuffer(signatureValue), checkChain: false, extendedMode: true });
     if (!res.signatureVerified || !res.signerCertificate) return fail('timestamp signature does not verify');
     const tsaCert = new x509.X509Certificate(res.signerCertificate.toSchema().toBER(false));
     const eku = tsaCert.getExtension(x509.ExtendedKeyUsageExtension);
@@ -143,23 +144,26 @@ async function verifySigner(sd: pkijs.SignedData, index: number, content: Uint8A
   if (!hash) return { ...base, verdict: 'malformed', detail: `digest algorithm ${si.digestAlgorithm.algorithmId} not supported` };
 
   // Integrity first: a changed document is "altered" whoever signed it.
-  let signerCert: x509.X509Certificate;
-  try {
-    const res = await sd.verify({ signer: index, data: toArrayBuffer(content), checkChain: false, extendedMode: true });
-    if (!res.signerCertificate) return { ...base, verdict: 'unknown_issuer', detail: 'the signer certificate is not in the signature' };
-    signerCert = new x509.X509Certificate(res.signerCertificate.toSchema().toBER(false));
-    if (!res.signatureVerified) return { ...base, signer: summary(signerCert), verdict: 'altered', detail: res.message };
-  } catch (err) {
-    const e = err as { code?: number; message?: string; signerCertificate?: pkijs.Certificate | null };
-    const cert = e.signerCertificate ? new x509.X509Certificate(e.signerCertificate.toSchema().toBER(false)) : undefined;
-    if (!cert) return { ...base, verdict: e.code === 3 ? 'unknown_issuer' : 'malformed', detail: e.message ?? String(err) };
-    return { ...base, signer: summary(cert), verdict: 'altered', detail: e.message ?? String(err) };
-  }
+  const bag = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const signerPk = bag.find((c) => identifies(si.sid, c));
+  if (!signerPk) return { ...base, verdict: 'unknown_issuer', detail: 'the signer certificate is not in the signature' };
+  const signerCert = new x509.X509Certificate(signerPk.toSchema().toBER(false));
   const signer = summary(signerCert);
+  let signed: ArrayBuffer = toArrayBuffer(content);
   if (si.signedAttrs) {
     const md: unknown = findAttribute(si.signedAttrs, OID.messageDigest)?.values[0];
     const ok = md instanceof asn1js.OctetString && Buffer.from(md.valueBlock.valueHexView).equals(Buffer.from(await digest(hash, content)));
     if (!ok) return { ...base, signer, verdict: 'altered', detail: 'message digest does not match the content' };
+    if (!findAttribute(si.signedAttrs, OID.contentType)) return { ...base, signer, verdict: 'malformed', detail: 'signed attributes without content-type' };
+    // The signed attributes as signed: their DER with the SET tag (pkijs keeps it as encodedValue).
+    signed = si.signedAttrs.encodedValue;
+  }
+  const engine = pkijs.getCrypto(true);
+  const verified = await engine
+    .verifyWithPublicKey(signed, si.signature, signerPk.subjectPublicKeyInfo, si.signatureAlgorithm, hash)
+    .catch(() => false);
+  if (!verified) return { ...base, signer, verdict: 'altered', detail: 'the signature value does not verify' };
+  if (si.signedAttrs) {
     const scv2 = findAttribute(si.signedAttrs, OID.signingCertificateV2);
     if (scv2) {
       const ids = readSigningCertificateV2(scv2);
@@ -170,7 +174,7 @@ async function verifySigner(sd: pkijs.SignedData, index: number, content: Uint8A
     }
   }
 
-  const carried = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map((c) => new x509.X509Certificate(c.toSchema().toBER(false)));
+  const carried = bag.map((c) => new x509.X509Certificate(c.toSchema().toBER(false)));
   const path = await buildPath(signerCert, carried, opts.trust);
   if (!path) return { ...base, signer, verdict: 'unknown_issuer', detail: `no path from ${signerCert.issuer} to a trusted root` };
   if (!allowsDocumentSigning(signerCert)) return { ...base, signer, verdict: 'wrong_key_usage', detail: 'key usage allows neither digitalSignature nor nonRepudiation, or extended key usage excludes document signing' };
@@ -202,6 +206,17 @@ async function verifySigner(sd: pkijs.SignedData, index: number, content: Uint8A
   }
   if (state === 'unknown' && opts.requireRevocation) return { ...result, revocation: state, verdict: 'revocation_unknown' };
   return { ...result, revocation: state, verdict: 'valid' };
+}
+
+/** Whether a SignerInfo's sid (issuer and serial number, or subject key identifier) names this certificate. */
+function identifies(sid: unknown, c: pkijs.Certificate): boolean {
+  if (sid instanceof pkijs.IssuerAndSerialNumber) return sid.issuer.isEqual(c.issuer) && sid.serialNumber.isEqual(c.serialNumber);
+  if (sid instanceof asn1js.BaseBlock && 'valueBlock' in sid) {
+    const ski = c.extensions?.find((e) => e.extnID === '2.5.29.14')?.parsedValue as asn1js.OctetString | undefined;
+    const wanted = (sid as asn1js.Primitive).valueBlock.valueHexView;
+    return !!ski && Buffer.from(ski.valueBlock.valueHexView).equals(Buffer.from(wanted));
+  }
+  return false;
 }
 
 /** Parses a CMS ContentInfo holding SignedData; undefined when it is not one. */
