@@ -1,7 +1,7 @@
 /**
  * npm run bench — starts Dargah on PostgreSQL and measures each path against its ceiling, in one
  * run: the write path and audited writes over 50 agencies and in one (ADR 0012) at 32 clients,
- * catalogue search at 16, then the public pages' first-load JavaScript and their Lighthouse mobile
+ * catalogue search at 16, detached CMS sign + verify on one core (RSA and ECDSA), then the public pages' first-load JavaScript and their Lighthouse mobile
  * scores (ADR 0016), and ends with a summary of the targets. Prints ratios and writes JSON to
  * bench/results/. Timings live here, never in tests. `BENCH_ONLY=web` runs only the public pages'
  * measures, `BENCH_ONLY=server` only the others.
@@ -43,6 +43,10 @@ if (only !== 'web') {
     `audited writes over 50 agencies, PostgreSQL, ${chains.concurrency} clients: ratio ${chains.ratio} (target >= ${chains.target}); all in one agency: ${chains.oneAgencyRatio}`,
   );
   await (await import('./catalogue-search')).reportCatalogueSearch(results, seconds);
+  const { benchPki, printPki } = await import('./pki');
+  const pki = await benchPki(seconds);
+  results.push(pki);
+  summary.push(printPki(pki));
 }
 
 if (only !== 'server') {

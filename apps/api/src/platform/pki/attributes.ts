@@ -25,8 +25,8 @@ export function attribute(type: string, value: asn1js.AsnType): pkijs.Attribute 
  * ESS SigningCertificateV2 { certs SEQUENCE OF ESSCertIDv2 }, ESSCertIDv2 { hashAlgorithm DEFAULT
  * sha256, certHash, issuerSerial }: the hash algorithm is left out when it is SHA-256 (DER omits defaults).
  */
-export async function signingCertificateV2(certificate: pkijs.Certificate, hash: HashName = 'SHA-256'): Promise<pkijs.Attribute> {
-  const certHash = await digest(hash, new Uint8Array(certificate.toSchema().toBER(false)));
+export async function signingCertificateV2(certificate: pkijs.Certificate, der: Uint8Array, hash: HashName = 'SHA-256'): Promise<pkijs.Attribute> {
+  const certHash = await digest(hash, der);
   const issuerSerial = new pkijs.IssuerSerial({
     issuer: new pkijs.GeneralNames({ names: [new pkijs.GeneralName({ type: 4, value: certificate.issuer })] }),
     serialNumber: certificate.serialNumber,

@@ -24,6 +24,17 @@ export interface SignOptions {
   signingTime?: Date;
 }
 
+/** pkijs's reading of a certificate, kept per certificate object: a signer signing again does not parse its chain again. */
+const parsedCertificates = new WeakMap<x509.X509Certificate, pkijs.Certificate>();
+function pkijsCertificate(c: x509.X509Certificate): pkijs.Certificate {
+  let pk = parsedCertificates.get(c);
+  if (!pk) {
+    pk = pkijs.Certificate.fromBER(c.rawData);
+    parsedCertificates.set(c, pk);
+  }
+  return pk;
+}
+
 /** Signs the SHA-256 (SHA-384 on P-384) digest of `content`; the content is not carried (detached). */
 export async function signDetached(content: Uint8Array, signer: SignerCredentials, opts: SignOptions = {}): Promise<Uint8Array> {
   return signDigest(await digest(hashForKey(signer.privateKey), content), signer, opts);
@@ -31,11 +42,11 @@ export async function signDetached(content: Uint8Array, signer: SignerCredential
 
 /** The same over a digest already computed with hashForKey(signer.privateKey) (PAdES hashes its byte ranges). */
 export async function signDigest(messageDigest: Uint8Array, signer: SignerCredentials, opts: SignOptions = {}): Promise<Uint8Array> {
-  const certificate = pkijs.Certificate.fromBER(signer.certificate.rawData);
+  const certificate = pkijsCertificate(signer.certificate);
   const attributes = [
     attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
     attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(messageDigest) })),
-    await signingCertificateV2(certificate),
+    await signingCertificateV2(certificate, new Uint8Array(signer.certificate.rawData)),
   ];
   if (opts.signingTime) attributes.push(attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: opts.signingTime })));
   const signedData = new pkijs.SignedData({
@@ -48,7 +59,7 @@ export async function signDigest(messageDigest: Uint8Array, signer: SignerCreden
         signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }),
       }),
     ],
-    certificates: [certificate, ...(signer.chain ?? []).map((c) => pkijs.Certificate.fromBER(c.rawData))],
+    certificates: [certificate, ...(signer.chain ?? []).map(pkijsCertificate)],
   });
   await signedAttributesSignature(signedData, signer.privateKey);
   if (opts.tsa) {

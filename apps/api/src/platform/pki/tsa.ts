@@ -50,7 +50,7 @@ export function createTimestampAuthority(authority: Authority, opts: { now: () =
               attributes: [
                 attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.tstInfo })),
                 attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(await digest(hashForKey(authority.privateKey), content)) })),
-                await signingCertificateV2(certificate),
+                await signingCertificateV2(certificate, new Uint8Array(authority.certificate.rawData)),
               ],
             }),
           }),

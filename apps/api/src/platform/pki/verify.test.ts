@@ -93,7 +93,7 @@ describe('bad input gives the verdict malformed, never an exception', () => {
   }
 
   it('one byte changed in what the signer signed (signed attributes, signature value, own certificate) is never valid', async () => {
-    const sd = parseSignedData(good)!;
+    const { sd } = parseSignedData(good)!;
     const si = sd.signerInfos[0]!;
     const parts = [new Uint8Array(si.signedAttrs!.encodedValue).subarray(2), new Uint8Array(si.signature.valueBlock.valueHexView), new Uint8Array((sd.certificates![0] as pkijs.Certificate).toSchema().toBER(false))];
     for (const part of parts) {

@@ -110,7 +110,7 @@ async function verifyTimestamp(token: asn1js.AsnType, signatureValue: Uint8Array
   try {
     const info = new pkijs.ContentInfo({ schema: token });
     if (info.contentType !== OID.signedData) return fail('timestamp is not SignedData');
-    const sd = new pkijs.SignedData({ schema: info.content });
+    const { sd, certs } = signedDataOf(info.content);
     if (sd.encapContentInfo.eContentType !== OID.tstInfo || !sd.encapContentInfo.eContent) return fail('timestamp carries no TSTInfo');
     const tst = pkijs.TSTInfo.fromBER(toArrayBuffer(new Uint8Array(sd.encapContentInfo.eContent.getValue())));
     const hash = hashNameOf(tst.messageImprint.hashAlgorithm.algorithmId);
@@ -120,11 +120,11 @@ async function verifyTimestamp(token: asn1js.AsnType, signatureValue: Uint8Array
     // pkijs checks the TSTInfo's message imprint against the data it is given (the signature value) too.
     const res = await sd.verify({ signer: 0, data: toArrayBuffer(signatureValue), checkChain: false, extendedMode: true });
     if (!res.signatureVerified || !res.signerCertificate) return fail('timestamp signature does not verify');
-    const tsaCert = new x509.X509Certificate(res.signerCertificate.toSchema().toBER(false));
+    const tsaCert = certs.find((c) => c.pk === res.signerCertificate)?.x;
+    if (!tsaCert) return fail('timestamp signer certificate not found');
     const eku = tsaCert.getExtension(x509.ExtendedKeyUsageExtension);
     if (!eku?.usages.some((u) => String(u) === OID.ekuTimeStamping)) return fail('timestamp signer lacks the timeStamping key usage');
-    const carried = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map((c) => new x509.X509Certificate(c.toSchema().toBER(false)));
-    const path = await buildPath(tsaCert, carried, opts.trust);
+    const path = await buildPath(tsaCert, certs.map((c) => c.x), opts.trust);
     if (!path) return fail('timestamp authority is not trusted');
     const t = tst.genTime;
     if (path.some((c) => t < c.notBefore || t > c.notAfter)) return fail('timestamp authority certificate not valid at its time');
@@ -135,7 +135,7 @@ async function verifyTimestamp(token: asn1js.AsnType, signatureValue: Uint8Array
   }
 }
 
-async function verifySigner(sd: pkijs.SignedData, index: number, content: Uint8Array, opts: VerifyOptions): Promise<SignerVerification> {
+async function verifySigner({ sd, certs }: ParsedSignedData, index: number, content: Uint8Array, opts: VerifyOptions): Promise<SignerVerification> {
   const si = sd.signerInfos[index]!;
   const base = { signingTime: opts.now.toISOString(), timestamped: false, revocation: 'not_checked' as const };
   const claimed: unknown = findAttribute(si.signedAttrs, OID.signingTime)?.values[0];
@@ -144,10 +144,9 @@ async function verifySigner(sd: pkijs.SignedData, index: number, content: Uint8A
   if (!hash) return { ...base, verdict: 'malformed', detail: `digest algorithm ${si.digestAlgorithm.algorithmId} not supported` };
 
   // Integrity first: a changed document is "altered" whoever signed it.
-  const bag = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
-  const signerPk = bag.find((c) => identifies(si.sid, c));
-  if (!signerPk) return { ...base, verdict: 'unknown_issuer', detail: 'the signer certificate is not in the signature' };
-  const signerCert = new x509.X509Certificate(signerPk.toSchema().toBER(false));
+  const found = certs.find((c) => identifies(si.sid, c.pk));
+  if (!found) return { ...base, verdict: 'unknown_issuer', detail: 'the signer certificate is not in the signature' };
+  const { pk: signerPk, x: signerCert } = found;
   const signer = summary(signerCert);
   let signed: ArrayBuffer = toArrayBuffer(content);
   if (si.signedAttrs) {
@@ -174,8 +173,7 @@ async function verifySigner(sd: pkijs.SignedData, index: number, content: Uint8A
     }
   }
 
-  const carried = bag.map((c) => new x509.X509Certificate(c.toSchema().toBER(false)));
-  const path = await buildPath(signerCert, carried, opts.trust);
+  const path = await buildPath(signerCert, certs.map((c) => c.x), opts.trust);
   if (!path) return { ...base, signer, verdict: 'unknown_issuer', detail: `no path from ${signerCert.issuer} to a trusted root` };
   if (!allowsDocumentSigning(signerCert)) return { ...base, signer, verdict: 'wrong_key_usage', detail: 'key usage allows neither digitalSignature nor nonRepudiation, or extended key usage excludes document signing' };
 
@@ -219,15 +217,38 @@ function identifies(sid: unknown, c: pkijs.Certificate): boolean {
   return false;
 }
 
+export interface ParsedSignedData {
+  sd: pkijs.SignedData;
+  /** The certificates it carries, each as pkijs parsed it and as @peculiar/x509 reads its original DER. */
+  certs: { pk: pkijs.Certificate; x: x509.X509Certificate }[];
+}
+
+/**
+ * SignedData from its parsed ASN.1, with its certificates' DER as they arrived (re-encoding a
+ * pkijs Certificate costs milliseconds and need not give the same bytes): the [0] certificates
+ * field's elements, in the order pkijs read them.
+ */
+function signedDataOf(schema: unknown): ParsedSignedData {
+  const sd = new pkijs.SignedData({ schema });
+  const field = schema instanceof asn1js.Sequence ? schema.valueBlock.value.find((b) => b.idBlock.tagClass === 3 && b.idBlock.tagNumber === 0) : undefined;
+  const blocks = field instanceof asn1js.Constructed ? field.valueBlock.value : [];
+  const certs: ParsedSignedData['certs'] = [];
+  (sd.certificates ?? []).forEach((pk, i) => {
+    const block = blocks[i];
+    if (pk instanceof pkijs.Certificate && block) certs.push({ pk, x: new x509.X509Certificate(new Uint8Array(block.valueBeforeDecodeView)) });
+  });
+  return { sd, certs };
+}
+
 /** Parses a CMS ContentInfo holding SignedData; undefined when it is not one. */
-export function parseSignedData(der: Uint8Array): pkijs.SignedData | undefined {
+export function parseSignedData(der: Uint8Array): ParsedSignedData | undefined {
   try {
     const asn = asn1js.fromBER(toArrayBuffer(der));
     if (asn.offset === -1 || asn.offset !== der.byteLength) return undefined;
     const info = new pkijs.ContentInfo({ schema: asn.result });
     if (info.contentType !== OID.signedData) return undefined;
-    const sd = new pkijs.SignedData({ schema: info.content });
-    return sd.signerInfos.length ? sd : undefined;
+    const parsed = signedDataOf(info.content);
+    return parsed.sd.signerInfos.length ? parsed : undefined;
   } catch {
     return undefined;
   }
@@ -235,13 +256,14 @@ export function parseSignedData(der: Uint8Array): pkijs.SignedData | undefined {
 
 /** Verifies a detached CMS signature (DER) over `content`. */
 export async function verifyDetached(signature: Uint8Array, content: Uint8Array, opts: VerifyOptions): Promise<Verification> {
-  const sd = parseSignedData(signature);
-  if (!sd) return { verdict: 'malformed', signers: [], detail: 'not a DER CMS SignedData' };
+  const parsed = parseSignedData(signature);
+  if (!parsed) return { verdict: 'malformed', signers: [], detail: 'not a DER CMS SignedData' };
+  const { sd } = parsed;
   if (sd.encapContentInfo.eContent) return { verdict: 'malformed', signers: [], detail: 'the signature carries its content (not detached)' };
   const signers: SignerVerification[] = [];
   for (let i = 0; i < sd.signerInfos.length; i++) {
     try {
-      signers.push(await verifySigner(sd, i, content, opts));
+      signers.push(await verifySigner(parsed, i, content, opts));
     } catch (err) {
       signers.push({ verdict: 'malformed', signingTime: opts.now.toISOString(), timestamped: false, revocation: 'not_checked', detail: err instanceof Error ? err.message : String(err) });
     }
