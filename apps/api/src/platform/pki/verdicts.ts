@@ -12,6 +12,7 @@ export const VERDICTS = {
   wrong_key_usage: { fa: 'گواهی امضاکننده برای امضای سند صادر نشده است.', en: 'The signer’s certificate was not issued for signing documents.' },
   timestamp_invalid: { fa: 'مهر زمانی امضا معتبر نیست یا از مرجع مورد اعتمادی نیست.', en: 'The signature’s timestamp is not valid or does not come from a trusted authority.' },
   revocation_unknown: { fa: 'وضعیت ابطال گواهی امضاکننده را نمی‌توان اکنون بررسی کرد.', en: 'The revocation status of the signer’s certificate cannot be checked now.' },
+  not_signed: { fa: 'این سند امضایی ندارد.', en: 'The document carries no signature.' },
   malformed: { fa: 'امضا خوانده نشد؛ ساختار آن درست نیست.', en: 'The signature could not be read; it is malformed.' },
 } as const satisfies Record<string, { fa: string; en: string }>;
 
