@@ -103,8 +103,8 @@ export const AppConfigSchema = z.object({
   /** CRL distribution points the pki.crl.refresh job fetches (besides those the trust store's intermediates name). */
   PKI_CRL_URLS: list,
   PKI_CRL_REFRESH_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
-  /** Asked when no CRL covers a certificate's issuer; one value so far: a live client is added beside the simulator. */
-  PKI_OCSP_PROVIDER: z.enum(['simulator']).default('simulator'),
+  /** Asked when no CRL covers a certificate's issuer: the simulator (answers from the stored CRLs) or the responders certificates name (live). */
+  PKI_OCSP_PROVIDER: z.enum(['simulator', 'live']).default('simulator'),
   /** Whether an unknown revocation status makes a signature's verdict revocation_unknown instead of valid. */
   PKI_REQUIRE_REVOCATION: bool.default(false),
 });

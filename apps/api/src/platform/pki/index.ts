@@ -10,3 +10,4 @@ export { createTimestampAuthority, respondToTimestampRequest, type TimestampAuth
 export { VERDICT_CODES, VERDICTS, type VerdictCode } from './verdicts';
 export { allowsDocumentSigning, verifyDetached, type SignerVerification, type Verification, type VerifyOptions } from './verify';
 export { signPdf, verifyPdf, type PdfSignatureInfo, type PdfSignatureVerification, type PdfVerification } from './pades';
+export { createOcspClient, ocspUrlOf } from './ocsp';

@@ -12,7 +12,7 @@ import { issueCrl } from './certificates';
 import { x509 } from './engine';
 import { createPki } from './pki';
 import { CRL_REFRESH_KIND } from './revocation';
-import { tempDir, testSigner } from './test-support';
+import { privateKeyPem, tempDir, testSigner } from './test-support';
 import { createTestAuthorities, TEST_SUBJECTS, trustBundlePem, testTrustStore, type TestAuthorities } from './trust-store';
 
 /**
@@ -161,6 +161,17 @@ describe('production', () => {
     fs.writeFileSync(tsaCert, test.tsa.certificate.toString('pem'));
     fs.writeFileSync(tsaKey, 'unused');
     expect(() => createPki(loadConfig({ ...base, PKI_TRUST_ROOT_FILES: rootFile, PKI_TSA_CERT_FILE: tsaCert, PKI_TSA_KEY_FILE: tsaKey }), a.ctx.database, a.clock, log)).toThrow(/PKI_TSA_CERT_FILE is a Dargah TEST certificate/);
+    // A timestamp authority of that root: its key must be the certificate's, its certificate for timestamping.
+    const tsaKeys = await generateKeyPair('ecdsa-p256');
+    const national = { certificate: root, privateKey: keys.privateKey };
+    const realTsa = await issueCertificate(national, { subject: 'CN=Example TSA, C=IR', publicKey: tsaKeys.publicKey, profile: 'timestamping', notBefore: new Date(), notAfter: new Date(Date.now() + 86_400_000) });
+    fs.writeFileSync(tsaCert, realTsa.toString('pem'));
+    fs.writeFileSync(tsaKey, await privateKeyPem(tsaKeys.privateKey));
+    const withTsa = createPki(loadConfig({ ...base, PKI_TRUST_ROOT_FILES: rootFile, PKI_TSA_CERT_FILE: tsaCert, PKI_TSA_KEY_FILE: tsaKey }), a.ctx.database, a.clock, log);
+    expect((await withTsa.ready()).tsa).toBeDefined();
+    fs.writeFileSync(tsaKey, await privateKeyPem(keys.privateKey));
+    const wrongKey = createPki(loadConfig({ ...base, PKI_TRUST_ROOT_FILES: rootFile, PKI_TSA_CERT_FILE: tsaCert, PKI_TSA_KEY_FILE: tsaKey }), a.ctx.database, a.clock, log);
+    await expect(wrongKey.ready()).rejects.toThrow(/not the key of PKI_TSA_CERT_FILE/);
     const pki = createPki(loadConfig({ ...base, PKI_TRUST_ROOT_FILES: rootFile }), a.ctx.database, a.clock, log);
     const material = await pki.ready();
     expect(material.test).toBeUndefined();

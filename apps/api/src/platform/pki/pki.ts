@@ -4,10 +4,11 @@ import type { Clock } from '../clock';
 import type { Database } from '../db';
 import type { IntegrationRegistry } from '../integrations';
 import type { JobRegistry } from '../jobs';
-import { importPrivateKey, parseCertificate } from './certificates';
+import { importPrivateKey, keyMatchesCertificate, parseCertificate } from './certificates';
+import { createOcspClient } from './ocsp';
 import { signDetached, type SignerCredentials } from './cms';
 import { combinedRevocation, createCrlRefreshJob, createOcspSimulator, CrlCache, distributionPoints, type OcspClient } from './revocation';
-import type { x509 } from './engine';
+import { OID, x509 } from './engine';
 import { ensureTestAuthorities, isTestCertificate, testTrustStore, TrustStore, type TestAuthorities } from './trust-store';
 import { createTimestampAuthority, type TimestampAuthority } from './tsa';
 import { verifyDetached, type Verification } from './verify';
@@ -26,7 +27,7 @@ export interface PkiConfig {
   PKI_TSA_KEY_FILE?: string | undefined;
   PKI_CRL_URLS: string[];
   PKI_CRL_REFRESH_MINUTES: number;
-  PKI_OCSP_PROVIDER: 'simulator';
+  PKI_OCSP_PROVIDER: 'simulator' | 'live';
   PKI_REQUIRE_REVOCATION: boolean;
 }
 
@@ -52,7 +53,7 @@ export class Pki {
     private readonly fromFiles: boolean,
   ) {
     this.crls = new CrlCache(database, clock);
-    this.ocsp = createOcspSimulator(this.crls);
+    this.ocsp = config.PKI_OCSP_PROVIDER === 'live' ? createOcspClient({ now: () => clock.now() }) : createOcspSimulator(this.crls);
   }
 
   /** The trust store, TSA and test authorities; loaded once (production reads files at start). */
@@ -116,6 +117,8 @@ export function createPki(config: PkiConfig, database: Database, clock: Clock, l
       async () => {
         if (!tsaFiles) return { trust };
         const authority = { certificate: tsaFiles.certificate, privateKey: await importPrivateKey(tsaFiles.keyDer, false) };
+        if (!(await keyMatchesCertificate(await importPrivateKey(tsaFiles.keyDer), authority.certificate))) throw new Error('PKI_TSA_KEY_FILE is not the key of PKI_TSA_CERT_FILE');
+        if (!tsaFiles.certificate.getExtension(x509.ExtendedKeyUsageExtension)?.usages.some((u) => String(u) === OID.ekuTimeStamping)) throw new Error('PKI_TSA_CERT_FILE lacks the timeStamping extended key usage');
         return { trust, tsa: createTimestampAuthority(authority, { now: () => clock.now() }) };
       },
       true,

@@ -31,7 +31,7 @@ const DAY = 86_400_000;
 export async function testSigner(
   ca: TestAuthorities,
   alg: KeyAlgorithm,
-  o: { now?: Date; notBefore?: Date; notAfter?: Date; profile?: CertificateProfile; subject?: string } = {},
+  o: { now?: Date; notBefore?: Date; notAfter?: Date; profile?: CertificateProfile; subject?: string; ocspUrl?: string } = {},
 ): Promise<SignerCredentials & { keys: CryptoKeyPair }> {
   const now = o.now ?? new Date();
   const keys = await generateKeyPair(alg);
@@ -41,6 +41,7 @@ export async function testSigner(
     profile: o.profile ?? 'signer',
     notBefore: o.notBefore ?? new Date(now.getTime() - DAY),
     notAfter: o.notAfter ?? new Date(now.getTime() + 365 * DAY),
+    ...(o.ocspUrl ? { ocspUrl: o.ocspUrl } : {}),
   });
   return { certificate, privateKey: keys.privateKey, chain: [ca.intermediate.certificate], keys };
 }
