@@ -10,7 +10,8 @@ import { loadConfig } from '../../config';
 import { rows } from '../db';
 import { issueCrl } from './certificates';
 import { x509 } from './engine';
-import { createPki } from './pki';
+import { signDetached } from './cms';
+import { createPki, SignerRefused } from './pki';
 import { CRL_REFRESH_KIND } from './revocation';
 import { privateKeyPem, tempDir, testSigner } from './test-support';
 import { createTestAuthorities, TEST_SUBJECTS, trustBundlePem, testTrustStore, type TestAuthorities } from './trust-store';
@@ -109,6 +110,9 @@ describe('revocation by CRL, refreshed by the pki.crl.refresh job', () => {
     // And the OCSP simulator answers from what the CA published.
     expect(await a.ctx.pki.ocsp.status(revoked.certificate, test!.intermediate.certificate)).toMatchObject({ status: 'revoked', source: 'ocsp' });
     expect(await a.ctx.pki.ocsp.status(kept.certificate, test!.intermediate.certificate)).toMatchObject({ status: 'good' });
+    // And signing with the revoked certificate is refused with the reason.
+    await expect(a.ctx.pki.sign(doc, revoked)).rejects.toSatisfy((e) => e instanceof SignerRefused && e.reason === 'revoked');
+    expect(await a.ctx.pki.checkSigner(kept)).toMatchObject({ ok: true });
   });
 
   it('keeps the last good list when a CRL signed by an untrusted CA, garbage or an older list is served', async () => {
@@ -177,9 +181,10 @@ describe('production', () => {
     expect(material.test).toBeUndefined();
     expect(material.tsa).toBeUndefined();
     expect(material.trust.roots.map((r) => r.subject)).toEqual(['CN=Example National Root, C=IR']);
-    // A signer of the test CA is an unknown issuer there.
+    // A signer of the test CA is an unknown issuer there: refused before signing, and so verified.
     const signer = await testSigner(test, 'ecdsa-p256');
-    expect((await pki.verify(await pki.sign(Buffer.from('x'), signer), Buffer.from('x'))).verdict).toBe('unknown_issuer');
+    await expect(pki.sign(Buffer.from('x'), signer)).rejects.toSatisfy((e) => e instanceof SignerRefused && e.reason === 'unknown_issuer');
+    expect((await pki.verify(await signDetached(Buffer.from('x'), signer), Buffer.from('x'))).verdict).toBe('unknown_issuer');
   });
 
   it('a trust file that holds no certificate, or a TSA certificate without its key, stops the start', () => {

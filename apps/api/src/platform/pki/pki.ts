@@ -11,6 +11,8 @@ import { combinedRevocation, createCrlRefreshJob, createOcspSimulator, CrlCache,
 import { OID, x509 } from './engine';
 import { ensureTestAuthorities, isTestCertificate, testTrustStore, TrustStore, type TestAuthorities } from './trust-store';
 import { createTimestampAuthority, type TimestampAuthority } from './tsa';
+import { checkSigningCertificate, type SignerCheck } from './signer-check';
+import type { VerdictCode } from './verdicts';
 import { verifyDetached, type Verification } from './verify';
 
 /**
@@ -29,6 +31,17 @@ export interface PkiConfig {
   PKI_CRL_REFRESH_MINUTES: number;
   PKI_OCSP_PROVIDER: 'simulator' | 'live';
   PKI_REQUIRE_REVOCATION: boolean;
+}
+
+/** Signing refused before any signature was made: the certificate's reason, as a verdict code. */
+export class SignerRefused extends Error {
+  constructor(
+    readonly reason: VerdictCode | 'key_mismatch',
+    readonly detail: string,
+  ) {
+    super(`signing refused: ${reason}`);
+    this.name = 'SignerRefused';
+  }
 }
 
 export interface PkiMaterial {
@@ -65,16 +78,29 @@ export class Pki {
     return this.material;
   }
 
+  /** Whether this certificate may sign now (trusted, for signing, valid, not revoked). */
+  async checkSigner(signer: Pick<SignerCredentials, 'certificate' | 'chain'>): Promise<SignerCheck> {
+    const { trust } = await this.ready();
+    return checkSigningCertificate(signer.certificate, signer.chain ?? [], { trust, now: this.clock.now(), revocation: this.revocation() });
+  }
+
+  /** Signs after checkSigner; a refused certificate is a SignerRefused with the reason. */
   async sign(content: Uint8Array, signer: SignerCredentials, opts: { signingTime?: Date } = {}): Promise<Uint8Array> {
+    const check = await this.checkSigner(signer);
+    if (!check.ok) throw new SignerRefused(check.reason, check.detail);
     const { tsa } = await this.ready();
     return signDetached(content, signer, { ...(tsa ? { tsa } : {}), ...opts });
+  }
+
+  private revocation() {
+    return combinedRevocation(this.crls, this.ocsp);
   }
 
   async verify(signature: Uint8Array, content: Uint8Array): Promise<Verification> {
     const { trust } = await this.ready();
     return verifyDetached(signature, content, {
       trust,
-      revocation: combinedRevocation(this.crls, this.ocsp),
+      revocation: this.revocation(),
       now: this.clock.now(),
       requireRevocation: this.config.PKI_REQUIRE_REVOCATION,
     });

@@ -9,6 +9,7 @@ import { createTimestampAuthority } from './tsa';
 import { VERDICT_CODES, VERDICTS } from './verdicts';
 import { parseSignedData, verifyDetached, type VerifyOptions } from './verify';
 import type { RevocationSource } from './revocation';
+import { acceptIssuedCertificate, checkSigningCertificate } from './signer-check';
 import type { pkijs } from './engine';
 import { crypto } from './engine';
 
@@ -246,6 +247,38 @@ describe('the signer’s key sealed under a PIN', () => {
     const s = await sealPrivateKey(signer.privateKey, '482915', context);
     expect(s).toMatchObject({ kdf: 'argon2id', m: 19_456, t: 2, p: 1 });
     expect((await unsealPrivateKey(s, '482915', context)).type).toBe('private');
+  });
+});
+
+describe('checks before signing, and a certificate a CA returns', () => {
+  it('refuses an untrusted, expired, not-yet-valid or wrongly issued certificate with its reason', async () => {
+    const o = { trust: testTrustStore(ca), now: t0 };
+    expect(await checkSigningCertificate((await testSigner(ca, 'ecdsa-p256', { now: t0 })).certificate, [], o)).toMatchObject({ ok: true });
+    expect(await checkSigningCertificate((await testSigner(other, 'ecdsa-p256', { now: t0 })).certificate, [], o)).toMatchObject({ ok: false, reason: 'unknown_issuer' });
+    const expired = await testSigner(ca, 'ecdsa-p256', { notBefore: new Date(t0.getTime() - 10 * DAY), notAfter: new Date(t0.getTime() - DAY) });
+    expect(await checkSigningCertificate(expired.certificate, [], o)).toMatchObject({ ok: false, reason: 'expired_without_timestamp' });
+    const future = await testSigner(ca, 'ecdsa-p256', { notBefore: new Date(t0.getTime() + DAY), notAfter: new Date(t0.getTime() + 10 * DAY) });
+    expect(await checkSigningCertificate(future.certificate, [], o)).toMatchObject({ ok: false, reason: 'not_valid_at_signing_time' });
+    const tls = await testSigner(ca, 'rsa-2048', { now: t0, profile: 'tls-client' });
+    expect(await checkSigningCertificate(tls.certificate, [], o)).toMatchObject({ ok: false, reason: 'wrong_key_usage' });
+    const revoked: RevocationSource = { status: async () => ({ status: 'revoked', source: 'crl', revokedAt: t0 }) };
+    expect(await checkSigningCertificate((await testSigner(ca, 'ecdsa-p256', { now: t0 })).certificate, [], { ...o, revocation: revoked })).toMatchObject({ ok: false, reason: 'revoked' });
+  });
+
+  it('accepts the certificate issued for the key (PEM with its chain), and refuses another key’s, garbage and an empty file', async () => {
+    const signer = await testSigner(ca, 'ecdsa-p256', { now: t0 });
+    const o = { trust: testTrustStore(ca), now: t0 };
+    const pem = new Uint8Array(Buffer.from(signer.certificate.toString('pem') + '\n' + ca.intermediate.certificate.toString('pem')));
+    const ok = await acceptIssuedCertificate(signer.privateKey, pem, o);
+    expect(ok).toMatchObject({ ok: true });
+    expect(ok.ok && ok.certificate.serialNumber).toBe(signer.certificate.serialNumber);
+    expect(ok.ok && ok.chain.map((c) => c.subject)).toEqual([ca.intermediate.certificate.subject]);
+    expect(await acceptIssuedCertificate(signer.privateKey, new Uint8Array(signer.certificate.rawData), o)).toMatchObject({ ok: true });
+    const otherKey = await testSigner(ca, 'ecdsa-p256', { now: t0 });
+    expect(await acceptIssuedCertificate(otherKey.privateKey, pem, o)).toMatchObject({ ok: false, reason: 'key_mismatch' });
+    for (const bad of [new Uint8Array(), new Uint8Array(randomBytes(500)), new Uint8Array(Buffer.from('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'))]) {
+      expect(await acceptIssuedCertificate(signer.privateKey, bad, o)).toMatchObject({ ok: false });
+    }
   });
 });
 
