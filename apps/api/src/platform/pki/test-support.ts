@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll } from 'vitest';
 import { exportPrivateKey, generateKeyPair, issueCertificate, type CertificateProfile, type KeyAlgorithm } from './certificates';
 import type { SignerCredentials } from './cms';
 import type { CryptoKey, CryptoKeyPair } from './engine';
@@ -21,8 +22,17 @@ export async function openssl(args: string[]): Promise<{ code: number; out: stri
   }
 }
 
+const made: string[] = [];
+// Registered when a test file imports this module, so folders made inside tests are removed too.
+afterAll(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed when the test file ends. */
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'dargah-pki-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dargah-pki-'));
+  made.push(dir);
+  return dir;
 }
 
 const DAY = 86_400_000;
