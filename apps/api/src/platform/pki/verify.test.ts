@@ -10,8 +10,7 @@ import { VERDICT_CODES, VERDICTS } from './verdicts';
 import { parseSignedData, verifyDetached, type VerifyOptions } from './verify';
 import type { RevocationSource } from './revocation';
 import { acceptIssuedCertificate, checkSigningCertificate } from './signer-check';
-import type { pkijs } from './engine';
-import { crypto } from './engine';
+import { crypto, pkijs } from './engine';
 
 /**
  * Every verdict from its cause, and bad input of every kind answered with a verdict (never an
@@ -107,6 +106,19 @@ describe('bad input gives the verdict malformed, never an exception', () => {
         expect(['altered', 'malformed', 'unknown_issuer', 'timestamp_invalid'], `byte ${at}: ${v.verdict}`).toContain(v.verdict);
       }
     }
+  });
+
+  it('a signature carrying a hundred certificates, or seventeen signers, is refused before they are read', async () => {
+    const { sd } = parseSignedData(good)!;
+    const many = new pkijs.SignedData({ schema: sd.toSchema(true) });
+    many.certificates = Array.from({ length: 100 }, () => many.certificates![0]!);
+    const wrap = (x: pkijs.SignedData) => new Uint8Array(new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: x.toSchema(true) }).toSchema().toBER(false));
+    expect((await verifyDetached(wrap(many), content, opts(t0))).verdict).toBe('malformed');
+    const signers = new pkijs.SignedData({ schema: sd.toSchema(true) });
+    signers.signerInfos = Array.from({ length: 17 }, () => signers.signerInfos[0]!);
+    expect((await verifyDetached(wrap(signers), content, opts(t0))).verdict).toBe('malformed');
+    // The same structures re-encoded within the limits still verify (the wrapping is not what fails).
+    expect((await verifyDetached(wrap(new pkijs.SignedData({ schema: sd.toSchema(true) })), content, opts(t0))).verdict).toBe('valid');
   });
 
   it('any byte changed anywhere gives a verdict, never an exception', async () => {

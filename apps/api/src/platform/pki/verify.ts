@@ -228,8 +228,14 @@ export interface ParsedSignedData {
  * pkijs Certificate costs milliseconds and need not give the same bytes): the [0] certificates
  * field's elements, in the order pkijs read them.
  */
+/** More than this many certificates or signers in one signature is refused before any is read (a cheap way to make verification slow). */
+export const MAX_CARRIED_CERTIFICATES = 32;
+export const MAX_SIGNERS = 16;
+
 function signedDataOf(schema: unknown): ParsedSignedData {
   const sd = new pkijs.SignedData({ schema });
+  if ((sd.certificates?.length ?? 0) > MAX_CARRIED_CERTIFICATES) throw new Error(`more than ${MAX_CARRIED_CERTIFICATES} certificates`);
+  if (sd.signerInfos.length > MAX_SIGNERS) throw new Error(`more than ${MAX_SIGNERS} signers`);
   const field = schema instanceof asn1js.Sequence ? schema.valueBlock.value.find((b) => b.idBlock.tagClass === 3 && b.idBlock.tagNumber === 0) : undefined;
   const blocks = field instanceof asn1js.Constructed ? field.valueBlock.value : [];
   const certs: ParsedSignedData['certs'] = [];
