@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { crypto, OID, pkijs, toArrayBuffer } from './engine';
+import { OID, pkijs, toArrayBuffer } from './engine';
 
 /**
  * The signed attributes a CAdES/PAdES signature carries (RFC 5652 §11, RFC 5035 ESS): content
@@ -13,8 +14,9 @@ export function hashNameOf(oid: string): HashName | undefined {
   return (Object.entries(HASH_OIDS) as [HashName, string][]).find(([, o]) => o === oid)?.[0];
 }
 
+/** Computed at once with node:crypto (a WebCrypto digest is a trip through the thread pool, and a verification makes a dozen). */
 export async function digest(hash: HashName, data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest(hash, toArrayBuffer(data)));
+  return Promise.resolve(new Uint8Array(createHash(hash.replace('-', '').toLowerCase()).update(data).digest()));
 }
 
 export function attribute(type: string, value: asn1js.AsnType): pkijs.Attribute {

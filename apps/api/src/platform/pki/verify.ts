@@ -1,3 +1,4 @@
+import { X509Certificate as NodeX509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { digest, findAttribute, hashNameOf, readSigningCertificateV2 } from './attributes';
 import { OID, pkijs, toArrayBuffer, x509 } from './engine';
@@ -77,6 +78,26 @@ function isCa(c: x509.X509Certificate): boolean {
 
 const sameCert = (a: x509.X509Certificate, b: x509.X509Certificate) => Buffer.from(a.rawData).equals(Buffer.from(b.rawData));
 
+/** Node's own reading of a certificate (OpenSSL), kept per certificate object. */
+const nodeCertificates = new WeakMap<x509.X509Certificate, NodeX509Certificate>();
+function nodeCertificate(c: x509.X509Certificate): NodeX509Certificate {
+  let n = nodeCertificates.get(c);
+  if (!n) {
+    n = new NodeX509Certificate(new Uint8Array(c.rawData));
+    nodeCertificates.set(c, n);
+  }
+  return n;
+}
+
+/** Whether `issuer`'s key signed `c`: checked synchronously by OpenSSL, not through WebCrypto's thread pool. */
+function signedBy(c: x509.X509Certificate, issuer: x509.X509Certificate): boolean {
+  try {
+    return nodeCertificate(c).verify(nodeCertificate(issuer).publicKey);
+  } catch {
+    return false; // a key of another type or a certificate OpenSSL cannot read: not this issuer
+  }
+}
+
 /** leaf … root, the root from the trust store; undefined when no path reaches one. Certificates in the signature serve only as path elements. */
 export async function buildPath(leaf: x509.X509Certificate, carried: readonly x509.X509Certificate[], trust: TrustStore): Promise<x509.X509Certificate[] | undefined> {
   const path = [leaf];
@@ -86,13 +107,9 @@ export async function buildPath(leaf: x509.X509Certificate, carried: readonly x5
     let next: x509.X509Certificate | undefined;
     for (const candidate of [...trust.roots, ...trust.intermediates, ...carried]) {
       if (candidate.subject !== current.issuer || sameCert(candidate, current) || !isCa(candidate)) continue;
-      try {
-        if (await current.verify({ publicKey: candidate, signatureOnly: true })) {
-          next = candidate;
-          break;
-        }
-      } catch {
-        // a key of another type or a broken certificate: not this issuer
+      if (signedBy(current, candidate)) {
+        next = candidate;
+        break;
       }
     }
     if (!next) return undefined;
