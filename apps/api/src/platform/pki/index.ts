@@ -9,6 +9,6 @@ export { createTestAuthorities, ensureTestAuthorities, isTestCertificate, TEST_S
 export { createTimestampAuthority, respondToTimestampRequest, type TimestampAuthority } from './tsa';
 export { VERDICT_CODES, VERDICTS, type VerdictCode } from './verdicts';
 export { allowsDocumentSigning, verifyDetached, type SignerVerification, type Verification, type VerifyOptions } from './verify';
-export { signPdf, verifyPdf, type PdfSignatureInfo, type PdfSignatureVerification, type PdfVerification } from './pades';
+export { acceptExternalPdfSignature, embedSignature, preparePdf, signedContent, signPdf, verifyPdf, type PdfSignatureInfo, type PdfSignatureVerification, type PdfVerification, type PreparedPdf } from './pades';
 export { createOcspClient, ocspUrlOf } from './ocsp';
 export { acceptIssuedCertificate, checkSigningCertificate, type SignerCheck } from './signer-check';

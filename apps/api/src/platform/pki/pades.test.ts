@@ -4,8 +4,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signPdf, verifyPdf } from './pades';
-import { tempDir, testSigner } from './test-support';
+import { signDetached } from './cms';
+import { acceptExternalPdfSignature, preparePdf, signedContent, signPdf, verifyPdf } from './pades';
+import { openssl, privateKeyPem, tempDir, testSigner } from './test-support';
 import { createTestAuthorities, testTrustStore, type TestAuthorities } from './trust-store';
 import { createTimestampAuthority, type TimestampAuthority } from './tsa';
 
@@ -94,6 +95,37 @@ describe('PAdES signatures, checked by pdfsig', () => {
     expect(out).toContain('Signature is Valid.');
     expect(out).not.toContain('Certificate is Trusted.');
     expect((await verifyPdf(signed, { trust: testTrustStore(ca), now: new Date() })).verdict).toBe('unknown_issuer');
+  });
+
+  it('an external signer (here OpenSSL, as a token would) signs the prepared bytes; Dargah checks before embedding, pdfsig agrees', async () => {
+    const first = await signPdf(pdf, await testSigner(ca, 'rsa-2048'), info('Maryam Ahmadi'), { tsa });
+    const prepared = await preparePdf(first, { ...info('External signer'), reason: 'countersign' });
+    const external = await testSigner(ca, 'ecdsa-p256');
+    const files = { data: path.join(dir, 'to-sign.bin'), cert: path.join(dir, 'ext.pem'), key: path.join(dir, 'ext.key'), chain: path.join(dir, 'ext-chain.pem'), sig: path.join(dir, 'ext.p7s') };
+    fs.writeFileSync(files.data, signedContent(prepared));
+    fs.writeFileSync(files.cert, external.certificate.toString('pem'));
+    fs.writeFileSync(files.key, await privateKeyPem(external.privateKey));
+    fs.writeFileSync(files.chain, ca.intermediate.certificate.toString('pem'));
+    const signed = await openssl(['cms', '-sign', '-binary', '-md', 'sha256', '-in', files.data, '-signer', files.cert, '-inkey', files.key, '-certfile', files.chain, '-outform', 'DER', '-out', files.sig]);
+    expect(signed.code, signed.out).toBe(0);
+    const opts = { trust: testTrustStore(ca), now: new Date() };
+    const accepted = await acceptExternalPdfSignature(prepared, new Uint8Array(fs.readFileSync(files.sig)), opts);
+    expect(accepted.ok).toBe(true);
+    const file = path.join(dir, 'external.pdf');
+    fs.writeFileSync(file, accepted.ok ? accepted.pdf : new Uint8Array());
+    const out = await pdfsig(file);
+    expect(out.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2);
+    expect(out.match(/Certificate Validation: Certificate is Trusted\./g)).toHaveLength(2);
+    expect((await verifyPdf(accepted.ok ? accepted.pdf : new Uint8Array(), opts)).verdict).toBe('valid');
+
+    // Refused with the verdict: a signature over other bytes, by an unknown CA, garbage, or too large to fit.
+    const overOther = await signDetached(new Uint8Array([1, 2, 3]), external);
+    expect(await acceptExternalPdfSignature(prepared, overOther, opts)).toMatchObject({ ok: false, verdict: 'altered' });
+    const stranger = await testSigner(await createTestAuthorities(new Date()), 'ecdsa-p256');
+    expect(await acceptExternalPdfSignature(prepared, await signDetached(signedContent(prepared), stranger), opts)).toMatchObject({ ok: false, verdict: 'unknown_issuer' });
+    expect(await acceptExternalPdfSignature(prepared, new Uint8Array(100), opts)).toMatchObject({ ok: false, verdict: 'malformed' });
+    const huge = await signDetached(signedContent(prepared), { ...external, chain: Array.from({ length: 20 }, () => ca.intermediate.certificate) });
+    expect(await acceptExternalPdfSignature(prepared, huge, opts)).toMatchObject({ ok: false, verdict: 'malformed' });
   });
 
   it('bytes appended after the last signature: altered; no signature: not_signed; garbage: never an exception', async () => {

@@ -29,7 +29,17 @@ export interface PdfSignatureInfo {
 /** Room for the CMS in /Contents (bytes): the signer's chain of RSA certificates and a timestamp fit in 16 KB. */
 const SIGNATURE_BYTES = 16_384;
 
-export async function signPdf(pdf: Uint8Array, signer: SignerCredentials, info: PdfSignatureInfo, opts: { tsa?: TimestampAuthority; signingTime?: Date } = {}): Promise<Uint8Array> {
+/** A PDF with an empty signature field whose /ByteRange is final: what a signer (Dargah or an external device) signs. */
+export interface PreparedPdf {
+  pdf: Uint8Array;
+  byteRange: [number, number, number, number];
+}
+
+/**
+ * Adds a signature field (an incremental update) and fixes its /ByteRange, leaving /Contents
+ * zero-filled: @signpdf computes the ranges, given a signer that signs nothing yet.
+ */
+export async function preparePdf(pdf: Uint8Array, info: PdfSignatureInfo, opts: { signingTime?: Date } = {}): Promise<PreparedPdf> {
   const withPlaceholder = plainAddPlaceholder({
     pdfBuffer: Buffer.from(pdf),
     ...info,
@@ -37,12 +47,63 @@ export async function signPdf(pdf: Uint8Array, signer: SignerCredentials, info: 
     signatureLength: SIGNATURE_BYTES,
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
   });
-  class CmsSigner extends Signer {
-    override async sign(bytes: Buffer): Promise<Buffer> {
-      return Buffer.from(await signDetached(new Uint8Array(bytes), signer, opts.tsa ? { tsa: opts.tsa } : {}));
+  class Nothing extends Signer {
+    override sign(): Promise<Buffer> {
+      return Promise.resolve(Buffer.alloc(0));
     }
   }
-  return new Uint8Array(await signpdf.sign(withPlaceholder, new CmsSigner()));
+  const prepared = new Uint8Array(await signpdf.sign(withPlaceholder, new Nothing()));
+  const ranges = byteRangesOf(Buffer.from(prepared));
+  const last = ranges.at(-1);
+  if (!last || last.length !== 4) throw new Error('the prepared PDF has no byte range');
+  return { pdf: prepared, byteRange: last.map(Number) as PreparedPdf['byteRange'] };
+}
+
+/** The bytes a signature over this prepared PDF covers (everything but /Contents). */
+export function signedContent(p: PreparedPdf): Uint8Array {
+  const [a, b, c, d] = p.byteRange;
+  return new Uint8Array(Buffer.concat([p.pdf.subarray(a, a + b), p.pdf.subarray(c, c + d)]));
+}
+
+/** Writes a CMS (DER) into the prepared /Contents; throws when it does not fit. */
+export function embedSignature(p: PreparedPdf, cms: Uint8Array): Uint8Array {
+  const [, b, c] = p.byteRange;
+  const room = c - b - 2;
+  const hex = Buffer.from(cms).toString('hex');
+  if (hex.length > room) throw new Error(`signature of ${cms.length} bytes does not fit in ${room / 2}`);
+  const out = Buffer.from(p.pdf);
+  out.write(hex.padEnd(room, '0'), b + 1, 'latin1');
+  return new Uint8Array(out);
+}
+
+export async function signPdf(pdf: Uint8Array, signer: SignerCredentials, info: PdfSignatureInfo, opts: { tsa?: TimestampAuthority; signingTime?: Date } = {}): Promise<Uint8Array> {
+  const prepared = await preparePdf(pdf, info, opts.signingTime ? { signingTime: opts.signingTime } : {});
+  return embedSignature(prepared, await signDetached(signedContent(prepared), signer, opts.tsa ? { tsa: opts.tsa } : {}));
+}
+
+/**
+ * An external signer's CMS (their own token or device signed `signedContent(prepared)`): checked
+ * like any signature before it is written into the PDF; refused with its verdict otherwise.
+ */
+export async function acceptExternalPdfSignature(
+  prepared: PreparedPdf,
+  cms: Uint8Array,
+  opts: VerifyOptions,
+): Promise<{ ok: true; pdf: Uint8Array; signer: SignerVerification } | { ok: false; verdict: VerdictCode; detail?: string }> {
+  const v = await verifyDetached(cms, signedContent(prepared), opts);
+  const signer = v.signers[0];
+  if (v.verdict !== 'valid' || !signer || v.signers.length !== 1) return { ok: false, verdict: v.verdict === 'valid' ? 'malformed' : v.verdict, ...(signer?.detail ?? v.detail ? { detail: signer?.detail ?? v.detail } : {}) };
+  try {
+    return { ok: true, pdf: embedSignature(prepared, cms), signer };
+  } catch (err) {
+    return { ok: false, verdict: 'malformed', detail: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Each `/ByteRange [a b c d]` in the file, as written. */
+function byteRangesOf(buf: Buffer): string[][] {
+  // byteRangeStrings: each `/ByteRange [a b c d]` as written (its declared `byteRange` type is not what it returns).
+  return findByteRange(buf).byteRangeStrings.map((x) => x.replace(/^\/ByteRange\s*\[/, '').replace(/\]$/, '').trim().split(/\s+/));
 }
 
 export interface PdfSignatureVerification extends SignerVerification {
@@ -78,8 +139,7 @@ export async function verifyPdf(pdf: Uint8Array, opts: VerifyOptions): Promise<P
   const buf = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   let ranges: string[][];
   try {
-    // byteRangeStrings: each `/ByteRange [a b c d]` as written (its declared `byteRange` type is not what it returns).
-    ranges = findByteRange(buf).byteRangeStrings.map((x) => x.replace(/^\/ByteRange\s*\[/, '').replace(/\]$/, '').trim().split(/\s+/));
+    ranges = byteRangesOf(buf);
   } catch (err) {
     return { verdict: 'malformed', signatures: [], changedAfterLastSignature: false, detail: String(err) };
   }
