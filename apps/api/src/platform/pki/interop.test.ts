@@ -78,6 +78,10 @@ describe('Dargah verifies openssl cms -sign', () => {
       expect(good.signers[0]!.signer!.subject).toContain(alg);
       expect(good.signers[0]!.claimedSigningTime).toBeDefined();
       expect((await verifyDetached(sig, new Uint8Array(fs.readFileSync(path.join(dir, 'altered.bin'))), opts)).verdict).toBe('altered');
+      // The signer named by its subject key identifier instead of issuer and serial (-keyid).
+      const byKeyId = path.join(dir, `os-${alg}-keyid.p7s`);
+      expect((await openssl(['cms', '-sign', '-binary', '-md', 'sha256', '-keyid', '-in', path.join(dir, 'content.bin'), '-signer', cert, '-inkey', key, '-outform', 'DER', '-out', byKeyId])).code).toBe(0);
+      expect((await verifyDetached(new Uint8Array(fs.readFileSync(byKeyId)), content, opts)).verdict).toBe('valid');
       // One byte of the signature value itself (the last bytes of the DER are the signature).
       const tampered = new Uint8Array(sig);
       tampered[tampered.length - 5]! ^= 0x01;
