@@ -1,7 +1,7 @@
 /**
  * npm run bench — starts Dargah on PostgreSQL and measures each path against its ceiling, in one
  * run: the write path and audited writes over 50 agencies and in one (ADR 0012) at 32 clients,
- * catalogue search at 16, PDF rendering (Typst beside Chromium's page.pdf(), one core), then the public pages' first-load JavaScript and their Lighthouse mobile
+ * catalogue search at 16, PDF rendering (Typst beside Chromium's page.pdf(), one core), detached CMS sign + verify on one core (RSA and ECDSA), then the public pages' first-load JavaScript and their Lighthouse mobile
  * scores (ADR 0016), and ends with a summary of the targets. Prints ratios and writes JSON to
  * bench/results/. Timings live here, never in tests. `BENCH_ONLY=web` runs only the public pages'
  * measures, `BENCH_ONLY=server` only the others.
@@ -50,6 +50,10 @@ if (only !== 'web') {
   summary.push(
     `PDF letter (2 pages + QR), one core: Typst ${pdf.typstPerSec}/s vs Chromium page.pdf() ${pdf.chromiumPerSec}/s, ratio ${pdf.ratio}`,
   );
+  const { benchPki, printPki } = await import('./pki');
+  const pki = await benchPki(seconds);
+  results.push(pki);
+  summary.push(printPki(pki));
 }
 
 if (only !== 'server') {

@@ -53,6 +53,8 @@ export const PLATFORM_TABLES = [
   'mobile_registry_simulator',
   'notification_preferences',
   'notifications',
+  'pki_crls',
+  'pki_test_authorities',
   'rate_limit_counters',
   'sms_outbox',
 ];

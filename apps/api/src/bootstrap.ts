@@ -12,6 +12,7 @@ import { createMobileRegistrySimulator } from './platform/integrations/mobile-re
 import { modules } from './modules';
 import { JobRegistry, JobRunner } from './platform/jobs';
 import { loggerOptions } from './platform/log';
+import { createPki } from './platform/pki';
 import { createRateLimitSweepJob } from './platform/rate-limit';
 import { createEmailSimulator, createNotifySendJob, createSmsSimulator, createSmtpProvider, Notifier } from './platform/notify';
 
@@ -47,6 +48,8 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
   // SHAHKAR_PROVIDER has one value so far: a live connector is added beside the simulator.
   const mobileRegistry = createMobileRegistrySimulator(database);
   integrations.register({ name: 'shahkar', mode: mobileRegistry.mode, description: 'mobile-ownership registry (شاهکار): is this SIM registered to this national code' });
+  const pki = createPki(config, database, clock, log);
+  pki.register(jobs, integrations);
   const ctx: AppContext = {
     config,
     database,
@@ -57,6 +60,7 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
     integrations,
     notify: notifier,
     mobileRegistry,
+    pki,
     auditKey,
     adminToken: config.ADMIN_API_TOKEN ?? randomBytes(24).toString('base64url'),
   };

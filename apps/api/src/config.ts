@@ -9,6 +9,12 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** A comma-separated list (files, URLs); empty entries dropped. */
+const list = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean));
+
 const optionalUrl = z
   .string()
   .trim()
@@ -84,6 +90,23 @@ export const AppConfigSchema = z.object({
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** How often the audit.checkpoint job signs the chains' heads (when anything was appended). */
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /**
+   * platform/pki (ADR 0022). Trusted roots (the national root) and intermediates: PEM bundles or DER
+   * files, comma-separated. Unset outside production: the development test root, created at first start.
+   * Production refuses a Dargah TEST certificate here.
+   */
+  PKI_TRUST_ROOT_FILES: list,
+  PKI_TRUST_INTERMEDIATE_FILES: list,
+  /** The platform's timestamp authority: its certificate (timeStamping EKU) and PKCS#8 key; without them production signs without timestamps. */
+  PKI_TSA_CERT_FILE: z.string().min(1).optional(),
+  PKI_TSA_KEY_FILE: z.string().min(1).optional(),
+  /** CRL distribution points the pki.crl.refresh job fetches (besides those the trust store's intermediates name). */
+  PKI_CRL_URLS: list,
+  PKI_CRL_REFRESH_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  /** Asked when no CRL covers a certificate's issuer: the simulator (answers from the stored CRLs) or the responders certificates name (live). */
+  PKI_OCSP_PROVIDER: z.enum(['simulator', 'live']).default('simulator'),
+  /** Whether an unknown revocation status makes a signature's verdict revocation_unknown instead of valid. */
+  PKI_REQUIRE_REVOCATION: bool.default(false),
 });
 
 export type AppConfigInput = z.input<typeof AppConfigSchema>;
@@ -117,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.OIDC_ISSUER && (!c.OIDC_CLIENT_ID || !c.OIDC_REDIRECT_URI)) problems.push('OIDC_CLIENT_ID, OIDC_REDIRECT_URI: required when OIDC_ISSUER is set');
   if (c.NODE_ENV === 'production' && !c.ADMIN_API_TOKEN) problems.push('ADMIN_API_TOKEN: required when NODE_ENV=production');
   if (c.NODE_ENV === 'production' && !c.AUDIT_SIGNING_KEY_FILE) problems.push('AUDIT_SIGNING_KEY_FILE: required when NODE_ENV=production');
+  if (!c.PKI_TSA_CERT_FILE !== !c.PKI_TSA_KEY_FILE) problems.push('PKI_TSA_CERT_FILE, PKI_TSA_KEY_FILE: set both or neither');
   if (problems.length) throw new ConfigError(problems);
   return {
     ...c,

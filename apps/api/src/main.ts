@@ -13,6 +13,9 @@ async function main(): Promise<void> {
     const applied = await migrate(ctx.database);
     if (applied.length) ctx.log.info({ applied }, 'migrations applied');
   }
+  // The trust store (and, outside production, the test root, intermediate and TSA: created at first start).
+  const pki = await ctx.pki.ready();
+  if (pki.test) ctx.log.warn({ root: pki.test.root.certificate.subject }, 'signing with the Dargah TEST PKI: not for production');
   // Demo agencies, services, staff and citizens on a fresh development database (never in production).
   const demo = config.NODE_ENV === 'development' ? await seedDemoData(ctx) : [];
   const app = await buildApp(ctx, { prettyLogs: config.NODE_ENV === 'development' && process.stdout.isTTY });

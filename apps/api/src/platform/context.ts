@@ -8,6 +8,7 @@ import type { IntegrationRegistry } from './integrations';
 import type { MobileOwnershipRegistry } from './integrations/mobile-registry';
 import type { JobRegistry, JobRunner } from './jobs';
 import type { Notifier } from './notify';
+import type { Pki } from './pki';
 
 /** Everything a module needs from the platform; built once in main.ts (or by a test). */
 export interface AppContext {
@@ -24,6 +25,8 @@ export interface AppContext {
   notify: Notifier;
   /** Whether a SIM is registered to a national code (شاهکار). */
   mobileRegistry: MobileOwnershipRegistry;
+  /** Trust store, timestamp authority, revocation; signs and verifies detached CMS (ADR 0022). */
+  pki: Pki;
   /** Signs audit checkpoints; its public half verifies them. */
   auditKey: AuditKey;
   /** Bearer token for platform administration endpoints until staff sign-in exists. */

@@ -1,0 +1,14 @@
+export { crypto, pkijs, x509, type CryptoKey, type CryptoKeyPair } from './engine';
+export { createCsr, generateKeyPair, importPrivateKey, issueCertificate, issueCrl, KEY_ALGORITHMS, keyMatchesCertificate, parseCertificate, parseCertificates, type Authority, type CertificateProfile, type KeyAlgorithm, type Revocation } from './certificates';
+export { signDetached, signDigest, type SignerCredentials, type SignOptions } from './cms';
+export { importPkcs12, Pkcs12Error, type Pkcs12Contents, type Pkcs12ErrorReason } from './pkcs12';
+export { createPki, Pki, SignerRefused, type PkiConfig, type PkiMaterial } from './pki';
+export { combinedRevocation, createCrlRefreshJob, createOcspSimulator, CRL_REFRESH_KIND, CrlCache, parseCrl, type OcspClient, type RevocationSource, type RevocationStatus } from './revocation';
+export { normalisePin, SealedKeyError, sealPrivateKey, unsealPrivateKey, type SealedKey } from './sealed-key';
+export { createTestAuthorities, ensureTestAuthorities, isTestCertificate, TEST_SUBJECTS, testTrustStore, trustBundlePem, TrustStore, type TestAuthorities } from './trust-store';
+export { createTimestampAuthority, respondToTimestampRequest, type TimestampAuthority } from './tsa';
+export { VERDICT_CODES, VERDICTS, type VerdictCode } from './verdicts';
+export { allowsDocumentSigning, verifyDetached, type SignerVerification, type Verification, type VerifyOptions } from './verify';
+export { acceptExternalPdfSignature, embedSignature, preparePdf, signedContent, signPdf, verifyPdf, type PdfSignatureInfo, type PdfSignatureVerification, type PdfVerification, type PreparedPdf } from './pades';
+export { createOcspClient, ocspUrlOf } from './ocsp';
+export { acceptIssuedCertificate, checkSigningCertificate, type SignerCheck } from './signer-check';
