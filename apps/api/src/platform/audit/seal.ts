@@ -1,0 +1,203 @@
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { list, rows, withTransaction, type Database } from '../db';
+import { chainHash, chainOf, GENESIS_HASH, type AuditContent } from './chain';
+
+/*
+ * The sealer (ADR 0019): writers only put entries in audit_intake; this hashes committed entries
+ * into their chains, in (xid, id) order, once no transaction that could still come before them is
+ * running. One sealer at a time across every process (a transaction-scoped advisory lock); a
+ * round that fails rolls back whole, leaving the intake as it was for the next.
+ */
+
+/** Entries sealed by one round at most (one transaction, one insert). */
+export const SEAL_BATCH = 5_000;
+
+export interface SealRound {
+  /** Entries sealed by this round. */
+  sealed: number;
+  /** The batch was full: more may be sealable at once. */
+  full: boolean;
+  /** Another sealer held the lock: this round did nothing. */
+  busy: boolean;
+}
+
+interface IntakeRow extends Record<string, unknown> {
+  id: string | number;
+  content: string;
+}
+
+/**
+ * One round: seals, in (xid, id) order, up to `batch` intake entries whose transaction has ended.
+ *
+ * Why the order is final: the statement's snapshot has xmin, the oldest transaction still running
+ * when it was taken. Every transaction with a smaller xid has ended, so it can write nothing more,
+ * and its committed rows are visible to the snapshot; every transaction that writes later has an
+ * xid of at least xmin (xids are handed out in increasing order, running ones are all ≥ xmin).
+ * So every entry sealed now sorts before every entry that can still appear, and rounds seal the
+ * log in one increasing (xid, id) order. Rows of transactions still running, or of later ones
+ * that already committed, wait for a round whose xmin has passed them.
+ */
+export async function sealRound(database: Database, batch = SEAL_BATCH): Promise<SealRound> {
+  return withTransaction(database, async (tx) => {
+    // The lock first, the rows in the next statement: under READ COMMITTED that statement's
+    // snapshot is taken after the lock, so it sees every round that committed before this one.
+    const [lock] = await rows<{ locked: boolean }>(tx.db, sql`SELECT pg_try_advisory_xact_lock(hashtext('dargah.audit.seal')) AS locked`);
+    if (!lock?.locked) return { sealed: 0, full: false, busy: true };
+    const picked = await rows<IntakeRow>(tx.db, sql`
+      SELECT id, content FROM audit_intake
+       WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY xid, id
+       LIMIT ${batch}`);
+    if (picked.length === 0) return { sealed: 0, full: false, busy: false };
+
+    const entries = picked.map((r) => {
+      const content = JSON.parse(r.content) as AuditContent;
+      return { id: Number(r.id), chain: chainOf(content), content };
+    });
+    const chains = [...new Set(entries.map((e) => e.chain))];
+    const heads = new Map(
+      (await rows<{ chain_id: string; seq: string | number; hash: string }>(
+        tx.db,
+        sql`SELECT chain_id, seq, hash FROM audit_chains WHERE chain_id = ANY(${list(chains)}::text[])`,
+      )).map((h) => [h.chain_id, { seq: Number(h.seq), prevHash: '', hash: h.hash }]),
+    );
+    const sealed = entries.map(({ id, chain, content: c }) => {
+      const head = heads.get(chain) ?? { seq: 0, prevHash: GENESIS_HASH, hash: GENESIS_HASH };
+      const next = { seq: head.seq + 1, prevHash: head.hash, hash: chainHash(head.hash, c) };
+      heads.set(chain, next);
+      return {
+        id,
+        chain_id: chain,
+        seq: next.seq,
+        occurred_at: c.occurredAt,
+        actor_type: c.actorType,
+        actor_id: c.actorId,
+        on_behalf_of_id: c.onBehalfOfId,
+        action: c.action,
+        object_type: c.objectType,
+        object_id: c.objectId,
+        agency_id: c.agencyId,
+        request_id: c.requestId,
+        ip: c.ip,
+        user_agent: c.userAgent,
+        details: c.details,
+        prev_hash: next.prevHash,
+        hash: next.hash,
+      };
+    });
+    const newHeads = chains.map((chain) => {
+      const h = heads.get(chain)!;
+      return { chain_id: chain, seq: h.seq, prev_hash: h.prevHash, hash: h.hash };
+    });
+    // Entries in, intake rows out, heads advanced: one statement.
+    const [done] = await rows<{ deleted: string | number; inserted: string | number }>(tx.db, sql`
+      WITH gone AS (
+        DELETE FROM audit_intake WHERE id = ANY(${list(entries.map((e) => String(e.id)))}::bigint[]) RETURNING id
+      ), sealed AS (
+        INSERT INTO audit_entries (id, chain_id, seq, occurred_at, actor_type, actor_id, on_behalf_of_id, action,
+          object_type, object_id, agency_id, request_id, ip, user_agent, details, prev_hash, hash)
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(sealed)}::jsonb) AS x(id bigint, chain_id text, seq bigint,
+          occurred_at timestamptz, actor_type text, actor_id text, on_behalf_of_id text, action text, object_type text,
+          object_id text, agency_id text, request_id text, ip text, user_agent text, details jsonb, prev_hash text, hash text)
+        RETURNING 1
+      ), heads AS (
+        INSERT INTO audit_chains AS ch (chain_id, seq, prev_hash, hash)
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(newHeads)}::jsonb) AS h(chain_id text, seq bigint, prev_hash text, hash text)
+        ON CONFLICT (chain_id) DO UPDATE SET seq = excluded.seq, prev_hash = excluded.prev_hash, hash = excluded.hash
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM gone) AS deleted, (SELECT count(*) FROM sealed) AS inserted, (SELECT count(*) FROM heads) AS heads`);
+    // Only this sealer deletes intake rows, under the lock: anything else means another sealer
+    // ran without it. Roll back rather than seal an entry twice.
+    if (Number(done?.deleted) !== entries.length || Number(done?.inserted) !== entries.length) {
+      throw new Error(`audit sealer: ${entries.length} entries picked, ${String(done?.deleted)} removed from the intake: another sealer ran without the lock`);
+    }
+    return { sealed: entries.length, full: picked.length === batch, busy: false };
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Seals every entry committed before this call (a checkpoint about to be signed, a verification, a
+ * reader of the log): seals rounds until none of them waits, or `maxWaitMs` passed (a transaction
+ * that started before them is still running, or another process's sealer is stalled). Entries of
+ * transactions still running at the call are not waited for. True when everything was sealed.
+ */
+export async function sealAudit(database: Database, opts: { maxWaitMs?: number } = {}): Promise<boolean> {
+  const deadline = Date.now() + (opts.maxWaitMs ?? 10_000);
+  // Every transaction that committed before now has an xid below the current snapshot's xmax.
+  const [mark] = await database.query<{ xmax: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax');
+  for (;;) {
+    const round = await sealRound(database);
+    if (round.full) continue;
+    // Visible rows are committed ones: those below the mark committed before this call.
+    const [left] = await database.query<{ waiting: boolean }>('SELECT EXISTS (SELECT 1 FROM audit_intake WHERE xid < $1::xid8) AS waiting', [mark!.xmax]);
+    if (!left?.waiting) return true;
+    if (Date.now() >= deadline) return false;
+    await sleep(round.busy ? 5 : 20);
+  }
+}
+
+/** The intake's backlog: entries waiting to be sealed, and how long the oldest has waited. */
+export interface AuditBacklog {
+  entries: number;
+  /** Seconds since the oldest waiting entry's transaction started (0 when none wait). */
+  oldestSeconds: number;
+}
+
+export const BACKLOG_SQL = `SELECT count(*)::int AS entries, coalesce(extract(epoch FROM now() - min(written_at)), 0)::float8 AS "oldestSeconds" FROM audit_intake`;
+
+export async function auditBacklog(database: Database): Promise<AuditBacklog> {
+  const [b] = await database.query<{ entries: number; oldestSeconds: number }>(BACKLOG_SQL);
+  return { entries: Number(b?.entries ?? 0), oldestSeconds: Number(b?.oldestSeconds ?? 0) };
+}
+
+/**
+ * Seals continuously in this process: a round every `intervalMs`, at once again while batches
+ * come full. Every app process runs one; only one seals at a time (the others find the lock
+ * taken). A failed round is logged and retried at the next tick (the intake is intact).
+ */
+export class AuditSealer {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+
+  constructor(
+    private readonly database: Database,
+    private readonly log: Pick<Logger, 'error'>,
+    private readonly intervalMs = 250,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = undefined;
+        this.schedule();
+      });
+    }, this.intervalMs);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      while (!this.stopped && (await sealRound(this.database)).full);
+    } catch (err) {
+      this.log.error({ err }, 'audit sealing failed: the entries stay in the intake for the next round');
+    }
+  }
+
+  /** Stops after the round in flight (which commits or rolls back whole). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+}
