@@ -84,6 +84,10 @@ export const AppConfigSchema = z.object({
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** How often the audit.checkpoint job signs the chains' heads (when anything was appended). */
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** How often each app process's audit sealer looks for committed entries to seal (ADR 0019). */
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(250),
+  /** The longest an audit entry may wait to be sealed before verification reports SEAL_OVERDUE. */
+  AUDIT_MAX_SEAL_DELAY_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
 });
 
 export type AppConfigInput = z.input<typeof AppConfigSchema>;
