@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { list, rows, withTransaction, type Database } from '../db';
-import { chainHash, chainOf, GENESIS_HASH, type AuditContent } from './chain';
+import { chainHashOfJson, GENESIS_HASH } from './chain';
 
 /*
  * The sealer (ADR 0019): writers only put entries in audit_intake; this hashes committed entries
@@ -24,6 +24,7 @@ export interface SealRound {
 
 interface IntakeRow extends Record<string, unknown> {
   id: string | number;
+  chain_id: string;
   content: string;
 }
 
@@ -45,75 +46,60 @@ export async function sealRound(database: Database, batch = SEAL_BATCH): Promise
     const [lock] = await rows<{ locked: boolean }>(tx.db, sql`SELECT pg_try_advisory_xact_lock(hashtext('dargah.audit.seal')) AS locked`);
     if (!lock?.locked) return { sealed: 0, full: false, busy: true };
     const picked = await rows<IntakeRow>(tx.db, sql`
-      SELECT id, content FROM audit_intake
+      SELECT id, chain_id, content FROM audit_intake
        WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY xid, id
        LIMIT ${batch}`);
     if (picked.length === 0) return { sealed: 0, full: false, busy: false };
 
-    const entries = picked.map((r) => {
-      const content = JSON.parse(r.content) as AuditContent;
-      return { id: Number(r.id), chain: chainOf(content), content };
-    });
-    const chains = [...new Set(entries.map((e) => e.chain))];
+    const chains = [...new Set(picked.map((r) => r.chain_id))];
     const heads = new Map(
-      (await rows<{ chain_id: string; seq: string | number; hash: string }>(
-        tx.db,
-        sql`SELECT chain_id, seq, hash FROM audit_chains WHERE chain_id = ANY(${list(chains)}::text[])`,
-      )).map((h) => [h.chain_id, { seq: Number(h.seq), prevHash: '', hash: h.hash }]),
+      (await rows<{ chain_id: string; seq: string | number; hash: string }>(tx.db, sql`SELECT chain_id, seq, hash FROM audit_chains WHERE chain_id = ANY(${list(chains)}::text[])`)).map(
+        (h) => [h.chain_id, { seq: Number(h.seq), prevHash: '', hash: h.hash }],
+      ),
     );
-    const sealed = entries.map(({ id, chain, content: c }) => {
-      const head = heads.get(chain) ?? { seq: 0, prevHash: GENESIS_HASH, hash: GENESIS_HASH };
-      const next = { seq: head.seq + 1, prevHash: head.hash, hash: chainHash(head.hash, c) };
-      heads.set(chain, next);
-      return {
-        id,
-        chain_id: chain,
-        seq: next.seq,
-        occurred_at: c.occurredAt,
-        actor_type: c.actorType,
-        actor_id: c.actorId,
-        on_behalf_of_id: c.onBehalfOfId,
-        action: c.action,
-        object_type: c.objectType,
-        object_id: c.objectId,
-        agency_id: c.agencyId,
-        request_id: c.requestId,
-        ip: c.ip,
-        user_agent: c.userAgent,
-        details: c.details,
-        prev_hash: next.prevHash,
-        hash: next.hash,
-      };
-    });
-    const newHeads = chains.map((chain) => {
-      const h = heads.get(chain)!;
-      return { chain_id: chain, seq: h.seq, prev_hash: h.prevHash, hash: h.hash };
-    });
-    // Entries in, intake rows out, heads advanced: one statement.
+    // Each entry's place and hash: the content is the canonical JSON that was written, hashed as
+    // it is (the verifier recomputes it from the sealed columns, and checks the chain too).
+    const sealed = { id: [] as string[], seq: [] as string[], prev: [] as string[], hash: [] as string[] };
+    for (const r of picked) {
+      const head = heads.get(r.chain_id) ?? { seq: 0, prevHash: GENESIS_HASH, hash: GENESIS_HASH };
+      const next = { seq: head.seq + 1, prevHash: head.hash, hash: chainHashOfJson(head.hash, r.content) };
+      heads.set(r.chain_id, next);
+      sealed.id.push(String(r.id));
+      sealed.seq.push(String(next.seq));
+      sealed.prev.push(next.prevHash);
+      sealed.hash.push(next.hash);
+    }
+    const newHeads = chains.map((chain) => ({ chain, ...heads.get(chain)! }));
+    // Intake rows out, entries in (their columns read from the content), heads advanced: one statement.
     const [done] = await rows<{ deleted: string | number; inserted: string | number }>(tx.db, sql`
-      WITH gone AS (
-        DELETE FROM audit_intake WHERE id = ANY(${list(entries.map((e) => String(e.id)))}::bigint[]) RETURNING id
+      WITH s AS (
+        SELECT * FROM unnest(${list(sealed.id)}::bigint[], ${list(sealed.seq)}::bigint[], ${list(sealed.prev)}::text[], ${list(sealed.hash)}::text[])
+          AS s(id, seq, prev_hash, hash)
+      ), gone AS (
+        DELETE FROM audit_intake i USING s WHERE i.id = s.id
+        RETURNING i.id, i.chain_id, i.content::jsonb AS c, s.seq, s.prev_hash, s.hash
       ), sealed AS (
         INSERT INTO audit_entries (id, chain_id, seq, occurred_at, actor_type, actor_id, on_behalf_of_id, action,
           object_type, object_id, agency_id, request_id, ip, user_agent, details, prev_hash, hash)
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(sealed)}::jsonb) AS x(id bigint, chain_id text, seq bigint,
-          occurred_at timestamptz, actor_type text, actor_id text, on_behalf_of_id text, action text, object_type text,
-          object_id text, agency_id text, request_id text, ip text, user_agent text, details jsonb, prev_hash text, hash text)
+        SELECT id, chain_id, seq, (c->>'occurredAt')::timestamptz, c->>'actorType', c->>'actorId', c->>'onBehalfOfId', c->>'action',
+          c->>'objectType', c->>'objectId', c->>'agencyId', c->>'requestId', c->>'ip', c->>'userAgent', c->'details', prev_hash, hash
+          FROM gone
         RETURNING 1
       ), heads AS (
         INSERT INTO audit_chains AS ch (chain_id, seq, prev_hash, hash)
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(newHeads)}::jsonb) AS h(chain_id text, seq bigint, prev_hash text, hash text)
+        SELECT * FROM unnest(${list(newHeads.map((h) => h.chain))}::text[], ${list(newHeads.map((h) => String(h.seq)))}::bigint[],
+          ${list(newHeads.map((h) => h.prevHash))}::text[], ${list(newHeads.map((h) => h.hash))}::text[])
         ON CONFLICT (chain_id) DO UPDATE SET seq = excluded.seq, prev_hash = excluded.prev_hash, hash = excluded.hash
         RETURNING 1
       )
-      SELECT (SELECT count(*) FROM gone) AS deleted, (SELECT count(*) FROM sealed) AS inserted, (SELECT count(*) FROM heads) AS heads`);
+      SELECT (SELECT count(*) FROM gone) AS deleted, (SELECT count(*) FROM sealed) AS inserted`);
     // Only this sealer deletes intake rows, under the lock: anything else means another sealer
     // ran without it. Roll back rather than seal an entry twice.
-    if (Number(done?.deleted) !== entries.length || Number(done?.inserted) !== entries.length) {
-      throw new Error(`audit sealer: ${entries.length} entries picked, ${String(done?.deleted)} removed from the intake: another sealer ran without the lock`);
+    if (Number(done?.deleted) !== picked.length || Number(done?.inserted) !== picked.length) {
+      throw new Error(`audit sealer: ${picked.length} entries picked, ${String(done?.deleted)} removed from the intake: another sealer ran without the lock`);
     }
-    return { sealed: entries.length, full: picked.length === batch, busy: false };
+    return { sealed: picked.length, full: picked.length === batch, busy: false };
   });
 }
 
