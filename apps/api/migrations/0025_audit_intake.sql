@@ -5,7 +5,7 @@
 -- Entries written and not yet sealed. id is the entry's number in the whole log (kept when sealed);
 -- xid the writing transaction (pg_current_xact_id: 64-bit, never wraps); content the canonical JSON
 -- the sealer hashes (chain.ts canonicalJson of the entry's AuditContent). Rows come and go within
--- a second: no index but the key, the sealer reads the whole (small) table in order.
+-- a second.
 CREATE TABLE audit_intake (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   chain_id text NOT NULL CHECK (chain_id <> ''),
@@ -13,6 +13,11 @@ CREATE TABLE audit_intake (
   written_at timestamptz NOT NULL DEFAULT now(),
   content text NOT NULL
 );
+-- The sealer's order. xids only grow, so inserts land at the index's right end; the sealer scans it
+-- from where its last round stopped, never over the rows (and dead rows) it already moved.
+CREATE INDEX audit_intake_order_idx ON audit_intake (xid, id);
+-- Every row is deleted within a second of being written: vacuum it by count, not by proportion.
+ALTER TABLE audit_intake SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000, autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 10000);
 COMMENT ON TABLE audit_intake IS 'Audit entries written by committed (or running) transactions and not yet sealed into their hash chain (audit_entries, audit_chains) by the sealer (platform/audit/seal.ts). audit:verify reports how many wait and for how long.';
 
 -- The numbers continue the log's: the sealer copies an entry's id into audit_entries, which no

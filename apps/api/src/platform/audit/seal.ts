@@ -20,12 +20,24 @@ export interface SealRound {
   full: boolean;
   /** Another sealer held the lock: this round did nothing. */
   busy: boolean;
+  /** The round's horizon (its snapshot's xmin): unless full, every committed entry below it is sealed. */
+  horizon?: bigint;
 }
 
+/**
+ * Where this process's last round stopped, per database: (xid, id) of the last entry it sealed.
+ * Every entry that can still appear sorts after it (see sealRound), so the next round scans the
+ * intake's order index from there, never over the (dead) rows already moved. A round of another
+ * process only moves the true position further: this one stays a valid lower bound.
+ */
+const sealedUpTo = new WeakMap<Database, { xid: string; id: string }>();
+
 interface IntakeRow extends Record<string, unknown> {
-  id: string | number;
+  id: string;
   chain_id: string;
   content: string;
+  xid: string;
+  horizon: string;
 }
 
 /**
@@ -45,12 +57,16 @@ export async function sealRound(database: Database, batch = SEAL_BATCH): Promise
     // snapshot is taken after the lock, so it sees every round that committed before this one.
     const [lock] = await rows<{ locked: boolean }>(tx.db, sql`SELECT pg_try_advisory_xact_lock(hashtext('dargah.audit.seal')) AS locked`);
     if (!lock?.locked) return { sealed: 0, full: false, busy: true };
+    const from = sealedUpTo.get(database) ?? { xid: '0', id: '0' };
     const picked = await rows<IntakeRow>(tx.db, sql`
-      SELECT id, chain_id, content FROM audit_intake
-       WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
+      SELECT id::text, chain_id, content, xid::text, pg_snapshot_xmin(pg_current_snapshot())::text AS horizon FROM audit_intake
+       WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) AND (xid, id) > (${from.xid}::xid8, ${from.id}::bigint)
        ORDER BY xid, id
        LIMIT ${batch}`);
-    if (picked.length === 0) return { sealed: 0, full: false, busy: false };
+    if (picked.length === 0) {
+      const [h] = await rows<{ horizon: string }>(tx.db, sql`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`);
+      return { sealed: 0, full: false, busy: false, horizon: BigInt(h!.horizon) };
+    }
 
     const chains = [...new Set(picked.map((r) => r.chain_id))];
     const heads = new Map(
@@ -65,7 +81,7 @@ export async function sealRound(database: Database, batch = SEAL_BATCH): Promise
       const head = heads.get(r.chain_id) ?? { seq: 0, prevHash: GENESIS_HASH, hash: GENESIS_HASH };
       const next = { seq: head.seq + 1, prevHash: head.hash, hash: chainHashOfJson(head.hash, r.content) };
       heads.set(r.chain_id, next);
-      sealed.id.push(String(r.id));
+      sealed.id.push(r.id);
       sealed.seq.push(String(next.seq));
       sealed.prev.push(next.prevHash);
       sealed.hash.push(next.hash);
@@ -99,7 +115,9 @@ export async function sealRound(database: Database, batch = SEAL_BATCH): Promise
     if (Number(done?.deleted) !== picked.length || Number(done?.inserted) !== picked.length) {
       throw new Error(`audit sealer: ${picked.length} entries picked, ${String(done?.deleted)} removed from the intake: another sealer ran without the lock`);
     }
-    return { sealed: picked.length, full: picked.length === batch, busy: false };
+    const last = picked.at(-1)!;
+    tx.afterCommit(() => sealedUpTo.set(database, { xid: last.xid, id: last.id }));
+    return { sealed: picked.length, full: picked.length === batch, busy: false, horizon: BigInt(last.horizon) };
   });
 }
 
@@ -115,9 +133,12 @@ export async function sealAudit(database: Database, opts: { maxWaitMs?: number }
   const deadline = Date.now() + (opts.maxWaitMs ?? 10_000);
   // Every transaction that committed before now has an xid below the current snapshot's xmax.
   const [mark] = await database.query<{ xmax: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax');
+  const target = BigInt(mark!.xmax);
   for (;;) {
     const round = await sealRound(database);
     if (round.full) continue;
+    // This round saw every committed entry below its horizon, so all of those before the mark.
+    if (round.horizon !== undefined && round.horizon >= target) return true;
     // Visible rows are committed ones: those below the mark committed before this call.
     const [left] = await database.query<{ waiting: boolean }>('SELECT EXISTS (SELECT 1 FROM audit_intake WHERE xid < $1::xid8) AS waiting', [mark!.xmax]);
     if (!left?.waiting) return true;
