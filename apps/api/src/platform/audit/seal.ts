@@ -58,15 +58,19 @@ export async function sealRound(database: Database, batch = SEAL_BATCH): Promise
     const [lock] = await rows<{ locked: boolean }>(tx.db, sql`SELECT pg_try_advisory_xact_lock(hashtext('dargah.audit.seal')) AS locked`);
     if (!lock?.locked) return { sealed: 0, full: false, busy: true };
     const from = sealedUpTo.get(database) ?? { xid: '0', id: '0' };
-    const picked = await rows<IntakeRow>(tx.db, sql`
-      SELECT id::text, chain_id, content, xid::text, pg_snapshot_xmin(pg_current_snapshot())::text AS horizon FROM audit_intake
-       WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) AND (xid, id) > (${from.xid}::xid8, ${from.id}::bigint)
-       ORDER BY xid, id
-       LIMIT ${batch}`);
-    if (picked.length === 0) {
-      const [h] = await rows<{ horizon: string }>(tx.db, sql`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`);
-      return { sealed: 0, full: false, busy: false, horizon: BigInt(h!.horizon) };
-    }
+    // The horizon and the rows from one statement (one snapshot), even when no row is sealable.
+    const found = await rows<IntakeRow>(tx.db, sql`
+      WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+      SELECT h.xmin::text AS horizon, i.id::text AS id, i.chain_id, i.content, i.xid::text AS xid
+        FROM h LEFT JOIN LATERAL (
+          SELECT id, chain_id, content, xid FROM audit_intake
+           WHERE xid < h.xmin AND (xid, id) > (${from.xid}::xid8, ${from.id}::bigint)
+           ORDER BY xid, id
+           LIMIT ${batch}
+        ) i ON true`);
+    const horizon = BigInt(found[0]!.horizon);
+    const picked = found.filter((r) => r.id !== null);
+    if (picked.length === 0) return { sealed: 0, full: false, busy: false, horizon };
 
     const chains = [...new Set(picked.map((r) => r.chain_id))];
     const heads = new Map(
@@ -117,7 +121,7 @@ export async function sealRound(database: Database, batch = SEAL_BATCH): Promise
     }
     const last = picked.at(-1)!;
     tx.afterCommit(() => sealedUpTo.set(database, { xid: last.xid, id: last.id }));
-    return { sealed: picked.length, full: picked.length === batch, busy: false, horizon: BigInt(last.horizon) };
+    return { sealed: picked.length, full: picked.length === batch, busy: false, horizon };
   });
 }
 
