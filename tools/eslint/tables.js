@@ -45,6 +45,7 @@ export const PLATFORM_TABLES = [
   'audit_checkpoints',
   'audit_entries',
   'audit_head',
+  'audit_intake',
   'blobs',
   'events',
   'idempotency_keys',

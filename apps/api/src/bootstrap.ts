@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import type { AppConfig } from './config';
-import { auditKeyFromConfig, createAuditCheckpointJob, type AuditKey } from './platform/audit';
+import { auditKeyFromConfig, AuditSealer, createAuditCheckpointJob, type AuditKey } from './platform/audit';
 import { systemClock, type Clock } from './platform/clock';
 import type { AppContext } from './platform/context';
 import { openDatabase, type Database } from './platform/db';
@@ -66,6 +66,11 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
   };
   for (const m of modules) m.defineJobs?.(ctx);
   return ctx;
+}
+
+/** This process's audit sealer (ADR 0019): every app and worker process runs one; one seals at a time. */
+export function createSealer(ctx: AppContext): AuditSealer {
+  return new AuditSealer(ctx.database, ctx.log.child({ component: 'audit-sealer' }), ctx.config.AUDIT_SEAL_INTERVAL_MS);
 }
 
 /** A job runner for this process, over the context's registry. */

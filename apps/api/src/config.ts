@@ -107,6 +107,10 @@ export const AppConfigSchema = z.object({
   PKI_OCSP_PROVIDER: z.enum(['simulator', 'live']).default('simulator'),
   /** Whether an unknown revocation status makes a signature's verdict revocation_unknown instead of valid. */
   PKI_REQUIRE_REVOCATION: bool.default(false),
+  /** How often each app process's audit sealer looks for committed entries to seal (ADR 0019). */
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(250),
+  /** The longest an audit entry may wait to be sealed before verification reports SEAL_OVERDUE. */
+  AUDIT_MAX_SEAL_DELAY_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
 });
 
 export type AppConfigInput = z.input<typeof AppConfigSchema>;

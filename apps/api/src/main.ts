@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { createContext, createRunner } from './bootstrap';
+import { createContext, createRunner, createSealer } from './bootstrap';
 import { failStartup } from './cli/exit';
 import { loadConfig } from './config';
 import { migrate } from './platform/db';
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   // Demo agencies, services, staff and citizens on a fresh development database (never in production).
   const demo = config.NODE_ENV === 'development' ? await seedDemoData(ctx) : [];
   const app = await buildApp(ctx, { prettyLogs: config.NODE_ENV === 'development' && process.stdout.isTTY });
+  const sealer = createSealer(ctx);
+  sealer.start();
   if (config.runJobsInProcess) {
     ctx.runner = createRunner(ctx);
     ctx.runner.start();
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     force.unref();
     await app.close();
     await ctx.runner?.stop();
+    await sealer.stop();
     await ctx.database.close();
     process.exit(0);
   };

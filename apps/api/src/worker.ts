@@ -1,4 +1,4 @@
-import { createContext, createRunner } from './bootstrap';
+import { createContext, createRunner, createSealer } from './bootstrap';
 import { failStartup } from './cli/exit';
 import { loadConfig } from './config';
 import { migrationStatus } from './platform/db';
@@ -12,12 +12,15 @@ async function main(): Promise<void> {
   const runner = createRunner(ctx);
   ctx.runner = runner;
   runner.start();
+  const sealer = createSealer(ctx);
+  sealer.start();
   ctx.log.info({ workerId: runner.workerId, kinds: ctx.jobs.kinds() }, 'worker started');
   const stop = async (signal: string) => {
     ctx.log.info({ signal }, 'worker stopping: finishing jobs in flight');
     const force = setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS);
     force.unref();
     await runner.stop();
+    await sealer.stop();
     await ctx.database.close();
     process.exit(0);
   };

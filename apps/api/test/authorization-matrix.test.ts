@@ -11,6 +11,7 @@ import * as deliveryRepo from '../src/modules/delivery-reports/reports.repositor
 import * as architectureRepo from '../src/modules/service-architecture/architecture.repository';
 import { insertLicence } from '../src/modules/licences/licences.repository';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
+import { sealAuditNow } from './audit';
 
 /**
  * Walks every registered /api/v1 route and proves that callers who may not use it are refused
@@ -168,7 +169,7 @@ beforeAll(async () => {
     '/api/v1/catalogue/delivery-reports/:id': deliveryReport,
     '/api/v1/catalogue/delivery-reports/:id/corrections': deliveryReport,
     '/api/v1/catalogue/delivery-report-rows/:id/resolve': deliveryRow!.id,
-    '/api/v1/audit/entries/:id': String((await t.ctx.database.query<{ id: string }>('SELECT id FROM audit_entries WHERE agency_id = $1 ORDER BY id LIMIT 1', [a.id]))[0]!.id),
+    '/api/v1/audit/entries/:id': String((await sealAuditNow(t.ctx.database).then(() => t.ctx.database.query<{ id: string }>('SELECT id FROM audit_entries WHERE agency_id = $1 ORDER BY id LIMIT 1', [a.id])))[0]!.id),
     '/api/v1/catalogue/delivery-report-rows/:id/capabilities': deliveryRow!.id,
     ...(await architectureFixtures(db, now, cardId, clerkA.id)),
     ...(await licenceFixtures(db, now, a.id)),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValueNotStorable } from '../src/platform/http/plugin';
 import { buildTestApp, type TestApp } from './app';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
+import { sealAuditNow } from './audit';
 
 /**
  * The edge's answers to hostile text and malformed requests on the routes the issue names (the walk
@@ -127,6 +128,7 @@ describe('a hostile User-Agent', () => {
     expect(res.statusCode).toBe(200);
     const [session] = await t.ctx.database.query<{ ua: string }>("SELECT user_agent AS ua FROM sessions WHERE subject_type = 'staff' AND subject_id = $1", [staff.id]);
     expect(session?.ua).toBe('Evil\uFFFDAgent (x)');
+    await sealAuditNow(t.ctx.database);
     const audited = await t.ctx.database.query<{ ua: string }>('SELECT user_agent AS ua FROM audit_entries WHERE request_id = $1', [res.headers['x-request-id']]);
     expect(audited.map((a) => a.ua)).toEqual(['Evil\uFFFDAgent (x)']);
   });

@@ -23,6 +23,7 @@ import {
   type Hints,
   type JsonSchema,
 } from './hostile/schema-values';
+import { sealAuditNow } from './audit';
 
 /**
  * Walks every operation of the OpenAPI document as a caller who may use it, with a valid request
@@ -335,6 +336,7 @@ describe('hostile input on every operation of the OpenAPI document', () => {
   });
 
   it('stored the hostile User-Agent of every audited change only as clean text, and the audit chain holds', async () => {
+    await sealAuditNow(t.ctx.database);
     const rows = await t.ctx.database.query<{ ua: string }>("SELECT user_agent AS ua FROM audit_entries WHERE user_agent LIKE 'walker/1%'");
     expect(rows.length).toBeGreaterThan(0);
     for (const { ua } of rows) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app';
 import { outboxPage } from '../src/platform/http/dev';
+import { sealAuditNow } from './audit';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -116,6 +117,7 @@ describe('operations endpoints', () => {
     const q = t.ctx.database.query.bind(t.ctx.database);
     expect(await q('SELECT 1 FROM write_probes WHERE id = $1', [id])).toHaveLength(1);
     expect(await q("SELECT 1 FROM events WHERE stream_type = 'write_probe' AND stream_id = $1", [id])).toHaveLength(1);
+    await sealAuditNow(t.ctx.database);
     expect(await q("SELECT 1 FROM audit_entries WHERE object_type = 'write_probe' AND object_id = $1", [id])).toHaveLength(1);
     const reused = await send('دیگر');
     expect(reused.statusCode).toBe(422);

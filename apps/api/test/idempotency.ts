@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestApp } from './app';
+import { sealAuditNow } from './audit';
 
 /** A create sent through the API: what it adds is one row of `table` and one event on `stream`. */
 export interface CreateCall {
@@ -15,6 +16,7 @@ export interface CreateCall {
 
 /** Rows of the create's table, events of its stream and audit entries: what a create adds to. */
 async function counts(t: TestApp, c: CreateCall) {
+  await sealAuditNow(t.ctx.database);
   const n = async (sql: string, params: unknown[] = []) =>
     (await t.ctx.database.query<{ n: number }>(sql, params))[0]!.n;
   return {

@@ -11,6 +11,7 @@ import {
   signInStaff,
   type Session,
 } from './factories';
+import { sealAuditNow } from './audit';
 
 /*
  * Separation of duties, across every review in Dargah: whoever submitted a card, a change request,
@@ -58,6 +59,7 @@ const call = async (method: 'GET' | 'POST' | 'PUT', url: string, who: Who, paylo
 async function snapshot(table: string, id: string) {
   const q = <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
     t.ctx.database.query<T>(text, params);
+  await sealAuditNow(t.ctx.database);
   const [events] = await q<{ n: number }>('SELECT count(*)::int AS n FROM events');
   const [audit] = await q<{ n: number }>('SELECT count(*)::int AS n FROM audit_entries');
   const [row] = await q<Record<string, unknown>>(`SELECT * FROM ${table} WHERE id = $1`, [id]);

@@ -13,6 +13,8 @@ export const AuditReport = z.object({
   entries: z.number().int(),
   chains: z.array(z.object({ chain: z.string(), entries: z.number().int(), headHash: z.string() })),
   checkpoints: z.object({ count: z.number().int(), latest: z.number().int().nullable() }),
+  /** Entries written and not yet sealed into their chains, and how long the oldest has waited (ADR 0019). */
+  pending: z.object({ entries: z.number().int().min(0), oldestSeconds: z.number().min(0) }),
   problems: z.array(AuditProblem),
 });
 export type AuditReport = z.infer<typeof AuditReport>;

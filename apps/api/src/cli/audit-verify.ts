@@ -8,7 +8,9 @@ import { failStartup } from './exit';
 
 const USAGE = `npm run audit:verify [-- --against <checkpoint.json>] [--public-key <key.pem>]
 
-Walks every audit chain and checks every signed checkpoint, from one snapshot of the database.
+Seals the audit entries committed so far, then walks every audit chain and checks every signed
+checkpoint from one snapshot of the database, and reports the entries still waiting to be sealed
+(SEAL_OVERDUE when the oldest waited longer than AUDIT_MAX_SEAL_DELAY_SECONDS).
   --against      a copy of a checkpoint kept outside Dargah (GET /api/v1/audit/checkpoints/latest):
                  proves that nothing up to it was changed or removed since it was signed
   --public-key   the Ed25519 public key (PEM) to trust, instead of the configured signing key's
@@ -22,8 +24,9 @@ function formatReport(r: AuditReport): string {
   const head = r.ok
     ? `audit intact: ${r.entries} entries in ${r.chains.length} chains, ${r.checkpoints.count} checkpoints verified`
     : `AUDIT BROKEN: ${r.problems.length} problem(s) in ${r.entries} entries, ${r.chains.length} chains, ${r.checkpoints.count} checkpoints`;
+  const pending = `  waiting to be sealed: ${r.pending.entries} entries${r.pending.entries ? `, the oldest for ${r.pending.oldestSeconds.toFixed(1)} s` : ''}`;
   const problems = r.problems.map((p) => `  ${p.reason}: ${p.message}`);
-  return [head, ...lines, ...problems].join('\n') + '\n';
+  return [head, ...lines, pending, ...problems].join('\n') + '\n';
 }
 
 async function main(): Promise<void> {
@@ -43,7 +46,7 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(config);
   try {
-    const report = await verifyAudit(database, { trustedKeys: trusted, ...(against ? { against } : {}) });
+    const report = await verifyAudit(database, { trustedKeys: trusted, maxSealDelaySeconds: config.AUDIT_MAX_SEAL_DELAY_SECONDS, ...(against ? { against } : {}) });
     process.stdout.write(formatReport(report));
     if (!report.ok) process.exitCode = 1;
   } finally {

@@ -6,6 +6,7 @@ import {
   findAuditEntry,
   listAuditEntries,
   listCheckpoints,
+  sealAudit,
   verifyAudit,
   type AuditEntryQuery,
   type AuditReport,
@@ -28,6 +29,19 @@ import { AuditError } from './audit.errors';
  * open one, download the filtered list, and see and refresh the chain's verification. Reads go
  * through platform/audit; the chain's design is not this module's business.
  */
+
+/**
+ * Seals the entries committed before a reader asks (ADR 0019), so an acknowledged change is in the
+ * log at once. Bounded: when a long transaction holds sealing back, the reader gets what is sealed
+ * (verification names entries left waiting too long); a failure to seal never fails the read.
+ */
+async function sealBeforeReading(ctx: AppContext): Promise<void> {
+  try {
+    if (!(await sealAudit(ctx.database, { maxWaitMs: 2_000 }))) ctx.log.warn('audit entries committed before this read are not sealed yet');
+  } catch (err) {
+    ctx.log.error({ err }, 'audit sealing before a read failed');
+  }
+}
 
 /** The agencies whose entries the actor reads (null: all); 403 for anyone who reads none. */
 function readScope(actor: Actor): string[] | null {
@@ -84,6 +98,7 @@ export async function listEntries(
   lang: Lang,
 ): Promise<AuditEntryPage> {
   const query = await queryOf(ctx, actor, q, lang);
+  await sealBeforeReading(ctx);
   const found = await listAuditEntries(ctx.database.db, { ...query, beforeId: q.cursor ? Number(q.cursor) : undefined, limit: q.limit + 1 });
   const page = found.slice(0, q.limit);
   return { items: await views(ctx, page), nextCursor: found.length > q.limit ? String(page.at(-1)!.id) : null };
@@ -95,6 +110,7 @@ export const EXPORT_MAX_ENTRIES = 10_000;
 /** Every entry that matches (up to EXPORT_MAX_ENTRIES, newest first), for a download; `truncated` when more matched. */
 export async function entriesForExport(ctx: AppContext, actor: Actor, f: AuditEntryFilter, lang: Lang): Promise<{ items: AuditEntry[]; truncated: boolean }> {
   const query = await queryOf(ctx, actor, f, lang);
+  await sealBeforeReading(ctx);
   const out: AuditEntry[] = [];
   let beforeId: number | undefined;
   for (;;) {
@@ -111,6 +127,7 @@ export async function entriesForExport(ctx: AppContext, actor: Actor, f: AuditEn
 /** GET /audit/entries/:id: one entry the actor may read; any other answers as a missing one. */
 export async function getEntry(ctx: AppContext, actor: Actor, id: number): Promise<AuditEntry> {
   const scope = readScope(actor);
+  await sealBeforeReading(ctx);
   const row = await findAuditEntry(ctx.database.db, id);
   if (!row || (scope !== null && (row.agency_id === null || !scope.includes(row.agency_id)))) {
     throw new AuditError('AUDIT_ENTRY_NOT_FOUND', { id });
@@ -143,6 +160,7 @@ async function recordView(ctx: AppContext, v: repo.VerificationRow): Promise<Aud
 /** GET /audit/status: the chains' lengths, the latest signed checkpoint and the latest verification. */
 export async function chainStatus(ctx: AppContext, actor: Actor): Promise<AuditChainStatus> {
   requireWatcher(actor);
+  await sealBeforeReading(ctx);
   const db = ctx.database.db;
   const [heads, [checkpoint], last] = await Promise.all([auditChainHeads(db), listCheckpoints(ctx.database, { limit: 1 }), repo.latestVerification(db)]);
   const n = checkpoint ? (JSON.parse(checkpoint.body) as { n: number }).n : null;
@@ -171,7 +189,7 @@ function walk(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<Wal
   if (current) return current;
   const started = (async (): Promise<Walk> => {
     const startedAt = ctx.clock.now();
-    const result = await verifyAudit(ctx.database, { trustedKeys: [ctx.auditKey] });
+    const result = await verifyAudit(ctx.database, { trustedKeys: [ctx.auditKey], maxSealDelaySeconds: ctx.config.AUDIT_MAX_SEAL_DELAY_SECONDS });
     const finishedAt = ctx.clock.now();
     const first = result.problems[0];
     const outcome = {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
 import { escalateOverdueParentReviews } from './catalogue-escalation.service';
+import { sealAuditNow } from '../../../test/audit';
 
 /*
  * The parent agency has a week to review a sub-agency's card; when it lets the week pass, the hourly
@@ -152,6 +153,7 @@ describe('the parent review deadline', () => {
     expect(
       new Set([...(await notices('childAdmin')), ...(await notices('parentAdmin'))].map((n) => n.agencyId)),
     ).toEqual(new Set([child, parent]));
+await sealAuditNow(t.ctx.database);
     expect(
       await count(
         "SELECT count(*) AS n FROM audit_entries WHERE object_id = $1 AND action = 'service_card.escalate'",

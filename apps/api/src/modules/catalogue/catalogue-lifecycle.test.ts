@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
 import { recordExpiryNotices } from './catalogue.jobs';
+import { sealAuditNow } from '../../../test/audit';
 
 /*
  * After first approval: change requests (law basis + head approval, the approved version stays in
@@ -333,6 +334,7 @@ describe('expiry and renewal', () => {
       [card.id],
     );
     expect(reminders.map((r) => r.days_before)).toEqual([7, 30, 60]);
+await sealAuditNow(t.ctx.database);
     const audits = await t.ctx.database.query<{ n: number | string }>(
       "SELECT count(*) AS n FROM audit_entries WHERE object_id = $1 AND action = 'service_card.remind_expiry'",
       [card.id],

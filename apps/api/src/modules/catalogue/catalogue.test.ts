@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
 import { expectKeyReuseRefused, expectReplayedCreate } from '../../../test/idempotency';
 import { isValidServiceId } from '.';
+import { sealAuditNow } from '../../../test/audit';
 
 let t: TestApp;
 let parent: string;
@@ -297,6 +298,7 @@ describe('service identity cards', () => {
       t.ctx.database.query(`UPDATE service_card_versions SET content = '{}' WHERE card_id = $1`, [cardId]),
     ).rejects.toThrow(/frozen/);
     // The audit trail holds every step.
+await sealAuditNow(t.ctx.database);
     const audits = await t.ctx.database.query<{ action: string }>(
       `SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY id`,
       [cardId],

@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from '../../../test/factories';
 import { expectKeyReuseRefused, expectReplayedCreate } from '../../../test/idempotency';
 import { createService } from '../services';
+import { sealAuditNow } from '../../../test/audit';
 
 /*
  * Delivery against the catalogue, built through the API: cards approved centrally, desk services
@@ -222,6 +223,7 @@ describe('linking a desk service to its catalogue service id', () => {
       [desk.dP],
     );
     expect(ev?.action).toBe('catalogue_linked');
+await sealAuditNow(t.ctx.database);
     const [au] = await t.ctx.database.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM audit_entries WHERE action = 'service.catalogue_linked' AND object_id = $1",
       [desk.dP],

@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from '../../../test/factories';
 import { withTransaction } from '../../platform/db';
 import { defineTemplate, notify } from '../../platform/notify';
+import { sealAuditNow } from '../../../test/audit';
 
 type Citizen = Session & { id: string; mobile: string };
 
@@ -38,6 +39,7 @@ const countRows = async (table: 'events' | 'audit', citizenId: string, action: s
     table === 'events'
       ? 'SELECT count(*)::int AS n FROM events WHERE stream_id = $1 AND action = $2'
       : 'SELECT count(*)::int AS n FROM audit_entries WHERE object_id = $1 AND action = $2';
+  if (table === 'audit') await sealAuditNow(t.ctx.database);
   return (await t.ctx.database.query<{ n: number }>(q, [citizenId, action]))[0]!.n;
 };
 

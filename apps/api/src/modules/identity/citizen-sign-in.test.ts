@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { deliveredCode, nextAddress, randomMobile, randomNationalCode, registerMobile, signInCitizen } from '../../../test/factories';
 import { maskMobile } from '@dargah/persian';
+import { sealAuditNow } from '../../../test/audit';
 
 /**
  * Citizen sign-in proves that the mobile belongs to the national code (the mobile-ownership
@@ -52,6 +53,7 @@ describe('an attacker who knows the victim’s national code', () => {
     expect(await textsTo(attackersOwn)).toEqual([]);
     expect(await q('SELECT 1 FROM otp_challenges WHERE national_code = $1 AND mobile = $2', [victim.nationalCode, attackersOwn])).toEqual([]);
     expect(await storedMobile(victim.nationalCode)).toBe(victim.mobile);
+await sealAuditNow(t.ctx.database);
     const [refusal] = await q<{ details: Record<string, unknown>; actor_type: string }>(
       "SELECT details, actor_type FROM audit_entries WHERE action = 'citizen.otp_refused' AND details->>'mobile' = $1 ORDER BY seq DESC LIMIT 1",
       [maskMobile(attackersOwn)],
@@ -75,6 +77,7 @@ describe('an attacker who knows the victim’s national code', () => {
     ].map(answer);
     for (const a of answers) expect(a).toEqual(answers[0]);
     expect(answers[0]).toMatchObject({ status: 400, error: { code: 'MOBILE_NOT_OWNED' } });
+await sealAuditNow(t.ctx.database);
     const outcomes = await q<{ outcome: string }>(
       "SELECT details->>'outcome' AS outcome FROM audit_entries WHERE action = 'citizen.otp_refused' ORDER BY seq DESC LIMIT 4",
     );
@@ -110,6 +113,7 @@ describe('a change of mobile', () => {
     const change = { from: maskMobile(person.mobile), to: maskMobile(newSim), registryReference: expect.stringMatching(/^sim-/) };
     const [event] = await q<{ payload: unknown; actor_id: string }>("SELECT payload, actor_id FROM events WHERE stream_id = $1 AND action = 'mobile_changed'", [person.id]);
     expect(event).toEqual({ payload: change, actor_id: person.id });
+await sealAuditNow(t.ctx.database);
     const [entry] = await q<{ details: Record<string, unknown> }>("SELECT details FROM audit_entries WHERE object_id = $1 AND action = 'citizen.mobile_changed'", [person.id]);
     expect(entry!.details).toEqual(change);
     expect(JSON.stringify(entry!.details)).not.toContain(person.mobile);

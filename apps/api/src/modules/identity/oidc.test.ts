@@ -6,6 +6,7 @@ import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff } from '../../../test/factories';
+import { sealAuditNow } from '../../../test/audit';
 
 /**
  * Staff sign-in with OpenID Connect against a real provider (oidc-provider) on a local port. The
@@ -152,6 +153,7 @@ async function linkedStaff(subject: string) {
 }
 
 async function auditEntries(action: string) {
+  await sealAuditNow(t.ctx.database);
   return t.ctx.database.query<{ object_id: string | null; details: Record<string, unknown> }>('SELECT object_id, details FROM audit_entries WHERE action = $1 ORDER BY id', [action]);
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, nextAddress, TEST_PASSWORD } from '../../../test/factories';
 import * as org from '../organisation';
+import { sealAuditNow } from '../../../test/audit';
 
 /**
  * Staff sign-in under concurrency and without leaks: the attempt is counted before its password
@@ -23,8 +24,10 @@ const answer = (res: Awaited<ReturnType<typeof login>>) => {
   const { requestId: _ignored, ...error } = res.json().error;
   return { status: res.statusCode, cookie: res.headers['set-cookie'] ?? null, error };
 };
-const auditActions = async (staffId: string) =>
-  (await t.ctx.database.query<{ action: string }>('SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY id', [staffId])).map((a) => a.action);
+const auditActions = async (staffId: string) => {
+  await sealAuditNow(t.ctx.database);
+  return (await t.ctx.database.query<{ action: string }>('SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY id', [staffId])).map((a) => a.action);
+};
 
 async function account() {
   const agency = await buildAgency(t);

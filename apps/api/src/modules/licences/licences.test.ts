@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
 import { expectKeyReuseRefused, expectReplayedCreate } from '../../../test/idempotency';
 import { serviceIdFromNumber } from '../catalogue';
+import { sealAuditNow } from '../../../test/audit';
 
 /*
  * The licence register: who may do what, the checks of a licence (laws, cost basis, inquiries,
@@ -182,6 +183,7 @@ describe('registering and editing a licence', () => {
       editable: true,
     });
     expect(await eventCount(l.id)).toBe(1);
+await sealAuditNow(t.ctx.database);
     const [a] = await t.ctx.database.query<{ action: string; agency_id: string }>(
       "SELECT action, agency_id FROM audit_entries WHERE object_type = 'licence' AND object_id = $1",
       [l.id],

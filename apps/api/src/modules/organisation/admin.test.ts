@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, randomLegalId, signInCitizen, signInStaff, TEST_PASSWORD, type Session } from '../../../test/factories';
+import { sealAuditNow } from '../../../test/audit';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,8 +27,10 @@ interface AuditEntry {
   agency_id: string | null;
   details: Record<string, unknown>;
 }
-const auditOf = (objectId: string) =>
-  t.ctx.database.query<AuditEntry & Record<string, unknown>>('SELECT * FROM audit_entries WHERE object_id = $1 ORDER BY id', [objectId]);
+const auditOf = async (objectId: string) => {
+  await sealAuditNow(t.ctx.database);
+  return t.ctx.database.query<AuditEntry & Record<string, unknown>>('SELECT * FROM audit_entries WHERE object_id = $1 ORDER BY id', [objectId]);
+};
 const eventsOf = (streamId: string) =>
   t.ctx.database.query<{ stream_type: string; action: string; actor_id: string; on_behalf_of_id: string | null }>(
     'SELECT stream_type, action, actor_id, on_behalf_of_id FROM events WHERE stream_id = $1 ORDER BY id',

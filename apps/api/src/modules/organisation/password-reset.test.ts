@@ -9,6 +9,7 @@ import {
   TEST_PASSWORD,
   type Session,
 } from '../../../test/factories';
+import { sealAuditNow } from '../../../test/audit';
 
 /**
  * A password reset: the administrator sends a one-time code to the staff member's mobile, and the
@@ -75,6 +76,7 @@ describe('password reset', () => {
       [s.id],
     );
     expect(row!.code_hash).toMatch(/^[0-9a-f]{64}$/);
+await sealAuditNow(t.ctx.database);
     expect(
       JSON.stringify(await t.ctx.database.query('SELECT details FROM audit_entries WHERE object_id = $1', [s.id])),
     ).not.toContain(code);
@@ -102,6 +104,7 @@ describe('password reset', () => {
     );
     expect((await login(s.username, TEST_PASSWORD)).statusCode).toBe(401);
     expect((await login(s.username, NEW_PASSWORD)).statusCode).toBe(200);
+await sealAuditNow(t.ctx.database);
     const actions = await t.ctx.database.query<{ action: string; actor_id: string }>(
       "SELECT action, actor_id FROM audit_entries WHERE object_id = $1 AND action LIKE 'staff.password%' ORDER BY seq",
       [s.id],
@@ -147,6 +150,7 @@ describe('password reset', () => {
     ).toEqual(new Set(['RESET_CODE_INVALID']));
     const winner = all.indexOf(won[0]!);
     expect((await login(s.username, `${NEW_PASSWORD}-${winner}`)).statusCode).toBe(200);
+await sealAuditNow(t.ctx.database);
     const recorded = await t.ctx.database.query(
       "SELECT 1 FROM audit_entries WHERE object_id = $1 AND action = 'staff.password_reset'",
       [s.id],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, nextAddress, randomMobile, signInStaff, TEST_PASSWORD, type Session } from '../../../test/factories';
+import { sealAuditNow } from '../../../test/audit';
 
 /**
  * Staff administration through the API: creating an account with its roles (all or nothing),
@@ -32,7 +33,7 @@ async function footprint() {
     staff: await n('SELECT count(*)::int AS n FROM staff'),
     roles: await n('SELECT count(*)::int AS n FROM role_assignments'),
     events: await n('SELECT count(*)::int AS n FROM events'),
-    audit: await n('SELECT count(*)::int AS n FROM audit_entries'),
+    audit: await sealAuditNow(t.ctx.database).then(() => n('SELECT count(*)::int AS n FROM audit_entries')),
   };
 }
 
@@ -140,6 +141,7 @@ describe('editing, the list and search', () => {
     expect(saved.json()).toMatchObject({ displayName: 'مینا یزدانی‌پور', mobile: '09125550101', email: 'mina@example.ir', version: 2 });
     const stale = await put(`/admin/staff/${s.id}`, { ...edit, displayName: 'دیگر' }, admin.headers);
     expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'CONFLICT']);
+await sealAuditNow(t.ctx.database);
     const [entry] = await t.ctx.database.query<{ details: Record<string, unknown> }>(
       "SELECT details FROM audit_entries WHERE object_id = $1 AND action = 'staff.update'",
       [s.id],
@@ -190,6 +192,7 @@ describe('deactivation and reactivation', () => {
     const on = await post(`/admin/staff/${s.id}/reactivate`, {}, admin.headers);
     expect([on.statusCode, on.json().active]).toEqual([200, true]);
     expect((await login(s.username)).statusCode).toBe(200);
+await sealAuditNow(t.ctx.database);
     const actions = await t.ctx.database.query<{ action: string }>('SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY id', [s.id]);
     // The refused sign-in of the deactivated account is counted like any failed one (the same answer as a wrong password).
     expect(actions.map((x) => x.action).filter((x) => x.startsWith('staff.') && x !== 'staff.sign_in')).toEqual(['staff.deactivate', 'staff.login_failed', 'staff.reactivate']);

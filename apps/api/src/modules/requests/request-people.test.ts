@@ -7,6 +7,7 @@ import { rows } from '../../platform/db';
 import { createService } from '../services';
 import { maskMobile, maskNationalCode } from '@dargah/persian';
 import { applicantName } from './request-people.model';
+import { sealAuditNow } from '../../../test/audit';
 
 /**
  * Who applied and who acted: the clerk sees the applicant masked and reveals the full national code
@@ -46,11 +47,13 @@ const inject = (method: 'GET' | 'POST', url: string, s?: Session | null, payload
   t.app.inject({ method, url, headers: { ...(s ? s.headers : {}), ...headers }, ...(payload ? { payload } : {}) });
 const submit = (s: Session, id = serviceId, headers: Record<string, string> = {}) => inject('POST', '/api/v1/requests', s, { serviceId: id, form: { reason: 'ارائه به بانک' } }, headers);
 const reveal = (id: string, s?: Session | null) => inject('POST', `/api/v1/requests/${id}/applicant/reveal`, s, {});
-const reveals = (requestId: string) =>
-  rows<{ actorId: string; details: unknown; agencyId: string }>(
+const reveals = async (requestId: string) => {
+  await sealAuditNow(t.ctx.database);
+  return rows<{ actorId: string; details: unknown; agencyId: string }>(
     t.ctx.database.db,
     sql`SELECT actor_id AS "actorId", details, agency_id AS "agencyId" FROM audit_entries WHERE action = 'service_request.applicant_reveal' AND object_id = ${requestId} ORDER BY seq`,
   );
+};
 const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : (v as Record<string, unknown>));
 
 async function namedCitizen(name: string) {

@@ -5,6 +5,7 @@ import { buildAgency, buildStaff, deliveredCode, randomLegalId, randomMobile, ra
 import { rows } from '../../platform/db';
 import { createService, type NewService } from '../services';
 import { isValidTrackingCode } from './tracking-code.model';
+import { sealAuditNow } from '../../../test/audit';
 
 let t: TestApp;
 let agencyA: { id: string };
@@ -209,6 +210,7 @@ describe('the first journey, end to end', () => {
     expect(after.filter((m) => m.channel === 'sms').map((m) => m.status)).toEqual(['delivered', 'delivered']);
 
     // Every change is in the event stream and the audit chain, which still verifies.
+await sealAuditNow(t.ctx.database);
     const audits = await rows<{ action: string }>(t.ctx.database.db, sql`SELECT action FROM audit_entries WHERE object_id = ${receipt.id} ORDER BY id`);
     expect(audits.map((a) => a.action)).toEqual(['service_request.submit', 'service_request.take', 'service_request.approve']);
     const verify = await t.app.inject({ url: '/api/v1/operations/audit/verify', headers: t.admin });

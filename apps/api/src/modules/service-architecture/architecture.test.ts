@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
 import { expectKeyReuseRefused, expectReplayedCreate } from '../../../test/idempotency';
 import { syncCatalogueEntries } from '../catalogue';
+import { sealAuditNow } from '../../../test/audit';
 
 /*
  * The service architecture through the API: the taxonomy (central reviewers edit it, everyone reads
@@ -101,10 +102,10 @@ const eventsOf = (streamId: string) =>
     'SELECT action, stream_type FROM events WHERE stream_id = $1 ORDER BY id',
     [streamId],
   );
-const auditsOf = (objectId: string) =>
-  t.ctx.database.query<{ action: string }>('SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY id', [
-    objectId,
-  ]);
+const auditsOf = async (objectId: string) => {
+  await sealAuditNow(t.ctx.database);
+  return t.ctx.database.query<{ action: string }>('SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY id', [objectId]);
+};
 
 beforeAll(async () => {
   t = await buildTestApp();

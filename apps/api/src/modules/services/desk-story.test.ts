@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, linkToApprovedCard, signInCitizen } from '../../../test/factories';
 import { createService, type NewService } from '.';
+import { sealAuditNow } from '../../../test/audit';
 
 /*
  * The desk and the catalogue tell one story: a desk service shows its approved card's title (in
@@ -64,6 +65,7 @@ const deskOf = async (id: string, lang = 'fa') => (await get(`/services/${id}`, 
 
 /** Everything a refused request must leave as it was. */
 async function counts() {
+  await sealAuditNow(t.ctx.database);
   const n = async (table: string) =>
     (await t.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
   return { requests: await n('service_requests'), events: await n('events'), audit: await n('audit_entries') };

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, onServer, type TestDatabase } from '../../../test/db';
 import { ManualClock } from '../clock';
-import { migrate, openEmbeddedDatabase, withTransaction, type Database } from '../db';
+import { migrate, openEmbeddedDatabase, openServerDatabase, withTransaction, type Database } from '../db';
 import { audit, rowToContent, type AuditRow } from './audit';
 import { chainHash, GENESIS_HASH } from './chain';
 import { createCheckpoint, exportedKey, listCheckpoints } from './checkpoints';
@@ -133,7 +133,8 @@ describe.runIf(onServer)('two transactions touching the same two agencies in opp
     const both = (first: string, second: string, gate: Promise<void>, arrive: () => void) =>
       withTransaction(t.database, async (tx) => {
         attempts++;
-        // Both transactions reach the append step together, holding no head yet.
+        // Both transactions reach COMMIT together (under ADR 0012 each then took the two heads'
+        // locks, in a fixed order; now they take none: the sealer links their entries later).
         tx.beforeCommit(async () => {
           arrive();
           await gate;
@@ -229,7 +230,7 @@ describe('npm run audit:verify', () => {
 });
 
 describe.runIf(onServer)('grants on PostgreSQL', () => {
-  it('lets the application role only read and append the audit trail and its checkpoints', async () => {
+  it('lets the application role only read and append the audit trail and its checkpoints, and fill, seal and empty the intake', async () => {
     const t = await createTestDatabase();
     try {
       await write(t.database, 1, 'agency-a');
@@ -248,8 +249,20 @@ describe.runIf(onServer)('grants on PostgreSQL', () => {
           await expect(c.query(`DELETE FROM ${table}`)).rejects.toThrow(/permission denied/);
           await expect(c.query(`TRUNCATE ${table}`)).rejects.toThrow(/permission denied/);
         }
+        // The intake: written and emptied by the app (its writers and its sealer), never rewritten.
+        await expect(c.query("UPDATE audit_intake SET content = 'x'")).rejects.toThrow(/permission denied/);
+        await expect(c.query('TRUNCATE audit_intake')).rejects.toThrow(/permission denied/);
       } finally {
         await c.end();
+      }
+      // The app's own role writes entries and seals them.
+      const app = await openServerDatabase(u.toString(), 2);
+      try {
+        await write(app, 2, 'agency-b');
+        expect(await app.query("SELECT count(*)::int AS n FROM audit_entries WHERE chain_id = 'agency-b'")).toEqual([{ n: 2 }]);
+        expect(await verifyAudit(app, { trustedKeys: [key] })).toMatchObject({ ok: true, pending: { entries: 0 } });
+      } finally {
+        await app.close();
       }
     } finally {
       await t.drop();

@@ -7,6 +7,7 @@ import { actorIn, at, tamper, write } from './test-support';
 import { canonicalJson, chainHash, GENESIS_HASH } from './chain';
 import { createCheckpoint } from './checkpoints';
 import { generateAuditKey } from './keys';
+import { sealAudit } from './seal';
 import { verifyAudit } from './verify';
 
 const key = generateAuditKey();
@@ -53,6 +54,7 @@ describe('one chain per agency, one for the platform', () => {
       audit(tx, { actor: actorIn('agency-a'), at, action: 'transfer.in', objectType: 'file', objectId: 'f1' });
       audit(tx, { actor: actorIn('agency-b'), at, action: 'transfer.noted', objectType: 'file', objectId: 'f1' });
     });
+    expect(await sealAudit(t.database)).toBe(true);
     expect((await entriesOf(t.database, 'agency-b')).slice(-2).map((e) => e.action)).toEqual(['transfer.out', 'transfer.noted']);
     expect((await entriesOf(t.database, 'agency-a')).at(-1)?.action).toBe('transfer.in');
     expect(await verify(t.database)).toMatchObject({ ok: true, entries: 20 });
@@ -63,7 +65,9 @@ describe('one chain per agency, one for the platform', () => {
       audit(tx, { actor: actorIn('agency-a'), at, action: 'never', objectType: 'thing' });
       throw new Error('rolled back');
     }).catch(() => undefined);
+    expect(await sealAudit(t.database)).toBe(true);
     expect(await t.database.query("SELECT 1 FROM audit_entries WHERE action = 'never'")).toHaveLength(0);
+    expect(await t.database.query('SELECT 1 FROM audit_intake')).toHaveLength(0);
     await write(t.database, 1, 'agency-a', 'after');
     expect(await verify(t.database)).toMatchObject({ ok: true, entries: 21 });
   });
@@ -72,6 +76,7 @@ describe('one chain per agency, one for the platform', () => {
     await withTransaction(t.database, async (tx) => {
       audit(tx, { actor: { type: 'staff', id: 'deputy', onBehalfOfId: 'manager', agencyId: 'agency-a' }, at, action: 'letter.sign', objectType: 'letter', objectId: 'L1' });
     });
+    await sealAudit(t.database);
     const [row] = await t.database.query<{ actor_id: string; on_behalf_of_id: string }>("SELECT actor_id, on_behalf_of_id FROM audit_entries WHERE action = 'letter.sign'");
     expect(row).toEqual({ actor_id: 'deputy', on_behalf_of_id: 'manager' });
   });

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { actorRef, type Actor, type ActorRef, type RequestOrigin } from '../actor';
-import { isoOf, json, jsonb, rows, type Db, type Tx } from '../db';
-import { canonicalJson, chainOf, GENESIS_HASH, type AuditContent } from './chain';
+import { isoOf, json, type Tx } from '../db';
+import { canonicalJson, chainOf, type AuditContent } from './chain';
 
 export interface AuditInput {
   actor: Actor | ActorRef;
@@ -33,52 +33,66 @@ function toContent(e: AuditInput): AuditContent {
   };
 }
 
+/** In a `u` regular expression a surrogate range matches only a surrogate without its pair. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 /**
- * Appends one entry to its chain. One statement advances the chain's head row (creating it for the
- * chain's first entry; its row lock serialises appenders to that chain only, until COMMIT) and
- * inserts the entry hashed from the head's previous hash.
+ * Refuses, in the writing transaction, what jsonb cannot store (a NUL, a lone surrogate), so the
+ * sealer never meets it. The error is PostgreSQL's own for it (22P05: the HTTP layer answers 400
+ * VALUE_NOT_STORABLE), as when the entry itself was inserted in the writing transaction.
  */
-async function append(db: Db, c: AuditContent): Promise<void> {
-  const json = canonicalJson(c);
-  await rows<Record<string, unknown>>(db, sql`
-    WITH h AS (
-      INSERT INTO audit_chains AS ch (chain_id, seq, prev_hash, hash)
-      VALUES (${chainOf(c)}, 1, ${GENESIS_HASH}, encode(sha256(convert_to(${GENESIS_HASH} || ${json}, 'UTF8')), 'hex'))
-      ON CONFLICT (chain_id) DO UPDATE
-         SET seq = ch.seq + 1,
-             prev_hash = ch.hash,
-             hash = encode(sha256(convert_to(ch.hash || ${json}, 'UTF8')), 'hex')
-   RETURNING chain_id, seq, prev_hash, hash
-    )
-    INSERT INTO audit_entries (chain_id, seq, occurred_at, actor_type, actor_id, on_behalf_of_id, action,
-      object_type, object_id, agency_id, request_id, ip, user_agent, details, prev_hash, hash)
-    SELECT h.chain_id, h.seq, ${c.occurredAt}::timestamptz, ${c.actorType}, ${c.actorId}, ${c.onBehalfOfId}, ${c.action},
-      ${c.objectType}, ${c.objectId}, ${c.agencyId}, ${c.requestId}, ${c.ip}, ${c.userAgent},
-      ${jsonb(c.details)}::jsonb, h.prev_hash, h.hash
-      FROM h`);
+function storable(value: unknown): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000') || LONE_SURROGATE.test(value)) {
+      throw Object.assign(new Error('an audit entry cannot hold a NUL character or a lone surrogate'), { code: '22P05', severity: 'ERROR' });
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach(storable);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      storable(k);
+      storable(v);
+    }
+  }
 }
 
-/** The entries a transaction has recorded and not yet appended. */
-const pending = new WeakMap<Tx, AuditContent[]>();
+/** An entry as the intake holds it until it is sealed: its chain and its canonical JSON. */
+export function intakeOf(entry: AuditInput): { chain: string; content: string } {
+  const c = toContent(entry);
+  storable(c);
+  return { chain: chainOf(c), content: canonicalJson(c) };
+}
 
 /**
- * Records an audit entry in the caller's transaction. The entries are appended just before COMMIT,
- * chain by chain in a fixed order (by chain id), so each chain's head is locked only for the
- * append and the commit, and two transactions touching the same chains can never wait on each
- * other in a cycle.
+ * `statement` (returning exactly one row: an INSERT … RETURNING) and the audit entry's intake row,
+ * as one statement: the caller pays one round trip for its change and its audit entry.
+ */
+export function withAuditEntry(statement: SQL, entry: AuditInput): SQL {
+  const { chain, content } = intakeOf(entry);
+  return sql`WITH s AS (${statement}) INSERT INTO audit_intake (chain_id, content) SELECT ${chain}, ${content} FROM s`;
+}
+
+/** The entries a transaction has recorded through `audit` and not yet written. */
+const queued = new WeakMap<Tx, Array<{ chain: string; content: string }>>();
+
+/**
+ * Records an audit entry in the caller's transaction: it commits with the change or not at all.
+ * The entry goes to the intake (all of a transaction's entries in one statement, just before
+ * COMMIT); the sealer later hashes it into its chain (seal.ts, ADR 0019). No lock is taken: two
+ * transactions auditing the same agency never wait on each other.
  */
 export function audit(tx: Tx, entry: AuditInput): void {
-  const queued = pending.get(tx);
-  if (queued) {
-    queued.push(toContent(entry));
+  const row = intakeOf(entry);
+  const entries = queued.get(tx);
+  if (entries) {
+    entries.push(row);
     return;
   }
-  const entries = [toContent(entry)];
-  pending.set(tx, entries);
+  const first = [row];
+  queued.set(tx, first);
   tx.beforeCommit(async (db) => {
-    const byChain = entries.map((c, i) => ({ c, i, chain: chainOf(c) }));
-    byChain.sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : a.i - b.i));
-    for (const { c } of byChain) await append(db, c);
+    const values = first.map((e) => sql`(${e.chain}, ${e.content})`);
+    await db.execute(sql`INSERT INTO audit_intake (chain_id, content) VALUES ${sql.join(values, sql`, `)}`);
   });
 }
 

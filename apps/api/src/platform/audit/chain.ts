@@ -48,5 +48,10 @@ export function chainOf(content: Pick<AuditContent, 'agencyId'>): string {
 
 /** hash = SHA-256(previous hash || canonical JSON of the entry), hex. */
 export function chainHash(prevHash: string, content: AuditContent): string {
-  return createHash('sha256').update(prevHash + canonicalJson(content), 'utf8').digest('hex');
+  return chainHashOfJson(prevHash, canonicalJson(content));
+}
+
+/** chainHash of an entry given as its canonical JSON already (as the audit intake holds it). */
+export function chainHashOfJson(prevHash: string, canonical: string): string {
+  return createHash('sha256').update(prevHash + canonical, 'utf8').digest('hex');
 }

@@ -6,6 +6,7 @@ import { isoOf, rows, withTransaction, type Database } from '../db';
 import type { JobDefinition } from '../jobs';
 import { canonicalJson, GENESIS_HASH } from './chain';
 import { publicKeyPem, type AuditKey } from './keys';
+import { sealAudit } from './seal';
 
 /** One chain's head as a checkpoint records it. */
 export interface ChainHead {
@@ -86,12 +87,14 @@ const toSigned = (r: CheckpointRow): SignedCheckpoint & { id: number; createdAt:
 });
 
 /**
- * Signs a checkpoint over every chain's current head, unless nothing was appended since the last
+ * Signs a checkpoint over every chain's current head (after sealing what was committed before), unless nothing was appended since the last
  * one. The heads are read by one statement, so they are one consistent moment of the log.
  */
 export async function createCheckpoint(database: Database, key: AuditKey, clock: Clock): Promise<(SignedCheckpoint & { id: number }) | undefined> {
   const privateKey = key.privateKey;
   if (!privateKey) throw new Error('this audit key cannot sign');
+  // Entries committed before now are sealed first, so the checkpoint covers them.
+  await sealAudit(database);
   return withTransaction(database, async (tx) => {
     // One checkpoint writer at a time, however many job runners there are.
     await rows(tx.db, sql`SELECT pg_advisory_xact_lock(hashtext('dargah.audit.checkpoint'))`);

@@ -1,4 +1,5 @@
-export { audit, type AuditInput } from './audit';
+export { audit, withAuditEntry, type AuditInput } from './audit';
+export { auditBacklog, AuditSealer, sealAudit, sealRound, type AuditBacklog, type SealRound } from './seal';
 export { canonicalJson, chainHash, chainOf, GENESIS_HASH, LEGACY_CHAIN, PLATFORM_CHAIN } from './chain';
 export {
   AUDIT_CHECKPOINT_KIND,

@@ -3,6 +3,7 @@ import { rowToContent, type AuditRow } from './audit';
 import { chainHash, chainOf, GENESIS_HASH, LEGACY_CHAIN } from './chain';
 import { checkpointDigest, parseCheckpointBody, signatureValid, type CheckpointBody, type SignedCheckpoint } from './checkpoints';
 import type { AuditKey } from './keys';
+import { BACKLOG_SQL, sealAudit, type AuditBacklog } from './seal';
 
 /** Why a chain is broken, at its first broken entry. */
 export type ChainProblemReason =
@@ -19,6 +20,12 @@ export type CheckpointProblemReason =
   | 'CHAIN_REWRITTEN' // the entry the checkpoint names has another hash now: entries up to it were rewritten
   | 'CHAIN_TRUNCATED' // the chain is shorter than the checkpoint says: entries were removed
   | 'CHECKPOINT_REPLACED'; // the database holds a different checkpoint under the outsider's checkpoint number
+
+/** Entries wait in the intake longer than the promised delay: the sealer stalled, or a long transaction holds it back. */
+export interface SealProblem {
+  reason: 'SEAL_OVERDUE';
+  message: string;
+}
 
 export interface ChainProblem {
   chain: string;
@@ -41,8 +48,10 @@ export interface AuditReport {
   chains: Array<{ chain: string; entries: number; headHash: string }>;
   /** Checkpoints found in the database and verified (plus the outsider's, when given). */
   checkpoints: { count: number; latest: number | null };
-  /** The first broken link of each broken chain, then every checkpoint that does not hold. */
-  problems: Array<ChainProblem | CheckpointProblem>;
+  /** Entries written and not yet sealed into their chains (at the snapshot), and the oldest one's wait. */
+  pending: AuditBacklog;
+  /** The first broken link of each broken chain, then every checkpoint that does not hold, then a sealing overdue. */
+  problems: Array<ChainProblem | CheckpointProblem | SealProblem>;
 }
 
 export interface VerifyOptions {
@@ -51,6 +60,10 @@ export interface VerifyOptions {
   /** An outsider's copy of a checkpoint and the key they trust for it. */
   against?: { checkpoint: SignedCheckpoint; key: AuditKey };
   pageSize?: number;
+  /** The longest an entry may wait to be sealed before the verifier says so (SEAL_OVERDUE); default 60 s. */
+  maxSealDelaySeconds?: number;
+  /** How long to wait for entries committed before the verification to be sealed first; default 10 s. */
+  sealWaitMs?: number;
 }
 
 interface ChainState {
@@ -65,12 +78,16 @@ interface ChainState {
  * of each chain and every checkpoint that does not hold.
  */
 export async function verifyAudit(database: Database, opts: VerifyOptions): Promise<AuditReport> {
+  // Seal what was committed before the verification, so it is verified too; whatever could not be
+  // sealed in time is reported as pending (and overdue past the promised delay).
+  // A sealer that fails does not stop the verification: its backlog is reported instead.
+  await sealAudit(database, { maxWaitMs: opts.sealWaitMs ?? 10_000 }).catch(() => false);
   return database.readSnapshot((q) => verifyInSnapshot(q, opts));
 }
 
 async function verifyInSnapshot(q: SnapshotQuery, opts: VerifyOptions): Promise<AuditReport> {
   const pageSize = opts.pageSize ?? 2000;
-  const problems: Array<ChainProblem | CheckpointProblem> = [];
+  const problems: Array<ChainProblem | CheckpointProblem | SealProblem> = [];
   const stored = (await q<{ id: string | number; body: string; key_id: string; signature: string }>(
     'SELECT id, body, key_id, signature FROM audit_checkpoints ORDER BY id',
   )).map((r) => ({ id: Number(r.id), body: r.body, keyId: r.key_id, signature: r.signature }));
@@ -170,8 +187,17 @@ async function verifyInSnapshot(q: SnapshotQuery, opts: VerifyOptions): Promise<
     }
   }
 
+  const [backlog] = await q<{ entries: number; oldestSeconds: number }>(BACKLOG_SQL);
+  const pending = { entries: Number(backlog?.entries ?? 0), oldestSeconds: Number(backlog?.oldestSeconds ?? 0) };
+  const maxDelay = opts.maxSealDelaySeconds ?? 60;
+  if (pending.entries > 0 && pending.oldestSeconds > maxDelay) {
+    problems.push({
+      reason: 'SEAL_OVERDUE',
+      message: `${pending.entries} entries wait to be sealed, the oldest for ${Math.round(pending.oldestSeconds)} s (more than ${maxDelay} s): the sealer has stopped, or a long transaction holds it back`,
+    });
+  }
   const latest = parsed.at(-1)?.body?.n ?? null;
-  return { ok: problems.length === 0, entries: total, chains, checkpoints: { count: stored.length, latest }, problems };
+  return { ok: problems.length === 0, entries: total, chains, checkpoints: { count: stored.length, latest }, pending, problems };
 }
 
 function compareHeads(body: CheckpointBody, wanted: Map<string, string | null>, label: string): CheckpointProblem[] {

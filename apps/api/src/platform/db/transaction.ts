@@ -8,8 +8,8 @@ export interface Tx {
   /** Runs after a successful commit (never on rollback): nudges, cache invalidation. */
   afterCommit(fn: () => void): void;
   /**
-   * Runs last inside the transaction, just before COMMIT, in registration order. The audit chain
-   * uses it so its single-row head lock is held for the shortest time.
+   * Runs last inside the transaction, just before COMMIT, in registration order. `audit` uses it
+   * to write all of a transaction's queued entries to the audit intake in one statement.
    */
   beforeCommit(fn: (db: Db) => Promise<void>): void;
 }

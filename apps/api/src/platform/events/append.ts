@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { actorRef, type Actor, type ActorRef, type RequestOrigin } from '../actor';
 import { iso, jsonb, rows, type Tx } from '../db';
 
@@ -12,13 +12,18 @@ export interface EventInput {
   at: Date;
 }
 
-/** Appends an event to a stream in the caller's transaction. Returns its id. */
-export async function appendEvent(tx: Tx, e: EventInput): Promise<string> {
+/** The INSERT of one event, returning its id (appendEvent runs it; recordChange joins its audit entry to it). */
+export function eventInsert(e: EventInput): SQL {
   const actor = actorRef(e.actor);
-  const res = await rows<{ id: string | number }>(tx.db, sql`
+  return sql`
     INSERT INTO events (stream_type, stream_id, action, actor_type, actor_id, on_behalf_of_id, payload, request_id, created_at)
     VALUES (${e.streamType}, ${e.streamId}, ${e.action}, ${actor.type}, ${actor.id}, ${actor.onBehalfOfId ?? null},
             ${jsonb(e.payload ?? {})}::jsonb, ${e.origin?.requestId ?? null}, ${iso(e.at)}::timestamptz)
-    RETURNING id`);
+    RETURNING id`;
+}
+
+/** Appends an event to a stream in the caller's transaction. Returns its id. */
+export async function appendEvent(tx: Tx, e: EventInput): Promise<string> {
+  const res = await rows<{ id: string | number }>(tx.db, eventInsert(e));
   return String(res[0]!.id);
 }

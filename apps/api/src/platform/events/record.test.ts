@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
 import type { Actor, ActorRef, Who } from '../actor';
+import { sealAudit } from '../audit';
 import { json, withTransaction } from '../db';
 import { recordChange, type Change } from './record';
 
@@ -41,7 +42,11 @@ type AuditRow = {
   occurred_at: unknown;
 };
 const eventsOf = (id: string) => t.database.query<EventRow>('SELECT * FROM events WHERE stream_id = $1 ORDER BY id', [id]);
-const auditOf = (id: string) => t.database.query<AuditRow>('SELECT * FROM audit_entries WHERE object_id = $1 ORDER BY id', [id]);
+/** The object's audit entries, once sealed into their chains (everything committed before is). */
+const auditOf = async (id: string) => {
+  expect(await sealAudit(t.database)).toBe(true);
+  return t.database.query<AuditRow>('SELECT * FROM audit_entries WHERE object_id = $1 ORDER BY id', [id]);
+};
 const record = (who: Who<Actor | ActorRef>, change: Change) => withTransaction(t.database, (tx) => recordChange(tx, who, change));
 
 describe('recordChange', () => {
@@ -123,9 +128,10 @@ describe('recordChange', () => {
       await recordChange(tx, who, { stream: 'file', id: 'f-1', event: 'received', audit: 'file.receive', agencyId: 'agency-a' });
     });
     expect((await eventsOf('f-1')).map((e) => e.action)).toEqual(['sent', 'received']);
+    // Numbered in the order they were written (ADR 0019), each in its agency's chain.
     expect((await auditOf('f-1')).map((a) => [a.chain_id, a.action])).toEqual([
-      ['agency-a', 'file.receive'],
       ['agency-b', 'file.send'],
+      ['agency-a', 'file.receive'],
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Actor, ActorRef, Who } from '../actor';
-import { audit } from '../audit';
+import { withAuditEntry } from '../audit';
 import type { Tx } from '../db';
-import { appendEvent } from './append';
+import { eventInsert } from './append';
 
 /** One change to one object, as its event and its audit entry tell it. */
 export interface Change {
@@ -27,14 +27,14 @@ export interface Change {
 
 /**
  * Records a change in the caller's transaction: the event on the object's stream and the entry in
- * its agency's audit chain. Both commit with the change or not at all (the audit entry is appended
- * just before COMMIT, chains in a fixed order: see `audit`). Every use case that changes state calls
- * this once per object it changed; an outcome with no domain event (a refused sign-in) calls `audit`.
+ * its agency's audit chain, written by one statement (the entry goes to the intake, and the sealer
+ * hashes it into its chain once committed: ADR 0019). Both commit with the change or not at all.
+ * Every use case that changes state calls this once per object it changed; an outcome with no domain event (a refused sign-in) calls `audit`.
  */
 export async function recordChange(tx: Tx, who: Who<Actor | ActorRef>, change: Change): Promise<void> {
   const { actor, origin, at } = who;
   const details = change.details ?? {};
-  await appendEvent(tx, {
+  const event = eventInsert({
     streamType: change.stream,
     streamId: change.id,
     action: change.event,
@@ -43,14 +43,16 @@ export async function recordChange(tx: Tx, who: Who<Actor | ActorRef>, change: C
     at,
     payload: change.payload ?? details,
   });
-  audit(tx, {
-    actor,
-    origin,
-    at,
-    action: change.audit,
-    objectType: change.stream,
-    objectId: change.id,
-    agencyId: change.agencyId,
-    details,
-  });
+  await tx.db.execute(
+    withAuditEntry(event, {
+      actor,
+      origin,
+      at,
+      action: change.audit,
+      objectType: change.stream,
+      objectId: change.id,
+      agencyId: change.agencyId,
+      details,
+    }),
+  );
 }
