@@ -2,6 +2,7 @@ import { DeliveryPage, Inbox, NotificationPreferences } from '@dargah/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildTestApp, type TestApp } from '../../../test/app';
+import { sealAuditNow } from '../../../test/audit';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from '../../../test/factories';
 import { withTransaction } from '../../platform/db';
 import { defineTemplate, notify } from '../../platform/notify';
@@ -97,6 +98,7 @@ describe('channel preferences', () => {
     expect(set.json()).toMatchObject({ channels: ['email'], addresses: { email: expect.stringContaining('***') } });
     const events = await t.ctx.database.query<{ payload: unknown }>('SELECT payload FROM events WHERE stream_id = $1 AND action = $2', [citizen.id, 'notification_channels_set']);
     expect(events.map((e) => e.payload)).toEqual([{ before: null, after: ['email'] }]);
+    await sealAuditNow(t.ctx.database);
     const audited = await t.ctx.database.query('SELECT 1 FROM audit_entries WHERE object_id = $1 AND action = $2', [citizen.id, 'citizen.notification_channels_set']);
     expect(audited).toHaveLength(1);
     // With the e-mail gone from file, a message still reaches them in-app and by the channel that can.
