@@ -42,19 +42,24 @@ function preloadFont(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   base: '/',
   plugins: [
     react(),
-    preloadFont(),
+    // The server entry (ADR 0018, `vite build --ssr`) has no HTML, and is never served: no preload, no copies.
+    ...(isSsrBuild ? [] : [preloadFont()]),
     // Precompressed copies beside each built text asset (ADR 0016): the API serves `x.js.br` or
     // `x.js.gz` for `x.js` by the request's Accept-Encoding, at maximum compression, without
     // compressing anything per request.
-    compression({
-      algorithms: ['brotliCompress', 'gzip'],
-      include: /\.(html|css|js|mjs|json|svg|txt|xml)$/,
-      threshold: 1024,
-    }),
+    ...(isSsrBuild
+      ? []
+      : [
+          compression({
+            algorithms: ['brotliCompress', 'gzip'],
+            include: /\.(html|css|js|mjs|json|svg|txt|xml)$/,
+            threshold: 1024,
+          }),
+        ]),
   ],
   server: {
     host: '127.0.0.1',
@@ -66,26 +71,29 @@ export default defineConfig({
     port: 4173,
     proxy: apiProxy,
   },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    // No source maps in the production build: the server would publish our source with them
-    // (ADR 0016). `vite` (development) still has them.
-    sourcemap: false,
-    // Browsers of citizens' phones: keep to what ES2022 engines run natively.
-    target: 'es2022',
-    rolldownOptions: {
-      output: {
-        // Third-party code changes less often than ours: its own chunk stays in browser caches.
-        codeSplitting: {
-          groups: [
-            { name: 'vendor', test: FIRST_LOAD_LIBRARIES },
-            // zod and the module that makes it jitless, in one chunk: whichever chunk builds the
-            // first schema imports this one, which has run `z.config({ jitless: true })` by then.
-            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod-jitless\.ts$/ },
-          ],
+  build: isSsrBuild
+    ? // The server rendering of the public pages (ADR 0018): `dist-ssr/server.js`, outside the served `dist/`.
+      { outDir: 'dist-ssr', emptyOutDir: true, sourcemap: false, target: 'node20', copyPublicDir: false }
+    : {
+        outDir: 'dist',
+        emptyOutDir: true,
+        // No source maps in the production build: the server would publish our source with them
+        // (ADR 0016). `vite` (development) still has them.
+        sourcemap: false,
+        // Browsers of citizens' phones: keep to what ES2022 engines run natively.
+        target: 'es2022',
+        rolldownOptions: {
+          output: {
+            // Third-party code changes less often than ours: its own chunk stays in browser caches.
+            codeSplitting: {
+              groups: [
+                { name: 'vendor', test: FIRST_LOAD_LIBRARIES },
+                // zod and the module that makes it jitless, in one chunk: whichever chunk builds the
+                // first schema imports this one, which has run `z.config({ jitless: true })` by then.
+                { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod-jitless\.ts$/ },
+              ],
+            },
+          },
         },
       },
-    },
-  },
-});
+}));

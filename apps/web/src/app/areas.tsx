@@ -4,6 +4,7 @@ import { SessionGate, sessionQuery } from '../features/identity';
 import { AdminAreaLayout } from '../features/organisation';
 import { addStrings } from '../lib/i18n';
 import { safeReturnTo, signInErrorOf } from '../lib/returnTo';
+import type { ServerAction } from '../lib/staticPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
 import { RootLayout } from './layout/RootLayout';
@@ -47,6 +48,36 @@ export function requireSession(kind: 'citizen' | 'staff') {
       throw: true,
     });
   };
+}
+
+/**
+ * A page the server renders (ADR 0018): the home page, the catalogue's public pages and the citizen
+ * sign-in are complete HTML documents from the server that work without JavaScript. The server
+ * renders them with these very routes and components; the single-page app never does: a navigation
+ * to one of them from a signed-in page (a link, the guard's redirect to sign in) becomes a full page
+ * load. Spread into the route's options; `action` answers the page's form posts on the server.
+ */
+export function serverPage(action?: ServerAction) {
+  return {
+    staticData: { serverRendered: true as const, ...(action ? { action } : {}) },
+    beforeLoad: ({ location, preload }: { location: ParsedLocation; preload: boolean }) => {
+      if (typeof window === 'undefined' || preload) return;
+      // Already at this address: no server rendered it (the Vite development server), so render here.
+      if (window.location.pathname === location.pathname) return;
+      window.location.assign(location.href);
+      // Nothing to render meanwhile: the browser is leaving for the server's page.
+      return new Promise<void>(() => undefined);
+    },
+  };
+}
+
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    /** The server renders this page (`serverPage()`). */
+    serverRendered?: true;
+    /** Answers the form posts of a server-rendered page. */
+    action?: ServerAction;
+  }
 }
 
 let workspaceStrings: Promise<void> | undefined;

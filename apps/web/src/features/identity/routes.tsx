@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
-import { citizenRoute, staffRoute } from '../../app/areas';
+import { citizenRoute, serverPage, staffRoute } from '../../app/areas';
+import { citizenSignInAction } from './citizenSignIn';
 import { validateReturnToSearch, validateStaffSignInSearch } from '../../lib/returnTo';
 import { CitizenSignInPage } from './routes/CitizenSignInPage';
 import { StaffSignInPage } from './routes/StaffSignInPage';
@@ -9,6 +10,7 @@ const citizenSignInRoute = createRoute({
   path: 'sign-in',
   validateSearch: validateReturnToSearch,
   component: CitizenSignInPage,
+  ...serverPage(citizenSignInAction),
 });
 const staffSignInRoute = createRoute({
   getParentRoute: () => staffRoute,

@@ -1,5 +1,5 @@
 import { createRoute } from '@tanstack/react-router';
-import { rootRoute } from '../../../app/areas';
+import { rootRoute, serverPage } from '../../../app/areas';
 import { validateCatalogueSearch } from './api';
 import { AgencyServicesPage } from './routes/AgencyServicesPage';
 import { CatalogueSearchPage } from './routes/CatalogueSearchPage';
@@ -11,6 +11,7 @@ export const catalogueSearchRoute = createRoute({
   path: '/catalogue',
   validateSearch: validateCatalogueSearch,
   component: CatalogueSearchPage,
+  ...serverPage(),
 });
 
 /** `/catalogue/$serviceId`: a service's printable information package. */
@@ -18,6 +19,7 @@ const servicePackageRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/catalogue/$serviceId',
   component: ServicePackagePage,
+  ...serverPage(),
 });
 
 /** `/catalogue/agencies/$agencyId`: an agency's electronic and not-yet-electronic services. */
@@ -25,6 +27,7 @@ const agencyServicesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/catalogue/agencies/$agencyId',
   component: AgencyServicesPage,
+  ...serverPage(),
 });
 
 /** The pages of this part of the catalogue, put in the route tree by `../routes.tsx`. */
