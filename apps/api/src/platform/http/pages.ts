@@ -207,6 +207,8 @@ export async function registerPages(app: FastifyInstance, opts: PagesOptions) {
           void refuse(req, reply, code).catch((cause: unknown) => reply.send(cause));
         },
       }, async (req, reply) => {
+        // A form of a page is urlencoded; JSON (which this app also parses) is the API's, not a page's.
+        if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) return refuse(req, reply, 'UNSUPPORTED_MEDIA_TYPE');
         const form = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, string>;
         if (!formAllowed(req, production, form._csrf)) return refuse(req, reply, 'FORM_REFUSED');
         if (!(await answer(req, reply, { method: 'POST', form }))) return reply.callNotFound();
