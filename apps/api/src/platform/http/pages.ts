@@ -170,6 +170,9 @@ export async function registerPages(app: FastifyInstance, opts: PagesOptions) {
     if (result.kind === 'none') return false;
     for (const cookie of setCookies) reply.header('set-cookie', cookie);
     reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie');
+    // Under the platform's `no-referrer` a browser posts this page's forms with `Origin: null`, which the
+    // form check refuses; `same-origin` sends the real origin to this site and still nothing to others.
+    reply.header('referrer-policy', 'same-origin');
     if (result.kind === 'redirect') {
       // The page gave a path of its own (safeReturnTo); checked again here: never another origin.
       reply.redirect(localPath(result.location) ?? '/', 303);
