@@ -19,6 +19,7 @@ export default tseslint.config(
       'dargah/sql-placement': 'error',
       'dargah/web-boundaries': 'error',
       'dargah/workspace-imports': 'error',
+      'dargah/table-ownership': 'error',
       'no-console': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',

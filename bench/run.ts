@@ -1,7 +1,7 @@
 /**
  * npm run bench — starts Dargah on PostgreSQL and measures each path against its ceiling, in one
  * run: the write path and audited writes over 50 agencies and in one (ADR 0012) at 32 clients,
- * catalogue search at 16, then the public pages' first-load JavaScript and their Lighthouse mobile
+ * catalogue search at 16, PDF rendering (Typst beside Chromium's page.pdf(), one core), then the public pages' first-load JavaScript and their Lighthouse mobile
  * scores (ADR 0016), and ends with a summary of the targets. Prints ratios and writes JSON to
  * bench/results/. Timings live here, never in tests. `BENCH_ONLY=web` runs only the public pages'
  * measures, `BENCH_ONLY=server` only the others.
@@ -43,6 +43,13 @@ if (only !== 'web') {
     `audited writes over 50 agencies, PostgreSQL, ${chains.concurrency} clients: ratio ${chains.ratio} (target >= ${chains.target}); all in one agency: ${chains.oneAgencyRatio}`,
   );
   await (await import('./catalogue-search')).reportCatalogueSearch(results, seconds);
+  const { benchPdf, printPdf } = await import('./pdf');
+  const pdf = benchPdf(seconds);
+  results.push(pdf);
+  printPdf(pdf);
+  summary.push(
+    `PDF letter (2 pages + QR), one core: Typst ${pdf.typstPerSec}/s vs Chromium page.pdf() ${pdf.chromiumPerSec}/s, ratio ${pdf.ratio}`,
+  );
 }
 
 if (only !== 'server') {

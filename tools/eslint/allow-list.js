@@ -11,52 +11,7 @@
  * @typedef {{ rule: string, from: string, to?: string, item: string, why: string }} Exception
  * @type {readonly Exception[]}
  */
-export const TEMPORARY = [
-  // --- Workspaces -------------------------------------------------------------------------------
-  {
-    rule: 'workspace-imports',
-    from: 'apps/api/src/modules/catalogue/cpsv-ap.vocabularies.test.ts',
-    to: 'apps/web/src/features/catalogue/terms/messages',
-    item: 'issue 9 item 4 (catalogue split: the code lists and their fa/en labels move to @dargah/contracts, shared by both)',
-    why: "the test checks the SKOS labels against the web's labels of the same codes",
-  },
-  {
-    rule: 'workspace-imports',
-    from: 'bench/catalogue-search.ts',
-    to: 'apps/api/src/modules/catalogue/catalogue-public.repository',
-    item: 'issue 9 item 4 (catalogue split: the catalogue module publishes its search query for the bench)',
-    why: 'the bench times the search statement itself',
-  },
-  // --- Tables read across modules (table-ownership) -------------------------------------------
-  ...reads('catalogue/catalogue-public.repository.ts', ['agencies', 'service_categories'], 'the public catalogue joins agency names and category titles'),
-  ...reads('catalogue/catalogue.repository.ts', ['agencies'], "the desk's card lists join agency names and parents"),
-  ...reads(
-    'delivery-reports/reports.repository.ts',
-    ['agencies', 'service_card_versions', 'service_cards', 'service_requests', 'services'],
-    'agency names, and the discrepancy report over requests, services and cards in one set-based query',
-  ),
-  ...reads('licences/licences.repository.ts', ['agencies', 'service_card_versions', 'service_cards'], 'licence lists join cards in force and agency names'),
-  ...reads(
-    'service-architecture/architecture.repository.ts',
-    ['agencies', 'catalogue_entries', 'service_card_versions', 'service_cards', 'staff'],
-    'the architecture screens count and list the cards classified under a concept',
-  ),
-];
-
-/**
- * Temporary exceptions for one module file that still names other modules' tables in its SQL.
- * @param {string} file under apps/api/src/modules/ @param {string[]} tables @param {string} why
- * @returns {Exception[]}
- */
-function reads(file, tables, why) {
-  return tables.map((to) => ({
-    rule: 'table-ownership',
-    from: `apps/api/src/modules/${file}`,
-    to,
-    item: 'issue 9 item 4 (no module reads another module\'s tables: ask the owner\'s index.ts)',
-    why,
-  }));
-}
+export const TEMPORARY = [];
 
 /** @param {string} glob */
 const toRegExp = (glob) =>

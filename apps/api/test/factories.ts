@@ -7,6 +7,7 @@ import { registerSimulatedSubscriber } from '../src/platform/integrations/mobile
 import type { ServiceCardContent } from '@dargah/contracts';
 import { serviceIdFromNumber } from '../src/modules/catalogue';
 import * as cardsRepo from '../src/modules/catalogue/catalogue.repository';
+import { saveCard } from '../src/modules/catalogue/card-rows.service';
 import * as servicesRepo from '../src/modules/services/services.repository';
 import { withTransaction } from '../src/platform/db';
 import type { TestApp } from './app';
@@ -141,7 +142,7 @@ export async function linkToApprovedCard(
     const expiresAt = new Date(at);
     expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + 1);
     const patch = { status: 'approved' as const, serviceId: catalogueServiceId, submittedAt: at, approvedAt: at };
-    await cardsRepo.saveCard(tx.db, cardId, 1, { ...patch, approvedVersion: 1, expiresAt }, at);
+    await saveCard(tx.db, cardId, 1, { ...patch, approvedVersion: 1, expiresAt }, at);
     await servicesRepo.updateCatalogueLink(tx.db, desk.id, desk.version, catalogueServiceId, t.clock.now());
     return { cardId, catalogueServiceId };
   });

@@ -29,6 +29,7 @@ export type Readiness = z.infer<typeof Readiness>;
 export * from './identity';
 export * from './requests';
 export * from './catalogue';
+export * from './code-labels';
 export * from './card-required';
 export * from './catalogue-architecture';
 export * from './licences';

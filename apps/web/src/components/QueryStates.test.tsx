@@ -3,16 +3,10 @@ import { describe, expect, it } from 'vitest';
 import '../app/i18n';
 import { ApiError } from '../lib/api';
 import { QueryStates, type QueryLike } from './QueryStates';
+import { queryLike } from './QueryStates.fixtures';
 import { SubmitButton } from './SubmitButton';
 
-const query = <T,>(over: Partial<QueryLike<T>>): QueryLike<T> => ({
-  isPending: false,
-  isError: false,
-  error: null,
-  data: undefined,
-  refetch: () => undefined,
-  ...over,
-});
+const query = queryLike;
 
 const render = (q: QueryLike<string[]>) =>
   renderToStaticMarkup(

@@ -37,3 +37,23 @@ export function QueryStates<T>({ query, loadingLabel, errorTitle, isEmpty, empty
   if (isEmpty?.(data)) return <>{empty ?? null}</>;
   return <>{children(data)}</>;
 }
+
+/**
+ * Several queries as one, for a screen that needs them all: pending while any is, failed when any
+ * failed (the first failure's error; «try again» asks again only the failed ones), and then the
+ * data of each, in order.
+ */
+export function allQueries<T extends readonly unknown[]>(
+  ...queries: { [K in keyof T]: QueryLike<T[K]> }
+): QueryLike<T> {
+  const list = queries as readonly QueryLike<unknown>[];
+  const failed = list.filter((q) => q.isError);
+  const isPending = list.some((q) => q.isPending);
+  return {
+    isPending,
+    isError: failed.length > 0,
+    error: failed[0]?.error ?? null,
+    data: isPending || failed.length > 0 ? undefined : (list.map((q) => q.data) as unknown as T),
+    refetch: () => Promise.all(failed.map((q) => q.refetch())),
+  };
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
-import { escalateOverdueParentReviews } from './catalogue.jobs';
+import { escalateOverdueParentReviews } from './catalogue-escalation.service';
 
 /*
  * The parent agency has a week to review a sub-agency's card; when it lets the week pass, the hourly

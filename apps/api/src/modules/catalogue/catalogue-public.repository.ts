@@ -5,10 +5,12 @@ import { isoOf, json, list, rows, type Db } from '../../platform/db';
 
 /*
  * The public catalogue's search projection (table catalogue_entries, migration 0006): one row per
- * approved service card with its approved content and a Persian search key. Derived data only:
- * refreshCatalogueEntry recomputes one card in the transaction that changes it (saveCard in
- * catalogue.repository), and syncStaleEntries, run every ten minutes by the catalogue.sync-entries job,
- * catches up what changed around the card (an agency renamed or moved to another province).
+ * approved service card with its approved content and a Persian search key. Derived data only, and
+ * the catalogue's own read model of what it shows from other modules (the agency's names and province,
+ * the category's domain): catalogue-entries.service.ts writes an entry in the transaction that changes
+ * the card, asking the organisation and the service architecture through their index.ts, and catches
+ * up every ten minutes what changed around the card (an agency renamed or moved to another province);
+ * the architecture moves a category's entries to its new domain through the catalogue's index.ts.
  */
 
 
@@ -35,49 +37,54 @@ export function searchKeyOf(
   );
 }
 
-interface SourceRow {
+/** An approved card as its entry needs it (its agency's facts and its category's domain come from their owners). */
+export interface EntrySource {
   cardId: string;
   serviceId: string;
   agencyId: string;
-  agencyName: string;
-  agencyNameEn: string | null;
-  agencyLegalId: string;
-  agencyVersion: number;
-  province: string | null;
   cardVersion: number;
   approvedAt: unknown;
   expiresAt: unknown;
   content: unknown;
 }
 
-async function sources(db: Db, cardIds: readonly string[]): Promise<SourceRow[]> {
-  return rows<SourceRow>(
+/** What the entry copies from the organisation and the service architecture. */
+export interface EntryFacts {
+  agencyName: string;
+  agencyNameEn: string | null;
+  agencyLegalId: string;
+  agencyVersion: number;
+  province: string | null;
+  /** The category the card names, when it exists, and its macro domain. */
+  categoryId: string | null;
+  domainId: string | null;
+}
+
+/** The approved cards (with a service id) among these, with their content in force. */
+export async function entrySources(db: Db, cardIds: readonly string[]): Promise<EntrySource[]> {
+  if (cardIds.length === 0) return [];
+  return rows<EntrySource>(
     db,
-    sql`SELECT c.id AS "cardId", c.service_id AS "serviceId", c.agency_id AS "agencyId", a.name_fa AS "agencyName",
-          a.name_en AS "agencyNameEn", a.legal_id AS "agencyLegalId", a.version AS "agencyVersion", a.province,
+    sql`SELECT c.id AS "cardId", c.service_id AS "serviceId", c.agency_id AS "agencyId",
           c.version AS "cardVersion", c.approved_at AS "approvedAt", c.expires_at AS "expiresAt", v.content
         FROM service_cards c
-        JOIN agencies a ON a.id = c.agency_id
         JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
        WHERE c.approved_version IS NOT NULL AND c.service_id IS NOT NULL AND c.id = ANY(${list(cardIds)}::uuid[])`,
   );
 }
 
-async function upsert(db: Db, s: SourceRow): Promise<void> {
+export async function upsertEntry(db: Db, s: EntrySource, f: EntryFacts): Promise<void> {
   const content = json<ServiceCardContent>(s.content);
-  const categoryId = content.classification?.categoryId ?? null;
   await db.execute(sql`
     INSERT INTO catalogue_entries (card_id, service_id, agency_id, agency_name, agency_name_en, agency_legal_id,
       agency_version, title, title_key, search_key, recipients, maturity, level, life_events, province, approved_at, expires_at,
       card_version, synced_at, category_id, domain_id, title_en, title_en_key, request_channels, delivery_channels)
-    VALUES (${s.cardId}, ${s.serviceId}, ${s.agencyId}, ${s.agencyName}, ${s.agencyNameEn}, ${s.agencyLegalId},
-      ${s.agencyVersion}, ${content.title ?? ''}, ${normalizeForSearch(content.title ?? '')},
-      ${searchKeyOf(content, s.agencyName, s.agencyNameEn)},
+    VALUES (${s.cardId}, ${s.serviceId}, ${s.agencyId}, ${f.agencyName}, ${f.agencyNameEn}, ${f.agencyLegalId},
+      ${f.agencyVersion}, ${content.title ?? ''}, ${normalizeForSearch(content.title ?? '')},
+      ${searchKeyOf(content, f.agencyName, f.agencyNameEn)},
       ${list(content.recipients ?? [])}::text[], ${content.maturity?.level ?? null}, ${content.level ?? null},
-      ${list(content.lifeEvents ?? [])}::text[], ${s.province}, ${isoOf(s.approvedAt)}::timestamptz,
-      ${isoOf(s.expiresAt)}::timestamptz, ${s.cardVersion}, now(),
-      (SELECT id FROM service_categories WHERE id::text = ${categoryId}),
-      (SELECT domain_id FROM service_categories WHERE id::text = ${categoryId}),
+      ${list(content.lifeEvents ?? [])}::text[], ${f.province}, ${isoOf(s.approvedAt)}::timestamptz,
+      ${isoOf(s.expiresAt)}::timestamptz, ${s.cardVersion}, now(), ${f.categoryId}::uuid, ${f.domainId}::uuid,
       ${content.titleEn ?? null}, ${content.titleEn ? normalizeForSearch(content.titleEn) : null},
       ${list(content.channels?.request ?? [])}::text[], ${list(content.channels?.delivery ?? [])}::text[])
     ON CONFLICT (card_id) DO UPDATE SET service_id = EXCLUDED.service_id, agency_id = EXCLUDED.agency_id,
@@ -92,45 +99,48 @@ async function upsert(db: Db, s: SourceRow): Promise<void> {
       request_channels = EXCLUDED.request_channels, delivery_channels = EXCLUDED.delivery_channels`);
 }
 
-/**
- * Recomputes the catalogue entry of one card: upserted while it has an approved version in force
- * (also during a change request or renewal review, which leave approved_version in place), removed
- * otherwise. Call it inside the transaction that changes the card (e.g. the approve step).
- */
-export async function refreshCatalogueEntry(db: Db, cardId: string): Promise<void> {
-  const [s] = await sources(db, [cardId]);
-  if (s) await upsert(db, s);
-  else await db.execute(sql`DELETE FROM catalogue_entries WHERE card_id = ${cardId}`);
+export async function deleteEntry(db: Db, cardId: string): Promise<void> {
+  await db.execute(sql`DELETE FROM catalogue_entries WHERE card_id = ${cardId}`);
 }
 
-/** Brings every stale entry up to date (in batches); returns how many entries were written or removed. */
-export async function syncStaleEntries(db: Db, batch = 200): Promise<number> {
-  let n = 0;
-  for (;;) {
-    const stale = await rows<{ id: string }>(
-      db,
-      sql`SELECT c.id FROM service_cards c
-            JOIN agencies a ON a.id = c.agency_id
-            LEFT JOIN catalogue_entries e ON e.card_id = c.id
-           WHERE c.approved_version IS NOT NULL AND c.service_id IS NOT NULL
-             AND (e.card_id IS NULL OR e.card_version <> c.version OR e.agency_version <> a.version)
-           LIMIT ${batch}`,
-    );
-    if (stale.length === 0) break;
-    for (const s of await sources(
-      db,
-      stale.map((x) => x.id),
-    ))
-      await upsert(db, s);
-    n += stale.length;
-    if (stale.length < batch) break;
-  }
+/** The agencies that have approved cards (whose versions the sync compares). */
+export async function agenciesWithApprovedCards(db: Db): Promise<string[]> {
+  const r = await rows<{ id: string }>(
+    db,
+    sql`SELECT DISTINCT agency_id AS id FROM service_cards WHERE approved_version IS NOT NULL AND service_id IS NOT NULL`,
+  );
+  return r.map((x) => x.id);
+}
+
+/**
+ * Approved cards whose entry is missing or stale: the card changed since, or its agency (whose
+ * current version the caller passes, from the organisation) did.
+ */
+export async function staleEntryCards(
+  db: Db,
+  agencies: { ids: readonly string[]; versions: readonly number[] },
+  batch: number,
+): Promise<string[]> {
+  const r = await rows<{ id: string }>(
+    db,
+    sql`SELECT c.id FROM service_cards c
+          JOIN unnest(${list(agencies.ids)}::uuid[], ${list(agencies.versions.map(String))}::int[]) AS a(id, version) ON a.id = c.agency_id
+          LEFT JOIN catalogue_entries e ON e.card_id = c.id
+         WHERE c.approved_version IS NOT NULL AND c.service_id IS NOT NULL
+           AND (e.card_id IS NULL OR e.card_version <> c.version OR e.agency_version <> a.version)
+         LIMIT ${batch}`,
+  );
+  return r.map((x) => x.id);
+}
+
+/** Drops the entries of cards no longer approved; returns how many. */
+export async function dropUnapprovedEntries(db: Db): Promise<number> {
   const gone = await rows<{ card_id: string }>(
     db,
     sql`DELETE FROM catalogue_entries e USING service_cards c
          WHERE c.id = e.card_id AND (c.approved_version IS NULL OR c.service_id IS NULL) RETURNING e.card_id`,
   );
-  return n + gone.length;
+  return gone.length;
 }
 
 // Reading --------------------------------------------------------------------------------------
@@ -287,34 +297,11 @@ export async function entriesOfAgency(db: Db, agencyId: string): Promise<EntryRo
   ).map(toEntry);
 }
 
-export interface AgencyBrief {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  province: string | null;
-}
-
-export async function findAgencyBrief(db: Db, id: string): Promise<AgencyBrief | undefined> {
-  const [a] = await rows<AgencyBrief>(
-    db,
-    sql`SELECT id, name_fa AS name, name_en AS "nameEn", province FROM agencies WHERE id = ${id}::uuid`,
-  );
-  return a;
-}
-
+/** A law as the CPSV-AP export cites it (from the laws module). */
 export interface LawBrief {
   id: string;
   title: string;
   kind: string;
   number: string | null;
   link: string | null;
-}
-
-export async function agencyNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const r = await rows<{ id: string; name: string }>(
-    db,
-    sql`SELECT id, name_fa AS name FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`,
-  );
-  return new Map(r.map((a) => [a.id, a.name]));
 }

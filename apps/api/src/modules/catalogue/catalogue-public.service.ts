@@ -5,9 +5,10 @@ import type { Lang } from '../../platform/http/i18n';
 import { lawsByIds } from '../laws';
 import { architectureTitles } from '../service-architecture';
 import * as repo from './catalogue-public.repository';
+import { syncStaleEntries } from './catalogue-entries.service';
 import { processingTime } from './cpsv-ap.jsonld';
 import { ServicesError } from '../services';
-import { OrganisationError } from '../organisation';
+import { OrganisationError, agenciesByIds } from '../organisation';
 
 /*
  * The public service catalogue (citizens, businesses, other agencies' systems): Persian search over
@@ -23,7 +24,7 @@ import { OrganisationError } from '../organisation';
  * every ten minutes (catalogue.sync-entries) — never on the read path.
  */
 export async function syncCatalogueEntries(ctx: Pick<AppContext, 'database'>): Promise<number> {
-  return repo.syncStaleEntries(ctx.database.db);
+  return syncStaleEntries(ctx.database.db);
 }
 
 // Search -------------------------------------------------------------------------------------
@@ -150,7 +151,7 @@ export async function getServiceInfo(ctx: AppContext, serviceId: string, lang: L
   if (!e) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId }); // registered by the services module
   const c = e.content;
   const laws = await lawsByIds(db, [...new Set(legalRefs(c).map((r) => r.lawId))]);
-  const providers = await repo.agencyNames(db, [
+  const providers = await agenciesByIds(db, [
     ...new Set((c.documents ?? []).flatMap((d) => (d.providerAgencyId ? [d.providerAgencyId] : []))),
   ]);
   const ref = (r: { lawId: string; article: string }) => {
@@ -197,7 +198,7 @@ export async function getServiceInfo(ctx: AppContext, serviceId: string, lang: L
       mandatory: d.mandatory ?? null,
       evidenceType: d.evidenceType ?? null,
       byInquiry: d.byInquiry ?? false,
-      providerAgency: d.providerAgencyId ? (providers.get(d.providerAgencyId) ?? null) : null,
+      providerAgency: d.providerAgencyId ? (providers.get(d.providerAgencyId)?.nameFa ?? null) : null,
     })),
     time: {
       normDays: p?.normDays ?? null,
@@ -250,8 +251,9 @@ const isNotYetElectronic = (maturity: string | null) =>
  */
 export async function agencyServices(ctx: AppContext, agencyId: string, lang: Lang = 'fa') {
   const db = ctx.database.db;
-  const agency = await repo.findAgencyBrief(db, agencyId);
-  if (!agency) throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId });
+  const found = (await agenciesByIds(db, [agencyId])).get(agencyId);
+  if (!found) throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId });
+  const agency = { id: found.id, name: found.nameFa, nameEn: found.nameEn, province: found.province };
   const entries = await repo.entriesOfAgency(db, agencyId);
   const summary = (e: repo.EntryRow) => ({
     serviceId: e.serviceId,

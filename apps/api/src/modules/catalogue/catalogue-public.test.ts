@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
-import { refreshCatalogueEntry } from './catalogue-public.repository';
+import { refreshCatalogueEntry } from './catalogue-entries.service';
 import { syncCatalogueEntries } from './catalogue-public.service';
 
 let t: TestApp;

@@ -5,8 +5,7 @@ import { withTransaction, type Database } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import type { JobDefinition } from '../../platform/jobs';
 import * as repo from './catalogue.repository';
-import * as publicRepo from './catalogue-public.repository';
-import { PARENT_REVIEW_ESCALATION, REMINDER_DAYS, reminderDue } from './catalogue-workflow';
+import { REMINDER_DAYS, reminderDue } from './catalogue-workflow';
 
 export const EXPIRY_JOB = 'catalogue.expiry';
 export const ESCALATION_JOB = 'catalogue.parent-review-escalation';
@@ -69,77 +68,44 @@ export const cardExpiryJob: JobDefinition<z.ZodObject<Record<string, never>>> = 
 };
 
 /**
- * The parent review's deadline: every card whose parent agency let its week pass goes on to central
- * review (PARENT_REVIEW_ESCALATION), each in its own transaction with an event, an audit entry and a
- * notice to the administrators of the card's agency and of the parent. The card row is re-read
- * locked, so a parent who acts at the same moment either wins (the card is no longer in parent
- * review and nothing is escalated) or finds the card moved on (CONFLICT). Returns the cards escalated.
+ * The runs that compose other modules' facts (the cards' agencies, the search entries' names) live
+ * in services, which a jobs file may not import: index.ts hands them in.
  */
-export async function escalateOverdueParentReviews(database: Database, now: Date): Promise<number> {
-  let escalated = 0;
-  for (const id of await repo.overdueParentReviews(database.db, now)) {
-    const done = await withTransaction(database, async (tx) => {
-      const card = await repo.findCard(tx.db, id, true);
-      const due = card?.reviewDueAt;
-      if (!card || card.status !== PARENT_REVIEW_ESCALATION.from || !due || due.getTime() > now.getTime()) return false;
-      const patch = { status: PARENT_REVIEW_ESCALATION.to, reviewDueAt: null };
-      if (!(await repo.saveCard(tx.db, id, card.version, patch, now))) return false;
-      for (const agencyId of [card.agencyId, card.parentId].filter((a): a is string => a !== null))
-        await repo.insertNotification(
-          tx.db,
-          { cardId: id, agencyId, kind: 'review_escalated', daysBefore: 0, expiresAt: null, reviewDueAt: due },
-          now,
-        );
-      const details = {
-        from: card.status,
-        to: PARENT_REVIEW_ESCALATION.to,
-        versionNo: card.currentVersion,
-        reviewDueAt: due.toISOString(),
-        parentAgencyId: card.parentId,
-      };
-      await recordChange(tx, { actor: systemActor, origin: {}, at: now }, {
-        stream: 'service_card',
-        id,
-        event: 'parent_review_escalated',
-        audit: 'service_card.escalate',
-        agencyId: card.agencyId,
-        details,
-      });
-      return true;
-    });
-    if (done) escalated++;
-  }
-  return escalated;
+export interface CatalogueWork {
+  /** catalogue-escalation.service.ts */
+  escalate: (database: Database, now: Date) => Promise<number>;
+  /** catalogue-entries.service.ts */
+  syncEntries: (db: Database['db']) => Promise<number>;
 }
 
 /** The parent-review deadline as an hourly job (see escalateOverdueParentReviews). */
-export const parentReviewEscalationJob: JobDefinition<z.ZodObject<Record<string, never>>> = {
+export const parentReviewEscalationJob = (work: CatalogueWork): JobDefinition<z.ZodObject<Record<string, never>>> => ({
   kind: ESCALATION_JOB,
   payload: z.object({}),
   maxAttempts: 5,
   async handle(_payload, { database, clock, log }) {
-    const escalated = await escalateOverdueParentReviews(database, clock.now());
+    const escalated = await work.escalate(database, clock.now());
     if (escalated > 0) log.info({ escalated }, 'overdue parent reviews escalated to central review');
   },
-};
+});
 
 /** Brings the public catalogue's entries up to date with what changed around the cards (see syncStaleEntries). */
-export const syncEntriesJob: JobDefinition<z.ZodObject<Record<string, never>>> = {
+export const syncEntriesJob = (work: CatalogueWork): JobDefinition<z.ZodObject<Record<string, never>>> => ({
   kind: SYNC_ENTRIES_JOB,
   payload: z.object({}),
   maxAttempts: 3,
   async handle(_payload, { database, log }) {
-    const written = await publicRepo.syncStaleEntries(database.db);
+    const written = await work.syncEntries(database.db);
     if (written > 0) log.info({ written }, 'catalogue entries brought up to date');
   },
-};
+});
 
 /**
  * Registers the catalogue's jobs: the expiry run, daily; the parent-review deadline, hourly; the
  * public catalogue's catch-up, every ten minutes.
  */
-export function defineCatalogueJobs(ctx: AppContext): void {
+export function defineCatalogueJobs(ctx: AppContext, work: CatalogueWork): void {
   ctx.jobs.every(cardExpiryJob, DAY_MS, {});
-  ctx.jobs.every(parentReviewEscalationJob, HOUR_MS, {});
-  ctx.jobs.every(syncEntriesJob, SYNC_INTERVAL_MS, {});
+  ctx.jobs.every(parentReviewEscalationJob(work), HOUR_MS, {});
+  ctx.jobs.every(syncEntriesJob(work), SYNC_INTERVAL_MS, {});
 }

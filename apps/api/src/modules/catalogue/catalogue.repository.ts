@@ -1,16 +1,15 @@
+// About 400 lines: the SQL of the card desk's own tables (cards, versions, reviews, notices, change
+// requests), one section per table; the public catalogue's and the import's SQL are in their own files.
 import type { CardStatus, ChangeBasis, HeadApproval } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
 import { date, dateOrNull, iso, json, jsonb, list, rows, type Db } from '../../platform/db';
-import { refreshCatalogueEntry } from './catalogue-public.repository';
 
 
 // Service cards --------------------------------------------------------------------------------
-export interface CardRow {
+/** A card row as stored; card-rows.service.ts adds its agency's names and parent (CardRow). */
+export interface CardRecord {
   id: string;
   agencyId: string;
-  agencyNameFa: string;
-  agencyNameEn: string | null;
-  parentId: string | null;
   status: CardStatus;
   currentVersion: number;
   serviceId: string | null;
@@ -23,13 +22,19 @@ export interface CardRow {
   version: number;
   createdAt: Date;
 }
+/** The card with its agency's names and parent (the organisation's, through its index.ts). */
+export interface CardRow extends CardRecord {
+  agencyNameFa: string;
+  agencyNameEn: string | null;
+  parentId: string | null;
+}
 const CARD_SELECT = sql`
-  SELECT c.id, c.agency_id AS "agencyId", a.name_fa AS "agencyNameFa", a.name_en AS "agencyNameEn", a.parent_id AS "parentId", c.status,
+  SELECT c.id, c.agency_id AS "agencyId", c.status,
          c.current_version AS "currentVersion", c.service_id AS "serviceId", c.submitted_at AS "submittedAt", c.review_due_at AS "reviewDueAt",
          c.approved_at AS "approvedAt", c.approved_version AS "approvedVersion", c.expires_at AS "expiresAt", c.last_comment AS "lastComment",
          c.version, c.created_at AS "createdAt"
-    FROM service_cards c JOIN agencies a ON a.id = c.agency_id`;
-const fixCard = (r: CardRow): CardRow => ({
+    FROM service_cards c`;
+const fixCard = (r: CardRecord): CardRecord => ({
   ...r,
   submittedAt: dateOrNull(r.submittedAt),
   reviewDueAt: dateOrNull(r.reviewDueAt),
@@ -39,8 +44,8 @@ const fixCard = (r: CardRow): CardRow => ({
 });
 
 /** The card; with `forUpdate`, its row stays locked until the transaction ends (a second reviewer waits, then sees the new version). */
-export async function findCard(db: Db, id: string, forUpdate = false): Promise<CardRow | undefined> {
-  const [row] = await rows<CardRow>(
+export async function findCard(db: Db, id: string, forUpdate = false): Promise<CardRecord | undefined> {
+  const [row] = await rows<CardRecord>(
     db,
     sql`${CARD_SELECT} WHERE c.id = ${id} ${forUpdate ? sql`FOR UPDATE OF c` : sql``}`,
   );
@@ -89,16 +94,6 @@ export async function updateCard(db: Db, id: string, version: number, p: CardPat
     sql`UPDATE service_cards SET ${sql.join(set, sql`, `)} WHERE id = ${id} AND version = ${version} RETURNING id`,
   );
   return r.length === 1;
-}
-
-/**
- * Saves the card row at the version read (false when it changed since) and, in the same
- * transaction, its public catalogue entry: what the public search shows is what was committed.
- */
-export async function saveCard(db: Db, id: string, version: number, p: CardPatch, now: Date): Promise<boolean> {
-  if (!(await updateCard(db, id, version, p, now))) return false;
-  await refreshCatalogueEntry(db, id);
-  return true;
 }
 
 /** The next number of the never-reused service-id sequence. */
@@ -195,13 +190,14 @@ export interface CardListFilter {
   offset: number;
 }
 
-export interface CardSummaryRow extends CardRow {
+export interface CardSummaryRecord extends CardRecord {
   title: string | null;
 }
+export type CardSummaryRow = CardSummaryRecord & CardRow;
 
-export async function listCards(db: Db, f: CardListFilter): Promise<CardSummaryRow[]> {
+export async function listCards(db: Db, f: CardListFilter): Promise<CardSummaryRecord[]> {
   if (f.agencyIds !== null && f.agencyIds.length === 0) return [];
-  const r = await rows<CardSummaryRow>(
+  const r = await rows<CardSummaryRecord>(
     db,
     sql`
     SELECT * FROM (${CARD_SELECT}) c0

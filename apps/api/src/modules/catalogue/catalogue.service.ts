@@ -31,6 +31,7 @@ import { lawRefProblems, lawsByIds } from '../laws';
 import { classificationExists } from '../service-architecture';
 import { cardScope, mayViewCard } from './catalogue.policy';
 import { actionsOf, assertCardAction, cardCapabilities } from './card-actions.service';
+import * as cards from './card-rows.service';
 import * as repo from './catalogue.repository';
 import { diffContent } from '../../platform/diff';
 import {
@@ -122,7 +123,7 @@ function toSummary(r: repo.CardSummaryRow, now: Date, lang: Lang): ServiceCardSu
 /** A card the actor may see, else CARD_NOT_FOUND (whether it exists or not). */
 async function visibleCard(db: Db, actor: Actor, id: string, forUpdate = false): Promise<repo.CardRow> {
   requireStaff(actor);
-  const card = await repo.findCard(db, id, forUpdate);
+  const card = await cards.findCard(db, id, forUpdate);
   if (!card || !mayViewCard(actor, card)) throw new CatalogueError('CARD_NOT_FOUND', { cardId: id });
   return card;
 }
@@ -154,7 +155,7 @@ export async function listCards(
   const db = ctx.database.db;
   let agencyIds = await cardAgencies(db, actor);
   if (q.agencyId) agencyIds = agencyIds === null || agencyIds.includes(q.agencyId) ? [q.agencyId] : [];
-  const found = await repo.listCards(db, { agencyIds, status: q.status, limit: q.limit, offset: q.offset });
+  const found = await cards.listCards(db, { agencyIds, status: q.status, limit: q.limit, offset: q.offset });
   return found.map((r) => toSummary(r, ctx.clock.now(), lang));
 }
 
@@ -183,7 +184,7 @@ export async function reviewQueue(
     throw new CatalogueError('FORBIDDEN', { need: ['central_reviewer', 'agency_admin'] });
   const [centralRows, parentRows] = await Promise.all([
     central
-      ? repo.listCards(db, {
+      ? cards.listCards(db, {
           agencyIds: null,
           statuses: ['central_review', 'renewal_review'],
           queue: true,
@@ -191,7 +192,7 @@ export async function reviewQueue(
           offset: 0,
         })
       : [],
-    repo.listCards(db, {
+    cards.listCards(db, {
       agencyIds: children,
       status: 'parent_review',
       queue: true,
@@ -261,7 +262,7 @@ export async function createCard(
       if (!(await findActiveAgency(tx.db, input.agencyId)))
         throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId: input.agencyId });
       const id = await createDraftCardInTx(tx, { actor, origin, at }, staff.id, input.agencyId, input.content);
-      return { status: 201 as const, body: await toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at) };
+      return { status: 201 as const, body: await toView(tx.db, (await cards.findCard(tx.db, id))!, actor, lang, at) };
     }),
   );
 }
@@ -314,7 +315,7 @@ export async function updateCard(
     const versionNo = newVersion ? card.currentVersion + 1 : card.currentVersion;
     if (newVersion) await repo.insertVersion(tx.db, id, versionNo, input.content, actor.id!, at);
     else await repo.updateVersionContent(tx.db, id, versionNo, input.content, at);
-    if (!(await repo.saveCard(tx.db, id, input.version, { status: t.to, currentVersion: versionNo }, at)))
+    if (!(await cards.saveCard(tx.db, id, input.version, { status: t.to, currentVersion: versionNo }, at)))
       throw new CatalogueError('CONFLICT', {});
     const changed = diffContent(current.content, input.content).map((c) => c.path);
     await recordChange(
@@ -329,7 +330,7 @@ export async function updateCard(
         details: { versionNo, newVersion, changed },
       },
     );
-    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at);
+    return toView(tx.db, (await cards.findCard(tx.db, id))!, actor, lang, at);
   });
 }
 
@@ -463,7 +464,7 @@ export async function stepCard(
       patch.currentVersion = card.approvedVersion!;
       details.approvedVersion = card.approvedVersion;
     }
-    if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new CatalogueError('CONFLICT', {});
+    if (!(await cards.saveCard(tx.db, id, input.version, patch, at))) throw new CatalogueError('CONFLICT', {});
     const event = renewal ? `renewal_${STEP_EVENTS[action]}` : STEP_EVENTS[action];
     await recordChange(
       tx,
@@ -477,7 +478,7 @@ export async function stepCard(
         details,
       },
     );
-    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at);
+    return toView(tx.db, (await cards.findCard(tx.db, id))!, actor, lang, at);
   });
 }
 
@@ -501,7 +502,7 @@ async function openChange(
   const versionNo = (await repo.maxVersionNo(tx.db, id)) + 1;
   await repo.insertVersion(tx.db, id, versionNo, approved.content, w.actor.id!, w.at);
   const patch: repo.CardPatch = { status: t.to, currentVersion: versionNo, lastComment: input.comment ?? null };
-  if (!(await repo.saveCard(tx.db, id, input.version, patch, w.at))) throw new CatalogueError('CONFLICT', {});
+  if (!(await cards.saveCard(tx.db, id, input.version, patch, w.at))) throw new CatalogueError('CONFLICT', {});
   await recordChange(tx, w, {
     stream: 'service_card',
     id,
@@ -532,7 +533,7 @@ export async function requestChange(
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     await openChange(tx, { actor, origin, at }, id, input, false);
-    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at);
+    return toView(tx.db, (await cards.findCard(tx.db, id))!, actor, lang, at);
   });
 }
 
@@ -560,7 +561,7 @@ export async function renewCard(
         reviewDueAt: null,
         lastComment: input.comment ?? null,
       };
-      if (!(await repo.saveCard(tx.db, id, input.version, patch, at))) throw new CatalogueError('CONFLICT', {});
+      if (!(await cards.saveCard(tx.db, id, input.version, patch, at))) throw new CatalogueError('CONFLICT', {});
       await recordChange(
         tx,
         { actor, origin, at },
@@ -578,7 +579,7 @@ export async function renewCard(
         },
       );
     }
-    return toView(tx.db, (await repo.findCard(tx.db, id))!, actor, lang, at);
+    return toView(tx.db, (await cards.findCard(tx.db, id))!, actor, lang, at);
   });
 }
 

@@ -1,6 +1,7 @@
 import {
   CARD_RECIPIENTS,
   CHANNEL_KINDS,
+  CODE_LABELS,
   LIFE_EVENTS,
   MATURITY_LEVELS,
   SERVICE_LEVELS,
@@ -8,7 +9,6 @@ import {
   START_MODES,
 } from '@dargah/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en as webEn, fa as webFa } from '../../../../web/src/features/catalogue/terms/messages';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { approveServices, type ExportScenario } from '../../../test/cpsv-ap-scenario';
 import { expand } from '../../../test/cpsv-ap-shacl';
@@ -86,8 +86,8 @@ describe('GET /catalogue/vocabularies/{scheme}', () => {
     }
   });
 
-  it('reads the labels the web app shows', async () => {
-    const web: Record<CodeListSlug, keyof typeof webFa> = {
+  it('labels each code with the words the web app shows (CODE_LABELS of @dargah/contracts), in Persian then English', async () => {
+    const shared: Record<CodeListSlug, keyof typeof CODE_LABELS> = {
       'channel-types': 'channel',
       recipients: 'recipient',
       'life-events': 'lifeEvent',
@@ -96,14 +96,13 @@ describe('GET /catalogue/vocabularies/{scheme}', () => {
       'service-levels': 'level',
       'start-modes': 'startMode',
     };
-    for (const [slug, key] of Object.entries(web) as Array<[CodeListSlug, keyof typeof webFa]>) {
-      const shown = Object.fromEntries(
-        Object.entries(webFa[key] as Record<string, string>).map(([code, f]) => [
-          code,
-          [f, (webEn[key] as Record<string, string>)[code]],
-        ]),
-      );
-      expect(Object.fromEntries(CODE_LISTS[slug].concepts), slug).toEqual(shown);
+    for (const [slug, key] of Object.entries(shared) as Array<[CodeListSlug, keyof typeof CODE_LABELS]>) {
+      const { '@graph': [, ...concepts] } = await doc(`/catalogue/vocabularies/${slug}`);
+      const served = Object.fromEntries(concepts.map((c) => [c.notation, labels(c).map((l) => l['@value'])]));
+      expect(served, slug).toEqual(Object.fromEntries(Object.entries(CODE_LABELS[key]).map(([c, l]) => [c, [...l]])));
+      // Persian first, English second: a label pair the wrong way round or left untranslated fails.
+      for (const [fa, en] of Object.values(CODE_LABELS[key]))
+        expect([fa, /[\u0600-\u06FF]/.test(fa), /^[\x20-\x7E]+$/.test(en)], slug).toEqual([fa, true, true]);
     }
   });
 

@@ -1,6 +1,8 @@
 import {
   CARD_RECIPIENTS,
   CHANNEL_KINDS,
+  CODE_LABELS,
+  type CodeLabel,
   LIFE_EVENTS,
   MATURITY_LEVELS,
   SERVICE_LEVELS,
@@ -15,12 +17,11 @@ import {
  * concepts (a channel's type, a service's audience, …) and describes the ones it uses; each scheme
  * is served at GET /api/v1/catalogue/vocabularies/{scheme}, each concept at {scheme IRI}#{code}.
  *
- * The labels are the ones the web app shows (apps/web/src/features/catalogue/terms/messages.ts);
- * cpsv-ap.vocabularies.test.ts keeps the two the same.
+ * The labels are CODE_LABELS of @dargah/contracts, the words the web app shows for the same codes.
  */
 
 /** A label in Persian and in English. */
-export type Labels = readonly [fa: string, en: string];
+export type Labels = CodeLabel;
 
 export interface CodeList {
   title: Labels;
@@ -32,7 +33,7 @@ export interface CodeList {
 /** Every code of `codes` must have labels (a new code in contracts fails to compile until it has). */
 const codeList = <C extends string>(
   codes: readonly C[],
-  list: { title: Labels; definition: Labels; labels: Record<C, Labels> },
+  list: { title: Labels; definition: Labels; labels: { readonly [K in C]: Labels } },
 ): CodeList => ({
   title: list.title,
   definition: list.definition,
@@ -47,15 +48,7 @@ export const CODE_LISTS = {
       'راه‌هایی که خدمت از آن‌ها اطلاع‌رسانی، درخواست یا تحویل می‌شود.',
       'The ways through which a service is announced, requested or delivered.',
     ],
-    labels: {
-      web: ['اینترنتی (وب)', 'Web'],
-      mobile_app: ['تلفن همراه', 'Mobile app'],
-      sms: ['پیامک', 'SMS'],
-      counter: ['دفتر پیشخوان', 'Service counter (pishkhan)'],
-      post: ['پست', 'Post'],
-      in_person: ['میز خدمت حضوری', 'In-person desk'],
-      call_centre: ['مرکز تماس', 'Call centre'],
-    },
+    labels: CODE_LABELS.channel,
   }),
   recipients: codeList(CARD_RECIPIENTS, {
     title: ['گیرندگان خدمت', 'Service recipients'],
@@ -63,11 +56,7 @@ export const CODE_LISTS = {
       'کسانی که خدمت برای آنان است: شهروندان، کسب‌وکارها یا دستگاه‌های دولتی.',
       'Whom a service is for: citizens, businesses or government agencies.',
     ],
-    labels: {
-      G2C: ['شهروندان', 'Citizens'],
-      G2B: ['کسب‌وکارها', 'Businesses'],
-      G2G: ['دستگاه‌های دولتی', 'Government agencies'],
-    },
+    labels: CODE_LABELS.recipient,
   }),
   'life-events': codeList(LIFE_EVENTS, {
     title: ['رویدادهای زندگی', 'Life events'],
@@ -75,24 +64,7 @@ export const CODE_LISTS = {
       'رویدادهایی از زندگی افراد و کسب‌وکارها که خدمات مرتبط را کنار هم می‌آورند.',
       'Events in the life of a person or a business that bring related services together.',
     ],
-    labels: {
-      birth: ['تولد', 'Birth'],
-      education: ['تحصیل', 'Education'],
-      health: ['سلامت', 'Health'],
-      military_service: ['خدمت وظیفه', 'Military service'],
-      employment: ['اشتغال', 'Employment'],
-      marriage: ['ازدواج', 'Marriage'],
-      housing: ['مسکن', 'Housing'],
-      business: ['کسب‌وکار', 'Business'],
-      tax: ['مالیات', 'Tax'],
-      social_security: ['تأمین اجتماعی', 'Social security'],
-      insurance: ['بیمه', 'Insurance'],
-      vehicle: ['خودرو', 'Vehicle'],
-      travel: ['سفر', 'Travel'],
-      retirement: ['بازنشستگی', 'Retirement'],
-      death: ['فوت', 'Death'],
-      other: ['سایر', 'Other'],
-    },
+    labels: CODE_LABELS.lifeEvent,
   }),
   'maturity-levels': codeList(MATURITY_LEVELS, {
     title: ['سطوح بلوغ الکترونیکی', 'Electronic maturity levels'],
@@ -100,43 +72,22 @@ export const CODE_LISTS = {
       'تا چه اندازه خدمت به‌صورت الکترونیکی ارائه می‌شود، از غیرالکترونیکی تا هوشمند.',
       'How far a service is delivered electronically, from non-electronic to smart.',
     ],
-    labels: {
-      non_electronic: ['غیرالکترونیکی', 'Non-electronic'],
-      informational: ['اطلاع‌رسانی', 'Informational'],
-      interactive: ['تعاملی', 'Interactive'],
-      transactional: ['تراکنشی', 'Transactional'],
-      integrated: ['یکپارچه', 'Integrated'],
-      smart: ['هوشمند', 'Smart'],
-    },
+    labels: CODE_LABELS.maturity,
   }),
   'service-natures': codeList(SERVICE_NATURES, {
     title: ['ماهیت خدمت', 'Service natures'],
     definition: ['خدمت حاکمیتی، حمایتی یا تصدی‌گری.', 'Whether a service is sovereign, supportive or enterprise.'],
-    labels: {
-      sovereign: ['حاکمیتی', 'Sovereign'],
-      supportive: ['حمایتی', 'Supportive'],
-      enterprise: ['تصدی‌گری', 'Enterprise'],
-    },
+    labels: CODE_LABELS.nature,
   }),
   'service-levels': codeList(SERVICE_LEVELS, {
     title: ['سطوح ارائهٔ خدمت', 'Service levels'],
     definition: ['سطحی از کشور که خدمت در آن ارائه می‌شود.', 'The level of the country at which a service is given.'],
-    labels: {
-      national: ['ملی', 'National'],
-      provincial: ['استانی', 'Provincial'],
-      county: ['شهرستانی', 'County'],
-      village: ['روستایی', 'Village'],
-    },
+    labels: CODE_LABELS.level,
   }),
   'start-modes': codeList(START_MODES, {
     title: ['نحوهٔ آغاز خدمت', 'How services start'],
     definition: ['آنچه ارائهٔ خدمت را آغاز می‌کند.', 'What sets the delivery of a service going.'],
-    labels: {
-      on_request: ['به درخواست متقاضی', 'On request'],
-      scheduled: ['در زمان مشخص', 'At a set time'],
-      event: ['با وقوع رویداد', 'On an event'],
-      agency_initiative: ['به تشخیص دستگاه', "At the agency's initiative"],
-    },
+    labels: CODE_LABELS.startMode,
   }),
 } satisfies Record<string, CodeList>;
 

@@ -1,3 +1,6 @@
+// Over 400 lines: one pipeline (resolve the file's references, check every row against the column
+// table, write the cards in one transaction) whose steps share the resolver, the row builder and the
+// problem list; the parsing (import.parse) and the column table (import.columns) are already apart.
 import { createHash } from 'node:crypto';
 import {
   IMPORT_MAX_ROWS,

@@ -1,5 +1,7 @@
 import type { AppModule } from '../../platform/module';
 import { defineCatalogueJobs } from './catalogue.jobs';
+import { escalateOverdueParentReviews } from './catalogue-escalation.service';
+import { syncStaleEntries } from './catalogue-entries.service';
 import { catalogueRoutes } from './catalogue.routes';
 import { cataloguePublicRoutes } from './catalogue-public.routes';
 import { importRoutes } from './import.routes';
@@ -13,6 +15,19 @@ export { cardFieldMessage } from './catalogue.errors';
 export { syncCatalogueEntries } from './catalogue-public.service';
 export { approvedServiceFacts, cardsOfServiceIds } from './desk-facts.service';
 export type { ApprovedServiceFacts, CatalogueServiceCard } from './desk-facts.service';
+/* For the service architecture, the licence register and the delivery reports: cards by id, service id, category or period. */
+export {
+  approvedCardOfService,
+  approvedClassifications,
+  approvedTitles,
+  cardBriefs,
+  cardsClassifiedUnder,
+  cardsInForceDuring,
+  moveEntriesToDomain,
+} from './card-facts.repository';
+export type { ApprovedCardBrief, CardBrief, CardInForce } from './card-facts.repository';
+/** For bench/catalogue-search.ts, which times the search statement itself against the endpoint. */
+export { searchKeyOf, searchQuery } from './catalogue-public.repository';
 
 /**
  * The service catalogue (سامانه مدیریت خدمات دولت): service identity cards (شناسنامه خدمت) as
@@ -31,6 +46,6 @@ export const catalogueModule: AppModule = {
     await cpsvApRoutes(app, ctx);
     await countsRoutes(app, ctx);
   },
-  defineJobs: defineCatalogueJobs,
+  defineJobs: (ctx) => defineCatalogueJobs(ctx, { escalate: escalateOverdueParentReviews, syncEntries: syncStaleEntries }),
   areas: catalogueAreas,
 };

@@ -3,18 +3,19 @@ import { iso, isoOf, isoOrNull, list, rows, type Db } from '../../platform/db';
 
 /*
  * SQL of the delivery reports (migration 0010): the yearly delivery reports and their rows, and the
- * discrepancy report's three sections (which still read the desk's and the catalogue's tables: see
- * docs/ARCHITECTURE.md). A service id's card and an agency's parents come from their owners' index.ts. Every
- * section is one set-based query; the page and the per-agency totals read the same fragment.
+ * reports' part of the discrepancy report (provincial rows without an id, service ids counted).
+ * Agencies' names and provinces, the desk's requests and services and the catalogue's cards come
+ * from their owners' index.ts (report-rows.service.ts, discrepancies.service.ts); lists ordered by
+ * agency name take each agency's place in that order from the organisation.
  */
 
 
 // Yearly delivery reports -------------------------------------------------------------------------
 
-export interface ReportRow {
+/** A report as stored; report-rows.service.ts adds its agency's name (ReportRow). */
+export interface ReportRecord {
   id: string;
   agencyId: string;
-  agencyName: string;
   year: number;
   revision: number;
   replacesId: string | null;
@@ -24,26 +25,29 @@ export interface ReportRow {
   rowCount: number;
   pendingCount: number;
 }
+export interface ReportRow extends ReportRecord {
+  agencyName: string;
+}
 
-const REPORT_COLUMNS = sql`d.id, d.agency_id AS "agencyId", a.name_fa AS "agencyName", d.year, d.revision,
+const REPORT_COLUMNS = sql`d.id, d.agency_id AS "agencyId", d.year, d.revision,
   d.replaces_id AS "replacesId", (d.superseded_at IS NULL) AS current, d.submitted_at AS "submittedAt", d.version,
   (SELECT count(*)::int FROM delivery_report_rows x WHERE x.report_id = d.id) AS "rowCount",
   (SELECT count(*)::int FROM delivery_report_rows x WHERE x.report_id = d.id AND x.review_status = 'pending') AS "pendingCount"`;
-const fixReport = (r: ReportRow): ReportRow => ({ ...r, submittedAt: isoOf(r.submittedAt) });
+const fixReport = (r: ReportRecord): ReportRecord => ({ ...r, submittedAt: isoOf(r.submittedAt) });
 
-export async function findReport(db: Db, id: string, forUpdate = false): Promise<ReportRow | undefined> {
-  const [r] = await rows<ReportRow>(
+export async function findReport(db: Db, id: string, forUpdate = false): Promise<ReportRecord | undefined> {
+  const [r] = await rows<ReportRecord>(
     db,
-    sql`SELECT ${REPORT_COLUMNS} FROM delivery_reports d JOIN agencies a ON a.id = d.agency_id WHERE d.id = ${id}
+    sql`SELECT ${REPORT_COLUMNS} FROM delivery_reports d WHERE d.id = ${id}
         ${forUpdate ? sql`FOR UPDATE OF d` : sql``}`,
   );
   return r && fixReport(r);
 }
 
-export async function findCurrentReport(db: Db, agencyId: string, year: number): Promise<ReportRow | undefined> {
-  const [r] = await rows<ReportRow>(
+export async function findCurrentReport(db: Db, agencyId: string, year: number): Promise<ReportRecord | undefined> {
+  const [r] = await rows<ReportRecord>(
     db,
-    sql`SELECT ${REPORT_COLUMNS} FROM delivery_reports d JOIN agencies a ON a.id = d.agency_id
+    sql`SELECT ${REPORT_COLUMNS} FROM delivery_reports d
          WHERE d.agency_id = ${agencyId} AND d.year = ${year} AND d.superseded_at IS NULL`,
   );
   return r && fixReport(r);
@@ -59,17 +63,35 @@ export interface ReportFilter {
   offset: number;
 }
 
-export async function listReports(db: Db, f: ReportFilter): Promise<{ items: ReportRow[]; total: number }> {
-  const r = await rows<ReportRow & { total: number }>(
-    db,
-    sql`SELECT ${REPORT_COLUMNS}, count(*) OVER ()::int AS total
-          FROM delivery_reports d JOIN agencies a ON a.id = d.agency_id
-         WHERE true
+function reportWhere(f: ReportFilter): SQL {
+  return sql`WHERE true
            ${f.agencies ? sql`AND d.agency_id = ANY(${list(f.agencies)}::uuid[])` : sql``}
            ${f.agencyId ? sql`AND d.agency_id = ${f.agencyId}` : sql``}
            ${f.year ? sql`AND d.year = ${f.year}` : sql``}
-           ${f.history ? sql`` : sql`AND d.superseded_at IS NULL`}
-         ORDER BY d.year DESC, a.name_fa, d.revision DESC, d.id
+           ${f.history ? sql`` : sql`AND d.superseded_at IS NULL`}`;
+}
+
+/** The agencies of the reports the filter keeps (to rank them by name before paging). */
+export async function reportAgencyIds(db: Db, f: ReportFilter): Promise<string[]> {
+  return (await rows<{ id: string }>(db, sql`SELECT DISTINCT d.agency_id AS id FROM delivery_reports d ${reportWhere(f)}`)).map((r) => r.id);
+}
+
+/** Each agency's place in the order of names, as one join: `JOIN ${byRank(rank)} ON o.id = …`, ordered by o.rank. */
+const byRank = (rank: ReadonlyMap<string, number>) =>
+  sql`unnest(${list([...rank.keys()])}::uuid[], ${list([...rank.values()].map(String))}::int[]) AS o(id, rank)`;
+
+/** A page of reports: newest year first, then by agency name (`rank`, from the organisation), newest revision. */
+export async function listReports(
+  db: Db,
+  f: ReportFilter,
+  rank: ReadonlyMap<string, number>,
+): Promise<{ items: ReportRecord[]; total: number }> {
+  const r = await rows<ReportRecord & { total: number }>(
+    db,
+    sql`SELECT ${REPORT_COLUMNS}, count(*) OVER ()::int AS total
+          FROM delivery_reports d LEFT JOIN ${byRank(rank)} ON o.id = d.agency_id
+         ${reportWhere(f)}
+         ORDER BY d.year DESC, o.rank, d.revision DESC, d.id
          LIMIT ${f.limit} OFFSET ${f.offset}`,
   );
   return { items: r.map(({ total: _, ...x }) => fixReport(x)), total: r[0]?.total ?? 0 };
@@ -131,12 +153,11 @@ export async function insertReportRows(
   );
 }
 
-export interface RowRow {
+/** A report row as stored; report-rows.service.ts adds its agency's name and province (RowRow). */
+export interface RowRecord {
   id: string;
   reportId: string;
   agencyId: string;
-  agencyName: string;
-  province: string | null;
   year: number;
   current: boolean;
   rowNo: number;
@@ -149,16 +170,20 @@ export interface RowRow {
   resolvedAt: string | null;
   version: number;
 }
+export interface RowRow extends RowRecord {
+  agencyName: string;
+  province: string | null;
+}
 
-const ROW_SELECT = sql`SELECT x.id, x.report_id AS "reportId", x.agency_id AS "agencyId", a.name_fa AS "agencyName", a.province,
+const ROW_SELECT = sql`SELECT x.id, x.report_id AS "reportId", x.agency_id AS "agencyId",
     d.year, (d.superseded_at IS NULL) AS current, x.row_no AS "rowNo", x.title, x.delivered_count AS "deliveredCount",
     x.service_id AS "serviceId", x.review_status AS status, x.resolved_service_id AS "resolvedServiceId",
     x.resolution_note AS "resolutionNote", x.resolved_at AS "resolvedAt", x.version
-  FROM delivery_report_rows x JOIN delivery_reports d ON d.id = x.report_id JOIN agencies a ON a.id = x.agency_id`;
-const fixRow = (r: RowRow): RowRow => ({ ...r, resolvedAt: isoOrNull(r.resolvedAt) });
+  FROM delivery_report_rows x JOIN delivery_reports d ON d.id = x.report_id`;
+const fixRow = (r: RowRecord): RowRecord => ({ ...r, resolvedAt: isoOrNull(r.resolvedAt) });
 
-export async function reportRows(db: Db, reportId: string): Promise<RowRow[]> {
-  return (await rows<RowRow>(db, sql`${ROW_SELECT} WHERE x.report_id = ${reportId} ORDER BY x.row_no`)).map(fixRow);
+export async function reportRows(db: Db, reportId: string): Promise<RowRecord[]> {
+  return (await rows<RowRecord>(db, sql`${ROW_SELECT} WHERE x.report_id = ${reportId} ORDER BY x.row_no`)).map(fixRow);
 }
 
 /**
@@ -166,8 +191,8 @@ export async function reportRows(db: Db, reportId: string): Promise<RowRow[]> {
  * correction superseding the report (which locks it FOR UPDATE) goes first or waits: a resolution
  * never lands on a report superseded meanwhile.
  */
-export async function findReportRow(db: Db, id: string, lockReport = false): Promise<RowRow | undefined> {
-  const [r] = await rows<RowRow>(db, sql`${ROW_SELECT} WHERE x.id = ${id} ${lockReport ? sql`FOR SHARE OF d` : sql``}`);
+export async function findReportRow(db: Db, id: string, lockReport = false): Promise<RowRecord | undefined> {
+  const [r] = await rows<RowRecord>(db, sql`${ROW_SELECT} WHERE x.id = ${id} ${lockReport ? sql`FOR SHARE OF d` : sql``}`);
   return r && fixRow(r);
 }
 
@@ -193,22 +218,22 @@ export async function reviewRows(
   f: {
     statuses: string[];
     agencyId?: string | undefined;
-    province?: string | undefined;
+    /** The agencies of the province asked (the organisation's), when one is. */
+    agencyIds?: readonly string[] | undefined;
     limit: number;
     offset: number;
   },
-): Promise<{ items: RowRow[]; total: number }> {
+): Promise<{ items: RowRecord[]; total: number }> {
   const where = sql`WHERE d.superseded_at IS NULL AND x.review_status = ANY(${list(f.statuses)}::text[])
     ${f.agencyId ? sql`AND x.agency_id = ${f.agencyId}` : sql``}
-    ${f.province ? sql`AND a.province = ${f.province}` : sql``}`;
-  const r = await rows<RowRow>(
+    ${f.agencyIds ? sql`AND x.agency_id = ANY(${list(f.agencyIds)}::uuid[])` : sql``}`;
+  const r = await rows<RowRecord>(
     db,
     sql`${ROW_SELECT} ${where} ORDER BY d.submitted_at, x.report_id, x.row_no LIMIT ${f.limit} OFFSET ${f.offset}`,
   );
   const [total] = await rows<{ n: number }>(
     db,
-    sql`SELECT count(*)::int AS n FROM delivery_report_rows x JOIN delivery_reports d ON d.id = x.report_id
-          JOIN agencies a ON a.id = x.agency_id ${where}`,
+    sql`SELECT count(*)::int AS n FROM delivery_report_rows x JOIN delivery_reports d ON d.id = x.report_id ${where}`,
   );
   return { items: r.map(fixRow), total: total?.n ?? 0 };
 }
@@ -260,118 +285,32 @@ export interface DiscrepancyRowDb {
   expiresAt: string | null;
 }
 
-/** Which agencies' rows, on the alias `a` (agencies). */
-function agencyWhere(f: DiscrepancyFilter): SQL {
-  return sql`${f.agencies ? sql`AND a.id = ANY(${list(f.agencies)}::uuid[])` : sql``}
-    ${f.agencyId ? sql`AND a.id = ${f.agencyId}` : sql``}
-    ${f.province ? sql`AND a.province = ${f.province}` : sql``}`;
-}
-
-/** One section as a SELECT with the uniform columns of DiscrepancyRowDb (plus a sort key). */
-function sectionSql(section: Section, f: DiscrepancyFilter): SQL {
-  const from = sql`${iso(f.from)}::timestamptz`;
-  const to = sql`${iso(f.to)}::timestamptz`;
-  const inPeriod = sql`r.submitted_at >= ${from} AND r.submitted_at < ${to}`;
-  const reportOverlaps = sql`d.superseded_at IS NULL AND d.period_start < ${to} AND d.period_end > ${from}`;
-  const common = (agency: SQL) => sql`${agency} AS "agencyId", a.name_fa AS "agencyName", a.province`;
-  if (section === 'withoutId') {
-    // Desk services with requests in the period and no link in force, plus provincial rows without an id.
-    return sql`
-      SELECT ${common(sql`s.agency_id`)}, 'desk' AS source, s.title_fa AS title, s.catalogue_service_id AS "serviceId",
-             CASE WHEN s.catalogue_service_id IS NULL THEN 'no_link' ELSE 'not_approved' END AS reason,
-             s.id AS "deskServiceId", NULL::uuid AS "reportRowId", NULL::int AS year,
-             count(*)::int AS count, max(r.submitted_at) AS "lastAt", NULL::timestamptz AS "expiresAt", s.id::text AS sort_key
-        FROM service_requests r
-        JOIN services s ON s.id = r.service_id
-        JOIN agencies a ON a.id = s.agency_id
-        LEFT JOIN service_cards c ON c.service_id = s.catalogue_service_id AND c.approved_version IS NOT NULL
-       WHERE ${inPeriod} AND c.id IS NULL ${agencyWhere(f)}
-       GROUP BY s.id, a.id
-      UNION ALL
-      SELECT ${common(sql`x.agency_id`)}, 'provincial', x.title, NULL,
-             CASE x.review_status WHEN 'pending' THEN 'review_pending' ELSE 'card_required' END,
-             NULL, x.id, d.year, x.delivered_count, NULL, NULL, x.id::text
-        FROM delivery_report_rows x
-        JOIN delivery_reports d ON d.id = x.report_id
-        JOIN agencies a ON a.id = x.agency_id
-       WHERE ${reportOverlaps} AND x.review_status IN ('pending', 'card_required') ${agencyWhere(f)}`;
-  }
-  if (section === 'neverDelivered') {
-    // Cards in force at some time in the period with no request through a linked desk service and
-    // no provincial row counting them.
-    return sql`
-      SELECT ${common(sql`c.agency_id`)}, 'catalogue' AS source, coalesce(v.content->>'title', '') AS title, c.service_id AS "serviceId",
-             NULL AS reason, NULL::uuid AS "deskServiceId", NULL::uuid AS "reportRowId", NULL::int AS year,
-             0 AS count, NULL::timestamptz AS "lastAt", c.expires_at AS "expiresAt", c.service_id AS sort_key
-        FROM service_cards c
-        JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
-        JOIN agencies a ON a.id = c.agency_id
-       WHERE c.approved_version IS NOT NULL AND c.service_id IS NOT NULL
-         AND c.approved_at < ${to} AND c.expires_at > ${from} ${agencyWhere(f)}
-         AND NOT EXISTS (
-           SELECT 1 FROM services s JOIN service_requests r ON r.service_id = s.id
-            WHERE s.catalogue_service_id = c.service_id AND ${inPeriod})
-         AND NOT EXISTS (
-           SELECT 1 FROM delivery_report_rows x JOIN delivery_reports d ON d.id = x.report_id
-            WHERE ${reportOverlaps} AND x.delivered_count > 0
-              AND ((x.review_status = 'counted' AND x.service_id = c.service_id)
-                OR (x.review_status = 'linked' AND x.resolved_service_id = c.service_id)))`;
-  }
-  // Requests received at or after the linked card's expiry.
-  return sql`
-    SELECT ${common(sql`s.agency_id`)}, 'desk' AS source, s.title_fa AS title, c.service_id AS "serviceId",
-           NULL AS reason, s.id AS "deskServiceId", NULL::uuid AS "reportRowId", NULL::int AS year,
-           count(*)::int AS count, max(r.submitted_at) AS "lastAt", c.expires_at AS "expiresAt", s.id::text AS sort_key
-      FROM service_requests r
-      JOIN services s ON s.id = r.service_id
-      JOIN agencies a ON a.id = s.agency_id
-      JOIN service_cards c ON c.service_id = s.catalogue_service_id AND c.approved_version IS NOT NULL
-     WHERE ${inPeriod} AND r.submitted_at >= c.expires_at ${agencyWhere(f)}
-     GROUP BY s.id, a.id, c.id`;
-}
-
-const fixDiscrepancy = (r: DiscrepancyRowDb): DiscrepancyRowDb => ({
-  ...r,
-  lastAt: isoOrNull(r.lastAt),
-  expiresAt: isoOrNull(r.expiresAt),
-});
-
-/** A page of one section in a stable order (agency, title, key), with the section's total. */
-export async function sectionPage(
+/** A current report's rows without an id still open (pending, or a card required), of reports overlapping [from, to). */
+export async function openProvincialRows(
   db: Db,
-  section: Section,
-  f: DiscrepancyFilter,
-  limit: number,
-  offset: number,
-): Promise<{ items: DiscrepancyRowDb[]; total: number }> {
-  const r = await rows<DiscrepancyRowDb & { total: number; sort_key: string }>(
-    db,
-    sql`SELECT q.*, count(*) OVER ()::int AS total FROM (${sectionSql(section, f)}) q
-         ORDER BY q."agencyName", q.title, q.sort_key
-         LIMIT ${limit} OFFSET ${offset}`,
-  );
-  return {
-    items: r.map(({ total: _t, sort_key: _k, ...x }) => fixDiscrepancy(x)),
-    total: r[0]?.total ?? (offset > 0 ? await sectionTotal(db, section, f) : 0),
-  };
-}
-
-async function sectionTotal(db: Db, section: Section, f: DiscrepancyFilter): Promise<number> {
-  const [r] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (${sectionSql(section, f)}) q`);
-  return r?.n ?? 0;
-}
-
-/** Rows per agency and section, for the charts (one query over the three sections). */
-export async function totalsByAgency(
-  db: Db,
-  f: DiscrepancyFilter,
-): Promise<Array<{ agencyId: string; agencyName: string; section: Section; n: number }>> {
+  p: { from: Date; to: Date; agencyIds: readonly string[] | null },
+): Promise<Array<{ id: string; agencyId: string; title: string; year: number; count: number; status: 'pending' | 'card_required' }>> {
+  if (p.agencyIds !== null && p.agencyIds.length === 0) return [];
   return rows(
     db,
-    sql`SELECT q."agencyId", q."agencyName", q.section, count(*)::int AS n FROM (
-          SELECT 'withoutId' AS section, w."agencyId", w."agencyName" FROM (${sectionSql('withoutId', f)}) w
-          UNION ALL SELECT 'neverDelivered', n."agencyId", n."agencyName" FROM (${sectionSql('neverDelivered', f)}) n
-          UNION ALL SELECT 'expiredDelivered', e."agencyId", e."agencyName" FROM (${sectionSql('expiredDelivered', f)}) e
-        ) q GROUP BY q."agencyId", q."agencyName", q.section ORDER BY q."agencyName", q."agencyId"`,
+    sql`SELECT x.id, x.agency_id AS "agencyId", x.title, d.year, x.delivered_count AS count, x.review_status AS status
+          FROM delivery_report_rows x JOIN delivery_reports d ON d.id = x.report_id
+         WHERE ${reportOverlaps(p)} AND x.review_status IN ('pending', 'card_required')
+           ${p.agencyIds === null ? sql`` : sql`AND x.agency_id = ANY(${list(p.agencyIds)}::uuid[])`}`,
   );
 }
+
+/** The service ids that current reports overlapping [from, to) count as delivered (counted, or linked on review). */
+export async function countedServiceIds(db: Db, p: { from: Date; to: Date }): Promise<Set<string>> {
+  const r = await rows<{ id: string }>(
+    db,
+    sql`SELECT DISTINCT CASE x.review_status WHEN 'counted' THEN x.service_id ELSE x.resolved_service_id END AS id
+          FROM delivery_report_rows x JOIN delivery_reports d ON d.id = x.report_id
+         WHERE ${reportOverlaps(p)} AND x.delivered_count > 0
+           AND ((x.review_status = 'counted' AND x.service_id IS NOT NULL) OR (x.review_status = 'linked' AND x.resolved_service_id IS NOT NULL))`,
+  );
+  return new Set(r.map((x) => x.id));
+}
+
+const reportOverlaps = (p: { from: Date; to: Date }) =>
+  sql`d.superseded_at IS NULL AND d.period_start < ${iso(p.to)}::timestamptz AND d.period_end > ${iso(p.from)}::timestamptz`;

@@ -1,6 +1,6 @@
 // Over 450 lines: the delivery reports' use cases (submit, correct, resolve rows, the discrepancy report
-// and its exports) share one scope (reportAgencies) and one period (reportPeriod); it shrinks when the discrepancy report
-// moves behind the owners' index.ts (tools/eslint/allow-list.js, issue 9 item 4).
+// and its exports) share one scope (reportAgencies) and one period (reportPeriod); the discrepancy
+// report's rows are composed in discrepancies.service.ts, the names in report-rows.service.ts.
 import type {
   CorrectDeliveryReport,
   DeliveryReport,
@@ -25,6 +25,8 @@ import { once, type IdempotencyClaim, type Replayable } from '../../platform/ide
 import { requireStaff } from '../../platform/actor';
 import { agencyLineage, agenciesWithRole, assertNoReviewConflict, CENTRAL_ROLES, hasRole, isCentral, requireRole, reviewConflictOf } from '../organisation';
 import * as repo from './reports.repository';
+import * as rowsOf from './report-rows.service';
+import { discrepancySections, totalsByAgency } from './discrepancies.service';
 import { cardsOfServiceIds, isValidServiceId } from '../catalogue';
 import { ReportsError, reportsErrors } from './reports.errors';
 
@@ -162,10 +164,10 @@ const toRow = (r: repo.RowRow) => ({
 });
 
 async function reportView(db: Db, id: string): Promise<DeliveryReport> {
-  const r = await repo.findReport(db, id);
+  const r = await rowsOf.findReport(db, id);
   if (!r) throw new ReportsError('DELIVERY_REPORT_NOT_FOUND', { reportId: id });
   const { rowCount: _c, pendingCount: _p, ...rest } = r;
-  return { ...rest, rows: (await repo.reportRows(db, id)).map(toRow) };
+  return { ...rest, rows: (await rowsOf.reportRows(db, id)).map(toRow) };
 }
 
 /**
@@ -191,7 +193,7 @@ export async function submitReport(
       if (!agency || !FIELD_OFFICES.has(agency.kind))
         throw new ReportsError('DELIVERY_REPORT_NOT_PROVINCIAL', { agencyId: input.agencyId });
       if (period.start.getTime() > at.getTime()) throw new ReportsError('DELIVERY_YEAR_IN_FUTURE', { year: input.year });
-      const existing = await repo.findCurrentReport(tx.db, input.agencyId, input.year);
+      const existing = await rowsOf.findCurrentReport(tx.db, input.agencyId, input.year);
       if (existing)
         throw new ReportsError('DELIVERY_REPORT_EXISTS', { reportId: existing.id, version: existing.version });
       await checkRows(tx.db, input.agencyId, input.rows, at, lang);
@@ -247,7 +249,7 @@ export async function correctReport(
   requireStaff(actor);
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
-    const old = await repo.findReport(tx.db, id, true);
+    const old = await rowsOf.findReport(tx.db, id, true);
     if (!old || !inScope(reportScope(actor), old.agencyId))
       throw new ReportsError('DELIVERY_REPORT_NOT_FOUND', { reportId: id });
     requireRole(actor, ['agency_admin'], old.agencyId);
@@ -289,7 +291,7 @@ export async function correctReport(
 
 export async function getReport(ctx: AppContext, actor: Actor, id: string): Promise<DeliveryReport> {
   const scope = reportScope(actor);
-  const r = await repo.findReport(ctx.database.db, id);
+  const r = await rowsOf.findReport(ctx.database.db, id);
   if (!r || !inScope(scope, r.agencyId)) throw new ReportsError('DELIVERY_REPORT_NOT_FOUND', { reportId: id });
   return reportView(ctx.database.db, id);
 }
@@ -300,7 +302,7 @@ export async function listReports(
   q: { agencyId?: string | undefined; year?: number | undefined; history: boolean; limit: number; offset: number },
 ): Promise<DeliveryReportPage> {
   const agencies = reportScope(actor);
-  return repo.listReports(ctx.database.db, { agencies, ...q });
+  return rowsOf.listReports(ctx.database.db, { agencies, ...q });
 }
 
 const toReviewRow = (r: repo.RowRow): ReviewRow => ({
@@ -326,7 +328,7 @@ export async function reviewList(
 ): Promise<ReviewRowPage> {
   requireRole(actor, CENTRAL_ROLES);
   const statuses = q.status === 'resolved' ? ['linked', 'dismissed'] : [q.status];
-  const page = await repo.reviewRows(ctx.database.db, {
+  const page = await rowsOf.reviewRows(ctx.database.db, {
     statuses,
     agencyId: q.agencyId,
     province: q.province,
@@ -355,7 +357,7 @@ async function resolveRefusal(db: Db, actor: Actor, row: repo.RowRow): Promise<s
  */
 export async function rowCapabilities(ctx: AppContext, actor: Actor, id: string): Promise<DeliveryRowCapabilities> {
   requireRole(actor, CENTRAL_ROLES);
-  const row = await repo.findReportRow(ctx.database.db, id);
+  const row = await rowsOf.findReportRow(ctx.database.db, id);
   if (!row) throw new ReportsError('DELIVERY_ROW_NOT_FOUND', { rowId: id });
   return { resolve: (await resolveRefusal(ctx.database.db, actor, row)) === null };
 }
@@ -375,7 +377,7 @@ export async function resolveRow(
   const reviewer = requireRole(actor, ROW_REVIEWERS);
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
-    const row = await repo.findReportRow(tx.db, id, true);
+    const row = await rowsOf.findReportRow(tx.db, id, true);
     if (!row) throw new ReportsError('DELIVERY_ROW_NOT_FOUND', { rowId: id });
     const from = input.resolution === 'linked' ? ['pending', 'card_required'] : ['pending'];
     if (!row.current || !from.includes(row.status))
@@ -414,7 +416,7 @@ export async function resolveRow(
         details: { reportId: row.reportId, resolution: input.resolution, serviceId, note, title: row.title },
       },
     );
-    return toReviewRow((await repo.findReportRow(tx.db, id))!);
+    return toReviewRow((await rowsOf.findReportRow(tx.db, id))!);
   });
 }
 
@@ -477,25 +479,11 @@ export async function discrepancies(
   lang: Lang,
 ): Promise<DiscrepancyReport> {
   const { f, period } = filterOf(actor, q, ctx.clock.now(), lang);
-  const db = ctx.database.db;
-  const [withoutId, neverDelivered, expiredDelivered, totals] = await Promise.all([
-    repo.sectionPage(db, 'withoutId', f, q.limit, q.withoutIdOffset),
-    repo.sectionPage(db, 'neverDelivered', f, q.limit, q.neverDeliveredOffset),
-    repo.sectionPage(db, 'expiredDelivered', f, q.limit, q.expiredOffset),
-    repo.totalsByAgency(db, f),
-  ]);
-  const byAgency = new Map<string, DiscrepancyReport['byAgency'][number]>();
-  for (const t of totals) {
-    const a = byAgency.get(t.agencyId) ?? {
-      agencyId: t.agencyId,
-      agencyName: t.agencyName,
-      withoutId: 0,
-      neverDelivered: 0,
-      expiredDelivered: 0,
-    };
-    a[t.section] = t.n;
-    byAgency.set(t.agencyId, a);
-  }
+  const { sections, rank } = await discrepancySections(ctx.database.db, f);
+  const page = (s: repo.Section, offset: number) => ({ items: sections[s].slice(offset, offset + q.limit), total: sections[s].length });
+  const withoutId = page('withoutId', q.withoutIdOffset);
+  const neverDelivered = page('neverDelivered', q.neverDeliveredOffset);
+  const expiredDelivered = page('expiredDelivered', q.expiredOffset);
   return {
     period: {
       from: period.from.toISOString(),
@@ -508,7 +496,7 @@ export async function discrepancies(
       neverDelivered: neverDelivered.total,
       expiredDelivered: expiredDelivered.total,
     },
-    byAgency: [...byAgency.values()],
+    byAgency: totalsByAgency(sections, rank),
     sections: {
       withoutId: { ...withoutId, offset: q.withoutIdOffset },
       neverDelivered: { ...neverDelivered, offset: q.neverDeliveredOffset },
@@ -528,11 +516,7 @@ export async function discrepancyRowsForExport(
   lang: Lang,
 ): Promise<{ period: Period; sections: Record<repo.Section, repo.DiscrepancyRowDb[]> }> {
   const { f, period } = filterOf(actor, q, ctx.clock.now(), lang);
-  const db = ctx.database.db;
-  const [w, n, e] = await Promise.all(
-    (['withoutId', 'neverDelivered', 'expiredDelivered'] as const).map((s) =>
-      repo.sectionPage(db, s, f, EXPORT_LIMIT, 0),
-    ),
-  );
-  return { period, sections: { withoutId: w!.items, neverDelivered: n!.items, expiredDelivered: e!.items } };
+  const { sections } = await discrepancySections(ctx.database.db, f);
+  const first = (s: repo.Section) => sections[s].slice(0, EXPORT_LIMIT);
+  return { period, sections: { withoutId: first('withoutId'), neverDelivered: first('neverDelivered'), expiredDelivered: first('expiredDelivered') } };
 }

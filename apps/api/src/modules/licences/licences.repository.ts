@@ -3,8 +3,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { date, dateOrNull, iso, json, jsonb, list, rows, type Db } from '../../platform/db';
 
 /*
- * The only SQL of the licence register: licences and licence_prerequisites (migration 0009), and
- * the reads of approved service cards a mapping needs.
+ * The only SQL of the licence register: licences and licence_prerequisites (migration 0009). The
+ * agencies' names and the cards' titles come from their owners (licence-rows.service.ts).
  */
 
 
@@ -25,14 +25,12 @@ export interface LicenceValues {
   searchKey: string;
 }
 
-export interface LicenceRow extends Omit<LicenceValues, 'searchKey'> {
+/** A licence as stored; licence-rows.service.ts adds its agency's names and its service's title (LicenceRow). */
+export interface LicenceRecord extends Omit<LicenceValues, 'searchKey'> {
   id: string;
   agencyId: string;
-  agencyNameFa: string;
-  agencyNameEn: string | null;
   status: LicenceStatus;
   serviceId: string | null;
-  serviceTitle: string | null;
   cancelledAt: Date | null;
   cancelReason: string | null;
   version: number;
@@ -40,20 +38,24 @@ export interface LicenceRow extends Omit<LicenceValues, 'searchKey'> {
   updatedAt: Date;
 }
 
-/** The approved version's title of the card holding the licence's service id. */
+export interface LicenceRow extends LicenceRecord {
+  agencyNameFa: string;
+  agencyNameEn: string | null;
+  /** The approved version's title of the card holding the licence's service id. */
+  serviceTitle: string | null;
+}
+
 const SELECT = sql`
-  SELECT l.id, l.agency_id AS "agencyId", a.name_fa AS "agencyNameFa", a.name_en AS "agencyNameEn", l.title, l.kind,
+  SELECT l.id, l.agency_id AS "agencyId", l.title, l.kind,
          l.legal_basis AS "legalBasis", l.conditions, l.documents, l.inquiries, l.issue_days AS "issueDays",
          l.validity_months AS "validityMonths", l.cost_rials::text AS "costRials", l.cost_legal_basis AS "costLegalBasis",
          l.renewal_terms AS "renewalTerms", l.amendment_terms AS "amendmentTerms",
          l.cancellation_conditions AS "cancellationConditions", l.service_id AS "serviceId",
-         (SELECT v.content->>'title' FROM service_cards c JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
-           WHERE c.service_id = l.service_id) AS "serviceTitle",
          l.status, l.cancelled_at AS "cancelledAt", l.cancel_reason AS "cancelReason", l.version,
          l.created_at AS "createdAt", l.updated_at AS "updatedAt"
-    FROM licences l JOIN agencies a ON a.id = l.agency_id`;
+    FROM licences l`;
 
-const fix = (r: LicenceRow): LicenceRow => ({
+const fix = (r: LicenceRecord): LicenceRecord => ({
   ...r,
   legalBasis: json(r.legalBasis),
   conditions: json(r.conditions),
@@ -66,8 +68,8 @@ const fix = (r: LicenceRow): LicenceRow => ({
   updatedAt: date(r.updatedAt),
 });
 
-export async function findLicence(db: Db, id: string, forUpdate = false): Promise<LicenceRow | undefined> {
-  const [row] = await rows<LicenceRow>(
+export async function findLicence(db: Db, id: string, forUpdate = false): Promise<LicenceRecord | undefined> {
+  const [row] = await rows<LicenceRecord>(
     db,
     sql`${SELECT} WHERE l.id = ${id} ${forUpdate ? sql`FOR UPDATE OF l` : sql``}`,
   );
@@ -211,66 +213,42 @@ function where(f: Omit<ListFilter, 'limit' | 'offset'>): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-export async function listLicences(db: Db, f: ListFilter): Promise<{ items: LicenceRow[]; total: number }> {
+/** The agencies of the licences the filter keeps (to rank them by name before paging). */
+export async function licenceAgencies(db: Db, f: Omit<ListFilter, 'limit' | 'offset'>): Promise<string[]> {
+  const r = await rows<{ id: string }>(db, sql`SELECT DISTINCT l.agency_id AS id FROM licences l WHERE ${where(f)}`);
+  return r.map((x) => x.id);
+}
+
+/**
+ * A page of licences by agency name (each agency's place in the name order, `rank`, from the
+ * organisation), title and id, with the total.
+ */
+export async function listLicences(
+  db: Db,
+  f: ListFilter,
+  rank: ReadonlyMap<string, number>,
+): Promise<{ items: LicenceRecord[]; total: number }> {
   const w = where(f);
-  const items = await rows<LicenceRow>(
+  const items = await rows<LicenceRecord>(
     db,
-    sql`${SELECT} WHERE ${w} ORDER BY a.name_fa, l.title, l.id LIMIT ${f.limit} OFFSET ${f.offset}`,
+    sql`${SELECT} LEFT JOIN unnest(${list([...rank.keys()])}::uuid[], ${list([...rank.values()].map(String))}::int[]) AS o(id, rank)
+          ON o.id = l.agency_id
+         WHERE ${w} ORDER BY o.rank, l.title, l.id LIMIT ${f.limit} OFFSET ${f.offset}`,
   );
   const [count] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM licences l WHERE ${w}`);
   return { items: items.map(fix), total: count!.n };
 }
 
-/** Active licences without a service id, counted per agency. */
-export async function unmappedCounts(
-  db: Db,
-  agencyIds: string[] | null,
-): Promise<Array<{ agencyId: string; agencyNameFa: string; agencyNameEn: string | null; count: number }>> {
+/** Active licences without a service id, counted per agency (the caller names and orders the agencies). */
+export async function unmappedCounts(db: Db, agencyIds: string[] | null): Promise<Array<{ agencyId: string; count: number }>> {
   return rows(
     db,
-    sql`SELECT l.agency_id AS "agencyId", a.name_fa AS "agencyNameFa", a.name_en AS "agencyNameEn", count(*)::int AS count
-          FROM licences l JOIN agencies a ON a.id = l.agency_id
+    sql`SELECT l.agency_id AS "agencyId", count(*)::int AS count
+          FROM licences l
          WHERE l.service_id IS NULL AND l.status = 'active'
            ${agencyIds === null ? sql`` : sql`AND l.agency_id = ANY(${list(agencyIds)}::uuid[])`}
-         GROUP BY l.agency_id, a.name_fa, a.name_en ORDER BY a.name_fa, l.agency_id`,
+         GROUP BY l.agency_id`,
   );
-}
-
-// Agencies and approved services ---------------------------------------------------------------
-/** The agency and every agency below it. */
-export async function agencySubtree(db: Db, rootId: string): Promise<string[]> {
-  const r = await rows<{ id: string }>(
-    db,
-    sql`WITH RECURSIVE t AS (SELECT id FROM agencies WHERE id = ${rootId}
-                             UNION SELECT a.id FROM agencies a JOIN t ON a.parent_id = t.id)
-        SELECT id FROM t`,
-  );
-  return r.map((x) => x.id);
-}
-
-export async function agencyNames(
-  db: Db,
-  ids: readonly string[],
-): Promise<Map<string, { nameFa: string; nameEn: string | null }>> {
-  if (ids.length === 0) return new Map();
-  const r = await rows<{ id: string; nameFa: string; nameEn: string | null }>(
-    db,
-    sql`SELECT id, name_fa AS "nameFa", name_en AS "nameEn" FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`,
-  );
-  return new Map(r.map((x) => [x.id, x]));
-}
-
-/** The card holding this service id with an approved version in force, and its agency. */
-export async function findApprovedService(
-  db: Db,
-  serviceId: string,
-): Promise<{ cardId: string; agencyId: string } | undefined> {
-  const [row] = await rows<{ cardId: string; agencyId: string }>(
-    db,
-    sql`SELECT id AS "cardId", agency_id AS "agencyId" FROM service_cards
-         WHERE service_id = ${serviceId} AND approved_version IS NOT NULL`,
-  );
-  return row;
 }
 
 /** The licence holding a service id, if any. */

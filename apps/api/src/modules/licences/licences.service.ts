@@ -24,10 +24,11 @@ import { type FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { requireStaff } from '../../platform/actor';
-import { isValidServiceId } from '../catalogue';
-import { OrganisationError, existingAgencyIds, findActiveAgency, hasRole, isCentral } from '../organisation';
+import { approvedCardOfService, isValidServiceId } from '../catalogue';
+import { OrganisationError, agenciesByIds, agencySubtree, existingAgencyIds, findActiveAgency, hasRole, isCentral } from '../organisation';
 import { lawRefProblems, lawsByIds } from '../laws';
 import { LicencesError, licenceFields } from './licences.errors';
+import * as licences from './licence-rows.service';
 import * as repo from './licences.repository';
 
 /*
@@ -64,7 +65,7 @@ function readScope(actor: Actor): string[] | null {
 /** A licence the actor may read, else LICENCE_NOT_FOUND (whether it exists or not). */
 async function readable(db: Db, actor: Actor, id: string, forUpdate = false): Promise<repo.LicenceRow> {
   requireStaff(actor);
-  const l = await repo.findLicence(db, id, forUpdate);
+  const l = await licences.findLicence(db, id, forUpdate);
   if (!l || !mayRead(actor, l.agencyId)) throw new LicencesError('LICENCE_NOT_FOUND', { licenceId: id });
   return l;
 }
@@ -106,7 +107,7 @@ async function toView(db: Db, l: repo.LicenceRow, actor: Actor, lang: Lang): Pro
   const refs = [...l.legalBasis, ...l.costLegalBasis];
   const found = await lawsByIds(db, refs.map((r) => r.lawId));
   const laws = new Map([...found.values()].map((x) => [x.id, x.title]));
-  const agencies = await repo.agencyNames(db, [...new Set(l.inquiries.map((i) => i.agencyId))]);
+  const agencies = await agenciesByIds(db, l.inquiries.map((i) => i.agencyId));
   const legal = (r: LawArticleRef) => ({ lawId: r.lawId, article: r.article, lawTitle: laws.get(r.lawId) ?? null });
   return {
     ...toSummary(l, lang),
@@ -218,7 +219,7 @@ export async function createLicence(
           details: { title: input.title, kind: input.kind, prerequisiteIds: input.prerequisiteIds },
         },
       );
-      return { status: 201 as const, body: await toView(tx.db, (await repo.findLicence(tx.db, id))!, actor, lang) };
+      return { status: 201 as const, body: await toView(tx.db, (await licences.findLicence(tx.db, id))!, actor, lang) };
     }),
   );
 }
@@ -255,7 +256,7 @@ export async function updateLicence(
         details: { version: input.version + 1, changed, prerequisiteIds: input.prerequisiteIds },
       },
     );
-    return toView(tx.db, (await repo.findLicence(tx.db, id))!, actor, lang);
+    return toView(tx.db, (await licences.findLicence(tx.db, id))!, actor, lang);
   });
 }
 
@@ -286,7 +287,7 @@ function narrowed(scope: string[] | null, agencyId: string | undefined): string[
 
 export async function listLicences(ctx: AppContext, actor: Actor, q: LicenceQuery, lang: Lang): Promise<LicencePage> {
   const agencyIds = narrowed(readScope(actor), q.agencyId);
-  const { items, total } = await repo.listLicences(ctx.database.db, {
+  const { items, total } = await licences.listLicences(ctx.database.db, {
     agencyIds,
     mapped: q.mapped,
     status: q.status,
@@ -310,8 +311,8 @@ export async function unmappedReport(
 ): Promise<UnmappedLicenceReport> {
   const agencyIds = narrowed(readScope(actor), q.agencyId);
   const db = ctx.database.db;
-  const counts = await repo.unmappedCounts(db, agencyIds);
-  const { items, total } = await repo.listLicences(db, {
+  const counts = await licences.unmappedCounts(db, agencyIds);
+  const { items, total } = await licences.listLicences(db, {
     agencyIds,
     mapped: false,
     status: 'active',
@@ -353,7 +354,7 @@ export async function unmappedCsv(
   lang: Lang,
 ): Promise<Buffer> {
   const agencyIds = narrowed(readScope(actor), q.agencyId);
-  const { items } = await repo.listLicences(ctx.database.db, {
+  const { items } = await licences.listLicences(ctx.database.db, {
     agencyIds,
     mapped: false,
     status: 'active',
@@ -392,8 +393,8 @@ export async function mapService(
       if (l.serviceId !== null) throw new LicencesError('LICENCE_ALREADY_MAPPED', { serviceId: l.serviceId });
       if (l.version !== input.version) throw new LicencesError('CONFLICT', { currentVersion: l.version });
       if (!isValidServiceId(serviceId)) throw fieldsError([problem('body.serviceId', 'SERVICE_ID_INVALID', lang)]);
-      const card = await repo.findApprovedService(tx.db, serviceId);
-      if (!card || !(await repo.agencySubtree(tx.db, l.agencyId)).includes(card.agencyId))
+      const card = await approvedCardOfService(tx.db, serviceId);
+      if (!card || !(await agencySubtree(tx.db, l.agencyId)).includes(card.agencyId))
         throw new LicencesError('SERVICE_NOT_APPROVED', { serviceId });
       if (await repo.licenceWithService(tx.db, serviceId))
         throw new LicencesError('SERVICE_ALREADY_LICENSED', { serviceId });
@@ -411,7 +412,7 @@ export async function mapService(
           details: { serviceId, cardId: card.cardId },
         },
       );
-      return toView(tx.db, (await repo.findLicence(tx.db, id))!, actor, lang);
+      return toView(tx.db, (await licences.findLicence(tx.db, id))!, actor, lang);
     });
   } catch (err) {
     if (isUniqueViolation(err, 'licences_service_id_key'))
@@ -445,7 +446,7 @@ export async function unmapService(
         details: { serviceId: l.serviceId },
       },
     );
-    return toView(tx.db, (await repo.findLicence(tx.db, id))!, actor, lang);
+    return toView(tx.db, (await licences.findLicence(tx.db, id))!, actor, lang);
   });
 }
 
@@ -480,7 +481,7 @@ export async function cancelLicence(
         details: { reason: input.reason, releasedServiceId: l.serviceId },
       },
     );
-    return toView(tx.db, (await repo.findLicence(tx.db, id))!, actor, lang);
+    return toView(tx.db, (await licences.findLicence(tx.db, id))!, actor, lang);
   });
 }
 
@@ -490,7 +491,7 @@ export async function listPublicLicences(
   q: { q?: string | undefined; agencyId?: string | undefined; limit: number; offset: number },
   lang: Lang,
 ): Promise<PublicLicencePage> {
-  const { items, total } = await repo.listLicences(ctx.database.db, {
+  const { items, total } = await licences.listLicences(ctx.database.db, {
     agencyIds: q.agencyId ? [q.agencyId] : null,
     status: 'active',
     words: wordsOf(q.q),
@@ -509,7 +510,7 @@ export async function listPublicLicences(
 
 export async function getPublicLicence(ctx: AppContext, id: string, lang: Lang): Promise<PublicLicence> {
   const db = ctx.database.db;
-  const l = await repo.findLicence(db, id);
+  const l = await licences.findLicence(db, id);
   if (!l || l.status !== 'active') throw new LicencesError('LICENCE_NOT_FOUND', { licenceId: id });
   const {
     status: _s,

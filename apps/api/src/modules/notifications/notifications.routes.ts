@@ -37,8 +37,8 @@ export async function notificationRoutes(app: FastifyInstance, ctx: AppContext):
 
   r.put(
     '/me/notification-preferences',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Choose the channels (SMS, e-mail) for messages that go by preference; in-app messages always arrive', body: SetNotificationPreferences, response: { 200: NotificationPreferences } } },
-    async (req) => setMyPreferences(ctx, req.actor, req.body.channels),
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'Choose the channels (SMS, e-mail) for messages that go by preference; in-app messages always arrive. A channel with no address on file (no mobile, no confirmed e-mail) is refused: 422 NOTIFICATION_CHANNEL_WITHOUT_ADDRESS', body: SetNotificationPreferences, response: { 200: NotificationPreferences } } },
+    async (req) => setMyPreferences(ctx, req.actor, req.body.channels, req.origin),
   );
 
   r.get(

@@ -1,6 +1,7 @@
-import type { Actor } from '../../platform/actor';
+import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
+import { recordChange } from '../../platform/events';
 import { DEFAULT_CHANNELS, findPreferences, listNotifications, markRead, savePreferences, unreadCount, maskAddress, type PersonType } from '../../platform/notify';
 import { agenciesWithRole, isCentral } from '../organisation';
 import { requestVisibleTo } from '../requests';
@@ -42,10 +43,26 @@ export async function myPreferences(ctx: AppContext, actor: Actor) {
   };
 }
 
-export async function setMyPreferences(ctx: AppContext, actor: Actor, channels: Array<'sms' | 'email'>) {
+/**
+ * Keeps the person's channel choice. A channel with no address on file (no mobile; no confirmed
+ * e-mail) is refused, as the settings page does not offer it: a choice that could never be used is
+ * not kept. (An address removed later is covered by the fallback: in-app, and any channel that can.)
+ */
+export async function setMyPreferences(ctx: AppContext, actor: Actor, channels: Array<'sms' | 'email'>, origin: RequestOrigin) {
   const me = personOf(actor);
   const unique = [...new Set(channels)];
-  await withTransaction(ctx.database, (tx) => savePreferences(tx.db, me.type, me.id, unique, ctx.clock.now()));
+  await withTransaction(ctx.database, async (tx) => {
+    const contact = (await ctx.notify.contactOf(tx.db, me.type, me.id)) ?? {};
+    const missing = unique.find((c) => !(c === 'sms' ? contact.mobile : contact.email));
+    if (missing) throw new NotificationsError('NOTIFICATION_CHANNEL_WITHOUT_ADDRESS', { channel: missing });
+    const before = await findPreferences(tx.db, me.type, me.id);
+    await savePreferences(tx.db, me.type, me.id, unique, ctx.clock.now());
+    await recordChange(
+      tx,
+      { actor, origin, at: ctx.clock.now() },
+      { stream: me.type, id: me.id, event: 'notification_channels_set', audit: `${me.type}.notification_channels_set`, agencyId: null, details: { before: before ?? null, after: unique } },
+    );
+  });
   return myPreferences(ctx, actor);
 }
 

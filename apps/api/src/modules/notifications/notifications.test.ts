@@ -68,12 +68,39 @@ describe('a person’s in-app messages', () => {
 });
 
 describe('channel preferences', () => {
-  it('shows the default (SMS for citizens) with the number on file masked, and keeps a choice', async () => {
+  it('shows the default (SMS for citizens) with the number on file masked', async () => {
     const prefs = NotificationPreferences.parse((await get('/api/v1/me/notification-preferences', citizen)).json());
     expect(prefs).toEqual({ channels: ['sms'], addresses: { sms: `${citizen.mobile.slice(0, 4)}***${citizen.mobile.slice(-4)}`, email: null } });
+  });
+
+  it('refuses a channel with no address on file (none, or an e-mail not yet confirmed) and changes nothing', async () => {
+    const choose = (channels: string[]) => t.app.inject({ method: 'PUT', url: '/api/v1/me/notification-preferences', headers: citizen.headers, payload: { channels } });
+    for (const step of ['none on file', 'an address waiting for its code']) {
+      if (step !== 'none on file') {
+        const asked = await t.app.inject({ method: 'PUT', url: '/api/v1/me/email', headers: citizen.headers, payload: { email: 'waiting@example.ir' } });
+        expect(asked.statusCode).toBe(202);
+      }
+      const res = await choose(['sms', 'email']);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toMatchObject({ code: 'NOTIFICATION_CHANNEL_WITHOUT_ADDRESS', details: { channel: 'email' } });
+      expect(res.json().error.message).toMatch(/[\u0600-\u06FF]/);
+    }
+    expect(NotificationPreferences.parse((await get('/api/v1/me/notification-preferences', citizen)).json()).channels).toEqual(['sms']);
+    const written = await t.ctx.database.query('SELECT 1 FROM events WHERE stream_id = $1 AND action = $2', [citizen.id, 'notification_channels_set']);
+    expect(written).toHaveLength(0);
+  });
+
+  it('keeps a choice of channels with an address, with its event and audit entry; an address removed later falls back', async () => {
+    await t.ctx.database.query('UPDATE citizens SET email = $2, email_verified_at = now() WHERE id = $1', [citizen.id, 'citizen@example.ir']);
     const set = await t.app.inject({ method: 'PUT', url: '/api/v1/me/notification-preferences', headers: citizen.headers, payload: { channels: ['email', 'email'] } });
-    expect(set.json()).toMatchObject({ channels: ['email'] });
-    // With no e-mail on file, a message still reaches them in-app and by the channel that can.
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ channels: ['email'], addresses: { email: expect.stringContaining('***') } });
+    const events = await t.ctx.database.query<{ payload: unknown }>('SELECT payload FROM events WHERE stream_id = $1 AND action = $2', [citizen.id, 'notification_channels_set']);
+    expect(events.map((e) => e.payload)).toEqual([{ before: null, after: ['email'] }]);
+    const audited = await t.ctx.database.query('SELECT 1 FROM audit_entries WHERE object_id = $1 AND action = $2', [citizen.id, 'citizen.notification_channels_set']);
+    expect(audited).toHaveLength(1);
+    // With the e-mail gone from file, a message still reaches them in-app and by the channel that can.
+    await t.ctx.database.query('UPDATE citizens SET email = NULL, email_verified_at = NULL WHERE id = $1', [citizen.id]);
     const ids = await tell(citizen.id, 7, agencyA);
     const [, sms] = await t.ctx.database.query<{ channel: string }>('SELECT channel FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY channel', [ids]);
     expect(sms?.channel).toBe('sms');

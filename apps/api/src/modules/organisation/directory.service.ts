@@ -82,6 +82,15 @@ export async function agenciesByIds(db: Db, ids: Iterable<string | null | undefi
   return new Map(found.map((a) => [a.id, a]));
 }
 
+/** Each agency's place in the order of Persian names (the database's collation; equal names share a place); unknown ids left out. */
+export const agencyNameRanks = (db: Db, ids: Iterable<string>): Promise<Map<string, number>> => repo.agencyNameRanks(db, uuids(ids));
+
+/** The ids of the agencies of a province (to filter a reader's own rows by province). */
+export const agencyIdsInProvince = (db: Db, province: string): Promise<string[]> => repo.agencyIdsInProvince(db, province);
+
+/** The agency and every agency below it. */
+export const agencySubtree = (db: Db, rootId: string): Promise<string[]> => repo.descendantAgencyIds(db, [rootId]);
+
 /** The ids of the agencies switched off, to leave their rows out of public lists. */
 export const inactiveAgencyIds = (db: Db): Promise<string[]> => repo.inactiveAgencyIds(db);
 

@@ -9,6 +9,9 @@ export { agenciesWithRole, hasRole, isCentral, requireRole, rolesIn, ADMIN_ROLES
 export {
   activeAgencies,
   agenciesByIds,
+  agencyIdsInProvince,
+  agencyNameRanks,
+  agencySubtree,
   agencyLineage,
   agencyNames,
   childAgencyIds,

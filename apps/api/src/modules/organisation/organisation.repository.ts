@@ -285,11 +285,37 @@ export interface AgencyFacts {
   nameEn: string | null;
   province: string | null;
   active: boolean;
+  parentId: string | null;
+  legalId: string;
+  /** Bumped by every change to the agency (readers keeping a copy of its name compare it). */
+  version: number;
 }
 export const agenciesNamed = (db: Db, ids: readonly string[]) =>
   ids.length === 0
     ? Promise.resolve([] as AgencyFacts[])
-    : rows<AgencyFacts>(db, sql`SELECT id, name_fa AS "nameFa", name_en AS "nameEn", province, active FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`);
+    : rows<AgencyFacts>(
+        db,
+        sql`SELECT id, name_fa AS "nameFa", name_en AS "nameEn", province, active, parent_id AS "parentId", legal_id AS "legalId", version
+              FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`,
+      );
+
+/**
+ * Each agency's place in the order of Persian names, as the database collates them (equal names
+ * share a place): for a reader that sorts or pages its own rows by agency name. Unknown ids are left out.
+ */
+export async function agencyNameRanks(db: Db, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const r = await rows<{ id: string; rank: number }>(
+    db,
+    sql`SELECT id, dense_rank() OVER (ORDER BY name_fa)::int AS rank FROM agencies WHERE id = ANY(${list(ids)}::uuid[])`,
+  );
+  return new Map(r.map((x) => [x.id, x.rank]));
+}
+
+/** The agencies of a province. */
+export async function agencyIdsInProvince(db: Db, province: string): Promise<string[]> {
+  return (await rows<{ id: string }>(db, sql`SELECT id FROM agencies WHERE province = ${province}`)).map((r) => r.id);
+}
 
 /** The agencies switched off (few: most are active). */
 export const inactiveAgencyIds = async (db: Db): Promise<string[]> =>

@@ -4,6 +4,9 @@ import { requestsRoutes } from './requests.routes';
 import { deskAgencies } from './requests.policy';
 
 export { requestVisibleTo } from './requests.service';
+/** For the delivery reports' discrepancy report: requests received per desk service in a period. */
+export { requestActivity } from './requests.repository';
+export type { RequestActivity } from './requests.repository';
 /** The service desk: citizens submit requests, agency staff work them from the cartable. */
 export const requestsModule: AppModule = {
   name: 'requests',

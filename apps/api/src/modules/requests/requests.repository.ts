@@ -1,6 +1,6 @@
 import type { RequestStatus } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
-import { date, dateOrNull, iso, json, jsonb, list, rows, type Db } from '../../platform/db';
+import { date, dateOrNull, iso, isoOf, json, jsonb, list, rows, type Db } from '../../platform/db';
 
 export const STREAM = 'service_request';
 
@@ -166,4 +166,34 @@ export async function requestEvents(db: Db, ids: string[]): Promise<RequestEvent
            payload, created_at AS "createdAt"
       FROM events WHERE stream_type = ${STREAM} AND stream_id = ANY(${list(ids)}::text[]) ORDER BY id`);
   return r.map((e) => ({ ...e, payload: json<Record<string, unknown>>(e.payload), createdAt: date(e.createdAt) }));
+}
+
+/** Requests received per desk service: how many, and the last one's time. */
+export interface RequestActivity {
+  serviceId: string;
+  count: number;
+  lastAt: string;
+}
+
+/**
+ * Requests submitted in [from, to) per desk service (for the delivery reports): every service, or
+ * only those listed, each counting only requests at or after its own `since` (null: the whole period).
+ */
+export async function requestActivity(
+  db: Db,
+  p: { from: Date; to: Date; only?: ReadonlyArray<{ serviceId: string; since: Date | null }> | undefined },
+): Promise<RequestActivity[]> {
+  if (p.only && p.only.length === 0) return [];
+  const only = p.only
+    ? sql`JOIN unnest(${list(p.only.map((o) => o.serviceId))}::uuid[], ${list(p.only.map((o) => iso(o.since ?? p.from)))}::timestamptz[]) AS o(id, since)
+            ON o.id = r.service_id AND r.submitted_at >= o.since`
+    : sql``;
+  const r = await rows<RequestActivity>(
+    db,
+    sql`SELECT r.service_id AS "serviceId", count(*)::int AS count, max(r.submitted_at) AS "lastAt"
+          FROM service_requests r ${only}
+         WHERE r.submitted_at >= ${iso(p.from)}::timestamptz AND r.submitted_at < ${iso(p.to)}::timestamptz
+         GROUP BY r.service_id`,
+  );
+  return r.map((x) => ({ ...x, lastAt: isoOf(x.lastAt) }));
 }

@@ -144,24 +144,6 @@ export async function updateCategory(
   return r;
 }
 
-/** Keeps the public catalogue's domain column right after a category moved to another domain. */
-export async function moveCatalogueEntries(db: Db, categoryId: string, domainId: string): Promise<void> {
-  await db.execute(sql`UPDATE catalogue_entries SET domain_id = ${domainId} WHERE category_id = ${categoryId}`);
-}
-
-/** How many service cards (any version, draft or approved) name one of these categories or layers. */
-async function cardsUsing(db: Db, field: 'categoryId' | 'layerId', ids: readonly string[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const [r] = await rows<{ n: number }>(
-    db,
-    sql`SELECT count(DISTINCT card_id)::int AS n FROM service_card_versions
-         WHERE content -> 'classification' ->> ${field} = ANY(${list(ids)}::text[])`,
-  );
-  return r?.n ?? 0;
-}
-export const cardsUsingCategories = (db: Db, ids: readonly string[]) => cardsUsing(db, 'categoryId', ids);
-export const cardsUsingLayer = (db: Db, id: string) => cardsUsing(db, 'layerId', [id]);
-
 export async function categoryIdsOf(db: Db, domainId: string): Promise<string[]> {
   const r = await rows<{ id: string }>(db, sql`SELECT id FROM service_categories WHERE domain_id = ${domainId}`);
   return r.map((x) => x.id);
@@ -178,81 +160,15 @@ export async function existingIds(
   return new Set(r.map((x) => x.id));
 }
 
-// Approved cards -------------------------------------------------------------------------------
-export interface ApprovedCardBrief {
-  cardId: string;
-  agencyId: string;
-  agencyName: string;
-  title: string;
-  serviceId: string;
-}
-
-/** The card of a service id with an approved version in force (locked for the mark being written), else undefined. */
-export async function findApprovedCard(
-  db: Db,
-  serviceId: string,
-  forUpdate = false,
-): Promise<ApprovedCardBrief | undefined> {
-  const [r] = await rows<ApprovedCardBrief>(
-    db,
-    sql`SELECT c.id AS "cardId", c.agency_id AS "agencyId", a.name_fa AS "agencyName",
-               coalesce(v.content ->> 'title', '') AS title, c.service_id AS "serviceId"
-          FROM service_cards c
-          JOIN agencies a ON a.id = c.agency_id
-          JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
-         WHERE c.service_id = ${serviceId} AND c.approved_version IS NOT NULL
-         ${forUpdate ? sql`FOR UPDATE OF c` : sql``}`,
-  );
-  return r;
-}
-
 // Gaps -------------------------------------------------------------------------------------------
-/** Approved services (an approved version in force) per category id; null: unclassified. */
-export async function approvedCountsByCategory(db: Db): Promise<Map<string | null, number>> {
-  const r = await rows<{ categoryId: string | null; n: number }>(
-    db,
-    sql`SELECT cat.id AS "categoryId", count(*)::int AS n
-          FROM service_cards c
-          JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
-          LEFT JOIN service_categories cat ON cat.id::text = v.content -> 'classification' ->> 'categoryId'
-         WHERE c.approved_version IS NOT NULL AND c.service_id IS NOT NULL
-         GROUP BY cat.id`,
-  );
-  return new Map(r.map((x) => [x.categoryId, x.n]));
-}
-
-/** Approved services with no (known) category, per agency, most first. */
-export async function unclassifiedByAgency(db: Db): Promise<Array<{ agencyId: string; name: string; n: number }>> {
-  return rows(
-    db,
-    sql`SELECT a.id AS "agencyId", a.name_fa AS name, count(*)::int AS n
-          FROM service_cards c
-          JOIN agencies a ON a.id = c.agency_id
-          JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
-          LEFT JOIN service_categories cat ON cat.id::text = v.content -> 'classification' ->> 'categoryId'
-         WHERE c.approved_version IS NOT NULL AND c.service_id IS NOT NULL AND cat.id IS NULL
-         GROUP BY a.id, a.name_fa
-         ORDER BY n DESC, a.name_fa, a.id`,
-  );
-}
-
-/** Open marks per domain of the marked card's approved classification. */
-export async function openMarksByDomain(db: Db): Promise<Map<string, number>> {
-  const r = await rows<{ domainId: string; n: number }>(
-    db,
-    sql`SELECT cat.domain_id AS "domainId", count(*)::int AS n
-          FROM service_marks m
-          JOIN service_cards c ON c.id = m.card_id
-          JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
-          JOIN service_categories cat ON cat.id::text = v.content -> 'classification' ->> 'categoryId'
-         WHERE m.status = 'open'
-         GROUP BY cat.domain_id`,
-  );
-  return new Map(r.map((x) => [x.domainId, x.n]));
+/** The cards with open marks, with how many each. */
+export async function openMarkCards(db: Db): Promise<Array<{ cardId: string; n: number }>> {
+  return rows(db, sql`SELECT card_id AS "cardId", count(*)::int AS n FROM service_marks WHERE status = 'open' GROUP BY card_id`);
 }
 
 // Marks ------------------------------------------------------------------------------------------
-export interface MarkRow {
+/** A mark as stored; mark-rows.service.ts adds the cards' titles and the agencies' and staff's names (MarkRow). */
+export interface MarkRecord {
   id: string;
   cardId: string;
   kind: MarkKind;
@@ -261,12 +177,15 @@ export interface MarkRow {
   status: MarkStatus;
   resolutionNote: string | null;
   createdBy: string;
-  createdByName: string;
   resolvedBy: string | null;
-  resolvedByName: string | null;
   createdAt: Date;
   resolvedAt: Date | null;
   version: number;
+}
+
+export interface MarkRow extends MarkRecord {
+  createdByName: string;
+  resolvedByName: string | null;
   title: string;
   serviceId: string | null;
   agencyId: string;
@@ -277,35 +196,20 @@ export interface MarkRow {
   relatedAgencyName: string | null;
 }
 
-/** A card's title: the approved version's, else the current one's. */
-const titleOf = (alias: string) =>
-  sql.raw(`coalesce((SELECT v.content ->> 'title' FROM service_card_versions v
-      WHERE v.card_id = ${alias}.id AND v.version_no = coalesce(${alias}.approved_version, ${alias}.current_version)), '')`);
-
 const MARK_SELECT = sql`
   SELECT m.id, m.card_id AS "cardId", m.kind, m.related_card_id AS "relatedCardId", m.note, m.status,
-         m.resolution_note AS "resolutionNote", m.created_by AS "createdBy", cs.display_name AS "createdByName",
-         m.resolved_by AS "resolvedBy", rs.display_name AS "resolvedByName", m.created_at AS "createdAt",
-         m.resolved_at AS "resolvedAt", m.version,
-         ${titleOf('c')} AS title, c.service_id AS "serviceId", c.agency_id AS "agencyId", a.name_fa AS "agencyName",
-         CASE WHEN rc.id IS NULL THEN NULL ELSE ${titleOf('rc')} END AS "relatedTitle",
-         rc.service_id AS "relatedServiceId", rc.agency_id AS "relatedAgencyId", ra.name_fa AS "relatedAgencyName"
-    FROM service_marks m
-    JOIN service_cards c ON c.id = m.card_id
-    JOIN agencies a ON a.id = c.agency_id
-    JOIN staff cs ON cs.id = m.created_by
-    LEFT JOIN staff rs ON rs.id = m.resolved_by
-    LEFT JOIN service_cards rc ON rc.id = m.related_card_id
-    LEFT JOIN agencies ra ON ra.id = rc.agency_id`;
+         m.resolution_note AS "resolutionNote", m.created_by AS "createdBy", m.resolved_by AS "resolvedBy",
+         m.created_at AS "createdAt", m.resolved_at AS "resolvedAt", m.version
+    FROM service_marks m`;
 
-const fixMark = (r: MarkRow): MarkRow => ({
+const fixMark = (r: MarkRecord): MarkRecord => ({
   ...r,
   createdAt: date(r.createdAt),
   resolvedAt: dateOrNull(r.resolvedAt),
 });
 
-export async function findMark(db: Db, id: string, forUpdate = false): Promise<MarkRow | undefined> {
-  const [r] = await rows<MarkRow>(
+export async function findMark(db: Db, id: string, forUpdate = false): Promise<MarkRecord | undefined> {
+  const [r] = await rows<MarkRecord>(
     db,
     sql`${MARK_SELECT} WHERE m.id = ${id} ${forUpdate ? sql`FOR UPDATE OF m` : sql``}`,
   );
@@ -347,12 +251,12 @@ export async function resolveMark(
 export async function listMarks(
   db: Db,
   f: { status?: MarkStatus | undefined; kind?: MarkKind | undefined; limit: number; offset: number },
-): Promise<{ items: MarkRow[]; total: number }> {
+): Promise<{ items: MarkRecord[]; total: number }> {
   const where: SQL[] = [];
   if (f.status) where.push(sql`m.status = ${f.status}`);
   if (f.kind) where.push(sql`m.kind = ${f.kind}`);
   const cond = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
-  const items = await rows<MarkRow>(
+  const items = await rows<MarkRecord>(
     db,
     sql`${MARK_SELECT} ${cond} ORDER BY m.created_at DESC, m.id LIMIT ${f.limit} OFFSET ${f.offset}`,
   );
@@ -372,6 +276,16 @@ export async function architectureTitles(
         UNION ALL SELECT id, title_fa AS fa, title_en AS en FROM service_domains WHERE id = ANY(${list(ids)}::uuid[])`,
   );
   return new Map(r.map((x) => [x.id, { fa: x.fa, en: x.en }]));
+}
+
+/** The macro domain of each of these categories, by category id (ids compared as text: a malformed one is simply absent). */
+export async function categoryDomains(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await rows<{ id: string; domainId: string }>(
+    db,
+    sql`SELECT id, domain_id AS "domainId" FROM service_categories WHERE id::text = ANY(${list(ids)}::text[])`,
+  );
+  return new Map(r.map((x) => [x.id, x.domainId]));
 }
 
 /** A concept's code (categories with their domain's code), for matching a file's references. */

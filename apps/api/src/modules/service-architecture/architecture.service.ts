@@ -25,7 +25,9 @@ import { recordChange } from '../../platform/events';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { requireStaff, type StaffActor } from '../../platform/actor';
 import { assertNoReviewConflict, hasRole, requireRole, reviewConflictOf, CENTRAL_REVIEWERS } from '../organisation';
+import { cardsClassifiedUnder, moveEntriesToDomain } from '../catalogue';
 import * as repo from './architecture.repository';
+import * as marks from './mark-rows.service';
 import { ArchitectureError } from './architecture.errors';
 
 /*
@@ -192,8 +194,8 @@ export async function deleteTerm(
     const categories = t === 'service_domains' ? await repo.categoryIdsOf(tx.db, id) : [];
     const using =
       t === 'service_domains'
-        ? await repo.cardsUsingCategories(tx.db, categories)
-        : await repo.cardsUsingLayer(tx.db, id);
+        ? await cardsClassifiedUnder(tx.db, 'categoryId', categories)
+        : await cardsClassifiedUnder(tx.db, 'layerId', [id]);
     if (using > 0)
       throw new ArchitectureError(t === 'service_domains' ? 'DOMAIN_IN_USE' : 'LAYER_IN_USE', { id, cards: using });
     if (!(await repo.deleteTerm(tx.db, t, id, version)))
@@ -266,7 +268,7 @@ export async function updateCategory(
       throw new ArchitectureError('TAXONOMY_CODE_TAKEN', { code: input.code });
     const row = await repo.updateCategory(tx.db, id, input.version, input.domainId, values(input), at);
     if (!row) throw new ArchitectureError('CONFLICT', { currentVersion: before.version });
-    if (row.domainId !== before.domainId) await repo.moveCatalogueEntries(tx.db, id, row.domainId);
+    if (row.domainId !== before.domainId) await moveEntriesToDomain(tx.db, id, row.domainId);
     await recordChange(
       tx,
       { actor, origin, at },
@@ -302,7 +304,7 @@ export async function deleteCategory(
     const before = await repo.findCategory(tx.db, id);
     if (!before) throw new ArchitectureError('CATEGORY_NOT_FOUND', { id });
     if (before.version !== version) throw new ArchitectureError('CONFLICT', { currentVersion: before.version });
-    const using = await repo.cardsUsingCategories(tx.db, [id]);
+    const using = await cardsClassifiedUnder(tx.db, 'categoryId', [id]);
     if (using > 0) throw new ArchitectureError('CATEGORY_IN_USE', { id, cards: using });
     if (!(await repo.deleteTerm(tx.db, 'service_categories', id, version)))
       throw new ArchitectureError('CONFLICT', { currentVersion: before.version });
@@ -367,9 +369,9 @@ export async function createMark(
   if (related === input.serviceId) throw new ArchitectureError('MARK_RELATED_SAME', { serviceId: input.serviceId });
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, at, async () => {
-      const card = await repo.findApprovedCard(tx.db, input.serviceId, true);
+      const card = await marks.findApprovedCard(tx.db, input.serviceId, true);
       if (!card) throw new ArchitectureError('MARK_SERVICE_NOT_FOUND', { serviceId: input.serviceId });
-      const other = related ? await repo.findApprovedCard(tx.db, related) : undefined;
+      const other = related ? await marks.findApprovedCard(tx.db, related) : undefined;
       if (related && !other) throw new ArchitectureError('MARK_SERVICE_NOT_FOUND', { serviceId: related });
       // A mark reviews the services it names: not by a reviewer of their agencies (or one above them).
       for (const c of [card, ...(other ? [other] : [])])
@@ -404,7 +406,7 @@ export async function createMark(
           },
         },
       );
-      return { status: 201 as const, body: toMark((await repo.findMark(tx.db, id))!) };
+      return { status: 201 as const, body: toMark((await marks.findMark(tx.db, id))!) };
     }),
   );
 }
@@ -416,7 +418,7 @@ const markReviewSubject = (m: repo.MarkRow) => ({ submittedBy: [m.createdBy], ow
 export async function markCapabilities(ctx: AppContext, actor: Actor, id: string): Promise<MarkCapabilities> {
   requireReader(actor);
   const db: Db = ctx.database.db;
-  const mark = await repo.findMark(db, id);
+  const mark = await marks.findMark(db, id);
   if (!mark) throw new ArchitectureError('MARK_NOT_FOUND', { id });
   const resolve =
     hasRole(actor, CENTRAL_REVIEWERS) &&
@@ -435,7 +437,7 @@ export async function resolveMark(
   const staff = requireEditor(actor);
   const at = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
-    const mark = await repo.findMark(tx.db, id, true);
+    const mark = await marks.findMark(tx.db, id, true);
     if (!mark) throw new ArchitectureError('MARK_NOT_FOUND', { id });
     if (mark.version !== input.version) throw new ArchitectureError('CONFLICT', { currentVersion: mark.version });
     if (mark.status !== 'open') throw new ArchitectureError('MARK_ALREADY_RESOLVED', { id });
@@ -454,7 +456,7 @@ export async function resolveMark(
         details: { cardId: mark.cardId, kind: mark.kind, note: input.note },
       },
     );
-    return toMark((await repo.findMark(tx.db, id))!);
+    return toMark((await marks.findMark(tx.db, id))!);
   });
 }
 
@@ -464,7 +466,7 @@ export async function listMarks(
   q: { status?: MarkStatus | undefined; kind?: MarkKind | undefined; limit: number; offset: number },
 ): Promise<ServiceMarkPage> {
   requireReader(actor);
-  const { items, total } = await repo.listMarks(ctx.database.db, q);
+  const { items, total } = await marks.listMarks(ctx.database.db, q);
   return { items: items.map(toMark), total };
 }
 
@@ -477,12 +479,8 @@ export async function listMarks(
 export async function architectureGaps(ctx: AppContext, actor: Actor): Promise<ArchitectureGaps> {
   requireReader(actor);
   const db = ctx.database.db;
-  const [{ domains, categories }, counts, marks, unclassified] = await Promise.all([
-    taxonomy(ctx),
-    repo.approvedCountsByCategory(db),
-    repo.openMarksByDomain(db),
-    repo.unclassifiedByAgency(db),
-  ]);
+  const { domains, categories } = await taxonomy(ctx);
+  const { counts, marks: openMarks, unclassified } = await marks.gapFacts(db, categories);
   const term = (t: repo.TermRow) => ({ id: t.id, code: t.code, title: t.titleFa, titleEn: t.titleEn });
   return {
     domains: domains.map((d) => {
@@ -492,7 +490,7 @@ export async function architectureGaps(ctx: AppContext, actor: Actor): Promise<A
       return {
         ...term(d),
         approvedServices: cats.reduce((n, c) => n + c.approvedServices, 0),
-        openMarks: marks.get(d.id) ?? 0,
+        openMarks: openMarks.get(d.id) ?? 0,
         categories: cats,
         gaps: cats.filter((c) => c.approvedServices === 0).map(({ approvedServices: _, ...c }) => c),
       };
@@ -535,5 +533,7 @@ export async function architectureConcepts(db: Db): Promise<ArchitectureConcept[
 export const architectureTitles = (db: Db, ids: readonly string[]) => repo.architectureTitles(db, ids);
 
 /** Every category's code (with its domain's) and every layer's, in the caller's db or transaction. */
+/** The macro domain of each of these categories (unknown ids absent), for the catalogue's search entries. */
+export const categoryDomains = (db: Db, ids: readonly string[]) => repo.categoryDomains(db, ids);
 export const categoryCodes = (db: Db) => repo.categoryCodes(db);
 export const layerCodes = (db: Db) => repo.layerCodes(db);

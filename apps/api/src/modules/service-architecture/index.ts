@@ -4,7 +4,7 @@ import { architectureRoutes } from './architecture.routes';
 import { mayReadArchitecture } from './architecture.service';
 
 /* What other modules may use: the catalogue checks a card's classification and names its terms. */
-export { architectureConcepts, architectureTitles, categoryCodes, classificationExists, layerCodes } from './architecture.service';
+export { architectureConcepts, architectureTitles, categoryCodes, categoryDomains, classificationExists, layerCodes } from './architecture.service';
 export type { CodeRef } from './architecture.repository';
 export type { ArchitectureConcept } from './architecture.service';
 

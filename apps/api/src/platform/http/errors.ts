@@ -55,6 +55,12 @@ export const platformErrors = {
   REQUEST_TIMEOUT: { status: 408, fa: 'درخواست در زمان مجاز کامل نرسید؛ دوباره تلاش کنید.', en: 'The request did not arrive in time; please try again.' },
   ARCHIVE_UNREADABLE: { status: 400, fa: 'پرونده فشرده (ZIP) خوانده نشد یا ساختار آن درست نیست.', en: 'The compressed (ZIP) file could not be read or is malformed.' },
   ARCHIVE_EXPANDS_TOO_MUCH: { status: 413, fa: 'محتوای این پرونده فشرده پس از گشودن از حد مجاز بزرگ‌تر می‌شود.', en: 'This compressed file unpacks to more than allowed.' },
+  // Documents (platform/pdf, ADR 0021)
+  PDF_DATA_INVALID: { status: 400, fa: 'داده‌های این سند کامل یا درست نیست؛ سند ساخته نشد.', en: 'The data for this document is incomplete or invalid; the document was not made.' },
+  PDF_IMAGE_INVALID: { status: 400, fa: 'تصویر این سند (نشان سازمان) PNG، JPEG یا SVG سالم نیست.', en: 'The picture for this document (the agency logo) is not a sound PNG, JPEG or SVG.' },
+  PDF_TEMPLATE_NOT_FOUND: { status: 500, fa: 'قالبی برای این نوع سند وجود ندارد.', en: 'There is no template for this kind of document.' },
+  PDF_TEMPLATE_REFUSED: { status: 500, fa: 'قالب این سند پذیرفته نیست (بیش از حد بلند است یا پرونده‌ای جز پرونده‌های محلی را فرا می‌خواند).', en: 'This document template is not accepted (too long, or it imports something other than a local file).' },
+  PDF_TEMPLATE_FAILED: { status: 500, fa: 'قالب این سند خطا دارد و سند ساخته نشد؛ به پشتیبانی اطلاع دهید.', en: 'This document template has an error and the document was not made; please tell support.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof platformErrors;

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, type FieldProblem } from './errors';
 import type { Lang } from './i18n';
+// The request's `lang`, declared with the plugin: named here so a program that reaches this file
+// without the plugin (the bench, through platform/pdf) still knows it.
+import type {} from './plugin';
 
 /*
  * Hostile text at the edge (ADR 0010). Every string a request carries — JSON body values and keys,

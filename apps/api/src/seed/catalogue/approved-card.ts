@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import { serviceIdFromNumber } from '../../modules/catalogue';
 import * as catalogue from '../../modules/catalogue/catalogue.repository';
+import { saveCard } from '../../modules/catalogue/card-rows.service';
 import type { CatalogueSeed } from '.';
 import { seedWho } from './laws';
 
@@ -22,7 +23,7 @@ export async function seedApprovedCard(
   const serviceId = serviceIdFromNumber(await catalogue.nextServiceNumber(tx.db));
   const expiresAt = new Date(o.approvedAt);
   expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + 1);
-  await catalogue.saveCard(
+  await saveCard(
     tx.db,
     cardId,
     1,

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { InboxIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { myRequestsQuery } from '../../requests';
@@ -17,48 +17,43 @@ export function MyRequests() {
   const query = useInfiniteQuery(myRequestsQuery);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
-  let body: React.ReactNode;
-  if (query.isPending) body = <Loading />;
-  else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  else if (items.length === 0)
-    body = (
-      <EmptyState
-        icon={<InboxIcon />}
-        title={t('me.requests.emptyTitle')}
-        headingLevel={3}
-        action={
-          <Link to="/" hash="services" className="button">
-            {t('me.requests.browse')}
-          </Link>
-        }
-      >
-        <p>{t('me.requests.emptyBody')}</p>
-      </EmptyState>
-    );
-  else
-    body = (
-      <ul className="request-list">
-        {items.map((r) => (
-          <li key={r.id} className="request-row">
-            <div className="request-row__main">
-              <Link to="/me/requests/$requestId" params={{ requestId: r.id }} className="request-row__title">
-                <UserText>{r.serviceTitle}</UserText>
-              </Link>
-              <p className="request-row__meta">
-                <span>
-                  {t('requests.fields.trackingCode')}: <bdi dir="ltr">{format.digits(r.trackingCode)}</bdi>
-                </span>
-                <UserText>{r.agencyName}</UserText>
-                <span>
-                  {t('requests.fields.submittedAt')}: <time dateTime={r.submittedAt}>{format.date(r.submittedAt)}</time>
-                </span>
-              </p>
-            </div>
-            <StatusBadge status={r.status} />
-          </li>
-        ))}
-      </ul>
-    );
+  const empty = (
+    <EmptyState
+      icon={<InboxIcon />}
+      title={t('me.requests.emptyTitle')}
+      headingLevel={3}
+      action={
+        <Link to="/" hash="services" className="button">
+          {t('me.requests.browse')}
+        </Link>
+      }
+    >
+      <p>{t('me.requests.emptyBody')}</p>
+    </EmptyState>
+  );
+  const list = (
+    <ul className="request-list">
+      {items.map((r) => (
+        <li key={r.id} className="request-row">
+          <div className="request-row__main">
+            <Link to="/me/requests/$requestId" params={{ requestId: r.id }} className="request-row__title">
+              <UserText>{r.serviceTitle}</UserText>
+            </Link>
+            <p className="request-row__meta">
+              <span>
+                {t('requests.fields.trackingCode')}: <bdi dir="ltr">{format.digits(r.trackingCode)}</bdi>
+              </span>
+              <UserText>{r.agencyName}</UserText>
+              <span>
+                {t('requests.fields.submittedAt')}: <time dateTime={r.submittedAt}>{format.date(r.submittedAt)}</time>
+              </span>
+            </p>
+          </div>
+          <StatusBadge status={r.status} />
+        </li>
+      ))}
+    </ul>
+  );
 
   return (
     <section className="card stack" aria-labelledby="my-requests-title" aria-busy={query.isFetching}>
@@ -70,7 +65,9 @@ export function MyRequests() {
           {t('me.requests.new')}
         </Link>
       </div>
-      {body}
+      <QueryStates query={query} isEmpty={() => items.length === 0} empty={empty}>
+        {() => list}
+      </QueryStates>
       <LoadMoreButton query={query} />
     </section>
   );

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, Field, focusField } from '../../../components/Field';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { ErrorNotice, Notice } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import type { CitizenProfile } from '../../../lib/contracts';
 import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
@@ -26,25 +27,21 @@ export function ProfileCard() {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  let body: React.ReactNode;
-  if (query.isPending) body = <Loading />;
-  else if (query.isError) body = <ErrorNotice error={query.error} />;
-  else if (editing)
-    body = (
-      <ProfileForm
-        profile={query.data}
-        onDone={(didSave) => {
-          setEditing(false);
-          setSaved(didSave);
-          // Back on the button that opened the form.
-          requestAnimationFrame(() => document.getElementById('profile-edit')?.focus());
-        }}
-      />
-    );
-  else {
-    const p = query.data;
+  const view = (p: CitizenProfile) => {
+    if (editing)
+      return (
+        <ProfileForm
+          profile={p}
+          onDone={(didSave) => {
+            setEditing(false);
+            setSaved(didSave);
+            // Back on the button that opened the form.
+            requestAnimationFrame(() => document.getElementById('profile-edit')?.focus());
+          }}
+        />
+      );
     const empty = <span className="text-muted">{t('me.profile.notGiven')}</span>;
-    body = (
+    return (
       <>
         {saved ? (
           <Notice tone="success" role="status">
@@ -101,7 +98,7 @@ export function ProfileCard() {
         </dl>
       </>
     );
-  }
+  };
 
   return (
     <section className="card stack" aria-labelledby="profile-title">
@@ -124,7 +121,7 @@ export function ProfileCard() {
         ) : null}
       </div>
       <p className="text-muted">{t('me.profile.lead')}</p>
-      {body}
+      <QueryStates query={query}>{view}</QueryStates>
     </section>
   );
 }

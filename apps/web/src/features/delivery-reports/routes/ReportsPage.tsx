@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { CheckIcon } from '../../../components/icons';
 import { Field } from '../../../components/Field';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { useFormat } from '../../../lib/format';
 import { hasRole, useSession } from '../../identity';
@@ -121,15 +121,11 @@ export function ReportsPage() {
         </form>
       </section>
 
-      {report.isPending ? <Loading /> : null}
-      {report.isError ? <ErrorNotice error={report.error} /> : null}
-      {report.data ? (
-        <Report
-          data={report.data}
-          filters={filters}
-          onPage={(k, offset) => setOffsets((o) => ({ ...o, [k]: offset }))}
-        />
-      ) : null}
+      <QueryStates query={report}>
+        {(data) => (
+          <Report data={data} filters={filters} onPage={(k, offset) => setOffsets((o) => ({ ...o, [k]: offset }))} />
+        )}
+      </QueryStates>
 
       {isReviewer ? <ReviewList /> : null}
       {offices.length > 0 ? <YearlyReportForm offices={offices} /> : null}

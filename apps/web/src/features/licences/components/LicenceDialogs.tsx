@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { ErrorNotice } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { fieldErrorsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
@@ -15,7 +16,6 @@ import {
   unmapService,
   type Licence,
   type LicenceSummary,
-  type ServiceHit,
 } from '../api';
 
 export type LicenceAction = 'map' | 'unmap' | 'cancel';
@@ -81,8 +81,7 @@ function ActionBody({
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<ServiceHit[] | null>(null);
-  const search = useMutation({ mutationFn: () => searchServices(q), onSuccess: (r) => setHits(r.items) });
+  const search = useMutation({ mutationFn: () => searchServices(q) });
 
   const run = useMutation({
     mutationKey: licenceActionKey,
@@ -181,39 +180,42 @@ function ActionBody({
                 </div>
               )}
             </Field>
-            {search.isPending ? <Loading /> : null}
-            {search.isError ? <ErrorNotice error={search.error} /> : null}
-            {hits !== null ? (
-              hits.length === 0 ? (
-                <p role="status">{t('licences.map.noHits')}</p>
-              ) : (
-                <ul className="admin-list" aria-label={t('licences.map.hits')}>
-                  {hits.map((h) => (
-                    <li key={h.serviceId} className="admin-list__item licence-hit">
-                      <span>
-                        <span className="admin-list__title">{h.title}</span>
-                        <span className="admin-list__meta">
-                          <span>{h.agency.name}</span>
-                          <bdi dir="ltr">{format.digits(h.serviceId)}</bdi>
+            {/* Nothing until the first search; «try again» searches again. */}
+            {search.isIdle ? null : (
+              <QueryStates
+                query={{ ...search, refetch: () => search.mutate() }}
+                isEmpty={(found) => found.items.length === 0}
+                empty={<p role="status">{t('licences.map.noHits')}</p>}
+              >
+                {(found) => (
+                  <ul className="admin-list" aria-label={t('licences.map.hits')}>
+                    {found.items.map((h) => (
+                      <li key={h.serviceId} className="admin-list__item licence-hit">
+                        <span>
+                          <span className="admin-list__title">{h.title}</span>
+                          <span className="admin-list__meta">
+                            <span>{h.agency.name}</span>
+                            <bdi dir="ltr">{format.digits(h.serviceId)}</bdi>
+                          </span>
                         </span>
-                      </span>
-                      <button
-                        type="button"
-                        className="button button--ghost button--small"
-                        aria-label={t('licences.map.chooseOf', { title: h.title })}
-                        onClick={() => {
-                          setServiceId(h.serviceId);
-                          setFieldError(undefined);
-                          document.getElementById('licence-serviceId')?.focus();
-                        }}
-                      >
-                        {t('licences.map.choose')}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )
-            ) : null}
+                        <button
+                          type="button"
+                          className="button button--ghost button--small"
+                          aria-label={t('licences.map.chooseOf', { title: h.title })}
+                          onClick={() => {
+                            setServiceId(h.serviceId);
+                            setFieldError(undefined);
+                            document.getElementById('licence-serviceId')?.focus();
+                          }}
+                        >
+                          {t('licences.map.choose')}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </QueryStates>
+            )}
           </div>
         </>
       ) : null}

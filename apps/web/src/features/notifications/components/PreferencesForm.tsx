@@ -3,9 +3,10 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Fieldset } from '../../../components/Field';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { ErrorNotice, Notice } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { useFormat } from '../../../lib/format';
-import { preferencesQuery, savePreferences, type ExternalChannel } from '../api';
+import { preferencesQuery, savePreferences, type ExternalChannel, type NotificationPreferences } from '../api';
 
 const CHANNELS: readonly ExternalChannel[] = ['sms', 'email'];
 
@@ -29,17 +30,15 @@ export function PreferencesForm() {
     onSuccess: (data) => queryClient.setQueryData(preferencesQuery.queryKey, data),
   });
 
-  let body: React.ReactNode;
-  if (prefs.isPending || chosen === null)
-    body = prefs.isError ? <ErrorNotice error={prefs.error} onRetry={() => void prefs.refetch()} /> : <Loading />;
-  else {
-    const addresses = prefs.data!.addresses;
-    body = (
+  const form = ({ addresses, channels }: NotificationPreferences) => {
+    // What is ticked: the reader's choice, else what is saved.
+    const ticked = chosen ?? channels;
+    return (
       <form
         className="stack"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!save.isPending) save.mutate(chosen.filter((c) => addresses[c] !== null));
+          if (!save.isPending) save.mutate(ticked.filter((c) => addresses[c] !== null));
         }}
       >
         <Fieldset
@@ -58,14 +57,12 @@ export function PreferencesForm() {
                       type="checkbox"
                       name="channels"
                       value={c}
-                      checked={address !== null && chosen.includes(c)}
+                      checked={address !== null && ticked.includes(c)}
                       disabled={address === null}
                       aria-describedby={describedBy}
                       onChange={(event) => {
                         save.reset();
-                        setChosen((now) =>
-                          event.target.checked ? [...(now ?? []), c] : (now ?? []).filter((x) => x !== c),
-                        );
+                        setChosen(event.target.checked ? [...ticked, c] : ticked.filter((x) => x !== c));
                       }}
                     />
                     <span>
@@ -89,14 +86,14 @@ export function PreferencesForm() {
         </div>
       </form>
     );
-  }
+  };
 
   return (
     <section className="card stack" aria-labelledby={titleId}>
       <h2 id={titleId} className="card__title">
         {t('notifications.preferences.title')}
       </h2>
-      {body}
+      <QueryStates query={prefs}>{form}</QueryStates>
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { PageQueryStates } from '../../../components/PageQueryStates';
+import { allQueries } from '../../../components/QueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { BackIcon, BuildingIcon } from '../../../components/icons';
+import type { Agency } from '../../../lib/contracts';
 import { adminAgenciesQuery } from '../api';
 import { AgencyDetailsSection } from '../components/AgencyDetailsSection';
 import { ApiTokensSection } from '../components/ApiTokensSection';
@@ -22,43 +24,43 @@ export function AgencyPage() {
   const agencies = useQuery(adminAgenciesQuery);
   const capabilities = useQuery(agencyCapabilitiesQuery(agencyId));
 
-  if (agencies.isPending || capabilities.isPending) {
-    return (
-      <div className="stack-lg">
-        <PageHeader title={t('admin.agency.loading')} icon={<BuildingIcon />} />
-        <Loading />
-      </div>
-    );
-  }
-  const agency = agencies.data?.find((a) => a.id === agencyId);
-  if (agencies.isError || capabilities.isError || !agency) {
-    const error = agencies.error ?? capabilities.error;
-    const missing = !agency || (capabilities.error as { status?: number } | null)?.status === 404;
-    return (
-      <div className="stack-lg">
-        <PageHeader title={t('admin.agency.notFound')} icon={<BuildingIcon />} />
-        {error && !missing ? <ErrorNotice error={error} /> : null}
-        <Link to="/admin" className="button button--secondary">
-          {t('admin.back')}
-        </Link>
-      </div>
-    );
-  }
+  const agencyOf = (list: readonly Agency[]) => list.find((a) => a.id === agencyId);
+  const backLink = (
+    <Link to="/admin" className="button button--secondary">
+      {t('admin.back')}
+    </Link>
+  );
 
   return (
-    <div className="stack-lg">
-      <nav aria-label={t('a11y.breadcrumb')} className="breadcrumb">
-        <Link to="/admin">
-          <BackIcon />
-          {t('admin.back')}
-        </Link>
-      </nav>
-      <PageHeader title={agency.nameFa} lead={t(`admin.agencyKinds.${agency.kind}`)} icon={<BuildingIcon />} />
-      <AgencyDetailsSection agency={agency} agencies={agencies.data} capabilities={capabilities.data} />
-      <UnitsSection agency={agency} capabilities={capabilities.data} />
-      <StaffSection agency={agency} capabilities={capabilities.data} />
-      <ApiTokensSection agency={agency} capabilities={capabilities.data} />
-      <DeskServicesSection agency={agency} />
-    </div>
+    <PageQueryStates
+      query={allQueries(agencies, capabilities)}
+      icon={<BuildingIcon />}
+      loadingTitle={t('admin.agency.loading')}
+      failedTitle={t('admin.agency.notFound')}
+      back={backLink}
+      // Not among the agencies this administrator holds, or unknown: not found, and the way back.
+      isMissing={([list]) => !agencyOf(list)}
+      notFound={backLink}
+    >
+      {([list, can]) => {
+        const agency = agencyOf(list)!;
+        return (
+          <div className="stack-lg">
+            <nav aria-label={t('a11y.breadcrumb')} className="breadcrumb">
+              <Link to="/admin">
+                <BackIcon />
+                {t('admin.back')}
+              </Link>
+            </nav>
+            <PageHeader title={agency.nameFa} lead={t(`admin.agencyKinds.${agency.kind}`)} icon={<BuildingIcon />} />
+            <AgencyDetailsSection agency={agency} agencies={list} capabilities={can} />
+            <UnitsSection agency={agency} capabilities={can} />
+            <StaffSection agency={agency} capabilities={can} />
+            <ApiTokensSection agency={agency} capabilities={can} />
+            <DeskServicesSection agency={agency} />
+          </div>
+        );
+      }}
+    </PageQueryStates>
   );
 }

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { PageQueryStates } from '../../../components/PageQueryStates';
+import { allQueries } from '../../../components/QueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { BackIcon, UserIcon } from '../../../components/icons';
-import { ApiError } from '../../../lib/api';
 import { adminAgenciesQuery, unitsQuery } from '../api';
 import { StaffAccountSection } from '../components/StaffAccountSection';
 import { StaffDelegationsSection } from '../components/StaffDelegationsSection';
@@ -32,42 +32,28 @@ export function StaffPage() {
     </nav>
   );
 
-  if (staff.isPending || capabilities.isPending) {
-    return (
-      <div className="stack-lg">
-        {back}
-        <PageHeader title={t('staffAdmin.page.loading')} icon={<UserIcon />} />
-        <Loading />
-      </div>
-    );
-  }
-  if (staff.isError || capabilities.isError || staff.data.agencyId !== agencyId) {
-    const error = staff.error ?? capabilities.error;
-    const missing = !error || (error instanceof ApiError && error.status === 404);
-    return (
-      <div className="stack-lg">
-        {back}
-        <PageHeader title={t('staffAdmin.page.notFound')} icon={<UserIcon />} />
-        {missing ? null : <ErrorNotice error={error} />}
-      </div>
-    );
-  }
-
-  const member = staff.data;
   const agencyName = (id: string) => agencies.data?.find((a) => a.id === id)?.nameFa ?? '';
   return (
-    <div className="stack-lg">
-      {back}
-      <PageHeader title={member.displayName} lead={agencyName(member.agencyId)} icon={<UserIcon />} />
-      <StaffDetailsSection member={member} capabilities={capabilities.data} />
-      <StaffRolesSection
-        member={member}
-        capabilities={capabilities.data}
-        units={units.data ?? []}
-        agencyName={agencyName}
-      />
-      <StaffAccountSection member={member} capabilities={capabilities.data} />
-      <StaffDelegationsSection member={member} capabilities={capabilities.data} />
-    </div>
+    <PageQueryStates
+      query={allQueries(staff, capabilities)}
+      icon={<UserIcon />}
+      before={back}
+      loadingTitle={t('staffAdmin.page.loading')}
+      failedTitle={t('staffAdmin.page.notFound')}
+      // A staff member of another agency is not found here; the breadcrumb is the way back.
+      isMissing={([member]) => member.agencyId !== agencyId}
+      notFound={null}
+    >
+      {([member, can]) => (
+        <div className="stack-lg">
+          {back}
+          <PageHeader title={member.displayName} lead={agencyName(member.agencyId)} icon={<UserIcon />} />
+          <StaffDetailsSection member={member} capabilities={can} />
+          <StaffRolesSection member={member} capabilities={can} units={units.data ?? []} agencyName={agencyName} />
+          <StaffAccountSection member={member} capabilities={can} />
+          <StaffDelegationsSection member={member} capabilities={can} />
+        </div>
+      )}
+    </PageQueryStates>
   );
 }

@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../../components/CopyButton';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { Notice } from '../../../components/Notice';
+import { PageQueryStates } from '../../../components/PageQueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { DocumentIcon, PrintIcon } from '../../../components/icons';
+import type { RequestView } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
 import { requestQuery } from '../api';
 import { ApplicantFacts } from '../components/ApplicantFacts';
@@ -19,36 +21,30 @@ import { RequestFacts } from '../components/RequestFacts';
  */
 export function ReceiptPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const { requestId = '' } = useParams({ strict: false });
   const { submitted } = useSearch({ strict: false });
   const request = useQuery(requestQuery(requestId));
 
-  if (request.isPending) {
-    return (
-      <div className="stack-lg">
-        <PageHeader title={t('receipt.loadingTitle')} icon={<DocumentIcon />} />
-        <Loading />
-      </div>
-    );
-  }
-  if (request.isError) {
-    return (
-      <div className="stack-lg">
-        <PageHeader title={t('receipt.errorTitle')} icon={<DocumentIcon />} />
-        <ErrorNotice
-          error={request.error}
-          action={
-            <Link to="/me" className="button button--secondary">
-              {t('receipt.backToMine')}
-            </Link>
-          }
-        />
-      </div>
-    );
-  }
+  return (
+    <PageQueryStates
+      query={request}
+      icon={<DocumentIcon />}
+      loadingTitle={t('receipt.loadingTitle')}
+      failedTitle={t('receipt.errorTitle')}
+      back={
+        <Link to="/me" className="button button--secondary">
+          {t('receipt.backToMine')}
+        </Link>
+      }
+    >
+      {(r) => <Receipt r={r} submitted={Boolean(submitted)} />}
+    </PageQueryStates>
+  );
+}
 
-  const r = request.data;
+function Receipt({ r, submitted }: { r: RequestView; submitted: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack-lg receipt">
       <p className="print-only">

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, Field } from '../../../components/Field';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { ErrorNotice, Notice } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { MARK_KINDS, architectureKey, createMark, searchServices, type FoundService, type MarkKind } from '../api';
@@ -83,26 +84,29 @@ export function ServicePicker({
           </div>
         )}
       </Field>
-      {search.isPending ? <Loading /> : null}
-      {search.isError ? <ErrorNotice error={search.error} /> : null}
-      {search.data ? (
-        search.data.items.length === 0 ? (
-          <p role="status">{k('noResults')}</p>
-        ) : (
-          <ul className="architecture__results" aria-label={resultsLabel}>
-            {search.data.items.map((s) => (
-              <li key={s.serviceId}>
-                <button type="button" className="button button--ghost button--small" onClick={() => onChange(s)}>
-                  {s.title}
-                </button>{' '}
-                <span className="text-muted">
-                  {s.agency.name} · <bdi dir="ltr">{format.digits(s.serviceId)}</bdi>
-                </span>
-              </li>
-            ))}
-          </ul>
-        )
-      ) : null}
+      {/* Nothing until the first search; «try again» searches again. */}
+      {search.isIdle ? null : (
+        <QueryStates
+          query={{ ...search, refetch: run }}
+          isEmpty={(found) => found.items.length === 0}
+          empty={<p role="status">{k('noResults')}</p>}
+        >
+          {(found) => (
+            <ul className="architecture__results" aria-label={resultsLabel}>
+              {found.items.map((s) => (
+                <li key={s.serviceId}>
+                  <button type="button" className="button button--ghost button--small" onClick={() => onChange(s)}>
+                    {s.title}
+                  </button>{' '}
+                  <span className="text-muted">
+                    {s.agency.name} · <bdi dir="ltr">{format.digits(s.serviceId)}</bdi>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryStates>
+      )}
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { SubmitButton } from '../../../components/SubmitButton';
 import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { ErrorNotice, Notice } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { CompassIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { architectureKey, marksQuery, resolveMark, type MarkStatus, type ServiceMark } from '../api';
@@ -36,67 +37,70 @@ export function MarksSection({ editor }: { editor: boolean }) {
     </>
   );
 
-  let body: React.ReactNode;
-  if (marks.isPending) body = <Loading />;
-  else if (marks.isError) body = <ErrorNotice error={marks.error} />;
-  else if (items.length === 0) body = <EmptyState icon={<CompassIcon />} title={k('empty')} headingLevel={3} />;
-  else
-    body = (
-      <>
-        <ul className="architecture__marks" aria-label={k('listLabel')}>
-          {items.map((m) => (
-            <li key={m.id} className="architecture__mark">
-              <p>
-                <span className={`badge ${m.status === 'open' ? 'badge--warning' : 'badge--success'}`}>
-                  {t(`catalogueArchitecture.statuses.${m.status}`)}
-                </span>{' '}
-                <strong>{t(`catalogueArchitecture.kinds.${m.kind}`)}</strong>
-              </p>
-              <dl className="facts">
-                <div className="facts__row">
-                  <dt>{k('service')}</dt>
-                  <dd>{serviceLine(m.service)}</dd>
-                </div>
-                {m.related ? (
+  const body = (
+    <QueryStates
+      query={marks}
+      isEmpty={() => items.length === 0}
+      empty={<EmptyState icon={<CompassIcon />} title={k('empty')} headingLevel={3} />}
+    >
+      {() => (
+        <>
+          <ul className="architecture__marks" aria-label={k('listLabel')}>
+            {items.map((m) => (
+              <li key={m.id} className="architecture__mark">
+                <p>
+                  <span className={`badge ${m.status === 'open' ? 'badge--warning' : 'badge--success'}`}>
+                    {t(`catalogueArchitecture.statuses.${m.status}`)}
+                  </span>{' '}
+                  <strong>{t(`catalogueArchitecture.kinds.${m.kind}`)}</strong>
+                </p>
+                <dl className="facts">
                   <div className="facts__row">
-                    <dt>{k('related')}</dt>
-                    <dd>{serviceLine(m.related)}</dd>
+                    <dt>{k('service')}</dt>
+                    <dd>{serviceLine(m.service)}</dd>
                   </div>
+                  {m.related ? (
+                    <div className="facts__row">
+                      <dt>{k('related')}</dt>
+                      <dd>{serviceLine(m.related)}</dd>
+                    </div>
+                  ) : null}
+                  {m.note ? (
+                    <div className="facts__row">
+                      <dt>{k('note')}</dt>
+                      <dd>{m.note}</dd>
+                    </div>
+                  ) : null}
+                  {m.resolutionNote ? (
+                    <div className="facts__row">
+                      <dt>{k('resolution')}</dt>
+                      <dd>{m.resolutionNote}</dd>
+                    </div>
+                  ) : null}
+                </dl>
+                <p className="text-muted">
+                  {k('by', { name: m.createdBy.name, date: format.date(m.createdAt) })}
+                  {m.resolvedBy && m.resolvedAt
+                    ? ` · ${k('resolvedBy', { name: m.resolvedBy.name, date: format.date(m.resolvedAt) })}`
+                    : null}
+                </p>
+                {editor && m.status === 'open' ? (
+                  <MarkResolveButton
+                    mark={m}
+                    onResolve={() => {
+                      setDone(false);
+                      setResolving(m);
+                    }}
+                  />
                 ) : null}
-                {m.note ? (
-                  <div className="facts__row">
-                    <dt>{k('note')}</dt>
-                    <dd>{m.note}</dd>
-                  </div>
-                ) : null}
-                {m.resolutionNote ? (
-                  <div className="facts__row">
-                    <dt>{k('resolution')}</dt>
-                    <dd>{m.resolutionNote}</dd>
-                  </div>
-                ) : null}
-              </dl>
-              <p className="text-muted">
-                {k('by', { name: m.createdBy.name, date: format.date(m.createdAt) })}
-                {m.resolvedBy && m.resolvedAt
-                  ? ` · ${k('resolvedBy', { name: m.resolvedBy.name, date: format.date(m.resolvedAt) })}`
-                  : null}
-              </p>
-              {editor && m.status === 'open' ? (
-                <MarkResolveButton
-                  mark={m}
-                  onResolve={() => {
-                    setDone(false);
-                    setResolving(m);
-                  }}
-                />
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        <LoadMoreButton query={marks} />
-      </>
-    );
+              </li>
+            ))}
+          </ul>
+          <LoadMoreButton query={marks} />
+        </>
+      )}
+    </QueryStates>
+  );
 
   return (
     <section className="card stack" aria-labelledby="marks-title">

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../../components/EmptyState';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { Notice } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { CompassIcon, PlusIcon } from '../../../components/icons';
 import { termsQuery, type TaxonomyTerm, type TermKind } from '../api';
 import { DeleteDialog, TermForm, type Deleting, type Editing } from './TermDialogs';
@@ -56,70 +57,70 @@ export function TaxonomySection({ editor }: { editor: boolean }) {
       </span>
     ) : null;
 
-  let body: React.ReactNode;
-  if (terms.isPending) body = <Loading />;
-  else if (terms.isError) body = <ErrorNotice error={terms.error} />;
-  else
-    body = (
-      <>
-        {formFor('domains', undefined)}
-        {terms.data.domains.length === 0 ? (
-          <EmptyState icon={<CompassIcon />} title={k('emptyDomains')} headingLevel={3}>
-            {editor ? <p>{k('emptyDomainsBody')}</p> : null}
-          </EmptyState>
-        ) : (
-          <ul className="architecture__domains">
-            {terms.data.domains.map((d) => (
-              <li key={d.id} className="architecture__domain">
-                <div className="architecture__row">
-                  <h3 className="architecture__domain-title">
-                    {d.titleFa}{' '}
-                    <bdi dir="ltr" className="architecture__code">
-                      {d.code}
-                    </bdi>
-                  </h3>
-                  {actions('domains', d)}
-                </div>
-                {formFor('domains', d.id)}
-                {d.categories.length === 0 ? (
-                  <p className="text-muted">{k('emptyCategories')}</p>
-                ) : (
-                  <ul className="architecture__categories" aria-label={k('categoriesOf', { name: d.titleFa })}>
-                    {d.categories.map((c) => (
-                      <li key={c.id}>
-                        <div className="architecture__row">
-                          <span>
-                            <span className="architecture__term">{c.titleFa}</span>{' '}
-                            <bdi dir="ltr" className="architecture__code">
-                              {c.code}
-                            </bdi>
-                          </span>
-                          {actions('categories', c)}
-                        </div>
-                        {formFor('categories', c.id)}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {formFor('categories', undefined, d.id)}
-                {editor ? (
-                  <button
-                    id={`new-category-${d.id}`}
-                    type="button"
-                    className="button button--secondary button--small"
-                    aria-label={k('newCategoryIn', { name: d.titleFa })}
-                    onClick={() => open({ kind: 'categories', domainId: d.id, focusBack: `new-category-${d.id}` })}
-                  >
-                    <PlusIcon />
-                    {k('newCategory')}
-                  </button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </>
-    );
+  const body = (
+    <QueryStates query={terms}>
+      {(data) => (
+        <>
+          {formFor('domains', undefined)}
+          {data.domains.length === 0 ? (
+            <EmptyState icon={<CompassIcon />} title={k('emptyDomains')} headingLevel={3}>
+              {editor ? <p>{k('emptyDomainsBody')}</p> : null}
+            </EmptyState>
+          ) : (
+            <ul className="architecture__domains">
+              {data.domains.map((d) => (
+                <li key={d.id} className="architecture__domain">
+                  <div className="architecture__row">
+                    <h3 className="architecture__domain-title">
+                      {d.titleFa}{' '}
+                      <bdi dir="ltr" className="architecture__code">
+                        {d.code}
+                      </bdi>
+                    </h3>
+                    {actions('domains', d)}
+                  </div>
+                  {formFor('domains', d.id)}
+                  {d.categories.length === 0 ? (
+                    <p className="text-muted">{k('emptyCategories')}</p>
+                  ) : (
+                    <ul className="architecture__categories" aria-label={k('categoriesOf', { name: d.titleFa })}>
+                      {d.categories.map((c) => (
+                        <li key={c.id}>
+                          <div className="architecture__row">
+                            <span>
+                              <span className="architecture__term">{c.titleFa}</span>{' '}
+                              <bdi dir="ltr" className="architecture__code">
+                                {c.code}
+                              </bdi>
+                            </span>
+                            {actions('categories', c)}
+                          </div>
+                          {formFor('categories', c.id)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {formFor('categories', undefined, d.id)}
+                  {editor ? (
+                    <button
+                      id={`new-category-${d.id}`}
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-label={k('newCategoryIn', { name: d.titleFa })}
+                      onClick={() => open({ kind: 'categories', domainId: d.id, focusBack: `new-category-${d.id}` })}
+                    >
+                      <PlusIcon />
+                      {k('newCategory')}
+                    </button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </QueryStates>
+  );
 
   return (
     <>

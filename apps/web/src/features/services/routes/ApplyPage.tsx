@@ -3,7 +3,9 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, focusField } from '../../../components/Field';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { ErrorNotice, Notice } from '../../../components/Notice';
+import { PageQueryStates } from '../../../components/PageQueryStates';
+import { allQueries, type QueryLike } from '../../../components/QueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { Tx, UserText } from '../../../components/UserText';
 import { DocumentIcon } from '../../../components/icons';
@@ -44,48 +46,50 @@ export function ApplyPage() {
   // The profile only pre-fills answers: the form works without it.
   const profile = useQuery({ ...profileQuery, retry: false });
 
-  if (service.isPending || profile.isPending) {
-    return (
-      <div className="stack-lg">
-        <PageHeader title={t('apply.loadingTitle')} icon={<DocumentIcon />} />
-        <Loading />
-      </div>
-    );
-  }
-  if (service.isError) {
-    return (
-      <div className="stack-lg">
-        <PageHeader title={t('apply.errorTitle')} icon={<DocumentIcon />} />
-        <ErrorNotice
-          error={service.error}
-          action={
-            <Link to="/" className="button button--secondary">
-              {t('services.backToCatalogue')}
-            </Link>
-          }
-        />
-      </div>
-    );
-  }
-  // A service whose card has expired or is not requested online takes no request: say why, offer no form.
-  if (service.data.availability !== 'open')
-    return (
-      <div className="stack-lg">
-        <PageHeader
-          kicker={t('desk.apply.kicker')}
-          title={service.data.title}
-          lead={<UserText>{service.data.agencyName}</UserText>}
-          icon={<DocumentIcon />}
-        />
-        <DeskUnavailableNotice service={service.data} />
-        <p>
-          <Link to="/" hash="services" className="button button--secondary">
-            {t('services.backToCatalogue')}
-          </Link>
-        </p>
-      </div>
-    );
-  return <ApplyForm service={service.data} profile={profile.data} />;
+  // The page waits for the profile, but a profile that failed to load fails nothing.
+  const profileSettled: QueryLike<CitizenProfile | undefined> = {
+    isPending: profile.isPending,
+    isError: false,
+    error: null,
+    data: profile.data,
+    refetch: () => undefined,
+  };
+
+  return (
+    <PageQueryStates
+      query={allQueries(service, profileSettled)}
+      icon={<DocumentIcon />}
+      loadingTitle={t('apply.loadingTitle')}
+      failedTitle={t('apply.errorTitle')}
+      back={
+        <Link to="/" className="button button--secondary">
+          {t('services.backToCatalogue')}
+        </Link>
+      }
+    >
+      {([s, p]) =>
+        // A service whose card has expired or is not requested online takes no request: say why, offer no form.
+        s.availability !== 'open' ? (
+          <div className="stack-lg">
+            <PageHeader
+              kicker={t('desk.apply.kicker')}
+              title={s.title}
+              lead={<UserText>{s.agencyName}</UserText>}
+              icon={<DocumentIcon />}
+            />
+            <DeskUnavailableNotice service={s} />
+            <p>
+              <Link to="/" hash="services" className="button button--secondary">
+                {t('services.backToCatalogue')}
+              </Link>
+            </p>
+          </div>
+        ) : (
+          <ApplyForm service={s} profile={p} />
+        )
+      }
+    </PageQueryStates>
+  );
 }
 
 function ApplyForm({ service, profile }: { service: PublicService; profile: CitizenProfile | undefined }) {

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { PageQueryStates } from '../../../components/PageQueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { BackIcon, DocumentIcon, ForwardIcon } from '../../../components/icons';
+import type { PublicService } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
 import { useSession } from '../../identity';
 import { serviceQuery } from '../api';
@@ -18,36 +19,30 @@ import { DeskBadge, DeskUnavailableNotice } from '../components/DeskAvailability
  */
 export function ServicePage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const { serviceId = '' } = useParams({ strict: false });
   const service = useQuery(serviceQuery(serviceId));
   const { session } = useSession();
 
-  if (service.isPending) {
-    return (
-      <div className="stack-lg">
-        <PageHeader title={t('services.loadingTitle')} icon={<DocumentIcon />} />
-        <Loading />
-      </div>
-    );
-  }
-  if (service.isError) {
-    return (
-      <div className="stack-lg">
-        <PageHeader title={t('services.errorTitle')} icon={<DocumentIcon />} />
-        <ErrorNotice
-          error={service.error}
-          action={
-            <Link to="/" className="button button--secondary">
-              {t('services.backToCatalogue')}
-            </Link>
-          }
-        />
-      </div>
-    );
-  }
+  return (
+    <PageQueryStates
+      query={service}
+      icon={<DocumentIcon />}
+      loadingTitle={t('services.loadingTitle')}
+      failedTitle={t('services.errorTitle')}
+      back={
+        <Link to="/" className="button button--secondary">
+          {t('services.backToCatalogue')}
+        </Link>
+      }
+    >
+      {(s) => <ServiceDetails s={s} signedInCitizen={session?.kind === 'citizen'} />}
+    </PageQueryStates>
+  );
+}
 
-  const s = service.data;
+function ServiceDetails({ s, signedInCitizen }: { s: PublicService; signedInCitizen: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const paragraphs = s.description.split(/\n{2,}|\r\n\r\n/).filter((p) => p.trim() !== '');
   return (
     <div className="stack-lg">
@@ -117,7 +112,7 @@ export function ServicePage() {
                 {t('services.apply')}
                 <ForwardIcon />
               </Link>
-              {session?.kind === 'citizen' ? null : <p className="text-muted">{t('services.applyNeedsSignIn')}</p>}
+              {signedInCitizen ? null : <p className="text-muted">{t('services.applyNeedsSignIn')}</p>}
             </>
           ) : (
             <p className="text-muted">

@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { RefreshButton } from '../../../components/RefreshButton';
 import { AlertIcon, InboxIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
@@ -26,69 +26,72 @@ export function CartableSection() {
   const filterId = useId();
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
-  let body: React.ReactNode;
-  if (query.isPending) body = <Loading label={t('staff.loading')} />;
-  else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  else if (items.length === 0)
-    body = (
-      <EmptyState icon={<InboxIcon />} title={t('staff.cartableEmpty')} headingLevel={3}>
-        <p>
-          {status === undefined
-            ? t('staff.cartableEmptyBody')
-            : status === 'all'
-              ? t('staff.cartableEmptyAll')
-              : t('staff.cartableEmptyFiltered', { status: t(`requests.status.${status}`) })}
-        </p>
-      </EmptyState>
-    );
-  else
-    body = (
-      <ul className="cartable" aria-label={t('staff.cartableList')}>
-        {items.map((item) => (
-          <li key={item.id} className={item.overdue ? 'cartable-item is-overdue' : 'cartable-item'}>
-            <div className="cartable-item__main">
-              <Link to="/staff/requests/$requestId" params={{ requestId: item.id }} className="cartable-item__title">
-                <UserText>{item.serviceTitle}</UserText>
-              </Link>
-              <p className="cartable-item__code">
-                {t('requests.fields.trackingCode')}: <bdi dir="ltr">{format.digits(item.trackingCode)}</bdi>
-              </p>
-            </div>
-            <dl className="cartable-item__facts">
-              <div>
-                <dt>{t('requests.fields.applicant')}</dt>
-                <dd>
-                  <UserText>{format.name(item.applicantName)}</UserText>
-                </dd>
+  const body = (
+    <QueryStates
+      query={query}
+      loadingLabel={t('staff.loading')}
+      isEmpty={() => items.length === 0}
+      empty={
+        <EmptyState icon={<InboxIcon />} title={t('staff.cartableEmpty')} headingLevel={3}>
+          <p>
+            {status === undefined
+              ? t('staff.cartableEmptyBody')
+              : status === 'all'
+                ? t('staff.cartableEmptyAll')
+                : t('staff.cartableEmptyFiltered', { status: t(`requests.status.${status}`) })}
+          </p>
+        </EmptyState>
+      }
+    >
+      {() => (
+        <ul className="cartable" aria-label={t('staff.cartableList')}>
+          {items.map((item) => (
+            <li key={item.id} className={item.overdue ? 'cartable-item is-overdue' : 'cartable-item'}>
+              <div className="cartable-item__main">
+                <Link to="/staff/requests/$requestId" params={{ requestId: item.id }} className="cartable-item__title">
+                  <UserText>{item.serviceTitle}</UserText>
+                </Link>
+                <p className="cartable-item__code">
+                  {t('requests.fields.trackingCode')}: <bdi dir="ltr">{format.digits(item.trackingCode)}</bdi>
+                </p>
               </div>
-              <div>
-                <dt>{t('requests.fields.submittedAt')}</dt>
-                <dd>
-                  <time dateTime={item.submittedAt}>{format.date(item.submittedAt)}</time>
-                </dd>
+              <dl className="cartable-item__facts">
+                <div>
+                  <dt>{t('requests.fields.applicant')}</dt>
+                  <dd>
+                    <UserText>{format.name(item.applicantName)}</UserText>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('requests.fields.submittedAt')}</dt>
+                  <dd>
+                    <time dateTime={item.submittedAt}>{format.date(item.submittedAt)}</time>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('requests.fields.dueAt')}</dt>
+                  <dd>
+                    <time dateTime={item.dueAt}>
+                      {item.dueDateJalali ? format.jalaliDay(item.dueDateJalali) : format.date(item.dueAt)}
+                    </time>
+                    {item.overdue ? (
+                      <span className="badge badge--danger badge--inline">
+                        <AlertIcon />
+                        {t('staff.overdue')}
+                      </span>
+                    ) : null}
+                  </dd>
+                </div>
+              </dl>
+              <div className="cartable-item__status">
+                <StatusBadge status={item.status} />
               </div>
-              <div>
-                <dt>{t('requests.fields.dueAt')}</dt>
-                <dd>
-                  <time dateTime={item.dueAt}>
-                    {item.dueDateJalali ? format.jalaliDay(item.dueDateJalali) : format.date(item.dueAt)}
-                  </time>
-                  {item.overdue ? (
-                    <span className="badge badge--danger badge--inline">
-                      <AlertIcon />
-                      {t('staff.overdue')}
-                    </span>
-                  ) : null}
-                </dd>
-              </div>
-            </dl>
-            <div className="cartable-item__status">
-              <StatusBadge status={item.status} />
-            </div>
-          </li>
-        ))}
-      </ul>
-    );
+            </li>
+          ))}
+        </ul>
+      )}
+    </QueryStates>
+  );
 
   return (
     <section className="card stack" aria-labelledby="cartable-title" aria-busy={query.isFetching}>

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice, Loading } from '../../../components/Notice';
+import { QueryStates } from '../../../components/QueryStates';
 import { BuildingIcon, DocumentIcon, SettingsIcon } from '../../../components/icons';
+import type { Agency } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
 import { adminAgenciesQuery } from '../../organisation';
 import { LatestEntries } from '../../audit';
@@ -30,17 +31,13 @@ export function AdministrationSection() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const query = useQuery(adminAgenciesQuery);
-  let body: React.ReactNode;
-  if (query.isPending) body = <Loading label={t('staffHome.admin.loading')} />;
-  else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  else if (query.data.length === 0) body = <p className="text-muted">{t('staffHome.admin.empty')}</p>;
-  else {
-    const rest = query.data.length - SHOWN_AGENCIES;
-    body = (
+  const list = (agencies: Agency[]) => {
+    const rest = agencies.length - SHOWN_AGENCIES;
+    return (
       <>
         <h3 className="home-section__subtitle">{t('staffHome.admin.agencies')}</h3>
         <ul className="link-list">
-          {query.data.slice(0, SHOWN_AGENCIES).map((a) => (
+          {agencies.slice(0, SHOWN_AGENCIES).map((a) => (
             <li key={a.id}>
               <BuildingIcon />
               <Link to="/admin/agencies/$agencyId" params={{ agencyId: a.id }}>
@@ -52,14 +49,21 @@ export function AdministrationSection() {
         {rest > 0 ? <p className="text-muted">{t('staffHome.admin.more', { n: format.number(rest) })}</p> : null}
       </>
     );
-  }
+  };
   return (
     <HomeSection
       icon={<SettingsIcon />}
       heading={<Link to="/admin">{t('nav.admin')}</Link>}
       description={t('staffHome.admin.desc')}
     >
-      {body}
+      <QueryStates
+        query={query}
+        loadingLabel={t('staffHome.admin.loading')}
+        isEmpty={(agencies) => agencies.length === 0}
+        empty={<p className="text-muted">{t('staffHome.admin.empty')}</p>}
+      >
+        {list}
+      </QueryStates>
     </HomeSection>
   );
 }

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { Field } from '../../../components/Field';
-import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { ErrorNotice, Notice } from '../../../components/Notice';
+import { PageQueryStates } from '../../../components/PageQueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { BackIcon, CheckIcon, CloseIcon, InboxIcon } from '../../../components/icons';
 import { ApiError } from '../../../lib/api';
@@ -69,173 +70,166 @@ export function StaffRequestPage() {
     },
   });
 
-  if (request.isPending) {
+  const page = (r: RequestView) => {
+    // The server says what this viewer may do now; without that, the status decides.
+    const canTake = r.actions ? r.actions.includes('take') : r.status === 'submitted';
+    const canApprove = r.actions ? r.actions.includes('approve') : r.status === 'in_review';
+    const canReject = r.actions ? r.actions.includes('reject') : r.status === 'in_review';
+    const canDecide = canApprove || canReject;
+
     return (
       <div className="stack-lg">
-        <PageHeader title={t('staffRequest.loadingTitle')} icon={<InboxIcon />} />
-        <Loading />
-      </div>
-    );
-  }
-  if (request.isError) {
-    return (
-      <div className="stack-lg">
-        <PageHeader title={t('staffRequest.errorTitle')} icon={<InboxIcon />} />
-        <ErrorNotice
-          error={request.error}
-          action={
-            <Link to="/staff" className="button button--secondary">
-              {t('staffRequest.back')}
-            </Link>
+        <nav aria-label={t('a11y.breadcrumb')} className="breadcrumb">
+          <Link to="/staff">
+            <BackIcon />
+            {t('staffRequest.back')}
+          </Link>
+        </nav>
+        <PageHeader
+          title={r.serviceTitle}
+          lead={
+            <>
+              {t('requests.fields.trackingCode')}: <bdi dir="ltr">{format.digits(r.trackingCode)}</bdi>
+            </>
           }
+          icon={<InboxIcon />}
+        />
+
+        <div aria-live="polite" className="stack">
+          {outcome?.kind === 'conflict' ? (
+            <Notice tone="warning" role="alert" title={t('staffRequest.conflictTitle')}>
+              <p>{t('staffRequest.conflictBody')}</p>
+            </Notice>
+          ) : outcome?.kind === 'taken' ? (
+            <Notice tone="success" title={t('staffRequest.taken')} />
+          ) : outcome?.kind === 'decided' ? (
+            <Notice
+              tone="success"
+              title={outcome.decision === 'approve' ? t('staffRequest.approved') : t('staffRequest.rejected')}
+            />
+          ) : null}
+        </div>
+
+        <section className="card stack" aria-labelledby="case-actions">
+          <h2 id="case-actions" className="card__title">
+            {t('staffRequest.actions')}
+          </h2>
+          <RequestFacts request={r} />
+          {r.decisionNote ? (
+            <Notice tone="info" title={t('receipt.decisionNote')}>
+              <p dir="auto">{r.decisionNote}</p>
+            </Notice>
+          ) : null}
+          {take.isError && !isConflict(take.error) ? <ErrorNotice error={take.error} /> : null}
+          {canTake || canDecide ? (
+            <div className="form-actions">
+              {canTake ? (
+                <SubmitButton
+                  type="button"
+                  pending={take.isPending}
+                  onClick={() => {
+                    setOutcome(null);
+                    take.mutate(r.version);
+                  }}
+                >
+                  {t('staffRequest.take')}
+                </SubmitButton>
+              ) : null}
+              {canApprove ? (
+                <button
+                  type="button"
+                  className="button button--success"
+                  onClick={() => {
+                    setOutcome(null);
+                    setDeciding('approve');
+                  }}
+                >
+                  <CheckIcon />
+                  {t('staffRequest.approve')}
+                </button>
+              ) : null}
+              {canReject ? (
+                <button
+                  type="button"
+                  className="button button--danger"
+                  onClick={() => {
+                    setOutcome(null);
+                    setDeciding('reject');
+                  }}
+                >
+                  <CloseIcon />
+                  {t('staffRequest.reject')}
+                </button>
+              ) : null}
+            </div>
+          ) : (
+            <p className="text-muted">
+              {r.status === 'approved' || r.status === 'rejected'
+                ? t('staffRequest.closed')
+                : t('staffRequest.noActions')}
+            </p>
+          )}
+        </section>
+
+        {r.applicant ? (
+          <section className="card stack" aria-labelledby="case-applicant">
+            <h2 id="case-applicant" className="card__title">
+              {t('desk.applicant.title')}
+            </h2>
+            <ApplicantFacts requestId={r.id} applicant={r.applicant} />
+          </section>
+        ) : null}
+
+        <section className="card stack" aria-labelledby="case-answers">
+          <h2 id="case-answers" className="card__title">
+            {t('requests.answers.title')}
+          </h2>
+          <RequestAnswers serviceId={r.serviceId} form={r.form} />
+        </section>
+
+        <section className="card stack" aria-labelledby="case-history">
+          <h2 id="case-history" className="card__title">
+            {t('requests.history.title')}
+          </h2>
+          <HistoryTimeline events={r.history} />
+        </section>
+
+        <RequestDeliveries requestId={r.id} />
+
+        <DecisionDialog
+          requestId={requestId}
+          version={r.version}
+          decision={deciding}
+          onClose={() => setDeciding(null)}
+          onDone={async (decision, view) => {
+            setDeciding(null);
+            setOutcome({ kind: 'decided', decision });
+            await afterChange(view);
+          }}
+          onConflict={async () => {
+            setDeciding(null);
+            setOutcome({ kind: 'conflict' });
+            await afterChange(undefined);
+          }}
         />
       </div>
     );
-  }
-
-  const r = request.data;
-  // The server says what this viewer may do now; without that, the status decides.
-  const canTake = r.actions ? r.actions.includes('take') : r.status === 'submitted';
-  const canApprove = r.actions ? r.actions.includes('approve') : r.status === 'in_review';
-  const canReject = r.actions ? r.actions.includes('reject') : r.status === 'in_review';
-  const canDecide = canApprove || canReject;
+  };
 
   return (
-    <div className="stack-lg">
-      <nav aria-label={t('a11y.breadcrumb')} className="breadcrumb">
-        <Link to="/staff">
-          <BackIcon />
+    <PageQueryStates
+      query={request}
+      icon={<InboxIcon />}
+      loadingTitle={t('staffRequest.loadingTitle')}
+      failedTitle={t('staffRequest.errorTitle')}
+      back={
+        <Link to="/staff" className="button button--secondary">
           {t('staffRequest.back')}
         </Link>
-      </nav>
-      <PageHeader
-        title={r.serviceTitle}
-        lead={
-          <>
-            {t('requests.fields.trackingCode')}: <bdi dir="ltr">{format.digits(r.trackingCode)}</bdi>
-          </>
-        }
-        icon={<InboxIcon />}
-      />
-
-      <div aria-live="polite" className="stack">
-        {outcome?.kind === 'conflict' ? (
-          <Notice tone="warning" role="alert" title={t('staffRequest.conflictTitle')}>
-            <p>{t('staffRequest.conflictBody')}</p>
-          </Notice>
-        ) : outcome?.kind === 'taken' ? (
-          <Notice tone="success" title={t('staffRequest.taken')} />
-        ) : outcome?.kind === 'decided' ? (
-          <Notice
-            tone="success"
-            title={outcome.decision === 'approve' ? t('staffRequest.approved') : t('staffRequest.rejected')}
-          />
-        ) : null}
-      </div>
-
-      <section className="card stack" aria-labelledby="case-actions">
-        <h2 id="case-actions" className="card__title">
-          {t('staffRequest.actions')}
-        </h2>
-        <RequestFacts request={r} />
-        {r.decisionNote ? (
-          <Notice tone="info" title={t('receipt.decisionNote')}>
-            <p dir="auto">{r.decisionNote}</p>
-          </Notice>
-        ) : null}
-        {take.isError && !isConflict(take.error) ? <ErrorNotice error={take.error} /> : null}
-        {canTake || canDecide ? (
-          <div className="form-actions">
-            {canTake ? (
-              <SubmitButton
-                type="button"
-                pending={take.isPending}
-                onClick={() => {
-                  setOutcome(null);
-                  take.mutate(r.version);
-                }}
-              >
-                {t('staffRequest.take')}
-              </SubmitButton>
-            ) : null}
-            {canApprove ? (
-              <button
-                type="button"
-                className="button button--success"
-                onClick={() => {
-                  setOutcome(null);
-                  setDeciding('approve');
-                }}
-              >
-                <CheckIcon />
-                {t('staffRequest.approve')}
-              </button>
-            ) : null}
-            {canReject ? (
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={() => {
-                  setOutcome(null);
-                  setDeciding('reject');
-                }}
-              >
-                <CloseIcon />
-                {t('staffRequest.reject')}
-              </button>
-            ) : null}
-          </div>
-        ) : (
-          <p className="text-muted">
-            {r.status === 'approved' || r.status === 'rejected'
-              ? t('staffRequest.closed')
-              : t('staffRequest.noActions')}
-          </p>
-        )}
-      </section>
-
-      {r.applicant ? (
-        <section className="card stack" aria-labelledby="case-applicant">
-          <h2 id="case-applicant" className="card__title">
-            {t('desk.applicant.title')}
-          </h2>
-          <ApplicantFacts requestId={r.id} applicant={r.applicant} />
-        </section>
-      ) : null}
-
-      <section className="card stack" aria-labelledby="case-answers">
-        <h2 id="case-answers" className="card__title">
-          {t('requests.answers.title')}
-        </h2>
-        <RequestAnswers serviceId={r.serviceId} form={r.form} />
-      </section>
-
-      <section className="card stack" aria-labelledby="case-history">
-        <h2 id="case-history" className="card__title">
-          {t('requests.history.title')}
-        </h2>
-        <HistoryTimeline events={r.history} />
-      </section>
-
-      <RequestDeliveries requestId={r.id} />
-
-      <DecisionDialog
-        requestId={requestId}
-        version={r.version}
-        decision={deciding}
-        onClose={() => setDeciding(null)}
-        onDone={async (decision, view) => {
-          setDeciding(null);
-          setOutcome({ kind: 'decided', decision });
-          await afterChange(view);
-        }}
-        onConflict={async () => {
-          setDeciding(null);
-          setOutcome({ kind: 'conflict' });
-          await afterChange(undefined);
-        }}
-      />
-    </div>
+      }
+    >
+      {page}
+    </PageQueryStates>
   );
 }
 

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice, Loading, Notice } from '../../../../components/Notice';
+import { Loading, Notice } from '../../../../components/Notice';
+import { PageQueryStates } from '../../../../components/PageQueryStates';
 import { PageHeader } from '../../../../components/PageHeader';
 import { useSession } from '../../../identity';
 import { AUTHOR_ROLES, agenciesQuery, cardQuery } from '../api';
@@ -66,37 +67,31 @@ function EditCard({ cardId }: { cardId: string }) {
   }, [justSaved]);
 
   const title = t('catalogueCards.cardEditorPage.editTitle');
-  if (card.isPending)
-    return (
-      <>
-        <PageHeader title={title} />
-        <Loading label={t('catalogueCards.cardEditorPage.loading')} />
-      </>
-    );
-  if (card.isError)
-    return (
-      <>
-        <PageHeader title={title} />
-        <ErrorNotice
-          error={card.error}
-          title={t('catalogueCards.cardEditorPage.loadError')}
-          onRetry={() => void card.refetch()}
-        />
-      </>
-    );
-  const cardTitle = typeof card.data.content.title === 'string' ? card.data.content.title : undefined;
   return (
-    <>
-      <PageHeader title={title} lead={cardTitle ?? t('catalogueCards.cardEditorPage.lead')} />
-      {justSaved ? (
-        <div ref={savedRef} tabIndex={-1}>
-          <Notice tone="success" role="status">
-            <p>{t('catalogueCards.cardEditorPage.saved')}</p>
-          </Notice>
-        </div>
-      ) : null}
-      {/* Keyed by card: another card (or a reload after a conflict) starts a fresh form. */}
-      <CardEditor key={card.data.id} card={card.data} onAct={() => setActed(true)} />
-    </>
+    <PageQueryStates
+      query={card}
+      loadingTitle={title}
+      loadingLabel={t('catalogueCards.cardEditorPage.loading')}
+      failedTitle={title}
+      errorTitle={t('catalogueCards.cardEditorPage.loadError')}
+    >
+      {(data) => {
+        const cardTitle = typeof data.content.title === 'string' ? data.content.title : undefined;
+        return (
+          <>
+            <PageHeader title={title} lead={cardTitle ?? t('catalogueCards.cardEditorPage.lead')} />
+            {justSaved ? (
+              <div ref={savedRef} tabIndex={-1}>
+                <Notice tone="success" role="status">
+                  <p>{t('catalogueCards.cardEditorPage.saved')}</p>
+                </Notice>
+              </div>
+            ) : null}
+            {/* Keyed by card: another card (or a reload after a conflict) starts a fresh form. */}
+            <CardEditor key={data.id} card={data} onAct={() => setActed(true)} />
+          </>
+        );
+      }}
+    </PageQueryStates>
   );
 }

@@ -5,7 +5,8 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../../components/EmptyState';
 import { LoadMoreButton } from '../../../../components/LoadMoreButton';
-import { ErrorNotice, Loading, Notice } from '../../../../components/Notice';
+import { Notice } from '../../../../components/Notice';
+import { QueryStates } from '../../../../components/QueryStates';
 import { PageHeader } from '../../../../components/PageHeader';
 import { AlertIcon, InboxIcon } from '../../../../components/icons';
 import type { RoleName } from '../../../../lib/contracts';
@@ -79,105 +80,110 @@ export function CardListPage() {
     });
   const mayEdit = (c: ServiceCardSummary) => EDITABLE.includes(c.status) && hasRole(session, AUTHOR_ROLES, c.agencyId);
 
-  let body: React.ReactNode;
-  if (query.isPending) body = <Loading label={t('catalogueCards.cardListPage.loading')} />;
-  else if (query.isError) body = <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  else if (items.length === 0)
-    body = (
-      <EmptyState
-        icon={<InboxIcon />}
-        title={t('catalogueCards.cardListPage.emptyTitle')}
-        headingLevel={3}
-        action={
-          isAuthor && !filtered ? (
-            <Link to="/staff/catalogue/new" className="button">
-              {t('catalogueCards.cardListPage.newCard')}
-            </Link>
-          ) : undefined
-        }
-      >
-        <p>{filtered ? t('catalogueCards.cardListPage.emptyFiltered') : t('catalogueCards.cardListPage.emptyBody')}</p>
-      </EmptyState>
-    );
-  else
-    body = (
-      <ul className="cartable" aria-label={t('catalogueCards.cardListPage.list')}>
-        {items.map((c) => {
-          const title = c.title ?? t('catalogueCards.cardListPage.untitled');
-          return (
-            <li key={c.id} className={c.overdue || c.expired ? 'cartable-item is-overdue' : 'cartable-item'}>
-              <div className="cartable-item__main">
-                <Link to="/staff/catalogue/$cardId" params={{ cardId: c.id }} className="cartable-item__title">
-                  {title}
-                </Link>
-                <p className="cartable-item__code">
-                  {t('catalogueCards.cardListPage.serviceId')}:{' '}
-                  {c.serviceId ? (
-                    <bdi dir="ltr">{format.digits(c.serviceId)}</bdi>
-                  ) : (
-                    <span className="text-muted">{t('catalogueCards.cardListPage.noServiceId')}</span>
-                  )}
-                </p>
-                {mayEdit(c) ? (
-                  <p>
-                    <Link
-                      to="/staff/catalogue/$cardId/edit"
-                      params={{ cardId: c.id }}
-                      aria-label={t('catalogueCards.cardListPage.edit', { title })}
-                    >
-                      {t('catalogueCards.cardEditorPage.editTitle')}
-                    </Link>
+  const body = (
+    <QueryStates
+      query={query}
+      loadingLabel={t('catalogueCards.cardListPage.loading')}
+      isEmpty={() => items.length === 0}
+      empty={
+        <EmptyState
+          icon={<InboxIcon />}
+          title={t('catalogueCards.cardListPage.emptyTitle')}
+          headingLevel={3}
+          action={
+            isAuthor && !filtered ? (
+              <Link to="/staff/catalogue/new" className="button">
+                {t('catalogueCards.cardListPage.newCard')}
+              </Link>
+            ) : undefined
+          }
+        >
+          <p>
+            {filtered ? t('catalogueCards.cardListPage.emptyFiltered') : t('catalogueCards.cardListPage.emptyBody')}
+          </p>
+        </EmptyState>
+      }
+    >
+      {() => (
+        <ul className="cartable" aria-label={t('catalogueCards.cardListPage.list')}>
+          {items.map((c) => {
+            const title = c.title ?? t('catalogueCards.cardListPage.untitled');
+            return (
+              <li key={c.id} className={c.overdue || c.expired ? 'cartable-item is-overdue' : 'cartable-item'}>
+                <div className="cartable-item__main">
+                  <Link to="/staff/catalogue/$cardId" params={{ cardId: c.id }} className="cartable-item__title">
+                    {title}
+                  </Link>
+                  <p className="cartable-item__code">
+                    {t('catalogueCards.cardListPage.serviceId')}:{' '}
+                    {c.serviceId ? (
+                      <bdi dir="ltr">{format.digits(c.serviceId)}</bdi>
+                    ) : (
+                      <span className="text-muted">{t('catalogueCards.cardListPage.noServiceId')}</span>
+                    )}
                   </p>
-                ) : null}
-              </div>
-              <dl className="cartable-item__facts">
-                <div>
-                  <dt>{t('catalogueCards.cardListPage.agency')}</dt>
-                  <dd>
-                    <bdi>{c.agencyName}</bdi>
-                  </dd>
+                  {mayEdit(c) ? (
+                    <p>
+                      <Link
+                        to="/staff/catalogue/$cardId/edit"
+                        params={{ cardId: c.id }}
+                        aria-label={t('catalogueCards.cardListPage.edit', { title })}
+                      >
+                        {t('catalogueCards.cardEditorPage.editTitle')}
+                      </Link>
+                    </p>
+                  ) : null}
                 </div>
-                <div>
-                  <dt>{t('catalogueCards.cardListPage.version')}</dt>
-                  <dd>{format.number(c.currentVersion)}</dd>
-                </div>
-                {c.expiresAt ? (
+                <dl className="cartable-item__facts">
                   <div>
-                    <dt>{t('catalogueCards.cardListPage.expiresAt')}</dt>
+                    <dt>{t('catalogueCards.cardListPage.agency')}</dt>
                     <dd>
-                      <time dateTime={c.expiresAt}>{format.date(c.expiresAt)}</time>
-                      {c.expired ? (
-                        <span className="badge badge--danger badge--inline">
-                          <AlertIcon />
-                          {t('catalogueCards.cardListPage.expired')}
-                        </span>
-                      ) : null}
+                      <bdi>{c.agencyName}</bdi>
                     </dd>
                   </div>
-                ) : null}
-                {c.reviewDueAt ? (
                   <div>
-                    <dt>{t('catalogueCards.cardListPage.reviewDue')}</dt>
-                    <dd>
-                      <time dateTime={c.reviewDueAt}>{format.date(c.reviewDueAt)}</time>
-                      {c.overdue ? (
-                        <span className="badge badge--danger badge--inline">
-                          <AlertIcon />
-                          {t('catalogueCards.cardListPage.overdue')}
-                        </span>
-                      ) : null}
-                    </dd>
+                    <dt>{t('catalogueCards.cardListPage.version')}</dt>
+                    <dd>{format.number(c.currentVersion)}</dd>
                   </div>
-                ) : null}
-              </dl>
-              <div className="cartable-item__status">
-                <CardStatusBadge status={c.status} />
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-    );
+                  {c.expiresAt ? (
+                    <div>
+                      <dt>{t('catalogueCards.cardListPage.expiresAt')}</dt>
+                      <dd>
+                        <time dateTime={c.expiresAt}>{format.date(c.expiresAt)}</time>
+                        {c.expired ? (
+                          <span className="badge badge--danger badge--inline">
+                            <AlertIcon />
+                            {t('catalogueCards.cardListPage.expired')}
+                          </span>
+                        ) : null}
+                      </dd>
+                    </div>
+                  ) : null}
+                  {c.reviewDueAt ? (
+                    <div>
+                      <dt>{t('catalogueCards.cardListPage.reviewDue')}</dt>
+                      <dd>
+                        <time dateTime={c.reviewDueAt}>{format.date(c.reviewDueAt)}</time>
+                        {c.overdue ? (
+                          <span className="badge badge--danger badge--inline">
+                            <AlertIcon />
+                            {t('catalogueCards.cardListPage.overdue')}
+                          </span>
+                        ) : null}
+                      </dd>
+                    </div>
+                  ) : null}
+                </dl>
+                <div className="cartable-item__status">
+                  <CardStatusBadge status={c.status} />
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </QueryStates>
+  );
 
   const more = MORE.filter((m) => hasRole(session, m.roles));
 
