@@ -47,6 +47,8 @@ export interface BuildOptions {
    * (apps/web/dist-ssr/server.js) when it exists; `false` for none (every page is the SPA's).
    */
   pages?: PageRenderer | false;
+  /** The document around those pages when not the built index.html (the development shell, `dev-pages.ts`). */
+  pagesIndexHtml?: string;
 }
 
 /** Builds the Fastify app: platform plugins first, then each module's routes, then the web app. */
@@ -117,7 +119,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   const indexHtml = dist && fs.existsSync(path.join(dist, 'index.html')) ? fs.readFileSync(path.join(dist, 'index.html'), 'utf8') : undefined;
   const renderer = opts.pages === undefined ? await loadRenderer() : opts.pages || undefined;
   const production = ctx.config.NODE_ENV === 'production';
-  const pageFor = renderer ? await registerPages(app, { renderer, indexHtml, production }) : undefined;
+  const pageFor = renderer ? await registerPages(app, { renderer, indexHtml: opts.pagesIndexHtml ?? indexHtml, production }) : undefined;
   if (dist && indexHtml !== undefined) await serveWeb(app, dist, pageFor);
   else if (pageFor) {
     // No web build (tests): the server-rendered pages alone.

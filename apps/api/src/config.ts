@@ -23,6 +23,11 @@ export const AppConfigSchema = z.object({
   DATABASE_URL: optionalUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   MIGRATE_ON_START: bool.default(true),
+  /**
+   * Render the public pages from the web app's source through Vite (`npm run dev` sets it; ADR 0018)
+   * instead of its build. Development only.
+   */
+  WEB_DEV_PAGES: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   TRUST_PROXY: bool.default(false),
@@ -117,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.OIDC_ISSUER && (!c.OIDC_CLIENT_ID || !c.OIDC_REDIRECT_URI)) problems.push('OIDC_CLIENT_ID, OIDC_REDIRECT_URI: required when OIDC_ISSUER is set');
   if (c.NODE_ENV === 'production' && !c.ADMIN_API_TOKEN) problems.push('ADMIN_API_TOKEN: required when NODE_ENV=production');
   if (c.NODE_ENV === 'production' && !c.AUDIT_SIGNING_KEY_FILE) problems.push('AUDIT_SIGNING_KEY_FILE: required when NODE_ENV=production');
+  if (c.NODE_ENV === 'production' && c.WEB_DEV_PAGES) problems.push('WEB_DEV_PAGES: development only, not with NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
   return {
     ...c,

@@ -128,6 +128,23 @@ describe('the citizen sign-in without a script', () => {
     // The same challenge again: spent.
     const again = await post(jar, { ...fields, code }, { url: '/me/sign-in?returnTo=%2Fme%2Frequests' });
     expect(again.statusCode).toBeGreaterThanOrEqual(400);
+
+    // Signed in, the sign-in page sends the citizen on: to a safe returnTo, else home; never elsewhere.
+    const signedIn = cookieJar(done, { ...jar });
+    const get = (url: string, cookies = signedIn) =>
+      t.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(cookies) }, remoteAddress: nextAddress() });
+    const onward = await get('/me/sign-in?returnTo=%2Fme%2Frequests');
+    expect(onward.statusCode).toBe(303);
+    expect(onward.headers.location).toBe('/me/requests');
+    for (const url of ['/me/sign-in', '/me/sign-in?returnTo=%2F%2Fevil.example', '/me/sign-in?returnTo=https%3A%2F%2Fevil.example']) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(303);
+      expect(res.headers.location, url).toBe('/me');
+    }
+    // A session cookie that is not (any more) a session: the page, as for a visitor.
+    const forged = await get('/me/sign-in?returnTo=%2Fme%2Frequests', { ...jar, dargah_session: 'x'.repeat(43) });
+    expect(forged.statusCode).toBe(200);
+    expect(forged.body).toContain('name="nationalCode"');
   });
 
   it('never redirects to another origin, whatever returnTo says', async () => {

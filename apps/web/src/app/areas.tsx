@@ -4,7 +4,7 @@ import { SessionGate, sessionQuery } from '../features/identity';
 import { AdminAreaLayout } from '../features/organisation';
 import { addStrings } from '../lib/i18n';
 import { safeReturnTo, signInErrorOf } from '../lib/returnTo';
-import type { ServerAction } from '../lib/staticPage';
+import type { ServerAction, ServerRedirect } from '../lib/staticPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
 import { RootLayout } from './layout/RootLayout';
@@ -55,11 +55,16 @@ export function requireSession(kind: 'citizen' | 'staff') {
  * sign-in are complete HTML documents from the server that work without JavaScript. The server
  * renders them with these very routes and components; the single-page app never does: a navigation
  * to one of them from a signed-in page (a link, the guard's redirect to sign in) becomes a full page
- * load. Spread into the route's options; `action` answers the page's form posts on the server.
+ * load. Spread into the route's options; `action` answers the page's form posts on the server,
+ * `redirect` may send a GET elsewhere before the page renders (a signed-in citizen at the sign-in).
  */
-export function serverPage(action?: ServerAction) {
+export function serverPage(server: { action?: ServerAction; redirect?: ServerRedirect } = {}) {
   return {
-    staticData: { serverRendered: true as const, ...(action ? { action } : {}) },
+    staticData: {
+      serverRendered: true as const,
+      ...(server.action ? { action: server.action } : {}),
+      ...(server.redirect ? { redirect: server.redirect } : {}),
+    },
     beforeLoad: ({ location, preload }: { location: ParsedLocation; preload: boolean }) => {
       if (typeof window === 'undefined' || preload) return;
       // Already at this address: no server rendered it (the Vite development server), so render here.
@@ -77,6 +82,8 @@ declare module '@tanstack/react-router' {
     serverRendered?: true;
     /** Answers the form posts of a server-rendered page. */
     action?: ServerAction;
+    /** Sends a GET of a server-rendered page elsewhere (303) before it renders. */
+    redirect?: ServerRedirect;
   }
 }
 

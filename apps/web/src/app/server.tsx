@@ -53,6 +53,10 @@ export async function renderPage(request: PageRequest): Promise<PageAnswer> {
     if ('redirect' in result) return { kind: 'redirect', location: result.redirect };
     page.formState = result.state;
     if (result.status) page.status = result.status;
+  } else if (leaf.staticData.redirect) {
+    switchLanguage(lang);
+    const location = await leaf.staticData.redirect(leaf.search as Record<string, unknown>);
+    if (location) return { kind: 'redirect', location };
   }
 
   await router.load();

@@ -47,3 +47,9 @@ export type ServerAction = (
   form: Readonly<Record<string, string>>,
   search: Readonly<Record<string, unknown>>,
 ) => Promise<ActionResult>;
+
+/**
+ * Asked on the server before a server-rendered page's GET: a local path to send the visitor to
+ * instead (303), e.g. a signed-in citizen asking for the sign-in page; undefined to show the page.
+ */
+export type ServerRedirect = (search: Readonly<Record<string, unknown>>) => Promise<string | undefined>;

@@ -2,9 +2,9 @@ import { ApiError } from '../../lib/api';
 import type { OtpChallenge } from '../../lib/contracts';
 import { fieldErrorsOf } from '../../lib/fieldErrors';
 import { safeReturnTo } from '../../lib/returnTo';
-import type { ActionResult, ServerAction } from '../../lib/staticPage';
+import type { ActionResult, ServerAction, ServerRedirect } from '../../lib/staticPage';
 import { mobileProblem, nationalCodeProblem, normaliseDigits, normaliseOtp } from '../../lib/validation';
-import { requestOtp, verifyOtp } from './api';
+import { fetchSession, requestOtp, verifyOtp } from './api';
 
 /*
  * The citizen sign-in as HTML forms posted to the server (ADR 0018): `citizenSignInAction` runs on
@@ -124,4 +124,13 @@ export const citizenSignInAction: ServerAction = async (form, search) => {
   }
   // Signed in: the session cookie the API set goes with this answer; back to where sign-in was asked.
   return { redirect: safeReturnTo(search.returnTo) ?? '/me' };
+};
+
+/**
+ * `GET /me/sign-in` of a citizen already signed in: straight on (303) to where sign-in was asked
+ * for, or their home; a visitor or a staff member gets the page.
+ */
+export const signedInCitizenGoesOn: ServerRedirect = async (search) => {
+  const session = await fetchSession();
+  return session?.kind === 'citizen' ? (safeReturnTo(search.returnTo) ?? '/me') : undefined;
 };

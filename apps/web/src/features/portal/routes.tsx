@@ -1,6 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute, serverPage } from '../../app/areas';
-import { PortalHomePage } from './routes/PortalHomePage';
+
+// Rendered on the server only (ADR 0018): the single-page app's first load does not carry it.
+const PortalHomePage = lazyRouteComponent(() => import('./routes/PortalHomePage'), 'PortalHomePage');
 
 const portalRoute = createRoute({
   getParentRoute: () => rootRoute,

@@ -1,9 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute, serverPage } from '../../../app/areas';
 import { validateCatalogueSearch } from './api';
-import { AgencyServicesPage } from './routes/AgencyServicesPage';
-import { CatalogueSearchPage } from './routes/CatalogueSearchPage';
-import { ServicePackagePage } from './routes/ServicePackagePage';
+
+// Rendered on the server only (ADR 0018): the single-page app's first load does not carry them.
+const AgencyServicesPage = lazyRouteComponent(() => import('./routes/AgencyServicesPage'), 'AgencyServicesPage');
+const CatalogueSearchPage = lazyRouteComponent(() => import('./routes/CatalogueSearchPage'), 'CatalogueSearchPage');
+const ServicePackagePage = lazyRouteComponent(() => import('./routes/ServicePackagePage'), 'ServicePackagePage');
 
 /** `/catalogue?q=&agencyId=&province=&lifeEvent=&category=&recipients=&maturity=`: search and filters in the URL. */
 export const catalogueSearchRoute = createRoute({
