@@ -55,6 +55,16 @@ const post = (jar: Record<string, string>, fields: Record<string, string>, o: { 
   });
 
 describe('the public pages', () => {
+  it('takes the catalogue form as a browser sends it: every filter, the «all» ones empty', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/catalogue?q=x&agencyId=&province=&lifeEvent=&category=&recipients=&maturity=' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('role="alert"');
+    // A filter that is not one of the choices is dropped, not sent to the API.
+    const junk = await t.app.inject({ method: 'GET', url: '/catalogue?recipients=%00&agencyId=not-a-uuid&maturity=' + 'x'.repeat(5000) });
+    expect(junk.statusCode).toBeLessThan(500);
+    expect(junk.body).not.toContain('role="alert"><div class="notice__body"><p>');
+  });
+
   it('are whole documents in the reader’s language, with no script, not cached by others', async () => {
     for (const url of ['/', '/catalogue', '/catalogue?q=%DA%AF%D9%88%D8%A7%D9%87%DB%8C', '/me/sign-in']) {
       const res = await t.app.inject({ method: 'GET', url });

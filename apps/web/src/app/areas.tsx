@@ -50,6 +50,9 @@ export function requireSession(kind: 'citizen' | 'staff') {
   };
 }
 
+/** The address the server answered with the single-page app: a server-rendered page never loads it. */
+const documentPath = typeof window === 'undefined' ? undefined : window.location.pathname;
+
 /**
  * A page the server renders (ADR 0018): the home page, the catalogue's public pages and the citizen
  * sign-in are complete HTML documents from the server that work without JavaScript. The server
@@ -67,8 +70,10 @@ export function serverPage(server: { action?: ServerAction; redirect?: ServerRed
     },
     beforeLoad: ({ location, preload }: { location: ParsedLocation; preload: boolean }) => {
       if (typeof window === 'undefined' || preload) return;
-      // Already at this address: no server rendered it (the Vite development server), so render here.
-      if (window.location.pathname === location.pathname) return;
+      // The server answered this very address with the single-page app: it does not render it (no
+      // build of the server entry), so render here rather than load it again forever. (Not the
+      // window's address now: the router has already put the new one there, e.g. on a guard's redirect.)
+      if (documentPath === location.pathname) return;
       window.location.assign(location.href);
       // Nothing to render meanwhile: the browser is leaving for the server's page.
       return new Promise<void>(() => undefined);

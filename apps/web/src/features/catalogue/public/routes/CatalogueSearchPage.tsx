@@ -18,6 +18,7 @@ import {
   MATURITY_LEVELS,
   architectureQuery,
   searchQuery,
+  validateCatalogueSearch,
   type CatalogueSearch,
   type SearchResult,
   type ServiceSummary,
@@ -45,7 +46,9 @@ const SEARCH_FORM = 'cp-search-form';
  */
 export function CatalogueSearchPage() {
   const { t } = useTranslation();
-  const search = useSearch({ from: '/catalogue' });
+  // Validated again: the router merges the raw search (the GET form's empty «all» selects, `agencyId=`)
+  // under the route's validated one, and the API refuses an empty filter.
+  const search = validateCatalogueSearch(useSearch({ from: '/catalogue' }));
   const results = useInfiniteQuery(searchQuery(search));
   const active = FILTER_KEYS.filter((k) => search[k] !== undefined).length;
   const ids = { q: useId(), help: useId(), panel: useId(), results: useId(), filters: useId() };
