@@ -209,9 +209,14 @@ for (const device of ['desktop', 'phone'] as const) {
       await expectAccessible(page, `${device} home en`);
       await snap(page, `${device}-home-en`);
 
-      await page.getByRole('button', { name: 'فارسی' }).click();
+      // The home page is rendered by the server: its switch is a link (`/language`), no script needed.
+      await page.getByRole('link', { name: 'فارسی' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'درگاه' }));
       await expect.poll(() => htmlAttr(page, 'dir')).toBe('rtl');
+      expect(new URL(page.url()).pathname).toBe('/');
+      // Remembered by the app too (the same cookie): the staff sign-in is Persian again.
+      await page.goto('/staff/sign-in');
+      await visible(page.getByRole('heading', { level: 1, name: 'ورود کارکنان' }));
     });
 
     test('an unknown address shows the 404 page', async ({ openPage }) => {
