@@ -108,7 +108,8 @@ for (const device of ['desktop', 'phone'] as const) {
       await page.evaluate(() => document.fonts.ready);
       const fontLoaded = await page.evaluate(() =>
         [...document.fonts].some(
-          (face) => face.family.replace(/["']/g, '') === 'Vazirmatn' && face.status === 'loaded',
+          // `Vazirmatn Static` on the server-rendered pages (the same file, `font-display: optional`; ADR 0018).
+          (face) => /^Vazirmatn( Static)?$/.test(face.family.replace(/["']/g, '')) && face.status === 'loaded',
         ),
       );
       expect(fontLoaded, 'Vazirmatn is loaded from the app itself').toBe(true);

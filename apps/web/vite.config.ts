@@ -61,20 +61,28 @@ function preloadFont(): Plugin {
 }
 
 /**
- * The Vazirmatn face with `font-display: optional` instead of the package's `swap` (ADR 0018). The
- * server-rendered pages paint their text before any script, often before the font has arrived on a
- * slow phone: with `swap` the font then replaced the fallback and moved every line (CLS 0.218 on the
- * information package). With `optional` the font is used if it is there within the first ~100 ms
- * (it is preloaded, and cached after the first visit), else the page keeps the fallback: no shift.
+ * A second Vazirmatn face, `Vazirmatn Static`, with `font-display: optional`, for the pages the
+ * server renders (ADR 0018; `.app--static` in styles.css). Those paint their text before any script,
+ * often before the font has arrived on a slow phone: with the package's `swap` the font then
+ * replaced the fallback and moved every line (CLS 0.218 on the information package). With
+ * `optional` the font is used if it is there within ~100 ms (it is preloaded, and cached after the
+ * first visit), else the page keeps the fallback: no shift. The single-page app keeps `swap`: its
+ * text waits for its script, by when the preloaded font is there, and its layout is measured with
+ * it. Same file, same URL: one download.
  */
-function fontDisplayOptional(): Plugin {
+function staticFontFace(): Plugin {
   return {
-    name: 'dargah-font-display-optional',
+    name: 'dargah-static-font-face',
     enforce: 'pre',
     transform(code, id) {
       if (!/[\\/]vazirmatn[\\/]Vazirmatn-Variable-font-face\.css$/.test(id)) return undefined;
-      if (!code.includes('font-display: swap')) throw new Error(`${id} no longer says font-display: swap`);
-      return { code: code.replace('font-display: swap', 'font-display: optional'), map: null };
+      if (!code.includes('font-display: swap') || !code.includes("font-family: 'Vazirmatn'")) {
+        throw new Error(`${id} no longer says font-family: 'Vazirmatn' with font-display: swap`);
+      }
+      const optional = code
+        .replace("font-family: 'Vazirmatn'", "font-family: 'Vazirmatn Static'")
+        .replace('font-display: swap', 'font-display: optional');
+      return { code: `${code}\n${optional}`, map: null };
     },
   };
 }
@@ -83,7 +91,7 @@ export default defineConfig(({ isSsrBuild }) => ({
   base: '/',
   plugins: [
     react(),
-    fontDisplayOptional(),
+    staticFontFace(),
     // The server entry (ADR 0018, `vite build --ssr`) has no HTML, and is never served: no preload, no copies.
     ...(isSsrBuild ? [] : [preloadFont()]),
     // Precompressed copies beside each built text asset (ADR 0016): the API serves `x.js.br` or

@@ -12,7 +12,8 @@ export function RootLayout() {
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
   const router = useRouter();
-  const refusal = useStaticPage()?.refusal;
+  const staticPage = useStaticPage();
+  const refusal = staticPage?.refusal;
 
   // After a client-side navigation to another page, move focus to the new content so keyboard and
   // screen-reader users start there. Not on the first load: that starts at the top anyway.
@@ -26,7 +27,7 @@ export function RootLayout() {
   );
 
   return (
-    <div className="app">
+    <div className={staticPage ? 'app app--static' : 'app'}>
       <a
         className="skip-link"
         href="#main"
