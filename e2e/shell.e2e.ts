@@ -61,20 +61,26 @@ async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   expect(overflow, 'page is wider than the viewport').toBeLessThanOrEqual(0);
 }
 
-/** Follows a link of the main navigation, opening the menu first on a phone. */
+/** A page the server rendered (ADR 0018): it loads no script. */
+const serverRendered = async (page: Page) => (await page.locator('script').count()) === 0;
+
+/**
+ * Follows a link of the main navigation. On a phone the single-page app folds it behind the menu
+ * button (opened first, `aria-expanded`); a server-rendered page has no such button (it would need a
+ * script): its links are there in a row.
+ */
 async function navigateVia(page: Page, device: DeviceName, linkName: string): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'ناوبری اصلی' });
-  if (device === 'phone') {
-    const menu = page.getByRole('button', { name: 'منو' });
+  const menu = page.getByRole('button', { name: 'منو' });
+  if (device === 'phone' && (await serverRendered(page))) {
+    expect(await menu.count(), 'no menu button on a server-rendered page').toBe(0);
+  } else if (device === 'phone') {
     await visible(menu);
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     await menu.click();
     await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('true');
   }
   await nav.getByRole('link', { name: linkName, exact: true }).click();
-  if (device === 'phone') {
-    await expect.poll(() => page.getByRole('button', { name: 'منو' }).getAttribute('aria-expanded')).toBe('false');
-  }
 }
 
 for (const device of ['desktop', 'phone'] as const) {
@@ -102,7 +108,8 @@ for (const device of ['desktop', 'phone'] as const) {
       await page.evaluate(() => document.fonts.ready);
       const fontLoaded = await page.evaluate(() =>
         [...document.fonts].some(
-          (face) => face.family.replace(/["']/g, '') === 'Vazirmatn' && face.status === 'loaded',
+          // `Vazirmatn Static` on the server-rendered pages (the same file, `font-display: optional`; ADR 0018).
+          (face) => /^Vazirmatn( Static)?$/.test(face.family.replace(/["']/g, '')) && face.status === 'loaded',
         ),
       );
       expect(fontLoaded, 'Vazirmatn is loaded from the app itself').toBe(true);
@@ -118,7 +125,35 @@ for (const device of ['desktop', 'phone'] as const) {
       const page = await openPage(device);
       await page.goto('/');
       await visible(page.getByRole('heading', { level: 1, name: 'درگاه' }));
+      expect(await serverRendered(page)).toBe(true);
+      if (device === 'phone') {
+        // The home page is rendered by the server: its navigation is there without a menu button.
+        await visible(page.getByRole('navigation', { name: 'ناوبری اصلی' }).getByRole('link', { name: 'میز شهروند' }));
+        expect(await page.getByRole('button', { name: 'منو' }).count()).toBe(0);
+        await expectNoHorizontalOverflow(page);
+      }
 
+      // Administration is not even linked for someone without an administrator role.
+      expect(await page.locator('#primary-nav').getByRole('link', { name: 'مدیریت سامانه' }).count()).toBe(0);
+
+      for (const area of AREAS) {
+        // From a server-rendered page every link is a full page load: the area's guard sends the
+        // visitor on to its sign-in page (the citizen's is server-rendered too, the staff's is the app's).
+        await navigateVia(page, device, area.link);
+        await visible(page.getByRole('heading', { level: 1, name: area.heading }));
+        await expect.poll(() => new URL(page.url()).pathname).toBe(area.signIn);
+        expect(new URL(page.url()).searchParams.get('returnTo')).toBe(area.path);
+        await visible(page.getByRole('button', { name: area.shows, exact: true }));
+        // The current page is marked in the navigation (folded away on a phone, so not by role).
+        expect(await page.locator('#primary-nav [aria-current="page"]').textContent()).toBe(area.link);
+        expect(await page.title()).toBe(`${area.heading} | درگاه`);
+        if (device === 'phone') await expectNoHorizontalOverflow(page);
+        await expectAccessible(page, `${device} ${area.key} sign-in fa`);
+        await snap(page, `${device}-${area.key}-sign-in-fa`);
+      }
+
+      // The staff sign-in is the single-page app's: on a phone its navigation folds behind the menu.
+      expect(await serverRendered(page)).toBe(false);
       if (device === 'phone') {
         await page.getByRole('button', { name: 'منو' }).click();
         await visible(page.getByRole('navigation', { name: 'ناوبری اصلی' }).getByRole('link', { name: 'میز شهروند' }));
@@ -128,23 +163,17 @@ for (const device of ['desktop', 'phone'] as const) {
         await expect.poll(() => page.getByRole('button', { name: 'منو' }).getAttribute('aria-expanded')).toBe('false');
       }
 
-      // Administration is not even linked for someone without an administrator role.
-      expect(await page.locator('#primary-nav').getByRole('link', { name: 'مدیریت سامانه' }).count()).toBe(0);
-
-      for (const area of AREAS) {
-        await navigateVia(page, device, area.link);
-        await visible(page.getByRole('heading', { level: 1, name: area.heading }));
-        await expect.poll(() => new URL(page.url()).pathname).toBe(area.signIn);
-        expect(new URL(page.url()).searchParams.get('returnTo')).toBe(area.path);
-        // Focus moves to the new content after a client-side navigation.
-        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
-        await visible(page.getByRole('button', { name: area.shows, exact: true }));
-        // The current page is marked in the navigation (folded away on a phone, so not by role).
-        expect(await page.locator('#primary-nav [aria-current="page"]').textContent()).toBe(area.link);
-        expect(await page.title()).toBe(`${area.heading} | درگاه`);
-        if (device === 'phone') await expectNoHorizontalOverflow(page);
-        await expectAccessible(page, `${device} ${area.key} sign-in fa`);
-        await snap(page, `${device}-${area.key}-sign-in-fa`);
+      // A client-side navigation inside the app (from the staff's password reset to the staff area,
+      // whose guard asks a sign-in) moves the focus to the new content.
+      await page.goto('/staff/reset-password');
+      await visible(page.getByRole('heading', { level: 1 }));
+      expect(await serverRendered(page)).toBe(false);
+      await navigateVia(page, device, 'میز کار کارکنان');
+      await visible(page.getByRole('heading', { level: 1, name: 'ورود کارکنان' }));
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+      if (device === 'phone') {
+        // The menu closes on navigation.
+        await expect.poll(() => page.getByRole('button', { name: 'منو' }).getAttribute('aria-expanded')).toBe('false');
       }
 
       await navigateVia(page, device, 'صفحهٔ اصلی');
@@ -181,9 +210,14 @@ for (const device of ['desktop', 'phone'] as const) {
       await expectAccessible(page, `${device} home en`);
       await snap(page, `${device}-home-en`);
 
-      await page.getByRole('button', { name: 'فارسی' }).click();
+      // The home page is rendered by the server: its switch is a link (`/language`), no script needed.
+      await page.getByRole('link', { name: 'فارسی' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'درگاه' }));
       await expect.poll(() => htmlAttr(page, 'dir')).toBe('rtl');
+      expect(new URL(page.url()).pathname).toBe('/');
+      // Remembered by the app too (the same cookie): the staff sign-in is Persian again.
+      await page.goto('/staff/sign-in');
+      await visible(page.getByRole('heading', { level: 1, name: 'ورود کارکنان' }));
     });
 
     test('an unknown address shows the 404 page', async ({ openPage }) => {

@@ -1,8 +1,12 @@
-// npm run dev — the API (restarting on change) and the Vite dev server, which proxies /api to it.
+// npm run dev — the API (restarting on change) and the Vite dev server, which proxies /api to it,
+// and the public pages, which the API renders from the web app's source (WEB_DEV_PAGES, ADR 0018).
 import { spawn } from 'node:child_process';
 
 const children = [
-  spawn('npm', ['run', 'dev', '-w', '@dargah/api'], { stdio: 'inherit' }),
+  spawn('npm', ['run', 'dev', '-w', '@dargah/api'], {
+    stdio: 'inherit',
+    env: { ...process.env, WEB_DEV_PAGES: process.env.WEB_DEV_PAGES ?? 'true' },
+  }),
   spawn('npm', ['run', 'dev', '-w', '@dargah/web'], { stdio: 'inherit' }),
 ];
 const stop = (code = 0) => {

@@ -8,6 +8,8 @@ import { ensureOutputDir, safeFileName } from './paths';
 export interface OpenPageOptions {
   /** Interface language stored before the first page load (default: none, i.e. Persian). */
   lang?: 'fa' | 'en';
+  /** `false`: the browser runs no script at all (the server-rendered public pages must work so). */
+  javaScript?: false;
 }
 
 /** Opens a new page in a fresh context for the device; closed (and screenshotted on failure) after the test. */
@@ -58,9 +60,14 @@ export const test = base
       }
     });
     return async (device, options = {}) => {
-      const context = await newDeviceContext(browser, device, { baseURL });
+      const context = await newDeviceContext(browser, device, {
+        baseURL,
+        ...(options.javaScript === false ? { javaScriptEnabled: false } : {}),
+      });
       if (options.lang) {
         const lang = options.lang;
+        // The server-rendered pages (ADR 0018) read the language cookie, which the app also writes and reads first.
+        await context.addCookies([{ name: 'dargah_lang', value: lang, url: baseURL }]);
         await context.addInitScript((value) => {
           if (!sessionStorage.getItem('e2e.lang-set')) {
             localStorage.setItem('dargah.lang', value);

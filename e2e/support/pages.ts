@@ -28,11 +28,19 @@ export async function check(page: Page, device: DeviceName, label: string): Prom
   await expectAccessible(page, `${device} ${label}`);
 }
 
-/** On `/me/sign-in`: national code and mobile (typed with Persian digits), then «دریافت کد ورود». */
-export async function citizenRequestsCode(page: Page, device: DeviceName, citizen: DemoCitizen): Promise<Date> {
+/**
+ * On `/me/sign-in`: national code and mobile (typed with Persian digits), then «دریافت کد ورود».
+ * `checkPage` checks each step's page (`check` unless the browser runs no script).
+ */
+export async function citizenRequestsCode(
+  page: Page,
+  device: DeviceName,
+  citizen: DemoCitizen,
+  checkPage: typeof check = check,
+): Promise<Date> {
   await visible(page.getByRole('heading', { level: 1, name: 'ورود شهروندان' }));
   expect(pathname(page)).toBe('/me/sign-in');
-  await check(page, device, 'citizen sign-in fa');
+  await checkPage(page, device, 'citizen sign-in fa');
 
   const since = new Date();
   await page.getByRole('textbox', { name: 'کد ملی' }).fill(citizen.nationalCode);
@@ -46,7 +54,7 @@ export async function citizenRequestsCode(page: Page, device: DeviceName, citize
   await expect.poll(() => codeBox.evaluate((el) => el === document.activeElement)).toBe(true);
   // The development hint is there because this server has /dev/outbox.
   await visible(page.getByRole('link', { name: '/dev/outbox' }));
-  await check(page, device, 'citizen sign-in code fa');
+  await checkPage(page, device, 'citizen sign-in code fa');
   return since;
 }
 

@@ -5,13 +5,14 @@ import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context';
 import type { Access } from './platform/http/access';
 import { clientErrorHandler, frameworkErrors } from './platform/http/client-errors';
 import { devRoutes } from './platform/http/dev';
 import { healthRoutes } from './platform/http/health';
+import { loadRenderer, registerPages, type PageRenderer } from './platform/http/pages';
 import { genRequestId, httpPlatform } from './platform/http/plugin';
 import { loggerOptions } from './platform/log';
 import { catalogueOf, moduleHost, type AppModule } from './platform/module';
@@ -41,6 +42,13 @@ export interface BuildOptions {
   webDist?: string | false;
   /** The modules to register (default: the composition root's list, modules/index.ts). */
   modules?: readonly AppModule[];
+  /**
+   * Renders the public pages on the server (ADR 0018). Default: the web app's built server entry
+   * (apps/web/dist-ssr/server.js) when it exists; `false` for none (every page is the SPA's).
+   */
+  pages?: PageRenderer | false;
+  /** The document around those pages when not the built index.html (the development shell, `dev-pages.ts`). */
+  pagesIndexHtml?: string;
 }
 
 /** Builds the Fastify app: platform plugins first, then each module's routes, then the web app. */
@@ -108,9 +116,21 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   }
 
   const dist = opts.webDist ?? WEB_DIST;
-  if (dist && fs.existsSync(path.join(dist, 'index.html'))) await serveWeb(app, dist);
+  const indexHtml = dist && fs.existsSync(path.join(dist, 'index.html')) ? fs.readFileSync(path.join(dist, 'index.html'), 'utf8') : undefined;
+  const renderer = opts.pages === undefined ? await loadRenderer() : opts.pages || undefined;
+  const production = ctx.config.NODE_ENV === 'production';
+  const pageFor = renderer ? await registerPages(app, { renderer, indexHtml: opts.pagesIndexHtml ?? indexHtml, production }) : undefined;
+  if (dist && indexHtml !== undefined) await serveWeb(app, dist, pageFor);
+  else if (pageFor) {
+    // No web build (tests): the server-rendered pages alone.
+    const onlyPages = async (req: FastifyRequest, reply: FastifyReply) => ((await pageFor(req, reply)) ? reply : reply.callNotFound());
+    app.get('/', onlyPages);
+    app.get('/*', onlyPages);
+  }
   return app;
 }
+
+type PageFor = (req: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
 
 /** Files of the build that are never served: source maps (our source) and the compressed copies by their own names. */
 const UNSERVED = /\.(map|br|gz)$/i;
@@ -118,9 +138,9 @@ const UNSERVED = /\.(map|br|gz)$/i;
 /**
  * Static files with long caching for hashed assets, each answered from its precompressed Brotli or
  * gzip copy when the request accepts one (`Content-Encoding` and `Vary: Accept-Encoding` set by
- * @fastify/static); every other GET that wants HTML gets the SPA (ADR 0016).
+ * @fastify/static); every other GET that wants HTML gets its server-rendered page (ADR 0018) or the SPA (ADR 0016).
  */
-async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
+async function serveWeb(app: FastifyInstance, dist: string, pageFor: PageFor | undefined): Promise<void> {
   await app.register(fastifyStatic, {
     root: dist,
     wildcard: false,
@@ -133,8 +153,11 @@ async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
     },
   });
   const indexHtml = fs.readFileSync(path.join(dist, 'index.html'));
-  const spa = (_req: unknown, reply: { type(t: string): { header(k: string, v: string): { send(b: Buffer): unknown } } }) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  // A public page rendered on the server when it is one (ADR 0018), else the single-page app.
+  const spa = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (pageFor && (await pageFor(req, reply))) return reply;
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  };
   app.get('/', spa);
   app.get('/*', (req, reply) => {
     const p = req.url.split('?')[0] ?? '/';

@@ -29,6 +29,11 @@ export const AppConfigSchema = z.object({
   DATABASE_URL: optionalUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   MIGRATE_ON_START: bool.default(true),
+  /**
+   * Render the public pages from the web app's source through Vite (`npm run dev` sets it; ADR 0018)
+   * instead of its build. Development only.
+   */
+  WEB_DEV_PAGES: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   TRUST_PROXY: bool.default(false),
@@ -145,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.NODE_ENV === 'production' && !c.ADMIN_API_TOKEN) problems.push('ADMIN_API_TOKEN: required when NODE_ENV=production');
   if (c.NODE_ENV === 'production' && !c.AUDIT_SIGNING_KEY_FILE) problems.push('AUDIT_SIGNING_KEY_FILE: required when NODE_ENV=production');
   if (!c.PKI_TSA_CERT_FILE !== !c.PKI_TSA_KEY_FILE) problems.push('PKI_TSA_CERT_FILE, PKI_TSA_KEY_FILE: set both or neither');
+  if (c.NODE_ENV === 'production' && c.WEB_DEV_PAGES) problems.push('WEB_DEV_PAGES: development only, not with NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
   return {
     ...c,

@@ -3,6 +3,7 @@ import { createContext, createRunner, createSealer } from './bootstrap';
 import { failStartup } from './cli/exit';
 import { loadConfig } from './config';
 import { migrate } from './platform/db';
+import { loadDevPages } from './platform/http/dev-pages';
 import { printDemoCredentials, seedDemoData } from './seed/demo';
 
 /** Starts the HTTP server (and, on the embedded database, the job runner). */
@@ -18,7 +19,12 @@ async function main(): Promise<void> {
   if (pki.test) ctx.log.warn({ root: pki.test.root.certificate.subject }, 'signing with the Dargah TEST PKI: not for production');
   // Demo agencies, services, staff and citizens on a fresh development database (never in production).
   const demo = config.NODE_ENV === 'development' ? await seedDemoData(ctx) : [];
-  const app = await buildApp(ctx, { prettyLogs: config.NODE_ENV === 'development' && process.stdout.isTTY });
+  // `npm run dev`: the public pages rendered from the web app's source (ADR 0018), not from a build.
+  const devPages = config.WEB_DEV_PAGES ? await loadDevPages() : undefined;
+  const app = await buildApp(ctx, {
+    prettyLogs: config.NODE_ENV === 'development' && process.stdout.isTTY,
+    ...(devPages ? { pages: devPages.renderer, pagesIndexHtml: devPages.indexHtml } : {}),
+  });
   const sealer = createSealer(ctx);
   sealer.start();
   if (config.runJobsInProcess) {
@@ -36,6 +42,7 @@ async function main(): Promise<void> {
     }, config.SHUTDOWN_TIMEOUT_MS);
     force.unref();
     await app.close();
+    await devPages?.close();
     await ctx.runner?.stop();
     await sealer.stop();
     await ctx.database.close();

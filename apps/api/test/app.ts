@@ -27,8 +27,9 @@ export interface TestApp {
  * `sharing`: a second app process over another test app's database (and clock), as two app
  * processes behind a load balancer share one PostgreSQL; closing it leaves the database.
  * `webDist`: serve a built web app from this folder, as production does (none by default).
+ * `pages`: render the public pages with this renderer (ADR 0018; none by default, whatever is built).
  */
-export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, string>> = {}, sharing?: TestApp, webDist: BuildOptions['webDist'] = false): Promise<TestApp> {
+export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, string>> = {}, sharing?: TestApp, webDist: BuildOptions['webDist'] = false, pages: BuildOptions['pages'] = false): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dargah-test-'));
   // A checkpoint key of this app's own, as production requires one.
   const keyFile = path.join(dataDir, 'audit-signing-key.pem');
@@ -38,7 +39,7 @@ export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, str
   const clock = sharing?.clock ?? new ManualClock();
   const ctx = await createContext(config, { database: db.database, clock });
   ctx.runner = createRunner(ctx, 'test-worker');
-  const app = await buildApp(ctx, { webDist });
+  const app = await buildApp(ctx, { webDist, pages });
   await app.ready();
   return {
     app,

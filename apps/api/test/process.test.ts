@@ -64,6 +64,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ADMIN_API_TOKEN/);
   });
 
+  it('renders the pages from source (WEB_DEV_PAGES) in development only', () => {
+    expect(loadConfig({ WEB_DEV_PAGES: 'true' }).WEB_DEV_PAGES).toBe(true);
+    expect(loadConfig({}).WEB_DEV_PAGES).toBe(false);
+    expect(() => loadConfig({ WEB_DEV_PAGES: 'sometimes' })).toThrow(/WEB_DEV_PAGES/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', ADMIN_API_TOKEN: 'x'.repeat(32), AUDIT_SIGNING_KEY_FILE: '/k', WEB_DEV_PAGES: '1' }),
+    ).toThrow(/WEB_DEV_PAGES: development only/);
+  });
+
   it('requires the audit checkpoint key in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ADMIN_API_TOKEN: 'x'.repeat(32) })).toThrow(/AUDIT_SIGNING_KEY_FILE/);
   });

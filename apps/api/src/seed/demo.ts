@@ -160,6 +160,9 @@ export const DEMO_REGISTRY_PEOPLE = [
   { nationalCode: '0031404022', mobile: '09350002404' },
   { nationalCode: '0077611616', mobile: '09120003404' },
   { nationalCode: '0071405097', mobile: '09120005404' },
+  // e2e/no-script.e2e.ts: the sign-in without JavaScript, desktop and phone.
+  { nationalCode: '0011406011', mobile: '09120006404' },
+  { nationalCode: '0041406028', mobile: '09350006404' },
 ] as const;
 
 /**

@@ -3,12 +3,14 @@ import { Trans, useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
 import { CompassIcon } from '../components/icons';
 import { usePageTitle } from '../lib/usePageTitle';
+import { useNotFoundStatus } from '../lib/staticPage';
 
 /** Any path no route matches (rendered inside the layout, so the navigation stays). */
 export function NotFoundPage() {
   const { t } = useTranslation();
   const path = useRouterState({ select: (s) => s.location.pathname });
   usePageTitle(t('notFound.title'));
+  useNotFoundStatus();
   return (
     <div className="card not-found">
       <EmptyState

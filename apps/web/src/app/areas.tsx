@@ -4,6 +4,7 @@ import { SessionGate, sessionQuery } from '../features/identity';
 import { AdminAreaLayout } from '../features/organisation';
 import { addStrings } from '../lib/i18n';
 import { safeReturnTo, signInErrorOf } from '../lib/returnTo';
+import type { ServerAction, ServerRedirect } from '../lib/staticPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
 import { RootLayout } from './layout/RootLayout';
@@ -47,6 +48,48 @@ export function requireSession(kind: 'citizen' | 'staff') {
       throw: true,
     });
   };
+}
+
+/** The address the server answered with the single-page app: a server-rendered page never loads it. */
+const documentPath = typeof window === 'undefined' ? undefined : window.location.pathname;
+
+/**
+ * A page the server renders (ADR 0018): the home page, the catalogue's public pages and the citizen
+ * sign-in are complete HTML documents from the server that work without JavaScript. The server
+ * renders them with these very routes and components; the single-page app never does: a navigation
+ * to one of them from a signed-in page (a link, the guard's redirect to sign in) becomes a full page
+ * load. Spread into the route's options; `action` answers the page's form posts on the server,
+ * `redirect` may send a GET elsewhere before the page renders (a signed-in citizen at the sign-in).
+ */
+export function serverPage(server: { action?: ServerAction; redirect?: ServerRedirect } = {}) {
+  return {
+    staticData: {
+      serverRendered: true as const,
+      ...(server.action ? { action: server.action } : {}),
+      ...(server.redirect ? { redirect: server.redirect } : {}),
+    },
+    beforeLoad: ({ location, preload }: { location: ParsedLocation; preload: boolean }) => {
+      if (typeof window === 'undefined' || preload) return;
+      // The server answered this very address with the single-page app: it does not render it (no
+      // build of the server entry), so render here rather than load it again forever. (Not the
+      // window's address now: the router has already put the new one there, e.g. on a guard's redirect.)
+      if (documentPath === location.pathname) return;
+      window.location.assign(location.href);
+      // Nothing to render meanwhile: the browser is leaving for the server's page.
+      return new Promise<void>(() => undefined);
+    },
+  };
+}
+
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    /** The server renders this page (`serverPage()`). */
+    serverRendered?: true;
+    /** Answers the form posts of a server-rendered page. */
+    action?: ServerAction;
+    /** Sends a GET of a server-rendered page elsewhere (303) before it renders. */
+    redirect?: ServerRedirect;
+  }
 }
 
 let workspaceStrings: Promise<void> | undefined;

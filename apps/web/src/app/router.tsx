@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRouter } from '@tanstack/react-router';
+import { createRouter, type RouterHistory } from '@tanstack/react-router';
 import { auditRoutes } from '../features/audit';
 import { catalogueRoutes } from '../features/catalogue';
 import { citizenRoutes } from '../features/citizen';
@@ -60,14 +60,17 @@ export const routeTree = rootRoute.addChildren([
   adminRoute.addChildren([adminAreaRoute.addChildren([...organisationRoutes.adminArea])]),
 ]);
 
-export function createAppRouter(queryClient: QueryClient) {
+/** The app's router; the server rendering (ADR 0018) gives a memory history of the address asked for. */
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
   return createRouter({
     routeTree,
+    // On the server: no scroll restoration (it would write an inline script into the page).
+    ...(history ? { history, isServer: true } : {}),
     context: { queryClient },
     defaultPreload: 'intent',
     // Data is cached by TanStack Query: let the router run guards and loaders every time.
     defaultPreloadStaleTime: 0,
-    scrollRestoration: true,
+    scrollRestoration: !history,
     defaultNotFoundComponent: NotFoundPage,
     // While a page's code loads (staff, administration and form pages are loaded on first use),
     // after `defaultPendingMs` (1 s): a spinner with words, announced politely (role="status").

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, isLang } from '../lib/i18n';
+import { useStaticPage } from '../lib/staticPage';
 import { GlobeIcon } from './icons';
 
 /**
@@ -9,6 +10,24 @@ import { GlobeIcon } from './icons';
 export function LanguageSwitch({ className }: { className?: string }) {
   const { t } = useTranslation();
   const target = t('language.switchToCode');
+  const staticPage = useStaticPage();
+  const label = (
+    <>
+      <GlobeIcon />
+      <span lang={target} dir={target === 'fa' ? 'rtl' : 'ltr'}>
+        {t('language.switchTo')}
+      </span>
+    </>
+  );
+  // On a page the server renders (ADR 0018): a link; the server remembers the choice in a cookie and comes back.
+  if (staticPage) {
+    const href = `/language?${new URLSearchParams({ to: target, returnTo: staticPage.url }).toString()}`;
+    return (
+      <a className={className ? `lang-switch ${className}` : 'lang-switch'} href={href} hrefLang={target}>
+        {label}
+      </a>
+    );
+  }
   return (
     <button
       type="button"
@@ -17,10 +36,7 @@ export function LanguageSwitch({ className }: { className?: string }) {
         if (isLang(target)) void changeLanguage(target);
       }}
     >
-      <GlobeIcon />
-      <span lang={target} dir={target === 'fa' ? 'rtl' : 'ltr'}>
-        {t('language.switchTo')}
-      </span>
+      {label}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useStaticPage } from '../lib/staticPage';
 
 interface InfiniteLike {
   hasNextPage: boolean;
@@ -7,10 +8,25 @@ interface InfiniteLike {
   isFetchNextPageError?: boolean;
 }
 
-/** "Load more" under a paged list (cursor pagination); nothing when there is no next page. */
-export function LoadMoreButton({ query, label }: { query: InfiniteLike; label?: string }) {
+/**
+ * "Load more" under a paged list (cursor pagination); nothing when there is no next page. On a page
+ * the server renders (ADR 0018) it is a link to `nextHref` (the next page as its own address), or
+ * nothing without one.
+ */
+export function LoadMoreButton({ query, label, nextHref }: { query: InfiniteLike; label?: string; nextHref?: string }) {
   const { t } = useTranslation();
+  const staticPage = useStaticPage();
   if (!query.hasNextPage) return null;
+  if (staticPage) {
+    if (!nextHref) return null;
+    return (
+      <div className="load-more">
+        <a className="button button--secondary" href={nextHref}>
+          {label ?? t('common.loadMore')}
+        </a>
+      </div>
+    );
+  }
   return (
     <div className="load-more">
       <button

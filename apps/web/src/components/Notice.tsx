@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStaticPage } from '../lib/staticPage';
 import { ApiError } from '../lib/api';
 import { AlertIcon, CheckIcon, InfoIcon } from './icons';
 
@@ -46,7 +47,9 @@ export function ErrorNotice({
 }) {
   const { t } = useTranslation();
   const apiError = error instanceof ApiError ? error : undefined;
-  const retry = onRetry ? (
+  // A server-rendered page (ADR 0018) has no script to try again with: reloading the page does.
+  const staticPage = useStaticPage();
+  const retry = onRetry && !staticPage ? (
     <button type="button" className="button button--secondary button--small" onClick={onRetry}>
       {t('common.retry')}
     </button>

@@ -98,9 +98,23 @@ function isRawBody(body: unknown): body is BodyInit {
   );
 }
 
+/**
+ * On the server (ADR 0018) the app's calls go to the API in the same process, carrying the
+ * visitor's cookie and address: the server rendering sets this once, and the provider answers with
+ * the fetch of the request being rendered. Undefined in the browser.
+ */
+let serverFetch: (() => typeof globalThis.fetch) | undefined;
+
+/** Routes the app's API calls through `provider()` (the server rendering only). */
+export function setServerFetch(provider: () => typeof globalThis.fetch): void {
+  serverFetch = provider;
+}
+
 export function createApiClient(options: ApiClientOptions = {}) {
   const basePath = (options.basePath ?? '/api/v1').replace(/\/$/, '');
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const doFetch =
+    options.fetch ??
+    ((input: RequestInfo | URL, init?: RequestInit) => (serverFetch ? serverFetch() : globalThis.fetch)(input, init));
   const language = options.language ?? currentLang;
   const message = options.message ?? ((key) => i18n.t(`errors.${key}`));
   const csrfToken = options.csrfToken ?? (() => undefined);

@@ -49,3 +49,6 @@ export interface Page<T> {
 export function itemsOf<T>(body: Page<T> | T[] | { items: T[] }): T[] {
   return Array.isArray(body) ? body : body.items;
 }
+/** Between the API and the server rendering of the public pages (ADR 0018). */
+export type PageRequest = C.PageRequest;
+export type PageAnswer = C.PageAnswer;

@@ -42,6 +42,8 @@ export const platformErrors = {
   BLOB_EMPTY: { status: 400, fa: 'پرونده خالی است.', en: 'The file is empty.' },
   JOB_NOT_FOUND: { status: 404, fa: 'کار پس‌زمینه پیدا نشد.', en: 'The background job was not found.' },
   INTERNAL: { status: 500, fa: 'خطای پیش‌بینی‌نشده‌ای رخ داد. شناسه درخواست را به پشتیبانی اعلام کنید.', en: 'An unexpected error occurred. Please report the request id to support.' },
+  // A form of a server-rendered page posted from elsewhere, or without its token (ADR 0018)
+  FORM_REFUSED: { status: 403, fa: 'این فرم از صفحه‌ای از همین سامانه فرستاده نشده یا کهنه شده است؛ صفحه را دوباره باز کنید و فرم را از نو بفرستید.', en: 'This form was not sent from a page of this site, or it is out of date; open the page again and send the form anew.' },
   // Hostile input at the edge (ADR 0010)
   TEXT_NOT_ALLOWED: { status: 400, fa: 'متن ارسال‌شده نویسه‌ای دارد که پذیرفته نیست (نویسه تهی، نویسه کنترلی یا نویسه ناقص)؛ فیلد آن نام برده شده است.', en: 'The submitted text contains a character that is not accepted (NUL, a control character or a broken character); its field is named.' },
   NESTING_TOO_DEEP: { status: 400, fa: 'داده‌های درخواست بیش از حد تودرتو است.', en: 'The request data is nested too deeply.' },

@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { CloseIcon, MenuIcon } from '../../components/icons';
 import { SessionControls, linkedAreas, useSession } from '../../features/identity';
 import { UnreadBadge } from '../../features/notifications';
+import { useStaticPage } from '../../lib/staticPage';
 
 const NAV = [
   { to: '/', key: 'home', exact: true },
@@ -18,7 +19,8 @@ const NAV = [
  * Brand, main navigation, the signed-in person and language switch. Below the `--bp-nav` width the
  * navigation folds behind a menu button (`aria-expanded`); it closes on navigation and on Escape.
  * A signed-in person sees links only to the areas the server says they may open (the session's
- * `areas`); a visitor sees the citizen's and the staff's doors, each asking them to sign in.
+ * `areas`); a visitor sees the citizen's and the staff's doors, each asking them to sign in. On a
+ * page the server renders (ADR 0018) there is no menu button: the links wrap in a row of their own.
  */
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -28,6 +30,7 @@ export function SiteHeader() {
   const [open, setOpen] = useState(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const staticPage = useStaticPage() !== null;
 
   useEffect(() => setOpen(false), [pathname]);
 
@@ -67,20 +70,27 @@ export function SiteHeader() {
 
         <div className="site-header__tools">
           <LanguageSwitch />
-          <button
-            ref={buttonRef}
-            type="button"
-            className="menu-button"
-            aria-expanded={open}
-            aria-controls="primary-nav"
-            onClick={() => setOpen((value) => !value)}
-          >
-            {open ? <CloseIcon /> : <MenuIcon />}
-            <span>{t('a11y.menu')}</span>
-          </button>
+          {staticPage ? null : (
+            <button
+              ref={buttonRef}
+              type="button"
+              className="menu-button"
+              aria-expanded={open}
+              aria-controls="primary-nav"
+              onClick={() => setOpen((value) => !value)}
+            >
+              {open ? <CloseIcon /> : <MenuIcon />}
+              <span>{t('a11y.menu')}</span>
+            </button>
+          )}
         </div>
 
-        <nav id="primary-nav" className="primary-nav" data-open={open} aria-label={t('a11y.primaryNav')}>
+        <nav
+          id="primary-nav"
+          className={staticPage ? 'primary-nav primary-nav--static' : 'primary-nav'}
+          data-open={open || staticPage}
+          aria-label={t('a11y.primaryNav')}
+        >
           <ul className="primary-nav__list">
             {nav.map((item) => (
               <li key={item.to}>

@@ -88,6 +88,9 @@ const authFa = {
     resendIn: 'ارسال دوباره تا {{time}} دیگر ممکن می‌شود.',
     resendNow: 'کد نرسید؟ می‌توانید کد تازه بخواهید.',
     changeNumber: 'تغییر کد ملی یا شماره',
+    resent: 'کد تازه به تلفن همراه شما پیامک شد.',
+    signedIn: 'شما با حساب شهروندی وارد شده‌اید.',
+    continue: 'ادامه',
     devHintTitle: 'محیط توسعه',
     devHint:
       'در این محیط پیامکی فرستاده نمی‌شود؛ کد را در صندوق پیامک شبیه‌ساز ببینید: <outbox>/dev/outbox</outbox> (در زبانهٔ تازه باز می‌شود).',
@@ -172,6 +175,9 @@ const authEn: Widen<typeof authFa> = {
     resendIn: 'You can ask for a new code in {{time}}.',
     resendNow: 'No code? You can ask for a new one.',
     changeNumber: 'Change national code or number',
+    resent: 'A new code was sent to your mobile.',
+    signedIn: 'You are signed in with your citizen account.',
+    continue: 'Continue',
     devHintTitle: 'Development environment',
     devHint:
       'No text messages are sent here; read the code in the simulator outbox: <outbox>/dev/outbox</outbox> (opens in a new tab).',

@@ -10,6 +10,11 @@ export const DEFAULT_LANG: Lang = 'fa';
 
 /** localStorage key of the reader's chosen language. */
 export const LANG_STORAGE_KEY = 'dargah.lang';
+/**
+ * Cookie holding the same choice, so the pages the server renders (ADR 0018) speak it too; the
+ * server sets it when the language is switched on one of its pages.
+ */
+export const LANG_COOKIE = 'dargah_lang';
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -19,7 +24,16 @@ export function directionOf(lang: Lang): 'rtl' | 'ltr' {
   return lang === 'fa' ? 'rtl' : 'ltr';
 }
 
+function readCookieLang(): Lang | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const match = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([a-z]{2})(?:;|$)`).exec(document.cookie);
+  return isLang(match?.[1]) ? match[1] : undefined;
+}
+
 function readStoredLang(): Lang | undefined {
+  // The cookie first: a switch on a server-rendered page sets only the cookie.
+  const cookie = readCookieLang();
+  if (cookie) return cookie;
   try {
     const stored = globalThis.localStorage?.getItem(LANG_STORAGE_KEY);
     return isLang(stored) ? stored : undefined;
@@ -29,6 +43,9 @@ function readStoredLang(): Lang | undefined {
 }
 
 function storeLang(lang: Lang): void {
+  if (typeof document !== 'undefined') {
+    document.cookie = `${LANG_COOKIE}=${lang}; path=/; max-age=31536000; samesite=lax`;
+  }
   try {
     globalThis.localStorage?.setItem(LANG_STORAGE_KEY, lang);
   } catch {

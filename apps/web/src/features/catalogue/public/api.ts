@@ -24,6 +24,8 @@ export interface CatalogueSearch {
   category?: string;
   recipients?: Recipient;
   maturity?: Maturity;
+  /** Where the page of results starts (the previous page's `nextCursor`): «more» is a link to the next page. */
+  cursor?: string;
 }
 export const FILTER_KEYS = ['agencyId', 'province', 'lifeEvent', 'category', 'recipients', 'maturity'] as const;
 
@@ -45,6 +47,7 @@ export function validateCatalogueSearch(search: Record<string, unknown>): Catalo
   if (typeof search.category === 'string' && UUID.test(search.category)) out.category = search.category;
   if (oneOf(CARD_RECIPIENTS, search.recipients)) out.recipients = search.recipients;
   if (oneOf(MATURITY_LEVELS, search.maturity)) out.maturity = search.maturity;
+  if (typeof search.cursor === 'string' && /^[\w.=-]{1,200}$/.test(search.cursor)) out.cursor = search.cursor;
   return out;
 }
 
@@ -83,7 +86,7 @@ export const searchQuery = (search: CatalogueSearch) =>
         signal,
         query: { ...search, limit: SEARCH_PAGE, cursor: pageParam },
       }),
-    initialPageParam: undefined as string | undefined,
+    initialPageParam: search.cursor,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: 60_000,
   });

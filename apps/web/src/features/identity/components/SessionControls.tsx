@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../components/Notice';
 import { useFormat } from '../../../lib/format';
+import { useStaticPage } from '../../../lib/staticPage';
 import { SignOutIcon, UserIcon } from '../../../components/icons';
 import { useActFor, useSession } from '../session';
 import { SignOutDialog } from './SignOutDialog';
@@ -9,7 +10,8 @@ import { SignOutDialog } from './SignOutDialog';
 /**
  * In the header: who is signed in, whom they act for (when they may act for a company or a
  * principal) and the sign-out button. Nothing when nobody is signed in: the areas' links lead to
- * sign-in.
+ * sign-in. On a page the server renders (ADR 0018) only who is signed in: acting for someone and
+ * signing out are done in the signed-in areas, which the navigation links.
  */
 export function SessionControls() {
   const { t } = useTranslation();
@@ -18,6 +20,7 @@ export function SessionControls() {
   const [signingOut, setSigningOut] = useState(false);
   const actFor = useActFor();
   const selectId = useId();
+  const staticPage = useStaticPage();
 
   if (!session) return null;
   const kindLabel =
@@ -37,7 +40,7 @@ export function SessionControls() {
           </span>
         </span>
       </p>
-      {session.canActFor.length > 0 ? (
+      {staticPage ? null : session.canActFor.length > 0 ? (
         <div className="session-controls__act-for">
           <label htmlFor={selectId}>
             {session.kind === 'citizen' ? t('auth.actFor.labelCitizen') : t('auth.actFor.labelStaff')}
@@ -60,11 +63,15 @@ export function SessionControls() {
           {actFor.isError ? <ErrorNotice error={actFor.error} /> : null}
         </div>
       ) : null}
-      <button type="button" className="session-controls__sign-out" onClick={() => setSigningOut(true)}>
-        <SignOutIcon />
-        {t('auth.signOut.button')}
-      </button>
-      <SignOutDialog open={signingOut} onClose={() => setSigningOut(false)} />
+      {staticPage ? null : (
+        <>
+          <button type="button" className="session-controls__sign-out" onClick={() => setSigningOut(true)}>
+            <SignOutIcon />
+            {t('auth.signOut.button')}
+          </button>
+          <SignOutDialog open={signingOut} onClose={() => setSigningOut(false)} />
+        </>
+      )}
     </div>
   );
 }

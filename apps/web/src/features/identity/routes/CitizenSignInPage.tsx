@@ -1,62 +1,60 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, Field, focusField } from '../../../components/Field';
+import { ErrorSummary, Field } from '../../../components/Field';
 import { ErrorNotice, Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
 import { LockIcon } from '../../../components/icons';
 import { ApiError } from '../../../lib/api';
-import type { OtpChallenge } from '../../../lib/contracts';
-import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
-import { useNow } from '../../../lib/useNow';
-import { requestOtp, verifyOtp } from '../api';
+import { useStaticPage } from '../../../lib/staticPage';
+import type { CitizenSignInState, FieldProblem, Identity } from '../citizenSignIn';
 import { DevOutboxHint } from '../components/DevOutboxHint';
 import { RetryAfter } from '../components/RetryAfter';
 import { SignedInElsewhere } from '../components/SignedInElsewhere';
-import { storeSession, useSession } from '../session';
-import { mobileProblem, nationalCodeProblem, normaliseDigits, normaliseOtp } from '../../../lib/validation';
-import { SubmitButton } from '../../../components/SubmitButton';
+import { useSession } from '../session';
 
-type Identity = { nationalCode: string; mobile: string };
+const START: CitizenSignInState = { step: 'identify', values: { nationalCode: '', mobile: '' }, fields: {} };
 
 /**
  * `/me/sign-in`: a citizen signs in with national code and mobile number, then the six-digit code
- * sent by SMS. Afterwards the browser goes back to where sign-in was asked for (`?returnTo=`).
+ * sent by SMS. Rendered by the server as two plain HTML forms posted back to this address
+ * (`citizenSignIn.ts` answers them; ADR 0018), so it works without JavaScript; afterwards the
+ * server sends the browser back to where sign-in was asked for (`?returnTo=`).
  */
 export function CitizenSignInPage() {
   const { t } = useTranslation();
+  const page = useStaticPage();
   const { returnTo } = useSearch({ strict: false });
   const { session } = useSession();
-  const navigate = useNavigate();
-  const [challenge, setChallenge] = useState<{ challenge: OtpChallenge; identity: Identity } | null>(null);
-
-  const signedIn = session?.kind === 'citizen';
-  useEffect(() => {
-    if (signedIn) void navigate({ href: returnTo ?? '/me', replace: true });
-  }, [navigate, returnTo, signedIn]);
+  const state = (page?.formState as CitizenSignInState | undefined) ?? START;
+  const form = { action: page?.url ?? '/me/sign-in', csrfToken: page?.csrfToken ?? '' };
 
   return (
     <div className="stack-lg narrow">
       <PageHeader title={t('auth.citizen.title')} lead={t('auth.citizen.lead')} icon={<LockIcon />} />
+      {session?.kind === 'citizen' ? (
+        <Notice tone="success" title={t('auth.citizen.signedIn')}>
+          <p>
+            <a href={returnTo ?? '/me'}>{t('auth.citizen.continue')}</a>
+          </p>
+        </Notice>
+      ) : null}
       {session && session.kind !== 'citizen' ? <SignedInElsewhere session={session} /> : null}
       <section className="card stack" aria-labelledby="sign-in-step">
-        {challenge ? (
-          <CodeStep
-            key={challenge.challenge.challengeId}
-            challenge={challenge.challenge}
-            identity={challenge.identity}
-            onNewChallenge={(next) => setChallenge({ challenge: next, identity: challenge.identity })}
-            onChangeNumber={() => setChallenge(null)}
-          />
-        ) : (
-          <IdentifyStep onChallenge={(next, identity) => setChallenge({ challenge: next, identity })} />
-        )}
+        {state.step === 'code' ? <CodeStep state={state} form={form} /> : <IdentifyStep state={state} form={form} />}
       </section>
       <DevOutboxHint />
     </div>
   );
+}
+
+type FormTarget = { action: string; csrfToken: string };
+
+/** The words of a field's problem: a local check's key, or the server's message. */
+function useProblemText() {
+  const { t } = useTranslation();
+  return (problem: FieldProblem | undefined) =>
+    problem === undefined ? undefined : 'key' in problem ? t(problem.key) : problem.message;
 }
 
 /** The title of an answer about the whole request (not a field). */
@@ -69,72 +67,42 @@ function refusalTitle(
   return undefined;
 }
 
-/** The server's answer that the mobile is not registered to the national code: it belongs at the mobile field. */
-const notOwnedMessage = (error: unknown) =>
-  error instanceof ApiError && error.code === 'MOBILE_NOT_OWNED' ? error.message : undefined;
+/** The hidden fields every form of the page posts: the form token and which step it is. */
+function Hidden({ form, fields }: { form: FormTarget; fields: Record<string, string> }) {
+  return (
+    <>
+      <input type="hidden" name="_csrf" value={form.csrfToken} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
 
-function IdentifyStep({ onChallenge }: { onChallenge: (challenge: OtpChallenge, identity: Identity) => void }) {
+function IdentifyStep({ state, form }: { state: Extract<CitizenSignInState, { step: 'identify' }>; form: FormTarget }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Identity>({ nationalCode: '', mobile: '' });
-  const [touched, setTouched] = useState<Partial<Record<keyof Identity, boolean>>>({});
-  const [serverErrors, setServerErrors] = useState<Partial<Record<keyof Identity, string>>>({});
-  const [submitted, setSubmitted] = useState(false);
-
-  const mutation = useMutation({
-    mutationFn: (identity: Identity) => requestOtp(identity),
-    onSuccess: (challenge, identity) => onChallenge(challenge, identity),
-    onError: (error) => {
-      const fields: Partial<Record<keyof Identity, string>> = { ...fieldErrorsOf(error)?.fields };
-      fields.mobile ??= notOwnedMessage(error);
-      setServerErrors({ nationalCode: fields.nationalCode, mobile: fields.mobile });
-      const first = firstInvalidField(['nationalCode', 'mobile'], fields);
-      if (first) focusField(first);
-    },
-  });
-
-  const local = {
-    nationalCode: nationalCodeProblem(values.nationalCode),
-    mobile: mobileProblem(values.mobile),
-  };
-  const errorOf = (name: keyof Identity) => {
-    const key = local[name];
-    if (key && (touched[name] || submitted)) return t(key);
-    return serverErrors[name];
-  };
-  const errors = { nationalCode: errorOf('nationalCode'), mobile: errorOf('mobile') };
+  const text = useProblemText();
+  const errors = { nationalCode: text(state.fields.nationalCode), mobile: text(state.fields.mobile) };
   const labels = { nationalCode: t('auth.citizen.nationalCode'), mobile: t('auth.citizen.mobile') };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (mutation.isPending) return;
-    const first = firstInvalidField(['nationalCode', 'mobile'], local);
-    if (first) {
-      focusField(first);
-      return;
-    }
-    mutation.mutate({ nationalCode: normaliseDigits(values.nationalCode), mobile: normaliseDigits(values.mobile) });
-  };
-
   const fieldProblems = (['nationalCode', 'mobile'] as const)
     .filter((name) => errors[name])
     .map((name) => ({ field: name, label: labels[name], message: errors[name]! }));
-  const hasFieldErrors = fieldProblems.length > 0 && (submitted || Object.keys(serverErrors).length > 0);
-  const generalError =
-    mutation.isError && !fieldErrorsOf(mutation.error) && !notOwnedMessage(mutation.error) ? mutation.error : null;
-  const generalTitle = refusalTitle(generalError);
+  const title = refusalTitle(state.error);
+  // After a refused post, the first thing to read is what went wrong: focus lands on the first invalid field.
+  const focus = fieldProblems[0]?.field;
 
   return (
-    <form className="stack" noValidate onSubmit={onSubmit} aria-describedby="identify-lead">
+    <form className="stack" method="post" action={form.action} noValidate aria-describedby="identify-lead">
+      <Hidden form={form} fields={{ step: 'identify' }} />
       <h2 id="sign-in-step" className="card__title">
         {t('auth.citizen.step1')}
       </h2>
       <p id="identify-lead" className="text-muted">
         {t('auth.citizen.step1Lead')}
       </p>
-      {hasFieldErrors ? <ErrorSummary id="identify-errors" errors={fieldProblems} /> : null}
-      {generalError ? <ErrorNotice error={generalError} title={generalTitle ? t(generalTitle) : undefined} /> : null}
-      {generalError ? <RetryAfter key={mutation.submittedAt} error={generalError} /> : null}
+      {fieldProblems.length > 0 ? <ErrorSummary id="identify-errors" errors={fieldProblems} /> : null}
+      {state.error ? <ErrorNotice error={state.error} title={title ? t(title) : undefined} /> : null}
+      {state.error ? <RetryAfter error={state.error} /> : null}
       <Field
         id="nationalCode"
         label={labels.nationalCode}
@@ -150,12 +118,8 @@ function IdentifyStep({ onChallenge }: { onChallenge: (challenge: OtpChallenge, 
             inputMode="numeric"
             autoComplete="off"
             maxLength={14}
-            value={values.nationalCode}
-            onChange={(event) => {
-              setValues((v) => ({ ...v, nationalCode: event.target.value }));
-              setServerErrors((e) => ({ ...e, nationalCode: undefined }));
-            }}
-            onBlur={() => setTouched((v) => ({ ...v, nationalCode: true }))}
+            defaultValue={state.values.nationalCode}
+            autoFocus={focus === 'nationalCode'}
           />
         )}
       </Field>
@@ -168,17 +132,15 @@ function IdentifyStep({ onChallenge }: { onChallenge: (challenge: OtpChallenge, 
             inputMode="tel"
             autoComplete="tel-national"
             maxLength={16}
-            value={values.mobile}
-            onChange={(event) => {
-              setValues((v) => ({ ...v, mobile: event.target.value }));
-              setServerErrors((e) => ({ ...e, mobile: undefined }));
-            }}
-            onBlur={() => setTouched((v) => ({ ...v, mobile: true }))}
+            defaultValue={state.values.mobile}
+            autoFocus={focus === 'mobile'}
           />
         )}
       </Field>
       <div className="form-actions">
-        <SubmitButton pending={mutation.isPending}>{t('auth.citizen.sendCode')}</SubmitButton>
+        <button type="submit" className="button">
+          {t('auth.citizen.sendCode')}
+        </button>
       </div>
     </form>
   );
@@ -190,97 +152,52 @@ function remainingAttempts(error: unknown): number | undefined {
   return typeof n === 'number' ? n : undefined;
 }
 
-function CodeStep({
-  challenge,
-  identity,
-  onNewChallenge,
-  onChangeNumber,
-}: {
-  challenge: OtpChallenge;
-  identity: Identity;
-  onNewChallenge: (challenge: OtpChallenge) => void;
-  onChangeNumber: () => void;
-}) {
+function CodeStep({ state, form }: { state: Extract<CitizenSignInState, { step: 'code' }>; form: FormTarget }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const queryClient = useQueryClient();
-  const [code, setCode] = useState('');
-  const [localError, setLocalError] = useState<string | undefined>();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const expiresAt = Date.parse(challenge.expiresAt);
-  const resendAfter = Date.parse(challenge.resendAfter);
-  const now = useNow(1000);
-  const secondsLeft = Math.max(0, (expiresAt - now) / 1000);
-  const resendIn = Math.max(0, (resendAfter - now) / 1000);
+  const text = useProblemText();
+  const { challenge, identity, error } = state;
+  const now = Date.now();
+  const secondsLeft = Math.max(0, (Date.parse(challenge.expiresAt) - now) / 1000);
+  const resendIn = Math.max(0, (Date.parse(challenge.resendAfter) - now) / 1000);
   const expired = secondsLeft <= 0;
 
-  useEffect(() => inputRef.current?.focus(), []);
-
-  const verify = useMutation({
-    mutationFn: (body: { challengeId: string; code: string }) => verifyOtp(body),
-    onSuccess: (session) => storeSession(queryClient, session), // the page then goes back
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === 'OTP_INVALID') {
-        setCode('');
-        inputRef.current?.focus();
-      }
-    },
-  });
-  const resend = useMutation({
-    mutationFn: () => requestOtp(identity),
-    onSuccess: (next) => onNewChallenge(next),
-  });
-
-  const verifyError = verify.error;
-  const code_ = verifyError instanceof ApiError ? verifyError.code : undefined;
-  const attemptsLeft = code_ === 'OTP_INVALID' ? remainingAttempts(verifyError) : undefined;
+  const code_ = error?.code;
+  const attemptsLeft = code_ === 'OTP_INVALID' ? remainingAttempts(error) : undefined;
   const needsNewCode =
     code_ === 'OTP_EXPIRED' || code_ === 'OTP_TOO_MANY_ATTEMPTS' || (code_ === 'OTP_INVALID' && attemptsLeft === 0);
-  const serverFieldError = fieldErrorsOf(verifyError)?.fields.code;
   // A wrong code belongs to the code field; an expired or exhausted challenge to the whole step.
   const fieldError =
-    localError ??
-    serverFieldError ??
-    (code_ === 'OTP_INVALID' && !needsNewCode && verifyError instanceof ApiError
+    text(state.codeProblem) ??
+    (code_ === 'OTP_INVALID' && !needsNewCode && error
       ? attemptsLeft !== undefined && attemptsLeft > 0
-        ? `${verifyError.message} ${t('auth.citizen.attemptsLeft', { count: attemptsLeft, n: format.number(attemptsLeft) })}`
-        : verifyError.message
+        ? `${error.message} ${t('auth.citizen.attemptsLeft', { count: attemptsLeft, n: format.number(attemptsLeft) })}`
+        : error.message
       : undefined);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (verify.isPending) return;
-    const normalised = normaliseOtp(code);
-    if (!normalised) {
-      setLocalError(t('validation.otpFormat'));
-      inputRef.current?.focus();
-      return;
-    }
-    setLocalError(undefined);
-    verify.mutate({ challengeId: challenge.challengeId, code: normalised });
+  const hidden: Record<string, string> & Identity = {
+    step: 'code',
+    nationalCode: identity.nationalCode,
+    mobile: identity.mobile,
+    challengeId: challenge.challengeId,
+    expiresAt: challenge.expiresAt,
+    resendAfter: challenge.resendAfter,
   };
 
-  const resendButton = (
-    <button
-      type="button"
-      className="button button--secondary"
-      disabled={resendIn > 0 || resend.isPending}
-      onClick={() => resend.mutate()}
-    >
-      {resend.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-      {t('auth.citizen.resend')}
-    </button>
-  );
-
   return (
-    <form className="stack" noValidate onSubmit={onSubmit}>
+    <form className="stack" method="post" action={form.action} noValidate>
+      <Hidden form={form} fields={hidden} />
       <h2 id="sign-in-step" className="card__title">
         {t('auth.citizen.step2')}
       </h2>
-      <p role="status">{t('auth.citizen.codeSent', { mobile: format.digits(identity.mobile) })}</p>
-      {needsNewCode || (verify.isError && !fieldError) ? (
-        <ErrorNotice error={verifyError} title={needsNewCode ? t('auth.citizen.needNewCode') : undefined} />
+      <p role="status">
+        {state.resent
+          ? t('auth.citizen.resent')
+          : t('auth.citizen.codeSent', { mobile: format.digits(identity.mobile) })}
+      </p>
+      {error && (needsNewCode || !fieldError) ? (
+        <ErrorNotice error={error} title={needsNewCode ? t('auth.citizen.needNewCode') : undefined} />
       ) : null}
+      {error && !fieldError ? <RetryAfter error={error} /> : null}
       {expired && !needsNewCode ? (
         <Notice tone="warning" role="alert" title={t('auth.citizen.expiredTitle')}>
           <p>{t('auth.citizen.expiredBody')}</p>
@@ -297,35 +214,34 @@ function CodeStep({
         {(props) => (
           <input
             {...props}
-            ref={inputRef}
             className="input input--digits input--otp"
             type="text"
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={6}
-            value={code}
-            onChange={(event) => {
-              setCode(event.target.value);
-              setLocalError(undefined);
-            }}
+            defaultValue=""
+            autoFocus
           />
         )}
       </Field>
       <p className="text-muted otp-timer">
         {expired ? t('auth.citizen.expiredShort') : t('auth.citizen.validFor', { time: format.countdown(secondsLeft) })}
       </p>
+      {/* The first submit button is the one Enter presses: verify. */}
       <div className="form-actions">
-        <SubmitButton pending={verify.isPending}>{t('auth.citizen.verify')}</SubmitButton>
-        {resendButton}
-        <button type="button" className="button button--ghost" onClick={onChangeNumber}>
+        <button type="submit" name="action" value="verify" className="button">
+          {t('auth.citizen.verify')}
+        </button>
+        <button type="submit" name="action" value="resend" className="button button--secondary" formNoValidate>
+          {t('auth.citizen.resend')}
+        </button>
+        <button type="submit" name="action" value="change" className="button button--ghost" formNoValidate>
           {t('auth.citizen.changeNumber')}
         </button>
       </div>
       <p className="text-muted">
         {resendIn > 0 ? t('auth.citizen.resendIn', { time: format.countdown(resendIn) }) : t('auth.citizen.resendNow')}
       </p>
-      {resend.isError ? <ErrorNotice error={resend.error} /> : null}
-      {resend.isError ? <RetryAfter key={resend.submittedAt} error={resend.error} /> : null}
     </form>
   );
 }

@@ -93,7 +93,8 @@ function AgencyServices({ agency }: { agency: PublicAgency }) {
           </ul>
         )}
       </QueryStates>
-      <LoadMoreButton query={services} />
+      {/* Without a script (the server-rendered home, ADR 0018) «more» opens the agency's page of services. */}
+      <LoadMoreButton query={services} nextHref={`/catalogue/agencies/${encodeURIComponent(agency.id)}`} />
     </section>
   );
 }

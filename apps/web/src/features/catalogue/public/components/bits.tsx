@@ -8,6 +8,7 @@ import { useFormat } from '../../../../lib/format';
 import { usePageTitle } from '../../../../lib/usePageTitle';
 import { recipientLabel } from '../../terms/labels';
 import type { Maturity, MaturityPlan, Recipient } from '../api';
+import { useNotFoundStatus } from '../../../../lib/staticPage';
 
 /** Whether a service is not yet delivered electronically (no level, or one of NOT_YET_ELECTRONIC). */
 export const notYetElectronic = (m: Maturity | null) => m === null || NOT_YET_ELECTRONIC.includes(m);
@@ -70,6 +71,7 @@ export function MaturityPlanText({ plan, empty }: { plan: MaturityPlan; empty?: 
 export function CatalogueNotFound({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   usePageTitle(title);
+  useNotFoundStatus();
   return (
     <div className="card not-found">
       <EmptyState

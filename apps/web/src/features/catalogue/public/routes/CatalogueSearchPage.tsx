@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useSearch } from '@tanstack/react-router';
+import { useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../../components/EmptyState';
 import { LoadMoreButton } from '../../../../components/LoadMoreButton';
@@ -18,6 +18,7 @@ import {
   MATURITY_LEVELS,
   architectureQuery,
   searchQuery,
+  validateCatalogueSearch,
   type CatalogueSearch,
   type SearchResult,
   type ServiceSummary,
@@ -27,28 +28,30 @@ import { DeskNote, useDeskServices } from '../components/DeskNote';
 import { recipientLabel } from '../../terms/labels';
 import { UserText } from '../../../../components/UserText';
 
+/** The catalogue's address for `search` (the filters, the query, the page's start). */
+export function catalogueHref(search: CatalogueSearch): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) if (typeof value === 'string') params.set(key, value);
+  const query = params.toString();
+  return query ? `/catalogue?${query}` : '/catalogue';
+}
+
+const SEARCH_FORM = 'cp-search-form';
+
 /**
- * `/catalogue`: the public catalogue. A search box (the API normalises Persian: ي/ی, ك/ک, ZWNJ,
- * digits) and filters, all kept in the URL; results a page at a time. On a phone the filters fold
- * behind a disclosure button.
+ * `/catalogue`: the public catalogue, rendered by the server (ADR 0018). A search box (the API
+ * normalises Persian: ي/ی, ك/ک, ZWNJ, digits) and filters in one GET form, so everything is in the
+ * URL and works without JavaScript; results a page at a time, «more» a link to the next page. On a
+ * phone the filters fold into a disclosure (`<details>`), open when one is set.
  */
 export function CatalogueSearchPage() {
   const { t } = useTranslation();
-  const search = useSearch({ from: '/catalogue' });
-  const navigate = useNavigate({ from: '/catalogue' });
+  // Validated again: the router merges the raw search (the GET form's empty «all» selects, `agencyId=`)
+  // under the route's validated one, and the API refuses an empty filter.
+  const search = validateCatalogueSearch(useSearch({ from: '/catalogue' }));
   const results = useInfiniteQuery(searchQuery(search));
-  const [q, setQ] = useState(search.q ?? '');
-  useEffect(() => setQ(search.q ?? ''), [search.q]);
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const active = FILTER_KEYS.filter((k) => search[k] !== undefined).length;
   const ids = { q: useId(), help: useId(), panel: useId(), results: useId(), filters: useId() };
-
-  const setSearch = (next: CatalogueSearch) => void navigate({ search: next, replace: true });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = q.trim();
-    void navigate({ search: (prev) => ({ ...prev, q: trimmed || undefined }) });
-  };
 
   return (
     <div className="stack-lg cp-search">
@@ -58,9 +61,11 @@ export function CatalogueSearchPage() {
       />
 
       <form
+        id={SEARCH_FORM}
         role="search"
+        method="get"
+        action="/catalogue"
         aria-label={t('cataloguePublic.catalogueSearchPage.searchRegion')}
-        onSubmit={onSubmit}
         className="card cp-search__form"
       >
         <label htmlFor={ids.q} className="field__label">
@@ -75,11 +80,10 @@ export function CatalogueSearchPage() {
             name="q"
             type="search"
             className="input"
-            value={q}
+            defaultValue={search.q ?? ''}
             maxLength={200}
             autoComplete="off"
             aria-describedby={ids.help}
-            onChange={(e) => setQ(e.target.value)}
           />
           <button type="submit" className="button">
             {t('cataloguePublic.catalogueSearchPage.searchButton')}
@@ -89,26 +93,22 @@ export function CatalogueSearchPage() {
 
       <div className="cp-layout">
         <aside className="cp-filters" aria-labelledby={ids.filters}>
-          <button
-            type="button"
-            className="button button--secondary cp-filters__toggle"
-            aria-expanded={filtersOpen}
-            aria-controls={ids.panel}
-            onClick={() => setFiltersOpen((v) => !v)}
-          >
-            {t('cataloguePublic.catalogueSearchPage.filtersToggle')}
-            {active > 0 ? (
-              <span className="badge badge--inline badge--success">
-                {t('cataloguePublic.catalogueSearchPage.activeFilters', { count: active, n: active })}
-              </span>
-            ) : null}
-          </button>
-          <div id={ids.panel} className="card cp-filters__panel" data-open={filtersOpen}>
-            <h2 id={ids.filters} className="card__title">
-              {t('cataloguePublic.catalogueSearchPage.filtersTitle')}
-            </h2>
-            <Filters search={search} onChange={setSearch} />
-          </div>
+          <details className="cp-filters__details" open={active > 0}>
+            <summary className="button button--secondary cp-filters__toggle">
+              {t('cataloguePublic.catalogueSearchPage.filtersToggle')}
+              {active > 0 ? (
+                <span className="badge badge--inline badge--success">
+                  {t('cataloguePublic.catalogueSearchPage.activeFilters', { count: active, n: active })}
+                </span>
+              ) : null}
+            </summary>
+            <div id={ids.panel} className="card cp-filters__panel">
+              <h2 id={ids.filters} className="card__title">
+                {t('cataloguePublic.catalogueSearchPage.filtersTitle')}
+              </h2>
+              <Filters search={search} />
+            </div>
+          </details>
         </aside>
 
         <section className="stack cp-results" aria-labelledby={ids.results}>
@@ -117,14 +117,14 @@ export function CatalogueSearchPage() {
               ? t('cataloguePublic.catalogueSearchPage.resultsFor', { q: search.q })
               : t('cataloguePublic.catalogueSearchPage.allServices')}
           </h2>
-          <Results query={results} search={search} onClear={() => setSearch(search.q ? { q: search.q } : {})} />
+          <Results query={results} search={search} />
         </section>
       </div>
     </div>
   );
 }
 
-function Filters({ search, onChange }: { search: CatalogueSearch; onChange: (next: CatalogueSearch) => void }) {
+function Filters({ search }: { search: CatalogueSearch }) {
   const { t } = useTranslation();
   const format = useFormat();
   const agencies = useQuery(agenciesQuery);
@@ -133,8 +133,6 @@ function Filters({ search, onChange }: { search: CatalogueSearch; onChange: (nex
     () => [...new Set((agencies.data ?? []).flatMap((a) => (a.province ? [a.province] : [])))].sort(),
     [agencies.data],
   );
-  const set = (key: (typeof FILTER_KEYS)[number], value: string) =>
-    onChange({ ...search, [key]: value === '' ? undefined : value });
   const any = t('cataloguePublic.catalogueSearchPage.any');
   const l = (k: string) => t(`cataloguePublic.catalogueSearchPage.${k as 'agency'}`);
   const domains = architecture.data?.domains.filter((d) => d.categories.length > 0) ?? [];
@@ -142,13 +140,7 @@ function Filters({ search, onChange }: { search: CatalogueSearch; onChange: (nex
 
   return (
     <div className="stack cp-filters__fields">
-      <FilterSelect
-        id="cp-agency"
-        label={l('agency')}
-        value={search.agencyId}
-        onChange={(v) => set('agencyId', v)}
-        any={any}
-      >
+      <FilterSelect id="cp-agency" name="agencyId" label={l('agency')} value={search.agencyId} any={any}>
         {(agencies.data ?? []).map((a) => (
           <option key={a.id} value={a.id}>
             {agencyName(a, format.lang)}
@@ -156,13 +148,7 @@ function Filters({ search, onChange }: { search: CatalogueSearch; onChange: (nex
         ))}
       </FilterSelect>
       {provinces.length > 0 || search.province ? (
-        <FilterSelect
-          id="cp-province"
-          label={l('province')}
-          value={search.province}
-          onChange={(v) => set('province', v)}
-          any={any}
-        >
+        <FilterSelect id="cp-province" name="province" label={l('province')} value={search.province} any={any}>
           {[...new Set([...provinces, ...(search.province ? [search.province] : [])])].map((p) => (
             <option key={p} value={p}>
               {p}
@@ -170,13 +156,7 @@ function Filters({ search, onChange }: { search: CatalogueSearch; onChange: (nex
           ))}
         </FilterSelect>
       ) : null}
-      <FilterSelect
-        id="cp-life-event"
-        label={l('lifeEvent')}
-        value={search.lifeEvent}
-        onChange={(v) => set('lifeEvent', v)}
-        any={any}
-      >
+      <FilterSelect id="cp-life-event" name="lifeEvent" label={l('lifeEvent')} value={search.lifeEvent} any={any}>
         {LIFE_EVENTS.map((e) => (
           <option key={e} value={e}>
             {t(`catalogueTerms.lifeEvent.${e}`)}
@@ -185,13 +165,7 @@ function Filters({ search, onChange }: { search: CatalogueSearch; onChange: (nex
       </FilterSelect>
       {/* Shown only when the server has a service architecture (GET /catalogue/architecture). */}
       {domains.length > 0 ? (
-        <FilterSelect
-          id="cp-category"
-          label={l('category')}
-          value={search.category}
-          onChange={(v) => set('category', v)}
-          any={any}
-        >
+        <FilterSelect id="cp-category" name="category" label={l('category')} value={search.category} any={any}>
           {domains.map((d) => (
             <optgroup key={d.id} label={format.lang === 'en' && d.titleEn ? d.titleEn : d.title}>
               {d.categories.map((c) => (
@@ -203,57 +177,45 @@ function Filters({ search, onChange }: { search: CatalogueSearch; onChange: (nex
           ))}
         </FilterSelect>
       ) : null}
-      <FilterSelect
-        id="cp-recipients"
-        label={l('recipients')}
-        value={search.recipients}
-        onChange={(v) => set('recipients', v)}
-        any={any}
-      >
+      <FilterSelect id="cp-recipients" name="recipients" label={l('recipients')} value={search.recipients} any={any}>
         {CARD_RECIPIENTS.map((r) => (
           <option key={r} value={r}>
             {recipientLabel(t, r, { withCode: true })}
           </option>
         ))}
       </FilterSelect>
-      <FilterSelect
-        id="cp-maturity"
-        label={l('maturity')}
-        value={search.maturity}
-        onChange={(v) => set('maturity', v)}
-        any={any}
-      >
+      <FilterSelect id="cp-maturity" name="maturity" label={l('maturity')} value={search.maturity} any={any}>
         {MATURITY_LEVELS.map((m) => (
           <option key={m} value={m}>
             {t(`catalogueTerms.maturity.${m}`)}
           </option>
         ))}
       </FilterSelect>
+      <button type="submit" form={SEARCH_FORM} className="button button--secondary">
+        {t('cataloguePublic.catalogueSearchPage.applyFilters')}
+      </button>
       {active ? (
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          onClick={() => onChange(search.q ? { q: search.q } : {})}
-        >
+        <a className="button button--ghost button--small" href={catalogueHref(search.q ? { q: search.q } : {})}>
           {t('cataloguePublic.catalogueSearchPage.clearFilters')}
-        </button>
+        </a>
       ) : null}
     </div>
   );
 }
 
+/** A filter of the search form (outside it in the page, tied to it by `form`): its name is the search param. */
 function FilterSelect({
   id,
+  name,
   label,
   value,
-  onChange,
   any,
   children,
 }: {
   id: string;
+  name: string;
   label: string;
   value: string | undefined;
-  onChange: (value: string) => void;
   any: string;
   children: ReactNode;
 }) {
@@ -262,7 +224,7 @@ function FilterSelect({
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <select id={id} name={id} className="input" value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} name={name} form={SEARCH_FORM} className="input" defaultValue={value ?? ''}>
         <option value="">{any}</option>
         {children}
       </select>
@@ -273,11 +235,9 @@ function FilterSelect({
 function Results({
   query,
   search,
-  onClear,
 }: {
   query: UseInfiniteQueryResult<InfiniteData<SearchResult, unknown>>;
   search: CatalogueSearch;
-  onClear: () => void;
 }) {
   const { t } = useTranslation();
   const filtered = FILTER_KEYS.some((k) => search[k] !== undefined);
@@ -298,9 +258,9 @@ function Results({
             headingLevel={3}
             action={
               filtered ? (
-                <button type="button" className="button button--secondary" onClick={onClear}>
+                <a className="button button--secondary" href={catalogueHref(search.q ? { q: search.q } : {})}>
                   {t('cataloguePublic.catalogueSearchPage.clearFilters')}
-                </button>
+                </a>
               ) : undefined
             }
           >
@@ -332,6 +292,7 @@ function ResultList({
   const { t } = useTranslation();
   const format = useFormat();
   const pages = query.data?.pages ?? [];
+  const nextCursor = pages.at(-1)?.nextCursor;
   const deskOf = useDeskServices(items.map((s) => s.serviceId));
   return (
     <>
@@ -350,7 +311,11 @@ function ResultList({
           <ResultCard key={s.serviceId} service={s} desk={deskOf(s.serviceId)} />
         ))}
       </ul>
-      <LoadMoreButton query={query} label={t('cataloguePublic.catalogueSearchPage.more')} />
+      <LoadMoreButton
+        query={query}
+        label={t('cataloguePublic.catalogueSearchPage.more')}
+        nextHref={nextCursor ? catalogueHref({ ...search, cursor: nextCursor }) : undefined}
+      />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorNotice, Loading, Notice } from '../../../../components/Notice';
 import { PageHeader } from '../../../../components/PageHeader';
 import { BackIcon, BuildingIcon, DocumentIcon, ForwardIcon, PrintIcon } from '../../../../components/icons';
 import { useFormat } from '../../../../lib/format';
+import { useStaticPage } from '../../../../lib/staticPage';
 import { deskServicesQuery, isNotFound, serviceInfoQuery, type LegalRef, type ServiceInfo } from '../api';
 import {
   CatalogueNotFound,
@@ -58,6 +59,7 @@ export function ServicePackagePage() {
 function Package({ s }: { s: ServiceInfo }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const staticPage = useStaticPage();
   const desk = useQuery(deskServicesQuery([s.serviceId]));
   // One way to apply on the page: at the Dargah desk when exactly one desk service takes its requests,
   // else at the agency's own e-service when the card lets it be requested online and is in force.
@@ -87,10 +89,13 @@ function Package({ s }: { s: ServiceInfo }) {
       <PageHeader title={s.title} lead={<UserText>{s.agency.name}</UserText>} icon={<DocumentIcon />} />
 
       <div className="cp-actions no-print">
-        <button type="button" className="button button--secondary" onClick={() => window.print()}>
-          <PrintIcon />
-          {t(`${p}.print`)}
-        </button>
+        {/* A button needs a script: the server-rendered page (ADR 0018) leaves printing to the browser's menu. */}
+        {staticPage ? null : (
+          <button type="button" className="button button--secondary" onClick={() => window.print()}>
+            <PrintIcon />
+            {t(`${p}.print`)}
+          </button>
+        )}
         {applyAtDesk ? (
           <Link to="/me/services/$serviceId/apply" params={{ serviceId: applyAtDesk.id }} className="button">
             {t(`${p}.applyOnDesk`)}
