@@ -47,3 +47,4 @@ export * from './notifications';
 export * from './citizen-email';
 export * from './review';
 export * from './desk';
+export * from './documents';
