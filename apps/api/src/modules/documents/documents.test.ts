@@ -144,26 +144,29 @@ describe('signing and public verification', () => {
   let signedPdf: Buffer;
   let code: string;
 
-  it('two signers at once: both signatures land, one after the other, and the document verifies valid', async () => {
+  it('three signers at once: every signature lands, one after the other, and the document verifies valid', async () => {
     const doc = await issue();
     code = doc.verificationCode;
-    const [a, b] = await Promise.all([
+    const third = await signInStaff(t, (await buildStaff(t, agencyId, ['expert'], { displayName: 'مریم کریمی' })).username);
+    expect((await call('POST', '/documents/signer-keys', third, { pin: '987654' })).statusCode).toBe(201);
+    const all = await Promise.all([
       call('POST', `/documents/${doc.id}/sign`, s.signer, { pin: PIN }),
       call('POST', `/documents/${doc.id}/sign`, s.cosigner, { pin: '123456' }),
+      call('POST', `/documents/${doc.id}/sign`, third, { pin: '987654' }),
     ]);
-    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
-    expect([a.json().signatureCount, b.json().signatureCount].sort()).toEqual([1, 2]);
+    expect(all.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(all.map((r) => r.json<{ signatureCount: number }>().signatureCount).sort()).toEqual([1, 2, 3]);
     const res = await call('GET', `/documents/verify/${code}`);
     const v = res.json();
     expect(v.verdict.code).toBe('valid');
     expect(v.verdict.reason.fa).toContain('معتبر');
     expect(v.document).toMatchObject({ status: 'issued', kind: 'receipt', agency: { name: 'اداره ثبت' } });
-    expect(v.signatures).toHaveLength(2);
-    expect(v.signatures.map((x: { verdict: { code: string } }) => x.verdict.code)).toEqual(['valid', 'valid']);
-    expect(new Set(v.signatures.map((x: { signer: { name: string } }) => x.signer.name))).toEqual(new Set(['زهرا احمدی', 'علی رضایی']));
+    expect(v.signatures).toHaveLength(3);
+    expect(v.signatures.map((x: { verdict: { code: string } }) => x.verdict.code)).toEqual(['valid', 'valid', 'valid']);
+    expect(new Set(v.signatures.map((x: { signer: { name: string } }) => x.signer.name))).toEqual(new Set(['زهرا احمدی', 'علی رضایی', 'مریم کریمی']));
     expect(v.signatures[0].signer.issuer).toContain('Dargah TEST');
     expect(v.signatures[0].timestamped).toBe(true);
-    expect(v.signatures.map((x: { signer: { role: string } }) => x.signer.role).sort()).toEqual(['expert', 'unit_manager']);
+    expect(v.signatures.map((x: { signer: { role: string } }) => x.signer.role).sort()).toEqual(['expert', 'expert', 'unit_manager']);
     const [row] = await t.ctx.database.query<{ content_sha256: string }>('SELECT content_sha256 FROM documents WHERE id = $1', [doc.id]);
     const { stream } = await t.ctx.blobs.open(row!.content_sha256);
     const chunks: Buffer[] = [];
@@ -210,6 +213,24 @@ describe('signing and public verification', () => {
     expect((await call('GET', `/documents/verify/${'A'.repeat(100)}`)).json().error.code).toBe('VALIDATION_FAILED');
     const lookalike = code.replace(/1/g, 'l').replace(/0/g, 'o').toLowerCase();
     expect((await call('GET', `/documents/verify/${lookalike.slice(0, 5)}-${lookalike.slice(5)}`)).json().verdict.code).toBe('valid');
+  });
+
+  it('a certificate that has expired cannot sign: SIGNER_CERTIFICATE_REFUSED with the reason, nothing recorded', async () => {
+    const doc = await issue();
+    const user = await buildStaff(t, agencyId, ['expert']);
+    expect((await call('POST', '/documents/signer-keys', await signInStaff(t, user.username), { pin: PIN })).statusCode).toBe(201);
+    const back = t.clock.now();
+    // The certificate is valid for a year; a year and a month later (a fresh session) it has expired.
+    t.clock.set(new Date(back.getTime() + 400 * 86_400_000));
+    try {
+      const res = await call('POST', `/documents/${doc.id}/sign`, await signInStaff(t, user.username), { pin: PIN });
+      expect([res.statusCode, res.json().error.code]).toEqual([409, 'SIGNER_CERTIFICATE_REFUSED']);
+      expect(res.json().error.details.reason.fa).toBeTruthy();
+    } finally {
+      t.clock.set(back);
+    }
+    const [row] = await t.ctx.database.query<{ signature_count: number }>('SELECT signature_count FROM documents WHERE id = $1', [doc.id]);
+    expect(row!.signature_count).toBe(0);
   });
 
   it('is rate-limited per address: 429 RATE_LIMITED past the limit', async () => {
