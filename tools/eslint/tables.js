@@ -33,6 +33,7 @@ export const TABLES = {
   requests: ['service_requests'],
   operations: ['write_probes'],
   audit: ['audit_verifications'],
+  documents: ['documents', 'document_signatures', 'signer_keys'],
 };
 
 /**

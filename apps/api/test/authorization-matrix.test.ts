@@ -10,6 +10,7 @@ import { insertImport } from '../src/modules/catalogue/import.repository';
 import * as deliveryRepo from '../src/modules/delivery-reports/reports.repository';
 import * as architectureRepo from '../src/modules/service-architecture/architecture.repository';
 import { insertLicence } from '../src/modules/licences/licences.repository';
+import * as documentsRepo from '../src/modules/documents/documents.repository';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
 import { sealAuditNow } from './audit';
 
@@ -173,6 +174,7 @@ beforeAll(async () => {
     '/api/v1/catalogue/delivery-report-rows/:id/capabilities': deliveryRow!.id,
     ...(await architectureFixtures(db, now, cardId, clerkA.id)),
     ...(await licenceFixtures(db, now, a.id)),
+    ...(await documentFixtures(db, now, a.id, clerkA.id)),
   }))
     owned.set(pattern, id);
 });
@@ -227,6 +229,23 @@ async function licenceFixtures(db: TestApp['ctx']['database']['db'], now: Date, 
     '/api/v1/catalogue/licences/:id/cancel': id,
     '/api/v1/catalogue/licences/:id/service': id,
   };
+}
+
+/** A document of agency A and a signing key of one of its staff (rows only: no PDF or certificate is read before the refusal). */
+async function documentFixtures(db: TestApp['ctx']['database']['db'], now: Date, agencyId: string, staffId: string) {
+  const id = randomUUID();
+  await documentsRepo.insertDocument(
+    db,
+    { id, agencyId, kind: 'receipt', verificationCode: 'ABCDEFGH12', templateOrigin: 'repo', templateVersion: 'a'.repeat(64), pages: 1, sha256: 'b'.repeat(64), supersedes: null, createdBy: null },
+    now,
+  );
+  const keyId = randomUUID();
+  await documentsRepo.insertSignerKey(
+    db,
+    { id: keyId, staffId, agencyId, algorithm: 'ecdsa-p256', certificatePem: '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----', chainPem: '', sealedKey: { v: 1, kdf: 'argon2id', m: 1, t: 1, p: 1, salt: '', iv: '', ciphertext: '', tag: '' } },
+    now,
+  );
+  return { '/api/v1/documents/:id/sign': id, '/api/v1/documents/signer-keys/:id/unlock': keyId };
 }
 
 /** A concrete URL for a route pattern: every path parameter becomes a random but valid-looking id. */

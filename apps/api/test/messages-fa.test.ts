@@ -27,6 +27,7 @@ describe('Persian messages the API can produce', () => {
       'audit',
       'catalogue',
       'delivery-reports',
+      'documents',
       'identity',
       'laws',
       'licences',

@@ -47,4 +47,5 @@ export * from './notifications';
 export * from './citizen-email';
 export * from './review';
 export * from './desk';
+export * from './documents';
 export * from './pages';

@@ -2,6 +2,7 @@ import type { AppModule } from '../platform/module';
 import { auditModule } from './audit';
 import { catalogueModule } from './catalogue';
 import { deliveryReportsModule } from './delivery-reports';
+import { documentsModule } from './documents';
 import { identityModule } from './identity';
 import { lawsModule } from './laws';
 import { licencesModule } from './licences';
@@ -31,4 +32,5 @@ export const modules: readonly AppModule[] = [
   deliveryReportsModule,
   auditModule,
   notificationsModule,
+  documentsModule,
 ];

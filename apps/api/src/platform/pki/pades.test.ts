@@ -4,6 +4,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderPdf } from '../pdf';
+import { sampleLetter } from '../pdf/test-support';
 import { signDetached } from './cms';
 import { acceptExternalPdfSignature, preparePdf, signedContent, signPdf, verifyPdf } from './pades';
 import { openssl, privateKeyPem, tempDir, testSigner } from './test-support';
@@ -69,6 +71,20 @@ describe('PAdES signatures, checked by pdfsig', () => {
       ['valid', true, true],
     ]);
     expect(v.changedAfterLastSignature).toBe(false);
+  });
+
+  it('a Typst PDF from platform/pdf (classic cross-reference table) takes two signatures; pdfsig and Dargah both say valid', async () => {
+    const letter = await renderPdf('letter', sampleLetter({ paragraphs: ['متن کوتاه نامه.'] }));
+    // placeholder-plain cannot read cross-reference streams: Typst writes a classic xref table.
+    expect(letter.includes('/XRef')).toBe(false);
+    const first = await signPdf(letter, await testSigner(ca, 'ecdsa-p256'), info('Zahra Ahmadi'), { tsa });
+    const second = await signPdf(first, await testSigner(ca, 'rsa-2048'), { ...info('Ali Rezaei'), reason: 'co-sign' }, { tsa });
+    const file = path.join(dir, 'typst-signed.pdf');
+    fs.writeFileSync(file, second);
+    const out = await pdfsig(file);
+    expect(out.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2);
+    expect(out.match(/Certificate Validation: Certificate is Trusted\./g)).toHaveLength(2);
+    expect((await verifyPdf(second, { trust: testTrustStore(ca), now: new Date() })).verdict).toBe('valid');
   });
 
   it('one byte changed in the signed content: pdfsig says invalid, Dargah says altered', async () => {

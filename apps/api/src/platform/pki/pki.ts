@@ -4,7 +4,9 @@ import type { Clock } from '../clock';
 import type { Database } from '../db';
 import type { IntegrationRegistry } from '../integrations';
 import type { JobRegistry } from '../jobs';
-import { importPrivateKey, keyMatchesCertificate, parseCertificate } from './certificates';
+import { importPrivateKey, issueCertificate, keyMatchesCertificate, parseCertificate } from './certificates';
+import type { CryptoKey } from './engine';
+import { signPdf, verifyPdf, type PdfSignatureInfo, type PdfVerification } from './pades';
 import { createOcspClient } from './ocsp';
 import { signDetached, type SignerCredentials } from './cms';
 import { combinedRevocation, createCrlRefreshJob, createOcspSimulator, CrlCache, distributionPoints, type OcspClient } from './revocation';
@@ -90,6 +92,43 @@ export class Pki {
     if (!check.ok) throw new SignerRefused(check.reason, check.detail);
     const { tsa } = await this.ready();
     return signDetached(content, signer, { ...(tsa ? { tsa } : {}), ...opts });
+  }
+
+  /**
+   * PAdES over a PDF (an incremental update), after checkSigner like `sign`: a refused certificate is
+   * a SignerRefused with the reason. /M is the clock's now; the timestamp, when a TSA is configured,
+   * proves it.
+   */
+  async signPdf(pdf: Uint8Array, signer: SignerCredentials, info: PdfSignatureInfo): Promise<Uint8Array> {
+    const check = await this.checkSigner(signer);
+    if (!check.ok) throw new SignerRefused(check.reason, check.detail);
+    const { tsa } = await this.ready();
+    return signPdf(pdf, signer, info, { ...(tsa ? { tsa } : {}), signingTime: this.clock.now() });
+  }
+
+  /** Every signature of a PDF against the trust store and revocation; never throws (see verifyPdf). */
+  async verifyPdf(pdf: Uint8Array): Promise<PdfVerification> {
+    const { trust } = await this.ready();
+    return verifyPdf(pdf, { trust, revocation: this.revocation(), now: this.clock.now(), requireRevocation: this.config.PKI_REQUIRE_REVOCATION });
+  }
+
+  /**
+   * Development and tests only: a document signer's certificate from the test intermediate (valid
+   * from a day ago for `days`). Undefined where the trust store comes from files: a real CA then
+   * issues signers' certificates from their CSRs.
+   */
+  async issueTestSignerCertificate(publicKey: CryptoKey, subject: string, days = 365): Promise<{ certificate: x509.X509Certificate; chain: x509.X509Certificate[] } | undefined> {
+    const { test } = await this.ready();
+    if (!test) return undefined;
+    const now = this.clock.now().getTime();
+    const certificate = await issueCertificate(test.intermediate, {
+      subject,
+      publicKey,
+      profile: 'signer',
+      notBefore: new Date(now - 86_400_000),
+      notAfter: new Date(now + days * 86_400_000),
+    });
+    return { certificate, chain: [test.intermediate.certificate] };
   }
 
   private revocation() {

@@ -1,0 +1,18 @@
+import type { AppModule } from '../../platform/module';
+import { documentErrors } from './documents.errors';
+import { documentsRoutes } from './documents.routes';
+
+/* What other modules may use: prepare (render, store) then issue (record) in their own transaction, and revoke. */
+export { issueDocument, prepareDocument, revokeDocument, type IssuedDocument, type IssueInput, type PreparedDocument } from './documents.service';
+export { parseQrPayload } from './verification-code.model';
+
+/**
+ * Documents (issue 10): the record of every document Dargah issues (rendered by platform/pdf with a
+ * QR code, stored in the blob store), signers' PIN-sealed keys, PAdES signing through platform/pki,
+ * and the public verification by code or upload.
+ */
+export const documentsModule: AppModule = {
+  name: 'documents',
+  errors: [documentErrors],
+  register: documentsRoutes,
+};
