@@ -3,6 +3,7 @@ import { systemActor } from '../../platform/actor';
 import { withTransaction } from '../../platform/db';
 import { readQr, sampleReceipt } from '../../platform/pdf/test-support';
 import { buildTestApp, type TestApp } from '../../../test/app';
+import { sealAuditNow } from '../../../test/audit';
 import { buildAgency, buildStaff, nextAddress, signInStaff, type Session } from '../../../test/factories';
 import { issueDocument, parseQrPayload, prepareDocument, revokeDocument } from '.';
 
@@ -118,6 +119,7 @@ describe('signers’ keys and PINs', () => {
     expect((await call('POST', `/documents/signer-keys/${id}/unlock`, s.admin)).json().error.code).toBe('SIGNER_KEY_NOT_LOCKED');
     const signed = await call('POST', `/documents/${doc.id}/sign`, s.clerk, { pin: '654321' });
     expect([signed.statusCode, signed.json().signatureCount]).toEqual([200, 1]);
+    await sealAuditNow(t.ctx.database);
     const audit = await t.ctx.database.query<{ action: string }>("SELECT action FROM audit_entries WHERE object_id = $1 ORDER BY id", [id]);
     expect(audit.map((a) => a.action)).toEqual(['signer_key.create', ...Array(4).fill('signer_key.pin_refused'), 'signer_key.lock', 'signer_key.unlock']);
   });
