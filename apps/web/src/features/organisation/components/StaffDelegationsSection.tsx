@@ -208,6 +208,8 @@ function DelegationForm({ member, onDone }: { member: StaffDetails; onDone: (cre
   const days = daysOf(form.values.days);
 
   if (colleagues.isPending) return <Loading />;
+  // A failed list of colleagues is said as such (with «try again»), never as «no colleague to choose».
+  if (colleagues.isError) return <ErrorNotice error={colleagues.error} onRetry={() => void colleagues.refetch()} />;
   if (options.length === 0) {
     return (
       <Notice tone="info">
