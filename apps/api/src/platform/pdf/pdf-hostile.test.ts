@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../http/errors';
 import { renderDocument, renderPdf } from './index';
 import { breakLongRuns, guardDocumentText } from './text';
-import { pdfInfo, pdfText, sampleLetter, sampleReport, squeezed } from './test-support';
+import { pdfInfo, pdfText, sampleLetter, sampleReport, squeezed, refusal } from './test-support';
 
 // Text that would be markup, code or an escape if it were ever pasted into template source.
 const hostile = [
@@ -34,15 +33,6 @@ function onSomeLine(text: string, h: string): boolean {
     forms.push([...tail].reverse().join('') + want.slice(0, want.length - k));
   }
   return text.split('\n').some((line) => forms.includes(squeezed(line)));
-}
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
 }
 
 describe('platform/pdf: hostile text is shown, never run', () => {

@@ -4,7 +4,6 @@ import path from 'node:path';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { toPersianDigits } from '@dargah/persian';
-import { DomainError } from '../http/errors';
 import { createPdfRenderer, directoryTemplates, renderDocument, renderPdf, storedTemplates } from './index';
 import {
   pageLabel,
@@ -18,16 +17,8 @@ import {
   sampleReceipt,
   sampleReport,
   squeezed,
+  refusal,
 } from './test-support';
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
 
 describe('platform/pdf: the letter', () => {
   it('is A4, several pages, each with its header, footer, «صفحه n از N» and the classification first and last', async () => {

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { toPersianDigits } from '@dargah/persian';
+import { expect } from 'vitest';
+import { DomainError } from '../http/errors';
 
 /*
  * Reading rendered PDFs back with tools no one here wrote: poppler-utils (pdftotext, pdfinfo,
@@ -171,4 +173,14 @@ export function sampleReport(rows = 120) {
       closing: ['پایان گزارش.'],
     },
   };
+}
+
+/** The coded refusal a render ends in (a DomainError, never another exception). */
+export async function refusal(p: Promise<unknown>): Promise<DomainError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(DomainError);
+  return e as DomainError;
 }
