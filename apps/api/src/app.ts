@@ -12,6 +12,7 @@ import type { Access } from './platform/http/access';
 import { clientErrorHandler, frameworkErrors } from './platform/http/client-errors';
 import { devRoutes } from './platform/http/dev';
 import { healthRoutes } from './platform/http/health';
+import { registerLoadShedding } from './platform/http/load-shedding';
 import { loadRenderer, registerPages, type PageRenderer } from './platform/http/pages';
 import { genRequestId, httpPlatform } from './platform/http/plugin';
 import { loggerOptions } from './platform/log';
@@ -104,6 +105,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     transform: jsonSchemaTransform,
   });
   await app.register(httpPlatform, { production: ctx.config.NODE_ENV === 'production', errors });
+  await registerLoadShedding(app, ctx.config.LOAD_SHED_EVENT_LOOP_DELAY_MS);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } });
 

@@ -116,10 +116,17 @@ export const AppConfigSchema = z.object({
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(250),
   /** The longest an audit entry may wait to be sealed before verification reports SEAL_OVERDUE. */
   AUDIT_MAX_SEAL_DELAY_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
+  /**
+   * Load shedding: while the event loop lags more than this (milliseconds, sampled every second),
+   * requests are answered 503 OVERLOADED with Retry-After instead of queueing until the process
+   * falls over; /healthz still answers. 0 turns it off (the default under NODE_ENV=test).
+   */
+  LOAD_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
 });
 
 export type AppConfigInput = z.input<typeof AppConfigSchema>;
-export type AppConfig = z.output<typeof AppConfigSchema> & {
+export type AppConfig = Omit<z.output<typeof AppConfigSchema>, 'LOAD_SHED_EVENT_LOOP_DELAY_MS'> & {
+  LOAD_SHED_EVENT_LOOP_DELAY_MS: number;
   /** DATA_DIR resolved to an absolute path. */
   dataDir: string;
   runJobsInProcess: boolean;
@@ -156,5 +163,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...c,
     dataDir: path.resolve(c.DATA_DIR),
     runJobsInProcess: c.JOBS_IN_PROCESS === 'auto' ? !c.DATABASE_URL : c.JOBS_IN_PROCESS === 'true',
+    LOAD_SHED_EVENT_LOOP_DELAY_MS: c.LOAD_SHED_EVENT_LOOP_DELAY_MS ?? (c.NODE_ENV === 'test' ? 0 : 1_000),
   };
 }

@@ -21,6 +21,8 @@ export const Readiness = z.object({
   checks: z.object({
     database: z.object({ ok: z.boolean(), kind: z.enum(['embedded', 'server']), error: z.string().optional() }),
     migrations: z.object({ ok: z.boolean(), pending: z.array(z.string()) }),
+    /** Load shedding is on and the process is refusing requests (503 OVERLOADED) for now. */
+    load: z.object({ ok: z.boolean() }).optional(),
   }),
   simulators: z.array(z.string()),
 });

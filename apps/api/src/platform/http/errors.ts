@@ -34,6 +34,7 @@ export const platformErrors = {
   IDEMPOTENCY_KEY_INVALID: { status: 400, fa: 'کلید تکرارناپذیری باید ۸ تا ۲۰۰ نویسه از حروف لاتین، رقم، خط تیره یا زیرخط باشد.', en: 'The idempotency key must be 8 to 200 characters of letters, digits, dashes or underscores.' },
   RATE_LIMITED: { status: 429, fa: 'تعداد درخواست‌ها بیش از حد مجاز است؛ کمی بعد دوباره تلاش کنید.', en: 'Too many requests; please try again shortly.' },
   DATABASE_UNAVAILABLE: { status: 503, fa: 'پایگاه داده در دسترس نیست؛ چیزی ذخیره نشد. کمی بعد دوباره تلاش کنید.', en: 'The database is unavailable; nothing was saved. Please try again shortly.' },
+  OVERLOADED: { status: 503, fa: 'سامانه در این لحظه بیش از توانش درخواست دارد؛ چیزی ذخیره نشد. چند ثانیه بعد دوباره تلاش کنید.', en: 'The system is overloaded right now; nothing was saved. Please try again in a few seconds.' },
   SHUTTING_DOWN: { status: 503, fa: 'سامانه در حال راه‌اندازی دوباره است؛ کمی بعد دوباره تلاش کنید.', en: 'The system is restarting; please try again shortly.' },
   FEATURE_DISABLED: { status: 404, fa: 'این امکان در این استقرار فعال نیست.', en: 'This feature is not enabled in this deployment.' },
   BLOB_TOO_LARGE: { status: 413, fa: 'حجم پرونده از حد مجاز بیشتر است.', en: 'The file is larger than allowed.' },

@@ -27,7 +27,9 @@ export async function healthRoutes(app: FastifyInstance, ctx: AppContext): Promi
         body.checks.database = { ok: false, kind: ctx.database.kind, error: err instanceof Error ? err.message.slice(0, 200) : 'unreachable' };
         body.checks.migrations = { ok: false, pending: [] };
       }
-      const ready = body.checks.database.ok && body.checks.migrations.ok;
+      // Shedding load (load-shedding.ts): not ready, so a load balancer sends traffic elsewhere.
+      if (app.hasDecorator('isUnderPressure')) body.checks.load = { ok: !(app as unknown as { isUnderPressure(): boolean }).isUnderPressure() };
+      const ready = body.checks.database.ok && body.checks.migrations.ok && body.checks.load?.ok !== false;
       body.status = ready ? 'ready' : 'not_ready';
       return reply.status(ready ? 200 : 503).header('cache-control', 'no-store').send(body);
     },
