@@ -106,6 +106,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   await app.register(httpPlatform, { production: ctx.config.NODE_ENV === 'production', errors });
   await registerLoadShedding(app, ctx.config.LOAD_SHED_EVENT_LOOP_DELAY_MS);
+  // The replica's pool closes with the app (the primary is the caller's: tests share it).
+  app.addHook('onClose', () => ctx.reads.close());
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } });
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
-import type { AppConfig } from './config';
+import { ConfigError, type AppConfig } from './config';
 import { auditKeyFromConfig, AuditSealer, createAuditCheckpointJob, type AuditKey } from './platform/audit';
 import { systemClock, type Clock } from './platform/clock';
 import type { AppContext } from './platform/context';
-import { openDatabase, type Database } from './platform/db';
+import { openDatabase, primaryReads, replicaReads, type Database, type ReadRoute } from './platform/db';
 import { createBlobDriverFromConfig, createBlobGcJob, createBlobStore } from './platform/files';
 import { IntegrationRegistry } from './platform/integrations';
 import { createMobileRegistrySimulator } from './platform/integrations/mobile-registry';
@@ -23,11 +23,23 @@ export interface ContextOverrides {
   auditKey?: AuditKey;
 }
 
+/** The read replica when DATABASE_READ_URL names one (a server database only), else the primary. */
+async function openReads(config: AppConfig, database: Database, log: Logger): Promise<ReadRoute> {
+  if (!config.DATABASE_READ_URL) return primaryReads(database);
+  if (database.kind !== 'server') throw new ConfigError(['DATABASE_READ_URL: a replica needs a PostgreSQL server as the primary (DATABASE_URL)']);
+  return replicaReads(database, config.DATABASE_READ_URL, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    maxLagSeconds: config.DATABASE_READ_MAX_LAG_SECONDS,
+    onChange: (s, err) => (s.serving === 'replica' ? log.info({ lagSeconds: s.lagSeconds }, 'reads go to the replica') : log.warn({ reason: s.reason, err }, 'reads go to the primary')),
+  });
+}
+
 /** Wires the platform for one process: database, clock, blobs, jobs, integrations. */
 export async function createContext(config: AppConfig, o: ContextOverrides = {}): Promise<AppContext> {
   const log = o.log ?? pino(loggerOptions(config.LOG_LEVEL, false));
   const database = o.database ?? (await openDatabase(config));
   const clock = o.clock ?? systemClock;
+  const reads = await openReads(config, database, log);
   const jobs = new JobRegistry();
   const blobDriver = createBlobDriverFromConfig(config);
   const blobs = createBlobStore({ driver: blobDriver, database, clock, maxBytes: config.BLOB_MAX_BYTES });
@@ -53,6 +65,7 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
   const ctx: AppContext = {
     config,
     database,
+    reads,
     clock,
     log,
     jobs,

@@ -28,6 +28,13 @@ export const AppConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: optionalUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /**
+   * A streaming replica of DATABASE_URL for reads that may be a little behind: reports, search and
+   * the public catalogue (ADR 0026). Reads fall back to the primary while it is down or lags.
+   */
+  DATABASE_READ_URL: optionalUrl.optional(),
+  /** Reads go to the primary while the replica's replay is further behind than this. */
+  DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   MIGRATE_ON_START: bool.default(true),
   /**
    * Render the public pages from the web app's source through Vite (`npm run dev` sets it; ADR 0018)
@@ -157,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.NODE_ENV === 'production' && !c.ADMIN_API_TOKEN) problems.push('ADMIN_API_TOKEN: required when NODE_ENV=production');
   if (c.NODE_ENV === 'production' && !c.AUDIT_SIGNING_KEY_FILE) problems.push('AUDIT_SIGNING_KEY_FILE: required when NODE_ENV=production');
   if (!c.PKI_TSA_CERT_FILE !== !c.PKI_TSA_KEY_FILE) problems.push('PKI_TSA_CERT_FILE, PKI_TSA_KEY_FILE: set both or neither');
+  if (c.DATABASE_READ_URL && !c.DATABASE_URL) problems.push('DATABASE_READ_URL: a replica of DATABASE_URL; set DATABASE_URL too');
   if (c.NODE_ENV === 'production' && c.WEB_DEV_PAGES) problems.push('WEB_DEV_PAGES: development only, not with NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
   return {

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     force.unref();
     await runner.stop();
     await sealer.stop();
+    await ctx.reads.close();
     await ctx.database.close();
     process.exit(0);
   };

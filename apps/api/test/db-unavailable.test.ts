@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { createContext } from '../src/bootstrap';
@@ -6,30 +5,7 @@ import { loadConfig } from '../src/config';
 import { openServerDatabase, type Database } from '../src/platform/db';
 import { ADMIN_TOKEN } from './app';
 import { createTestDatabase, onServer, type TestDatabase } from './db';
-
-/** A TCP proxy in front of PostgreSQL that the test can cut, as a network failure would. */
-async function proxyTo(target: URL) {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    sockets.add(client).add(upstream);
-    client.pipe(upstream).pipe(client);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', drop);
-    upstream.on('error', drop);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    cut: () => {
-      server.close();
-      for (const s of sockets) s.destroy();
-    },
-  };
-}
+import { proxyTo } from './tcp-proxy';
 
 describe('database unreachable', () => {
   let t: TestDatabase;

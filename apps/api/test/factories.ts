@@ -30,7 +30,7 @@ export function randomNationalCode(): string {
 
 export const randomMobile = () => `0912${String(randomInt(0, 1e7)).padStart(7, '0')}`;
 
-export async function buildAgency(t: TestApp, o: Partial<orgRepo.AgencyRow> = {}): Promise<orgRepo.AgencyRow> {
+export async function buildAgency(t: Pick<TestApp, 'ctx' | 'clock'>, o: Partial<orgRepo.AgencyRow> = {}): Promise<orgRepo.AgencyRow> {
   return orgRepo.insertAgency(
     t.ctx.database.db,
     { legalId: randomLegalId(), nameFa: 'دستگاه آزمایشی', nameEn: 'Test agency', kind: 'organisation', parentId: null, province: null, county: null, ...o },

@@ -23,6 +23,19 @@ export const Readiness = z.object({
     migrations: z.object({ ok: z.boolean(), pending: z.array(z.string()) }),
     /** Load shedding is on and the process is refusing requests (503 OVERLOADED) for now. */
     load: z.object({ ok: z.boolean() }).optional(),
+    /**
+     * The read replica (DATABASE_READ_URL) when one is configured: where reads that may lag go now,
+     * and why the primary serves them when it does. A replica down does not make the app unready.
+     */
+    replica: z
+      .object({
+        ok: z.boolean(),
+        serving: z.enum(['replica', 'primary']),
+        lagSeconds: z.number().nullable(),
+        maxLagSeconds: z.number(),
+        reason: z.string().optional(),
+      })
+      .optional(),
   }),
   simulators: z.array(z.string()),
 });

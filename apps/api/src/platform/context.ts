@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { Clock } from './clock';
 import type { AuditKey } from './audit';
-import type { Database } from './db';
+import type { Database, ReadRoute } from './db';
 import type { BlobStore } from './files';
 import type { IntegrationRegistry } from './integrations';
 import type { MobileOwnershipRegistry } from './integrations/mobile-registry';
@@ -14,6 +14,11 @@ import type { Pki } from './pki';
 export interface AppContext {
   config: AppConfig;
   database: Database;
+  /**
+   * Reads that may be a little behind (reports, search, the public catalogue): the read replica
+   * when one is configured and usable, else the primary. Never for a write or for reading one's own.
+   */
+  reads: ReadRoute;
   clock: Clock;
   log: Logger;
   jobs: JobRegistry;

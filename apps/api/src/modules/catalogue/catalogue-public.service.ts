@@ -1,6 +1,7 @@
 import { NOT_YET_ELECTRONIC, normalizeServiceIdInput, requestableOnline, type ServiceCardContent } from '@dargah/contracts';
 import { normalizeForSearch } from '@dargah/persian';
 import type { AppContext } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import type { Lang } from '../../platform/http/i18n';
 import { lawsByIds } from '../laws';
 import { architectureTitles } from '../service-architecture';
@@ -98,14 +99,17 @@ export async function searchServices(ctx: AppContext, q: SearchQuery, lang: Lang
     domainId: q.domain,
     limit: q.limit + 1,
   };
-  let page: Page = q.page ?? { mode: 'exact', offset: 0 };
-  let found = await repo.searchEntries(ctx.database.db, { ...filters, ...page });
-  if (found.length === 0 && key && page.mode === 'exact' && page.offset === 0) {
-    page = { mode: 'fuzzy', offset: 0 };
-    found = await repo.searchEntries(ctx.database.db, { ...filters, ...page });
-  }
+  // The read replica where there is one (ADR 0026): a search may be a few seconds behind.
+  const { page, found, classified } = await ctx.reads.read(async (db) => {
+    let page: Page = q.page ?? { mode: 'exact', offset: 0 };
+    let found = await repo.searchEntries(db, { ...filters, ...page });
+    if (found.length === 0 && key && page.mode === 'exact' && page.offset === 0) {
+      page = { mode: 'fuzzy', offset: 0 };
+      found = await repo.searchEntries(db, { ...filters, ...page });
+    }
+    return { page, found, classified: await classificationOf(db, found.slice(0, q.limit), lang) };
+  });
   const shown = found.slice(0, q.limit);
-  const classified = await classificationOf(ctx, shown, lang);
   const items = shown.map((e) => ({
     serviceId: e.serviceId,
     title: titleIn(e, lang),
@@ -129,9 +133,9 @@ export async function searchServices(ctx: AppContext, q: SearchQuery, lang: Lang
 }
 
 /** The service architecture's category and macro domain of entries ({id, title} in the caller's language, or null). */
-async function classificationOf(ctx: AppContext, entries: readonly repo.EntryRow[], lang: Lang) {
+async function classificationOf(db: Db, entries: readonly repo.EntryRow[], lang: Lang) {
   const ids = [...new Set(entries.flatMap((e) => [e.categoryId, e.domainId]).filter((x): x is string => !!x))];
-  const titles = await architectureTitles(ctx.database.db, ids);
+  const titles = await architectureTitles(db, ids);
   const term = (id: string | null) => {
     const t = id ? titles.get(id) : undefined;
     return id && t ? { id, title: (lang === 'en' && t.en) || t.fa } : null;
@@ -146,81 +150,83 @@ const legalRefs = (c: ServiceCardContent) => [
 ];
 
 export async function getServiceInfo(ctx: AppContext, serviceId: string, lang: Lang = 'fa') {
-  const db = ctx.database.db;
-  const e = await repo.findEntryByServiceId(db, serviceId);
-  if (!e) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId }); // registered by the services module
-  const c = e.content;
-  const laws = await lawsByIds(db, [...new Set(legalRefs(c).map((r) => r.lawId))]);
-  const providers = await agenciesByIds(db, [
-    ...new Set((c.documents ?? []).flatMap((d) => (d.providerAgencyId ? [d.providerAgencyId] : []))),
-  ]);
-  const ref = (r: { lawId: string; article: string }) => {
-    const law = laws.get(r.lawId);
-    return { lawId: r.lawId, article: r.article, lawTitle: law?.title ?? null, link: law?.link ?? null };
-  };
-  const p = c.process;
-  const classified = await classificationOf(ctx, [e], lang);
-  return {
-    serviceId: e.serviceId,
-    title: titleIn(e, lang),
-    ...classified(e),
-    onlineRequest: deliveryOf(e).onlineRequest,
-    description: c.description ?? null,
-    subServices: (c.subServices ?? []).map((s) => ({ title: s.title, description: s.description ?? null })),
-    agency: {
-      id: e.agencyId,
-      name: e.agencyName,
-      nameEn: e.agencyNameEn,
-      legalId: e.agencyLegalId,
-      province: e.province,
-    },
-    recipients: e.recipients,
-    level: e.level,
-    nature: c.nature ?? null,
-    lifeEvents: e.lifeEvents,
-    howToApply: {
-      startMode: c.startMode ?? null,
-      steps: (['start', 'production', 'delivery'] as const).flatMap((stage) => {
-        const d = p?.[stage]?.description;
-        return d ? [{ stage, description: d }] : [];
-      }),
-      inPersonVisits: c.inPersonVisits?.count ?? null,
-      inPersonReason: c.inPersonVisits?.reason ?? null,
-    },
-    channels: {
-      information: c.channels?.information ?? [],
-      request: c.channels?.request ?? [],
-      delivery: c.channels?.delivery ?? [],
-      eServiceUrl: c.channels?.eServiceUrl ?? null,
-    },
-    documents: (c.documents ?? []).map((d) => ({
-      title: d.title ?? null,
-      mandatory: d.mandatory ?? null,
-      evidenceType: d.evidenceType ?? null,
-      byInquiry: d.byInquiry ?? false,
-      providerAgency: d.providerAgencyId ? (providers.get(d.providerAgencyId)?.nameFa ?? null) : null,
-    })),
-    time: {
-      normDays: p?.normDays ?? null,
-      legalDeadlineDays: p?.legalDeadlineDays ?? null,
-      extensionAllowed: p?.extensionAllowed ?? null,
-      extensionTermDays: p?.extensionTermDays ?? null,
-      processingTime: p?.normDays === undefined ? null : processingTime(p.normDays),
-    },
-    fees: (c.fees ?? []).map((f) => ({
-      title: f.title ?? null,
-      amountRials: f.amountRials ?? null,
-      legalBasis: (f.legalBasis ?? []).map(ref),
-    })),
-    legalBasis: (c.legalBasis ?? []).map(ref),
-    complaintRoute: c.complaintRoute ?? null,
-    offices: officesOf(c),
-    maturity: e.maturity,
-    maturityPlan: maturityPlanOf(c),
-    approvedAt: e.approvedAt,
-    expiresAt: e.expiresAt,
-    expired: isExpired(ctx, e.expiresAt),
-  };
+  // The read replica where there is one (ADR 0026): a public page may be a few seconds behind.
+  return ctx.reads.read(async (db) => {
+    const e = await repo.findEntryByServiceId(db, serviceId);
+    if (!e) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId }); // registered by the services module
+    const c = e.content;
+    const laws = await lawsByIds(db, [...new Set(legalRefs(c).map((r) => r.lawId))]);
+    const providers = await agenciesByIds(db, [
+      ...new Set((c.documents ?? []).flatMap((d) => (d.providerAgencyId ? [d.providerAgencyId] : []))),
+    ]);
+    const ref = (r: { lawId: string; article: string }) => {
+      const law = laws.get(r.lawId);
+      return { lawId: r.lawId, article: r.article, lawTitle: law?.title ?? null, link: law?.link ?? null };
+    };
+    const p = c.process;
+    const classified = await classificationOf(db, [e], lang);
+    return {
+      serviceId: e.serviceId,
+      title: titleIn(e, lang),
+      ...classified(e),
+      onlineRequest: deliveryOf(e).onlineRequest,
+      description: c.description ?? null,
+      subServices: (c.subServices ?? []).map((s) => ({ title: s.title, description: s.description ?? null })),
+      agency: {
+        id: e.agencyId,
+        name: e.agencyName,
+        nameEn: e.agencyNameEn,
+        legalId: e.agencyLegalId,
+        province: e.province,
+      },
+      recipients: e.recipients,
+      level: e.level,
+      nature: c.nature ?? null,
+      lifeEvents: e.lifeEvents,
+      howToApply: {
+        startMode: c.startMode ?? null,
+        steps: (['start', 'production', 'delivery'] as const).flatMap((stage) => {
+          const d = p?.[stage]?.description;
+          return d ? [{ stage, description: d }] : [];
+        }),
+        inPersonVisits: c.inPersonVisits?.count ?? null,
+        inPersonReason: c.inPersonVisits?.reason ?? null,
+      },
+      channels: {
+        information: c.channels?.information ?? [],
+        request: c.channels?.request ?? [],
+        delivery: c.channels?.delivery ?? [],
+        eServiceUrl: c.channels?.eServiceUrl ?? null,
+      },
+      documents: (c.documents ?? []).map((d) => ({
+        title: d.title ?? null,
+        mandatory: d.mandatory ?? null,
+        evidenceType: d.evidenceType ?? null,
+        byInquiry: d.byInquiry ?? false,
+        providerAgency: d.providerAgencyId ? (providers.get(d.providerAgencyId)?.nameFa ?? null) : null,
+      })),
+      time: {
+        normDays: p?.normDays ?? null,
+        legalDeadlineDays: p?.legalDeadlineDays ?? null,
+        extensionAllowed: p?.extensionAllowed ?? null,
+        extensionTermDays: p?.extensionTermDays ?? null,
+        processingTime: p?.normDays === undefined ? null : processingTime(p.normDays),
+      },
+      fees: (c.fees ?? []).map((f) => ({
+        title: f.title ?? null,
+        amountRials: f.amountRials ?? null,
+        legalBasis: (f.legalBasis ?? []).map(ref),
+      })),
+      legalBasis: (c.legalBasis ?? []).map(ref),
+      complaintRoute: c.complaintRoute ?? null,
+      offices: officesOf(c),
+      maturity: e.maturity,
+      maturityPlan: maturityPlanOf(c),
+      approvedAt: e.approvedAt,
+      expiresAt: e.expiresAt,
+      expired: isExpired(ctx, e.expiresAt),
+    };
+  });
 }
 
 const officesOf = (c: ServiceCardContent) =>
@@ -250,27 +256,29 @@ const isNotYetElectronic = (maturity: string | null) =>
  * electronic (with the planned date and reason, or the exemption). AGENCY_NOT_FOUND for an unknown agency.
  */
 export async function agencyServices(ctx: AppContext, agencyId: string, lang: Lang = 'fa') {
-  const db = ctx.database.db;
-  const found = (await agenciesByIds(db, [agencyId])).get(agencyId);
-  if (!found) throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId });
-  const agency = { id: found.id, name: found.nameFa, nameEn: found.nameEn, province: found.province };
-  const entries = await repo.entriesOfAgency(db, agencyId);
-  const summary = (e: repo.EntryRow) => ({
-    serviceId: e.serviceId,
-    title: titleIn(e, lang),
-    recipients: e.recipients,
-    maturity: e.maturity,
-    lifeEvents: e.lifeEvents,
-    approvedAt: e.approvedAt,
-    expiresAt: e.expiresAt,
-    expired: isExpired(ctx, e.expiresAt),
-    ...deliveryOf(e),
+  // The read replica where there is one (ADR 0026): a public page may be a few seconds behind.
+  return ctx.reads.read(async (db) => {
+    const found = (await agenciesByIds(db, [agencyId])).get(agencyId);
+    if (!found) throw new OrganisationError('AGENCY_NOT_FOUND', { agencyId });
+    const agency = { id: found.id, name: found.nameFa, nameEn: found.nameEn, province: found.province };
+    const entries = await repo.entriesOfAgency(db, agencyId);
+    const summary = (e: repo.EntryRow) => ({
+      serviceId: e.serviceId,
+      title: titleIn(e, lang),
+      recipients: e.recipients,
+      maturity: e.maturity,
+      lifeEvents: e.lifeEvents,
+      approvedAt: e.approvedAt,
+      expiresAt: e.expiresAt,
+      expired: isExpired(ctx, e.expiresAt),
+      ...deliveryOf(e),
+    });
+    return {
+      agency,
+      electronic: entries.filter((e) => !isNotYetElectronic(e.maturity)).map(summary),
+      notYetElectronic: entries
+        .filter((e) => isNotYetElectronic(e.maturity))
+        .map((e) => ({ ...summary(e), ...maturityPlanOf(e.content) })),
+    };
   });
-  return {
-    agency,
-    electronic: entries.filter((e) => !isNotYetElectronic(e.maturity)).map(summary),
-    notYetElectronic: entries
-      .filter((e) => isNotYetElectronic(e.maturity))
-      .map((e) => ({ ...summary(e), ...maturityPlanOf(e.content) })),
-  };
 }

@@ -479,7 +479,8 @@ export async function discrepancies(
   lang: Lang,
 ): Promise<DiscrepancyReport> {
   const { f, period } = filterOf(actor, q, ctx.clock.now(), lang);
-  const { sections, rank } = await discrepancySections(ctx.database.db, f);
+  // An analytical report: the read replica where there is one (ADR 0026).
+  const { sections, rank } = await ctx.reads.read((db) => discrepancySections(db, f));
   const page = (s: repo.Section, offset: number) => ({ items: sections[s].slice(offset, offset + q.limit), total: sections[s].length });
   const withoutId = page('withoutId', q.withoutIdOffset);
   const neverDelivered = page('neverDelivered', q.neverDeliveredOffset);
@@ -516,7 +517,7 @@ export async function discrepancyRowsForExport(
   lang: Lang,
 ): Promise<{ period: Period; sections: Record<repo.Section, repo.DiscrepancyRowDb[]> }> {
   const { f, period } = filterOf(actor, q, ctx.clock.now(), lang);
-  const { sections } = await discrepancySections(ctx.database.db, f);
+  const { sections } = await ctx.reads.read((db) => discrepancySections(db, f));
   const first = (s: repo.Section) => sections[s].slice(0, EXPORT_LIMIT);
   return { period, sections: { withoutId: first('withoutId'), neverDelivered: first('neverDelivered'), expiredDelivered: first('expiredDelivered') } };
 }

@@ -103,8 +103,11 @@ export async function openEmbeddedDatabase(opts: EmbeddedOptions = {}): Promise<
   };
 }
 
-/** Connects to a PostgreSQL server. Fails fast when the server cannot be reached. */
-export async function openServerDatabase(url: string, poolSize: number): Promise<Database> {
+/**
+ * Connects to a PostgreSQL server. Fails fast when the server cannot be reached, unless `probe` is
+ * false (a read replica: the app starts without it and reads from the primary meanwhile).
+ */
+export async function openServerDatabase(url: string, poolSize: number, opts: { probe?: boolean } = {}): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -115,8 +118,7 @@ export async function openServerDatabase(url: string, poolSize: number): Promise
   });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  const probe = await pool.connect();
-  probe.release();
+  if (opts.probe ?? true) (await pool.connect()).release();
   const db = drizzlePg({ client: pool }) as unknown as Db;
   let closed = false;
   return {

@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './transaction';
 export * from './errors';
 export * from './values';
+export * from './replica';

@@ -27,6 +27,8 @@ export async function healthRoutes(app: FastifyInstance, ctx: AppContext): Promi
         body.checks.database = { ok: false, kind: ctx.database.kind, error: err instanceof Error ? err.message.slice(0, 200) : 'unreachable' };
         body.checks.migrations = { ok: false, pending: [] };
       }
+      const replica = await ctx.reads.status();
+      if (replica) body.checks.replica = replica;
       // Shedding load (load-shedding.ts): not ready, so a load balancer sends traffic elsewhere.
       if (app.hasDecorator('isUnderPressure')) body.checks.load = { ok: !(app as unknown as { isUnderPressure(): boolean }).isUnderPressure() };
       const ready = body.checks.database.ok && body.checks.migrations.ok && body.checks.load?.ok !== false;

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { anonymousActor, type Actor, type RequestOrigin } from '../actor';
+import { isDatabaseUnavailable } from '../db/errors';
 import { DomainError, type ErrorCatalogue, type FieldProblem } from './errors';
 import { pickLanguage, type Lang } from './i18n';
 import { registerTextGuard, storableHeaderText } from './text-guard';
@@ -29,15 +30,6 @@ export function genRequestId(req: { headers: Record<string, string | string[] | 
   return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
 }
 
-/** PostgreSQL and driver errors that mean "the database cannot be reached right now". */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && (/^08/.test(code) || ['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code))) return true;
-    if (typeof message === 'string' && /PGlite is closed|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i.test(message)) return true;
-  }
-  return false;
-}
 
 import type { ErrorEnvelope } from '@dargah/contracts';
 
