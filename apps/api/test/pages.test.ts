@@ -4,6 +4,7 @@ import type { PageRenderer } from '@dargah/contracts';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app';
+import { expectNoInlineScript, expectScriptOnlyFromSelf } from './csp';
 import { deliveredCode, nextAddress, randomMobile, randomNationalCode, registerMobile } from './factories';
 
 /**
@@ -71,9 +72,10 @@ describe('the public pages', () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(res.headers['cache-control']).toBe('private, no-cache');
-      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expectScriptOnlyFromSelf(res.headers['content-security-policy'], url);
       expect(res.body).toMatch(/^<!doctype html><html lang="fa" dir="rtl">/);
       expect(res.body).not.toMatch(/<script/i);
+      expectNoInlineScript(res.body, url);
       expect(res.body).toContain('<main id="main"');
       expect(res.body).toContain('href="#main"');
     }

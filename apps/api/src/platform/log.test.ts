@@ -1,12 +1,13 @@
 import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db';
 import { rows } from './db';
 import { loggerOptions, scrubText, serializeError } from './log';
 
-function capture() {
+function capture(level = 'info') {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -14,7 +15,7 @@ function capture() {
       cb();
     },
   });
-  return { log: pino(loggerOptions('info', false), stream), lines };
+  return { log: pino(loggerOptions(level, false), stream), lines };
 }
 
 describe('log redaction', () => {
@@ -31,6 +32,79 @@ describe('log redaction', () => {
     const { log, lines } = capture();
     log.info('otp sent to 09121234567');
     expect(lines.join('')).not.toContain('09121234567');
+  });
+});
+
+describe('a logged request', () => {
+  // What a signer, a citizen and an agency's system send: none of it may reach a log line, whoever logs it.
+  const secrets = {
+    authorization: 'Bearer dgh_agencySystemToken0123456789',
+    cookie: 'dargah_session=sessionCookieValue0123456789',
+    csrf: 'csrfHeaderValue0123456789',
+    pin: '۱۳۵۷۹۲',
+    pkcs12Password: 'p12-export-passphrase',
+    password: 'Staff-password-1404',
+    privateKey: '-----BEGIN PRIVATE KEY-----MC4CAQAwBQYDK2VwBCIEI',
+    clientSecret: 'oidc-client-secret-value',
+    queryToken: 'resetTokenInTheUrl',
+  };
+  const body = {
+    pin: secrets.pin,
+    newPin: `${secrets.pin}0`,
+    // Two levels below what is logged (`{ body }`), as deep as the redaction goes.
+    signer: { pkcs12Password: secrets.pkcs12Password, password: secrets.password, privateKey: secrets.privateKey },
+    oidc: { clientSecret: secrets.clientSecret },
+    note: 'kept',
+  };
+
+  async function logRequest(level: string) {
+    const { log, lines } = capture(level);
+    const app = Fastify({ loggerInstance: log });
+    app.post('/api/v1/documents/:id/sign', async (req) => {
+      // A handler that logs too much: the request with its headers, the body, the headers alone.
+      req.log.info({ req, body: req.body }, 'signing');
+      req.log.info({ headers: req.headers }, 'headers');
+      req.log.debug(req.body as object, 'body at the top level');
+      req.log.warn(`retrying ${req.url}`);
+      // Refused as platform/pki refuses a PKCS#12 file with the wrong password; Fastify logs the refusal.
+      throw Object.assign(new Error('PKCS#12: wrong_password'), { statusCode: 400 });
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/documents/0b5c/sign?token=${secrets.queryToken}&x=1`,
+      headers: { authorization: secrets.authorization, cookie: secrets.cookie, 'x-csrf-token': secrets.csrf, 'user-agent': 'probe/1.0' },
+      payload: body,
+    });
+    await app.close();
+    return { res, out: lines.join('') };
+  }
+
+  it.each(['info', 'debug', 'trace'])('at level %s, leaves out the Authorization, Cookie and CSRF headers, PINs, PKCS#12 and other passwords, keys and tokens', async (level) => {
+    const { res, out } = await logRequest(level);
+    expect(res.statusCode).toBe(400);
+    for (const [name, secret] of Object.entries(secrets)) expect(out, name).not.toContain(secret);
+    expect(out).not.toContain('13579'); // the PIN in any digits
+    // The lines are there, with what they may say.
+    expect(out).toContain('"msg":"signing"');
+    expect(out).toContain('"note":"kept"');
+    expect(out).toContain('"userAgent":"probe/1.0"');
+    expect(out).toContain('token=[redacted]&x=1');
+    expect(out.match(/\[redacted\]/g)!.length).toBeGreaterThanOrEqual(8);
+    if (level !== 'info') expect(out).toContain('"msg":"body at the top level"');
+  });
+
+  it('is not vacuous: without the redaction the same request leaks them', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (c: Buffer, _e, cb) => (lines.push(c.toString()), cb()) });
+    const app = Fastify({ loggerInstance: pino({ level: 'info' }, stream) });
+    app.post('/x', async (req) => {
+      req.log.info({ headers: req.headers, body: req.body }, 'signing');
+      return {};
+    });
+    await app.inject({ method: 'POST', url: '/x', headers: { authorization: secrets.authorization }, payload: body });
+    await app.close();
+    expect(lines.join('')).toContain(secrets.pin);
+    expect(lines.join('')).toContain(secrets.authorization);
   });
 });
 

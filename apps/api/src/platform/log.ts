@@ -1,18 +1,29 @@
 import type { LoggerOptions } from 'pino';
 
-/** Keys whose values never reach a log line. */
+/**
+ * Keys whose values never reach a log line, at the top or one or two levels down: credentials
+ * (passwords, a signer's PIN and a PKCS#12 file's password, tokens, the CSRF token, private keys,
+ * OIDC client secrets), the headers that carry them (wherever a handler puts the headers), and
+ * personal data.
+ */
 const SECRET_KEYS = [
-  'password', 'newPassword', 'token', 'accessToken', 'refreshToken', 'secret', 'otp', 'code_verifier',
+  'password', 'newPassword', 'currentPassword', 'token', 'accessToken', 'refreshToken', 'idToken', 'secret', 'clientSecret', 'client_secret',
+  'otp', 'code_verifier', 'pin', 'newPin', 'currentPin', 'passphrase', 'pkcs12Password', 'privateKey', 'csrfToken', '_csrf',
+  'authorization', 'cookie', 'set-cookie', 'x-csrf-token', 'x-api-key',
   'nationalCode', 'national_code', 'nationalId', 'national_id', 'legalId', 'mobile', 'phone', 'phoneNumber',
   'postalCode', 'sheba', 'iban',
 ];
+
+/** `k` as pino's redaction paths write it: `.k`, or `["k"]` for a name that is not an identifier. */
+const member = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `["${k}"]`);
 
 export const redactPaths = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
+  'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
-  ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
+  ...SECRET_KEYS.flatMap((k) => [member(k).replace(/^\./, ''), `*${member(k)}`, `*.*${member(k)}`]),
 ];
 
 /** Masks what looks like a national code (10 digits), an Iranian mobile number or a bearer token. */
