@@ -4,7 +4,8 @@
  * catalogue search at 16, PDF rendering (Typst beside Chromium's page.pdf(), one core), detached CMS sign + verify on one core (RSA and ECDSA), then the public pages' first-load JavaScript and their Lighthouse mobile
  * scores (ADR 0016), and ends with a summary of the targets. Prints ratios and writes JSON to
  * bench/results/. Timings live here, never in tests. `BENCH_ONLY=web` runs only the public pages'
- * measures, `BENCH_ONLY=server` only the others.
+ * measures, `BENCH_ONLY=server` only the others. `npm run bench -- soak` runs only the soak test with
+ * faults (soak.ts, SOAK_SECONDS, default 300) and exits non-zero when it loses or doubles anything.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,8 +18,17 @@ const only = process.env.BENCH_ONLY;
 
 const results = [];
 const summary: string[] = [];
+const soakOnly = process.argv.slice(2).includes('soak');
 
-if (only !== 'web') {
+if (soakOnly) {
+  const { soak, printSoak } = await import('./soak');
+  const report = await soak();
+  results.push(report);
+  summary.push(printSoak(report));
+  if (!report.ok) process.exitCode = 1;
+}
+
+if (!soakOnly && only !== 'web') {
   const write = await benchWritePath(32, seconds);
   results.push(write);
   console.log(`\n${write.name} @ ${write.concurrency} clients, ${write.seconds}s`);
@@ -59,7 +69,7 @@ if (only !== 'web') {
   summary.push(printPki(pki));
 }
 
-if (only !== 'server') {
+if (!soakOnly && only !== 'server') {
   // The public pages, as a phone's browser gets them: one build, one server, both measures.
   const { startWebServer } = await import('./lib/web');
   const web = await startWebServer();
