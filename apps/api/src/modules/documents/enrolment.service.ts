@@ -7,7 +7,7 @@ import { recordChange } from '../../platform/events';
 import { createCsr, generateKeyPair, importPkcs12, Pkcs12Error, sealPrivateKey, type CryptoKey, type KeyAlgorithm, type Pkcs12ErrorReason, x509 } from '../../platform/pki';
 import { DocumentsError } from './documents.errors';
 import * as repo from './documents.repository';
-import { acceptSignerCertificate, certificatesOrRefuse, nationalCodeOrRefuse, publicKeySha256, signerSubject } from './signer-certificates';
+import { acceptSignerCertificate, certificatesOrRefuse, nationalCodeOrRefuse, publicKeySha256, signerSubject } from './signer-certificates.service';
 import * as signers from './signers.repository';
 import { inAgency, pinOrRefuse, toView, who } from './signing.service';
 import { SignersError } from './signers.errors';

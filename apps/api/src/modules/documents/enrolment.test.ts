@@ -6,7 +6,7 @@ import { openssl, privateKeyPem, tempDir } from '../../platform/pki/test-support
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { sealAuditNow } from '../../../test/audit';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
-import { call as callAs, issueReceipt, personCertificate, PIN, revokeInCrl, testCa } from './signers.test-support';
+import { call as callAs, issueReceipt, personCertificate, PIN, revokeInCrl, testCa } from '../../../test/signers';
 
 /*
  * Production enrolment: a key made here with a CSR a real CA (here OpenSSL with the test

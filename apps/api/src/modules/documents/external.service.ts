@@ -8,7 +8,7 @@ import { externalSigningRequest, parseCertificates, preparePdf, signedContent, V
 import { agenciesByIds } from '../organisation';
 import * as repo from './documents.repository';
 import { putPdf, readPdf } from './documents.service';
-import { acceptSignerCertificate, certificatesOrRefuse, nationalCodeOrRefuse, sha256Hex } from './signer-certificates';
+import { acceptSignerCertificate, certificatesOrRefuse, nationalCodeOrRefuse, sha256Hex } from './signer-certificates.service';
 import * as signers from './signers.repository';
 import { signable, who } from './signing.service';
 import { SignersError } from './signers.errors';

@@ -8,7 +8,7 @@ import { buildTestApp, type TestApp } from '../../../test/app';
 import { sealAuditNow } from '../../../test/audit';
 import { buildAgency, buildStaff, signInStaff, type Session } from '../../../test/factories';
 import { readPdf } from './documents.service';
-import { call as callAs, issueReceipt, personCertificate, PIN, revokeInCrl } from './signers.test-support';
+import { call as callAs, issueReceipt, personCertificate, PIN, revokeInCrl } from '../../../test/signers';
 
 /*
  * External signers (the key on the signer's own token: here WebCrypto and OpenSSL act as the
@@ -38,7 +38,7 @@ const deviceSign = async (p: Person, data: string) =>
 async function begin(who: Session, documentId: string, p: Person = person) {
   const res = await call('POST', `/documents/${documentId}/external-signing`, who, { certificatePem: p.pem });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; documentId: string; expiresAt: string; hashAlgorithm: string; byteRange: number[]; contentDigest: string; signedAttributes: string; signedAttributesDigest: string };
+  return res.json<{ id: string; documentId: string; expiresAt: string; hashAlgorithm: string; byteRange: number[]; contentDigest: string; signedAttributes: string; signedAttributesDigest: string }>();
 }
 
 beforeAll(async () => {
@@ -126,7 +126,7 @@ describe('external signing with the signer’s own token', () => {
     const otherDoc = await issueReceipt(t, agencyId);
     const session = await begin(s.ext, doc.id);
     const url = `/documents/${doc.id}/external-signing/${session.id}`;
-    const refused = async (who: Session, u: string, body: unknown) => (await call('POST', u, who, body)).json().error;
+    const refused = async (who: Session, u: string, body: unknown) => (await call('POST', u, who, body)).json<{ error: { code: string } }>().error;
     expect(await refused(s.ext, url, { signature: await deviceSign(person, b64(Buffer.from('other bytes'))) })).toMatchObject({ code: 'EXTERNAL_SIGNATURE_REFUSED', details: { verdict: 'altered' } });
     expect((await refused(s.ext, url, { signature: b64(Buffer.alloc(64, 7)) })).code).toBe('EXTERNAL_SIGNATURE_REFUSED');
     expect((await refused(s.ext, url, { cms: b64(Buffer.from('not a cms')) })).code).toBe('EXTERNAL_SIGNATURE_REFUSED');
@@ -158,7 +158,7 @@ describe('external signing with the signer’s own token', () => {
 
   it('refuses to begin with someone else’s, an untrusted, a non-signing or a revoked certificate, without a national code, or on another agency’s or a revoked document', async () => {
     const doc = await issueReceipt(t, agencyId);
-    const begun = async (who: Session, pem: string, id = doc.id) => (await call('POST', `/documents/${id}/external-signing`, who, { certificatePem: pem })).json().error?.code;
+    const begun = async (who: Session, pem: string, id = doc.id) => (await call('POST', `/documents/${id}/external-signing`, who, { certificatePem: pem })).json<{ error?: { code: string } }>().error?.code;
     const revokedCert = await personCertificate(t, CODE.ext);
     revoked.add(revokedCert.certificate.serialNumber);
     expect(await begun(s.other, person.pem)).toBe('CERTIFICATE_OTHER_PERSON');
@@ -180,7 +180,7 @@ describe('external signing with the signer’s own token', () => {
     const body = { signature: await deviceSign(person, session.signedAttributes) };
     const results = await Promise.all([0, 1, 2].map(() => call('POST', `/documents/${doc.id}/external-signing/${session.id}`, s.ext, body)));
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
-    expect(results.filter((r) => r.statusCode === 409).map((r) => r.json().error.code)).toEqual(['EXTERNAL_SESSION_USED', 'EXTERNAL_SESSION_USED']);
+    expect(results.filter((r) => r.statusCode === 409).map((r) => r.json<{ error: { code: string } }>().error.code)).toEqual(['EXTERNAL_SESSION_USED', 'EXTERNAL_SESSION_USED']);
     expect((await docEvents(doc.id)).filter((e) => e.action === 'signed')).toHaveLength(1);
     expect(await signatureCount(doc.id)).toBe(1);
 
@@ -207,12 +207,12 @@ describe('revoking a document', () => {
     expect((await call('POST', '/documents/00000000-0000-4000-8000-000000000000/revoke', s.admin, { reason: 'اشتباه' })).json().error.code).toBe('DOCUMENT_NOT_FOUND');
     expect((await docEvents(doc.id)).map((e) => e.action)).toEqual(['issued']);
     const [first, second] = await Promise.all([call('POST', url, s.admin, { reason: 'صدور اشتباه' }), call('POST', url, s.admin, { reason: 'دلیل دیگر' })]);
-    expect([first!.statusCode, second!.statusCode]).toEqual([200, 200]);
-    expect(first!.json().revokeReason).toBe(second!.json().revokeReason);
-    expect(first!.json()).toMatchObject({ status: 'revoked' });
+    expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
+    expect(first.json().revokeReason).toBe(second.json().revokeReason);
+    expect(first.json()).toMatchObject({ status: 'revoked' });
     expect((await docEvents(doc.id)).map((e) => e.action)).toEqual(['issued', 'revoked']);
     const v = (await call('GET', `/documents/verify/${doc.verificationCode}`)).json();
-    expect(v.document).toMatchObject({ status: 'revoked', revokeReason: first!.json().revokeReason });
+    expect(v.document).toMatchObject({ status: 'revoked', revokeReason: first.json().revokeReason });
     expect((await call('POST', `/documents/${doc.id}/sign`, s.cosigner, { pin: PIN })).json().error.code).toBe('DOCUMENT_NOT_SIGNABLE');
     await sealAuditNow(t.ctx.database);
     expect((await t.ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_entries WHERE action = 'document.revoke' AND object_id = $1", [doc.id]))[0]!.n).toBe(1);

@@ -53,7 +53,7 @@ export async function signersRoutes(app: FastifyInstance, ctx: AppContext): Prom
     { config: staff, schema: { tags, summary: 'Download the CSR of one of your keys awaiting a certificate (PEM)', params: Id, response: { 200: z.string().describe('application/pkcs10') } } },
     async (req, reply) => {
       const e = await myEnrolment(ctx, req.actor, req.params.id);
-      return reply.type('application/pkcs10').header('content-disposition', `attachment; filename="dargah-signer-${e.id}.csr"`).send(e.csrPem as never);
+      return reply.type('application/pkcs10').header('content-disposition', `attachment; filename="dargah-signer-${e.id}.csr"`).send(e.csrPem);
     },
   );
   r.post(

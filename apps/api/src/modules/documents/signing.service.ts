@@ -20,7 +20,7 @@ import {
 import { agenciesByIds, hasRole } from '../organisation';
 import { DocumentsError } from './documents.errors';
 import * as repo from './documents.repository';
-import { signerSubject } from './signer-certificates';
+import { signerSubject } from './signer-certificates.service';
 import { putPdf, readPdf } from './documents.service';
 
 /*

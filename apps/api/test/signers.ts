@@ -1,12 +1,12 @@
-import { withTransaction } from '../../platform/db';
-import { systemActor } from '../../platform/actor';
-import { generateKeyPair, issueCertificate, type CertificateProfile, type KeyAlgorithm, type TestAuthorities } from '../../platform/pki';
-import { sampleReceipt } from '../../platform/pdf/test-support';
-import type { TestApp } from '../../../test/app';
-import { nextAddress, type Session } from '../../../test/factories';
-import { issueDocument, prepareDocument } from '.';
+import { withTransaction } from '../src/platform/db';
+import { systemActor } from '../src/platform/actor';
+import { generateKeyPair, issueCertificate, type CertificateProfile, type KeyAlgorithm, type TestAuthorities } from '../src/platform/pki';
+import { sampleReceipt } from '../src/platform/pdf/test-support';
+import type { TestApp } from './app';
+import { nextAddress, type Session } from './factories';
+import { issueDocument, prepareDocument } from '../src/modules/documents';
 
-/* Shared by the tests of production signers, external signing and revoking. */
+/* Shared by the documents module's tests of production signers, external signing and revoking. */
 
 export const PIN = '۱۲۳۴۵۶';
 const DAY = 86_400_000;
