@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateSignerKey, ImportSignerCertificate, ImportSignerPkcs12, SignerEnrolment, SignerKey } from '@dargah/contracts';
-import { requireStaff, type Actor, type RequestOrigin, type StaffActor, type Who } from '../../platform/actor';
+import { requireStaff, type Actor, type RequestOrigin, type Who } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
@@ -35,10 +35,13 @@ const csrView = (k: signers.AwaitingKey, subject: string): SignerEnrolment => ({
 /** The view of an awaiting key, with the subject as its CSR states it (the name may have changed since). */
 const enrolmentView = (k: signers.AwaitingKey): SignerEnrolment => csrView(k, new x509.Pkcs10CertificateRequest(k.csrPem).subject);
 
-function agencyOrRefuse(actor: StaffActor, agencyId: string | undefined): string {
-  const id = agencyId ?? actor.agencyId;
-  if (!inAgency(actor, id)) throw new DocumentsError('FORBIDDEN', { agencyId: id });
-  return id;
+/** Who a new key is for and under which PIN: FORBIDDEN (not their agency), SIGNER_PIN_TOO_WEAK, SIGNER_NATIONAL_CODE_MISSING. */
+async function newKeyFor(ctx: AppContext, actor: Actor, input: { agencyId?: string | undefined; pin: string }) {
+  requireStaff(actor);
+  const agencyId = input.agencyId ?? actor.agencyId;
+  if (!inAgency(actor, agencyId)) throw new DocumentsError('FORBIDDEN', { agencyId });
+  const pin = pinOrRefuse(input.pin);
+  return { agencyId, staffId: actor.id, pin, nationalCode: await nationalCodeOrRefuse(ctx, actor.id) };
 }
 
 /**
@@ -47,11 +50,7 @@ function agencyOrRefuse(actor: StaffActor, agencyId: string | undefined): string
  * SIGNER_ENROLMENT_EXISTS (one awaiting per person and agency: download its CSR again).
  */
 export async function beginEnrolment(ctx: AppContext, actor: Actor, input: CreateSignerKey, origin: RequestOrigin): Promise<SignerEnrolment> {
-  requireStaff(actor);
-  const agencyId = agencyOrRefuse(actor, input.agencyId);
-  const staffId = actor.id;
-  const pin = pinOrRefuse(input.pin);
-  const nationalCode = await nationalCodeOrRefuse(ctx, staffId);
+  const { agencyId, staffId, pin, nationalCode } = await newKeyFor(ctx, actor, input);
   const pending = await signers.awaitingKeyIn(ctx.database.db, staffId, agencyId);
   if (pending) throw new SignersError('SIGNER_ENROLMENT_EXISTS', { id: pending.id });
   const algorithm: KeyAlgorithm = input.algorithm ?? 'ecdsa-p256';
@@ -150,11 +149,7 @@ function algorithmOf(key: CryptoKey): KeyAlgorithm {
  * _UNSUPPORTED, the certificate refusals of importCertificate, SIGNER_KEY_LOCKED.
  */
 export async function importPkcs12Key(ctx: AppContext, actor: Actor, input: ImportSignerPkcs12, origin: RequestOrigin): Promise<SignerKey> {
-  requireStaff(actor);
-  const agencyId = agencyOrRefuse(actor, input.agencyId);
-  const staffId = actor.id;
-  const pin = pinOrRefuse(input.pin);
-  const nationalCode = await nationalCodeOrRefuse(ctx, staffId);
+  const { agencyId, staffId, pin, nationalCode } = await newKeyFor(ctx, actor, input);
   let contents: { privateKey: CryptoKey; certificate: x509.X509Certificate; chain: x509.X509Certificate[] };
   try {
     contents = await importPkcs12(new Uint8Array(Buffer.from(input.pkcs12, 'base64')), input.password);
