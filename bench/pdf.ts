@@ -34,7 +34,7 @@ const payload = 'https://dargah.example/v/LTR-1404-000123';
 const paragraph =
   'این نامه برای سنجش سرعت ساختن سند فارسی است و باید به درستی تراز شود. نسخه 2.4 از سامانه Dargah در تاریخ 1404/01/15 منتشر شد و شماره ABC-123 را دارد. ';
 
-const letter = {
+export const letter = {
   title: 'نامه اداری',
   classification: 'confidential' as const,
   agency: { name: 'سازمان نمونه', unit: 'اداره کل فناوری اطلاعات', address: 'تهران، خیابان آزادی', phone: '۰۲۱-۱۲۳۴۵۶۷۸' },
@@ -51,7 +51,7 @@ const letter = {
   },
 };
 
-const quantile = (xs: number[], q: number) => {
+export const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 100) / 100;
 };
@@ -95,7 +95,7 @@ ${l.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}
 const furniture = (inner: string) =>
   `<div dir="rtl" style="font-family: Vazirmatn; font-size: 9pt; width: 100%; margin: 0 1.5cm; text-align: center;">${inner}</div>`;
 
-async function chromiumPdf(seconds: number) {
+export async function chromiumPdf(seconds: number) {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage();
@@ -147,12 +147,17 @@ export async function measurePdf(seconds: number): Promise<PdfBench> {
 
 /** Runs the measure in a child pinned to CPU 0 and returns its figures. */
 export function benchPdf(seconds: number): PdfBench {
-  const out = execFileSync('taskset', ['-c', '0', process.execPath, '--import', 'tsx', path.join(here, 'pdf.ts'), String(seconds)], {
+  return runPinned<PdfBench>('pdf.ts', seconds);
+}
+
+/** Runs a bench file of this folder in a child pinned to CPU 0; its last output line is the JSON of its figures. */
+export function runPinned<T>(file: string, seconds: number): T {
+  const out = execFileSync('taskset', ['-c', '0', process.execPath, '--import', 'tsx', path.join(here, file), String(seconds)], {
     cwd: here,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as PdfBench;
+  return JSON.parse(out.trim().split('\n').at(-1)!) as T;
 }
 
 export function printPdf(r: PdfBench): void {

@@ -4,8 +4,10 @@
  * catalogue search at 16, PDF rendering (Typst beside Chromium's page.pdf(), one core), detached CMS sign + verify on one core (RSA and ECDSA), then the public pages' first-load JavaScript and their Lighthouse mobile
  * scores (ADR 0016), and ends with a summary of the targets. Prints ratios and writes JSON to
  * bench/results/. Timings live here, never in tests. `BENCH_ONLY=web` runs only the public pages'
- * measures, `BENCH_ONLY=server` only the others. `npm run bench -- soak` runs only the soak test with
- * faults (soak.ts, SOAK_SECONDS, default 300) and exits non-zero when it loses or doubles anything.
+ * measures, `BENCH_ONLY=server` only the others, `BENCH_ONLY=documents` only PDF rendering, CMS and
+ * the signed document end to end (render + PAdES + verify beside Chromium). `npm run bench -- soak`
+ * runs only the soak test with faults (soak.ts, SOAK_SECONDS, default 300) and exits non-zero when
+ * it loses or doubles anything.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,7 +30,7 @@ if (soakOnly) {
   if (!report.ok) process.exitCode = 1;
 }
 
-if (!soakOnly && only !== 'web') {
+if (!soakOnly && only !== 'web' && only !== 'documents') {
   const write = await benchWritePath(32, seconds);
   results.push(write);
   console.log(`\n${write.name} @ ${write.concurrency} clients, ${write.seconds}s`);
@@ -56,6 +58,9 @@ if (!soakOnly && only !== 'web') {
     `audited writes over 50 agencies, PostgreSQL, ${chains.concurrency} clients: ratio ${chains.ratio} (target >= ${chains.target}); all in one agency: ${chains.oneAgencyRatio}; sealing lag <= ${Math.max(chains.sealLagMs.fifty, chains.sealLagMs.one)} ms`,
   );
   await (await import('./catalogue-search')).reportCatalogueSearch(results, seconds);
+}
+
+if (!soakOnly && only !== 'web') {
   const { benchPdf, printPdf } = await import('./pdf');
   const pdf = benchPdf(seconds);
   results.push(pdf);
@@ -67,9 +72,13 @@ if (!soakOnly && only !== 'web') {
   const pki = await benchPki(seconds);
   results.push(pki);
   summary.push(printPki(pki));
+  const { benchDocuments, printDocuments } = await import('./documents');
+  const documents = benchDocuments(seconds);
+  results.push(documents);
+  summary.push(printDocuments(documents));
 }
 
-if (!soakOnly && only !== 'server') {
+if (!soakOnly && only !== 'server' && only !== 'documents') {
   // The public pages, as a phone's browser gets them: one build, one server, both measures.
   const { startWebServer } = await import('./lib/web');
   const web = await startWebServer();

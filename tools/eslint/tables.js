@@ -33,7 +33,7 @@ export const TABLES = {
   requests: ['service_requests'],
   operations: ['write_probes'],
   audit: ['audit_verifications'],
-  documents: ['documents', 'document_signatures', 'signer_keys'],
+  documents: ['documents', 'document_signatures', 'signer_keys', 'document_signing_sessions'],
 };
 
 /**

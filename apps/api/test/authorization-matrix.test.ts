@@ -11,6 +11,7 @@ import * as deliveryRepo from '../src/modules/delivery-reports/reports.repositor
 import * as architectureRepo from '../src/modules/service-architecture/architecture.repository';
 import { insertLicence } from '../src/modules/licences/licences.repository';
 import * as documentsRepo from '../src/modules/documents/documents.repository';
+import * as signersRepo from '../src/modules/documents/signers.repository';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
 import { sealAuditNow } from './audit';
 
@@ -231,7 +232,7 @@ async function licenceFixtures(db: TestApp['ctx']['database']['db'], now: Date, 
   };
 }
 
-/** A document of agency A and a signing key of one of its staff (rows only: no PDF or certificate is read before the refusal). */
+/** A document of agency A, a signing key of one of its staff and one awaiting its certificate (rows only: no PDF or certificate is read before the refusal). */
 async function documentFixtures(db: TestApp['ctx']['database']['db'], now: Date, agencyId: string, staffId: string) {
   const id = randomUUID();
   await documentsRepo.insertDocument(
@@ -245,7 +246,22 @@ async function documentFixtures(db: TestApp['ctx']['database']['db'], now: Date,
     { id: keyId, staffId, agencyId, algorithm: 'ecdsa-p256', certificatePem: '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----', chainPem: '', sealedKey: { v: 1, kdf: 'argon2id', m: 1, t: 1, p: 1, salt: '', iv: '', ciphertext: '', tag: '' } },
     now,
   );
-  return { '/api/v1/documents/:id/sign': id, '/api/v1/documents/signer-keys/:id/unlock': keyId };
+  const awaitingId = randomUUID();
+  await signersRepo.insertAwaitingKey(
+    db,
+    { id: awaitingId, staffId, agencyId, algorithm: 'ecdsa-p256', csrPem: '-----BEGIN CERTIFICATE REQUEST-----\n-----END CERTIFICATE REQUEST-----', publicKeySha256: 'c'.repeat(64), sealedKey: { v: 1, kdf: 'argon2id', m: 1, t: 1, p: 1, salt: '', iv: '', ciphertext: '', tag: '' } },
+    now,
+  );
+  return {
+    '/api/v1/documents/:id/sign': id,
+    '/api/v1/documents/:id/revoke': id,
+    '/api/v1/documents/:id/external-signing': id,
+    // The session id stays a pattern: refused before any lookup, for this document as for none.
+    '/api/v1/documents/:id/external-signing/:sessionId': id,
+    '/api/v1/documents/signer-keys/:id/unlock': keyId,
+    '/api/v1/documents/signer-enrolments/:id/csr': awaitingId,
+    '/api/v1/documents/signer-enrolments/:id/certificate': awaitingId,
+  };
 }
 
 /** A concrete URL for a route pattern: every path parameter becomes a random but valid-looking id. */

@@ -47,12 +47,12 @@ export async function buildStaff(
   t: TestApp,
   agencyId: string,
   roles: Array<Role | { role: Role; agencyId?: string; unitId?: string | null; includeSubagencies?: boolean }> = [],
-  o: { username?: string; displayName?: string; mobile?: string } = {},
+  o: { username?: string; displayName?: string; mobile?: string; nationalCode?: string } = {},
 ) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const username = o.username ?? `staff.${randomInt(0, 1e9)}`;
   const db = t.ctx.database.db;
-  const id = await orgRepo.insertStaff(db, { agencyId, username, displayName: o.displayName ?? 'کارمند آزمایشی', passwordHash: await passwordHash, mobile: o.mobile ?? null }, t.clock.now());
+  const id = await orgRepo.insertStaff(db, { agencyId, username, displayName: o.displayName ?? 'کارمند آزمایشی', passwordHash: await passwordHash, mobile: o.mobile ?? null, nationalCode: o.nationalCode ?? null }, t.clock.now());
   for (const r of roles) {
     const g = typeof r === 'string' ? { role: r } : r;
     await orgRepo.insertRoleGrant(db, id, { role: g.role, agencyId: g.agencyId ?? agencyId, unitId: g.unitId ?? null, includeSubagencies: g.includeSubagencies ?? false }, t.clock.now());

@@ -63,4 +63,5 @@ export * from './citizen-email';
 export * from './review';
 export * from './desk';
 export * from './documents';
+export * from './signers';
 export * from './pages';

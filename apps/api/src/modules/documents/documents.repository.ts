@@ -108,7 +108,9 @@ export async function markRevoked(db: Db, id: string, reason: string, at: Date):
 export interface NewSignature {
   documentId: string;
   seq: number;
-  signerKeyId: string;
+  /** Null for an external signer (their own token): the certificate is then named by certificateSha256. */
+  signerKeyId: string | null;
+  certificateSha256?: string;
   staffId: string;
   signerName: string;
   signerRole: string;
@@ -120,8 +122,9 @@ export interface NewSignature {
 export async function insertSignature(db: Db, s: NewSignature, at: Date): Promise<void> {
   await rows(
     db,
-    sql`INSERT INTO document_signatures (document_id, seq, signer_key_id, staff_id, signer_name, signer_role, issuer, signed_at, pdf_sha256)
-        VALUES (${s.documentId}, ${s.seq}, ${s.signerKeyId}, ${s.staffId}, ${s.signerName}, ${s.signerRole}, ${s.issuer}, ${iso(at)}::timestamptz, ${s.pdfSha256})`,
+    sql`INSERT INTO document_signatures (document_id, seq, signer_key_id, certificate_sha256, staff_id, signer_name, signer_role, issuer, signed_at, pdf_sha256)
+        VALUES (${s.documentId}, ${s.seq}, ${s.signerKeyId}, ${s.certificateSha256 ?? null}, ${s.staffId}, ${s.signerName}, ${s.signerRole}, ${s.issuer},
+                ${iso(at)}::timestamptz, ${s.pdfSha256})`,
   );
   await rows(
     db,
@@ -149,6 +152,7 @@ export async function signaturesOf(db: Db, documentId: string): Promise<Signatur
 }
 
 // Signer keys -----------------------------------------------------------------------------------
+/** A key awaiting its certificate (enrolment.repository.ts) is never read here: it cannot sign yet. */
 export type SignerKeyStatus = 'active' | 'locked' | 'retired';
 
 export interface SignerKeyRecord {
@@ -185,17 +189,17 @@ export async function findSignerKey(db: Db, id: string, forUpdate = false): Prom
   return row && fixKey(row);
 }
 
-/** The staff member's usable (not retired) key in an agency. */
+/** The staff member's usable (active or locked) key in an agency. */
 export async function findStaffKey(db: Db, staffId: string, agencyId: string, forUpdate = false): Promise<SignerKeyRecord | undefined> {
   const [row] = await rows<SignerKeyRecord>(
     db,
-    sql`${SELECT_KEY} WHERE staff_id = ${staffId} AND agency_id = ${agencyId} AND status <> 'retired' ${forUpdate ? sql`FOR UPDATE` : sql``}`,
+    sql`${SELECT_KEY} WHERE staff_id = ${staffId} AND agency_id = ${agencyId} AND status IN ('active', 'locked') ${forUpdate ? sql`FOR UPDATE` : sql``}`,
   );
   return row && fixKey(row);
 }
 
 export async function keysOfStaff(db: Db, staffId: string): Promise<SignerKeyRecord[]> {
-  const r = await rows<SignerKeyRecord>(db, sql`${SELECT_KEY} WHERE staff_id = ${staffId} ORDER BY created_at DESC, id`);
+  const r = await rows<SignerKeyRecord>(db, sql`${SELECT_KEY} WHERE staff_id = ${staffId} AND status <> 'awaiting_certificate' ORDER BY created_at DESC, id`);
   return r.map(fixKey);
 }
 
@@ -216,7 +220,7 @@ export async function insertSignerKey(db: Db, k: NewSignerKey, at: Date): Promis
     sql`INSERT INTO signer_keys (id, staff_id, agency_id, algorithm, certificate_pem, chain_pem, sealed_key, created_at, updated_at)
         VALUES (${k.id}, ${k.staffId}, ${k.agencyId}, ${k.algorithm}, ${k.certificatePem}, ${k.chainPem}, ${jsonb(k.sealedKey)}::jsonb,
                 ${iso(at)}::timestamptz, ${iso(at)}::timestamptz)
-        ON CONFLICT (staff_id, agency_id) WHERE status <> 'retired' DO NOTHING
+        ON CONFLICT (staff_id, agency_id) WHERE status IN ('active', 'locked') DO NOTHING
         RETURNING id`,
   );
   return r.length === 1;

@@ -1,6 +1,8 @@
 import type { AppModule } from '../../platform/module';
 import { documentErrors } from './documents.errors';
 import { documentsRoutes } from './documents.routes';
+import { signerErrors } from './signers.errors';
+import { signersRoutes } from './signers.routes';
 
 /* What other modules may use: prepare (render, store) then issue (record) in their own transaction, and revoke. */
 export { issueDocument, prepareDocument, revokeDocument, type IssuedDocument, type IssueInput, type PreparedDocument } from './documents.service';
@@ -13,6 +15,9 @@ export { parseQrPayload } from './verification-code.model';
  */
 export const documentsModule: AppModule = {
   name: 'documents',
-  errors: [documentErrors],
-  register: documentsRoutes,
+  errors: [documentErrors, signerErrors],
+  async register(app, ctx) {
+    await documentsRoutes(app, ctx);
+    await signersRoutes(app, ctx);
+  },
 };

@@ -17,9 +17,10 @@ import {
   type CryptoKey,
   type KeyAlgorithm,
 } from '../../platform/pki';
-import { agenciesByIds, hasRole, partyNames } from '../organisation';
+import { agenciesByIds, hasRole } from '../organisation';
 import { DocumentsError } from './documents.errors';
 import * as repo from './documents.repository';
+import { signerSubject } from './signer-certificates.service';
 import { putPdf, readPdf } from './documents.service';
 
 /*
@@ -35,14 +36,11 @@ import { putPdf, readPdf } from './documents.service';
 /** Wrong PINs in a row that lock a key. */
 export const PIN_ATTEMPTS = 5;
 
-const who = (ctx: AppContext, actor: Actor, origin: RequestOrigin): Who => ({ actor, origin, at: ctx.clock.now() });
-const inAgency = (actor: Actor, agencyId: string) => actor.type === 'staff' && actor.grants.some((g) => g.agencyId === agencyId);
+export const who = (ctx: AppContext, actor: Actor, origin: RequestOrigin): Who => ({ actor, origin, at: ctx.clock.now() });
+export const inAgency = (actor: Actor, agencyId: string) => actor.type === 'staff' && actor.grants.some((g) => g.agencyId === agencyId);
 
-/** An RFC 4514 attribute value without the characters that would need escaping. */
-// eslint-disable-next-line no-control-regex
-const dnValue = (s: string) => s.replace(/[,+"\\<>;=#\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 64) || '-';
 
-function pinOrRefuse(pin: string): string {
+export function pinOrRefuse(pin: string): string {
   try {
     return normalisePin(pin);
   } catch {
@@ -50,7 +48,7 @@ function pinOrRefuse(pin: string): string {
   }
 }
 
-function toView(k: repo.SignerKeyRecord): SignerKey {
+export function toView(k: repo.SignerKeyRecord): SignerKey {
   const c = parseCertificate(k.certificatePem);
   return {
     id: k.id,
@@ -78,9 +76,7 @@ export async function createSignerKey(ctx: AppContext, actor: Actor, input: Crea
   if (await repo.findStaffKey(ctx.database.db, staff.id, agencyId)) throw new DocumentsError('SIGNER_KEY_EXISTS');
   const algorithm: KeyAlgorithm = input.algorithm ?? 'ecdsa-p256';
   const keys = await generateKeyPair(algorithm);
-  const [name] = (await partyNames(ctx, [{ type: 'staff', id: staff.id }])).values();
-  const agency = (await agenciesByIds(ctx.database.db, [agencyId])).get(agencyId);
-  const subject = `CN=${dnValue(name?.name ?? staff.id)}, O=${dnValue(agency?.nameFa ?? agencyId)}, C=IR`;
+  const subject = await signerSubject(ctx, staff.id, agencyId);
   const issued = await ctx.pki.issueTestSignerCertificate(keys.publicKey, subject);
   if (!issued) throw new DocumentsError('SIGNER_NO_ISSUER');
   const id = randomUUID();
@@ -175,7 +171,7 @@ async function unlockForSigning(ctx: AppContext, w: Who, keyId: string, pin: str
 }
 
 /** A readable document of the staff member's agency that may still be signed, else the refusal. */
-async function signable(db: Db, staff: Actor, documentId: string, forUpdate = false): Promise<repo.DocumentRecord> {
+export async function signable(db: Db, staff: Actor, documentId: string, forUpdate = false): Promise<repo.DocumentRecord> {
   const doc = await repo.findDocument(db, documentId, forUpdate);
   if (!doc || !inAgency(staff, doc.agencyId)) throw new DocumentsError('DOCUMENT_NOT_FOUND', { documentId });
   if (doc.status !== 'issued') throw new DocumentsError('DOCUMENT_NOT_SIGNABLE', { status: doc.status });

@@ -3,6 +3,7 @@ import { maskNationalCode } from '@dargah/persian';
 import { uuids, type Db } from '../../platform/db';
 import * as repo from './organisation.repository';
 import * as identity from '../identity';
+import { staffFacts } from './separation.repository';
 
 /*
  * The people directory: who the ids are that other modules keep (staff, citizens, companies,
@@ -124,3 +125,12 @@ export const agencyLineage = (db: Db, agencyId: string) => repo.agencyLineage(db
 /** The active agencies (id, legal id, names), in the caller's db or transaction. */
 export const activeAgencies = async (db: Db) =>
   (await repo.listAgencies(db)).map((a) => ({ id: a.id, legalId: a.legalId, nameFa: a.nameFa, nameEn: a.nameEn }));
+
+/**
+ * A staff member's national code, what names the person in a signing certificate (documents:
+ * its subject's serialNumber); null when none is recorded, undefined for an unknown id.
+ */
+export async function staffNationalCode(db: Db, staffId: string): Promise<string | null | undefined> {
+  const [s] = await staffFacts(db, [staffId]);
+  return s ? s.nationalCode : undefined;
+}

@@ -23,6 +23,7 @@ export {
   partyKey,
   partyNames,
   staffIdByUsername,
+  staffNationalCode,
 } from './directory.service';
 export type { AgencyLineage, AgencyRef, Party, PartyName, PartyRef } from './directory.service';
 export type { AgencyFacts } from './organisation.repository';

@@ -1,6 +1,6 @@
 import type { CryptoKey } from './engine';
 import * as asn1js from 'asn1js';
-import { attribute, digest, signingCertificateV2 } from './attributes';
+import { attribute, digest, signingCertificateV2, type HashName } from './attributes';
 import { OID, pkijs, toArrayBuffer, type x509 } from './engine';
 import { hashForKey, signedAttributesSignature } from './signer-info';
 import type { TimestampAuthority } from './tsa';
@@ -42,14 +42,26 @@ export async function signDetached(content: Uint8Array, signer: SignerCredential
 
 /** The same over a digest already computed with hashForKey(signer.privateKey) (PAdES hashes its byte ranges). */
 export async function signDigest(messageDigest: Uint8Array, signer: SignerCredentials, opts: SignOptions = {}): Promise<Uint8Array> {
+  const signedData = await unsignedSignedData(messageDigest, signer, opts.signingTime);
+  await signedAttributesSignature(signedData, signer.privateKey);
+  return finishSignedData(signedData, hashForKey(signer.privateKey), opts.tsa);
+}
+
+/**
+ * A SignedData whose one SignerInfo has its signed attributes (content type, message digest,
+ * signing-certificate-v2, and signing time when given) but no signature yet. The same inputs give
+ * the same attributes: an external signer's device signs them (external.ts) and they are built again
+ * when its signature comes back.
+ */
+export async function unsignedSignedData(messageDigest: Uint8Array, signer: Pick<SignerCredentials, 'certificate' | 'chain'>, signingTime?: Date): Promise<pkijs.SignedData> {
   const certificate = pkijsCertificate(signer.certificate);
   const attributes = [
     attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
     attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(messageDigest) })),
     await signingCertificateV2(certificate, new Uint8Array(signer.certificate.rawData)),
   ];
-  if (opts.signingTime) attributes.push(attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: opts.signingTime })));
-  const signedData = new pkijs.SignedData({
+  if (signingTime) attributes.push(attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: signingTime })));
+  return new pkijs.SignedData({
     version: 1,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
     signerInfos: [
@@ -61,11 +73,13 @@ export async function signDigest(messageDigest: Uint8Array, signer: SignerCreden
     ],
     certificates: [certificate, ...(signer.chain ?? []).map(pkijsCertificate)],
   });
-  await signedAttributesSignature(signedData, signer.privateKey);
-  if (opts.tsa) {
+}
+
+/** A signed SignedData as a ContentInfo (DER), with an RFC 3161 token over its first signature value when a TSA is given. */
+export async function finishSignedData(signedData: pkijs.SignedData, hash: HashName, tsa?: TimestampAuthority): Promise<Uint8Array> {
+  if (tsa) {
     const signerInfo = signedData.signerInfos[0]!;
-    const hash = hashForKey(signer.privateKey);
-    const token = await opts.tsa.timestamp({ hash, hashed: await digest(hash, new Uint8Array(signerInfo.signature.valueBlock.valueHexView)) });
+    const token = await tsa.timestamp({ hash, hashed: await digest(hash, new Uint8Array(signerInfo.signature.valueBlock.valueHexView)) });
     signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
       type: 1,
       attributes: [new pkijs.Attribute({ type: OID.timeStampToken, values: [asn1js.fromBER(toArrayBuffer(token)).result] })],

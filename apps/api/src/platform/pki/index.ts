@@ -11,4 +11,5 @@ export { VERDICT_CODES, VERDICTS, type VerdictCode } from './verdicts';
 export { allowsDocumentSigning, verifyDetached, type SignerVerification, type Verification, type VerifyOptions } from './verify';
 export { acceptExternalPdfSignature, embedSignature, preparePdf, signedContent, signPdf, verifyPdf, type PdfSignatureInfo, type PdfSignatureVerification, type PdfVerification, type PreparedPdf } from './pades';
 export { createOcspClient, ocspUrlOf } from './ocsp';
+export { assembleCms, externalSigningRequest, hashForCertificate, timestampCms, type ExternalSigner, type ExternalSigningRequest } from './external';
 export { acceptIssuedCertificate, checkSigningCertificate, type SignerCheck } from './signer-check';

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ import { createTimestampAuthority, type TimestampAuthority } from './tsa';
  * pdfsig's NSS database; one byte changed makes it invalid, and Dargah says "altered" too.
  */
 const run = promisify(execFile);
+const here = path.dirname(fileURLToPath(import.meta.url));
 let ca: TestAuthorities;
 let tsa: TimestampAuthority;
 let dir: string;
@@ -160,5 +162,17 @@ describe('PAdES signatures, checked by pdfsig', () => {
     const contents = broken.indexOf('/Contents <') + '/Contents <'.length;
     broken.write('00', contents, 'latin1');
     expect(['malformed', 'altered']).toContain((await verifyPdf(broken, { trust: testTrustStore(ca), now: new Date() })).verdict);
+  });
+
+  it('prepares a PDF for signing under Node’s own ESM loader too (tsx, how the app and the bench run; vitest’s interop hid a broken import)', async () => {
+    const input = path.join(dir, 'esm-in.pdf');
+    fs.writeFileSync(input, pdf);
+    const script = `import fs from 'node:fs'; import { preparePdf } from ${JSON.stringify(path.join(here, 'pades.ts'))};
+      const p = await preparePdf(new Uint8Array(fs.readFileSync(${JSON.stringify(input)})), { reason: 'r', name: 'n', location: 'l', contactInfo: 'c' });
+      console.log(JSON.stringify(p.byteRange));`;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: here });
+    const range = JSON.parse(stdout.trim().split('\n').at(-1)!) as number[];
+    expect(range).toHaveLength(4);
+    expect(range[0]).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import signpdf from '@signpdf/signpdf';
+// The class, not the package's default export: Node's ESM loader (tsx, the app's runtime) hands a
+// CommonJS default export over as { default, … }, so `signpdf.sign` existed only under vitest's interop.
+import { SignPdf } from '@signpdf/signpdf';
 import { findByteRange, Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import * as asn1js from 'asn1js';
 import { signDetached, type SignerCredentials } from './cms';
@@ -52,7 +54,7 @@ export async function preparePdf(pdf: Uint8Array, info: PdfSignatureInfo, opts: 
       return Promise.resolve(Buffer.alloc(0));
     }
   }
-  const prepared = new Uint8Array(await signpdf.sign(withPlaceholder, new Nothing()));
+  const prepared = new Uint8Array(await new SignPdf().sign(withPlaceholder, new Nothing()));
   const ranges = byteRangesOf(Buffer.from(prepared));
   const last = ranges.at(-1);
   if (!last || last.length !== 4) throw new Error('the prepared PDF has no byte range');

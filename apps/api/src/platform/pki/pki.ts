@@ -6,7 +6,8 @@ import type { IntegrationRegistry } from '../integrations';
 import type { JobRegistry } from '../jobs';
 import { importPrivateKey, issueCertificate, keyMatchesCertificate, parseCertificate } from './certificates';
 import type { CryptoKey } from './engine';
-import { signPdf, verifyPdf, type PdfSignatureInfo, type PdfVerification } from './pades';
+import { acceptExternalPdfSignature, signedContent, signPdf, verifyPdf, type PdfSignatureInfo, type PdfVerification, type PreparedPdf } from './pades';
+import { assembleCms, timestampCms, type ExternalSigner } from './external';
 import { createOcspClient } from './ocsp';
 import { signDetached, type SignerCredentials } from './cms';
 import { combinedRevocation, createCrlRefreshJob, createOcspSimulator, CrlCache, distributionPoints, type OcspClient } from './revocation';
@@ -110,6 +111,19 @@ export class Pki {
   async verifyPdf(pdf: Uint8Array): Promise<PdfVerification> {
     const { trust } = await this.ready();
     return verifyPdf(pdf, { trust, revocation: this.revocation(), now: this.clock.now(), requireRevocation: this.config.PKI_REQUIRE_REVOCATION });
+  }
+
+  /**
+   * An external signer's answer for a prepared PDF (external.ts): the device's own CMS (given the
+   * signature timestamp here when it has none) or a bare signature value over the signed attributes
+   * of `externalSigningRequest`, verified like any signature (chain, key usage, validity, revocation,
+   * the bytes) before it is embedded; refused with its verdict otherwise.
+   */
+  async acceptExternalPdf(prepared: PreparedPdf, answer: { cms: Uint8Array } | { signatureValue: Uint8Array; signer: ExternalSigner }): ReturnType<typeof acceptExternalPdfSignature> {
+    const { trust, tsa } = await this.ready();
+    let cms = 'cms' in answer ? answer.cms : await assembleCms(signedContent(prepared), answer.signer, answer.signatureValue, tsa);
+    if ('cms' in answer && tsa) cms = await timestampCms(cms, tsa);
+    return acceptExternalPdfSignature(prepared, cms, { trust, revocation: this.revocation(), now: this.clock.now(), requireRevocation: this.config.PKI_REQUIRE_REVOCATION });
   }
 
   /**
