@@ -32,7 +32,7 @@ type Schema = Record<string, unknown>;
 /** One operation's example request and answer (apps/api/openapi/examples.json, by operation id). */
 export interface OperationExample {
   summary?: string;
-  query?: Record<string, string>;
+  query?: Record<string, unknown>;
   request?: unknown;
   response: { status: string; body: unknown };
 }
@@ -148,6 +148,13 @@ export function platformCodesOf(facts: OperationFacts, op: Operation, bodySchema
 const envelopeSchema = z.toJSONSchema(ErrorEnvelope, { target: 'draft-2020-12' }) as Schema;
 delete envelopeSchema.$schema;
 
+/** The shared error envelope (@dargah/contracts `ErrorEnvelope`) with its `code` one of these. */
+function envelopeWithCodes(codes: readonly string[]): OpenAPIV3_1.SchemaObject {
+  const schema = structuredClone(envelopeSchema) as { properties: { error: { properties: Record<string, unknown> } } };
+  schema.properties.error.properties.code = { type: 'string', enum: codes };
+  return schema as OpenAPIV3_1.SchemaObject;
+}
+
 const STATUS_TEXT: Record<string, string> = {
   '400': 'Bad request',
   '401': 'Not signed in',
@@ -190,7 +197,6 @@ export function apiContract(opts: ContractOptions) {
 
   const transformObject = ({ openapiObject }: { openapiObject: Partial<Document> }) => {
     const doc = openapiObject as Document;
-    doc.components = { ...doc.components, schemas: { ...doc.components?.schemas, ErrorEnvelope: envelopeSchema as OpenAPIV3_1.SchemaObject } };
     const used = new Set<string>();
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
       for (const [m, op] of Object.entries(item as Record<string, Operation>)) {
@@ -227,7 +233,7 @@ function errorResponses(codes: readonly string[], catalogue: ErrorCatalogue): Re
       description: `${STATUS_TEXT[status] ?? 'Refused'}: ${sorted.join(', ')}`,
       content: {
         'application/json': {
-          schema: { allOf: [{ $ref: '#/components/schemas/ErrorEnvelope' }, { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string', enum: sorted } } } } }] },
+          schema: envelopeWithCodes(sorted),
         },
       },
     };
