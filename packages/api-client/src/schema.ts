@@ -2218,253 +2218,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ARCHIVE_UNREADABLE, BLOB_EMPTY, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, MALFORMED_REQUEST, NESTING_TOO_DEEP, PDF_DATA_INVALID, PDF_IMAGE_INVALID, TEXT_NOT_ALLOWED, URL_MALFORMED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "ARCHIVE_UNREADABLE" | "BLOB_EMPTY" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "MALFORMED_REQUEST" | "NESTING_TOO_DEEP" | "PDF_DATA_INVALID" | "PDF_IMAGE_INVALID" | "TEXT_NOT_ALLOWED" | "URL_MALFORMED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not signed in: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "UNAUTHENTICATED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: FORBIDDEN, FORM_REFUSED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "FORBIDDEN" | "FORM_REFUSED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: BLOB_NOT_FOUND, FEATURE_DISABLED, JOB_NOT_FOUND, NOT_FOUND, ROUTE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "BLOB_NOT_FOUND" | "FEATURE_DISABLED" | "JOB_NOT_FOUND" | "NOT_FOUND" | "ROUTE_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: METHOD_NOT_ALLOWED */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "METHOD_NOT_ALLOWED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Request timeout: REQUEST_TIMEOUT */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "REQUEST_TIMEOUT";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CONFLICT";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: ARCHIVE_EXPANDS_TOO_MUCH, BLOB_TOO_LARGE, PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "ARCHIVE_EXPANDS_TOO_MUCH" | "BLOB_TOO_LARGE" | "PAYLOAD_TOO_LARGE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: URL_TOO_LONG */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "URL_TOO_LONG";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: BLOB_TYPE_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "BLOB_TYPE_NOT_ALLOWED" | "UNSUPPORTED_MEDIA_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not processable: IDEMPOTENCY_KEY_REUSED */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IDEMPOTENCY_KEY_REUSED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "RATE_LIMITED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: HEADERS_TOO_LARGE */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "HEADERS_TOO_LARGE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -3294,121 +3047,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request: EMAIL_CODE_EXPIRED, EMAIL_CODE_INVALID, MOBILE_NOT_OWNED, OIDC_STATE_INVALID, OTP_EXPIRED, OTP_INVALID, PASSWORD_CONTAINS_USERNAME, PASSWORD_TOO_SHORT, PASSWORD_TOO_SIMPLE */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "EMAIL_CODE_EXPIRED" | "EMAIL_CODE_INVALID" | "MOBILE_NOT_OWNED" | "OIDC_STATE_INVALID" | "OTP_EXPIRED" | "OTP_INVALID" | "PASSWORD_CONTAINS_USERNAME" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_SIMPLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not signed in: INVALID_CREDENTIALS, OIDC_ACCESS_DENIED, OIDC_SIGN_IN_FAILED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "INVALID_CREDENTIALS" | "OIDC_ACCESS_DENIED" | "OIDC_SIGN_IN_FAILED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: CSRF_TOKEN_INVALID, OIDC_ACCOUNT_INACTIVE, OIDC_UNKNOWN_ACCOUNT */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CSRF_TOKEN_INVALID" | "OIDC_ACCOUNT_INACTIVE" | "OIDC_UNKNOWN_ACCOUNT";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: API_TOKEN_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "API_TOKEN_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: EMAIL_CODE_TOO_MANY_ATTEMPTS, EMAIL_CODE_TOO_MANY_REQUESTS, OTP_TOO_MANY_ATTEMPTS, OTP_TOO_MANY_REQUESTS, SIGN_IN_DELAYED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "EMAIL_CODE_TOO_MANY_ATTEMPTS" | "EMAIL_CODE_TOO_MANY_REQUESTS" | "OTP_TOO_MANY_ATTEMPTS" | "OTP_TOO_MANY_REQUESTS" | "SIGN_IN_DELAYED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: OIDC_PROVIDER_ERROR */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "OIDC_PROVIDER_ERROR";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3417,7 +3056,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -3901,25 +3540,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: EMAIL_CODE_EXPIRED, EMAIL_CODE_INVALID, MOBILE_NOT_OWNED, OIDC_STATE_INVALID, OTP_EXPIRED, OTP_INVALID, PASSWORD_CONTAINS_USERNAME, PASSWORD_TOO_SHORT, PASSWORD_TOO_SIMPLE */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "EMAIL_CODE_EXPIRED" | "EMAIL_CODE_INVALID" | "MOBILE_NOT_OWNED" | "OIDC_STATE_INVALID" | "OTP_EXPIRED" | "OTP_INVALID" | "PASSWORD_CONTAINS_USERNAME" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_SIMPLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not signed in: INVALID_CREDENTIALS, OIDC_ACCESS_DENIED, OIDC_SIGN_IN_FAILED, UNAUTHENTICATED */
             401: {
                 headers: {
@@ -3958,64 +3578,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: API_TOKEN_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "API_TOKEN_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: EMAIL_CODE_TOO_MANY_ATTEMPTS, EMAIL_CODE_TOO_MANY_REQUESTS, OTP_TOO_MANY_ATTEMPTS, OTP_TOO_MANY_REQUESTS, SIGN_IN_DELAYED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "EMAIL_CODE_TOO_MANY_ATTEMPTS" | "EMAIL_CODE_TOO_MANY_REQUESTS" | "OTP_TOO_MANY_ATTEMPTS" | "OTP_TOO_MANY_REQUESTS" | "SIGN_IN_DELAYED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: OIDC_PROVIDER_ERROR */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "OIDC_PROVIDER_ERROR";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4024,7 +3587,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -4274,25 +3837,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: EMAIL_CODE_EXPIRED, EMAIL_CODE_INVALID, MOBILE_NOT_OWNED, OIDC_STATE_INVALID, OTP_EXPIRED, OTP_INVALID, PASSWORD_CONTAINS_USERNAME, PASSWORD_TOO_SHORT, PASSWORD_TOO_SIMPLE */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "EMAIL_CODE_EXPIRED" | "EMAIL_CODE_INVALID" | "MOBILE_NOT_OWNED" | "OIDC_STATE_INVALID" | "OTP_EXPIRED" | "OTP_INVALID" | "PASSWORD_CONTAINS_USERNAME" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_SIMPLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not signed in: INVALID_CREDENTIALS, OIDC_ACCESS_DENIED, OIDC_SIGN_IN_FAILED, UNAUTHENTICATED */
             401: {
                 headers: {
@@ -4331,64 +3875,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: API_TOKEN_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "API_TOKEN_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: EMAIL_CODE_TOO_MANY_ATTEMPTS, EMAIL_CODE_TOO_MANY_REQUESTS, OTP_TOO_MANY_ATTEMPTS, OTP_TOO_MANY_REQUESTS, SIGN_IN_DELAYED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "EMAIL_CODE_TOO_MANY_ATTEMPTS" | "EMAIL_CODE_TOO_MANY_REQUESTS" | "OTP_TOO_MANY_ATTEMPTS" | "OTP_TOO_MANY_REQUESTS" | "SIGN_IN_DELAYED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: OIDC_PROVIDER_ERROR */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "OIDC_PROVIDER_ERROR";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4397,7 +3884,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -4891,121 +4378,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: EMAIL_CODE_EXPIRED, EMAIL_CODE_INVALID, MOBILE_NOT_OWNED, OIDC_STATE_INVALID, OTP_EXPIRED, OTP_INVALID, PASSWORD_CONTAINS_USERNAME, PASSWORD_TOO_SHORT, PASSWORD_TOO_SIMPLE */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "EMAIL_CODE_EXPIRED" | "EMAIL_CODE_INVALID" | "MOBILE_NOT_OWNED" | "OIDC_STATE_INVALID" | "OTP_EXPIRED" | "OTP_INVALID" | "PASSWORD_CONTAINS_USERNAME" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_SIMPLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not signed in: INVALID_CREDENTIALS, OIDC_ACCESS_DENIED, OIDC_SIGN_IN_FAILED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "INVALID_CREDENTIALS" | "OIDC_ACCESS_DENIED" | "OIDC_SIGN_IN_FAILED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: CSRF_TOKEN_INVALID, OIDC_ACCOUNT_INACTIVE, OIDC_UNKNOWN_ACCOUNT */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CSRF_TOKEN_INVALID" | "OIDC_ACCOUNT_INACTIVE" | "OIDC_UNKNOWN_ACCOUNT";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: API_TOKEN_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "API_TOKEN_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: EMAIL_CODE_TOO_MANY_ATTEMPTS, EMAIL_CODE_TOO_MANY_REQUESTS, OTP_TOO_MANY_ATTEMPTS, OTP_TOO_MANY_REQUESTS, SIGN_IN_DELAYED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "EMAIL_CODE_TOO_MANY_ATTEMPTS" | "EMAIL_CODE_TOO_MANY_REQUESTS" | "OTP_TOO_MANY_ATTEMPTS" | "OTP_TOO_MANY_REQUESTS" | "SIGN_IN_DELAYED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: OIDC_PROVIDER_ERROR */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "OIDC_PROVIDER_ERROR";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5014,7 +4387,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -5375,101 +4748,6 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Bad request: AGENCY_CYCLE, AGENCY_PARENT_NOT_FOUND, DELEGATE_NOT_ELIGIBLE, DELEGATION_WINDOW_INVALID, RESET_CODE_EXPIRED, RESET_CODE_INVALID, UNIT_CYCLE, UNIT_NOT_IN_AGENCY */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AGENCY_CYCLE" | "AGENCY_PARENT_NOT_FOUND" | "DELEGATE_NOT_ELIGIBLE" | "DELEGATION_WINDOW_INVALID" | "RESET_CODE_EXPIRED" | "RESET_CODE_INVALID" | "UNIT_CYCLE" | "UNIT_NOT_IN_AGENCY";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: AGENCY_FIELD_LOCKED, OWN_ACCOUNT_LOCKED, OWN_ROLES_LOCKED, REDELEGATION_FORBIDDEN, REVIEWER_CONFLICT_OF_INTEREST, ROLE_RESERVED, SELF_REVIEW_FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AGENCY_FIELD_LOCKED" | "OWN_ACCOUNT_LOCKED" | "OWN_ROLES_LOCKED" | "REDELEGATION_FORBIDDEN" | "REVIEWER_CONFLICT_OF_INTEREST" | "ROLE_RESERVED" | "SELF_REVIEW_FORBIDDEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: AGENCY_NOT_FOUND, DELEGATION_NOT_FOUND, ROLE_GRANT_NOT_FOUND, STAFF_NOT_FOUND, UNIT_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -5521,25 +4799,6 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Bad request: AGENCY_CYCLE, AGENCY_PARENT_NOT_FOUND, DELEGATE_NOT_ELIGIBLE, DELEGATION_WINDOW_INVALID, RESET_CODE_EXPIRED, RESET_CODE_INVALID, UNIT_CYCLE, UNIT_NOT_IN_AGENCY */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AGENCY_CYCLE" | "AGENCY_PARENT_NOT_FOUND" | "DELEGATE_NOT_ELIGIBLE" | "DELEGATION_WINDOW_INVALID" | "RESET_CODE_EXPIRED" | "RESET_CODE_INVALID" | "UNIT_CYCLE" | "UNIT_NOT_IN_AGENCY";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not signed in: UNAUTHENTICATED */
             401: {
                 headers: {
@@ -5569,63 +4828,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_FIELD_LOCKED" | "FORBIDDEN" | "OWN_ACCOUNT_LOCKED" | "OWN_ROLES_LOCKED" | "REDELEGATION_FORBIDDEN" | "REVIEWER_CONFLICT_OF_INTEREST" | "ROLE_RESERVED" | "SELF_REVIEW_FORBIDDEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: AGENCY_NOT_FOUND, DELEGATION_NOT_FOUND, ROLE_GRANT_NOT_FOUND, STAFF_NOT_FOUND, UNIT_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -6256,44 +5458,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -6904,44 +6068,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -7513,44 +6639,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -7977,25 +7065,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: AGENCY_CYCLE, AGENCY_PARENT_NOT_FOUND, DELEGATE_NOT_ELIGIBLE, DELEGATION_WINDOW_INVALID, RESET_CODE_EXPIRED, RESET_CODE_INVALID, UNIT_CYCLE, UNIT_NOT_IN_AGENCY */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AGENCY_CYCLE" | "AGENCY_PARENT_NOT_FOUND" | "DELEGATE_NOT_ELIGIBLE" | "DELEGATION_WINDOW_INVALID" | "RESET_CODE_EXPIRED" | "RESET_CODE_INVALID" | "UNIT_CYCLE" | "UNIT_NOT_IN_AGENCY";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not signed in: UNAUTHENTICATED */
             401: {
                 headers: {
@@ -8025,63 +7094,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_FIELD_LOCKED" | "FORBIDDEN" | "OWN_ACCOUNT_LOCKED" | "OWN_ROLES_LOCKED" | "REDELEGATION_FORBIDDEN" | "REVIEWER_CONFLICT_OF_INTEREST" | "ROLE_RESERVED" | "SELF_REVIEW_FORBIDDEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: AGENCY_NOT_FOUND, DELEGATION_NOT_FOUND, ROLE_GRANT_NOT_FOUND, STAFF_NOT_FOUND, UNIT_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -8220,44 +7232,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -8301,25 +7275,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: AGENCY_CYCLE, AGENCY_PARENT_NOT_FOUND, DELEGATE_NOT_ELIGIBLE, DELEGATION_WINDOW_INVALID, RESET_CODE_EXPIRED, RESET_CODE_INVALID, UNIT_CYCLE, UNIT_NOT_IN_AGENCY */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AGENCY_CYCLE" | "AGENCY_PARENT_NOT_FOUND" | "DELEGATE_NOT_ELIGIBLE" | "DELEGATION_WINDOW_INVALID" | "RESET_CODE_EXPIRED" | "RESET_CODE_INVALID" | "UNIT_CYCLE" | "UNIT_NOT_IN_AGENCY";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not signed in: UNAUTHENTICATED */
             401: {
                 headers: {
@@ -8349,63 +7304,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_FIELD_LOCKED" | "FORBIDDEN" | "OWN_ACCOUNT_LOCKED" | "OWN_ROLES_LOCKED" | "REDELEGATION_FORBIDDEN" | "REVIEWER_CONFLICT_OF_INTEREST" | "ROLE_RESERVED" | "SELF_REVIEW_FORBIDDEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: AGENCY_NOT_FOUND, DELEGATION_NOT_FOUND, ROLE_GRANT_NOT_FOUND, STAFF_NOT_FOUND, UNIT_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -8531,44 +7429,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -8704,44 +7564,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -8861,44 +7683,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -9009,44 +7793,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -9190,44 +7936,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -9662,44 +8370,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: LEGAL_ID_TAKEN, OIDC_SUBJECT_TAKEN, STAFF_INACTIVE, STAFF_NO_MOBILE, UNIT_CODE_TAKEN, USERNAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LEGAL_ID_TAKEN" | "OIDC_SUBJECT_TAKEN" | "STAFF_INACTIVE" | "STAFF_NO_MOBILE" | "UNIT_CODE_TAKEN" | "USERNAME_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests: PASSWORD_RESET_TOO_MANY */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "PASSWORD_RESET_TOO_MANY";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -11897,25 +10567,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: SERVICE_CARD_EXPIRED, SERVICE_NOT_ELECTRONIC */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "SERVICE_CARD_EXPIRED" | "SERVICE_NOT_ELECTRONIC";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -12079,25 +10730,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: SERVICE_CARD_EXPIRED, SERVICE_NOT_ELECTRONIC */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "SERVICE_CARD_EXPIRED" | "SERVICE_NOT_ELECTRONIC";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -12219,25 +10851,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "NOT_FOUND" | "SERVICE_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: SERVICE_CARD_EXPIRED, SERVICE_NOT_ELECTRONIC */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "SERVICE_CARD_EXPIRED" | "SERVICE_NOT_ELECTRONIC";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12907,25 +11520,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -13087,25 +11681,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -13258,25 +11833,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "NOT_FOUND" | "REQUEST_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13575,25 +12131,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "REQUEST_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15479,63 +14016,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not processable: IMPORT_INVALID */
             422: {
                 headers: {
@@ -16046,63 +14526,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not processable: IMPORT_INVALID */
             422: {
                 headers: {
@@ -16277,63 +14700,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CARD_NOT_FOUND" | "CARD_VERSION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "NOT_FOUND" | "VOCABULARY_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16841,63 +15207,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not processable: IMPORT_INVALID */
             422: {
                 headers: {
@@ -17036,63 +15345,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CARD_NOT_FOUND" | "CARD_VERSION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "NOT_FOUND" | "VOCABULARY_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17741,63 +15993,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CARD_NOT_FOUND" | "CARD_VERSION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "VOCABULARY_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19293,63 +17488,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not processable: IMPORT_INVALID */
             422: {
                 headers: {
@@ -19541,63 +17679,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not processable: IMPORT_INVALID */
             422: {
                 headers: {
@@ -19730,63 +17811,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CARD_NOT_FOUND" | "CARD_VERSION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "NOT_FOUND" | "VOCABULARY_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19942,63 +17966,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CARD_NOT_FOUND" | "CARD_VERSION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "VOCABULARY_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20221,44 +18188,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not processable: IDEMPOTENCY_KEY_REUSED, IMPORT_INVALID */
             422: {
                 headers: {
@@ -20317,120 +18246,6 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description Bad request: CARD_INCOMPLETE, IMPORT_CSV_MALFORMED, IMPORT_ENCODING_INVALID, IMPORT_FILE_EMPTY, IMPORT_FILE_UNREADABLE */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_INCOMPLETE" | "IMPORT_CSV_MALFORMED" | "IMPORT_ENCODING_INVALID" | "IMPORT_FILE_EMPTY" | "IMPORT_FILE_UNREADABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: CARD_NOT_FOUND, CARD_VERSION_NOT_FOUND, IMPORT_NOT_FOUND, VOCABULARY_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_NOT_FOUND" | "CARD_VERSION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "VOCABULARY_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not processable: IMPORT_INVALID */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_INVALID";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -20468,120 +18283,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
-                };
-            };
-            /** @description Bad request: CARD_INCOMPLETE, IMPORT_CSV_MALFORMED, IMPORT_ENCODING_INVALID, IMPORT_FILE_EMPTY, IMPORT_FILE_UNREADABLE */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_INCOMPLETE" | "IMPORT_CSV_MALFORMED" | "IMPORT_ENCODING_INVALID" | "IMPORT_FILE_EMPTY" | "IMPORT_FILE_UNREADABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: CARD_NOT_FOUND, CARD_VERSION_NOT_FOUND, IMPORT_NOT_FOUND, VOCABULARY_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_NOT_FOUND" | "CARD_VERSION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "VOCABULARY_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not processable: IMPORT_INVALID */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_INVALID";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
                 };
             };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
@@ -20718,63 +18419,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not processable: IMPORT_INVALID */
             422: {
                 headers: {
@@ -20835,120 +18479,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: CARD_INCOMPLETE, IMPORT_CSV_MALFORMED, IMPORT_ENCODING_INVALID, IMPORT_FILE_EMPTY, IMPORT_FILE_UNREADABLE */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_INCOMPLETE" | "IMPORT_CSV_MALFORMED" | "IMPORT_ENCODING_INVALID" | "IMPORT_FILE_EMPTY" | "IMPORT_FILE_UNREADABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: CARD_NOT_FOUND, CARD_VERSION_NOT_FOUND, IMPORT_NOT_FOUND, VOCABULARY_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_NOT_FOUND" | "CARD_VERSION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "VOCABULARY_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not processable: IMPORT_INVALID */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_INVALID";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -20987,120 +18517,6 @@ export interface operations {
                 content: {
                     "application/json": {
                         [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Bad request: CARD_INCOMPLETE, IMPORT_CSV_MALFORMED, IMPORT_ENCODING_INVALID, IMPORT_FILE_EMPTY, IMPORT_FILE_UNREADABLE */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_INCOMPLETE" | "IMPORT_CSV_MALFORMED" | "IMPORT_ENCODING_INVALID" | "IMPORT_FILE_EMPTY" | "IMPORT_FILE_UNREADABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: CARD_NOT_FOUND, CARD_VERSION_NOT_FOUND, IMPORT_NOT_FOUND, VOCABULARY_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_NOT_FOUND" | "CARD_VERSION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "VOCABULARY_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not processable: IMPORT_INVALID */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_INVALID";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
                     };
                 };
             };
@@ -21185,63 +18601,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not processable: IMPORT_INVALID */
             422: {
                 headers: {
@@ -21311,25 +18670,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: CARD_INCOMPLETE, IMPORT_CSV_MALFORMED, IMPORT_ENCODING_INVALID, IMPORT_FILE_EMPTY, IMPORT_FILE_UNREADABLE */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_INCOMPLETE" | "IMPORT_CSV_MALFORMED" | "IMPORT_ENCODING_INVALID" | "IMPORT_FILE_EMPTY" | "IMPORT_FILE_UNREADABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not signed in: UNAUTHENTICATED */
             401: {
                 headers: {
@@ -21359,101 +18699,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: CARD_NOT_FOUND, CARD_VERSION_NOT_FOUND, IMPORT_NOT_FOUND, VOCABULARY_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_NOT_FOUND" | "CARD_VERSION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "VOCABULARY_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not processable: IMPORT_INVALID */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_INVALID";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21508,25 +18753,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: CARD_INCOMPLETE, IMPORT_CSV_MALFORMED, IMPORT_ENCODING_INVALID, IMPORT_FILE_EMPTY, IMPORT_FILE_UNREADABLE */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_INCOMPLETE" | "IMPORT_CSV_MALFORMED" | "IMPORT_ENCODING_INVALID" | "IMPORT_FILE_EMPTY" | "IMPORT_FILE_UNREADABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not signed in: UNAUTHENTICATED */
             401: {
                 headers: {
@@ -21556,101 +18782,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: CARD_NOT_FOUND, CARD_VERSION_NOT_FOUND, IMPORT_NOT_FOUND, VOCABULARY_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_NOT_FOUND" | "CARD_VERSION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "VOCABULARY_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CARD_ACTION_NOT_ALLOWED, CARD_NOT_EDITABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CARD_ACTION_NOT_ALLOWED" | "CARD_NOT_EDITABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too large: IMPORT_FILE_EXPANDS_TOO_MUCH, IMPORT_FILE_TOO_LARGE, IMPORT_TOO_MANY_COLUMNS, IMPORT_TOO_MANY_ROWS */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_FILE_EXPANDS_TOO_MUCH" | "IMPORT_FILE_TOO_LARGE" | "IMPORT_TOO_MANY_COLUMNS" | "IMPORT_TOO_MANY_ROWS";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unsupported media type: IMPORT_UNSUPPORTED_TYPE */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_UNSUPPORTED_TYPE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not processable: IMPORT_INVALID */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "IMPORT_INVALID";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21781,63 +18912,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: MARK_RELATED_REQUIRED, MARK_RELATED_SAME */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "MARK_RELATED_REQUIRED" | "MARK_RELATED_SAME";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: CATEGORY_NOT_FOUND, DOMAIN_NOT_FOUND, LAYER_NOT_FOUND, MARK_NOT_FOUND, MARK_SERVICE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CATEGORY_NOT_FOUND" | "DOMAIN_NOT_FOUND" | "LAYER_NOT_FOUND" | "MARK_NOT_FOUND" | "MARK_SERVICE_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CATEGORY_IN_USE, DOMAIN_IN_USE, LAYER_IN_USE, MARK_ALREADY_OPEN, MARK_ALREADY_RESOLVED, TAXONOMY_CODE_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CATEGORY_IN_USE" | "DOMAIN_IN_USE" | "LAYER_IN_USE" | "MARK_ALREADY_OPEN" | "MARK_ALREADY_RESOLVED" | "TAXONOMY_CODE_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -21910,25 +18984,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: MARK_RELATED_REQUIRED, MARK_RELATED_SAME */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "MARK_RELATED_REQUIRED" | "MARK_RELATED_SAME";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not signed in: UNAUTHENTICATED */
             401: {
                 headers: {
@@ -21958,44 +19013,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: CATEGORY_NOT_FOUND, DOMAIN_NOT_FOUND, LAYER_NOT_FOUND, MARK_NOT_FOUND, MARK_SERVICE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CATEGORY_NOT_FOUND" | "DOMAIN_NOT_FOUND" | "LAYER_NOT_FOUND" | "MARK_NOT_FOUND" | "MARK_SERVICE_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CATEGORY_IN_USE, DOMAIN_IN_USE, LAYER_IN_USE, MARK_ALREADY_OPEN, MARK_ALREADY_RESOLVED, TAXONOMY_CODE_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CATEGORY_IN_USE" | "DOMAIN_IN_USE" | "LAYER_IN_USE" | "MARK_ALREADY_OPEN" | "MARK_ALREADY_RESOLVED" | "TAXONOMY_CODE_TAKEN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22078,25 +19095,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: MARK_RELATED_REQUIRED, MARK_RELATED_SAME */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "MARK_RELATED_REQUIRED" | "MARK_RELATED_SAME";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not signed in: UNAUTHENTICATED */
             401: {
                 headers: {
@@ -22126,44 +19124,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: CATEGORY_NOT_FOUND, DOMAIN_NOT_FOUND, LAYER_NOT_FOUND, MARK_NOT_FOUND, MARK_SERVICE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CATEGORY_NOT_FOUND" | "DOMAIN_NOT_FOUND" | "LAYER_NOT_FOUND" | "MARK_NOT_FOUND" | "MARK_SERVICE_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: CATEGORY_IN_USE, DOMAIN_IN_USE, LAYER_IN_USE, MARK_ALREADY_OPEN, MARK_ALREADY_RESOLVED, TAXONOMY_CODE_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CATEGORY_IN_USE" | "DOMAIN_IN_USE" | "LAYER_IN_USE" | "MARK_ALREADY_OPEN" | "MARK_ALREADY_RESOLVED" | "TAXONOMY_CODE_TAKEN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23977,25 +20937,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CATEGORY_IN_USE, DOMAIN_IN_USE, LAYER_IN_USE, MARK_ALREADY_OPEN, MARK_ALREADY_RESOLVED, TAXONOMY_CODE_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CATEGORY_IN_USE" | "DOMAIN_IN_USE" | "LAYER_IN_USE" | "MARK_ALREADY_OPEN" | "MARK_ALREADY_RESOLVED" | "TAXONOMY_CODE_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -24363,25 +21304,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CATEGORY_IN_USE, DOMAIN_IN_USE, LAYER_IN_USE, MARK_ALREADY_OPEN, MARK_ALREADY_RESOLVED, TAXONOMY_CODE_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CATEGORY_IN_USE" | "DOMAIN_IN_USE" | "LAYER_IN_USE" | "MARK_ALREADY_OPEN" | "MARK_ALREADY_RESOLVED" | "TAXONOMY_CODE_TAKEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -24740,25 +21662,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "LICENCE_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: LICENCE_ALREADY_MAPPED, LICENCE_CANCELLED, LICENCE_NOT_MAPPED, SERVICE_ALREADY_LICENSED, SERVICE_NOT_APPROVED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LICENCE_ALREADY_MAPPED" | "LICENCE_CANCELLED" | "LICENCE_NOT_MAPPED" | "SERVICE_ALREADY_LICENSED" | "SERVICE_NOT_APPROVED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -25195,25 +22098,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: LICENCE_ALREADY_MAPPED, LICENCE_CANCELLED, LICENCE_NOT_MAPPED, SERVICE_ALREADY_LICENSED, SERVICE_NOT_APPROVED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LICENCE_ALREADY_MAPPED" | "LICENCE_CANCELLED" | "LICENCE_NOT_MAPPED" | "SERVICE_ALREADY_LICENSED" | "SERVICE_NOT_APPROVED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -25372,25 +22256,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "LICENCE_NOT_FOUND" | "NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: LICENCE_ALREADY_MAPPED, LICENCE_CANCELLED, LICENCE_NOT_MAPPED, SERVICE_ALREADY_LICENSED, SERVICE_NOT_APPROVED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LICENCE_ALREADY_MAPPED" | "LICENCE_CANCELLED" | "LICENCE_NOT_MAPPED" | "SERVICE_ALREADY_LICENSED" | "SERVICE_NOT_APPROVED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -26430,25 +23295,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: LICENCE_ALREADY_MAPPED, LICENCE_CANCELLED, LICENCE_NOT_MAPPED, SERVICE_ALREADY_LICENSED, SERVICE_NOT_APPROVED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LICENCE_ALREADY_MAPPED" | "LICENCE_CANCELLED" | "LICENCE_NOT_MAPPED" | "SERVICE_ALREADY_LICENSED" | "SERVICE_NOT_APPROVED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -26562,25 +23408,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "LICENCE_NOT_FOUND" | "NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: LICENCE_ALREADY_MAPPED, LICENCE_CANCELLED, LICENCE_NOT_MAPPED, SERVICE_ALREADY_LICENSED, SERVICE_NOT_APPROVED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "LICENCE_ALREADY_MAPPED" | "LICENCE_CANCELLED" | "LICENCE_NOT_MAPPED" | "SERVICE_ALREADY_LICENSED" | "SERVICE_NOT_APPROVED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -26802,25 +23629,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: DELIVERY_REPORT_EXISTS, DELIVERY_REPORT_SUPERSEDED, DELIVERY_ROW_NOT_RESOLVABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DELIVERY_REPORT_EXISTS" | "DELIVERY_REPORT_SUPERSEDED" | "DELIVERY_ROW_NOT_RESOLVABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not processable: CATALOGUE_SERVICE_EXPIRED, CATALOGUE_SERVICE_NOT_APPROVED, CATALOGUE_SERVICE_OTHER_AGENCY, DELIVERY_REPORT_NOT_PROVINCIAL, DELIVERY_YEAR_IN_FUTURE */
             422: {
                 headers: {
@@ -26990,25 +23798,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "DELIVERY_REPORT_NOT_FOUND" | "DELIVERY_ROW_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: DELIVERY_REPORT_EXISTS, DELIVERY_REPORT_SUPERSEDED, DELIVERY_ROW_NOT_RESOLVABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DELIVERY_REPORT_EXISTS" | "DELIVERY_REPORT_SUPERSEDED" | "DELIVERY_ROW_NOT_RESOLVABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -27415,25 +24204,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: DELIVERY_REPORT_EXISTS, DELIVERY_REPORT_SUPERSEDED, DELIVERY_ROW_NOT_RESOLVABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DELIVERY_REPORT_EXISTS" | "DELIVERY_REPORT_SUPERSEDED" | "DELIVERY_ROW_NOT_RESOLVABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not processable: CATALOGUE_SERVICE_EXPIRED, CATALOGUE_SERVICE_NOT_APPROVED, CATALOGUE_SERVICE_OTHER_AGENCY, DELIVERY_REPORT_NOT_PROVINCIAL, DELIVERY_YEAR_IN_FUTURE */
             422: {
                 headers: {
@@ -27828,25 +24598,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: DELIVERY_REPORT_EXISTS, DELIVERY_REPORT_SUPERSEDED, DELIVERY_ROW_NOT_RESOLVABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DELIVERY_REPORT_EXISTS" | "DELIVERY_REPORT_SUPERSEDED" | "DELIVERY_ROW_NOT_RESOLVABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not processable: CATALOGUE_SERVICE_EXPIRED, CATALOGUE_SERVICE_NOT_APPROVED, CATALOGUE_SERVICE_OTHER_AGENCY, DELIVERY_REPORT_NOT_PROVINCIAL, DELIVERY_YEAR_IN_FUTURE */
             422: {
                 headers: {
@@ -27976,25 +24727,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "DELIVERY_REPORT_NOT_FOUND" | "DELIVERY_ROW_NOT_FOUND" | "NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: DELIVERY_REPORT_EXISTS, DELIVERY_REPORT_SUPERSEDED, DELIVERY_ROW_NOT_RESOLVABLE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DELIVERY_REPORT_EXISTS" | "DELIVERY_REPORT_SUPERSEDED" | "DELIVERY_ROW_NOT_RESOLVABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -28654,25 +25386,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: AUDIT_PERIOD_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AUDIT_PERIOD_INVALID";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not signed in: UNAUTHENTICATED */
             401: {
                 headers: {
@@ -28702,25 +25415,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: AUDIT_CHECKPOINT_NONE, AUDIT_ENTRY_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AUDIT_CHECKPOINT_NONE" | "AUDIT_ENTRY_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29052,44 +25746,6 @@ export interface operations {
                         keyId: string;
                         signature: string;
                         publicKeyPem: string;
-                    };
-                };
-            };
-            /** @description Bad request: AUDIT_PERIOD_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AUDIT_PERIOD_INVALID";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: AUDIT_CHECKPOINT_NONE, AUDIT_ENTRY_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "AUDIT_CHECKPOINT_NONE" | "AUDIT_ENTRY_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
                     };
                 };
             };
@@ -29467,44 +26123,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: NOTIFICATION_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "NOTIFICATION_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not processable: NOTIFICATION_CHANNEL_WITHOUT_ADDRESS */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "NOTIFICATION_CHANNEL_WITHOUT_ADDRESS";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29919,25 +26537,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: SIGNER_PIN_TOO_WEAK, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "SIGNER_PIN_TOO_WEAK" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Not signed in: UNAUTHENTICATED */
             401: {
                 headers: {
@@ -29976,64 +26575,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DOCUMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DOCUMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Conflict: DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, SIGNER_CERTIFICATE_REFUSED, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: SIGNER_KEY_LOCKED */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "SIGNER_KEY_LOCKED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -30042,7 +26584,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -30788,25 +27330,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, SIGNER_CERTIFICATE_REFUSED, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Refused: SIGNER_KEY_LOCKED */
             423: {
                 headers: {
@@ -30940,25 +27463,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "SIGNER_PIN_TOO_WEAK" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: SIGNER_PIN_WRONG */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "SIGNER_PIN_WRONG";
                             message: string;
                             details: {
                                 [key: string]: unknown;

@@ -145,6 +145,24 @@ export function platformCodesOf(facts: OperationFacts, op: Operation, bodySchema
   return codes;
 }
 
+/**
+ * Whether a code of the operation's module, by its status, may answer this operation: refusals of
+ * input only where there is input (a body for 413 and 415), conflicts and limits only on writes (or a
+ * limited route), refusals of the caller where a caller is named or input given. A module's code
+ * outside these rules is listed on a route by `config.errors`.
+ */
+export function moduleCodeApplies(f: OperationFacts, op: Operation, status: number): boolean {
+  const params = (op.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
+  const hasBody = Boolean(op.requestBody);
+  const hasInput = hasBody || params.length > 0;
+  const write = UNSAFE_METHODS.has(f.method);
+  if (status === 413 || status === 415) return hasBody;
+  if (status === 409) return write;
+  if (status === 429) return write || f.rateLimited;
+  if (status === 401 || status === 403) return hasInput || (f.access !== undefined && f.access !== 'public');
+  return hasInput || write;
+}
+
 const envelopeSchema = z.toJSONSchema(ErrorEnvelope, { target: 'draft-2020-12' }) as Schema;
 delete envelopeSchema.$schema;
 
@@ -204,7 +222,11 @@ export function apiContract(opts: ContractOptions) {
         if (!f) continue;
         for (const t of op.tags ?? []) used.add(t);
         const body = (op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined)?.content?.['application/json']?.schema as Schema | undefined;
-        const codes = new Set([...platformCodesOf(f, op, body, opts.session.csrfRefusal), ...opts.catalogue.errorEntries().filter(([, , owner]) => owner === f.module).map(([code]) => code), ...f.errors]);
+        const moduleCodes = opts.catalogue
+          .errorEntries()
+          .filter(([, spec, owner]) => owner === f.module && moduleCodeApplies(f, op, spec.status))
+          .map(([code]) => code);
+        const codes = new Set([...platformCodesOf(f, op, body, opts.session.csrfRefusal), ...moduleCodes, ...f.errors]);
         op.responses = { ...op.responses, ...errorResponses([...codes], opts.catalogue) };
         if (op.operationId) applyExample(op, opts.examples[op.operationId]);
       }
