@@ -105,7 +105,7 @@ describe('the committed contract', () => {
     }
     const codes = (k: string, m: string, s: string) => doc.paths[k]![m]!.responses[s]?.content?.['application/json']?.schema?.properties?.error?.properties?.code?.enum ?? [];
     // The rules: a public read without input gives no sign-in or body errors; a rate-limited sign-in gives 429.
-    expect(Object.keys(doc.paths['/api/v1/catalogue/vocabularies']!.get!.responses).filter((s) => s !== '200')).toEqual(['503']);
+    expect(Object.keys(doc.paths['/api/v1/catalogue/vocabularies']!.get!.responses).filter((s) => s !== '200')).toEqual(['431', '503']);
     expect(codes('/api/v1/auth/staff/login', 'post', '429')).toContain('RATE_LIMITED');
     expect(codes('/api/v1/auth/staff/login', 'post', '400')).toEqual(expect.arrayContaining(['VALIDATION_FAILED', 'MALFORMED_JSON', 'TEXT_NOT_ALLOWED']));
     expect(doc.paths['/api/v1/catalogue/cards']!.get!.responses['429']).toBeUndefined();

@@ -2218,6 +2218,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -2395,6 +2414,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "EMAIL_CODE_TOO_MANY_ATTEMPTS" | "EMAIL_CODE_TOO_MANY_REQUESTS" | "OTP_TOO_MANY_ATTEMPTS" | "OTP_TOO_MANY_REQUESTS" | "RATE_LIMITED" | "SIGN_IN_DELAYED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -2640,6 +2678,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "EMAIL_CODE_TOO_MANY_ATTEMPTS" | "EMAIL_CODE_TOO_MANY_REQUESTS" | "OTP_TOO_MANY_ATTEMPTS" | "OTP_TOO_MANY_REQUESTS" | "RATE_LIMITED" | "SIGN_IN_DELAYED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -2936,6 +2993,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Refused: OIDC_PROVIDER_ERROR */
             502: {
                 headers: {
@@ -3046,6 +3122,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
             };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
@@ -3219,6 +3314,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "EMAIL_CODE_TOO_MANY_ATTEMPTS" | "EMAIL_CODE_TOO_MANY_REQUESTS" | "OTP_TOO_MANY_ATTEMPTS" | "OTP_TOO_MANY_REQUESTS" | "SIGN_IN_DELAYED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -3471,6 +3585,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Refused: OIDC_PROVIDER_ERROR */
             502: {
                 headers: {
@@ -3569,6 +3702,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "OIDC_ACCOUNT_INACTIVE" | "OIDC_UNKNOWN_ACCOUNT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -3769,6 +3921,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Refused: OIDC_PROVIDER_ERROR */
             502: {
                 headers: {
@@ -3866,6 +4037,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "OIDC_ACCOUNT_INACTIVE" | "OIDC_UNKNOWN_ACCOUNT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -4080,6 +4270,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "EMAIL_CODE_TOO_MANY_ATTEMPTS" | "EMAIL_CODE_TOO_MANY_REQUESTS" | "OTP_TOO_MANY_ATTEMPTS" | "OTP_TOO_MANY_REQUESTS" | "SIGN_IN_DELAYED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -4318,6 +4527,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Refused: OIDC_PROVIDER_ERROR */
             502: {
                 headers: {
@@ -4375,6 +4603,25 @@ export interface operations {
                 content: {
                     "application/json": {
                         enabled: boolean;
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
                     };
                 };
             };
@@ -4503,6 +4750,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "EMAIL_CODE_TOO_MANY_ATTEMPTS" | "EMAIL_CODE_TOO_MANY_REQUESTS" | "OTP_TOO_MANY_ATTEMPTS" | "OTP_TOO_MANY_REQUESTS" | "RATE_LIMITED" | "SIGN_IN_DELAYED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -4669,6 +4935,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Refused: OIDC_PROVIDER_ERROR */
             502: {
                 headers: {
@@ -4746,6 +5031,25 @@ export interface operations {
                         parentId: string | null;
                         province: string | null;
                     }[];
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
                 };
             };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
@@ -4828,6 +5132,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_FIELD_LOCKED" | "FORBIDDEN" | "OWN_ACCOUNT_LOCKED" | "OWN_ROLES_LOCKED" | "REDELEGATION_FORBIDDEN" | "REVIEWER_CONFLICT_OF_INTEREST" | "ROLE_RESERVED" | "SELF_REVIEW_FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -5096,6 +5419,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -5315,6 +5657,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -5449,6 +5810,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -5717,6 +6097,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -5934,6 +6333,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -6059,6 +6477,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -6338,6 +6775,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -6510,6 +6966,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -6630,6 +7105,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -6852,6 +7346,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -7019,6 +7532,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -7094,6 +7626,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_FIELD_LOCKED" | "FORBIDDEN" | "OWN_ACCOUNT_LOCKED" | "OWN_ROLES_LOCKED" | "REDELEGATION_FORBIDDEN" | "REVIEWER_CONFLICT_OF_INTEREST" | "ROLE_RESERVED" | "SELF_REVIEW_FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -7232,6 +7783,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -7304,6 +7874,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_FIELD_LOCKED" | "FORBIDDEN" | "OWN_ACCOUNT_LOCKED" | "OWN_ROLES_LOCKED" | "REDELEGATION_FORBIDDEN" | "REVIEWER_CONFLICT_OF_INTEREST" | "ROLE_RESERVED" | "SELF_REVIEW_FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -7429,6 +8018,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -7564,6 +8172,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -7683,6 +8310,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -7793,6 +8439,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -7936,6 +8601,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -8238,6 +8922,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -8370,6 +9073,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "AGENCY_NOT_FOUND" | "DELEGATION_NOT_FOUND" | "NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "STAFF_NOT_FOUND" | "UNIT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -8608,6 +9330,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -8827,6 +9568,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "PASSWORD_RESET_TOO_MANY";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -9064,6 +9824,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -9234,6 +10013,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "PASSWORD_RESET_TOO_MANY";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -9422,6 +10220,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -9601,6 +10418,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -9751,6 +10587,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "PASSWORD_RESET_TOO_MANY";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -9942,6 +10797,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -10106,6 +10980,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -10178,6 +11071,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -10295,6 +11207,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -10382,6 +11313,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -10567,6 +11517,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -10730,6 +11699,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -10851,6 +11839,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "NOT_FOUND" | "SERVICE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -11045,6 +12052,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -11355,6 +12381,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -11511,6 +12556,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "REQUEST_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -11681,6 +12745,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -11842,6 +12925,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -11972,6 +13074,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12131,6 +13252,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "REQUEST_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12377,6 +13517,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12635,6 +13794,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -12749,6 +13927,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "LAW_NOT_FOUND" | "MISSION_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12966,6 +14163,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -13052,6 +14268,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "LAW_NOT_FOUND" | "MISSION_NOT_FOUND" | "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13269,6 +14504,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -13352,6 +14606,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "LAW_NOT_FOUND" | "MISSION_NOT_FOUND" | "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13563,6 +14836,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -13763,6 +15055,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -13869,6 +15180,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "LAW_NOT_FOUND" | "MISSION_NOT_FOUND" | "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14026,6 +15356,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IMPORT_INVALID";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14390,6 +15739,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -14536,6 +15904,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IMPORT_INVALID";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14719,6 +16106,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IMPORT_INVALID";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15081,6 +16487,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -15217,6 +16642,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IMPORT_INVALID";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15364,6 +16808,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IMPORT_INVALID";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15611,6 +17074,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IMPORT_INVALID";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15869,6 +17351,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -16012,6 +17513,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IMPORT_INVALID";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16281,6 +17801,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -16532,6 +18071,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IMPORT_INVALID";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16801,6 +18359,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -17052,6 +18629,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IMPORT_INVALID";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17321,6 +18917,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -17498,6 +19113,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IMPORT_INVALID";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17698,6 +19332,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -17830,6 +19483,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IMPORT_INVALID";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17985,6 +19657,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IMPORT_INVALID";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18207,6 +19898,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -18246,6 +19956,25 @@ export interface operations {
                     "application/json": string;
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -18283,6 +20012,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
                 };
             };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
@@ -18438,6 +20186,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -18479,6 +20246,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -18517,6 +20303,25 @@ export interface operations {
                 content: {
                     "application/json": {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
                     };
                 };
             };
@@ -18620,6 +20425,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -18708,6 +20532,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -18782,6 +20625,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18912,6 +20774,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -19013,6 +20894,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19124,6 +21024,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19346,6 +21265,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -19540,6 +21478,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -19667,6 +21624,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CATEGORY_IN_USE" | "DOMAIN_IN_USE" | "LAYER_IN_USE" | "MARK_ALREADY_OPEN" | "MARK_ALREADY_RESOLVED" | "TAXONOMY_CODE_TAKEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19889,6 +21865,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -20083,6 +22078,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -20210,6 +22224,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CATEGORY_IN_USE" | "DOMAIN_IN_USE" | "LAYER_IN_USE" | "MARK_ALREADY_OPEN" | "MARK_ALREADY_RESOLVED" | "TAXONOMY_CODE_TAKEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20436,6 +22469,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -20634,6 +22686,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -20761,6 +22832,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CATEGORY_IN_USE" | "DOMAIN_IN_USE" | "LAYER_IN_USE" | "MARK_ALREADY_OPEN" | "MARK_ALREADY_RESOLVED" | "TAXONOMY_CODE_TAKEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20928,6 +23018,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CATEGORY_NOT_FOUND" | "DOMAIN_NOT_FOUND" | "LAYER_NOT_FOUND" | "MARK_NOT_FOUND" | "MARK_SERVICE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21185,6 +23294,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -21295,6 +23423,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CATEGORY_NOT_FOUND" | "DOMAIN_NOT_FOUND" | "LAYER_NOT_FOUND" | "MARK_NOT_FOUND" | "MARK_SERVICE_NOT_FOUND" | "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21529,6 +23676,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -21662,6 +23828,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "LICENCE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21952,6 +24137,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -22089,6 +24293,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "LICENCE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22256,6 +24479,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "LICENCE_NOT_FOUND" | "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22525,6 +24767,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -22747,6 +25008,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22987,6 +25267,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -23175,6 +25474,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -23286,6 +25604,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "LICENCE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23408,6 +25745,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "LICENCE_NOT_FOUND" | "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23648,6 +26004,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -23817,6 +26192,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CATALOGUE_SERVICE_EXPIRED" | "CATALOGUE_SERVICE_NOT_APPROVED" | "CATALOGUE_SERVICE_OTHER_AGENCY" | "DELIVERY_REPORT_NOT_PROVINCIAL" | "DELIVERY_YEAR_IN_FUTURE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -24060,6 +26454,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -24214,6 +26627,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CATALOGUE_SERVICE_EXPIRED" | "CATALOGUE_SERVICE_NOT_APPROVED" | "CATALOGUE_SERVICE_OTHER_AGENCY" | "DELIVERY_REPORT_NOT_PROVINCIAL" | "DELIVERY_YEAR_IN_FUTURE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -24454,6 +26886,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -24617,6 +27068,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -24746,6 +27216,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CATALOGUE_SERVICE_EXPIRED" | "CATALOGUE_SERVICE_NOT_APPROVED" | "CATALOGUE_SERVICE_OTHER_AGENCY" | "DELIVERY_REPORT_NOT_PROVINCIAL" | "DELIVERY_YEAR_IN_FUTURE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -24987,6 +27476,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -25152,6 +27660,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -25305,6 +27832,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -25415,6 +27961,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -25606,6 +28171,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -25702,6 +28286,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -25746,6 +28349,25 @@ export interface operations {
                         keyId: string;
                         signature: string;
                         publicKeyPem: string;
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
                     };
                 };
             };
@@ -25915,6 +28537,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -26049,6 +28690,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -26123,6 +28783,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -26316,6 +28995,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -26478,6 +29176,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
             503: {
                 headers: {
@@ -26566,6 +29283,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -26797,6 +29533,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN, SIGNER_NO_ISSUER */
             503: {
                 headers: {
@@ -26961,6 +29716,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "SIGNER_KEY_LOCKED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -27176,6 +29950,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN, SIGNER_NO_ISSUER */
             503: {
                 headers: {
@@ -27368,6 +30161,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN, SIGNER_NO_ISSUER */
             503: {
                 headers: {
@@ -27539,6 +30351,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "RATE_LIMITED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;

@@ -141,7 +141,8 @@ export function platformCodesOf(facts: OperationFacts, op: Operation, bodySchema
   if (params.some((p) => p.in === 'path')) codes.push('NOT_FOUND');
   if (bodySchema && typeof bodySchema.properties === 'object' && bodySchema.properties && 'version' in bodySchema.properties) codes.push('CONFLICT');
   if (facts.rateLimited) codes.push('RATE_LIMITED');
-  codes.push('DATABASE_UNAVAILABLE', 'SHUTTING_DOWN');
+  // Every request: headers or address too large are refused at the edge, before routing.
+  codes.push('HEADERS_TOO_LARGE', 'DATABASE_UNAVAILABLE', 'SHUTTING_DOWN');
   return codes;
 }
 
@@ -184,6 +185,7 @@ const STATUS_TEXT: Record<string, string> = {
   '415': 'Unsupported media type',
   '422': 'Not processable',
   '429': 'Too many requests',
+  '431': 'Headers too large',
   '503': 'Unavailable',
 };
 
