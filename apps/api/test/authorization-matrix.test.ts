@@ -297,7 +297,7 @@ describe('the OpenAPI document and the authorization matrix agree (ADR 0024)', (
   };
   /** Who each access class lets in, as security requirements (written out here, not taken from the code that builds the document). */
   const expected = (r: RouteEntry): Security => {
-    const person = ['GET', 'HEAD'].includes(r.method) ? { session: [] } : { session: [], csrf: [] };
+    const person: Record<string, string[]> = ['GET', 'HEAD'].includes(r.method) ? { session: [] } : { session: [], csrf: [] };
     return {
       public: [],
       authenticated: [person, { agencyToken: [] }],

@@ -98,7 +98,7 @@ export const securitySchemes = (session: ContractOptions['session']): Record<str
  * declares and `checkAccess` enforces (the authorization matrix test compares the two).
  */
 export function securityOf(access: Access | undefined, method: string): OpenAPIV3_1.SecurityRequirementObject[] {
-  const person = UNSAFE_METHODS.has(method) ? { session: [], csrf: [] } : { session: [] };
+  const person: OpenAPIV3_1.SecurityRequirementObject = UNSAFE_METHODS.has(method) ? { session: [], csrf: [] } : { session: [] };
   switch (access) {
     case 'authenticated':
       return [person, { agencyToken: [] }];
