@@ -35,7 +35,8 @@ export async function buildDocument(): Promise<{ document: Record<string, unknow
     const app = await buildApp(ctx, { webDist: false, pages: false });
     await app.ready();
     const document = JSON.parse(JSON.stringify(app.swagger())) as Record<string, unknown>;
-    const problems = missingOperationIds(app.routeTable, JSON.parse(fs.readFileSync(path.join(CONTRACT_DIR, 'operation-ids.json'), 'utf8')));
+    const ids = JSON.parse(fs.readFileSync(path.join(CONTRACT_DIR, 'operation-ids.json'), 'utf8')) as Record<string, string>;
+    const problems = missingOperationIds(app.routeTable, ids);
     await app.close();
     return { document, problems };
   } finally {

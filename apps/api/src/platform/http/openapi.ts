@@ -31,6 +31,7 @@ type Schema = Record<string, unknown>;
 
 /** One operation's example request and answer (apps/api/openapi/examples.json, by operation id). */
 export interface OperationExample {
+  /** For readers of examples.json: what the example shows (not put in the document). */
   summary?: string;
   query?: Record<string, unknown>;
   request?: unknown;
