@@ -555,7 +555,7 @@ describe('API tokens for agencies’ systems', () => {
 });
 
 describe('OpenAPI', () => {
-  it('documents the administration endpoints under the organisation module's tag', async () => {
+  it('documents the administration endpoints under the tag of the organisation module', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     for (const p of ['/api/v1/agencies', '/api/v1/admin/agencies/{id}', '/api/v1/admin/staff/{id}/roles', '/api/v1/admin/api-tokens', '/api/v1/agency-systems/whoami']) {
       expect(doc.paths[p], p).toBeDefined();
