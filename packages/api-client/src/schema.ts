@@ -2237,22 +2237,28 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Default Response */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
+                        /** @enum {string} */
+                        status: "ready" | "not_ready";
+                        checks: {
+                            database: {
+                                ok: boolean;
+                                /** @enum {string} */
+                                kind: "embedded" | "server";
+                                error?: string;
                             };
-                            requestId: string;
+                            migrations: {
+                                ok: boolean;
+                                pending: string[];
+                            };
                         };
+                        simulators: string[];
                     };
                 };
             };

@@ -230,7 +230,8 @@ export function apiContract(opts: ContractOptions) {
           .filter(([, spec, owner]) => owner === f.module && moduleCodeApplies(f, op, spec.status))
           .map(([code]) => code);
         const codes = new Set([...platformCodesOf(f, op, body, opts.session.csrfRefusal), ...moduleCodes, ...f.errors]);
-        op.responses = { ...op.responses, ...errorResponses([...codes], opts.catalogue) };
+        // A status the route declares itself keeps its own schema (/readyz answers 503 with its checks).
+        for (const [status, response] of Object.entries(errorResponses([...codes], opts.catalogue))) op.responses[status] ??= response;
         if (op.operationId) applyExample(op, opts.examples[op.operationId]);
       }
     }
