@@ -15,7 +15,7 @@ const USAGE = `npm run openapi [-- --check]
 
 Builds the app (an embedded database, nothing migrated or stored) and writes its OpenAPI document to
 apps/api/openapi/openapi.json and the typed client's types to packages/api-client/src/schema.ts.
-Refuses when an /api/v1 route has no operation id in apps/api/openapi/operation-ids.json (naming
+Refuses when an /api/v1 route declares no access class, has no operation id in apps/api/openapi/operation-ids.json (naming
 it and suggesting one) or when the map names a route that no longer exists.
   --check   write nothing: exit 1 when either committed file differs from what the code gives (CI)`;
 
@@ -36,7 +36,10 @@ export async function buildDocument(): Promise<{ document: Record<string, unknow
     await app.ready();
     const document = JSON.parse(JSON.stringify(app.swagger())) as Record<string, unknown>;
     const ids = JSON.parse(fs.readFileSync(path.join(CONTRACT_DIR, 'operation-ids.json'), 'utf8')) as Record<string, string>;
-    const problems = missingOperationIds(app.routeTable, ids);
+    const problems = [
+      ...app.routeTable.filter((r) => r.url.startsWith('/api/v1/') && !r.access).map((r) => `${r.method} ${r.url} declares no access class (config: { access })`),
+      ...missingOperationIds(app.routeTable, ids),
+    ];
     await app.close();
     return { document, problems };
   } finally {
@@ -61,7 +64,7 @@ async function main(): Promise<number> {
   }
   const { document, problems } = await buildDocument();
   if (problems.length) {
-    process.stderr.write(`The operation ids (apps/api/openapi/operation-ids.json) do not match the routes:\n  ${problems.join('\n  ')}\n`);
+    process.stderr.write(`The routes and the contract (apps/api/openapi/operation-ids.json) do not match:\n  ${problems.join('\n  ')}\n`);
     return 1;
   }
   const files: Array<[string, string]> = [
