@@ -23,6 +23,12 @@ function refused(what: string, response: Response, error: unknown): Error {
   return new Error(`${what} answered ${response.status}: ${JSON.stringify(error ?? null).slice(0, 500)}`);
 }
 
+/** The answer of a call that must succeed, or an Error naming the call and the refusal. */
+export function must<T>(result: { data?: T; error?: unknown; response: Response }, what: string): T {
+  if (result.data === undefined) throw refused(what, result.response, result.error);
+  return result.data;
+}
+
 /** Signs a staff member in (a separate session from the browser's) to learn their agency and roles. */
 export async function staffSessionInfo(baseURL: string, username: string, password: string): Promise<StaffSessionInfo> {
   const { data, error, response } = await apiOf(baseURL).POST('/api/v1/auth/staff/login', { body: { username, password } });

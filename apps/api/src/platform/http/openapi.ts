@@ -142,8 +142,9 @@ export function platformCodesOf(facts: OperationFacts, op: Operation, bodySchema
   if (params.some((p) => p.in === 'path')) codes.push('NOT_FOUND');
   if (bodySchema && typeof bodySchema.properties === 'object' && bodySchema.properties && 'version' in bodySchema.properties) codes.push('CONFLICT');
   if (facts.rateLimited) codes.push('RATE_LIMITED');
-  // Every request: headers or address too large are refused at the edge, before routing.
-  codes.push('HEADERS_TOO_LARGE', 'DATABASE_UNAVAILABLE', 'SHUTTING_DOWN');
+  // Every request: headers too large are refused at the edge, before routing; and 503 when the
+  // database is down, the process closing or (load shedding, where the platform has it) overloaded.
+  codes.push('HEADERS_TOO_LARGE', 'DATABASE_UNAVAILABLE', 'SHUTTING_DOWN', 'OVERLOADED');
   return codes;
 }
 
