@@ -232,7 +232,8 @@ export function apiContract(opts: ContractOptions) {
           .map(([code]) => code);
         const codes = new Set([...platformCodesOf(f, op, body, opts.session.csrfRefusal), ...moduleCodes, ...f.errors]);
         // A status the route declares itself keeps its own schema (/readyz answers 503 with its checks).
-        for (const [status, response] of Object.entries(errorResponses([...codes], opts.catalogue))) op.responses[status] ??= response;
+        const responses = (op.responses ??= {});
+        for (const [status, response] of Object.entries(errorResponses([...codes], opts.catalogue))) responses[status] ??= response;
         if (op.operationId) applyExample(op, opts.examples[op.operationId]);
       }
     }
