@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { demoDataSeeded, reportSkipped, staffSessionInfo } from './support/api';
-import { MINISTRY_ADMIN, type DemoStaff } from './support/demo';
+import { apiOf, demoDataSeeded, must, reportSkipped, staffClient, staffSessionInfo } from './support/api';
+import { MINISTRY_ADMIN } from './support/demo';
 import { describe, expect, inject, test } from './support/fixtures';
 import { check, pathname, staffSignsIn, toPersianDigits, visible } from './support/pages';
 import { snap } from './support/screenshots';
@@ -17,46 +17,6 @@ import { snap } from './support/screenshots';
 const seeded = await demoDataSeeded(inject('baseURL'));
 reportSkipped('desk-link.e2e.ts', seeded);
 
-interface DeskService {
-  id: string;
-  title: string;
-  catalogueServiceId: string | null;
-}
-
-interface Link {
-  catalogueServiceId: string | null;
-  card: { title: string; expired: boolean } | null;
-  version: number;
-}
-
-/** A separate API session (not the browser's): fetch with its cookie and CSRF token. */
-async function apiAs(baseURL: string, who: DemoStaff) {
-  const login = await fetch(`${baseURL}/api/v1/auth/staff/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  if (!login.ok) throw new Error(`sign-in of ${who.username}: ${login.status}`);
-  const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${baseURL}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 400)}`);
-    return JSON.parse(text) as T;
-  };
-}
-
-const getJson = async <T>(baseURL: string, path: string): Promise<T> => {
-  const res = await fetch(`${baseURL}/api/v1${path}`, { headers: { 'accept-language': 'fa' } });
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
-  return (await res.json()) as T;
-};
-
 const dialogOpen = (page: Page) => page.evaluate(() => document.querySelector('dialog[open]') !== null);
 
 describe.skipIf(!seeded)('desk services and their catalogue service ids', () => {
@@ -66,21 +26,19 @@ describe.skipIf(!seeded)('desk services and their catalogue service ids', () => 
   }) => {
     const admin = await staffSessionInfo(baseURL, MINISTRY_ADMIN.username, MINISTRY_ADMIN.password);
     const ministry = admin.agency!;
-    const desk = (await getJson<{ items: DeskService[] }>(baseURL, `/services?agencyId=${ministry.id}&limit=100`))
-      .items;
+    const desk = must(await apiOf(baseURL).GET('/api/v1/services', { params: { query: { agencyId: ministry.id, limit: 100 } } }), 'the desk services').items;
     const linked = desk.filter((s) => s.catalogueServiceId);
     expect(linked.length, 'the demo links the ministry’s desk services').toBeGreaterThan(0);
     const service = linked[0]!;
     const serviceId = service.catalogueServiceId!;
     // An approved service of another agency (the ministry is no field office: only its own ids count).
-    const others = await getJson<{ items: Array<{ serviceId: string; agency: { id: string } }> }>(
-      baseURL,
-      '/catalogue/services?limit=100',
-    );
+    const others = must(await apiOf(baseURL).GET('/api/v1/catalogue/services', { params: { query: { limit: 100 } } }), 'the catalogue');
     const foreignId = others.items.find((s) => s.agency.id !== ministry.id)?.serviceId;
     expect(foreignId, 'the demo has approved services of other agencies').toBeDefined();
-    const api = await apiAs(baseURL, MINISTRY_ADMIN);
-    const linkNow = () => api<Link>('GET', `/services/${service.id}/catalogue-link`);
+    // A separate API session (not the browser's), through the typed client.
+    const { api } = await staffClient(baseURL, MINISTRY_ADMIN.username, MINISTRY_ADMIN.password);
+    const link = { params: { path: { id: service.id } } };
+    const linkNow = async () => must(await api.GET('/api/v1/services/{id}/catalogue-link', link), 'the catalogue link');
 
     const page = await openPage('desktop');
     await page.goto('/admin');
@@ -137,7 +95,7 @@ describe.skipIf(!seeded)('desk services and their catalogue service ids', () => 
     expect(before.catalogueServiceId).toBeNull();
 
     // Someone else saves the link meanwhile: the save is refused as stale, the dialog reloads and says so.
-    await api('PUT', `/services/${service.id}/catalogue-link`, { serviceId: null, version: before.version });
+    must(await api.PUT('/api/v1/services/{id}/catalogue-link', { ...link, body: { serviceId: null, version: before.version } }), 'clearing the link');
     await idBox.fill(toPersianDigits(serviceId));
     await page.getByRole('button', { name: 'ذخیرهٔ شناسه' }).click();
     await visible(dialog.getByRole('alert').filter({ hasText: 'این خدمت هم‌زمان تغییر کرده بود' }));

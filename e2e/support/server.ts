@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { dargahClient } from '@dargah/api-client';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -131,9 +132,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       );
     }
     try {
-      const response = await fetch(`${baseURL}/readyz`, { signal: AbortSignal.timeout(5_000) });
+      const { response, error } = await dargahClient(baseURL).GET('/readyz', { signal: AbortSignal.timeout(5_000) });
       if (response.status === 200) return { baseURL, adminApiToken, logFile, stop };
-      lastProblem = `GET /readyz answered ${response.status}: ${(await response.text()).slice(0, 500)}`;
+      lastProblem = `GET /readyz answered ${response.status}: ${JSON.stringify(error ?? null).slice(0, 500)}`;
     } catch (error) {
       lastProblem = String(error);
     }

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context';
 import type { Access } from './platform/http/access';
 import { clientErrorHandler, frameworkErrors } from './platform/http/client-errors';
@@ -18,7 +18,20 @@ import { genRequestId, httpPlatform } from './platform/http/plugin';
 import { loggerOptions } from './platform/log';
 import { catalogueOf, moduleHost, type AppModule } from './platform/module';
 import { modules } from './modules';
-import { registerAuth } from './modules/identity';
+import { registerAuth, SESSION_COOKIE } from './modules/identity';
+import { apiContract } from './platform/http/openapi';
+
+/** The committed parts of the API contract: operation ids, examples, tags, the generated document (ADR 0024). */
+export const CONTRACT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../openapi');
+const readContractFile = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(CONTRACT_DIR, name), 'utf8')) as T;
+
+const API_DESCRIPTION = [
+  'درگاه: سامانه یکپارچه خدمات دولت الکترونیک — Dargah, the e-government platform.',
+  '',
+  'Errors share one envelope: { error: { code, message, details, requestId } }, message in Persian or English by Accept-Language. Each operation lists the codes it may answer with, by status: the codes of its module and the platform codes that apply to it (input, sign-in, limits, availability). Text containing NUL, other control characters (tab and line breaks aside) or unpaired surrogates is refused with 400 TEXT_NOT_ALLOWED naming the field; bidi embedding, override and isolate controls are removed. JSON types are strict: a string is never converted to a number.',
+  '',
+  'Versioning: every operation is under /api/v1. Within v1 changes are additive only (new operations, new optional inputs, new response fields); a client must ignore response fields it does not know. Removing an operation or a response field, narrowing a type or adding a required input is a breaking change: it is refused by the project\'s contract check unless apps/api/openapi/CHANGELOG.md announces it. Operation ids never change.',
+].join('\n');
 
 /** The built web app (apps/web/dist), served on the same port in production. */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -90,19 +103,28 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
 
+  const contract = apiContract({
+    catalogue: errors,
+    operationIds: readContractFile('operation-ids.json'),
+    examples: readContractFile('examples.json'),
+    tags: readContractFile('tags.json'),
+    session: { cookie: SESSION_COOKIE, csrfHeader: 'X-CSRF-Token', csrfRefusal: 'CSRF_TOKEN_INVALID' },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'Dargah API',
-        description: 'درگاه: سامانه یکپارچه خدمات دولت الکترونیک — Dargah, the e-government platform. Errors share one envelope: { error: { code, message, details, requestId } }, message in Persian or English by Accept-Language. Text containing NUL, other control characters (tab and line breaks aside) or unpaired surrogates is refused with 400 TEXT_NOT_ALLOWED naming the field; bidi embedding, override and isolate controls are removed. JSON types are strict: a string is never converted to a number.',
+        description: API_DESCRIPTION,
         version: '1',
+        license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+        contact: { name: 'Dargah maintainers' },
       },
-      servers: [],
-      tags: [{ name: 'platform', description: 'Health, diagnostics and administration of the platform' }],
-      components: { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } } },
+      components: contract.components,
+      servers: [{ url: '/', description: 'This deployment (the API is served on the same origin as the web app, under /api/v1)' }],
     },
-    transform: jsonSchemaTransform,
+    transform: contract.transform as never,
+    transformObject: contract.transformObject as never,
   });
   await app.register(httpPlatform, { production: ctx.config.NODE_ENV === 'production', errors });
   await registerLoadShedding(app, ctx.config.LOAD_SHED_EVENT_LOOP_DELAY_MS);
@@ -116,7 +138,16 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await devRoutes(app, ctx);
   const host = moduleHost(mods, ctx);
   for (const m of mods) {
-    await app.register(async (scope) => m.register(scope, ctx, host), { prefix: '/api/v1' });
+    await app.register(
+      async (scope) => {
+        // Which module a route is (its OpenAPI tag and error codes, ADR 0024).
+        scope.addHook('onRoute', (r) => {
+          r.config = { ...r.config, module: m.name };
+        });
+        await m.register(scope, ctx, host);
+      },
+      { prefix: '/api/v1' },
+    );
   }
 
   const dist = opts.webDist ?? WEB_DIST;

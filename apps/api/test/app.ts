@@ -28,8 +28,9 @@ export interface TestApp {
  * processes behind a load balancer share one PostgreSQL; closing it leaves the database.
  * `webDist`: serve a built web app from this folder, as production does (none by default).
  * `pages`: render the public pages with this renderer (ADR 0018; none by default, whatever is built).
+ * `modules`: the modules to register instead of the composition root's.
  */
-export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, string>> = {}, sharing?: TestApp, webDist: BuildOptions['webDist'] = false, pages: BuildOptions['pages'] = false): Promise<TestApp> {
+export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, string>> = {}, sharing?: TestApp, webDist: BuildOptions['webDist'] = false, pages: BuildOptions['pages'] = false, modules?: BuildOptions['modules']): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dargah-test-'));
   // A checkpoint key of this app's own, as production requires one.
   const keyFile = path.join(dataDir, 'audit-signing-key.pem');
@@ -39,7 +40,7 @@ export async function buildTestApp(env: Partial<Record<keyof AppConfigInput, str
   const clock = sharing?.clock ?? new ManualClock();
   const ctx = await createContext(config, { database: db.database, clock });
   ctx.runner = createRunner(ctx, 'test-worker');
-  const app = await buildApp(ctx, { webDist, pages });
+  const app = await buildApp(ctx, { webDist, pages, ...(modules ? { modules } : {}) });
   await app.ready();
   return {
     app,

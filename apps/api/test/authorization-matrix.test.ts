@@ -305,6 +305,51 @@ describe('authorization matrix', () => {
   });
 });
 
+describe('the OpenAPI document and the authorization matrix agree (ADR 0024)', () => {
+  type Security = Array<Record<string, string[]>>;
+  const securityOf = (r: RouteEntry) => {
+    const doc = t.app.swagger() as unknown as { paths: Record<string, Record<string, { security?: Security }>> };
+    return doc.paths[r.url.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()]?.security;
+  };
+  /** Who each access class lets in, as security requirements (written out here, not taken from the code that builds the document). */
+  const expected = (r: RouteEntry): Security => {
+    const person: Record<string, string[]> = ['GET', 'HEAD'].includes(r.method) ? { session: [] } : { session: [], csrf: [] };
+    return {
+      public: [],
+      authenticated: [person, { agencyToken: [] }],
+      citizen: [person],
+      staff: [person],
+      agency_system: [{ agencyToken: [] }],
+      operations: [{ operationsToken: [] }],
+    }[r.access!];
+  };
+
+  it('declares on every operation the schemes its access class lets in', () => {
+    const wrong = routes.filter((r) => JSON.stringify(securityOf(r)) !== JSON.stringify(expected(r))).map((r) => `${r.method} ${r.url}: ${r.access} → ${JSON.stringify(securityOf(r))}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('behaves as declared: an operation open to all takes an anonymous caller, a token-only one refuses a person, a person-only one refuses a token', async () => {
+    const a = await buildAgency(t, { nameFa: 'دستگاه سامانه‌دار' });
+    const admin = await signInStaff(t, (await buildStaff(t, a.id, ['agency_admin'])).username);
+    const issued = await t.app.inject({ method: 'POST', url: '/api/v1/admin/api-tokens', headers: admin.headers, payload: { agencyId: a.id, name: 'سامانه آزمون', scopes: ['catalogue:read'] } });
+    expect(issued.statusCode).toBe(201);
+    const token = { authorization: `Bearer ${issued.json<{ secret: string }>().secret}` };
+    for (const r of routes) {
+      const security = securityOf(r)!;
+      const schemes = new Set(security.flatMap((s) => Object.keys(s)));
+      if (security.length === 0) {
+        const res = await call(r);
+        expect([r.method, r.url, res.statusCode === 401 && res.json().error.code === 'UNAUTHENTICATED']).toEqual([r.method, r.url, false]);
+      } else if (schemes.has('agencyToken') && !schemes.has('session')) {
+        expect([r.method, r.url, (await call(r, citizen.headers)).statusCode]).toEqual([r.method, r.url, 403]);
+      } else if (schemes.has('session') && !schemes.has('agencyToken')) {
+        expect([r.method, r.url, (await call(r, token)).statusCode]).toEqual([r.method, r.url, 403]);
+      }
+    }
+  });
+});
+
 describe('object-level matrix: another agency, another citizen', () => {
   const fill = (url: string, value: string) => url.replace(/:(\w+)/, value);
   const body = (r: RouteEntry) =>

@@ -5,7 +5,7 @@ import { identityErrors } from './identity.errors';
 import { defineIdentityJobs } from './identity.jobs';
 import { oidcRoutes } from './oidc.routes';
 
-export { registerAuth } from './auth.hooks';
+export { registerAuth, SESSION_COOKIE } from './auth.hooks';
 export { IdentityError } from './identity.errors';
 // For the organisation's administration (API tokens, sessions, passwords) and people directory.
 export * from './accounts.service';

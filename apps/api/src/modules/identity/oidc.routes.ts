@@ -67,7 +67,7 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext): Promise
   r.get(
     '/auth/oidc/start',
     {
-      config: { access: 'public' },
+      config: { access: 'public', errors: ['FEATURE_DISABLED'] },
       onRequest: [requireEnabled, limited],
       schema: { tags, summary: 'Start a staff sign-in at the OpenID Connect provider (redirects there)', querystring: OidcStartQuery },
     },
@@ -86,7 +86,7 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext): Promise
   r.get(
     '/auth/oidc/callback',
     {
-      config: { access: 'public' },
+      config: { access: 'public', errors: ['FEATURE_DISABLED'] },
       onRequest: [requireEnabled, limited],
       schema: { tags, summary: 'Where the OpenID Connect provider sends the browser back; signs the staff member in', querystring: OidcCallbackQuery },
     },

@@ -25,8 +25,6 @@ const Job = z.object({
   ),
 });
 
-const security = [{ adminToken: [] }];
-
 /** A job id (a bigint sequence): at most 18 digits, so it always fits the column (ADR 0010). */
 const JobId = z.string().regex(/^\d{1,18}$/);
 
@@ -42,7 +40,6 @@ export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): P
         tags: ['platform'],
         summary: 'Record a write probe: one row, one event and one audit entry in one transaction',
         description: IDEMPOTENT_CREATE,
-        security,
         headers: IdempotencyHeaders,
         body: WriteProbeBody,
         response: { 201: WriteProbe, 200: WriteProbe },
@@ -56,7 +53,7 @@ export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): P
 
   r.get(
     '/operations/audit/verify',
-    { config: { access: 'operations' }, schema: { tags: ['platform'], summary: 'Verify every audit chain and signed checkpoint from one snapshot; name the first broken link of each chain (recorded for the audit screens)', security, response: { 200: AuditReport } } },
+    { config: { access: 'operations' }, schema: { tags: ['platform'], summary: 'Verify every audit chain and signed checkpoint from one snapshot; name the first broken link of each chain (recorded for the audit screens)', response: { 200: AuditReport } } },
     (req) => verifyAudit(ctx, req.actor, req.origin),
   );
 
@@ -67,7 +64,6 @@ export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): P
       schema: {
         tags: ['platform'],
         summary: 'Background jobs with their attempt history, newest first',
-        security,
         querystring: z.object({ status: JobStatus.optional(), limit: z.coerce.number().int().min(1).max(200).default(50), before: JobId.optional() }),
         response: { 200: z.object({ items: z.array(Job), nextBefore: z.string().nullable() }) },
       },
@@ -80,7 +76,7 @@ export async function operationsRoutes(app: FastifyInstance, ctx: AppContext): P
 
   r.post(
     '/operations/jobs/:id/retry',
-    { config: { access: 'operations' }, schema: { tags: ['platform'], summary: 'Put a dead job back in the queue', security, params: z.object({ id: JobId }), response: { 204: z.null() } } },
+    { config: { access: 'operations' }, schema: { tags: ['platform'], summary: 'Put a dead job back in the queue', params: z.object({ id: JobId }), response: { 204: z.null() } } },
     async (req, reply) => {
       await retryJob(ctx, req.actor, req.origin, req.params.id);
       return reply.status(204).send(null);

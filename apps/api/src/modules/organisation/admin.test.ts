@@ -555,12 +555,12 @@ describe('API tokens for agencies’ systems', () => {
 });
 
 describe('OpenAPI', () => {
-  it('documents the administration endpoints under identity-admin', async () => {
+  it('documents the administration endpoints under the tag of the organisation module', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     for (const p of ['/api/v1/agencies', '/api/v1/admin/agencies/{id}', '/api/v1/admin/staff/{id}/roles', '/api/v1/admin/api-tokens', '/api/v1/agency-systems/whoami']) {
       expect(doc.paths[p], p).toBeDefined();
     }
-    expect(doc.paths['/api/v1/admin/agencies/{id}'].put.tags).toEqual(['identity-admin']);
+    expect(doc.paths['/api/v1/admin/agencies/{id}'].put.tags).toEqual(['organisation']);
     expect(doc.paths['/api/v1/admin/staff/{id}/roles'].delete.requestBody).toBeDefined();
     expect(doc.paths['/api/v1/admin/agencies/{id}/units'].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'idempotency-key' })]));
   });

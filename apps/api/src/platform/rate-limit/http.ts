@@ -9,8 +9,15 @@ import { hit } from './counters';
  * is parsed; past the limit it answers 429 RATE_LIMITED with `retryAfterSeconds` (and Retry-After).
  */
 export function limitPerAddress(ctx: AppContext, bucket: string, max: number, windowMs = 60_000): onRequestAsyncHookHandler {
-  return async (req) => {
+  const hook: onRequestAsyncHookHandler = async (req) => {
     const h = await hit(ctx.database.db, { bucket, key: req.ip, max, windowMs }, ctx.clock.now());
     if (!h.allowed) throw new DomainError('RATE_LIMITED', { retryAfterSeconds: h.retryAfterSeconds });
   };
+  limitHooks.add(hook);
+  return hook;
 }
+
+const limitHooks = new WeakSet<object>();
+
+/** Whether a route hook is a `limitPerAddress` limit (its operation documents 429 RATE_LIMITED, ADR 0024). */
+export const isRateLimited = (hook: unknown): boolean => typeof hook === 'function' && limitHooks.has(hook);
