@@ -2153,6 +2153,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/signer-enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your keys awaiting their certificate, with their CSRs */
+        get: operations["listSignerEnrolments"];
+        put?: never;
+        /** Begin a signing key for a real CA: a key pair sealed under your PIN and its CSR (subject: your name, national code as serialNumber, agency). SIGNER_NATIONAL_CODE_MISSING, SIGNER_ENROLMENT_EXISTS, SIGNER_PIN_TOO_WEAK */
+        post: operations["createSignerEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/signer-enrolments/{id}/csr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the CSR of one of your keys awaiting a certificate (PEM) */
+        get: operations["downloadSignerEnrolmentCsr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/signer-enrolments/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the certificate a CA issued for that CSR (PEM; its chain may follow): the key becomes active and replaces your earlier one. SIGNER_ENROLMENT_NOT_FOUND, CERTIFICATE_KEY_MISMATCH, CERTIFICATE_MALFORMED, CERTIFICATE_OTHER_PERSON (the subject’s serialNumber is not your national code), CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, CERTIFICATE_EXPIRED, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_REVOKED, SIGNER_KEY_LOCKED */
+        post: operations["importSignerCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/signer-keys/pkcs12": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a key and certificate from a PKCS#12 file (base64) with its password (used once, never stored), sealed under a new PIN. PKCS12_MALFORMED, PKCS12_WRONG_PASSWORD, PKCS12_NO_KEY, PKCS12_NO_CERTIFICATE, PKCS12_UNSUPPORTED, CERTIFICATE_MALFORMED, CERTIFICATE_OTHER_PERSON (the subject’s serialNumber is not your national code), CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, CERTIFICATE_EXPIRED, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_REVOKED */
+        post: operations["importSignerPkcs12"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/external-signing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Begin signing a document with your own token: send its certificate; get what the device signs (the digest, or the signed attributes and their digest) and a session id valid 10 minutes. CERTIFICATE_MALFORMED, CERTIFICATE_OTHER_PERSON (the subject’s serialNumber is not your national code), CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, CERTIFICATE_EXPIRED, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_REVOKED, DOCUMENT_NOT_SIGNABLE */
+        post: operations["beginExternalSigning"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/external-signing/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete it with the device’s signature over the signed attributes, or its CMS: checked, timestamped, embedded and recorded. EXTERNAL_SESSION_NOT_FOUND, EXTERNAL_SESSION_EXPIRED, EXTERNAL_SESSION_USED, EXTERNAL_SIGNATURE_REFUSED (with the verdict), EXTERNAL_DOCUMENT_CHANGED */
+        post: operations["completeExternalSigning"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a document with a reason (its agency’s administrators, platform administrators); the verification then says revoked with the reason. Again: its state, unchanged. DOCUMENT_ALREADY_SUPERSEDED */
+        post: operations["revokeDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2213,6 +2333,17 @@ export interface operations {
                                 ok: boolean;
                                 pending: string[];
                             };
+                            load?: {
+                                ok: boolean;
+                            };
+                            replica?: {
+                                ok: boolean;
+                                /** @enum {string} */
+                                serving: "replica" | "primary";
+                                lagSeconds: number | null;
+                                maxLagSeconds: number;
+                                reason?: string;
+                            };
                         };
                         simulators: string[];
                     };
@@ -2256,6 +2387,17 @@ export interface operations {
                             migrations: {
                                 ok: boolean;
                                 pending: string[];
+                            };
+                            load?: {
+                                ok: boolean;
+                            };
+                            replica?: {
+                                ok: boolean;
+                                /** @enum {string} */
+                                serving: "replica" | "primary";
+                                lagSeconds: number | null;
+                                maxLagSeconds: number;
+                                reason?: string;
                             };
                         };
                         simulators: string[];
@@ -2467,7 +2609,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2476,7 +2618,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -2731,7 +2873,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2740,7 +2882,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -3037,7 +3179,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3046,7 +3188,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -3148,7 +3290,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3157,7 +3299,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -3367,7 +3509,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3376,7 +3518,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -3629,7 +3771,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3638,7 +3780,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -3736,7 +3878,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3745,7 +3887,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -3965,7 +4107,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3974,7 +4116,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -4071,7 +4213,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4080,7 +4222,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -4323,7 +4465,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4332,7 +4474,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -4571,7 +4713,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4580,7 +4722,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -4631,7 +4773,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4640,7 +4782,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -4803,7 +4945,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4812,7 +4954,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -4979,7 +5121,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, MOBILE_REGISTRY_UNAVAILABLE, OIDC_PROVIDER_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4988,7 +5130,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "MOBILE_REGISTRY_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -5058,7 +5200,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5067,7 +5209,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -5166,7 +5308,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5175,7 +5317,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -5444,7 +5586,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5453,7 +5595,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -5682,7 +5824,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5691,7 +5833,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -5844,7 +5986,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5853,7 +5995,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -6122,7 +6264,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6131,7 +6273,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -6358,7 +6500,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6367,7 +6509,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -6511,7 +6653,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6520,7 +6662,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -6800,7 +6942,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6809,7 +6951,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -6991,7 +7133,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7000,7 +7142,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -7139,7 +7281,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7148,7 +7290,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -7371,7 +7513,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7380,7 +7522,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -7557,7 +7699,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7566,7 +7708,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -7660,7 +7802,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7669,7 +7811,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -7808,7 +7950,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7817,7 +7959,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -7908,7 +8050,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7917,7 +8059,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -8052,7 +8194,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8061,7 +8203,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -8197,7 +8339,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8206,7 +8348,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -8335,7 +8477,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8344,7 +8486,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -8473,7 +8615,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8482,7 +8624,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -8635,7 +8777,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8644,7 +8786,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -8947,7 +9089,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8956,7 +9098,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -9107,7 +9249,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9116,7 +9258,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -9355,7 +9497,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9364,7 +9506,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -9602,7 +9744,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9611,7 +9753,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -9849,7 +9991,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9858,7 +10000,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -10047,7 +10189,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10056,7 +10198,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -10245,7 +10387,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10254,7 +10396,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -10443,7 +10585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10452,7 +10594,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -10621,7 +10763,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10630,7 +10772,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -10822,7 +10964,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10831,7 +10973,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -11005,7 +11147,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11014,7 +11156,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -11105,7 +11247,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11114,7 +11256,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -11232,7 +11374,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11241,7 +11383,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -11347,7 +11489,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11356,7 +11498,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -11542,7 +11684,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11551,7 +11693,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -11724,7 +11866,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11733,7 +11875,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -11873,7 +12015,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11882,7 +12024,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12086,7 +12228,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12095,7 +12237,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12406,7 +12548,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12415,7 +12557,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12590,7 +12732,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12599,7 +12741,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12770,7 +12912,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12779,7 +12921,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12950,7 +13092,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12959,7 +13101,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13108,7 +13250,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13117,7 +13259,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13286,7 +13428,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13295,7 +13437,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13551,7 +13693,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13560,7 +13702,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13819,7 +13961,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13828,7 +13970,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13961,7 +14103,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13970,7 +14112,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14188,7 +14330,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14197,7 +14339,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14302,7 +14444,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14311,7 +14453,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14529,7 +14671,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14538,7 +14680,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14640,7 +14782,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14649,7 +14791,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14861,7 +15003,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14870,7 +15012,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15080,7 +15222,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15089,7 +15231,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15214,7 +15356,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15223,7 +15365,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15390,7 +15532,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15399,7 +15541,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15764,7 +15906,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15773,7 +15915,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15938,7 +16080,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15947,7 +16089,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16140,7 +16282,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16149,7 +16291,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16512,7 +16654,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16521,7 +16663,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16676,7 +16818,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16685,7 +16827,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16842,7 +16984,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16851,7 +16993,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17108,7 +17250,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -17117,7 +17259,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17376,7 +17518,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -17385,7 +17527,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17547,7 +17689,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -17556,7 +17698,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17826,7 +17968,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -17835,7 +17977,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18105,7 +18247,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -18114,7 +18256,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18384,7 +18526,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -18393,7 +18535,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18663,7 +18805,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -18672,7 +18814,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18942,7 +19084,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -18951,7 +19093,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19128,6 +19270,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
             /** @description Headers too large: HEADERS_TOO_LARGE */
             431: {
                 headers: {
@@ -19147,7 +19308,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -19156,7 +19317,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19357,7 +19518,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -19366,7 +19527,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19517,7 +19678,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -19526,7 +19687,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19691,7 +19852,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -19700,7 +19861,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19923,7 +20084,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -19932,7 +20093,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19981,7 +20142,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -19990,7 +20151,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20039,7 +20200,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -20048,7 +20209,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20211,7 +20372,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -20220,7 +20381,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20271,7 +20432,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -20280,7 +20441,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20331,7 +20492,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -20340,7 +20501,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20450,7 +20611,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -20459,7 +20620,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20557,7 +20718,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -20566,7 +20727,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20659,7 +20820,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -20668,7 +20829,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20799,7 +20960,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -20808,7 +20969,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20928,7 +21089,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -20937,7 +21098,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21058,7 +21219,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -21067,7 +21228,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21290,7 +21451,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -21299,7 +21460,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21503,7 +21664,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -21512,7 +21673,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21658,7 +21819,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -21667,7 +21828,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21890,7 +22051,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -21899,7 +22060,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22103,7 +22264,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -22112,7 +22273,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22258,7 +22419,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -22267,7 +22428,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22494,7 +22655,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -22503,7 +22664,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22711,7 +22872,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -22720,7 +22881,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22866,7 +23027,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -22875,7 +23036,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23052,7 +23213,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -23061,7 +23222,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23319,7 +23480,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -23328,7 +23489,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23457,7 +23618,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -23466,7 +23627,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23701,7 +23862,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -23710,7 +23871,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23862,7 +24023,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -23871,7 +24032,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -24162,7 +24323,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -24171,7 +24332,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -24327,7 +24488,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -24336,7 +24497,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -24513,7 +24674,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -24522,7 +24683,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -24792,7 +24953,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -24801,7 +24962,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -25042,7 +25203,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -25051,7 +25212,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -25292,7 +25453,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -25301,7 +25462,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -25499,7 +25660,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -25508,7 +25669,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -25638,7 +25799,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -25647,7 +25808,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -25779,7 +25940,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -25788,7 +25949,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -26029,7 +26190,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -26038,7 +26199,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -26226,7 +26387,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -26235,7 +26396,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -26479,7 +26640,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -26488,7 +26649,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -26661,7 +26822,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -26670,7 +26831,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -26911,7 +27072,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -26920,7 +27081,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -27093,7 +27254,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -27102,7 +27263,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -27250,7 +27411,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -27259,7 +27420,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -27501,7 +27662,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -27510,7 +27671,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -27685,7 +27846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -27694,7 +27855,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -27857,7 +28018,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -27866,7 +28027,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -27995,7 +28156,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -28004,7 +28165,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -28196,7 +28357,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -28205,7 +28366,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -28311,7 +28472,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -28320,7 +28481,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -28377,7 +28538,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -28386,7 +28547,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -28562,7 +28723,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -28571,7 +28732,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -28715,7 +28876,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -28724,7 +28885,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -28817,7 +28978,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -28826,7 +28987,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29020,7 +29181,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -29029,7 +29190,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29201,7 +29362,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -29210,7 +29371,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29317,7 +29478,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -29326,7 +29487,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29387,7 +29548,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: MALFORMED_JSON, NESTING_TOO_DEEP, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            /** @description Bad request: CERTIFICATE_MALFORMED, MALFORMED_JSON, NESTING_TOO_DEEP, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -29396,7 +29557,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            code: "CERTIFICATE_MALFORMED" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29444,7 +29605,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DOCUMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -29453,7 +29614,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DOCUMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29463,7 +29624,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, SIGNER_CERTIFICATE_REFUSED, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED */
+            /** @description Conflict: CERTIFICATE_EXPIRED, CERTIFICATE_KEY_MISMATCH, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_OTHER_PERSON, CERTIFICATE_REVOKED, CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, EXTERNAL_DOCUMENT_CHANGED, EXTERNAL_SESSION_CERTIFICATE_MISMATCH, EXTERNAL_SESSION_USED, EXTERNAL_SIGNATURE_REFUSED, SIGNER_CERTIFICATE_REFUSED, SIGNER_ENROLMENT_EXISTS, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED, SIGNER_NATIONAL_CODE_MISSING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -29472,7 +29633,26 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED";
+                            code: "CERTIFICATE_EXPIRED" | "CERTIFICATE_KEY_MISMATCH" | "CERTIFICATE_NOT_YET_VALID" | "CERTIFICATE_OTHER_PERSON" | "CERTIFICATE_REVOKED" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_WRONG_KEY_USAGE" | "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "EXTERNAL_DOCUMENT_CHANGED" | "EXTERNAL_SESSION_CERTIFICATE_MISMATCH" | "EXTERNAL_SESSION_USED" | "EXTERNAL_SIGNATURE_REFUSED" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_ENROLMENT_EXISTS" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED" | "SIGNER_NATIONAL_CODE_MISSING";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29558,7 +29738,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -29567,7 +29747,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29617,7 +29797,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            /** @description Bad request: CERTIFICATE_MALFORMED, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -29626,7 +29806,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            code: "CERTIFICATE_MALFORMED" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29674,7 +29854,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DOCUMENT_NOT_FOUND, NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -29683,7 +29863,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DOCUMENT_NOT_FOUND" | "NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29693,7 +29873,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, SIGNER_CERTIFICATE_REFUSED, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED */
+            /** @description Conflict: CERTIFICATE_EXPIRED, CERTIFICATE_KEY_MISMATCH, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_OTHER_PERSON, CERTIFICATE_REVOKED, CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, EXTERNAL_DOCUMENT_CHANGED, EXTERNAL_SESSION_CERTIFICATE_MISMATCH, EXTERNAL_SESSION_USED, EXTERNAL_SIGNATURE_REFUSED, SIGNER_CERTIFICATE_REFUSED, SIGNER_ENROLMENT_EXISTS, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED, SIGNER_NATIONAL_CODE_MISSING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -29702,7 +29882,26 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED";
+                            code: "CERTIFICATE_EXPIRED" | "CERTIFICATE_KEY_MISMATCH" | "CERTIFICATE_NOT_YET_VALID" | "CERTIFICATE_OTHER_PERSON" | "CERTIFICATE_REVOKED" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_WRONG_KEY_USAGE" | "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "EXTERNAL_DOCUMENT_CHANGED" | "EXTERNAL_SESSION_CERTIFICATE_MISMATCH" | "EXTERNAL_SESSION_USED" | "EXTERNAL_SIGNATURE_REFUSED" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_ENROLMENT_EXISTS" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED" | "SIGNER_NATIONAL_CODE_MISSING";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29750,7 +29949,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -29759,7 +29958,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29804,7 +30003,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: MALFORMED_JSON, NESTING_TOO_DEEP, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            /** @description Bad request: CERTIFICATE_MALFORMED, MALFORMED_JSON, NESTING_TOO_DEEP, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -29813,7 +30012,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            code: "CERTIFICATE_MALFORMED" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29861,7 +30060,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DOCUMENT_NOT_FOUND, NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -29870,7 +30069,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DOCUMENT_NOT_FOUND" | "NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29880,7 +30079,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, SIGNER_CERTIFICATE_REFUSED, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED */
+            /** @description Conflict: CERTIFICATE_EXPIRED, CERTIFICATE_KEY_MISMATCH, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_OTHER_PERSON, CERTIFICATE_REVOKED, CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, EXTERNAL_DOCUMENT_CHANGED, EXTERNAL_SESSION_CERTIFICATE_MISMATCH, EXTERNAL_SESSION_USED, EXTERNAL_SIGNATURE_REFUSED, SIGNER_CERTIFICATE_REFUSED, SIGNER_ENROLMENT_EXISTS, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED, SIGNER_NATIONAL_CODE_MISSING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -29889,7 +30088,26 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED";
+                            code: "CERTIFICATE_EXPIRED" | "CERTIFICATE_KEY_MISMATCH" | "CERTIFICATE_NOT_YET_VALID" | "CERTIFICATE_OTHER_PERSON" | "CERTIFICATE_REVOKED" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_WRONG_KEY_USAGE" | "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "EXTERNAL_DOCUMENT_CHANGED" | "EXTERNAL_SESSION_CERTIFICATE_MISMATCH" | "EXTERNAL_SESSION_USED" | "EXTERNAL_SIGNATURE_REFUSED" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_ENROLMENT_EXISTS" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED" | "SIGNER_NATIONAL_CODE_MISSING";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -29975,7 +30193,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -29984,7 +30202,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -30062,7 +30280,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            /** @description Bad request: CERTIFICATE_MALFORMED, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -30071,7 +30289,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            code: "CERTIFICATE_MALFORMED" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -30100,7 +30318,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DOCUMENT_NOT_FOUND, NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -30119,7 +30337,26 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DOCUMENT_NOT_FOUND" | "NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -30186,7 +30423,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -30195,7 +30432,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -30271,7 +30508,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: SIGNER_PIN_TOO_WEAK, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            /** @description Bad request: CERTIFICATE_MALFORMED, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -30280,7 +30517,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "SIGNER_PIN_TOO_WEAK" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            code: "CERTIFICATE_MALFORMED" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -30290,7 +30527,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DOCUMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -30299,7 +30536,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DOCUMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -30309,7 +30546,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, SIGNER_CERTIFICATE_REFUSED, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED */
+            /** @description Conflict: CERTIFICATE_EXPIRED, CERTIFICATE_KEY_MISMATCH, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_OTHER_PERSON, CERTIFICATE_REVOKED, CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, EXTERNAL_DOCUMENT_CHANGED, EXTERNAL_SESSION_CERTIFICATE_MISMATCH, EXTERNAL_SESSION_USED, EXTERNAL_SIGNATURE_REFUSED, SIGNER_CERTIFICATE_REFUSED, SIGNER_ENROLMENT_EXISTS, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED, SIGNER_NATIONAL_CODE_MISSING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -30318,7 +30555,26 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED";
+                            code: "CERTIFICATE_EXPIRED" | "CERTIFICATE_KEY_MISMATCH" | "CERTIFICATE_NOT_YET_VALID" | "CERTIFICATE_OTHER_PERSON" | "CERTIFICATE_REVOKED" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_WRONG_KEY_USAGE" | "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "EXTERNAL_DOCUMENT_CHANGED" | "EXTERNAL_SESSION_CERTIFICATE_MISMATCH" | "EXTERNAL_SESSION_USED" | "EXTERNAL_SIGNATURE_REFUSED" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_ENROLMENT_EXISTS" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED" | "SIGNER_NATIONAL_CODE_MISSING";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -30385,7 +30641,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -30394,7 +30650,1801 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listSignerEnrolments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            /** @enum {string} */
+                            algorithm: "rsa-2048" | "rsa-3072" | "ecdsa-p256" | "ecdsa-p384";
+                            /** @enum {string} */
+                            status: "awaiting_certificate";
+                            subject: string;
+                            csrPem: string;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN, SIGNER_PIN_WRONG */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createSignerEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    pin: string;
+                    /** Format: uuid */
+                    agencyId?: string;
+                    /**
+                     * @default ecdsa-p256
+                     * @enum {string}
+                     */
+                    algorithm?: "rsa-2048" | "rsa-3072" | "ecdsa-p256" | "ecdsa-p384";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        /** @enum {string} */
+                        algorithm: "rsa-2048" | "rsa-3072" | "ecdsa-p256" | "ecdsa-p384";
+                        /** @enum {string} */
+                        status: "awaiting_certificate";
+                        subject: string;
+                        csrPem: string;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Bad request: CERTIFICATE_MALFORMED, MALFORMED_JSON, NESTING_TOO_DEEP, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_MALFORMED" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN, SIGNER_PIN_WRONG */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CERTIFICATE_EXPIRED, CERTIFICATE_KEY_MISMATCH, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_OTHER_PERSON, CERTIFICATE_REVOKED, CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, EXTERNAL_DOCUMENT_CHANGED, EXTERNAL_SESSION_CERTIFICATE_MISMATCH, EXTERNAL_SESSION_USED, EXTERNAL_SIGNATURE_REFUSED, SIGNER_CERTIFICATE_REFUSED, SIGNER_ENROLMENT_EXISTS, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED, SIGNER_NATIONAL_CODE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_EXPIRED" | "CERTIFICATE_KEY_MISMATCH" | "CERTIFICATE_NOT_YET_VALID" | "CERTIFICATE_OTHER_PERSON" | "CERTIFICATE_REVOKED" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_WRONG_KEY_USAGE" | "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "EXTERNAL_DOCUMENT_CHANGED" | "EXTERNAL_SESSION_CERTIFICATE_MISMATCH" | "EXTERNAL_SESSION_USED" | "EXTERNAL_SIGNATURE_REFUSED" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_ENROLMENT_EXISTS" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED" | "SIGNER_NATIONAL_CODE_MISSING";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: SIGNER_KEY_LOCKED */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SIGNER_KEY_LOCKED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadSignerEnrolmentCsr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pkcs10 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Bad request: CERTIFICATE_MALFORMED, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_MALFORMED" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN, SIGNER_PIN_WRONG */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: SIGNER_KEY_LOCKED */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SIGNER_KEY_LOCKED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    importSignerCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    certificatePem: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        algorithm: string;
+                        /** @enum {string} */
+                        status: "active" | "locked" | "retired";
+                        failedPinCount: number;
+                        lockedAt: string | null;
+                        certificate: {
+                            subject: string;
+                            issuer: string;
+                            serialNumber: string;
+                            notBefore: string;
+                            notAfter: string;
+                        };
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Bad request: CERTIFICATE_MALFORMED, MALFORMED_JSON, NESTING_TOO_DEEP, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_MALFORMED" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN, SIGNER_PIN_WRONG */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CERTIFICATE_EXPIRED, CERTIFICATE_KEY_MISMATCH, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_OTHER_PERSON, CERTIFICATE_REVOKED, CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, EXTERNAL_DOCUMENT_CHANGED, EXTERNAL_SESSION_CERTIFICATE_MISMATCH, EXTERNAL_SESSION_USED, EXTERNAL_SIGNATURE_REFUSED, SIGNER_CERTIFICATE_REFUSED, SIGNER_ENROLMENT_EXISTS, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED, SIGNER_NATIONAL_CODE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_EXPIRED" | "CERTIFICATE_KEY_MISMATCH" | "CERTIFICATE_NOT_YET_VALID" | "CERTIFICATE_OTHER_PERSON" | "CERTIFICATE_REVOKED" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_WRONG_KEY_USAGE" | "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "EXTERNAL_DOCUMENT_CHANGED" | "EXTERNAL_SESSION_CERTIFICATE_MISMATCH" | "EXTERNAL_SESSION_USED" | "EXTERNAL_SIGNATURE_REFUSED" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_ENROLMENT_EXISTS" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED" | "SIGNER_NATIONAL_CODE_MISSING";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: SIGNER_KEY_LOCKED */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SIGNER_KEY_LOCKED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    importSignerPkcs12: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: byte */
+                    pkcs12: string;
+                    password: string;
+                    pin: string;
+                    /** Format: uuid */
+                    agencyId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        algorithm: string;
+                        /** @enum {string} */
+                        status: "active" | "locked" | "retired";
+                        failedPinCount: number;
+                        lockedAt: string | null;
+                        certificate: {
+                            subject: string;
+                            issuer: string;
+                            serialNumber: string;
+                            notBefore: string;
+                            notAfter: string;
+                        };
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Bad request: CERTIFICATE_MALFORMED, MALFORMED_JSON, NESTING_TOO_DEEP, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_MALFORMED" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN, SIGNER_PIN_WRONG */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CERTIFICATE_EXPIRED, CERTIFICATE_KEY_MISMATCH, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_OTHER_PERSON, CERTIFICATE_REVOKED, CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, EXTERNAL_DOCUMENT_CHANGED, EXTERNAL_SESSION_CERTIFICATE_MISMATCH, EXTERNAL_SESSION_USED, EXTERNAL_SIGNATURE_REFUSED, SIGNER_CERTIFICATE_REFUSED, SIGNER_ENROLMENT_EXISTS, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED, SIGNER_NATIONAL_CODE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_EXPIRED" | "CERTIFICATE_KEY_MISMATCH" | "CERTIFICATE_NOT_YET_VALID" | "CERTIFICATE_OTHER_PERSON" | "CERTIFICATE_REVOKED" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_WRONG_KEY_USAGE" | "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "EXTERNAL_DOCUMENT_CHANGED" | "EXTERNAL_SESSION_CERTIFICATE_MISMATCH" | "EXTERNAL_SESSION_USED" | "EXTERNAL_SIGNATURE_REFUSED" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_ENROLMENT_EXISTS" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED" | "SIGNER_NATIONAL_CODE_MISSING";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: SIGNER_KEY_LOCKED */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SIGNER_KEY_LOCKED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    beginExternalSigning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    certificatePem: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        documentId: string;
+                        expiresAt: string;
+                        /** @enum {string} */
+                        hashAlgorithm: "SHA-256" | "SHA-384" | "SHA-512";
+                        byteRange: number[];
+                        contentDigest: string;
+                        signedAttributes: string;
+                        signedAttributesDigest: string;
+                    };
+                };
+            };
+            /** @description Bad request: CERTIFICATE_MALFORMED, MALFORMED_JSON, NESTING_TOO_DEEP, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_MALFORMED" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN, SIGNER_PIN_WRONG */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CERTIFICATE_EXPIRED, CERTIFICATE_KEY_MISMATCH, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_OTHER_PERSON, CERTIFICATE_REVOKED, CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, EXTERNAL_DOCUMENT_CHANGED, EXTERNAL_SESSION_CERTIFICATE_MISMATCH, EXTERNAL_SESSION_USED, EXTERNAL_SIGNATURE_REFUSED, SIGNER_CERTIFICATE_REFUSED, SIGNER_ENROLMENT_EXISTS, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED, SIGNER_NATIONAL_CODE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_EXPIRED" | "CERTIFICATE_KEY_MISMATCH" | "CERTIFICATE_NOT_YET_VALID" | "CERTIFICATE_OTHER_PERSON" | "CERTIFICATE_REVOKED" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_WRONG_KEY_USAGE" | "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "EXTERNAL_DOCUMENT_CHANGED" | "EXTERNAL_SESSION_CERTIFICATE_MISMATCH" | "EXTERNAL_SESSION_USED" | "EXTERNAL_SIGNATURE_REFUSED" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_ENROLMENT_EXISTS" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED" | "SIGNER_NATIONAL_CODE_MISSING";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: SIGNER_KEY_LOCKED */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SIGNER_KEY_LOCKED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    completeExternalSigning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: byte */
+                    signature?: string;
+                    /** Format: byte */
+                    cms?: string;
+                    certificatePem?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "issued" | "superseded" | "revoked";
+                        signatureCount: number;
+                        contentSha256: string;
+                    };
+                };
+            };
+            /** @description Bad request: CERTIFICATE_MALFORMED, MALFORMED_JSON, NESTING_TOO_DEEP, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_MALFORMED" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN, SIGNER_PIN_WRONG */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CERTIFICATE_EXPIRED, CERTIFICATE_KEY_MISMATCH, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_OTHER_PERSON, CERTIFICATE_REVOKED, CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, EXTERNAL_DOCUMENT_CHANGED, EXTERNAL_SESSION_CERTIFICATE_MISMATCH, EXTERNAL_SESSION_USED, EXTERNAL_SIGNATURE_REFUSED, SIGNER_CERTIFICATE_REFUSED, SIGNER_ENROLMENT_EXISTS, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED, SIGNER_NATIONAL_CODE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_EXPIRED" | "CERTIFICATE_KEY_MISMATCH" | "CERTIFICATE_NOT_YET_VALID" | "CERTIFICATE_OTHER_PERSON" | "CERTIFICATE_REVOKED" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_WRONG_KEY_USAGE" | "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "EXTERNAL_DOCUMENT_CHANGED" | "EXTERNAL_SESSION_CERTIFICATE_MISMATCH" | "EXTERNAL_SESSION_USED" | "EXTERNAL_SIGNATURE_REFUSED" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_ENROLMENT_EXISTS" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED" | "SIGNER_NATIONAL_CODE_MISSING";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: SIGNER_KEY_LOCKED */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SIGNER_KEY_LOCKED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    revokeDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "issued" | "superseded" | "revoked";
+                        revokedAt: string | null;
+                        revokeReason: string | null;
+                        supersededBy: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: CERTIFICATE_MALFORMED, MALFORMED_JSON, NESTING_TOO_DEEP, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_MALFORMED" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN, SIGNER_PIN_WRONG */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CERTIFICATE_EXPIRED, CERTIFICATE_KEY_MISMATCH, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_OTHER_PERSON, CERTIFICATE_REVOKED, CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_KEY_USAGE, DOCUMENT_ALREADY_SUPERSEDED, DOCUMENT_NOT_SIGNABLE, EXTERNAL_DOCUMENT_CHANGED, EXTERNAL_SESSION_CERTIFICATE_MISMATCH, EXTERNAL_SESSION_USED, EXTERNAL_SIGNATURE_REFUSED, SIGNER_CERTIFICATE_REFUSED, SIGNER_ENROLMENT_EXISTS, SIGNER_KEY_EXISTS, SIGNER_KEY_MISSING, SIGNER_KEY_NOT_LOCKED, SIGNER_NATIONAL_CODE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_EXPIRED" | "CERTIFICATE_KEY_MISMATCH" | "CERTIFICATE_NOT_YET_VALID" | "CERTIFICATE_OTHER_PERSON" | "CERTIFICATE_REVOKED" | "CERTIFICATE_UNTRUSTED" | "CERTIFICATE_WRONG_KEY_USAGE" | "DOCUMENT_ALREADY_SUPERSEDED" | "DOCUMENT_NOT_SIGNABLE" | "EXTERNAL_DOCUMENT_CHANGED" | "EXTERNAL_SESSION_CERTIFICATE_MISMATCH" | "EXTERNAL_SESSION_USED" | "EXTERNAL_SIGNATURE_REFUSED" | "SIGNER_CERTIFICATE_REFUSED" | "SIGNER_ENROLMENT_EXISTS" | "SIGNER_KEY_EXISTS" | "SIGNER_KEY_MISSING" | "SIGNER_KEY_NOT_LOCKED" | "SIGNER_NATIONAL_CODE_MISSING";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: SIGNER_KEY_LOCKED */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SIGNER_KEY_LOCKED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
                             message: string;
                             details: {
                                 [key: string]: unknown;
