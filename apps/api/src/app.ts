@@ -12,10 +12,12 @@ import type { Access } from './platform/http/access';
 import { clientErrorHandler, frameworkErrors } from './platform/http/client-errors';
 import { devRoutes } from './platform/http/dev';
 import { healthRoutes } from './platform/http/health';
+import { metricsRoutes } from './platform/http/metrics';
 import { loadRenderer, registerPages, type PageRenderer } from './platform/http/pages';
 import { genRequestId, httpPlatform } from './platform/http/plugin';
 import { loggerOptions } from './platform/log';
 import { catalogueOf, moduleHost, type AppModule } from './platform/module';
+import { registerRequestTracing } from './platform/telemetry';
 import { modules } from './modules';
 import { registerAuth } from './modules/identity';
 
@@ -71,6 +73,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     clientErrorHandler,
     frameworkErrors,
   });
+  // A span per request when tracing is on (ADR 0025): first, so everything after runs inside it.
+  registerRequestTracing(app);
   // Every route, as registered: the authorization matrix test walks this list.
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
@@ -109,6 +113,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   await registerAuth(app, ctx);
   await healthRoutes(app, ctx);
+  await metricsRoutes(app, ctx);
   await devRoutes(app, ctx);
   const host = moduleHost(mods, ctx);
   for (const m of mods) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { allowedNetworks } from './platform/http/networks';
 
 /**
  * The only reader of process.env. Parsed once at start; an invalid value stops the process
@@ -116,6 +117,22 @@ export const AppConfigSchema = z.object({
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(250),
   /** The longest an audit entry may wait to be sealed before verification reports SEAL_OVERDUE. */
   AUDIT_MAX_SEAL_DELAY_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
+  /**
+   * Addresses and networks (`10.0.0.0/8`, `::1`, comma-separated) that may read GET /metrics without
+   * the operations token; empty: the token only. Behind a proxy the client's address counts only with TRUST_PROXY.
+   */
+  METRICS_ALLOW_NETWORKS: list.refine((entries) => {
+    try {
+      allowedNetworks(entries);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'each entry must be an IP address or a network such as 10.0.0.0/8'),
+  /** OpenTelemetry: the OTLP/HTTP collector's base URL; tracing is off when unset (ADR 0025). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** The service name on this process's spans (set it apart for the worker, e.g. dargah-worker). */
+  OTEL_SERVICE_NAME: z.string().trim().min(1).max(100).default('dargah'),
 });
 
 export type AppConfigInput = z.input<typeof AppConfigSchema>;

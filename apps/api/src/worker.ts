@@ -2,10 +2,13 @@ import { createContext, createRunner, createSealer } from './bootstrap';
 import { failStartup } from './cli/exit';
 import { loadConfig } from './config';
 import { migrationStatus } from './platform/db';
+import { startTracing } from './platform/telemetry';
 
 /** Runs background jobs only: start one or more beside the app processes on a PostgreSQL server. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Tracing first (when an OTLP endpoint is set), so the database and jobs are traced from the start.
+  const tracing = await startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: `${config.OTEL_SERVICE_NAME}-worker` });
   const ctx = await createContext(config);
   const { pending } = await migrationStatus(ctx.database);
   if (pending.length) throw new Error(`migrations ${pending.join(', ')} are not applied yet: run npm run db:migrate`);
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
     await runner.stop();
     await sealer.stop();
     await ctx.database.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { dbSpan, inSpan, tracingEnabled } from '../telemetry/tracing';
 import { acquireDirLock } from './lockfile';
 
 /** Drizzle handle: the database itself or an open transaction. Repositories accept either. */
@@ -31,7 +32,48 @@ export interface Database {
   withAdvisoryLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /** Embedded only: a copy of the data directory (tests start each file from a migrated one). */
   dumpDataDir?(): Promise<Blob>;
+  /** Server only: the connection pool's use and the waits for a connection (/metrics). */
+  readonly pool?: PoolMonitor;
   close(): Promise<void>;
+}
+
+/** A connection pool as /metrics sees it. */
+export interface PoolMonitor {
+  stats(): { max: number; total: number; idle: number; waiting: number };
+  /** Calls listener with the seconds each checkout waited for a connection; returns the unsubscribe. */
+  onWait(listener: (seconds: number) => void): () => void;
+}
+
+type Connect = pg.Pool['connect'];
+
+/**
+ * Measures how long each checkout waits for a pooled connection. pg-pool's own query() checks out
+ * through this.connect(callback), so wrapping the instance's connect sees every statement's wait.
+ */
+function monitorPool(pool: pg.Pool, max: number): PoolMonitor {
+  const listeners = new Set<(seconds: number) => void>();
+  const connect = pool.connect.bind(pool) as (cb?: (...a: unknown[]) => void) => unknown;
+  const observe = (started: number) => {
+    const seconds = (performance.now() - started) / 1000;
+    for (const l of listeners) l(seconds);
+  };
+  pool.connect = ((cb?: (...a: unknown[]) => void) => {
+    const started = performance.now();
+    if (cb) {
+      return connect((...a: unknown[]) => {
+        observe(started);
+        cb(...a);
+      });
+    }
+    return (connect() as Promise<pg.PoolClient>).finally(() => observe(started));
+  }) as Connect;
+  return {
+    stats: () => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    onWait(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 const extensions = { pgcrypto, pg_trgm };
@@ -54,6 +96,38 @@ const plannerOptions = Object.entries(PLANNER_SETTINGS)
   .map(([k, v]) => `-c ${k}=${v}`)
   .join(' ');
 
+type QueryFn = (...args: unknown[]) => unknown;
+
+/** A statement's text, from any of the drivers' argument shapes. */
+const textOf = (arg: unknown): string | undefined => (typeof arg === 'string' ? arg : typeof (arg as { text?: unknown })?.text === 'string' ? (arg as { text: string }).text : undefined);
+
+/**
+ * Wraps a driver's query function in a span per statement while tracing is on (a plain call when
+ * off); callback-style and streaming calls are passed through untouched.
+ */
+function tracedQuery(query: QueryFn): QueryFn {
+  return (...args: unknown[]) => {
+    if (!tracingEnabled() || typeof args.at(-1) === 'function' || typeof (args[0] as { submit?: unknown })?.submit === 'function') return query(...args);
+    const { name, attributes } = dbSpan(textOf(args[0]));
+    return inSpan(name, attributes, () => query(...args) as Promise<unknown>);
+  };
+}
+
+/** What Drizzle sees of PGlite: the same instance with its query and exec traced (the instance itself is left alone). */
+function tracedPglite(client: PGlite): PGlite {
+  const traced = new Map<PropertyKey, QueryFn>();
+  return new Proxy(client, {
+    get(target, key) {
+      const v: unknown = Reflect.get(target, key, target);
+      if (typeof v !== 'function') return v;
+      const bound = (v as QueryFn).bind(target);
+      if (key !== 'query' && key !== 'exec') return bound;
+      if (!traced.has(key)) traced.set(key, tracedQuery(bound));
+      return traced.get(key);
+    },
+  });
+}
+
 /** Opens the embedded PGlite database, taking a lockfile so a second process fails at once. */
 export async function openEmbeddedDatabase(opts: EmbeddedOptions = {}): Promise<Database> {
   const release = opts.dataDir ? acquireDirLock(opts.dataDir) : () => undefined;
@@ -70,7 +144,7 @@ export async function openEmbeddedDatabase(opts: EmbeddedOptions = {}): Promise<
     release();
     throw err;
   }
-  const db = drizzlePglite({ client }) as unknown as Db;
+  const db = drizzlePglite({ client: tracedPglite(client) }) as unknown as Db;
   let closed = false;
   return {
     kind: 'embedded',
@@ -82,7 +156,8 @@ export async function openEmbeddedDatabase(opts: EmbeddedOptions = {}): Promise<
       });
     },
     async query<T extends Record<string, unknown>>(text: string, params: unknown[] = []) {
-      return (await client.query<T>(text, params)).rows;
+      const { name, attributes } = dbSpan(text);
+      return inSpan(name, attributes, async () => (await client.query<T>(text, params)).rows);
     },
     readSnapshot: (fn) =>
       client.transaction(async (tx) => {
@@ -115,6 +190,11 @@ export async function openServerDatabase(url: string, poolSize: number): Promise
   });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  // Every statement (the pool's own, Drizzle's, a transaction's) runs on a client's query: traced there.
+  pool.on('connect', (client) => {
+    client.query = tracedQuery(client.query.bind(client)) as typeof client.query;
+  });
+  const monitor = monitorPool(pool, poolSize);
   const probe = await pool.connect();
   probe.release();
   const db = drizzlePg({ client: pool }) as unknown as Db;
@@ -122,6 +202,7 @@ export async function openServerDatabase(url: string, poolSize: number): Promise
   return {
     kind: 'server',
     db,
+    pool: monitor,
     async execScriptInTransaction(script, after) {
       const c = await pool.connect();
       try {
