@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -133,7 +134,19 @@ describe(`backup and restore (${onServer ? 'PostgreSQL: pg_dump and pg_restore' 
     } finally {
       await restored.database.close();
     }
-  });
+
+    // npm run restore says the same and exits 1.
+    const cli = await freshTarget();
+    const api = path.resolve(import.meta.dirname, '..');
+    const run = spawnSync(path.join(api, '../../node_modules/.bin/tsx'), ['src/cli/restore.ts', '--from', damaged], {
+      cwd: api,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: cli.config.dataDir, DATABASE_URL: cli.url ?? '', ADMIN_API_TOKEN: ADMIN_TOKEN, AUDIT_SIGNING_KEY_FILE: t.ctx.config.AUDIT_SIGNING_KEY_FILE! },
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toContain(`BLOB_MISSING: blob ${blobSha}`);
+    expect(run.stdout).toContain('RESTORE CHECK FAILED');
+  }, 120_000);
 
   it('leaves out a blob whose bytes in the backup were changed, and the check names it', async () => {
     const damaged = path.join(mkTemp('dargah-backup-changed-'), 'backup');

@@ -75,7 +75,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupManifest>
       throw new BackupError('TOOL_FAILED', `pg_dump failed: ${(err as { stderr?: string }).stderr?.trim() || String(err)}`);
     }
   } else {
-    const dump = await opts.database.dumpDataDir!();
+    const dump = await opts.database.dumpDataDir!('gzip');
     await fs.writeFile(dbFile, Buffer.from(await dump.arrayBuffer()), { mode: 0o640, flush: true });
   }
   const blobs: BackupManifest['blobs'] = [];

@@ -87,7 +87,7 @@ export async function restoreBackup(from: string, target: RestoreTarget): Promis
   } else {
     const pgdata = path.join(target.dataDir, 'pgdata');
     if (!(await isEmptyDir(pgdata))) throw new BackupError('RESTORE_TARGET_NOT_EMPTY', `${pgdata} is not empty: restore into a fresh DATA_DIR`);
-    database = await openEmbeddedDatabase({ dataDir: target.dataDir, loadDataDir: new Blob([await fs.readFile(dbFile)]) });
+    database = await openEmbeddedDatabase({ dataDir: target.dataDir, loadDataDir: new Blob([await fs.readFile(dbFile)], { type: 'application/x-gzip' }) });
   }
 
   const missingInBackup: string[] = [];

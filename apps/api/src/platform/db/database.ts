@@ -30,8 +30,8 @@ export interface Database {
   readSnapshot<T>(fn: (query: SnapshotQuery) => Promise<T>): Promise<T>;
   /** Runs fn while holding a session-level advisory lock (a no-op lock on the embedded database). */
   withAdvisoryLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
-  /** Embedded only: a copy of the data directory (tests start each file from a migrated one). */
-  dumpDataDir?(): Promise<Blob>;
+  /** Embedded only: a copy of the data directory, a tar (tests start each file from a migrated one) or gzipped (backups). */
+  dumpDataDir?(compression?: 'none' | 'gzip'): Promise<Blob>;
   /** Server only: the connection pool's use and the waits for a connection (/metrics). */
   readonly pool?: PoolMonitor;
   close(): Promise<void>;
@@ -165,7 +165,7 @@ export async function openEmbeddedDatabase(opts: EmbeddedOptions = {}): Promise<
         return fn(async (text, params = []) => (await tx.query<never>(text, params)).rows);
       }),
     withAdvisoryLock: (_key, fn) => fn(),
-    dumpDataDir: async () => await client.dumpDataDir('none'),
+    dumpDataDir: async (compression = 'none') => await client.dumpDataDir(compression),
     async close() {
       if (closed) return;
       closed = true;
