@@ -194,4 +194,14 @@ describe(`backup and restore (${onServer ? 'PostgreSQL: pg_dump and pg_restore' 
     // A backup into a folder that holds something is refused too.
     await expect(createBackup({ database: t.ctx.database, url: t.db.url, blobs: createBlobDriverFromConfig(t.ctx.config), out })).rejects.toBeInstanceOf(BackupError);
   });
+
+  it('lets one of two backups started into the same folder go on, and refuses the other', async () => {
+    const folder = path.join(mkTemp('dargah-backup-twice-'), 'backup');
+    const backup = () => createBackup({ database: t.ctx.database, url: t.db.url, blobs: createBlobDriverFromConfig(t.ctx.config), out: folder });
+    const results = await Promise.allSettled([backup(), backup()]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'BACKUP_TARGET_NOT_EMPTY' });
+    expect(fs.readdirSync(folder).sort()).toEqual(['blobs', manifest.database.file, MANIFEST_FILE].sort());
+  });
 });

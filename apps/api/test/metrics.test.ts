@@ -64,6 +64,12 @@ describe('GET /metrics', () => {
     }
   });
 
+  it('answers concurrent scrapes alike', async () => {
+    const answers = await Promise.all(Array.from({ length: 6 }, () => t.app.inject({ url: '/metrics', headers: t.admin })));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(6).fill(200));
+    for (const a of answers) expect(value(parsePrometheusTextFormat(a.body), 'dargah_metrics_database_up')).toBe(1);
+  });
+
   it('counts a request under its route pattern and status', async () => {
     const before = value(await scrape(), 'dargah_http_requests_total', { route: '/healthz', status: '200' });
     await t.app.inject({ url: '/healthz' });

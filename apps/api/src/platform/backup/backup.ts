@@ -13,6 +13,9 @@ import { listBlobs } from './blobs';
 
 const run = promisify(execFile);
 
+/** Present while a backup is being written into its folder. */
+const IN_PROGRESS = '.backup-in-progress';
+
 /** A backup or restore that cannot go on; `code` is stable, the message names what to do. */
 export class BackupError extends Error {
   constructor(
@@ -61,8 +64,14 @@ async function copyBlob(driver: BlobDriver, sha256: string, target: string): Pro
  */
 export async function createBackup(opts: BackupOptions): Promise<BackupManifest> {
   const out = path.resolve(opts.out);
-  if (!(await isEmptyDir(out))) throw new BackupError('BACKUP_TARGET_NOT_EMPTY', `the backup folder ${out} is not empty: give a new or empty folder`);
+  const notEmpty = () => new BackupError('BACKUP_TARGET_NOT_EMPTY', `the backup folder ${out} is not empty: give a new or empty folder`);
+  if (!(await isEmptyDir(out))) throw notEmpty();
   await fs.mkdir(out, { recursive: true });
+  // Claimed by creating a marker exclusively: of two backups started into one folder, one goes on.
+  const marker = path.join(out, IN_PROGRESS);
+  await fs.writeFile(marker, '', { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
+    throw err.code === 'EEXIST' ? notEmpty() : err;
+  });
   const { kind } = opts.database;
   const file = kind === 'server' ? 'database.dump' : 'database.tar.gz';
   const dbFile = path.join(out, file);
@@ -94,6 +103,8 @@ export async function createBackup(opts: BackupOptions): Promise<BackupManifest>
     database: { kind, file, sha256: await sha256File(dbFile), bytes: stat.size, migrations: applied },
     blobs,
   };
+  // The manifest last: a folder without one is an unfinished backup, which restore refuses.
   await fs.writeFile(path.join(out, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o640, flush: true });
+  await fs.rm(marker);
   return manifest;
 }
