@@ -129,6 +129,8 @@ export const AppConfigSchema = z.object({
       return false;
     }
   }, 'each entry must be an IP address or a network such as 10.0.0.0/8'),
+  /** The worker answers /metrics, /healthz and /readyz on this port (on HOST) when set; it serves nothing else. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** OpenTelemetry: the OTLP/HTTP collector's base URL; tracing is off when unset (ADR 0025). */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   /** The service name on this process's spans (set it apart for the worker, e.g. dargah-worker). */

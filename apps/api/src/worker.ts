@@ -1,3 +1,4 @@
+import { buildApp } from './app';
 import { createContext, createRunner, createSealer } from './bootstrap';
 import { failStartup } from './cli/exit';
 import { loadConfig } from './config';
@@ -17,11 +18,15 @@ async function main(): Promise<void> {
   runner.start();
   const sealer = createSealer(ctx);
   sealer.start();
-  ctx.log.info({ workerId: runner.workerId, kinds: ctx.jobs.kinds() }, 'worker started');
+  // Its job attempts and deliveries are counted here: the platform routes alone (no module) for Prometheus.
+  const ops = config.WORKER_METRICS_PORT ? await buildApp(ctx, { modules: [], webDist: false, pages: false }) : undefined;
+  if (ops) await ops.listen({ port: config.WORKER_METRICS_PORT!, host: config.HOST });
+  ctx.log.info({ workerId: runner.workerId, kinds: ctx.jobs.kinds(), metricsPort: config.WORKER_METRICS_PORT }, 'worker started');
   const stop = async (signal: string) => {
     ctx.log.info({ signal }, 'worker stopping: finishing jobs in flight');
     const force = setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS);
     force.unref();
+    await ops?.close();
     await runner.stop();
     await sealer.stop();
     await ctx.database.close();

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { buildApp } from '../src/app';
 import { ConfigError, loadConfig } from '../src/config';
 import type { Database } from '../src/platform/db';
 import { Metrics } from '../src/platform/metrics';
@@ -121,6 +122,22 @@ describe('GET /metrics', () => {
       expect(res.json().error.code).toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);
     }
     expect((await t.app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong-token-wrong-token-wrong' } })).statusCode).toBe(403);
+  });
+});
+
+describe('the worker’s metrics port', () => {
+  it('serves /metrics and health from the platform routes alone, with the same token', async () => {
+    const ops = await buildApp(t.ctx, { modules: [], webDist: false, pages: false });
+    try {
+      const res = await ops.inject({ url: '/metrics', headers: t.admin });
+      expect(res.statusCode).toBe(200);
+      expect(family(parsePrometheusTextFormat(res.body), 'dargah_job_attempts_total').type).toBe('COUNTER');
+      expect((await ops.inject({ url: '/metrics' })).statusCode).toBe(401);
+      expect((await ops.inject({ url: '/readyz' })).statusCode).toBe(200);
+      expect((await ops.inject({ url: '/api/v1/operations/jobs', headers: t.admin })).statusCode).toBe(404);
+    } finally {
+      await ops.close();
+    }
   });
 });
 
