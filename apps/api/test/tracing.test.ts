@@ -76,6 +76,15 @@ describe('tracing', () => {
     expect(JSON.stringify(server?.attributes)).not.toContain(id);
   });
 
+  it('makes a span of a statement outside any transaction, inside the request’s', async () => {
+    exporter.reset();
+    expect((await t.app.inject({ url: '/readyz' })).statusCode).toBe(200);
+    const server = spans().find((s) => s.name === 'GET /readyz')!;
+    const selects = spans().filter((s) => s.name === 'db SELECT' && traceOf(s) === traceOf(server));
+    expect(selects.length).toBeGreaterThan(0);
+    expect(selects[0]!.attributes['db.system.name']).toBe('postgresql');
+  });
+
   it('ignores a malformed traceparent and starts a trace of its own', async () => {
     exporter.reset();
     for (const traceparent of ['00-zzzz-00f067aa0ba902b7-01', `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`, 'x'.repeat(4000), '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\u0000']) {

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -6,7 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { dbSpan, inSpan, tracingEnabled } from '../telemetry/tracing';
+import { dbSpan, failSpan, inSpan, tracer, tracingEnabled } from '../telemetry/tracing';
 import { acquireDirLock } from './lockfile';
 
 /** Drizzle handle: the database itself or an open transaction. Repositories accept either. */
@@ -48,7 +49,8 @@ type Connect = pg.Pool['connect'];
 
 /**
  * Measures how long each checkout waits for a pooled connection. pg-pool's own query() checks out
- * through this.connect(callback), so wrapping the instance's connect sees every statement's wait.
+ * through this.connect(callback), so wrapping the instance's connect sees every statement's wait
+ * (and binds each callback to its caller's async context).
  */
 function monitorPool(pool: pg.Pool, max: number): PoolMonitor {
   const listeners = new Set<(seconds: number) => void>();
@@ -60,10 +62,13 @@ function monitorPool(pool: pg.Pool, max: number): PoolMonitor {
   pool.connect = ((cb?: (...a: unknown[]) => void) => {
     const started = performance.now();
     if (cb) {
-      return connect((...a: unknown[]) => {
+      // Bound (while tracing) to the caller's async context: pg-pool may call back from another caller's release(),
+      // and the statement (its span, its log lines) belongs to this caller.
+      const done = (...a: unknown[]) => {
         observe(started);
         cb(...a);
-      });
+      };
+      return connect(tracingEnabled() ? AsyncResource.bind(done) : done);
     }
     return (connect() as Promise<pg.PoolClient>).finally(() => observe(started));
   }) as Connect;
@@ -103,12 +108,23 @@ const textOf = (arg: unknown): string | undefined => (typeof arg === 'string' ? 
 
 /**
  * Wraps a driver's query function in a span per statement while tracing is on (a plain call when
- * off); callback-style and streaming calls are passed through untouched.
+ * off); streaming calls are passed through untouched.
  */
 function tracedQuery(query: QueryFn): QueryFn {
   return (...args: unknown[]) => {
-    if (!tracingEnabled() || typeof args.at(-1) === 'function' || typeof (args[0] as { submit?: unknown })?.submit === 'function') return query(...args);
+    if (!tracingEnabled() || typeof (args[0] as { submit?: unknown })?.submit === 'function') return query(...args);
     const { name, attributes } = dbSpan(textOf(args[0]));
+    const callback = args.at(-1);
+    if (typeof callback === 'function') {
+      // pg-pool's own query() calls back: the span ends with the callback.
+      const span = tracer().startSpan(name, { attributes });
+      args[args.length - 1] = (err: unknown, res: unknown) => {
+        if (err) failSpan(span, err);
+        span.end();
+        (callback as (e: unknown, r: unknown) => void)(err, res);
+      };
+      return query(...args);
+    }
     return inSpan(name, attributes, () => query(...args) as Promise<unknown>);
   };
 }
