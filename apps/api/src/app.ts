@@ -13,10 +13,12 @@ import { clientErrorHandler, frameworkErrors } from './platform/http/client-erro
 import { devRoutes } from './platform/http/dev';
 import { healthRoutes } from './platform/http/health';
 import { registerLoadShedding } from './platform/http/load-shedding';
+import { metricsRoutes } from './platform/http/metrics';
 import { loadRenderer, registerPages, type PageRenderer } from './platform/http/pages';
 import { genRequestId, httpPlatform } from './platform/http/plugin';
 import { loggerOptions } from './platform/log';
 import { catalogueOf, moduleHost, type AppModule } from './platform/module';
+import { registerRequestTracing } from './platform/telemetry';
 import { modules } from './modules';
 import { registerAuth, SESSION_COOKIE } from './modules/identity';
 import { apiContract } from './platform/http/openapi';
@@ -85,6 +87,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     clientErrorHandler,
     frameworkErrors,
   });
+  // A span per request when tracing is on (ADR 0025): first, so everything after runs inside it.
+  registerRequestTracing(app);
   // Every route, as registered: the authorization matrix test walks this list.
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
@@ -135,6 +139,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   await registerAuth(app, ctx);
   await healthRoutes(app, ctx);
+  await metricsRoutes(app, ctx);
   await devRoutes(app, ctx);
   const host = moduleHost(mods, ctx);
   for (const m of mods) {

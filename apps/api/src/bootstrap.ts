@@ -12,6 +12,7 @@ import { createMobileRegistrySimulator } from './platform/integrations/mobile-re
 import { modules } from './modules';
 import { JobRegistry, JobRunner } from './platform/jobs';
 import { loggerOptions } from './platform/log';
+import { Metrics } from './platform/metrics';
 import { createPki } from './platform/pki';
 import { createRateLimitSweepJob } from './platform/rate-limit';
 import { createEmailSimulator, createNotifySendJob, createSmsSimulator, createSmtpProvider, Notifier } from './platform/notify';
@@ -48,10 +49,14 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
   const auditKey = o.auditKey ?? auditKeyFromConfig(config);
   jobs.every(createAuditCheckpointJob(auditKey), config.AUDIT_CHECKPOINT_MINUTES * 60_000, {});
   const integrations = new IntegrationRegistry();
-  const notifier = new Notifier({
-    sms: createSmsSimulator(),
-    email: config.SMTP_URL ? createSmtpProvider(config.SMTP_URL, config.MAIL_FROM) : createEmailSimulator(),
-  });
+  const metrics = new Metrics();
+  const notifier = new Notifier(
+    {
+      sms: createSmsSimulator(),
+      email: config.SMTP_URL ? createSmtpProvider(config.SMTP_URL, config.MAIL_FROM) : createEmailSimulator(),
+    },
+    metrics.observeDelivery,
+  );
   for (const [name, p] of Object.entries(notifier.providers)) integrations.register({ name, mode: p.mode, description: p.description });
   jobs.define(createNotifySendJob(notifier));
   // Delivery jobs queued before notifications existed name the same message by its old outbox id.
@@ -75,6 +80,7 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
     mobileRegistry,
     pki,
     auditKey,
+    metrics,
     adminToken: config.ADMIN_API_TOKEN ?? randomBytes(24).toString('base64url'),
   };
   for (const m of modules) m.defineJobs?.(ctx);
@@ -91,6 +97,7 @@ export function createRunner(ctx: AppContext, workerId?: string): JobRunner {
   return new JobRunner(ctx.database, ctx.jobs, ctx.clock, ctx.log.child({ component: 'jobs' }), {
     concurrency: ctx.config.JOBS_CONCURRENCY,
     pollMs: ctx.config.JOBS_POLL_MS,
+    onAttempt: ctx.metrics.observeJob,
     ...(workerId ? { workerId } : {}),
   });
 }

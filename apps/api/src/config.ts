@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { allowedNetworks } from './platform/http/networks';
 
 /**
  * The only reader of process.env. Parsed once at start; an invalid value stops the process
@@ -131,6 +132,24 @@ export const AppConfigSchema = z.object({
    * falls over; /healthz still answers. 0 turns it off (the default under NODE_ENV=test).
    */
   LOAD_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  /**
+   * Addresses and networks (`10.0.0.0/8`, `::1`, comma-separated) that may read GET /metrics without
+   * the operations token; empty: the token only. Behind a proxy the client's address counts only with TRUST_PROXY.
+   */
+  METRICS_ALLOW_NETWORKS: list.refine((entries) => {
+    try {
+      allowedNetworks(entries);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'each entry must be an IP address or a network such as 10.0.0.0/8'),
+  /** The worker answers /metrics, /healthz and /readyz on this port (on HOST) when set; it serves nothing else. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** OpenTelemetry: the OTLP/HTTP collector's base URL; tracing is off when unset (ADR 0025). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** The service name on this process's spans (set it apart for the worker, e.g. dargah-worker). */
+  OTEL_SERVICE_NAME: z.string().trim().min(1).max(100).default('dargah'),
 });
 
 export type AppConfigInput = z.input<typeof AppConfigSchema>;

@@ -4,11 +4,14 @@ import { failStartup } from './cli/exit';
 import { loadConfig } from './config';
 import { migrate } from './platform/db';
 import { loadDevPages } from './platform/http/dev-pages';
+import { startTracing } from './platform/telemetry';
 import { printDemoCredentials, seedDemoData } from './seed/demo';
 
 /** Starts the HTTP server (and, on the embedded database, the job runner). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Tracing first (when an OTLP endpoint is set), so the database and requests are traced from the start.
+  const tracing = await startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: config.OTEL_SERVICE_NAME });
   const ctx = await createContext(config);
   if (config.MIGRATE_ON_START) {
     const applied = await migrate(ctx.database);
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     await ctx.runner?.stop();
     await sealer.stop();
     await ctx.database.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -7,6 +7,7 @@ import type { BlobStore } from './files';
 import type { IntegrationRegistry } from './integrations';
 import type { MobileOwnershipRegistry } from './integrations/mobile-registry';
 import type { JobRegistry, JobRunner } from './jobs';
+import type { Metrics } from './metrics';
 import type { Notifier } from './notify';
 import type { Pki } from './pki';
 
@@ -34,6 +35,8 @@ export interface AppContext {
   pki: Pki;
   /** Signs audit checkpoints; its public half verifies them. */
   auditKey: AuditKey;
+  /** This process's Prometheus registry (GET /metrics). */
+  metrics: Metrics;
   /** Bearer token for platform administration endpoints until staff sign-in exists. */
   adminToken: string;
 }

@@ -1,4 +1,5 @@
 import type { LoggerOptions } from 'pino';
+import { traceIds } from './telemetry/tracing';
 
 /**
  * Keys whose values never reach a log line, at the top or one or two levels down: credentials
@@ -72,6 +73,8 @@ export function loggerOptions(level: string, pretty: boolean): LoggerOptions {
   return {
     level,
     redact: { paths: redactPaths, censor: '[redacted]' },
+    // The active span's trace id on every line while tracing is on (ADR 0025), beside the request id.
+    mixin: traceIds,
     serializers: {
       req: (req: { method?: string; url?: string; headers?: Record<string, string | undefined> }) => ({
         method: req.method,

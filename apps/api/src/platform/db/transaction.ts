@@ -1,4 +1,5 @@
 import type { SQL } from 'drizzle-orm';
+import { inSpan } from '../telemetry/tracing';
 import type { Database, Db } from './database';
 
 /** What a use case gets inside a transaction. */
@@ -22,6 +23,11 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadloc
  * Never await network or file I/O inside: the embedded database runs one transaction at a time.
  */
 export async function withTransaction<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  // One span around the whole transaction (its statements are spans inside it on a server).
+  return inSpan('db transaction', { 'db.system.name': 'postgresql' }, () => transact(database, fn));
+}
+
+async function transact<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const after: Array<() => void> = [];
     try {

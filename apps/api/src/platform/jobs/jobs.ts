@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import { iso, json, jsonb, rows, withTransaction, type Database, type Tx } from '../db';
+import { inSpan } from '../telemetry/tracing';
 
 export interface JobContext {
   jobId: string;
@@ -107,6 +108,8 @@ export interface JobRunnerOptions {
   /** How long a claimed job stays ours before another worker may take it over. */
   leaseMs?: number;
   workerId?: string;
+  /** Told of every attempt's outcome and duration (/metrics). */
+  onAttempt?: (kind: string, outcome: 'succeeded' | 'failed' | 'dead', seconds: number) => void;
 }
 
 /**
@@ -245,16 +248,23 @@ export class JobRunner {
     const id = String(job.id);
     const log = this.log.child({ jobId: id, kind: job.kind, attempt: job.attempts });
     const def = this.registry.get(job.kind);
-    let error: string | undefined;
-    try {
-      if (!def) throw new Error(`no handler for job kind ${job.kind}`);
-      const payload = def.payload.parse(json(job.payload));
-      await def.handle(payload, { jobId: id, attempt: job.attempts, database: this.database, clock: this.clock, log });
-    } catch (err) {
-      error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-      log.warn({ err }, 'job attempt failed');
-    }
-    await this.finish(job, def, error).catch((err: unknown) => log.error({ err }, 'could not record job outcome'));
+    const started = performance.now();
+    // A span per attempt (a root span: the poll that claimed it is no request), its outcome recorded inside it.
+    await inSpan(`job ${job.kind}`, { 'dargah.job.id': id, 'dargah.job.kind': job.kind, 'dargah.job.attempt': job.attempts }, async (span) => {
+      let error: string | undefined;
+      try {
+        if (!def) throw new Error(`no handler for job kind ${job.kind}`);
+        const payload = def.payload.parse(json(job.payload));
+        await def.handle(payload, { jobId: id, attempt: job.attempts, database: this.database, clock: this.clock, log });
+      } catch (err) {
+        error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+        log.warn({ err }, 'job attempt failed');
+      }
+      const outcome = error === undefined ? 'succeeded' : job.attempts >= job.max_attempts ? 'dead' : 'failed';
+      span?.setAttribute('dargah.job.outcome', outcome);
+      this.opts.onAttempt?.(job.kind, outcome, (performance.now() - started) / 1000);
+      await this.finish(job, def, error).catch((err: unknown) => log.error({ err }, 'could not record job outcome'));
+    });
   }
 
   private async finish(job: ClaimedJob, def: JobDefinition | undefined, error: string | undefined): Promise<void> {

@@ -32,7 +32,11 @@ export const NOTIFY_SEND = 'notify.send';
 /** The platform's notification service: the providers, and the modules' contact resolvers. */
 export class Notifier {
   private readonly resolvers = new Map<store.PersonType, ContactResolver>();
-  constructor(readonly providers: { sms: Provider; email: Provider }) {}
+  constructor(
+    readonly providers: { sms: Provider; email: Provider },
+    /** Told of every delivery attempt's outcome (/metrics). */
+    readonly onDelivery: (channel: 'sms' | 'email', outcome: store.DeliveryStatus) => void = () => undefined,
+  ) {}
 
   /** A module that knows a kind of person says how to reach them (at start-up). */
   registerContacts(personType: store.PersonType, resolver: ContactResolver): void {
@@ -153,9 +157,11 @@ export function createNotifySendJob(notifier: Notifier): JobDefinition<typeof No
       try {
         const ref = await provider.send({ to: msg.recipient, subject: msg.subject, body: msg.body });
         await store.finishAttempt(database.db, id, { status: 'delivered', providerRef: ref }, clock.now());
+        notifier.onDelivery(msg.channel, 'delivered');
       } catch (err) {
         const failure = err instanceof DeliveryError ? err : new DeliveryError('temporary', String(err));
         const status = failure.kind === 'permanent' ? 'permanent_failure' : 'temporary_failure';
+        notifier.onDelivery(msg.channel, status);
         await store.finishAttempt(database.db, id, { status, reason: failure.message }, clock.now());
         if (failure.kind === 'temporary') throw failure;
       }

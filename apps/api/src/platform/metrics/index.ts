@@ -1,0 +1,2 @@
+export { Metrics, SCRAPE_DB_TIMEOUT_MS } from './metrics';
+export { readDatabaseFacts, type DatabaseFacts } from './facts';
