@@ -102,7 +102,11 @@ function spawnProc(p: Proc, script: string, env: Record<string, string>): void {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
-  p.child.once('exit', () => (p.up = false));
+  const child = p.child;
+  // Only this child's exit says the process is down (not an earlier one's, killed before it).
+  child.once('exit', () => {
+    if (p.child === child) p.up = false;
+  });
   p.up = true;
 }
 
@@ -135,6 +139,17 @@ const quantile = (xs: number[], q: number) => {
   return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]!) : 0;
 };
 
+/** Processes a refused connection took out of the rotation, until when. */
+const downUntil = new Map<Proc, number>();
+let turn = 0;
+/** The next process in turn among those not known to be down (all of them when none is up). */
+function route(apps: Proc[]): Proc {
+  const now = Date.now();
+  const up = apps.filter((a) => (downUntil.get(a) ?? 0) <= now);
+  const from = up.length ? up : apps;
+  return from[turn++ % from.length]!;
+}
+
 /**
  * One call, retried until it is answered by a process that is up and has its database: a refused
  * connection, a reset, a 502/503 (a process starting or shedding load, the database cut) are tried
@@ -149,8 +164,8 @@ async function call(
   giveUpMs = 60_000,
 ): Promise<Response> {
   const until = Date.now() + giveUpMs;
-  for (let i = 0; ; i++) {
-    const app = apps[i % apps.length]!;
+  for (;;) {
+    const app = route(apps);
     stats.attempts++;
     try {
       const headers: Record<string, string> = { accept: 'application/json', 'accept-language': 'fa' };
@@ -166,9 +181,14 @@ async function call(
       if (res.status !== 502 && res.status !== 503) return res;
       const code = ((await res.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code;
       stats.fail(`${res.status} ${code ?? ''}`.trim());
-    } catch {
-      // Refused or reset: the process was killed (or is starting again).
-      stats.fail('no connection');
+    } catch (err) {
+      if ((err as Error).name === 'TimeoutError') stats.fail('no answer in 15 s');
+      else {
+        // Refused or reset: the process was killed (or is starting again). Like a load balancer's
+        // passive health check, send the next attempts to the other process for a while.
+        stats.fail('no connection');
+        downUntil.set(app, Date.now() + 3_000);
+      }
     }
     if (Date.now() > until) {
       stats.gaveUp++;
