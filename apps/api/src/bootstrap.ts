@@ -49,7 +49,7 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
   const auditKey = o.auditKey ?? auditKeyFromConfig(config);
   jobs.every(createAuditCheckpointJob(auditKey), config.AUDIT_CHECKPOINT_MINUTES * 60_000, {});
   const integrations = new IntegrationRegistry();
-  const metrics = new Metrics();
+  const metrics = new Metrics({ gauges: modules.flatMap((m) => m.gauges ?? []) });
   const notifier = new Notifier(
     {
       sms: createSmsSimulator(),

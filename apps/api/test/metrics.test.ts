@@ -9,7 +9,9 @@ import { ConfigError, loadConfig } from '../src/config';
 import type { Database } from '../src/platform/db';
 import { Metrics } from '../src/platform/metrics';
 import { TEXT_PLAIN } from '../src/platform/files';
+import { createService } from '../src/modules/services';
 import { ADMIN_TOKEN, buildTestApp, type TestApp } from './app';
+import { buildAgency, signInCitizen } from './factories';
 
 type Families = ReturnType<typeof parsePrometheusTextFormat>;
 
@@ -42,8 +44,15 @@ describe('GET /metrics', () => {
   it('parses as Prometheus text with every documented family and its labels', async () => {
     // Something in each: a queued job, a stored blob, an audit entry waiting to be sealed.
     await t.ctx.runner!.scheduleRecurring();
-    const blob = await t.ctx.blobs.put(Readable.from([Buffer.from('metrics test blob')]), { allowedTypes: [TEXT_PLAIN] });
-    await t.app.inject({ method: 'POST', url: '/api/v1/operations/write-probes', headers: t.admin, payload: { label: 'metrics' } });
+    const blob = await t.ctx.blobs.put(Readable.from([Buffer.from('metrics test blob')]), {
+      allowedTypes: [TEXT_PLAIN],
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/operations/write-probes',
+      headers: t.admin,
+      payload: { label: 'metrics' },
+    });
     const f = await scrape();
     expect(family(f, 'dargah_http_requests_total').type).toBe('COUNTER');
     expect(family(f, 'dargah_http_request_duration_seconds').type).toBe('HISTOGRAM');
@@ -54,10 +63,19 @@ describe('GET /metrics', () => {
     expect(value(f, 'dargah_blob_store_objects', { referenced: 'false' })).toBeGreaterThanOrEqual(1);
     expect(family(f, 'dargah_audit_intake_entries').metrics).toHaveLength(1);
     expect(family(f, 'dargah_audit_intake_oldest_seconds').metrics).toHaveLength(1);
-    for (const name of ['dargah_notification_deliveries_total', 'dargah_job_attempts_total', 'dargah_notifications_pending', 'dargah_audit_checkpoint_age_seconds', 'dargah_job_oldest_due_seconds', 'dargah_process_cpu_seconds_total']) {
+    for (const name of [
+      'dargah_notification_deliveries_total',
+      'dargah_job_attempts_total',
+      'dargah_notifications_pending',
+      'dargah_audit_checkpoint_age_seconds',
+      'dargah_job_oldest_due_seconds',
+      'dargah_process_cpu_seconds_total',
+    ]) {
       expect(family(f, name).help.length).toBeGreaterThan(5);
     }
-    const probe = family(f, 'dargah_http_requests_total').metrics.find((m) => m.labels?.route === '/api/v1/operations/write-probes');
+    const probe = family(f, 'dargah_http_requests_total').metrics.find(
+      (m) => m.labels?.route === '/api/v1/operations/write-probes',
+    );
     expect(probe?.labels).toEqual({ method: 'POST', route: '/api/v1/operations/write-probes', status: '201' });
     if (t.ctx.database.kind === 'server') {
       expect(value(f, 'dargah_db_pool_connections', { state: 'max' })).toBeGreaterThan(0);
@@ -66,7 +84,9 @@ describe('GET /metrics', () => {
   });
 
   it('answers concurrent scrapes alike', async () => {
-    const answers = await Promise.all(Array.from({ length: 6 }, () => t.app.inject({ url: '/metrics', headers: t.admin })));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => t.app.inject({ url: '/metrics', headers: t.admin })),
+    );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(6).fill(200));
     for (const a of answers) expect(value(parsePrometheusTextFormat(a.body), 'dargah_metrics_database_up')).toBe(1);
   });
@@ -79,7 +99,9 @@ describe('GET /metrics', () => {
     expect(value(after, 'dargah_http_requests_total', { route: '/healthz', status: '200' })).toBe(before + 2);
     // parse-prometheus-text-format merges a labelled histogram's series into one: its count is read from the text.
     const text = (await t.app.inject({ url: '/metrics', headers: t.admin })).body;
-    const count = /^dargah_http_request_duration_seconds_count\{method="GET",route="\/healthz"\} (\d+)$/m.exec(text)?.[1];
+    const count = /^dargah_http_request_duration_seconds_count\{method="GET",route="\/healthz"\} (\d+)$/m.exec(
+      text,
+    )?.[1];
     expect(Number(count)).toBeGreaterThanOrEqual(before + 2);
   });
 
@@ -92,7 +114,8 @@ describe('GET /metrics', () => {
   });
 
   it('keeps route labels bounded however many random URLs are asked', async () => {
-    const routes = (f: Families) => new Set(family(f, 'dargah_http_requests_total').metrics.map((m) => m.labels?.route));
+    const routes = (f: Families) =>
+      new Set(family(f, 'dargah_http_requests_total').metrics.map((m) => m.labels?.route));
     const before = routes(await scrape());
     for (let i = 0; i < 40; i++) {
       const noise = Math.random().toString(36).slice(2);
@@ -112,16 +135,91 @@ describe('GET /metrics', () => {
     expect(none.statusCode).toBe(401);
     expect(none.json().error).toMatchObject({ code: 'UNAUTHENTICATED', requestId: none.headers['x-request-id'] });
     expect(none.body).not.toMatch(/dargah_/);
-    for (const url of [`/metrics?token=${ADMIN_TOKEN}`, `/metrics?access_token=${ADMIN_TOKEN}`, `/metrics?authorization=Bearer%20${ADMIN_TOKEN}`]) {
+    for (const url of [
+      `/metrics?token=${ADMIN_TOKEN}`,
+      `/metrics?access_token=${ADMIN_TOKEN}`,
+      `/metrics?authorization=Bearer%20${ADMIN_TOKEN}`,
+    ]) {
       const res = await t.app.inject({ url });
       expect(res.statusCode).toBe(401);
     }
-    for (const authorization of ['Bearer wrong-token-wrong-token-wrong', `Bearer ${ADMIN_TOKEN}x`, `Bearer ${'a'.repeat(5000)}`, `Basic ${ADMIN_TOKEN}`, ADMIN_TOKEN]) {
+    for (const authorization of [
+      'Bearer wrong-token-wrong-token-wrong',
+      `Bearer ${ADMIN_TOKEN}x`,
+      `Bearer ${'a'.repeat(5000)}`,
+      `Basic ${ADMIN_TOKEN}`,
+      ADMIN_TOKEN,
+    ]) {
       const res = await t.app.inject({ url: '/metrics', headers: { authorization } });
       expect([401, 403]).toContain(res.statusCode);
       expect(res.json().error.code).toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);
     }
-    expect((await t.app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong-token-wrong-token-wrong' } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong-token-wrong-token-wrong' } }))
+        .statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('module gauges', () => {
+  it('counts the open requests past their answer date by agency (the desk SLA breaches), and no other request', async () => {
+    // Its own app: the sign-in's SMS would count in the other tests' deliveries.
+    const t = await buildTestApp();
+    try {
+      const agency = await buildAgency(t, { nameFa: 'اداره کل سنجش' });
+      const form = {
+        type: 'object',
+        required: ['reason'],
+        properties: { reason: { type: 'string', title: 'علت', minLength: 2 } },
+        additionalProperties: false,
+      };
+      const serviceId = await createService(
+        t.ctx.database.db,
+        {
+          agencyId: agency.id,
+          titleFa: 'گواهی سنجش',
+          titleEn: 'Metrics',
+          descriptionFa: 'آزمایشی',
+          normDays: 5,
+          formSchema: form,
+          published: true,
+          recipients: 'G2C',
+        },
+        t.clock.now(),
+      );
+      const citizen = await signInCitizen(t);
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/requests',
+          headers: citizen.headers,
+          payload: { serviceId, form: { reason: 'ارائه به بانک' } },
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        ids.push(res.json().id);
+      }
+      // Answer dates ahead as the database's clock sees them (the test clock may be anywhere).
+      await t.ctx.database.query(
+        `UPDATE service_requests SET submitted_at = now() - interval '1 day', due_at = now() + interval '5 days' WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      expect(value(await scrape(t), 'dargah_requests_overdue', { agency_id: agency.id })).toBe(0);
+      // Two past their answer date (as the database's clock sees it); one of them decided since.
+      await t.ctx.database.query(
+        `UPDATE service_requests SET submitted_at = now() - interval '20 days', due_at = now() - interval '1 day' WHERE id = ANY($1::uuid[])`,
+        [ids.slice(0, 2)],
+      );
+      expect(value(await scrape(t), 'dargah_requests_overdue', { agency_id: agency.id })).toBe(2);
+      await t.ctx.database.query(`UPDATE service_requests SET status = 'approved', decided_at = now() WHERE id = $1`, [
+        ids[0],
+      ]);
+      const f = await scrape(t);
+      expect(value(f, 'dargah_requests_overdue', { agency_id: agency.id })).toBe(1);
+      expect(family(f, 'dargah_requests_overdue').type).toBe('GAUGE');
+    } finally {
+      await t.close();
+    }
   });
 });
 
@@ -154,8 +252,18 @@ describe('METRICS_ALLOW_NETWORKS', () => {
     expect((await open.app.inject({ url: '/metrics', remoteAddress: '::ffff:10.20.3.4' })).statusCode).toBe(200);
     expect((await open.app.inject({ url: '/metrics', remoteAddress: '10.21.3.4' })).statusCode).toBe(401);
     // A forwarded address counts only behind TRUST_PROXY (not set here).
-    expect((await open.app.inject({ url: '/metrics', remoteAddress: '192.0.2.7', headers: { 'x-forwarded-for': '127.0.0.1' } })).statusCode).toBe(401);
-    expect((await open.app.inject({ url: '/metrics', remoteAddress: '192.0.2.7', headers: open.admin })).statusCode).toBe(200);
+    expect(
+      (
+        await open.app.inject({
+          url: '/metrics',
+          remoteAddress: '192.0.2.7',
+          headers: { 'x-forwarded-for': '127.0.0.1' },
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect(
+      (await open.app.inject({ url: '/metrics', remoteAddress: '192.0.2.7', headers: open.admin })).statusCode,
+    ).toBe(200);
   });
 
   it('refuses a setting that is not an address or a network, naming it', () => {
@@ -167,7 +275,9 @@ describe('METRICS_ALLOW_NETWORKS', () => {
         expect((err as ConfigError).problems.join()).toMatch(/METRICS_ALLOW_NETWORKS/);
       }
     }
-    expect(loadConfig({ NODE_ENV: 'test', METRICS_ALLOW_NETWORKS: '::1, 192.168.0.0/24' }).METRICS_ALLOW_NETWORKS).toEqual(['::1', '192.168.0.0/24']);
+    expect(
+      loadConfig({ NODE_ENV: 'test', METRICS_ALLOW_NETWORKS: '::1, 192.168.0.0/24' }).METRICS_ALLOW_NETWORKS,
+    ).toEqual(['::1', '192.168.0.0/24']);
   });
 });
 
@@ -189,7 +299,9 @@ describe('ops/prometheus/alerts.yml', () => {
   const file = path.resolve(import.meta.dirname, '../../../ops/prometheus/alerts.yml');
 
   it('is valid YAML in the Prometheus rules shape, and every series it watches exists', async () => {
-    const doc = parseYaml(fs.readFileSync(file, 'utf8')) as { groups: Array<{ name: string; rules: Array<Record<string, unknown>> }> };
+    const doc = parseYaml(fs.readFileSync(file, 'utf8')) as {
+      groups: Array<{ name: string; rules: Array<Record<string, unknown>> }>;
+    };
     expect(doc.groups.length).toBeGreaterThan(0);
     const names = new Set((await scrape()).map((x) => x.name));
     let rules = 0;
@@ -202,7 +314,10 @@ describe('ops/prometheus/alerts.yml', () => {
         expect((r.labels as Record<string, string>).severity).toMatch(/^(warning|critical)$/);
         expect((r.annotations as Record<string, string>).summary).toMatch(/\S/);
         for (const series of String(r.expr).match(/dargah_[a-z0-9_]+/g) ?? []) {
-          expect(names.has(series.replace(/_(bucket|sum|count)$/, '')) || names.has(series), `${String(r.alert)} watches ${series}`).toBe(true);
+          expect(
+            names.has(series.replace(/_(bucket|sum|count)$/, '')) || names.has(series),
+            `${String(r.alert)} watches ${series}`,
+          ).toBe(true);
         }
       }
     }

@@ -4,6 +4,7 @@ import type { Actor } from './actor';
 import type { AppContext } from './context';
 import { ErrorCatalogue, platformErrors, type ErrorTable, type FieldTable } from './http/errors';
 import { platformFieldMessages } from './http/validation';
+import type { ModuleGauge } from './metrics';
 
 /*
  * The module contract (ADR 0013): what a domain capability gives the app, and what the app offers
@@ -38,6 +39,8 @@ export interface AppModule {
    * functions its endpoints apply (so a granted area is never refused, a denied one never offered).
    */
   areas?(ctx: AppContext, actor: Actor): Promise<Partial<Areas>> | Partial<Areas>;
+  /** Figures for /metrics the module reads from its own tables at scrape time (ADR 0025). */
+  gauges?: readonly ModuleGauge[];
 }
 
 /**

@@ -2,6 +2,7 @@ import type { AppModule } from '../../platform/module';
 import { requestsErrors } from './requests.errors';
 import { requestsRoutes } from './requests.routes';
 import { deskAgencies } from './requests.policy';
+import { overdueByAgency } from './requests.repository';
 
 export { requestVisibleTo } from './requests.service';
 /** For the delivery reports' discrepancy report: requests received per desk service in a period. */
@@ -14,4 +15,12 @@ export const requestsModule: AppModule = {
   register: requestsRoutes,
   // The cartable lists the requests of the agencies where the actor holds a desk role (listCartable).
   areas: (_ctx, actor) => ({ cartable: actor.type === 'staff' && deskAgencies(actor).length > 0 }),
+  gauges: [
+    {
+      name: 'dargah_requests_overdue',
+      help: 'Open requests (submitted, in review) past their answer date, by agency: the desk SLA breaches',
+      labelNames: ['agency_id'],
+      read: overdueByAgency,
+    },
+  ],
 };

@@ -1,6 +1,6 @@
 import type { RequestStatus } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
-import { date, dateOrNull, iso, isoOf, json, jsonb, list, rows, type Db } from '../../platform/db';
+import { date, dateOrNull, iso, isoOf, json, jsonb, list, rows, type Db, type SnapshotQuery } from '../../platform/db';
 
 export const STREAM = 'service_request';
 
@@ -196,4 +196,15 @@ export async function requestActivity(
          GROUP BY r.service_id`,
   );
   return r.map((x) => ({ ...x, lastAt: isoOf(x.lastAt) }));
+}
+
+/**
+ * Open requests (submitted, in review) past their answer date, by agency: the SLA breaches /metrics
+ * reports (`dargah_requests_overdue`), read in the scrape's snapshot.
+ */
+export async function overdueByAgency(query: SnapshotQuery): Promise<Array<{ labels: { agency_id: string }; value: number }>> {
+  const found = await query<{ agency_id: string; n: number }>(
+    `SELECT agency_id::text AS agency_id, count(*)::int AS n FROM service_requests WHERE status IN ('submitted', 'in_review') AND due_at < now() GROUP BY agency_id`,
+  );
+  return found.map((r) => ({ labels: { agency_id: r.agency_id }, value: Number(r.n) }));
 }

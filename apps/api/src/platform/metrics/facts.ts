@@ -1,5 +1,16 @@
-import type { Database } from '../db';
+import type { Database, SnapshotQuery } from '../db';
 import { BACKLOG_SQL } from '../audit/seal';
+
+/**
+ * A figure a module reads from its own tables at scrape time (the platform reads none of a module's
+ * tables): a gauge by its labels, e.g. the requests past their answer date by agency.
+ */
+export interface ModuleGauge {
+  name: string;
+  help: string;
+  labelNames: readonly string[];
+  read(query: SnapshotQuery): Promise<Array<{ labels: Record<string, string>; value: number }>>;
+}
 
 export interface DatabaseFacts {
   jobs: Array<{ kind: string; status: string; count: number }>;
@@ -8,6 +19,8 @@ export interface DatabaseFacts {
   audit: { entries: number; oldestSeconds: number };
   checkpointAgeSeconds: number | null;
   blobs: { bytes: number; referenced: number; unreferenced: number };
+  /** Each module gauge's values, by the gauge's name. */
+  modules: Map<string, Array<{ labels: Record<string, string>; value: number }>>;
 }
 
 /**
@@ -15,7 +28,7 @@ export interface DatabaseFacts {
  * server stops after `timeoutMs` (statement_timeout), so a slow database cannot hold a connection
  * for long; the caller also stops waiting then.
  */
-export async function readDatabaseFacts(database: Database, timeoutMs: number): Promise<DatabaseFacts> {
+export async function readDatabaseFacts(database: Database, timeoutMs: number, gauges: readonly ModuleGauge[] = []): Promise<DatabaseFacts> {
   return database.readSnapshot(async (q) => {
     await q(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);
     const jobs = await q<{ kind: string; status: string; count: number }>(
@@ -32,7 +45,10 @@ export async function readDatabaseFacts(database: Database, timeoutMs: number): 
     const [blobs] = await q<{ bytes: number; referenced: number; unreferenced: number }>(
       `SELECT coalesce(sum(size), 0)::float8 AS bytes, count(*) FILTER (WHERE ref_count > 0)::int AS referenced, count(*) FILTER (WHERE ref_count = 0)::int AS unreferenced FROM blobs`,
     );
+    const modules = new Map<string, Array<{ labels: Record<string, string>; value: number }>>();
+    for (const g of gauges) modules.set(g.name, await g.read(q));
     return {
+      modules,
       jobs: jobs.map((j) => ({ kind: j.kind, status: j.status, count: Number(j.count) })),
       oldestDueSeconds: Math.max(0, Number(due?.seconds ?? 0)),
       pendingNotifications: pendingNotifications.map((n) => ({ channel: n.channel, status: n.status, count: Number(n.count) })),

@@ -1,2 +1,2 @@
 export { Metrics, SCRAPE_DB_TIMEOUT_MS } from './metrics';
-export { readDatabaseFacts, type DatabaseFacts } from './facts';
+export { readDatabaseFacts, type DatabaseFacts, type ModuleGauge } from './facts';

@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db';
 import { withTimeout } from '../timeout';
-import { readDatabaseFacts, type DatabaseFacts } from './facts';
+import { readDatabaseFacts, type DatabaseFacts, type ModuleGauge } from './facts';
 
 /** Seconds: HTTP answers and job attempts (from a cached read to a slow export). */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -40,9 +40,16 @@ export class Metrics {
   private readonly blobCount = new Gauge({ name: 'dargah_blob_store_objects', help: 'Stored contents by whether anything references them', labelNames: ['referenced'], registers: [this.registry] });
   private readonly dbGauges = [this.jobs, this.oldestDue, this.pendingNotifications, this.auditIntake, this.auditIntakeAge, this.checkpointAge, this.blobBytes, this.blobCount];
 
-  constructor(opts: { defaultMetrics?: boolean } = {}) {
+  /** The modules' own figures (AppModule.gauges), read in the same snapshot. */
+  private readonly moduleGauges: ReadonlyArray<{ spec: ModuleGauge; gauge: Gauge }>;
+
+  constructor(opts: { defaultMetrics?: boolean; gauges?: readonly ModuleGauge[] } = {}) {
     // Process figures: CPU, memory, event-loop delay, open handles (prom-client's defaults, prefixed).
     if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'dargah_' });
+    this.moduleGauges = (opts.gauges ?? []).map((spec) => ({
+      spec,
+      gauge: new Gauge({ name: spec.name, help: spec.help, labelNames: [...spec.labelNames], registers: [this.registry] }),
+    }));
   }
 
   /** One answered request: the route is its pattern (`/api/v1/requests/:id`), never the URL. */
@@ -73,9 +80,9 @@ export class Metrics {
     const pool = database.pool?.stats();
     if (pool) for (const [state, n] of Object.entries(pool)) this.pool.set({ state }, n);
     try {
-      const facts = await withTimeout(readDatabaseFacts(database, timeoutMs), timeoutMs);
+      const facts = await withTimeout(readDatabaseFacts(database, timeoutMs, this.moduleGauges.map((m) => m.spec)), timeoutMs);
       // Label sets that are gone (a kind with no dead job any more) vanish; the rest are set anew.
-      for (const g of this.dbGauges) g.reset();
+      for (const g of [...this.dbGauges, ...this.moduleGauges.map((m) => m.gauge)]) g.reset();
       this.setFacts(facts);
       this.dbUp.set(1);
     } catch {
@@ -95,5 +102,6 @@ export class Metrics {
     this.blobBytes.set(f.blobs.bytes);
     this.blobCount.set({ referenced: 'true' }, f.blobs.referenced);
     this.blobCount.set({ referenced: 'false' }, f.blobs.unreferenced);
+    for (const { spec, gauge } of this.moduleGauges) for (const v of f.modules.get(spec.name) ?? []) gauge.set(v.labels, v.value);
   }
 }
