@@ -245,7 +245,7 @@ async function documentFixtures(db: TestApp['ctx']['database']['db'], now: Date,
     { id: keyId, staffId, agencyId, algorithm: 'ecdsa-p256', certificatePem: '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----', chainPem: '', sealedKey: { v: 1, kdf: 'argon2id', m: 1, t: 1, p: 1, salt: '', iv: '', ciphertext: '', tag: '' } },
     now,
   );
-  return { '/api/v1/documents/:id/sign': id, '/api/v1/documents/signer-keys/:id/unlock': keyId };
+  return { '/api/v1/documents/:id/sign': id, '/api/v1/documents/:id': id, '/api/v1/documents/:id/pdf': id, '/api/v1/documents/signer-keys/:id/unlock': keyId };
 }
 
 /** A concrete URL for a route pattern: every path parameter becomes a random but valid-looking id. */

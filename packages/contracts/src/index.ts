@@ -48,4 +48,5 @@ export * from './citizen-email';
 export * from './review';
 export * from './desk';
 export * from './documents';
+export * from './documents-inbox';
 export * from './pages';

@@ -50,7 +50,7 @@ function pinOrRefuse(pin: string): string {
   }
 }
 
-function toView(k: repo.SignerKeyRecord): SignerKey {
+export function toView(k: repo.SignerKeyRecord): SignerKey {
   const c = parseCertificate(k.certificatePem);
   return {
     id: k.id,
