@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
 import type { Actor } from '../platform/actor';
 import type { AppContext } from '../platform/context';
-import { rows, withTransaction } from '../platform/db';
+import { withTransaction } from '../platform/db';
 import { issueDocument, prepareDocument } from '../modules/documents';
 // The seed is a developer tool beside the modules (like the test factories): it reads their
 // repositories and makes the demo signer's key as the signer would.
 import { keysOfStaff } from '../modules/documents/documents.repository';
+import { agencyHasDocuments } from '../modules/documents/inbox.repository';
 import { createSignerKey } from '../modules/documents/signing.service';
 import * as orgRepo from '../modules/organisation/organisation.repository';
 
@@ -109,8 +109,7 @@ async function seedUnlocked(ctx: AppContext): Promise<void> {
   // No test authority (a trust store from files): no demo key, and the documents would wait for nobody.
   const hasKey = (await keysOfStaff(db, staff.id)).length > 0;
   if (!hasKey && !(await createSignerKey(ctx, actor, { pin: DEMO_SIGNER.pin }, {}).then(() => true, () => false))) return;
-  const [{ docs } = { docs: 0 }] = await rows<{ docs: number }>(db, sql`SELECT count(*)::int AS docs FROM documents WHERE agency_id = ${agencyId}`);
-  if (docs > 0) return;
+  if (await agencyHasDocuments(db, agencyId)) return;
   const who = { actor: { type: 'system' as const, id: 'demo-seed' }, origin: {}, at: ctx.clock.now() };
   for (const d of demoDocuments(ctx.clock.now())) {
     const prepared = await prepareDocument(ctx, { kind: d.kind, agencyId, data: d.data });

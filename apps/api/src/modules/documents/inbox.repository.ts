@@ -43,3 +43,8 @@ export async function lockedKeys(db: Db, agencyIds: readonly string[] | null): P
   const found = await rows<SignerKeyRecord>(db, sql`${SELECT_KEY} WHERE status = 'locked' ${scope} ORDER BY locked_at, id LIMIT 500`);
   return found.map(fixKey);
 }
+
+/** Whether an agency has issued any document (the demo seed issues its documents once). */
+export async function agencyHasDocuments(db: Db, agencyId: string): Promise<boolean> {
+  return (await rows(db, sql`SELECT 1 FROM documents WHERE agency_id = ${agencyId} LIMIT 1`)).length > 0;
+}
