@@ -1,4 +1,4 @@
-/* global document, window, navigator, location */
+/* global document, window, location */
 // The public verification page's only script (/v, ADR 0018 as amended for issue 10): where the
 // browser can read QR codes (BarcodeDetector) and has a camera, it shows a «scan» button that opens
 // the camera and, on reading a Dargah verification address (…/v/<code>), goes to that page here.

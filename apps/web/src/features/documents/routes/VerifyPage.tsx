@@ -26,9 +26,7 @@ export function VerifyPage() {
   const search = useSearch({ strict: false });
   const code = cleanCode(String(params.code ?? search.code ?? ''));
   const upload = page?.formState as VerifyUploadState | undefined;
-  const query = useQuery({ ...verifyQuery(code), enabled: code !== '' && !upload });
   const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'fa';
-  if (page && query.error instanceof ApiError) page.status = query.error.status;
 
   return (
     <div className="stack-lg narrow verify-page">
@@ -37,8 +35,7 @@ export function VerifyPage() {
         <VerificationResult v={upload.result} lang={lang} caption={t('verify.forFile', { name: upload.fileName })} />
       ) : null}
       {upload && 'error' in upload ? <ErrorNotice error={upload.error} title={t('verify.refused')} /> : null}
-      {!upload && code && query.data ? <VerificationResult v={query.data} lang={lang} /> : null}
-      {!upload && code && query.error ? <ErrorNotice error={query.error} title={t('verify.refused')} /> : null}
+      {!upload && code ? <CodeResult code={code} lang={lang} /> : null}
 
       <section className="card stack" aria-labelledby="verify-by-code">
         <h2 id="verify-by-code" className="card__title">
@@ -105,6 +102,17 @@ export function VerifyPage() {
       {page ? <script src="/scan-qr.js" defer /> : null}
     </div>
   );
+}
+
+/** The answer for a code (the QR's address, or the GET form's): asked of the API as this visitor. */
+function CodeResult({ code, lang }: { code: string; lang: 'fa' | 'en' }) {
+  const { t } = useTranslation();
+  const page = useStaticPage();
+  const query = useQuery(verifyQuery(code));
+  // The page's status is the API's answer: 404 for an unknown code, 429 past the limit.
+  if (page && query.error instanceof ApiError) page.status = query.error.status;
+  if (query.data) return <VerificationResult v={query.data} lang={lang} />;
+  return query.error ? <ErrorNotice error={query.error} title={t('verify.refused')} /> : null;
 }
 
 const GOOD = new Set(['valid']);
