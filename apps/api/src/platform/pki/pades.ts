@@ -1,5 +1,5 @@
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import signpdf from '@signpdf/signpdf';
+import { SignPdf } from '@signpdf/signpdf';
 import { findByteRange, Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import * as asn1js from 'asn1js';
 import { signDetached, type SignerCredentials } from './cms';
@@ -7,6 +7,10 @@ import { toArrayBuffer } from './engine';
 import type { TimestampAuthority } from './tsa';
 import { verifyDetached, type SignerVerification, type VerifyOptions } from './verify';
 import type { VerdictCode } from './verdicts';
+
+// The named class, not the default instance: Node's ESM loader (the server under tsx) gives a CJS
+// module's `exports` as the default, where vitest gives `exports.default` (signpdf.sign was undefined).
+const signpdf = new SignPdf();
 
 /**
  * PAdES (ETSI EN 319 142, baseline B-T) over a PDF buffer: @signpdf/placeholder-plain appends an
