@@ -1,7 +1,7 @@
 import { messages as audit } from '../features/audit';
 import { workspaceMessages as catalogue } from '../features/catalogue';
 import { messages as deliveryReports } from '../features/delivery-reports';
-import { workspaceMessages as documents } from '../features/documents';
+import { workspaceMessages as documentsWorkspace } from '../features/documents';
 import { messages as licences } from '../features/licences';
 import { messages as organisation } from '../features/organisation';
 import { messages as serviceArchitecture } from '../features/service-architecture';
@@ -18,7 +18,7 @@ export const workspaceParts = {
   audit,
   catalogueWorkspace: catalogue,
   deliveryReports,
-  documents,
+  documentsWorkspace,
   licences,
   organisation,
   serviceArchitecture,
@@ -30,7 +30,7 @@ export const workspaceFa = {
   ...audit.fa,
   ...catalogue.fa,
   ...deliveryReports.fa,
-  ...documents.fa,
+  ...documentsWorkspace.fa,
   ...licences.fa,
   ...organisation.fa,
   ...serviceArchitecture.fa,
@@ -42,7 +42,7 @@ export const workspaceEn: Widen<typeof workspaceFa> = {
   ...audit.en,
   ...catalogue.en,
   ...deliveryReports.en,
-  ...documents.en,
+  ...documentsWorkspace.en,
   ...licences.en,
   ...organisation.en,
   ...serviceArchitecture.en,

@@ -24,7 +24,8 @@ export const cleanCode = (code: string) => code.replace(/[\s-]/g, '').slice(0, 6
 export const verifyQuery = (code: string) =>
   queryOptions({
     queryKey: ['documents', 'verify', cleanCode(code).toUpperCase()] as const,
-    queryFn: ({ signal }) => api.get<DocumentVerification>(`/documents/verify/${encodeURIComponent(cleanCode(code))}`, { signal }),
+    queryFn: ({ signal }) =>
+      api.get<DocumentVerification>(`/documents/verify/${encodeURIComponent(cleanCode(code))}`, { signal }),
   });
 
 /** An uploaded PDF, sent as the body (the API's limit: 10 MB). */
@@ -36,7 +37,10 @@ export const verifyPdf = (bytes: Uint8Array) =>
 export const documentsKey = ['documents'] as const;
 
 export const fetchToSign = (cursor: string | undefined, signal?: AbortSignal) =>
-  api.get<DocumentSummaryPage>('/documents/to-sign', { ...(signal ? { signal } : {}), query: { cursor, limit: PAGE_SIZE } });
+  api.get<DocumentSummaryPage>('/documents/to-sign', {
+    ...(signal ? { signal } : {}),
+    query: { cursor, limit: PAGE_SIZE },
+  });
 
 export const documentQuery = (id: string) =>
   queryOptions({
@@ -47,7 +51,8 @@ export const documentQuery = (id: string) =>
 export const pdfHref = (id: string, disposition: 'attachment' | 'inline') =>
   `/api/v1/documents/${encodeURIComponent(id)}/pdf?disposition=${disposition}`;
 
-export const signDocument = (id: string, pin: string) => api.post<SignedDocument>(`/documents/${encodeURIComponent(id)}/sign`, { pin });
+export const signDocument = (id: string, pin: string) =>
+  api.post<SignedDocument>(`/documents/${encodeURIComponent(id)}/sign`, { pin });
 
 export const myKeysQuery = queryOptions({
   queryKey: [...documentsKey, 'keys'] as const,

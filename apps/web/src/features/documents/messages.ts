@@ -57,16 +57,6 @@ export const fa = {
   timestamped: 'با مهر زمانی',
   notTimestamped: 'بدون مهر زمانی',
   unknown: 'نامعلوم',
-  roles: {
-    desk_clerk: 'کارمند پیشخوان',
-    expert: 'کارشناس',
-    unit_manager: 'مدیر واحد',
-    secretariat: 'دبیرخانه',
-    agency_admin: 'مدیر سامانه دستگاه',
-    central_reviewer: 'بازبین مرکزی',
-    oversight_auditor: 'حسابرس نظارتی',
-    platform_admin: 'مدیر درگاه',
-  },
 };
 
 export const en: Widen<typeof fa> = {
@@ -121,16 +111,6 @@ export const en: Widen<typeof fa> = {
   timestamped: 'Timestamped',
   notTimestamped: 'No timestamp',
   unknown: 'Unknown',
-  roles: {
-    desk_clerk: 'Desk clerk',
-    expert: 'Expert',
-    unit_manager: 'Unit manager',
-    secretariat: 'Secretariat',
-    agency_admin: 'Agency administrator',
-    central_reviewer: 'Central reviewer',
-    oversight_auditor: 'Oversight auditor',
-    platform_admin: 'Platform administrator',
-  },
 };
 
 /** This feature's public strings under their key; `app/messages.ts` joins the features. */

@@ -18,7 +18,9 @@ const verifyRoute = createRoute({
   path: '/v',
   validateSearch: codeSearch,
   component: verifyPage,
-  ...serverPage({ action: async (form, search, files) => (await verifyAction()).verifyUploadAction(form, search, files) }),
+  ...serverPage({
+    action: async (form, search, files) => (await verifyAction()).verifyUploadAction(form, search, files),
+  }),
 });
 const verifyCodeRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -45,4 +47,7 @@ const documentRoute = createRoute({
 });
 
 /** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */
-export const documentRoutes = { root: [verifyRoute, verifyCodeRoute], staffArea: [toSignRoute, keysRoute, documentRoute] } as const;
+export const documentRoutes = {
+  root: [verifyRoute, verifyCodeRoute],
+  staffArea: [toSignRoute, keysRoute, documentRoute],
+} as const;

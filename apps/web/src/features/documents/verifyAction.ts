@@ -18,7 +18,8 @@ export type VerifyUploadState =
 /** `POST /v`: verify the uploaded PDF. */
 export const verifyUploadAction: ServerAction = async (_form, _search, files) => {
   const file = files?.pdf;
-  if (!file || file.bytes.byteLength === 0) return { state: { missingFile: true } satisfies VerifyUploadState, status: 400 };
+  if (!file || file.bytes.byteLength === 0)
+    return { state: { missingFile: true } satisfies VerifyUploadState, status: 400 };
   try {
     const result = await verifyPdf(file.bytes);
     return { state: { result, fileName: file.name } satisfies VerifyUploadState };

@@ -47,7 +47,8 @@ export const fa = {
     noKey: 'برای امضا نخست یک کلید امضا بسازید.',
     makeKey: 'ساختن کلید امضا',
     locked: 'کلید امضای شما پس از پنج رمز نادرست قفل شده است',
-    lockedBody: 'تا مدیر سامانه دستگاه آن را باز نکند، با آن نمی‌توان امضا کرد؛ حتی با رمز درست. از مدیر سامانه دستگاه بخواهید کلید را باز کند.',
+    lockedBody:
+      'تا مدیر سامانه دستگاه آن را باز نکند، با آن نمی‌توان امضا کرد؛ حتی با رمز درست. از مدیر سامانه دستگاه بخواهید کلید را باز کند.',
     wrongSoFar_one: 'تاکنون {{n}} بار رمز نادرست وارد شده است؛ پس از پنج بار کلید قفل می‌شود.',
     wrongSoFar_other: 'تاکنون {{n}} بار رمز نادرست وارد شده است؛ پس از پنج بار کلید قفل می‌شود.',
     signed: 'سند امضا شد.',
@@ -88,7 +89,8 @@ export const fa = {
     mismatch: 'دو رمز یکسان نیستند.',
     created: 'کلید امضای شما ساخته شد.',
     locked: 'کلیدهای قفل‌شده دستگاه',
-    lockedLead: 'کلیدهایی که پس از پنج رمز نادرست قفل شده‌اند. پیش از باز کردن، از دارنده کلید بپرسید که رمز را خودش وارد کرده است.',
+    lockedLead:
+      'کلیدهایی که پس از پنج رمز نادرست قفل شده‌اند. پیش از باز کردن، از دارنده کلید بپرسید که رمز را خودش وارد کرده است.',
     lockedEmpty: 'کلید قفل‌شده‌ای نیست.',
     owner: 'دارنده',
     unlock: 'باز کردن قفل',
@@ -149,7 +151,8 @@ export const en: Widen<typeof fa> = {
     noKey: 'Create a signing key first to sign.',
     makeKey: 'Create a signing key',
     locked: 'Your signing key is locked after five wrong PINs',
-    lockedBody: 'It cannot sign, not even with the right PIN, until an agency administrator unlocks it. Ask your agency’s administrator to unlock it.',
+    lockedBody:
+      'It cannot sign, not even with the right PIN, until an agency administrator unlocks it. Ask your agency’s administrator to unlock it.',
     wrongSoFar_one: '{{n}} wrong PIN so far; the key locks after five.',
     wrongSoFar_other: '{{n}} wrong PINs so far; the key locks after five.',
     signed: 'The document is signed.',
@@ -190,7 +193,8 @@ export const en: Widen<typeof fa> = {
     mismatch: 'The two PINs differ.',
     created: 'Your signing key was created.',
     locked: 'Locked keys of the agency',
-    lockedLead: 'Keys locked after five wrong PINs. Before unlocking, ask the key’s holder whether they typed the PINs themselves.',
+    lockedLead:
+      'Keys locked after five wrong PINs. Before unlocking, ask the key’s holder whether they typed the PINs themselves.',
     lockedEmpty: 'No key is locked.',
     owner: 'Holder',
     unlock: 'Unlock',

@@ -12,6 +12,7 @@ import { UserText } from '../../../components/UserText';
 import { BackIcon, DocumentIcon } from '../../../components/icons';
 import { ApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
+import { Fact } from '../components/Fact';
 import { documentQuery, documentsKey, pdfHref, signDocument, type DocumentDetail } from '../api';
 
 /**
@@ -54,7 +55,11 @@ function DocumentBody({ doc, signed, onSigned }: { doc: DocumentDetail; signed: 
   const signable = doc.status === 'issued' && !doc.signedByMe;
   return (
     <>
-      <PageHeader title={doc.title || t(`documents.kinds.${doc.kind}`)} icon={<DocumentIcon />} kicker={t(`documents.kinds.${doc.kind}`)} />
+      <PageHeader
+        title={doc.title || t(`documents.kinds.${doc.kind}`)}
+        icon={<DocumentIcon />}
+        kicker={t(`documents.kinds.${doc.kind}`)}
+      />
       {signed ? <Notice tone="success" role="status" title={t('documents.doc.signed')} /> : null}
       <div className="workspace-grid">
         <section className="card stack" aria-labelledby="doc-facts">
@@ -62,35 +67,21 @@ function DocumentBody({ doc, signed, onSigned }: { doc: DocumentDetail; signed: 
             {t('documents.doc.facts')}
           </h2>
           <dl className="facts">
-            <div className="facts__row">
-              <dt>{t('documents.doc.agency')}</dt>
-              <dd>
-                <UserText>{doc.agency.name}</UserText>
-              </dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('documents.doc.status')}</dt>
-              <dd data-status={doc.status}>{t(`documents.statuses.${doc.status}`)}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('documents.doc.code')}</dt>
-              <dd dir="ltr">{doc.verificationCode}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('documents.doc.issuedAt')}</dt>
-              <dd>{format.dateTime(doc.issuedAt)}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('documents.doc.pages')}</dt>
-              <dd>{format.number(doc.pages)}</dd>
-            </div>
+            <Fact label={t('documents.doc.agency')}>
+              <UserText>{doc.agency.name}</UserText>
+            </Fact>
+            <Fact label={t('documents.doc.status')} data-status={doc.status}>
+              {t(`documents.statuses.${doc.status}`)}
+            </Fact>
+            <Fact label={t('documents.doc.code')} dir="ltr">
+              {doc.verificationCode}
+            </Fact>
+            <Fact label={t('documents.doc.issuedAt')}>{format.dateTime(doc.issuedAt)}</Fact>
+            <Fact label={t('documents.doc.pages')}>{format.number(doc.pages)}</Fact>
             {doc.revokeReason ? (
-              <div className="facts__row">
-                <dt>{t('documents.doc.revokeReason')}</dt>
-                <dd>
-                  <UserText>{doc.revokeReason}</UserText>
-                </dd>
-              </div>
+              <Fact label={t('documents.doc.revokeReason')}>
+                <UserText>{doc.revokeReason}</UserText>
+              </Fact>
             ) : null}
           </dl>
           <div className="form-actions">
@@ -120,8 +111,12 @@ function DocumentBody({ doc, signed, onSigned }: { doc: DocumentDetail; signed: 
                     <strong>
                       <UserText>{s.signerName}</UserText>
                     </strong>{' '}
-                    ({s.signerRole.split(',').map((r) => t(`roles.${r}` as 'roles.expert', { defaultValue: r })).join('، ')})
-                    {s.mine ? <span className="badge">{t('documents.doc.mine')}</span> : null}
+                    (
+                    {s.signerRole
+                      .split(',')
+                      .map((r) => t(`roles.${r}` as 'roles.expert', { defaultValue: r }))
+                      .join('، ')}
+                    ){s.mine ? <span className="badge">{t('documents.doc.mine')}</span> : null}
                   </p>
                   <p className="text-muted">{t('documents.doc.signedAt', { date: format.dateTime(s.signedAt) })}</p>
                   <p className="text-muted">
@@ -187,7 +182,17 @@ function attemptsLeftOf(error: unknown): number | undefined {
 }
 
 /** The PIN dialog: what signing means, the PIN, and the server's answer (wrong PIN with tries left, locked). */
-function SignDialog({ doc, open, onClose, onSigned }: { doc: DocumentDetail; open: boolean; onClose: () => void; onSigned: () => void }) {
+function SignDialog({
+  doc,
+  open,
+  onClose,
+  onSigned,
+}: {
+  doc: DocumentDetail;
+  open: boolean;
+  onClose: () => void;
+  onSigned: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
@@ -244,11 +249,23 @@ function SignDialog({ doc, open, onClose, onSigned }: { doc: DocumentDetail; ope
         {mutation.error ? (
           <div role="alert">
             <ErrorNotice error={mutation.error} />
-            {left !== undefined ? <p data-testid="attempts-left">{t('documents.sign.attemptsLeft', { count: left, n: format.number(left) })}</p> : null}
-            {mutation.error instanceof ApiError && mutation.error.code === 'SIGNER_KEY_LOCKED' ? <p>{t('documents.doc.lockedBody')}</p> : null}
+            {left !== undefined ? (
+              <p data-testid="attempts-left">
+                {t('documents.sign.attemptsLeft', { count: left, n: format.number(left) })}
+              </p>
+            ) : null}
+            {mutation.error instanceof ApiError && mutation.error.code === 'SIGNER_KEY_LOCKED' ? (
+              <p>{t('documents.doc.lockedBody')}</p>
+            ) : null}
           </div>
         ) : null}
-        <Field id="sign-pin" label={t('documents.sign.pin')} help={t('documents.sign.pinHelp')} error={missing ? t('documents.sign.pinRequired') : undefined} required>
+        <Field
+          id="sign-pin"
+          label={t('documents.sign.pin')}
+          help={t('documents.sign.pinHelp')}
+          error={missing ? t('documents.sign.pinRequired') : undefined}
+          required
+        >
           {(props) => (
             <input
               {...props}

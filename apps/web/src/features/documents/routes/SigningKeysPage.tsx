@@ -9,11 +9,13 @@ import { SubmitButton } from '../../../components/SubmitButton';
 import { UserText } from '../../../components/UserText';
 import { LockIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
+import { Fact } from '../components/Fact';
 import { areasOf, useSession } from '../../identity';
 import { createKey, lockedKeysQuery, myKeysQuery, unlockKey, type LockedSignerKey, type SignerKey } from '../api';
 
 /** The same length rule as the server's (SIGNER_PIN_TOO_WEAK); the server decides. */
-const pinProblem = (pin: string): 'weak' | 'tooLong' | undefined => ([...pin.trim()].length < 6 ? 'weak' : [...pin].length > 64 ? 'tooLong' : undefined);
+const pinProblem = (pin: string): 'weak' | 'tooLong' | undefined =>
+  [...pin.trim()].length < 6 ? 'weak' : [...pin].length > 64 ? 'tooLong' : undefined;
 
 /**
  * `/staff/documents/keys`: my signing keys (certificate holder, issuer, validity, status, wrong PINs)
@@ -31,7 +33,9 @@ export function SigningKeysPage() {
       <PageHeader title={t('documents.keys.title')} lead={t('documents.keys.lead')} icon={<LockIcon />} />
       {created ? <Notice tone="success" role="status" title={t('documents.keys.created')} /> : null}
       {query.isPending ? <Loading label={t('documents.keys.loading')} /> : null}
-      {query.isError ? <ErrorNotice error={query.error} title={t('documents.keys.failed')} onRetry={() => void query.refetch()} /> : null}
+      {query.isError ? (
+        <ErrorNotice error={query.error} title={t('documents.keys.failed')} onRetry={() => void query.refetch()} />
+      ) : null}
       {query.data ? (
         query.data.items.length === 0 ? (
           <CreateKey onCreated={() => setCreated(true)} />
@@ -58,44 +62,30 @@ function KeyFacts({ k, owner }: { k: SignerKey; owner?: string }) {
   return (
     <dl className="facts" data-key-status={k.status}>
       {owner ? (
-        <div className="facts__row">
-          <dt>{t('documents.keys.owner')}</dt>
-          <dd>
-            <UserText>{owner}</UserText>
-          </dd>
-        </div>
+        <Fact label={t('documents.keys.owner')}>
+          <UserText>{owner}</UserText>
+        </Fact>
       ) : null}
-      <div className="facts__row">
-        <dt>{t('documents.keys.subject')}</dt>
-        <dd>
-          <UserText>{cn(k.certificate.subject)}</UserText>
-        </dd>
-      </div>
-      <div className="facts__row">
-        <dt>{t('documents.keys.issuer')}</dt>
-        <dd>
-          <bdi dir="ltr">{cn(k.certificate.issuer)}</bdi>
-        </dd>
-      </div>
-      <div className="facts__row">
-        <dt>{t('documents.keys.validity')}</dt>
-        <dd>{t('documents.keys.validFromTo', { from: format.date(k.certificate.notBefore), to: format.date(k.certificate.notAfter) })}</dd>
-      </div>
-      <div className="facts__row">
-        <dt>{t('documents.keys.algorithm')}</dt>
-        <dd dir="ltr">{k.algorithm}</dd>
-      </div>
-      <div className="facts__row">
-        <dt>{t('documents.keys.status')}</dt>
-        <dd>
-          {t(`documents.keys.statuses.${k.status}`)}
-          {k.lockedAt ? ` — ${t('documents.keys.lockedAt', { date: format.dateTime(k.lockedAt) })}` : ''}
-        </dd>
-      </div>
-      <div className="facts__row">
-        <dt>{t('documents.keys.wrongPins')}</dt>
-        <dd>{format.number(k.failedPinCount)}</dd>
-      </div>
+      <Fact label={t('documents.keys.subject')}>
+        <UserText>{cn(k.certificate.subject)}</UserText>
+      </Fact>
+      <Fact label={t('documents.keys.issuer')}>
+        <bdi dir="ltr">{cn(k.certificate.issuer)}</bdi>
+      </Fact>
+      <Fact label={t('documents.keys.validity')}>
+        {t('documents.keys.validFromTo', {
+          from: format.date(k.certificate.notBefore),
+          to: format.date(k.certificate.notAfter),
+        })}
+      </Fact>
+      <Fact label={t('documents.keys.algorithm')} dir="ltr">
+        {k.algorithm}
+      </Fact>
+      <Fact label={t('documents.keys.status')}>
+        {t(`documents.keys.statuses.${k.status}`)}
+        {k.lockedAt ? ` — ${t('documents.keys.lockedAt', { date: format.dateTime(k.lockedAt) })}` : ''}
+      </Fact>
+      <Fact label={t('documents.keys.wrongPins')}>{format.number(k.failedPinCount)}</Fact>
     </dl>
   );
 }
@@ -118,7 +108,9 @@ function CreateKey({ onCreated }: { onCreated: () => void }) {
       <h2 id="create-key" className="card__title">
         {t('documents.keys.create')}
       </h2>
-      <p>{t('documents.keys.empty')}. {t('documents.keys.createLead')}</p>
+      <p>
+        {t('documents.keys.empty')}. {t('documents.keys.createLead')}
+      </p>
       {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
       <form
         className="stack"
@@ -134,17 +126,52 @@ function CreateKey({ onCreated }: { onCreated: () => void }) {
           if (!next.pin && !next.again) mutation.mutate(pin);
         }}
       >
-        <Field id="key-pin" label={t('documents.keys.pin')} help={t('documents.keys.pinHelp')} error={problems.pin} required>
-          {(props) => <input {...props} className="input" type="password" autoComplete="new-password" maxLength={64} value={pin} onChange={(e) => setPin(e.target.value)} />}
-        </Field>
-        <Field id="key-pin-again" label={t('documents.keys.pinAgain')} error={problems.again} required>
-          {(props) => <input {...props} className="input" type="password" autoComplete="new-password" maxLength={64} value={again} onChange={(e) => setAgain(e.target.value)} />}
-        </Field>
+        <NewPin
+          id="key-pin"
+          label={t('documents.keys.pin')}
+          help={t('documents.keys.pinHelp')}
+          error={problems.pin}
+          value={pin}
+          onChange={setPin}
+        />
+        <NewPin
+          id="key-pin-again"
+          label={t('documents.keys.pinAgain')}
+          error={problems.again}
+          value={again}
+          onChange={setAgain}
+        />
         <div className="form-actions">
           <SubmitButton pending={mutation.isPending}>{t('documents.keys.create')}</SubmitButton>
         </div>
       </form>
     </section>
+  );
+}
+
+/** A new PIN's field: masked, never remembered by the browser. */
+function NewPin(p: {
+  id: string;
+  label: string;
+  help?: string;
+  error: string | undefined;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <Field id={p.id} label={p.label} help={p.help} error={p.error} required>
+      {(props) => (
+        <input
+          {...props}
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          maxLength={64}
+          value={p.value}
+          onChange={(e) => p.onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 

@@ -24,7 +24,10 @@ export function ToSignPage() {
 
   let body: React.ReactNode;
   if (query.isPending) body = <Loading label={t('documents.toSign.loading')} />;
-  else if (query.isError) body = <ErrorNotice error={query.error} title={t('documents.toSign.failed')} onRetry={() => void query.refetch()} />;
+  else if (query.isError)
+    body = (
+      <ErrorNotice error={query.error} title={t('documents.toSign.failed')} onRetry={() => void query.refetch()} />
+    );
   else if (items.length === 0)
     body = (
       <div className="card">

@@ -8,6 +8,7 @@ import { UserText } from '../../../components/UserText';
 import { CheckIcon } from '../../../components/icons';
 import { ApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
+import { Fact } from '../components/Fact';
 import { useStaticPage } from '../../../lib/staticPage';
 import { cleanCode, verifyQuery, type DocumentVerification } from '../api';
 import type { VerifyUploadState } from '../verifyAction';
@@ -123,16 +124,17 @@ function VerificationResult({ v, lang, caption }: { v: DocumentVerification; lan
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const verdict = v.verdict.code;
-  const tone = GOOD.has(verdict) && v.document?.status !== 'revoked' ? 'success' : QUIET.has(verdict) ? 'warning' : 'danger';
-  const known = (key: string, group: 'verdict' | 'kinds' | 'statuses' | 'roles') =>
-    i18n.exists(`verify.${group}.${key}`) ? t(`verify.${group}.${key}` as 'verify.title') : key;
+  const tone =
+    GOOD.has(verdict) && v.document?.status !== 'revoked' ? 'success' : QUIET.has(verdict) ? 'warning' : 'danger';
+  const known = (key: string, group: 'verify.verdict' | 'verify.kinds' | 'verify.statuses' | 'roles') =>
+    i18n.exists(`${group}.${key}`) ? t(`${group}.${key}` as 'verify.title') : key;
   const doc = v.document;
   return (
     <section className="stack" aria-labelledby="verify-result" data-verdict={verdict}>
       <h2 id="verify-result" className="visually-hidden">
         {t('verify.result')}
       </h2>
-      <Notice tone={tone} role="status" title={known(verdict, 'verdict')}>
+      <Notice tone={tone} role="status" title={known(verdict, 'verify.verdict')}>
         {caption ? <p className="text-muted">{caption}</p> : null}
         <p>{v.verdict.reason[lang]}</p>
         {v.changedAfterLastSignature ? <p>{t('verify.changedAfter')}</p> : null}
@@ -141,49 +143,28 @@ function VerificationResult({ v, lang, caption }: { v: DocumentVerification; lan
         <div className="card stack">
           <h3 className="card__title">{t('verify.document')}</h3>
           <dl className="facts">
-            <div className="facts__row">
-              <dt>{t('verify.agency')}</dt>
-              <dd>
-                <UserText>{doc.agency.name}</UserText>
-              </dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('verify.kind')}</dt>
-              <dd>{known(doc.kind, 'kinds')}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('verify.code')}</dt>
-              <dd dir="ltr">
-                {doc.verificationCode}
-              </dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('verify.issuedAt')}</dt>
-              <dd>{format.dateTime(doc.issuedAt)}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('verify.status')}</dt>
-              <dd data-status={doc.status}>
-                {known(doc.status, 'statuses')} — {doc.statusReason[lang]}
-              </dd>
-            </div>
+            <Fact label={t('verify.agency')}>
+              <UserText>{doc.agency.name}</UserText>
+            </Fact>
+            <Fact label={t('verify.kind')}>{known(doc.kind, 'verify.kinds')}</Fact>
+            <Fact label={t('verify.code')} dir="ltr">
+              {doc.verificationCode}
+            </Fact>
+            <Fact label={t('verify.issuedAt')}>{format.dateTime(doc.issuedAt)}</Fact>
+            <Fact label={t('verify.status')} data-status={doc.status}>
+              {known(doc.status, 'verify.statuses')} — {doc.statusReason[lang]}
+            </Fact>
             {doc.supersededByCode ? (
-              <div className="facts__row">
-                <dt>{t('verify.supersededBy')}</dt>
-                <dd>
-                  <a href={`/v/${doc.supersededByCode}`} dir="ltr">
-                    {doc.supersededByCode}
-                  </a>
-                </dd>
-              </div>
+              <Fact label={t('verify.supersededBy')}>
+                <a href={`/v/${doc.supersededByCode}`} dir="ltr">
+                  {doc.supersededByCode}
+                </a>
+              </Fact>
             ) : null}
             {doc.revokeReason ? (
-              <div className="facts__row">
-                <dt>{t('verify.revokeReason')}</dt>
-                <dd>
-                  <UserText>{doc.revokeReason}</UserText>
-                </dd>
-              </div>
+              <Fact label={t('verify.revokeReason')}>
+                <UserText>{doc.revokeReason}</UserText>
+              </Fact>
             ) : null}
           </dl>
         </div>
@@ -200,25 +181,24 @@ function VerificationResult({ v, lang, caption }: { v: DocumentVerification; lan
               <li key={i} className="signature-list__item" data-verdict={s.verdict.code}>
                 <p className="signature-list__name">
                   <strong>{s.signer.name ? <UserText>{s.signer.name}</UserText> : t('verify.unknown')}</strong>
-                  {s.signer.role ? ` — ${s.signer.role.split(',').map((r) => known(r, 'roles')).join('، ')}` : ''}
+                  {s.signer.role
+                    ? ` — ${s.signer.role
+                        .split(',')
+                        .map((r) => known(r, 'roles'))
+                        .join('، ')}`
+                    : ''}
                 </p>
                 <dl className="facts">
-                  <div className="facts__row">
-                    <dt>{t('verify.issuer')}</dt>
-                    <dd dir="auto">{s.signer.issuer ?? t('verify.unknown')}</dd>
-                  </div>
-                  <div className="facts__row">
-                    <dt>{t('verify.signedAt')}</dt>
-                    <dd>
-                      {format.dateTime(s.signingTime)} ({s.timestamped ? t('verify.timestamped') : t('verify.notTimestamped')})
-                    </dd>
-                  </div>
-                  <div className="facts__row">
-                    <dt>{t('verify.result')}</dt>
-                    <dd>
-                      {known(s.verdict.code, 'verdict')}: {s.verdict.reason[lang]}
-                    </dd>
-                  </div>
+                  <Fact label={t('verify.issuer')} dir="auto">
+                    {s.signer.issuer ?? t('verify.unknown')}
+                  </Fact>
+                  <Fact label={t('verify.signedAt')}>
+                    {format.dateTime(s.signingTime)} (
+                    {s.timestamped ? t('verify.timestamped') : t('verify.notTimestamped')})
+                  </Fact>
+                  <Fact label={t('verify.result')}>
+                    {known(s.verdict.code, 'verify.verdict')}: {s.verdict.reason[lang]}
+                  </Fact>
                 </dl>
               </li>
             ))}
