@@ -4,6 +4,7 @@ import { expectAccessible } from './support/axe';
 import { DEMO_SIGNER } from './support/demo';
 import { describe, expect, inject, test } from './support/fixtures';
 import { check, expectNoHorizontalOverflow, pathname, staffSignsIn, visible } from './support/pages';
+import { snap } from './support/screenshots';
 
 /**
  * Issue 10's «done when»: the demo signer signs a document in the browser with her PIN (a wrong PIN
@@ -58,6 +59,7 @@ describe.skipIf(!seeded)('signing in the browser and the public verification', (
     await visible(signatures.getByText(DEMO_SIGNER.name));
     await visible(signatures.getByText('امضای شما'));
     await check(page, 'desktop', 'document signed');
+    await snap(page, 'desktop-document-signed-fa');
     const code = (await page.locator('dd[dir="ltr"]').first().textContent())!.trim();
     expect(code).toMatch(/^[0-9A-Z]{10}$/);
 
@@ -85,6 +87,7 @@ describe.skipIf(!seeded)('signing in the browser and the public verification', (
     expect(await phone.evaluate(() => document.documentElement.clientWidth)).toBe(390);
     await expectNoHorizontalOverflow(phone, 'phone');
     await expectAccessible(phone, 'phone verification valid');
+    await snap(phone, 'phone-390-verify-valid-fa');
 
     // The same PDF with one byte changed, uploaded on the public page: altered.
     const changed = Buffer.from(signedPdf);
@@ -96,5 +99,6 @@ describe.skipIf(!seeded)('signing in the browser and the public verification', (
     expect(await phone.locator('[data-verdict]').first().getAttribute('data-verdict')).toBe('altered');
     await expectNoHorizontalOverflow(phone, 'phone');
     await expectAccessible(phone, 'phone verification altered');
+    await snap(phone, 'phone-390-verify-altered-fa');
   });
 });

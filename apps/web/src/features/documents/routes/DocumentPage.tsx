@@ -28,11 +28,12 @@ export function DocumentPage() {
   const [signed, setSigned] = useState(false);
   return (
     <div className="stack-lg">
-      <p>
+      <nav aria-label={t('a11y.breadcrumb')} className="breadcrumb">
         <Link to="/staff/documents">
-          <BackIcon /> {t('documents.doc.back')}
+          <BackIcon />
+          {t('documents.doc.back')}
         </Link>
-      </p>
+      </nav>
       <PageQueryStates
         query={query}
         icon={<DocumentIcon />}
