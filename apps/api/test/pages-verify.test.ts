@@ -178,4 +178,18 @@ describe('the public verification page', () => {
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200]);
     for (const a of answers) expect(a.body).toContain('data-verdict="valid"');
   });
+
+  it('is limited per address by the API’s own limiter: the page says so with 429', async () => {
+    const from = '10.251.7.1';
+    const statuses: number[] = [];
+    let last = '';
+    for (let i = 0; i < 31; i++) {
+      const res = await t.app.inject({ method: 'GET', url: '/v/ZZZZZZZZZZ', remoteAddress: from });
+      statuses.push(res.statusCode);
+      last = res.body;
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    expect(last).toContain('role="alert"');
+  });
 });
