@@ -19,7 +19,9 @@ reportSkipped('documents.e2e.ts', seeded);
 const TITLE = 'پاسخ به استعلام اعتبار گواهی‌نامه مهارت';
 
 describe.skipIf(!seeded)('signing in the browser and the public verification', () => {
-  test('the demo signer signs with her PIN; a phone verifies it valid, and altered after one byte changes', async ({ openPage }) => {
+  test('the demo signer signs with her PIN; a phone verifies it valid, and altered after one byte changes', async ({
+    openPage,
+  }) => {
     const page = await openPage('desktop');
     await page.goto('/staff/sign-in');
     await staffSignsIn(page, 'desktop', DEMO_SIGNER, 'signer');
@@ -64,9 +66,12 @@ describe.skipIf(!seeded)('signing in the browser and the public verification', (
     expect(code).toMatch(/^[0-9A-Z]{10}$/);
 
     // The signed PDF, downloaded through the page's link.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'بارگیری PDF' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'بارگیری PDF' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`dargah-letter-${code}.pdf`);
-    const signedPdf = readFileSync((await download.path()));
+    const signedPdf = readFileSync(await download.path());
     expect(signedPdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     // Her keys: the certificate and its state.
@@ -93,7 +98,9 @@ describe.skipIf(!seeded)('signing in the browser and the public verification', (
     const changed = Buffer.from(signedPdf);
     const at = changed.indexOf('stream', changed.indexOf('/Length')) + 'stream'.length + 20;
     changed[at] = changed[at]! ^ 0x01;
-    await phone.getByLabel('پرونده PDF سند').setInputFiles({ name: 'altered.pdf', mimeType: 'application/pdf', buffer: changed });
+    await phone
+      .getByLabel('پرونده PDF سند')
+      .setInputFiles({ name: 'altered.pdf', mimeType: 'application/pdf', buffer: changed });
     await phone.getByRole('button', { name: 'فرستادن و بررسی' }).click();
     await visible(phone.getByText('تغییر یافته', { exact: true }).first());
     expect(await phone.locator('[data-verdict]').first().getAttribute('data-verdict')).toBe('altered');

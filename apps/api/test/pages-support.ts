@@ -13,7 +13,13 @@ const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../we
 
 /** The test app rendering the public pages from the web app's source; `close` stops both. */
 export async function startPagesApp(): Promise<{ t: TestApp; close: () => Promise<void> }> {
-  const vite: ViteDevServer = await createServer({ root: WEB, configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'error', appType: 'custom', server: { middlewareMode: true, hmr: false, watch: null } });
+  const vite: ViteDevServer = await createServer({
+    root: WEB,
+    configFile: path.join(WEB, 'vite.config.ts'),
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, watch: null },
+  });
   const renderer = (await vite.ssrLoadModule('/src/app/server.tsx')) as PageRenderer;
   const t = await buildTestApp({}, undefined, false, renderer);
   return {
@@ -35,6 +41,9 @@ export const cookieJar = (res: Res, jar: Record<string, string> = {}) => {
   }
   return jar;
 };
-export const cookieHeader = (jar: Record<string, string>) => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ');
+export const cookieHeader = (jar: Record<string, string>) =>
+  Object.entries(jar)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
 /** The value of a hidden field of a rendered form. */
 export const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];

@@ -24,20 +24,38 @@ beforeAll(async () => {
   const agencyId = (await buildAgency(t, { nameFa: 'اداره کل ثبت اسناد' })).id;
   const { qr: _qr, ...data } = sampleLetter({ paragraphs: ['متن کوتاه نامه برای تصدیق.'] });
   const prepared = await prepareDocument(t.ctx, { kind: 'letter', agencyId, data });
-  const issued = await withTransaction(t.ctx.database, (tx) => issueDocument(t.ctx, tx, { actor: systemActor, origin: {}, at: t.clock.now() }, prepared));
+  const issued = await withTransaction(t.ctx.database, (tx) =>
+    issueDocument(t.ctx, tx, { actor: systemActor, origin: {}, at: t.clock.now() }, prepared),
+  );
   doc = { id: issued.id, code: issued.verificationCode };
-  const signer = await signInStaff(t, (await buildStaff(t, agencyId, ['unit_manager'], { displayName: 'نسرین امینی' })).username);
-  const api = (url: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: signer.headers, payload, remoteAddress: nextAddress() });
+  const signer = await signInStaff(
+    t,
+    (await buildStaff(t, agencyId, ['unit_manager'], { displayName: 'نسرین امینی' })).username,
+  );
+  const api = (url: string, payload: object) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1${url}`,
+      headers: signer.headers,
+      payload,
+      remoteAddress: nextAddress(),
+    });
   expect((await api('/documents/signer-keys', { pin: '192837' })).statusCode).toBe(201);
   expect((await api(`/documents/${doc.id}/sign`, { pin: '192837' })).statusCode).toBe(200);
-  const pdf = await t.app.inject({ method: 'GET', url: `/api/v1/documents/${doc.id}/pdf`, headers: signer.headers, remoteAddress: nextAddress() });
+  const pdf = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/documents/${doc.id}/pdf`,
+    headers: signer.headers,
+    remoteAddress: nextAddress(),
+  });
   signedPdf = pdf.rawPayload;
 }, 180_000);
 afterAll(async () => {
   await close?.();
 });
 
-const get = (url: string, cookies: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(cookies) }, remoteAddress: nextAddress() });
+const get = (url: string, cookies: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(cookies) }, remoteAddress: nextAddress() });
 
 /** Opens /v as a browser does: its form token cookie and field. */
 async function openPage() {
@@ -48,18 +66,35 @@ async function openPage() {
 const BOUNDARY = '----dargahTestBoundary7MA4YWxkTrZu0gW';
 function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }): Buffer {
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) {
-    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="pdf"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="pdf"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${BOUNDARY}--\r\n`));
   return Buffer.concat(parts);
 }
-const upload = (jar: Record<string, string>, fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }, headers: Record<string, string> = {}) =>
+const upload = (
+  jar: Record<string, string>,
+  fields: Record<string, string>,
+  file?: { name: string; type: string; bytes: Buffer },
+  headers: Record<string, string> = {},
+) =>
   t.app.inject({
     method: 'POST',
     url: '/v',
-    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, cookie: cookieHeader(jar), 'sec-fetch-site': 'same-origin', ...headers },
+    headers: {
+      'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      cookie: cookieHeader(jar),
+      'sec-fetch-site': 'same-origin',
+      ...headers,
+    },
     payload: multipart(fields, file),
     remoteAddress: nextAddress(),
   });
@@ -73,7 +108,11 @@ describe('the public verification page', () => {
     expect(res.body).toMatch(/^<!doctype html><html lang="fa" dir="rtl">/);
     const forms = res.body.match(/<form [^>]*>/g) ?? [];
     expect(forms.filter((f) => f.includes('action="/v"') && f.includes('method="get"'))).toHaveLength(1);
-    expect(forms.filter((f) => f.includes('action="/v"') && f.includes('method="post"') && /enctype="multipart\/form-data"/i.test(f))).toHaveLength(1);
+    expect(
+      forms.filter(
+        (f) => f.includes('action="/v"') && f.includes('method="post"') && /enctype="multipart\/form-data"/i.test(f),
+      ),
+    ).toHaveLength(1);
     expect(res.body).toMatch(/<input [^>]*type="file"[^>]*accept="application\/pdf"/);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // One same-origin script file (the camera's QR reading), no inline script: CSP holds.
@@ -92,7 +131,9 @@ describe('the public verification page', () => {
     expect(res.body).toContain('نسرین امینی');
     expect(res.body).toContain('مدیر واحد');
     expect(res.body).toContain('Dargah TEST');
-    expect(res.body).toMatch(/[۰-۹]{1,2} (فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند) [۰-۹]{4}/);
+    expect(res.body).toMatch(
+      /[۰-۹]{1,2} (فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند) [۰-۹]{4}/,
+    );
     expect(res.body).toContain('data-status="issued"');
     // Typed by a person: lower case and a dash; the GET form's address.
     const typed = await get(`/v?code=${doc.code.slice(0, 5).toLowerCase()}-${doc.code.slice(5).toLowerCase()}`);
@@ -152,12 +193,23 @@ describe('the public verification page', () => {
     expect([none.statusCode, none.body.includes('id="verify-file-error"')]).toEqual([400, true]);
     const empty = await upload(jar, { _csrf: token }, pdfFile(Buffer.alloc(0)));
     expect(empty.statusCode).toBe(400);
-    const text = await upload(jar, { _csrf: token }, { name: 'x.pdf', type: 'application/pdf', bytes: Buffer.from('not a pdf at all') });
-    expect([text.statusCode, text.body.includes('VERIFY_PDF_MALFORMED') || text.body.includes('PDF خوانا نیست')]).toEqual([400, true]);
+    const text = await upload(
+      jar,
+      { _csrf: token },
+      { name: 'x.pdf', type: 'application/pdf', bytes: Buffer.from('not a pdf at all') },
+    );
+    expect([
+      text.statusCode,
+      text.body.includes('VERIFY_PDF_MALFORMED') || text.body.includes('PDF خوانا نیست'),
+    ]).toEqual([400, true]);
     const encrypted = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer << /Root 1 0 R /Encrypt 2 0 R >>\n%%EOF\n');
     const enc = await upload(jar, { _csrf: token }, pdfFile(encrypted));
     expect([enc.statusCode, enc.body.includes('رمزگذاری شده')]).toEqual([400, true]);
-    const big = await upload(jar, { _csrf: token }, pdfFile(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(11 * 1024 * 1024, 0x20)])));
+    const big = await upload(
+      jar,
+      { _csrf: token },
+      pdfFile(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(11 * 1024 * 1024, 0x20)])),
+    );
     expect(big.statusCode).toBe(413);
     expect(big.body).toContain('role="alert"');
     const nul = await upload(jar, { _csrf: `${token}\u0000` }, pdfFile(signedPdf));
@@ -165,7 +217,11 @@ describe('the public verification page', () => {
     const form = await t.app.inject({
       method: 'POST',
       url: '/v',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar), 'sec-fetch-site': 'same-origin' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: cookieHeader(jar),
+        'sec-fetch-site': 'same-origin',
+      },
       payload: `_csrf=${token}`,
       remoteAddress: nextAddress(),
     });
@@ -174,7 +230,9 @@ describe('the public verification page', () => {
 
   it('answers concurrent uploads each on its own', async () => {
     const { jar, token } = await openPage();
-    const answers = await Promise.all(Array.from({ length: 4 }, () => upload(jar, { _csrf: token }, pdfFile(signedPdf))));
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => upload(jar, { _csrf: token }, pdfFile(signedPdf))),
+    );
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200]);
     for (const a of answers) expect(a.body).toContain('data-verdict="valid"');
   });

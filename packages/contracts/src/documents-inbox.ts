@@ -59,7 +59,9 @@ export const DocumentDetail = DocumentSummary.extend({
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
-export const PdfDisposition = z.object({ disposition: z.enum(['attachment', 'inline']).default('attachment') }).strict();
+export const PdfDisposition = z
+  .object({ disposition: z.enum(['attachment', 'inline']).default('attachment') })
+  .strict();
 
 /** A locked key as its agency's administrators see it: whose it is. */
 export const LockedSignerKey = SignerKey.extend({ staff: z.object({ id: z.uuid(), name: z.string() }) });

@@ -20,7 +20,13 @@ import * as orgRepo from '../modules/organisation/organisation.repository';
 /** The demo signer's username and PIN (README, and the start-up message). */
 export const DEMO_SIGNER = { username: 'manager.org', pin: '140414' } as const;
 
-const AGENCY = { name: 'سازمان آموزش فنی و حرفه‌ای کشور', unit: 'اداره صدور گواهی‌نامه‌های مهارت', address: 'تهران، خیابان آزادی، نبش خیابان خوش', phone: '۰۲۱-۶۶۵۶۹۹۰۰', website: 'https://irantvto.ir' };
+const AGENCY = {
+  name: 'سازمان آموزش فنی و حرفه‌ای کشور',
+  unit: 'اداره صدور گواهی‌نامه‌های مهارت',
+  address: 'تهران، خیابان آزادی، نبش خیابان خوش',
+  phone: '۰۲۱-۶۶۵۶۹۹۰۰',
+  website: 'https://irantvto.ir',
+};
 
 function demoDocuments(now: Date) {
   const day = 86_400_000;
@@ -108,7 +114,14 @@ async function seedUnlocked(ctx: AppContext): Promise<void> {
   const actor: Actor = { type: 'staff', id: staff.id, onBehalfOfId: null, agencyId, grants, sessionId: null };
   // No test authority (a trust store from files): no demo key, and the documents would wait for nobody.
   const hasKey = (await keysOfStaff(db, staff.id)).length > 0;
-  if (!hasKey && !(await createSignerKey(ctx, actor, { pin: DEMO_SIGNER.pin }, {}).then(() => true, () => false))) return;
+  if (
+    !hasKey &&
+    !(await createSignerKey(ctx, actor, { pin: DEMO_SIGNER.pin }, {}).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return;
   if (await agencyHasDocuments(db, agencyId)) return;
   const who = { actor: { type: 'system' as const, id: 'demo-seed' }, origin: {}, at: ctx.clock.now() };
   for (const d of demoDocuments(ctx.clock.now())) {

@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { iso, rows, type Db } from '../../platform/db';
-import { fixDocument, fixKey, SELECT_DOCUMENT, SELECT_KEY, type DocumentRecord, type SignerKeyRecord } from './documents.repository';
+import {
+  fixDocument,
+  fixKey,
+  SELECT_DOCUMENT,
+  SELECT_KEY,
+  type DocumentRecord,
+  type SignerKeyRecord,
+} from './documents.repository';
 
 /*
  * The staff workspace's reads of documents (issue 10): a signer's documents to sign and the locked
@@ -22,7 +29,10 @@ export async function documentsToSign(
   q: { staffId: string; agencyIds: readonly string[]; after?: PagePosition | undefined; limit: number },
 ): Promise<DocumentRecord[]> {
   if (q.agencyIds.length === 0) return [];
-  const agencies = sql.join(q.agencyIds.map((a) => sql`${a}`), sql`, `);
+  const agencies = sql.join(
+    q.agencyIds.map((a) => sql`${a}`),
+    sql`, `,
+  );
   const after = q.after ? sql`AND (created_at, id) < (${iso(q.after.at)}::timestamptz, ${q.after.id}::uuid)` : sql``;
   const found = await rows<DocumentRecord>(
     db,
@@ -39,8 +49,16 @@ export async function documentsToSign(
 /** Locked keys of the given agencies (all agencies when `agencyIds` is null), oldest lock first. */
 export async function lockedKeys(db: Db, agencyIds: readonly string[] | null): Promise<SignerKeyRecord[]> {
   if (agencyIds?.length === 0) return [];
-  const scope = agencyIds ? sql`AND agency_id IN (${sql.join(agencyIds.map((a) => sql`${a}`), sql`, `)})` : sql``;
-  const found = await rows<SignerKeyRecord>(db, sql`${SELECT_KEY} WHERE status = 'locked' ${scope} ORDER BY locked_at, id LIMIT 500`);
+  const scope = agencyIds
+    ? sql`AND agency_id IN (${sql.join(
+        agencyIds.map((a) => sql`${a}`),
+        sql`, `,
+      )})`
+    : sql``;
+  const found = await rows<SignerKeyRecord>(
+    db,
+    sql`${SELECT_KEY} WHERE status = 'locked' ${scope} ORDER BY locked_at, id LIMIT 500`,
+  );
   return found.map(fixKey);
 }
 

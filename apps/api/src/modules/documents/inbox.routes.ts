@@ -1,4 +1,10 @@
-import { DocumentDetail, DocumentPageQuery, DocumentSummaryPage, LockedSignerKeyList, PdfDisposition } from '@dargah/contracts';
+import {
+  DocumentDetail,
+  DocumentPageQuery,
+  DocumentSummaryPage,
+  LockedSignerKeyList,
+  PdfDisposition,
+} from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,7 +23,8 @@ export function documentsInboxRoutes(app: FastifyInstance, ctx: AppContext): voi
       config: staff,
       schema: {
         tags,
-        summary: 'Documents of my agencies that still stand and that I have not signed, newest first (paginated by `nextCursor`)',
+        summary:
+          'Documents of my agencies that still stand and that I have not signed, newest first (paginated by `nextCursor`)',
         querystring: DocumentPageQuery,
         response: { 200: DocumentSummaryPage },
       },
@@ -30,7 +37,8 @@ export function documentsInboxRoutes(app: FastifyInstance, ctx: AppContext): voi
       config: staff,
       schema: {
         tags,
-        summary: 'Signing keys locked after five wrong PINs, with whose they are: my agencies’ (agency_admin) or every agency’s (platform_admin); FORBIDDEN otherwise',
+        summary:
+          'Signing keys locked after five wrong PINs, with whose they are: my agencies’ (agency_admin) or every agency’s (platform_admin); FORBIDDEN otherwise',
         response: { 200: LockedSignerKeyList },
       },
     },
@@ -42,7 +50,8 @@ export function documentsInboxRoutes(app: FastifyInstance, ctx: AppContext): voi
       config: staff,
       schema: {
         tags,
-        summary: 'A document of my agency: kind, title, status, signatures so far, my key there; DOCUMENT_NOT_FOUND for another agency’s as for a missing one',
+        summary:
+          'A document of my agency: kind, title, status, signatures so far, my key there; DOCUMENT_NOT_FOUND for another agency’s as for a missing one',
         params: z.object({ id: z.uuid() }),
         response: { 200: DocumentDetail },
       },
@@ -55,7 +64,8 @@ export function documentsInboxRoutes(app: FastifyInstance, ctx: AppContext): voi
       config: staff,
       schema: {
         tags,
-        summary: 'The PDF of a document of my agency as it stands (after its last signature); `disposition=inline` to view it in the browser',
+        summary:
+          'The PDF of a document of my agency as it stands (after its last signature); `disposition=inline` to view it in the browser',
         params: z.object({ id: z.uuid() }),
         querystring: PdfDisposition,
       },

@@ -28,7 +28,10 @@ function decodePosition(cursor: string): PagePosition {
 }
 
 async function summaries(ctx: AppContext, docs: repo.DocumentRecord[], lang: Lang): Promise<DocumentSummary[]> {
-  const agencies = await agenciesByIds(ctx.database.db, docs.map((d) => d.agencyId));
+  const agencies = await agenciesByIds(
+    ctx.database.db,
+    docs.map((d) => d.agencyId),
+  );
   return docs.map((d) => {
     const a = agencies.get(d.agencyId);
     return {
@@ -54,17 +57,26 @@ export async function documentsWaitingForMe(
 ): Promise<DocumentSummaryPage> {
   requireStaff(actor);
   const after = q.cursor ? decodePosition(q.cursor) : undefined;
-  const found = await documentsToSign(ctx.database.db, { staffId: actor.id, agencyIds: agenciesOf(actor), after, limit: q.limit + 1 });
+  const found = await documentsToSign(ctx.database.db, {
+    staffId: actor.id,
+    agencyIds: agenciesOf(actor),
+    after,
+    limit: q.limit + 1,
+  });
   const page = found.slice(0, q.limit);
   const last = page.at(-1);
-  return { items: await summaries(ctx, page, lang), nextCursor: found.length > q.limit && last ? encodePosition({ at: last.createdAt, id: last.id }) : null };
+  return {
+    items: await summaries(ctx, page, lang),
+    nextCursor: found.length > q.limit && last ? encodePosition({ at: last.createdAt, id: last.id }) : null,
+  };
 }
 
 /** A document of one of my agencies; DOCUMENT_NOT_FOUND for a missing one and for another agency's alike. */
 async function readable(ctx: AppContext, actor: Actor, id: string): Promise<repo.DocumentRecord> {
   requireStaff(actor);
   const doc = await repo.findDocument(ctx.database.db, id);
-  if (!doc || !agenciesOf(actor).includes(doc.agencyId)) throw new DocumentsError('DOCUMENT_NOT_FOUND', { documentId: id });
+  if (!doc || !agenciesOf(actor).includes(doc.agencyId))
+    throw new DocumentsError('DOCUMENT_NOT_FOUND', { documentId: id });
   return doc;
 }
 
@@ -97,7 +109,11 @@ export async function documentRecord(ctx: AppContext, actor: Actor, id: string, 
 }
 
 /** The document's PDF as it stands (after its last signature), with a file name for the download. */
-export async function documentPdf(ctx: AppContext, actor: Actor, id: string): Promise<{ pdf: Buffer; fileName: string }> {
+export async function documentPdf(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ pdf: Buffer; fileName: string }> {
   const doc = await readable(ctx, actor, id);
   return { pdf: await readPdf(ctx, doc.contentSha256), fileName: `dargah-${doc.kind}-${doc.verificationCode}.pdf` };
 }
@@ -107,8 +123,17 @@ export async function lockedSignerKeys(ctx: AppContext, actor: Actor): Promise<{
   requireStaff(actor);
   const platform = hasRole(actor, ['platform_admin']);
   const agencies = platform ? null : agenciesWithRole(actor, ['agency_admin']);
-  if (agencies !== null && agencies.length === 0) throw new DocumentsError('FORBIDDEN', { need: ['agency_admin', 'platform_admin'] });
+  if (agencies !== null && agencies.length === 0)
+    throw new DocumentsError('FORBIDDEN', { need: ['agency_admin', 'platform_admin'] });
   const keys = await lockedKeys(ctx.database.db, agencies);
-  const names = await partyNames(ctx, keys.map((k) => ({ type: 'staff' as const, id: k.staffId })));
-  return { items: keys.map((k) => ({ ...toView(k), staff: { id: k.staffId, name: names.get(partyKey('staff', k.staffId))?.name ?? '' } })) };
+  const names = await partyNames(
+    ctx,
+    keys.map((k) => ({ type: 'staff' as const, id: k.staffId })),
+  );
+  return {
+    items: keys.map((k) => ({
+      ...toView(k),
+      staff: { id: k.staffId, name: names.get(partyKey('staff', k.staffId))?.name ?? '' },
+    })),
+  };
 }

@@ -19,19 +19,28 @@ const s = {} as Record<'signer' | 'admin' | 'other' | 'otherAdmin', Session>;
 const PIN = '246810';
 
 const call = (method: 'GET' | 'POST', url: string, who?: Session, payload?: unknown) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: who?.headers ?? {}, remoteAddress: nextAddress(), ...(payload === undefined ? {} : { payload: payload as object }) });
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: who?.headers ?? {},
+    remoteAddress: nextAddress(),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 
 async function issue(agency: string, title: string) {
   const { qr: _qr, ...data } = sampleLetter();
   const prepared = await prepareDocument(t.ctx, { kind: 'letter', agencyId: agency, data: { ...data, title } });
-  return withTransaction(t.ctx.database, (tx) => issueDocument(t.ctx, tx, { actor: systemActor, origin: {}, at: t.clock.now() }, prepared));
+  return withTransaction(t.ctx.database, (tx) =>
+    issueDocument(t.ctx, tx, { actor: systemActor, origin: {}, at: t.clock.now() }, prepared),
+  );
 }
 
 beforeAll(async () => {
   t = await buildTestApp();
   agencyId = (await buildAgency(t, { nameFa: 'اداره کل اسناد' })).id;
   otherAgencyId = (await buildAgency(t, { nameFa: 'دستگاه همسایه' })).id;
-  const mk = async (a: string, roles: Parameters<typeof buildStaff>[2], name: string) => signInStaff(t, (await buildStaff(t, a, roles, { displayName: name })).username);
+  const mk = async (a: string, roles: Parameters<typeof buildStaff>[2], name: string) =>
+    signInStaff(t, (await buildStaff(t, a, roles, { displayName: name })).username);
   s.signer = await mk(agencyId, ['expert'], 'سارا نوری');
   s.admin = await mk(agencyId, ['agency_admin'], 'مدیر اسناد');
   s.other = await mk(otherAgencyId, ['expert'], 'کارشناس همسایه');
@@ -54,7 +63,10 @@ describe('documents waiting for my signature', () => {
     do {
       const res = await call('GET', `/documents/to-sign?limit=2${cursor ? `&cursor=${cursor}` : ''}`, s.signer);
       expect(res.statusCode).toBe(200);
-      const page = res.json<{ items: { id: string; title: string; agency: { name: string } }[]; nextCursor: string | null }>();
+      const page = res.json<{
+        items: { id: string; title: string; agency: { name: string } }[];
+        nextCursor: string | null;
+      }>();
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((d) => d.id));
       cursor = page.nextCursor;
@@ -63,17 +75,37 @@ describe('documents waiting for my signature', () => {
     expect(seen).toEqual([...ids].reverse());
     expect(seen).not.toContain(theirs.id);
     const first = (await call('GET', '/documents/to-sign?limit=1', s.signer)).json();
-    expect(first.items[0]).toMatchObject({ kind: 'letter', title: 'نامه شماره 5', status: 'issued', agency: { name: 'اداره کل اسناد' }, signatureCount: 0 });
+    expect(first.items[0]).toMatchObject({
+      kind: 'letter',
+      title: 'نامه شماره 5',
+      status: 'issued',
+      agency: { name: 'اداره کل اسناد' },
+      signatureCount: 0,
+    });
     // Signed by me: no longer waiting for me, still waiting for my colleague.
     expect((await call('POST', `/documents/${ids[4]}/sign`, s.signer, { pin: PIN })).statusCode).toBe(200);
-    expect((await call('GET', '/documents/to-sign?limit=100', s.signer)).json().items.map((d: { id: string }) => d.id)).not.toContain(ids[4]);
-    expect((await call('GET', '/documents/to-sign?limit=100', s.admin)).json().items.map((d: { id: string }) => d.id)).toContain(ids[4]);
+    expect(
+      (await call('GET', '/documents/to-sign?limit=100', s.signer)).json().items.map((d: { id: string }) => d.id),
+    ).not.toContain(ids[4]);
+    expect(
+      (await call('GET', '/documents/to-sign?limit=100', s.admin)).json().items.map((d: { id: string }) => d.id),
+    ).toContain(ids[4]);
     // The other agency's staff see only theirs.
-    expect((await call('GET', '/documents/to-sign', s.other)).json().items.map((d: { id: string }) => d.id)).toEqual([theirs.id]);
+    expect((await call('GET', '/documents/to-sign', s.other)).json().items.map((d: { id: string }) => d.id)).toEqual([
+      theirs.id,
+    ]);
   });
 
   it('refuses bad paging with a code and no data; needs a staff session', async () => {
-    for (const q of ['limit=0', 'limit=101', 'limit=abc', 'cursor=%00%00%00%00%00%00%00%00%00%00', `cursor=${'A'.repeat(300)}`, 'cursor=bm90LWEtY3Vyc29yLWF0LWFsbA', 'other=1']) {
+    for (const q of [
+      'limit=0',
+      'limit=101',
+      'limit=abc',
+      'cursor=%00%00%00%00%00%00%00%00%00%00',
+      `cursor=${'A'.repeat(300)}`,
+      'cursor=bm90LWEtY3Vyc29yLWF0LWFsbA',
+      'other=1',
+    ]) {
       const res = await call('GET', `/documents/to-sign?${q}`, s.signer);
       expect([q, res.statusCode]).toEqual([q, 400]);
       expect(res.json().error.code).toMatch(/^(VALIDATION_FAILED|TEXT_NOT_ALLOWED)$/);
@@ -89,8 +121,18 @@ describe('a document’s record and PDF', () => {
     const res = await call('GET', `/documents/${doc.id}`, s.signer);
     expect(res.statusCode).toBe(200);
     const d = res.json();
-    expect(d).toMatchObject({ id: doc.id, kind: 'letter', title: 'پاسخ به استعلام ثبتی', status: 'issued', signatureCount: 1, signedByMe: true, myKey: { status: 'active', failedPinCount: 0 } });
-    expect(d.signatures).toEqual([expect.objectContaining({ seq: 1, signerName: 'سارا نوری', signerRole: 'expert', mine: true })]);
+    expect(d).toMatchObject({
+      id: doc.id,
+      kind: 'letter',
+      title: 'پاسخ به استعلام ثبتی',
+      status: 'issued',
+      signatureCount: 1,
+      signedByMe: true,
+      myKey: { status: 'active', failedPinCount: 0 },
+    });
+    expect(d.signatures).toEqual([
+      expect.objectContaining({ seq: 1, signerName: 'سارا نوری', signerRole: 'expert', mine: true }),
+    ]);
     expect(d.signatures[0].issuer).toContain('Dargah TEST');
     const admin = (await call('GET', `/documents/${doc.id}`, s.admin)).json();
     expect([admin.signedByMe, admin.myKey, admin.signatures[0].mine]).toEqual([false, null, false]);
@@ -102,7 +144,9 @@ describe('a document’s record and PDF', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     // The PDF as it stands: signed, so longer than as issued.
     expect(pdf.rawPayload.length).toBeGreaterThan(doc.pdf.length);
-    expect((await call('GET', `/documents/${doc.id}/pdf?disposition=inline`, s.admin)).headers['content-disposition']).toMatch(/^inline; /);
+    expect(
+      (await call('GET', `/documents/${doc.id}/pdf?disposition=inline`, s.admin)).headers['content-disposition'],
+    ).toMatch(/^inline; /);
     expect((await call('GET', `/documents/${doc.id}/pdf?disposition=evil`, s.admin)).statusCode).toBe(400);
   });
 
@@ -125,11 +169,17 @@ describe('a document’s record and PDF', () => {
 describe('locked keys', () => {
   it('administrators see their agency’s locked keys with whose they are, unlock them; others are refused', async () => {
     const doc = await issue(agencyId, 'نامه برای قفل');
-    const unlucky = await signInStaff(t, (await buildStaff(t, agencyId, ['expert'], { displayName: 'رضا بداقبال' })).username);
+    const unlucky = await signInStaff(
+      t,
+      (await buildStaff(t, agencyId, ['expert'], { displayName: 'رضا بداقبال' })).username,
+    );
     expect((await call('POST', '/documents/signer-keys', unlucky, { pin: '135790' })).statusCode).toBe(201);
     expect((await call('GET', '/documents/signer-keys/locked', s.admin)).json().items).toEqual([]);
     for (let i = 0; i < 5; i++) await call('POST', `/documents/${doc.id}/sign`, unlucky, { pin: '000000' });
-    expect((await call('GET', `/documents/${doc.id}`, unlucky)).json().myKey).toMatchObject({ status: 'locked', failedPinCount: 5 });
+    expect((await call('GET', `/documents/${doc.id}`, unlucky)).json().myKey).toMatchObject({
+      status: 'locked',
+      failedPinCount: 5,
+    });
     const locked = (await call('GET', '/documents/signer-keys/locked', s.admin)).json().items;
     expect(locked).toHaveLength(1);
     expect(locked[0]).toMatchObject({ status: 'locked', staff: { name: 'رضا بداقبال' }, agencyId });

@@ -3,13 +3,20 @@ import { verifyUploadAction, type VerifyUploadState } from './verifyAction';
 
 /** The upload's server side: what it sends to the API, and what the page is given to show. */
 
-const VERDICT = { verdict: { code: 'valid', reason: { fa: 'معتبر', en: 'valid' } }, changedAfterLastSignature: false, document: null, signatures: [] };
+const VERDICT = {
+  verdict: { code: 'valid', reason: { fa: 'معتبر', en: 'valid' } },
+  changedAfterLastSignature: false,
+  document: null,
+  signatures: [],
+};
 const sent: Array<{ url: string; init: RequestInit | undefined }> = [];
 
 function answer(status: number, body: unknown) {
   vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
     sent.push({ url, init });
-    return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+    return Promise.resolve(
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+    );
   });
 }
 
@@ -18,7 +25,9 @@ afterEach(() => {
   sent.length = 0;
 });
 
-const pdf = (bytes: string) => ({ pdf: { name: 'x.pdf', type: 'application/pdf', bytes: new TextEncoder().encode(bytes) } });
+const pdf = (bytes: string) => ({
+  pdf: { name: 'x.pdf', type: 'application/pdf', bytes: new TextEncoder().encode(bytes) },
+});
 
 describe('verifyUploadAction', () => {
   it('sends the PDF as the body of POST /documents/verify and hands the answer to the page', async () => {
@@ -41,8 +50,18 @@ describe('verifyUploadAction', () => {
   });
 
   it('gives the API’s refusal (code, words, status) to the page', async () => {
-    answer(400, { error: { code: 'VERIFY_PDF_MALFORMED', message: 'پرونده فرستاده‌شده یک PDF خوانا نیست.', details: {}, requestId: 'r1' } });
+    answer(400, {
+      error: {
+        code: 'VERIFY_PDF_MALFORMED',
+        message: 'پرونده فرستاده‌شده یک PDF خوانا نیست.',
+        details: {},
+        requestId: 'r1',
+      },
+    });
     const result = await verifyUploadAction({}, {}, pdf('not a pdf'));
-    expect(result).toMatchObject({ status: 400, state: { error: { code: 'VERIFY_PDF_MALFORMED', message: 'پرونده فرستاده‌شده یک PDF خوانا نیست.' } } });
+    expect(result).toMatchObject({
+      status: 400,
+      state: { error: { code: 'VERIFY_PDF_MALFORMED', message: 'پرونده فرستاده‌شده یک PDF خوانا نیست.' } },
+    });
   });
 });
