@@ -68,6 +68,8 @@ export function documentsInboxRoutes(app: FastifyInstance, ctx: AppContext): voi
           'The PDF of a document of my agency as it stands (after its last signature); `disposition=inline` to view it in the browser',
         params: z.object({ id: z.uuid() }),
         querystring: PdfDisposition,
+        // The bytes as they are (a Buffer is sent unserialised); the schema says what the answer is.
+        response: { 200: z.any().describe('application/pdf') },
       },
     },
     async (req, reply) => {

@@ -1,4 +1,6 @@
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+// The class, not the package's default export: Node's ESM loader (tsx, the app's runtime) hands a
+// CommonJS default export over as { default, … }, so `signpdf.sign` existed only under vitest's interop.
 import { SignPdf } from '@signpdf/signpdf';
 import { findByteRange, Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import * as asn1js from 'asn1js';
@@ -7,10 +9,6 @@ import { toArrayBuffer } from './engine';
 import type { TimestampAuthority } from './tsa';
 import { verifyDetached, type SignerVerification, type VerifyOptions } from './verify';
 import type { VerdictCode } from './verdicts';
-
-// The named class, not the default instance: Node's ESM loader (the server under tsx) gives a CJS
-// module's `exports` as the default, where vitest gives `exports.default` (signpdf.sign was undefined).
-const signpdf = new SignPdf();
 
 /**
  * PAdES (ETSI EN 319 142, baseline B-T) over a PDF buffer: @signpdf/placeholder-plain appends an
@@ -56,7 +54,7 @@ export async function preparePdf(pdf: Uint8Array, info: PdfSignatureInfo, opts: 
       return Promise.resolve(Buffer.alloc(0));
     }
   }
-  const prepared = new Uint8Array(await signpdf.sign(withPlaceholder, new Nothing()));
+  const prepared = new Uint8Array(await new SignPdf().sign(withPlaceholder, new Nothing()));
   const ranges = byteRangesOf(Buffer.from(prepared));
   const last = ranges.at(-1);
   if (!last || last.length !== 4) throw new Error('the prepared PDF has no byte range');
