@@ -42,6 +42,7 @@ const SECTION = {
   system: 'وضعیت سامانه',
   admin: 'مدیریت سامانه',
   tools: 'ابزارهای سامانهٔ مدیریت خدمات',
+  documents: 'اسناد و امضا',
 } as const;
 type Section = keyof typeof SECTION;
 
@@ -66,28 +67,29 @@ const ROLES: Role[] = [
     sections: [],
     actFor: 'اقدام به نام',
   },
-  { key: 'desk-clerk', sign: { staff: DESK_CLERK }, nav: staffNav, sections: ['cartable'] },
-  { key: 'secretariat', sign: { staff: SECRETARIAT }, nav: staffNav, sections: [], nothingYet: true },
-  { key: 'catalogue-expert', sign: { staff: MINISTRY_EXPERT }, nav: staffNav, sections: ['cartable', 'cards'] },
+  { key: 'desk-clerk', sign: { staff: DESK_CLERK }, nav: staffNav, sections: ['cartable', 'documents'] },
+  // Every staff member may sign their agencies' documents: the secretariat's home is that section.
+  { key: 'secretariat', sign: { staff: SECRETARIAT }, nav: staffNav, sections: ['documents'] },
+  { key: 'catalogue-expert', sign: { staff: MINISTRY_EXPERT }, nav: staffNav, sections: ['cartable', 'cards', 'documents'] },
   {
     key: 'agency-admin',
     sign: { staff: MINISTRY_ADMIN },
     nav: [...staffNav, 'admin'],
-    sections: ['review', 'cards', 'audit', 'admin', 'tools'],
+    sections: ['review', 'cards', 'audit', 'admin', 'documents', 'tools'],
   },
-  { key: 'central-reviewer', sign: { staff: CENTRAL_REVIEWER }, nav: staffNav, sections: ['review', 'delivery', 'cards', 'tools'] },
-  { key: 'auditor', sign: { staff: AUDITOR }, nav: staffNav, sections: ['audit', 'chain', 'system', 'delivery', 'cards', 'tools'] },
+  { key: 'central-reviewer', sign: { staff: CENTRAL_REVIEWER }, nav: staffNav, sections: ['review', 'delivery', 'cards', 'documents', 'tools'] },
+  { key: 'auditor', sign: { staff: AUDITOR }, nav: staffNav, sections: ['audit', 'chain', 'system', 'delivery', 'cards', 'documents', 'tools'] },
   {
     key: 'platform-admin',
     sign: { staff: PLATFORM_ADMIN },
     nav: [...staffNav, 'admin'],
-    sections: ['audit', 'chain', 'system', 'review', 'delivery', 'cards', 'admin', 'tools'],
+    sections: ['audit', 'chain', 'system', 'review', 'delivery', 'cards', 'admin', 'documents', 'tools'],
   },
   {
     key: 'provincial-admin',
     sign: { staff: PROVINCIAL_ADMIN },
     nav: [...staffNav, 'admin'],
-    sections: ['cards', 'audit', 'admin', 'tools'],
+    sections: ['cards', 'audit', 'admin', 'documents', 'tools'],
     actFor: 'اقدام به جانشینی از',
   },
 ];

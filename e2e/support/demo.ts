@@ -78,6 +78,9 @@ export const MINISTRY_ADMIN: DemoStaff = { username: 'admin.ministry', password:
 /** The organisation's administrator (its parent is the ministry): drafts, submits, changes and renews cards. */
 export const ORG_ADMIN: DemoStaff = { username: 'admin.org', password: DEMO_PASSWORD };
 
+/** The demo signer (apps/api/src/seed/documents.ts): the organisation's unit manager, her signing PIN and name. */
+export const DEMO_SIGNER = { username: 'manager.org', password: DEMO_PASSWORD, pin: '140414', name: 'زینب مرادی' } as const;
+
 /** The central reviewer: approves, returns or rejects cards. */
 export const CENTRAL_REVIEWER: DemoStaff = { username: 'reviewer.central', password: DEMO_PASSWORD };
 

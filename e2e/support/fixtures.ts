@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { test as base, inject } from 'vitest';
-import { launchBrowser, newDeviceContext, type DeviceName } from './browser';
+import { DEVICES, launchBrowser, newDeviceContext, type DeviceName } from './browser';
 import { ensureOutputDir, safeFileName } from './paths';
 
 export interface OpenPageOptions {
@@ -10,6 +10,8 @@ export interface OpenPageOptions {
   lang?: 'fa' | 'en';
   /** `false`: the browser runs no script at all (the server-rendered public pages must work so). */
   javaScript?: false;
+  /** Another viewport width in CSS pixels (a 390 px phone, say); the device's height. */
+  width?: number;
 }
 
 /** Opens a new page in a fresh context for the device; closed (and screenshotted on failure) after the test. */
@@ -63,6 +65,7 @@ export const test = base
       const context = await newDeviceContext(browser, device, {
         baseURL,
         ...(options.javaScript === false ? { javaScriptEnabled: false } : {}),
+        ...(options.width ? { viewport: { ...DEVICES[device].viewport, width: options.width } } : {}),
       });
       if (options.lang) {
         const lang = options.lang;

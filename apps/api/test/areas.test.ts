@@ -32,14 +32,14 @@ const agencyOf = {} as Record<Persona, string>;
 
 /** What each persona's session must offer (every other area: false). */
 const OFFERED: Record<Persona, AreaName[]> = {
-  clerk: ['staff', 'cartable'],
-  expert: ['staff', 'cartable', 'catalogue', 'catalogueDrafting'],
-  manager: ['staff', 'cartable'],
-  secretariat: ['staff'],
-  leafAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'auditLog', 'administration'],
-  parentAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'catalogueReview', 'licences', 'reports', 'auditLog', 'administration'],
-  central: ['staff', 'catalogue', 'catalogueReview', 'deliveryReview', 'architecture', 'licences', 'reports'],
-  auditor: ['staff', 'catalogue', 'deliveryReview', 'architecture', 'licences', 'reports', 'auditLog', 'operations'],
+  clerk: ['staff', 'cartable', 'documents'],
+  expert: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'documents'],
+  manager: ['staff', 'cartable', 'documents'],
+  secretariat: ['staff', 'documents'],
+  leafAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'auditLog', 'administration', 'documents', 'signerKeyUnlock'],
+  parentAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'catalogueReview', 'licences', 'reports', 'auditLog', 'administration', 'documents', 'signerKeyUnlock'],
+  central: ['staff', 'catalogue', 'catalogueReview', 'deliveryReview', 'architecture', 'licences', 'reports', 'documents'],
+  auditor: ['staff', 'catalogue', 'deliveryReview', 'architecture', 'licences', 'reports', 'auditLog', 'operations', 'documents'],
   platform: [
     'staff',
     'catalogue',
@@ -51,8 +51,10 @@ const OFFERED: Record<Persona, AreaName[]> = {
     'auditLog',
     'operations',
     'administration',
+    'documents',
+    'signerKeyUnlock',
   ],
-  clerkAdmin: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'auditLog', 'administration'],
+  clerkAdmin: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'auditLog', 'administration', 'documents', 'signerKeyUnlock'],
   citizen: ['me'],
 };
 
@@ -84,6 +86,8 @@ const ENTRY: Record<AreaName, { call: (p: Persona) => Probe; refusesOthers: bool
   auditLog: { call: () => ({ url: '/api/v1/audit/entries' }), refusesOthers: true },
   operations: { call: () => ({ url: '/api/v1/audit/status' }), refusesOthers: true },
   administration: { call: () => ({ url: '/api/v1/admin/agencies' }), refusesOthers: true },
+  documents: { call: () => ({ url: '/api/v1/documents/to-sign' }), refusesOthers: true },
+  signerKeyUnlock: { call: () => ({ url: '/api/v1/documents/signer-keys/locked' }), refusesOthers: true },
 };
 
 const ROLES: Record<Exclude<Persona, 'citizen'>, { agency: 'parent' | 'child'; roles: Array<Role | { role: Role; includeSubagencies: boolean }> }> = {
@@ -134,7 +138,7 @@ describe('the areas of the session', () => {
       payload: { username: s.username, password: 'Dargah-test-1404' },
       remoteAddress: '10.9.9.9',
     });
-    expect(offered(res.json<{ areas: Areas }>().areas)).toEqual(['staff', 'cartable', 'catalogue', 'catalogueDrafting']);
+    expect(offered(res.json<{ areas: Areas }>().areas)).toEqual(['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'documents']);
   });
 
   it('follow the principal while a delegate acts for them, and come back after', async () => {
@@ -148,7 +152,7 @@ describe('the areas of the session', () => {
       now,
     );
     const s = await signInStaff(t, delegate.username);
-    expect(offered(await areasOf(s))).toEqual(['staff', 'cartable']);
+    expect(offered(await areasOf(s))).toEqual(['staff', 'cartable', 'documents']);
     const acting = await t.app.inject({ method: 'POST', url: '/api/v1/auth/act-for', headers: s.headers, payload: { id: principal.id } });
     expect(acting.statusCode).toBe(200);
     expect(offered(acting.json<{ areas: Areas }>().areas)).toEqual(OFFERED.leafAdmin);
@@ -156,7 +160,7 @@ describe('the areas of the session', () => {
     expect((await t.app.inject({ url: '/api/v1/admin/agencies', headers: s.headers })).statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/v1/cartable', headers: s.headers })).statusCode).toBe(403);
     const back = await t.app.inject({ method: 'POST', url: '/api/v1/auth/act-for', headers: s.headers, payload: { id: null } });
-    expect(offered(back.json<{ areas: Areas }>().areas)).toEqual(['staff', 'cartable']);
+    expect(offered(back.json<{ areas: Areas }>().areas)).toEqual(['staff', 'cartable', 'documents']);
   });
 
   it('are not sent to nobody', async () => {

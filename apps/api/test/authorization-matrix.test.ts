@@ -255,6 +255,8 @@ async function documentFixtures(db: TestApp['ctx']['database']['db'], now: Date,
   return {
     '/api/v1/documents/:id/sign': id,
     '/api/v1/documents/:id/revoke': id,
+    '/api/v1/documents/:id': id,
+    '/api/v1/documents/:id/pdf': id,
     '/api/v1/documents/:id/external-signing': id,
     // The session id stays a pattern: refused before any lookup, for this document as for none.
     '/api/v1/documents/:id/external-signing/:sessionId': id,

@@ -1,11 +1,8 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { PageRenderer } from '@dargah/contracts';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './app';
+import type { TestApp } from './app';
 import { expectNoInlineScript, expectScriptOnlyFromSelf } from './csp';
 import { deliveredCode, nextAddress, randomMobile, randomNationalCode, registerMobile } from './factories';
+import { cookieHeader, cookieJar, hidden, startPagesApp } from './pages-support';
 
 /**
  * The public pages rendered on the server (ADR 0018), through the web app's server entry loaded
@@ -14,31 +11,15 @@ import { deliveredCode, nextAddress, randomMobile, randomNationalCode, registerM
  * characters, over-long fields, repeated and concurrent posts, open redirects.
  */
 
-const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web');
-let vite: ViteDevServer;
 let t: TestApp;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  vite = await createServer({ root: WEB, configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'error', appType: 'custom', server: { middlewareMode: true, hmr: false, watch: null } });
-  const renderer = (await vite.ssrLoadModule('/src/app/server.tsx')) as PageRenderer;
-  t = await buildTestApp({}, undefined, false, renderer);
+  ({ t, close } = await startPagesApp());
 }, 120_000);
 afterAll(async () => {
-  await t?.close();
-  await vite?.close();
+  await close?.();
 });
-
-type Res = Awaited<ReturnType<TestApp['app']['inject']>>;
-const cookieJar = (res: Res, jar: Record<string, string> = {}) => {
-  for (const c of [res.headers['set-cookie'] ?? []].flat()) {
-    const [pair] = c.split(';');
-    const [name, ...value] = pair!.split('=');
-    jar[name!] = value.join('=');
-  }
-  return jar;
-};
-const cookieHeader = (jar: Record<string, string>) => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ');
-const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
 
 /** Opens the sign-in page as a browser does: its form token cookie and field. */
 async function openSignIn(url = '/me/sign-in') {

@@ -34,6 +34,10 @@ export const AREA_NAMES = [
   'operations',
   /** Administration of agencies, units, staff, roles, delegations and API tokens (`/admin`). */
   'administration',
+  /** Documents waiting for one's signature and one's signing keys (`/staff/documents`). */
+  'documents',
+  /** Locked signing keys of one's agencies, to unlock (agency and platform administrators). */
+  'signerKeyUnlock',
 ] as const;
 export type AreaName = (typeof AREA_NAMES)[number];
 
@@ -53,6 +57,8 @@ export const Areas = z.object({
   auditLog: flag,
   operations: flag,
   administration: flag,
+  documents: flag,
+  signerKeyUnlock: flag,
 }) satisfies z.ZodType<Record<AreaName, boolean>>;
 export type Areas = z.infer<typeof Areas>;
 

@@ -64,4 +64,5 @@ export * from './review';
 export * from './desk';
 export * from './documents';
 export * from './signers';
+export * from './documents-inbox';
 export * from './pages';

@@ -12,10 +12,20 @@ export interface PageRequest {
   lang: PageLang;
   /** The posted fields (POST only): each a string, the first value of a field sent twice. */
   form?: Readonly<Record<string, string>>;
+  /** Files posted with the form (multipart, upload pages only): by field name, the first of each. */
+  files?: Readonly<Record<string, PageFile>>;
   /** The page's form token: put in every form it renders. */
   csrfToken: string;
   /** A form post refused before it reached the page (not from this site, hostile text): said above it. */
   refusal?: { code: string; message: string };
+}
+
+/** A file posted with a page's form. */
+export interface PageFile {
+  /** The name the browser gave (display only, never trusted). */
+  name: string;
+  type: string;
+  bytes: Uint8Array;
 }
 
 export type PageAnswer =

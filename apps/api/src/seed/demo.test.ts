@@ -16,6 +16,7 @@ import {
   seedDemoData,
   type DemoCredential,
 } from './demo';
+import { DEMO_SIGNER } from './documents';
 
 let t: TestApp;
 let creds: DemoCredential[];
@@ -36,6 +37,8 @@ async function counts(): Promise<Record<string, number>> {
     'role_assignments',
     'citizens',
     'company_representatives',
+    'signer_keys',
+    'documents',
   ])
     out[x] = await count(x);
   return out;
@@ -92,6 +95,8 @@ describe('demo data', () => {
       role_assignments: 16,
       citizens: 3,
       company_representatives: 1,
+      signer_keys: 1,
+      documents: 3,
     });
     expect(creds.filter((c) => c.kind === 'staff')).toHaveLength(16);
     expect(creds.filter((c) => c.kind === 'citizen').map((c) => [c.login, c.secret])).toEqual(
@@ -201,12 +206,32 @@ describe('demo data', () => {
     expect((await t.app.inject({ url: `/api/v1/requests/${id}`, headers: z.headers })).statusCode).toBe(404);
   });
 
+  it('gives the demo signer a key under the demo PIN and three documents of her agency to sign', async () => {
+    const signer = await staffLogin(DEMO_SIGNER.username);
+    const list = await t.app.inject({ url: '/api/v1/documents/to-sign', headers: signer.headers, ...fromOwnAddress() });
+    const items = list.json<{ items: { id: string; title: string; agency: { name: string } }[] }>().items;
+    expect(items).toHaveLength(3);
+    expect(new Set(items.map((d) => d.agency.name))).toEqual(new Set(['سازمان آموزش فنی و حرفه‌ای کشور']));
+    expect(items.every((d) => /[\u0600-\u06ff]/.test(d.title))).toBe(true);
+    // Another agency's manager has nothing waiting (and no key).
+    const other = await staffLogin('manager.ministry');
+    expect((await t.app.inject({ url: '/api/v1/documents/to-sign', headers: other.headers, ...fromOwnAddress() })).json().items).toEqual([]);
+    const wrong = await t.app.inject({ method: 'POST', url: `/api/v1/documents/${items[0]!.id}/sign`, headers: signer.headers, payload: { pin: '000000' }, ...fromOwnAddress() });
+    expect(wrong.json().error.code).toBe('SIGNER_PIN_WRONG');
+    const signed = await t.app.inject({ method: 'POST', url: `/api/v1/documents/${items[0]!.id}/sign`, headers: signer.headers, payload: { pin: DEMO_SIGNER.pin }, ...fromOwnAddress() });
+    expect([signed.statusCode, signed.json().signatureCount]).toEqual([200, 1]);
+    // Seeding again issues nothing more, even though one was signed.
+    await seedDemoData(t.ctx);
+    expect(await count('documents')).toBe(3);
+  });
+
   it('prints the credentials once, and nothing for an empty list', () => {
     let out = '';
     printDemoCredentials(creds, (s) => (out += s));
     for (const c of creds) expect(out).toContain(c.login);
     expect(out).toContain(DEMO_PASSWORD);
     expect(out).toContain('/dev/outbox');
+    expect(out).toContain(`PIN ${DEMO_SIGNER.pin}`);
     let none = '';
     printDemoCredentials([], (s) => (none += s));
     expect(none).toBe('');

@@ -11,6 +11,7 @@ import * as identity from '../modules/identity/identity.repository';
 import * as orgRepo from '../modules/organisation/organisation.repository';
 import { createService, type NewService } from '../modules/services';
 import { seedCatalogueDemo } from './catalogue';
+import { DEMO_SIGNER, seedDemoDocuments } from './documents';
 
 /**
  * Demo data for development: three agencies (a ministry, its subsidiary organisation and that
@@ -302,13 +303,17 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
   }
   await seedMobileRegistry(ctx);
   const db = ctx.database.db;
-  if (await orgRepo.anyAgencyExists(db)) return [];
+  if (await orgRepo.anyAgencyExists(db)) {
+    // Seeded before: the demo documents only if a start was interrupted before them (nothing otherwise).
+    await seedDemoDocuments(ctx);
+    return [];
+  }
   // Hashed before the transaction: the embedded database runs one transaction at a time.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = ctx.clock.now();
   const actor = { type: 'system' as const, id: 'demo-seed' };
 
-  return ctx.database.withAdvisoryLock('dargah:seed-demo', () =>
+  const seeded = await ctx.database.withAdvisoryLock('dargah:seed-demo', () =>
     withTransaction(ctx.database, async (tx) => {
       // Checked again under the lock: another process may have seeded meanwhile.
       if (await orgRepo.anyAgencyExists(tx.db)) return [];
@@ -370,6 +375,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
           name: s.displayName,
           agency: AGENCIES[s.agency].nameFa,
           roles: [s.role],
+          ...(s.username === DEMO_SIGNER.username ? { note: `signer: PIN ${DEMO_SIGNER.pin}, documents waiting at /staff/documents` } : {}),
         });
       }
       const people: string[] = [];
@@ -415,6 +421,9 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
       return out;
     }),
   );
+  // Rendering and keys work outside the seed's transaction (ADR 0023).
+  await seedDemoDocuments(ctx);
+  return seeded;
 }
 
 /** Writes the demo accounts to stdout once, for the developer who just started the server. */
@@ -431,7 +440,7 @@ export function printDemoCredentials(
     'Demo data seeded (development only). Demo accounts:',
     '',
     `  Staff — sign in with username and the shared password ${DEMO_PASSWORD}`,
-    ...staff.map((c) => `    ${c.login.padEnd(w)}  ${c.roles.join(', ').padEnd(17)}  ${c.name} — ${c.agency ?? ''}`),
+    ...staff.map((c) => `    ${c.login.padEnd(w)}  ${c.roles.join(', ').padEnd(17)}  ${c.name} — ${c.agency ?? ''}${c.note ? ` (${c.note})` : ''}`),
     '',
     '  Citizens — sign in with national code and mobile; the one-time code is in the SMS simulator outbox (/dev/outbox)',
     ...citizens.map((c) => `    ${c.login}  ${c.secret}  ${c.name}${c.note ? ` — ${c.note}` : ''}`),

@@ -1,5 +1,6 @@
 import { messages as catalogue } from '../features/catalogue';
 import { messages as citizen } from '../features/citizen';
+import { messages as documents } from '../features/documents';
 import { messages as identity } from '../features/identity';
 import { messages as notifications } from '../features/notifications';
 import { messages as portal } from '../features/portal';
@@ -20,6 +21,7 @@ export const publicParts = {
   shared: { fa: sharedFa, en: sharedEn },
   catalogue,
   citizen,
+  documents,
   identity,
   notifications,
   portal,
@@ -32,6 +34,7 @@ export const fa = {
   ...sharedFa,
   ...catalogue.fa,
   ...citizen.fa,
+  ...documents.fa,
   ...identity.fa,
   ...notifications.fa,
   ...portal.fa,
@@ -44,6 +47,7 @@ export const en: Widen<typeof fa> = {
   ...sharedEn,
   ...catalogue.en,
   ...citizen.en,
+  ...documents.en,
   ...identity.en,
   ...notifications.en,
   ...portal.en,

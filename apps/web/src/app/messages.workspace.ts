@@ -1,6 +1,7 @@
 import { messages as audit } from '../features/audit';
 import { workspaceMessages as catalogue } from '../features/catalogue';
 import { messages as deliveryReports } from '../features/delivery-reports';
+import { workspaceMessages as documentsWorkspace } from '../features/documents';
 import { messages as licences } from '../features/licences';
 import { messages as organisation } from '../features/organisation';
 import { messages as serviceArchitecture } from '../features/service-architecture';
@@ -17,6 +18,7 @@ export const workspaceParts = {
   audit,
   catalogueWorkspace: catalogue,
   deliveryReports,
+  documentsWorkspace,
   licences,
   organisation,
   serviceArchitecture,
@@ -28,6 +30,7 @@ export const workspaceFa = {
   ...audit.fa,
   ...catalogue.fa,
   ...deliveryReports.fa,
+  ...documentsWorkspace.fa,
   ...licences.fa,
   ...organisation.fa,
   ...serviceArchitecture.fa,
@@ -39,6 +42,7 @@ export const workspaceEn: Widen<typeof workspaceFa> = {
   ...audit.en,
   ...catalogue.en,
   ...deliveryReports.en,
+  ...documentsWorkspace.en,
   ...licences.en,
   ...organisation.en,
   ...serviceArchitecture.en,

@@ -4,6 +4,7 @@ import { auditRoutes } from '../features/audit';
 import { catalogueRoutes } from '../features/catalogue';
 import { citizenRoutes } from '../features/citizen';
 import { deliveryReportRoutes } from '../features/delivery-reports';
+import { documentRoutes } from '../features/documents';
 import { identityRoutes } from '../features/identity';
 import { licenceRoutes } from '../features/licences';
 import { notificationRoutes } from '../features/notifications';
@@ -36,6 +37,7 @@ export const routeTree = rootRoute.addChildren([
   ...portalRoutes.root,
   ...serviceRoutes.root,
   ...catalogueRoutes.root,
+  ...documentRoutes.root,
   citizenRoute.addChildren([
     ...identityRoutes.citizen,
     citizenAreaRoute.addChildren([
@@ -55,6 +57,7 @@ export const routeTree = rootRoute.addChildren([
       ...licenceRoutes.staffArea,
       ...deliveryReportRoutes.staffArea,
       ...auditRoutes.staffArea,
+      ...documentRoutes.staffArea,
     ]),
   ]),
   adminRoute.addChildren([adminAreaRoute.addChildren([...organisationRoutes.adminArea])]),

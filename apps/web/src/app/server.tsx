@@ -49,7 +49,7 @@ export async function renderPage(request: PageRequest): Promise<PageAnswer> {
     const action = leaf.staticData.action;
     if (!action) return { kind: 'none' };
     switchLanguage(lang);
-    const result = await action(request.form ?? {}, leaf.search as Record<string, unknown>);
+    const result = await action(request.form ?? {}, leaf.search as Record<string, unknown>, request.files ?? {});
     if ('redirect' in result) return { kind: 'redirect', location: result.redirect };
     page.formState = result.state;
     if (result.status) page.status = result.status;

@@ -39,13 +39,22 @@ export function useNotFoundStatus(): void {
 /** What a server-rendered page's form post comes to: go elsewhere (303), or show the page again with `state`. */
 export type ActionResult = { redirect: string } | { state: unknown; status?: number };
 
+/** A file posted with a page's form (upload pages only). */
+export interface PostedFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
 /**
  * The server side of a page's form: given the posted fields (each a string; a field sent twice
- * keeps its first value) and the page's validated search, calls the API and says what to show.
+ * keeps its first value), the page's validated search and any posted files (upload pages), calls
+ * the API and says what to show.
  */
 export type ServerAction = (
   form: Readonly<Record<string, string>>,
   search: Readonly<Record<string, unknown>>,
+  files?: Readonly<Record<string, PostedFile>>,
 ) => Promise<ActionResult>;
 
 /**

@@ -13,6 +13,7 @@ export interface DocumentRecord {
   id: string;
   agencyId: string;
   kind: DocumentKindName;
+  title: string;
   verificationCode: string;
   templateOrigin: 'repo' | 'agency';
   templateVersion: string;
@@ -30,14 +31,14 @@ export interface DocumentRecord {
   updatedAt: Date;
 }
 
-const SELECT_DOCUMENT = sql`
-  SELECT id, agency_id AS "agencyId", kind, verification_code AS "verificationCode", template_origin AS "templateOrigin",
+export const SELECT_DOCUMENT = sql`
+  SELECT id, agency_id AS "agencyId", kind, title, verification_code AS "verificationCode", template_origin AS "templateOrigin",
          template_version AS "templateVersion", pages, issued_sha256 AS "issuedSha256", content_sha256 AS "contentSha256",
          status, supersedes, superseded_by AS "supersededBy", revoked_at AS "revokedAt", revoke_reason AS "revokeReason",
          signature_count AS "signatureCount", created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"
     FROM documents`;
 
-const fixDocument = (r: DocumentRecord): DocumentRecord => ({
+export const fixDocument = (r: DocumentRecord): DocumentRecord => ({
   ...r,
   revokedAt: dateOrNull(r.revokedAt),
   createdAt: date(r.createdAt),
@@ -75,6 +76,8 @@ export interface NewDocument {
   id: string;
   agencyId: string;
   kind: DocumentKindName;
+  /** The kind's data `title` ('' when not given). */
+  title?: string;
   verificationCode: string;
   templateOrigin: 'repo' | 'agency';
   templateVersion: string;
@@ -87,9 +90,9 @@ export interface NewDocument {
 export async function insertDocument(db: Db, d: NewDocument, at: Date): Promise<void> {
   await rows(
     db,
-    sql`INSERT INTO documents (id, agency_id, kind, verification_code, template_origin, template_version, pages, issued_sha256,
+    sql`INSERT INTO documents (id, agency_id, kind, title, verification_code, template_origin, template_version, pages, issued_sha256,
                                content_sha256, supersedes, created_by, created_at, updated_at)
-        VALUES (${d.id}, ${d.agencyId}, ${d.kind}, ${d.verificationCode}, ${d.templateOrigin}, ${d.templateVersion}, ${d.pages},
+        VALUES (${d.id}, ${d.agencyId}, ${d.kind}, ${d.title ?? ''}, ${d.verificationCode}, ${d.templateOrigin}, ${d.templateVersion}, ${d.pages},
                 ${d.sha256}, ${d.sha256}, ${d.supersedes}, ${d.createdBy}, ${iso(at)}::timestamptz, ${iso(at)}::timestamptz)`,
   );
 }
@@ -170,13 +173,13 @@ export interface SignerKeyRecord {
   updatedAt: Date;
 }
 
-const SELECT_KEY = sql`
+export const SELECT_KEY = sql`
   SELECT id, staff_id AS "staffId", agency_id AS "agencyId", algorithm, certificate_pem AS "certificatePem", chain_pem AS "chainPem",
          sealed_key AS "sealedKey", status, failed_pin_count AS "failedPinCount", locked_at AS "lockedAt",
          created_at AS "createdAt", updated_at AS "updatedAt"
     FROM signer_keys`;
 
-const fixKey = (r: SignerKeyRecord): SignerKeyRecord => ({
+export const fixKey = (r: SignerKeyRecord): SignerKeyRecord => ({
   ...r,
   sealedKey: json(r.sealedKey),
   lockedAt: dateOrNull(r.lockedAt),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { limitPerAddress } from '../../platform/rate-limit';
 import { createSignerKey, mySignerKeys, signDocument, unlockSignerKey } from './signing.service';
+import { documentsInboxRoutes } from './inbox.routes';
 import { MAX_UPLOAD_BYTES, verifyByCode, verifyUpload } from './verify.service';
 
 const tags = ['documents'];
@@ -19,6 +20,7 @@ export const VERIFY_PER_MINUTE = 30;
 /** Signers' keys, signing with a PIN, and the public verification (issue 10). */
 export async function documentsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  documentsInboxRoutes(app, ctx);
 
   r.post(
     '/documents/signer-keys',

@@ -39,6 +39,7 @@ export interface IssuedDocument {
 /** A document rendered and stored, ready to be recorded by `issueDocument` in a transaction. */
 export interface PreparedDocument extends IssuedDocument {
   kind: DocumentKind;
+  title: string;
   agencyId: string;
   templateOrigin: 'repo' | 'agency';
   supersedes: string | null;
@@ -79,6 +80,7 @@ export async function prepareDocument<K extends DocumentKind>(ctx: AppContext, i
     templateOrigin: rendered.template.origin,
     pdf: rendered.pdf,
     kind: input.kind,
+    title: input.data.title.trim().slice(0, 300),
     agencyId: input.agencyId,
     supersedes: input.supersedes ?? null,
   };
@@ -101,6 +103,7 @@ export async function issueDocument(ctx: AppContext, tx: Tx, who: Who, doc: Prep
       id: doc.id,
       agencyId: doc.agencyId,
       kind: doc.kind,
+      title: doc.title,
       verificationCode: doc.verificationCode,
       templateOrigin: doc.templateOrigin,
       templateVersion: doc.templateVersion,

@@ -1,4 +1,5 @@
 import type { AppModule } from '../../platform/module';
+import { hasRole } from '../organisation';
 import { documentErrors } from './documents.errors';
 import { documentsRoutes } from './documents.routes';
 import { signerErrors } from './signers.errors';
@@ -20,4 +21,9 @@ export const documentsModule: AppModule = {
     await documentsRoutes(app, ctx);
     await signersRoutes(app, ctx);
   },
+  // Any staff member may sign their agencies' documents; administrators unlock their agencies' keys.
+  areas: (_ctx, actor) => ({
+    documents: actor.type === 'staff' && actor.grants.length > 0,
+    signerKeyUnlock: hasRole(actor, ['agency_admin', 'platform_admin']),
+  }),
 };

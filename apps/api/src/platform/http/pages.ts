@@ -3,7 +3,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PageRenderer } from '@dargah/contracts';
+import type { PageFile, PageRenderer } from '@dargah/contracts';
+import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from './i18n';
 
@@ -35,6 +36,14 @@ const formCookie = (production: boolean) => (production ? '__Host-dargah_form' :
 const FORM_PAGES = ['/me/sign-in'];
 /** A form post's body: a few short fields. */
 const FORM_BODY_LIMIT = 8 * 1024;
+/**
+ * The pages whose forms also upload one file (multipart): the public verification takes a PDF of
+ * at most 10 MB (the API's own limit, POST /documents/verify), besides a few short fields.
+ */
+const UPLOAD_PAGES = ['/v'];
+const UPLOAD_FILE_LIMIT = 10 * 1024 * 1024;
+/** Room for the multipart framing and the short fields around the file. */
+const UPLOAD_SLACK = 16 * 1024;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** Used when there is no built index.html (tests): the same head the build has, without its assets. */
@@ -86,12 +95,17 @@ function pageLanguage(req: FastifyRequest): Lang {
   return chosen === 'en' || chosen === 'fa' ? chosen : 'fa';
 }
 
-/** Whether a form post comes from a page of this site: the browser's own word first, then the token. */
-function formAllowed(req: FastifyRequest, production: boolean, posted: unknown): boolean {
+/** Whether the browser says a post comes from this site (or says nothing): `Sec-Fetch-Site`, `Origin`. */
+function fromThisSite(req: FastifyRequest): boolean {
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin') return false;
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `${req.protocol}://${req.host}`) return false;
+  return origin === undefined || origin === `${req.protocol}://${req.host}`;
+}
+
+/** Whether a form post comes from a page of this site: the browser's own word first, then the token. */
+function formAllowed(req: FastifyRequest, production: boolean, posted: unknown): boolean {
+  if (!fromThisSite(req)) return false;
   const cookie = cookieOf(req, formCookie(production));
   if (typeof posted !== 'string' || !cookie || !TOKEN.test(cookie) || posted.length !== cookie.length) return false;
   return timingSafeEqual(Buffer.from(posted), Buffer.from(cookie));
@@ -129,11 +143,17 @@ export async function registerPages(app: FastifyInstance, opts: PagesOptions) {
         const value = req.headers[name];
         if (typeof value === 'string') headers[name] = value;
       }
+      const body = init?.body;
+      const payload =
+        typeof body === 'string' ? body
+        : body instanceof Uint8Array ? Buffer.from(body)
+        : body instanceof Blob ? Buffer.from(await body.arrayBuffer())
+        : undefined;
       const res = await app.inject({
         method: (init?.method ?? 'GET') as 'GET',
         url,
         headers,
-        ...(typeof init?.body === 'string' ? { payload: init.body } : {}),
+        ...(payload !== undefined ? { payload } : {}),
         ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}),
       });
       const cookies = res.headers['set-cookie'];
@@ -159,7 +179,12 @@ export async function registerPages(app: FastifyInstance, opts: PagesOptions) {
   const answer = async (
     req: FastifyRequest,
     reply: FastifyReply,
-    request: { method: 'GET' | 'POST'; form?: Record<string, string>; refusal?: { code: string; message: string } },
+    request: {
+      method: 'GET' | 'POST';
+      form?: Record<string, string>;
+      files?: Record<string, PageFile>;
+      refusal?: { code: string; message: string };
+    },
   ): Promise<boolean> => {
     const lang = pageLanguage(req);
     const setCookies: string[] = [];
@@ -215,6 +240,52 @@ export async function registerPages(app: FastifyInstance, opts: PagesOptions) {
         const form = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, string>;
         if (!formAllowed(req, production, form._csrf)) return refuse(req, reply, 'FORM_REFUSED');
         if (!(await answer(req, reply, { method: 'POST', form }))) return reply.callNotFound();
+      });
+    }
+  });
+
+  await app.register(async (scope) => {
+    // Upload forms (multipart): a few short fields and one file, read here within the limits.
+    await scope.register(multipart, {
+      limits: { fields: 8, fieldSize: 256, files: 1, parts: 10, fileSize: UPLOAD_FILE_LIMIT, headerPairs: 50 },
+    });
+    for (const url of UPLOAD_PAGES) {
+      scope.post(url, {
+        errorHandler: (error: FastifyError, req, reply) => {
+          const code = error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : error.statusCode === 415 || error.statusCode === 406 ? 'UNSUPPORTED_MEDIA_TYPE' : undefined;
+          if (!code) throw error;
+          void refuse(req, reply, code).catch((cause: unknown) => reply.send(cause));
+        },
+      }, async (req, reply) => {
+        if (!req.isMultipart()) return refuse(req, reply, 'UNSUPPORTED_MEDIA_TYPE');
+        // Said by the browser before a byte is read: too large, or not from a page of this site.
+        if (Number(req.headers['content-length'] ?? 0) > UPLOAD_FILE_LIMIT + UPLOAD_SLACK) {
+          reply.header('connection', 'close');
+          return refuse(req, reply, 'PAYLOAD_TOO_LARGE');
+        }
+        if (!fromThisSite(req)) return refuse(req, reply, 'FORM_REFUSED');
+        const form: Record<string, string> = {};
+        const files: Record<string, PageFile> = {};
+        try {
+          for await (const part of req.parts()) {
+            if (part.type === 'file') {
+              const bytes = await part.toBuffer();
+              if (!(part.fieldname in files)) files[part.fieldname] = { name: part.filename.slice(0, 200), type: part.mimetype.slice(0, 100), bytes };
+            } else if (!(part.fieldname in form) && typeof part.value === 'string') {
+              form[part.fieldname] = part.value.slice(0, 64);
+            }
+          }
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+            return refuse(req, reply, 'PAYLOAD_TOO_LARGE');
+          }
+          return refuse(req, reply, 'VALIDATION_FAILED');
+        }
+        // eslint-disable-next-line no-control-regex
+        if (Object.values(form).some((v) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v))) return refuse(req, reply, 'TEXT_NOT_ALLOWED');
+        if (!formAllowed(req, production, form._csrf)) return refuse(req, reply, 'FORM_REFUSED');
+        if (!(await answer(req, reply, { method: 'POST', form, files }))) return reply.callNotFound();
       });
     }
   });

@@ -550,31 +550,8 @@ const adminEn: Widen<typeof adminFa> = {
   },
 };
 
-/** Persian strings under `roles.` in the interface catalogue. */
-const rolesFa = {
-  desk_clerk: 'کارمند میز خدمت',
-  expert: 'کارشناس',
-  unit_manager: 'مدیر واحد',
-  secretariat: 'دبیرخانه',
-  agency_admin: 'مدیر سامانهٔ دستگاه',
-  central_reviewer: 'بازبین مرکزی',
-  oversight_auditor: 'بازرس نظارتی',
-  platform_admin: 'مدیر درگاه',
-};
-
-const rolesEn: Widen<typeof rolesFa> = {
-  desk_clerk: 'Service desk clerk',
-  expert: 'Expert',
-  unit_manager: 'Unit manager',
-  secretariat: 'Secretariat',
-  agency_admin: 'Agency administrator',
-  central_reviewer: 'Central reviewer',
-  oversight_auditor: 'Oversight auditor',
-  platform_admin: 'Platform administrator',
-};
-
 /** This feature's strings under their keys in the interface catalogue; `app/messages.ts` joins the features. */
 export const messages = {
-  fa: { staffAdmin: fa, admin: adminFa, roles: rolesFa },
-  en: { staffAdmin: en, admin: adminEn, roles: rolesEn },
+  fa: { staffAdmin: fa, admin: adminFa },
+  en: { staffAdmin: en, admin: adminEn },
 };

@@ -91,4 +91,15 @@ export const en: Messages = {
     unexpected: 'An unexpected error occurred. Please try again shortly.',
     requestId: 'Reference: {{id}}',
   },
+  /** Role names (staff administration, the staff home, the public verification's signers). */
+  roles: {
+    desk_clerk: 'Service desk clerk',
+    expert: 'Expert',
+    unit_manager: 'Unit manager',
+    secretariat: 'Secretariat',
+    agency_admin: 'Agency administrator',
+    central_reviewer: 'Central reviewer',
+    oversight_auditor: 'Oversight auditor',
+    platform_admin: 'Platform administrator',
+  },
 };

@@ -94,6 +94,17 @@ export const fa = {
     unexpected: 'خطای پیش‌بینی‌نشده‌ای رخ داد. کمی بعد دوباره تلاش کنید.',
     requestId: 'شناسهٔ پیگیری: {{id}}',
   },
+  /** Role names (staff administration, the staff home, the public verification's signers). */
+  roles: {
+    desk_clerk: 'کارمند میز خدمت',
+    expert: 'کارشناس',
+    unit_manager: 'مدیر واحد',
+    secretariat: 'دبیرخانه',
+    agency_admin: 'مدیر سامانهٔ دستگاه',
+    central_reviewer: 'بازبین مرکزی',
+    oversight_auditor: 'بازرس نظارتی',
+    platform_admin: 'مدیر درگاه',
+  },
 };
 
 /** The shape every language's resource must have. */

@@ -8,6 +8,7 @@ import { areasOf, useSession } from '../../identity';
 import { SystemStatusCard } from '../../system';
 import { CartableSection } from '../components/CartableSection';
 import { CardsSection, DeliveryReviewSection, ReviewSection, ToolsSection } from '../components/CatalogueSections';
+import { DocumentsSection } from '../components/DocumentsSection';
 import { AdministrationSection, AuditSection } from '../components/OversightSections';
 
 /**
@@ -32,6 +33,7 @@ export function StaffHomePage() {
   if (areas.catalogue) sections.push(<CardsSection key="cards" drafting={areas.catalogueDrafting} />);
   if (!areas.operations && audit) sections.push(audit);
   if (areas.administration) sections.push(<AdministrationSection key="admin" />);
+  if (areas.documents) sections.push(<DocumentsSection key="documents" />);
   const tools = areas.architecture || areas.licences || areas.reports;
   const nothing = !areas.cartable && sections.length === 0 && !tools;
 

@@ -1,0 +1,236 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../../components/Dialog';
+import { Field } from '../../../components/Field';
+import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
+import { PageHeader } from '../../../components/PageHeader';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { UserText } from '../../../components/UserText';
+import { LockIcon } from '../../../components/icons';
+import { useFormat } from '../../../lib/format';
+import { Fact } from '../components/Fact';
+import { areasOf, useSession } from '../../identity';
+import { createKey, lockedKeysQuery, myKeysQuery, unlockKey, type LockedSignerKey, type SignerKey } from '../api';
+
+/** The same length rule as the server's (SIGNER_PIN_TOO_WEAK); the server decides. */
+const pinProblem = (pin: string): 'weak' | 'tooLong' | undefined =>
+  [...pin.trim()].length < 6 ? 'weak' : [...pin].length > 64 ? 'tooLong' : undefined;
+
+/**
+ * `/staff/documents/keys`: my signing keys (certificate holder, issuer, validity, status, wrong PINs)
+ * and making one (a PIN typed twice; too short refused here and by the server). Administrators of
+ * an agency also see its locked keys, and unlock them after confirming.
+ */
+export function SigningKeysPage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const query = useQuery(myKeysQuery);
+  const admin = areasOf(session).signerKeyUnlock;
+  const [created, setCreated] = useState(false);
+  return (
+    <div className="stack-lg">
+      <PageHeader title={t('documents.keys.title')} lead={t('documents.keys.lead')} icon={<LockIcon />} />
+      {created ? <Notice tone="success" role="status" title={t('documents.keys.created')} /> : null}
+      {query.isPending ? <Loading label={t('documents.keys.loading')} /> : null}
+      {query.isError ? (
+        <ErrorNotice error={query.error} title={t('documents.keys.failed')} onRetry={() => void query.refetch()} />
+      ) : null}
+      {query.data ? (
+        query.data.items.length === 0 ? (
+          <CreateKey onCreated={() => setCreated(true)} />
+        ) : (
+          <ul className="stack key-list">
+            {query.data.items.map((k) => (
+              <li key={k.id} className="card">
+                <KeyFacts k={k} />
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      {admin ? <LockedKeys /> : null}
+    </div>
+  );
+}
+
+const cn = (dn: string) => /(?:^|,\s*)CN=([^,]+)/.exec(dn)?.[1]?.trim() ?? dn;
+
+function KeyFacts({ k, owner }: { k: SignerKey; owner?: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <dl className="facts" data-key-status={k.status}>
+      {owner ? (
+        <Fact label={t('documents.keys.owner')}>
+          <UserText>{owner}</UserText>
+        </Fact>
+      ) : null}
+      <Fact label={t('documents.keys.subject')}>
+        <UserText>{cn(k.certificate.subject)}</UserText>
+      </Fact>
+      <Fact label={t('documents.keys.issuer')}>
+        <bdi dir="ltr">{cn(k.certificate.issuer)}</bdi>
+      </Fact>
+      <Fact label={t('documents.keys.validity')}>
+        {t('documents.keys.validFromTo', {
+          from: format.date(k.certificate.notBefore),
+          to: format.date(k.certificate.notAfter),
+        })}
+      </Fact>
+      <Fact label={t('documents.keys.algorithm')} dir="ltr">
+        {k.algorithm}
+      </Fact>
+      <Fact label={t('documents.keys.status')}>
+        {t(`documents.keys.statuses.${k.status}`)}
+        {k.lockedAt ? ` — ${t('documents.keys.lockedAt', { date: format.dateTime(k.lockedAt) })}` : ''}
+      </Fact>
+      <Fact label={t('documents.keys.wrongPins')}>{format.number(k.failedPinCount)}</Fact>
+    </dl>
+  );
+}
+
+function CreateKey({ onCreated }: { onCreated: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [problems, setProblems] = useState<{ pin?: string; again?: string }>({});
+  const mutation = useMutation({
+    mutationFn: (value: string) => createKey(value),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: myKeysQuery.queryKey });
+      onCreated();
+    },
+  });
+  return (
+    <section className="card stack" aria-labelledby="create-key">
+      <h2 id="create-key" className="card__title">
+        {t('documents.keys.create')}
+      </h2>
+      <p>
+        {t('documents.keys.empty')}. {t('documents.keys.createLead')}
+      </p>
+      {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
+      <form
+        className="stack"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const weak = pinProblem(pin);
+          const next = {
+            ...(weak ? { pin: t(`documents.keys.${weak}`) } : {}),
+            ...(!weak && pin !== again ? { again: t('documents.keys.mismatch') } : {}),
+          };
+          setProblems(next);
+          if (!next.pin && !next.again) mutation.mutate(pin);
+        }}
+      >
+        <NewPin
+          id="key-pin"
+          label={t('documents.keys.pin')}
+          help={t('documents.keys.pinHelp')}
+          error={problems.pin}
+          value={pin}
+          onChange={setPin}
+        />
+        <NewPin
+          id="key-pin-again"
+          label={t('documents.keys.pinAgain')}
+          error={problems.again}
+          value={again}
+          onChange={setAgain}
+        />
+        <div className="form-actions">
+          <SubmitButton pending={mutation.isPending}>{t('documents.keys.create')}</SubmitButton>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** A new PIN's field: masked, never remembered by the browser. */
+function NewPin(p: {
+  id: string;
+  label: string;
+  help?: string;
+  error: string | undefined;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <Field id={p.id} label={p.label} help={p.help} error={p.error} required>
+      {(props) => (
+        <input
+          {...props}
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          maxLength={64}
+          value={p.value}
+          onChange={(e) => p.onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+function LockedKeys() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const query = useQuery(lockedKeysQuery);
+  const [asking, setAsking] = useState<LockedSignerKey | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: (k: LockedSignerKey) => unlockKey(k.id),
+    onSuccess: async (_saved, k) => {
+      setAsking(null);
+      setDone(k.staff.name);
+      await queryClient.invalidateQueries({ queryKey: lockedKeysQuery.queryKey });
+    },
+  });
+  return (
+    <section className="card stack" aria-labelledby="locked-keys">
+      <h2 id="locked-keys" className="card__title">
+        {t('documents.keys.locked')}
+      </h2>
+      <p className="text-muted">{t('documents.keys.lockedLead')}</p>
+      {done ? <Notice tone="success" role="status" title={t('documents.keys.unlocked', { name: done })} /> : null}
+      {query.isPending ? <Loading /> : null}
+      {query.isError ? <ErrorNotice error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.data?.items.length === 0 ? <p>{t('documents.keys.lockedEmpty')}</p> : null}
+      {query.data && query.data.items.length > 0 ? (
+        <ul className="stack">
+          {query.data.items.map((k) => (
+            <li key={k.id} className="stack">
+              <KeyFacts k={k} owner={k.staff.name} />
+              <div className="form-actions">
+                <button type="button" className="button button--secondary" onClick={() => setAsking(k)}>
+                  {t('documents.keys.unlock')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Dialog
+        open={asking !== null}
+        onClose={() => setAsking(null)}
+        title={t('documents.keys.unlock')}
+        footer={
+          <>
+            <SubmitButton type="button" pending={mutation.isPending} onClick={() => asking && mutation.mutate(asking)}>
+              {t('documents.keys.unlock')}
+            </SubmitButton>
+            <button type="button" className="button button--secondary" onClick={() => setAsking(null)}>
+              {t('documents.sign.cancel')}
+            </button>
+          </>
+        }
+      >
+        {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
+        <p>{asking ? t('documents.keys.unlockConfirm', { name: asking.staff.name }) : null}</p>
+      </Dialog>
+    </section>
+  );
+}
