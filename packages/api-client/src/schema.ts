@@ -2067,6 +2067,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/to-sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documents of my agencies that still stand and that I have not signed, newest first (paginated by `nextCursor`) */
+        get: operations["listDocumentsToSign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/signer-keys/locked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signing keys locked after five wrong PINs, with whose they are: my agencies’ (agency_admin) or every agency’s (platform_admin); FORBIDDEN otherwise */
+        get: operations["listLockedSignerKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document of my agency: kind, title, status, signatures so far, my key there; DOCUMENT_NOT_FOUND for another agency’s as for a missing one */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PDF of a document of my agency as it stands (after its last signature); `disposition=inline` to view it in the browser */
+        get: operations["downloadDocumentPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/signer-keys": {
         parameters: {
             query?: never;
@@ -2698,6 +2766,8 @@ export interface operations {
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
+                            documents: boolean;
+                            signerKeyUnlock: boolean;
                         };
                     };
                 };
@@ -2955,7 +3025,9 @@ export interface operations {
                      *         "reports": false,
                      *         "auditLog": false,
                      *         "operations": false,
-                     *         "administration": false
+                     *         "administration": false,
+                     *         "documents": true,
+                     *         "signerKeyUnlock": false
                      *       }
                      *     }
                      */
@@ -3004,6 +3076,8 @@ export interface operations {
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
+                            documents: boolean;
+                            signerKeyUnlock: boolean;
                         };
                     };
                 };
@@ -3260,6 +3334,8 @@ export interface operations {
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
+                            documents: boolean;
+                            signerKeyUnlock: boolean;
                         };
                     };
                 };
@@ -3596,6 +3672,8 @@ export interface operations {
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
+                            documents: boolean;
+                            signerKeyUnlock: boolean;
                         };
                     };
                 };
@@ -29372,6 +29450,708 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listDocumentsToSign: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "receipt" | "letter" | "report";
+                            title: string;
+                            verificationCode: string;
+                            /** @enum {string} */
+                            status: "issued" | "superseded" | "revoked";
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            pages: number;
+                            signatureCount: number;
+                            issuedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: CERTIFICATE_MALFORMED, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_MALFORMED" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN, SIGNER_PIN_WRONG */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: SIGNER_KEY_LOCKED */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SIGNER_KEY_LOCKED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listLockedSignerKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            algorithm: string;
+                            /** @enum {string} */
+                            status: "active" | "locked" | "retired";
+                            failedPinCount: number;
+                            lockedAt: string | null;
+                            certificate: {
+                                subject: string;
+                                issuer: string;
+                                serialNumber: string;
+                                notBefore: string;
+                                notAfter: string;
+                            };
+                            createdAt: string;
+                            staff: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN, SIGNER_PIN_WRONG */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "receipt" | "letter" | "report";
+                        title: string;
+                        verificationCode: string;
+                        /** @enum {string} */
+                        status: "issued" | "superseded" | "revoked";
+                        agency: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        pages: number;
+                        signatureCount: number;
+                        issuedAt: string;
+                        supersedes: string | null;
+                        supersededBy: string | null;
+                        revokedAt: string | null;
+                        revokeReason: string | null;
+                        signatures: {
+                            seq: number;
+                            signerName: string;
+                            signerRole: string;
+                            issuer: string;
+                            signedAt: string;
+                            mine: boolean;
+                        }[];
+                        myKey: {
+                            /** Format: uuid */
+                            id: string;
+                            status: string;
+                            failedPinCount: number;
+                        } | null;
+                        signedByMe: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: CERTIFICATE_MALFORMED, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_MALFORMED" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN, SIGNER_PIN_WRONG */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: SIGNER_KEY_LOCKED */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SIGNER_KEY_LOCKED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadDocumentPdf: {
+        parameters: {
+            query?: {
+                disposition?: "attachment" | "inline";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad request: CERTIFICATE_MALFORMED, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CERTIFICATE_MALFORMED" | "PKCS12_MALFORMED" | "PKCS12_NO_CERTIFICATE" | "PKCS12_NO_KEY" | "PKCS12_UNSUPPORTED" | "PKCS12_WRONG_PASSWORD" | "SIGNER_PIN_TOO_WEAK" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE" | "VERIFY_PDF_ENCRYPTED" | "VERIFY_PDF_MALFORMED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN, SIGNER_PIN_WRONG */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "SIGNER_PIN_WRONG";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: DOCUMENT_NOT_FOUND, EXTERNAL_SESSION_NOT_FOUND, NOT_FOUND, SIGNER_ENROLMENT_NOT_FOUND, SIGNER_KEY_NOT_FOUND, VERIFY_CODE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DOCUMENT_NOT_FOUND" | "EXTERNAL_SESSION_NOT_FOUND" | "NOT_FOUND" | "SIGNER_ENROLMENT_NOT_FOUND" | "SIGNER_KEY_NOT_FOUND" | "VERIFY_CODE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: EXTERNAL_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "EXTERNAL_SESSION_EXPIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: SIGNER_KEY_LOCKED */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SIGNER_KEY_LOCKED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN, SIGNER_NO_ISSUER */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
                             message: string;
                             details: {
                                 [key: string]: unknown;
