@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { limitPerAddress } from '../../platform/rate-limit';
 import { agencyServices, decodeCursor, getServiceInfo, searchServices } from './catalogue-public.service';
 
 const tags = ['catalogue'];
@@ -179,8 +178,6 @@ export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContex
     '/catalogue/services',
     {
       config: pub,
-      // Each search costs the database real work: a limit per address, shared by every process.
-      onRequest: limitPerAddress(ctx, 'rate:catalogue-search', ctx.config.SEARCH_RATE_PER_MINUTE),
       schema: {
         tags,
         summary:
