@@ -51,6 +51,7 @@ if (!soakOnly && only !== 'web' && only !== 'documents') {
   console.log(
     `  all in one agency:         ${chains.oneAgencyTxPerSec} tx/s  ratio ${chains.oneAgencyRatio} (one chain)`,
   );
+  console.log(`  median of ${chains.rounds} rounds; each round's ratio over 50 agencies: ${chains.roundRatios.join(', ')}`);
   console.log(
     `  sealing (every ${chains.sealIntervalMs} ms): lag after the writers stopped ${chains.sealLagMs.fifty} ms (50 agencies), ${chains.sealLagMs.one} ms (one); most waiting at once ${chains.maxBacklog.fifty} / ${chains.maxBacklog.one} entries`,
   );
