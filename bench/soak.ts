@@ -13,6 +13,9 @@
  * every acknowledged decision holds, the audit chains verify (sealed, signed checkpoints), and no
  * job is stuck. It prints p50/p95 per journey and the error budget spent (attempts that failed and
  * had to be retried, against a budget of 1 %), and exits non-zero when a promise does not hold.
+ *
+ * (Over 450 lines: the proxy, the processes, the clients and the checks are one run's parts, each
+ * small, kept together so the whole fault scenario reads in one place.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';

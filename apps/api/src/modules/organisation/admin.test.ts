@@ -1,3 +1,5 @@
+// Over 450 lines: one app and its helpers serve every administration case (agencies, units, staff,
+// roles, delegations) and their abuse; split by area it would rebuild the same fixtures five times.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
