@@ -67,8 +67,8 @@ const LAG_SQL = `SELECT pg_is_in_recovery() AS standby,
        ELSE coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0) END::float8 AS lag`;
 
 /**
- * Routes reads to the replica at `url`. The state is measured at most every `recheckMs` (on the
- * first read after it expires, never by a timer: an idle process asks nothing); a read failing
+ * Routes reads to the replica at `url`. The state is measured at most every `recheckMs` (started by
+ * the first read after it expires, never by a timer: an idle process asks nothing); a read failing
  * because the replica cannot be reached marks it down at once until the next measure.
  */
 export async function replicaReads(primary: Database, url: string, o: ReplicaOptions): Promise<ReadRoute> {
@@ -99,15 +99,21 @@ export async function replicaReads(primary: Database, url: string, o: ReplicaOpt
       return down(err);
     }
   };
-  const current = (): Promise<ReplicaStatus> => {
+  /**
+   * The state, measured again once older than `recheckMs`. A read waits only for the first measure;
+   * after that it goes by the last one while the next runs (a replica whose network drops packets
+   * must not hold every read for a connection timeout). /readyz waits for the fresh one.
+   */
+  const current = (wait: boolean): Promise<ReplicaStatus> => {
     if (Date.now() - measuredAt < recheckMs) return Promise.resolve(state);
+    const first = measuredAt === -Infinity;
     measuring ??= measure().finally(() => (measuring = undefined));
-    return measuring;
+    return wait || first ? measuring : Promise.resolve(state);
   };
 
   return {
     async read(fn) {
-      if ((await current()).serving === 'primary') return fn(primary.db);
+      if ((await current(false)).serving === 'primary') return fn(primary.db);
       try {
         return await fn(replica.db);
       } catch (err) {
@@ -116,7 +122,7 @@ export async function replicaReads(primary: Database, url: string, o: ReplicaOpt
         return fn(primary.db);
       }
     },
-    status: () => current(),
+    status: () => current(true),
     close: () => replica.close(),
   };
 }
