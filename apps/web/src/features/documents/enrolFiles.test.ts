@@ -5,7 +5,8 @@ const encode = (s: string) => new TextEncoder().encode(s);
 
 describe('certificateToPem', () => {
   it('keeps a PEM file (and its chain) and leaves out text before the first block', () => {
-    const pem = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nBBBB\n-----END CERTIFICATE-----';
+    const pem =
+      '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nBBBB\n-----END CERTIFICATE-----';
     expect(certificateToPem(encode(`Bag Attributes\r\n  friendlyName: x\r\n${pem}\r\n\r\n`))).toBe(`${pem}\n`);
   });
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 /** The same length rule as the server's (SIGNER_PIN_TOO_WEAK); the server decides. */
 export const pinProblem = (pin: string): 'weak' | 'tooLong' | undefined =>
@@ -60,8 +61,35 @@ export function usePinPair(id: string, label?: string) {
         value={pin}
         onChange={setPin}
       />
-      <NewPin id={`${id}-again`} label={t('documents.keys.pinAgain')} error={problems.again} value={again} onChange={setAgain} />
+      <NewPin
+        id={`${id}-again`}
+        label={t('documents.keys.pinAgain')}
+        error={problems.again}
+        value={again}
+        onChange={setAgain}
+      />
     </>
   );
   return { fields, check };
+}
+
+/** A form of just a new PIN typed twice and a submit button: `onPin` gets the PIN once it passes. */
+export function NewPinForm(p: { id: string; submit: string; pending: boolean; onPin: (pin: string) => void }) {
+  const pins = usePinPair(p.id);
+  return (
+    <form
+      className="stack"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const pin = pins.check();
+        if (pin !== undefined) p.onPin(pin);
+      }}
+    >
+      {pins.fields}
+      <div className="form-actions">
+        <SubmitButton pending={p.pending}>{p.submit}</SubmitButton>
+      </div>
+    </form>
+  );
 }

@@ -17,7 +17,7 @@ import {
   type SignerEnrolment,
 } from '../api';
 import { Fact } from '../components/Fact';
-import { usePinPair } from '../components/NewPin';
+import { NewPinForm, usePinPair } from '../components/NewPin';
 import { bytesToBase64, certificateToPem, pkcs12TooLarge } from '../enrolFiles';
 
 type Done = 'csr' | 'certificate' | 'pkcs12';
@@ -55,27 +55,18 @@ export function KeyEnrolment({ hasActiveKey }: { hasActiveKey: boolean }) {
 
 function RequestCsr({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const pins = usePinPair('csr-pin');
   const mutation = useMutation({ mutationFn: beginEnrolment, onSuccess: onDone });
   return (
     <section className="stack" aria-labelledby="csr-request">
       <h3 id="csr-request">{t('documents.enrol.csr')}</h3>
       <p>{t('documents.enrol.csrLead')}</p>
       {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          const pin = pins.check();
-          if (pin !== undefined) mutation.mutate(pin);
-        }}
-      >
-        {pins.fields}
-        <div className="form-actions">
-          <SubmitButton pending={mutation.isPending}>{t('documents.enrol.csrSubmit')}</SubmitButton>
-        </div>
-      </form>
+      <NewPinForm
+        id="csr-pin"
+        submit={t('documents.enrol.csrSubmit')}
+        pending={mutation.isPending}
+        onPin={(pin) => mutation.mutate(pin)}
+      />
     </section>
   );
 }
@@ -144,7 +135,13 @@ function Pending({ e, onDone }: { e: SignerEnrolment; onDone: () => void }) {
           required
         >
           {(props) => (
-            <input {...props} className="input" type="file" accept=".pem,.crt,.cer" onChange={(ev) => setFile(ev.target.files?.[0] ?? null)} />
+            <input
+              {...props}
+              className="input"
+              type="file"
+              accept=".pem,.crt,.cer"
+              onChange={(ev) => setFile(ev.target.files?.[0] ?? null)}
+            />
           )}
         </Field>
         <div className="form-actions">
@@ -194,9 +191,21 @@ function ImportPkcs12({ hasActiveKey, onDone }: { hasActiveKey: boolean; onDone:
           else send(pin);
         }}
       >
-        <Field id="p12-file" label={t('documents.enrol.pkcs12File')} help={t('documents.enrol.pkcs12Help')} error={fileError} required>
+        <Field
+          id="p12-file"
+          label={t('documents.enrol.pkcs12File')}
+          help={t('documents.enrol.pkcs12Help')}
+          error={fileError}
+          required
+        >
           {(props) => (
-            <input {...props} className="input" type="file" accept=".p12,.pfx" onChange={(ev) => setFile(ev.target.files?.[0] ?? null)} />
+            <input
+              {...props}
+              className="input"
+              type="file"
+              accept=".p12,.pfx"
+              onChange={(ev) => setFile(ev.target.files?.[0] ?? null)}
+            />
           )}
         </Field>
         <Field id="p12-password" label={t('documents.enrol.password')}>
@@ -214,7 +223,9 @@ function ImportPkcs12({ hasActiveKey, onDone }: { hasActiveKey: boolean; onDone:
         </Field>
         {pins.fields}
         <div className="form-actions">
-          <SubmitButton pending={mutation.isPending && asking === null}>{t('documents.enrol.pkcs12Submit')}</SubmitButton>
+          <SubmitButton pending={mutation.isPending && asking === null}>
+            {t('documents.enrol.pkcs12Submit')}
+          </SubmitButton>
         </div>
       </form>
       <Dialog

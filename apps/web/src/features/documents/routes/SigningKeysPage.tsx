@@ -9,7 +9,7 @@ import { UserText } from '../../../components/UserText';
 import { LockIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { Fact } from '../components/Fact';
-import { usePinPair } from '../components/NewPin';
+import { NewPinForm } from '../components/NewPin';
 import { KeyEnrolment } from './KeyEnrolment';
 import { areasOf, useSession } from '../../identity';
 import { createKey, lockedKeysQuery, myKeysQuery, unlockKey, type LockedSignerKey, type SignerKey } from '../api';
@@ -92,7 +92,6 @@ function KeyFacts({ k, owner }: { k: SignerKey; owner?: string }) {
 function CreateKey({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const pins = usePinPair('key-pin');
   const mutation = useMutation({
     mutationFn: (value: string) => createKey(value),
     onSuccess: async () => {
@@ -109,20 +108,7 @@ function CreateKey({ onCreated }: { onCreated: () => void }) {
         {t('documents.keys.empty')}. {t('documents.keys.createLead')}
       </p>
       {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          const pin = pins.check();
-          if (pin !== undefined) mutation.mutate(pin);
-        }}
-      >
-        {pins.fields}
-        <div className="form-actions">
-          <SubmitButton pending={mutation.isPending}>{t('documents.keys.create')}</SubmitButton>
-        </div>
-      </form>
+      <NewPinForm id="key-pin" submit={t('documents.keys.create')} pending={mutation.isPending} onPin={(pin) => mutation.mutate(pin)} />
     </section>
   );
 }
