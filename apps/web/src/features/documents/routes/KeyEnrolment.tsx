@@ -127,23 +127,14 @@ function Pending({ e, onDone }: { e: SignerEnrolment; onDone: () => void }) {
           if (file) mutation.mutate(file);
         }}
       >
-        <Field
+        <FileField
           id={inputId}
           label={t('documents.enrol.upload')}
           help={t('documents.enrol.certificateHelp')}
           error={missing ? t('documents.enrol.missingFile') : undefined}
-          required
-        >
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              type="file"
-              accept=".pem,.crt,.cer"
-              onChange={(ev) => setFile(ev.target.files?.[0] ?? null)}
-            />
-          )}
-        </Field>
+          accept=".pem,.crt,.cer"
+          onFile={setFile}
+        />
         <div className="form-actions">
           <SubmitButton pending={mutation.isPending}>{t('documents.enrol.uploadSubmit')}</SubmitButton>
         </div>
@@ -191,23 +182,14 @@ function ImportPkcs12({ hasActiveKey, onDone }: { hasActiveKey: boolean; onDone:
           else send(pin);
         }}
       >
-        <Field
+        <FileField
           id="p12-file"
           label={t('documents.enrol.pkcs12File')}
           help={t('documents.enrol.pkcs12Help')}
           error={fileError}
-          required
-        >
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              type="file"
-              accept=".p12,.pfx"
-              onChange={(ev) => setFile(ev.target.files?.[0] ?? null)}
-            />
-          )}
-        </Field>
+          accept=".p12,.pfx"
+          onFile={setFile}
+        />
         <Field id="p12-password" label={t('documents.enrol.password')}>
           {(props) => (
             <input
@@ -247,5 +229,29 @@ function ImportPkcs12({ hasActiveKey, onDone }: { hasActiveKey: boolean; onDone:
         <p>{t('documents.enrol.replaceConfirm')}</p>
       </Dialog>
     </section>
+  );
+}
+
+/** A required file field; the file chosen (or none) goes to `onFile`. */
+function FileField(p: {
+  id: string;
+  label: string;
+  help: string;
+  error: string | undefined;
+  accept: string;
+  onFile: (f: File | null) => void;
+}) {
+  return (
+    <Field id={p.id} label={p.label} help={p.help} error={p.error} required>
+      {(props) => (
+        <input
+          {...props}
+          className="input"
+          type="file"
+          accept={p.accept}
+          onChange={(ev) => p.onFile(ev.target.files?.[0] ?? null)}
+        />
+      )}
+    </Field>
   );
 }
