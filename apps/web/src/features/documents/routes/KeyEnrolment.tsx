@@ -120,7 +120,6 @@ function Pending({ e, onDone }: { e: SignerEnrolment; onDone: () => void }) {
       <form
         className="stack"
         noValidate
-        aria-label={t('documents.enrol.upload')}
         onSubmit={(event) => {
           event.preventDefault();
           setMissing(!file);
