@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoDataSeeded, reportSkipped } from './support/api';
+import { demoDataSeeded, must, reportSkipped, staffClient, staffSessionInfo } from './support/api';
 import { expectAccessible } from './support/axe';
-import { DEMO_SIGNER } from './support/demo';
+import { DEMO_SIGNER, ORG_ADMIN } from './support/demo';
 import { afterAll } from 'vitest';
 import { describe, expect, inject, test } from './support/fixtures';
 import { check, expectNoHorizontalOverflow, staffSignsIn, visible } from './support/pages';
@@ -15,7 +15,8 @@ import { snap } from './support/screenshots';
  * page and downloads it (openssl verifies it), uploads a certificate that is not for that key (PEM,
  * then DER) and is told so in Persian, and imports a PKCS#12 file of a self-signed certificate:
  * too large refused before sending, then, after confirming that her active key would be retired,
- * refused by the server as untrusted. axe on the page, and at 390 px.
+ * refused by the server as untrusted. axe on the page, and at 390 px. A CSR names its signer by
+ * national code, which the demo staff have none of: her agency's administrator records one first.
  */
 
 const seeded = await demoDataSeeded(inject('baseURL'));
@@ -53,9 +54,30 @@ function strangerFiles() {
   };
 }
 
+/** A valid national code (check digit) no demo person has. */
+const SIGNER_NATIONAL_CODE = '1234567891';
+
+/** Her agency's administrator records the demo signer's national code (once) through the API. */
+async function recordNationalCode(baseURL: string): Promise<void> {
+  const signer = await staffSessionInfo(baseURL, DEMO_SIGNER.username, DEMO_SIGNER.password);
+  const { api } = await staffClient(baseURL, ORG_ADMIN.username, ORG_ADMIN.password);
+  const path = { params: { path: { id: signer.id } } };
+  const d = must(await api.GET('/api/v1/admin/staff/{id}', path), 'the signer’s details');
+  if (d.nationalCode) return;
+  const keep = { email: d.email, mobile: d.mobile, oidcSubject: d.oidcSubject };
+  const body = {
+    displayName: d.displayName,
+    version: d.version,
+    nationalCode: SIGNER_NATIONAL_CODE,
+    ...Object.fromEntries(Object.entries(keep).filter(([, v]) => v !== null)),
+  };
+  must(await api.PUT('/api/v1/admin/staff/{id}', { ...path, body }), 'recording her national code');
+}
+
 describe.skipIf(!seeded)('a production signer’s CSR, certificate and PKCS#12 in the browser', () => {
   test('CSR downloaded and valid; a stranger’s certificate and PKCS#12 refused in Persian', async ({ openPage }) => {
     const files = strangerFiles();
+    await recordNationalCode(inject('baseURL'));
     const page = await openPage('desktop');
     await page.goto('/staff/sign-in');
     await staffSignsIn(page, 'desktop', DEMO_SIGNER, 'enrolling signer');
