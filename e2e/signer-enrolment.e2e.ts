@@ -26,7 +26,10 @@ const dir = mkdtempSync(join(tmpdir(), 'dargah-enrol-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
 
-/** A self-signed certificate, its key, its DER form and a PKCS#12 file of both. */
+/** A valid national code (check digit) no demo person has. */
+const SIGNER_NATIONAL_CODE = '1234567891';
+
+/** A self-signed certificate in her national code, its DER form and a PKCS#12 file with its key. */
 function strangerFiles() {
   openssl(
     'req',
@@ -41,7 +44,7 @@ function strangerFiles() {
     '-out',
     'c.pem',
     '-subj',
-    '/CN=Stranger/C=IR',
+    `/CN=Stranger/serialNumber=${SIGNER_NATIONAL_CODE}/C=IR`,
     '-days',
     '2',
   );
@@ -53,9 +56,6 @@ function strangerFiles() {
     p12: readFileSync(join(dir, 's.p12')),
   };
 }
-
-/** A valid national code (check digit) no demo person has. */
-const SIGNER_NATIONAL_CODE = '1234567891';
 
 /** Her agency's administrator records the demo signer's national code (once) through the API. */
 async function recordNationalCode(baseURL: string): Promise<void> {
@@ -118,10 +118,10 @@ describe.skipIf(!seeded)('a production signer’s CSR, certificate and PKCS#12 i
 
     // A certificate not issued for that key, as PEM then as DER (made PEM in the browser): refused.
     const upload = pending.getByLabel('بارگذاری گواهی صادرشده');
-    await pending.getByRole('button', { name: 'بارگذاری گواهی' }).click();
+    await pending.getByRole('button', { name: 'بارگذاری گواهی', exact: true }).click();
     await visible(pending.getByText('فایلی برگزینید.'));
     await upload.setInputFiles({ name: 'stranger.pem', mimeType: 'application/x-pem-file', buffer: files.pem });
-    await pending.getByRole('button', { name: 'بارگذاری گواهی' }).click();
+    await pending.getByRole('button', { name: 'بارگذاری گواهی', exact: true }).click();
     const mismatch = pending.getByText('این گواهی برای کلید این درخواست صادر نشده است.');
     await visible(mismatch);
     await upload.setInputFiles({
@@ -129,10 +129,10 @@ describe.skipIf(!seeded)('a production signer’s CSR, certificate and PKCS#12 i
       mimeType: 'application/pkix-cert',
       buffer: Buffer.from([0x30, 0x00]),
     });
-    await pending.getByRole('button', { name: 'بارگذاری گواهی' }).click();
+    await pending.getByRole('button', { name: 'بارگذاری گواهی', exact: true }).click();
     await visible(pending.getByText('گواهی فرستاده‌شده خوانا نیست.'));
     await upload.setInputFiles({ name: 'stranger.cer', mimeType: 'application/pkix-cert', buffer: files.der });
-    await pending.getByRole('button', { name: 'بارگذاری گواهی' }).click();
+    await pending.getByRole('button', { name: 'بارگذاری گواهی', exact: true }).click();
     await visible(mismatch);
     await expectAccessible(page, 'desktop enrolment certificate refused');
     await snap(page, 'desktop-signer-enrolment-refused-fa');
