@@ -1,11 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { UserText } from '../../../components/UserText';
 import { useFormat } from '../../../lib/format';
 import {
   beginEnrolment,
@@ -16,6 +14,7 @@ import {
   myKeysQuery,
   type SignerEnrolment,
 } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Fact } from '../components/Fact';
 import { NewPinForm, usePinPair } from '../components/NewPin';
 import { bytesToBase64, certificateToPem, pkcs12TooLarge } from '../enrolFiles';
@@ -107,7 +106,7 @@ function Pending({ e, onDone }: { e: SignerEnrolment; onDone: () => void }) {
     <>
       <dl className="facts">
         <Fact label={t('documents.enrol.subject')}>
-          <UserText>{e.subject}</UserText>
+          <bdi dir="ltr">{e.subject}</bdi>
         </Fact>
         <Fact label={t('documents.enrol.requestedAt')}>{format.dateTime(e.createdAt)}</Fact>
       </dl>
@@ -209,24 +208,16 @@ function ImportPkcs12({ hasActiveKey, onDone }: { hasActiveKey: boolean; onDone:
           </SubmitButton>
         </div>
       </form>
-      <Dialog
+      <ConfirmDialog
         open={asking !== null}
         onClose={() => setAsking(null)}
         title={t('documents.enrol.replaceTitle')}
-        footer={
-          <>
-            <SubmitButton type="button" pending={mutation.isPending} onClick={() => asking !== null && send(asking)}>
-              {t('documents.enrol.replace')}
-            </SubmitButton>
-            <button type="button" className="button button--secondary" onClick={() => setAsking(null)}>
-              {t('documents.sign.cancel')}
-            </button>
-          </>
-        }
-      >
-        {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
-        <p>{t('documents.enrol.replaceConfirm')}</p>
-      </Dialog>
+        confirmLabel={t('documents.enrol.replace')}
+        question={t('documents.enrol.replaceConfirm')}
+        pending={mutation.isPending}
+        error={mutation.error}
+        onConfirm={() => asking !== null && send(asking)}
+      />
     </section>
   );
 }

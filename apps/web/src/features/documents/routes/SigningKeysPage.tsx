@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
-import { SubmitButton } from '../../../components/SubmitButton';
 import { UserText } from '../../../components/UserText';
 import { LockIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Fact } from '../components/Fact';
 import { NewPinForm } from '../components/NewPin';
 import { KeyEnrolment } from './KeyEnrolment';
@@ -151,24 +150,16 @@ function LockedKeys() {
           ))}
         </ul>
       ) : null}
-      <Dialog
+      <ConfirmDialog
         open={asking !== null}
         onClose={() => setAsking(null)}
         title={t('documents.keys.unlock')}
-        footer={
-          <>
-            <SubmitButton type="button" pending={mutation.isPending} onClick={() => asking && mutation.mutate(asking)}>
-              {t('documents.keys.unlock')}
-            </SubmitButton>
-            <button type="button" className="button button--secondary" onClick={() => setAsking(null)}>
-              {t('documents.sign.cancel')}
-            </button>
-          </>
-        }
-      >
-        {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
-        <p>{asking ? t('documents.keys.unlockConfirm', { name: asking.staff.name }) : null}</p>
-      </Dialog>
+        confirmLabel={t('documents.keys.unlock')}
+        question={asking ? t('documents.keys.unlockConfirm', { name: asking.staff.name }) : null}
+        pending={mutation.isPending}
+        error={mutation.error}
+        onConfirm={() => asking && mutation.mutate(asking)}
+      />
     </section>
   );
 }
