@@ -14,6 +14,7 @@ export type DocumentSummaryPage = C.DocumentSummaryPage;
 export type DocumentDetail = C.DocumentDetail;
 export type SignerKey = C.SignerKey;
 export type LockedSignerKey = C.LockedSignerKey;
+export type SignerEnrolment = C.SignerEnrolment;
 export type SignedDocument = C.SignedDocument;
 
 export const PAGE_SIZE = 20;
@@ -66,3 +67,16 @@ export const lockedKeysQuery = queryOptions({
 
 export const createKey = (pin: string) => api.post<SignerKey>('/documents/signer-keys', { pin });
 export const unlockKey = (id: string) => api.post<SignerKey>(`/documents/signer-keys/${encodeURIComponent(id)}/unlock`);
+
+/** Production signers: my keys awaiting a CA's certificate (with their CSRs), and the imports. */
+export const enrolmentsQuery = queryOptions({
+  queryKey: [...documentsKey, 'enrolments'] as const,
+  queryFn: ({ signal }) => api.get<{ items: SignerEnrolment[] }>('/documents/signer-enrolments', { signal }),
+});
+/** The CSR's address, for a plain download link (same origin, the session's cookie). */
+export const enrolmentCsrUrl = (id: string) => `/api/v1/documents/signer-enrolments/${encodeURIComponent(id)}/csr`;
+export const beginEnrolment = (pin: string) => api.post<SignerEnrolment>('/documents/signer-enrolments', { pin });
+export const importCertificate = (id: string, certificatePem: string) =>
+  api.post<SignerKey>(`/documents/signer-enrolments/${encodeURIComponent(id)}/certificate`, { certificatePem });
+export const importPkcs12 = (input: { pkcs12: string; password: string; pin: string }) =>
+  api.post<SignerKey>('/documents/signer-keys/pkcs12', input);

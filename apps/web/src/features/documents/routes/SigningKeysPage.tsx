@@ -1,26 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../../components/Dialog';
-import { Field } from '../../../components/Field';
 import { ErrorNotice, Loading, Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
-import { SubmitButton } from '../../../components/SubmitButton';
 import { UserText } from '../../../components/UserText';
 import { LockIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Fact } from '../components/Fact';
+import { NewPinForm } from '../components/NewPin';
+import { KeyEnrolment } from './KeyEnrolment';
 import { areasOf, useSession } from '../../identity';
 import { createKey, lockedKeysQuery, myKeysQuery, unlockKey, type LockedSignerKey, type SignerKey } from '../api';
-
-/** The same length rule as the server's (SIGNER_PIN_TOO_WEAK); the server decides. */
-const pinProblem = (pin: string): 'weak' | 'tooLong' | undefined =>
-  [...pin.trim()].length < 6 ? 'weak' : [...pin].length > 64 ? 'tooLong' : undefined;
 
 /**
  * `/staff/documents/keys`: my signing keys (certificate holder, issuer, validity, status, wrong PINs)
  * and making one (a PIN typed twice; too short refused here and by the server). Administrators of
- * an agency also see its locked keys, and unlock them after confirming.
+ * an agency also see its locked keys, and unlock them after confirming. A key for a real CA (a CSR,
+ * then its certificate) or from a PKCS#12 file: KeyEnrolment.tsx.
  */
 export function SigningKeysPage() {
   const { t } = useTranslation();
@@ -49,6 +46,7 @@ export function SigningKeysPage() {
           </ul>
         )
       ) : null}
+      <KeyEnrolment hasActiveKey={query.data?.items.some((k) => k.status === 'active') ?? false} />
       {admin ? <LockedKeys /> : null}
     </div>
   );
@@ -93,9 +91,6 @@ function KeyFacts({ k, owner }: { k: SignerKey; owner?: string }) {
 function CreateKey({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [pin, setPin] = useState('');
-  const [again, setAgain] = useState('');
-  const [problems, setProblems] = useState<{ pin?: string; again?: string }>({});
   const mutation = useMutation({
     mutationFn: (value: string) => createKey(value),
     onSuccess: async () => {
@@ -112,66 +107,8 @@ function CreateKey({ onCreated }: { onCreated: () => void }) {
         {t('documents.keys.empty')}. {t('documents.keys.createLead')}
       </p>
       {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          const weak = pinProblem(pin);
-          const next = {
-            ...(weak ? { pin: t(`documents.keys.${weak}`) } : {}),
-            ...(!weak && pin !== again ? { again: t('documents.keys.mismatch') } : {}),
-          };
-          setProblems(next);
-          if (!next.pin && !next.again) mutation.mutate(pin);
-        }}
-      >
-        <NewPin
-          id="key-pin"
-          label={t('documents.keys.pin')}
-          help={t('documents.keys.pinHelp')}
-          error={problems.pin}
-          value={pin}
-          onChange={setPin}
-        />
-        <NewPin
-          id="key-pin-again"
-          label={t('documents.keys.pinAgain')}
-          error={problems.again}
-          value={again}
-          onChange={setAgain}
-        />
-        <div className="form-actions">
-          <SubmitButton pending={mutation.isPending}>{t('documents.keys.create')}</SubmitButton>
-        </div>
-      </form>
+      <NewPinForm id="key-pin" submit={t('documents.keys.create')} pending={mutation.isPending} onPin={(pin) => mutation.mutate(pin)} />
     </section>
-  );
-}
-
-/** A new PIN's field: masked, never remembered by the browser. */
-function NewPin(p: {
-  id: string;
-  label: string;
-  help?: string;
-  error: string | undefined;
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  return (
-    <Field id={p.id} label={p.label} help={p.help} error={p.error} required>
-      {(props) => (
-        <input
-          {...props}
-          className="input"
-          type="password"
-          autoComplete="new-password"
-          maxLength={64}
-          value={p.value}
-          onChange={(e) => p.onChange(e.target.value)}
-        />
-      )}
-    </Field>
   );
 }
 
@@ -213,24 +150,16 @@ function LockedKeys() {
           ))}
         </ul>
       ) : null}
-      <Dialog
+      <ConfirmDialog
         open={asking !== null}
         onClose={() => setAsking(null)}
         title={t('documents.keys.unlock')}
-        footer={
-          <>
-            <SubmitButton type="button" pending={mutation.isPending} onClick={() => asking && mutation.mutate(asking)}>
-              {t('documents.keys.unlock')}
-            </SubmitButton>
-            <button type="button" className="button button--secondary" onClick={() => setAsking(null)}>
-              {t('documents.sign.cancel')}
-            </button>
-          </>
-        }
-      >
-        {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
-        <p>{asking ? t('documents.keys.unlockConfirm', { name: asking.staff.name }) : null}</p>
-      </Dialog>
+        confirmLabel={t('documents.keys.unlock')}
+        question={asking ? t('documents.keys.unlockConfirm', { name: asking.staff.name }) : null}
+        pending={mutation.isPending}
+        error={mutation.error}
+        onConfirm={() => asking && mutation.mutate(asking)}
+      />
     </section>
   );
 }
