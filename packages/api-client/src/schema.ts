@@ -19348,25 +19348,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "RATE_LIMITED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
             /** @description Headers too large: HEADERS_TOO_LARGE */
             431: {
                 headers: {
