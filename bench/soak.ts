@@ -1,3 +1,5 @@
+// Over 450 lines: the proxy, the processes, the clients and the checks are one run's parts, each
+// small, kept together so the whole fault scenario reads in one place.
 /**
  * The soak test with faults (issue 13, item 6): `npm run bench -- soak` (SOAK_SECONDS, default 300).
  *
@@ -13,9 +15,6 @@
  * every acknowledged decision holds, the audit chains verify (sealed, signed checkpoints), and no
  * job is stuck. It prints p50/p95 per journey and the error budget spent (attempts that failed and
  * had to be retried, against a budget of 1 %), and exits non-zero when a promise does not hold.
- *
- * (Over 450 lines: the proxy, the processes, the clients and the checks are one run's parts, each
- * small, kept together so the whole fault scenario reads in one place.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-/* Generated from apps/api/openapi/openapi.json by `npm run openapi`: do not edit. */
+/* Generated from apps/api/openapi/openapi.json by `npm run openapi`: do not edit. (Over 450 lines: the types of every operation of the API, generated in one file as openapi-typescript writes them.) */
 
 export interface paths {
     "/readyz": {
