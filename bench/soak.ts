@@ -284,6 +284,7 @@ export async function soak(seconds = Number(process.env.SOAK_SECONDS ?? 300)): P
     AUDIT_CHECKPOINT_MINUTES: '1',
     SIGN_IN_RATE_PER_MINUTE: '100000',
     OTP_SENDS_PER_10_MINUTES: '1000',
+    SEARCH_RATE_PER_MINUTE: '1000000',
   };
   const apps: Proc[] = [
     { name: 'app-a', up: false },
