@@ -53,6 +53,7 @@ describe('GET /requests/:id/receipt.pdf', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="receipt-${r.trackingCode}.pdf"`);
     expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
     const pdf = res.rawPayload;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf);
@@ -63,7 +64,7 @@ describe('GET /requests/:id/receipt.pdf', () => {
     expect(text).toContain('ارائه به بانک');
     expect(text).toContain(fa(r.dueDateJalali));
     // Digits are Persian on paper; only the tracking address keeps ASCII (it is typed into a browser).
-    expect(text.replace(/https?:\/\/\S+/g, "")).not.toMatch(/[0-9]/);
+    expect(text.replace(/https?:\/\/\S+/g, '')).not.toMatch(/[0-9]/);
     expect(readQr(pdf)).toBe(`${t.ctx.config.PUBLIC_BASE_URL}/track?code=${r.trackingCode}`);
     expect((await get(`/api/v1/requests/${r.id}/receipt.pdf?disposition=inline`, citizen)).headers['content-disposition']).toMatch(/^inline;/);
   });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { PdfResponse, sendPdf } from '../../platform/http/pdf-reply';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import { receiptPdf } from './receipt.service';
 import { revealApplicant } from './request-people.service';
@@ -73,17 +74,12 @@ export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Pro
         summary: 'The request’s receipt as a printable Persian PDF (tracking code, answer date, the form’s answers, a QR to public tracking): for its applicant, or desk staff of its agency; `disposition=inline` to view it in the browser',
         params: Id,
         querystring: PdfDisposition,
-        // The bytes as they are (a Buffer is sent unserialised); the schema says what the answer is.
-        response: { 200: z.any().describe('application/pdf') },
+        response: { 200: PdfResponse },
       },
     },
     async (req, reply) => {
       const { pdf, fileName } = await receiptPdf(ctx, req.actor, req.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `${req.query.disposition}; filename="${fileName}"`)
-        .header('cache-control', 'private, no-store')
-        .send(pdf);
+      return sendPdf(reply, pdf, fileName, req.query.disposition);
     },
   );
 
