@@ -28,6 +28,7 @@ export const TABLES = {
   ],
   'service-architecture': ['service_domains', 'service_layers', 'service_categories', 'service_marks'],
   licences: ['licences', 'licence_prerequisites'],
+  offices: ['service_offices', 'office_services'],
   'delivery-reports': ['delivery_reports', 'delivery_report_rows'],
   services: ['services'],
   requests: ['service_requests'],

@@ -32,6 +32,7 @@ describe('Persian messages the API can produce', () => {
       'laws',
       'licences',
       'notifications',
+      'offices',
       'operations',
       'organisation',
       'requests',

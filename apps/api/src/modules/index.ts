@@ -7,6 +7,7 @@ import { identityModule } from './identity';
 import { lawsModule } from './laws';
 import { licencesModule } from './licences';
 import { notificationsModule } from './notifications';
+import { officesModule } from './offices';
 import { operationsModule } from './operations';
 import { organisationModule } from './organisation';
 import { requestsModule } from './requests';
@@ -33,4 +34,5 @@ export const modules: readonly AppModule[] = [
   auditModule,
   notificationsModule,
   documentsModule,
+  officesModule,
 ];
