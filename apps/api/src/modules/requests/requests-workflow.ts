@@ -18,7 +18,12 @@ export interface Transition {
   event: string;
 }
 
-export const REQUEST_STATUSES = ['submitted', 'in_review', 'approved', 'rejected'] as const satisfies readonly RequestStatus[];
+export const REQUEST_STATUSES = [
+  'submitted',
+  'in_review',
+  'approved',
+  'rejected',
+] as const satisfies readonly RequestStatus[];
 export const REQUEST_ACTIONS = ['take', 'approve', 'reject'] as const satisfies readonly RequestAction[];
 /** The event of the citizen's submission, which creates the request. */
 export const SUBMITTED_EVENT = 'submitted';
@@ -28,7 +33,12 @@ export const REQUEST_WORKFLOW = workflow.assertValidDefinition(workflow.SIMPLE_A
 
 /** The contract's statuses and actions are the definition's, exactly: a drift fails at load, not on a request. */
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
-if (!sameSet(REQUEST_STATUSES, REQUEST_WORKFLOW.states.map((s) => s.id)))
+if (
+  !sameSet(
+    REQUEST_STATUSES,
+    REQUEST_WORKFLOW.states.map((s) => s.id),
+  )
+)
   throw new Error('the requests workflow definition does not have the contract’s statuses');
 if (!sameSet(REQUEST_ACTIONS, [...new Set(REQUEST_WORKFLOW.states.flatMap((s) => s.actions.map((a) => a.id)))]))
   throw new Error('the requests workflow definition does not have the contract’s actions');

@@ -86,19 +86,39 @@ export interface TransitionResult {
 }
 
 export const TRANSITION_REFUSALS = {
-  WORKFLOW_UNKNOWN_STATE: { fa: 'این پرونده در وضعیتی است که گردش کارش نمی‌شناسد.', en: 'The case is in a state its workflow does not know.' },
-  WORKFLOW_ACTION_NOT_ALLOWED: { fa: 'این اقدام در وضعیت کنونی ممکن نیست.', en: 'This action is not possible in the current state.' },
-  WORKFLOW_ROLE_REQUIRED: { fa: 'شما نقش لازم برای این اقدام را ندارید.', en: 'You do not hold a role this action needs.' },
+  WORKFLOW_UNKNOWN_STATE: {
+    fa: 'این پرونده در وضعیتی است که گردش کارش نمی‌شناسد.',
+    en: 'The case is in a state its workflow does not know.',
+  },
+  WORKFLOW_ACTION_NOT_ALLOWED: {
+    fa: 'این اقدام در وضعیت کنونی ممکن نیست.',
+    en: 'This action is not possible in the current state.',
+  },
+  WORKFLOW_ROLE_REQUIRED: {
+    fa: 'شما نقش لازم برای این اقدام را ندارید.',
+    en: 'You do not hold a role this action needs.',
+  },
   WORKFLOW_NOTE_REQUIRED: { fa: 'برای این اقدام باید توضیح بنویسید.', en: 'This action needs a note.' },
-  WORKFLOW_DOCUMENT_REQUIRED: { fa: 'برای این اقدام باید سندی پیوست کنید.', en: 'This action needs an attached document.' },
-  WORKFLOW_DOCUMENTS_MISSING: { fa: 'مدارک لازم این مرحله هنوز کامل نیست.', en: 'The documents this step needs are not all on file yet.' },
+  WORKFLOW_DOCUMENT_REQUIRED: {
+    fa: 'برای این اقدام باید سندی پیوست کنید.',
+    en: 'This action needs an attached document.',
+  },
+  WORKFLOW_DOCUMENTS_MISSING: {
+    fa: 'مدارک لازم این مرحله هنوز کامل نیست.',
+    en: 'The documents this step needs are not all on file yet.',
+  },
 } as const satisfies Record<TransitionRefusal['code'], { fa: string; en: string }>;
 
 /**
  * The transition an actor's action makes, or the coded refusal: the state and action first (the
  * definition), then the role, then what the step needs (a note, a document, the state's documents).
  */
-export function transition(def: WorkflowDefinition, state: string, action: string, input: TransitionInput): TransitionResult | TransitionRefusal {
+export function transition(
+  def: WorkflowDefinition,
+  state: string,
+  action: string,
+  input: TransitionInput,
+): TransitionResult | TransitionRefusal {
   const s = stateOf(def, state);
   if (!s) return { ok: false, code: 'WORKFLOW_UNKNOWN_STATE', state };
   const a = s.actions.find((x) => x.id === action);
@@ -106,7 +126,8 @@ export function transition(def: WorkflowDefinition, state: string, action: strin
   const actedAs = actingRole(a, input.held);
   if (!actedAs) return { ok: false, code: 'WORKFLOW_ROLE_REQUIRED', state, action, need: a.roles };
   if (a.requiresNote && !input.note?.trim()) return { ok: false, code: 'WORKFLOW_NOTE_REQUIRED', state, action };
-  if (a.requiresDocument && !input.documentAttached) return { ok: false, code: 'WORKFLOW_DOCUMENT_REQUIRED', state, action };
+  if (a.requiresDocument && !input.documentAttached)
+    return { ok: false, code: 'WORKFLOW_DOCUMENT_REQUIRED', state, action };
   const missing = a.withoutDocuments ? [] : missingDocuments(s, input.documents ?? []);
   if (missing.length > 0) return { ok: false, code: 'WORKFLOW_DOCUMENTS_MISSING', state, action, missing };
   return { ok: true, action: a, from: state, to: targetOf(a, input.facts), event: a.event, actedAs };
@@ -133,7 +154,12 @@ const delayEnd = (after: TimerDelay, from: Date, add: AddWorkingDays): Date =>
  * The timers of a state for a case that entered it at `enteredAt`, each with the instant it fires,
  * earliest first. An escalation fires when the state's SLA ends; a deadline when its delay ends.
  */
-export function scheduledTimers(def: WorkflowDefinition, state: string, enteredAt: Date, addWorkingDays: AddWorkingDays): ScheduledTimer[] {
+export function scheduledTimers(
+  def: WorkflowDefinition,
+  state: string,
+  enteredAt: Date,
+  addWorkingDays: AddWorkingDays,
+): ScheduledTimer[] {
   const s = stateOf(def, state);
   if (!s || s.terminal) return [];
   const out: ScheduledTimer[] = [];
@@ -148,12 +174,23 @@ export function scheduledTimers(def: WorkflowDefinition, state: string, enteredA
 }
 
 /** The timers that have fired by `now` for a case in `state` since `enteredAt`, earliest first. */
-export function dueTimers(def: WorkflowDefinition, state: string, enteredAt: Date, now: Date, addWorkingDays: AddWorkingDays): ScheduledTimer[] {
+export function dueTimers(
+  def: WorkflowDefinition,
+  state: string,
+  enteredAt: Date,
+  now: Date,
+  addWorkingDays: AddWorkingDays,
+): ScheduledTimer[] {
   return scheduledTimers(def, state, enteredAt, addWorkingDays).filter((t) => t.dueAt.getTime() <= now.getTime());
 }
 
 /** The SLA deadline of the state for a case that entered it at `enteredAt`, or null (none, or paused). */
-export function slaDeadline(def: WorkflowDefinition, state: string, enteredAt: Date, addWorkingDays: AddWorkingDays): Date | null {
+export function slaDeadline(
+  def: WorkflowDefinition,
+  state: string,
+  enteredAt: Date,
+  addWorkingDays: AddWorkingDays,
+): Date | null {
   const s = stateOf(def, state);
   if (!s || s.terminal || s.waitingForApplicant || s.slaWorkingDays === undefined) return null;
   return addWorkingDays(enteredAt, s.slaWorkingDays);
@@ -163,7 +200,11 @@ export function slaDeadline(def: WorkflowDefinition, state: string, enteredAt: D
  * The move a fired deadline timer makes: the system takes the timer's action (no role needed),
  * recording the timer's event. Undefined for an escalation (it notifies; the case stays put).
  */
-export function timerTransition(def: WorkflowDefinition, timer: WorkflowTimer, facts: ReadonlySet<string> = new Set()): { from: string; to: string; event: string } | undefined {
+export function timerTransition(
+  def: WorkflowDefinition,
+  timer: WorkflowTimer,
+  facts: ReadonlySet<string> = new Set(),
+): { from: string; to: string; event: string } | undefined {
   if (timer.kind !== 'deadline') return undefined;
   const a = actionOf(def, timer.state, timer.action);
   return a ? { from: timer.state, to: targetOf(a, facts), event: timer.event } : undefined;

@@ -9,7 +9,15 @@ export {
   type WorkflowText,
   type WorkflowTimer,
 } from './definition';
-export { assertValidDefinition, validateDefinition, WORKFLOW_PROBLEM_CODES, type ValidateOptions, type ValidationResult, type WorkflowProblem, type WorkflowProblemCode } from './validate';
+export {
+  assertValidDefinition,
+  validateDefinition,
+  WORKFLOW_PROBLEM_CODES,
+  type ValidateOptions,
+  type ValidationResult,
+  type WorkflowProblem,
+  type WorkflowProblemCode,
+} from './validate';
 export {
   actingRole,
   actionOf,
@@ -33,4 +41,10 @@ export {
   type TransitionResult,
 } from './engine';
 export { workingDeadlines } from './calendar';
-export { APPLICANT_ROLE, EXPERT_THEN_MANAGER, SIMPLE_APPROVAL, WITH_IN_PERSON_STEP, WORKFLOW_TEMPLATES } from './templates';
+export {
+  APPLICANT_ROLE,
+  EXPERT_THEN_MANAGER,
+  SIMPLE_APPROVAL,
+  WITH_IN_PERSON_STEP,
+  WORKFLOW_TEMPLATES,
+} from './templates';

@@ -11,7 +11,13 @@ export const APPLICANT_ROLE = 'applicant';
 const DECIDERS = ['desk_clerk', 'expert', 'unit_manager'];
 const t = (fa: string, en: string): WorkflowText => ({ fa, en });
 
-const approve = (roles: string[], to = 'approved'): WorkflowAction => ({ id: 'approve', label: t('تأیید درخواست', 'Approve'), roles, to, event: 'approved' });
+const approve = (roles: string[], to = 'approved'): WorkflowAction => ({
+  id: 'approve',
+  label: t('تأیید درخواست', 'Approve'),
+  roles,
+  to,
+  event: 'approved',
+});
 const reject = (roles: string[], requiresNote?: boolean): WorkflowAction => ({
   id: 'reject',
   label: t('رد درخواست', 'Reject'),
@@ -20,8 +26,20 @@ const reject = (roles: string[], requiresNote?: boolean): WorkflowAction => ({
   event: 'rejected',
   ...(requiresNote ? { requiresNote } : {}),
 });
-const APPROVED: WorkflowState = { id: 'approved', label: t('تأیید شده', 'Approved'), terminal: true, outcome: 'approved', actions: [] };
-const REJECTED: WorkflowState = { id: 'rejected', label: t('رد شده', 'Rejected'), terminal: true, outcome: 'rejected', actions: [] };
+const APPROVED: WorkflowState = {
+  id: 'approved',
+  label: t('تأیید شده', 'Approved'),
+  terminal: true,
+  outcome: 'approved',
+  actions: [],
+};
+const REJECTED: WorkflowState = {
+  id: 'rejected',
+  label: t('رد شده', 'Rejected'),
+  terminal: true,
+  outcome: 'rejected',
+  actions: [],
+};
 const escalate = (state: string) =>
   ({ id: `escalate_${state}`, kind: 'escalate', state, notifyRole: 'unit_manager', event: 'escalated' }) as const;
 
@@ -40,12 +58,23 @@ export const SIMPLE_APPROVAL: WorkflowDefinition = {
       label: t('ثبت‌شده', 'Submitted'),
       slaWorkingDays: 2,
       actions: [
-        { id: 'take', label: t('برداشتن برای رسیدگی', 'Take to work on'), roles: ['desk_clerk', 'expert'], to: 'in_review', event: 'taken' },
+        {
+          id: 'take',
+          label: t('برداشتن برای رسیدگی', 'Take to work on'),
+          roles: ['desk_clerk', 'expert'],
+          to: 'in_review',
+          event: 'taken',
+        },
         approve(DECIDERS),
         reject(DECIDERS),
       ],
     },
-    { id: 'in_review', label: t('در حال بررسی', 'In review'), slaWorkingDays: 5, actions: [approve(DECIDERS), reject(DECIDERS)] },
+    {
+      id: 'in_review',
+      label: t('در حال بررسی', 'In review'),
+      slaWorkingDays: 5,
+      actions: [approve(DECIDERS), reject(DECIDERS)],
+    },
     APPROVED,
     REJECTED,
   ],
@@ -68,8 +97,20 @@ export const EXPERT_THEN_MANAGER: WorkflowDefinition = {
       label: t('ثبت‌شده', 'Submitted'),
       slaWorkingDays: 2,
       actions: [
-        { id: 'take', label: t('برداشتن برای بررسی', 'Take for review'), roles: ['expert'], to: 'expert_review', event: 'taken' },
-        { id: 'withdraw', label: t('انصراف', 'Withdraw'), roles: [APPLICANT_ROLE], to: 'withdrawn', event: 'withdrawn' },
+        {
+          id: 'take',
+          label: t('برداشتن برای بررسی', 'Take for review'),
+          roles: ['expert'],
+          to: 'expert_review',
+          event: 'taken',
+        },
+        {
+          id: 'withdraw',
+          label: t('انصراف', 'Withdraw'),
+          roles: [APPLICANT_ROLE],
+          to: 'withdrawn',
+          event: 'withdrawn',
+        },
       ],
     },
     {
@@ -77,7 +118,14 @@ export const EXPERT_THEN_MANAGER: WorkflowDefinition = {
       label: t('بررسی کارشناس', 'Expert review'),
       slaWorkingDays: 5,
       actions: [
-        { id: 'refer', label: t('ارجاع به مدیر با نظر کارشناسی', 'Refer to the manager with a recommendation'), roles: ['expert'], to: 'manager_signoff', event: 'referred', requiresNote: true },
+        {
+          id: 'refer',
+          label: t('ارجاع به مدیر با نظر کارشناسی', 'Refer to the manager with a recommendation'),
+          roles: ['expert'],
+          to: 'manager_signoff',
+          event: 'referred',
+          requiresNote: true,
+        },
         {
           id: 'request_information',
           label: t('درخواست اطلاعات یا اصلاح از متقاضی', 'Ask the applicant for information or a correction'),
@@ -93,8 +141,21 @@ export const EXPERT_THEN_MANAGER: WorkflowDefinition = {
       label: t('در انتظار پاسخ متقاضی', 'Waiting for the applicant'),
       waitingForApplicant: true,
       actions: [
-        { id: 'reply', label: t('پاسخ متقاضی', 'Reply'), roles: [APPLICANT_ROLE], to: 'expert_review', event: 'applicant_replied' },
-        { id: 'close_unanswered', label: t('بستن بی‌پاسخ', 'Close unanswered'), roles: ['unit_manager'], to: 'closed', event: 'closed_unanswered', requiresNote: true },
+        {
+          id: 'reply',
+          label: t('پاسخ متقاضی', 'Reply'),
+          roles: [APPLICANT_ROLE],
+          to: 'expert_review',
+          event: 'applicant_replied',
+        },
+        {
+          id: 'close_unanswered',
+          label: t('بستن بی‌پاسخ', 'Close unanswered'),
+          roles: ['unit_manager'],
+          to: 'closed',
+          event: 'closed_unanswered',
+          requiresNote: true,
+        },
       ],
     },
     {
@@ -103,13 +164,33 @@ export const EXPERT_THEN_MANAGER: WorkflowDefinition = {
       slaWorkingDays: 3,
       actions: [
         approve(['unit_manager']),
-        { id: 'approve_partially', label: t('تأیید بخشی', 'Approve in part'), roles: ['unit_manager'], to: 'partially_approved', event: 'partially_approved', requiresNote: true },
+        {
+          id: 'approve_partially',
+          label: t('تأیید بخشی', 'Approve in part'),
+          roles: ['unit_manager'],
+          to: 'partially_approved',
+          event: 'partially_approved',
+          requiresNote: true,
+        },
         reject(['unit_manager'], true),
-        { id: 'return_to_expert', label: t('بازگرداندن به کارشناس', 'Return to the expert'), roles: ['unit_manager'], to: 'expert_review', event: 'returned', requiresNote: true },
+        {
+          id: 'return_to_expert',
+          label: t('بازگرداندن به کارشناس', 'Return to the expert'),
+          roles: ['unit_manager'],
+          to: 'expert_review',
+          event: 'returned',
+          requiresNote: true,
+        },
       ],
     },
     APPROVED,
-    { id: 'partially_approved', label: t('تأیید بخشی', 'Approved in part'), terminal: true, outcome: 'partial', actions: [] },
+    {
+      id: 'partially_approved',
+      label: t('تأیید بخشی', 'Approved in part'),
+      terminal: true,
+      outcome: 'partial',
+      actions: [],
+    },
     REJECTED,
     { id: 'withdrawn', label: t('انصراف متقاضی', 'Withdrawn'), terminal: true, outcome: 'withdrawn', actions: [] },
     { id: 'closed', label: t('بسته شده بی‌پاسخ', 'Closed unanswered'), terminal: true, outcome: 'closed', actions: [] },
@@ -118,7 +199,14 @@ export const EXPERT_THEN_MANAGER: WorkflowDefinition = {
     escalate('submitted'),
     escalate('expert_review'),
     escalate('manager_signoff'),
-    { id: 'unanswered', kind: 'deadline', state: 'awaiting_applicant', after: { workingDays: 15 }, action: 'close_unanswered', event: 'closed_unanswered' },
+    {
+      id: 'unanswered',
+      kind: 'deadline',
+      state: 'awaiting_applicant',
+      after: { workingDays: 15 },
+      action: 'close_unanswered',
+      event: 'closed_unanswered',
+    },
   ],
 };
 
@@ -141,7 +229,15 @@ export const WITH_IN_PERSON_STEP: WorkflowDefinition = {
       id: 'submitted',
       label: t('ثبت‌شده', 'Submitted'),
       slaWorkingDays: 2,
-      actions: [{ id: 'take', label: t('برداشتن برای بررسی', 'Take for review'), roles: ['desk_clerk', 'expert'], to: 'in_review', event: 'taken' }],
+      actions: [
+        {
+          id: 'take',
+          label: t('برداشتن برای بررسی', 'Take for review'),
+          roles: ['desk_clerk', 'expert'],
+          to: 'in_review',
+          event: 'taken',
+        },
+      ],
     },
     {
       id: 'in_review',
@@ -166,21 +262,56 @@ export const WITH_IN_PERSON_STEP: WorkflowDefinition = {
       inPerson: true,
       requiredDocuments: IN_PERSON_DOCUMENTS,
       actions: [
-        { id: 'attended', label: t('ثبت مراجعه و رؤیت اصل مدارک', 'Record the visit and the originals seen'), roles: ['desk_clerk'], to: 'decision', event: 'attended' },
-        { id: 'no_show', label: t('عدم مراجعه', 'Did not come'), roles: ['desk_clerk'], to: 'withdrawn', event: 'no_show', withoutDocuments: true },
+        {
+          id: 'attended',
+          label: t('ثبت مراجعه و رؤیت اصل مدارک', 'Record the visit and the originals seen'),
+          roles: ['desk_clerk'],
+          to: 'decision',
+          event: 'attended',
+        },
+        {
+          id: 'no_show',
+          label: t('عدم مراجعه', 'Did not come'),
+          roles: ['desk_clerk'],
+          to: 'withdrawn',
+          event: 'no_show',
+          withoutDocuments: true,
+        },
       ],
     },
-    { id: 'decision', label: t('تصمیم‌گیری', 'Decision'), slaWorkingDays: 3, actions: [approve(['expert', 'unit_manager']), reject(['expert', 'unit_manager'], true)] },
+    {
+      id: 'decision',
+      label: t('تصمیم‌گیری', 'Decision'),
+      slaWorkingDays: 3,
+      actions: [approve(['expert', 'unit_manager']), reject(['expert', 'unit_manager'], true)],
+    },
     APPROVED,
     REJECTED,
-    { id: 'withdrawn', label: t('عدم مراجعهٔ متقاضی', 'Applicant did not come'), terminal: true, outcome: 'withdrawn', actions: [] },
+    {
+      id: 'withdrawn',
+      label: t('عدم مراجعهٔ متقاضی', 'Applicant did not come'),
+      terminal: true,
+      outcome: 'withdrawn',
+      actions: [],
+    },
   ],
   timers: [
     escalate('submitted'),
     escalate('in_review'),
     escalate('decision'),
-    { id: 'no_show', kind: 'deadline', state: 'in_person', after: { workingDays: 10 }, action: 'no_show', event: 'no_show' },
+    {
+      id: 'no_show',
+      kind: 'deadline',
+      state: 'in_person',
+      after: { workingDays: 10 },
+      action: 'no_show',
+      event: 'no_show',
+    },
   ],
 };
 
-export const WORKFLOW_TEMPLATES: readonly WorkflowDefinition[] = [SIMPLE_APPROVAL, EXPERT_THEN_MANAGER, WITH_IN_PERSON_STEP];
+export const WORKFLOW_TEMPLATES: readonly WorkflowDefinition[] = [
+  SIMPLE_APPROVAL,
+  EXPERT_THEN_MANAGER,
+  WITH_IN_PERSON_STEP,
+];

@@ -1,4 +1,9 @@
-import { WorkflowDefinitionSchema, type WorkflowAction, type WorkflowDefinition, type WorkflowState } from './definition';
+import {
+  WorkflowDefinitionSchema,
+  type WorkflowAction,
+  type WorkflowDefinition,
+  type WorkflowState,
+} from './definition';
 
 /*
  * Whether a definition can run: its shape (the zod schema), then its graph. Every problem is
@@ -19,15 +24,30 @@ const texts = {
     fa: `ساختار تعریف گردش کار معتبر نیست: ${w.detail ?? ''}`,
     en: `The workflow definition is not well formed: ${w.detail ?? ''}`,
   }),
-  WORKFLOW_DUPLICATE_STATE: (w: Where) => ({ fa: `وضعیت «${w.state}» بیش از یک بار تعریف شده است.`, en: `State “${w.state}” is defined more than once.` }),
+  WORKFLOW_DUPLICATE_STATE: (w: Where) => ({
+    fa: `وضعیت «${w.state}» بیش از یک بار تعریف شده است.`,
+    en: `State “${w.state}” is defined more than once.`,
+  }),
   WORKFLOW_DUPLICATE_ACTION: (w: Where) => ({
     fa: `اقدام «${w.action}» در وضعیت «${w.state}» بیش از یک بار تعریف شده است.`,
     en: `Action “${w.action}” is defined more than once in state “${w.state}”.`,
   }),
-  WORKFLOW_DUPLICATE_TIMER: (w: Where) => ({ fa: `زمان‌سنج «${w.timer}» بیش از یک بار تعریف شده است.`, en: `Timer “${w.timer}” is defined more than once.` }),
-  WORKFLOW_UNKNOWN_INITIAL_STATE: (w: Where) => ({ fa: `وضعیت آغازین «${w.target}» تعریف نشده است.`, en: `The initial state “${w.target}” is not defined.` }),
-  WORKFLOW_INITIAL_STATE_TERMINAL: (w: Where) => ({ fa: `وضعیت آغازین «${w.state}» نمی‌تواند پایانی باشد.`, en: `The initial state “${w.state}” cannot be terminal.` }),
-  WORKFLOW_STATE_UNREACHABLE: (w: Where) => ({ fa: `از وضعیت آغازین به وضعیت «${w.state}» نمی‌توان رسید.`, en: `State “${w.state}” cannot be reached from the initial state.` }),
+  WORKFLOW_DUPLICATE_TIMER: (w: Where) => ({
+    fa: `زمان‌سنج «${w.timer}» بیش از یک بار تعریف شده است.`,
+    en: `Timer “${w.timer}” is defined more than once.`,
+  }),
+  WORKFLOW_UNKNOWN_INITIAL_STATE: (w: Where) => ({
+    fa: `وضعیت آغازین «${w.target}» تعریف نشده است.`,
+    en: `The initial state “${w.target}” is not defined.`,
+  }),
+  WORKFLOW_INITIAL_STATE_TERMINAL: (w: Where) => ({
+    fa: `وضعیت آغازین «${w.state}» نمی‌تواند پایانی باشد.`,
+    en: `The initial state “${w.state}” cannot be terminal.`,
+  }),
+  WORKFLOW_STATE_UNREACHABLE: (w: Where) => ({
+    fa: `از وضعیت آغازین به وضعیت «${w.state}» نمی‌توان رسید.`,
+    en: `State “${w.state}” cannot be reached from the initial state.`,
+  }),
   WORKFLOW_NO_TERMINAL_REACHABLE: (w: Where) => ({
     fa: `از وضعیت «${w.state}» به هیچ وضعیت پایانی نمی‌توان رسید؛ پرونده در آن گیر می‌کند.`,
     en: `No terminal state can be reached from state “${w.state}”; a case would be stuck there.`,
@@ -105,7 +125,8 @@ export interface ValidateOptions {
   roles?: readonly string[];
 }
 
-export type ValidationResult = { ok: true; definition: WorkflowDefinition } | { ok: false; problems: WorkflowProblem[] };
+export type ValidationResult =
+  { ok: true; definition: WorkflowDefinition } | { ok: false; problems: WorkflowProblem[] };
 
 function problem(code: WorkflowProblemCode, path: (string | number)[], where: Where): WorkflowProblem {
   const out: WorkflowProblem = { code, path, ...texts[code](where) };
@@ -138,9 +159,11 @@ function checkState(s: WorkflowState, i: number, known: Set<string>, options: Va
   if (s.terminal) {
     if (s.actions.length > 0) out.push(problem('WORKFLOW_TERMINAL_STATE_HAS_ACTIONS', at('actions'), { state }));
     if (!s.outcome) out.push(problem('WORKFLOW_TERMINAL_WITHOUT_OUTCOME', at('outcome'), { state }));
-    if (s.slaWorkingDays !== undefined) out.push(problem('WORKFLOW_SLA_ON_TERMINAL_STATE', at('slaWorkingDays'), { state }));
+    if (s.slaWorkingDays !== undefined)
+      out.push(problem('WORKFLOW_SLA_ON_TERMINAL_STATE', at('slaWorkingDays'), { state }));
   } else if (s.outcome) out.push(problem('WORKFLOW_OUTCOME_ON_OPEN_STATE', at('outcome'), { state }));
-  if (s.waitingForApplicant && s.slaWorkingDays !== undefined) out.push(problem('WORKFLOW_SLA_WHILE_WAITING', at('slaWorkingDays'), { state }));
+  if (s.waitingForApplicant && s.slaWorkingDays !== undefined)
+    out.push(problem('WORKFLOW_SLA_WHILE_WAITING', at('slaWorkingDays'), { state }));
   const actionIds = new Set<string>();
   s.actions.forEach((a, j) => {
     const where = { state, action: a.id };
@@ -148,11 +171,19 @@ function checkState(s: WorkflowState, i: number, known: Set<string>, options: Va
     actionIds.add(a.id);
     if (a.roles.length === 0) out.push(problem('WORKFLOW_ACTION_WITHOUT_ROLE', at('actions', j, 'roles'), where));
     a.roles.forEach((r, k) => {
-      if (options.roles && !options.roles.includes(r)) out.push(problem('WORKFLOW_UNKNOWN_ROLE', at('actions', j, 'roles', k), { ...where, target: r }));
+      if (options.roles && !options.roles.includes(r))
+        out.push(problem('WORKFLOW_UNKNOWN_ROLE', at('actions', j, 'roles', k), { ...where, target: r }));
     });
-    if (!known.has(a.to)) out.push(problem('WORKFLOW_ACTION_TO_UNKNOWN_STATE', at('actions', j, 'to'), { ...where, target: a.to }));
+    if (!known.has(a.to))
+      out.push(problem('WORKFLOW_ACTION_TO_UNKNOWN_STATE', at('actions', j, 'to'), { ...where, target: a.to }));
     (a.branches ?? []).forEach((b, k) => {
-      if (!known.has(b.to)) out.push(problem('WORKFLOW_ACTION_TO_UNKNOWN_STATE', at('actions', j, 'branches', k, 'to'), { ...where, target: b.to }));
+      if (!known.has(b.to))
+        out.push(
+          problem('WORKFLOW_ACTION_TO_UNKNOWN_STATE', at('actions', j, 'branches', k, 'to'), {
+            ...where,
+            target: b.to,
+          }),
+        );
     });
   });
   return out;
@@ -187,19 +218,32 @@ function checkTimers(def: WorkflowDefinition, byId: Map<string, WorkflowState>):
     if (ids.has(t.id)) out.push(problem('WORKFLOW_DUPLICATE_TIMER', ['timers', i, 'id'], where));
     ids.add(t.id);
     const s = byId.get(t.state);
-    if (!s) return out.push(problem('WORKFLOW_TIMER_UNKNOWN_STATE', ['timers', i, 'state'], { timer: t.id, target: t.state }));
+    if (!s)
+      return out.push(
+        problem('WORKFLOW_TIMER_UNKNOWN_STATE', ['timers', i, 'state'], { timer: t.id, target: t.state }),
+      );
     if (s.terminal) return out.push(problem('WORKFLOW_TIMER_ON_TERMINAL_STATE', ['timers', i, 'state'], where));
     if (t.kind === 'escalate') {
-      if (s.slaWorkingDays === undefined) out.push(problem('WORKFLOW_ESCALATION_WITHOUT_SLA', ['timers', i, 'state'], where));
+      if (s.slaWorkingDays === undefined)
+        out.push(problem('WORKFLOW_ESCALATION_WITHOUT_SLA', ['timers', i, 'state'], where));
       return;
     }
     const action = s.actions.find((a) => a.id === t.action);
-    if (!action) return out.push(problem('WORKFLOW_TIMER_UNKNOWN_ACTION', ['timers', i, 'action'], { ...where, target: t.action }));
+    if (!action)
+      return out.push(
+        problem('WORKFLOW_TIMER_UNKNOWN_ACTION', ['timers', i, 'action'], { ...where, target: t.action }),
+      );
     if (t.silenceMeans) {
       const wanted = t.silenceMeans === 'accept' ? 'approved' : 'rejected';
       const ends = targetsOf(action).map((to) => byId.get(to));
       if (!ends.every((e) => e?.terminal && e.outcome === wanted))
-        out.push(problem('WORKFLOW_SILENCE_OUTCOME_MISMATCH', ['timers', i, 'action'], { ...where, target: t.action, detail: t.silenceMeans }));
+        out.push(
+          problem('WORKFLOW_SILENCE_OUTCOME_MISMATCH', ['timers', i, 'action'], {
+            ...where,
+            target: t.action,
+            detail: t.silenceMeans,
+          }),
+        );
     }
     return;
   });
@@ -216,7 +260,11 @@ export function validateDefinition(input: unknown, options: ValidateOptions = {}
     return {
       ok: false,
       problems: parsed.error.issues.map((i) =>
-        problem('WORKFLOW_SHAPE_INVALID', i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), { detail: `${i.path.join('.')}: ${i.message}` }),
+        problem(
+          'WORKFLOW_SHAPE_INVALID',
+          i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          { detail: `${i.path.join('.')}: ${i.message}` },
+        ),
       ),
     };
   const def = parsed.data;

@@ -9,10 +9,13 @@ import { validateDefinition } from './validate';
 /** An oracle written apart from validate.ts: states from which a terminal one can be reached. */
 function canFinish(def: WorkflowDefinition): Set<string> {
   const done = new Set(def.states.filter((s) => s.terminal).map((s) => s.id));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const s of def.states)
-      if (!done.has(s.id) && s.actions.some((a) => [a.to, ...(a.branches ?? []).map((b) => b.to)].some((t) => done.has(t)))) {
+      if (
+        !done.has(s.id) &&
+        s.actions.some((a) => [a.to, ...(a.branches ?? []).map((b) => b.to)].some((t) => done.has(t)))
+      ) {
         done.add(s.id);
         grew = true;
       }
@@ -43,7 +46,12 @@ describe.each(WORKFLOW_TEMPLATES.map((t) => [t.id, t] as const))('template %s', 
           expect(isOpen(def, state)).toBe(true);
           expect(options.length).toBeGreaterThan(0);
           const action = options[c % options.length]!;
-          const r = transition(def, state, action, { held: EVERYONE, note: 'دلیل', documentAttached: true, documents: docs });
+          const r = transition(def, state, action, {
+            held: EVERYONE,
+            note: 'دلیل',
+            documentAttached: true,
+            documents: docs,
+          });
           if (!r.ok) throw new Error(`${state} --${action}--> refused ${r.code}`);
           state = r.to;
         }
@@ -68,7 +76,16 @@ const randomDefinition = fc.integer({ min: 1, max: 6 }).chain((n) =>
         id: `s${i}`,
         label: { fa: 'وضعیت', en: 'State' },
         ...(terminal[i] && i > 0 ? { terminal: true, outcome: 'closed' as const } : {}),
-        actions: terminal[i] && i > 0 ? [] : [...new Set(to)].map((t) => ({ id: `to_s${t}`, label: { fa: 'اقدام', en: 'Action' }, roles: ['expert'], to: `s${t}`, event: 'moved' })),
+        actions:
+          terminal[i] && i > 0
+            ? []
+            : [...new Set(to)].map((t) => ({
+                id: `to_s${t}`,
+                label: { fa: 'اقدام', en: 'Action' },
+                roles: ['expert'],
+                to: `s${t}`,
+                event: 'moved',
+              })),
       })),
       timers: [],
     })),
@@ -80,7 +97,7 @@ describe('validation agrees with an independent oracle', () => {
       fc.property(randomDefinition, (def) => {
         const known = new Set(def.states.map((s) => s.id));
         const reach = new Set([def.initial]);
-        for (let grew = true; grew; ) {
+        for (let grew = true; grew;) {
           grew = false;
           for (const s of def.states)
             if (reach.has(s.id))
@@ -94,8 +111,12 @@ describe('validation agrees with an independent oracle', () => {
         const r = validateDefinition(def);
         const problems = r.ok ? [] : r.problems;
         for (const s of def.states) {
-          expect(problems.some((p) => p.code === 'WORKFLOW_STATE_UNREACHABLE' && p.state === s.id)).toBe(!reach.has(s.id));
-          expect(problems.some((p) => p.code === 'WORKFLOW_NO_TERMINAL_REACHABLE' && p.state === s.id)).toBe(!finishing.has(s.id));
+          expect(problems.some((p) => p.code === 'WORKFLOW_STATE_UNREACHABLE' && p.state === s.id)).toBe(
+            !reach.has(s.id),
+          );
+          expect(problems.some((p) => p.code === 'WORKFLOW_NO_TERMINAL_REACHABLE' && p.state === s.id)).toBe(
+            !finishing.has(s.id),
+          );
         }
         const dangling = def.states.some((s) => s.actions.some((a) => !known.has(a.to)));
         expect(r.ok).toBe(!dangling && def.states.every((s) => reach.has(s.id) && finishing.has(s.id)));
