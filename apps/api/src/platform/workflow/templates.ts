@@ -2,11 +2,20 @@ import type { WorkflowAction, WorkflowDefinition, WorkflowState, WorkflowText } 
 
 /*
  * The three starting points an agency picks a service's workflow from, as data (each passes
- * validateDefinition; templates.test.ts proves it). Role names are the organisation's; `applicant`
+ * validateDefinition; workflow.property.test.ts proves it). Role names are the organisation's; `applicant`
  * is the person the case is about (citizen or company), for the steps only they take.
  */
 
 export const APPLICANT_ROLE = 'applicant';
+
+/** Templates are shared: frozen through, so no caller changes one under another (copy it to edit). */
+function frozen<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) frozen(v);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 const DECIDERS = ['desk_clerk', 'expert', 'unit_manager'];
 const t = (fa: string, en: string): WorkflowText => ({ fa, en });
@@ -40,6 +49,20 @@ const REJECTED: WorkflowState = {
   outcome: 'rejected',
   actions: [],
 };
+/** The first state of every template: the request as the applicant sent it, two working days to pick it up. */
+const submitted = (actions: WorkflowAction[]): WorkflowState => ({
+  id: 'submitted',
+  label: t('ثبت‌شده', 'Submitted'),
+  slaWorkingDays: 2,
+  actions,
+});
+const take = (roles: string[], to: string, label = t('برداشتن برای بررسی', 'Take for review')): WorkflowAction => ({
+  id: 'take',
+  label,
+  roles,
+  to,
+  event: 'taken',
+});
 const escalate = (state: string) =>
   ({ id: `escalate_${state}`, kind: 'escalate', state, notifyRole: 'unit_manager', event: 'escalated' }) as const;
 
@@ -53,22 +76,11 @@ export const SIMPLE_APPROVAL: WorkflowDefinition = {
   label: t('تأیید ساده', 'Simple approval'),
   initial: 'submitted',
   states: [
-    {
-      id: 'submitted',
-      label: t('ثبت‌شده', 'Submitted'),
-      slaWorkingDays: 2,
-      actions: [
-        {
-          id: 'take',
-          label: t('برداشتن برای رسیدگی', 'Take to work on'),
-          roles: ['desk_clerk', 'expert'],
-          to: 'in_review',
-          event: 'taken',
-        },
-        approve(DECIDERS),
-        reject(DECIDERS),
-      ],
-    },
+    submitted([
+      take(['desk_clerk', 'expert'], 'in_review', t('برداشتن برای رسیدگی', 'Take to work on')),
+      approve(DECIDERS),
+      reject(DECIDERS),
+    ]),
     {
       id: 'in_review',
       label: t('در حال بررسی', 'In review'),
@@ -92,27 +104,16 @@ export const EXPERT_THEN_MANAGER: WorkflowDefinition = {
   label: t('بررسی کارشناس و امضای مدیر', 'Expert review then manager sign-off'),
   initial: 'submitted',
   states: [
-    {
-      id: 'submitted',
-      label: t('ثبت‌شده', 'Submitted'),
-      slaWorkingDays: 2,
-      actions: [
-        {
-          id: 'take',
-          label: t('برداشتن برای بررسی', 'Take for review'),
-          roles: ['expert'],
-          to: 'expert_review',
-          event: 'taken',
-        },
-        {
-          id: 'withdraw',
-          label: t('انصراف', 'Withdraw'),
-          roles: [APPLICANT_ROLE],
-          to: 'withdrawn',
-          event: 'withdrawn',
-        },
-      ],
-    },
+    submitted([
+      take(['expert'], 'expert_review'),
+      {
+        id: 'withdraw',
+        label: t('انصراف', 'Withdraw'),
+        roles: [APPLICANT_ROLE],
+        to: 'withdrawn',
+        event: 'withdrawn',
+      },
+    ]),
     {
       id: 'expert_review',
       label: t('بررسی کارشناس', 'Expert review'),
@@ -225,20 +226,7 @@ export const WITH_IN_PERSON_STEP: WorkflowDefinition = {
   label: t('با مراجعهٔ حضوری', 'With an in-person step'),
   initial: 'submitted',
   states: [
-    {
-      id: 'submitted',
-      label: t('ثبت‌شده', 'Submitted'),
-      slaWorkingDays: 2,
-      actions: [
-        {
-          id: 'take',
-          label: t('برداشتن برای بررسی', 'Take for review'),
-          roles: ['desk_clerk', 'expert'],
-          to: 'in_review',
-          event: 'taken',
-        },
-      ],
-    },
+    submitted([take(['desk_clerk', 'expert'], 'in_review')]),
     {
       id: 'in_review',
       label: t('در حال بررسی', 'In review'),
@@ -310,8 +298,8 @@ export const WITH_IN_PERSON_STEP: WorkflowDefinition = {
   ],
 };
 
-export const WORKFLOW_TEMPLATES: readonly WorkflowDefinition[] = [
+export const WORKFLOW_TEMPLATES: readonly WorkflowDefinition[] = frozen([
   SIMPLE_APPROVAL,
   EXPERT_THEN_MANAGER,
   WITH_IN_PERSON_STEP,
-];
+]);

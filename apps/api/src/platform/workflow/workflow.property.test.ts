@@ -30,6 +30,16 @@ describe.each(WORKFLOW_TEMPLATES.map((t) => [t.id, t] as const))('template %s', 
     expect(validateDefinition(def, { roles: EVERYONE })).toEqual({ ok: true, definition: def });
   });
 
+  it('is frozen: a caller cannot change the shared template (a copy can be edited)', () => {
+    expect(() => {
+      (def.states[0]!.actions as unknown[]).push({});
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(def.states[0]!.actions[0]!.roles)).toBe(true);
+    const copy = structuredClone(def);
+    copy.states[0]!.label.fa = 'تازه';
+    expect(copy.states[0]!.label.fa).not.toBe(def.states[0]!.label.fa);
+  });
+
   it('every walk of allowed actions stays in known states, each still able to reach a terminal one', () => {
     const finishing = canFinish(def);
     const docs = def.states.flatMap((s) => s.requiredDocuments ?? []);
