@@ -5,9 +5,10 @@ import type { WorkflowAction, WorkflowDefinition, WorkflowText } from '../../pla
 export type Role = (typeof ROLES)[number];
 
 /**
- * The service-card lifecycle as data (a workflow definition run by platform/workflow's engine): for each status, the actions allowed, the status each leads
- * to, the roles that may take it and WHERE they must hold the role (the card's own agency, its
- * parent agency, or centrally). Pure: no database, no clock.
+ * The service-card lifecycle as data, a workflow definition run by platform/workflow's engine
+ * (ADR 0027): for each status, the actions allowed, the status each leads to, the roles that may
+ * take it and WHERE they must hold the role (the card's own agency, its parent agency, or
+ * centrally). Pure: no database, no clock.
  *
  *   draft --submit--> parent_review (agency has a parent; due in a week) | central_review
  *   parent_review --forward--> central_review,  --return--> returned
