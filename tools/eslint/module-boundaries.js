@@ -4,6 +4,8 @@
  *  - every file of a module has a role from its name, declared with its rank in roles.js;
  *  - inside a module a file imports its own role or a lower rank; routes and hooks never import a
  *    repository; pure files (workflows, models) import values only from pure files and packages;
+ *  - platform/workflow/ (the workflow engine, ADR 0027) is pure too: module workflows may import it,
+ *    and its own files import values only from each other and from packages;
  *  - a module reaches another module only through its index.ts, and never the composition root
  *    (modules/index.ts); the app's own files (app.ts, cli/, …) also use a module's index.ts only;
  *  - platform/ imports no module.
@@ -17,6 +19,10 @@ import { fromRoot, importVisitors, resolveSpecifier, stripExt } from './workspac
 
 const API = 'apps/api/';
 const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
+/** Platform folders that are pure (no database, no clock): pure module files may import them. */
+const PURE_PLATFORM = ['apps/api/src/platform/workflow'];
+/** @param {string} rel */
+const inPurePlatform = (rel) => PURE_PLATFORM.some((dir) => rel === dir || rel.startsWith(`${dir}/`));
 
 /**
  * @param {string} rel root-relative path, with or without extension
@@ -55,6 +61,7 @@ const rule = {
       rank: 'A {{from}} file (rank {{fromRank}}) may not import a {{to}} file (rank {{toRank}}): inside a module imports point down the ranks of tools/eslint/roles.js.',
       never: 'A {{from}} file may not import a {{to}} file: the service reads the data and hands it over.',
       pure: "A {{from}} file is pure: it may not import '{{spec}}' (types only, with `import type`).",
+      purePlatform: "platform/workflow is pure (no database, no clock): it may not import '{{spec}}' (types only, with `import type`).",
       deepImport: "Import module '{{target}}' through its index.ts, not '{{spec}}'.",
       compositionRoot: 'The composition root (modules/index.ts) imports the modules, never the other way round.',
       platformToModule: 'platform/ must not depend on modules/ (it has no domain rules).',
@@ -85,9 +92,11 @@ const rule = {
         if (here.area === 'platform' && target.area === 'module') return report(node, 'platformToModule', to);
         if (here.area === 'module' && here.role?.pure && !typeOnly) {
           const samePure = target.area === 'module' && target.module === here.module && target.role?.pure;
-          if (!samePure && (target.area !== 'elsewhere' || to.startsWith('apps/')))
+          if (!samePure && !inPurePlatform(to) && (target.area !== 'elsewhere' || to.startsWith('apps/')))
             return report(node, 'pure', to, { from: here.role.role, spec });
         }
+        if (here.area === 'platform' && inPurePlatform(hereRel) && !typeOnly && !inPurePlatform(to) && (target.area !== 'elsewhere' || to.startsWith('apps/')))
+          return report(node, 'purePlatform', to, { spec });
         if (target.area !== 'module') return;
         const crossing = here.area !== 'module' || target.module !== here.module;
         if (crossing) {

@@ -37,7 +37,7 @@ export async function escalateOverdueParentReviews(database: Database, now: Date
       await recordChange(tx, { actor: systemActor, origin: {}, at: now }, {
         stream: 'service_card',
         id,
-        event: 'parent_review_escalated',
+        event: PARENT_REVIEW_ESCALATION.event,
         audit: 'service_card.escalate',
         agencyId: card.agencyId,
         details,

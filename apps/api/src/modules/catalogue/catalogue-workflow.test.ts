@@ -1,9 +1,13 @@
 import { ROLES, validateCardForSubmission, ServiceCardContent } from '@dargah/contracts';
 import { describe, expect, it } from 'vitest';
 import { diffContent } from '../../platform/diff';
+import { dueTimers, validateDefinition } from '../../platform/workflow';
 import {
   allowedActions,
   CARD_ACTIONS,
+  CARD_WORKFLOW_DEFINITION,
+  PARENT_REVIEW_DAYS,
+  PARENT_REVIEW_ESCALATION,
   CARD_STATUSES,
   INITIAL_STATUS,
   isEditable,
@@ -135,6 +139,32 @@ describe('the service-card workflow table', () => {
     };
     expect([...reach('draft')].sort()).toEqual([...CARD_STATUSES].sort());
     for (const s of CARD_STATUSES.filter((x) => !isFinal(x))) expect([s, reach(s).has('approved')]).toEqual([s, true]);
+  });
+});
+
+describe('the card workflow is a definition run by the workflow engine', () => {
+  it('passes validation with the organisation’s roles', () => {
+    expect(validateDefinition(CARD_WORKFLOW_DEFINITION, { roles: ROLES }).ok).toBe(true);
+  });
+
+  it('escalates a silent parent review after a week of calendar days, by the forward step', () => {
+    expect(PARENT_REVIEW_DAYS).toBe(7);
+    expect(PARENT_REVIEW_ESCALATION).toEqual({ from: 'parent_review', to: 'central_review', event: 'parent_review_escalated' });
+    const entered = new Date('2026-03-18T08:00:00Z');
+    const week = new Date(entered.getTime() + 7 * 86_400_000);
+    const never = () => {
+      throw new Error('the week is calendar days, not working days');
+    };
+    expect(dueTimers(CARD_WORKFLOW_DEFINITION, 'parent_review', entered, new Date(week.getTime() - 1), never)).toEqual([]);
+    expect(dueTimers(CARD_WORKFLOW_DEFINITION, 'parent_review', entered, week, never).map((t) => t.timer.id)).toEqual(['parent_review_week']);
+    expect(dueTimers(CARD_WORKFLOW_DEFINITION, 'central_review', entered, week, never)).toEqual([]);
+  });
+
+  it('names the events of the steps, a renewal’s its own', () => {
+    expect(transitionFor('central_review', 'approve')?.event).toBe('approved');
+    expect(transitionFor('renewal_review', 'approve')?.event).toBe('renewal_approved');
+    expect(transitionFor('renewal_review', 'return')?.event).toBe('renewal_returned');
+    expect(transitionFor('parent_review', 'forward')?.event).toBe('forwarded');
   });
 });
 

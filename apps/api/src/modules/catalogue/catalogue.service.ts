@@ -341,14 +341,8 @@ function addMonths(d: Date, n: number): Date {
   return x;
 }
 
-const STEP_EVENTS = {
-  submit: 'submitted',
-  forward: 'forwarded',
-  return: 'returned',
-  approve: 'approved',
-  reject: 'rejected',
-} as const;
-export type StepAction = keyof typeof STEP_EVENTS;
+/** The review steps taken through POST /catalogue/cards/:id/<step> (their events come from the workflow definition). */
+export type StepAction = 'submit' | 'forward' | 'return' | 'approve' | 'reject';
 
 const message = cardFields.message;
 const problem = (field: string, code: string, lang: Lang): FieldProblem => ({
@@ -465,7 +459,8 @@ export async function stepCard(
       details.approvedVersion = card.approvedVersion;
     }
     if (!(await cards.saveCard(tx.db, id, input.version, patch, at))) throw new CatalogueError('CONFLICT', {});
-    const event = renewal ? `renewal_${STEP_EVENTS[action]}` : STEP_EVENTS[action];
+    // The definition names the event (a renewal's steps have their own: renewal_approved, renewal_returned).
+    const event = t.event;
     await recordChange(
       tx,
       { actor, origin, at },

@@ -1,6 +1,7 @@
 import { ROLES } from '@dargah/contracts';
 import { describe, expect, it } from 'vitest';
-import { actingRole, allowedActions, INITIAL_STATUS, isFinal, isOpen, REQUEST_ACTIONS, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction, type Role } from './requests-workflow';
+import { SIMPLE_APPROVAL } from '../../platform/workflow';
+import { actingRole, allowedActions, decide, INITIAL_STATUS, isFinal, isOpen, REQUEST_ACTIONS, REQUEST_STATUSES, REQUEST_WORKFLOW, SUBMITTED_EVENT, transitionFor, type RequestAction, type Role } from './requests-workflow';
 import { dammCheckDigit, isValidTrackingCode, newTrackingCode, normaliseTrackingCode } from './tracking-code.model';
 
 /**
@@ -69,6 +70,19 @@ describe('the service-request workflow table', () => {
     expect(actingRole(t, ['secretariat', 'agency_admin'])).toBeUndefined();
     expect(allowedActions('submitted', ['unit_manager'])).toEqual(['approve', 'reject']);
     expect(allowedActions('approved', [...ROLES])).toEqual([]);
+  });
+});
+
+describe('the table is the workflow engine’s simple-approval template', () => {
+  it('runs the platform template, unchanged', () => {
+    expect(REQUEST_WORKFLOW).toEqual(SIMPLE_APPROVAL);
+  });
+
+  it('decides through the engine: the move, or a coded refusal', () => {
+    expect(decide('in_review', 'approve', ['secretariat', 'unit_manager'])).toMatchObject({ ok: true, to: 'approved', event: 'approved', actedAs: 'unit_manager' });
+    expect(decide('approved', 'reject', ['unit_manager'])).toMatchObject({ ok: false, code: 'WORKFLOW_ACTION_NOT_ALLOWED' });
+    expect(decide('in_review', 'take', ['expert'])).toMatchObject({ ok: false, code: 'WORKFLOW_ACTION_NOT_ALLOWED' });
+    expect(decide('submitted', 'take', ['unit_manager'])).toMatchObject({ ok: false, code: 'WORKFLOW_ROLE_REQUIRED', need: ['desk_clerk', 'expert'] });
   });
 });
 

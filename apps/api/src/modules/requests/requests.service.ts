@@ -1,6 +1,6 @@
 import type { RequestStatus } from '@dargah/contracts';
 import { createWorkingCalendar, jalaliDateString, jalaliDayRange } from '@dargah/persian';
-import type { Actor, RequestOrigin, Role } from '../../platform/actor';
+import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
 import { recordChange } from '../../platform/events';
@@ -19,7 +19,7 @@ import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView,
 import { requestApprovedTemplate, requestReceivedTemplate, requestRejectedTemplate } from './requests.notifications';
 import * as reads from './request-rows.service';
 import * as repo from './requests.repository';
-import { actingRole, allowedActions, INITIAL_STATUS, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, transitionFor, type RequestAction } from './requests-workflow';
+import { allowedActions, decide, INITIAL_STATUS, isFinal, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, type RequestAction } from './requests-workflow';
 import { newTrackingCode } from './tracking-code.model';
 import { RequestsError } from './requests.errors';
 
@@ -280,12 +280,16 @@ export async function actOnRequest(
       const r = await reads.findRequest(tx.db, requestId);
       if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
       if (input.version !== undefined && input.version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
-      const t = transitionFor(r.status, action);
-      if (!t) throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action });
-      const actedAs: Role | undefined = actingRole(t, rolesIn(staff, r.agencyId));
-      if (!actedAs) throw new RequestsError('FORBIDDEN', { need: t.roles });
+      const t = decide(r.status, action, rolesIn(staff, r.agencyId), input.note);
+      if (!t.ok) {
+        if (t.code === 'WORKFLOW_ROLE_REQUIRED') throw new RequestsError('FORBIDDEN', { need: t.need });
+        if (t.code === 'WORKFLOW_ACTION_NOT_ALLOWED' || t.code === 'WORKFLOW_UNKNOWN_STATE')
+          throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action });
+        throw new RequestsError('VALIDATION_FAILED', { requestId, reason: t.code });
+      }
+      const { actedAs } = t;
       await assertNoReviewConflict(tx.db, staff, { applicantCitizenId: r.applicantId }, { requestId });
-      const decided = action === 'approve' || action === 'reject';
+      const decided = isFinal(t.to);
       const note = decided ? (input.note?.trim() || null) : null;
       const moved = await repo.advanceRequest(tx.db, r.id, r.version, { status: t.to, decidedAt: decided ? now : null, decisionNote: note }, now);
       if (!moved) throw new RequestsError('CONFLICT', { requestId });
