@@ -10,6 +10,7 @@ import { insertImport } from '../src/modules/catalogue/import.repository';
 import * as deliveryRepo from '../src/modules/delivery-reports/reports.repository';
 import * as architectureRepo from '../src/modules/service-architecture/architecture.repository';
 import { insertLicence } from '../src/modules/licences/licences.repository';
+import * as calendarRepo from '../src/modules/calendar/calendar.repository';
 import * as documentsRepo from '../src/modules/documents/documents.repository';
 import * as signersRepo from '../src/modules/documents/signers.repository';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
@@ -176,6 +177,7 @@ beforeAll(async () => {
     ...(await architectureFixtures(db, now, cardId, clerkA.id)),
     ...(await licenceFixtures(db, now, a.id)),
     ...(await documentFixtures(db, now, a.id, clerkA.id)),
+    '/api/v1/calendar/closures/:id': (await calendarRepo.insertClosure(db, { date: '1404/05/01', titleFa: 'تعطیلی الف', titleEn: null, agencyId: a.id, province: null }, clerkA.id, now))!.id,
   }))
     owned.set(pattern, id);
 });
@@ -390,7 +392,9 @@ describe('object-level matrix: another agency, another citizen', () => {
         r.url.includes(':') &&
         r.access !== 'public' &&
         r.access !== 'operations' &&
-        r.url !== '/api/v1/catalogue/laws/:id',
+        r.url !== '/api/v1/catalogue/laws/:id' &&
+        // Holiday tables are national years, not any agency's (calendar.test.ts: who may publish).
+        !r.url.startsWith('/api/v1/calendar/holidays/:year'),
     );
     expect(named.filter((r) => !owned.has(r.url)).map((r) => r.url)).toEqual([]);
   });

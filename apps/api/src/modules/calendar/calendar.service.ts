@@ -180,14 +180,19 @@ export async function addClosure(
   return made;
 }
 
-/** Removes a closure: the same people who may add it (closures are public, so another scope's is 403, not 404). */
+/** Removes a closure: the same people who may add it; to anyone else it does not exist (404). */
 export async function removeClosure(ctx: AppContext, actor: Actor, origin: RequestOrigin, id: string): Promise<void> {
   requireStaff(actor);
   const at = ctx.clock.now();
   await withTransaction(ctx.database, async (tx) => {
     const c = await repo.findClosure(tx.db, id);
     if (!c) throw new CalendarError('CLOSURE_NOT_FOUND', { closureId: id });
-    requireClosureScope(actor, c);
+    // Whoever may not remove it is told it does not exist, as for any object of another agency.
+    try {
+      requireClosureScope(actor, c);
+    } catch {
+      throw new CalendarError('CLOSURE_NOT_FOUND', { closureId: id });
+    }
     if (!(await repo.deleteClosure(tx.db, id))) throw new CalendarError('CLOSURE_NOT_FOUND', { closureId: id });
     await recordChange(
       tx,
