@@ -46,6 +46,7 @@ export const fa = {
     problemRow: 'ردیف',
     problemColumn: 'ستون',
     problemText: 'ایراد',
+    missingColumn: '(در پرونده نیست)',
     chooseFile: 'نخست یک پرونده CSV برگزینید.',
   },
   closures: {
@@ -119,6 +120,7 @@ export const en: Widen<typeof fa> = {
     problemRow: 'Row',
     problemColumn: 'Column',
     problemText: 'Problem',
+    missingColumn: '(not in the file)',
     chooseFile: 'Choose a CSV file first.',
   },
   closures: {

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
+import { ImportProblemsTable } from '../../../components/ImportProblemsTable';
 import { ErrorNotice, Notice } from '../../../components/Notice';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useFormat } from '../../../lib/format';
@@ -56,29 +57,16 @@ export function HolidayImport({ year, version, onDone }: { year: number; version
       {problems.length > 0 ? (
         <div className="stack" role="alert">
           <p>{run.error instanceof Error ? run.error.message : null}</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('calendar.import.problems')}>
-            <table className="data-table">
-              <caption>{t('calendar.import.problems')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('calendar.import.problemRow')}</th>
-                  <th scope="col">{t('calendar.import.problemColumn')}</th>
-                  <th scope="col">{t('calendar.import.problemText')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {problems.map((p, i) => (
-                  <tr key={i}>
-                    <td>{format.digits(p.row)}</td>
-                    <td>
-                      {p.columnLetter ? <span dir="ltr">{p.columnLetter}</span> : null} {p.column ? <bdi>{p.column}</bdi> : null}
-                    </td>
-                    <td>{p.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ImportProblemsTable
+            problems={problems}
+            caption={t('calendar.import.problems')}
+            labels={{
+              row: t('calendar.import.problemRow'),
+              column: t('calendar.import.problemColumn'),
+              message: t('calendar.import.problemText'),
+              missingColumn: t('calendar.import.missingColumn'),
+            }}
+          />
         </div>
       ) : null}
       <div className="form-actions">
