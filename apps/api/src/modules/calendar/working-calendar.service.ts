@@ -78,18 +78,19 @@ async function snapshotOf(db: Db): Promise<Snapshot> {
   if (fresh) return slot.snapshot!;
   if (!slot.loading) {
     const generation = slot.generation;
-    slot.loading = load(db).then(
+    const loading: Promise<Snapshot> = load(db).then(
       (s) => {
         // A change committed while this read was under way: keep the read for this caller only.
         if (slot.generation === generation) slot.snapshot = s;
-        slot.loading = undefined;
+        if (slot.loading === loading) slot.loading = undefined;
         return s;
       },
       (e: unknown) => {
-        slot.loading = undefined;
+        if (slot.loading === loading) slot.loading = undefined;
         throw e;
       },
     );
+    slot.loading = loading;
   }
   return slot.loading;
 }
