@@ -66,7 +66,7 @@ export function ClosuresSection({ year, caps }: { year: number; caps: CalendarCa
           ) : null}
           {caps?.provinceClosures ? (
             <>
-              <Field id="closure-province" label={t('calendar.closures.province')} help={t('calendar.closures.provinceHelp')}>
+              <Field id="closure-province" label={t('calendar.closures.province')} help={t('calendar.closures.provinceHelp')} required>
                 {(props) => <input {...props} className="input" value={province} maxLength={100} onChange={(e) => setProvince(e.target.value)} />}
               </Field>
               <div className="form-actions">

@@ -38,7 +38,7 @@ export function HolidayImport({ year, version, onDone }: { year: number; version
       <h3 id={titleId} className="subpanel__title">
         {t('calendar.import.title')}
       </h3>
-      <Field id="holiday-import-file" label={t('calendar.import.file')} help={t('calendar.import.help')}>
+      <Field id="holiday-import-file" label={t('calendar.import.file')} help={t('calendar.import.help')} required>
         {(props) => (
           <input
             {...props}
