@@ -34,6 +34,7 @@ export const TABLES = {
   requests: ['service_requests'],
   operations: ['write_probes'],
   audit: ['audit_verifications'],
+  calendar: ['holiday_years', 'holidays', 'local_closures'],
   documents: ['documents', 'document_signatures', 'signer_keys', 'document_signing_sessions'],
 };
 

@@ -36,9 +36,9 @@ const OFFERED: Record<Persona, AreaName[]> = {
   expert: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'documents'],
   manager: ['staff', 'cartable', 'documents'],
   secretariat: ['staff', 'documents'],
-  leafAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'auditLog', 'administration', 'documents', 'signerKeyUnlock'],
-  parentAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'catalogueReview', 'licences', 'reports', 'auditLog', 'administration', 'documents', 'signerKeyUnlock'],
-  central: ['staff', 'catalogue', 'catalogueReview', 'deliveryReview', 'architecture', 'licences', 'reports', 'documents'],
+  leafAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock'],
+  parentAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'catalogueReview', 'licences', 'reports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock'],
+  central: ['staff', 'catalogue', 'catalogueReview', 'deliveryReview', 'architecture', 'licences', 'reports', 'holidayCalendar', 'documents'],
   auditor: ['staff', 'catalogue', 'deliveryReview', 'architecture', 'licences', 'reports', 'auditLog', 'operations', 'documents'],
   platform: [
     'staff',
@@ -51,10 +51,11 @@ const OFFERED: Record<Persona, AreaName[]> = {
     'auditLog',
     'operations',
     'administration',
+    'holidayCalendar',
     'documents',
     'signerKeyUnlock',
   ],
-  clerkAdmin: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'auditLog', 'administration', 'documents', 'signerKeyUnlock'],
+  clerkAdmin: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock'],
   citizen: ['me'],
 };
 
@@ -86,6 +87,8 @@ const ENTRY: Record<AreaName, { call: (p: Persona) => Probe; refusesOthers: bool
   auditLog: { call: () => ({ url: '/api/v1/audit/entries' }), refusesOthers: true },
   operations: { call: () => ({ url: '/api/v1/audit/status' }), refusesOthers: true },
   administration: { call: () => ({ url: '/api/v1/admin/agencies' }), refusesOthers: true },
+  // Capabilities answer every staff member (all false for most); the changes themselves refuse.
+  holidayCalendar: { call: () => ({ url: '/api/v1/calendar/capabilities' }), refusesOthers: false },
   documents: { call: () => ({ url: '/api/v1/documents/to-sign' }), refusesOthers: true },
   signerKeyUnlock: { call: () => ({ url: '/api/v1/documents/signer-keys/locked' }), refusesOthers: true },
 };

@@ -10,6 +10,7 @@ import { insertImport } from '../src/modules/catalogue/import.repository';
 import * as deliveryRepo from '../src/modules/delivery-reports/reports.repository';
 import * as architectureRepo from '../src/modules/service-architecture/architecture.repository';
 import { insertLicence } from '../src/modules/licences/licences.repository';
+import * as calendarRepo from '../src/modules/calendar/calendar.repository';
 import * as documentsRepo from '../src/modules/documents/documents.repository';
 import * as signersRepo from '../src/modules/documents/signers.repository';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
@@ -153,6 +154,7 @@ beforeAll(async () => {
     '/api/v1/requests/:id': request.id,
     '/api/v1/requests/:id/take': request.id,
     '/api/v1/requests/:id/decide': request.id,
+    '/api/v1/requests/:id/receipt.pdf': request.id,
     '/api/v1/requests/:id/applicant/reveal': request.id,
     '/api/v1/requests/track/:trackingCode': request.trackingCode,
     '/api/v1/services/:id/catalogue-link': service!.id,
@@ -176,6 +178,7 @@ beforeAll(async () => {
     ...(await architectureFixtures(db, now, cardId, clerkA.id)),
     ...(await licenceFixtures(db, now, a.id)),
     ...(await documentFixtures(db, now, a.id, clerkA.id)),
+    '/api/v1/calendar/closures/:id': (await calendarRepo.insertClosure(db, { date: '1404/05/01', titleFa: 'تعطیلی الف', titleEn: null, agencyId: a.id, province: null }, clerkA.id, now))!.id,
   }))
     owned.set(pattern, id);
 });
@@ -392,7 +395,9 @@ describe('object-level matrix: another agency, another citizen', () => {
         r.access !== 'public' &&
         r.access !== 'operations' &&
         r.url !== '/api/v1/catalogue/laws/:id' &&
-        !r.url.startsWith('/api/v1/offices/'),
+        !r.url.startsWith('/api/v1/offices/') &&
+        // Holiday tables are national years, not any agency's (calendar.test.ts: who may publish).
+        !r.url.startsWith('/api/v1/calendar/holidays/:year'),
     );
     expect(named.filter((r) => !owned.has(r.url)).map((r) => r.url)).toEqual([]);
   });

@@ -25,6 +25,7 @@ describe('Persian messages the API can produce', () => {
   it('registers every module (so the catalogue below is complete)', () => {
     expect(modules.map((m) => m.name).sort()).toEqual([
       'audit',
+      'calendar',
       'catalogue',
       'delivery-reports',
       'documents',

@@ -34,6 +34,8 @@ export const AREA_NAMES = [
   'operations',
   /** Administration of agencies, units, staff, roles, delegations and API tokens (`/admin`). */
   'administration',
+  /** The holiday calendar: a year's table (the central organisation) and local closures (agency administrators). */
+  'holidayCalendar',
   /** Documents waiting for one's signature and one's signing keys (`/staff/documents`). */
   'documents',
   /** Locked signing keys of one's agencies, to unlock (agency and platform administrators). */
@@ -57,6 +59,7 @@ export const Areas = z.object({
   auditLog: flag,
   operations: flag,
   administration: flag,
+  holidayCalendar: flag,
   documents: flag,
   signerKeyUnlock: flag,
 }) satisfies z.ZodType<Record<AreaName, boolean>>;

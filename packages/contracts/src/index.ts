@@ -67,3 +67,4 @@ export * from './signers';
 export * from './documents-inbox';
 export * from './pages';
 export * from './offices';
+export * from './calendar';

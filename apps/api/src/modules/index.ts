@@ -1,5 +1,6 @@
 import type { AppModule } from '../platform/module';
 import { auditModule } from './audit';
+import { calendarModule } from './calendar';
 import { catalogueModule } from './catalogue';
 import { deliveryReportsModule } from './delivery-reports';
 import { documentsModule } from './documents';
@@ -35,4 +36,5 @@ export const modules: readonly AppModule[] = [
   notificationsModule,
   documentsModule,
   officesModule,
+  calendarModule,
 ];

@@ -10,6 +10,7 @@ import { hashPassword } from '../modules/identity/auth.service';
 import * as identity from '../modules/identity/identity.repository';
 import * as orgRepo from '../modules/organisation/organisation.repository';
 import { createService, type NewService } from '../modules/services';
+import { seedCalendarDemo } from './calendar';
 import { seedCatalogueDemo } from './catalogue';
 import { DEMO_SIGNER, seedDemoDocuments } from './documents';
 
@@ -404,6 +405,8 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
         }),
       );
       await seedCatalogueDemo(tx, { now, agencyIds, staffIds });
+      // The holiday table of 1405, its lunar dates a clearly marked sample (seed/calendar.ts).
+      await seedCalendarDemo(tx, { now, publishedBy: staffIds['reviewer.central']! });
       audit(tx, {
         actor,
         at: now,

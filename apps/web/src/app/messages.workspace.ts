@@ -1,4 +1,5 @@
 import { messages as audit } from '../features/audit';
+import { messages as calendar } from '../features/calendar';
 import { workspaceMessages as catalogue } from '../features/catalogue';
 import { messages as deliveryReports } from '../features/delivery-reports';
 import { workspaceMessages as documentsWorkspace } from '../features/documents';
@@ -16,6 +17,7 @@ import type { Widen } from '../lib/i18n/widen';
  */
 export const workspaceParts = {
   audit,
+  calendar,
   catalogueWorkspace: catalogue,
   deliveryReports,
   documentsWorkspace,
@@ -28,6 +30,7 @@ export const workspaceParts = {
 
 export const workspaceFa = {
   ...audit.fa,
+  ...calendar.fa,
   ...catalogue.fa,
   ...deliveryReports.fa,
   ...documentsWorkspace.fa,
@@ -40,6 +43,7 @@ export const workspaceFa = {
 
 export const workspaceEn: Widen<typeof workspaceFa> = {
   ...audit.en,
+  ...calendar.en,
   ...catalogue.en,
   ...deliveryReports.en,
   ...documentsWorkspace.en,

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter, type RouterHistory } from '@tanstack/react-router';
 import { auditRoutes } from '../features/audit';
+import { calendarRoutes } from '../features/calendar';
 import { catalogueRoutes } from '../features/catalogue';
 import { citizenRoutes } from '../features/citizen';
 import { deliveryReportRoutes } from '../features/delivery-reports';
@@ -57,6 +58,7 @@ export const routeTree = rootRoute.addChildren([
       ...licenceRoutes.staffArea,
       ...deliveryReportRoutes.staffArea,
       ...auditRoutes.staffArea,
+      ...calendarRoutes.staffArea,
       ...documentRoutes.staffArea,
     ]),
   ]),

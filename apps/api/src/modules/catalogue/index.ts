@@ -49,3 +49,5 @@ export const catalogueModule: AppModule = {
   defineJobs: (ctx) => defineCatalogueJobs(ctx, { escalate: escalateOverdueParentReviews, syncEntries: syncStaleEntries }),
   areas: catalogueAreas,
 };
+/** The CSV reader of the card import, for other modules' CSV imports (the holiday calendar's). */
+export { columnLetter, CsvSyntaxError, decodeUtf8, parseCsv } from './import.parse';

@@ -1,5 +1,5 @@
 import type { RequestStatus } from '@dargah/contracts';
-import { createWorkingCalendar, jalaliDateString, jalaliDayRange } from '@dargah/persian';
+import { jalaliDateString, jalaliDayRange, type WorkingCalendar } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
@@ -9,6 +9,7 @@ import { fieldMessage } from '../../platform/http/validation';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { notify } from '../../platform/notify';
 import { requireCitizen, requireStaff, type StaffActor } from '../../platform/actor';
+import { calendarFor } from '../calendar';
 import { assertNoReviewConflict, reviewConflictOf, rolesIn } from '../organisation';
 import { ServicesError, assertOpenForRequests, findPublishedService } from '../services';
 import { checkForm } from './request-form.parse';
@@ -26,17 +27,13 @@ import { RequestsError } from './requests.errors';
 
 // Due dates -------------------------------------------------------------------------------------
 /**
- * The national calendar: Saturday to Wednesday, the fixed solar holidays built in. Lunar holidays
- * and per-agency work weeks arrive with the holiday table (a later issue).
- */
-const calendar = createWorkingCalendar();
-
-/**
- * The answer date: the service norm in working days counted from the day after submission
+ * The answer date: the service norm in working days of the agency's calendar (calendar module:
+ * Saturday to Wednesday, the fixed solar holidays, the published yearly table with its lunar
+ * holidays, the agency's and its province's closures), counted from the day after submission
  * (Tehran time). `dueAt` is the end of that day (exclusive), so a request is overdue from the
  * first instant of the next day.
  */
-export function dueDate(submittedAt: Date, normDays: number): { dueAt: Date; dueDateJalali: string } {
+export function dueDate(calendar: WorkingCalendar, submittedAt: Date, normDays: number): { dueAt: Date; dueDateJalali: string } {
   const day = calendar.addWorkingDaysToInstant(submittedAt, normDays);
   return { dueAt: jalaliDayRange(day).end, dueDateJalali: jalaliDateString(day) };
 }
@@ -140,7 +137,8 @@ export async function submitRequest(
   const checked = checkForm(service.formSchema, input.form, lang);
   if (!checked.ok) throw new RequestsError('VALIDATION_FAILED', { fields: checked.fields });
   const now = ctx.clock.now();
-  const { dueAt } = dueDate(now, service.normDays);
+  // The agency's calendar is cached per process: no read here once it is (calendar module).
+  const { dueAt } = dueDate(await calendarFor(ctx, service.agencyId), now, service.normDays);
 
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {

@@ -83,7 +83,7 @@ async function as(name: string): Promise<Session> {
   sessions.set(name, { s, at: now });
   return s;
 }
-const inject = (method: 'GET' | 'POST', url: string, s?: Session | null, payload?: object, headers: Record<string, string> = {}) =>
+const inject = (method: 'GET' | 'POST' | 'PUT', url: string, s?: Session | null, payload?: object, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url, headers: { ...(s ? s.headers : {}), ...headers }, ...(payload ? { payload } : {}) });
 const submit = (s: Session, form: object = GOOD, headers: Record<string, string> = {}, id = serviceId) => inject('POST', '/api/v1/requests', s, { serviceId: id, form }, headers);
 
@@ -290,6 +290,23 @@ describe('submitting', () => {
     const r = (await submit(citizen)).json();
     expect(r.dueDateJalali).toBe('1404/01/11');
     expect(r.dueAt).toBe('2025-03-31T20:30:00.000Z');
+  });
+
+  it("counts in the agency's calendar: the lunar holidays of the published table do not count", async () => {
+    // Monday 1403/01/20, 10:00 Tehran, before and after the central organisation publishes Eid
+    // al-Fitr (1403/01/22–23): Tue 01/27 without it, Tue 01/28 with it (iran.md §3's vector).
+    t.clock.set('2024-04-08T06:30:00.000Z');
+    const before = (await submit(await signInCitizen(t))).json();
+    expect(before.dueDateJalali).toBe('1403/01/27');
+    const central = await signInStaff(t, (await buildStaff(t, agencyB.id, ['central_reviewer'])).username);
+    const eid = [
+      { date: '1403/01/22', titleFa: 'عید سعید فطر', kind: 'lunar' },
+      { date: '1403/01/23', titleFa: 'تعطیل به مناسبت عید سعید فطر', kind: 'lunar' },
+    ];
+    expect((await inject('PUT', '/api/v1/calendar/holidays/1403', central, { version: 0, holidays: eid })).statusCode).toBe(200);
+    const after = (await submit(await signInCitizen(t))).json();
+    expect(after.dueDateJalali).toBe('1403/01/28');
+    expect(after.dueAt).toBe('2024-04-16T20:30:00.000Z');
   });
 
   it('takes G2B requests only from a representative acting for the company, and lists them for the company', async () => {

@@ -56,6 +56,8 @@ export const fa = {
     licencesDesc: 'دفتر مجوزها و پیوند آن‌ها با شناسهٔ خدمت.',
     reports: 'گزارش‌ها',
     reportsDesc: 'گزارش سالانهٔ ارائهٔ خدمات و گزارش مغایرت‌ها.',
+    calendar: 'تقویم تعطیلات',
+    calendarDesc: 'جدول تعطیلات رسمی هر سال و تعطیلی‌های محلی دستگاه و استان.',
   },
 };
 
@@ -115,6 +117,8 @@ export const en: Widen<typeof fa> = {
     licencesDesc: 'The licence register and its links to service ids.',
     reports: 'Reports',
     reportsDesc: 'Yearly delivery reports and the discrepancy report.',
+    calendar: 'Holiday calendar',
+    calendarDesc: "Each year's official holidays and the agency's and province's local closures.",
   },
 };
 

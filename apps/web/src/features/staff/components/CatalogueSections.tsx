@@ -126,16 +126,20 @@ export function ToolsSection({
   architecture,
   licences,
   reports,
+  calendar = false,
 }: {
   architecture: boolean;
   licences: boolean;
   reports: boolean;
+  /** The holiday calendar (its table for the central organisation, closures for agency administrators). */
+  calendar?: boolean;
 }) {
   const { t } = useTranslation();
   const tools = [
     architecture ? { to: '/staff/catalogue/architecture' as const, key: 'architecture' as const } : null,
     licences ? { to: '/staff/catalogue/licences' as const, key: 'licences' as const } : null,
     reports ? { to: '/staff/catalogue/reports' as const, key: 'reports' as const } : null,
+    calendar ? { to: '/staff/calendar' as const, key: 'calendar' as const } : null,
   ].filter((x) => x !== null);
   if (tools.length === 0) return null;
   return (

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ImportProblemsTable } from '../../../../components/ImportProblemsTable';
 import { EmptyState } from '../../../../components/EmptyState';
 import { Field } from '../../../../components/Field';
 import { ErrorNotice, Notice } from '../../../../components/Notice';
@@ -298,46 +299,16 @@ function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
       >
         <p>{t('catalogueImport.importPage.problemsHelp')}</p>
       </Notice>
-      <div
-        className="import-problems"
-        role="region"
-        aria-label={t('catalogueImport.importPage.problemsCaption')}
-        tabIndex={0}
-      >
-        <table className="data-table data-table--grid">
-          <caption>
-            {t('catalogueImport.importPage.problemsCaption')} ({n})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('catalogueImport.importPage.row')}</th>
-              <th scope="col">{t('catalogueImport.importPage.column')}</th>
-              <th scope="col">{t('catalogueImport.importPage.message')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((p, i) => (
-              <tr key={i}>
-                <td>{format.number(p.row)}</td>
-                <td>
-                  {p.columnLetter ? (
-                    <>
-                      <bdi dir="ltr" className="import-problems__letter">
-                        {p.columnLetter}
-                      </bdi>{' '}
-                    </>
-                  ) : null}
-                  <bdi>{p.column || '—'}</bdi>
-                  {p.column && !p.columnLetter ? (
-                    <span className="text-muted"> {t('catalogueImport.importPage.missingColumn')}</span>
-                  ) : null}
-                </td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ImportProblemsTable
+        problems={problems}
+        caption={t('catalogueImport.importPage.problemsCaption')}
+        labels={{
+          row: t('catalogueImport.importPage.row'),
+          column: t('catalogueImport.importPage.column'),
+          message: t('catalogueImport.importPage.message'),
+          missingColumn: t('catalogueImport.importPage.missingColumn'),
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,3 @@
+/** The holiday calendar's public surface: its page (the year's table and local closures) and its strings. */
+export { messages } from './messages';
+export { calendarRoutes } from './routes';
