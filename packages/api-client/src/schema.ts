@@ -919,6 +919,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/desk-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The desk report of one Jalali year: requests accepted, answered, pending and overdue, and the time from acceptance to answer (mean, 50th and 90th percentile, working and calendar days), grouped by month, quarter, year, service, office or office kind; format=csv|xlsx downloads it (unit managers and agency administrators see their agencies, central roles every agency)
+         * @description year: a Jalali year from 1390 to the current one (default: the current one; DESK_REPORT_YEAR_OUT_OF_RANGE otherwise). agencyId: one agency the viewer may see (DESK_REPORT_AGENCY_NOT_ALLOWED otherwise); province: the agencies of a province within the viewer’s. unitId (one office) and officeKind (headquarters, operational, unassigned) cannot be combined (DESK_REPORT_FILTERS_CONFLICT). Accepted, pending and overdue count requests submitted in each period (pending and overdue: still open now); answered, late and the durations count requests decided in it.
+         */
+        get: operations["getDeskReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk-reports/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the desk report can be filtered by: the agencies you may see, and the offices and services of the one chosen (or of yours), and the years */
+        get: operations["getDeskReportOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalogue/laws": {
         parameters: {
             query?: never;
@@ -2763,6 +2800,7 @@ export interface operations {
                             architecture: boolean;
                             licences: boolean;
                             reports: boolean;
+                            deskReports: boolean;
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
@@ -3073,6 +3111,7 @@ export interface operations {
                             architecture: boolean;
                             licences: boolean;
                             reports: boolean;
+                            deskReports: boolean;
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
@@ -3331,6 +3370,7 @@ export interface operations {
                             architecture: boolean;
                             licences: boolean;
                             reports: boolean;
+                            deskReports: boolean;
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
@@ -3669,6 +3709,7 @@ export interface operations {
                             architecture: boolean;
                             licences: boolean;
                             reports: boolean;
+                            deskReports: boolean;
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
@@ -12455,7 +12496,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12464,7 +12505,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12493,7 +12534,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12502,7 +12543,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12512,7 +12553,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: REQUEST_NOT_FOUND */
+            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12521,7 +12562,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_NOT_FOUND";
+                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12588,7 +12629,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: IDEMPOTENCY_KEY_REUSED */
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12597,7 +12638,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "IDEMPOTENCY_KEY_REUSED";
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12715,7 +12756,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12724,7 +12765,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12753,7 +12794,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12762,7 +12803,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12772,7 +12813,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: REQUEST_NOT_FOUND */
+            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12781,7 +12822,26 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_NOT_FOUND";
+                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12895,7 +12955,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12904,7 +12964,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12933,7 +12993,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12942,7 +13002,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12952,7 +13012,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12961,7 +13021,26 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13075,7 +13154,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13084,7 +13163,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13113,7 +13192,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13122,7 +13201,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13132,7 +13211,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13141,7 +13220,26 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13214,7 +13312,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13223,7 +13321,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13252,7 +13350,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13261,7 +13359,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13271,7 +13369,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13280,7 +13378,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13300,6 +13398,25 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13411,7 +13528,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13420,7 +13537,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13449,7 +13566,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13458,7 +13575,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13468,7 +13585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: REQUEST_NOT_FOUND */
+            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13477,7 +13594,26 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_NOT_FOUND";
+                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13600,7 +13736,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13609,7 +13745,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13638,7 +13774,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13647,7 +13783,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13657,7 +13793,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13666,7 +13802,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13733,7 +13869,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: IDEMPOTENCY_KEY_REUSED */
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13742,7 +13878,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "IDEMPOTENCY_KEY_REUSED";
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13868,7 +14004,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13877,7 +14013,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13906,7 +14042,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13915,7 +14051,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13925,7 +14061,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13934,7 +14070,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14001,7 +14137,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: IDEMPOTENCY_KEY_REUSED */
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14010,7 +14146,397 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "IDEMPOTENCY_KEY_REUSED";
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDeskReport: {
+        parameters: {
+            query?: {
+                year?: number;
+                groupBy?: "month" | "quarter" | "year" | "service" | "office" | "officeKind";
+                agencyId?: string;
+                province?: string;
+                serviceId?: string;
+                unitId?: string;
+                officeKind?: "headquarters" | "operational" | "unassigned";
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @enum {string} */
+                        groupBy: "month" | "quarter" | "year" | "service" | "office" | "officeKind";
+                        agencyIds: string[] | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        rows: {
+                            accepted: number;
+                            answered: number;
+                            answeredLate: number;
+                            pending: number;
+                            overdue: number;
+                            workingDays: {
+                                mean: number | null;
+                                p50: number | null;
+                                p90: number | null;
+                            };
+                            calendarDays: {
+                                mean: number | null;
+                                p50: number | null;
+                                p90: number | null;
+                            };
+                            key: string;
+                            label: string | null;
+                            period: number | null;
+                            officeKind: ("headquarters" | "operational" | "unassigned") | null;
+                        }[];
+                        total: {
+                            accepted: number;
+                            answered: number;
+                            answeredLate: number;
+                            pending: number;
+                            overdue: number;
+                            workingDays: {
+                                mean: number | null;
+                                p50: number | null;
+                                p90: number | null;
+                            };
+                            calendarDays: {
+                                mean: number | null;
+                                p50: number | null;
+                                p90: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDeskReportOptions: {
+        parameters: {
+            query?: {
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        offices: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "headquarters" | "operational";
+                        }[];
+                        services: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            title: string;
+                        }[];
+                        years: {
+                            first: number;
+                            last: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
