@@ -1,6 +1,7 @@
 import { messages as audit } from '../features/audit';
 import { workspaceMessages as catalogue } from '../features/catalogue';
 import { messages as deliveryReports } from '../features/delivery-reports';
+import { messages as deskReports } from '../features/desk-reports';
 import { workspaceMessages as documentsWorkspace } from '../features/documents';
 import { messages as licences } from '../features/licences';
 import { messages as organisation } from '../features/organisation';
@@ -18,6 +19,7 @@ export const workspaceParts = {
   audit,
   catalogueWorkspace: catalogue,
   deliveryReports,
+  deskReports,
   documentsWorkspace,
   licences,
   organisation,
@@ -30,6 +32,7 @@ export const workspaceFa = {
   ...audit.fa,
   ...catalogue.fa,
   ...deliveryReports.fa,
+  ...deskReports.fa,
   ...documentsWorkspace.fa,
   ...licences.fa,
   ...organisation.fa,
@@ -42,6 +45,7 @@ export const workspaceEn: Widen<typeof workspaceFa> = {
   ...audit.en,
   ...catalogue.en,
   ...deliveryReports.en,
+  ...deskReports.en,
   ...documentsWorkspace.en,
   ...licences.en,
   ...organisation.en,

@@ -4,6 +4,7 @@ import { auditRoutes } from '../features/audit';
 import { catalogueRoutes } from '../features/catalogue';
 import { citizenRoutes } from '../features/citizen';
 import { deliveryReportRoutes } from '../features/delivery-reports';
+import { deskReportRoutes } from '../features/desk-reports';
 import { documentRoutes } from '../features/documents';
 import { identityRoutes } from '../features/identity';
 import { licenceRoutes } from '../features/licences';
@@ -56,6 +57,7 @@ export const routeTree = rootRoute.addChildren([
       ...serviceArchitectureRoutes.staffArea,
       ...licenceRoutes.staffArea,
       ...deliveryReportRoutes.staffArea,
+      ...deskReportRoutes.staffArea,
       ...auditRoutes.staffArea,
       ...documentRoutes.staffArea,
     ]),

@@ -56,6 +56,8 @@ export const fa = {
     licencesDesc: 'دفتر مجوزها و پیوند آن‌ها با شناسهٔ خدمت.',
     reports: 'گزارش‌ها',
     reportsDesc: 'گزارش سالانهٔ ارائهٔ خدمات و گزارش مغایرت‌ها.',
+    deskReports: 'گزارش‌های میز خدمت',
+    deskReportsDesc: 'درخواست‌های پذیرفته و پاسخ‌داده و زمان پاسخ، به تفکیک ماه، خدمت و واحد.',
   },
 };
 
@@ -115,6 +117,8 @@ export const en: Widen<typeof fa> = {
     licencesDesc: 'The licence register and its links to service ids.',
     reports: 'Reports',
     reportsDesc: 'Yearly delivery reports and the discrepancy report.',
+    deskReports: 'Service desk reports',
+    deskReportsDesc: 'Requests accepted and answered and the time to answer, by month, service and office.',
   },
 };
 

@@ -126,16 +126,19 @@ export function ToolsSection({
   architecture,
   licences,
   reports,
+  deskReports,
 }: {
   architecture: boolean;
   licences: boolean;
   reports: boolean;
+  deskReports: boolean;
 }) {
   const { t } = useTranslation();
   const tools = [
     architecture ? { to: '/staff/catalogue/architecture' as const, key: 'architecture' as const } : null,
     licences ? { to: '/staff/catalogue/licences' as const, key: 'licences' as const } : null,
     reports ? { to: '/staff/catalogue/reports' as const, key: 'reports' as const } : null,
+    deskReports ? { to: '/staff/desk-reports' as const, key: 'deskReports' as const } : null,
   ].filter((x) => x !== null);
   if (tools.length === 0) return null;
   return (
