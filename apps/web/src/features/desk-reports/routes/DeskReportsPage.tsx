@@ -9,13 +9,34 @@ import { InboxIcon } from '../../../components/icons';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryStates } from '../../../components/QueryStates';
 import { useFormat } from '../../../lib/format';
-import { deskOptionsQuery, deskReportQuery, exportUrl, type DeskFilters, type DeskReport, type DeskReportGroup, type DeskReportRow } from '../api';
+import {
+  deskOptionsQuery,
+  deskReportQuery,
+  exportUrl,
+  type DeskFilters,
+  type DeskReport,
+  type DeskReportGroup,
+  type DeskReportRow,
+} from '../api';
 
 const GROUPS: DeskReportGroup[] = ['month', 'quarter', 'year', 'service', 'office', 'officeKind'];
 const KINDS = ['headquarters', 'operational', 'unassigned'] as const;
 const MEASURES = ['accepted', 'answered', 'overdue', 'meanWorking', 'p90Working'] as const;
 type Measure = (typeof MEASURES)[number];
-const MONTHS_EN = ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'];
+const MONTHS_EN = [
+  'Farvardin',
+  'Ordibehesht',
+  'Khordad',
+  'Tir',
+  'Mordad',
+  'Shahrivar',
+  'Mehr',
+  'Aban',
+  'Azar',
+  'Dey',
+  'Bahman',
+  'Esfand',
+];
 const INITIAL: DeskFilters = { year: '', groupBy: 'month', agencyId: '', serviceId: '', unitId: '', officeKind: '' };
 
 const measureOf = (r: DeskReportRow, m: Measure): number =>
@@ -46,82 +67,63 @@ export function DeskReportsPage() {
           {t('deskReports.filters.title')}
         </h2>
         <form className="dreport-filters" onSubmit={apply}>
-          <Field id="desk-year" label={t('deskReports.filters.year')}>
-            {(p) => (
-              <select {...p} className="input" value={draft.year} onChange={set('year')}>
-                {years.map((y, i) => (
-                  <option key={y} value={i === 0 ? '' : String(y)}>
-                    {f.digits(y)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="desk-group" label={t('deskReports.filters.groupBy')}>
-            {(p) => (
-              <select {...p} className="input" value={draft.groupBy} onChange={set('groupBy')}>
-                {GROUPS.map((g) => (
-                  <option key={g} value={g}>
-                    {t(`deskReports.groups.${g}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <Choice
+            id="desk-year"
+            label={t('deskReports.filters.year')}
+            value={draft.year}
+            onChange={set('year')}
+            options={years.map((y, i) => ({ value: i === 0 ? '' : String(y), label: f.digits(y) }))}
+          />
+          <Choice
+            id="desk-group"
+            label={t('deskReports.filters.groupBy')}
+            value={draft.groupBy}
+            onChange={set('groupBy')}
+            options={GROUPS.map((g) => ({ value: g, label: t(`deskReports.groups.${g}`) }))}
+          />
           {o && o.agencies.length > 1 ? (
-            <Field id="desk-agency" label={t('deskReports.filters.agency')}>
-              {(p) => (
-                <select {...p} className="input" value={draft.agencyId} onChange={set('agencyId')}>
-                  <option value="">{t('deskReports.filters.allAgencies')}</option>
-                  {o.agencies.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <Choice
+              id="desk-agency"
+              label={t('deskReports.filters.agency')}
+              value={draft.agencyId}
+              onChange={set('agencyId')}
+              all={t('deskReports.filters.allAgencies')}
+              options={o.agencies.map((a) => ({ value: a.id, label: a.name }))}
+            />
           ) : null}
           {o && o.services.length > 0 ? (
-            <Field id="desk-service" label={t('deskReports.filters.service')}>
-              {(p) => (
-                <select {...p} className="input" value={draft.serviceId} onChange={set('serviceId')}>
-                  <option value="">{t('deskReports.filters.allServices')}</option>
-                  {o.services.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <Choice
+              id="desk-service"
+              label={t('deskReports.filters.service')}
+              value={draft.serviceId}
+              onChange={set('serviceId')}
+              all={t('deskReports.filters.allServices')}
+              options={o.services.map((x) => ({ value: x.id, label: x.title }))}
+            />
           ) : null}
           {o && o.offices.length > 0 ? (
-            <Field id="desk-office" label={t('deskReports.filters.office')}>
-              {(p) => (
-                <select {...p} className="input" value={draft.unitId} onChange={set('unitId')} disabled={draft.officeKind !== ''}>
-                  <option value="">{t('deskReports.filters.allOffices')}</option>
-                  {o.offices.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name} ({t(`deskReports.kinds.${u.kind}`)})
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <Choice
+              id="desk-office"
+              label={t('deskReports.filters.office')}
+              value={draft.unitId}
+              onChange={set('unitId')}
+              disabled={draft.officeKind !== ''}
+              all={t('deskReports.filters.allOffices')}
+              options={o.offices.map((u) => ({
+                value: u.id,
+                label: `${u.name} (${t(`deskReports.kinds.${u.kind}`)})`,
+              }))}
+            />
           ) : null}
-          <Field id="desk-kind" label={t('deskReports.filters.officeKind')}>
-            {(p) => (
-              <select {...p} className="input" value={draft.officeKind} onChange={set('officeKind')} disabled={draft.unitId !== ''}>
-                <option value="">{t('deskReports.filters.allKinds')}</option>
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`deskReports.kinds.${k}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <Choice
+            id="desk-kind"
+            label={t('deskReports.filters.officeKind')}
+            value={draft.officeKind}
+            onChange={set('officeKind')}
+            disabled={draft.unitId !== ''}
+            all={t('deskReports.filters.allKinds')}
+            options={KINDS.map((k) => ({ value: k, label: t(`deskReports.kinds.${k}`) }))}
+          />
           <div className="form-actions">
             <button type="submit" className="button">
               {t('deskReports.filters.apply')}
@@ -131,6 +133,32 @@ export function DeskReportsPage() {
       </section>
       <QueryStates query={report}>{(data) => <Report data={data} filters={filters} />}</QueryStates>
     </div>
+  );
+}
+
+/** One filter: a labelled select, optionally with an «all» choice first (the empty value). */
+function Choice(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+  options: Array<{ value: string; label: string }>;
+  all?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <Field id={props.id} label={props.label}>
+      {(p) => (
+        <select {...p} className="input" value={props.value} onChange={props.onChange} disabled={props.disabled}>
+          {props.all !== undefined ? <option value="">{props.all}</option> : null}
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -192,7 +220,12 @@ function Report({ data, filters }: { data: DeskReport; filters: DeskFilters }) {
           <>
             <Field id="desk-measure" label={t('deskReports.chart.measure')}>
               {(p) => (
-                <select {...p} className="input" value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
+                <select
+                  {...p}
+                  className="input"
+                  value={measure}
+                  onChange={(e) => setMeasure(e.target.value as Measure)}
+                >
                   {MEASURES.map((m) => (
                     <option key={m} value={m}>
                       {t(`deskReports.chart.measures.${m}`)}
@@ -252,7 +285,10 @@ function Report({ data, filters }: { data: DeskReport; filters: DeskFilters }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {[...data.rows.map((r) => ({ ...r, title: name(r) })), { ...total, key: 'total', title: t('deskReports.columns.total') }].map((r) => (
+                  {[
+                    ...data.rows.map((r) => ({ ...r, title: name(r) })),
+                    { ...total, key: 'total', title: t('deskReports.columns.total') },
+                  ].map((r) => (
                     <tr key={r.key} className={r.key === 'total' ? 'data-table__total' : undefined}>
                       <th scope="row">{r.title}</th>
                       <td>{n(r.accepted)}</td>
