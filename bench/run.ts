@@ -59,6 +59,7 @@ if (!soakOnly && only !== 'web' && only !== 'documents') {
     `audited writes over 50 agencies, PostgreSQL, ${chains.concurrency} clients: ratio ${chains.ratio} (target >= ${chains.target}); all in one agency: ${chains.oneAgencyRatio}; sealing lag <= ${Math.max(chains.sealLagMs.fifty, chains.sealLagMs.one)} ms`,
   );
   await (await import('./catalogue-search')).reportCatalogueSearch(results, seconds);
+  await (await import('./desk-submit')).reportDeskSubmit(results, summary, seconds);
   const { benchDeskReports, printDeskReports } = await import('./desk-reports');
   const desk = await benchDeskReports();
   results.push(desk);

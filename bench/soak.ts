@@ -251,6 +251,8 @@ export interface SoakReport {
   acknowledged: { submissions: number; decisions: number };
   found: { submissions: number; decisions: number };
   duplicates: number;
+  /** Stored requests without their submission's event, or acknowledged decisions without theirs. */
+  withoutEvents: number;
   auditVerified: boolean;
   auditEntries: number;
   stuckJobs: number;
@@ -284,6 +286,7 @@ export async function soak(seconds = Number(process.env.SOAK_SECONDS ?? 300)): P
     AUDIT_CHECKPOINT_MINUTES: '1',
     SIGN_IN_RATE_PER_MINUTE: '100000',
     OTP_SENDS_PER_10_MINUTES: '1000',
+    SEARCH_RATE_PER_MINUTE: '1000000',
   };
   const apps: Proc[] = [
     { name: 'app-a', up: false },
@@ -434,6 +437,19 @@ export async function soak(seconds = Number(process.env.SOAK_SECONDS ?? 300)): P
     const foundDecisions = decided.rows.filter(
       (r) => r.status === (acknowledged.decisions.get(r.id) === 'approve' ? 'approved' : 'rejected'),
     ).length;
+    // Each stored request has the event of its submission, each acknowledged decision its own: the
+    // state and its history were committed together.
+    const [unevented] = (
+      await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM service_requests r
+          WHERE (r.form->>'employerName' LIKE 'soak-%'
+                 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.stream_type = 'service_request' AND e.stream_id = r.id::text AND e.action = 'submitted'))
+             OR (r.id = ANY($1::uuid[])
+                 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.stream_type = 'service_request' AND e.stream_id = r.id::text AND e.action IN ('approved', 'rejected')))`,
+        [[...acknowledged.decisions.keys()]],
+      )
+    ).rows;
+    const withoutEvents = unevented!.n;
     // Jobs: none queued and due for long, none running past its lease (every process is back).
     let stuckJobs = Infinity;
     for (const until = Date.now() + 60_000; Date.now() < until && stuckJobs > 0; await sleep(1_000)) {
@@ -466,6 +482,7 @@ export async function soak(seconds = Number(process.env.SOAK_SECONDS ?? 300)): P
     const ok =
       foundSubmissions === markers.length &&
       duplicates === 0 &&
+      withoutEvents === 0 &&
       foundDecisions === acknowledged.decisions.size &&
       verify.ok &&
       stuckJobs === 0;
@@ -481,6 +498,7 @@ export async function soak(seconds = Number(process.env.SOAK_SECONDS ?? 300)): P
       acknowledged: { submissions: markers.length, decisions: acknowledged.decisions.size },
       found: { submissions: foundSubmissions, decisions: foundDecisions },
       duplicates,
+      withoutEvents,
       auditVerified: verify.ok,
       auditEntries,
       stuckJobs,
@@ -506,7 +524,7 @@ export function printSoak(r: SoakReport): string {
     `  submissions: ${r.acknowledged.submissions} acknowledged, ${r.found.submissions} found; decisions: ${r.acknowledged.decisions} acknowledged, ${r.found.decisions} found`,
   );
   console.log(
-    `  duplicates: ${r.duplicates}; audit chain ${r.auditVerified ? 'verifies' : 'BROKEN'} (${r.auditEntries} entries); stuck jobs: ${r.stuckJobs}; dead jobs: ${r.deadJobs}`,
+    `  duplicates: ${r.duplicates}; without their events: ${r.withoutEvents}; audit chain ${r.auditVerified ? 'verifies' : 'BROKEN'} (${r.auditEntries} entries); stuck jobs: ${r.stuckJobs}; dead jobs: ${r.deadJobs}`,
   );
   for (const [j, l] of Object.entries(r.latencyMs))
     console.log(`  ${j.padEnd(8)} n=${l.n}  p50 ${l.p50} ms  p95 ${l.p95} ms`);

@@ -13,6 +13,7 @@ import { clientErrorHandler, frameworkErrors } from './platform/http/client-erro
 import { devRoutes } from './platform/http/dev';
 import { healthRoutes } from './platform/http/health';
 import { registerLoadShedding } from './platform/http/load-shedding';
+import { closeAddressLimits } from './platform/rate-limit';
 import { metricsRoutes } from './platform/http/metrics';
 import { loadRenderer, registerPages, type PageRenderer } from './platform/http/pages';
 import { genRequestId, httpPlatform } from './platform/http/plugin';
@@ -134,6 +135,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await registerLoadShedding(app, ctx.config.LOAD_SHED_EVENT_LOOP_DELAY_MS);
   // The replica's pool closes with the app (the primary is the caller's: tests share it).
   app.addHook('onClose', () => ctx.reads.close());
+  app.addHook('onClose', () => closeAddressLimits(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } });
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { limitPerAddress } from '../../platform/rate-limit';
 import { agencyServices, decodeCursor, getServiceInfo, searchServices } from './catalogue-public.service';
 
 const tags = ['catalogue'];
@@ -173,11 +174,14 @@ const AgencyServices = z.object({
 /** The public service catalogue: search, a service's information package, an agency's services. */
 export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // Each read costs the database real work: limits per address, shared by every process.
+  const pageLimit = limitPerAddress(ctx, 'rate:catalogue-page', ctx.config.SEARCH_RATE_PER_MINUTE);
 
   r.get(
     '/catalogue/services',
     {
       config: pub,
+      onRequest: limitPerAddress(ctx, 'rate:catalogue-search', ctx.config.SEARCH_RATE_PER_MINUTE),
       schema: {
         tags,
         summary:
@@ -196,6 +200,7 @@ export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContex
     '/catalogue/services/:serviceId',
     {
       config: pub,
+      onRequest: pageLimit,
       schema: {
         tags,
         summary:
@@ -211,6 +216,7 @@ export async function cataloguePublicRoutes(app: FastifyInstance, ctx: AppContex
     '/catalogue/agencies/:agencyId/services',
     {
       config: pub,
+      onRequest: pageLimit,
       schema: {
         tags,
         summary:

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { PdfResponse, sendPdf } from '../../platform/http/pdf-reply';
 import { documentPdf, documentRecord, documentsWaitingForMe, lockedSignerKeys } from './inbox.service';
 
 const tags = ['documents'];
@@ -68,18 +69,12 @@ export function documentsInboxRoutes(app: FastifyInstance, ctx: AppContext): voi
           'The PDF of a document of my agency as it stands (after its last signature); `disposition=inline` to view it in the browser',
         params: z.object({ id: z.uuid() }),
         querystring: PdfDisposition,
-        // The bytes as they are (a Buffer is sent unserialised); the schema says what the answer is.
-        response: { 200: z.any().describe('application/pdf') },
+        response: { 200: PdfResponse },
       },
     },
     async (req, reply) => {
       const { pdf, fileName } = await documentPdf(ctx, req.actor, req.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `${req.query.disposition}; filename="${fileName}"`)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(pdf);
+      return sendPdf(reply, pdf, fileName, req.query.disposition);
     },
   );
 }

@@ -1,9 +1,11 @@
-import { ApplicantReveal, DecideRequest, Page, RequestStatus, RowVersion, SubmitRequest } from '@dargah/contracts';
+import { ApplicantReveal, DecideRequest, Page, PdfDisposition, RequestStatus, RowVersion, SubmitRequest } from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { PdfResponse, sendPdf } from '../../platform/http/pdf-reply';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
+import { receiptPdf } from './receipt.service';
 import { revealApplicant } from './request-people.service';
 import { CartableRowView, RequestView } from './request-views.schemas';
 import { actOnRequest, getRequest, listCartable, listMyRequests, submitRequest, trackRequest } from './requests.service';
@@ -61,6 +63,24 @@ export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Pro
     '/requests/:id',
     { config: { access: 'authenticated' }, schema: { tags, summary: 'A request with its history: for its applicant, or desk staff of its agency', params: Id, response: { 200: RequestView } } },
     async (req) => getRequest(ctx, req.actor, req.params.id, req.lang),
+  );
+
+  r.get(
+    '/requests/:id/receipt.pdf',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'The request’s receipt as a printable Persian PDF (tracking code, answer date, the form’s answers, a QR to public tracking): for its applicant, or desk staff of its agency; `disposition=inline` to view it in the browser',
+        params: Id,
+        querystring: PdfDisposition,
+        response: { 200: PdfResponse },
+      },
+    },
+    async (req, reply) => {
+      const { pdf, fileName } = await receiptPdf(ctx, req.actor, req.params.id);
+      return sendPdf(reply, pdf, fileName, req.query.disposition);
+    },
   );
 
   r.post(

@@ -1,12 +1,16 @@
-import { sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
 import { date, iso, rows, type Db } from '../db';
 
 /**
- * How the database stores a key: its SHA-256, computed in SQL so every statement (and a caller's
- * subquery, see `throttleState`) derives it the same way. Addresses, national codes, mobile
- * numbers and typed usernames are never kept in the clear.
+ * How the database stores a key: its SHA-256 (of the key's UTF-8), computed here so that any key,
+ * a NUL character included, has a digest. Addresses, national codes, mobile numbers and typed
+ * usernames are never kept in the clear.
  */
-export const keyDigest = (key: unknown) => sql`sha256(convert_to(${key}::text, 'UTF8'))`;
+export const keyHex = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
+export const keyDigest = (key: string) => sql`decode(${keyHex(key)}, 'hex')`;
+/** The same digest of a column's value, computed in SQL (a text column holds no NUL): see `throttleState`. */
+export const columnDigest = (column: SQL) => sql`sha256(convert_to(${column}::text, 'UTF8'))`;
 
 /** The longest window a counter may have; older windows are swept (`rate-limit.sweep`). */
 export const LONGEST_WINDOW_MS = 24 * 3_600_000;
@@ -33,17 +37,18 @@ const secondsUntil = (t: Date, now: Date) => Math.max(1, Math.ceil((t.getTime() 
 /**
  * Counts one hit and says whether it is within the limit, in one statement: concurrent hits from
  * any number of processes are each counted exactly once (the row lock of INSERT … ON CONFLICT
- * orders them). A fixed window: it starts at the first hit after the previous one ended.
+ * orders them). A fixed window: it starts at the first hit after the previous one ended. `n` counts
+ * several hits at once (a process's batch, `BatchedLimits`); the last of them is the one judged.
  */
-export async function hit(db: Db, l: Limit, now: Date): Promise<Hit> {
+export async function hit(db: Db, l: Limit, now: Date, n = 1): Promise<Hit> {
   if (l.windowMs <= 0 || l.windowMs > LONGEST_WINDOW_MS) throw new Error(`rate limit ${l.bucket}: window out of range`);
   const at = now.toISOString();
   const expired = sql`c.window_start <= ${at}::timestamptz - ${l.windowMs}::double precision * interval '1 millisecond'`;
   const [row] = await rows<{ hits: number; windowStart: string | Date }>(db, sql`
     INSERT INTO rate_limit_counters AS c (bucket, key_hash, window_start, hits)
-    VALUES (${l.bucket}, ${keyDigest(l.key)}, ${at}::timestamptz, 1)
+    VALUES (${l.bucket}, ${keyDigest(l.key)}, ${at}::timestamptz, ${n}::int)
     ON CONFLICT (bucket, key_hash) DO UPDATE
-       SET hits = CASE WHEN ${expired} THEN 1 ELSE c.hits + 1 END,
+       SET hits = CASE WHEN ${expired} THEN EXCLUDED.hits ELSE c.hits + EXCLUDED.hits END,
            window_start = CASE WHEN ${expired} THEN EXCLUDED.window_start ELSE c.window_start END
     RETURNING hits, window_start AS "windowStart"`);
   const windowStart = date(row!.windowStart);

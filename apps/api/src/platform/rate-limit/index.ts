@@ -7,4 +7,5 @@
 export * from './counters';
 export * from './throttle';
 export * from './http';
+export { BatchedLimits } from './batched';
 export * from './sweep';

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { dateOrNull, rows, type Db } from '../db';
-import { keyDigest } from './counters';
+import { columnDigest, keyDigest } from './counters';
 
 /**
  * Growing delays after failed attempts, per key of a bucket (a username typed, an address): the
@@ -87,6 +87,6 @@ export async function clearThrottle(db: Db, bucket: string, key: string): Promis
  * `staff.username`): `failures` (0 when none) and `blockedUntil` (null when none).
  */
 export function throttleState(bucket: string, keyColumn: SQL): { failures: SQL; blockedUntil: SQL } {
-  const match = sql`FROM attempt_throttles t WHERE t.bucket = ${bucket} AND t.key_hash = ${keyDigest(keyColumn)}`;
+  const match = sql`FROM attempt_throttles t WHERE t.bucket = ${bucket} AND t.key_hash = ${columnDigest(keyColumn)}`;
   return { failures: sql`COALESCE((SELECT t.failures ${match}), 0)`, blockedUntil: sql`(SELECT t.blocked_until ${match})` };
 }

@@ -47,6 +47,9 @@ export const requestQuery = (requestId: string) =>
   });
 
 /** `GET /cartable?status=`: the staff member's work queue, oldest first, a page at a time. */
+/** The request's receipt as a PDF (GET /requests/:id/receipt.pdf): a plain link, the session cookie goes with it. */
+export const receiptPdfHref = (requestId: string) => `/api/v1/requests/${encodeURIComponent(requestId)}/receipt.pdf`;
+
 export const cartableQuery = (status: CartableFilter | undefined) =>
   infiniteQueryOptions({
     queryKey: ['requests', 'cartable', { status: status ?? 'open' }],

@@ -90,6 +90,7 @@ const receiptFa = {
   copy: 'کپی کد رهگیری',
   decisionNote: 'توضیح دستگاه',
   print: 'چاپ رسید',
+  downloadPdf: 'دریافت رسید (PDF)',
   backToMine: 'درخواست‌های من',
 };
 
@@ -105,6 +106,7 @@ const receiptEn: Widen<typeof receiptFa> = {
   copy: 'Copy tracking code',
   decisionNote: 'Note from the agency',
   print: 'Print receipt',
+  downloadPdf: 'Download receipt (PDF)',
   backToMine: 'My requests',
 };
 

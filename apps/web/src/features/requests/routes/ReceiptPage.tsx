@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { DocumentIcon, PrintIcon } from '../../../components/icons';
 import type { RequestView } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
-import { requestQuery } from '../api';
+import { receiptPdfHref, requestQuery } from '../api';
 import { ApplicantFacts } from '../components/ApplicantFacts';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { RequestAnswers } from '../components/RequestAnswers';
@@ -85,6 +85,10 @@ function Receipt({ r, submitted }: { r: RequestView; submitted: boolean }) {
             <PrintIcon />
             {t('receipt.print')}
           </button>
+          <a className="button button--secondary" href={receiptPdfHref(r.id)} download>
+            <DocumentIcon />
+            {t('receipt.downloadPdf')}
+          </a>
           <Link to="/me" className="button button--ghost">
             {t('receipt.backToMine')}
           </Link>
