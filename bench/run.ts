@@ -1,7 +1,7 @@
 /**
  * npm run bench — starts Dargah on PostgreSQL and measures each path against its ceiling, in one
  * run: the write path and audited writes over 50 agencies and in one (ADRs 0012, 0019) at 32 clients,
- * catalogue search at 16, PDF rendering (Typst beside Chromium's page.pdf(), one core), detached CMS sign + verify on one core (RSA and ECDSA), then the public pages' first-load JavaScript and their Lighthouse mobile
+ * catalogue search at 16, the desk report by month over 1,000,000 requests, PDF rendering (Typst beside Chromium's page.pdf(), one core), detached CMS sign + verify on one core (RSA and ECDSA), then the public pages' first-load JavaScript and their Lighthouse mobile
  * scores (ADR 0016), and ends with a summary of the targets. Prints ratios and writes JSON to
  * bench/results/. Timings live here, never in tests. `BENCH_ONLY=web` runs only the public pages'
  * measures, `BENCH_ONLY=server` only the others, `BENCH_ONLY=documents` only PDF rendering, CMS and
@@ -60,6 +60,10 @@ if (!soakOnly && only !== 'web' && only !== 'documents') {
   );
   await (await import('./catalogue-search')).reportCatalogueSearch(results, seconds);
   await (await import('./desk-submit')).reportDeskSubmit(results, summary, seconds);
+  const { benchDeskReports, printDeskReports } = await import('./desk-reports');
+  const desk = await benchDeskReports();
+  results.push(desk);
+  summary.push(printDeskReports(desk));
 }
 
 if (!soakOnly && only !== 'web') {

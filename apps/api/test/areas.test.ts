@@ -34,12 +34,12 @@ const agencyOf = {} as Record<Persona, string>;
 const OFFERED: Record<Persona, AreaName[]> = {
   clerk: ['staff', 'cartable', 'documents'],
   expert: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'documents'],
-  manager: ['staff', 'cartable', 'documents'],
+  manager: ['staff', 'cartable', 'deskReports', 'documents'],
   secretariat: ['staff', 'documents'],
-  leafAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock'],
-  parentAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'catalogueReview', 'licences', 'reports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock'],
-  central: ['staff', 'catalogue', 'catalogueReview', 'deliveryReview', 'architecture', 'licences', 'reports', 'holidayCalendar', 'documents'],
-  auditor: ['staff', 'catalogue', 'deliveryReview', 'architecture', 'licences', 'reports', 'auditLog', 'operations', 'documents'],
+  leafAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'deskReports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock'],
+  parentAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'catalogueReview', 'licences', 'reports', 'deskReports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock'],
+  central: ['staff', 'catalogue', 'catalogueReview', 'deliveryReview', 'architecture', 'licences', 'reports', 'deskReports', 'holidayCalendar', 'documents'],
+  auditor: ['staff', 'catalogue', 'deliveryReview', 'architecture', 'licences', 'reports', 'deskReports', 'auditLog', 'operations', 'documents'],
   platform: [
     'staff',
     'catalogue',
@@ -48,6 +48,7 @@ const OFFERED: Record<Persona, AreaName[]> = {
     'architecture',
     'licences',
     'reports',
+    'deskReports',
     'auditLog',
     'operations',
     'administration',
@@ -55,7 +56,7 @@ const OFFERED: Record<Persona, AreaName[]> = {
     'documents',
     'signerKeyUnlock',
   ],
-  clerkAdmin: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock'],
+  clerkAdmin: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'deskReports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock'],
   citizen: ['me'],
 };
 
@@ -84,6 +85,7 @@ const ENTRY: Record<AreaName, { call: (p: Persona) => Probe; refusesOthers: bool
   architecture: { call: () => ({ url: '/api/v1/catalogue/architecture/gaps' }), refusesOthers: true },
   licences: { call: () => ({ url: '/api/v1/catalogue/licences' }), refusesOthers: false },
   reports: { call: () => ({ url: '/api/v1/catalogue/delivery-reports' }), refusesOthers: true },
+  deskReports: { call: () => ({ url: '/api/v1/desk-reports' }), refusesOthers: true },
   auditLog: { call: () => ({ url: '/api/v1/audit/entries' }), refusesOthers: true },
   operations: { call: () => ({ url: '/api/v1/audit/status' }), refusesOthers: true },
   administration: { call: () => ({ url: '/api/v1/admin/agencies' }), refusesOthers: true },

@@ -211,7 +211,7 @@ describe('module gauges', () => {
         [ids.slice(0, 2)],
       );
       expect(value(await scrape(t), 'dargah_requests_overdue', { agency_id: agency.id })).toBe(2);
-      await t.ctx.database.query(`UPDATE service_requests SET status = 'approved', decided_at = now() WHERE id = $1`, [
+      await t.ctx.database.query(`UPDATE service_requests SET status = 'approved', decided_at = now(), answer_calendar_days = 20 WHERE id = $1`, [
         ids[0],
       ]);
       const f = await scrape(t);

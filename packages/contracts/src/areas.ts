@@ -28,6 +28,8 @@ export const AREA_NAMES = [
   'licences',
   /** Delivery reports and the discrepancy report. */
   'reports',
+  /** The desk reports: requests accepted and answered, time to answer (unit managers, agency administrators, central roles). */
+  'deskReports',
   /** The audit log (all agencies for auditors and platform administrators, one's own for an agency administrator). */
   'auditLog',
   /** The operations panel: readiness of the deployment and the audit chain's status. */
@@ -56,6 +58,7 @@ export const Areas = z.object({
   architecture: flag,
   licences: flag,
   reports: flag,
+  deskReports: flag,
   auditLog: flag,
   operations: flag,
   administration: flag,

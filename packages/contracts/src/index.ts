@@ -68,3 +68,4 @@ export * from './documents-inbox';
 export * from './pages';
 export * from './offices';
 export * from './calendar';
+export * from './desk-reports';

@@ -2,6 +2,7 @@ import { messages as audit } from '../features/audit';
 import { messages as calendar } from '../features/calendar';
 import { workspaceMessages as catalogue } from '../features/catalogue';
 import { messages as deliveryReports } from '../features/delivery-reports';
+import { messages as deskReports } from '../features/desk-reports';
 import { workspaceMessages as documentsWorkspace } from '../features/documents';
 import { messages as licences } from '../features/licences';
 import { messages as organisation } from '../features/organisation';
@@ -20,6 +21,7 @@ export const workspaceParts = {
   calendar,
   catalogueWorkspace: catalogue,
   deliveryReports,
+  deskReports,
   documentsWorkspace,
   licences,
   organisation,
@@ -33,6 +35,7 @@ export const workspaceFa = {
   ...calendar.fa,
   ...catalogue.fa,
   ...deliveryReports.fa,
+  ...deskReports.fa,
   ...documentsWorkspace.fa,
   ...licences.fa,
   ...organisation.fa,
@@ -46,6 +49,7 @@ export const workspaceEn: Widen<typeof workspaceFa> = {
   ...calendar.en,
   ...catalogue.en,
   ...deliveryReports.en,
+  ...deskReports.en,
   ...documentsWorkspace.en,
   ...licences.en,
   ...organisation.en,

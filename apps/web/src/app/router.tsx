@@ -5,6 +5,7 @@ import { calendarRoutes } from '../features/calendar';
 import { catalogueRoutes } from '../features/catalogue';
 import { citizenRoutes } from '../features/citizen';
 import { deliveryReportRoutes } from '../features/delivery-reports';
+import { deskReportRoutes } from '../features/desk-reports';
 import { documentRoutes } from '../features/documents';
 import { identityRoutes } from '../features/identity';
 import { licenceRoutes } from '../features/licences';
@@ -57,6 +58,7 @@ export const routeTree = rootRoute.addChildren([
       ...serviceArchitectureRoutes.staffArea,
       ...licenceRoutes.staffArea,
       ...deliveryReportRoutes.staffArea,
+      ...deskReportRoutes.staffArea,
       ...auditRoutes.staffArea,
       ...calendarRoutes.staffArea,
       ...documentRoutes.staffArea,

@@ -92,6 +92,10 @@ export const agencyIdsInProvince = (db: Db, province: string): Promise<string[]>
 /** The agency and every agency below it. */
 export const agencySubtree = (db: Db, rootId: string): Promise<string[]> => repo.descendantAgencyIds(db, [rootId]);
 
+/** Offices: the units of some agencies (every agency: null), each headquarters (ستاد) or operational (صف), for reports by office. */
+export const unitsOfAgencies = (db: Db, agencyIds: readonly string[] | null): Promise<repo.OrgUnitRow[]> =>
+  repo.unitsOfAgencies(db, agencyIds === null ? null : uuids(agencyIds));
+
 /** The ids of the agencies switched off, to leave their rows out of public lists. */
 export const inactiveAgencyIds = (db: Db): Promise<string[]> => repo.inactiveAgencyIds(db);
 

@@ -24,9 +24,10 @@ export {
   partyNames,
   staffIdByUsername,
   staffNationalCode,
+  unitsOfAgencies,
 } from './directory.service';
 export type { AgencyLineage, AgencyRef, Party, PartyName, PartyRef } from './directory.service';
-export type { AgencyFacts } from './organisation.repository';
+export type { AgencyFacts, OrgUnitRow } from './organisation.repository';
 export { assertNoReviewConflict, reviewConflictOf } from './separation.service';
 export type { ReviewConflict, ReviewSubject } from './separation.service';
 // For identity: staff accounts, grants and delegations, to sign staff in and resolve sessions.

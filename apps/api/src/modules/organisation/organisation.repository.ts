@@ -74,6 +74,15 @@ const UNIT_COLS = sql`id, agency_id AS "agencyId", parent_id AS "parentId", name
 export const listUnits = (db: Db, agencyId: string) =>
   rows<OrgUnitRow>(db, sql`SELECT ${UNIT_COLS} FROM org_units WHERE agency_id = ${agencyId} AND active ORDER BY name_fa`);
 
+/** The units (active or not) of some agencies, or of every agency (null): for reports by office. */
+export const unitsOfAgencies = (db: Db, agencyIds: readonly string[] | null) =>
+  rows<OrgUnitRow>(
+    db,
+    agencyIds === null
+      ? sql`SELECT ${UNIT_COLS} FROM org_units ORDER BY agency_id, name_fa, id`
+      : sql`SELECT ${UNIT_COLS} FROM org_units WHERE agency_id = ANY(${list(agencyIds)}::uuid[]) ORDER BY agency_id, name_fa, id`,
+  );
+
 export async function findUnit(db: Db, id: string): Promise<OrgUnitRow | undefined> {
   return (await rows<OrgUnitRow>(db, sql`SELECT ${UNIT_COLS} FROM org_units WHERE id = ${id}`))[0];
 }

@@ -1,6 +1,10 @@
 import type { AppModule } from '../../platform/module';
 import { requestsErrors } from './requests.errors';
 import { requestsRoutes } from './requests.routes';
+import { deskReportsErrors } from './desk-reports.errors';
+import { deskReportAgencies } from './desk-reports.policy';
+import { deskReportsRoutes } from './desk-reports.routes';
+import { defineRequestsJobs } from './requests.jobs';
 import { deskAgencies } from './requests.policy';
 import { overdueByAgency } from './requests.repository';
 
@@ -8,13 +12,21 @@ export { requestVisibleTo } from './requests.service';
 /** For the delivery reports' discrepancy report: requests received per desk service in a period. */
 export { requestActivity } from './requests.repository';
 export type { RequestActivity } from './requests.repository';
-/** The service desk: citizens submit requests, agency staff work them from the cartable. */
+/** The service desk: citizens submit requests, agency staff work them from the cartable; the desk reports. */
 export const requestsModule: AppModule = {
   name: 'requests',
-  errors: [requestsErrors],
-  register: requestsRoutes,
+  errors: [requestsErrors, deskReportsErrors],
+  async register(app, ctx) {
+    await requestsRoutes(app, ctx);
+    await deskReportsRoutes(app, ctx);
+  },
+  defineJobs: defineRequestsJobs,
   // The cartable lists the requests of the agencies where the actor holds a desk role (listCartable).
-  areas: (_ctx, actor) => ({ cartable: actor.type === 'staff' && deskAgencies(actor).length > 0 }),
+  // The desk reports: an agency's managers for their agencies, central roles for all (deskReport).
+  areas: (_ctx, actor) => ({
+    cartable: actor.type === 'staff' && deskAgencies(actor).length > 0,
+    deskReports: actor.type === 'staff' && deskReportAgencies(actor) !== undefined,
+  }),
   gauges: [
     {
       name: 'dargah_requests_overdue',

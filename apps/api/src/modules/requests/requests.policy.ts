@@ -45,3 +45,13 @@ export function applicantFor(actor: CitizenActor, recipients: 'G2C' | 'G2B' | 'G
 
 /** Who may see an applicant's national code and mobile in full (audited): desk staff of the request's agency. */
 export const mayRevealApplicant = (actor: Actor, r: { agencyId: string }): boolean => actor.type === 'staff' && staffMaySee(actor, r.agencyId);
+
+/**
+ * The office a staff member serves a request from: the unit of their grant (of the role they act
+ * as, in the request's agency) when it is held in one unit; null when held agency-wide or in several.
+ */
+export function servingUnit(actor: StaffActor, agencyId: string, role: Role): string | null {
+  const units = new Set(actor.grants.filter((g) => g.agencyId === agencyId && g.role === role).map((g) => g.unitId));
+  const [only] = units;
+  return units.size === 1 && only ? only : null;
+}

@@ -85,13 +85,24 @@ export async function advanceRequest(
   db: Db,
   id: string,
   version: number,
-  next: { status: RequestStatus; decidedAt: Date | null; decisionNote: string | null },
+  next: {
+    status: RequestStatus;
+    decidedAt: Date | null;
+    decisionNote: string | null;
+    /** The serving office, kept once set. */
+    unitId: string | null;
+    /** On a decision: the time from acceptance to answer (answerDuration). */
+    answer: { workingDays: number; calendarDays: number } | null;
+  },
   now: Date,
 ): Promise<{ version: number } | undefined> {
   const [row] = await rows<{ version: number }>(db, sql`
     UPDATE service_requests
        SET status = ${next.status}, decided_at = ${iso(next.decidedAt)}::timestamptz,
-           decision_note = ${next.decisionNote}, version = version + 1, updated_at = ${iso(now)}::timestamptz
+           decision_note = ${next.decisionNote}, unit_id = COALESCE(unit_id, ${next.unitId}::uuid),
+           answer_working_days = ${next.answer?.workingDays ?? null}::integer,
+           answer_calendar_days = ${next.answer?.calendarDays ?? null}::integer,
+           version = version + 1, updated_at = ${iso(now)}::timestamptz
      WHERE id = ${id} AND version = ${version}
     RETURNING version`);
   return row;

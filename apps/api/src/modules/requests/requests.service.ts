@@ -16,12 +16,13 @@ import { checkForm } from './request-form.parse';
 import { applicantName, applicantView } from './request-people.model';
 import { namesOf, peopleOf, type People } from './request-people.service';
 import type { CartableRowView, RequestView } from './request-views.schemas';
-import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView, staffMaySee } from './requests.policy';
+import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView, servingUnit, staffMaySee } from './requests.policy';
 import { requestApprovedTemplate, requestReceivedTemplate, requestRejectedTemplate } from './requests.notifications';
 import * as reads from './request-rows.service';
 import * as repo from './requests.repository';
 import { allowedActions, decide, INITIAL_STATUS, isFinal, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, type RequestAction } from './requests-workflow';
 import { newTrackingCode } from './tracking-code.model';
+import { answerDuration } from './answer-duration.model';
 import { RequestsError } from './requests.errors';
 
 
@@ -289,7 +290,15 @@ export async function actOnRequest(
       await assertNoReviewConflict(tx.db, staff, { applicantCitizenId: r.applicantId }, { requestId });
       const decided = isFinal(t.to);
       const note = decided ? (input.note?.trim() || null) : null;
-      const moved = await repo.advanceRequest(tx.db, r.id, r.version, { status: t.to, decidedAt: decided ? now : null, decisionNote: note }, now);
+      const moved = await repo.advanceRequest(tx.db, r.id, r.version, {
+        status: t.to,
+        decidedAt: decided ? now : null,
+        decisionNote: note,
+        // The office serving the request: the unit of whoever first takes or decides it (the desk reports' office).
+        unitId: servingUnit(staff, r.agencyId, actedAs),
+        // Counted on the agency's calendar, the one the due date was counted on.
+        answer: decided ? answerDuration(await calendarFor(tx.db, r.agencyId), r.submittedAt, now) : null,
+      }, now);
       if (!moved) throw new RequestsError('CONFLICT', { requestId });
       await recordChange(tx, { actor: staff, origin, at: now }, {
         stream: repo.STREAM,

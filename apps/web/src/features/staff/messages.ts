@@ -58,6 +58,8 @@ export const fa = {
     reportsDesc: 'گزارش سالانهٔ ارائهٔ خدمات و گزارش مغایرت‌ها.',
     calendar: 'تقویم تعطیلات',
     calendarDesc: 'جدول تعطیلات رسمی هر سال و تعطیلی‌های محلی دستگاه و استان.',
+    deskReports: 'گزارش‌های میز خدمت',
+    deskReportsDesc: 'درخواست‌های پذیرفته و پاسخ‌داده و زمان پاسخ، به تفکیک ماه، خدمت و واحد.',
   },
 };
 
@@ -119,6 +121,8 @@ export const en: Widen<typeof fa> = {
     reportsDesc: 'Yearly delivery reports and the discrepancy report.',
     calendar: 'Holiday calendar',
     calendarDesc: "Each year's official holidays and the agency's and province's local closures.",
+    deskReports: 'Service desk reports',
+    deskReportsDesc: 'Requests accepted and answered and the time to answer, by month, service and office.',
   },
 };
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BarChart } from '../../../components/BarChart';
 import { EmptyState } from '../../../components/EmptyState';
 import { CheckIcon } from '../../../components/icons';
 import { Field } from '../../../components/Field';
@@ -17,7 +18,6 @@ import {
   type ReportFilters,
   type SectionKey,
 } from '../api';
-import { BarChart } from '../components/BarChart';
 import { ReviewList } from '../components/ReviewList';
 import { YearlyReportForm } from '../components/YearlyReportForm';
 
@@ -210,6 +210,9 @@ function Section({
         <>
           <BarChart
             title={t('catalogueReports.chart.title', { section: name })}
+            description={t('catalogueReports.chart.description')}
+            labelHeader={t('catalogueReports.columns.agency')}
+            valueHeader={t('catalogueReports.columns.count')}
             caption={t('catalogueReports.chart.tableCaption', { section: name })}
             bars={bars}
           />

@@ -127,12 +127,14 @@ export function ToolsSection({
   licences,
   reports,
   calendar = false,
+  deskReports,
 }: {
   architecture: boolean;
   licences: boolean;
   reports: boolean;
   /** The holiday calendar (its table for the central organisation, closures for agency administrators). */
   calendar?: boolean;
+  deskReports: boolean;
 }) {
   const { t } = useTranslation();
   const tools = [
@@ -140,6 +142,7 @@ export function ToolsSection({
     licences ? { to: '/staff/catalogue/licences' as const, key: 'licences' as const } : null,
     reports ? { to: '/staff/catalogue/reports' as const, key: 'reports' as const } : null,
     calendar ? { to: '/staff/calendar' as const, key: 'calendar' as const } : null,
+    deskReports ? { to: '/staff/desk-reports' as const, key: 'deskReports' as const } : null,
   ].filter((x) => x !== null);
   if (tools.length === 0) return null;
   return (

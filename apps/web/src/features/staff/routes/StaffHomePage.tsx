@@ -34,7 +34,7 @@ export function StaffHomePage() {
   if (!areas.operations && audit) sections.push(audit);
   if (areas.administration) sections.push(<AdministrationSection key="admin" />);
   if (areas.documents) sections.push(<DocumentsSection key="documents" />);
-  const tools = areas.architecture || areas.licences || areas.reports || areas.holidayCalendar;
+  const tools = areas.architecture || areas.licences || areas.reports || areas.deskReports || areas.holidayCalendar;
   const nothing = !areas.cartable && sections.length === 0 && !tools;
 
   const agency = session?.agency?.name;
@@ -57,7 +57,7 @@ export function StaffHomePage() {
           {sections}
         </div>
       ) : null}
-      <ToolsSection architecture={areas.architecture} licences={areas.licences} reports={areas.reports} calendar={areas.holidayCalendar} />
+      <ToolsSection architecture={areas.architecture} licences={areas.licences} reports={areas.reports} deskReports={areas.deskReports} calendar={areas.holidayCalendar} />
       {nothing ? (
         <div className="card">
           <EmptyState icon={<LockIcon />} title={t('staffHome.nothing.title')}>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../../lib/format';
+import { useFormat } from '../lib/format';
 
 export interface Bar {
   key: string;
@@ -17,10 +17,29 @@ const shorten = (s: string, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…`
 
 /**
  * A horizontal bar chart drawn as inline SVG: role="img" with a title and a description carrying
- * every number, and the same numbers in a table right below it. Bars grow in the reading direction.
+ * every number, and the same numbers in a table right below it (or, with `table={false}`, in the
+ * caller's own fuller table beside it). Bars grow in the reading direction. The texts come from
+ * the caller (this component knows no feature's strings).
  */
-export function BarChart({ title, bars, caption }: { title: string; bars: Bar[]; caption: string }) {
-  const { t, i18n } = useTranslation();
+export function BarChart({
+  title,
+  description,
+  caption,
+  labelHeader,
+  valueHeader,
+  bars,
+  table = true,
+}: {
+  title: string;
+  /** Says what the bars are, before the numbers the description lists. */
+  description: string;
+  caption: string;
+  labelHeader: string;
+  valueHeader: string;
+  bars: Bar[];
+  table?: boolean;
+}) {
+  const { i18n } = useTranslation();
   const f = useFormat();
   const id = useId();
   const rtl = i18n.dir() === 'rtl';
@@ -32,7 +51,7 @@ export function BarChart({ title, bars, caption }: { title: string; bars: Bar[];
       <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${W} ${height}`} className="dreport-chart__svg">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>
-          {t('catalogueReports.chart.description')} {bars.map((b) => `${b.label}: ${f.number(b.value)}`).join('؛ ')}
+          {description} {bars.map((b) => `${b.label}: ${f.number(b.value)}`).join('؛ ')}
         </desc>
         {bars.map((b, i) => {
           const len = b.value > 0 ? Math.max(2, (b.value / max) * span) : 0;
@@ -64,23 +83,27 @@ export function BarChart({ title, bars, caption }: { title: string; bars: Bar[];
           );
         })}
       </svg>
-      <table className="data-table dreport-table--compact">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('catalogueReports.columns.agency')}</th>
-            <th scope="col">{t('catalogueReports.columns.count')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((b) => (
-            <tr key={b.key}>
-              <th scope="row">{b.label}</th>
-              <td>{f.number(b.value)}</td>
+      {table ? (
+        <table className="data-table dreport-table--compact">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{labelHeader}</th>
+              <th scope="col">{valueHeader}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((b) => (
+              <tr key={b.key}>
+                <th scope="row">{b.label}</th>
+                <td>{f.number(b.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <figcaption className="visually-hidden">{caption}</figcaption>
+      )}
     </figure>
   );
 }

@@ -1,0 +1,143 @@
+import type { Widen } from '../../lib/i18n/widen';
+
+/** Persian interface strings of this feature (under `deskReports.` in the catalogue). */
+export const fa = {
+  title: 'گزارش‌های میز خدمت',
+  lead: 'درخواست‌های پذیرفته، پاسخ‌داده، در انتظار و گذشته از موعد، و زمان پذیرش تا پاسخ به روز کاری و تقویمی.',
+  filters: {
+    title: 'سال گزارش و فیلترها',
+    year: 'سال',
+    groupBy: 'تفکیک بر پایهٔ',
+    agency: 'دستگاه',
+    allAgencies: 'همهٔ دستگاه‌ها',
+    service: 'خدمت',
+    allServices: 'همهٔ خدمات',
+    office: 'واحد',
+    allOffices: 'همهٔ واحدها',
+    officeKind: 'نوع واحد',
+    allKinds: 'ستاد و صف',
+    apply: 'نمایش گزارش',
+  },
+  groups: {
+    month: 'ماه',
+    quarter: 'سه‌ماهه',
+    year: 'سال',
+    service: 'خدمت',
+    office: 'واحد',
+    officeKind: 'ستاد در برابر صف',
+  },
+  kinds: { headquarters: 'ستاد', operational: 'صف (واحد عملیاتی)', unassigned: 'بدون واحد' },
+  quarter: 'سه‌ماههٔ {{n}}',
+  summary: {
+    title: 'سال {{year}}',
+    accepted: 'پذیرفته',
+    answered: 'پاسخ‌داده',
+    pending: 'در انتظار پاسخ',
+    overdue: 'گذشته از موعد',
+    meanWorking: 'میانگین روز کاری تا پاسخ',
+  },
+  columns: {
+    accepted: 'پذیرفته',
+    answered: 'پاسخ‌داده',
+    answeredLate: 'پاسخ پس از موعد',
+    pending: 'در انتظار',
+    overdue: 'گذشته از موعد',
+    working: 'روز کاری تا پاسخ',
+    calendar: 'روز تقویمی تا پاسخ',
+    mean: 'میانگین',
+    p50: 'میانه',
+    p90: 'صدک ۹۰',
+    total: 'جمع',
+  },
+  chart: {
+    measure: 'نمودار بر پایهٔ',
+    title: '{{measure}} به تفکیک {{group}}',
+    description: 'نمودار میله‌ای؛ همین اعداد در جدول زیر آن آمده است.',
+    measures: {
+      accepted: 'درخواست‌های پذیرفته',
+      answered: 'درخواست‌های پاسخ‌داده',
+      overdue: 'درخواست‌های گذشته از موعد',
+      meanWorking: 'میانگین روز کاری تا پاسخ',
+      p90Working: 'صدک ۹۰ روز کاری تا پاسخ',
+    },
+  },
+  table: 'جدول گزارش میز خدمت به تفکیک {{group}}',
+  notes:
+    'پذیرفته، در انتظار و گذشته از موعد: درخواست‌هایی که در همان دوره ثبت شده‌اند (در انتظار و گذشته از موعد: تا امروز). پاسخ‌داده و زمان پاسخ: درخواست‌هایی که در همان دوره پاسخ گرفته‌اند.',
+  empty: 'در این سال درخواستی با این فیلترها نیست.',
+  export: { title: 'دریافت گزارش', csv: 'دریافت CSV', xlsx: 'دریافت Excel (XLSX)' },
+};
+
+/** English: exactly the keys of `fa`. */
+export const en: Widen<typeof fa> = {
+  title: 'Service desk reports',
+  lead: 'Requests accepted, answered, pending and overdue, and the time from acceptance to answer in working and calendar days.',
+  filters: {
+    title: 'Year and filters',
+    year: 'Year',
+    groupBy: 'Group by',
+    agency: 'Agency',
+    allAgencies: 'All agencies',
+    service: 'Service',
+    allServices: 'All services',
+    office: 'Office',
+    allOffices: 'All offices',
+    officeKind: 'Office kind',
+    allKinds: 'Headquarters and operational units',
+    apply: 'Show report',
+  },
+  groups: {
+    month: 'month',
+    quarter: 'quarter',
+    year: 'year',
+    service: 'service',
+    office: 'office',
+    officeKind: 'headquarters against operational units',
+  },
+  kinds: { headquarters: 'Headquarters', operational: 'Operational unit', unassigned: 'No office' },
+  quarter: 'Quarter {{n}}',
+  summary: {
+    title: 'Year {{year}}',
+    accepted: 'Accepted',
+    answered: 'Answered',
+    pending: 'Pending',
+    overdue: 'Overdue',
+    meanWorking: 'Mean working days to answer',
+  },
+  columns: {
+    accepted: 'Accepted',
+    answered: 'Answered',
+    answeredLate: 'Answered late',
+    pending: 'Pending',
+    overdue: 'Overdue',
+    working: 'Working days to answer',
+    calendar: 'Calendar days to answer',
+    mean: 'Mean',
+    p50: 'Median',
+    p90: '90th percentile',
+    total: 'Total',
+  },
+  chart: {
+    measure: 'Chart',
+    title: '{{measure}} by {{group}}',
+    description: 'Bar chart; the same numbers are in the table below it.',
+    measures: {
+      accepted: 'Requests accepted',
+      answered: 'Requests answered',
+      overdue: 'Requests overdue',
+      meanWorking: 'Mean working days to answer',
+      p90Working: '90th percentile of working days to answer',
+    },
+  },
+  table: 'Desk report by {{group}}',
+  notes:
+    'Accepted, pending and overdue: requests submitted in the period (pending and overdue: as of today). Answered and the time to answer: requests answered in the period.',
+  empty: 'No requests this year with these filters.',
+  export: { title: 'Download the report', csv: 'Download CSV', xlsx: 'Download Excel (XLSX)' },
+};
+
+/** This feature's strings under their keys in the interface catalogue; `app/messages.workspace.ts` joins the features. */
+export const messages = {
+  fa: { deskReports: fa },
+  en: { deskReports: en },
+};
