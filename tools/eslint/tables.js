@@ -31,6 +31,7 @@ export const TABLES = {
   'delivery-reports': ['delivery_reports', 'delivery_report_rows'],
   services: ['services'],
   requests: ['service_requests'],
+  feedback: ['request_feedback'],
   operations: ['write_probes'],
   audit: ['audit_verifications'],
   documents: ['documents', 'document_signatures', 'signer_keys', 'document_signing_sessions'],

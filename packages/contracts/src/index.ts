@@ -66,3 +66,4 @@ export * from './documents';
 export * from './signers';
 export * from './documents-inbox';
 export * from './pages';
+export * from './tracking';

@@ -3,6 +3,7 @@ import { auditModule } from './audit';
 import { catalogueModule } from './catalogue';
 import { deliveryReportsModule } from './delivery-reports';
 import { documentsModule } from './documents';
+import { feedbackModule } from './feedback';
 import { identityModule } from './identity';
 import { lawsModule } from './laws';
 import { licencesModule } from './licences';
@@ -33,4 +34,5 @@ export const modules: readonly AppModule[] = [
   auditModule,
   notificationsModule,
   documentsModule,
+  feedbackModule,
 ];

@@ -1,10 +1,14 @@
 import type { AppModule } from '../../platform/module';
 import { requestsErrors } from './requests.errors';
 import { requestsRoutes } from './requests.routes';
-import { deskAgencies } from './requests.policy';
+import { trackingRoutes } from './request-tracking.routes';
+import { callCentreAgencies, deskAgencies } from './requests.policy';
 import { overdueByAgency } from './requests.repository';
 
 export { requestVisibleTo } from './requests.service';
+/** For the feedback module: one request's facts for its applicant, and tracking codes by id. */
+export { requestFactsForApplicant, trackingCodesOf } from './request-tracking.service';
+export type { RequestFacts } from './request-tracking.service';
 /** For the delivery reports' discrepancy report: requests received per desk service in a period. */
 export { requestActivity } from './requests.repository';
 export type { RequestActivity } from './requests.repository';
@@ -12,9 +16,15 @@ export type { RequestActivity } from './requests.repository';
 export const requestsModule: AppModule = {
   name: 'requests',
   errors: [requestsErrors],
-  register: requestsRoutes,
+  register: async (app, ctx) => {
+    await requestsRoutes(app, ctx);
+    await trackingRoutes(app, ctx);
+  },
   // The cartable lists the requests of the agencies where the actor holds a desk role (listCartable).
-  areas: (_ctx, actor) => ({ cartable: actor.type === 'staff' && deskAgencies(actor).length > 0 }),
+  areas: (_ctx, actor) => ({
+    cartable: actor.type === 'staff' && deskAgencies(actor).length > 0,
+    callCentre: actor.type === 'staff' && callCentreAgencies(actor).length > 0,
+  }),
   gauges: [
     {
       name: 'dargah_requests_overdue',

@@ -45,3 +45,9 @@ export function applicantFor(actor: CitizenActor, recipients: 'G2C' | 'G2B' | 'G
 
 /** Who may see an applicant's national code and mobile in full (audited): desk staff of the request's agency. */
 export const mayRevealApplicant = (actor: Actor, r: { agencyId: string }): boolean => actor.type === 'staff' && staffMaySee(actor, r.agencyId);
+
+/** Call-centre operators: look a request of their agency up by tracking code after the caller's identity check. */
+export const CALL_CENTRE_ROLES = ['call_centre_operator'] as const satisfies readonly Role[];
+
+/** Agencies whose requests the operator answers callers about. */
+export const callCentreAgencies = (actor: StaffActor): string[] => agenciesWithRole(actor, CALL_CENTRE_ROLES);
