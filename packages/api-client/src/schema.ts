@@ -919,6 +919,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Track a request without signing in: its tracking code and the applicant’s national code (Persian digits accepted)
+         * @description Answers the service, the status in plain words, the steps with Jalali dates (who acted only as a role), what is expected of the applicant now and the due date; never the form, the applicant or notes. A wrong national code and an unknown code answer alike (404 TRACKING_NOT_FOUND). Rate-limited per client address.
+         */
+        post: operations["trackRequestPublicly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-centre": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call centre: the agencies whose requests the operator answers callers about (call-centre operators) */
+        get: operations["getCallCentre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-centre/lookups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A request’s status by tracking code after the caller’s identity check (call-centre operators); every lookup is audited
+         * @description The caller states their national code and the last four digits of the mobile on file; both must be the applicant’s and the request one of the operator’s agencies. Otherwise 404 CALLER_NOT_VERIFIED, whichever fact was wrong. Limited per operator (429 with Retry-After).
+         */
+        post: operations["lookUpRequestForCaller"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalogue/laws": {
         parameters: {
             query?: never;
@@ -2341,6 +2398,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your rating of your request, and whether you may rate it now (once it is closed, once) */
+        get: operations["getRequestFeedback"];
+        put?: never;
+        /**
+         * Rate your closed request 1–5 with an optional comment (once)
+         * @description Only the applicant (or, for a company, its representatives), only once the request is closed (409 FEEDBACK_REQUEST_OPEN), only once (409 FEEDBACK_ALREADY_GIVEN: the first rating stays). The comment is normalised (Arabic ي/ك folded, spaces collapsed), at most 1000 characters.
+         */
+        post: operations["giveRequestFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ratings per agency, service and office of the agencies where you are a unit manager or administrator
+         * @description from/to: an optional period [from, to) of when the ratings were given.
+         */
+        get: operations["getFeedbackSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/low": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Low ratings (1–2) with their comments, newest first, for the unit managers of the requests’ units */
+        get: operations["listLowRatings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2739,7 +2854,7 @@ export interface operations {
                         } | null;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -2768,6 +2883,8 @@ export interface operations {
                             administration: boolean;
                             documents: boolean;
                             signerKeyUnlock: boolean;
+                            callCentre: boolean;
+                            feedback: boolean;
                         };
                     };
                 };
@@ -3049,7 +3166,7 @@ export interface operations {
                         } | null;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -3078,6 +3195,8 @@ export interface operations {
                             administration: boolean;
                             documents: boolean;
                             signerKeyUnlock: boolean;
+                            callCentre: boolean;
+                            feedback: boolean;
                         };
                     };
                 };
@@ -3307,7 +3426,7 @@ export interface operations {
                         } | null;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -3336,6 +3455,8 @@ export interface operations {
                             administration: boolean;
                             documents: boolean;
                             signerKeyUnlock: boolean;
+                            callCentre: boolean;
+                            feedback: boolean;
                         };
                     };
                 };
@@ -3645,7 +3766,7 @@ export interface operations {
                         } | null;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -3674,6 +3795,8 @@ export interface operations {
                             administration: boolean;
                             documents: boolean;
                             signerKeyUnlock: boolean;
+                            callCentre: boolean;
+                            feedback: boolean;
                         };
                     };
                 };
@@ -8173,7 +8296,7 @@ export interface operations {
                         editUnits: boolean;
                         createStaff: boolean;
                         issueApiToken: boolean;
-                        grantableRoles: ("desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin")[];
+                        grantableRoles: ("desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator")[];
                     };
                 };
             };
@@ -8313,7 +8436,7 @@ export interface operations {
                     "application/json": {
                         edit: boolean;
                         changeRoles: boolean;
-                        grantableRoles: ("desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin")[];
+                        grantableRoles: ("desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator")[];
                         deactivate: boolean;
                         reactivate: boolean;
                         unlock: boolean;
@@ -8749,7 +8872,7 @@ export interface operations {
                             failedLogins: number;
                             roles: {
                                 /** @enum {string} */
-                                role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                                role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                                 /** Format: uuid */
                                 agencyId: string;
                                 unitId: string | null;
@@ -8901,7 +9024,7 @@ export interface operations {
                     mobile?: string;
                     roles?: {
                         /** @enum {string} */
-                        role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                        role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                         /** Format: uuid */
                         agencyId: string;
                         unitId?: string | null;
@@ -8930,7 +9053,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -8963,7 +9086,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -9218,7 +9341,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -9390,7 +9513,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -9609,7 +9732,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                    role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                     /** Format: uuid */
                     agencyId: string;
                     unitId?: string | null;
@@ -9637,7 +9760,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -9856,7 +9979,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                    role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                     /** Format: uuid */
                     agencyId: string;
                     unitId?: string | null;
@@ -9884,7 +10007,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -10120,7 +10243,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -10318,7 +10441,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -10516,7 +10639,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -12512,7 +12635,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12521,7 +12644,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12772,7 +12895,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12781,7 +12904,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12952,7 +13075,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12961,7 +13084,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13132,7 +13255,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13141,7 +13264,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13271,7 +13394,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13280,7 +13403,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13468,7 +13591,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13477,7 +13600,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13657,7 +13780,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13666,7 +13789,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13925,7 +14048,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13934,7 +14057,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14011,6 +14134,601 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    trackRequestPublicly: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "trackingCode": "۴۵۰۱۸۲۲۵۱۶",
+                 *       "nationalCode": "۰۰۱۲۳۴۵۶۷۹"
+                 *     }
+                 */
+                "application/json": {
+                    trackingCode: string;
+                    nationalCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "trackingCode": "4501822516",
+                     *       "serviceTitle": "ثبت شکایت کارگری",
+                     *       "status": "in_review",
+                     *       "statusLabel": "در حال بررسی",
+                     *       "expected": "کاری لازم نیست. کارشناس دستگاه درخواست را بررسی می‌کند و نتیجه را پیامک می‌کند.",
+                     *       "closed": false,
+                     *       "dueDateJalali": "1404/01/24",
+                     *       "dueAt": "2025-04-13T20:30:00.000Z",
+                     *       "overdue": false,
+                     *       "steps": [
+                     *         {
+                     *           "action": "submitted",
+                     *           "label": "ثبت درخواست",
+                     *           "actorLabel": "متقاضی",
+                     *           "at": "2025-03-26T06:30:00.000Z",
+                     *           "dateJalali": "1404/01/06"
+                     *         },
+                     *         {
+                     *           "action": "taken",
+                     *           "label": "آغاز بررسی",
+                     *           "actorLabel": "کارشناس دستگاه",
+                     *           "at": "2025-03-29T05:10:00.000Z",
+                     *           "dateJalali": "1404/01/09"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        trackingCode: string;
+                        serviceTitle: string;
+                        /** @enum {string} */
+                        status: "submitted" | "in_review" | "approved" | "rejected";
+                        statusLabel: string;
+                        expected: string;
+                        closed: boolean;
+                        dueDateJalali: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        steps: {
+                            action: string;
+                            label: string;
+                            actorLabel: string;
+                            /** Format: date-time */
+                            at: string;
+                            dateJalali: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCallCentre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        lookupsPerMinute: number;
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    lookUpRequestForCaller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    trackingCode: string;
+                    nationalCode: string;
+                    mobileLast4: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trackingCode: string;
+                        serviceTitle: string;
+                        /** @enum {string} */
+                        status: "submitted" | "in_review" | "approved" | "rejected";
+                        statusLabel: string;
+                        expected: string;
+                        closed: boolean;
+                        dueDateJalali: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        steps: {
+                            action: string;
+                            label: string;
+                            actorLabel: string;
+                            /** Format: date-time */
+                            at: string;
+                            dateJalali: string;
+                        }[];
+                        agencyName: string;
+                    };
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -33206,6 +33924,652 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN" | "SIGNER_NO_ISSUER";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getRequestFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feedback: {
+                            /** Format: uuid */
+                            requestId: string;
+                            rating: number;
+                            comment: string | null;
+                            /** Format: date-time */
+                            givenAt: string;
+                        } | null;
+                        mayRate: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    giveRequestFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rating": 4,
+                 *       "comment": "پاسخ به‌موقع رسید؛ فقط پیامک کمی دیر آمد."
+                 *     }
+                 */
+                "application/json": {
+                    rating: number;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "d15f62d3-0f91-4f42-a7bd-54782fb5818b",
+                     *       "rating": 4,
+                     *       "comment": "پاسخ به‌موقع رسید؛ فقط پیامک کمی دیر آمد.",
+                     *       "givenAt": "2025-04-06T09:12:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        rating: number;
+                        comment: string | null;
+                        /** Format: date-time */
+                        givenAt: string;
+                    };
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: FEEDBACK_ALREADY_GIVEN, FEEDBACK_REQUEST_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FEEDBACK_ALREADY_GIVEN" | "FEEDBACK_REQUEST_OPEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getFeedbackSummary: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agencies: {
+                            count: number;
+                            mean: number | null;
+                            stars: number[];
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                        }[];
+                        services: {
+                            count: number;
+                            mean: number | null;
+                            stars: number[];
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceTitle: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                        }[];
+                        units: {
+                            count: number;
+                            mean: number | null;
+                            stars: number[];
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: uuid */
+                            agencyId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listLowRatings: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            requestId: string;
+                            trackingCode: string;
+                            serviceTitle: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            unitId: string | null;
+                            rating: number;
+                            comment: string | null;
+                            /** Format: date-time */
+                            givenAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;

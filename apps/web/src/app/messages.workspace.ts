@@ -2,7 +2,9 @@ import { messages as audit } from '../features/audit';
 import { workspaceMessages as catalogue } from '../features/catalogue';
 import { messages as deliveryReports } from '../features/delivery-reports';
 import { workspaceMessages as documentsWorkspace } from '../features/documents';
+import { workspaceMessages as feedbackWorkspace } from '../features/feedback';
 import { messages as licences } from '../features/licences';
+import { workspaceMessages as requestsWorkspace } from '../features/requests';
 import { messages as organisation } from '../features/organisation';
 import { messages as serviceArchitecture } from '../features/service-architecture';
 import { messages as staff } from '../features/staff';
@@ -19,8 +21,10 @@ export const workspaceParts = {
   catalogueWorkspace: catalogue,
   deliveryReports,
   documentsWorkspace,
+  feedbackWorkspace,
   licences,
   organisation,
+  requestsWorkspace,
   serviceArchitecture,
   staff,
   system,
@@ -31,8 +35,10 @@ export const workspaceFa = {
   ...catalogue.fa,
   ...deliveryReports.fa,
   ...documentsWorkspace.fa,
+  ...feedbackWorkspace.fa,
   ...licences.fa,
   ...organisation.fa,
+  ...requestsWorkspace.fa,
   ...serviceArchitecture.fa,
   ...staff.fa,
   ...system.fa,
@@ -43,8 +49,10 @@ export const workspaceEn: Widen<typeof workspaceFa> = {
   ...catalogue.en,
   ...deliveryReports.en,
   ...documentsWorkspace.en,
+  ...feedbackWorkspace.en,
   ...licences.en,
   ...organisation.en,
+  ...requestsWorkspace.en,
   ...serviceArchitecture.en,
   ...staff.en,
   ...system.en,

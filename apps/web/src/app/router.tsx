@@ -5,6 +5,7 @@ import { catalogueRoutes } from '../features/catalogue';
 import { citizenRoutes } from '../features/citizen';
 import { deliveryReportRoutes } from '../features/delivery-reports';
 import { documentRoutes } from '../features/documents';
+import { feedbackRoutes } from '../features/feedback';
 import { identityRoutes } from '../features/identity';
 import { licenceRoutes } from '../features/licences';
 import { notificationRoutes } from '../features/notifications';
@@ -38,6 +39,7 @@ export const routeTree = rootRoute.addChildren([
   ...serviceRoutes.root,
   ...catalogueRoutes.root,
   ...documentRoutes.root,
+  ...requestRoutes.root,
   citizenRoute.addChildren([
     ...identityRoutes.citizen,
     citizenAreaRoute.addChildren([
@@ -58,6 +60,8 @@ export const routeTree = rootRoute.addChildren([
       ...deliveryReportRoutes.staffArea,
       ...auditRoutes.staffArea,
       ...documentRoutes.staffArea,
+      ...requestRoutes.staffArea,
+      ...feedbackRoutes.staffArea,
     ]),
   ]),
   adminRoute.addChildren([adminAreaRoute.addChildren([...organisationRoutes.adminArea])]),

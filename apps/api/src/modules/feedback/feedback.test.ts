@@ -81,7 +81,7 @@ describe('an applicant rates a closed request', () => {
     const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => rate(citizen, r.id, { rating: (i % 5) + 1 })));
     const codes = answers.map((a) => a.statusCode).sort();
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
-    expect(answers.filter((a) => a.statusCode !== 201).map((a) => a.json().error.code)).toEqual(Array(15).fill('FEEDBACK_ALREADY_GIVEN'));
+    expect(answers.filter((a) => a.statusCode !== 201).map((a) => a.json<{ error: { code: string } }>().error.code)).toEqual(Array(15).fill('FEEDBACK_ALREADY_GIVEN'));
     const stored = await rows<{ n: number }>(t.ctx.database.db, sql`SELECT count(*)::int AS n FROM request_feedback WHERE request_id = ${r.id}`);
     expect(Number(stored[0]!.n)).toBe(1);
   });

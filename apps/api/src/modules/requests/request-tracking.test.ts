@@ -87,7 +87,7 @@ describe('public tracking (no sign-in)', () => {
     const wrongPair = await track({ trackingCode: receipt.trackingCode, nationalCode: randomNationalCode() });
     const noSuchCode = await track({ trackingCode: unknownCode(), nationalCode: citizen.nationalCode });
     for (const res of [wrongPair, noSuchCode]) expect(res.statusCode).toBe(404);
-    const strip = (body: string) => ({ ...JSON.parse(body).error, requestId: undefined });
+    const strip = (body: string) => ({ ...(JSON.parse(body) as { error: Record<string, unknown> }).error, requestId: undefined });
     expect(strip(wrongPair.body)).toEqual(strip(noSuchCode.body));
     expect(strip(wrongPair.body)).toMatchObject({ code: 'TRACKING_NOT_FOUND', details: {} });
     expect(Object.keys(wrongPair.headers).sort()).toEqual(Object.keys(noSuchCode.headers).sort());
