@@ -18,8 +18,12 @@ const trackAction = () => import('./trackAction');
 const trackRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/track',
-  validateSearch: (search: Record<string, unknown>): { code?: string } =>
-    typeof search.code === 'string' && search.code !== '' ? { code: search.code.slice(0, 40) } : typeof search.code === 'number' ? { code: String(search.code) } : {},
+  // `?code=4501822516` arrives as a number (the router reads values as JSON): kept as it came, so
+  // the address the router writes back is the one asked for.
+  validateSearch: (search: Record<string, unknown>): { code?: string | number } =>
+    typeof search.code === 'string' && search.code !== '' ? { code: search.code.slice(0, 40) }
+    : typeof search.code === 'number' && Number.isSafeInteger(search.code) ? { code: search.code }
+    : {},
   component: lazyRouteComponent(() => import('./routes/TrackPage'), 'TrackPage'),
   ...serverPage({ action: async (form, search, files) => (await trackAction()).trackAction(form, search, files) }),
 });

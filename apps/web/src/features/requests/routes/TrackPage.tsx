@@ -23,7 +23,7 @@ export function TrackPage() {
   const page = useStaticPage();
   const search = useSearch({ strict: false });
   const state = page?.formState as TrackState | undefined;
-  const code = state?.trackingCode ?? (typeof search.code === 'string' ? search.code : '');
+  const code = state?.trackingCode ?? (typeof search.code === 'string' || typeof search.code === 'number' ? String(search.code) : '');
   usePageTitle(t('track.title'));
 
   const error = state && 'error' in state ? state.error : undefined;
