@@ -28,6 +28,7 @@ describe('Persian messages the API can produce', () => {
       'catalogue',
       'delivery-reports',
       'documents',
+      'feedback',
       'identity',
       'laws',
       'licences',
@@ -52,6 +53,7 @@ describe('Persian messages the API can produce', () => {
       'CATALOGUE_SERVICE_NOT_APPROVED',
       'IMPORT_ENCODING_INVALID',
       'CARD_NOT_FOUND',
+      'FEEDBACK_ALREADY_GIVEN',
     ]) {
       expect(codes).toContain(code);
     }

@@ -110,6 +110,7 @@ const STAFF: StaffSeed[] = [
   { username: 'expert.ministry', displayName: 'حسین موسوی', agency: 'ministry', role: 'expert' },
   { username: 'manager.ministry', displayName: 'فاطمه حسینی', agency: 'ministry', role: 'unit_manager', unit: true },
   { username: 'secretariat.ministry', displayName: 'رضا اکبری', agency: 'ministry', role: 'secretariat' },
+  { username: 'callcentre.ministry', displayName: 'پریسا نادری', agency: 'ministry', role: 'call_centre_operator' },
   {
     username: 'admin.ministry',
     displayName: 'سارا جعفری',

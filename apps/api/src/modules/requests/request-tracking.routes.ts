@@ -7,8 +7,12 @@ import { callCentreDesk, callCentreLookup, trackPublicly } from './request-track
 import { TrackingCode } from './requests.routes';
 
 const tags = ['requests'];
-/** Public tracking a minute per client address: a person checks a few codes, a script guessing pairs is stopped. */
-export const TRACK_PER_MINUTE = 10;
+/**
+ * Public tracking a minute per client address: a person checks a few codes, a script guessing pairs
+ * is stopped. Like the citizen's one-time code request, half the sign-in limit (10 by default): both
+ * test who someone is.
+ */
+export const trackPerMinute = (ctx: AppContext): number => Math.ceil(ctx.config.SIGN_IN_RATE_PER_MINUTE / 2);
 
 /** Public tracking (no sign-in) and the call centre's lookup (issue 11 §8, §9). */
 export async function trackingRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -18,7 +22,7 @@ export async function trackingRoutes(app: FastifyInstance, ctx: AppContext): Pro
     '/requests/track',
     {
       config: { access: 'public' },
-      onRequest: limitPerAddress(ctx, 'rate:request-track', TRACK_PER_MINUTE),
+      onRequest: limitPerAddress(ctx, 'rate:request-track', trackPerMinute(ctx)),
       schema: {
         tags,
         summary: 'Track a request without signing in: its tracking code and the applicant’s national code (Persian digits accepted)',

@@ -202,6 +202,7 @@ const trackFa = {
   expected: 'اکنون از شما چه انتظاری می‌رود',
   dueWas: 'موعد پاسخ بود',
   overdue: 'از موعد گذشته',
+  homeLink: 'پیگیری درخواست با کد رهگیری، بدون ورود',
 };
 
 const trackEn: Widen<typeof trackFa> = {
@@ -220,6 +221,7 @@ const trackEn: Widen<typeof trackFa> = {
   expected: 'What is expected of you now',
   dueWas: 'The answer was due',
   overdue: 'overdue',
+  homeLink: 'Track a request with its tracking code, without signing in',
 };
 
 /** This feature's strings under their keys in the interface catalogue; `app/messages.ts` joins the features. */
