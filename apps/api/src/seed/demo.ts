@@ -165,6 +165,8 @@ export const DEMO_REGISTRY_PEOPLE = [
   // e2e/no-script.e2e.ts: the sign-in without JavaScript, desktop and phone.
   { nationalCode: '0011406011', mobile: '09120006404' },
   { nationalCode: '0041406028', mobile: '09350006404' },
+  // e2e/tracking-feedback.e2e.ts: public tracking, the rating and the call centre, on a phone.
+  { nationalCode: '0011407018', mobile: '09350007404' },
 ] as const;
 
 /**
