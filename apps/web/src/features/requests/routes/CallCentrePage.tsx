@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DigitsInput } from '../../../components/DigitsInput';
 import { ErrorSummary, Field } from '../../../components/Field';
 import { ErrorNotice, Notice } from '../../../components/Notice';
 import { PageQueryStates } from '../../../components/PageQueryStates';
@@ -78,14 +79,8 @@ function CallCentre({ desk }: { desk: CallCentreDesk }) {
           {FIELDS.map((name) => (
             <Field key={name} id={`cc-${name}`} name={name} label={labels[name]} help={t(`callCentre.help.${name}`)} error={fields[name]} required>
               {(props) => (
-                <input
+                <DigitsInput
                   {...props}
-                  className="input input--digits"
-                  type="text"
-                  inputMode="numeric"
-                  dir="ltr"
-                  autoComplete="off"
-                  spellCheck={false}
                   maxLength={name === 'mobileLast4' ? 8 : 20}
                   value={values[name]}
                   onChange={(e) => setValues({ ...values, [name]: e.target.value })}

@@ -1,5 +1,6 @@
 import { useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { DigitsInput } from '../../../components/DigitsInput';
 import { ErrorSummary, Field } from '../../../components/Field';
 import { ErrorNotice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
@@ -49,34 +50,10 @@ export function TrackPage() {
         <form className="stack" method="post" action="/track" noValidate>
           <input type="hidden" name="_csrf" value={page?.csrfToken ?? ''} />
           <Field id="trackingCode" label={labels.trackingCode} help={t('track.codeHelp')} error={fields.trackingCode} required>
-            {(props) => (
-              <input
-                {...props}
-                className="input input--digits"
-                type="text"
-                inputMode="numeric"
-                dir="ltr"
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={20}
-                defaultValue={code}
-              />
-            )}
+            {(props) => <DigitsInput {...props} maxLength={20} defaultValue={code} />}
           </Field>
           <Field id="nationalCode" label={labels.nationalCode} help={t('track.nationalCodeHelp')} error={fields.nationalCode} required>
-            {(props) => (
-              <input
-                {...props}
-                className="input input--digits"
-                type="text"
-                inputMode="numeric"
-                dir="ltr"
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={14}
-                autoFocus={Boolean(code) && !state}
-              />
-            )}
+            {(props) => <DigitsInput {...props} maxLength={14} autoFocus={Boolean(code) && !state} />}
           </Field>
           <div className="form-actions">
             <button type="submit" className="button">
