@@ -43,6 +43,8 @@ const SECTION = {
   admin: 'مدیریت سامانه',
   tools: 'ابزارهای سامانهٔ مدیریت خدمات',
   documents: 'اسناد و امضا',
+  feedback: 'نظر متقاضیان',
+  callCentre: 'مرکز تماس',
 } as const;
 type Section = keyof typeof SECTION;
 
@@ -75,7 +77,7 @@ const ROLES: Role[] = [
     key: 'agency-admin',
     sign: { staff: MINISTRY_ADMIN },
     nav: [...staffNav, 'admin'],
-    sections: ['review', 'cards', 'audit', 'admin', 'documents', 'tools'],
+    sections: ['review', 'cards', 'audit', 'admin', 'documents', 'feedback', 'tools'],
   },
   { key: 'central-reviewer', sign: { staff: CENTRAL_REVIEWER }, nav: staffNav, sections: ['review', 'delivery', 'cards', 'documents', 'tools'] },
   { key: 'auditor', sign: { staff: AUDITOR }, nav: staffNav, sections: ['audit', 'chain', 'system', 'delivery', 'cards', 'documents', 'tools'] },
@@ -89,7 +91,7 @@ const ROLES: Role[] = [
     key: 'provincial-admin',
     sign: { staff: PROVINCIAL_ADMIN },
     nav: [...staffNav, 'admin'],
-    sections: ['cards', 'audit', 'admin', 'documents', 'tools'],
+    sections: ['cards', 'audit', 'admin', 'documents', 'feedback', 'tools'],
     actFor: 'اقدام به جانشینی از',
   },
 ];

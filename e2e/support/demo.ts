@@ -125,3 +125,8 @@ export const HOME_CITIZENS = {
   desktop: { nationalCode: '۰۰۱۰۰۰۰۰۱۱', mobileTyped: '۰۹۱۲۰۰۰۱۴۱۷', mobile: '09120001417' },
   phone: { nationalCode: '۰۰۱۰۰۰۰۰۷۰', mobileTyped: '۰۹۳۵۰۰۰۱۴۱۷', mobile: '09350001417' },
 } as const satisfies Record<string, DemoCitizen>;
+
+// Public tracking, the rating and the call centre (e2e/tracking-feedback.e2e.ts) ----------------
+
+/** A call-centre operator of the ministry (call_centre_operator). */
+export const CALL_CENTRE: DemoStaff = { username: 'callcentre.ministry', password: DEMO_PASSWORD };

@@ -32,6 +32,7 @@ export const TABLES = {
   'delivery-reports': ['delivery_reports', 'delivery_report_rows'],
   services: ['services'],
   requests: ['service_requests'],
+  feedback: ['request_feedback'],
   operations: ['write_probes'],
   audit: ['audit_verifications'],
   calendar: ['holiday_years', 'holidays', 'local_closures'],

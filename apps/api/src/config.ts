@@ -79,7 +79,7 @@ export const AppConfigSchema = z.object({
    * information package, an agency's services), counted in the database: one limit across processes.
    */
   SEARCH_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
-  /** Sign-in attempts (password or one-time code) one address may make a minute, across all processes; half as many code requests. */
+  /** Sign-in attempts (password or one-time code) one address may make a minute, across all processes; half as many code requests and public tracking lookups. */
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(2).max(100_000).default(20),
   /** One-time codes sent to one national code, and to one mobile, in ten minutes. */
   OTP_SENDS_PER_10_MINUTES: z.coerce.number().int().min(1).max(1000).default(3),

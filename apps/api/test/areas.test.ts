@@ -25,6 +25,7 @@ type Persona =
   | 'auditor'
   | 'platform'
   | 'clerkAdmin'
+  | 'callCentre'
   | 'citizen';
 
 const sessions = {} as Record<Persona, Session>;
@@ -34,10 +35,10 @@ const agencyOf = {} as Record<Persona, string>;
 const OFFERED: Record<Persona, AreaName[]> = {
   clerk: ['staff', 'cartable', 'documents'],
   expert: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'documents'],
-  manager: ['staff', 'cartable', 'deskReports', 'documents'],
+  manager: ['staff', 'cartable', 'deskReports', 'documents', 'feedback'],
   secretariat: ['staff', 'documents'],
-  leafAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'deskReports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock'],
-  parentAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'catalogueReview', 'licences', 'reports', 'deskReports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock'],
+  leafAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'deskReports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock', 'feedback'],
+  parentAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'catalogueReview', 'licences', 'reports', 'deskReports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock', 'feedback'],
   central: ['staff', 'catalogue', 'catalogueReview', 'deliveryReview', 'architecture', 'licences', 'reports', 'deskReports', 'holidayCalendar', 'documents'],
   auditor: ['staff', 'catalogue', 'deliveryReview', 'architecture', 'licences', 'reports', 'deskReports', 'auditLog', 'operations', 'documents'],
   platform: [
@@ -56,7 +57,8 @@ const OFFERED: Record<Persona, AreaName[]> = {
     'documents',
     'signerKeyUnlock',
   ],
-  clerkAdmin: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'deskReports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock'],
+  clerkAdmin: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'deskReports', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock', 'feedback'],
+  callCentre: ['staff', 'documents', 'callCentre'],
   citizen: ['me'],
 };
 
@@ -93,6 +95,8 @@ const ENTRY: Record<AreaName, { call: (p: Persona) => Probe; refusesOthers: bool
   holidayCalendar: { call: () => ({ url: '/api/v1/calendar/capabilities' }), refusesOthers: false },
   documents: { call: () => ({ url: '/api/v1/documents/to-sign' }), refusesOthers: true },
   signerKeyUnlock: { call: () => ({ url: '/api/v1/documents/signer-keys/locked' }), refusesOthers: true },
+  callCentre: { call: () => ({ url: '/api/v1/call-centre' }), refusesOthers: true },
+  feedback: { call: () => ({ url: '/api/v1/feedback/summary' }), refusesOthers: true },
 };
 
 const ROLES: Record<Exclude<Persona, 'citizen'>, { agency: 'parent' | 'child'; roles: Array<Role | { role: Role; includeSubagencies: boolean }> }> = {
@@ -106,6 +110,7 @@ const ROLES: Record<Exclude<Persona, 'citizen'>, { agency: 'parent' | 'child'; r
   auditor: { agency: 'parent', roles: [{ role: 'oversight_auditor', includeSubagencies: true }] },
   platform: { agency: 'parent', roles: ['platform_admin'] },
   clerkAdmin: { agency: 'child', roles: ['desk_clerk', 'agency_admin'] },
+  callCentre: { agency: 'child', roles: ['call_centre_operator'] },
 };
 
 const areasOf = async (s: Session) => {
@@ -160,7 +165,7 @@ describe('the areas of the session', () => {
     expect(offered(await areasOf(s))).toEqual(['staff', 'cartable', 'documents']);
     const acting = await t.app.inject({ method: 'POST', url: '/api/v1/auth/act-for', headers: s.headers, payload: { id: principal.id } });
     expect(acting.statusCode).toBe(200);
-    expect(offered(acting.json<{ areas: Areas }>().areas)).toEqual(OFFERED.leafAdmin);
+    expect(offered(acting.json<{ areas: Areas }>().areas)).toEqual(AREA_NAMES.filter((a) => OFFERED.leafAdmin.includes(a)));
     // The server agrees: the delegate may now open administration, and no longer the cartable.
     expect((await t.app.inject({ url: '/api/v1/admin/agencies', headers: s.headers })).statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/v1/cartable', headers: s.headers })).statusCode).toBe(403);

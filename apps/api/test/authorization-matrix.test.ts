@@ -156,6 +156,7 @@ beforeAll(async () => {
     '/api/v1/requests/:id/decide': request.id,
     '/api/v1/requests/:id/receipt.pdf': request.id,
     '/api/v1/requests/:id/applicant/reveal': request.id,
+    '/api/v1/requests/:id/feedback': request.id,
     '/api/v1/requests/track/:trackingCode': request.trackingCode,
     '/api/v1/services/:id/catalogue-link': service!.id,
     '/api/v1/catalogue/missions/:id': mission.id,

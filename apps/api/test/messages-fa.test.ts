@@ -29,6 +29,7 @@ describe('Persian messages the API can produce', () => {
       'catalogue',
       'delivery-reports',
       'documents',
+      'feedback',
       'identity',
       'laws',
       'licences',
@@ -54,6 +55,7 @@ describe('Persian messages the API can produce', () => {
       'CATALOGUE_SERVICE_NOT_APPROVED',
       'IMPORT_ENCODING_INVALID',
       'CARD_NOT_FOUND',
+      'FEEDBACK_ALREADY_GIVEN',
     ]) {
       expect(codes).toContain(code);
     }

@@ -936,6 +936,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Track a request without signing in: its tracking code and the applicant’s national code (Persian digits accepted)
+         * @description Answers the service, the status in plain words, the steps with Jalali dates (who acted only as a role), what is expected of the applicant now and the due date; never the form, the applicant or notes. A wrong national code and an unknown code answer alike (404 TRACKING_NOT_FOUND). Rate-limited per client address.
+         */
+        post: operations["trackRequestPublicly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-centre": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call centre: the agencies whose requests the operator answers callers about (call-centre operators) */
+        get: operations["getCallCentre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-centre/lookups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A request’s status by tracking code after the caller’s identity check (call-centre operators); every lookup is audited
+         * @description The caller states their national code and the last four digits of the mobile on file; both must be the applicant’s and the request one of the operator’s agencies. Otherwise 404 CALLER_NOT_VERIFIED, whichever fact was wrong. Limited per operator (429 with Retry-After).
+         */
+        post: operations["lookUpRequestForCaller"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/desk-reports": {
         parameters: {
             query?: never;
@@ -2539,6 +2596,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your rating of your request, and whether you may rate it now (once it is closed, once) */
+        get: operations["getRequestFeedback"];
+        put?: never;
+        /**
+         * Rate your closed request 1–5 with an optional comment (once)
+         * @description Only the applicant (or, for a company, its representatives), only once the request is closed (409 FEEDBACK_REQUEST_OPEN), only once (409 FEEDBACK_ALREADY_GIVEN: the first rating stays). The comment is normalised (Arabic ي/ك folded, spaces collapsed), at most 1000 characters.
+         */
+        post: operations["giveRequestFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ratings per agency, service and office of the agencies where you are a unit manager or administrator
+         * @description from/to: an optional period [from, to) of when the ratings were given.
+         */
+        get: operations["getFeedbackSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/low": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Low ratings (1–2) with their comments, newest first, for the unit managers of the requests’ units */
+        get: operations["listLowRatings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2937,7 +3052,7 @@ export interface operations {
                         } | null;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -2968,6 +3083,8 @@ export interface operations {
                             holidayCalendar: boolean;
                             documents: boolean;
                             signerKeyUnlock: boolean;
+                            callCentre: boolean;
+                            feedback: boolean;
                         };
                     };
                 };
@@ -3249,7 +3366,7 @@ export interface operations {
                         } | null;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -3280,6 +3397,8 @@ export interface operations {
                             holidayCalendar: boolean;
                             documents: boolean;
                             signerKeyUnlock: boolean;
+                            callCentre: boolean;
+                            feedback: boolean;
                         };
                     };
                 };
@@ -3509,7 +3628,7 @@ export interface operations {
                         } | null;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -3540,6 +3659,8 @@ export interface operations {
                             holidayCalendar: boolean;
                             documents: boolean;
                             signerKeyUnlock: boolean;
+                            callCentre: boolean;
+                            feedback: boolean;
                         };
                     };
                 };
@@ -3849,7 +3970,7 @@ export interface operations {
                         } | null;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -3880,6 +4001,8 @@ export interface operations {
                             holidayCalendar: boolean;
                             documents: boolean;
                             signerKeyUnlock: boolean;
+                            callCentre: boolean;
+                            feedback: boolean;
                         };
                     };
                 };
@@ -8379,7 +8502,7 @@ export interface operations {
                         editUnits: boolean;
                         createStaff: boolean;
                         issueApiToken: boolean;
-                        grantableRoles: ("desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin")[];
+                        grantableRoles: ("desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator")[];
                     };
                 };
             };
@@ -8519,7 +8642,7 @@ export interface operations {
                     "application/json": {
                         edit: boolean;
                         changeRoles: boolean;
-                        grantableRoles: ("desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin")[];
+                        grantableRoles: ("desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator")[];
                         deactivate: boolean;
                         reactivate: boolean;
                         unlock: boolean;
@@ -8955,7 +9078,7 @@ export interface operations {
                             failedLogins: number;
                             roles: {
                                 /** @enum {string} */
-                                role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                                role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                                 /** Format: uuid */
                                 agencyId: string;
                                 unitId: string | null;
@@ -9107,7 +9230,7 @@ export interface operations {
                     mobile?: string;
                     roles?: {
                         /** @enum {string} */
-                        role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                        role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                         /** Format: uuid */
                         agencyId: string;
                         unitId?: string | null;
@@ -9136,7 +9259,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -9169,7 +9292,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -9424,7 +9547,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -9596,7 +9719,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -9815,7 +9938,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                    role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                     /** Format: uuid */
                     agencyId: string;
                     unitId?: string | null;
@@ -9843,7 +9966,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -10062,7 +10185,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                    role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                     /** Format: uuid */
                     agencyId: string;
                     unitId?: string | null;
@@ -10090,7 +10213,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -10326,7 +10449,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -10524,7 +10647,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -10722,7 +10845,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -12718,7 +12841,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12727,7 +12850,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12978,7 +13101,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12987,7 +13110,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13177,7 +13300,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13186,7 +13309,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13376,7 +13499,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13385,7 +13508,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13533,7 +13656,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13542,7 +13665,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13691,7 +13814,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13700,7 +13823,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13907,7 +14030,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13916,7 +14039,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14115,7 +14238,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14124,7 +14247,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14383,7 +14506,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14392,7 +14515,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14469,6 +14592,639 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    trackRequestPublicly: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "trackingCode": "۴۵۰۱۸۲۲۵۱۶",
+                 *       "nationalCode": "۰۰۱۲۳۴۵۶۷۹"
+                 *     }
+                 */
+                "application/json": {
+                    trackingCode: string;
+                    nationalCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "trackingCode": "4501822516",
+                     *       "serviceTitle": "ثبت شکایت کارگری",
+                     *       "status": "in_review",
+                     *       "statusLabel": "در حال بررسی",
+                     *       "expected": "کاری لازم نیست. کارشناس دستگاه درخواست را بررسی می‌کند و نتیجه را پیامک می‌کند.",
+                     *       "closed": false,
+                     *       "dueDateJalali": "1404/01/24",
+                     *       "dueAt": "2025-04-13T20:30:00.000Z",
+                     *       "overdue": false,
+                     *       "steps": [
+                     *         {
+                     *           "action": "submitted",
+                     *           "label": "ثبت درخواست",
+                     *           "actorLabel": "متقاضی",
+                     *           "at": "2025-03-26T06:30:00.000Z",
+                     *           "dateJalali": "1404/01/06"
+                     *         },
+                     *         {
+                     *           "action": "taken",
+                     *           "label": "آغاز بررسی",
+                     *           "actorLabel": "کارشناس دستگاه",
+                     *           "at": "2025-03-29T05:10:00.000Z",
+                     *           "dateJalali": "1404/01/09"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        trackingCode: string;
+                        serviceTitle: string;
+                        /** @enum {string} */
+                        status: "submitted" | "in_review" | "approved" | "rejected";
+                        statusLabel: string;
+                        expected: string;
+                        closed: boolean;
+                        dueDateJalali: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        steps: {
+                            action: string;
+                            label: string;
+                            actorLabel: string;
+                            /** Format: date-time */
+                            at: string;
+                            dateJalali: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCallCentre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        lookupsPerMinute: number;
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    lookUpRequestForCaller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    trackingCode: string;
+                    nationalCode: string;
+                    mobileLast4: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trackingCode: string;
+                        serviceTitle: string;
+                        /** @enum {string} */
+                        status: "submitted" | "in_review" | "approved" | "rejected";
+                        statusLabel: string;
+                        expected: string;
+                        closed: boolean;
+                        dueDateJalali: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        steps: {
+                            action: string;
+                            label: string;
+                            actorLabel: string;
+                            /** Format: date-time */
+                            at: string;
+                            dateJalali: string;
+                        }[];
+                        agencyName: string;
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14649,7 +15405,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14658,7 +15414,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14830,7 +15586,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND */
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14839,7 +15595,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND";
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -36487,6 +37243,652 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CALENDAR_SCOPE_FORBIDDEN" | "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getRequestFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feedback: {
+                            /** Format: uuid */
+                            requestId: string;
+                            rating: number;
+                            comment: string | null;
+                            /** Format: date-time */
+                            givenAt: string;
+                        } | null;
+                        mayRate: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    giveRequestFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rating": 4,
+                 *       "comment": "پاسخ به‌موقع رسید؛ فقط پیامک کمی دیر آمد."
+                 *     }
+                 */
+                "application/json": {
+                    rating: number;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "d15f62d3-0f91-4f42-a7bd-54782fb5818b",
+                     *       "rating": 4,
+                     *       "comment": "پاسخ به‌موقع رسید؛ فقط پیامک کمی دیر آمد.",
+                     *       "givenAt": "2025-04-06T09:12:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        rating: number;
+                        comment: string | null;
+                        /** Format: date-time */
+                        givenAt: string;
+                    };
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: FEEDBACK_ALREADY_GIVEN, FEEDBACK_REQUEST_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FEEDBACK_ALREADY_GIVEN" | "FEEDBACK_REQUEST_OPEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getFeedbackSummary: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agencies: {
+                            count: number;
+                            mean: number | null;
+                            stars: number[];
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                        }[];
+                        services: {
+                            count: number;
+                            mean: number | null;
+                            stars: number[];
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceTitle: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                        }[];
+                        units: {
+                            count: number;
+                            mean: number | null;
+                            stars: number[];
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: uuid */
+                            agencyId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listLowRatings: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            requestId: string;
+                            trackingCode: string;
+                            serviceTitle: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            unitId: string | null;
+                            rating: number;
+                            comment: string | null;
+                            /** Format: date-time */
+                            givenAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
                             message: string;
                             details: {
                                 [key: string]: unknown;

@@ -42,6 +42,10 @@ export const AREA_NAMES = [
   'documents',
   /** Locked signing keys of one's agencies, to unlock (agency and platform administrators). */
   'signerKeyUnlock',
+  /** The call centre's lookup of a request by tracking code after the caller's identity check. */
+  'callCentre',
+  /** The applicants' ratings of closed requests: aggregates, and low ratings for unit managers. */
+  'feedback',
 ] as const;
 export type AreaName = (typeof AREA_NAMES)[number];
 
@@ -65,6 +69,8 @@ export const Areas = z.object({
   holidayCalendar: flag,
   documents: flag,
   signerKeyUnlock: flag,
+  callCentre: flag,
+  feedback: flag,
 }) satisfies z.ZodType<Record<AreaName, boolean>>;
 export type Areas = z.infer<typeof Areas>;
 

@@ -39,6 +39,8 @@ export const ROLES = [
   'central_reviewer',
   'oversight_auditor',
   'platform_admin',
+  /** Answers callers about their requests (issue 11 §9): looks a request up by tracking code after an identity check. */
+  'call_centre_operator',
 ] as const;
 export const RoleName = z.enum(ROLES);
 

@@ -69,3 +69,4 @@ export * from './pages';
 export * from './offices';
 export * from './calendar';
 export * from './desk-reports';
+export * from './tracking';

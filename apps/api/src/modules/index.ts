@@ -4,6 +4,7 @@ import { calendarModule } from './calendar';
 import { catalogueModule } from './catalogue';
 import { deliveryReportsModule } from './delivery-reports';
 import { documentsModule } from './documents';
+import { feedbackModule } from './feedback';
 import { identityModule } from './identity';
 import { lawsModule } from './laws';
 import { licencesModule } from './licences';
@@ -37,4 +38,5 @@ export const modules: readonly AppModule[] = [
   documentsModule,
   officesModule,
   calendarModule,
+  feedbackModule,
 ];

@@ -111,6 +111,7 @@ const STAFF: StaffSeed[] = [
   { username: 'expert.ministry', displayName: 'حسین موسوی', agency: 'ministry', role: 'expert' },
   { username: 'manager.ministry', displayName: 'فاطمه حسینی', agency: 'ministry', role: 'unit_manager', unit: true },
   { username: 'secretariat.ministry', displayName: 'رضا اکبری', agency: 'ministry', role: 'secretariat' },
+  { username: 'callcentre.ministry', displayName: 'پریسا نادری', agency: 'ministry', role: 'call_centre_operator' },
   {
     username: 'admin.ministry',
     displayName: 'سارا جعفری',
@@ -165,6 +166,8 @@ export const DEMO_REGISTRY_PEOPLE = [
   // e2e/no-script.e2e.ts: the sign-in without JavaScript, desktop and phone.
   { nationalCode: '0011406011', mobile: '09120006404' },
   { nationalCode: '0041406028', mobile: '09350006404' },
+  // e2e/tracking-feedback.e2e.ts: public tracking, the rating and the call centre, on a phone.
+  { nationalCode: '0011407018', mobile: '09350007404' },
 ] as const;
 
 /**

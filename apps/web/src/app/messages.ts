@@ -1,6 +1,7 @@
 import { messages as catalogue } from '../features/catalogue';
 import { messages as citizen } from '../features/citizen';
 import { messages as documents } from '../features/documents';
+import { messages as feedback } from '../features/feedback';
 import { messages as identity } from '../features/identity';
 import { messages as notifications } from '../features/notifications';
 import { messages as portal } from '../features/portal';
@@ -22,6 +23,7 @@ export const publicParts = {
   catalogue,
   citizen,
   documents,
+  feedback,
   identity,
   notifications,
   portal,
@@ -35,6 +37,7 @@ export const fa = {
   ...catalogue.fa,
   ...citizen.fa,
   ...documents.fa,
+  ...feedback.fa,
   ...identity.fa,
   ...notifications.fa,
   ...portal.fa,
@@ -48,6 +51,7 @@ export const en: Widen<typeof fa> = {
   ...catalogue.en,
   ...citizen.en,
   ...documents.en,
+  ...feedback.en,
   ...identity.en,
   ...notifications.en,
   ...portal.en,

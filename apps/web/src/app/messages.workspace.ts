@@ -4,7 +4,9 @@ import { workspaceMessages as catalogue } from '../features/catalogue';
 import { messages as deliveryReports } from '../features/delivery-reports';
 import { messages as deskReports } from '../features/desk-reports';
 import { workspaceMessages as documentsWorkspace } from '../features/documents';
+import { workspaceMessages as feedbackWorkspace } from '../features/feedback';
 import { messages as licences } from '../features/licences';
+import { workspaceMessages as requestsWorkspace } from '../features/requests';
 import { messages as organisation } from '../features/organisation';
 import { messages as serviceArchitecture } from '../features/service-architecture';
 import { messages as staff } from '../features/staff';
@@ -23,8 +25,10 @@ export const workspaceParts = {
   deliveryReports,
   deskReports,
   documentsWorkspace,
+  feedbackWorkspace,
   licences,
   organisation,
+  requestsWorkspace,
   serviceArchitecture,
   staff,
   system,
@@ -37,8 +41,10 @@ export const workspaceFa = {
   ...deliveryReports.fa,
   ...deskReports.fa,
   ...documentsWorkspace.fa,
+  ...feedbackWorkspace.fa,
   ...licences.fa,
   ...organisation.fa,
+  ...requestsWorkspace.fa,
   ...serviceArchitecture.fa,
   ...staff.fa,
   ...system.fa,
@@ -51,8 +57,10 @@ export const workspaceEn: Widen<typeof workspaceFa> = {
   ...deliveryReports.en,
   ...deskReports.en,
   ...documentsWorkspace.en,
+  ...feedbackWorkspace.en,
   ...licences.en,
   ...organisation.en,
+  ...requestsWorkspace.en,
   ...serviceArchitecture.en,
   ...staff.en,
   ...system.en,

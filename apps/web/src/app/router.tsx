@@ -7,6 +7,7 @@ import { citizenRoutes } from '../features/citizen';
 import { deliveryReportRoutes } from '../features/delivery-reports';
 import { deskReportRoutes } from '../features/desk-reports';
 import { documentRoutes } from '../features/documents';
+import { feedbackRoutes } from '../features/feedback';
 import { identityRoutes } from '../features/identity';
 import { licenceRoutes } from '../features/licences';
 import { notificationRoutes } from '../features/notifications';
@@ -40,6 +41,7 @@ export const routeTree = rootRoute.addChildren([
   ...serviceRoutes.root,
   ...catalogueRoutes.root,
   ...documentRoutes.root,
+  ...requestRoutes.root,
   citizenRoute.addChildren([
     ...identityRoutes.citizen,
     citizenAreaRoute.addChildren([
@@ -62,6 +64,8 @@ export const routeTree = rootRoute.addChildren([
       ...auditRoutes.staffArea,
       ...calendarRoutes.staffArea,
       ...documentRoutes.staffArea,
+      ...requestRoutes.staffArea,
+      ...feedbackRoutes.staffArea,
     ]),
   ]),
   adminRoute.addChildren([adminAreaRoute.addChildren([...organisationRoutes.adminArea])]),

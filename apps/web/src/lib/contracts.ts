@@ -38,6 +38,16 @@ export type RequestView = C.RequestWithPeople & { version?: number; actions?: Re
 export type CartableItem = Out<typeof C.CartableItem> & { version?: number; dueDateJalali?: string };
 export type SubmitRequest = Out<typeof C.SubmitRequest>;
 export type DecideRequest = In<typeof C.DecideRequest>;
+/** Public tracking, the call centre's lookup and the applicants' ratings (issue 11 §8–10). */
+export type PublicTracking = C.PublicTracking;
+export type CallCentreLookup = C.CallCentreLookup;
+export type CallCentreDesk = C.CallCentreDesk;
+export type CallCentreLookupInput = In<typeof C.CallCentreLookupQuery>;
+export type Feedback = C.Feedback;
+export type FeedbackState = C.FeedbackState;
+export type GiveFeedback = In<typeof C.GiveFeedback>;
+export type FeedbackSummary = C.FeedbackSummary;
+export type LowRating = C.LowRating;
 
 /** A page of a list: `nextCursor` asks for the next one (`null`: this was the last). */
 export interface Page<T> {

@@ -5,10 +5,14 @@ import { deskReportsErrors } from './desk-reports.errors';
 import { deskReportAgencies } from './desk-reports.policy';
 import { deskReportsRoutes } from './desk-reports.routes';
 import { defineRequestsJobs } from './requests.jobs';
-import { deskAgencies } from './requests.policy';
+import { trackingRoutes } from './request-tracking.routes';
+import { callCentreAgencies, deskAgencies } from './requests.policy';
 import { overdueByAgency } from './requests.repository';
 
 export { requestVisibleTo } from './requests.service';
+/** For the feedback module: one request's facts for its applicant, and tracking codes by id. */
+export { requestFactsForApplicant, trackingCodesOf } from './request-tracking.service';
+export type { RequestFacts } from './request-tracking.service';
 /** For the delivery reports' discrepancy report: requests received per desk service in a period. */
 export { requestActivity } from './requests.repository';
 export type { RequestActivity } from './requests.repository';
@@ -18,14 +22,17 @@ export const requestsModule: AppModule = {
   errors: [requestsErrors, deskReportsErrors],
   async register(app, ctx) {
     await requestsRoutes(app, ctx);
+    await trackingRoutes(app, ctx);
     await deskReportsRoutes(app, ctx);
   },
   defineJobs: defineRequestsJobs,
   // The cartable lists the requests of the agencies where the actor holds a desk role (listCartable).
   // The desk reports: an agency's managers for their agencies, central roles for all (deskReport).
+  // The call centre: operators of an agency look its requests up after checking the caller.
   areas: (_ctx, actor) => ({
     cartable: actor.type === 'staff' && deskAgencies(actor).length > 0,
     deskReports: actor.type === 'staff' && deskReportAgencies(actor) !== undefined,
+    callCentre: actor.type === 'staff' && callCentreAgencies(actor).length > 0,
   }),
   gauges: [
     {

@@ -13,6 +13,16 @@ export const requestsErrors = defineErrors({
     fa: 'این خدمت برای شما در این نقش ارائه نمی‌شود: خدمات شهروندی را به نام خودتان و خدمات کسب‌وکار را به نمایندگی از شرکت درخواست کنید.',
     en: 'This service is not offered to you in this capacity: apply for citizen services as yourself and for business services acting for your company.',
   },
+  TRACKING_NOT_FOUND: {
+    status: 404,
+    fa: 'درخواستی با این کد رهگیری و کد ملی پیدا نشد. هر دو را دوباره بررسی کنید.',
+    en: 'No request matches this tracking code and national code. Check both and try again.',
+  },
+  CALLER_NOT_VERIFIED: {
+    status: 404,
+    fa: 'درخواستی از دستگاه شما با این کد رهگیری و مشخصات تماس‌گیرنده پیدا نشد.',
+    en: 'No request of your agency matches this tracking code and the caller’s details.',
+  },
 });
 
 /** The module's refusals: the platform's codes and its own (an undeclared code does not compile). */

@@ -55,3 +55,8 @@ export function servingUnit(actor: StaffActor, agencyId: string, role: Role): st
   const [only] = units;
   return units.size === 1 && only ? only : null;
 }
+/** Call-centre operators: look a request of their agency up by tracking code after the caller's identity check. */
+export const CALL_CENTRE_ROLES = ['call_centre_operator'] as const satisfies readonly Role[];
+
+/** Agencies whose requests the operator answers callers about. */
+export const callCentreAgencies = (actor: StaffActor): string[] => agenciesWithRole(actor, CALL_CENTRE_ROLES);

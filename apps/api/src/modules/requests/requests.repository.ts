@@ -54,6 +54,13 @@ export async function findRequestByTrackingCode(db: Db, trackingCode: string): P
   return row && fix(row);
 }
 
+/** Tracking codes of some requests, by id. */
+export async function trackingCodes(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await rows<{ id: string; code: string }>(db, sql`SELECT id, tracking_code AS code FROM service_requests WHERE id = ANY(${list(ids)}::uuid[])`);
+  return new Map(found.map((r) => [r.id, r.code]));
+}
+
 export interface NewRequest {
   trackingCode: string;
   serviceId: string;

@@ -14,7 +14,8 @@ import { isValidTrackingCode, normaliseTrackingCode } from './tracking-code.mode
 const tags = ['requests'];
 const Id = z.object({ id: z.uuid() });
 const PageQuery = { cursor: z.string().max(1000).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) };
-const TrackingCode = z
+/** A tracking code as typed (Persian or Arabic digits, spaces, dashes), normalised and its check digit checked. */
+export const TrackingCode = z
   .string()
   .transform(normaliseTrackingCode)
   .refine(isValidTrackingCode, { params: { code: 'TRACKING_CODE_INVALID' }, message: 'TRACKING_CODE_INVALID' });

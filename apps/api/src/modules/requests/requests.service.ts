@@ -39,7 +39,7 @@ export function dueDate(calendar: WorkingCalendar, submittedAt: Date, normDays: 
   return { dueAt: jalaliDayRange(day).end, dueDateJalali: jalaliDateString(day) };
 }
 /** The Jalali day a dueAt instant closes. */
-const dueDay = (dueAt: Date) => jalaliDateString(new Date(dueAt.getTime() - 1));
+export const dueDay = (dueAt: Date) => jalaliDateString(new Date(dueAt.getTime() - 1));
 
 // Views -----------------------------------------------------------------------------------------
 const STAFF_LABELS: Record<string, { fa: string; en: string }> = {
@@ -49,7 +49,7 @@ const STAFF_LABELS: Record<string, { fa: string; en: string }> = {
 };
 
 /** Who acted, as the applicant may see it: "you", the applicant, or a role — never a staff member's name. */
-function actorLabel(e: repo.RequestEventRow, viewer: Actor, lang: Lang): string {
+export function actorLabel(e: repo.RequestEventRow, viewer: Actor, lang: Lang): string {
   if (e.actorType === 'citizen') {
     if (viewer.type === 'citizen' && e.actorId === viewer.id) return lang === 'fa' ? 'شما' : 'You';
     if (e.onBehalfOfId) return lang === 'fa' ? 'نماینده شرکت' : 'Company representative';

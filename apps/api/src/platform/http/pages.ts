@@ -33,7 +33,7 @@ export const LANG_COOKIE = 'dargah_lang';
 /** The pages' form token cookie (double submit, ADR 0018); `__Host-` in production pins it to this host. */
 const formCookie = (production: boolean) => (production ? '__Host-dargah_form' : 'dargah_form');
 /** The pages that take form posts. */
-const FORM_PAGES = ['/me/sign-in'];
+const FORM_PAGES = ['/me/sign-in', '/track'];
 /** A form post's body: a few short fields. */
 const FORM_BODY_LIMIT = 8 * 1024;
 /**

@@ -2,10 +2,14 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import type {
   ApplicantReveal,
+  CallCentreDesk,
+  CallCentreLookup,
+  CallCentreLookupInput,
   CartableItem,
   DecideRequest,
   Page,
   RequestStatus,
+  PublicTracking,
   RequestView,
   SubmitRequest,
 } from '../../lib/contracts';
@@ -83,3 +87,20 @@ export const decideRequest = (
  */
 export const revealApplicant = (requestId: string) =>
   api.post<ApplicantReveal>(`/requests/${encodeURIComponent(requestId)}/applicant/reveal`, {});
+
+/**
+ * `POST /requests/track`: public tracking by tracking code and the applicant's national code (no
+ * sign-in; limited per address). Called by the /track page's server action as the visitor; a
+ * signed-in visitor's write must carry their session's CSRF token, given here explicitly.
+ */
+export const trackPublicly = (body: { trackingCode: string; nationalCode: string }, csrfToken?: string) =>
+  api.post<PublicTracking>('/requests/track', body, csrfToken ? { headers: { 'X-CSRF-Token': csrfToken } } : {});
+
+/** `GET /call-centre`: the agencies the call-centre operator answers for, and the lookups a minute. */
+export const callCentreQuery = queryOptions({
+  queryKey: ['requests', 'call-centre'],
+  queryFn: ({ signal }) => api.get<CallCentreDesk>('/call-centre', { signal }),
+});
+
+/** `POST /call-centre/lookups`: a request's status after the caller's identity check (audited). */
+export const lookUpForCaller = (body: CallCentreLookupInput) => api.post<CallCentreLookup>('/call-centre/lookups', body);

@@ -19,4 +19,5 @@ export { RequestAnswers } from './components/RequestAnswers';
 export { RequestFacts } from './components/RequestFacts';
 export { StatusBadge } from './components/StatusBadge';
 export { messages } from './messages';
+export { workspaceMessages } from './workspace-messages';
 export { requestRoutes } from './routes';

@@ -187,8 +187,47 @@ const requestsEn: Widen<typeof requestsFa> = {
   },
 };
 
+/** Persian strings of public tracking (under `track.`; the call centre's result shows them too). */
+const trackFa = {
+  title: 'پیگیری درخواست',
+  lead: 'با کد رهگیری و کد ملی متقاضی، بدون ورود به درگاه، ببینید درخواست در چه مرحله‌ای است.',
+  formTitle: 'کد رهگیری و کد ملی',
+  again: 'پیگیری درخواستی دیگر',
+  code: 'کد رهگیری',
+  codeHelp: '۱۰ رقم، روی رسید درخواست و در پیامک ثبت آن.',
+  nationalCode: 'کد ملی متقاضی',
+  nationalCodeHelp: 'کد ملی کسی که درخواست را ثبت کرد؛ رقم‌های فارسی هم پذیرفته می‌شود.',
+  submit: 'پیگیری',
+  notFound: 'درخواستی پیدا نشد',
+  tooMany: 'تلاش‌ها بیش از حد مجاز است',
+  privacy: 'این صفحه جز وضعیت و مراحل درخواست چیزی نشان نمی‌دهد؛ برای دیدن پاسخ و مدارک وارد میز شهروند شوید.',
+  expected: 'اکنون از شما چه انتظاری می‌رود',
+  dueWas: 'موعد پاسخ بود',
+  overdue: 'از موعد گذشته',
+  homeLink: 'پیگیری درخواست با کد رهگیری، بدون ورود',
+};
+
+const trackEn: Widen<typeof trackFa> = {
+  title: 'Track a request',
+  lead: 'With the tracking code and the applicant’s national code, see where a request stands without signing in.',
+  formTitle: 'Tracking code and national code',
+  again: 'Track another request',
+  code: 'Tracking code',
+  codeHelp: '10 digits, on the request’s receipt and in the SMS that confirmed it.',
+  nationalCode: 'Applicant’s national code',
+  nationalCodeHelp: 'The national code of whoever submitted the request; Persian digits are accepted.',
+  submit: 'Track',
+  notFound: 'No request found',
+  tooMany: 'Too many attempts',
+  privacy: 'This page shows only the request’s status and steps; sign in to your desk to see the answer and documents.',
+  expected: 'What is expected of you now',
+  dueWas: 'The answer was due',
+  overdue: 'overdue',
+  homeLink: 'Track a request with its tracking code, without signing in',
+};
+
 /** This feature's strings under their keys in the interface catalogue; `app/messages.ts` joins the features. */
 export const messages = {
-  fa: { desk: fa, receipt: receiptFa, requests: requestsFa },
-  en: { desk: en, receipt: receiptEn, requests: requestsEn },
+  fa: { desk: fa, receipt: receiptFa, requests: requestsFa, track: trackFa },
+  en: { desk: en, receipt: receiptEn, requests: requestsEn, track: trackEn },
 };

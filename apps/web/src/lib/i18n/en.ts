@@ -101,5 +101,6 @@ export const en: Messages = {
     central_reviewer: 'Central reviewer',
     oversight_auditor: 'Oversight auditor',
     platform_admin: 'Platform administrator',
+    call_centre_operator: 'Call-centre operator',
   },
 };

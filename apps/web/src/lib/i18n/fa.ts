@@ -104,6 +104,7 @@ export const fa = {
     central_reviewer: 'بازبین مرکزی',
     oversight_auditor: 'بازرس نظارتی',
     platform_admin: 'مدیر درگاه',
+    call_centre_operator: 'اپراتور مرکز تماس',
   },
 };
 

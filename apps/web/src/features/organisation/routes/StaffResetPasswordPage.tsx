@@ -20,7 +20,9 @@ type F = (typeof FIELDS)[number];
  */
 export function StaffResetPasswordPage() {
   const { t } = useTranslation();
-  const { code = '' } = useSearch({ strict: false });
+  // `code` of any route's search (the tracking page's may be a number): this page's is text.
+  const search = useSearch({ strict: false });
+  const code = search.code === undefined ? '' : String(search.code);
   const form = useFormState<F>({
     order: FIELDS,
     initial: { code, password: '', repeat: '' },

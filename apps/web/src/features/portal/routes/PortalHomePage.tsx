@@ -40,6 +40,9 @@ export function PortalHomePage() {
           </Link>
           <span className="hero__text">{t('cataloguePublic.homeLinkLead')}</span>
         </p>
+        <p className="hero__text">
+          <a href="/track">{t('track.homeLink')}</a>
+        </p>
       </section>
 
       <ServiceCatalogue />

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { DocumentIcon, PrintIcon } from '../../../components/icons';
 import type { RequestView } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
+import { RatingSection } from '../../feedback';
 import { receiptPdfHref, requestQuery } from '../api';
 import { ApplicantFacts } from '../components/ApplicantFacts';
 import { HistoryTimeline } from '../components/HistoryTimeline';
@@ -94,6 +95,12 @@ function Receipt({ r, submitted }: { r: RequestView; submitted: boolean }) {
           </Link>
         </div>
       </section>
+
+      {r.status === 'approved' || r.status === 'rejected' ? (
+        <div className="no-print">
+          <RatingSection requestId={r.id} />
+        </div>
+      ) : null}
 
       <section className="card stack" aria-labelledby="receipt-history">
         <h2 id="receipt-history" className="card__title">

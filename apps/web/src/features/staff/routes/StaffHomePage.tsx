@@ -8,6 +8,7 @@ import { areasOf, useSession } from '../../identity';
 import { SystemStatusCard } from '../../system';
 import { CartableSection } from '../components/CartableSection';
 import { CardsSection, DeliveryReviewSection, ReviewSection, ToolsSection } from '../components/CatalogueSections';
+import { CallCentreSection, FeedbackSection } from '../components/DeskSections';
 import { DocumentsSection } from '../components/DocumentsSection';
 import { AdministrationSection, AuditSection } from '../components/OversightSections';
 
@@ -16,7 +17,8 @@ import { AdministrationSection, AuditSection } from '../components/OversightSect
  * (the session's `areas`): the cartable for desk staff; the review queue with its counts for
  * reviewers; the service cards; the audit log and, for auditors and platform administrators, the
  * audit chain and the deployment's readiness (the operator panel); administration for
- * administrators. Several roles give several sections; none gives an honest "nothing yet".
+ * administrators; the call centre for its operators and the applicants' ratings for unit managers
+ * and administrators. Several roles give several sections; none gives an honest "nothing yet".
  */
 export function StaffHomePage() {
   const { t } = useTranslation();
@@ -33,6 +35,8 @@ export function StaffHomePage() {
   if (areas.catalogue) sections.push(<CardsSection key="cards" drafting={areas.catalogueDrafting} />);
   if (!areas.operations && audit) sections.push(audit);
   if (areas.administration) sections.push(<AdministrationSection key="admin" />);
+  if (areas.callCentre) sections.push(<CallCentreSection key="call-centre" />);
+  if (areas.feedback) sections.push(<FeedbackSection key="feedback" />);
   if (areas.documents) sections.push(<DocumentsSection key="documents" />);
   const tools = areas.architecture || areas.licences || areas.reports || areas.deskReports || areas.holidayCalendar;
   const nothing = !areas.cartable && sections.length === 0 && !tools;

@@ -1,0 +1,51 @@
+import type { RequestStatus } from '@dargah/contracts';
+import type { Lang } from '../../platform/http/i18n';
+
+/*
+ * A request in plain words, for those who see it outside the desk (public tracking, the call
+ * centre): each status, what the applicant is expected to do in it, and each step of the history.
+ * Pure: the service looks the request and its events up.
+ */
+
+type Words = Readonly<Record<Lang, string>>;
+
+export const STATUS_WORDS: Readonly<Record<RequestStatus, { label: Words; expected: Words }>> = {
+  submitted: {
+    label: { fa: 'ثبت شده؛ در نوبت بررسی', en: 'Submitted; waiting to be reviewed' },
+    expected: {
+      fa: 'کاری لازم نیست. دستگاه درخواست را بررسی می‌کند و نتیجه را پیامک می‌کند.',
+      en: 'Nothing for now. The agency will review the request and tell you the outcome by SMS.',
+    },
+  },
+  in_review: {
+    label: { fa: 'در حال بررسی', en: 'Being reviewed' },
+    expected: {
+      fa: 'کاری لازم نیست. کارشناس دستگاه درخواست را بررسی می‌کند و نتیجه را پیامک می‌کند.',
+      en: 'Nothing for now. An expert of the agency is reviewing it; you will be told the outcome by SMS.',
+    },
+  },
+  approved: {
+    label: { fa: 'پذیرفته شد', en: 'Approved' },
+    expected: {
+      fa: 'درخواست پذیرفته شد. پاسخ را در پیشخوان خود در درگاه ببینید و از خدمت نظر دهید.',
+      en: 'The request was approved. See the answer in your desk on Dargah, and rate the service.',
+    },
+  },
+  rejected: {
+    label: { fa: 'رد شد', en: 'Rejected' },
+    expected: {
+      fa: 'درخواست رد شد. علت را در پیشخوان خود در درگاه ببینید؛ می‌توانید درخواست تازه‌ای ثبت کنید و از خدمت نظر دهید.',
+      en: 'The request was rejected. See why in your desk on Dargah; you may submit a new request, and rate the service.',
+    },
+  },
+};
+
+const STEP_WORDS: Readonly<Record<string, Words>> = {
+  submitted: { fa: 'ثبت درخواست', en: 'Request submitted' },
+  taken: { fa: 'آغاز بررسی', en: 'Review started' },
+  approved: { fa: 'پذیرش درخواست', en: 'Request approved' },
+  rejected: { fa: 'رد درخواست', en: 'Request rejected' },
+};
+
+/** A step of the history in plain words; an action this table does not know yet says it was updated. */
+export const stepLabel = (action: string, lang: Lang): string => (STEP_WORDS[action] ?? { fa: 'به‌روزرسانی درخواست', en: 'Request updated' })[lang];
