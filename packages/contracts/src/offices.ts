@@ -1,5 +1,6 @@
 import { normalizeDisplay, toAsciiDigits } from '@dargah/persian';
 import { z } from 'zod';
+import { RowVersion } from './bounds';
 
 /*
  * The directory of service offices (issue 11 item 9): counter offices (دفاتر پیشخوان دولت) and
@@ -35,7 +36,7 @@ export const OfficeInput = z
   .strict();
 export type OfficeInput = z.input<typeof OfficeInput>;
 
-export const OfficeUpdate = OfficeInput.omit({ kind: true, code: true }).extend({ active: z.boolean(), version: z.number().int().min(1) }).strict();
+export const OfficeUpdate = OfficeInput.omit({ kind: true, code: true }).extend({ active: z.boolean(), version: RowVersion }).strict();
 
 export const OfficeService = z.object({ serviceId: z.uuid(), title: z.string(), agencyId: z.uuid(), agencyName: z.string(), since: z.iso.datetime() });
 export type OfficeService = z.infer<typeof OfficeService>;
