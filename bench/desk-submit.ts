@@ -17,6 +17,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { directLoop } from './lib/ceiling';
 import { freshDatabase, startServer } from './lib/server';
 
 const CITIZENS = [
@@ -40,7 +41,12 @@ const FORM_SCHEMA = {
     mobile: { type: 'string', title: 'تلفن همراه', format: 'ir-mobile' },
     reason: { type: 'string', title: 'علت درخواست', enum: ['ارائه به بانک', 'ارائه به سفارت', 'سایر'] },
     count: { type: 'integer', title: 'تعداد نسخه', minimum: 1, maximum: 5 },
-    ...Object.fromEntries(Array.from({ length: FIELDS - 5 }, (_, i) => [`note${i}`, { type: 'string', title: `توضیح ${i + 1}`, maxLength: 200 }])),
+    ...Object.fromEntries(
+      Array.from({ length: FIELDS - 5 }, (_, i) => [
+        `note${i}`,
+        { type: 'string', title: `توضیح ${i + 1}`, maxLength: 200 },
+      ]),
+    ),
   },
 };
 const FORM = {
@@ -49,7 +55,12 @@ const FORM = {
   mobile: '09120001417',
   reason: 'ارائه به بانک',
   count: 2,
-  ...Object.fromEntries(Array.from({ length: FIELDS - 5 }, (_, i) => [`note${i}`, `توضیح شمارهٔ ${i + 1} برای آزمون بار میز خدمت الکترونیکی دستگاه اجرایی کشور`])),
+  ...Object.fromEntries(
+    Array.from({ length: FIELDS - 5 }, (_, i) => [
+      `note${i}`,
+      `توضیح شمارهٔ ${i + 1} برای آزمون بار میز خدمت الکترونیکی دستگاه اجرایی کشور`,
+    ]),
+  ),
 };
 
 interface Session {
@@ -62,16 +73,27 @@ async function json<T>(res: Response, what: string): Promise<T> {
   if (!res.ok) throw new Error(`${what}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   return body;
 }
-const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const sessionOf = (res: Response, csrf: string): Session => ({ cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf });
+const post = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const sessionOf = (res: Response, csrf: string): Session => ({
+  cookie: res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; '),
+  csrf,
+});
 
 /** A demo citizen signed in with the one-time code the development outbox shows. */
 async function signInCitizen(base: string, c: (typeof CITIZENS)[number]): Promise<Session> {
   const since = Date.now();
   const { challengeId } = await json<{ challengeId: string }>(await post(`${base}/api/v1/auth/citizen/otp`, c), 'otp');
   for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
-    const { items } = await json<{ items: Array<{ recipient: string; template: string; body: string; createdAt: string }> }>(await fetch(`${base}/dev/outbox`), 'outbox');
-    const msg = items.find((m) => m.recipient === c.mobile && m.template === 'identity.otp' && Date.parse(m.createdAt) >= since - 1000);
+    const { items } = await json<{
+      items: Array<{ recipient: string; template: string; body: string; createdAt: string }>;
+    }>(await fetch(`${base}/dev/outbox`), 'outbox');
+    const msg = items.find(
+      (m) => m.recipient === c.mobile && m.template === 'identity.otp' && Date.parse(m.createdAt) >= since - 1000,
+    );
     const code = msg && /(\d{6})/.exec(msg.body.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)))?.[1];
     if (!code) continue;
     const res = await post(`${base}/api/v1/auth/citizen/verify`, { challengeId, code });
@@ -81,9 +103,18 @@ async function signInCitizen(base: string, c: (typeof CITIZENS)[number]): Promis
 }
 
 /** The bench service: the demo's open service copied with the 2 KB form (same agency, same approved card). */
-async function addBenchService(url: string, base: string): Promise<{ serviceId: string; agencyId: string; catalogueServiceId: string }> {
-  const login = await json<{ agency: { id: string } }>(await post(`${base}/api/v1/auth/staff/login`, CLERK), 'staff login');
-  const { items } = await json<{ items: Array<{ id: string; availability: string }> }>(await fetch(`${base}/api/v1/services?agencyId=${login.agency.id}&limit=100`), 'services');
+async function addBenchService(
+  url: string,
+  base: string,
+): Promise<{ serviceId: string; agencyId: string; catalogueServiceId: string }> {
+  const login = await json<{ agency: { id: string } }>(
+    await post(`${base}/api/v1/auth/staff/login`, CLERK),
+    'staff login',
+  );
+  const { items } = await json<{ items: Array<{ id: string; availability: string }> }>(
+    await fetch(`${base}/api/v1/services?agencyId=${login.agency.id}&limit=100`),
+    'services',
+  );
   const open = items.find((s) => s.availability === 'open');
   if (!open) throw new Error('no open demo service');
   const db = new pg.Client({ connectionString: url });
@@ -105,75 +136,157 @@ async function addBenchService(url: string, base: string): Promise<{ serviceId: 
 const trackingCode = () => String(1_000_000_000 + (randomBytes(4).readUInt32BE() % 8_999_999_999)).slice(0, 10);
 
 /** The submission's statements through `pg`, as many transactions as the clients can make in `seconds`. */
-async function ceiling(url: string, concurrency: number, seconds: number, s: { serviceId: string; agencyId: string; catalogueServiceId: string }): Promise<number> {
-  const pool = new pg.Pool({ connectionString: url, max: concurrency });
-  const setup = await pool.query<{ tokenHash: string; citizenId: string; mobile: string }>(
+async function ceiling(
+  url: string,
+  concurrency: number,
+  seconds: number,
+  s: { serviceId: string; agencyId: string; catalogueServiceId: string },
+): Promise<number> {
+  const setupPool = new pg.Pool({ connectionString: url, max: 1 });
+  const setup = await setupPool.query<{ tokenHash: string; citizenId: string; mobile: string }>(
     `SELECT s.token_hash AS "tokenHash", s.subject_id AS "citizenId", c.mobile FROM sessions s JOIN citizens c ON c.id::text = s.subject_id::text WHERE s.subject_type = 'citizen' LIMIT 1`,
   );
   const { tokenHash, citizenId, mobile } = setup.rows[0]!;
   const form = JSON.stringify(FORM);
-  let done = 0;
-  const until = Date.now() + seconds * 1000;
-  const worker = async () => {
-    const c = await pool.connect();
-    try {
-      while (Date.now() < until) {
-        const now = new Date().toISOString();
-        const due = new Date(Date.now() + 7 * 86_400_000).toISOString();
-        await c.query(`SELECT token_hash, subject_type, subject_id, acting_for_id, csrf_token, created_at, last_seen_at, expires_at, revoked_at FROM sessions WHERE token_hash = $1`, [tokenHash]);
-        await c.query(`SELECT s.id, s.agency_id, s.title_fa, s.title_en, s.description_fa, s.recipients, s.norm_days, s.form_schema, s.published, s.catalogue_service_id, s.version FROM services s WHERE s.id = $1`, [s.serviceId]);
-        await c.query(`SELECT id, name_fa, name_en, province, active, parent_id, legal_id, version FROM agencies WHERE id = ANY($1::uuid[])`, [[s.agencyId]]);
-        await c.query(`SELECT e.card_id, e.service_id, e.agency_id, e.agency_name, e.agency_name_en, e.agency_legal_id, e.title, e.recipients, e.maturity, e.level, e.life_events, e.province, e.approved_at, e.expires_at, e.category_id, e.domain_id, e.title_en, e.request_channels, e.delivery_channels FROM catalogue_entries e WHERE e.service_id = ANY($1::text[])`, [[s.catalogueServiceId]]);
-        await c.query('BEGIN');
-        const key = randomUUID();
-        const scope = `citizen:${citizenId}:request.submit`;
-        await c.query(`INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, $2, $3, $4::timestamptz) ON CONFLICT (scope, key) DO NOTHING RETURNING key`, [scope, key, randomBytes(32).toString('hex'), now]);
-        const code = trackingCode();
-        const inserted = await c.query<{ id: string }>(
-          `INSERT INTO service_requests (tracking_code, service_id, agency_id, applicant_id, on_behalf_of_id, status, form, submitted_at, due_at, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::timestamptz) ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
-          [code, s.serviceId, s.agencyId, citizenId, null, 'submitted', form, now, due, now, now],
-        );
-        const id = inserted.rows[0]?.id;
-        if (!id) {
-          await c.query('ROLLBACK');
-          continue;
-        }
-        const payload = JSON.stringify({ to: 'submitted', serviceId: s.serviceId, trackingCode: code });
-        await c.query(
-          `WITH e AS (INSERT INTO events (stream_type, stream_id, action, actor_type, actor_id, on_behalf_of_id, payload, request_id, created_at)
-                      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::timestamptz) RETURNING id)
-           INSERT INTO audit_intake (chain_id, content) SELECT $10, $11 FROM e`,
-          ['service_request', id, 'submitted', 'citizen', citizenId, null, payload, randomUUID(), now, s.agencyId, JSON.stringify({ action: 'service_request.submit', objectId: id, at: now, details: { trackingCode: code } })],
-        );
-        await c.query(`SELECT mobile, CASE WHEN email_verified_at IS NOT NULL THEN email END AS email FROM citizens WHERE id = $1`, [citizenId]);
-        await c.query(`SELECT channels FROM notification_preferences WHERE person_type = $1 AND person_id = $2`, ['citizen', citizenId]);
-        const notification = `INSERT INTO notifications (template_id, template_version, channel, lang, recipient, person_type, person_id, agency_id, reference, subject, body, status, failure_reason, created_at, updated_at, delivered_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::timestamptz, $15::timestamptz, $16::timestamptz) RETURNING id`;
-        const body = `درخواست شما با کد رهگیری ${code} ثبت شد. موعد پاسخ: ۱۴۰۵/۰۹/۲۳`;
-        await c.query(notification, ['requests.received', 1, 'in_app', 'fa', citizenId, 'citizen', citizenId, s.agencyId, id, 'رسید درخواست', body, 'delivered', null, now, now, now]);
-        const sms = await c.query<{ id: string }>(notification, ['requests.received', 1, 'sms', 'fa', mobile, 'citizen', citizenId, s.agencyId, id, null, body, 'created', null, now, now, null]);
-        await c.query(
-          `INSERT INTO jobs (kind, payload, dedupe_key, max_attempts, run_at, created_at) VALUES ($1, $2::jsonb, $3, $4, $5::timestamptz, $6::timestamptz)
-           ON CONFLICT (dedupe_key) DO UPDATE SET dedupe_key = EXCLUDED.dedupe_key RETURNING id`,
-          ['notify.send', JSON.stringify({ id: sms.rows[0]!.id }), null, 5, now, now],
-        );
-        await c.query(`SELECT r.id, r.tracking_code, r.service_id, r.agency_id, r.applicant_id, r.on_behalf_of_id, r.status, r.form, r.submitted_at, r.due_at, r.decided_at, r.decision_note, r.version FROM service_requests r WHERE r.id = $1`, [id]);
-        await c.query(`SELECT s.id, s.agency_id, s.title_fa, s.title_en, s.description_fa, s.recipients, s.norm_days, s.form_schema, s.published, s.catalogue_service_id, s.version FROM services s WHERE s.id = ANY($1::uuid[])`, [[s.serviceId]]);
-        await c.query(`SELECT id, name_fa, name_en, province, active, parent_id, legal_id, version FROM agencies WHERE id = ANY($1::uuid[])`, [[s.agencyId]]);
-        await c.query(`SELECT stream_id, action, actor_type, actor_id, on_behalf_of_id, payload, created_at FROM events WHERE stream_type = $1 AND stream_id = ANY($2::text[]) ORDER BY id`, ['service_request', [id]]);
-        await c.query(`SELECT id, kind, national_code, legal_id, name, mobile, postal_code, address FROM citizens WHERE id = ANY($1::uuid[])`, [[citizenId]]);
-        await c.query(`UPDATE idempotency_keys SET status_code = $1, response = $2::jsonb WHERE scope = $3 AND key = $4`, [201, JSON.stringify({ id, trackingCode: code, form: FORM }), scope, key]);
-        await c.query('COMMIT');
-        done++;
-      }
-    } finally {
-      c.release();
+  const result = await directLoop(url, concurrency, seconds, async (c) => {
+    const now = new Date().toISOString();
+    const due = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    await c.query(
+      `SELECT token_hash, subject_type, subject_id, acting_for_id, csrf_token, created_at, last_seen_at, expires_at, revoked_at FROM sessions WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    await c.query(
+      `SELECT s.id, s.agency_id, s.title_fa, s.title_en, s.description_fa, s.recipients, s.norm_days, s.form_schema, s.published, s.catalogue_service_id, s.version FROM services s WHERE s.id = $1`,
+      [s.serviceId],
+    );
+    await c.query(
+      `SELECT id, name_fa, name_en, province, active, parent_id, legal_id, version FROM agencies WHERE id = ANY($1::uuid[])`,
+      [[s.agencyId]],
+    );
+    await c.query(
+      `SELECT e.card_id, e.service_id, e.agency_id, e.agency_name, e.agency_name_en, e.agency_legal_id, e.title, e.recipients, e.maturity, e.level, e.life_events, e.province, e.approved_at, e.expires_at, e.category_id, e.domain_id, e.title_en, e.request_channels, e.delivery_channels FROM catalogue_entries e WHERE e.service_id = ANY($1::text[])`,
+      [[s.catalogueServiceId]],
+    );
+    await c.query('BEGIN');
+    const key = randomUUID();
+    const scope = `citizen:${citizenId}:request.submit`;
+    await c.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, $2, $3, $4::timestamptz) ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+      [scope, key, randomBytes(32).toString('hex'), now],
+    );
+    const code = trackingCode();
+    const inserted = await c.query<{ id: string }>(
+      `INSERT INTO service_requests (tracking_code, service_id, agency_id, applicant_id, on_behalf_of_id, status, form, submitted_at, due_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::timestamptz) ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
+      [code, s.serviceId, s.agencyId, citizenId, null, 'submitted', form, now, due, now, now],
+    );
+    const id = inserted.rows[0]?.id;
+    if (!id) {
+      await c.query('ROLLBACK');
+      return false;
     }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  await pool.end();
-  return done / seconds;
+    const payload = JSON.stringify({ to: 'submitted', serviceId: s.serviceId, trackingCode: code });
+    await c.query(
+      `WITH e AS (INSERT INTO events (stream_type, stream_id, action, actor_type, actor_id, on_behalf_of_id, payload, request_id, created_at)
+                  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::timestamptz) RETURNING id)
+       INSERT INTO audit_intake (chain_id, content) SELECT $10, $11 FROM e`,
+      [
+        'service_request',
+        id,
+        'submitted',
+        'citizen',
+        citizenId,
+        null,
+        payload,
+        randomUUID(),
+        now,
+        s.agencyId,
+        JSON.stringify({ action: 'service_request.submit', objectId: id, at: now, details: { trackingCode: code } }),
+      ],
+    );
+    await c.query(
+      `SELECT mobile, CASE WHEN email_verified_at IS NOT NULL THEN email END AS email FROM citizens WHERE id = $1`,
+      [citizenId],
+    );
+    await c.query(`SELECT channels FROM notification_preferences WHERE person_type = $1 AND person_id = $2`, [
+      'citizen',
+      citizenId,
+    ]);
+    const notification = `INSERT INTO notifications (template_id, template_version, channel, lang, recipient, person_type, person_id, agency_id, reference, subject, body, status, failure_reason, created_at, updated_at, delivered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::timestamptz, $15::timestamptz, $16::timestamptz) RETURNING id`;
+    const body = `درخواست شما با کد رهگیری ${code} ثبت شد. موعد پاسخ: ۱۴۰۵/۰۹/۲۳`;
+    await c.query(notification, [
+      'requests.received',
+      1,
+      'in_app',
+      'fa',
+      citizenId,
+      'citizen',
+      citizenId,
+      s.agencyId,
+      id,
+      'رسید درخواست',
+      body,
+      'delivered',
+      null,
+      now,
+      now,
+      now,
+    ]);
+    const sms = await c.query<{ id: string }>(notification, [
+      'requests.received',
+      1,
+      'sms',
+      'fa',
+      mobile,
+      'citizen',
+      citizenId,
+      s.agencyId,
+      id,
+      null,
+      body,
+      'created',
+      null,
+      now,
+      now,
+      null,
+    ]);
+    await c.query(
+      `INSERT INTO jobs (kind, payload, dedupe_key, max_attempts, run_at, created_at) VALUES ($1, $2::jsonb, $3, $4, $5::timestamptz, $6::timestamptz)
+       ON CONFLICT (dedupe_key) DO UPDATE SET dedupe_key = EXCLUDED.dedupe_key RETURNING id`,
+      ['notify.send', JSON.stringify({ id: sms.rows[0]!.id }), null, 5, now, now],
+    );
+    await c.query(
+      `SELECT r.id, r.tracking_code, r.service_id, r.agency_id, r.applicant_id, r.on_behalf_of_id, r.status, r.form, r.submitted_at, r.due_at, r.decided_at, r.decision_note, r.version FROM service_requests r WHERE r.id = $1`,
+      [id],
+    );
+    await c.query(
+      `SELECT s.id, s.agency_id, s.title_fa, s.title_en, s.description_fa, s.recipients, s.norm_days, s.form_schema, s.published, s.catalogue_service_id, s.version FROM services s WHERE s.id = ANY($1::uuid[])`,
+      [[s.serviceId]],
+    );
+    await c.query(
+      `SELECT id, name_fa, name_en, province, active, parent_id, legal_id, version FROM agencies WHERE id = ANY($1::uuid[])`,
+      [[s.agencyId]],
+    );
+    await c.query(
+      `SELECT stream_id, action, actor_type, actor_id, on_behalf_of_id, payload, created_at FROM events WHERE stream_type = $1 AND stream_id = ANY($2::text[]) ORDER BY id`,
+      ['service_request', [id]],
+    );
+    await c.query(
+      `SELECT id, kind, national_code, legal_id, name, mobile, postal_code, address FROM citizens WHERE id = ANY($1::uuid[])`,
+      [[citizenId]],
+    );
+    await c.query(`UPDATE idempotency_keys SET status_code = $1, response = $2::jsonb WHERE scope = $3 AND key = $4`, [
+      201,
+      JSON.stringify({ id, trackingCode: code, form: FORM }),
+      scope,
+      key,
+    ]);
+    await c.query('COMMIT');
+    return true;
+  });
+  await setupPool.end();
+  return result;
 }
 
 async function http(base: string, sessions: Session[], serviceId: string, concurrency: number, seconds: number) {
@@ -188,12 +301,27 @@ async function http(base: string, sessions: Session[], serviceId: string, concur
         method: 'POST',
         setupRequest: (req) => {
           const s = sessions[n++ % sessions.length]!;
-          return { ...req, body, headers: { 'content-type': 'application/json', 'accept-language': 'fa', cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': randomUUID() } };
+          return {
+            ...req,
+            body,
+            headers: {
+              'content-type': 'application/json',
+              'accept-language': 'fa',
+              cookie: s.cookie,
+              'x-csrf-token': s.csrf,
+              'idempotency-key': randomUUID(),
+            },
+          };
         },
       },
     ],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 export async function benchDeskSubmit(concurrency = 32, seconds = 10) {
@@ -241,7 +369,11 @@ export async function reportDeskSubmit(results: unknown[], summary: string[], se
   const met = r.ratio >= r.target && r.httpErrors === 0;
   console.log(`\n${r.name} @ ${r.concurrency} clients, ${r.seconds}s`);
   console.log(`  ceiling (the same statements through pg): ${r.ceilingTxPerSec} tx/s`);
-  console.log(`  HTTP endpoint: ${r.httpReqPerSec} req/s (p50 ${r.httpLatencyMs.p50} ms, p99 ${r.httpLatencyMs.p99} ms, ${r.httpErrors} errors)`);
+  console.log(
+    `  HTTP endpoint: ${r.httpReqPerSec} req/s (p50 ${r.httpLatencyMs.p50} ms, p99 ${r.httpLatencyMs.p99} ms, ${r.httpErrors} errors)`,
+  );
   console.log(`  ratio: ${r.ratio} (target >= ${r.target}) ${met ? 'OK' : 'BELOW TARGET'}`);
-  summary.push(`desk submission (${r.formBytes} B form), PostgreSQL, ${r.concurrency} clients: ratio ${r.ratio} (target >= ${r.target}) ${met ? 'met' : 'not met'}`);
+  summary.push(
+    `desk submission (${r.formBytes} B form), PostgreSQL, ${r.concurrency} clients: ratio ${r.ratio} (target >= ${r.target}) ${met ? 'met' : 'not met'}`,
+  );
 }

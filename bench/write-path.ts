@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { canonicalJson } from '@dargah/api/platform/audit';
+import { directLoop } from './lib/ceiling';
 import { freshDatabase, startServer } from './lib/server';
 
 const TOKEN = 'bench-operations-token-0123456789';
@@ -22,47 +22,34 @@ const EVENT_AND_AUDIT = `
   INSERT INTO audit_intake (chain_id, content) SELECT 'platform', $5 FROM s`;
 
 async function ceiling(url: string, concurrency: number, seconds: number): Promise<number> {
-  const pool = new pg.Pool({ connectionString: url, max: concurrency });
-  let done = 0;
-  const until = Date.now() + seconds * 1000;
   const label = 'bench';
-  const worker = async () => {
-    const c = await pool.connect();
-    try {
-      while (Date.now() < until) {
-        const now = new Date().toISOString();
-        await c.query('BEGIN');
-        const { rows } = await c.query<{ id: string }>(
-          'INSERT INTO write_probes (label, created_at) VALUES ($1, $2::timestamptz) RETURNING id',
-          [label, now],
-        );
-        const id = rows[0]!.id;
-        const requestId = randomUUID();
-        const content = canonicalJson({
-          occurredAt: now,
-          actorType: 'staff',
-          actorId: 'platform-admin',
-          onBehalfOfId: null,
-          action: 'write_probe.record',
-          objectType: 'write_probe',
-          objectId: id,
-          agencyId: null,
-          requestId,
-          ip: '127.0.0.1',
-          userAgent: 'bench',
-          details: { label },
-        });
-        await c.query(EVENT_AND_AUDIT, [id, JSON.stringify({ label }), requestId, now, content]);
-        await c.query('COMMIT');
-        done++;
-      }
-    } finally {
-      c.release();
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  await pool.end();
-  return done / seconds;
+  return directLoop(url, concurrency, seconds, async (c) => {
+    const now = new Date().toISOString();
+    await c.query('BEGIN');
+    const { rows } = await c.query<{ id: string }>(
+      'INSERT INTO write_probes (label, created_at) VALUES ($1, $2::timestamptz) RETURNING id',
+      [label, now],
+    );
+    const id = rows[0]!.id;
+    const requestId = randomUUID();
+    const content = canonicalJson({
+      occurredAt: now,
+      actorType: 'staff',
+      actorId: 'platform-admin',
+      onBehalfOfId: null,
+      action: 'write_probe.record',
+      objectType: 'write_probe',
+      objectId: id,
+      agencyId: null,
+      requestId,
+      ip: '127.0.0.1',
+      userAgent: 'bench',
+      details: { label },
+    });
+    await c.query(EVENT_AND_AUDIT, [id, JSON.stringify({ label }), requestId, now, content]);
+    await c.query('COMMIT');
+    return true;
+  });
 }
 
 async function http(

@@ -1,3 +1,5 @@
+// Over 450 lines: the demo data is one story told in order (agencies, units, staff in every role, citizens,
+// services and their cards, the calendar, the documents to sign); split, its order would hide in imports.
 import { legalIdCheckDigit } from '@dargah/persian';
 import type { Role } from '../platform/actor';
 import { audit } from '../platform/audit';
