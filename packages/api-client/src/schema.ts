@@ -3340,11 +3340,15 @@ export interface operations {
                      *         "architecture": false,
                      *         "licences": false,
                      *         "reports": false,
+                     *         "deskReports": false,
                      *         "auditLog": false,
                      *         "operations": false,
                      *         "administration": false,
+                     *         "holidayCalendar": false,
                      *         "documents": true,
-                     *         "signerKeyUnlock": false
+                     *         "signerKeyUnlock": false,
+                     *         "callCentre": false,
+                     *         "feedback": false
                      *       }
                      *     }
                      */
