@@ -52,9 +52,13 @@ async function seed(url: string): Promise<Seeded> {
     [units, agencies, now],
   );
   await c.query(
-    `INSERT INTO services (id, agency_id, title_fa, recipients, norm_days, form_schema, published, created_at, updated_at)
-     SELECT id, ($2::uuid[])[(n - 1) / ${SERVICES_PER_AGENCY} + 1], 'خدمت آزمون ' || n, 'G2C', 7, '{"type":"object"}', true, $3, $3
-       FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
+    `WITH s AS (
+       INSERT INTO services (id, agency_id, title_fa, recipients, norm_days, published, created_at, updated_at)
+       SELECT id, ($2::uuid[])[(n - 1) / ${SERVICES_PER_AGENCY} + 1], 'خدمت آزمون ' || n, 'G2C', 7, true, $3, $3
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)
+       RETURNING id)
+     INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, created_at, updated_at, published_at)
+     SELECT id, 1, 'published', '{"type":"object"}', 'simple_approval', $3, $3, $3 FROM s`,
     [services, agencies, now],
   );
   await c.query(
@@ -69,9 +73,9 @@ async function seed(url: string): Promise<Seeded> {
   for (let from = 1; from <= ROWS; from += CHUNK) {
     const to = Math.min(ROWS, from + CHUNK - 1);
     await c.query(
-      `INSERT INTO service_requests (tracking_code, service_id, agency_id, applicant_id, status, form, submitted_at, due_at,
+      `INSERT INTO service_requests (tracking_code, service_id, service_version, agency_id, applicant_id, status, form, submitted_at, due_at,
                                      decided_at, unit_id, answer_working_days, answer_calendar_days, created_at, updated_at)
-       SELECT (1000000000 + g)::text, ($2::uuid[])[a * ${SERVICES_PER_AGENCY} + (g / 7) % ${SERVICES_PER_AGENCY} + 1], ($1::uuid[])[a + 1],
+       SELECT (1000000000 + g)::text, ($2::uuid[])[a * ${SERVICES_PER_AGENCY} + (g / 7) % ${SERVICES_PER_AGENCY} + 1], 1, ($1::uuid[])[a + 1],
               ($4::uuid[])[g % ${CITIZENS} + 1],
               CASE WHEN answered THEN (CASE WHEN r4 < 0.8 THEN 'approved' ELSE 'rejected' END)
                    ELSE (CASE WHEN r4 < 0.5 THEN 'submitted' ELSE 'in_review' END) END,

@@ -121,10 +121,15 @@ async function addBenchService(
   await db.connect();
   try {
     const { rows } = await db.query<{ id: string; agencyId: string; catalogueServiceId: string }>(
-      `INSERT INTO services (agency_id, title_fa, title_en, description_fa, recipients, norm_days, form_schema, published, catalogue_service_id, created_at, updated_at)
-       SELECT agency_id, 'خدمت آزمون بار', 'Load test service', description_fa, 'G2C', norm_days, $2::jsonb, true, catalogue_service_id, now(), now()
-         FROM services WHERE id = $1
-       RETURNING id, agency_id AS "agencyId", catalogue_service_id AS "catalogueServiceId"`,
+      `WITH s AS (
+         INSERT INTO services (agency_id, title_fa, title_en, description_fa, recipients, norm_days, published, catalogue_service_id, created_at, updated_at)
+         SELECT agency_id, 'خدمت آزمون بار', 'Load test service', description_fa, 'G2C', norm_days, true, catalogue_service_id, now(), now()
+           FROM services WHERE id = $1
+         RETURNING id, agency_id, catalogue_service_id),
+       v AS (
+         INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, created_at, updated_at, published_at)
+         SELECT id, 1, 'published', $2::jsonb, 'simple_approval', now(), now(), now() FROM s)
+       SELECT id, agency_id AS "agencyId", catalogue_service_id AS "catalogueServiceId" FROM s`,
       [open.id, JSON.stringify(FORM_SCHEMA)],
     );
     return { serviceId: rows[0]!.id, agencyId: rows[0]!.agencyId, catalogueServiceId: rows[0]!.catalogueServiceId };
@@ -156,7 +161,7 @@ async function ceiling(
       [tokenHash],
     );
     await c.query(
-      `SELECT s.id, s.agency_id, s.title_fa, s.title_en, s.description_fa, s.recipients, s.norm_days, s.form_schema, s.published, s.catalogue_service_id, s.version FROM services s WHERE s.id = $1`,
+      `SELECT s.id, s.agency_id, s.title_fa, s.title_en, s.description_fa, s.recipients, s.norm_days, coalesce(v.form_schema, '{}'::jsonb), s.published, v.version_no, s.catalogue_service_id, s.version FROM services s LEFT JOIN service_versions v ON v.service_id = s.id AND v.state = 'published' WHERE s.id = $1`,
       [s.serviceId],
     );
     await c.query(
@@ -176,8 +181,8 @@ async function ceiling(
     );
     const code = trackingCode();
     const inserted = await c.query<{ id: string }>(
-      `INSERT INTO service_requests (tracking_code, service_id, agency_id, applicant_id, on_behalf_of_id, status, form, submitted_at, due_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::timestamptz) ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
+      `INSERT INTO service_requests (tracking_code, service_id, service_version, agency_id, applicant_id, on_behalf_of_id, status, form, submitted_at, due_at, created_at, updated_at)
+       VALUES ($1, $2, 1, $3, $4, $5, $6, $7::jsonb, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::timestamptz) ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
       [code, s.serviceId, s.agencyId, citizenId, null, 'submitted', form, now, due, now, now],
     );
     const id = inserted.rows[0]?.id;
@@ -257,11 +262,11 @@ async function ceiling(
       ['notify.send', JSON.stringify({ id: sms.rows[0]!.id }), null, 5, now, now],
     );
     await c.query(
-      `SELECT r.id, r.tracking_code, r.service_id, r.agency_id, r.applicant_id, r.on_behalf_of_id, r.status, r.form, r.submitted_at, r.due_at, r.decided_at, r.decision_note, r.version FROM service_requests r WHERE r.id = $1`,
+      `SELECT r.id, r.tracking_code, r.service_id, r.service_version, r.agency_id, r.applicant_id, r.on_behalf_of_id, r.status, r.form, r.submitted_at, r.due_at, r.decided_at, r.decision_note, r.version FROM service_requests r WHERE r.id = $1`,
       [id],
     );
     await c.query(
-      `SELECT s.id, s.agency_id, s.title_fa, s.title_en, s.description_fa, s.recipients, s.norm_days, s.form_schema, s.published, s.catalogue_service_id, s.version FROM services s WHERE s.id = ANY($1::uuid[])`,
+      `SELECT s.id, s.agency_id, s.title_fa, s.title_en, s.description_fa, s.recipients, s.norm_days, coalesce(v.form_schema, '{}'::jsonb), s.published, v.version_no, s.catalogue_service_id, s.version FROM services s LEFT JOIN service_versions v ON v.service_id = s.id AND v.state = 'published' WHERE s.id = ANY($1::uuid[])`,
       [[s.serviceId]],
     );
     await c.query(

@@ -30,7 +30,7 @@ export const TABLES = {
   licences: ['licences', 'licence_prerequisites'],
   offices: ['service_offices', 'office_services'],
   'delivery-reports': ['delivery_reports', 'delivery_report_rows'],
-  services: ['services'],
+  services: ['services', 'service_versions'],
   requests: ['service_requests'],
   feedback: ['request_feedback'],
   operations: ['write_probes'],

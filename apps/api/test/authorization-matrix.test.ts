@@ -15,6 +15,7 @@ import * as documentsRepo from '../src/modules/documents/documents.repository';
 import * as signersRepo from '../src/modules/documents/signers.repository';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
 import { sealAuditNow } from './audit';
+import { createService } from '../src/modules/services';
 
 /**
  * Walks every registered /api/v1 route and proves that callers who may not use it are refused
@@ -113,16 +114,19 @@ beforeAll(async () => {
     },
     now,
   );
-  const [service] = await t.ctx.database.query<{ id: string }>(
-    `INSERT INTO services (agency_id, title_fa, description_fa, recipients, norm_days, form_schema, published, created_at, updated_at)
-     VALUES ($1, 'خدمت الف', 'شرح', 'G2C', 5, '{"type":"object","properties":{"note":{"type":"string","title":"یادداشت"}}}', true, now(), now()) RETURNING id`,
-    [a.id],
-  );
+  // A published service (version 1) through the services module, as the demo seed makes them.
+  const service = {
+    id: await createService(
+      t.ctx.database.db,
+      { agencyId: a.id, titleFa: 'خدمت الف', titleEn: null, descriptionFa: 'شرح', recipients: 'G2C', normDays: 5, published: true, formSchema: {"type":"object","properties":{"note":{"type":"string","title":"یادداشت"}}} },
+      new Date(),
+    ),
+  };
   const submitted = await t.app.inject({
     method: 'POST',
     url: '/api/v1/requests',
     headers: citizen.headers,
-    payload: { serviceId: service!.id, form: { note: 'سلام' } },
+    payload: { serviceId: service.id, form: { note: 'سلام' } },
   });
   expect(submitted.statusCode).toBe(201);
   const request = submitted.json<{ id: string; trackingCode: string }>();
@@ -158,7 +162,10 @@ beforeAll(async () => {
     '/api/v1/requests/:id/applicant/reveal': request.id,
     '/api/v1/requests/:id/feedback': request.id,
     '/api/v1/requests/track/:trackingCode': request.trackingCode,
-    '/api/v1/services/:id/catalogue-link': service!.id,
+    '/api/v1/services/:id/catalogue-link': service.id,
+    '/api/v1/services/:id/versions': service.id,
+    '/api/v1/services/:id/versions/:no': service.id,
+    '/api/v1/services/:id/versions/:no/publish': service.id,
     '/api/v1/catalogue/missions/:id': mission.id,
     '/api/v1/catalogue/cards/:id': cardId,
     '/api/v1/catalogue/cards/:id/diff': cardId,
@@ -357,7 +364,8 @@ describe('the OpenAPI document and the authorization matrix agree (ADR 0024)', (
 });
 
 describe('object-level matrix: another agency, another citizen', () => {
-  const fill = (url: string, value: string) => url.replace(/:(\w+)/, value);
+  // The object's id, and version 1 where a route names a service version too.
+  const fill = (url: string, value: string) => url.replace(/:(\w+)/, value).replace(/:no\b/, '1');
   const body = (r: RouteEntry) =>
     r.method === 'GET' || r.method === 'DELETE'
       ? {}

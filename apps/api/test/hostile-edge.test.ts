@@ -4,6 +4,7 @@ import { isValueNotStorable } from '../src/platform/http/plugin';
 import { buildTestApp, type TestApp } from './app';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
 import { sealAuditNow } from './audit';
+import { createService } from '../src/modules/services';
 
 /**
  * The edge's answers to hostile text and malformed requests on the routes the issue names (the walk
@@ -20,14 +21,15 @@ beforeAll(async () => {
   agency = (await buildAgency(t)).id;
   expert = await signInStaff(t, (await buildStaff(t, agency, ['expert'])).username);
   citizen = await signInCitizen(t);
-  const [service] = await t.ctx.database.query<{ id: string }>(
-    `INSERT INTO services (agency_id, title_fa, description_fa, recipients, norm_days, form_schema, published, created_at, updated_at)
-     VALUES ($1, 'خدمت آزمایشی', 'شرح', 'G2C', 5,
-       '{"type":"object","required":["count"],"properties":{"count":{"type":"integer","title":"تعداد","minimum":1},"note":{"type":"string","title":"یادداشت"}}}',
-       true, now(), now()) RETURNING id`,
-    [agency],
-  );
-  serviceId = service!.id;
+  // A published service (version 1) through the services module, as the demo seed makes them.
+  const service = {
+    id: await createService(
+      t.ctx.database.db,
+      { agencyId: agency, titleFa: 'خدمت آزمایشی', titleEn: null, descriptionFa: 'شرح', recipients: 'G2C', normDays: 5, published: true, formSchema: {"type":"object","required":["count"],"properties":{"count":{"type":"integer","title":"تعداد","minimum":1},"note":{"type":"string","title":"یادداشت"}}} },
+      new Date(),
+    ),
+  };
+  serviceId = service.id;
 });
 afterAll(() => t.close());
 

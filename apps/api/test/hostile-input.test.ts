@@ -24,6 +24,7 @@ import {
   type JsonSchema,
 } from './hostile/schema-values';
 import { sealAuditNow } from './audit';
+import { createService } from '../src/modules/services';
 
 /**
  * Walks every operation of the OpenAPI document as a caller who may use it, with a valid request
@@ -76,13 +77,16 @@ beforeAll(async () => {
   actors.agencySystem = { name: 'agency system', headers: { authorization: `Bearer ${token}` } };
   actors.operations = { name: 'operations token', headers: t.admin };
   // A published service whose form is one optional text field, so a citizen's request reaches the database.
-  const [service] = await t.ctx.database.query<{ id: string }>(
-    `INSERT INTO services (agency_id, title_fa, description_fa, recipients, norm_days, form_schema, published, created_at, updated_at)
-     VALUES ($1, 'خدمت آزمایشی', 'شرح', 'G2C', 5, '{"type":"object","properties":{"note":{"type":"string","title":"یادداشت"}}}', true, now(), now()) RETURNING id`,
-    [a.id],
-  );
-  ids.set('services', service!.id);
-  values.set('serviceId', service!.id);
+  // A published service (version 1) through the services module, as the demo seed makes them.
+  const service = {
+    id: await createService(
+      t.ctx.database.db,
+      { agencyId: a.id, titleFa: 'خدمت آزمایشی', titleEn: null, descriptionFa: 'شرح', recipients: 'G2C', normDays: 5, published: true, formSchema: {"type":"object","properties":{"note":{"type":"string","title":"یادداشت"}}} },
+      new Date(),
+    ),
+  };
+  ids.set('services', service.id);
+  values.set('serviceId', service.id);
 }, 120_000);
 afterAll(() => t?.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modules } from '../src/modules';
-import { checkForm } from '../src/modules/requests/request-form.parse';
+import { checkForm } from '../src/platform/forms';
 import { fieldMessage, toFieldProblems } from '../src/platform/http/validation';
 import { catalogueOf } from '../src/platform/module';
 import { importProblems } from '../src/modules/catalogue/catalogue.errors';

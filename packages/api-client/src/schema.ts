@@ -774,6 +774,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/services/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A desk service’s versions, newest first, with the workflows a version may run and whether you may edit (staff of its agency, central roles) */
+        get: operations["listServiceVersions"];
+        put?: never;
+        /**
+         * Draft a new version of a desk service (its agency’s administrator); parts left out are copied from the latest version. One draft at a time
+         * @description The form is checked as a form definition (every problem at once, at body.formSchema.<path>) and the workflow must be one the desk runs. Send an Idempotency-Key header (8 to 200 letters, digits, - or _) to make retries safe: the same key again answers the first status and body with the header idempotent-replayed: true, and creates nothing; the same key with another body is refused (422 IDEMPOTENCY_KEY_REUSED).
+         */
+        post: operations["createServiceVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{id}/versions/{no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a desk service */
+        get: operations["getServiceVersion"];
+        /** Edit a draft version at the row version read (its agency’s administrator); a published or retired version never changes */
+        put: operations["replaceServiceVersion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{id}/versions/{no}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft version (its agency’s administrator): needs the service linked to an approved catalogue card in force that lets it be requested online; the version before is retired, and requests already submitted stay on theirs */
+        post: operations["publishServiceVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests": {
         parameters: {
             query?: never;
@@ -12057,7 +12113,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: SERVICE_NOT_FOUND */
+            /** @description Not found: SERVICE_NOT_FOUND, SERVICE_VERSION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12066,7 +12122,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "SERVICE_NOT_FOUND";
+                            code: "SERVICE_NOT_FOUND" | "SERVICE_VERSION_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12239,7 +12295,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, SERVICE_NOT_FOUND */
+            /** @description Not found: NOT_FOUND, SERVICE_NOT_FOUND, SERVICE_VERSION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12248,7 +12304,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "SERVICE_NOT_FOUND";
+                            code: "NOT_FOUND" | "SERVICE_NOT_FOUND" | "SERVICE_VERSION_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12388,7 +12444,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, SERVICE_NOT_FOUND */
+            /** @description Not found: NOT_FOUND, SERVICE_NOT_FOUND, SERVICE_VERSION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12397,7 +12453,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "SERVICE_NOT_FOUND";
+                            code: "NOT_FOUND" | "SERVICE_NOT_FOUND" | "SERVICE_VERSION_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12544,7 +12600,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND, SERVICE_NOT_FOUND */
+            /** @description Not found: NOT_FOUND, SERVICE_NOT_FOUND, SERVICE_VERSION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12553,7 +12609,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "NOT_FOUND" | "SERVICE_NOT_FOUND";
+                            code: "NOT_FOUND" | "SERVICE_NOT_FOUND" | "SERVICE_VERSION_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12563,7 +12619,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CONFLICT, SERVICE_CARD_EXPIRED, SERVICE_NOT_ELECTRONIC */
+            /** @description Conflict: CONFLICT, SERVICE_CARD_EXPIRED, SERVICE_NOT_ELECTRONIC, SERVICE_VERSION_CARD_REQUIRED, SERVICE_VERSION_DRAFT_EXISTS, SERVICE_VERSION_NOT_DRAFT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12572,7 +12628,1109 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CONFLICT" | "SERVICE_CARD_EXPIRED" | "SERVICE_NOT_ELECTRONIC";
+                            code: "CONFLICT" | "SERVICE_CARD_EXPIRED" | "SERVICE_NOT_ELECTRONIC" | "SERVICE_VERSION_CARD_REQUIRED" | "SERVICE_VERSION_DRAFT_EXISTS" | "SERVICE_VERSION_NOT_DRAFT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listServiceVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        serviceId: string;
+                        title: string;
+                        catalogueServiceId: string | null;
+                        items: {
+                            formSchema: {
+                                [key: string]: unknown;
+                            };
+                            uiSchema: {
+                                [key: string]: unknown;
+                            };
+                            workflow: string;
+                            outputTemplate: string | null;
+                            feeRule: {
+                                /** @enum {string} */
+                                kind: "none";
+                            } | {
+                                /** @enum {string} */
+                                kind: "fixed";
+                                amountRials: number;
+                            };
+                            inPersonStep: boolean;
+                            postalDelivery: boolean;
+                            changeNote: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            versionNo: number;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "retired";
+                            rowVersion: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            publishedAt: string | null;
+                            retiredAt: string | null;
+                        }[];
+                        workflows: {
+                            id: string;
+                            label: string;
+                        }[];
+                        mayEdit: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND, SERVICE_NOT_FOUND, SERVICE_VERSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND" | "SERVICE_NOT_FOUND" | "SERVICE_VERSION_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createServiceVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    formSchema?: {
+                        [key: string]: unknown;
+                    };
+                    uiSchema?: {
+                        [key: string]: unknown;
+                    };
+                    workflow?: string;
+                    outputTemplate?: string | null;
+                    feeRule?: {
+                        /** @enum {string} */
+                        kind: "none";
+                    } | {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        amountRials: number;
+                    };
+                    inPersonStep?: boolean;
+                    postalDelivery?: boolean;
+                    changeNote?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        formSchema: {
+                            [key: string]: unknown;
+                        };
+                        uiSchema: {
+                            [key: string]: unknown;
+                        };
+                        workflow: string;
+                        outputTemplate: string | null;
+                        feeRule: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @enum {string} */
+                            kind: "fixed";
+                            amountRials: number;
+                        };
+                        inPersonStep: boolean;
+                        postalDelivery: boolean;
+                        changeNote: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        versionNo: number;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "retired";
+                        rowVersion: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        publishedAt: string | null;
+                        retiredAt: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND, SERVICE_NOT_FOUND, SERVICE_VERSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND" | "SERVICE_NOT_FOUND" | "SERVICE_VERSION_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: SERVICE_CARD_EXPIRED, SERVICE_NOT_ELECTRONIC, SERVICE_VERSION_CARD_REQUIRED, SERVICE_VERSION_DRAFT_EXISTS, SERVICE_VERSION_NOT_DRAFT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SERVICE_CARD_EXPIRED" | "SERVICE_NOT_ELECTRONIC" | "SERVICE_VERSION_CARD_REQUIRED" | "SERVICE_VERSION_DRAFT_EXISTS" | "SERVICE_VERSION_NOT_DRAFT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getServiceVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                no: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        formSchema: {
+                            [key: string]: unknown;
+                        };
+                        uiSchema: {
+                            [key: string]: unknown;
+                        };
+                        workflow: string;
+                        outputTemplate: string | null;
+                        feeRule: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @enum {string} */
+                            kind: "fixed";
+                            amountRials: number;
+                        };
+                        inPersonStep: boolean;
+                        postalDelivery: boolean;
+                        changeNote: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        versionNo: number;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "retired";
+                        rowVersion: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        publishedAt: string | null;
+                        retiredAt: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND, SERVICE_NOT_FOUND, SERVICE_VERSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND" | "SERVICE_NOT_FOUND" | "SERVICE_VERSION_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    replaceServiceVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                no: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    formSchema?: {
+                        [key: string]: unknown;
+                    };
+                    uiSchema?: {
+                        [key: string]: unknown;
+                    };
+                    workflow?: string;
+                    outputTemplate?: string | null;
+                    feeRule?: {
+                        /** @enum {string} */
+                        kind: "none";
+                    } | {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        amountRials: number;
+                    };
+                    inPersonStep?: boolean;
+                    postalDelivery?: boolean;
+                    changeNote?: string;
+                    rowVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        formSchema: {
+                            [key: string]: unknown;
+                        };
+                        uiSchema: {
+                            [key: string]: unknown;
+                        };
+                        workflow: string;
+                        outputTemplate: string | null;
+                        feeRule: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @enum {string} */
+                            kind: "fixed";
+                            amountRials: number;
+                        };
+                        inPersonStep: boolean;
+                        postalDelivery: boolean;
+                        changeNote: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        versionNo: number;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "retired";
+                        rowVersion: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        publishedAt: string | null;
+                        retiredAt: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND, SERVICE_NOT_FOUND, SERVICE_VERSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND" | "SERVICE_NOT_FOUND" | "SERVICE_VERSION_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: SERVICE_CARD_EXPIRED, SERVICE_NOT_ELECTRONIC, SERVICE_VERSION_CARD_REQUIRED, SERVICE_VERSION_DRAFT_EXISTS, SERVICE_VERSION_NOT_DRAFT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SERVICE_CARD_EXPIRED" | "SERVICE_NOT_ELECTRONIC" | "SERVICE_VERSION_CARD_REQUIRED" | "SERVICE_VERSION_DRAFT_EXISTS" | "SERVICE_VERSION_NOT_DRAFT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    publishServiceVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                no: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rowVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        formSchema: {
+                            [key: string]: unknown;
+                        };
+                        uiSchema: {
+                            [key: string]: unknown;
+                        };
+                        workflow: string;
+                        outputTemplate: string | null;
+                        feeRule: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @enum {string} */
+                            kind: "fixed";
+                            amountRials: number;
+                        };
+                        inPersonStep: boolean;
+                        postalDelivery: boolean;
+                        changeNote: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        versionNo: number;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "retired";
+                        rowVersion: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        publishedAt: string | null;
+                        retiredAt: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND, SERVICE_NOT_FOUND, SERVICE_VERSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND" | "SERVICE_NOT_FOUND" | "SERVICE_VERSION_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: SERVICE_CARD_EXPIRED, SERVICE_NOT_ELECTRONIC, SERVICE_VERSION_CARD_REQUIRED, SERVICE_VERSION_DRAFT_EXISTS, SERVICE_VERSION_NOT_DRAFT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "SERVICE_CARD_EXPIRED" | "SERVICE_NOT_ELECTRONIC" | "SERVICE_VERSION_CARD_REQUIRED" | "SERVICE_VERSION_DRAFT_EXISTS" | "SERVICE_VERSION_NOT_DRAFT";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12704,6 +13862,7 @@ export interface operations {
                      *       "id": "d15f62d3-0f91-4f42-a7bd-54782fb5818b",
                      *       "trackingCode": "4501822516",
                      *       "serviceId": "8303cf6b-ddaa-433c-908b-faee9c20b463",
+                     *       "serviceVersion": 1,
                      *       "serviceTitle": "ثبت شکایت کارگری",
                      *       "agencyId": "fd5743cc-3b37-4c6b-bc58-53f5d4007136",
                      *       "agencyName": "وزارت تعاون، کار و رفاه اجتماعی",
@@ -12747,6 +13906,7 @@ export interface operations {
                         trackingCode: string;
                         /** Format: uuid */
                         serviceId: string;
+                        serviceVersion: number;
                         serviceTitle: string;
                         /** Format: uuid */
                         agencyId: string;
@@ -13005,6 +14165,7 @@ export interface operations {
                             trackingCode: string;
                             /** Format: uuid */
                             serviceId: string;
+                            serviceVersion: number;
                             serviceTitle: string;
                             /** Format: uuid */
                             agencyId: string;
@@ -13206,6 +14367,7 @@ export interface operations {
                         trackingCode: string;
                         /** Format: uuid */
                         serviceId: string;
+                        serviceVersion: number;
                         serviceTitle: string;
                         /** Format: uuid */
                         agencyId: string;
@@ -13405,6 +14567,7 @@ export interface operations {
                         trackingCode: string;
                         /** Format: uuid */
                         serviceId: string;
+                        serviceVersion: number;
                         serviceTitle: string;
                         /** Format: uuid */
                         agencyId: string;
@@ -14144,6 +15307,7 @@ export interface operations {
                         trackingCode: string;
                         /** Format: uuid */
                         serviceId: string;
+                        serviceVersion: number;
                         serviceTitle: string;
                         /** Format: uuid */
                         agencyId: string;
@@ -14412,6 +15576,7 @@ export interface operations {
                         trackingCode: string;
                         /** Format: uuid */
                         serviceId: string;
+                        serviceVersion: number;
                         serviceTitle: string;
                         /** Format: uuid */
                         agencyId: string;

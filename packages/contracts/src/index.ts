@@ -62,6 +62,7 @@ export * from './notifications';
 export * from './citizen-email';
 export * from './review';
 export * from './desk';
+export * from './service-versions';
 export * from './documents';
 export * from './signers';
 export * from './documents-inbox';

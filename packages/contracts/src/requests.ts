@@ -43,6 +43,8 @@ export const ServiceRequestView = z.object({
   id: z.uuid(),
   trackingCode: z.string(),
   serviceId: z.uuid(),
+  /** The service version it was submitted on: its form and workflow stay that version's. */
+  serviceVersion: z.number().int().min(1),
   serviceTitle: z.string(),
   agencyId: z.uuid(),
   agencyName: z.string(),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app';
 import { deliveredCode } from '../../test/factories';
 import { passwordProblem } from '../modules/identity/identity.policy';
-import { checkForm } from '../modules/requests/request-form.parse';
+import { checkForm } from '../platform/forms';
 import { rows } from '../platform/db';
 import {
   DEMO_CITIZENS,

@@ -62,3 +62,7 @@ export function itemsOf<T>(body: Page<T> | T[] | { items: T[] }): T[] {
 /** Between the API and the server rendering of the public pages (ADR 0018). */
 export type PageRequest = C.PageRequest;
 export type PageAnswer = C.PageAnswer;
+export type ServiceVersionView = C.ServiceVersionView;
+export type ServiceVersionList = C.ServiceVersionList;
+export type NewServiceVersion = In<typeof C.NewServiceVersion>;
+export type UpdateServiceVersion = In<typeof C.UpdateServiceVersion>;

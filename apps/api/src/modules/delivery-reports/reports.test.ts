@@ -128,8 +128,8 @@ async function legacyRequests(deskId: string, applicantId: string, n: number) {
   const due = new Date(at.getTime() + 5 * DAY);
   for (let i = 0; i < n; i++)
     await t.ctx.database.query(
-      `INSERT INTO service_requests (tracking_code, service_id, agency_id, applicant_id, status, form, submitted_at, due_at, created_at, updated_at)
-       SELECT $1, s.id, s.agency_id, $3, 'submitted', '{}'::jsonb, $4, $5, $4, $4 FROM services s WHERE s.id = $2`,
+      `INSERT INTO service_requests (tracking_code, service_id, service_version, agency_id, applicant_id, status, form, submitted_at, due_at, created_at, updated_at)
+       SELECT $1, s.id, 1, s.agency_id, $3, 'submitted', '{}'::jsonb, $4, $5, $4, $4 FROM services s WHERE s.id = $2`,
       [String(1_000_000_000 + Math.floor(Math.random() * 8_999_999_999)), deskId, applicantId, at.toISOString(), due.toISOString()],
     );
 }

@@ -61,6 +61,7 @@ async function submitted(service: string, agencyId: string, at: string): Promise
   const id = await repo.insertRequest(t.ctx.database.db, {
     trackingCode: String(1_000_000_000 + Math.floor(Math.random() * 8_999_999_999)).slice(0, 10),
     serviceId: service,
+    serviceVersion: 1,
     agencyId,
     applicantId,
     onBehalfOfId: null,

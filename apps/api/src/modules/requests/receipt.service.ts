@@ -2,7 +2,7 @@ import { normalizeDisplay, toPersianDigits } from '@dargah/persian';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { renderPdf } from '../../platform/pdf';
-import { servicesByIds } from '../services';
+import { versionFormSchema } from '../services';
 import { getRequest } from './requests.service';
 
 /** The public tracking page's address for a tracking code: what the receipt's QR holds. */
@@ -24,8 +24,9 @@ function shown(v: unknown): string | undefined {
  */
 export async function receiptPdf(ctx: AppContext, actor: Actor, id: string): Promise<{ pdf: Buffer; fileName: string }> {
   const r = await getRequest(ctx, actor, id, 'fa');
-  const service = (await servicesByIds(ctx.database.db, [r.serviceId])).get(r.serviceId);
-  const properties = (service?.formSchema.properties ?? {}) as Record<string, { title?: unknown }>;
+  // The labels of the version the request was submitted on: a later version may rename or drop fields.
+  const schema = await versionFormSchema(ctx.database.db, r.serviceId, r.serviceVersion);
+  const properties = (schema?.properties ?? {}) as Record<string, { title?: unknown }>;
   const fields = Object.entries(r.form).flatMap(([key, value]) => {
     const v = shown(value);
     const title = properties[key]?.title;

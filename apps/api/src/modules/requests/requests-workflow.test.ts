@@ -1,6 +1,7 @@
 import { ROLES } from '@dargah/contracts';
 import { describe, expect, it } from 'vitest';
 import { SIMPLE_APPROVAL } from '../../platform/workflow';
+import { DESK_WORKFLOWS } from '../services';
 import { actingRole, allowedActions, decide, INITIAL_STATUS, isFinal, isOpen, REQUEST_ACTIONS, REQUEST_STATUSES, REQUEST_WORKFLOW, SUBMITTED_EVENT, transitionFor, type RequestAction, type Role } from './requests-workflow';
 import { dammCheckDigit, isValidTrackingCode, newTrackingCode, normaliseTrackingCode } from './tracking-code.model';
 
@@ -76,6 +77,10 @@ describe('the service-request workflow table', () => {
 describe('the table is the workflow engine’s simple-approval template', () => {
   it('runs the platform template, unchanged', () => {
     expect(REQUEST_WORKFLOW).toEqual(SIMPLE_APPROVAL);
+  });
+
+  it('is the only workflow a service version may name (services’ DESK_WORKFLOWS)', () => {
+    expect(DESK_WORKFLOWS).toEqual([REQUEST_WORKFLOW.id]);
   });
 
   it('decides through the engine: the move, or a coded refusal', () => {

@@ -17,6 +17,8 @@ export interface RequestRecord {
   id: string;
   trackingCode: string;
   serviceId: string;
+  /** The service version it was submitted on (its form and workflow). */
+  serviceVersion: number;
   agencyId: string;
   applicantId: string;
   onBehalfOfId: string | null;
@@ -30,7 +32,7 @@ export interface RequestRecord {
 }
 
 const SELECT = sql`
-  SELECT r.id, r.tracking_code AS "trackingCode", r.service_id AS "serviceId",
+  SELECT r.id, r.tracking_code AS "trackingCode", r.service_id AS "serviceId", r.service_version AS "serviceVersion",
          r.agency_id AS "agencyId", r.applicant_id AS "applicantId",
          r.on_behalf_of_id AS "onBehalfOfId", r.status, r.form, r.submitted_at AS "submittedAt", r.due_at AS "dueAt",
          r.decided_at AS "decidedAt", r.decision_note AS "decisionNote", r.version
@@ -64,6 +66,8 @@ export async function trackingCodes(db: Db, ids: readonly string[]): Promise<Map
 export interface NewRequest {
   trackingCode: string;
   serviceId: string;
+  /** The service version whose form it was validated against: it stays on it. */
+  serviceVersion: number;
   agencyId: string;
   applicantId: string;
   onBehalfOfId: string | null;
@@ -76,8 +80,8 @@ export interface NewRequest {
 /** Inserts a request; undefined when its tracking code is already taken (the caller draws another). */
 export async function insertRequest(db: Db, r: NewRequest): Promise<string | undefined> {
   const [row] = await rows<{ id: string }>(db, sql`
-    INSERT INTO service_requests (tracking_code, service_id, agency_id, applicant_id, on_behalf_of_id, status, form, submitted_at, due_at, created_at, updated_at)
-    VALUES (${r.trackingCode}, ${r.serviceId}, ${r.agencyId}, ${r.applicantId}, ${r.onBehalfOfId}, ${r.status}, ${jsonb(r.form)}::jsonb,
+    INSERT INTO service_requests (tracking_code, service_id, service_version, agency_id, applicant_id, on_behalf_of_id, status, form, submitted_at, due_at, created_at, updated_at)
+    VALUES (${r.trackingCode}, ${r.serviceId}, ${r.serviceVersion}, ${r.agencyId}, ${r.applicantId}, ${r.onBehalfOfId}, ${r.status}, ${jsonb(r.form)}::jsonb,
             ${iso(r.submittedAt)}::timestamptz, ${iso(r.dueAt)}::timestamptz, ${iso(r.submittedAt)}::timestamptz, ${iso(r.submittedAt)}::timestamptz)
     ON CONFLICT (tracking_code) DO NOTHING
     RETURNING id`);

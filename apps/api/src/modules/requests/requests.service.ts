@@ -12,7 +12,7 @@ import { requireCitizen, requireStaff, type StaffActor } from '../../platform/ac
 import { calendarFor } from '../calendar';
 import { assertNoReviewConflict, reviewConflictOf, rolesIn } from '../organisation';
 import { ServicesError, assertOpenForRequests, findPublishedService } from '../services';
-import { checkForm } from './request-form.parse';
+import { checkForm } from '../../platform/forms';
 import { applicantName, applicantView } from './request-people.model';
 import { namesOf, peopleOf, type People } from './request-people.service';
 import type { CartableRowView, RequestView } from './request-views.schemas';
@@ -67,6 +67,7 @@ function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: Peop
     id: r.id,
     trackingCode: r.trackingCode,
     serviceId: r.serviceId,
+    serviceVersion: r.serviceVersion,
     serviceTitle: (lang === 'en' && r.serviceTitleEn) || r.serviceTitleFa,
     agencyId: r.agencyId,
     agencyName: (lang === 'en' && r.agencyNameEn) || r.agencyNameFa,
@@ -131,7 +132,8 @@ export async function submitRequest(
 ): Promise<Replayable<RequestView, 201>> {
   requireCitizen(actor);
   const service = await findPublishedService(ctx.database.db, input.serviceId);
-  if (!service) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
+  if (!service?.publishedVersion) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
+  const serviceVersion = service.publishedVersion;
   // The desk takes requests only for a service its approved catalogue card lets be requested online, in force.
   await assertOpenForRequests(ctx.database.db, service, ctx.clock.now());
   const who = applicantFor(actor, service.recipients);
@@ -151,6 +153,7 @@ export async function submitRequest(
         id = await repo.insertRequest(tx.db, {
           trackingCode,
           serviceId: service.id,
+          serviceVersion,
           agencyId: service.agencyId,
           ...who,
           status: INITIAL_STATUS,
@@ -165,8 +168,8 @@ export async function submitRequest(
         event: SUBMITTED_EVENT,
         audit: 'service_request.submit',
         agencyId: service.agencyId,
-        details: { trackingCode, serviceId: service.id },
-        payload: { trackingCode, serviceId: service.id, to: INITIAL_STATUS },
+        details: { trackingCode, serviceId: service.id, serviceVersion },
+        payload: { trackingCode, serviceId: service.id, serviceVersion, to: INITIAL_STATUS },
       });
       // The receipt by SMS (and in the inbox) too: the tracking code and the answer date.
       await notify(ctx, tx, requestReceivedTemplate, {

@@ -1,6 +1,7 @@
 import type { AppModule } from '../../platform/module';
 import { servicesErrors } from './services.errors';
 import { servicesRoutes } from './services.routes';
+import { serviceVersionsRoutes } from './service-versions.routes';
 
 export { ServicesError } from './services.errors';
 export {
@@ -12,11 +13,15 @@ export {
   servicesOfAgencies,
   toPublicService,
 } from './services.service';
+export { DESK_WORKFLOWS, versionFormSchema } from './service-versions.service';
 export type { NewService, Recipients, ServiceRecord, ServiceRow } from './services.service';
 
-/** The service catalogue: what each agency offers at the desk, with its form and norm. */
+/** The service catalogue: what each agency offers at the desk, with its versions (form, workflow, answer template, fees) and norm. */
 export const servicesModule: AppModule = {
   name: 'services',
   errors: [servicesErrors],
-  register: servicesRoutes,
+  register: async (app, ctx) => {
+    await servicesRoutes(app, ctx);
+    await serviceVersionsRoutes(app, ctx);
+  },
 };

@@ -18,8 +18,11 @@ export interface ServiceRecord {
   descriptionFa: string;
   recipients: Recipients;
   normDays: number;
+  /** The published version's form; an empty object while no version is published. */
   formSchema: Record<string, unknown>;
   published: boolean;
+  /** The published version's number (migration 0037), null while none is published. */
+  publishedVersion: number | null;
   /** The approved catalogue service id this desk service delivers (migration 0010). */
   catalogueServiceId: string | null;
   version: number;
@@ -28,9 +31,10 @@ export interface ServiceRecord {
 const SELECT = sql`
   SELECT s.id, s.agency_id AS "agencyId", s.title_fa AS "titleFa",
          s.title_en AS "titleEn", s.description_fa AS "descriptionFa", s.recipients, s.norm_days AS "normDays",
-         s.form_schema AS "formSchema", s.published,
+         coalesce(v.form_schema, '{}'::jsonb) AS "formSchema", s.published, v.version_no AS "publishedVersion",
          s.catalogue_service_id AS "catalogueServiceId", s.version
-    FROM services s`;
+    FROM services s
+    LEFT JOIN service_versions v ON v.service_id = s.id AND v.state = 'published'`;
 
 const fix = (r: ServiceRecord): ServiceRecord => ({ ...r, formSchema: json<Record<string, unknown>>(r.formSchema) });
 
@@ -79,14 +83,21 @@ export interface NewService {
   published: boolean;
 }
 
+/** A service and its version 1 (published when `s.published`), on the simple-approval workflow. */
 export async function insertService(db: Db, s: NewService, now: Date): Promise<string> {
   const [row] = await rows<{ id: string }>(
     db,
     sql`
-    INSERT INTO services (agency_id, title_fa, title_en, description_fa, recipients, norm_days, form_schema, published, created_at, updated_at)
-    VALUES (${s.agencyId}, ${s.titleFa}, ${s.titleEn}, ${s.descriptionFa}, ${s.recipients}, ${s.normDays}, ${jsonb(s.formSchema)}::jsonb,
-            ${s.published}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
-    RETURNING id`,
+    WITH service AS (
+      INSERT INTO services (agency_id, title_fa, title_en, description_fa, recipients, norm_days, published, created_at, updated_at)
+      VALUES (${s.agencyId}, ${s.titleFa}, ${s.titleEn}, ${s.descriptionFa}, ${s.recipients}, ${s.normDays},
+              ${s.published}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
+      RETURNING id)
+    INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, created_at, updated_at, published_at)
+    SELECT id, 1, ${s.published ? 'published' : 'draft'}, ${jsonb(s.formSchema)}::jsonb, 'simple_approval',
+           ${iso(now)}::timestamptz, ${iso(now)}::timestamptz, ${s.published ? iso(now) : null}::timestamptz
+      FROM service
+    RETURNING service_id AS id`,
   );
   return row!.id;
 }

@@ -148,7 +148,7 @@ export const createService = (db: Db, s: repo.NewService, now: Date): Promise<st
 // The link to the catalogue ---------------------------------------------------------------------
 
 /** The desk service as its agency's staff (or the central roles) see it; anyone else: SERVICE_NOT_FOUND. */
-async function visibleService(db: Db, actor: Actor, id: string): Promise<repo.ServiceRecord> {
+export async function visibleService(db: Db, actor: Actor, id: string): Promise<repo.ServiceRecord> {
   requireStaff(actor);
   const s = await repo.findService(db, id);
   const mayView = s && (isCentral(actor) || actor.grants.some((g) => g.agencyId === s.agencyId));

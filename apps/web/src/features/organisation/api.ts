@@ -5,6 +5,10 @@ import { api } from '../../lib/api';
 import { inTreeOrder } from '../../lib/tree';
 import {
   itemsOf,
+  type NewServiceVersion,
+  type ServiceVersionList,
+  type ServiceVersionView,
+  type UpdateServiceVersion,
   type Agency,
   type AgencyInput,
   type AgencyUpdate,
@@ -109,3 +113,24 @@ export function unitTree(units: readonly OrgUnit[]): UnitNode[] {
   sort(roots);
   return roots;
 }
+
+// A desk service's versions (issue 11 item 1) ------------------------------------------------------
+
+/** `GET /services/:id/versions`: newest first, with the workflows a version may run and whether the caller may edit. */
+export const serviceVersionsQuery = (serviceId: string) =>
+  queryOptions({
+    queryKey: ['admin', 'services', serviceId, 'versions'],
+    queryFn: ({ signal }) => api.get<ServiceVersionList>(`/services/${encodeURIComponent(serviceId)}/versions`, { signal }),
+  });
+
+/** `POST /services/:id/versions`: a new draft, copied from the latest version (retry-safe with its key). */
+export const createServiceVersion = (serviceId: string, body: NewServiceVersion, idempotencyKey: string) =>
+  api.post<ServiceVersionView>(`/services/${encodeURIComponent(serviceId)}/versions`, body, { idempotencyKey });
+
+/** `PUT /services/:id/versions/:no`: the draft's parts at the row version read. */
+export const updateServiceVersion = (serviceId: string, versionNo: number, body: UpdateServiceVersion) =>
+  api.put<ServiceVersionView>(`/services/${encodeURIComponent(serviceId)}/versions/${versionNo}`, body);
+
+/** `POST /services/:id/versions/:no/publish` */
+export const publishServiceVersion = (serviceId: string, versionNo: number, rowVersion: number) =>
+  api.post<ServiceVersionView>(`/services/${encodeURIComponent(serviceId)}/versions/${versionNo}/publish`, { rowVersion });

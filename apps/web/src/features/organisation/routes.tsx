@@ -33,8 +33,14 @@ const staffMemberRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/StaffPage'), 'StaffPage'),
 });
 
+const serviceVersionsRoute = createRoute({
+  getParentRoute: () => adminAreaRoute,
+  path: 'agencies/$agencyId/services/$serviceId/versions',
+  component: lazyRouteComponent(() => import('./routes/ServiceVersionsPage'), 'ServiceVersionsPage'),
+});
+
 /** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */
 export const organisationRoutes = {
   staff: [staffResetPasswordRoute],
-  adminArea: [adminHomeRoute, agencyRoute, staffMemberRoute],
+  adminArea: [adminHomeRoute, agencyRoute, staffMemberRoute, serviceVersionsRoute],
 } as const;

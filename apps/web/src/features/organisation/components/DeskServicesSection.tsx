@@ -87,6 +87,16 @@ export function DeskServicesSection({ agency }: { agency: Agency }) {
                     </span>
                   </p>
                 </div>
+                <div className="desk-link__actions">
+                  <Link
+                    to="/admin/agencies/$agencyId/services/$serviceId/versions"
+                    params={{ agencyId: agency.id, serviceId: s.id }}
+                    className="button button--ghost button--small"
+                    aria-label={t('admin.versions.openOf', { title: s.title })}
+                  >
+                    {t('admin.versions.open')}
+                  </Link>
+                </div>
                 {mayChange ? (
                   <div className="desk-link__actions">
                     <button

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkForm, normaliseForm } from './request-form.parse';
+import { checkForm, normaliseForm } from './form-check';
 
 const SCHEMA = {
   type: 'object',

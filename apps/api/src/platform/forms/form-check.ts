@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
 import { IDENTIFIER_FORMATS, isIdentifierFormat } from '@dargah/contracts';
 import { normalizeDisplay, toAsciiDigits, toPersianDigits } from '@dargah/persian';
-import type { FieldProblem } from '../../platform/http/errors';
-import type { Lang } from '../../platform/http/i18n';
-import { fieldMessage } from '../../platform/http/validation';
+import type { FieldProblem } from '../http/errors';
+import type { Lang } from '../http/i18n';
+import { fieldMessage } from '../http/validation';
 
 /**
- * A service's form is a JSON Schema (draft 2020-12 subset: an object of string, number, integer,
+ * Forms as data (platform/forms): a form is a JSON Schema (draft 2020-12 subset: an object of string, number, integer,
  * boolean and enum properties with `required`). The server validates what a citizen sends with
  * ajv 8 — the validator the web app's form library uses — after normalising Persian input, and
  * turns each ajv error into a field problem (`body.form.<field>`) in Persian or English.
@@ -64,6 +64,16 @@ function loadAjv(): AjvInstance {
 
 let ajv: AjvInstance | undefined;
 const compiled = new Map<string, ValidateFn>();
+
+/** The compiled validator of a schema, or ajv's reason why it is not a valid schema. */
+export function compileProblem(schema: Record<string, unknown>): string | null {
+  try {
+    validatorFor(schema);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message.slice(0, 500) : 'invalid schema';
+  }
+}
 
 /** The compiled validator of a schema, cached by its text (schemas change only with a new service version). */
 function validatorFor(schema: Record<string, unknown>): ValidateFn {

@@ -1,0 +1,226 @@
+import type { NewServiceVersion, PublishServiceVersion, ServiceVersionList, ServiceVersionView, UpdateServiceVersion } from '@dargah/contracts';
+import type { Actor, RequestOrigin } from '../../platform/actor';
+import type { AppContext } from '../../platform/context';
+import { withTransaction, type Db, type Tx } from '../../platform/db';
+import { recordChange } from '../../platform/events';
+import { formSchemaProblems, type FormSchemaProblem } from '../../platform/forms';
+import type { FieldProblem } from '../../platform/http/errors';
+import type { Lang } from '../../platform/http/i18n';
+import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
+import { WORKFLOW_TEMPLATES } from '../../platform/workflow';
+import { approvedServiceFacts } from '../catalogue';
+import { hasRole } from '../organisation';
+import { availabilityOf } from './services.policy';
+import type { ServiceRecord } from './services.repository';
+import { visibleService } from './services.service';
+import * as repo from './service-versions.repository';
+import { ServicesError } from './services.errors';
+
+/**
+ * A desk service's versions (issue 11 item 1, ADR 0028): its agency's administrator drafts a new
+ * version (the form, the workflow, the answer template, the fee rule, an in-person step, postal
+ * delivery), edits it, and publishes it once the service's approved catalogue card is in force; the
+ * version before is retired. Requests already submitted stay on the version they started on.
+ */
+
+/**
+ * The workflow templates the desk's requests can run (modules/requests checks at load that each
+ * has the statuses and actions of its contract). The others wait for the statuses they name.
+ */
+export const DESK_WORKFLOWS: readonly string[] = ['simple_approval'];
+
+const view = (v: repo.ServiceVersionRow): ServiceVersionView => ({
+  serviceId: v.serviceId,
+  versionNo: v.versionNo,
+  state: v.state,
+  formSchema: v.formSchema,
+  uiSchema: v.uiSchema,
+  workflow: v.workflow,
+  outputTemplate: v.outputTemplate,
+  feeRule: v.feeRule,
+  inPersonStep: v.inPersonStep,
+  postalDelivery: v.postalDelivery,
+  changeNote: v.changeNote,
+  rowVersion: v.rowVersion,
+  createdAt: v.createdAt.toISOString(),
+  updatedAt: v.updatedAt.toISOString(),
+  publishedAt: v.publishedAt?.toISOString() ?? null,
+  retiredAt: v.retiredAt?.toISOString() ?? null,
+});
+
+const SCHEMA_PROBLEM_TEXT: Record<FormSchemaProblem['code'], { fa: string; en: string }> = {
+  not_object: { fa: 'فرم باید یک شیء JSON Schema با type برابر object باشد.', en: 'The form must be a JSON Schema object with type "object".' },
+  no_properties: { fa: 'فرم فیلدی ندارد (properties).', en: 'The form has no fields (properties).' },
+  too_many_fields: { fa: 'فرم بیش از ۲۰۰ فیلد دارد.', en: 'The form has more than 200 fields.' },
+  bad_field_name: { fa: 'نام فیلد باید با حرف لاتین آغاز شود و فقط حرف، رقم و _ داشته باشد.', en: 'A field name must start with a Latin letter and hold only letters, digits and _.' },
+  bad_type: { fa: 'نوع این فیلد پشتیبانی نمی‌شود.', en: 'This field’s type is not supported.' },
+  no_title: { fa: 'هر فیلد به عنوانی برای نمایش نیاز دارد (title).', en: 'Every field needs a title to show.' },
+  unknown_format: { fa: 'این قالب شناخته نیست.', en: 'This format is not known.' },
+  unknown_required: { fa: 'فیلد الزامی در فهرست فیلدها نیست.', en: 'A required field is not one of the form’s fields.' },
+  too_large: { fa: 'فرم بیش از اندازه‌ی مجاز بزرگ است.', en: 'The form is larger than allowed.' },
+  not_a_schema: { fa: 'فرم یک JSON Schema معتبر نیست.', en: 'The form is not a valid JSON Schema.' },
+};
+
+/** Every problem of a version's parts as field problems of the request body, or none. */
+function partProblems(parts: repo.VersionParts, lang: Lang): FieldProblem[] {
+  const problems: FieldProblem[] = formSchemaProblems(parts.formSchema).map((p) => ({
+    field: ['body.formSchema', p.path].filter(Boolean).join('.'),
+    code: `form_${p.code}`,
+    message: SCHEMA_PROBLEM_TEXT[p.code][lang],
+  }));
+  if (!DESK_WORKFLOWS.includes(parts.workflow))
+    problems.push({
+      field: 'body.workflow',
+      code: 'workflow_not_runnable',
+      message: lang === 'fa' ? 'این گردش کار در میز خدمت قابل اجرا نیست.' : 'The service desk cannot run this workflow.',
+    });
+  return problems;
+}
+
+function assertParts(parts: repo.VersionParts, lang: Lang): void {
+  const fields = partProblems(parts, lang);
+  if (fields.length > 0) throw new ServicesError('VALIDATION_FAILED', { fields });
+}
+
+function assertAdmin(actor: Actor, s: ServiceRecord): void {
+  if (!hasRole(actor, ['agency_admin'], s.agencyId)) throw new ServicesError('FORBIDDEN', { need: ['agency_admin'] });
+}
+
+async function versionOrRefuse(db: Db, serviceId: string, versionNo: number): Promise<repo.ServiceVersionRow> {
+  const v = await repo.findVersion(db, serviceId, versionNo);
+  if (!v) throw new ServicesError('SERVICE_VERSION_NOT_FOUND', { serviceId, versionNo });
+  return v;
+}
+
+const record = (tx: Tx, actor: Actor, origin: RequestOrigin, at: Date, s: ServiceRecord, event: string, details: Record<string, unknown>) =>
+  recordChange(tx, { actor, origin, at }, { stream: 'service', id: s.id, event, audit: `service.${event}`, agencyId: s.agencyId, details });
+
+/** GET /services/:id/versions: staff of the service's agency and the central roles. */
+export async function listVersions(ctx: AppContext, actor: Actor, serviceId: string, lang: Lang): Promise<ServiceVersionList> {
+  const db = ctx.database.db;
+  const s = await visibleService(db, actor, serviceId);
+  return {
+    serviceId: s.id,
+    title: s.titleFa,
+    catalogueServiceId: s.catalogueServiceId,
+    items: (await repo.versionsOf(db, s.id)).map(view),
+    workflows: WORKFLOW_TEMPLATES.filter((w) => DESK_WORKFLOWS.includes(w.id)).map((w) => ({ id: w.id, label: w.label[lang] })),
+    mayEdit: hasRole(actor, ['agency_admin'], s.agencyId),
+  };
+}
+
+/** GET /services/:id/versions/:no */
+export async function getVersion(ctx: AppContext, actor: Actor, serviceId: string, versionNo: number): Promise<ServiceVersionView> {
+  const db = ctx.database.db;
+  const s = await visibleService(db, actor, serviceId);
+  return view(await versionOrRefuse(db, s.id, versionNo));
+}
+
+/**
+ * POST /services/:id/versions: a new draft, what is left out copied from the latest version. One
+ * draft at a time: a second (or a concurrent one) is SERVICE_VERSION_DRAFT_EXISTS. With an
+ * Idempotency-Key a retry returns the first answer.
+ */
+export async function createDraft(
+  ctx: AppContext,
+  actor: Actor,
+  serviceId: string,
+  input: NewServiceVersion,
+  origin: RequestOrigin,
+  lang: Lang,
+  claim?: IdempotencyClaim,
+): Promise<Replayable<ServiceVersionView, 201>> {
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    const s = await visibleService(tx.db, actor, serviceId);
+    assertAdmin(actor, s);
+    return once(tx, claim, at, async () => {
+      const [latest] = await repo.versionsOf(tx.db, s.id);
+      if (!latest) throw new ServicesError('SERVICE_VERSION_NOT_FOUND', { serviceId });
+      const parts: repo.VersionParts = {
+        formSchema: input.formSchema ?? latest.formSchema,
+        uiSchema: input.uiSchema ?? latest.uiSchema,
+        workflow: input.workflow ?? latest.workflow,
+        outputTemplate: input.outputTemplate !== undefined ? input.outputTemplate : latest.outputTemplate,
+        feeRule: input.feeRule ?? latest.feeRule,
+        inPersonStep: input.inPersonStep ?? latest.inPersonStep,
+        postalDelivery: input.postalDelivery ?? latest.postalDelivery,
+        changeNote: input.changeNote ?? '',
+      };
+      assertParts(parts, lang);
+      const draft = await repo.insertDraft(tx.db, s.id, parts, at);
+      if (!draft) throw new ServicesError('SERVICE_VERSION_DRAFT_EXISTS', { serviceId });
+      await record(tx, actor, origin, at, s, 'version_drafted', { versionNo: draft.versionNo, from: latest.versionNo });
+      return { status: 201 as const, body: view(draft) };
+    });
+  });
+}
+
+/** PUT /services/:id/versions/:no: the draft's parts at the row version read. */
+export async function updateDraft(
+  ctx: AppContext,
+  actor: Actor,
+  serviceId: string,
+  versionNo: number,
+  input: UpdateServiceVersion,
+  origin: RequestOrigin,
+  lang: Lang,
+): Promise<ServiceVersionView> {
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    const s = await visibleService(tx.db, actor, serviceId);
+    assertAdmin(actor, s);
+    const v = await versionOrRefuse(tx.db, s.id, versionNo);
+    if (v.state !== 'draft') throw new ServicesError('SERVICE_VERSION_NOT_DRAFT', { serviceId, versionNo, state: v.state });
+    const { rowVersion, ...changes } = input;
+    const parts: repo.VersionParts = {
+      formSchema: changes.formSchema ?? v.formSchema,
+      uiSchema: changes.uiSchema ?? v.uiSchema,
+      workflow: changes.workflow ?? v.workflow,
+      outputTemplate: changes.outputTemplate !== undefined ? changes.outputTemplate : v.outputTemplate,
+      feeRule: changes.feeRule ?? v.feeRule,
+      inPersonStep: changes.inPersonStep ?? v.inPersonStep,
+      postalDelivery: changes.postalDelivery ?? v.postalDelivery,
+      changeNote: changes.changeNote ?? v.changeNote,
+    };
+    assertParts(parts, lang);
+    const updated = await repo.updateDraft(tx.db, s.id, versionNo, rowVersion, parts, at);
+    if (!updated) throw new ServicesError('CONFLICT', { currentVersion: v.rowVersion });
+    await record(tx, actor, origin, at, s, 'version_edited', { versionNo, changed: Object.keys(changes).sort() });
+    return view(updated);
+  });
+}
+
+/**
+ * POST /services/:id/versions/:no/publish: only with the service linked to an approved catalogue
+ * card in force that lets it be requested online (SERVICE_VERSION_CARD_REQUIRED otherwise), and
+ * with parts that still pass; the published version before is retired. Its requests stay on it.
+ */
+export async function publishVersion(
+  ctx: AppContext,
+  actor: Actor,
+  serviceId: string,
+  versionNo: number,
+  input: PublishServiceVersion,
+  origin: RequestOrigin,
+  lang: Lang,
+): Promise<ServiceVersionView> {
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    const s = await visibleService(tx.db, actor, serviceId);
+    assertAdmin(actor, s);
+    const v = await versionOrRefuse(tx.db, s.id, versionNo);
+    if (v.state !== 'draft') throw new ServicesError('SERVICE_VERSION_NOT_DRAFT', { serviceId, versionNo, state: v.state });
+    const card = s.catalogueServiceId ? (await approvedServiceFacts(tx.db, [s.catalogueServiceId], at)).get(s.catalogueServiceId) : undefined;
+    if (!card || availabilityOf(card) !== 'open')
+      throw new ServicesError('SERVICE_VERSION_CARD_REQUIRED', { serviceId, catalogueServiceId: s.catalogueServiceId, availability: card ? availabilityOf(card) : 'unlinked' });
+    assertParts(v, lang);
+    const published = await repo.publishDraft(tx.db, s.id, versionNo, input.rowVersion, at);
+    if (!published) throw new ServicesError('CONFLICT', { currentVersion: v.rowVersion });
+    await record(tx, actor, origin, at, s, 'version_published', { versionNo, retired: published.retired, catalogueServiceId: s.catalogueServiceId });
+    return view((await repo.findVersion(tx.db, s.id, versionNo))!);
+  });
+}
+
+/** The form of the version a request was submitted on (its receipt, its corrections). */
+export const versionFormSchema = (db: Db, serviceId: string, versionNo: number) => repo.formSchemaOf(db, serviceId, versionNo);
