@@ -10,7 +10,7 @@ import { PageQueryStates } from '../../../components/PageQueryStates';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { BackIcon, DocumentIcon } from '../../../components/icons';
 import type { ServiceVersionList, ServiceVersionView } from '../../../lib/contracts';
-import { fieldErrorsOf } from '../../../lib/fieldErrors';
+import { fieldErrorsOf, fieldProblemsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { createServiceVersion, publishServiceVersion, serviceVersionsQuery, updateServiceVersion } from '../api';
@@ -155,7 +155,8 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
     },
   });
   const errors = fieldErrorsOf(save.error);
-  const schemaProblems = Object.entries(errors?.fields ?? {}).filter(([k]) => k.startsWith('formSchema'));
+  // Every problem of the form definition, at its path inside the schema (the server reports them all at once).
+  const schemaProblems = fieldProblemsOf(save.error).filter((p) => p.field.startsWith('body.formSchema')).map((p): [string, string] => [p.field.slice('body.formSchema'.length).replace(/^\./, ''), p.message]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -182,8 +183,8 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
       {schemaProblems.length > 0 ? (
         <ul className="error-list" aria-label={t('admin.versions.schemaProblems')}>
           {schemaProblems.map(([path, message]) => (
-            <li key={path}>
-              <bdi dir="ltr">{path.replace(/^formSchema\.?/, '') || '/'}</bdi>: {message}
+            <li key={`${path}:${message}`}>
+              <bdi dir="ltr">{path || '/'}</bdi>: {message}
             </li>
           ))}
         </ul>
