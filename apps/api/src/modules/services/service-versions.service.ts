@@ -77,6 +77,18 @@ function partProblems(parts: repo.VersionParts, lang: Lang): FieldProblem[] {
   return problems;
 }
 
+/** A version's parts with what was sent written over a base (the latest version, or the draft). */
+const partsOver = (base: repo.VersionParts, sent: NewServiceVersion): repo.VersionParts => ({
+  formSchema: sent.formSchema ?? base.formSchema,
+  uiSchema: sent.uiSchema ?? base.uiSchema,
+  workflow: sent.workflow ?? base.workflow,
+  outputTemplate: sent.outputTemplate !== undefined ? sent.outputTemplate : base.outputTemplate,
+  feeRule: sent.feeRule ?? base.feeRule,
+  inPersonStep: sent.inPersonStep ?? base.inPersonStep,
+  postalDelivery: sent.postalDelivery ?? base.postalDelivery,
+  changeNote: sent.changeNote ?? base.changeNote,
+});
+
 function assertParts(parts: repo.VersionParts, lang: Lang): void {
   const fields = partProblems(parts, lang);
   if (fields.length > 0) throw new ServicesError('VALIDATION_FAILED', { fields });
@@ -137,16 +149,8 @@ export async function createDraft(
     return once(tx, claim, at, async () => {
       const [latest] = await repo.versionsOf(tx.db, s.id);
       if (!latest) throw new ServicesError('SERVICE_VERSION_NOT_FOUND', { serviceId });
-      const parts: repo.VersionParts = {
-        formSchema: input.formSchema ?? latest.formSchema,
-        uiSchema: input.uiSchema ?? latest.uiSchema,
-        workflow: input.workflow ?? latest.workflow,
-        outputTemplate: input.outputTemplate !== undefined ? input.outputTemplate : latest.outputTemplate,
-        feeRule: input.feeRule ?? latest.feeRule,
-        inPersonStep: input.inPersonStep ?? latest.inPersonStep,
-        postalDelivery: input.postalDelivery ?? latest.postalDelivery,
-        changeNote: input.changeNote ?? '',
-      };
+      // A new draft says what changes: the latest version's note does not carry over.
+      const parts = partsOver({ ...latest, changeNote: '' }, input);
       assertParts(parts, lang);
       const draft = await repo.insertDraft(tx.db, s.id, parts, at);
       if (!draft) throw new ServicesError('SERVICE_VERSION_DRAFT_EXISTS', { serviceId });
@@ -173,16 +177,7 @@ export async function updateDraft(
     const v = await versionOrRefuse(tx.db, s.id, versionNo);
     if (v.state !== 'draft') throw new ServicesError('SERVICE_VERSION_NOT_DRAFT', { serviceId, versionNo, state: v.state });
     const { rowVersion, ...changes } = input;
-    const parts: repo.VersionParts = {
-      formSchema: changes.formSchema ?? v.formSchema,
-      uiSchema: changes.uiSchema ?? v.uiSchema,
-      workflow: changes.workflow ?? v.workflow,
-      outputTemplate: changes.outputTemplate !== undefined ? changes.outputTemplate : v.outputTemplate,
-      feeRule: changes.feeRule ?? v.feeRule,
-      inPersonStep: changes.inPersonStep ?? v.inPersonStep,
-      postalDelivery: changes.postalDelivery ?? v.postalDelivery,
-      changeNote: changes.changeNote ?? v.changeNote,
-    };
+    const parts = partsOver(v, changes);
     assertParts(parts, lang);
     const updated = await repo.updateDraft(tx.db, s.id, versionNo, rowVersion, parts, at);
     if (!updated) throw new ServicesError('CONFLICT', { currentVersion: v.rowVersion });

@@ -57,7 +57,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, who: Session | undefined, payload?: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: { ...(who?.headers ?? {}), 'accept-language': 'fa', ...headers }, ...(payload === undefined ? {} : { payload }) });
+  t.app.inject({ method, url: `/api/v1${url}`, headers: { ...(who?.headers ?? {}), 'accept-language': 'fa', ...headers }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
 async function counts() {
   await sealAuditNow(t.ctx.database);
