@@ -882,26 +882,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cartable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The cartable: requests of the agencies where you hold a desk role, oldest first
-         * @description status: one status, `open` (submitted and in review: the default) or `all`.
-         */
-        get: operations["listCartable"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/requests/{id}/take": {
         parameters: {
             query?: never;
@@ -930,6 +910,179 @@ export interface paths {
         put?: never;
         /** Approve or reject a request (desk clerk, expert, unit manager); the applicant is told by SMS */
         post: operations["decideRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cartable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cartable: requests of the agencies where you hold a desk role, oldest first, with holder, SLA badge and the actions you may take
+         * @description status: one status, `open` (the default) or `all`; serviceId; sla: on_time, due_soon (due within 2 working days of the agency’s calendar) or overdue; claim: mine, unclaimed or all; q: a tracking code, the applicant’s national code (or company’s legal id) or part of a name (Persian and Arabic letters and digits accepted).
+         */
+        get: operations["listCartable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request’s work item (desk staff of its agency): holder, actions, internal notes and internal history; never shown to the applicant */
+        get: operations["getRequestWorkItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a request of the cartable: from now on only you work it (of concurrent claims exactly one wins; the others get 409 CARTABLE_ALREADY_CLAIMED) */
+        post: operations["claimRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a request you hold: back to every qualified colleague */
+        post: operations["releaseRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign or reassign a request to a qualified colleague of the same agency and unit (unit manager) */
+        post: operations["assignRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/refer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer a request you hold to a colleague with a note (ارجاع با یادداشت): it becomes theirs, the note joins the internal notes */
+        post: operations["referRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/internal-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a staff-only note to a request (never shown to the applicant) */
+        post: operations["addRequestInternalNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cartable/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim several requests, or assign several to a colleague (unit manager): each on its own, with per-item results (not all-or-nothing) */
+        post: operations["bulkChangeCartable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cartable/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Desk colleagues of an agency to refer a request to (and, for a unit manager, which ones may be assigned) */
+        get: operations["listCartableColleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cartable/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit’s load (unit manager): per colleague the open requests held and how many are overdue; the unclaimed ones */
+        get: operations["getCartableLoad"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12864,7 +13017,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12873,7 +13026,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12921,7 +13074,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12930,7 +13083,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13124,7 +13277,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13133,7 +13286,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13323,7 +13476,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13332,7 +13485,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13522,7 +13675,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13531,7 +13684,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13679,7 +13832,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13688,7 +13841,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13837,7 +13990,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13846,7 +13999,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13856,7 +14009,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13865,204 +14018,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Headers too large: HEADERS_TOO_LARGE */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "HEADERS_TOO_LARGE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
-    };
-    listCartable: {
-        parameters: {
-            query?: {
-                status?: ("submitted" | "in_review" | "approved" | "rejected") | ("open" | "all");
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "d15f62d3-0f91-4f42-a7bd-54782fb5818b",
-                     *           "trackingCode": "4501822516",
-                     *           "serviceTitle": "ثبت شکایت کارگری",
-                     *           "applicantName": "534****585",
-                     *           "status": "submitted",
-                     *           "submittedAt": "2025-03-26T06:30:00.000Z",
-                     *           "dueAt": "2025-04-13T20:30:00.000Z",
-                     *           "overdue": false,
-                     *           "agencyId": "fd5743cc-3b37-4c6b-bc58-53f5d4007136",
-                     *           "dueDateJalali": "1404/01/24",
-                     *           "version": 1
-                     *         }
-                     *       ],
-                     *       "nextCursor": null
-                     *     }
-                     */
-                    "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            trackingCode: string;
-                            serviceTitle: string;
-                            applicantName: string;
-                            /** @enum {string} */
-                            status: "submitted" | "in_review" | "approved" | "rejected";
-                            /** Format: date-time */
-                            submittedAt: string;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            /** Format: uuid */
-                            agencyId: string;
-                            dueDateJalali: string;
-                            version: number;
-                        }[];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not signed in: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "UNAUTHENTICATED";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14261,7 +14217,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14270,7 +14226,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14318,7 +14274,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14327,7 +14283,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14529,7 +14485,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14538,7 +14494,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14586,7 +14542,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14595,7 +14551,2267 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listCartable: {
+        parameters: {
+            query?: {
+                status?: ("submitted" | "in_review" | "approved" | "rejected") | ("open" | "all");
+                serviceId?: string;
+                sla?: "on_time" | "due_soon" | "overdue";
+                claim?: "mine" | "unclaimed" | "all";
+                q?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "d15f62d3-0f91-4f42-a7bd-54782fb5818b",
+                     *           "trackingCode": "4501822516",
+                     *           "serviceTitle": "ثبت شکایت کارگری",
+                     *           "applicantName": "534****585",
+                     *           "status": "submitted",
+                     *           "submittedAt": "2025-03-26T06:30:00.000Z",
+                     *           "dueAt": "2025-04-13T20:30:00.000Z",
+                     *           "overdue": false,
+                     *           "agencyId": "fd5743cc-3b37-4c6b-bc58-53f5d4007136",
+                     *           "dueDateJalali": "1404/01/24",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            trackingCode: string;
+                            serviceTitle: string;
+                            applicantName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "in_review" | "approved" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            /** Format: uuid */
+                            agencyId: string;
+                            dueDateJalali: string;
+                            version: number;
+                            /** Format: uuid */
+                            serviceId: string;
+                            sla: ("on_time" | "due_soon" | "overdue") | null;
+                            claim: {
+                                /** Format: uuid */
+                                holderId: string;
+                                holderName: string;
+                                mine: boolean;
+                                /** @enum {string} */
+                                via: "claim" | "assign" | "refer";
+                                /** Format: date-time */
+                                heldSince: string;
+                            } | null;
+                            claimVersion: number;
+                            actions: ("claim" | "release" | "assign" | "refer" | "note")[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getRequestWorkItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        claim: {
+                            /** Format: uuid */
+                            holderId: string;
+                            holderName: string;
+                            mine: boolean;
+                            /** @enum {string} */
+                            via: "claim" | "assign" | "refer";
+                            /** Format: date-time */
+                            heldSince: string;
+                        } | null;
+                        claimVersion: number;
+                        actions: ("claim" | "release" | "assign" | "refer" | "note")[];
+                        notes: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "note" | "referral";
+                            authorName: string;
+                            mine: boolean;
+                            toName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            holderName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    claimRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        claim: {
+                            /** Format: uuid */
+                            holderId: string;
+                            holderName: string;
+                            mine: boolean;
+                            /** @enum {string} */
+                            via: "claim" | "assign" | "refer";
+                            /** Format: date-time */
+                            heldSince: string;
+                        } | null;
+                        claimVersion: number;
+                        actions: ("claim" | "release" | "assign" | "refer" | "note")[];
+                        notes: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "note" | "referral";
+                            authorName: string;
+                            mine: boolean;
+                            toName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            holderName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    releaseRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        claim: {
+                            /** Format: uuid */
+                            holderId: string;
+                            holderName: string;
+                            mine: boolean;
+                            /** @enum {string} */
+                            via: "claim" | "assign" | "refer";
+                            /** Format: date-time */
+                            heldSince: string;
+                        } | null;
+                        claimVersion: number;
+                        actions: ("claim" | "release" | "assign" | "refer" | "note")[];
+                        notes: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "note" | "referral";
+                            authorName: string;
+                            mine: boolean;
+                            toName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            holderName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    assignRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    staffId: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        claim: {
+                            /** Format: uuid */
+                            holderId: string;
+                            holderName: string;
+                            mine: boolean;
+                            /** @enum {string} */
+                            via: "claim" | "assign" | "refer";
+                            /** Format: date-time */
+                            heldSince: string;
+                        } | null;
+                        claimVersion: number;
+                        actions: ("claim" | "release" | "assign" | "refer" | "note")[];
+                        notes: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "note" | "referral";
+                            authorName: string;
+                            mine: boolean;
+                            toName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            holderName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    referRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    staffId: string;
+                    note: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        claim: {
+                            /** Format: uuid */
+                            holderId: string;
+                            holderName: string;
+                            mine: boolean;
+                            /** @enum {string} */
+                            via: "claim" | "assign" | "refer";
+                            /** Format: date-time */
+                            heldSince: string;
+                        } | null;
+                        claimVersion: number;
+                        actions: ("claim" | "release" | "assign" | "refer" | "note")[];
+                        notes: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "note" | "referral";
+                            authorName: string;
+                            mine: boolean;
+                            toName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            holderName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addRequestInternalNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        claim: {
+                            /** Format: uuid */
+                            holderId: string;
+                            holderName: string;
+                            mine: boolean;
+                            /** @enum {string} */
+                            via: "claim" | "assign" | "refer";
+                            /** Format: date-time */
+                            heldSince: string;
+                        } | null;
+                        claimVersion: number;
+                        actions: ("claim" | "release" | "assign" | "refer" | "note")[];
+                        notes: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "note" | "referral";
+                            authorName: string;
+                            mine: boolean;
+                            toName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            holderName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    bulkChangeCartable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "claim" | "assign";
+                    requestIds: string[];
+                    /** Format: uuid */
+                    staffId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        allOrNothing: false;
+                        succeeded: number;
+                        failed: number;
+                        results: {
+                            /** Format: uuid */
+                            requestId: string;
+                            ok: boolean;
+                            code: string | null;
+                            message: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listCartableColleagues: {
+        parameters: {
+            query?: {
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyId: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            assignable: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCartableLoad: {
+        parameters: {
+            query?: {
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyId: string;
+                        unclaimed: number;
+                        unclaimedOverdue: number;
+                        colleagues: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            open: number;
+                            overdue: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14782,7 +16998,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14791,7 +17007,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14839,7 +17055,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14848,7 +17064,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15143,7 +17359,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15152,7 +17368,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15200,7 +17416,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15209,7 +17425,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15428,7 +17644,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15437,7 +17653,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15609,7 +17825,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15618,7 +17834,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
