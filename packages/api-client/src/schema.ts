@@ -14638,7 +14638,22 @@ export interface operations {
                      *           "overdue": false,
                      *           "agencyId": "fd5743cc-3b37-4c6b-bc58-53f5d4007136",
                      *           "dueDateJalali": "1404/01/24",
-                     *           "version": 1
+                     *           "version": 1,
+                     *           "serviceId": "3c0f3f7e-52a4-4c1e-9d7e-0a54a8c3e2b1",
+                     *           "sla": "on_time",
+                     *           "claim": {
+                     *             "holderId": "6b1d8f0e-2a7c-4b5e-8f3d-1c9e7a2b4d60",
+                     *             "holderName": "زهرا کریمی",
+                     *             "mine": true,
+                     *             "via": "claim",
+                     *             "heldSince": "2025-03-26T07:00:00.000Z"
+                     *           },
+                     *           "claimVersion": 1,
+                     *           "actions": [
+                     *             "release",
+                     *             "refer",
+                     *             "note"
+                     *           ]
                      *         }
                      *       ],
                      *       "nextCursor": null

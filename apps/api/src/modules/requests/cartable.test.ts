@@ -34,10 +34,17 @@ const get = (who: Who, url: string) => t.app.inject({ url: `/api/v1${url}`, head
 const post = (who: Who, url: string, payload: object = {}, key?: string) =>
   t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { ...sessions[who].headers, ...(key ? { 'idempotency-key': key } : {}) }, payload });
 const code = (res: { json(): unknown }) => (res.json() as { error?: { code: string } }).error?.code;
+interface Row {
+  id: string;
+  trackingCode: string;
+  sla: string | null;
+  claim: { holderId: string; mine: boolean; via: string } | null;
+  actions: string[];
+}
 const cartable = async (who: Who, query = '') => {
   const res = await get(who, `/cartable?${query}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json<{ items: Array<Record<string, any>>; nextCursor: string | null }>();
+  return res.json<{ items: Row[]; nextCursor: string | null }>();
 };
 const rowOf = async (who: Who, id: string, query = 'status=all&limit=100') => (await cartable(who, query)).items.find((r) => r.id === id);
 
@@ -262,7 +269,7 @@ describe('filters, search and SLA badges', () => {
     await due(serviceB, ag.b, dueDate(cal, now, 1).dueAt, other.id);
     expect((await post('c4', `/requests/${ids.mine}/claim`)).statusCode).toBe(200);
   });
-  const idsOf = async (who: Who, query: string) => (await cartable(who, `${query}&limit=100`)).items.map((r) => r.id as string);
+  const idsOf = async (who: Who, query: string) => (await cartable(who, `${query}&limit=100`)).items.map((r) => r.id);
 
   it('SLA badges on every open row, and the sla filter', async () => {
     expect((await rowOf('c1', ids.overdue))).toMatchObject({ sla: 'overdue', overdue: true });
