@@ -58,18 +58,15 @@ export async function cartableRoutes(app: FastifyInstance, ctx: AppContext): Pro
       config: { access: 'staff' },
       schema: { tags, summary: 'Assign or reassign a request to a qualified colleague of the same agency and unit (unit manager)', headers: IdempotencyHeaders, params: Id, body: AssignBody, response: { 200: WorkItemView } },
     },
-    async (req, reply) =>
-      sendReplayable(reply, await changeWorkItem(ctx, req.actor, req.origin, req.params.id, { op: 'assign', ...req.body }, claimFrom(req, `cartable.assign:${req.params.id}`))),
+    async (req, reply) => sendReplayable(reply, await changeWorkItem(ctx, req.actor, req.origin, req.params.id, { op: 'assign', ...req.body }, claimFrom(req, `cartable.assign:${req.params.id}`))),
   );
-
   r.post(
     '/requests/:id/refer',
     {
       config: { access: 'staff' },
       schema: { tags, summary: 'Refer a request you hold to a colleague with a note (ارجاع با یادداشت): it becomes theirs, the note joins the internal notes', headers: IdempotencyHeaders, params: Id, body: ReferBody, response: { 200: WorkItemView } },
     },
-    async (req, reply) =>
-      sendReplayable(reply, await changeWorkItem(ctx, req.actor, req.origin, req.params.id, { op: 'refer', ...req.body }, claimFrom(req, `cartable.refer:${req.params.id}`))),
+    async (req, reply) => sendReplayable(reply, await changeWorkItem(ctx, req.actor, req.origin, req.params.id, { op: 'refer', ...req.body }, claimFrom(req, `cartable.refer:${req.params.id}`))),
   );
 
   r.post(

@@ -153,26 +153,19 @@ export function CartableSection() {
               </dl>
               <div className="cartable-item__status">
                 <StatusBadge status={item.status} />
-                {item.actions.includes('claim') ? (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    disabled={change.isPending}
-                    onClick={() => change.mutate({ requestId: item.id, op: 'claim', version: item.claimVersion })}
-                  >
-                    {t('cartableWork.actions.claim')}
-                  </button>
-                ) : null}
-                {item.actions.includes('release') ? (
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    disabled={change.isPending}
-                    onClick={() => change.mutate({ requestId: item.id, op: 'release', version: item.claimVersion })}
-                  >
-                    {t('cartableWork.actions.release')}
-                  </button>
-                ) : null}
+                {(['claim', 'release'] as const)
+                  .filter((op) => item.actions.includes(op))
+                  .map((op) => (
+                    <button
+                      key={op}
+                      type="button"
+                      className={`button ${op === 'claim' ? 'button--secondary' : 'button--ghost'} button--small`}
+                      disabled={change.isPending}
+                      onClick={() => change.mutate({ requestId: item.id, op, version: item.claimVersion })}
+                    >
+                      {t(`cartableWork.actions.${op}`)}
+                    </button>
+                  ))}
                 {item.actions.includes('assign') ? (
                   <button type="button" className="button button--ghost button--small" onClick={() => setAssigning(item)}>
                     {t('cartableWork.actions.assign')}
@@ -199,49 +192,27 @@ export function CartableSection() {
           </RefreshButton>
         </div>
         <div className="toolbar">
-          <label htmlFor={ids.status} className="toolbar__label">
-            {t('staff.filter')}
-          </label>
-          <select
+          <FilterSelect
             id={ids.status}
-            className="input input--inline"
+            label={t('staff.filter')}
             value={search.status ?? ''}
-            onChange={(e) => setSearch({ status: isCartableFilter(e.target.value) ? e.target.value : undefined })}
-          >
-            <option value="">{t('staff.filterOpen')}</option>
-            {REQUEST_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`requests.status.${s}`)}
-              </option>
-            ))}
-            <option value="all">{t('staff.filterAll')}</option>
-          </select>
-          <label htmlFor={ids.claim} className="toolbar__label">
-            {t('cartableWork.claimFilter')}
-          </label>
-          <select
+            options={[['', t('staff.filterOpen')], ...REQUEST_STATUSES.map((v) => [v, t(`requests.status.${v}`)] as const), ['all', t('staff.filterAll')]]}
+            onChange={(v) => setSearch({ status: isCartableFilter(v) ? v : undefined })}
+          />
+          <FilterSelect
             id={ids.claim}
-            className="input input--inline"
+            label={t('cartableWork.claimFilter')}
             value={search.claim ?? 'all'}
-            onChange={(e) => setSearch({ claim: isClaimFilter(e.target.value) && e.target.value !== 'all' ? e.target.value : undefined })}
-          >
-            {CLAIM_FILTERS.map((c) => (
-              <option key={c} value={c}>
-                {t(`cartableWork.claim.${c}`)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={ids.sla} className="toolbar__label">
-            {t('cartableWork.slaFilter')}
-          </label>
-          <select id={ids.sla} className="input input--inline" value={search.sla ?? ''} onChange={(e) => setSearch({ sla: isSla(e.target.value) ? e.target.value : undefined })}>
-            <option value="">{t('cartableWork.slaAny')}</option>
-            {SLA_BADGES.map((s) => (
-              <option key={s} value={s}>
-                {t(`cartableWork.sla.${s}`)}
-              </option>
-            ))}
-          </select>
+            options={CLAIM_FILTERS.map((v) => [v, t(`cartableWork.claim.${v}`)] as const)}
+            onChange={(v) => setSearch({ claim: isClaimFilter(v) && v !== 'all' ? v : undefined })}
+          />
+          <FilterSelect
+            id={ids.sla}
+            label={t('cartableWork.slaFilter')}
+            value={search.sla ?? ''}
+            options={[['', t('cartableWork.slaAny')], ...SLA_BADGES.map((v) => [v, t(`cartableWork.sla.${v}`)] as const)]}
+            onChange={(v) => setSearch({ sla: isSla(v) ? v : undefined })}
+          />
         </div>
         <form
           role="search"
@@ -350,6 +321,36 @@ export function CartableSection() {
         onConfirm={(staffId) => assigning && change.mutate({ requestId: assigning.id, op: 'assign', staffId, version: assigning.claimVersion })}
         onClose={() => setAssigning(null)}
       />
+    </>
+  );
+}
+
+/** One of the cartable's filters: a labelled select whose choice goes to the URL. */
+function FilterSelect({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: ReadonlyArray<readonly [string, string]>;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <>
+      <label htmlFor={id} className="toolbar__label">
+        {label}
+      </label>
+      <select id={id} className="input input--inline" value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
     </>
   );
 }
