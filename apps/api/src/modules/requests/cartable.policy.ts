@@ -12,7 +12,9 @@ export type WorkAction = 'claim' | 'release' | 'assign' | 'refer' | 'note';
  * the units of their unit_manager grants (none: not a manager there).
  */
 export function managedUnits(actor: StaffActor, agencyId: string): Set<string> | null {
-  const grants = actor.grants.filter((g) => g.agencyId === agencyId && (MANAGER_ROLES as readonly Role[]).includes(g.role));
+  const grants = actor.grants.filter(
+    (g) => g.agencyId === agencyId && (MANAGER_ROLES as readonly Role[]).includes(g.role),
+  );
   if (grants.some((g) => g.unitId === null)) return null;
   return new Set(grants.map((g) => g.unitId!));
 }
@@ -34,7 +36,10 @@ export function qualifiedColleague(c: StaffWithGrants, units: Set<string> | null
  * or refer the one they hold; a manager also assigns (or reassigns) any open one; anyone of the
  * desk adds an internal note, open or closed.
  */
-export function workActions(actor: StaffActor, item: { agencyId: string; open: boolean; holderId: string | null }): WorkAction[] {
+export function workActions(
+  actor: StaffActor,
+  item: { agencyId: string; open: boolean; holderId: string | null },
+): WorkAction[] {
   const out: WorkAction[] = [];
   if (item.open) {
     if (item.holderId === null) out.push('claim');

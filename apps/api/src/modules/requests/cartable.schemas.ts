@@ -59,13 +59,17 @@ export const WorkItemView = z.object({
       at: z.iso.datetime(),
     }),
   ),
-  history: z.array(z.object({ action: z.string(), at: z.iso.datetime(), actorName: z.string(), holderName: z.string().nullable() })),
+  history: z.array(
+    z.object({ action: z.string(), at: z.iso.datetime(), actorName: z.string(), holderName: z.string().nullable() }),
+  ),
 });
 export type WorkItemView = z.infer<typeof WorkItemView>;
 
 export const ClaimBody = z.object({ version: z.number().int().min(0).optional() }).strict();
 export const AssignBody = z.object({ staffId: z.uuid(), version: z.number().int().min(0).optional() }).strict();
-export const ReferBody = z.object({ staffId: z.uuid(), note: Text, version: z.number().int().min(0).optional() }).strict();
+export const ReferBody = z
+  .object({ staffId: z.uuid(), note: Text, version: z.number().int().min(0).optional() })
+  .strict();
 export const NoteBody = z.object({ body: Text }).strict();
 
 export const BulkBody = z
@@ -76,14 +80,19 @@ export const BulkBody = z
     staffId: z.uuid().optional(),
   })
   .strict()
-  .refine((b) => b.action !== 'assign' || b.staffId !== undefined, { path: ['staffId'], message: 'staffId is required to assign' });
+  .refine((b) => b.action !== 'assign' || b.staffId !== undefined, {
+    path: ['staffId'],
+    message: 'staffId is required to assign',
+  });
 
 export const BulkResult = z.object({
   /** Always false: each item is done (or refused) on its own, with its own event and audit entry. */
   allOrNothing: z.literal(false),
   succeeded: z.number().int(),
   failed: z.number().int(),
-  results: z.array(z.object({ requestId: z.uuid(), ok: z.boolean(), code: z.string().nullable(), message: z.string().nullable() })),
+  results: z.array(
+    z.object({ requestId: z.uuid(), ok: z.boolean(), code: z.string().nullable(), message: z.string().nullable() }),
+  ),
 });
 
 export const Colleague = z.object({ id: z.uuid(), name: z.string(), assignable: z.boolean() });

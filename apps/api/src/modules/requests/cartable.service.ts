@@ -43,7 +43,13 @@ async function findItem(db: Db, staff: StaffActor, requestId: string) {
 
 const claimView = (c: crepo.ClaimRow | null | undefined, me: string, names: Map<string, string>) =>
   c && c.holderId && c.via && c.heldSince
-    ? { holderId: c.holderId, holderName: names.get(c.holderId) ?? '', mine: c.holderId === me, via: c.via, heldSince: c.heldSince.toISOString() }
+    ? {
+        holderId: c.holderId,
+        holderName: names.get(c.holderId) ?? '',
+        mine: c.holderId === me,
+        via: c.via,
+        heldSince: c.heldSince.toISOString(),
+      }
     : null;
 
 /** A request's work item for desk staff of its agency: holder, actions, internal notes and history. */
@@ -55,7 +61,11 @@ export async function getWorkItem(ctx: AppContext, actor: Actor, requestId: stri
 async function workItemView(db: Db, staff: StaffActor, requestId: string): Promise<WorkItemView> {
   const { r, claim, claimVersion, holderId } = await findItem(db, staff, requestId);
   const [notes, events] = [await crepo.notesOf(db, r.id), await repo.requestEvents(db, [r.id], crepo.WORK_STREAM)];
-  const staffIds = [holderId, ...notes.flatMap((n) => [n.authorId, n.toStaffId]), ...events.flatMap((e) => [e.actorId, str(e.payload.holderId)])];
+  const staffIds = [
+    holderId,
+    ...notes.flatMap((n) => [n.authorId, n.toStaffId]),
+    ...events.flatMap((e) => [e.actorId, str(e.payload.holderId)]),
+  ];
   const names = (await findPeople(db, { staff: staffIds.filter((x): x is string => !!x) })).staff;
   return {
     requestId: r.id,
@@ -86,14 +96,28 @@ const str = (v: unknown) => (typeof v === 'string' ? v : null);
 async function searchFor(db: Db, q: string | undefined, lang: Lang): Promise<crepo.CartableFilter['search']> {
   if (q === undefined || q === '') return undefined;
   const code = normalizeIdentifierInput(q);
-  if (/^[0-9]+$/.test(code)) return { trackingCode: code, citizenIds: code.length >= 10 ? await citizenIdsMatching(db, { code }) : [] };
+  if (/^[0-9]+$/.test(code))
+    return { trackingCode: code, citizenIds: code.length >= 10 ? await citizenIdsMatching(db, { code }) : [] };
   const key = normalizeForSearch(q);
-  if (key.length < 2) throw new CartableError('VALIDATION_FAILED', { fields: [{ field: 'querystring.q', code: 'too_small', message: lang === 'fa' ? 'دست‌کم دو حرف بنویسید.' : 'Type at least two letters.' }] });
+  if (key.length < 2)
+    throw new CartableError('VALIDATION_FAILED', {
+      fields: [
+        {
+          field: 'querystring.q',
+          code: 'too_small',
+          message: lang === 'fa' ? 'دست‌کم دو حرف بنویسید.' : 'Type at least two letters.',
+        },
+      ],
+    });
   return { trackingCode: null, citizenIds: await citizenIdsMatching(db, { nameKey: key }) };
 }
 
 /** The SLA badge of a request: only open ones have one. */
-export function slaOf(r: { status: RequestStatus; dueAt: Date }, now: Date, soonUntil: Date | undefined): crepo.Sla | null {
+export function slaOf(
+  r: { status: RequestStatus; dueAt: Date },
+  now: Date,
+  soonUntil: Date | undefined,
+): crepo.Sla | null {
   if (!isOpen(r.status)) return null;
   if (now.getTime() >= r.dueAt.getTime()) return 'overdue';
   return soonUntil && r.dueAt.getTime() <= soonUntil.getTime() ? 'due_soon' : 'on_time';
@@ -121,7 +145,12 @@ export async function listCartable(ctx: AppContext, actor: Actor, q: CartableQue
   if (agencyIds.length === 0) throw new CartableError('FORBIDDEN', { need: DESK_ROLES });
   const db = ctx.database.db;
   const now = ctx.clock.now();
-  const soonUntil = await Promise.all(agencyIds.map(async (agencyId) => ({ agencyId, until: dueDate(await calendarFor(ctx, agencyId), now, DUE_SOON_WORKING_DAYS).dueAt })));
+  const soonUntil = await Promise.all(
+    agencyIds.map(async (agencyId) => ({
+      agencyId,
+      until: dueDate(await calendarFor(ctx, agencyId), now, DUE_SOON_WORKING_DAYS).dueAt,
+    })),
+  );
   const found = await crepo.listCartable(db, {
     agencyIds,
     statuses: !q.status || q.status === 'open' ? OPEN : q.status === 'all' ? [...REQUEST_STATUSES] : [q.status],
@@ -139,7 +168,10 @@ export async function listCartable(ctx: AppContext, actor: Actor, q: CartableQue
   const page = await cartableNamed(db, found.slice(0, q.limit));
   const holders = (await findPeople(db, { staff: page.flatMap((r) => (r.holderId ? [r.holderId] : [])) })).staff;
   const soon = new Map(soonUntil.map((s) => [s.agencyId, s.until]));
-  const claims = await crepo.claimsOf(db, page.map((r) => r.id));
+  const claims = await crepo.claimsOf(
+    db,
+    page.map((r) => r.id),
+  );
   const items: CartableWorkRow[] = page.map((r) => ({
     id: r.id,
     trackingCode: r.trackingCode,
@@ -174,16 +206,30 @@ const EVENTS = { claim: 'claimed', release: 'released', assign: 'assigned', refe
 /** A colleague who may be given an item of the agency: active, a desk role there (and in the manager's units when `units` is a set). */
 async function assertQualified(db: Db, agencyId: string, staffId: string, units: Set<string> | null) {
   const colleague = (await activeStaffWithRoles(db, agencyId, DESK_ROLES)).find((c) => c.id === staffId);
-  if (!colleague || !qualifiedColleague(colleague, units)) throw new CartableError('CARTABLE_ASSIGNEE_NOT_QUALIFIED', { staffId, agencyId });
+  if (!colleague || !qualifiedColleague(colleague, units))
+    throw new CartableError('CARTABLE_ASSIGNEE_NOT_QUALIFIED', { staffId, agencyId });
 }
 
 /** One change of a work item, in the caller's transaction: checks, the claim row or note, the event and audit entry. */
-async function applyChange(tx: Parameters<Parameters<typeof withTransaction>[1]>[0], staff: StaffActor, origin: RequestOrigin, now: Date, requestId: string, c: Change) {
+async function applyChange(
+  tx: Parameters<Parameters<typeof withTransaction>[1]>[0],
+  staff: StaffActor,
+  origin: RequestOrigin,
+  now: Date,
+  requestId: string,
+  c: Change,
+) {
   const db = tx.db;
   const { r, claimVersion, holderId } = await findItem(db, staff, requestId);
-  if ('version' in c && c.version !== undefined && c.version !== claimVersion && !(c.op === 'claim' && holderId !== null))
+  if (
+    'version' in c &&
+    c.version !== undefined &&
+    c.version !== claimVersion &&
+    !(c.op === 'claim' && holderId !== null)
+  )
     throw new CartableError('CONFLICT', { requestId, claimVersion });
-  if (c.op !== 'note' && c.op !== 'release' && !isOpen(r.status)) throw new CartableError('CARTABLE_NOT_OPEN', { requestId, status: r.status });
+  if (c.op !== 'note' && c.op !== 'release' && !isOpen(r.status))
+    throw new CartableError('CARTABLE_NOT_OPEN', { requestId, status: r.status });
   let moved: { version: number } | undefined;
   let noteId: string | undefined;
   let newHolder: string | null = null;
@@ -192,7 +238,15 @@ async function applyChange(tx: Parameters<Parameters<typeof withTransaction>[1]>
       if (holderId !== null) throw new CartableError('CARTABLE_ALREADY_CLAIMED', { requestId });
       // Separation of duties: staff who are the applicant do not work the request.
       await assertNoReviewConflict(db, staff, { applicantCitizenId: r.applicantId }, { requestId });
-      moved = await crepo.setHolder(db, { requestId, agencyId: r.agencyId, holderId: staff.id, via: 'claim', when: 'free', version: c.version, now });
+      moved = await crepo.setHolder(db, {
+        requestId,
+        agencyId: r.agencyId,
+        holderId: staff.id,
+        via: 'claim',
+        when: 'free',
+        version: c.version,
+        now,
+      });
       if (!moved) throw new CartableError('CARTABLE_ALREADY_CLAIMED', { requestId });
       newHolder = staff.id;
       break;
@@ -203,32 +257,75 @@ async function applyChange(tx: Parameters<Parameters<typeof withTransaction>[1]>
     case 'assign':
       if (!isManager(staff, r.agencyId)) throw new CartableError('FORBIDDEN', { need: MANAGER_ROLES });
       await assertQualified(db, r.agencyId, c.staffId, managedUnits(staff, r.agencyId));
-      moved = await crepo.setHolder(db, { requestId, agencyId: r.agencyId, holderId: c.staffId, via: 'assign', when: 'any', version: c.version, now });
+      moved = await crepo.setHolder(db, {
+        requestId,
+        agencyId: r.agencyId,
+        holderId: c.staffId,
+        via: 'assign',
+        when: 'any',
+        version: c.version,
+        now,
+      });
       newHolder = c.staffId;
       break;
     case 'refer': {
       const manager = isManager(staff, r.agencyId);
-      if (holderId !== staff.id && !manager) throw new CartableError(holderId === null ? 'CARTABLE_NOT_HOLDER' : 'CARTABLE_HELD_BY_OTHER', { requestId });
-      if (c.staffId === holderId) throw new CartableError('CARTABLE_ASSIGNEE_NOT_QUALIFIED', { staffId: c.staffId, reason: 'already_holder' });
+      if (holderId !== staff.id && !manager)
+        throw new CartableError(holderId === null ? 'CARTABLE_NOT_HOLDER' : 'CARTABLE_HELD_BY_OTHER', { requestId });
+      if (c.staffId === holderId)
+        throw new CartableError('CARTABLE_ASSIGNEE_NOT_QUALIFIED', { staffId: c.staffId, reason: 'already_holder' });
       await assertQualified(db, r.agencyId, c.staffId, null);
-      moved = await crepo.setHolder(db, { requestId, agencyId: r.agencyId, holderId: c.staffId, via: 'refer', when: holderId === null ? 'free' : { holder: holderId }, version: c.version, now });
-      noteId = await crepo.insertNote(db, { requestId, agencyId: r.agencyId, authorId: staff.id, kind: 'referral', toStaffId: c.staffId, body: normalizeDisplay(c.note), now });
+      moved = await crepo.setHolder(db, {
+        requestId,
+        agencyId: r.agencyId,
+        holderId: c.staffId,
+        via: 'refer',
+        when: holderId === null ? 'free' : { holder: holderId },
+        version: c.version,
+        now,
+      });
+      noteId = await crepo.insertNote(db, {
+        requestId,
+        agencyId: r.agencyId,
+        authorId: staff.id,
+        kind: 'referral',
+        toStaffId: c.staffId,
+        body: normalizeDisplay(c.note),
+        now,
+      });
       newHolder = c.staffId;
       break;
     }
     case 'note':
-      noteId = await crepo.insertNote(db, { requestId, agencyId: r.agencyId, authorId: staff.id, kind: 'note', toStaffId: null, body: normalizeDisplay(c.body), now });
+      noteId = await crepo.insertNote(db, {
+        requestId,
+        agencyId: r.agencyId,
+        authorId: staff.id,
+        kind: 'note',
+        toStaffId: null,
+        body: normalizeDisplay(c.body),
+        now,
+      });
       break;
   }
   if (c.op !== 'note' && !moved) throw new CartableError('CONFLICT', { requestId });
-  await recordChange(tx, { actor: staff, origin, at: now }, {
-    stream: crepo.WORK_STREAM,
-    id: r.id,
-    event: EVENTS[c.op],
-    audit: `service_request.${c.op}`,
-    agencyId: r.agencyId,
-    details: { trackingCode: r.trackingCode, ...(newHolder ? { holderId: newHolder } : {}), ...(holderId && c.op !== 'claim' ? { fromHolderId: holderId } : {}), ...(noteId ? { noteId } : {}) },
-  });
+  await recordChange(
+    tx,
+    { actor: staff, origin, at: now },
+    {
+      stream: crepo.WORK_STREAM,
+      id: r.id,
+      event: EVENTS[c.op],
+      audit: `service_request.${c.op}`,
+      agencyId: r.agencyId,
+      details: {
+        trackingCode: r.trackingCode,
+        ...(newHolder ? { holderId: newHolder } : {}),
+        ...(holderId && c.op !== 'claim' ? { fromHolderId: holderId } : {}),
+        ...(noteId ? { noteId } : {}),
+      },
+    },
+  );
 }
 
 /**
@@ -250,7 +347,10 @@ export async function changeWorkItem(
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
       await applyChange(tx, staff, origin, now, requestId, change);
-      return { status: change.op === 'note' ? (201 as const) : (200 as const), body: await workItemView(tx.db, staff, requestId) };
+      return {
+        status: change.op === 'note' ? (201 as const) : (200 as const),
+        body: await workItemView(tx.db, staff, requestId),
+      };
     }),
   );
 }
@@ -261,7 +361,13 @@ const TEXTS: Record<string, { fa: string; en: string }> = { ...platformErrors, .
  * Claim or assign several items: each on its own (its own transaction, event and audit entry), so
  * some may succeed while others are refused; the answer says which, with the refusal's code and text.
  */
-export async function bulkChange(ctx: AppContext, actor: Actor, origin: RequestOrigin, input: { action: 'claim' | 'assign'; requestIds: string[]; staffId?: string | undefined }, lang: Lang) {
+export async function bulkChange(
+  ctx: AppContext,
+  actor: Actor,
+  origin: RequestOrigin,
+  input: { action: 'claim' | 'assign'; requestIds: string[]; staffId?: string | undefined },
+  lang: Lang,
+) {
   requireStaff(actor);
   const staff: StaffActor = actor;
   const results: Array<{ requestId: string; ok: boolean; code: string | null; message: string | null }> = [];
@@ -294,7 +400,9 @@ export async function listColleagues(ctx: AppContext, actor: Actor, q: { agencyI
   const found = await activeStaffWithRoles(ctx.database.db, agencyId, DESK_ROLES);
   return {
     agencyId,
-    items: found.filter((c) => c.id !== actor.id).map((c) => ({ id: c.id, name: c.displayName, assignable: units !== undefined && qualifiedColleague(c, units) })),
+    items: found
+      .filter((c) => c.id !== actor.id)
+      .map((c) => ({ id: c.id, name: c.displayName, assignable: units !== undefined && qualifiedColleague(c, units) })),
   };
 }
 
@@ -305,7 +413,10 @@ export async function unitLoad(ctx: AppContext, actor: Actor, q: { agencyId?: st
   const agencyId = agencyOf(managed, q.agencyId, MANAGER_ROLES);
   const db = ctx.database.db;
   const units = managedUnits(actor, agencyId);
-  const [colleagues, load] = [await activeStaffWithRoles(db, agencyId, DESK_ROLES), await crepo.loadOf(db, { agencyId, openStatuses: OPEN, now: ctx.clock.now() })];
+  const [colleagues, load] = [
+    await activeStaffWithRoles(db, agencyId, DESK_ROLES),
+    await crepo.loadOf(db, { agencyId, openStatuses: OPEN, now: ctx.clock.now() }),
+  ];
   const byHolder = new Map(load.map((l) => [l.holderId, l]));
   return {
     agencyId,
@@ -313,8 +424,11 @@ export async function unitLoad(ctx: AppContext, actor: Actor, q: { agencyId?: st
     unclaimedOverdue: byHolder.get(null)?.overdue ?? 0,
     colleagues: colleagues
       .filter((c) => qualifiedColleague(c, units))
-      .map((c) => ({ id: c.id, name: c.displayName, open: byHolder.get(c.id)?.open ?? 0, overdue: byHolder.get(c.id)?.overdue ?? 0 })),
+      .map((c) => ({
+        id: c.id,
+        name: c.displayName,
+        open: byHolder.get(c.id)?.open ?? 0,
+        overdue: byHolder.get(c.id)?.overdue ?? 0,
+      })),
   };
 }
-
-

@@ -2,8 +2,21 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { sealAuditNow } from '../../../test/audit';
-import { arabicDigits, buildDeskService, decideDeskRequest, persianDigits, submitDeskRequest } from '../../../test/desk';
-import { buildAgency, buildStaff, nextAddress, signInCitizen, signInStaff, type Session } from '../../../test/factories';
+import {
+  arabicDigits,
+  buildDeskService,
+  decideDeskRequest,
+  persianDigits,
+  submitDeskRequest,
+} from '../../../test/desk';
+import {
+  buildAgency,
+  buildStaff,
+  nextAddress,
+  signInCitizen,
+  signInStaff,
+  type Session,
+} from '../../../test/factories';
 import { expectReplayedCreate } from '../../../test/idempotency';
 import { rows } from '../../platform/db';
 import { calendarFor } from '../calendar';
@@ -32,7 +45,12 @@ const NOW = '2025-11-01T06:30:00.000Z';
 
 const get = (who: Who, url: string) => t.app.inject({ url: `/api/v1${url}`, headers: sessions[who].headers });
 const post = (who: Who, url: string, payload: object = {}, key?: string) =>
-  t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { ...sessions[who].headers, ...(key ? { 'idempotency-key': key } : {}) }, payload });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1${url}`,
+    headers: { ...sessions[who].headers, ...(key ? { 'idempotency-key': key } : {}) },
+    payload,
+  });
 const code = (res: { json(): unknown }) => (res.json() as { error?: { code: string } }).error?.code;
 interface Row {
   id: string;
@@ -46,7 +64,8 @@ const cartable = async (who: Who, query = '') => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json<{ items: Row[]; nextCursor: string | null }>();
 };
-const rowOf = async (who: Who, id: string, query = 'status=all&limit=100') => (await cartable(who, query)).items.find((r) => r.id === id);
+const rowOf = async (who: Who, id: string, query = 'status=all&limit=100') =>
+  (await cartable(who, query)).items.find((r) => r.id === id);
 
 /** A request of the agency inserted with a given due date (for the SLA badges). */
 async function due(serviceId: string, agencyId: string, dueAt: Date, applicantId = citizen.id): Promise<string> {
@@ -71,7 +90,12 @@ beforeAll(async () => {
   const db = t.ctx.database.db;
   ag.a = (await buildAgency(t, { nameFa: 'اداره کل کارتابل الف' })).id;
   ag.b = (await buildAgency(t, { nameFa: 'اداره کل کارتابل ب' })).id;
-  const unit = (nameFa: string) => orgRepo.insertUnit(db, { agencyId: ag.a, parentId: null, nameFa, nameEn: null, kind: 'operational', code: null }, t.clock.now());
+  const unit = (nameFa: string) =>
+    orgRepo.insertUnit(
+      db,
+      { agencyId: ag.a, parentId: null, nameFa, nameEn: null, kind: 'operational', code: null },
+      t.clock.now(),
+    );
   const u1 = (await unit('واحد یک')).id;
   const u2 = (await unit('واحد دو')).id;
   serviceA = await buildDeskService(t, ag.a);
@@ -79,12 +103,15 @@ beforeAll(async () => {
   serviceB = await buildDeskService(t, ag.b, 'خدمت ب');
   staff.clerk1 = await buildStaff(t, ag.a, [{ role: 'desk_clerk', unitId: u1 }], { displayName: 'زهرا کارمند یک' });
   staff.clerk2 = await buildStaff(t, ag.a, [{ role: 'expert', unitId: u1 }], { displayName: 'رضا کارشناس دو' });
-  staff.clerk3 = await buildStaff(t, ag.a, [{ role: 'desk_clerk', unitId: u2 }], { displayName: 'مینا کارمند واحد دو' });
+  staff.clerk3 = await buildStaff(t, ag.a, [{ role: 'desk_clerk', unitId: u2 }], {
+    displayName: 'مینا کارمند واحد دو',
+  });
   staff.manager = await buildStaff(t, ag.a, [{ role: 'unit_manager', unitId: u1 }], { displayName: 'مدیر واحد یک' });
   staff.clerkB = await buildStaff(t, ag.b, ['desk_clerk']);
   staff.inactive = await buildStaff(t, ag.a, [{ role: 'desk_clerk', unitId: u1 }]);
   staff.admin = await buildStaff(t, ag.a, ['agency_admin']);
-  for (const c of ['c1', 'c2', 'c3', 'c4'] as const) staff[c] = await buildStaff(t, ag.a, [{ role: 'desk_clerk', unitId: u2 }]);
+  for (const c of ['c1', 'c2', 'c3', 'c4'] as const)
+    staff[c] = await buildStaff(t, ag.a, [{ role: 'desk_clerk', unitId: u2 }]);
   for (const w of Object.keys(staff) as Who[]) sessions[w] = await signInStaff(t, staff[w].username);
   await db.execute(sql`UPDATE staff SET active = false WHERE id = ${staff.inactive.id}`);
   citizen = await signInCitizen(t);
@@ -104,7 +131,11 @@ describe('claim and release', () => {
 
     const claimed = await post('clerk1', `/requests/${id}/claim`, { version: 0 });
     expect(claimed.statusCode, claimed.body).toBe(200);
-    expect(claimed.json()).toMatchObject({ claim: { holderId: staff.clerk1.id, holderName: 'زهرا کارمند یک', mine: true, via: 'claim' }, claimVersion: 1, actions: ['release', 'refer', 'note'] });
+    expect(claimed.json()).toMatchObject({
+      claim: { holderId: staff.clerk1.id, holderName: 'زهرا کارمند یک', mine: true, via: 'claim' },
+      claimVersion: 1,
+      actions: ['release', 'refer', 'note'],
+    });
 
     const seen = await rowOf('clerk2', id);
     expect(seen).toMatchObject({ claim: { holderName: 'زهرا کارمند یک', mine: false }, actions: ['note'] });
@@ -128,8 +159,11 @@ describe('claim and release', () => {
     expect((await post('clerk2', `/requests/${id}/take`)).statusCode).toBe(200);
 
     await sealAuditNow(t.ctx.database);
-    const audit = await rows<{ action: string; actorId: string }>(t.ctx.database.db, sql`
-      SELECT action, actor_id AS "actorId" FROM audit_entries WHERE object_id = ${id} AND action IN ('service_request.claim', 'service_request.release') ORDER BY id`);
+    const audit = await rows<{ action: string; actorId: string }>(
+      t.ctx.database.db,
+      sql`
+      SELECT action, actor_id AS "actorId" FROM audit_entries WHERE object_id = ${id} AND action IN ('service_request.claim', 'service_request.release') ORDER BY id`,
+    );
     expect(audit).toEqual([
       { action: 'service_request.claim', actorId: staff.clerk1.id },
       { action: 'service_request.release', actorId: staff.clerk1.id },
@@ -147,9 +181,15 @@ describe('claim and release', () => {
     const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => post(who[i % 4]!, `/requests/${id}/claim`)));
     expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(1);
     expect(answers.filter((a) => a.statusCode !== 200).map(code)).toEqual(Array(15).fill('CARTABLE_ALREADY_CLAIMED'));
-    const [claim] = await rows<{ version: number }>(t.ctx.database.db, sql`SELECT version FROM cartable_claims WHERE request_id = ${id}`);
+    const [claim] = await rows<{ version: number }>(
+      t.ctx.database.db,
+      sql`SELECT version FROM cartable_claims WHERE request_id = ${id}`,
+    );
     expect(claim!.version).toBe(1);
-    const [events] = await rows<{ n: number }>(t.ctx.database.db, sql`SELECT count(*)::int AS n FROM events WHERE stream_type = 'service_request_work' AND stream_id = ${id}`);
+    const [events] = await rows<{ n: number }>(
+      t.ctx.database.db,
+      sql`SELECT count(*)::int AS n FROM events WHERE stream_type = 'service_request_work' AND stream_id = ${id}`,
+    );
     expect(events!.n).toBe(1);
   });
 
@@ -166,7 +206,10 @@ describe('claim and release', () => {
     await decideDeskRequest(t, sessions.clerk1, id);
     const closed = await post('clerk1', `/requests/${id}/claim`);
     expect([closed.statusCode, code(closed)]).toEqual([409, 'CARTABLE_NOT_OPEN']);
-    const [n] = await rows<{ n: number }>(t.ctx.database.db, sql`SELECT count(*)::int AS n FROM cartable_claims WHERE request_id = ${id}`);
+    const [n] = await rows<{ n: number }>(
+      t.ctx.database.db,
+      sql`SELECT count(*)::int AS n FROM cartable_claims WHERE request_id = ${id}`,
+    );
     expect(n!.n).toBe(0);
   });
 });
@@ -182,7 +225,10 @@ describe('assign, reassign and refer', () => {
     }
     const assigned = await post('manager', `/requests/${id}/assign`, { staffId: staff.clerk2.id, version: 0 });
     expect(assigned.statusCode, assigned.body).toBe(200);
-    expect(assigned.json()).toMatchObject({ claim: { holderId: staff.clerk2.id, via: 'assign', mine: false }, actions: ['assign', 'note'] });
+    expect(assigned.json()).toMatchObject({
+      claim: { holderId: staff.clerk2.id, via: 'assign', mine: false },
+      actions: ['assign', 'note'],
+    });
     const stale = await post('manager', `/requests/${id}/assign`, { staffId: staff.clerk1.id, version: 0 });
     expect([stale.statusCode, code(stale)]).toEqual([409, 'CONFLICT']);
     const reassigned = await post('manager', `/requests/${id}/assign`, { staffId: staff.clerk1.id, version: 1 });
@@ -192,8 +238,11 @@ describe('assign, reassign and refer', () => {
     expect(code(take)).toBe('CARTABLE_HELD_BY_OTHER');
     expect((await post('clerk1', `/requests/${id}/take`)).statusCode).toBe(200);
     await sealAuditNow(t.ctx.database);
-    const audit = await rows<{ details: Record<string, unknown> }>(t.ctx.database.db, sql`
-      SELECT details FROM audit_entries WHERE object_id = ${id} AND action = 'service_request.assign' ORDER BY id`);
+    const audit = await rows<{ details: Record<string, unknown> }>(
+      t.ctx.database.db,
+      sql`
+      SELECT details FROM audit_entries WHERE object_id = ${id} AND action = 'service_request.assign' ORDER BY id`,
+    );
     expect(audit.map((a) => [a.details.holderId, a.details.fromHolderId])).toEqual([
       [staff.clerk2.id, undefined],
       [staff.clerk1.id, staff.clerk2.id],
@@ -203,24 +252,45 @@ describe('assign, reassign and refer', () => {
   it('the holder refers the item to a colleague with a note; it shows in the internal notes and history', async () => {
     const id = await fresh();
     expect((await post('clerk1', `/requests/${id}/claim`)).statusCode).toBe(200);
-    const notHolder = await post('clerk2', `/requests/${id}/refer`, { staffId: staff.clerk3.id, note: 'لطفا بررسی کنید' });
+    const notHolder = await post('clerk2', `/requests/${id}/refer`, {
+      staffId: staff.clerk3.id,
+      note: 'لطفا بررسی کنید',
+    });
     expect([notHolder.statusCode, code(notHolder)]).toEqual([409, 'CARTABLE_HELD_BY_OTHER']);
-    for (const [note, refusal] of [['', 'VALIDATION_FAILED'], ['a\u0000b', 'TEXT_NOT_ALLOWED'], ['ی'.repeat(2001), 'VALIDATION_FAILED']]) {
+    for (const [note, refusal] of [
+      ['', 'VALIDATION_FAILED'],
+      ['a\u0000b', 'TEXT_NOT_ALLOWED'],
+      ['ی'.repeat(2001), 'VALIDATION_FAILED'],
+    ]) {
       const bad = await post('clerk1', `/requests/${id}/refer`, { staffId: staff.clerk3.id, note });
       expect([bad.statusCode, code(bad)]).toEqual([400, refusal]);
     }
     const toB = await post('clerk1', `/requests/${id}/refer`, { staffId: staff.clerkB.id, note: 'یادداشت' });
     expect(code(toB)).toBe('CARTABLE_ASSIGNEE_NOT_QUALIFIED');
-    const referred = await post('clerk1', `/requests/${id}/refer`, { staffId: staff.clerk3.id, note: '  مدارك هويتی را بررسی کنید  ' });
+    const referred = await post('clerk1', `/requests/${id}/refer`, {
+      staffId: staff.clerk3.id,
+      note: '  مدارك هويتی را بررسی کنید  ',
+    });
     expect(referred.statusCode, referred.body).toBe(200);
     const item = referred.json();
     expect(item.claim).toMatchObject({ holderId: staff.clerk3.id, via: 'refer' });
-    expect(item.notes).toEqual([expect.objectContaining({ kind: 'referral', authorName: 'زهرا کارمند یک', toName: 'مینا کارمند واحد دو', body: 'مدارک هویتی را بررسی کنید', mine: true })]);
+    expect(item.notes).toEqual([
+      expect.objectContaining({
+        kind: 'referral',
+        authorName: 'زهرا کارمند یک',
+        toName: 'مینا کارمند واحد دو',
+        body: 'مدارک هویتی را بررسی کنید',
+        mine: true,
+      }),
+    ]);
     expect(item.history.map((h: { action: string; holderName: string | null }) => [h.action, h.holderName])).toEqual([
       ['claimed', 'زهرا کارمند یک'],
       ['referred', 'مینا کارمند واحد دو'],
     ]);
-    const [stored] = await rows<{ n: number }>(t.ctx.database.db, sql`SELECT count(*)::int AS n FROM request_internal_notes WHERE request_id = ${id}`);
+    const [stored] = await rows<{ n: number }>(
+      t.ctx.database.db,
+      sql`SELECT count(*)::int AS n FROM request_internal_notes WHERE request_id = ${id}`,
+    );
     expect(stored!.n).toBe(1);
   });
 });
@@ -229,11 +299,23 @@ describe('internal notes', () => {
   it('staff add notes (idempotent create); the applicant’s views and public tracking never contain them', async () => {
     const receipt = await submitDeskRequest(t, citizen, serviceA);
     const secret = 'یادداشت محرمانه کارمندان ۱۲۳';
-    await expectReplayedCreate(t, { url: `/requests/${receipt.id}/internal-notes`, headers: sessions.clerk2.headers, payload: { body: secret }, table: 'request_internal_notes', stream: 'service_request_work' });
+    await expectReplayedCreate(t, {
+      url: `/requests/${receipt.id}/internal-notes`,
+      headers: sessions.clerk2.headers,
+      payload: { body: secret },
+      table: 'request_internal_notes',
+      stream: 'service_request_work',
+    });
     expect((await post('clerk1', `/requests/${receipt.id}/claim`)).statusCode).toBe(200);
-    expect((await post('clerk1', `/requests/${receipt.id}/refer`, { staffId: staff.clerk2.id, note: `${secret} ارجاع` })).statusCode).toBe(200);
+    expect(
+      (await post('clerk1', `/requests/${receipt.id}/refer`, { staffId: staff.clerk2.id, note: `${secret} ارجاع` }))
+        .statusCode,
+    ).toBe(200);
     const notes = (await get('clerk1', `/requests/${receipt.id}/work`)).json().notes;
-    expect(notes.map((n: { body: string; mine: boolean }) => [n.body, n.mine])).toEqual([[secret, false], [`${secret} ارجاع`, true]]);
+    expect(notes.map((n: { body: string; mine: boolean }) => [n.body, n.mine])).toEqual([
+      [secret, false],
+      [`${secret} ارجاع`, true],
+    ]);
 
     const mine = await t.app.inject({ url: `/api/v1/requests/${receipt.id}`, headers: citizen.headers });
     expect(mine.statusCode).toBe(200);
@@ -242,15 +324,25 @@ describe('internal notes', () => {
     expect(mine.json().history.map((h: { action: string }) => h.action)).toEqual(['submitted']);
     const list = await t.app.inject({ url: '/api/v1/requests/mine', headers: citizen.headers });
     expect(list.body).not.toContain('محرمانه');
-    const tracked = await t.app.inject({ method: 'POST', url: '/api/v1/requests/track', remoteAddress: nextAddress(), payload: { trackingCode: receipt.trackingCode, nationalCode: citizen.nationalCode } });
+    const tracked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests/track',
+      remoteAddress: nextAddress(),
+      payload: { trackingCode: receipt.trackingCode, nationalCode: citizen.nationalCode },
+    });
     expect(tracked.statusCode).toBe(200);
     expect(tracked.body).not.toContain('محرمانه');
     expect(tracked.json().steps).toHaveLength(1);
     // The citizen is refused the staff routes; another agency's staff are told nothing exists.
-    expect((await t.app.inject({ url: `/api/v1/requests/${receipt.id}/work`, headers: citizen.headers })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: `/api/v1/requests/${receipt.id}/work`, headers: citizen.headers })).statusCode,
+    ).toBe(403);
     expect(code(await get('clerkB', `/requests/${receipt.id}/work`))).toBe('REQUEST_NOT_FOUND');
-    expect(code(await post('clerkB', `/requests/${receipt.id}/internal-notes`, { body: 'x' }))).toBe('REQUEST_NOT_FOUND');
-    for (const body of ['   ', 'a\u0000', 'ب'.repeat(2001)]) expect((await post('clerk1', `/requests/${receipt.id}/internal-notes`, { body })).statusCode).toBe(400);
+    expect(code(await post('clerkB', `/requests/${receipt.id}/internal-notes`, { body: 'x' }))).toBe(
+      'REQUEST_NOT_FOUND',
+    );
+    for (const body of ['   ', 'a\u0000', 'ب'.repeat(2001)])
+      expect((await post('clerk1', `/requests/${receipt.id}/internal-notes`, { body })).statusCode).toBe(400);
   });
 });
 
@@ -272,7 +364,7 @@ describe('filters, search and SLA badges', () => {
   const idsOf = async (who: Who, query: string) => (await cartable(who, `${query}&limit=100`)).items.map((r) => r.id);
 
   it('SLA badges on every open row, and the sla filter', async () => {
-    expect((await rowOf('c1', ids.overdue))).toMatchObject({ sla: 'overdue', overdue: true });
+    expect(await rowOf('c1', ids.overdue)).toMatchObject({ sla: 'overdue', overdue: true });
     expect((await rowOf('c1', ids.soon))!.sla).toBe('due_soon');
     expect((await rowOf('c1', ids.onTime))!.sla).toBe('on_time');
     const overdue = await idsOf('c1', 'sla=overdue');
@@ -311,7 +403,8 @@ describe('filters, search and SLA badges', () => {
     // Another agency's requests never match.
     expect(await idsOf('clerkB', `q=${encodeURIComponent('کریمی')}`)).toEqual([]);
     expect(await idsOf('c1', 'q=nobody-here')).toEqual([]);
-    for (const q of ['ک', 'x'.repeat(101)]) expect(code(await get('c1', `/cartable?q=${encodeURIComponent(q)}`))).toBe('VALIDATION_FAILED');
+    for (const q of ['ک', 'x'.repeat(101)])
+      expect(code(await get('c1', `/cartable?q=${encodeURIComponent(q)}`))).toBe('VALIDATION_FAILED');
     expect(code(await get('c1', `/cartable?q=${encodeURIComponent('a\u0000b')}`))).toBe('TEXT_NOT_ALLOWED');
     expect((await get('c1', '/cartable?sla=late')).statusCode).toBe(400);
   });
@@ -321,7 +414,10 @@ describe('filters, search and SLA badges', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Array<{ id: string }>; nextCursor: string | null } = await cartable('c1', `q=${other.nationalCode}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = await cartable(
+        'c1',
+        `q=${other.nationalCode}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.items.map((r) => r.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -348,24 +444,44 @@ describe('bulk actions', () => {
         { requestId: c, ok: true, code: null, message: null },
       ],
     });
-    const events = await rows<{ streamId: string }>(t.ctx.database.db, sql`
-      SELECT stream_id AS "streamId" FROM events WHERE stream_type = 'service_request_work' AND actor_id = ${staff.clerk1.id} AND stream_id IN (${a}, ${c}) ORDER BY id`);
+    const events = await rows<{ streamId: string }>(
+      t.ctx.database.db,
+      sql`
+      SELECT stream_id AS "streamId" FROM events WHERE stream_type = 'service_request_work' AND actor_id = ${staff.clerk1.id} AND stream_id IN (${a}, ${c}) ORDER BY id`,
+    );
     expect(events.map((e) => e.streamId)).toEqual([a, c]);
   });
 
   it('assigns several (unit manager only); refuses an oversized or malformed batch', async () => {
     const [a, b] = [await fresh(), await fresh()];
-    const byClerk = await post('clerk1', '/cartable/bulk', { action: 'assign', requestIds: [a, b], staffId: staff.clerk2.id });
+    const byClerk = await post('clerk1', '/cartable/bulk', {
+      action: 'assign',
+      requestIds: [a, b],
+      staffId: staff.clerk2.id,
+    });
     expect(byClerk.json().results.map((r: { code: string }) => r.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
-    const res = await post('manager', '/cartable/bulk', { action: 'assign', requestIds: [a, b, a], staffId: staff.clerk2.id });
+    const res = await post('manager', '/cartable/bulk', {
+      action: 'assign',
+      requestIds: [a, b, a],
+      staffId: staff.clerk2.id,
+    });
     expect(res.json()).toMatchObject({ succeeded: 2, failed: 0 });
     expect((await rowOf('clerk2', a))!.claim).toMatchObject({ mine: true, via: 'assign' });
-    const notQualified = await post('manager', '/cartable/bulk', { action: 'assign', requestIds: [a], staffId: staff.clerkB.id });
+    const notQualified = await post('manager', '/cartable/bulk', {
+      action: 'assign',
+      requestIds: [a],
+      staffId: staff.clerkB.id,
+    });
     expect(notQualified.json().results[0].code).toBe('CARTABLE_ASSIGNEE_NOT_QUALIFIED');
-    const tooMany = await post('manager', '/cartable/bulk', { action: 'claim', requestIds: Array.from({ length: 51 }, () => a) });
+    const tooMany = await post('manager', '/cartable/bulk', {
+      action: 'claim',
+      requestIds: Array.from({ length: 51 }, () => a),
+    });
     expect(tooMany.statusCode).toBe(400);
     expect((await post('manager', '/cartable/bulk', { action: 'assign', requestIds: [a] })).statusCode).toBe(400);
-    expect((await post('manager', '/cartable/bulk', { action: 'claim', requestIds: ['x\u0000'] })).statusCode).toBe(400);
+    expect((await post('manager', '/cartable/bulk', { action: 'claim', requestIds: ['x\u0000'] })).statusCode).toBe(
+      400,
+    );
   });
 });
 
@@ -378,27 +494,47 @@ describe('the supervisor view and colleagues', () => {
     const load = res.json();
     expect(load.agencyId).toBe(ag.a);
     // Unit 1's desk staff, the manager included (not unit 2's, not the inactive account).
-    expect(load.colleagues.map((c: { id: string }) => c.id).sort()).toEqual([staff.clerk1.id, staff.clerk2.id, staff.manager.id].sort());
-    const [held] = await rows<{ open: number; overdue: number }>(t.ctx.database.db, sql`
+    expect(load.colleagues.map((c: { id: string }) => c.id).sort()).toEqual(
+      [staff.clerk1.id, staff.clerk2.id, staff.manager.id].sort(),
+    );
+    const [held] = await rows<{ open: number; overdue: number }>(
+      t.ctx.database.db,
+      sql`
       SELECT count(*)::int AS open, (count(*) FILTER (WHERE r.due_at <= ${NOW}::timestamptz))::int AS overdue
         FROM cartable_claims c JOIN service_requests r ON r.id = c.request_id
-       WHERE c.holder_id = ${staff.clerk2.id} AND r.status IN ('submitted', 'in_review')`);
-    expect(load.colleagues.find((c: { id: string }) => c.id === staff.clerk2.id)).toMatchObject({ name: 'رضا کارشناس دو', open: held!.open, overdue: held!.overdue });
+       WHERE c.holder_id = ${staff.clerk2.id} AND r.status IN ('submitted', 'in_review')`,
+    );
+    expect(load.colleagues.find((c: { id: string }) => c.id === staff.clerk2.id)).toMatchObject({
+      name: 'رضا کارشناس دو',
+      open: held!.open,
+      overdue: held!.overdue,
+    });
     expect(held!.overdue).toBeGreaterThanOrEqual(1);
-    const [unclaimed] = await rows<{ n: number }>(t.ctx.database.db, sql`
+    const [unclaimed] = await rows<{ n: number }>(
+      t.ctx.database.db,
+      sql`
       SELECT count(*)::int AS n FROM service_requests r LEFT JOIN cartable_claims c ON c.request_id = r.id
-       WHERE r.agency_id = ${ag.a} AND r.status IN ('submitted', 'in_review') AND c.holder_id IS NULL`);
+       WHERE r.agency_id = ${ag.a} AND r.status IN ('submitted', 'in_review') AND c.holder_id IS NULL`,
+    );
     expect(load.unclaimed).toBe(unclaimed!.n);
     expect(code(await get('clerk1', '/cartable/load'))).toBe('FORBIDDEN');
     expect(code(await get('manager', `/cartable/load?agencyId=${ag.b}`))).toBe('FORBIDDEN');
   });
 
   it('colleagues: every active desk colleague to refer to; assignable only in the manager’s unit', async () => {
-    const forManager = (await get('manager', '/cartable/colleagues')).json().items as Array<{ id: string; assignable: boolean }>;
+    const forManager = (await get('manager', '/cartable/colleagues')).json().items as Array<{
+      id: string;
+      assignable: boolean;
+    }>;
     expect(forManager.find((c) => c.id === staff.clerk1.id)!.assignable).toBe(true);
     expect(forManager.find((c) => c.id === staff.clerk3.id)!.assignable).toBe(false);
-    expect(forManager.some((c) => c.id === staff.inactive.id || c.id === staff.clerkB.id || c.id === staff.admin.id)).toBe(false);
-    const forClerk = (await get('clerk1', '/cartable/colleagues')).json().items as Array<{ id: string; assignable: boolean }>;
+    expect(
+      forManager.some((c) => c.id === staff.inactive.id || c.id === staff.clerkB.id || c.id === staff.admin.id),
+    ).toBe(false);
+    const forClerk = (await get('clerk1', '/cartable/colleagues')).json().items as Array<{
+      id: string;
+      assignable: boolean;
+    }>;
     expect(forClerk.every((c) => !c.assignable && c.id !== staff.clerk1.id)).toBe(true);
     expect(code(await get('admin', '/cartable/colleagues'))).toBe('FORBIDDEN');
   });

@@ -90,8 +90,17 @@ export function ColleagueDialog({
         )}
       </Field>
       {mode === 'refer' ? (
-        <Field id={noteId} name="note" label={t('cartableWork.note')} help={t('cartableWork.noteHelp')} error={problems.note} required>
-          {(props) => <textarea {...props} className="input" rows={4} value={note} onChange={(e) => setNote(e.target.value)} />}
+        <Field
+          id={noteId}
+          name="note"
+          label={t('cartableWork.note')}
+          help={t('cartableWork.noteHelp')}
+          error={problems.note}
+          required
+        >
+          {(props) => (
+            <textarea {...props} className="input" rows={4} value={note} onChange={(e) => setNote(e.target.value)} />
+          )}
         </Field>
       ) : null}
     </Dialog>

@@ -21,7 +21,12 @@ export function SupervisorPanel({ enabled }: { enabled: boolean }) {
         {t('cartableWork.supervisor')}
       </h2>
       <p className="text-muted">{t('cartableWork.supervisorLead')}</p>
-      <p>{t('cartableWork.unclaimedCount', { n: format.number(l.unclaimed), overdue: format.number(l.unclaimedOverdue) })}</p>
+      <p>
+        {t('cartableWork.unclaimedCount', {
+          n: format.number(l.unclaimed),
+          overdue: format.number(l.unclaimedOverdue),
+        })}
+      </p>
       <div className="table-scroll">
         <table className="data-table">
           <thead>
@@ -39,7 +44,11 @@ export function SupervisorPanel({ enabled }: { enabled: boolean }) {
                 </th>
                 <td>{format.number(c.open)}</td>
                 <td>
-                  {c.overdue > 0 ? <span className="badge badge--danger badge--inline">{format.number(c.overdue)}</span> : format.number(0)}
+                  {c.overdue > 0 ? (
+                    <span className="badge badge--danger badge--inline">{format.number(c.overdue)}</span>
+                  ) : (
+                    format.number(0)
+                  )}
                 </td>
               </tr>
             ))}

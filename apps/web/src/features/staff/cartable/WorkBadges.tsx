@@ -3,7 +3,11 @@ import { AlertIcon } from '../../../components/icons';
 import { UserText } from '../../../components/UserText';
 import type { Claim, SlaBadge } from './api';
 
-const SLA_CLASS: Record<SlaBadge, string> = { on_time: 'badge--success', due_soon: 'badge--warning', overdue: 'badge--danger' };
+const SLA_CLASS: Record<SlaBadge, string> = {
+  on_time: 'badge--success',
+  due_soon: 'badge--warning',
+  overdue: 'badge--danger',
+};
 
 /** The SLA badge: colour and words (never colour alone), an icon when it needs attention. */
 export function SlaLabel({ sla }: { sla: SlaBadge | null }) {
@@ -23,7 +27,11 @@ export function HolderLabel({ claim }: { claim: Claim | null }) {
   if (!claim) return <span className="text-muted">{t('cartableWork.unclaimed')}</span>;
   return (
     <span>
-      {claim.mine ? t('cartableWork.heldByMe') : <UserText>{t('cartableWork.heldBy', { name: claim.holderName })}</UserText>}{' '}
+      {claim.mine ? (
+        t('cartableWork.heldByMe')
+      ) : (
+        <UserText>{t('cartableWork.heldBy', { name: claim.holderName })}</UserText>
+      )}{' '}
       <span className="text-muted">({t(`cartableWork.via.${claim.via}`)})</span>
     </span>
   );

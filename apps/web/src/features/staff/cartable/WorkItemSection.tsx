@@ -69,17 +69,30 @@ export function WorkItemSection({ requestId }: { requestId: string }) {
           <HolderLabel claim={w.claim} />
         </p>
         <div aria-live="polite">
-          {conflict ? <Notice tone="warning" role="alert" title={t('cartableWork.conflict')} /> : change.isError ? <ErrorNotice error={change.error} /> : null}
+          {conflict ? (
+            <Notice tone="warning" role="alert" title={t('cartableWork.conflict')} />
+          ) : change.isError ? (
+            <ErrorNotice error={change.error} />
+          ) : null}
         </div>
         {may('claim') || may('release') || may('assign') || may('refer') ? (
           <div className="form-actions">
             {may('claim') ? (
-              <SubmitButton type="button" pending={change.isPending} onClick={() => change.mutate({ op: 'claim', version: w.claimVersion })}>
+              <SubmitButton
+                type="button"
+                pending={change.isPending}
+                onClick={() => change.mutate({ op: 'claim', version: w.claimVersion })}
+              >
                 {t('cartableWork.actions.claim')}
               </SubmitButton>
             ) : null}
             {may('release') ? (
-              <button type="button" className="button button--secondary" disabled={change.isPending} onClick={() => change.mutate({ op: 'release', version: w.claimVersion })}>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={change.isPending}
+                onClick={() => change.mutate({ op: 'release', version: w.claimVersion })}
+              >
                 {t('cartableWork.actions.release')}
               </button>
             ) : null}
@@ -147,15 +160,35 @@ export function WorkItemSection({ requestId }: { requestId: string }) {
             onSubmit={(e) => {
               e.preventDefault();
               const body = note.trim();
-              const problem = body === '' ? t('cartableWork.noteRequired') : [...body].length > 2000 ? t('cartableWork.tooLong') : undefined;
+              const problem =
+                body === ''
+                  ? t('cartableWork.noteRequired')
+                  : [...body].length > 2000
+                    ? t('cartableWork.tooLong')
+                    : undefined;
               setNoteError(problem);
               if (problem) return document.getElementById(noteId)?.focus();
               addNote.mutate(body);
             }}
           >
             {addNote.isError ? <ErrorNotice error={addNote.error} /> : null}
-            <Field id={noteId} name="body" label={t('cartableWork.newNote')} help={t('cartableWork.noteHelp')} error={noteError} required>
-              {(props) => <textarea {...props} className="input" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+            <Field
+              id={noteId}
+              name="body"
+              label={t('cartableWork.newNote')}
+              help={t('cartableWork.noteHelp')}
+              error={noteError}
+              required
+            >
+              {(props) => (
+                <textarea
+                  {...props}
+                  className="input"
+                  rows={3}
+                  value={note}
+                  onChange={(e) => setNote(e.target.value)}
+                />
+              )}
             </Field>
             <div className="form-actions">
               <SubmitButton pending={addNote.isPending}>{t('cartableWork.addNote')}</SubmitButton>
@@ -172,7 +205,11 @@ export function WorkItemSection({ requestId }: { requestId: string }) {
         pending={change.isPending}
         error={change.isError && !conflict ? change.error : null}
         onConfirm={(staffId, text) =>
-          change.mutate(dialog === 'assign' ? { op: 'assign', staffId, version: w.claimVersion } : { op: 'refer', staffId, note: text, version: w.claimVersion })
+          change.mutate(
+            dialog === 'assign'
+              ? { op: 'assign', staffId, version: w.claimVersion }
+              : { op: 'refer', staffId, note: text, version: w.claimVersion },
+          )
         }
         onClose={() => setDialog(null)}
       />

@@ -35,7 +35,15 @@ export interface WorkItem {
   claim: Claim | null;
   claimVersion: number;
   actions: WorkAction[];
-  notes: Array<{ id: string; kind: 'note' | 'referral'; authorName: string; mine: boolean; toName: string | null; body: string; at: string }>;
+  notes: Array<{
+    id: string;
+    kind: 'note' | 'referral';
+    authorName: string;
+    mine: boolean;
+    toName: string | null;
+    body: string;
+    at: string;
+  }>;
   history: Array<{ action: string; at: string; actorName: string; holderName: string | null }>;
 }
 
@@ -55,13 +63,19 @@ export interface CartableFilters {
 
 export const SLA_BADGES: readonly SlaBadge[] = ['on_time', 'due_soon', 'overdue'];
 export const CLAIM_FILTERS: readonly ClaimFilter[] = ['all', 'mine', 'unclaimed'];
-export const isSla = (v: unknown): v is SlaBadge => typeof v === 'string' && (SLA_BADGES as readonly string[]).includes(v);
-export const isClaimFilter = (v: unknown): v is ClaimFilter => typeof v === 'string' && (CLAIM_FILTERS as readonly string[]).includes(v);
+export const isSla = (v: unknown): v is SlaBadge =>
+  typeof v === 'string' && (SLA_BADGES as readonly string[]).includes(v);
+export const isClaimFilter = (v: unknown): v is ClaimFilter =>
+  typeof v === 'string' && (CLAIM_FILTERS as readonly string[]).includes(v);
 
 /** `GET /cartable`: the work queue with its filters, oldest first, a page at a time. */
 export const workQueueQuery = (f: CartableFilters) =>
   infiniteQueryOptions({
-    queryKey: ['requests', 'cartable', { status: f.status ?? 'open', claim: f.claim ?? 'all', sla: f.sla ?? null, q: f.q ?? '' }],
+    queryKey: [
+      'requests',
+      'cartable',
+      { status: f.status ?? 'open', claim: f.claim ?? 'all', sla: f.sla ?? null, q: f.q ?? '' },
+    ],
     queryFn: ({ signal, pageParam }) =>
       api.get<Page<WorkRow>>('/cartable', {
         signal,
@@ -85,10 +99,13 @@ export const colleaguesQuery = (agencyId: string) =>
   queryOptions({
     queryKey: ['requests', 'colleagues', agencyId],
     queryFn: ({ signal }) =>
-      api.get<{ agencyId: string; items: Array<{ id: string; name: string; assignable: boolean }> }>('/cartable/colleagues', {
-        signal,
-        query: { agencyId },
-      }),
+      api.get<{ agencyId: string; items: Array<{ id: string; name: string; assignable: boolean }> }>(
+        '/cartable/colleagues',
+        {
+          signal,
+          query: { agencyId },
+        },
+      ),
     staleTime: 60_000,
   });
 
@@ -96,10 +113,12 @@ export const colleaguesQuery = (agencyId: string) =>
 export const unitLoadQuery = queryOptions({
   queryKey: ['requests', 'cartable-load'],
   queryFn: ({ signal }) =>
-    api.get<{ agencyId: string; unclaimed: number; unclaimedOverdue: number; colleagues: Array<{ id: string; name: string; open: number; overdue: number }> }>(
-      '/cartable/load',
-      { signal },
-    ),
+    api.get<{
+      agencyId: string;
+      unclaimed: number;
+      unclaimedOverdue: number;
+      colleagues: Array<{ id: string; name: string; open: number; overdue: number }>;
+    }>('/cartable/load', { signal }),
   staleTime: 10_000,
 });
 
