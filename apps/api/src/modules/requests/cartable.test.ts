@@ -1,3 +1,4 @@
+// Over 450 lines: one shared fixture (two units, eleven staff, the SLA requests) serves every cartable scenario; split files would each rebuild it.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
