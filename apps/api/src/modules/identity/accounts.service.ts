@@ -4,7 +4,7 @@
  * account is deactivated), passwords (hashed and checked against the rules), and the names of
  * citizens and agency systems for the people directory.
  */
-export { apiTokensNamed, citizensByIds, findApiToken, insertApiToken, listApiTokensIn, revokeAllSessions, revokeApiToken } from './identity.repository';
+export { apiTokensNamed, citizenIdsMatching, citizensByIds, findApiToken, insertApiToken, listApiTokensIn, revokeAllSessions, revokeApiToken } from './identity.repository';
 export type { ApiTokenRow, CitizenRow } from './identity.repository';
 export { apiTokenSecret, hashPassword, sha256 } from './auth.service';
 export { apiClientMay, passwordProblem } from './identity.policy';

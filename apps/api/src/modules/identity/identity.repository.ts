@@ -195,3 +195,16 @@ export async function citizenContact(db: Db, id: string): Promise<{ mobile: stri
     SELECT mobile, CASE WHEN email_verified_at IS NOT NULL THEN email END AS email FROM citizens WHERE id = ${id}`);
   return r;
 }
+
+/**
+ * Citizens (persons and companies) to look requests up by: the national code (or a company's
+ * legal id) exactly, or a name containing the search key (normalizeForSearch: ي/ك and the like
+ * folded, ZWNJ dropped, lower case), at most `limit` of them.
+ */
+export async function citizenIdsMatching(db: Db, q: { code?: string; nameKey?: string }, limit = 200): Promise<string[]> {
+  const where = q.code
+    ? sql`national_code = ${q.code} OR legal_id = ${q.code}`
+    : sql`translate(lower(COALESCE(name, '')), ${'\u064A\u0649\u0626\u0643\u06C0\u0629\u0623\u0625\u0622\u200C\u200B'}, ${'یییکههااا'}) LIKE ${`%${(q.nameKey ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+  const found = await rows<{ id: string }>(db, sql`SELECT id FROM citizens WHERE ${where} ORDER BY id LIMIT ${limit}`);
+  return found.map((r) => r.id);
+}

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context';
 import { maskNationalCode } from '@dargah/persian';
 import { uuids, type Db } from '../../platform/db';
+import type { Role } from '../../platform/actor';
 import * as repo from './organisation.repository';
 import * as identity from '../identity';
 import { staffFacts } from './separation.repository';
@@ -138,3 +139,7 @@ export async function staffNationalCode(db: Db, staffId: string): Promise<string
   const [s] = await staffFacts(db, [staffId]);
   return s ? s.nationalCode : undefined;
 }
+
+/** Active staff of an agency holding one of the roles there, with those grants (their units). */
+export const activeStaffWithRoles = (db: Db, agencyId: string, roles: readonly Role[]) => repo.activeStaffWithRoles(db, agencyId, roles);
+export type { StaffWithGrants } from './organisation.repository';

@@ -8,6 +8,7 @@ import { staffAdminRoutes } from './staff-admin.routes';
 export { agenciesWithRole, hasRole, isCentral, requireRole, rolesIn, ADMIN_ROLES, CENTRAL_REVIEWERS, CENTRAL_ROLES } from './roles.policy';
 export {
   activeAgencies,
+  activeStaffWithRoles,
   agenciesByIds,
   agencyIdsInProvince,
   agencyNameRanks,
@@ -26,7 +27,7 @@ export {
   staffNationalCode,
   unitsOfAgencies,
 } from './directory.service';
-export type { AgencyLineage, AgencyRef, Party, PartyName, PartyRef } from './directory.service';
+export type { AgencyLineage, AgencyRef, Party, PartyName, PartyRef, StaffWithGrants } from './directory.service';
 export type { AgencyFacts, OrgUnitRow } from './organisation.repository';
 export { assertNoReviewConflict, reviewConflictOf } from './separation.service';
 export type { ReviewConflict, ReviewSubject } from './separation.service';

@@ -410,3 +410,24 @@ export async function agencyLineage(db: Db, agencyId: string): Promise<AgencyLin
   const a = r[0];
   return a && { ...a, ancestors: a.ancestors ?? [] };
 }
+
+/** Active staff holding one of the roles in an agency, with those grants (the cartable's colleagues). */
+export interface StaffWithGrants {
+  id: string;
+  displayName: string;
+  grants: Array<{ role: Role; unitId: string | null }>;
+}
+export async function activeStaffWithRoles(db: Db, agencyId: string, roles: readonly Role[]): Promise<StaffWithGrants[]> {
+  const found = await rows<{ id: string; displayName: string; role: Role; unitId: string | null }>(db, sql`
+    SELECT s.id, s.display_name AS "displayName", a.role, a.unit_id AS "unitId"
+      FROM role_assignments a JOIN staff s ON s.id = a.staff_id
+     WHERE a.agency_id = ${agencyId} AND a.role = ANY(${list(roles)}::text[]) AND s.active
+     ORDER BY s.display_name, s.id`);
+  const by = new Map<string, StaffWithGrants>();
+  for (const f of found) {
+    const s = by.get(f.id) ?? { id: f.id, displayName: f.displayName, grants: [] };
+    s.grants.push({ role: f.role, unitId: f.unitId });
+    by.set(f.id, s);
+  }
+  return [...by.values()];
+}

@@ -1,5 +1,7 @@
 import type { AppModule } from '../../platform/module';
 import { requestsErrors } from './requests.errors';
+import { cartableErrors } from './cartable.errors';
+import { cartableRoutes } from './cartable.routes';
 import { requestsRoutes } from './requests.routes';
 import { deskReportsErrors } from './desk-reports.errors';
 import { deskReportAgencies } from './desk-reports.policy';
@@ -19,9 +21,10 @@ export type { RequestActivity } from './requests.repository';
 /** The service desk: citizens submit requests, agency staff work them from the cartable; the desk reports. */
 export const requestsModule: AppModule = {
   name: 'requests',
-  errors: [requestsErrors, deskReportsErrors],
+  errors: [requestsErrors, deskReportsErrors, cartableErrors],
   async register(app, ctx) {
     await requestsRoutes(app, ctx);
+    await cartableRoutes(app, ctx);
     await trackingRoutes(app, ctx);
     await deskReportsRoutes(app, ctx);
   },

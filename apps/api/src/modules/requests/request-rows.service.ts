@@ -39,9 +39,8 @@ export const listApplicantRequests = async (
   limit: number,
 ) => named(db, await repo.listApplicantRequests(db, who, before, limit));
 
-/** The cartable page with the services' titles and the applicants' (and companies') names. */
-export async function listCartable(db: Db, f: Parameters<typeof repo.listCartable>[1]): Promise<repo.CartableRow[]> {
-  const found = await repo.listCartable(db, f);
+/** The cartable's rows with the services' titles and the applicants' (and companies') names. */
+export async function cartableNamed<R extends { serviceId: string; applicantId: string; onBehalfOfId: string | null }>(db: Db, found: readonly R[]): Promise<Array<R & CartableNames>> {
   if (found.length === 0) return [];
   const [services, people] = await Promise.all([
     servicesByIds(db, found.map((r) => r.serviceId)),
@@ -60,4 +59,12 @@ export async function listCartable(db: Db, f: Parameters<typeof repo.listCartabl
       companyName: c ? (c.name ?? c.legalId) : null,
     };
   });
+}
+
+export interface CartableNames {
+  serviceTitleFa: string;
+  serviceTitleEn: string | null;
+  personName: string | null;
+  personNationalCode: string | null;
+  companyName: string | null;
 }

@@ -134,42 +134,6 @@ export async function listApplicantRequests(db: Db, who: { applicantId: string; 
   return r.map(fix);
 }
 
-/** A cartable line with the service's titles and the applicant's (and company's) names, from their owners. */
-export interface CartableRow extends CartableRecord {
-  serviceTitleFa: string;
-  serviceTitleEn: string | null;
-  personName: string | null;
-  personNationalCode: string | null;
-  companyName: string | null;
-}
-
-export interface CartableRecord {
-  id: string;
-  trackingCode: string;
-  agencyId: string;
-  serviceId: string;
-  applicantId: string;
-  onBehalfOfId: string | null;
-  status: RequestStatus;
-  submittedAt: Date;
-  dueAt: Date;
-  version: number;
-}
-
-/** The cartable of some agencies: requests in the given statuses, oldest first (first come, first served). */
-export async function listCartable(db: Db, f: { agencyIds: string[]; statuses: RequestStatus[]; after: Keyset | undefined; limit: number }): Promise<CartableRecord[]> {
-  const r = await rows<CartableRecord>(db, sql`
-    SELECT r.id, r.tracking_code AS "trackingCode", r.agency_id AS "agencyId", r.service_id AS "serviceId",
-           r.applicant_id AS "applicantId", r.on_behalf_of_id AS "onBehalfOfId",
-           r.status, r.submitted_at AS "submittedAt", r.due_at AS "dueAt", r.version
-      FROM service_requests r
-     WHERE r.agency_id = ANY(${list(f.agencyIds)}::uuid[]) AND r.status = ANY(${list(f.statuses)}::text[])
-       ${f.after ? sql`AND (r.submitted_at, r.id) > (${iso(f.after.submittedAt)}::timestamptz, ${f.after.id}::uuid)` : sql``}
-     ORDER BY r.submitted_at, r.id
-     LIMIT ${f.limit + 1}`);
-  return r.map((x) => ({ ...x, submittedAt: date(x.submittedAt), dueAt: date(x.dueAt) }));
-}
-
 export interface RequestEventRow {
   streamId: string;
   action: string;
@@ -180,13 +144,13 @@ export interface RequestEventRow {
   createdAt: Date;
 }
 
-/** The event streams of some requests, in the order they happened. */
-export async function requestEvents(db: Db, ids: string[]): Promise<RequestEventRow[]> {
+/** The event streams of some requests (their own, or another stream of theirs), in the order they happened. */
+export async function requestEvents(db: Db, ids: string[], stream: string = STREAM): Promise<RequestEventRow[]> {
   if (ids.length === 0) return [];
   const r = await rows<RequestEventRow>(db, sql`
     SELECT stream_id AS "streamId", action, actor_type AS "actorType", actor_id AS "actorId", on_behalf_of_id AS "onBehalfOfId",
            payload, created_at AS "createdAt"
-      FROM events WHERE stream_type = ${STREAM} AND stream_id = ANY(${list(ids)}::text[]) ORDER BY id`);
+      FROM events WHERE stream_type = ${stream} AND stream_id = ANY(${list(ids)}::text[]) ORDER BY id`);
   return r.map((e) => ({ ...e, payload: json<Record<string, unknown>>(e.payload), createdAt: date(e.createdAt) }));
 }
 

@@ -1,4 +1,4 @@
-import { ApplicantReveal, DecideRequest, Page, PdfDisposition, RequestStatus, RowVersion, SubmitRequest } from '@dargah/contracts';
+import { ApplicantReveal, DecideRequest, Page, PdfDisposition, RowVersion, SubmitRequest } from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,8 +7,8 @@ import { PdfResponse, sendPdf } from '../../platform/http/pdf-reply';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import { receiptPdf } from './receipt.service';
 import { revealApplicant } from './request-people.service';
-import { CartableRowView, RequestView } from './request-views.schemas';
-import { actOnRequest, getRequest, listCartable, listMyRequests, submitRequest, trackRequest } from './requests.service';
+import { RequestView } from './request-views.schemas';
+import { actOnRequest, getRequest, listMyRequests, submitRequest, trackRequest } from './requests.service';
 import { isValidTrackingCode, normaliseTrackingCode } from './tracking-code.model';
 
 const tags = ['requests'];
@@ -97,21 +97,6 @@ export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (req) => revealApplicant(ctx, req.actor, req.origin, req.params.id),
-  );
-
-  r.get(
-    '/cartable',
-    {
-      config: { access: 'staff' },
-      schema: {
-        tags,
-        summary: 'The cartable: requests of the agencies where you hold a desk role, oldest first',
-        description: 'status: one status, `open` (submitted and in review: the default) or `all`.',
-        querystring: z.object({ status: z.union([RequestStatus, z.enum(['open', 'all'])]).default('open'), ...PageQuery }),
-        response: { 200: Page(CartableRowView) },
-      },
-    },
-    async (req) => listCartable(ctx, req.actor, req.query, req.lang),
   );
 
   r.post(

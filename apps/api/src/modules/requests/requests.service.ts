@@ -1,4 +1,3 @@
-import type { RequestStatus } from '@dargah/contracts';
 import { jalaliDateString, jalaliDayRange, type WorkingCalendar } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
@@ -13,14 +12,16 @@ import { calendarFor } from '../calendar';
 import { assertNoReviewConflict, reviewConflictOf, rolesIn } from '../organisation';
 import { ServicesError, assertOpenForRequests, findPublishedService } from '../services';
 import { checkForm } from '../../platform/forms';
-import { applicantName, applicantView } from './request-people.model';
+import { applicantView } from './request-people.model';
 import { namesOf, peopleOf, type People } from './request-people.service';
-import type { CartableRowView, RequestView } from './request-views.schemas';
-import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView, servingUnit, staffMaySee } from './requests.policy';
+import type { RequestView } from './request-views.schemas';
+import { CartableError } from './cartable.errors';
+import { holderOf } from './cartable.repository';
+import { applicantFor, citizenMaySee, mayRevealApplicant, mayView, servingUnit, staffMaySee } from './requests.policy';
 import { requestApprovedTemplate, requestReceivedTemplate, requestRejectedTemplate } from './requests.notifications';
 import * as reads from './request-rows.service';
 import * as repo from './requests.repository';
-import { allowedActions, decide, INITIAL_STATUS, isFinal, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, type RequestAction } from './requests-workflow';
+import { allowedActions, decide, INITIAL_STATUS, isFinal, SUBMITTED_EVENT, type RequestAction } from './requests-workflow';
 import { newTrackingCode } from './tracking-code.model';
 import { answerDuration } from './answer-duration.model';
 import { RequestsError } from './requests.errors';
@@ -98,12 +99,14 @@ async function viewOf(db: Db, r: repo.RequestRow, viewer: Actor, lang: Lang): Pr
   // Separation of duties: staff who are the applicant are offered nothing (actOnRequest refuses it).
   if (view.actions.length > 0 && (await reviewConflictOf(db, viewer, { applicantCitizenId: r.applicantId })))
     view.actions = [];
+  // The cartable: a request a colleague holds is theirs to work (a unit manager reassigns it first).
+  if (view.actions.length > 0 && viewer.type === 'staff' && ((await holderOf(db, r.id)) ?? viewer.id) !== viewer.id) view.actions = [];
   return view;
 }
 
 // Keyset cursors: base64url of [submittedAt, id] of the last row shown.
-const encodeCursor = (r: { submittedAt: Date; id: string }) => Buffer.from(JSON.stringify([r.submittedAt.toISOString(), r.id])).toString('base64url');
-function decodeCursor(cursor: string | undefined, lang: Lang): repo.Keyset | undefined {
+export const encodeCursor = (r: { submittedAt: Date; id: string }) => Buffer.from(JSON.stringify([r.submittedAt.toISOString(), r.id])).toString('base64url');
+export function decodeCursor(cursor: string | undefined, lang: Lang): repo.Keyset | undefined {
   if (cursor === undefined) return undefined;
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -225,38 +228,6 @@ export async function listMyRequests(ctx: AppContext, actor: Actor, q: { cursor?
   return { items: page.map((r) => toView(r, events, people, actor, lang)), nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null };
 }
 
-/**
- * The cartable (کارتابل): requests of every agency where the actor holds a desk role, oldest
- * first: one status, the open work (submitted and in review, the default) or all of them.
- */
-export async function listCartable(ctx: AppContext, actor: Actor, q: { status?: RequestStatus | 'open' | 'all' | undefined; cursor?: string | undefined; limit: number }, lang: Lang) {
-  requireStaff(actor);
-  const agencyIds = deskAgencies(actor);
-  if (agencyIds.length === 0) throw new RequestsError('FORBIDDEN', { need: ['desk_clerk', 'expert', 'unit_manager'] });
-  const now = ctx.clock.now();
-  const found = await reads.listCartable(ctx.database.db, {
-    agencyIds,
-    statuses: !q.status || q.status === 'open' ? REQUEST_STATUSES.filter(isOpen) : q.status === 'all' ? [...REQUEST_STATUSES] : [q.status],
-    after: decodeCursor(q.cursor, lang),
-    limit: q.limit,
-  });
-  const page = found.slice(0, q.limit);
-  const items: CartableRowView[] = page.map((r) => ({
-    id: r.id,
-    trackingCode: r.trackingCode,
-    serviceTitle: (lang === 'en' && r.serviceTitleEn) || r.serviceTitleFa,
-    applicantName: applicantName(r),
-    status: r.status,
-    submittedAt: r.submittedAt.toISOString(),
-    dueAt: r.dueAt.toISOString(),
-    overdue: isOpen(r.status) && now.getTime() >= r.dueAt.getTime(),
-    agencyId: r.agencyId,
-    dueDateJalali: dueDay(r.dueAt),
-    version: r.version,
-  }));
-  return { items, nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null };
-}
-
 // Act -------------------------------------------------------------------------------------------
 /**
  * Staff move a request along the workflow table: `take` it for review, `approve` or `reject`
@@ -282,6 +253,8 @@ export async function actOnRequest(
       const r = await reads.findRequest(tx.db, requestId);
       if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
       if (input.version !== undefined && input.version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
+      const holder = await holderOf(tx.db, r.id);
+      if (holder !== null && holder !== staff.id) throw new CartableError('CARTABLE_HELD_BY_OTHER', { requestId });
       const t = decide(r.status, action, rolesIn(staff, r.agencyId), input.note);
       if (!t.ok) {
         if (t.code === 'WORKFLOW_ROLE_REQUIRED') throw new RequestsError('FORBIDDEN', { need: t.need });

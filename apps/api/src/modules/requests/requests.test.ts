@@ -148,6 +148,12 @@ describe('the first journey, end to end', () => {
         agencyId: agencyA.id,
         dueDateJalali: '1403/01/19',
         version: 1,
+        // The cartable's work item: nobody holds it yet (cartable.test.ts covers the rest).
+        serviceId: receipt.serviceId,
+        sla: 'on_time',
+        claim: null,
+        claimVersion: 0,
+        actions: ['claim', 'note'],
       },
     ]);
     const seen = (await inject('GET', url, clerk)).json();

@@ -5,7 +5,6 @@ import type {
   CallCentreDesk,
   CallCentreLookup,
   CallCentreLookupInput,
-  CartableItem,
   DecideRequest,
   Page,
   RequestStatus,
@@ -50,20 +49,8 @@ export const requestQuery = (requestId: string) =>
     queryFn: ({ signal }) => api.get<RequestView>(`/requests/${encodeURIComponent(requestId)}`, { signal }),
   });
 
-/** `GET /cartable?status=`: the staff member's work queue, oldest first, a page at a time. */
 /** The request's receipt as a PDF (GET /requests/:id/receipt.pdf): a plain link, the session cookie goes with it. */
 export const receiptPdfHref = (requestId: string) => `/api/v1/requests/${encodeURIComponent(requestId)}/receipt.pdf`;
-
-export const cartableQuery = (status: CartableFilter | undefined) =>
-  infiniteQueryOptions({
-    queryKey: ['requests', 'cartable', { status: status ?? 'open' }],
-    queryFn: ({ signal, pageParam }) =>
-      api.get<Page<CartableItem>>('/cartable', { signal, query: { status, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // A queue others work on too: look again when the clerk comes back to it.
-    staleTime: 10_000,
-  });
 
 /**
  * `POST /requests/:id/take`: the clerk takes the request to work on it. `version` is the one the

@@ -4,7 +4,6 @@
  */
 export {
   REQUEST_STATUSES,
-  cartableQuery,
   decideRequest,
   isCartableFilter,
   myRequestsQuery,

@@ -1,4 +1,5 @@
 import type { Widen } from '../../lib/i18n/widen';
+import { en as cartableWorkEn, fa as cartableWorkFa } from './cartable/messages';
 
 /** Persian interface strings of the staff home (under `staffHome.` in the catalogue). */
 export const fa = {
@@ -223,6 +224,6 @@ const staffRequestEn: Widen<typeof staffRequestFa> = {
 
 /** This feature's strings under their keys in the interface catalogue; `app/messages.ts` joins the features. */
 export const messages = {
-  fa: { staffHome: fa, staff: staffFa, staffRequest: staffRequestFa },
-  en: { staffHome: en, staff: staffEn, staffRequest: staffRequestEn },
+  fa: { staffHome: fa, staff: staffFa, staffRequest: staffRequestFa, cartableWork: cartableWorkFa },
+  en: { staffHome: en, staff: staffEn, staffRequest: staffRequestEn, cartableWork: cartableWorkEn },
 };

@@ -15,6 +15,7 @@ import { fieldErrorsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { RequestDeliveries } from '../../notifications';
+import { WorkItemSection } from '../cartable/WorkItemSection';
 import {
   ApplicantFacts,
   HistoryTimeline,
@@ -170,6 +171,8 @@ export function StaffRequestPage() {
             </p>
           )}
         </section>
+
+        <WorkItemSection requestId={r.id} />
 
         {r.applicant ? (
           <section className="card stack" aria-labelledby="case-applicant">
