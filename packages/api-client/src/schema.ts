@@ -936,6 +936,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/legal-bases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The legal bases the service’s catalogue card cites: what a decision on this request may cite (desk staff of its agency) */
+        get: operations["listRequestLegalBases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The request’s signed answer: decision, reasons, legal basis, verification code and signatures (its applicant, desk staff of its agency) */
+        get: operations["getRequestAnswer"];
+        put?: never;
+        /**
+         * Decide a request with a signed answer: approve, approve in part or reject, with reasons and the legal basis from the service’s card
+         * @description Rejecting needs reasons and (when the card cites any law) at least one of its legal bases; approving in part needs reasons and the parts not granted. The answer is issued as a PDF document with a QR code to its verification. With `pin` the decider signs it at once (a refused signature leaves the decision standing: `signingError`); without, it waits in the signers’ inbox. Deciding twice: REQUEST_ACTION_NOT_ALLOWED (or CONFLICT). Send an Idempotency-Key header to make retries safe.
+         */
+        post: operations["answerRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/answer.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed answer as a PDF with its signatures: for its applicant once signed, for desk staff of its agency at any time; `disposition=inline` to view it in the browser */
+        get: operations["downloadRequestAnswer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/track": {
         parameters: {
             query?: never;
@@ -12788,7 +12843,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12797,7 +12852,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12845,7 +12900,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12854,7 +12909,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12864,7 +12919,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, REQUEST_ACTION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12873,7 +12928,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "ANSWER_NOT_SIGNED" | "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13048,7 +13103,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13057,7 +13112,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13105,7 +13160,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13114,7 +13169,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13247,7 +13302,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13256,7 +13311,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13304,7 +13359,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13313,7 +13368,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13446,7 +13501,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13455,7 +13510,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13503,7 +13558,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13512,7 +13567,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13603,7 +13658,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13612,7 +13667,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13660,7 +13715,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13669,7 +13724,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13761,7 +13816,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13770,7 +13825,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13818,7 +13873,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13827,7 +13882,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13837,7 +13892,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, REQUEST_ACTION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13846,7 +13901,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "ANSWER_NOT_SIGNED" | "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13977,7 +14032,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13986,7 +14041,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14034,7 +14089,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14043,7 +14098,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14185,7 +14240,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14194,7 +14249,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14242,7 +14297,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14251,7 +14306,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14261,7 +14316,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14270,7 +14325,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "ANSWER_NOT_SIGNED" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14453,7 +14508,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14462,7 +14517,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14510,7 +14565,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14519,7 +14574,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14529,7 +14584,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14538,7 +14593,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "ANSWER_NOT_SIGNED" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14596,6 +14651,755 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listRequestLegalBases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            lawId: string;
+                            article: string;
+                            lawTitle: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getRequestAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: uuid */
+                        documentId: string;
+                        verificationCode: string;
+                        /** @enum {string} */
+                        decision: "approved" | "rejected";
+                        partial: boolean;
+                        notGranted: string | null;
+                        reasons: string | null;
+                        legalBasis: {
+                            /** Format: uuid */
+                            lawId: string;
+                            article: string;
+                            lawTitle: string;
+                        }[];
+                        /** Format: date-time */
+                        issuedAt: string;
+                        signatureCount: number;
+                        documentStatus: string;
+                        signingError?: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    answerRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "partial" | "reject";
+                    reasons?: string;
+                    notGranted?: string;
+                    legalBasis?: {
+                        /** Format: uuid */
+                        lawId: string;
+                        article: string;
+                    }[];
+                    pin?: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: uuid */
+                        documentId: string;
+                        verificationCode: string;
+                        /** @enum {string} */
+                        decision: "approved" | "rejected";
+                        partial: boolean;
+                        notGranted: string | null;
+                        reasons: string | null;
+                        legalBasis: {
+                            /** Format: uuid */
+                            lawId: string;
+                            article: string;
+                            lawTitle: string;
+                        }[];
+                        /** Format: date-time */
+                        issuedAt: string;
+                        signatureCount: number;
+                        documentStatus: string;
+                        signingError?: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: ANSWER_NOT_SIGNED, CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_SIGNED" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadRequestAnswer: {
+        parameters: {
+            query?: {
+                disposition?: "attachment" | "inline";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14725,7 +15529,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14734,7 +15538,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14763,7 +15567,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14772,7 +15576,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14782,7 +15586,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, REQUEST_ACTION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14791,7 +15595,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "ANSWER_NOT_SIGNED" | "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15067,7 +15871,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15076,7 +15880,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15124,7 +15928,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15133,7 +15937,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15143,7 +15947,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, REQUEST_ACTION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15152,7 +15956,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "ANSWER_NOT_SIGNED" | "REQUEST_ACTION_NOT_ALLOWED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15352,7 +16156,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15361,7 +16165,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15409,7 +16213,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15418,7 +16222,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15533,7 +16337,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15542,7 +16346,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15590,7 +16394,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15599,7 +16403,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -31130,7 +31934,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "receipt" | "letter" | "report";
+                            kind: "receipt" | "letter" | "report" | "answer";
                             title: string;
                             verificationCode: string;
                             /** @enum {string} */
@@ -31444,7 +32248,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        kind: "receipt" | "letter" | "report";
+                        kind: "receipt" | "letter" | "report" | "answer";
                         title: string;
                         verificationCode: string;
                         /** @enum {string} */

@@ -70,3 +70,4 @@ export * from './offices';
 export * from './calendar';
 export * from './desk-reports';
 export * from './tracking';
+export * from './request-answers';
