@@ -1,7 +1,7 @@
 import type { LegalBasisOption } from '@dargah/contracts';
-import { sql } from 'drizzle-orm';
-import { json, rows, type Db } from '../../platform/db';
+import { json, type Db } from '../../platform/db';
 import { lawsByIds } from '../laws';
+import { approvedContentOfService } from './card-facts.repository';
 
 /**
  * The legal bases a service's approved catalogue card cites (its `legalBasis`, then each fee's), with
@@ -10,14 +10,9 @@ import { lawsByIds } from '../laws';
  */
 export async function legalBasesOfService(db: Db, serviceId: string | null): Promise<LegalBasisOption[]> {
   if (!serviceId) return [];
-  const [card] = await rows<{ content: unknown }>(
-    db,
-    sql`SELECT v.content FROM service_cards c
-          JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
-         WHERE c.service_id = ${serviceId} AND c.approved_version IS NOT NULL`,
-  );
-  if (!card) return [];
-  const content = json<{ legalBasis?: Array<{ lawId?: string; article?: string }>; fees?: Array<{ legalBasis?: Array<{ lawId?: string; article?: string }> }> }>(card.content);
+  const found = await approvedContentOfService(db, serviceId);
+  if (found === undefined) return [];
+  const content = json<{ legalBasis?: Array<{ lawId?: string; article?: string }>; fees?: Array<{ legalBasis?: Array<{ lawId?: string; article?: string }> }> }>(found);
   const refs = [...(content.legalBasis ?? []), ...(content.fees ?? []).flatMap((f) => f.legalBasis ?? [])].flatMap((r) =>
     typeof r.lawId === 'string' && typeof r.article === 'string' && r.article.trim() ? [{ lawId: r.lawId, article: r.article.trim() }] : [],
   );
