@@ -130,6 +130,16 @@ describe('a rejection signed with the decider’s PIN', () => {
     expect(v.signatures.map((x: { signer: { name: string } }) => x.signer.name)).toEqual(['سارا محمدی']);
   });
 
+  it('public tracking says a signed answer exists and serves nothing of it', async () => {
+    const res = await call('POST', '/requests/track', undefined, { trackingCode: r.trackingCode, nationalCode: applicant.nationalCode });
+    expect(res.statusCode).toBe(200);
+    const steps = res.json().steps as Array<{ action: string; label: string }>;
+    expect(steps.map((x) => x.action)).toEqual(['submitted', 'rejected', 'answer_issued']);
+    expect(steps.at(-1)!.label).toContain('پاسخ امضاشده');
+    expect(res.body).not.toContain(answer.verificationCode);
+    expect(res.body).not.toContain(answer.documentId);
+  });
+
   it('another citizen, another agency’s staff and nobody signed in cannot read or download it', async () => {
     for (const path of [`/requests/${r.id}/answer.pdf`, `/requests/${r.id}/answer`]) {
       expect((await call('GET', path, stranger)).json().error.code).toBe('REQUEST_NOT_FOUND');
