@@ -21,7 +21,7 @@ let serviceId: string;
 let lawId: string;
 const PIN = '246810';
 const s = {} as Record<'signer' | 'clerk' | 'other' | 'expertNoKey', Session>;
-let applicant: Session & { id: string };
+let applicant: Session & { id: string; nationalCode: string };
 let stranger: Session;
 
 const call = (method: 'GET' | 'POST', url: string, who?: Session, payload?: unknown, headers: Record<string, string> = {}) =>
