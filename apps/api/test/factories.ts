@@ -121,7 +121,7 @@ export async function signInCitizen(t: TestApp, nationalCode = randomNationalCod
 export async function linkToApprovedCard(
   t: TestApp,
   deskServiceId: string,
-  o: { title?: string; titleEn?: string; requestChannels?: string[]; maturity?: string; approvedAt?: Date } = {},
+  o: { title?: string; titleEn?: string; requestChannels?: string[]; maturity?: string; approvedAt?: Date; legalBasis?: Array<{ lawId: string; article: string }> } = {},
 ): Promise<{ cardId: string; catalogueServiceId: string }> {
   const desk = await servicesRepo.findService(t.ctx.database.db, deskServiceId);
   if (!desk) throw new Error(`no desk service ${deskServiceId}`);
@@ -133,6 +133,7 @@ export async function linkToApprovedCard(
     recipients: [desk.recipients],
     channels: { information: ['web'], request: o.requestChannels ?? ['web'], delivery: ['web'] },
     maturity: { level: o.maturity ?? 'transactional' },
+    ...(o.legalBasis ? { legalBasis: o.legalBasis } : {}),
   } as ServiceCardContent;
   return withTransaction(t.ctx.database, async (tx) => {
     const cardId = await cardsRepo.insertCard(tx.db, desk.agencyId, author.id, at);

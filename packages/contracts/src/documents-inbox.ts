@@ -7,7 +7,7 @@ import { DocumentStatus, SignerKey } from './documents';
  * administrators may unlock.
  */
 
-export const DOCUMENT_KIND_NAMES = ['receipt', 'letter', 'report'] as const;
+export const DOCUMENT_KIND_NAMES = ['receipt', 'letter', 'report', 'answer'] as const;
 export const DocumentKindName = z.enum(DOCUMENT_KIND_NAMES);
 
 /** One page of a list: `cursor` is the previous page's `nextCursor`. */

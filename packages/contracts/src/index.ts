@@ -71,3 +71,4 @@ export * from './offices';
 export * from './calendar';
 export * from './desk-reports';
 export * from './tracking';
+export * from './request-answers';

@@ -38,6 +38,10 @@ export type RequestView = C.RequestWithPeople & { version?: number; actions?: Re
 export type CartableItem = Out<typeof C.CartableItem> & { version?: number; dueDateJalali?: string };
 export type SubmitRequest = Out<typeof C.SubmitRequest>;
 export type DecideRequest = In<typeof C.DecideRequest>;
+export type DecideWithAnswer = In<typeof C.DecideWithAnswer>;
+export type RequestAnswer = Out<typeof C.RequestAnswer>;
+export type LegalBasisOption = Out<typeof C.LegalBasisOption>;
+export type LegalBasisOptions = Out<typeof C.LegalBasisOptions>;
 /** Public tracking, the call centre's lookup and the applicants' ratings (issue 11 §8–10). */
 export type PublicTracking = C.PublicTracking;
 export type CallCentreLookup = C.CallCentreLookup;

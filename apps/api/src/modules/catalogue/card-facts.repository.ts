@@ -118,3 +118,14 @@ export async function cardsInForceDuring(
   );
   return r.map((x) => ({ ...x, expiresAt: isoOf(x.expiresAt) }));
 }
+
+/** The content of the approved version in force of a service id's card (undefined when there is none). */
+export async function approvedContentOfService(db: Db, serviceId: string): Promise<unknown> {
+  const [r] = await rows<{ content: unknown }>(
+    db,
+    sql`SELECT v.content FROM service_cards c
+          JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version
+         WHERE c.service_id = ${serviceId} AND c.approved_version IS NOT NULL`,
+  );
+  return r?.content;
+}

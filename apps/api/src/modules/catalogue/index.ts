@@ -14,6 +14,8 @@ export { isValidServiceId, serviceIdFromNumber } from './service-id.model';
 export { cardFieldMessage } from './catalogue.errors';
 export { syncCatalogueEntries } from './catalogue-public.service';
 export { approvedServiceFacts, cardsOfServiceIds } from './desk-facts.service';
+/** For the signed answer: the legal bases a service's approved card cites. */
+export { legalBasesOfService } from './legal-basis.service';
 export type { ApprovedServiceFacts, CatalogueServiceCard } from './desk-facts.service';
 /* For the service architecture, the licence register and the delivery reports: cards by id, service id, category or period. */
 export {

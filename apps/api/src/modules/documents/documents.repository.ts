@@ -7,7 +7,7 @@ import { date, dateOrNull, iso, json, jsonb, rows, type Db } from '../../platfor
  */
 
 export type DocumentStatus = 'issued' | 'superseded' | 'revoked';
-export type DocumentKindName = 'receipt' | 'letter' | 'report';
+export type DocumentKindName = 'receipt' | 'letter' | 'report' | 'answer';
 
 export interface DocumentRecord {
   id: string;

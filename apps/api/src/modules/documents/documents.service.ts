@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import type { Who } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import type { Tx } from '../../platform/db';
+import type { Db, Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import { renderDocument, type DocumentData, type DocumentKind, type PaperSize } from '../../platform/pdf';
 import { DocumentsError } from './documents.errors';
@@ -133,4 +133,21 @@ export async function revokeDocument(tx: Tx, who: Who, documentId: string, reaso
   if (doc.status !== 'issued') throw new DocumentsError('DOCUMENT_ALREADY_SUPERSEDED', { documentId, status: doc.status });
   await repo.markRevoked(tx.db, documentId, reason, who.at);
   await recordChange(tx, who, { stream: 'document', id: documentId, event: 'revoked', audit: 'document.revoke', agencyId: doc.agencyId, details: { reason } });
+}
+
+/** What another module shows of a document it issued: status, signatures, the current PDF's address. */
+export interface DocumentFacts {
+  id: string;
+  verificationCode: string;
+  status: repo.DocumentStatus;
+  signatureCount: number;
+  contentSha256: string;
+}
+
+/** The facts of documents by id (absent ids are left out), in the caller's db or transaction. */
+export async function documentFacts(db: Db, ids: readonly string[]): Promise<Map<string, DocumentFacts>> {
+  const found = await Promise.all([...new Set(ids)].map((id) => repo.findDocument(db, id)));
+  return new Map(
+    found.flatMap((d) => (d ? [[d.id, { id: d.id, verificationCode: d.verificationCode, status: d.status, signatureCount: d.signatureCount, contentSha256: d.contentSha256 }] as const] : [])),
+  );
 }

@@ -8,6 +8,9 @@ import { signersRoutes } from './signers.routes';
 /* What other modules may use: prepare (render, store) then issue (record) in their own transaction, and revoke. */
 export { issueDocument, prepareDocument, revokeDocument, type IssuedDocument, type IssueInput, type PreparedDocument } from './documents.service';
 export { parseQrPayload } from './verification-code.model';
+/* For the signed answer (requests): a document's facts, its PDF as it stands, and signing with the PIN. */
+export { documentFacts, readPdf, type DocumentFacts } from './documents.service';
+export { signDocument } from './signing.service';
 
 /**
  * Documents (issue 10): the record of every document Dargah issues (rendered by platform/pdf with a

@@ -3,6 +3,8 @@ import { requestsErrors } from './requests.errors';
 import { cartableErrors } from './cartable.errors';
 import { cartableRoutes } from './cartable.routes';
 import { requestsRoutes } from './requests.routes';
+import { answerErrors } from './answer.errors';
+import { answerRoutes } from './answer.routes';
 import { deskReportsErrors } from './desk-reports.errors';
 import { deskReportAgencies } from './desk-reports.policy';
 import { deskReportsRoutes } from './desk-reports.routes';
@@ -21,10 +23,11 @@ export type { RequestActivity } from './requests.repository';
 /** The service desk: citizens submit requests, agency staff work them from the cartable; the desk reports. */
 export const requestsModule: AppModule = {
   name: 'requests',
-  errors: [requestsErrors, deskReportsErrors, cartableErrors],
+  errors: [requestsErrors, deskReportsErrors, cartableErrors, answerErrors],
   async register(app, ctx) {
     await requestsRoutes(app, ctx);
     await cartableRoutes(app, ctx);
+    await answerRoutes(app, ctx);
     await trackingRoutes(app, ctx);
     await deskReportsRoutes(app, ctx);
   },

@@ -45,6 +45,8 @@ const STEP_WORDS: Readonly<Record<string, Words>> = {
   taken: { fa: 'آغاز بررسی', en: 'Review started' },
   approved: { fa: 'پذیرش درخواست', en: 'Request approved' },
   rejected: { fa: 'رد درخواست', en: 'Request rejected' },
+  // The signed answer exists; public tracking never serves it (sign in to the desk to download it).
+  answer_issued: { fa: 'صدور پاسخ امضاشده (برای بارگیری به پیشخوان خود وارد شوید)', en: 'Signed answer issued (sign in to your desk to download it)' },
 };
 
 /** A step of the history in plain words; an action this table does not know yet says it was updated. */

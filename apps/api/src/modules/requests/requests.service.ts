@@ -1,7 +1,7 @@
 import { jalaliDateString, jalaliDayRange, type WorkingCalendar } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db } from '../../platform/db';
+import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
@@ -250,52 +250,71 @@ export async function actOnRequest(
   const now = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
-      const r = await reads.findRequest(tx.db, requestId);
-      if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
-      if (input.version !== undefined && input.version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
-      const holder = await holderOf(tx.db, r.id);
-      if (holder !== null && holder !== staff.id) throw new CartableError('CARTABLE_HELD_BY_OTHER', { requestId });
-      const t = decide(r.status, action, rolesIn(staff, r.agencyId), input.note);
-      if (!t.ok) {
-        if (t.code === 'WORKFLOW_ROLE_REQUIRED') throw new RequestsError('FORBIDDEN', { need: t.need });
-        if (t.code === 'WORKFLOW_ACTION_NOT_ALLOWED' || t.code === 'WORKFLOW_UNKNOWN_STATE')
-          throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action });
-        throw new RequestsError('VALIDATION_FAILED', { requestId, reason: t.code });
-      }
-      const { actedAs } = t;
-      await assertNoReviewConflict(tx.db, staff, { applicantCitizenId: r.applicantId }, { requestId });
-      const decided = isFinal(t.to);
-      const note = decided ? (input.note?.trim() || null) : null;
-      const moved = await repo.advanceRequest(tx.db, r.id, r.version, {
-        status: t.to,
-        decidedAt: decided ? now : null,
-        decisionNote: note,
-        // The office serving the request: the unit of whoever first takes or decides it (the desk reports' office).
-        unitId: servingUnit(staff, r.agencyId, actedAs),
-        // Counted on the agency's calendar, the one the due date was counted on.
-        answer: decided ? answerDuration(await calendarFor(tx.db, r.agencyId), r.submittedAt, now) : null,
-      }, now);
-      if (!moved) throw new RequestsError('CONFLICT', { requestId });
-      await recordChange(tx, { actor: staff, origin, at: now }, {
-        stream: repo.STREAM,
-        id: r.id,
-        event: t.event,
-        audit: `service_request.${action}`,
-        agencyId: r.agencyId,
-        details: { trackingCode: r.trackingCode, from: r.status, to: t.to },
-        payload: { from: r.status, to: t.to, actedAs, ...(note ? { note } : {}) },
-      });
-      if (decided) {
-        const template = t.to === 'approved' ? requestApprovedTemplate : requestRejectedTemplate;
-        await notify(ctx, tx, template, {
-          to: { person: { type: 'citizen', id: r.applicantId } },
-          personalisation: { trackingCode: r.trackingCode, service: r.serviceTitleFa },
-          agencyId: r.agencyId,
-          reference: r.id,
-        });
-      }
-      const after = (await reads.findRequest(tx.db, r.id))!;
+      const after = await actInTransaction(ctx, tx, staff, origin, requestId, action, input, now);
       return { status: 200 as const, body: await viewOf(tx.db, after, staff, lang) };
     }),
   );
+}
+
+/**
+ * actOnRequest's move inside the caller's transaction (the signed answer records its document in
+ * the same one): the checks, the move, its event and audit entry and the decision's SMS. Returns the
+ * request as it stands after the move.
+ */
+export async function actInTransaction(
+  ctx: AppContext,
+  tx: Tx,
+  staff: StaffActor,
+  origin: RequestOrigin,
+  requestId: string,
+  action: RequestAction,
+  input: { note?: string | undefined; version?: number | undefined },
+  now: Date,
+): Promise<repo.RequestRow> {
+  const r = await reads.findRequest(tx.db, requestId);
+  if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
+  if (input.version !== undefined && input.version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
+  // A request someone has claimed is theirs to work (the cartable); anyone else is refused.
+  const holder = await holderOf(tx.db, r.id);
+  if (holder !== null && holder !== staff.id) throw new CartableError('CARTABLE_HELD_BY_OTHER', { requestId });
+  const t = decide(r.status, action, rolesIn(staff, r.agencyId), input.note);
+  if (!t.ok) {
+    if (t.code === 'WORKFLOW_ROLE_REQUIRED') throw new RequestsError('FORBIDDEN', { need: t.need });
+    if (t.code === 'WORKFLOW_ACTION_NOT_ALLOWED' || t.code === 'WORKFLOW_UNKNOWN_STATE')
+      throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action });
+    throw new RequestsError('VALIDATION_FAILED', { requestId, reason: t.code });
+  }
+  const { actedAs } = t;
+  await assertNoReviewConflict(tx.db, staff, { applicantCitizenId: r.applicantId }, { requestId });
+  const decided = isFinal(t.to);
+  const note = decided ? (input.note?.trim() || null) : null;
+  const moved = await repo.advanceRequest(tx.db, r.id, r.version, {
+    status: t.to,
+    decidedAt: decided ? now : null,
+    decisionNote: note,
+    // The office serving the request: the unit of whoever first takes or decides it (the desk reports' office).
+    unitId: servingUnit(staff, r.agencyId, actedAs),
+    // Counted on the agency's calendar, the one the due date was counted on.
+    answer: decided ? answerDuration(await calendarFor(tx.db, r.agencyId), r.submittedAt, now) : null,
+  }, now);
+  if (!moved) throw new RequestsError('CONFLICT', { requestId });
+  await recordChange(tx, { actor: staff, origin, at: now }, {
+    stream: repo.STREAM,
+    id: r.id,
+    event: t.event,
+    audit: `service_request.${action}`,
+    agencyId: r.agencyId,
+    details: { trackingCode: r.trackingCode, from: r.status, to: t.to },
+    payload: { from: r.status, to: t.to, actedAs, ...(note ? { note } : {}) },
+  });
+  if (decided) {
+    const template = t.to === 'approved' ? requestApprovedTemplate : requestRejectedTemplate;
+    await notify(ctx, tx, template, {
+      to: { person: { type: 'citizen', id: r.applicantId } },
+      personalisation: { trackingCode: r.trackingCode, service: r.serviceTitleFa },
+      agencyId: r.agencyId,
+      reference: r.id,
+    });
+  }
+  return (await reads.findRequest(tx.db, r.id))!;
 }

@@ -108,7 +108,29 @@ export const ReportData = z.object({
     }),
 });
 
+/** A request's answer (پاسخ درخواست, issue 11 item 7): the decision with its reasons and legal basis. */
+export const AnswerData = z.object({
+  ...Common,
+  answer: z.object({
+    trackingCode: text(64),
+    serviceName: text(300),
+    applicantName: text(200),
+    submittedAt: z.date(),
+    decidedAt: z.date(),
+    decision: z.enum(['approved', 'partially_approved', 'rejected']),
+    /** The parts not granted, for a partial approval. */
+    notGranted: text(2000).optional(),
+    reasons: paragraphs(20).default([]),
+    legalBasis: z
+      .array(z.object({ law: text(300), article: text(50) }))
+      .max(20)
+      .default([]),
+    deciderRole: text(100),
+  }),
+});
+
 export type ReceiptData = z.input<typeof ReceiptData>;
+export type AnswerData = z.input<typeof AnswerData>;
 export type LetterData = z.input<typeof LetterData>;
 export type ReportData = z.input<typeof ReportData>;
 
@@ -117,9 +139,12 @@ export interface DocumentData {
   receipt: ReceiptData;
   letter: LetterData;
   report: ReportData;
+  answer: AnswerData;
 }
 
-const schemas = { receipt: ReceiptData, letter: LetterData, report: ReportData } as const;
+const schemas = { receipt: ReceiptData, letter: LetterData, report: ReportData, answer: AnswerData } as const;
+
+const decisionLabel = { approved: 'تأیید', partially_approved: 'تأیید بخشی از درخواست', rejected: 'رد' } as const;
 
 /** The paper sizes templates lay out for. */
 export const PAPER_SIZES = ['A4', 'A5'] as const;
@@ -180,6 +205,20 @@ function body(kind: DocumentKind, d: Parsed): Record<string, unknown> {
         table: { columns: r.table.columns, rows: r.table.rows.map((row) => row.map(cell)) },
       },
     };
+  }
+  if (kind === 'answer' && 'answer' in d) {
+    const a = d.answer;
+    const fields = [
+      { label: 'کد رهگیری', value: toPersianDigits(a.trackingCode) },
+      { label: 'خدمت', value: a.serviceName },
+      { label: 'درخواست‌دهنده', value: a.applicantName },
+      { label: 'تاریخ درخواست', value: jalaliDate(a.submittedAt) },
+      { label: 'تاریخ پاسخ', value: jalaliDate(a.decidedAt) },
+      { label: 'نتیجه', value: decisionLabel[a.decision] },
+      { label: 'پاسخ‌دهنده', value: a.deciderRole },
+    ];
+    const legalBasis = a.legalBasis.map((l) => `${l.law}، ماده ${toPersianDigits(l.article)}`);
+    return { answer: { fields, decision: a.decision, decisionLabel: decisionLabel[a.decision], notGranted: a.notGranted ?? null, reasons: a.reasons, legalBasis } };
   }
   throw new DomainError('PDF_TEMPLATE_NOT_FOUND', { kind });
 }

@@ -1,4 +1,5 @@
 export {
+  AnswerData,
   Classification,
   LetterData,
   PAPER_SIZES,

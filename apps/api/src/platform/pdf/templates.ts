@@ -11,7 +11,7 @@ import { TEMPLATE_ROOT } from './engine';
  * that text reaches it only as data. Every template may import the shared library as "/lib.typ".
  */
 
-export const DOCUMENT_KINDS = ['receipt', 'letter', 'report'] as const;
+export const DOCUMENT_KINDS = ['receipt', 'letter', 'report', 'answer'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface TemplateSource {

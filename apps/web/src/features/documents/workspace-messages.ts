@@ -16,7 +16,7 @@ export const fa = {
     noSignatures: 'بدون امضا',
     keys: 'کلیدهای امضای من',
   },
-  kinds: { receipt: 'رسید', letter: 'نامه', report: 'گزارش' },
+  kinds: { receipt: 'رسید', letter: 'نامه', report: 'گزارش', answer: 'پاسخ درخواست' },
   statuses: { issued: 'صادرشده', superseded: 'جایگزین‌شده', revoked: 'باطل‌شده' },
   doc: {
     loading: 'در حال دریافت سند…',
@@ -153,7 +153,7 @@ export const en: Widen<typeof fa> = {
     noSignatures: 'Not signed',
     keys: 'My signing keys',
   },
-  kinds: { receipt: 'Receipt', letter: 'Letter', report: 'Report' },
+  kinds: { receipt: 'Receipt', letter: 'Letter', report: 'Report', answer: 'Request answer' },
   statuses: { issued: 'Issued', superseded: 'Superseded', revoked: 'Revoked' },
   doc: {
     loading: 'Loading the document…',

@@ -1,11 +1,14 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { api } from '../../lib/api';
+import { api, ApiError } from '../../lib/api';
 import type {
   ApplicantReveal,
   CallCentreDesk,
   CallCentreLookup,
   CallCentreLookupInput,
   DecideRequest,
+  DecideWithAnswer,
+  LegalBasisOptions,
+  RequestAnswer,
   Page,
   RequestStatus,
   PublicTracking,
@@ -91,3 +94,31 @@ export const callCentreQuery = queryOptions({
 
 /** `POST /call-centre/lookups`: a request's status after the caller's identity check (audited). */
 export const lookUpForCaller = (body: CallCentreLookupInput) => api.post<CallCentreLookup>('/call-centre/lookups', body);
+
+/** `GET /requests/:id/legal-bases`: what a decision on the request may cite (the service card's legal bases). */
+export const legalBasesQuery = (requestId: string) =>
+  queryOptions({
+    queryKey: ['requests', 'legal-bases', requestId],
+    queryFn: ({ signal }) => api.get<LegalBasisOptions>(`/requests/${encodeURIComponent(requestId)}/legal-bases`, { signal }),
+  });
+
+/** `GET /requests/:id/answer`: the signed answer, or null while the request has none (404). */
+export const answerQuery = (requestId: string) =>
+  queryOptions({
+    queryKey: ['requests', 'answer', requestId],
+    queryFn: async ({ signal }) => {
+      try {
+        return await api.get<RequestAnswer>(`/requests/${encodeURIComponent(requestId)}/answer`, { signal });
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'ANSWER_NOT_FOUND') return null;
+        throw error;
+      }
+    },
+  });
+
+/** `POST /requests/:id/answer`: decide with a signed answer (approve, approve in part, reject), at the version shown. */
+export const answerRequest = (requestId: string, body: DecideWithAnswer & { version?: number | undefined }, idempotencyKey: string) =>
+  api.post<RequestAnswer>(`/requests/${encodeURIComponent(requestId)}/answer`, body, { idempotencyKey });
+
+/** The signed answer's PDF (GET /requests/:id/answer.pdf): a plain link, the session cookie goes with it. */
+export const answerPdfHref = (requestId: string) => `/api/v1/requests/${encodeURIComponent(requestId)}/answer.pdf`;

@@ -12,7 +12,9 @@ export {
   takeRequest,
   type CartableFilter,
 } from './api';
+export { AnswerDialog, type AnswerDecision } from './components/AnswerDialog';
 export { ApplicantFacts } from './components/ApplicantFacts';
+export { SignedAnswer } from './components/SignedAnswer';
 export { HistoryTimeline } from './components/HistoryTimeline';
 export { RequestAnswers } from './components/RequestAnswers';
 export { RequestFacts } from './components/RequestFacts';

@@ -1,4 +1,5 @@
 import type { Widen } from '../../lib/i18n/widen';
+import { en as answerEn, fa as answerFa } from './answer-messages';
 
 /** Persian strings of the request pages' people, the form formats and the profile's company (under `desk.`). */
 export const fa = {
@@ -140,6 +141,7 @@ const requestsFa = {
       rejected: 'درخواست رد شد',
       info_requested: 'اطلاعات بیشتر خواسته شد',
       commented: 'یادداشت افزوده شد',
+      answer_issued: 'پاسخ امضاشده صادر شد',
       other: 'اقدام روی درخواست',
     },
   },
@@ -178,6 +180,7 @@ const requestsEn: Widen<typeof requestsFa> = {
       rejected: 'Application rejected',
       info_requested: 'More information requested',
       commented: 'Note added',
+      answer_issued: 'Signed answer issued',
       other: 'Action on the application',
     },
   },
@@ -228,6 +231,6 @@ const trackEn: Widen<typeof trackFa> = {
 
 /** This feature's strings under their keys in the interface catalogue; `app/messages.ts` joins the features. */
 export const messages = {
-  fa: { desk: fa, receipt: receiptFa, requests: requestsFa, track: trackFa },
-  en: { desk: en, receipt: receiptEn, requests: requestsEn, track: trackEn },
+  fa: { desk: fa, receipt: receiptFa, requests: requestsFa, track: trackFa, answer: answerFa },
+  en: { desk: en, receipt: receiptEn, requests: requestsEn, track: trackEn, answer: answerEn },
 };

@@ -11,6 +11,7 @@ const KNOWN_ACTIONS = [
   'rejected',
   'info_requested',
   'commented',
+  'answer_issued',
 ] as const;
 type KnownAction = (typeof KNOWN_ACTIONS)[number];
 const isKnown = (action: string): action is KnownAction => (KNOWN_ACTIONS as readonly string[]).includes(action);

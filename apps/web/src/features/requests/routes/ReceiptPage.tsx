@@ -14,6 +14,7 @@ import { ApplicantFacts } from '../components/ApplicantFacts';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { RequestAnswers } from '../components/RequestAnswers';
 import { RequestFacts } from '../components/RequestFacts';
+import { SignedAnswer } from '../components/SignedAnswer';
 
 /**
  * `/me/requests/$requestId`: the receipt of a request. The tracking code comes first and large (with
@@ -95,6 +96,12 @@ function Receipt({ r, submitted }: { r: RequestView; submitted: boolean }) {
           </Link>
         </div>
       </section>
+
+      {r.status === 'approved' || r.status === 'rejected' ? (
+        <div className="no-print">
+          <SignedAnswer requestId={r.id} />
+        </div>
+      ) : null}
 
       {r.status === 'approved' || r.status === 'rejected' ? (
         <div className="no-print">

@@ -1,33 +1,32 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../../components/Dialog';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { Field } from '../../../components/Field';
 import { ErrorNotice, Notice } from '../../../components/Notice';
 import { PageQueryStates } from '../../../components/PageQueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { BackIcon, CheckIcon, CloseIcon, InboxIcon } from '../../../components/icons';
 import { ApiError } from '../../../lib/api';
 import type { RequestView } from '../../../lib/contracts';
-import { fieldErrorsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { RequestDeliveries } from '../../notifications';
 import { WorkItemSection } from '../cartable/WorkItemSection';
 import {
+  AnswerDialog,
   ApplicantFacts,
   HistoryTimeline,
   RequestAnswers,
   RequestFacts,
-  decideRequest,
+  SignedAnswer,
   requestQuery,
+  type AnswerDecision,
   takeRequest,
 } from '../../requests';
 
-type Decision = 'approve' | 'reject';
-type Outcome = { kind: 'taken' } | { kind: 'decided'; decision: Decision } | { kind: 'conflict' } | null;
+type Decision = AnswerDecision;
+type Outcome = { kind: 'taken' } | { kind: 'decided'; decision: Decision; signingError?: string | null | undefined } | { kind: 'conflict' } | null;
 
 /** Someone changed the request first (a stale version, or an action its new status no longer allows). */
 const isConflict = (error: unknown) => error instanceof ApiError && error.status === 409;
@@ -105,9 +104,11 @@ export function StaffRequestPage() {
             <Notice tone="success" title={t('staffRequest.taken')} />
           ) : outcome?.kind === 'decided' ? (
             <Notice
-              tone="success"
-              title={outcome.decision === 'approve' ? t('staffRequest.approved') : t('staffRequest.rejected')}
-            />
+              tone={outcome.signingError ? 'warning' : 'success'}
+              title={outcome.decision === 'reject' ? t('staffRequest.rejected') : t('staffRequest.approved')}
+            >
+              <p>{outcome.signingError ? t('answer.signingFailed', { code: outcome.signingError }) : t('answer.issued')}</p>
+            </Notice>
           ) : null}
         </div>
 
@@ -149,6 +150,18 @@ export function StaffRequestPage() {
                   {t('staffRequest.approve')}
                 </button>
               ) : null}
+              {canApprove ? (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    setOutcome(null);
+                    setDeciding('partial');
+                  }}
+                >
+                  {t('answer.partial')}
+                </button>
+              ) : null}
               {canReject ? (
                 <button
                   type="button"
@@ -173,6 +186,8 @@ export function StaffRequestPage() {
         </section>
 
         <WorkItemSection requestId={r.id} />
+
+        {r.status === 'approved' || r.status === 'rejected' ? <SignedAnswer requestId={r.id} staff /> : null}
 
         {r.applicant ? (
           <section className="card stack" aria-labelledby="case-applicant">
@@ -199,15 +214,15 @@ export function StaffRequestPage() {
 
         <RequestDeliveries requestId={r.id} />
 
-        <DecisionDialog
+        <AnswerDialog
           requestId={requestId}
           version={r.version}
           decision={deciding}
           onClose={() => setDeciding(null)}
-          onDone={async (decision, view) => {
+          onDone={async (decision, answer) => {
             setDeciding(null);
-            setOutcome({ kind: 'decided', decision });
-            await afterChange(view);
+            setOutcome({ kind: 'decided', decision, signingError: answer.signingError });
+            await Promise.all([afterChange(undefined), queryClient.invalidateQueries({ queryKey: ['requests', 'answer', requestId] })]);
           }}
           onConflict={async () => {
             setDeciding(null);
@@ -233,113 +248,5 @@ export function StaffRequestPage() {
     >
       {page}
     </PageQueryStates>
-  );
-}
-
-function DecisionDialog({
-  requestId,
-  version,
-  decision,
-  onClose,
-  onDone,
-  onConflict,
-}: {
-  requestId: string;
-  version: number | undefined;
-  decision: Decision | null;
-  onClose: () => void;
-  onDone: (decision: Decision, view: RequestView | undefined) => Promise<void>;
-  onConflict: () => Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const noteId = useId();
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | undefined>();
-  const keys = useRef(createSubmissionKeys()).current;
-  const decide = useMutation({
-    mutationFn: (body: { decision: Decision; note?: string; version?: number | undefined }) =>
-      decideRequest(requestId, body, keys.keyFor(body)),
-    onSuccess: async (view, body) => {
-      setNote('');
-      await onDone(body.decision, view);
-    },
-    onError: async (error) => {
-      if (isConflict(error)) await onConflict();
-      const message = fieldErrorsOf(error)?.fields.note;
-      if (message) {
-        setNoteError(message);
-        document.getElementById(noteId)?.focus();
-      }
-    },
-  });
-  const reject = decision === 'reject';
-
-  const confirm = () => {
-    if (decide.isPending || !decision) return;
-    const trimmed = note.trim();
-    if (reject && trimmed === '') {
-      setNoteError(t('staffRequest.noteRequired'));
-      document.getElementById(noteId)?.focus();
-      return;
-    }
-    if ([...trimmed].length > 2000) {
-      setNoteError(t('validation.tooLong', { count: 2000, n: 2000 }));
-      document.getElementById(noteId)?.focus();
-      return;
-    }
-    decide.mutate({ decision, ...(trimmed ? { note: trimmed } : {}), ...(version === undefined ? {} : { version }) });
-  };
-
-  return (
-    <Dialog
-      open={decision !== null}
-      onClose={() => {
-        decide.reset();
-        setNoteError(undefined);
-        onClose();
-      }}
-      title={reject ? t('staffRequest.rejectTitle') : t('staffRequest.approveTitle')}
-      footer={
-        <>
-          <SubmitButton
-            type="button"
-            pending={decide.isPending}
-            variant={reject ? 'danger' : 'success'}
-            onClick={confirm}
-          >
-            {reject ? t('staffRequest.confirmReject') : t('staffRequest.confirmApprove')}
-          </SubmitButton>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </>
-      }
-    >
-      <p>{reject ? t('staffRequest.rejectBody') : t('staffRequest.approveBody')}</p>
-      {decide.isError && !isConflict(decide.error) && !fieldErrorsOf(decide.error)?.fields.note ? (
-        <ErrorNotice error={decide.error} />
-      ) : null}
-      <Field
-        id={noteId}
-        name="note"
-        label={reject ? t('staffRequest.reason') : t('staffRequest.note')}
-        help={reject ? t('staffRequest.reasonHelp') : t('staffRequest.noteHelp')}
-        error={noteError}
-        required={reject}
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            className="input"
-            rows={4}
-            value={note}
-            onChange={(event) => {
-              setNote(event.target.value);
-              setNoteError(undefined);
-            }}
-          />
-        )}
-      </Field>
-    </Dialog>
   );
 }
