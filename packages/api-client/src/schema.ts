@@ -936,6 +936,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The corrections asked on a request, oldest first, each field with its current value: for its applicant, or desk staff of its agency */
+        get: operations["listRequestCorrections"];
+        put?: never;
+        /**
+         * Ask the applicant for a correction (desk staff of the request’s agency, request in review): form fields to change and/or documents to add, with a message; the request waits for the applicant and its deadline pauses
+         * @description Fields must be the request form’s (CORRECTION_FIELDS_UNKNOWN otherwise); at least one field or document (CORRECTION_EMPTY). A stale version is 409 CONFLICT. The applicant is told by SMS.
+         */
+        post: operations["askRequestCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/corrections/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply to the open correction (the applicant, or the company’s representative): the asked fields’ new values, checked like a submission; the answer date moves later by the working days paused
+         * @description Only the asked fields (REPLY_FIELDS_NOT_ASKED); documents asked come as attachmentIds uploaded first (REPLY_DOCUMENTS_REQUIRED). REQUEST_NOT_AWAITING_APPLICANT when nothing is asked (a second reply).
+         */
+        post: operations["replyToRequestCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The request’s thread, oldest first: for its applicant, or desk staff of its agency; staff appear by role */
+        get: operations["listRequestMessages"];
+        put?: never;
+        /**
+         * Write in the request’s thread (its applicant, or desk staff of its agency) with files uploaded first; a staff message is notified to the applicant
+         * @description REQUEST_THREAD_CLOSED once the request is decided; ATTACHMENT_UNUSABLE for a file that is not your unattached upload to this request.
+         */
+        post: operations["postRequestMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file for your next message on the request (the body; PDF, JPEG or PNG by its content, at most 5 MB): its applicant, or desk staff of its agency
+         * @description The type is detected from the bytes: a file whose content is not PDF, JPEG or PNG is BLOB_TYPE_NOT_ALLOWED whatever its name or Content-Type; larger is PAYLOAD_TOO_LARGE; empty is BLOB_EMPTY. `name` is the file name to show.
+         */
+        post: operations["uploadRequestAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of the request’s thread (its applicant, or desk staff of its agency; an unsent upload only for its uploader) */
+        get: operations["downloadRequestAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/track": {
         parameters: {
             query?: never;
@@ -12725,7 +12824,8 @@ export interface operations {
                      *           "actorLabel": "شما",
                      *           "note": null,
                      *           "actorName": null,
-                     *           "onBehalfOfName": null
+                     *           "onBehalfOfName": null,
+                     *           "dueChange": null
                      *         }
                      *       ],
                      *       "applicant": {
@@ -12752,7 +12852,7 @@ export interface operations {
                         agencyId: string;
                         agencyName: string;
                         /** @enum {string} */
-                        status: "submitted" | "in_review" | "approved" | "rejected";
+                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
                         form: {
                             [key: string]: unknown;
                         };
@@ -12770,6 +12870,15 @@ export interface operations {
                             note: string | null;
                             actorName: string | null;
                             onBehalfOfName: string | null;
+                            dueChange: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                fromJalali: string;
+                                toJalali: string;
+                                pausedWorkingDays: number;
+                            } | null;
                         }[];
                         applicant: {
                             person: {
@@ -12784,11 +12893,11 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject")[];
+                        actions: ("take" | "approve" | "reject" | "request_information")[];
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12797,7 +12906,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12845,7 +12954,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12854,7 +12963,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -12864,7 +12973,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12873,7 +12982,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13010,7 +13119,7 @@ export interface operations {
                             agencyId: string;
                             agencyName: string;
                             /** @enum {string} */
-                            status: "submitted" | "in_review" | "approved" | "rejected";
+                            status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
                             form: {
                                 [key: string]: unknown;
                             };
@@ -13028,6 +13137,15 @@ export interface operations {
                                 note: string | null;
                                 actorName: string | null;
                                 onBehalfOfName: string | null;
+                                dueChange: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    /** Format: date-time */
+                                    to: string;
+                                    fromJalali: string;
+                                    toJalali: string;
+                                    pausedWorkingDays: number;
+                                } | null;
                             }[];
                             applicant: {
                                 person: {
@@ -13042,13 +13160,13 @@ export interface operations {
                                 revealable: boolean;
                             } | null;
                             version: number;
-                            actions: ("take" | "approve" | "reject")[];
+                            actions: ("take" | "approve" | "reject" | "request_information")[];
                         }[];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13057,7 +13175,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13105,7 +13223,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13114,7 +13232,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13211,7 +13329,7 @@ export interface operations {
                         agencyId: string;
                         agencyName: string;
                         /** @enum {string} */
-                        status: "submitted" | "in_review" | "approved" | "rejected";
+                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
                         form: {
                             [key: string]: unknown;
                         };
@@ -13229,6 +13347,15 @@ export interface operations {
                             note: string | null;
                             actorName: string | null;
                             onBehalfOfName: string | null;
+                            dueChange: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                fromJalali: string;
+                                toJalali: string;
+                                pausedWorkingDays: number;
+                            } | null;
                         }[];
                         applicant: {
                             person: {
@@ -13243,11 +13370,11 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject")[];
+                        actions: ("take" | "approve" | "reject" | "request_information")[];
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13256,7 +13383,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13304,7 +13431,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13313,7 +13440,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13410,7 +13537,7 @@ export interface operations {
                         agencyId: string;
                         agencyName: string;
                         /** @enum {string} */
-                        status: "submitted" | "in_review" | "approved" | "rejected";
+                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
                         form: {
                             [key: string]: unknown;
                         };
@@ -13428,6 +13555,15 @@ export interface operations {
                             note: string | null;
                             actorName: string | null;
                             onBehalfOfName: string | null;
+                            dueChange: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                fromJalali: string;
+                                toJalali: string;
+                                pausedWorkingDays: number;
+                            } | null;
                         }[];
                         applicant: {
                             person: {
@@ -13442,11 +13578,11 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject")[];
+                        actions: ("take" | "approve" | "reject" | "request_information")[];
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13455,7 +13591,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13503,7 +13639,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13512,7 +13648,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13603,7 +13739,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13612,7 +13748,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13660,7 +13796,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13669,7 +13805,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13761,7 +13897,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13770,7 +13906,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13818,7 +13954,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13827,7 +13963,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13837,7 +13973,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13846,7 +13982,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -13918,7 +14054,7 @@ export interface operations {
     listCartable: {
         parameters: {
             query?: {
-                status?: ("submitted" | "in_review" | "approved" | "rejected") | ("open" | "all");
+                status?: ("submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected") | ("open" | "all");
                 cursor?: string;
                 limit?: number;
             };
@@ -13962,7 +14098,7 @@ export interface operations {
                             serviceTitle: string;
                             applicantName: string;
                             /** @enum {string} */
-                            status: "submitted" | "in_review" | "approved" | "rejected";
+                            status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
                             /** Format: date-time */
                             submittedAt: string;
                             /** Format: date-time */
@@ -13977,7 +14113,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13986,7 +14122,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14034,7 +14170,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14043,7 +14179,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14149,7 +14285,7 @@ export interface operations {
                         agencyId: string;
                         agencyName: string;
                         /** @enum {string} */
-                        status: "submitted" | "in_review" | "approved" | "rejected";
+                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
                         form: {
                             [key: string]: unknown;
                         };
@@ -14167,6 +14303,15 @@ export interface operations {
                             note: string | null;
                             actorName: string | null;
                             onBehalfOfName: string | null;
+                            dueChange: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                fromJalali: string;
+                                toJalali: string;
+                                pausedWorkingDays: number;
+                            } | null;
                         }[];
                         applicant: {
                             person: {
@@ -14181,11 +14326,11 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject")[];
+                        actions: ("take" | "approve" | "reject" | "request_information")[];
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14194,7 +14339,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14242,7 +14387,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14251,7 +14396,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14261,7 +14406,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14270,7 +14415,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14417,7 +14562,7 @@ export interface operations {
                         agencyId: string;
                         agencyName: string;
                         /** @enum {string} */
-                        status: "submitted" | "in_review" | "approved" | "rejected";
+                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
                         form: {
                             [key: string]: unknown;
                         };
@@ -14435,6 +14580,15 @@ export interface operations {
                             note: string | null;
                             actorName: string | null;
                             onBehalfOfName: string | null;
+                            dueChange: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                fromJalali: string;
+                                toJalali: string;
+                                pausedWorkingDays: number;
+                            } | null;
                         }[];
                         applicant: {
                             person: {
@@ -14449,11 +14603,11 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject")[];
+                        actions: ("take" | "approve" | "reject" | "request_information")[];
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14462,7 +14616,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14510,7 +14664,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14519,7 +14673,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14529,7 +14683,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CONFLICT, REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14538,7 +14692,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14596,6 +14750,1499 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listRequestCorrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            fields: {
+                                name: string;
+                                title: string;
+                                current: unknown;
+                            }[];
+                            documents: string[];
+                            message: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            askedByLabel: string;
+                            answeredAt: string | null;
+                            pausedWorkingDays: number | null;
+                            /** Format: date-time */
+                            dueBefore: string;
+                            dueAfter: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    askRequestCorrection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    fields?: string[];
+                    /** @default [] */
+                    documents?: string[];
+                    message: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        serviceTitle: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        agencyName: string;
+                        /** @enum {string} */
+                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        form: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        submittedAt: string;
+                        dueDateJalali: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        decisionNote: string | null;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorLabel: string;
+                            note: string | null;
+                            actorName: string | null;
+                            onBehalfOfName: string | null;
+                            dueChange: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                fromJalali: string;
+                                toJalali: string;
+                                pausedWorkingDays: number;
+                            } | null;
+                        }[];
+                        applicant: {
+                            person: {
+                                name: string | null;
+                                nationalCode: string | null;
+                                mobile: string | null;
+                            };
+                            company: {
+                                name: string | null;
+                                legalId: string | null;
+                            } | null;
+                            revealable: boolean;
+                        } | null;
+                        version: number;
+                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                    };
+                };
+            };
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    replyToRequestCorrection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    form: {
+                        [key: string]: unknown;
+                    };
+                    message?: string;
+                    /** @default [] */
+                    attachmentIds?: string[];
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        serviceTitle: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        agencyName: string;
+                        /** @enum {string} */
+                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        form: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        submittedAt: string;
+                        dueDateJalali: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        decisionNote: string | null;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorLabel: string;
+                            note: string | null;
+                            actorName: string | null;
+                            onBehalfOfName: string | null;
+                            dueChange: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                fromJalali: string;
+                                toJalali: string;
+                                pausedWorkingDays: number;
+                            } | null;
+                        }[];
+                        applicant: {
+                            person: {
+                                name: string | null;
+                                nationalCode: string | null;
+                                mobile: string | null;
+                            };
+                            company: {
+                                name: string | null;
+                                legalId: string | null;
+                            } | null;
+                            revealable: boolean;
+                        } | null;
+                        version: number;
+                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                    };
+                };
+            };
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listRequestMessages: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            side: "applicant" | "agency";
+                            authorLabel: string;
+                            mine: boolean;
+                            body: string;
+                            /** Format: date-time */
+                            at: string;
+                            attachments: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            }[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postRequestMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    /** @default [] */
+                    attachmentIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        side: "applicant" | "agency";
+                        authorLabel: string;
+                        mine: boolean;
+                        body: string;
+                        /** Format: date-time */
+                        at: string;
+                        attachments: {
+                            /** Format: uuid */
+                            id: string;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    uploadRequestAttachment: {
+        parameters: {
+            query?: {
+                name?: string;
+            };
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        fileName: string;
+                        mediaType: string;
+                        sizeBytes: number;
+                    };
+                };
+            };
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadRequestAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14706,7 +16353,7 @@ export interface operations {
                         trackingCode: string;
                         serviceTitle: string;
                         /** @enum {string} */
-                        status: "submitted" | "in_review" | "approved" | "rejected";
+                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
                         statusLabel: string;
                         expected: string;
                         closed: boolean;
@@ -14725,7 +16372,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14734,7 +16381,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14763,7 +16410,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14772,7 +16419,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14782,7 +16429,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14791,7 +16438,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15047,7 +16694,7 @@ export interface operations {
                         trackingCode: string;
                         serviceTitle: string;
                         /** @enum {string} */
-                        status: "submitted" | "in_review" | "approved" | "rejected";
+                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
                         statusLabel: string;
                         expected: string;
                         closed: boolean;
@@ -15067,7 +16714,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15076,7 +16723,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15124,7 +16771,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15133,7 +16780,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15143,7 +16790,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED */
+            /** @description Conflict: REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15152,7 +16799,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "REQUEST_ACTION_NOT_ALLOWED";
+                            code: "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15352,7 +16999,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15361,7 +17008,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15409,7 +17056,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15418,7 +17065,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15533,7 +17180,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: DESK_REPORT_FILTERS_CONFLICT, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15542,7 +17189,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "DESK_REPORT_FILTERS_CONFLICT" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15590,7 +17237,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15599,7 +17246,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;

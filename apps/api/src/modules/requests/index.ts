@@ -1,6 +1,8 @@
 import type { AppModule } from '../../platform/module';
 import { requestsErrors } from './requests.errors';
 import { requestsRoutes } from './requests.routes';
+import { interactionErrors } from './interaction.errors';
+import { interactionRoutes } from './interaction.routes';
 import { deskReportsErrors } from './desk-reports.errors';
 import { deskReportAgencies } from './desk-reports.policy';
 import { deskReportsRoutes } from './desk-reports.routes';
@@ -19,9 +21,10 @@ export type { RequestActivity } from './requests.repository';
 /** The service desk: citizens submit requests, agency staff work them from the cartable; the desk reports. */
 export const requestsModule: AppModule = {
   name: 'requests',
-  errors: [requestsErrors, deskReportsErrors],
+  errors: [requestsErrors, deskReportsErrors, interactionErrors],
   async register(app, ctx) {
     await requestsRoutes(app, ctx);
+    await interactionRoutes(app, ctx);
     await trackingRoutes(app, ctx);
     await deskReportsRoutes(app, ctx);
   },

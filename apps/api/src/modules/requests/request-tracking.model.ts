@@ -24,6 +24,13 @@ export const STATUS_WORDS: Readonly<Record<RequestStatus, { label: Words; expect
       en: 'Nothing for now. An expert of the agency is reviewing it; you will be told the outcome by SMS.',
     },
   },
+  awaiting_applicant: {
+    label: { fa: 'در انتظار پاسخ شما', en: 'Waiting for the applicant' },
+    expected: {
+      fa: 'دستگاه از شما اصلاح یا مدرک خواسته است. در پیشخوان خود در درگاه پاسخ دهید؛ تا پاسخ شما، مهلت پاسخ دستگاه متوقف است.',
+      en: 'The agency asked you for a correction or a document. Reply in your desk on Dargah; the agency’s deadline is paused until you do.',
+    },
+  },
   approved: {
     label: { fa: 'پذیرفته شد', en: 'Approved' },
     expected: {
@@ -45,6 +52,8 @@ const STEP_WORDS: Readonly<Record<string, Words>> = {
   taken: { fa: 'آغاز بررسی', en: 'Review started' },
   approved: { fa: 'پذیرش درخواست', en: 'Request approved' },
   rejected: { fa: 'رد درخواست', en: 'Request rejected' },
+  information_requested: { fa: 'درخواست اصلاح از متقاضی', en: 'Correction asked of the applicant' },
+  applicant_replied: { fa: 'پاسخ متقاضی', en: 'The applicant replied' },
 };
 
 /** A step of the history in plain words; an action this table does not know yet says it was updated. */

@@ -16,14 +16,15 @@ import { checkForm } from './request-form.parse';
 import { applicantName, applicantView } from './request-people.model';
 import { namesOf, peopleOf, type People } from './request-people.service';
 import type { CartableRowView, RequestView } from './request-views.schemas';
-import { applicantFor, citizenMaySee, deskAgencies, mayRevealApplicant, mayView, servingUnit, staffMaySee } from './requests.policy';
+import { applicantFor, citizenMaySee, decideOrRefuse, deskAgencies, mayRevealApplicant, mayView, servingUnit, staffMaySee } from './requests.policy';
 import { requestApprovedTemplate, requestReceivedTemplate, requestRejectedTemplate } from './requests.notifications';
 import * as reads from './request-rows.service';
 import * as repo from './requests.repository';
-import { allowedActions, decide, INITIAL_STATUS, isFinal, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, type RequestAction } from './requests-workflow';
+import { allowedActions, INITIAL_STATUS, isFinal, isOpen, REQUEST_STATUSES, SUBMITTED_EVENT, type RequestAction } from './requests-workflow';
 import { newTrackingCode } from './tracking-code.model';
 import { answerDuration } from './answer-duration.model';
 import { RequestsError } from './requests.errors';
+import { dueChangeOf } from './interaction.model';
 
 
 // Due dates -------------------------------------------------------------------------------------
@@ -84,6 +85,7 @@ function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: Peop
         actorLabel: actorLabel(e, viewer, lang),
         ...namesOf(e, viewer, people),
         note: typeof e.payload.note === 'string' ? e.payload.note : null,
+        dueChange: dueChangeOf(e.payload),
       })),
     applicant: applicantView(people.citizens.get(r.applicantId), r.onBehalfOfId ? people.citizens.get(r.onBehalfOfId) : undefined, mayRevealApplicant(viewer, r)),
     version: r.version,
@@ -91,7 +93,7 @@ function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: Peop
   };
 }
 
-async function viewOf(db: Db, r: repo.RequestRow, viewer: Actor, lang: Lang): Promise<RequestView> {
+export async function viewOf(db: Db, r: repo.RequestRow, viewer: Actor, lang: Lang): Promise<RequestView> {
   const events = await repo.requestEvents(db, [r.id]);
   const view = toView(r, events, await peopleOf(db, [r], events), viewer, lang);
   // Separation of duties: staff who are the applicant are offered nothing (actOnRequest refuses it).
@@ -279,13 +281,7 @@ export async function actOnRequest(
       const r = await reads.findRequest(tx.db, requestId);
       if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
       if (input.version !== undefined && input.version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
-      const t = decide(r.status, action, rolesIn(staff, r.agencyId), input.note);
-      if (!t.ok) {
-        if (t.code === 'WORKFLOW_ROLE_REQUIRED') throw new RequestsError('FORBIDDEN', { need: t.need });
-        if (t.code === 'WORKFLOW_ACTION_NOT_ALLOWED' || t.code === 'WORKFLOW_UNKNOWN_STATE')
-          throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action });
-        throw new RequestsError('VALIDATION_FAILED', { requestId, reason: t.code });
-      }
+      const t = decideOrRefuse(r, action, rolesIn(staff, r.agencyId), input.note);
       const { actedAs } = t;
       await assertNoReviewConflict(tx.db, staff, { applicantCitizenId: r.applicantId }, { requestId });
       const decided = isFinal(t.to);

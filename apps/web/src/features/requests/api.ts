@@ -14,7 +14,7 @@ import type {
   SubmitRequest,
 } from '../../lib/contracts';
 
-export const REQUEST_STATUSES: readonly RequestStatus[] = ['submitted', 'in_review', 'approved', 'rejected'];
+export const REQUEST_STATUSES: readonly RequestStatus[] = ['submitted', 'in_review', 'awaiting_applicant', 'approved', 'rejected'];
 
 export function isRequestStatus(value: unknown): value is RequestStatus {
   return typeof value === 'string' && (REQUEST_STATUSES as readonly string[]).includes(value);

@@ -115,6 +115,7 @@ const requestsFa = {
   status: {
     submitted: 'ثبت‌شده',
     in_review: 'در حال بررسی',
+    awaiting_applicant: 'در انتظار پاسخ متقاضی',
     approved: 'تأیید شده',
     rejected: 'رد شده',
   },
@@ -139,6 +140,8 @@ const requestsFa = {
       approved: 'درخواست تأیید شد',
       rejected: 'درخواست رد شد',
       info_requested: 'اطلاعات بیشتر خواسته شد',
+      information_requested: 'اصلاح یا مدرک از متقاضی خواسته شد',
+      applicant_replied: 'متقاضی پاسخ داد',
       commented: 'یادداشت افزوده شد',
       other: 'اقدام روی درخواست',
     },
@@ -153,6 +156,7 @@ const requestsEn: Widen<typeof requestsFa> = {
   status: {
     submitted: 'Submitted',
     in_review: 'In review',
+    awaiting_applicant: 'Waiting for the applicant',
     approved: 'Approved',
     rejected: 'Rejected',
   },
@@ -177,6 +181,8 @@ const requestsEn: Widen<typeof requestsFa> = {
       approved: 'Application approved',
       rejected: 'Application rejected',
       info_requested: 'More information requested',
+      information_requested: 'A correction or document was asked of the applicant',
+      applicant_replied: 'The applicant replied',
       commented: 'Note added',
       other: 'Action on the application',
     },

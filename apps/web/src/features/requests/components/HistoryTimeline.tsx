@@ -10,6 +10,8 @@ const KNOWN_ACTIONS = [
   'approved',
   'rejected',
   'info_requested',
+  'information_requested',
+  'applicant_replied',
   'commented',
 ] as const;
 type KnownAction = (typeof KNOWN_ACTIONS)[number];
