@@ -267,7 +267,7 @@ describe('the thread', () => {
     const { citizen, r } = await inReview();
     const key = { 'idempotency-key': `thread-${r.id}` };
     const all = await Promise.all(Array.from({ length: 16 }, () => inject('POST', `/api/v1/requests/${r.id}/messages`, citizen, { body: 'یک بار' }, key)));
-    expect(new Set(all.map((x) => x.json().id)).size).toBe(1);
+    expect(new Set(all.map((x) => x.json<{ id: string }>().id)).size).toBe(1);
     const [n] = await rows<{ n: number }>(t.ctx.database.db, sql`SELECT count(*)::int AS n FROM request_messages WHERE request_id = ${r.id}`);
     expect(n!.n).toBe(1);
     expect((await inject('POST', `/api/v1/requests/${r.id}/decide`, await as('clerkA'), { decision: 'approve' })).statusCode).toBe(200);

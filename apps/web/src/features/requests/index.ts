@@ -15,6 +15,7 @@ export {
 } from './api';
 export { ApplicantFacts } from './components/ApplicantFacts';
 export { HistoryTimeline } from './components/HistoryTimeline';
+export { AskCorrectionButton, CorrectionReplyPanel, RequestThread } from './components/RequestInteraction';
 export { RequestAnswers } from './components/RequestAnswers';
 export { RequestFacts } from './components/RequestFacts';
 export { StatusBadge } from './components/StatusBadge';
