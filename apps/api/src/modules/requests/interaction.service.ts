@@ -9,7 +9,7 @@ import { once, type IdempotencyClaim, type Replayable } from '../../platform/ide
 import { notify } from '../../platform/notify';
 import { APPLICANT_ROLE } from '../../platform/workflow';
 import { calendarFor } from '../calendar';
-import { assertNoReviewConflict, rolesIn } from '../organisation';
+import { assertNoReviewConflict } from '../organisation';
 import { servicesByIds } from '../services';
 import { checkForm } from './request-form.parse';
 import type { RequestView } from './request-views.schemas';
@@ -19,9 +19,9 @@ import { dueChangePayload, formFields, pausedDue } from './interaction.model';
 import { correctionRequestedTemplate } from './interaction.notifications';
 import * as repo from './interaction.repository';
 import { postInTransaction } from './messages.service';
-import { citizenMaySee, decideOrRefuse, mayView, servingUnit, staffMaySee } from './requests.policy';
+import { citizenMaySee, decideOrRefuse, mayView, servingUnit } from './requests.policy';
 import { STREAM } from './requests.repository';
-import { actorLabel, viewOf } from './requests.service';
+import { actorLabel, requestToAct, viewOf } from './requests.service';
 import { RequestsError } from './requests.errors';
 
 
@@ -54,10 +54,7 @@ export async function askCorrection(
   const now = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
-      const r = await reads.findRequest(tx.db, requestId);
-      if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
-      if (input.version !== undefined && input.version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
-      const t = decideOrRefuse(r, 'request_information', rolesIn(staff, r.agencyId), input.message);
+      const { r, t } = await requestToAct(tx.db, staff, requestId, 'request_information', input.version, input.message);
       await assertNoReviewConflict(tx.db, staff, { applicantCitizenId: r.applicantId }, { requestId });
       const fields = [...new Set(input.fields)];
       const known = formFields(await schemaOf(tx.db, r.serviceId));

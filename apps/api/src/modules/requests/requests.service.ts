@@ -258,6 +258,17 @@ export async function listCartable(ctx: AppContext, actor: Actor, q: { status?: 
 
 // Act -------------------------------------------------------------------------------------------
 /**
+ * The request a staff member acts on and the move their action makes: REQUEST_NOT_FOUND outside
+ * their agencies, CONFLICT at a stale version, the workflow's coded refusal (decideOrRefuse).
+ */
+export async function requestToAct(db: Db, staff: StaffActor, requestId: string, action: RequestAction, version: number | undefined, note: string | undefined) {
+  const r = await reads.findRequest(db, requestId);
+  if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
+  if (version !== undefined && version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
+  return { r, t: decideOrRefuse(r, action, rolesIn(staff, r.agencyId), note) };
+}
+
+/**
  * Staff move a request along the workflow table: `take` it for review, `approve` or `reject`
  * it. State, event, audit entry and (for a decision) the SMS to the applicant commit together.
  * A stale `version`, or a change that lands first, is a 409 CONFLICT; an action the table does
@@ -278,10 +289,7 @@ export async function actOnRequest(
   const now = ctx.clock.now();
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
-      const r = await reads.findRequest(tx.db, requestId);
-      if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
-      if (input.version !== undefined && input.version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
-      const t = decideOrRefuse(r, action, rolesIn(staff, r.agencyId), input.note);
+      const { r, t } = await requestToAct(tx.db, staff, requestId, action, input.version, input.note);
       const { actedAs } = t;
       await assertNoReviewConflict(tx.db, staff, { applicantCitizenId: r.applicantId }, { requestId });
       const decided = isFinal(t.to);
