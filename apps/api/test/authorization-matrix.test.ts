@@ -170,6 +170,12 @@ beforeAll(async () => {
     '/api/v1/requests/:id/refer': request.id,
     '/api/v1/requests/:id/internal-notes': request.id,
     '/api/v1/requests/:id/feedback': request.id,
+    '/api/v1/requests/:id/corrections': request.id,
+    '/api/v1/requests/:id/corrections/reply': request.id,
+    '/api/v1/requests/:id/messages': request.id,
+    '/api/v1/requests/:id/attachments': request.id,
+    // The attachment id stays a pattern: refused before any lookup, for this request as for none.
+    '/api/v1/requests/:id/attachments/:attachmentId': request.id,
     '/api/v1/requests/track/:trackingCode': request.trackingCode,
     '/api/v1/services/:id/catalogue-link': service.id,
     '/api/v1/services/:id/versions': service.id,

@@ -52,6 +52,7 @@ export * from './catalogue-import';
 export * from './catalogue-reports';
 export * from './staff-admin';
 export * from './request-people';
+export * from './request-interaction';
 export * from './form-formats';
 export * from './bounds';
 export * from './areas';

@@ -33,6 +33,10 @@ export type ApplicantReveal = z.infer<typeof ApplicantReveal>;
 export const RequestHistoryEntry = RequestEvent.extend({
   actorName: z.string().nullable(),
   onBehalfOfName: z.string().nullable(),
+  /** When the step moved the answer date (the applicant's reply after a correction: the paused working days added). */
+  dueChange: z
+    .object({ from: z.iso.datetime(), to: z.iso.datetime(), fromJalali: z.string(), toJalali: z.string(), pausedWorkingDays: z.number().int().min(0) })
+    .nullable(),
 });
 export type RequestHistoryEntry = z.infer<typeof RequestHistoryEntry>;
 

@@ -25,7 +25,7 @@ export const PublicService = z.object({
 });
 export type PublicService = z.infer<typeof PublicService>;
 
-export const RequestStatus = z.enum(['submitted', 'in_review', 'approved', 'rejected']);
+export const RequestStatus = z.enum(['submitted', 'in_review', 'awaiting_applicant', 'approved', 'rejected']);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
 export const SubmitRequest = z.object({ serviceId: z.uuid(), form: z.record(z.string(), z.unknown()) }).strict();

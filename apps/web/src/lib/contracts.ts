@@ -33,7 +33,7 @@ export type ServiceRequestView = C.ServiceRequestView;
  * The API adds to its views (never renaming a field): the row `version` to send back with take and
  * decide (a stale one is refused with 409), and the actions the viewer may take now.
  */
-export type RequestAction = 'take' | 'approve' | 'reject';
+export type RequestAction = 'take' | 'approve' | 'reject' | 'request_information';
 export type RequestView = C.RequestWithPeople & { version?: number; actions?: RequestAction[] };
 export type CartableItem = Out<typeof C.CartableItem> & { version?: number; dueDateJalali?: string };
 export type SubmitRequest = Out<typeof C.SubmitRequest>;
@@ -42,6 +42,13 @@ export type DecideWithAnswer = In<typeof C.DecideWithAnswer>;
 export type RequestAnswer = Out<typeof C.RequestAnswer>;
 export type LegalBasisOption = Out<typeof C.LegalBasisOption>;
 export type LegalBasisOptions = Out<typeof C.LegalBasisOptions>;
+export type AskCorrection = In<typeof C.AskCorrection>;
+export type Correction = Out<typeof C.Correction>;
+export type CorrectionList = Out<typeof C.CorrectionList>;
+export type CorrectionReply = In<typeof C.CorrectionReply>;
+export type PostRequestMessage = In<typeof C.PostRequestMessage>;
+export type RequestAttachment = Out<typeof C.RequestAttachment>;
+export type RequestMessage = Out<typeof C.RequestMessage>;
 /** Public tracking, the call centre's lookup and the applicants' ratings (issue 11 §8–10). */
 export type PublicTracking = C.PublicTracking;
 export type CallCentreLookup = C.CallCentreLookup;

@@ -5,6 +5,8 @@ import { cartableRoutes } from './cartable.routes';
 import { requestsRoutes } from './requests.routes';
 import { answerErrors } from './answer.errors';
 import { answerRoutes } from './answer.routes';
+import { interactionErrors } from './interaction.errors';
+import { interactionRoutes } from './interaction.routes';
 import { deskReportsErrors } from './desk-reports.errors';
 import { deskReportAgencies } from './desk-reports.policy';
 import { deskReportsRoutes } from './desk-reports.routes';
@@ -23,11 +25,12 @@ export type { RequestActivity } from './requests.repository';
 /** The service desk: citizens submit requests, agency staff work them from the cartable; the desk reports. */
 export const requestsModule: AppModule = {
   name: 'requests',
-  errors: [requestsErrors, deskReportsErrors, cartableErrors, answerErrors],
+  errors: [requestsErrors, deskReportsErrors, cartableErrors, answerErrors, interactionErrors],
   async register(app, ctx) {
     await requestsRoutes(app, ctx);
     await cartableRoutes(app, ctx);
     await answerRoutes(app, ctx);
+    await interactionRoutes(app, ctx);
     await trackingRoutes(app, ctx);
     await deskReportsRoutes(app, ctx);
   },

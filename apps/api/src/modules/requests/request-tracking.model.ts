@@ -24,6 +24,13 @@ export const STATUS_WORDS: Readonly<Record<RequestStatus, { label: Words; expect
       en: 'Nothing for now. An expert of the agency is reviewing it; you will be told the outcome by SMS.',
     },
   },
+  awaiting_applicant: {
+    label: { fa: 'در انتظار پاسخ شما', en: 'Waiting for the applicant' },
+    expected: {
+      fa: 'دستگاه از شما اصلاح یا مدرک خواسته است. در پیشخوان خود در درگاه پاسخ دهید؛ تا پاسخ شما، مهلت پاسخ دستگاه متوقف است.',
+      en: 'The agency asked you for a correction or a document. Reply in your desk on Dargah; the agency’s deadline is paused until you do.',
+    },
+  },
   approved: {
     label: { fa: 'پذیرفته شد', en: 'Approved' },
     expected: {
@@ -47,6 +54,8 @@ const STEP_WORDS: Readonly<Record<string, Words>> = {
   rejected: { fa: 'رد درخواست', en: 'Request rejected' },
   // The signed answer exists; public tracking never serves it (sign in to the desk to download it).
   answer_issued: { fa: 'صدور پاسخ امضاشده (برای بارگیری به پیشخوان خود وارد شوید)', en: 'Signed answer issued (sign in to your desk to download it)' },
+  information_requested: { fa: 'درخواست اصلاح از متقاضی', en: 'Correction asked of the applicant' },
+  applicant_replied: { fa: 'پاسخ متقاضی', en: 'The applicant replied' },
 };
 
 /** A step of the history in plain words; an action this table does not know yet says it was updated. */

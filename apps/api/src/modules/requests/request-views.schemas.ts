@@ -6,7 +6,7 @@ import { z } from 'zod';
  * send back with take/decide (a stale one gets 409 CONFLICT), and the actions the viewer may take
  * now (empty for the applicant).
  */
-export const RequestActionName = z.enum(['take', 'approve', 'reject']);
+export const RequestActionName = z.enum(['take', 'approve', 'reject', 'request_information']);
 
 export const RequestView = RequestWithPeople.extend({
   version: z.number().int(),

@@ -12,7 +12,13 @@ import { dammCheckDigit, isValidTrackingCode, newTrackingCode, normaliseTracking
 const DECIDERS: Role[] = ['desk_clerk', 'expert', 'unit_manager'];
 const EXPECTED: Record<string, Partial<Record<RequestAction, [string, Role[], string]>>> = {
   submitted: { take: ['in_review', ['desk_clerk', 'expert'], 'taken'], approve: ['approved', DECIDERS, 'approved'], reject: ['rejected', DECIDERS, 'rejected'] },
-  in_review: { approve: ['approved', DECIDERS, 'approved'], reject: ['rejected', DECIDERS, 'rejected'] },
+  in_review: {
+    approve: ['approved', DECIDERS, 'approved'],
+    reject: ['rejected', DECIDERS, 'rejected'],
+    request_information: ['awaiting_applicant', DECIDERS, 'information_requested'],
+  },
+  // Only the applicant replies: no staff role may.
+  awaiting_applicant: { reply: ['in_review', [], 'applicant_replied'] },
   approved: {},
   rejected: {},
 };
@@ -20,15 +26,15 @@ const EXPECTED: Record<string, Partial<Record<RequestAction, [string, Role[], st
 describe('the service-request workflow table', () => {
   const cases = REQUEST_STATUSES.flatMap((status) => REQUEST_ACTIONS.flatMap((action) => ROLES.map((role) => ({ status, action, role }))));
 
-  it('covers every status, action and role (4 × 3 × 9)', () => {
-    expect(cases).toHaveLength(4 * 3 * 9);
+  it('covers every status, action and role (5 × 5 × 9)', () => {
+    expect(cases).toHaveLength(5 * 5 * 9);
     expect([...REQUEST_STATUSES].sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
   it.each(cases)('$status --$action--> as $role', ({ status, action, role }) => {
     const expected = EXPECTED[status]![action];
     const t = transitionFor(status, action);
-    const allowed = allowedActions(status, [role]).includes(action);
+    const allowed = (allowedActions(status, [role]) as RequestAction[]).includes(action);
     if (!expected) {
       expect(t).toBeUndefined();
       expect(allowed).toBe(false);
@@ -88,6 +94,17 @@ describe('the table is the workflow engine’s simple-approval template', () => 
     expect(decide('approved', 'reject', ['unit_manager'])).toMatchObject({ ok: false, code: 'WORKFLOW_ACTION_NOT_ALLOWED' });
     expect(decide('in_review', 'take', ['expert'])).toMatchObject({ ok: false, code: 'WORKFLOW_ACTION_NOT_ALLOWED' });
     expect(decide('submitted', 'take', ['unit_manager'])).toMatchObject({ ok: false, code: 'WORKFLOW_ROLE_REQUIRED', need: ['desk_clerk', 'expert'] });
+  });
+
+  it('waits for the applicant with the clock paused: only the applicant replies, back to review; a correction needs a message', () => {
+    expect(decide('in_review', 'request_information', ['expert'])).toMatchObject({ ok: false, code: 'WORKFLOW_NOTE_REQUIRED' });
+    expect(decide('in_review', 'request_information', ['expert'], 'لطفاً کد پستی را اصلاح کنید')).toMatchObject({ ok: true, to: 'awaiting_applicant', actedAs: 'expert' });
+    expect(decide('awaiting_applicant', 'reply', ['applicant'])).toMatchObject({ ok: true, to: 'in_review', event: 'applicant_replied' });
+    expect(decide('awaiting_applicant', 'reply', [...ROLES])).toMatchObject({ ok: false, code: 'WORKFLOW_ROLE_REQUIRED', need: ['applicant'] });
+    expect(decide('awaiting_applicant', 'approve', DECIDERS)).toMatchObject({ ok: false, code: 'WORKFLOW_ACTION_NOT_ALLOWED' });
+    expect(isOpen('awaiting_applicant')).toBe(false);
+    expect(isFinal('awaiting_applicant')).toBe(false);
+    expect(allowedActions('awaiting_applicant', [...ROLES])).toEqual([]);
   });
 });
 

@@ -1,7 +1,9 @@
 import type { Actor, Role } from '../../platform/actor';
 import { type CitizenActor, type StaffActor } from '../../platform/actor';
 import { agenciesWithRole, hasRole } from '../organisation';
+import type { RequestStatus } from '@dargah/contracts';
 import { RequestsError } from './requests.errors';
+import { decide, type RequestAction } from './requests-workflow';
 
 /** Roles that work requests at the desk: they see their agency's requests and its cartable. */
 export const DESK_ROLES = ['desk_clerk', 'expert', 'unit_manager'] as const satisfies readonly Role[];
@@ -60,3 +62,16 @@ export const CALL_CENTRE_ROLES = ['call_centre_operator'] as const satisfies rea
 
 /** Agencies whose requests the operator answers callers about. */
 export const callCentreAgencies = (actor: StaffActor): string[] => agenciesWithRole(actor, CALL_CENTRE_ROLES);
+
+/**
+ * `decide`, with the engine's refusal as the module's coded error: FORBIDDEN without the role, 409
+ * REQUEST_ACTION_NOT_ALLOWED when the status has no such action, VALIDATION_FAILED for a missing note.
+ */
+export function decideOrRefuse(r: { id: string; status: RequestStatus }, action: RequestAction, held: readonly string[], note?: string | null) {
+  const t = decide(r.status, action, held, note);
+  if (t.ok) return t;
+  if (t.code === 'WORKFLOW_ROLE_REQUIRED') throw new RequestsError('FORBIDDEN', { need: t.need });
+  if (t.code === 'WORKFLOW_ACTION_NOT_ALLOWED' || t.code === 'WORKFLOW_UNKNOWN_STATE')
+    throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId: r.id, status: r.status, action });
+  throw new RequestsError('VALIDATION_FAILED', { requestId: r.id, reason: t.code });
+}

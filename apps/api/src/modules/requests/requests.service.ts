@@ -17,14 +17,15 @@ import { namesOf, peopleOf, type People } from './request-people.service';
 import type { RequestView } from './request-views.schemas';
 import { CartableError } from './cartable.errors';
 import { holderOf } from './cartable.repository';
-import { applicantFor, citizenMaySee, mayRevealApplicant, mayView, servingUnit, staffMaySee } from './requests.policy';
+import { applicantFor, citizenMaySee, decideOrRefuse, mayRevealApplicant, mayView, servingUnit, staffMaySee } from './requests.policy';
 import { requestApprovedTemplate, requestReceivedTemplate, requestRejectedTemplate } from './requests.notifications';
 import * as reads from './request-rows.service';
 import * as repo from './requests.repository';
-import { allowedActions, decide, INITIAL_STATUS, isFinal, SUBMITTED_EVENT, type RequestAction } from './requests-workflow';
+import { allowedActions, INITIAL_STATUS, isFinal, SUBMITTED_EVENT, type RequestAction } from './requests-workflow';
 import { newTrackingCode } from './tracking-code.model';
 import { answerDuration } from './answer-duration.model';
 import { RequestsError } from './requests.errors';
+import { dueChangeOf } from './interaction.model';
 
 
 // Due dates -------------------------------------------------------------------------------------
@@ -86,6 +87,7 @@ function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: Peop
         actorLabel: actorLabel(e, viewer, lang),
         ...namesOf(e, viewer, people),
         note: typeof e.payload.note === 'string' ? e.payload.note : null,
+        dueChange: dueChangeOf(e.payload),
       })),
     applicant: applicantView(people.citizens.get(r.applicantId), r.onBehalfOfId ? people.citizens.get(r.onBehalfOfId) : undefined, mayRevealApplicant(viewer, r)),
     version: r.version,
@@ -93,7 +95,7 @@ function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: Peop
   };
 }
 
-async function viewOf(db: Db, r: repo.RequestRow, viewer: Actor, lang: Lang): Promise<RequestView> {
+export async function viewOf(db: Db, r: repo.RequestRow, viewer: Actor, lang: Lang): Promise<RequestView> {
   const events = await repo.requestEvents(db, [r.id]);
   const view = toView(r, events, await peopleOf(db, [r], events), viewer, lang);
   // Separation of duties: staff who are the applicant are offered nothing (actOnRequest refuses it).
@@ -230,6 +232,20 @@ export async function listMyRequests(ctx: AppContext, actor: Actor, q: { cursor?
 
 // Act -------------------------------------------------------------------------------------------
 /**
+ * The request a staff member acts on and the move their action makes: REQUEST_NOT_FOUND outside
+ * their agencies, CONFLICT at a stale version, the workflow's coded refusal (decideOrRefuse).
+ */
+export async function requestToAct(db: Db, staff: StaffActor, requestId: string, action: RequestAction, version: number | undefined, note: string | undefined) {
+  const r = await reads.findRequest(db, requestId);
+  if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
+  if (version !== undefined && version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
+  // A request someone has claimed is theirs to work (the cartable); anyone else is refused.
+  const holder = await holderOf(db, r.id);
+  if (holder !== null && holder !== staff.id) throw new CartableError('CARTABLE_HELD_BY_OTHER', { requestId });
+  return { r, t: decideOrRefuse(r, action, rolesIn(staff, r.agencyId), note) };
+}
+
+/**
  * Staff move a request along the workflow table: `take` it for review, `approve` or `reject`
  * it. State, event, audit entry and (for a decision) the SMS to the applicant commit together.
  * A stale `version`, or a change that lands first, is a 409 CONFLICT; an action the table does
@@ -271,19 +287,7 @@ export async function actInTransaction(
   input: { note?: string | undefined; version?: number | undefined },
   now: Date,
 ): Promise<repo.RequestRow> {
-  const r = await reads.findRequest(tx.db, requestId);
-  if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
-  if (input.version !== undefined && input.version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
-  // A request someone has claimed is theirs to work (the cartable); anyone else is refused.
-  const holder = await holderOf(tx.db, r.id);
-  if (holder !== null && holder !== staff.id) throw new CartableError('CARTABLE_HELD_BY_OTHER', { requestId });
-  const t = decide(r.status, action, rolesIn(staff, r.agencyId), input.note);
-  if (!t.ok) {
-    if (t.code === 'WORKFLOW_ROLE_REQUIRED') throw new RequestsError('FORBIDDEN', { need: t.need });
-    if (t.code === 'WORKFLOW_ACTION_NOT_ALLOWED' || t.code === 'WORKFLOW_UNKNOWN_STATE')
-      throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action });
-    throw new RequestsError('VALIDATION_FAILED', { requestId, reason: t.code });
-  }
+  const { r, t } = await requestToAct(tx.db, staff, requestId, action, input.version, input.note);
   const { actedAs } = t;
   await assertNoReviewConflict(tx.db, staff, { applicantCitizenId: r.applicantId }, { requestId });
   const decided = isFinal(t.to);

@@ -162,7 +162,7 @@ describe('the first journey, end to end', () => {
     t.clock.advance(600_000);
     const taken = await inject('POST', `${url}/take`, clerk, {});
     expect(taken.statusCode).toBe(200);
-    expect(taken.json()).toMatchObject({ status: 'in_review', version: 2, actions: ['approve', 'reject'] });
+    expect(taken.json()).toMatchObject({ status: 'in_review', version: 2, actions: ['approve', 'reject', 'request_information'] });
 
     t.clock.advance(600_000);
     const decided = await inject('POST', `${url}/decide`, clerk, { decision: 'approve', note: 'گواهی صادر شد.' });

@@ -36,6 +36,7 @@ describe('the engine on a definition', () => {
     expect(SIMPLE_APPROVAL.states.filter((s) => isOpen(SIMPLE_APPROVAL, s.id)).map((s) => s.id)).toEqual([
       'submitted',
       'in_review',
+      'awaiting_applicant',
     ]);
     expect(isTerminal(SIMPLE_APPROVAL, 'ghost')).toBe(false);
     expect(isOpen(SIMPLE_APPROVAL, 'ghost')).toBe(false);
@@ -147,9 +148,9 @@ describe('the engine on a definition', () => {
     const def = structuredClone(SIMPLE_APPROVAL);
     def.states[1]!.actions[0]!.scope = 'central';
     const held = { own: ['expert'], central: ['unit_manager'] };
-    expect(allowedActions(def, 'in_review', held)).toEqual(['approve', 'reject']);
+    expect(allowedActions(def, 'in_review', held)).toEqual(['approve', 'reject', 'request_information']);
     expect(actingRole(actionOf(def, 'in_review', 'approve')!, held)).toBe('unit_manager');
-    expect(allowedActions(def, 'in_review', { own: ['expert'] })).toEqual(['reject']);
+    expect(allowedActions(def, 'in_review', { own: ['expert'] })).toEqual(['reject', 'request_information']);
     expect(allowedActions(def, 'in_review', {})).toEqual([]);
   });
 

@@ -66,9 +66,26 @@ const take = (roles: string[], to: string, label = t('برداشتن برای ب
 const escalate = (state: string) =>
   ({ id: `escalate_${state}`, kind: 'escalate', state, notifyRole: 'unit_manager', event: 'escalated' }) as const;
 
+/** Staff ask the applicant for information or a correction: the case waits for the applicant. */
+const requestInformation = (roles: string[]): WorkflowAction => ({
+  id: 'request_information',
+  label: t('درخواست اطلاعات یا اصلاح از متقاضی', 'Ask the applicant for information or a correction'),
+  roles,
+  to: 'awaiting_applicant',
+  event: 'information_requested',
+  requiresNote: true,
+});
+/** Waiting for the applicant's reply (the SLA clock is paused); the reply returns the case to `back`. */
+const awaitingApplicant = (back: string, more: WorkflowAction[] = []): WorkflowState => ({
+  id: 'awaiting_applicant',
+  label: t('در انتظار پاسخ متقاضی', 'Waiting for the applicant'),
+  waitingForApplicant: true,
+  actions: [{ id: 'reply', label: t('پاسخ متقاضی', 'Reply'), roles: [APPLICANT_ROLE], to: back, event: 'applicant_replied' }, ...more],
+});
+
 /**
  * Simple approval: a clerk or expert takes the request for review (or decides at once); a decider
- * approves or rejects. The service desk's default (modules/requests), exactly its earlier table.
+ * approves or rejects, or asks the applicant for a correction (the clock pauses until they reply). The service desk's default (modules/requests), exactly its earlier table.
  */
 export const SIMPLE_APPROVAL: WorkflowDefinition = {
   id: 'simple_approval',
@@ -85,10 +102,11 @@ export const SIMPLE_APPROVAL: WorkflowDefinition = {
       id: 'in_review',
       label: t('در حال بررسی', 'In review'),
       slaWorkingDays: 5,
-      actions: [approve(DECIDERS), reject(DECIDERS)],
+      actions: [approve(DECIDERS), reject(DECIDERS), requestInformation(DECIDERS)],
     },
     APPROVED,
     REJECTED,
+    awaitingApplicant('in_review'),
   ],
   timers: [escalate('submitted'), escalate('in_review')],
 };
@@ -127,28 +145,10 @@ export const EXPERT_THEN_MANAGER: WorkflowDefinition = {
           event: 'referred',
           requiresNote: true,
         },
-        {
-          id: 'request_information',
-          label: t('درخواست اطلاعات یا اصلاح از متقاضی', 'Ask the applicant for information or a correction'),
-          roles: ['expert'],
-          to: 'awaiting_applicant',
-          event: 'information_requested',
-          requiresNote: true,
-        },
+        requestInformation(['expert']),
       ],
     },
-    {
-      id: 'awaiting_applicant',
-      label: t('در انتظار پاسخ متقاضی', 'Waiting for the applicant'),
-      waitingForApplicant: true,
-      actions: [
-        {
-          id: 'reply',
-          label: t('پاسخ متقاضی', 'Reply'),
-          roles: [APPLICANT_ROLE],
-          to: 'expert_review',
-          event: 'applicant_replied',
-        },
+    awaitingApplicant('expert_review', [
         {
           id: 'close_unanswered',
           label: t('بستن بی‌پاسخ', 'Close unanswered'),
@@ -157,8 +157,7 @@ export const EXPERT_THEN_MANAGER: WorkflowDefinition = {
           event: 'closed_unanswered',
           requiresNote: true,
         },
-      ],
-    },
+    ]),
     {
       id: 'manager_signoff',
       label: t('امضای مدیر', 'Manager sign-off'),

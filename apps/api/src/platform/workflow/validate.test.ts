@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from './definition';
-import { SIMPLE_APPROVAL } from './templates';
+import { APPLICANT_ROLE, SIMPLE_APPROVAL } from './templates';
 import {
   assertValidDefinition,
   validateDefinition,
@@ -19,6 +19,8 @@ function problemsOf(def: unknown, roles?: readonly string[]): WorkflowProblem[] 
   return r.ok ? [] : r.problems;
 }
 const codes = (ps: WorkflowProblem[]) => ps.map((p) => p.code);
+/** The roles the simple template names: the desk's, and the applicant's (the reply to a correction). */
+const SIMPLE_ROLES = ['desk_clerk', 'expert', 'unit_manager', APPLICANT_ROLE];
 
 /** Each code, the definition that earns it, and where the problem must be reported. */
 const CASES: Record<WorkflowProblemCode, { break: (d: WorkflowDefinition) => unknown; at: Partial<WorkflowProblem> }> =
@@ -26,14 +28,14 @@ const CASES: Record<WorkflowProblemCode, { break: (d: WorkflowDefinition) => unk
     WORKFLOW_SHAPE_INVALID: { break: (d) => ({ ...d, version: 0 }), at: { path: ['version'] } },
     WORKFLOW_DUPLICATE_STATE: {
       break: (d) => ({ ...d, states: [...d.states, { ...d.states[3]! }] }),
-      at: { state: 'rejected', path: ['states', 4, 'id'] },
+      at: { state: 'rejected', path: ['states', 5, 'id'] },
     },
     WORKFLOW_DUPLICATE_ACTION: {
       break: (d) => {
         d.states[1]!.actions.push({ ...d.states[1]!.actions[0]! });
         return d;
       },
-      at: { state: 'in_review', action: 'approve', path: ['states', 1, 'actions', 2, 'id'] },
+      at: { state: 'in_review', action: 'approve', path: ['states', 1, 'actions', 3, 'id'] },
     },
     WORKFLOW_DUPLICATE_TIMER: {
       break: (d) => ({ ...d, timers: [...d.timers, d.timers[0]!] }),
@@ -182,7 +184,7 @@ const CASES: Record<WorkflowProblemCode, { break: (d: WorkflowDefinition) => unk
 
 describe('validateDefinition', () => {
   it('accepts the simple template and returns the parsed definition', () => {
-    const r = validateDefinition(base(), { roles: ['desk_clerk', 'expert', 'unit_manager'] });
+    const r = validateDefinition(base(), { roles: SIMPLE_ROLES });
     expect(r).toEqual({ ok: true, definition: SIMPLE_APPROVAL });
   });
 
@@ -191,7 +193,7 @@ describe('validateDefinition', () => {
   });
 
   it.each(Object.entries(CASES))('%s is reported at its place, in Persian and English', (code, c) => {
-    const ps = problemsOf(c.break(base()), ['desk_clerk', 'expert', 'unit_manager']);
+    const ps = problemsOf(c.break(base()), SIMPLE_ROLES);
     const p = ps.find((x) => x.code === code);
     expect(p, JSON.stringify(ps)).toMatchObject(c.at);
     expect(p!.fa).toMatch(/[\u0600-\u06FF]/);

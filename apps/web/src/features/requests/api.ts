@@ -14,9 +14,15 @@ import type {
   PublicTracking,
   RequestView,
   SubmitRequest,
+  AskCorrection,
+  CorrectionList,
+  CorrectionReply,
+  PostRequestMessage,
+  RequestAttachment,
+  RequestMessage,
 } from '../../lib/contracts';
 
-export const REQUEST_STATUSES: readonly RequestStatus[] = ['submitted', 'in_review', 'approved', 'rejected'];
+export const REQUEST_STATUSES: readonly RequestStatus[] = ['submitted', 'in_review', 'awaiting_applicant', 'approved', 'rejected'];
 
 export function isRequestStatus(value: unknown): value is RequestStatus {
   return typeof value === 'string' && (REQUEST_STATUSES as readonly string[]).includes(value);
@@ -122,3 +128,44 @@ export const answerRequest = (requestId: string, body: DecideWithAnswer & { vers
 
 /** The signed answer's PDF (GET /requests/:id/answer.pdf): a plain link, the session cookie goes with it. */
 export const answerPdfHref = (requestId: string) => `/api/v1/requests/${encodeURIComponent(requestId)}/answer.pdf`;
+
+// Interaction during the work: corrections and the request's thread --------------------------------
+
+/** `GET /requests/:id/corrections`: what the agency asked, each field with its value on file. */
+export const correctionsQuery = (requestId: string) =>
+  queryOptions({
+    queryKey: ['requests', 'one', requestId, 'corrections'],
+    queryFn: ({ signal }) => api.get<CorrectionList>(`/requests/${encodeURIComponent(requestId)}/corrections`, { signal }),
+  });
+
+/** `POST /requests/:id/corrections`: staff ask the applicant for a correction, at the version shown. */
+export const askCorrection = (requestId: string, body: AskCorrection, idempotencyKey: string) =>
+  api.post<RequestView>(`/requests/${encodeURIComponent(requestId)}/corrections`, body, { idempotencyKey });
+
+/** `POST /requests/:id/corrections/reply`: the applicant's corrected fields (and the documents asked, as attachments). */
+export const replyToCorrection = (requestId: string, body: CorrectionReply, idempotencyKey: string) =>
+  api.post<RequestView>(`/requests/${encodeURIComponent(requestId)}/corrections/reply`, body, { idempotencyKey });
+
+/** `GET /requests/:id/messages`: the thread, oldest first, a page at a time. */
+export const messagesQuery = (requestId: string) =>
+  infiniteQueryOptions({
+    queryKey: ['requests', 'one', requestId, 'messages'],
+    queryFn: ({ signal, pageParam }) =>
+      api.get<Page<RequestMessage>>(`/requests/${encodeURIComponent(requestId)}/messages`, { signal, query: { cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+/** `POST /requests/:id/messages`. */
+export const postMessage = (requestId: string, body: PostRequestMessage, idempotencyKey: string) =>
+  api.post<RequestMessage>(`/requests/${encodeURIComponent(requestId)}/messages`, body, { idempotencyKey });
+
+/** `POST /requests/:id/attachments`: the file as the body; the server decides its type from the bytes. */
+export const uploadAttachment = (requestId: string, file: File) =>
+  api.post<RequestAttachment>(`/requests/${encodeURIComponent(requestId)}/attachments`, new Blob([file], { type: file.type || 'application/octet-stream' }), {
+    query: { name: file.name },
+  });
+
+/** A thread file's address (the session cookie goes with the link). */
+export const attachmentHref = (requestId: string, attachmentId: string) =>
+  `/api/v1/requests/${encodeURIComponent(requestId)}/attachments/${encodeURIComponent(attachmentId)}`;

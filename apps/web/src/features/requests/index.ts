@@ -16,6 +16,7 @@ export { AnswerDialog, type AnswerDecision } from './components/AnswerDialog';
 export { ApplicantFacts } from './components/ApplicantFacts';
 export { SignedAnswer } from './components/SignedAnswer';
 export { HistoryTimeline } from './components/HistoryTimeline';
+export { AskCorrectionButton, CorrectionReplyPanel, RequestThread } from './components/RequestInteraction';
 export { RequestAnswers } from './components/RequestAnswers';
 export { RequestFacts } from './components/RequestFacts';
 export { StatusBadge } from './components/StatusBadge';

@@ -116,6 +116,7 @@ const requestsFa = {
   status: {
     submitted: 'ثبت‌شده',
     in_review: 'در حال بررسی',
+    awaiting_applicant: 'در انتظار پاسخ متقاضی',
     approved: 'تأیید شده',
     rejected: 'رد شده',
   },
@@ -133,6 +134,7 @@ const requestsFa = {
   history: {
     title: 'روند رسیدگی',
     empty: 'هنوز رویدادی ثبت نشده است.',
+    dueMoved: 'موعد پاسخ از {{from}} به {{to}} رفت ({{days}} روز کاری توقف).',
     actions: {
       submitted: 'درخواست ثبت شد',
       taken: 'کارشناس رسیدگی را آغاز کرد',
@@ -140,6 +142,8 @@ const requestsFa = {
       approved: 'درخواست تأیید شد',
       rejected: 'درخواست رد شد',
       info_requested: 'اطلاعات بیشتر خواسته شد',
+      information_requested: 'اصلاح یا مدرک از متقاضی خواسته شد',
+      applicant_replied: 'متقاضی پاسخ داد',
       commented: 'یادداشت افزوده شد',
       answer_issued: 'پاسخ امضاشده صادر شد',
       other: 'اقدام روی درخواست',
@@ -155,6 +159,7 @@ const requestsEn: Widen<typeof requestsFa> = {
   status: {
     submitted: 'Submitted',
     in_review: 'In review',
+    awaiting_applicant: 'Waiting for the applicant',
     approved: 'Approved',
     rejected: 'Rejected',
   },
@@ -172,6 +177,7 @@ const requestsEn: Widen<typeof requestsFa> = {
   history: {
     title: 'Progress',
     empty: 'Nothing has been recorded yet.',
+    dueMoved: 'The answer date moved from {{from}} to {{to}} ({{days}} working days paused).',
     actions: {
       submitted: 'Application submitted',
       taken: 'A clerk started working on it',
@@ -179,6 +185,8 @@ const requestsEn: Widen<typeof requestsFa> = {
       approved: 'Application approved',
       rejected: 'Application rejected',
       info_requested: 'More information requested',
+      information_requested: 'A correction or document was asked of the applicant',
+      applicant_replied: 'The applicant replied',
       commented: 'Note added',
       answer_issued: 'Signed answer issued',
       other: 'Action on the application',
@@ -230,7 +238,60 @@ const trackEn: Widen<typeof trackFa> = {
 };
 
 /** This feature's strings under their keys in the interface catalogue; `app/messages.ts` joins the features. */
+/** Persian strings of the interaction during the work (under `interaction.`). */
+const interactionFa = {
+  correctionTitle: 'اصلاح خواسته‌شده',
+  correctionLead: '{{who}} از شما اصلاح خواسته است',
+  paused: 'از {{date}} مهلت پاسخ دستگاه متوقف است و پس از پاسخ شما به همان اندازه روز کاری عقب می‌رود.',
+  documentsAsked: 'مدارکی که باید پیوست کنید:',
+  replyMessage: 'توضیح شما',
+  sendReply: 'ارسال پاسخ',
+  files: 'پیوست‌ها',
+  filesHelp: 'PDF، JPEG یا PNG؛ هر پرونده حداکثر ۵ مگابایت، تا ۵ پرونده.',
+  ask: 'درخواست اصلاح از متقاضی',
+  askTitle: 'درخواست اصلاح از متقاضی',
+  askBody: 'درخواست تا پاسخ متقاضی در انتظار می‌ماند و مهلت رسیدگی متوقف می‌شود. متقاضی با پیامک باخبر می‌شود.',
+  askConfirm: 'ارسال درخواست اصلاح',
+  cancel: 'انصراف',
+  fieldsToCorrect: 'فیلدهایی که باید اصلاح شوند',
+  documents: 'مدارکی که باید افزوده شوند',
+  documentsHelp: 'هر مدرک در یک سطر.',
+  askMessage: 'پیام به متقاضی',
+  threadTitle: 'پیام‌ها',
+  threadEmpty: 'هنوز پیامی فرستاده نشده است.',
+  threadClosed: 'رسیدگی پایان یافته و پیام تازه پذیرفته نمی‌شود.',
+  newMessage: 'پیام تازه',
+  send: 'ارسال پیام',
+  size: '{{kb}} کیلوبایت',
+};
+
+const interactionEn: Widen<typeof interactionFa> = {
+  correctionTitle: 'Correction asked',
+  correctionLead: '{{who}} asked you for a correction',
+  paused: 'Since {{date}} the agency’s deadline is paused; it moves later by as many working days once you reply.',
+  documentsAsked: 'Documents to attach:',
+  replyMessage: 'Your note',
+  sendReply: 'Send the reply',
+  files: 'Attachments',
+  filesHelp: 'PDF, JPEG or PNG; at most 5 MB each, up to 5 files.',
+  ask: 'Ask the applicant for a correction',
+  askTitle: 'Ask the applicant for a correction',
+  askBody: 'The request waits for the applicant and its deadline pauses until they reply. The applicant is told by SMS.',
+  askConfirm: 'Send the request for correction',
+  cancel: 'Cancel',
+  fieldsToCorrect: 'Fields to correct',
+  documents: 'Documents to add',
+  documentsHelp: 'One document per line.',
+  askMessage: 'Message to the applicant',
+  threadTitle: 'Messages',
+  threadEmpty: 'No messages yet.',
+  threadClosed: 'The request is closed and takes no new messages.',
+  newMessage: 'New message',
+  send: 'Send the message',
+  size: '{{kb}} KB',
+};
+
 export const messages = {
-  fa: { desk: fa, receipt: receiptFa, requests: requestsFa, track: trackFa, answer: answerFa },
-  en: { desk: en, receipt: receiptEn, requests: requestsEn, track: trackEn, answer: answerEn },
+  fa: { desk: fa, receipt: receiptFa, requests: requestsFa, track: trackFa, answer: answerFa, interaction: interactionFa },
+  en: { desk: en, receipt: receiptEn, requests: requestsEn, track: trackEn, answer: answerEn, interaction: interactionEn },
 };

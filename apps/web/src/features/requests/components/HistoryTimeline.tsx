@@ -10,6 +10,8 @@ const KNOWN_ACTIONS = [
   'approved',
   'rejected',
   'info_requested',
+  'information_requested',
+  'applicant_replied',
   'commented',
   'answer_issued',
 ] as const;
@@ -52,6 +54,15 @@ export function HistoryTimeline({ events }: { events: readonly RequestEvent[] })
             {' · '}
             <time dateTime={event.at}>{format.dateTime(event.at)}</time>
           </p>
+          {event.dueChange ? (
+            <p className="timeline__note">
+              {t('requests.history.dueMoved', {
+                from: format.digits(event.dueChange.fromJalali),
+                to: format.digits(event.dueChange.toJalali),
+                days: format.digits(String(event.dueChange.pausedWorkingDays)),
+              })}
+            </p>
+          ) : null}
           {event.note ? (
             <p className="timeline__note" dir="auto">
               {event.note}

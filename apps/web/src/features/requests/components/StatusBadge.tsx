@@ -5,6 +5,7 @@ import type { RequestStatus } from '../../../lib/contracts';
 const ICON = {
   submitted: <InboxIcon />,
   in_review: <ClockIcon />,
+  awaiting_applicant: <ClockIcon />,
   approved: <CheckIcon />,
   rejected: <CloseIcon />,
 } as const;
@@ -13,7 +14,7 @@ const ICON = {
 export function StatusBadge({ status }: { status: RequestStatus }) {
   const { t } = useTranslation();
   return (
-    <span className={`badge badge--status badge--${status.replace('_', '-')}`}>
+    <span className={`badge badge--status badge--${status.replace(/_/g, '-')}`}>
       {ICON[status]}
       {t(`requests.status.${status}`)}
     </span>

@@ -12,6 +12,7 @@ import { RatingSection } from '../../feedback';
 import { receiptPdfHref, requestQuery } from '../api';
 import { ApplicantFacts } from '../components/ApplicantFacts';
 import { HistoryTimeline } from '../components/HistoryTimeline';
+import { CorrectionReplyPanel, RequestThread } from '../components/RequestInteraction';
 import { RequestAnswers } from '../components/RequestAnswers';
 import { RequestFacts } from '../components/RequestFacts';
 import { SignedAnswer } from '../components/SignedAnswer';
@@ -109,6 +110,10 @@ function Receipt({ r, submitted }: { r: RequestView; submitted: boolean }) {
         </div>
       ) : null}
 
+      <div className="no-print stack-lg">
+        <CorrectionReplyPanel request={r} />
+      </div>
+
       <section className="card stack" aria-labelledby="receipt-history">
         <h2 id="receipt-history" className="card__title">
           {t('requests.history.title')}
@@ -122,6 +127,10 @@ function Receipt({ r, submitted }: { r: RequestView; submitted: boolean }) {
         </h2>
         <RequestAnswers serviceId={r.serviceId} form={r.form} />
       </section>
+
+      <div className="no-print">
+        <RequestThread request={r} />
+      </div>
     </div>
   );
 }

@@ -16,7 +16,9 @@ import { WorkItemSection } from '../cartable/WorkItemSection';
 import {
   AnswerDialog,
   ApplicantFacts,
+  AskCorrectionButton,
   HistoryTimeline,
+  RequestThread,
   RequestAnswers,
   RequestFacts,
   SignedAnswer,
@@ -75,7 +77,8 @@ export function StaffRequestPage() {
     const canTake = r.actions ? r.actions.includes('take') : r.status === 'submitted';
     const canApprove = r.actions ? r.actions.includes('approve') : r.status === 'in_review';
     const canReject = r.actions ? r.actions.includes('reject') : r.status === 'in_review';
-    const canDecide = canApprove || canReject;
+    const canAsk = r.actions?.includes('request_information') ?? false;
+    const canDecide = canApprove || canReject || canAsk;
 
     return (
       <div className="stack-lg">
@@ -175,6 +178,7 @@ export function StaffRequestPage() {
                   {t('staffRequest.reject')}
                 </button>
               ) : null}
+              <AskCorrectionButton request={r} />
             </div>
           ) : (
             <p className="text-muted">
@@ -211,6 +215,8 @@ export function StaffRequestPage() {
           </h2>
           <HistoryTimeline events={r.history} />
         </section>
+
+        <RequestThread request={r} />
 
         <RequestDeliveries requestId={r.id} />
 
