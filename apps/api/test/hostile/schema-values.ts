@@ -96,7 +96,7 @@ export function validSample(schema: JsonSchema, name: string, hints: Hints, dept
   const s = effective(schema);
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];
-  if (s.default !== undefined && depth > 0) return s.default;
+  if (s.default !== undefined && depth > 0) return structuredClone(s.default); // a copy: callers write into samples, never into the schema
   switch (kindOf(s)) {
     case 'string':
       return sampleString(s);
