@@ -15,8 +15,8 @@ import { fillServiceForm } from './support/service-form';
  * typed in Persian digits, claims it and asks for a correction of that number in the dialog; the
  * citizen corrects it and replies, and the history says what became of the answer date; the clerk
  * writes in the request's thread and the citizen sees the message with the writer's role; the
- * unit manager (the demo signer) approves in the decision dialog and signs with her PIN; the
- * citizen downloads the signed answer (a PDF) and its verification page says valid; the clerk
+ * clerk approves in the decision dialog (she has no signing key: the answer waits for a signature,
+ * as both pages say) and the unit manager (the demo signer) signs it with her PIN; the citizen downloads the signed answer (a PDF) and its verification page says valid; the clerk
  * then claims two new requests at once from the cartable, after the confirmation. axe on every
  * new screen state.
  *
@@ -159,22 +159,42 @@ describe.skipIf(!seeded)('the desk works a request: claim, correction, messages,
     await check(citizen, 'phone', 'citizen thread with staff message');
     await snap(citizen, 'phone-thread-fa');
 
-    // 4. The unit manager (the demo signer) approves in the decision dialog and signs with her PIN.
+    // 4. The clerk approves in the decision dialog. She has no signing key (the PIN is optional):
+    // the answer is issued and waits for a signature, as her page and the citizen's say.
+    await desk.reload();
+    await desk.getByRole('button', { name: 'تأیید درخواست' }).click();
+    const decide = desk.getByRole('dialog', { name: 'تأیید درخواست و صدور پاسخ' });
+    await visible(decide);
+    await visible(decide.getByText('در «اسناد در انتظار امضا» می‌ماند', { exact: false }));
+    await decide.getByRole('textbox', { name: /دلایل/ }).fill('شماره گواهی‌نامه با سوابق سازمان خواند.');
+    await expectAccessible(desk, 'desktop decision dialog');
+    await decide.getByRole('button', { name: 'بله، تأیید شود' }).click();
+    await visible(desk.getByText('پاسخ صادر شد.'));
+    const staffAnswer = desk.getByRole('region', { name: 'پاسخ امضاشده' });
+    await visible(staffAnswer.getByText('در انتظار امضا', { exact: true }));
+    await visible(staffAnswer.getByRole('link', { name: 'بارگیری پاسخ (PDF)' }));
+    await check(desk, 'desktop', 'staff request answered, unsigned');
+    await citizen.reload();
+    const waiting = citizen.getByRole('region', { name: 'پاسخ امضاشده' });
+    await visible(waiting.getByText('در انتظار امضای دستگاه است', { exact: false }));
+    expect(await waiting.getByRole('link', { name: /بارگیری/ }).count()).toBe(0);
+    await check(citizen, 'phone', 'citizen answer waiting for signature');
+
+    // The organisation's unit manager (the demo signer) signs it from her documents with her PIN.
     const manager = await openPage('desktop');
     await manager.goto('/staff/sign-in');
     await staffSignsIn(manager, 'desktop', DEMO_SIGNER, 'signer');
-    await manager.goto(`/staff/requests/${request.id}`);
-    await visible(manager.getByRole('heading', { level: 1, name: SERVICE_TITLE }));
-    await manager.getByRole('button', { name: 'تأیید درخواست' }).click();
-    const decide = manager.getByRole('dialog', { name: 'تأیید درخواست و صدور پاسخ' });
-    await visible(decide);
-    await decide.getByLabel('رمز امضا', { exact: false }).fill(DEMO_SIGNER.pin);
-    await expectAccessible(manager, 'desktop decision dialog');
-    await decide.getByRole('button', { name: 'بله، تأیید شود' }).click();
-    await visible(manager.getByText('پاسخ صادر شد.'));
-    const staffAnswer = manager.getByRole('region', { name: 'پاسخ امضاشده' });
-    await visible(staffAnswer.getByText('امضا شده', { exact: false }));
-    await check(manager, 'desktop', 'staff request answered and signed');
+    await manager.getByRole('link', { name: 'اسناد در انتظار امضا' }).click();
+    const toSign = manager.getByRole('list', { name: 'اسناد در انتظار امضای من' });
+    await visible(toSign);
+    await toSign.getByRole('link', { name: 'پاسخ درخواست: تأیید' }).click();
+    await visible(manager.getByRole('heading', { level: 1, name: 'پاسخ درخواست: تأیید' }));
+    await manager.getByRole('button', { name: 'امضای سند' }).click();
+    const sign = manager.getByRole('dialog');
+    await sign.getByLabel('رمز امضا').fill(DEMO_SIGNER.pin);
+    await sign.getByRole('button', { name: 'امضا می‌کنم' }).click();
+    await visible(manager.getByText('سند امضا شد.'));
+    await check(manager, 'desktop', 'answer document signed');
     await snap(manager, 'desktop-answer-signed-fa');
 
     // The citizen downloads the signed answer (a PDF) and its verification page says valid.
