@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { demoDataSeeded, reportSkipped, servicesOf, staffSessionInfo, type PublicServiceInfo } from './support/api';
+import { demoDataSeeded, must, reportSkipped, servicesOf, staffClient, staffSessionInfo, type PublicServiceInfo } from './support/api';
 import { expectAccessible } from './support/axe';
 import { DEMO_SIGNER, type DemoCitizen, type DemoStaff, DEMO_PASSWORD } from './support/demo';
 import { describe, expect, inject, test } from './support/fixtures';
@@ -17,8 +17,8 @@ import { fillServiceForm } from './support/service-form';
  * writes in the request's thread and the citizen sees the message with the writer's role; the
  * clerk approves in the decision dialog (she has no signing key: the answer waits for a signature,
  * as both pages say) and the unit manager (the demo signer) signs it with her PIN; the citizen downloads the signed answer (a PDF) and its verification page says valid; the clerk
- * then claims two new requests at once from the cartable, after the confirmation. axe on every
- * new screen state.
+ * then selects two new requests in the cartable and claims them after the confirmation, while a
+ * colleague claims one of them first: the result of each is listed. axe on every new screen state.
  *
  * The thread comes before the decision: a decided request takes no new messages (the page says so).
  */
@@ -229,17 +229,35 @@ describe.skipIf(!seeded)('the desk works a request: claim, correction, messages,
     const selection = cartable.getByRole('group', { name: '۲ مورد انتخاب شده' });
     await visible(selection);
     await check(desk, 'desktop', 'cartable two selected');
+    // Meanwhile a colleague (the organisation's expert) claims the third: that item alone fails.
+    const colleague = await staffClient(baseURL, 'expert.org', DEMO_PASSWORD);
+    const work = must(await colleague.api.GET('/api/v1/requests/{id}/work', { params: { path: { id: third.id } } }), 'the work item');
+    must(
+      await colleague.api.POST('/api/v1/requests/{id}/claim', {
+        params: { path: { id: third.id }, header: { 'idempotency-key': `desk-work-${third.id}` } },
+        body: { version: work.claimVersion },
+      }),
+      'the colleague’s claim',
+    );
     await selection.getByRole('button', { name: 'برداشتن موارد انتخاب‌شده' }).click();
     const confirm = desk.getByRole('dialog', { name: 'برداشتن ۲ درخواست' });
     await visible(confirm);
+    await visible(confirm.getByText('نتیجهٔ هر کدام را می‌بینید', { exact: false }));
     await expectAccessible(desk, 'desktop bulk claim dialog');
     await confirm.getByRole('button', { name: 'بله، انجام شود' }).click();
-    await visible(cartable.getByText('۲ مورد انجام شد و ۰ مورد انجام نشد.'));
-    await check(desk, 'desktop', 'cartable bulk claimed');
+    const results = cartable.getByRole('status').or(cartable.locator('[aria-live="polite"]')).filter({ hasText: '۱ مورد انجام شد و ۱ مورد انجام نشد.' });
+    await visible(results);
+    // One line per item, by tracking code (the claimed rows have left the «unclaimed» list by now).
+    const lines = results.getByRole('listitem');
+    await expect.poll(() => lines.count()).toBe(2);
+    expect(await lines.filter({ hasText: toPersianDigits(second.code) }).innerText()).toContain('انجام شد');
+    const failed = await lines.filter({ hasText: toPersianDigits(third.code) }).innerText();
+    expect(failed).toContain('همکار دیگری زودتر برداشته است');
+    await check(desk, 'desktop', 'cartable bulk claim results');
     await snap(desk, 'desktop-cartable-bulk-claimed-fa');
-    for (const r of [second, third]) {
-      row = await searchCartable(desk, r.code);
-      await visible(row.getByText('در دست شما'));
-    }
+    row = await searchCartable(desk, second.code);
+    await visible(row.getByText('در دست شما'));
+    row = await searchCartable(desk, third.code);
+    await visible(row.getByText(colleague.me.displayName, { exact: false }));
   });
 });
