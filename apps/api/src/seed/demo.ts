@@ -170,6 +170,8 @@ export const DEMO_REGISTRY_PEOPLE = [
   { nationalCode: '0041406028', mobile: '09350006404' },
   // e2e/tracking-feedback.e2e.ts: public tracking, the rating and the call centre, on a phone.
   { nationalCode: '0011407018', mobile: '09350007404' },
+  // e2e/desk-work.e2e.ts: the desk's work screens (claim, correction, signed answer, messages), on a phone.
+  { nationalCode: '0011408014', mobile: '09350008404' },
 ] as const;
 
 /**

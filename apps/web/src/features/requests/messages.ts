@@ -135,6 +135,7 @@ const requestsFa = {
     title: 'روند رسیدگی',
     empty: 'هنوز رویدادی ثبت نشده است.',
     dueMoved: 'موعد پاسخ از {{from}} به {{to}} رفت ({{days}} روز کاری توقف).',
+    dueUnchanged: 'موعد پاسخ همان {{date}} ماند (توقف کمتر از یک روز کاری بود).',
     actions: {
       submitted: 'درخواست ثبت شد',
       taken: 'کارشناس رسیدگی را آغاز کرد',
@@ -178,6 +179,7 @@ const requestsEn: Widen<typeof requestsFa> = {
     title: 'Progress',
     empty: 'Nothing has been recorded yet.',
     dueMoved: 'The answer date moved from {{from}} to {{to}} ({{days}} working days paused).',
+    dueUnchanged: 'The answer date stays {{date}} (paused for less than a working day).',
     actions: {
       submitted: 'Application submitted',
       taken: 'A clerk started working on it',

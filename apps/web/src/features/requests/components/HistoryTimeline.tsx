@@ -56,11 +56,14 @@ export function HistoryTimeline({ events }: { events: readonly RequestEvent[] })
           </p>
           {event.dueChange ? (
             <p className="timeline__note">
-              {t('requests.history.dueMoved', {
-                from: format.digits(event.dueChange.fromJalali),
-                to: format.digits(event.dueChange.toJalali),
-                days: format.digits(String(event.dueChange.pausedWorkingDays)),
-              })}
+              {/* A reply within the same working day pauses no whole day: the date stands, not "moved by 0". */}
+              {event.dueChange.pausedWorkingDays === 0 && event.dueChange.fromJalali === event.dueChange.toJalali
+                ? t('requests.history.dueUnchanged', { date: format.digits(event.dueChange.fromJalali) })
+                : t('requests.history.dueMoved', {
+                    from: format.digits(event.dueChange.fromJalali),
+                    to: format.digits(event.dueChange.toJalali),
+                    days: format.digits(String(event.dueChange.pausedWorkingDays)),
+                  })}
             </p>
           ) : null}
           {event.note ? (

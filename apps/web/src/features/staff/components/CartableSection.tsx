@@ -38,7 +38,8 @@ export function CartableSection() {
   const [typed, setTyped] = useState(search.q ?? '');
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<'claim' | 'assign' | null>(null);
-  const [bulkResult, setBulkResult] = useState<BulkResult | null>(null);
+  // The result with each item's tracking code kept: after the refresh a claimed row may leave the filtered list.
+  const [bulkResult, setBulkResult] = useState<(BulkResult & { codes: Record<string, string> }) | null>(null);
   const [assigning, setAssigning] = useState<WorkRow | null>(null);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = search.status !== undefined || search.claim !== undefined || search.sla !== undefined || search.q !== undefined;
@@ -70,7 +71,7 @@ export function CartableSection() {
     mutationFn: bulkWork,
     onSuccess: async (result) => {
       setBulk(null);
-      setBulkResult(result);
+      setBulkResult({ ...result, codes: Object.fromEntries(items.map((i) => [i.id, i.trackingCode])) });
       setSelected([]);
       await refresh();
     },
@@ -80,7 +81,6 @@ export function CartableSection() {
   const chosen = items.filter((i) => selected.includes(i.id));
   const mayBulkClaim = chosen.length > 0 && chosen.every((i) => i.actions.includes('claim'));
   const mayBulkAssign = chosen.length > 0 && chosen.every((i) => i.actions.includes('assign'));
-  const codeOf = (id: string) => items.find((i) => i.id === id)?.trackingCode ?? id;
 
   const body = (
     <QueryStates
@@ -247,17 +247,14 @@ export function CartableSection() {
           {change.isError ? <ErrorNotice error={change.error} /> : null}
           {bulkResult ? (
             <Notice tone={bulkResult.failed === 0 ? 'success' : 'warning'} title={t('cartableWork.bulkDone', { ok: format.number(bulkResult.succeeded), failed: format.number(bulkResult.failed) })}>
-              {bulkResult.failed > 0 ? (
-                <ul>
-                  {bulkResult.results
-                    .filter((r) => !r.ok)
-                    .map((r) => (
-                      <li key={r.requestId}>
-                        <bdi dir="ltr">{format.digits(codeOf(r.requestId))}</bdi>: {r.message}
-                      </li>
-                    ))}
-                </ul>
-              ) : null}
+              <ul>
+                {bulkResult.results.map((r) => (
+                  <li key={r.requestId}>
+                    <bdi dir="ltr">{format.digits(bulkResult.codes[r.requestId] ?? r.requestId)}</bdi>:{' '}
+                    {r.ok ? t('cartableWork.bulkItemDone') : r.message}
+                  </li>
+                ))}
+              </ul>
             </Notice>
           ) : null}
         </div>
