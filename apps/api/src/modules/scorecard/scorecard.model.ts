@@ -15,7 +15,7 @@ export interface ScorecardCounts {
   offeredAtDesk: number;
   /** Of those offered at the desk, whose approved card lets them be requested online. */
   electronicRequest: number;
-  /** Published desk services (now). */
+  /** Desk services published now and created before the year’s end. */
   deskServices: number;
   /** Of those, linked to an approved card in force in the year. */
   deskLinked: number;
@@ -128,8 +128,8 @@ export const DEFINITIONS: Record<ScorecardCriterionName, Definition> = {
   linkedToCatalogue: {
     of: (c) => [c.deskLinked, c.deskServices],
     evidence: {
-      fa: 'خدمات منتشرشدهٔ میز خدمت (امروز) که به شناسهٔ خدمت مصوبِ معتبر در سال پیوند دارند، از همهٔ خدمات منتشرشدهٔ میز خدمت',
-      en: 'Published desk services (today) linked to an approved service id in force in the year, of all published desk services',
+      fa: 'خدمات منتشرشدهٔ میز خدمت (امروز، ساخته‌شده تا پایان سال) که به شناسهٔ خدمت مصوبِ معتبر در سال پیوند دارند، از همهٔ خدمات منتشرشدهٔ میز خدمت',
+      en: 'Published desk services (today, created by the year’s end) linked to an approved service id in force in the year, of all published desk services',
     },
   },
   openWithinNorm: {

@@ -7,7 +7,7 @@ import { approvedServiceFacts, cardsInForceDuring } from '../catalogue';
 import { ratingsOfRequests } from '../feedback';
 import { activeAgencies, agenciesByIds, CENTRAL_ROLES } from '../organisation';
 import { decidedRequestIds, scorecardRequestFacts } from '../requests';
-import { servicesOfAgencies } from '../services';
+import { publishedServicesBefore } from '../services';
 import { ScorecardError } from './scorecard.errors';
 import { addCounts, NO_COUNTS, rowOf, type ScorecardCounts } from './scorecard.model';
 import { SCORECARD_AGENCY_ROLES, scorecardAgencies } from './scorecard.policy';
@@ -53,9 +53,9 @@ export async function deskScorecard(ctx: AppContext, actor: Actor, q: ScorecardQ
     };
 
     if (agencyIds.length > 0) {
-      // The catalogue and the desk's services: approved cards in force in the year, and the desk services delivering them.
-      const [cards, services] = await Promise.all([cardsInForceDuring(db, { from, to, agencyIds }), servicesOfAgencies(db, agencyIds)]);
-      const published = services.filter((s) => s.published);
+      // The catalogue and the desk's services: approved cards in force in the year, and the published desk
+      // services (created before the year's end) delivering them.
+      const [cards, published] = await Promise.all([cardsInForceDuring(db, { from, to, agencyIds }), publishedServicesBefore(db, agencyIds, to)]);
       const delivered = new Set(published.map((s) => s.catalogueServiceId).filter((id): id is string => id !== null));
       const online = await approvedServiceFacts(db, [...delivered], now);
       const inForce = new Set(cards.map((c) => c.serviceId));
