@@ -3017,6 +3017,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/desk-scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The desk evaluation scorecard of one Jalali year: ten criteria per agency (and per province for central roles) counted from the data, each with its evidence
+         * @description year: a Jalali year from 1390 to the current one (default: the current one; DESK_SCORECARD_YEAR_OUT_OF_RANGE otherwise). province: only the agencies of that province. Central roles (central reviewers, oversight auditors, platform administrators) see every active agency and the provinces compared; an agency administrator sees their agencies; anyone else is refused (FORBIDDEN). Each criterion is numerator/denominator with what was counted; a criterion with nothing to count has value null and a note, and is left out of the total (the mean of the measured criteria).
+         */
+        get: operations["getDeskScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk-scorecard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The desk evaluation scorecard as a file: format=csv (default) or xlsx, the same rows and figures as GET /desk-scorecard
+         * @description year: a Jalali year from 1390 to the current one (default: the current one; DESK_SCORECARD_YEAR_OUT_OF_RANGE otherwise). province: only the agencies of that province. Central roles (central reviewers, oversight auditors, platform administrators) see every active agency and the provinces compared; an agency administrator sees their agencies; anyone else is refused (FORBIDDEN). Each criterion is numerator/denominator with what was counted; a criterion with nothing to count has value null and a note, and is left out of the total (the mean of the measured criteria).
+         */
+        get: operations["exportDeskScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3440,6 +3480,7 @@ export interface operations {
                             licences: boolean;
                             reports: boolean;
                             deskReports: boolean;
+                            deskScorecard: boolean;
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
@@ -3704,6 +3745,7 @@ export interface operations {
                      *         "licences": false,
                      *         "reports": false,
                      *         "deskReports": false,
+                     *         "deskScorecard": false,
                      *         "auditLog": false,
                      *         "operations": false,
                      *         "administration": false,
@@ -3758,6 +3800,7 @@ export interface operations {
                             licences: boolean;
                             reports: boolean;
                             deskReports: boolean;
+                            deskScorecard: boolean;
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
@@ -4020,6 +4063,7 @@ export interface operations {
                             licences: boolean;
                             reports: boolean;
                             deskReports: boolean;
+                            deskScorecard: boolean;
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
@@ -4362,6 +4406,7 @@ export interface operations {
                             licences: boolean;
                             reports: boolean;
                             deskReports: boolean;
+                            deskScorecard: boolean;
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
@@ -43742,6 +43787,336 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDeskScorecard: {
+        parameters: {
+            query?: {
+                year?: number;
+                province?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        province: string | null;
+                        /** @enum {string} */
+                        scope: "central" | "agency";
+                        agencies: {
+                            key: string;
+                            name: string;
+                            province: string | null;
+                            criteria: {
+                                /** @enum {string} */
+                                criterion: "offeredAtDesk" | "electronicRequest" | "immediateReceipt" | "trackingCode" | "answeredElectronically" | "feedbackCollected" | "answeredWithinNorm" | "linkedToCatalogue" | "openWithinNorm" | "satisfaction";
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                                evidence: string;
+                                note: string | null;
+                            }[];
+                            total: number | null;
+                            measured: number;
+                        }[];
+                        provinces: {
+                            key: string;
+                            name: string;
+                            province: string | null;
+                            criteria: {
+                                /** @enum {string} */
+                                criterion: "offeredAtDesk" | "electronicRequest" | "immediateReceipt" | "trackingCode" | "answeredElectronically" | "feedbackCollected" | "answeredWithinNorm" | "linkedToCatalogue" | "openWithinNorm" | "satisfaction";
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                                evidence: string;
+                                note: string | null;
+                            }[];
+                            total: number | null;
+                            measured: number;
+                        }[];
+                        total: {
+                            key: string;
+                            name: string;
+                            province: string | null;
+                            criteria: {
+                                /** @enum {string} */
+                                criterion: "offeredAtDesk" | "electronicRequest" | "immediateReceipt" | "trackingCode" | "answeredElectronically" | "feedbackCollected" | "answeredWithinNorm" | "linkedToCatalogue" | "openWithinNorm" | "satisfaction";
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                                evidence: string;
+                                note: string | null;
+                            }[];
+                            total: number | null;
+                            measured: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_SCORECARD_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_SCORECARD_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportDeskScorecard: {
+        parameters: {
+            query?: {
+                year?: number;
+                province?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_SCORECARD_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_SCORECARD_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
