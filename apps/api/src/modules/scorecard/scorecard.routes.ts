@@ -24,34 +24,22 @@ export async function scorecardRoutes(app: FastifyInstance, ctx: AppContext): Pr
       config: { access: 'staff' },
       schema: {
         tags,
-        summary: 'The desk evaluation scorecard of one Jalali year: ten criteria per agency (and per province for central roles) counted from the data, each with its evidence',
+        summary:
+          'The desk evaluation scorecard of one Jalali year: ten criteria per agency (and per province for central roles) counted from the data, each with its evidence; format=csv|xlsx downloads the same table',
         description,
-        querystring,
+        querystring: querystring.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }),
         response: { 200: DeskScorecard },
-      },
-    },
-    async (req) => deskScorecard(ctx, req.actor, req.query, req.lang),
-  );
-
-  r.get(
-    '/desk-scorecard/export',
-    {
-      config: { access: 'staff' },
-      schema: {
-        tags,
-        summary: 'The desk evaluation scorecard as a file: format=csv (default) or xlsx, the same rows and figures as GET /desk-scorecard',
-        description,
-        querystring: querystring.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
       },
     },
     async (req, reply) => {
       const { format, ...q } = req.query;
       const card = await deskScorecard(ctx, req.actor, q, req.lang);
+      if (format === 'json') return card;
       reply.header('content-disposition', `attachment; filename="${scorecardFileName(card, format)}"`);
       reply.header('cache-control', 'no-store');
-      // A Buffer is sent as it is.
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(scorecardCsv(card));
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await scorecardXlsx(card));
+      // A Buffer is sent as it is (never through the JSON serialiser of the response schema).
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(scorecardCsv(card) as never);
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send((await scorecardXlsx(card)) as never);
     },
   );
 }

@@ -183,8 +183,8 @@ describe('GET /desk-scorecard refuses', () => {
     const citizen = await signInCitizen(t);
     expect([401, 403]).toContain((await get(citizen, 'year=1404')).statusCode);
     expect((await get(null, 'year=1404')).statusCode).toBe(401);
-    expect((await get(null, 'year=1404', '/api/v1/desk-scorecard/export')).statusCode).toBe(401);
-    expect((await get('clerkA', 'year=1404', '/api/v1/desk-scorecard/export')).statusCode).toBe(403);
+    expect((await get(null, 'year=1404&format=csv', '/api/v1/desk-scorecard')).statusCode).toBe(401);
+    expect((await get('clerkA', 'year=1404&format=csv', '/api/v1/desk-scorecard')).statusCode).toBe(403);
   });
 
   it('a year out of range (in English too), NUL characters, oversized and malformed input', async () => {
@@ -198,13 +198,13 @@ describe('GET /desk-scorecard refuses', () => {
     expect((await get('central', `province=${'ا'.repeat(101)}`)).statusCode).toBe(400);
     expect((await get('central', 'year=abc')).json().error.code).toBe('VALIDATION_FAILED');
     expect((await get('central', 'year=1404.5')).statusCode).toBe(400);
-    expect((await get('central', 'format=pdf', '/api/v1/desk-scorecard/export')).statusCode).toBe(400);
+    expect((await get('central', 'format=pdf', '/api/v1/desk-scorecard')).statusCode).toBe(400);
   });
 });
 
-describe('GET /desk-scorecard/export', () => {
+describe('GET /desk-scorecard?format=csv|xlsx', () => {
   it('CSV: one line per agency, per province and the total, shares with their counts', async () => {
-    const res = await get('adminA', 'year=1404', '/api/v1/desk-scorecard/export');
+    const res = await get('adminA', 'year=1404&format=csv', '/api/v1/desk-scorecard');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toBe('attachment; filename="desk-scorecard-1404.csv"');
@@ -216,7 +216,7 @@ describe('GET /desk-scorecard/export', () => {
   });
 
   it('XLSX: a right-to-left sheet with the same rows; unmeasured shares are empty cells', async () => {
-    const res = await get('central', `year=1404&format=xlsx&province=${encodeURIComponent(P1)}`, '/api/v1/desk-scorecard/export');
+    const res = await get('central', `year=1404&format=xlsx&province=${encodeURIComponent(P1)}`, '/api/v1/desk-scorecard');
     expect(res.statusCode, res.body).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
