@@ -41,7 +41,7 @@ const get = async (who: keyof typeof people | Session | null, query = '', path =
   const s = who === null ? null : typeof who === 'string' ? await as(who) : who;
   return t.app.inject({ url: `${path}${query ? `?${query}` : ''}`, headers: { ...(s?.headers ?? {}), ...headers }, remoteAddress: nextAddress() });
 };
-type Row = { key: string; total: number | null; measured: number; criteria: Array<{ criterion: string; value: number | null; numerator: number; denominator: number; note: string | null; evidence: string }> };
+type Row = { key: string; name: string; total: number | null; measured: number; criteria: Array<{ criterion: string; value: number | null; numerator: number; denominator: number; note: string | null; evidence: string }> };
 const shares = (r: Row) => r.criteria.map((c) => [c.criterion, c.numerator, c.denominator, c.value]);
 
 beforeAll(async () => {
