@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CodeLabel } from './code-labels';
 
 /*
  * The desk evaluation scorecard (issue 11 item 12, ADR 0032): for one Jalali year, ten criteria
@@ -21,6 +22,20 @@ export const SCORECARD_CRITERIA = [
 ] as const;
 export const ScorecardCriterionName = z.enum(SCORECARD_CRITERIA);
 export type ScorecardCriterionName = z.infer<typeof ScorecardCriterionName>;
+
+/** Each criterion's short name in Persian and English: the one source for the table's headers, on screen and in the files. */
+export const SCORECARD_CRITERION_LABELS: { readonly [K in ScorecardCriterionName]: CodeLabel } = {
+  offeredAtDesk: ['ارائه در میز خدمت', 'Offered at the desk'],
+  electronicRequest: ['درخواست الکترونیکی', 'Electronic request'],
+  immediateReceipt: ['رسید فوری', 'Immediate receipt'],
+  trackingCode: ['کد رهگیری', 'Tracking code'],
+  answeredElectronically: ['پاسخ الکترونیکی', 'Electronic answer'],
+  feedbackCollected: ['نظرسنجی', 'Feedback collected'],
+  answeredWithinNorm: ['پاسخ در مهلت', 'Answered within the norm'],
+  linkedToCatalogue: ['پیوند به شناسنامه', 'Linked to the catalogue'],
+  openWithinNorm: ['باز در مهلت', 'Open within the norm'],
+  satisfaction: ['رضایت', 'Satisfaction'],
+};
 
 /** One criterion's score: the share numerator/denominator (null when nothing could be counted) and what was counted. */
 export const ScorecardCriterion = z.object({

@@ -1,4 +1,4 @@
-import { SCORECARD_CRITERIA, type DeskScorecard, type ScorecardCriterionName, type ScorecardRow } from '@dargah/contracts';
+import { labelsIn, SCORECARD_CRITERIA, SCORECARD_CRITERION_LABELS, type DeskScorecard, type ScorecardRow } from '@dargah/contracts';
 import ExcelJS from 'exceljs';
 import { csvDocument, type CsvValue } from '../../platform/csv';
 
@@ -9,18 +9,7 @@ import { csvDocument, type CsvValue } from '../../platform/csv';
  * an unmeasured share is an empty cell, never 0. Numbers stay numbers (ASCII digits).
  */
 
-export const CRITERION_TITLES_FA: Record<ScorecardCriterionName, string> = {
-  offeredAtDesk: 'ارائه در میز خدمت',
-  electronicRequest: 'درخواست الکترونیکی',
-  immediateReceipt: 'رسید فوری',
-  trackingCode: 'کد رهگیری',
-  answeredElectronically: 'پاسخ الکترونیکی',
-  feedbackCollected: 'نظرسنجی',
-  answeredWithinNorm: 'پاسخ در مهلت',
-  linkedToCatalogue: 'پیوند به شناسنامه',
-  openWithinNorm: 'باز در مهلت',
-  satisfaction: 'رضایت',
-};
+const CRITERION_TITLES_FA = labelsIn(SCORECARD_CRITERION_LABELS, 'fa');
 
 function table(s: DeskScorecard): CsvValue[][] {
   const header: CsvValue[] = ['ردیف', 'نام', 'استان'];

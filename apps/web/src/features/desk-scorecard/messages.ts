@@ -1,3 +1,4 @@
+import { labelsIn, SCORECARD_CRITERION_LABELS } from '@dargah/contracts';
 import type { Widen } from '../../lib/i18n/widen';
 
 /** Persian interface strings of this feature (under `deskScorecard.` in the catalogue). */
@@ -18,18 +19,7 @@ export const fa = {
   measured: '{{n}} معیار از ۱۰ سنجیده شد',
   empty: 'در این دوره دستگاهی برای ارزیابی نیست.',
   definitions: 'تعریف معیارها',
-  criteria: {
-    offeredAtDesk: 'ارائه در میز خدمت',
-    electronicRequest: 'درخواست الکترونیکی',
-    immediateReceipt: 'رسید فوری',
-    trackingCode: 'کد رهگیری',
-    answeredElectronically: 'پاسخ الکترونیکی',
-    feedbackCollected: 'نظرسنجی',
-    answeredWithinNorm: 'پاسخ در مهلت',
-    linkedToCatalogue: 'پیوند به شناسنامه',
-    openWithinNorm: 'باز در مهلت',
-    satisfaction: 'رضایت',
-  },
+  criteria: labelsIn(SCORECARD_CRITERION_LABELS, 'fa'),
 };
 
 export const en: Widen<typeof fa> = {
@@ -49,18 +39,7 @@ export const en: Widen<typeof fa> = {
   measured: '{{n}} of 10 criteria measured',
   empty: 'There is no agency to evaluate in this period.',
   definitions: 'What each criterion counts',
-  criteria: {
-    offeredAtDesk: 'Offered at the desk',
-    electronicRequest: 'Electronic request',
-    immediateReceipt: 'Immediate receipt',
-    trackingCode: 'Tracking code',
-    answeredElectronically: 'Electronic answer',
-    feedbackCollected: 'Feedback collected',
-    answeredWithinNorm: 'Answered within the norm',
-    linkedToCatalogue: 'Linked to the catalogue',
-    openWithinNorm: 'Open within the norm',
-    satisfaction: 'Satisfaction',
-  },
+  criteria: labelsIn(SCORECARD_CRITERION_LABELS, 'en'),
 };
 
 /** This feature's strings under their keys in the interface catalogue; `app/messages.workspace.ts` joins the features. */
