@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { sendTableFile } from '../../platform/http/table-reply';
 import { scorecardCsv, scorecardFileName, scorecardXlsx } from './scorecard.export';
 import { deskScorecard } from './scorecard.service';
 
@@ -35,11 +36,7 @@ export async function scorecardRoutes(app: FastifyInstance, ctx: AppContext): Pr
       const { format, ...q } = req.query;
       const card = await deskScorecard(ctx, req.actor, q, req.lang);
       if (format === 'json') return card;
-      reply.header('content-disposition', `attachment; filename="${scorecardFileName(card, format)}"`);
-      reply.header('cache-control', 'no-store');
-      // A Buffer is sent as it is (never through the JSON serialiser of the response schema).
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(scorecardCsv(card) as never);
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send((await scorecardXlsx(card)) as never);
+      return sendTableFile(reply, format, scorecardFileName(card, format), { csv: () => scorecardCsv(card), xlsx: () => scorecardXlsx(card) });
     },
   );
 }
