@@ -38,6 +38,7 @@ describe('Persian messages the API can produce', () => {
       'operations',
       'organisation',
       'requests',
+      'scorecard',
       'service-architecture',
       'services',
     ]);

@@ -3017,6 +3017,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/desk-scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The desk evaluation scorecard of one Jalali year: ten criteria per agency (and per province for central roles) counted from the data, each with its evidence; format=csv|xlsx downloads the same table
+         * @description year: a Jalali year from 1390 to the current one (default: the current one; DESK_SCORECARD_YEAR_OUT_OF_RANGE otherwise). province: only the agencies of that province. Central roles (central reviewers, oversight auditors, platform administrators) see every active agency and the provinces compared; an agency administrator sees their agencies; anyone else is refused (FORBIDDEN). Each criterion is numerator/denominator with what was counted; a criterion with nothing to count has value null and a note, and is left out of the total (the mean of the measured criteria).
+         */
+        get: operations["getDeskScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3440,6 +3460,7 @@ export interface operations {
                             licences: boolean;
                             reports: boolean;
                             deskReports: boolean;
+                            deskScorecard: boolean;
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
@@ -3704,6 +3725,7 @@ export interface operations {
                      *         "licences": false,
                      *         "reports": false,
                      *         "deskReports": false,
+                     *         "deskScorecard": false,
                      *         "auditLog": false,
                      *         "operations": false,
                      *         "administration": false,
@@ -3758,6 +3780,7 @@ export interface operations {
                             licences: boolean;
                             reports: boolean;
                             deskReports: boolean;
+                            deskScorecard: boolean;
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
@@ -4020,6 +4043,7 @@ export interface operations {
                             licences: boolean;
                             reports: boolean;
                             deskReports: boolean;
+                            deskScorecard: boolean;
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
@@ -4362,6 +4386,7 @@ export interface operations {
                             licences: boolean;
                             reports: boolean;
                             deskReports: boolean;
+                            deskScorecard: boolean;
                             auditLog: boolean;
                             operations: boolean;
                             administration: boolean;
@@ -43742,6 +43767,392 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDeskScorecard: {
+        parameters: {
+            query?: {
+                /** @example 1404 */
+                year?: number;
+                province?: string;
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "year": 1404,
+                     *       "from": "2025-03-20T20:30:00.000Z",
+                     *       "to": "2026-03-20T20:30:00.000Z",
+                     *       "province": null,
+                     *       "scope": "agency",
+                     *       "agencies": [
+                     *         {
+                     *           "key": "8f2b1c7e-4d0a-4f6e-9b1a-2c3d4e5f6a7b",
+                     *           "name": "Yazd Registration Office",
+                     *           "province": "Yazd",
+                     *           "criteria": [
+                     *             {
+                     *               "criterion": "offeredAtDesk",
+                     *               "value": 0.6667,
+                     *               "numerator": 2,
+                     *               "denominator": 3,
+                     *               "evidence": "Approved catalogue services (card in force in the year) delivered by a published desk service, of all the agency’s approved catalogue services",
+                     *               "note": null
+                     *             },
+                     *             {
+                     *               "criterion": "electronicRequest",
+                     *               "value": 0.3333,
+                     *               "numerator": 1,
+                     *               "denominator": 3,
+                     *               "evidence": "Approved catalogue services offered at the desk whose approved card allows an electronic request (request channel and maturity), of all approved catalogue services",
+                     *               "note": null
+                     *             },
+                     *             {
+                     *               "criterion": "immediateReceipt",
+                     *               "value": 1,
+                     *               "numerator": 5,
+                     *               "denominator": 5,
+                     *               "evidence": "Requests accepted in the year given a tracking code and an answer date (the receipt’s content) at acceptance, of all requests accepted",
+                     *               "note": "On this platform every accepted request gets its receipt (tracking code and answer date) at once; the share is below 1 only when data is missing."
+                     *             },
+                     *             {
+                     *               "criterion": "trackingCode",
+                     *               "value": 1,
+                     *               "numerator": 5,
+                     *               "denominator": 5,
+                     *               "evidence": "Requests accepted in the year with a tracking code, of all requests accepted",
+                     *               "note": "On this platform every accepted request gets its receipt (tracking code and answer date) at once; the share is below 1 only when data is missing."
+                     *             },
+                     *             {
+                     *               "criterion": "answeredElectronically",
+                     *               "value": 0.3333,
+                     *               "numerator": 1,
+                     *               "denominator": 3,
+                     *               "evidence": "Requests answered in the year whose answer is a signed electronic document, of all requests answered",
+                     *               "note": null
+                     *             },
+                     *             {
+                     *               "criterion": "feedbackCollected",
+                     *               "value": 0.6667,
+                     *               "numerator": 2,
+                     *               "denominator": 3,
+                     *               "evidence": "Requests answered in the year that the applicant has rated (so far), of all requests answered",
+                     *               "note": null
+                     *             },
+                     *             {
+                     *               "criterion": "answeredWithinNorm",
+                     *               "value": 0.6667,
+                     *               "numerator": 2,
+                     *               "denominator": 3,
+                     *               "evidence": "Requests answered in the year before their answer date (the service’s norm), of all requests answered",
+                     *               "note": null
+                     *             },
+                     *             {
+                     *               "criterion": "linkedToCatalogue",
+                     *               "value": 0.6667,
+                     *               "numerator": 2,
+                     *               "denominator": 3,
+                     *               "evidence": "Published desk services (today, created by the year’s end) linked to an approved service id in force in the year, of all published desk services",
+                     *               "note": null
+                     *             },
+                     *             {
+                     *               "criterion": "openWithinNorm",
+                     *               "value": 0.5,
+                     *               "numerator": 1,
+                     *               "denominator": 2,
+                     *               "evidence": "Requests accepted in the year, still open and not past their answer date, of all those still open",
+                     *               "note": null
+                     *             },
+                     *             {
+                     *               "criterion": "satisfaction",
+                     *               "value": null,
+                     *               "numerator": 0,
+                     *               "denominator": 0,
+                     *               "evidence": "Applicants’ ratings of 4 or 5 of requests answered in the year, of all their ratings",
+                     *               "note": "Not measurable: there was nothing to count in this period (no score is given)."
+                     *             }
+                     *           ],
+                     *           "total": 0.6482,
+                     *           "measured": 9
+                     *         }
+                     *       ],
+                     *       "provinces": [],
+                     *       "total": {
+                     *         "key": "total",
+                     *         "name": "Total",
+                     *         "province": null,
+                     *         "criteria": [
+                     *           {
+                     *             "criterion": "offeredAtDesk",
+                     *             "value": 0.6667,
+                     *             "numerator": 2,
+                     *             "denominator": 3,
+                     *             "evidence": "Approved catalogue services (card in force in the year) delivered by a published desk service, of all the agency’s approved catalogue services",
+                     *             "note": null
+                     *           },
+                     *           {
+                     *             "criterion": "electronicRequest",
+                     *             "value": 0.3333,
+                     *             "numerator": 1,
+                     *             "denominator": 3,
+                     *             "evidence": "Approved catalogue services offered at the desk whose approved card allows an electronic request (request channel and maturity), of all approved catalogue services",
+                     *             "note": null
+                     *           },
+                     *           {
+                     *             "criterion": "immediateReceipt",
+                     *             "value": 1,
+                     *             "numerator": 5,
+                     *             "denominator": 5,
+                     *             "evidence": "Requests accepted in the year given a tracking code and an answer date (the receipt’s content) at acceptance, of all requests accepted",
+                     *             "note": "On this platform every accepted request gets its receipt (tracking code and answer date) at once; the share is below 1 only when data is missing."
+                     *           },
+                     *           {
+                     *             "criterion": "trackingCode",
+                     *             "value": 1,
+                     *             "numerator": 5,
+                     *             "denominator": 5,
+                     *             "evidence": "Requests accepted in the year with a tracking code, of all requests accepted",
+                     *             "note": "On this platform every accepted request gets its receipt (tracking code and answer date) at once; the share is below 1 only when data is missing."
+                     *           },
+                     *           {
+                     *             "criterion": "answeredElectronically",
+                     *             "value": 0.3333,
+                     *             "numerator": 1,
+                     *             "denominator": 3,
+                     *             "evidence": "Requests answered in the year whose answer is a signed electronic document, of all requests answered",
+                     *             "note": null
+                     *           },
+                     *           {
+                     *             "criterion": "feedbackCollected",
+                     *             "value": 0.6667,
+                     *             "numerator": 2,
+                     *             "denominator": 3,
+                     *             "evidence": "Requests answered in the year that the applicant has rated (so far), of all requests answered",
+                     *             "note": null
+                     *           },
+                     *           {
+                     *             "criterion": "answeredWithinNorm",
+                     *             "value": 0.6667,
+                     *             "numerator": 2,
+                     *             "denominator": 3,
+                     *             "evidence": "Requests answered in the year before their answer date (the service’s norm), of all requests answered",
+                     *             "note": null
+                     *           },
+                     *           {
+                     *             "criterion": "linkedToCatalogue",
+                     *             "value": 0.6667,
+                     *             "numerator": 2,
+                     *             "denominator": 3,
+                     *             "evidence": "Published desk services (today, created by the year’s end) linked to an approved service id in force in the year, of all published desk services",
+                     *             "note": null
+                     *           },
+                     *           {
+                     *             "criterion": "openWithinNorm",
+                     *             "value": 0.5,
+                     *             "numerator": 1,
+                     *             "denominator": 2,
+                     *             "evidence": "Requests accepted in the year, still open and not past their answer date, of all those still open",
+                     *             "note": null
+                     *           },
+                     *           {
+                     *             "criterion": "satisfaction",
+                     *             "value": null,
+                     *             "numerator": 0,
+                     *             "denominator": 0,
+                     *             "evidence": "Applicants’ ratings of 4 or 5 of requests answered in the year, of all their ratings",
+                     *             "note": "Not measurable: there was nothing to count in this period (no score is given)."
+                     *           }
+                     *         ],
+                     *         "total": 0.6482,
+                     *         "measured": 9
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        year: number;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        province: string | null;
+                        /** @enum {string} */
+                        scope: "central" | "agency";
+                        agencies: {
+                            key: string;
+                            name: string;
+                            province: string | null;
+                            criteria: {
+                                /** @enum {string} */
+                                criterion: "offeredAtDesk" | "electronicRequest" | "immediateReceipt" | "trackingCode" | "answeredElectronically" | "feedbackCollected" | "answeredWithinNorm" | "linkedToCatalogue" | "openWithinNorm" | "satisfaction";
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                                evidence: string;
+                                note: string | null;
+                            }[];
+                            total: number | null;
+                            measured: number;
+                        }[];
+                        provinces: {
+                            key: string;
+                            name: string;
+                            province: string | null;
+                            criteria: {
+                                /** @enum {string} */
+                                criterion: "offeredAtDesk" | "electronicRequest" | "immediateReceipt" | "trackingCode" | "answeredElectronically" | "feedbackCollected" | "answeredWithinNorm" | "linkedToCatalogue" | "openWithinNorm" | "satisfaction";
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                                evidence: string;
+                                note: string | null;
+                            }[];
+                            total: number | null;
+                            measured: number;
+                        }[];
+                        total: {
+                            key: string;
+                            name: string;
+                            province: string | null;
+                            criteria: {
+                                /** @enum {string} */
+                                criterion: "offeredAtDesk" | "electronicRequest" | "immediateReceipt" | "trackingCode" | "answeredElectronically" | "feedbackCollected" | "answeredWithinNorm" | "linkedToCatalogue" | "openWithinNorm" | "satisfaction";
+                                value: number | null;
+                                numerator: number;
+                                denominator: number;
+                                evidence: string;
+                                note: string | null;
+                            }[];
+                            total: number | null;
+                            measured: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: DESK_SCORECARD_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_SCORECARD_YEAR_OUT_OF_RANGE";
                             message: string;
                             details: {
                                 [key: string]: unknown;

@@ -30,6 +30,8 @@ export const AREA_NAMES = [
   'reports',
   /** The desk reports: requests accepted and answered, time to answer (unit managers, agency administrators, central roles). */
   'deskReports',
+  /** The desk evaluation scorecard: ten criteria per agency (agency administrators, central roles compare agencies and provinces). */
+  'deskScorecard',
   /** The audit log (all agencies for auditors and platform administrators, one's own for an agency administrator). */
   'auditLog',
   /** The operations panel: readiness of the deployment and the audit chain's status. */
@@ -63,6 +65,7 @@ export const Areas = z.object({
   licences: flag,
   reports: flag,
   deskReports: flag,
+  deskScorecard: flag,
   auditLog: flag,
   operations: flag,
   administration: flag,

@@ -71,5 +71,6 @@ export * from './pages';
 export * from './offices';
 export * from './calendar';
 export * from './desk-reports';
+export * from './desk-scorecard';
 export * from './tracking';
 export * from './request-answers';

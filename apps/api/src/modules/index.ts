@@ -13,6 +13,7 @@ import { officesModule } from './offices';
 import { operationsModule } from './operations';
 import { organisationModule } from './organisation';
 import { requestsModule } from './requests';
+import { scorecardModule } from './scorecard';
 import { serviceArchitectureModule } from './service-architecture';
 import { servicesModule } from './services';
 
@@ -39,4 +40,5 @@ export const modules: readonly AppModule[] = [
   officesModule,
   calendarModule,
   feedbackModule,
+  scorecardModule,
 ];

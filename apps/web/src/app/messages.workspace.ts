@@ -3,6 +3,7 @@ import { messages as calendar } from '../features/calendar';
 import { workspaceMessages as catalogue } from '../features/catalogue';
 import { messages as deliveryReports } from '../features/delivery-reports';
 import { messages as deskReports } from '../features/desk-reports';
+import { messages as deskScorecard } from '../features/desk-scorecard';
 import { workspaceMessages as documentsWorkspace } from '../features/documents';
 import { workspaceMessages as feedbackWorkspace } from '../features/feedback';
 import { messages as licences } from '../features/licences';
@@ -24,6 +25,7 @@ export const workspaceParts = {
   catalogueWorkspace: catalogue,
   deliveryReports,
   deskReports,
+  deskScorecard,
   documentsWorkspace,
   feedbackWorkspace,
   licences,
@@ -40,6 +42,7 @@ export const workspaceFa = {
   ...catalogue.fa,
   ...deliveryReports.fa,
   ...deskReports.fa,
+  ...deskScorecard.fa,
   ...documentsWorkspace.fa,
   ...feedbackWorkspace.fa,
   ...licences.fa,
@@ -56,6 +59,7 @@ export const workspaceEn: Widen<typeof workspaceFa> = {
   ...catalogue.en,
   ...deliveryReports.en,
   ...deskReports.en,
+  ...deskScorecard.en,
   ...documentsWorkspace.en,
   ...feedbackWorkspace.en,
   ...licences.en,

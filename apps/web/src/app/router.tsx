@@ -6,6 +6,7 @@ import { catalogueRoutes } from '../features/catalogue';
 import { citizenRoutes } from '../features/citizen';
 import { deliveryReportRoutes } from '../features/delivery-reports';
 import { deskReportRoutes } from '../features/desk-reports';
+import { deskScorecardRoutes } from '../features/desk-scorecard';
 import { documentRoutes } from '../features/documents';
 import { feedbackRoutes } from '../features/feedback';
 import { identityRoutes } from '../features/identity';
@@ -61,6 +62,7 @@ export const routeTree = rootRoute.addChildren([
       ...licenceRoutes.staffArea,
       ...deliveryReportRoutes.staffArea,
       ...deskReportRoutes.staffArea,
+      ...deskScorecardRoutes.staffArea,
       ...auditRoutes.staffArea,
       ...calendarRoutes.staffArea,
       ...documentRoutes.staffArea,

@@ -72,3 +72,13 @@ export async function lowRatings(db: Db, scope: LowRatingScope, before: Keyset |
      LIMIT ${limit + 1}`);
   return found.map(fix);
 }
+
+/** For the desk scorecard: per agency, how many of these requests were rated, and how many 4 or 5. */
+export async function ratingsOfRequests(db: Db, requestIds: readonly string[]): Promise<Array<{ agencyId: string; rated: number; satisfied: number }>> {
+  if (requestIds.length === 0) return [];
+  return rows(
+    db,
+    sql`SELECT agency_id AS "agencyId", count(*)::int AS rated, count(*) FILTER (WHERE rating >= 4)::int AS satisfied
+          FROM request_feedback WHERE request_id = ANY(${list(requestIds)}::uuid[]) GROUP BY agency_id`,
+  );
+}

@@ -3,6 +3,9 @@ import { feedbackErrors } from './feedback.errors';
 import { feedbackAgencies } from './feedback.policy';
 import { feedbackRoutes } from './feedback.routes';
 
+/** For the desk scorecard: how many of some requests were rated (and 4–5), per agency. */
+export { ratingsOfRequests } from './feedback.repository';
+
 /**
  * The applicants' ratings of their closed requests (issue 11 §10): given once per request,
  * aggregated per agency, service and office for unit managers and administrators, low ratings with

@@ -136,3 +136,69 @@ export async function setWorkingDays(db: Db, found: ReadonlyArray<{ id: string; 
       FROM unnest(${list(found.map((x) => x.id))}::uuid[], ${list(found.map((x) => String(x.workingDays)))}::int[]) AS v(id, w)
      WHERE r.id = v.id AND r.answer_working_days IS NULL`);
 }
+
+// The desk scorecard's facts (issue 11 item 12) ---------------------------------------------------
+
+/** Per agency, what the desk scorecard counts of its requests in a period (see docs/adr/0032-desk-scorecard.md). */
+export interface ScorecardRequestFacts {
+  agencyId: string;
+  /** Submitted in the period. */
+  accepted: number;
+  /** Of those, with a tracking code. */
+  withTrackingCode: number;
+  /** Of those, whose receipt could be issued at acceptance: a tracking code and an answer date set when submitted. */
+  withReceipt: number;
+  /** Of those, still open now. */
+  open: number;
+  /** Of those open, not yet past their answer date. */
+  openInNorm: number;
+  /** Decided (answered) in the period. */
+  decided: number;
+  /** Of those, with a signed electronic answer (request_answers). */
+  answeredElectronically: number;
+  /** Of those, decided before their answer date. */
+  decidedInNorm: number;
+}
+
+/** The scorecard's request counts per agency (null: every agency) for [from, to); open/overdue as of now. */
+export async function scorecardRequestFacts(db: Db, f: { agencyIds: readonly string[] | null; from: Date; to: Date; now: Date }): Promise<ScorecardRequestFacts[]> {
+  if (f.agencyIds !== null && f.agencyIds.length === 0) return [];
+  const agencies = f.agencyIds === null ? sql`` : sql`AND r.agency_id = ANY(${list(f.agencyIds)}::uuid[])`;
+  const [from, to, now] = [iso(f.from), iso(f.to), iso(f.now)];
+  return rows<ScorecardRequestFacts>(
+    db,
+    sql`SELECT a.agency_id AS "agencyId",
+               coalesce(a.accepted, 0)::int AS accepted, coalesce(a.tracked, 0)::int AS "withTrackingCode",
+               coalesce(a.receipted, 0)::int AS "withReceipt", coalesce(a.open, 0)::int AS open,
+               coalesce(a.open_in_norm, 0)::int AS "openInNorm",
+               coalesce(d.decided, 0)::int AS decided, coalesce(d.electronic, 0)::int AS "answeredElectronically",
+               coalesce(d.in_norm, 0)::int AS "decidedInNorm"
+          FROM (SELECT r.agency_id, count(*) AS accepted,
+                       count(*) FILTER (WHERE r.tracking_code IS NOT NULL) AS tracked,
+                       count(*) FILTER (WHERE r.tracking_code IS NOT NULL AND r.due_at IS NOT NULL) AS receipted,
+                       count(*) FILTER (WHERE r.decided_at IS NULL) AS open,
+                       count(*) FILTER (WHERE r.decided_at IS NULL AND r.due_at > ${now}::timestamptz) AS open_in_norm
+                  FROM service_requests r
+                 WHERE r.submitted_at >= ${from}::timestamptz AND r.submitted_at < ${to}::timestamptz ${agencies}
+                 GROUP BY r.agency_id) a
+          FULL JOIN (SELECT r.agency_id, count(*) AS decided,
+                            count(x.request_id) AS electronic,
+                            count(*) FILTER (WHERE r.decided_at < r.due_at) AS in_norm
+                       FROM service_requests r LEFT JOIN request_answers x ON x.request_id = r.id
+                      WHERE r.decided_at >= ${from}::timestamptz AND r.decided_at < ${to}::timestamptz ${agencies}
+                      GROUP BY r.agency_id) d USING (agency_id)`,
+  );
+}
+
+/** The ids of requests decided in [from, to) (null: every agency), for counting what other modules hold of them. */
+export const decidedRequestIds = async (db: Db, f: { agencyIds: readonly string[] | null; from: Date; to: Date }): Promise<string[]> =>
+  f.agencyIds !== null && f.agencyIds.length === 0
+    ? []
+    : (
+        await rows<{ id: string }>(
+          db,
+          sql`SELECT r.id FROM service_requests r
+               WHERE r.decided_at >= ${iso(f.from)}::timestamptz AND r.decided_at < ${iso(f.to)}::timestamptz
+                 ${f.agencyIds === null ? sql`` : sql`AND r.agency_id = ANY(${list(f.agencyIds)}::uuid[])`}`,
+        )
+      ).map((r) => r.id);

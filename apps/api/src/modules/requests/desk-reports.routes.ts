@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { sendTableFile } from '../../platform/http/table-reply';
 import { deskReportCsv, deskReportFileName, deskReportXlsx } from './desk-reports.export';
 import { deskReport, deskReportOptions } from './desk-reports.service';
 
@@ -39,11 +40,7 @@ export async function deskReportsRoutes(app: FastifyInstance, ctx: AppContext): 
       const { format, ...q } = req.query;
       const report = await deskReport(ctx, req.actor, q, req.lang);
       if (format === 'json') return report;
-      reply.header('content-disposition', `attachment; filename="${deskReportFileName(report, format)}"`);
-      reply.header('cache-control', 'no-store');
-      // A Buffer is sent as it is (never through the JSON serialiser of the response schema).
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(deskReportCsv(report) as never);
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send((await deskReportXlsx(report)) as never);
+      return sendTableFile(reply, format, deskReportFileName(report, format), { csv: () => deskReportCsv(report), xlsx: () => deskReportXlsx(report) });
     },
   );
 

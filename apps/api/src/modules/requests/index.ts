@@ -22,6 +22,9 @@ export type { RequestFacts } from './request-tracking.service';
 /** For the delivery reports' discrepancy report: requests received per desk service in a period. */
 export { requestActivity } from './requests.repository';
 export type { RequestActivity } from './requests.repository';
+/** For the desk scorecard: per-agency request counts of a period, the ids decided in it, and who may read the desk's reports. */
+export { decidedRequestIds, scorecardRequestFacts } from './desk-reports.repository';
+export type { ScorecardRequestFacts } from './desk-reports.repository';
 /** The service desk: citizens submit requests, agency staff work them from the cartable; the desk reports. */
 export const requestsModule: AppModule = {
   name: 'requests',

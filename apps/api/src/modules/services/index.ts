@@ -13,6 +13,8 @@ export {
   servicesOfAgencies,
   toPublicService,
 } from './services.service';
+/** For the desk scorecard: published desk services created before a date, with their catalogue link. */
+export { publishedServicesBefore } from './services.repository';
 export { DESK_WORKFLOWS, versionFormSchema } from './service-versions.service';
 export type { NewService, Recipients, ServiceRecord, ServiceRow } from './services.service';
 

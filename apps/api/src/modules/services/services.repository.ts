@@ -133,3 +133,17 @@ export async function servicesByIds(db: Db, ids: readonly string[]): Promise<Ser
   if (ids.length === 0) return [];
   return (await rows<ServiceRecord>(db, sql`${SELECT} WHERE s.id = ANY(${list(ids)}::uuid[])`)).map(fix);
 }
+
+/** For the desk scorecard: the published desk services of these agencies created before `before`, with their catalogue link. */
+export async function publishedServicesBefore(
+  db: Db,
+  agencyIds: readonly string[],
+  before: Date,
+): Promise<Array<{ id: string; agencyId: string; catalogueServiceId: string | null }>> {
+  if (agencyIds.length === 0) return [];
+  return rows(
+    db,
+    sql`SELECT s.id, s.agency_id AS "agencyId", s.catalogue_service_id AS "catalogueServiceId" FROM services s
+         WHERE s.published AND s.agency_id = ANY(${list(agencyIds)}::uuid[]) AND s.created_at < ${before.toISOString()}::timestamptz`,
+  );
+}

@@ -61,6 +61,8 @@ export const fa = {
     calendarDesc: 'جدول تعطیلات رسمی هر سال و تعطیلی‌های محلی دستگاه و استان.',
     deskReports: 'گزارش‌های میز خدمت',
     deskReportsDesc: 'درخواست‌های پذیرفته و پاسخ‌داده و زمان پاسخ، به تفکیک ماه، خدمت و واحد.',
+    deskScorecard: 'کارنامهٔ ارزیابی میز خدمت',
+    deskScorecardDesc: 'ده معیار میز خدمت برای هر دستگاه و استان، شمرده از داده‌ها، با خروجی اکسل.',
   },
 };
 
@@ -124,6 +126,8 @@ export const en: Widen<typeof fa> = {
     calendarDesc: "Each year's official holidays and the agency's and province's local closures.",
     deskReports: 'Service desk reports',
     deskReportsDesc: 'Requests accepted and answered and the time to answer, by month, service and office.',
+    deskScorecard: 'Desk evaluation scorecard',
+    deskScorecardDesc: 'Ten desk criteria per agency and province, counted from the data, with a spreadsheet export.',
   },
 };
 

@@ -128,6 +128,7 @@ export function ToolsSection({
   reports,
   calendar = false,
   deskReports,
+  deskScorecard = false,
 }: {
   architecture: boolean;
   licences: boolean;
@@ -135,6 +136,8 @@ export function ToolsSection({
   /** The holiday calendar (its table for the central organisation, closures for agency administrators). */
   calendar?: boolean;
   deskReports: boolean;
+  /** The desk evaluation scorecard (agency administrators, central roles). */
+  deskScorecard?: boolean;
 }) {
   const { t } = useTranslation();
   const tools = [
@@ -143,6 +146,7 @@ export function ToolsSection({
     reports ? { to: '/staff/catalogue/reports' as const, key: 'reports' as const } : null,
     calendar ? { to: '/staff/calendar' as const, key: 'calendar' as const } : null,
     deskReports ? { to: '/staff/desk-reports' as const, key: 'deskReports' as const } : null,
+    deskScorecard ? { to: '/staff/desk-scorecard' as const, key: 'deskScorecard' as const } : null,
   ].filter((x) => x !== null);
   if (tools.length === 0) return null;
   return (

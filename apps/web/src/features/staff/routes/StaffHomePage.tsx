@@ -38,7 +38,7 @@ export function StaffHomePage() {
   if (areas.callCentre) sections.push(<CallCentreSection key="call-centre" />);
   if (areas.feedback) sections.push(<FeedbackSection key="feedback" />);
   if (areas.documents) sections.push(<DocumentsSection key="documents" />);
-  const tools = areas.architecture || areas.licences || areas.reports || areas.deskReports || areas.holidayCalendar;
+  const tools = areas.architecture || areas.licences || areas.reports || areas.deskReports || areas.deskScorecard || areas.holidayCalendar;
   const nothing = !areas.cartable && sections.length === 0 && !tools;
 
   const agency = session?.agency?.name;
@@ -61,7 +61,7 @@ export function StaffHomePage() {
           {sections}
         </div>
       ) : null}
-      <ToolsSection architecture={areas.architecture} licences={areas.licences} reports={areas.reports} deskReports={areas.deskReports} calendar={areas.holidayCalendar} />
+      <ToolsSection architecture={areas.architecture} licences={areas.licences} reports={areas.reports} deskReports={areas.deskReports} deskScorecard={areas.deskScorecard} calendar={areas.holidayCalendar} />
       {nothing ? (
         <div className="card">
           <EmptyState icon={<LockIcon />} title={t('staffHome.nothing.title')}>
