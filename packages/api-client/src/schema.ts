@@ -13108,6 +13108,7 @@ export interface operations {
                             label: string;
                         }[];
                         mayEdit: boolean;
+                        mayPublish: boolean;
                     };
                 };
             };

@@ -73,5 +73,7 @@ export const ServiceVersionList = z.object({
   workflows: z.array(z.object({ id: z.string(), label: z.string() })),
   /** The caller may create, edit and publish versions (the agency's administrator). */
   mayEdit: z.boolean(),
+  /** The caller may publish a draft now: they may edit, and the service's approved card is in force and lets it be requested online. */
+  mayPublish: z.boolean(),
 });
 export type ServiceVersionList = z.infer<typeof ServiceVersionList>;

@@ -94,6 +94,12 @@ function assertParts(parts: repo.VersionParts, lang: Lang): void {
   if (fields.length > 0) throw new ServicesError('VALIDATION_FAILED', { fields });
 }
 
+/** Whether the service's approved card lets a version be published: `open`, or why not (`unlinked`, expired, not electronic). */
+async function cardAvailability(db: Db, s: ServiceRecord, now: Date): Promise<ReturnType<typeof availabilityOf> | 'unlinked'> {
+  const card = s.catalogueServiceId ? (await approvedServiceFacts(db, [s.catalogueServiceId], now)).get(s.catalogueServiceId) : undefined;
+  return card ? availabilityOf(card) : 'unlinked';
+}
+
 function assertAdmin(actor: Actor, s: ServiceRecord): void {
   if (!hasRole(actor, ['agency_admin'], s.agencyId)) throw new ServicesError('FORBIDDEN', { need: ['agency_admin'] });
 }
@@ -111,13 +117,16 @@ const record = (tx: Tx, actor: Actor, origin: RequestOrigin, at: Date, s: Servic
 export async function listVersions(ctx: AppContext, actor: Actor, serviceId: string, lang: Lang): Promise<ServiceVersionList> {
   const db = ctx.database.db;
   const s = await visibleService(db, actor, serviceId);
+  const mayEdit = hasRole(actor, ['agency_admin'], s.agencyId);
   return {
     serviceId: s.id,
     title: s.titleFa,
     catalogueServiceId: s.catalogueServiceId,
     items: (await repo.versionsOf(db, s.id)).map(view),
     workflows: WORKFLOW_TEMPLATES.filter((w) => DESK_WORKFLOWS.includes(w.id)).map((w) => ({ id: w.id, label: w.label[lang] })),
-    mayEdit: hasRole(actor, ['agency_admin'], s.agencyId),
+    mayEdit,
+    // The publish button is offered only when the server would publish (the card decides, as publishVersion does).
+    mayPublish: mayEdit && (await cardAvailability(db, s, ctx.clock.now())) === 'open',
   };
 }
 
@@ -206,9 +215,8 @@ export async function publishVersion(
     assertAdmin(actor, s);
     const v = await versionOrRefuse(tx.db, s.id, versionNo);
     if (v.state !== 'draft') throw new ServicesError('SERVICE_VERSION_NOT_DRAFT', { serviceId, versionNo, state: v.state });
-    const card = s.catalogueServiceId ? (await approvedServiceFacts(tx.db, [s.catalogueServiceId], at)).get(s.catalogueServiceId) : undefined;
-    if (!card || availabilityOf(card) !== 'open')
-      throw new ServicesError('SERVICE_VERSION_CARD_REQUIRED', { serviceId, catalogueServiceId: s.catalogueServiceId, availability: card ? availabilityOf(card) : 'unlinked' });
+    const card = await cardAvailability(tx.db, s, at);
+    if (card !== 'open') throw new ServicesError('SERVICE_VERSION_CARD_REQUIRED', { serviceId, catalogueServiceId: s.catalogueServiceId, availability: card });
     assertParts(v, lang);
     const published = await repo.publishDraft(tx.db, s.id, versionNo, input.rowVersion, at);
     if (!published) throw new ServicesError('CONFLICT', { currentVersion: v.rowVersion });

@@ -83,7 +83,8 @@ describe('a service’s versions', () => {
     expect(asClerk.statusCode).toBe(200);
     expect(asClerk.json()).toMatchObject({ mayEdit: false, items: [{ versionNo: 1, state: 'published', workflow: 'simple_approval', formSchema: FORM_V1 }] });
     expect(asClerk.json().workflows).toEqual([{ id: 'simple_approval', label: 'تأیید ساده' }]);
-    expect((await call('GET', `/services/${linked}/versions`, admin)).json()).toMatchObject({ mayEdit: true });
+    expect((await call('GET', `/services/${linked}/versions`, admin)).json()).toMatchObject({ mayEdit: true, mayPublish: true });
+    expect(asClerk.json()).toMatchObject({ mayPublish: false });
   });
 
   it('are not shown to another agency’s staff nor to a citizen (as if the service did not exist)', async () => {
@@ -181,6 +182,8 @@ describe('a service’s versions', () => {
 describe('publishing', () => {
   it('needs the service linked to an approved card in force: unlinked or expired is SERVICE_VERSION_CARD_REQUIRED, changing nothing', async () => {
     for (const svc of [unlinked, expired]) {
+      // The screen is not offered the publication the server would refuse.
+      expect((await call('GET', `/services/${svc}/versions`, admin)).json()).toMatchObject({ mayEdit: true, mayPublish: false });
       const d = (await call('POST', `/services/${svc}/versions`, admin, { changeNote: 'نسخه‌ی تازه' })).json<VersionView>();
       const before = await counts();
       const res = await call('POST', `/services/${svc}/versions/${d.versionNo}/publish`, admin, { rowVersion: d.rowVersion });

@@ -214,10 +214,17 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
       {save.error && !errors ? <ErrorNotice error={save.error} /> : null}
       <div className="cluster">
         <SubmitButton pending={save.isPending}>{t('admin.versions.save')}</SubmitButton>
-        <button type="button" className="button button--primary" onClick={onPublish}>
-          {t('admin.versions.publish')}
-        </button>
+        {list.mayPublish ? (
+          <button type="button" className="button button--primary" onClick={onPublish}>
+            {t('admin.versions.publish')}
+          </button>
+        ) : null}
       </div>
+      {list.mayPublish ? null : (
+        <Notice tone="info">
+          <p>{t('admin.versions.cardRequired')}</p>
+        </Notice>
+      )}
     </form>
   );
 }
