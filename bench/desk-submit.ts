@@ -15,9 +15,11 @@
  * bench service with the 2 KB form is added beside it.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { newTrackingCode } from '@dargah/api/modules/requests';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { directLoop } from './lib/ceiling';
+import { benchTracking, printTracking } from './desk-tracking';
 import { freshDatabase, startServer } from './lib/server';
 
 const CITIZENS = [
@@ -138,8 +140,6 @@ async function addBenchService(
   }
 }
 
-const trackingCode = () => String(1_000_000_000 + (randomBytes(4).readUInt32BE() % 8_999_999_999)).slice(0, 10);
-
 /** The submission's statements through `pg`, as many transactions as the clients can make in `seconds`. */
 async function ceiling(
   url: string,
@@ -179,7 +179,7 @@ async function ceiling(
       `INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, $2, $3, $4::timestamptz) ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
       [scope, key, randomBytes(32).toString('hex'), now],
     );
-    const code = trackingCode();
+    const code = newTrackingCode();
     const inserted = await c.query<{ id: string }>(
       `INSERT INTO service_requests (tracking_code, service_id, service_version, agency_id, applicant_id, on_behalf_of_id, status, form, submitted_at, due_at, created_at, updated_at)
        VALUES ($1, $2, 1, $3, $4, $5, $6, $7::jsonb, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::timestamptz) ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
@@ -340,6 +340,8 @@ export async function benchDeskSubmit(concurrency = 32, seconds = 10) {
       JOBS_IN_PROCESS: 'false',
       OTP_SENDS_PER_10_MINUTES: '1000',
       SIGN_IN_RATE_PER_MINUTE: '100000',
+      // Public tracking is measured next, from many client addresses (X-Forwarded-For), as citizens come.
+      TRUST_PROXY: 'true',
     },
     { quiet: true },
   );
@@ -351,7 +353,9 @@ export async function benchDeskSubmit(concurrency = 32, seconds = 10) {
     await http(server.url, sessions, service.serviceId, concurrency, 2);
     const direct = await ceiling(url, concurrency, seconds, service);
     const viaHttp = await http(server.url, sessions, service.serviceId, concurrency, seconds);
+    const tracking = await benchTracking(url, server.url, concurrency, seconds);
     return {
+      tracking,
       name: `desk submission (POST /requests, ${formBytes} B form checked against its JSON Schema, Idempotency-Key)`,
       concurrency,
       seconds,
@@ -369,8 +373,8 @@ export async function benchDeskSubmit(concurrency = 32, seconds = 10) {
 }
 
 export async function reportDeskSubmit(results: unknown[], summary: string[], seconds: number): Promise<void> {
-  const r = await benchDeskSubmit(32, seconds);
-  results.push(r);
+  const { tracking, ...r } = await benchDeskSubmit(32, seconds);
+  results.push(r, tracking);
   const met = r.ratio >= r.target && r.httpErrors === 0;
   console.log(`\n${r.name} @ ${r.concurrency} clients, ${r.seconds}s`);
   console.log(`  ceiling (the same statements through pg): ${r.ceilingTxPerSec} tx/s`);
@@ -380,5 +384,6 @@ export async function reportDeskSubmit(results: unknown[], summary: string[], se
   console.log(`  ratio: ${r.ratio} (target >= ${r.target}) ${met ? 'OK' : 'BELOW TARGET'}`);
   summary.push(
     `desk submission (${r.formBytes} B form), PostgreSQL, ${r.concurrency} clients: ratio ${r.ratio} (target >= ${r.target}) ${met ? 'met' : 'not met'}`,
+    printTracking(tracking),
   );
 }
