@@ -70,10 +70,10 @@ export const DeskScorecard = z.object({
   from: z.iso.datetime(),
   to: z.iso.datetime(),
   province: z.string().nullable(),
-  /** Central roles compare agencies and provinces; an agency's administrator sees their agencies only. */
-  scope: z.enum(['central', 'agency']),
+  /** Central roles compare agencies and provinces; a provincial evaluator, their province's agencies; an agency's administrator sees their agencies only. */
+  scope: z.enum(['central', 'province', 'agency']),
   agencies: z.array(ScorecardRow),
-  /** Per province (central scope only; empty otherwise); agencies without a province under `—`. */
+  /** Per province (central and province scopes; empty for an agency); agencies without a province under `—`. */
   provinces: z.array(ScorecardRow),
   total: ScorecardRow,
 });

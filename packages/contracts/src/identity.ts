@@ -41,6 +41,8 @@ export const ROLES = [
   'platform_admin',
   /** Answers callers about their requests (issue 11 §9): looks a request up by tracking code after an identity check. */
   'call_centre_operator',
+  /** Evaluates the electronic service desks of the agencies in the province of their agency (the province's planning organisation, issue 11 §12). */
+  'provincial_evaluator',
 ] as const;
 export const RoleName = z.enum(ROLES);
 
@@ -191,7 +193,7 @@ export const RoleGrantInput = z
   .strict();
 export type RoleGrantInput = z.infer<typeof RoleGrantInput>;
 /** Roles only a platform administrator may grant or revoke. */
-export const PLATFORM_ONLY_ROLES = ['platform_admin', 'central_reviewer', 'oversight_auditor'] as const;
+export const PLATFORM_ONLY_ROLES = ['platform_admin', 'central_reviewer', 'oversight_auditor', 'provincial_evaluator'] as const;
 
 export const StaffUsername = z
   .string()

@@ -84,21 +84,21 @@ describe('demo data', () => {
     expect(await count('agencies')).toBe(0);
   });
 
-  it('seeds three agencies with their desk services, the central body, staff in every role, two citizens and a company, once', async () => {
+  it('seeds three agencies with their desk services, the central body, the province’s planning organisation, staff in every role, two citizens and a company, once', async () => {
     creds = await seedDemoData(t.ctx);
     const after = await counts();
     expect(after).toEqual({
-      agencies: 4,
-      org_units: 8,
+      agencies: 5,
+      org_units: 10,
       services: 7,
-      staff: 17,
-      role_assignments: 17,
+      staff: 18,
+      role_assignments: 18,
       citizens: 3,
       company_representatives: 1,
       signer_keys: 1,
       documents: 3,
     });
-    expect(creds.filter((c) => c.kind === 'staff')).toHaveLength(17);
+    expect(creds.filter((c) => c.kind === 'staff')).toHaveLength(18);
     expect(creds.filter((c) => c.kind === 'citizen').map((c) => [c.login, c.secret])).toEqual(
       DEMO_CITIZENS.map((c) => [c.nationalCode, c.mobile]),
     );
@@ -118,7 +118,10 @@ describe('demo data', () => {
       province: string | null;
       name_fa: string;
     }>(t.ctx.database.db, sql`SELECT id, kind, parent_id, province, name_fa FROM agencies`);
-    const byKind = Object.fromEntries(agencies.map((a) => [a.kind, a]));
+    // The province's planning organisation (a provincial office too) stands outside the tree.
+    const planning = agencies.filter((a) => a.name_fa === 'سازمان مدیریت و برنامه‌ریزی استان تهران');
+    expect(planning).toMatchObject([{ kind: 'provincial_office', parent_id: null, province: 'تهران' }]);
+    const byKind = Object.fromEntries(agencies.filter((a) => a !== planning[0]).map((a) => [a.kind, a]));
     expect(byKind.ministry!.parent_id).toBeNull();
     expect(byKind.organisation!.parent_id).toBe(byKind.ministry!.id);
     expect(byKind.provincial_office).toMatchObject({ parent_id: byKind.organisation!.id, province: 'تهران' });

@@ -46,12 +46,13 @@ export const DEMO_LEGAL_IDS = {
   organisation: legalId('1010345679'),
   provincial: legalId('1010345680'),
   central: legalId('1010345681'),
+  planning: legalId('1010345682'),
   company: legalId('1410345678'),
 } as const;
 
-type AgencyKey = 'ministry' | 'organisation' | 'provincial' | 'central';
+type AgencyKey = 'ministry' | 'organisation' | 'provincial' | 'central' | 'planning';
 /** The agencies with desk services (the central body has none). */
-type DeskAgencyKey = Exclude<AgencyKey, 'central'>;
+type DeskAgencyKey = Exclude<AgencyKey, 'central' | 'planning'>;
 
 const AGENCIES: Record<
   AgencyKey,
@@ -96,6 +97,15 @@ const AGENCIES: Record<
     province: null,
     units: ['معاونت مدیریت و بهره‌وری', 'دفتر معماری و مدیریت خدمات دولت'],
   },
+  // The province's planning organisation evaluates the desks of the province's agencies (issue 11 §12).
+  planning: {
+    nameFa: 'سازمان مدیریت و برنامه‌ریزی استان تهران',
+    nameEn: 'Tehran Province Management and Planning Organisation',
+    kind: 'provincial_office',
+    parent: null,
+    province: 'تهران',
+    units: ['معاونت توسعه مدیریت و سرمایه انسانی', 'اداره ارزیابی عملکرد دستگاه‌های اجرایی'],
+  },
 };
 
 interface StaffSeed {
@@ -123,6 +133,8 @@ const STAFF: StaffSeed[] = [
   },
   // The central reviewer works for the central body, not for an agency whose cards they approve.
   { username: 'reviewer.central', displayName: 'محمد صادقی', agency: 'central', role: 'central_reviewer' },
+  // Evaluates the desks of Tehran province's agencies for the planning organisation.
+  { username: 'evaluator.tehran', displayName: 'نسرین عباسی', agency: 'planning', role: 'provincial_evaluator' },
   {
     username: 'auditor',
     displayName: 'نرگس رحیمی',
@@ -329,7 +341,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
       const staffIds: Record<string, string> = {};
       const agencyIds = {} as Record<AgencyKey, string>;
       const opUnits = {} as Record<AgencyKey, string>;
-      for (const key of ['ministry', 'organisation', 'provincial', 'central'] as const) {
+      for (const key of ['ministry', 'organisation', 'provincial', 'central', 'planning'] as const) {
         const a = AGENCIES[key];
         const row = await orgRepo.insertAgency(
           tx.db,
@@ -356,7 +368,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
           now,
         );
         opUnits[key] = op.id;
-        for (const s of key === 'central' ? [] : SERVICES[key]) await createService(tx.db, { ...s, agencyId: row.id, published: true }, now);
+        for (const s of key === 'central' || key === 'planning' ? [] : SERVICES[key]) await createService(tx.db, { ...s, agencyId: row.id, published: true }, now);
       }
       for (const s of STAFF) {
         const id = await orgRepo.insertStaff(

@@ -1,6 +1,6 @@
 import type { AppModule } from '../../platform/module';
 import { scorecardErrors } from './scorecard.errors';
-import { scorecardAgencies } from './scorecard.policy';
+import { scorecardScope } from './scorecard.policy';
 import { scorecardRoutes } from './scorecard.routes';
 
 /**
@@ -12,5 +12,5 @@ export const scorecardModule: AppModule = {
   name: 'scorecard',
   errors: [scorecardErrors],
   register: scorecardRoutes,
-  areas: (_ctx, actor) => ({ deskScorecard: actor.type === 'staff' && scorecardAgencies(actor) !== undefined }),
+  areas: (_ctx, actor) => ({ deskScorecard: actor.type === 'staff' && scorecardScope(actor) !== undefined }),
 };

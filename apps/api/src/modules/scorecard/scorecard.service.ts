@@ -2,6 +2,7 @@ import type { DeskScorecard } from '@dargah/contracts';
 import { fromJalali, toJalali } from '@dargah/persian';
 import { requireStaff, type Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import type { Lang } from '../../platform/http/i18n';
 import { approvedServiceFacts, cardsInForceDuring } from '../catalogue';
 import { ratingsOfRequests } from '../feedback';
@@ -10,7 +11,7 @@ import { decidedRequestIds, scorecardRequestFacts } from '../requests';
 import { publishedServicesBefore } from '../services';
 import { ScorecardError } from './scorecard.errors';
 import { addCounts, NO_COUNTS, rowOf, type ScorecardCounts } from './scorecard.model';
-import { SCORECARD_AGENCY_ROLES, scorecardAgencies } from './scorecard.policy';
+import { SCORECARD_AGENCY_ROLES, SCORECARD_PROVINCE_ROLES, scorecardScope, type ScorecardScope } from './scorecard.policy';
 
 /*
  * The desk evaluation scorecard (issue 11 item 12, ADR 0032): per agency, ten criteria of one
@@ -28,10 +29,20 @@ export interface ScorecardQuery {
   province?: string | undefined;
 }
 
+/** The agencies a scope covers: every active one, those of the evaluator's provinces, or the administrator's. */
+async function agenciesInScope(db: Db, scope: ScorecardScope): Promise<string[]> {
+  if (scope.kind === 'agency') return scope.agencyIds;
+  const active = await activeAgencies(db);
+  if (scope.kind === 'central') return active.map((a) => a.id);
+  const held = await agenciesByIds(db, scope.heldAt);
+  const provinces = new Set([...held.values()].map((a) => a.province).filter((p): p is string => p !== null));
+  return [...(await agenciesByIds(db, active.map((a) => a.id))).values()].filter((a) => a.province !== null && provinces.has(a.province)).map((a) => a.id);
+}
+
 export async function deskScorecard(ctx: AppContext, actor: Actor, q: ScorecardQuery, lang: Lang): Promise<DeskScorecard> {
   requireStaff(actor);
-  const scope = scorecardAgencies(actor);
-  if (scope === undefined) throw new ScorecardError('FORBIDDEN', { need: [...SCORECARD_AGENCY_ROLES, ...CENTRAL_ROLES] });
+  const scope = scorecardScope(actor);
+  if (scope === undefined) throw new ScorecardError('FORBIDDEN', { need: [...SCORECARD_AGENCY_ROLES, ...SCORECARD_PROVINCE_ROLES, ...CENTRAL_ROLES] });
   const now = ctx.clock.now();
   const thisYear = toJalali(now).jy;
   const year = q.year ?? thisYear;
@@ -43,8 +54,7 @@ export async function deskScorecard(ctx: AppContext, actor: Actor, q: ScorecardQ
   const province = q.province?.trim() || null;
 
   return ctx.reads.read(async (db) => {
-    const ids = scope ?? (await activeAgencies(db)).map((a) => a.id);
-    const facts = [...(await agenciesByIds(db, ids)).values()].filter((a) => province === null || a.province === province);
+    const facts = [...(await agenciesByIds(db, await agenciesInScope(db, scope))).values()].filter((a) => province === null || a.province === province);
     const agencyIds = facts.map((a) => a.id);
     const counts = new Map<string, ScorecardCounts>(agencyIds.map((id) => [id, { ...NO_COUNTS }]));
     const bump = (agencyId: string, k: keyof ScorecardCounts, by = 1) => {
@@ -98,14 +108,14 @@ export async function deskScorecard(ctx: AppContext, actor: Actor, q: ScorecardQ
       byProvince.set(p, addCounts(byProvince.get(p) ?? NO_COUNTS, counts.get(a.id) ?? NO_COUNTS));
     }
     const provinces =
-      scope === null ? [...byProvince].map(([p, c]) => rowOf(p, p, p === NO_PROVINCE ? null : p, c, lang)).sort((x, y) => collator.compare(x.name, y.name)) : [];
+      scope.kind !== 'agency' ? [...byProvince].map(([p, c]) => rowOf(p, p, p === NO_PROVINCE ? null : p, c, lang)).sort((x, y) => collator.compare(x.name, y.name)) : [];
     const all = [...counts.values()].reduce(addCounts, NO_COUNTS);
     return {
       year,
       from: from.toISOString(),
       to: to.toISOString(),
       province,
-      scope: scope === null ? 'central' : 'agency',
+      scope: scope.kind,
       agencies,
       provinces,
       total: rowOf('total', lang === 'en' ? 'Total' : 'جمع', null, all, lang),

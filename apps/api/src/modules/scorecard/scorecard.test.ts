@@ -30,7 +30,7 @@ let t: TestApp;
 const P1 = 'استان آزمون یک';
 const P2 = 'استان آزمون دو';
 const ag = {} as Record<'a' | 'b' | 'c', string>;
-const people = {} as Record<'adminA' | 'managerA' | 'signerA' | 'clerkA' | 'clerkB' | 'central' | 'auditor', string>;
+const people = {} as Record<'adminA' | 'managerA' | 'signerA' | 'clerkA' | 'clerkB' | 'central' | 'auditor' | 'evaluatorP1', string>;
 const PIN = '246810';
 const T0 = '2025-09-23T06:30:00.000Z'; // Tue 1 Mehr 1404, 10:00 Tehran
 const NEXT_DAY = '2025-09-24T06:30:00.000Z';
@@ -58,6 +58,8 @@ beforeAll(async () => {
   people.clerkB = (await buildStaff(t, ag.b, ['desk_clerk'])).username;
   people.central = (await buildStaff(t, ag.b, ['central_reviewer'])).username;
   people.auditor = (await buildStaff(t, ag.c, ['oversight_auditor'])).username;
+  // The provincial evaluator works at an agency of P1 (standing in for P1's planning organisation).
+  people.evaluatorP1 = (await buildStaff(t, ag.c, ['provincial_evaluator'])).username;
 
   const s1 = await buildDeskService(t, ag.a, 'خدمت برخط الف');
   const s2 = await buildDeskService(t, ag.a, 'خدمت حضوری الف');
@@ -163,6 +165,22 @@ describe('GET /desk-scorecard', () => {
     const mine = body.agencies.filter((r) => [ag.a, ag.b, ag.c].includes(r.key));
     expect(mine).toHaveLength(3);
     for (const r of mine) expect([r.total, r.measured, r.criteria.every((c) => c.value === null)]).toEqual([null, 0, true]);
+  });
+
+  it('a provincial evaluator compares the agencies of their province, and no other', async () => {
+    const body = (await get('evaluatorP1', 'year=1404')).json<{ scope: string; agencies: Row[]; provinces: Row[]; total: Row }>();
+    expect(body.scope).toBe('province');
+    expect(body.agencies.map((r) => r.key).sort()).toEqual([ag.a, ag.c].sort());
+    expect(body.provinces.map((r) => r.key)).toEqual([P1]);
+    expect(body.total.total).toBe(0.6333);
+    // Asking for another province shows nothing of it.
+    const other = (await get('evaluatorP1', `year=1404&province=${encodeURIComponent(P2)}`)).json<{ agencies: Row[]; provinces: Row[]; total: Row }>();
+    expect([other.agencies, other.provinces, other.total.measured]).toEqual([[], [], 0]);
+    // Their exports hold the same rows.
+    const csv = await get('evaluatorP1', 'year=1404&format=csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('اداره کل ارزیابی الف');
+    expect(csv.body).not.toContain('اداره کل ارزیابی ب');
   });
 
   it('the current year by default; English evidence and notes', async () => {
