@@ -26,6 +26,7 @@ type Persona =
   | 'platform'
   | 'clerkAdmin'
   | 'callCentre'
+  | 'evaluator'
   | 'citizen';
 
 const sessions = {} as Record<Persona, Session>;
@@ -60,6 +61,7 @@ const OFFERED: Record<Persona, AreaName[]> = {
   ],
   clerkAdmin: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'deskReports', 'deskScorecard', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock', 'feedback'],
   callCentre: ['staff', 'documents', 'callCentre'],
+  evaluator: ['staff', 'documents', 'deskScorecard'],
   citizen: ['me'],
 };
 
@@ -113,6 +115,7 @@ const ROLES: Record<Exclude<Persona, 'citizen'>, { agency: 'parent' | 'child'; r
   platform: { agency: 'parent', roles: ['platform_admin'] },
   clerkAdmin: { agency: 'child', roles: ['desk_clerk', 'agency_admin'] },
   callCentre: { agency: 'child', roles: ['call_centre_operator'] },
+  evaluator: { agency: 'child', roles: ['provincial_evaluator'] },
 };
 
 const areasOf = async (s: Session) => {
