@@ -11,6 +11,7 @@ import {
   MINISTRY_EXPERT,
   PLATFORM_ADMIN,
   PROVINCIAL_ADMIN,
+  PROVINCIAL_EVALUATOR,
   PROVINCIAL_MANAGER,
   REPRESENTATIVE,
   SECRETARIAT,
@@ -80,6 +81,8 @@ const ROLES: Role[] = [
     sections: ['review', 'cards', 'audit', 'admin', 'documents', 'feedback', 'tools'],
   },
   { key: 'central-reviewer', sign: { staff: CENTRAL_REVIEWER }, nav: staffNav, sections: ['review', 'delivery', 'cards', 'documents', 'tools'] },
+  // Evaluates Tehran's desks: the scorecard, under the tools.
+  { key: 'provincial-evaluator', sign: { staff: PROVINCIAL_EVALUATOR }, nav: staffNav, sections: ['documents', 'tools'] },
   { key: 'auditor', sign: { staff: AUDITOR }, nav: staffNav, sections: ['audit', 'chain', 'system', 'delivery', 'cards', 'documents', 'tools'] },
   {
     key: 'platform-admin',

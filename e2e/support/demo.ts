@@ -130,3 +130,6 @@ export const HOME_CITIZENS = {
 
 /** A call-centre operator of the ministry (call_centre_operator). */
 export const CALL_CENTRE: DemoStaff = { username: 'callcentre.ministry', password: DEMO_PASSWORD };
+
+/** Tehran's provincial evaluator (provincial_evaluator at the province's planning organisation): the desk scorecard of Tehran's agencies. */
+export const PROVINCIAL_EVALUATOR: DemoStaff = { username: 'evaluator.tehran', password: DEMO_PASSWORD };
