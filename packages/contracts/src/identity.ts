@@ -41,6 +41,8 @@ export const ROLES = [
   'platform_admin',
   /** Answers callers about their requests (issue 11 §9): looks a request up by tracking code after an identity check. */
   'call_centre_operator',
+  /** Works at one counter office (پیشخوان دولت): submits requests for citizens with their one-time code as consent (issue 11 §9). */
+  'counter_operator',
 ] as const;
 export const RoleName = z.enum(ROLES);
 
@@ -191,7 +193,7 @@ export const RoleGrantInput = z
   .strict();
 export type RoleGrantInput = z.infer<typeof RoleGrantInput>;
 /** Roles only a platform administrator may grant or revoke. */
-export const PLATFORM_ONLY_ROLES = ['platform_admin', 'central_reviewer', 'oversight_auditor'] as const;
+export const PLATFORM_ONLY_ROLES = ['platform_admin', 'central_reviewer', 'oversight_auditor', 'counter_operator'] as const;
 
 export const StaffUsername = z
   .string()
