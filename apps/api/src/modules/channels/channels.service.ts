@@ -1,8 +1,10 @@
 import type { ChannelService, ConsentChallenge, CounterDesk, CounterWorkPage, Office, PostalChoice, RequestChannelView, WalkInDesk } from '@dargah/contracts';
 import { jalaliDateString, jalaliDayRange, maskMiddle, parseJalali } from '@dargah/persian';
-import type { Actor, RequestOrigin, StaffActor } from '../../platform/actor';
+import type { Actor, RequestOrigin, StaffActor, Who } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import type { Db, Tx } from '../../platform/db';
+import { recordChange } from '../../platform/events';
+import { dispatchByPost } from '../../platform/integrations/postal';
 import type { Lang } from '../../platform/http/i18n';
 import type { IdempotencyClaim } from '../../platform/idempotency';
 import { citizensByIds, personFor, personSeenInPerson } from '../identity';
@@ -248,4 +250,31 @@ export async function requestChannel(ctx: AppContext, actor: Actor, requestId: s
       dispatchedAt: postal.dispatchedAt?.toISOString() ?? null,
     } : null,
   };
+}
+
+/**
+ * In the answer's transaction (requests module, onAnswerIssued): an answer whose applicant chose
+ * postal delivery is handed to the post, and the dispatch records the postal tracking number, with
+ * its event and audit entry. When the post does not answer in time the answer still stands and
+ * the dispatch stays awaiting (logged; the staff see it on the request's page).
+ */
+export async function dispatchAnswerByPost(ctx: AppContext, tx: Tx, w: Who, a: { requestId: string; agencyId: string; documentId: string }): Promise<void> {
+  const postal = await repo.findPostal(tx.db, a.requestId, true);
+  if (!postal || postal.status !== 'awaiting_answer') return;
+  let trackingNumber: string;
+  try {
+    ({ trackingNumber } = await dispatchByPost(ctx.postal, { reference: a.requestId, recipientName: postal.recipientName, postalCode: postal.postalCode, address: postal.address }, ctx.config.POSTAL_TIMEOUT_MS));
+  } catch (err) {
+    ctx.log.warn({ err, requestId: a.requestId }, 'the post did not take the answer; its dispatch stays awaiting');
+    return;
+  }
+  await repo.markDispatched(tx.db, a.requestId, { postalTracking: trackingNumber, documentId: a.documentId }, w.at);
+  await recordChange(tx, w, {
+    stream: 'postal_dispatch',
+    id: a.requestId,
+    event: 'dispatched',
+    audit: 'postal_dispatch.dispatch',
+    agencyId: a.agencyId,
+    details: { documentId: a.documentId, postalTracking: trackingNumber },
+  });
 }

@@ -342,9 +342,38 @@ describe('postal delivery of the answer', () => {
     const staffView = (await call('GET', `/requests/${res.json().id}/channel`, s.clerkA)).json();
     expect(staffView.postal).toMatchObject({ status: 'awaiting_answer', postalCodeMasked: '16******44', postalTracking: null });
 
+    // A citizen whose profile has an address: the answer goes there when none is given.
+    const known = await consentFor(s.op1!);
+    const profiled = await signInCitizen(t, known.nationalCode, known.mobile);
+    const profile = { name: 'زهرا کاظمی', postalCode: '1619735744', address: 'تهران، میدان ونک، پلاک ۳' };
+    const patch = await t.app.inject({ method: 'PATCH', url: '/api/v1/me/profile', headers: profiled.headers, payload: profile });
+    expect(patch.statusCode, patch.body).toBe(200);
+    const byProfile = await submit(s.op1!, known, ids.delegated, { postal: {} });
+    expect(byProfile.statusCode, byProfile.body).toBe(201);
+    const [kept] = await t.ctx.database.query<{ recipient_name: string; address: string }>('SELECT recipient_name, address FROM postal_dispatches WHERE request_id = $1', [byProfile.json<{ id: string }>().id]);
+    expect(kept).toMatchObject({ recipient_name: profile.name, address: profile.address });
+
     const walkIn = await call('POST', '/walk-in/requests', s.clerkA, { identity: { method: 'card_seen', nationalCode: randomNationalCode(), attestation: true }, serviceId: ids.notDelegated, form, postal });
     expect(walkIn.json().error.code).toBe('POSTAL_NOT_OFFERED');
     const badCode = await submit(s.op1!, await consentFor(s.op1!), ids.delegated, { postal: { ...postal, postalCode: '0123456789' } });
     expect(badCode.statusCode).toBe(400);
+  });
+
+  it('when the answer is issued the post takes it in the same transaction: the applicant and staff see its postal tracking number; the post is listed in /readyz', async () => {
+    const c = await consentFor(s.op1!);
+    const postal = { postalCode: '1619735744', address: 'تهران، خیابان انقلاب، پلاک ۸', recipientName: 'علی رضایی' };
+    const r = (await submit(s.op1!, c, ids.delegated, { postal })).json<{ id: string }>();
+    const answered = await call('POST', `/requests/${r.id}/answer`, s.managerA, { decision: 'approve' });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const citizen = await signInCitizen(t, c.nationalCode, c.mobile);
+    const seen = (await call('GET', `/requests/${r.id}/channel`, citizen)).json<{ postal: { status: string; postalTracking: string; dispatchedAt: string } }>();
+    expect(seen.postal).toMatchObject({ status: 'dispatched', postalTracking: expect.stringMatching(/^[1-9]\d{23}$/) as unknown as string });
+    const [row] = await t.ctx.database.query<{ document_id: string }>('SELECT document_id FROM postal_dispatches WHERE request_id = $1', [r.id]);
+    expect(row!.document_id).toBe(answered.json<{ documentId: string }>().documentId);
+    await sealAuditNow(t.ctx.database);
+    const [entry] = await t.ctx.database.query<{ details: Record<string, unknown> }>("SELECT details FROM audit_entries WHERE object_id = $1 AND action = 'postal_dispatch.dispatch'", [r.id]);
+    expect(entry!.details).toMatchObject({ postalTracking: seen.postal.postalTracking });
+    const ready = (await t.app.inject({ url: '/readyz' })).json<{ simulators: string[] }>();
+    expect(ready.simulators).toContain('post');
   });
 });

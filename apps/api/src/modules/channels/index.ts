@@ -3,6 +3,8 @@ import { channelsErrors } from './channels.errors';
 import { COUNTER_ROLES, oversightAgencies, walkInAgencies } from './channels.policy';
 import { hasRole } from '../organisation';
 import { channelsRoutes } from './channels.routes';
+import { dispatchAnswerByPost } from './channels.service';
+import { onAnswerIssued } from '../requests';
 
 /**
  * Every channel, attributed (issue 11 item 9): counter operators and an agency's in-person desk
@@ -13,7 +15,11 @@ import { channelsRoutes } from './channels.routes';
 export const channelsModule: AppModule = {
   name: 'channels',
   errors: [channelsErrors],
-  register: channelsRoutes,
+  async register(app, ctx) {
+    // An answer chosen for postal delivery goes to the post in the answer's own transaction.
+    onAnswerIssued(dispatchAnswerByPost);
+    await channelsRoutes(app, ctx);
+  },
   areas: (_ctx, actor) => ({
     counterDesk: hasRole(actor, COUNTER_ROLES),
     walkIn: walkInAgencies(actor).length > 0,

@@ -21,6 +21,7 @@ export { submitRequest } from './requests.service';
 export type { SubmissionChannel } from './requests.service';
 export { servingUnit } from './requests.policy';
 export { RequestView } from './request-views.schemas';
+export { onAnswerIssued } from './answer.service';
 /** For the feedback module: one request's facts for its applicant, and tracking codes by id. */
 export { requestFactsForApplicant, trackingCodesOf } from './request-tracking.service';
 export type { RequestFacts } from './request-tracking.service';

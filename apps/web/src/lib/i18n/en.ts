@@ -102,5 +102,6 @@ export const en: Messages = {
     oversight_auditor: 'Oversight auditor',
     platform_admin: 'Platform administrator',
     call_centre_operator: 'Call-centre operator',
+    counter_operator: 'Counter office operator',
   },
 };

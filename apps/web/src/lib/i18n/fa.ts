@@ -105,6 +105,7 @@ export const fa = {
     oversight_auditor: 'بازرس نظارتی',
     platform_admin: 'مدیر درگاه',
     call_centre_operator: 'اپراتور مرکز تماس',
+    counter_operator: 'اپراتور دفتر پیشخوان',
   },
 };
 
