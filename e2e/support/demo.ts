@@ -130,3 +130,8 @@ export const HOME_CITIZENS = {
 
 /** A call-centre operator of the ministry (call_centre_operator). */
 export const CALL_CENTRE: DemoStaff = { username: 'callcentre.ministry', password: DEMO_PASSWORD };
+
+// Counter offices and the in-person desk (e2e/counter.e2e.ts) ----------------------------------
+
+/** The operator of the demo's Tehran counter office (counter_operator), delegated the ministry's employment-record certificate. */
+export const COUNTER_OPERATOR: DemoStaff = { username: 'counter.tehran', password: DEMO_PASSWORD };

@@ -91,14 +91,14 @@ describe('demo data', () => {
       agencies: 4,
       org_units: 8,
       services: 7,
-      staff: 17,
-      role_assignments: 17,
+      staff: 18,
+      role_assignments: 18,
       citizens: 3,
       company_representatives: 1,
       signer_keys: 1,
       documents: 3,
     });
-    expect(creds.filter((c) => c.kind === 'staff')).toHaveLength(17);
+    expect(creds.filter((c) => c.kind === 'staff')).toHaveLength(18);
     expect(creds.filter((c) => c.kind === 'citizen').map((c) => [c.login, c.secret])).toEqual(
       DEMO_CITIZENS.map((c) => [c.nationalCode, c.mobile]),
     );

@@ -3,4 +3,6 @@
  * walk-in registration, the agency's oversight of counter work, and the strings.
  */
 export { channelRoutes } from './routes';
+export { ChannelFacts } from './components/ChannelFacts';
+export { messages } from './messages';
 export { workspaceMessages } from './workspace-messages';
