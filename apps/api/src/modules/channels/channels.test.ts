@@ -367,7 +367,7 @@ describe('postal delivery of the answer', () => {
     expect(answered.statusCode, answered.body).toBe(200);
     const citizen = await signInCitizen(t, c.nationalCode, c.mobile);
     const seen = (await call('GET', `/requests/${r.id}/channel`, citizen)).json<{ postal: { status: string; postalTracking: string; dispatchedAt: string } }>();
-    expect(seen.postal).toMatchObject({ status: 'dispatched', postalTracking: expect.stringMatching(/^[1-9]\d{23}$/) as unknown as string });
+    expect(seen.postal).toMatchObject({ status: 'dispatched', postalTracking: expect.stringMatching(/^[1-9]\d{23}$/) });
     const [row] = await t.ctx.database.query<{ document_id: string }>('SELECT document_id FROM postal_dispatches WHERE request_id = $1', [r.id]);
     expect(row!.document_id).toBe(answered.json<{ documentId: string }>().documentId);
     await sealAuditNow(t.ctx.database);

@@ -31,7 +31,7 @@ export function ChannelForm({ services, ready, send, idPrefix }: { services: Cha
       </h2>
       <Field id={`${idPrefix}-service`} name="serviceId" label={t('channels.form.service')} required>
         {(props) => (
-          <select {...props} value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+          <select {...props} className="input" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
             {services.map((s) => (
               <option key={s.serviceId} value={s.serviceId}>
                 {s.title} — {s.agencyName}
@@ -100,11 +100,12 @@ function ServiceForm({ service, ready, send, onDone, idPrefix }: { service: Chan
       {submitted && !ready ? <Notice tone="warning" role="alert" title={t('channels.form.needIdentity')} /> : null}
       <SchemaFields fields={model.fields} values={values} errors={messages} onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))} />
       {service.postalDelivery ? (
-        <fieldset className="stack">
-          <legend>{t('channels.form.postal')}</legend>
-          <label className="checkbox">
-            <input type="checkbox" checked={postal.on} onChange={(e) => setPostal({ ...postal, on: e.target.checked })} /> {t('channels.form.postal')}
-          </label>
+        <fieldset className="field fieldset stack">
+          <legend className="field__label">{t('channels.form.postal')}</legend>
+          <div className="check">
+            <input id={`${idPrefix}-postal-on`} type="checkbox" checked={postal.on} onChange={(e) => setPostal({ ...postal, on: e.target.checked })} />
+            <label htmlFor={`${idPrefix}-postal-on`}>{t('channels.form.postal')}</label>
+          </div>
           <p className="text-muted">{t('channels.form.postalHelp')}</p>
           {postal.on
             ? POSTAL.map((k) => (
@@ -113,7 +114,7 @@ function ServiceForm({ service, ready, send, onDone, idPrefix }: { service: Chan
                     k === 'postalCode' ? (
                       <DigitsInput {...props} maxLength={14} value={postal[k]} onChange={(e) => setPostal({ ...postal, [k]: e.target.value })} />
                     ) : (
-                      <input {...props} maxLength={500} value={postal[k]} onChange={(e) => setPostal({ ...postal, [k]: e.target.value })} />
+                      <input {...props} className="input" maxLength={500} value={postal[k]} onChange={(e) => setPostal({ ...postal, [k]: e.target.value })} />
                     )
                   }
                 </Field>

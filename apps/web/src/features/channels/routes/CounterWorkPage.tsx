@@ -45,7 +45,7 @@ export function CounterWorkPage() {
         {mine.length > 1 ? (
           <Field id="work-agency" name="agencyId" label={t('channels.work.agency')} required>
             {(props) => (
-              <select {...props} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+              <select {...props} className="input" value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
                 {mine.map((id) => (
                   <option key={id} value={id}>
                     {nameOf(id)}
@@ -57,7 +57,7 @@ export function CounterWorkPage() {
         ) : null}
         <Field id="work-office" name="officeId" label={t('channels.work.office')}>
           {(props) => (
-            <select {...props} value={draft.officeId} onChange={(e) => setDraft({ ...draft, officeId: e.target.value })}>
+            <select {...props} className="input" value={draft.officeId} onChange={(e) => setDraft({ ...draft, officeId: e.target.value })}>
               <option value="">{t('channels.work.allOffices')}</option>
               {(work.data?.offices ?? []).map((o) => (
                 <option key={o.id} value={o.id}>

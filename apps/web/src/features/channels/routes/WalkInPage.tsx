@@ -47,7 +47,7 @@ function WalkIn({ desk }: { desk: WalkInDesk }) {
         {agencies.length > 1 ? (
           <Field id="walk-in-agency" name="agencyId" label={t('channels.walkIn.agency')} required>
             {(props) => (
-              <select {...props} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+              <select {...props} className="input" value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
                 {agencies.map(([id, name]) => (
                   <option key={id} value={id}>
                     {name}
@@ -58,23 +58,26 @@ function WalkIn({ desk }: { desk: WalkInDesk }) {
           </Field>
         ) : null}
         <Fieldset id="walk-in-method" legend={t('channels.walkIn.method')} required>
-          {(describedBy) =>
-            (['otp', 'card_seen'] as const).map((m) => (
-              <label key={m} className="radio">
-                <input type="radio" name="method" value={m} aria-describedby={describedBy} checked={method === m} onChange={() => setMethod(m)} />{' '}
-                {t(m === 'otp' ? 'channels.walkIn.byCode' : 'channels.walkIn.byCard')}
-              </label>
-            ))
-          }
+          {(describedBy) => (
+            <div className="radios">
+              {(['otp', 'card_seen'] as const).map((m) => (
+                <div key={m} className="check">
+                  <input id={`walk-in-method-${m}`} type="radio" name="method" value={m} aria-describedby={describedBy} checked={method === m} onChange={() => setMethod(m)} />
+                  <label htmlFor={`walk-in-method-${m}`}>{t(m === 'otp' ? 'channels.walkIn.byCode' : 'channels.walkIn.byCard')}</label>
+                </div>
+              ))}
+            </div>
+          )}
         </Fieldset>
         {method === 'card_seen' ? (
           <>
             <Field id="walk-in-national-code" name="nationalCode" label={t('channels.consent.nationalCode')} required>
               {(props) => <DigitsInput {...props} maxLength={20} value={card.nationalCode} onChange={(e) => setCard({ ...card, nationalCode: e.target.value })} />}
             </Field>
-            <label className="checkbox">
-              <input type="checkbox" checked={card.attested} onChange={(e) => setCard({ ...card, attested: e.target.checked })} /> {t('channels.walkIn.attest')}
-            </label>
+            <div className="check">
+              <input id="walk-in-attest" type="checkbox" checked={card.attested} onChange={(e) => setCard({ ...card, attested: e.target.checked })} />
+              <label htmlFor="walk-in-attest">{t('channels.walkIn.attest')}</label>
+            </div>
           </>
         ) : null}
       </section>
