@@ -84,9 +84,12 @@ describe.skipIf(!seeded)('the counter office, the in-person desk and the agency�
     await clerk.getByRole('link', { name: 'میز خدمت حضوری' }).click();
     await visible(clerk.getByRole('heading', { level: 1, name: 'ثبت درخواست حضوری' }));
     await check(clerk, 'phone', 'walk-in page');
-    await clerk.getByRole('radio', { name: 'اصل کارت ملی را دیدم' }).check();
-    await clerk.getByRole('textbox', { name: 'کد ملی شهروند' }).fill(CITIZEN.nationalCode);
-    await clerk.getByRole('checkbox', { name: /گواهی می‌کنم/ }).check();
+    const who = clerk.getByRole('region', { name: 'شناسایی مراجعه‌کننده' });
+    await who.getByRole('radio', { name: 'اصل کارت ملی را دیدم' }).check();
+    // Identified by the card: no code is asked for.
+    await expect.poll(() => clerk.getByRole('region', { name: '۱. رضایت شهروند' }).count()).toBe(0);
+    await who.getByRole('textbox', { name: 'کد ملی شهروند' }).fill(CITIZEN.nationalCode);
+    await who.getByRole('checkbox', { name: /گواهی می‌کنم/ }).check();
     const walkInService = (await (await staffClient(baseURL, DESK_CLERK.username, DESK_CLERK.password)).api.GET('/api/v1/walk-in')).data!.services[0]!;
     await fillServiceForm(clerk, walkInService.formSchema, CITIZEN);
     await clerk.getByRole('button', { name: 'ثبت درخواست برای شهروند' }).click();

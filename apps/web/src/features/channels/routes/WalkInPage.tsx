@@ -81,9 +81,9 @@ function WalkIn({ desk }: { desk: WalkInDesk }) {
           </>
         ) : null}
       </section>
-      {method === 'otp' ? <ConsentStep key={agencyId} place="walk-in" agencyId={agencyId} idPrefix="walk-in" onChange={setConsent} /> : null}
+      {method === 'otp' ? <ConsentStep key={`consent-${agencyId}`} place="walk-in" agencyId={agencyId} idPrefix="walk-in" onChange={setConsent} /> : null}
       <ChannelForm
-        key={agencyId}
+        key={`form-${agencyId}`}
         idPrefix="walk-in"
         services={services}
         ready={ready}
