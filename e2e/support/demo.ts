@@ -133,3 +133,8 @@ export const CALL_CENTRE: DemoStaff = { username: 'callcentre.ministry', passwor
 
 /** Tehran's provincial evaluator (provincial_evaluator at the province's planning organisation): the desk scorecard of Tehran's agencies. */
 export const PROVINCIAL_EVALUATOR: DemoStaff = { username: 'evaluator.tehran', password: DEMO_PASSWORD };
+
+// Counter offices and the in-person desk (e2e/counter.e2e.ts) ----------------------------------
+
+/** The operator of the demo's Tehran counter office (counter_operator), delegated the ministry's employment-record certificate. */
+export const COUNTER_OPERATOR: DemoStaff = { username: 'counter.tehran', password: DEMO_PASSWORD };

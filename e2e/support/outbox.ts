@@ -37,13 +37,14 @@ export async function readOutbox(baseURL: string): Promise<OutboxMessage[]> {
 }
 
 /**
- * The six-digit one-time code most recently sent to `mobile` (ASCII, `09…`) since `since`, waiting
+ * The six-digit one-time code most recently sent to `mobile` (ASCII, `09…`) since `since` (a sign-in
+ * code, or another template's: a counter consent's `channels.consent-code`), waiting
  * up to `timeoutMs` for the message to arrive (it is queued and delivered by a background job).
  */
 export async function readOtp(
   baseURL: string,
   mobile: string,
-  { since, timeoutMs = 20_000 }: { since: Date; timeoutMs?: number },
+  { since, timeoutMs = 20_000, template = 'identity.otp' }: { since: Date; timeoutMs?: number; template?: string },
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let seen = 0;
@@ -51,7 +52,7 @@ export async function readOtp(
     const items = await readOutbox(baseURL);
     seen = items.length;
     const message = items
-      .filter((m) => m.recipient === mobile && m.template === 'identity.otp' && Date.parse(m.createdAt) >= since.getTime() - 1000)
+      .filter((m) => m.recipient === mobile && m.template === template && Date.parse(m.createdAt) >= since.getTime() - 1000)
       .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
     const code = message ? /\b(\d{6})\b/.exec(asciiDigits(message.body))?.[1] : undefined;
     if (code) return code;

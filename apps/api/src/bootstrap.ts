@@ -8,6 +8,7 @@ import type { AppContext } from './platform/context';
 import { openDatabase, primaryReads, replicaReads, type Database, type ReadRoute } from './platform/db';
 import { createBlobDriverFromConfig, createBlobGcJob, createBlobStore } from './platform/files';
 import { IntegrationRegistry } from './platform/integrations';
+import { createPostalSimulator } from './platform/integrations/postal';
 import { createMobileRegistrySimulator } from './platform/integrations/mobile-registry';
 import { modules } from './modules';
 import { JobRegistry, JobRunner } from './platform/jobs';
@@ -65,6 +66,9 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
   // SHAHKAR_PROVIDER has one value so far: a live connector is added beside the simulator.
   const mobileRegistry = createMobileRegistrySimulator(database);
   integrations.register({ name: 'shahkar', mode: mobileRegistry.mode, description: 'mobile-ownership registry (شاهکار): is this SIM registered to this national code' });
+  // POSTAL_PROVIDER has one value so far: a live connector is added beside the simulator.
+  const postal = createPostalSimulator();
+  integrations.register({ name: 'post', mode: postal.mode, description: postal.description });
   const pki = createPki(config, database, clock, log);
   pki.register(jobs, integrations);
   const ctx: AppContext = {
@@ -78,6 +82,7 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
     integrations,
     notify: notifier,
     mobileRegistry,
+    postal,
     pki,
     auditKey,
     metrics,

@@ -93,6 +93,10 @@ export const AppConfigSchema = z.object({
   SHAHKAR_PROVIDER: z.enum(['simulator']).default('simulator'),
   /** How long to wait for its answer; past it, no code is sent (503 MOBILE_REGISTRY_UNAVAILABLE). */
   SHAHKAR_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
+  /** The post that delivers answers chosen for postal delivery (issue 11 item 9); a live connector is added beside the simulator. */
+  POSTAL_PROVIDER: z.enum(['simulator']).default('simulator'),
+  /** How long to wait for the post's tracking number when an answer is issued. */
+  POSTAL_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
   /** E-mail over SMTP (`smtp://user:pass@host:587`, `smtps://…:465`); unset: e-mail is simulated (recorded, not sent). */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Dargah <no-reply@dargah.invalid>'),

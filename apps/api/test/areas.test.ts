@@ -27,6 +27,7 @@ type Persona =
   | 'clerkAdmin'
   | 'callCentre'
   | 'evaluator'
+  | 'counter'
   | 'citizen';
 
 const sessions = {} as Record<Persona, Session>;
@@ -34,12 +35,12 @@ const agencyOf = {} as Record<Persona, string>;
 
 /** What each persona's session must offer (every other area: false). */
 const OFFERED: Record<Persona, AreaName[]> = {
-  clerk: ['staff', 'cartable', 'documents'],
+  clerk: ['staff', 'cartable', 'documents', 'walkIn'],
   expert: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'documents'],
-  manager: ['staff', 'cartable', 'deskReports', 'documents', 'feedback'],
+  manager: ['staff', 'cartable', 'deskReports', 'documents', 'feedback', 'counterWork'],
   secretariat: ['staff', 'documents'],
-  leafAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'deskReports', 'deskScorecard', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock', 'feedback'],
-  parentAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'catalogueReview', 'licences', 'reports', 'deskReports', 'deskScorecard', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock', 'feedback'],
+  leafAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'deskReports', 'deskScorecard', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock', 'feedback', 'counterWork'],
+  parentAdmin: ['staff', 'catalogue', 'catalogueDrafting', 'catalogueReview', 'licences', 'reports', 'deskReports', 'deskScorecard', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock', 'feedback', 'counterWork'],
   central: ['staff', 'catalogue', 'catalogueReview', 'deliveryReview', 'architecture', 'licences', 'reports', 'deskReports', 'deskScorecard', 'holidayCalendar', 'documents'],
   auditor: ['staff', 'catalogue', 'deliveryReview', 'architecture', 'licences', 'reports', 'deskReports', 'deskScorecard', 'auditLog', 'operations', 'documents'],
   platform: [
@@ -59,9 +60,10 @@ const OFFERED: Record<Persona, AreaName[]> = {
     'documents',
     'signerKeyUnlock',
   ],
-  clerkAdmin: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'deskReports', 'deskScorecard', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock', 'feedback'],
+  clerkAdmin: ['staff', 'cartable', 'catalogue', 'catalogueDrafting', 'licences', 'reports', 'deskReports', 'deskScorecard', 'auditLog', 'administration', 'holidayCalendar', 'documents', 'signerKeyUnlock', 'feedback', 'walkIn', 'counterWork'],
   callCentre: ['staff', 'documents', 'callCentre'],
   evaluator: ['staff', 'documents', 'deskScorecard'],
+  counter: ['staff', 'documents', 'counterDesk'],
   citizen: ['me'],
 };
 
@@ -101,6 +103,9 @@ const ENTRY: Record<AreaName, { call: (p: Persona) => Probe; refusesOthers: bool
   signerKeyUnlock: { call: () => ({ url: '/api/v1/documents/signer-keys/locked' }), refusesOthers: true },
   callCentre: { call: () => ({ url: '/api/v1/call-centre' }), refusesOthers: true },
   feedback: { call: () => ({ url: '/api/v1/feedback/summary' }), refusesOthers: true },
+  counterDesk: { call: () => ({ url: '/api/v1/counter' }), refusesOthers: true },
+  walkIn: { call: () => ({ url: '/api/v1/walk-in' }), refusesOthers: true },
+  counterWork: { call: (p) => ({ url: `/api/v1/agencies/${agencyOf[p]}/counter-work` }), refusesOthers: true },
 };
 
 const ROLES: Record<Exclude<Persona, 'citizen'>, { agency: 'parent' | 'child'; roles: Array<Role | { role: Role; includeSubagencies: boolean }> }> = {
@@ -116,6 +121,7 @@ const ROLES: Record<Exclude<Persona, 'citizen'>, { agency: 'parent' | 'child'; r
   clerkAdmin: { agency: 'child', roles: ['desk_clerk', 'agency_admin'] },
   callCentre: { agency: 'child', roles: ['call_centre_operator'] },
   evaluator: { agency: 'child', roles: ['provincial_evaluator'] },
+  counter: { agency: 'child', roles: ['counter_operator'] },
 };
 
 const areasOf = async (s: Session) => {
@@ -133,6 +139,13 @@ beforeAll(async () => {
     const s = await buildStaff(t, ag[spec.agency], spec.roles);
     agencyOf[p] = ag[spec.agency];
     sessions[p] = await signInStaff(t, s.username);
+    // A counter operator works at a counter office (office_operators, kept by the central organisation).
+    if (p === 'counter') {
+      const [office] = await t.ctx.database.query<{ id: string }>(
+        "INSERT INTO service_offices (kind, code, name, province, address, created_at, updated_at) VALUES ('counter', '90001', 'دفتر آزمایشی', 'تهران', 'تهران، خیابان آزمایش', now(), now()) RETURNING id",
+      );
+      await t.ctx.database.query('INSERT INTO office_operators (staff_id, office_id, linked_at) VALUES ($1, $2, now())', [s.id, office!.id]);
+    }
   }
   sessions.citizen = await signInCitizen(t);
 });
@@ -167,7 +180,7 @@ describe('the areas of the session', () => {
       now,
     );
     const s = await signInStaff(t, delegate.username);
-    expect(offered(await areasOf(s))).toEqual(['staff', 'cartable', 'documents']);
+    expect(offered(await areasOf(s))).toEqual(['staff', 'cartable', 'documents', 'walkIn']);
     const acting = await t.app.inject({ method: 'POST', url: '/api/v1/auth/act-for', headers: s.headers, payload: { id: principal.id } });
     expect(acting.statusCode).toBe(200);
     expect(offered(acting.json<{ areas: Areas }>().areas)).toEqual(AREA_NAMES.filter((a) => OFFERED.leafAdmin.includes(a)));
@@ -175,7 +188,7 @@ describe('the areas of the session', () => {
     expect((await t.app.inject({ url: '/api/v1/admin/agencies', headers: s.headers })).statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/v1/cartable', headers: s.headers })).statusCode).toBe(403);
     const back = await t.app.inject({ method: 'POST', url: '/api/v1/auth/act-for', headers: s.headers, payload: { id: null } });
-    expect(offered(back.json<{ areas: Areas }>().areas)).toEqual(['staff', 'cartable', 'documents']);
+    expect(offered(back.json<{ areas: Areas }>().areas)).toEqual(['staff', 'cartable', 'documents', 'walkIn']);
   });
 
   it('are not sent to nobody', async () => {

@@ -177,6 +177,8 @@ beforeAll(async () => {
     // The attachment id stays a pattern: refused before any lookup, for this request as for none.
     '/api/v1/requests/:id/attachments/:attachmentId': request.id,
     '/api/v1/requests/track/:trackingCode': request.trackingCode,
+    '/api/v1/requests/:id/channel': request.id,
+    '/api/v1/agencies/:id/counter-work': a.id,
     '/api/v1/services/:id/catalogue-link': service.id,
     '/api/v1/services/:id/versions': service.id,
     '/api/v1/services/:id/versions/:no': service.id,

@@ -27,6 +27,7 @@ describe('Persian messages the API can produce', () => {
       'audit',
       'calendar',
       'catalogue',
+      'channels',
       'delivery-reports',
       'documents',
       'feedback',
@@ -57,6 +58,7 @@ describe('Persian messages the API can produce', () => {
       'IMPORT_ENCODING_INVALID',
       'CARD_NOT_FOUND',
       'FEEDBACK_ALREADY_GIVEN',
+      'CONSENT_USED',
     ]) {
       expect(codes).toContain(code);
     }

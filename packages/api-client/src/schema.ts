@@ -2869,6 +2869,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/offices/{id}/operators/{staffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link a counter operator (holding the counter_operator role) to an active counter office (central organisation); one office each, again: no change */
+        put: operations["linkOfficeOperator"];
+        post?: never;
+        /** Unlink a counter operator from an office (central organisation); again: no change */
+        delete: operations["unlinkOfficeOperator"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/holidays/{year}": {
         parameters: {
             query?: never;
@@ -3029,6 +3047,148 @@ export interface paths {
          * @description year: a Jalali year from 1390 to the current one (default: the current one; DESK_SCORECARD_YEAR_OUT_OF_RANGE otherwise). province: only the agencies of that province. Central roles (central reviewers, oversight auditors, platform administrators) see every active agency and the provinces compared; an agency administrator sees their agencies; anyone else is refused (FORBIDDEN). Each criterion is numerator/denominator with what was counted; a criterion with nothing to count has value null and a note, and is left out of the total (the mean of the measured criteria).
          */
         get: operations["getDeskScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The counter operator's desk: their office and the services delegated to it, each with its form */
+        get: operations["getCounterDesk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counter/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the citizen a consent code (counter operator): the mobile must be registered to the national code (Shahkar); MOBILE_NOT_OWNED otherwise */
+        post: operations["startCounterConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counter/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a request for the citizen at the counter (counter operator), with their consent and the code they read out; only services delegated to the office
+         * @description The applicant is the citizen (the request appears in their requests); the request records channel counter, the office and the operator. A consent is spent by one request: another submission with it is CONSENT_USED, five wrong codes CONSENT_TOO_MANY_ATTEMPTS. Send an Idempotency-Key header to make retries safe.
+         */
+        post: operations["submitCounterRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/walk-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The in-person desk (desk clerk): the agency's published citizen services, each with its form */
+        get: operations["getWalkInDesk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/walk-in/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the walk-in citizen a consent code (desk clerk of the agency) */
+        post: operations["startWalkInConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/walk-in/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a walk-in request (desk clerk): identity by the citizen's consent code, or the clerk attests they saw the original national card
+         * @description The request records channel in_person and the clerk’s unit; the attestation is kept in its event and audit entry. Send an Idempotency-Key header to make retries safe.
+         */
+        post: operations["submitWalkInRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/counter-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The counters' requests on the agency's services (agency administrators, unit managers): who, when, what, which office; filter by office and Jalali dates */
+        get: operations["listAgencyCounterWork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/channel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the request came in (online, counter, in person) and its postal dispatch: for its applicant, or desk staff of its agency */
+        get: operations["getRequestChannel"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3435,7 +3595,7 @@ export interface operations {
                         } | null;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -3469,6 +3629,9 @@ export interface operations {
                             signerKeyUnlock: boolean;
                             callCentre: boolean;
                             feedback: boolean;
+                            counterDesk: boolean;
+                            walkIn: boolean;
+                            counterWork: boolean;
                         };
                     };
                 };
@@ -3755,7 +3918,7 @@ export interface operations {
                         } | null;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -3789,6 +3952,9 @@ export interface operations {
                             signerKeyUnlock: boolean;
                             callCentre: boolean;
                             feedback: boolean;
+                            counterDesk: boolean;
+                            walkIn: boolean;
+                            counterWork: boolean;
                         };
                     };
                 };
@@ -4018,7 +4184,7 @@ export interface operations {
                         } | null;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -4052,6 +4218,9 @@ export interface operations {
                             signerKeyUnlock: boolean;
                             callCentre: boolean;
                             feedback: boolean;
+                            counterDesk: boolean;
+                            walkIn: boolean;
+                            counterWork: boolean;
                         };
                     };
                 };
@@ -4361,7 +4530,7 @@ export interface operations {
                         } | null;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -4395,6 +4564,9 @@ export interface operations {
                             signerKeyUnlock: boolean;
                             callCentre: boolean;
                             feedback: boolean;
+                            counterDesk: boolean;
+                            walkIn: boolean;
+                            counterWork: boolean;
                         };
                     };
                 };
@@ -8894,7 +9066,7 @@ export interface operations {
                         editUnits: boolean;
                         createStaff: boolean;
                         issueApiToken: boolean;
-                        grantableRoles: ("desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator")[];
+                        grantableRoles: ("desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator")[];
                     };
                 };
             };
@@ -9034,7 +9206,7 @@ export interface operations {
                     "application/json": {
                         edit: boolean;
                         changeRoles: boolean;
-                        grantableRoles: ("desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator")[];
+                        grantableRoles: ("desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator")[];
                         deactivate: boolean;
                         reactivate: boolean;
                         unlock: boolean;
@@ -9470,7 +9642,7 @@ export interface operations {
                             failedLogins: number;
                             roles: {
                                 /** @enum {string} */
-                                role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                                role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                                 /** Format: uuid */
                                 agencyId: string;
                                 unitId: string | null;
@@ -9622,7 +9794,7 @@ export interface operations {
                     mobile?: string;
                     roles?: {
                         /** @enum {string} */
-                        role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                        role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                         /** Format: uuid */
                         agencyId: string;
                         unitId?: string | null;
@@ -9651,7 +9823,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -9684,7 +9856,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -9939,7 +10111,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -10111,7 +10283,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -10330,7 +10502,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                    role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                     /** Format: uuid */
                     agencyId: string;
                     unitId?: string | null;
@@ -10358,7 +10530,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -10577,7 +10749,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                    role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                     /** Format: uuid */
                     agencyId: string;
                     unitId?: string | null;
@@ -10605,7 +10777,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -10841,7 +11013,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -11039,7 +11211,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -11237,7 +11409,7 @@ export interface operations {
                         failedLogins: number;
                         roles: {
                             /** @enum {string} */
-                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator";
+                            role: "desk_clerk" | "expert" | "unit_manager" | "secretariat" | "agency_admin" | "central_reviewer" | "oversight_auditor" | "platform_admin" | "call_centre_operator" | "provincial_evaluator" | "counter_operator";
                             /** Format: uuid */
                             agencyId: string;
                             unitId: string | null;
@@ -41067,7 +41239,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: OFFICE_CODE_TAKEN, OFFICE_INACTIVE, OFFICE_SERVICE_NOT_DELEGABLE */
+            /** @description Conflict: OFFICE_CODE_TAKEN, OFFICE_INACTIVE, OFFICE_OPERATOR_ROLE_MISSING, OFFICE_SERVICE_NOT_DELEGABLE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -41076,7 +41248,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "OFFICE_CODE_TAKEN" | "OFFICE_INACTIVE" | "OFFICE_SERVICE_NOT_DELEGABLE";
+                            code: "OFFICE_CODE_TAKEN" | "OFFICE_INACTIVE" | "OFFICE_OPERATOR_ROLE_MISSING" | "OFFICE_SERVICE_NOT_DELEGABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -41454,7 +41626,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CONFLICT, OFFICE_CODE_TAKEN, OFFICE_INACTIVE, OFFICE_SERVICE_NOT_DELEGABLE */
+            /** @description Conflict: CONFLICT, OFFICE_CODE_TAKEN, OFFICE_INACTIVE, OFFICE_OPERATOR_ROLE_MISSING, OFFICE_SERVICE_NOT_DELEGABLE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -41463,7 +41635,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CONFLICT" | "OFFICE_CODE_TAKEN" | "OFFICE_INACTIVE" | "OFFICE_SERVICE_NOT_DELEGABLE";
+                            code: "CONFLICT" | "OFFICE_CODE_TAKEN" | "OFFICE_INACTIVE" | "OFFICE_OPERATOR_ROLE_MISSING" | "OFFICE_SERVICE_NOT_DELEGABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -41671,7 +41843,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: OFFICE_CODE_TAKEN, OFFICE_INACTIVE, OFFICE_SERVICE_NOT_DELEGABLE */
+            /** @description Conflict: OFFICE_CODE_TAKEN, OFFICE_INACTIVE, OFFICE_OPERATOR_ROLE_MISSING, OFFICE_SERVICE_NOT_DELEGABLE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -41680,7 +41852,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "OFFICE_CODE_TAKEN" | "OFFICE_INACTIVE" | "OFFICE_SERVICE_NOT_DELEGABLE";
+                            code: "OFFICE_CODE_TAKEN" | "OFFICE_INACTIVE" | "OFFICE_OPERATOR_ROLE_MISSING" | "OFFICE_SERVICE_NOT_DELEGABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -41850,7 +42022,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: OFFICE_CODE_TAKEN, OFFICE_INACTIVE, OFFICE_SERVICE_NOT_DELEGABLE */
+            /** @description Conflict: OFFICE_CODE_TAKEN, OFFICE_INACTIVE, OFFICE_OPERATOR_ROLE_MISSING, OFFICE_SERVICE_NOT_DELEGABLE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -41859,7 +42031,327 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "OFFICE_CODE_TAKEN" | "OFFICE_INACTIVE" | "OFFICE_SERVICE_NOT_DELEGABLE";
+                            code: "OFFICE_CODE_TAKEN" | "OFFICE_INACTIVE" | "OFFICE_OPERATOR_ROLE_MISSING" | "OFFICE_SERVICE_NOT_DELEGABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    linkOfficeOperator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                staffId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        officeId: string;
+                        operators: string[];
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND, OFFICE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND" | "OFFICE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: OFFICE_CODE_TAKEN, OFFICE_INACTIVE, OFFICE_OPERATOR_ROLE_MISSING, OFFICE_SERVICE_NOT_DELEGABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "OFFICE_CODE_TAKEN" | "OFFICE_INACTIVE" | "OFFICE_OPERATOR_ROLE_MISSING" | "OFFICE_SERVICE_NOT_DELEGABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    unlinkOfficeOperator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                staffId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        officeId: string;
+                        operators: string[];
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND, OFFICE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND" | "OFFICE_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: OFFICE_CODE_TAKEN, OFFICE_INACTIVE, OFFICE_OPERATOR_ROLE_MISSING, OFFICE_SERVICE_NOT_DELEGABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "OFFICE_CODE_TAKEN" | "OFFICE_INACTIVE" | "OFFICE_OPERATOR_ROLE_MISSING" | "OFFICE_SERVICE_NOT_DELEGABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -44035,7 +44527,7 @@ export interface operations {
                         to: string;
                         province: string | null;
                         /** @enum {string} */
-                        scope: "central" | "agency";
+                        scope: "central" | "province" | "agency";
                         agencies: {
                             key: string;
                             name: string;
@@ -44154,6 +44646,1661 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "DESK_SCORECARD_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCounterDesk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        office: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "counter" | "post";
+                            code: string;
+                            name: string;
+                            province: string;
+                            county: string;
+                            address: string;
+                            phone: string | null;
+                            active: boolean;
+                            version: number;
+                            services: {
+                                /** Format: uuid */
+                                serviceId: string;
+                                title: string;
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyName: string;
+                                /** Format: date-time */
+                                since: string;
+                            }[];
+                        };
+                        services: {
+                            /** Format: uuid */
+                            serviceId: string;
+                            uiSchema: {
+                                [key: string]: unknown;
+                            };
+                            title: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            formSchema: {
+                                [key: string]: unknown;
+                            };
+                            postalDelivery: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: COUNTER_OFFICE_INACTIVE, COUNTER_OFFICE_NOT_LINKED, FORBIDDEN, SERVICE_NOT_DELEGATED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "COUNTER_OFFICE_INACTIVE" | "COUNTER_OFFICE_NOT_LINKED" | "FORBIDDEN" | "SERVICE_NOT_DELEGATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startCounterConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    nationalCode: string;
+                    mobile: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        consentId: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        mobileMasked: string;
+                    };
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: COUNTER_OFFICE_INACTIVE, COUNTER_OFFICE_NOT_LINKED, CSRF_TOKEN_INVALID, FORBIDDEN, SERVICE_NOT_DELEGATED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "COUNTER_OFFICE_INACTIVE" | "COUNTER_OFFICE_NOT_LINKED" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SERVICE_NOT_DELEGATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CONSENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CONSENT_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_USED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CONSENT_CODE_WRONG, CONSENT_EXPIRED, CONSENT_TOO_MANY_ATTEMPTS, POSTAL_ADDRESS_MISSING, POSTAL_NOT_OFFERED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_CODE_WRONG" | "CONSENT_EXPIRED" | "CONSENT_TOO_MANY_ATTEMPTS" | "POSTAL_ADDRESS_MISSING" | "POSTAL_NOT_OFFERED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitCounterRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    consentId: string;
+                    code: string;
+                    /** Format: uuid */
+                    serviceId: string;
+                    form: {
+                        [key: string]: unknown;
+                    };
+                    postal?: {
+                        postalCode?: string;
+                        address?: string;
+                        recipientName?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        serviceVersion: number;
+                        serviceTitle: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        agencyName: string;
+                        /** @enum {string} */
+                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        form: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        submittedAt: string;
+                        dueDateJalali: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        decisionNote: string | null;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorLabel: string;
+                            note: string | null;
+                            actorName: string | null;
+                            onBehalfOfName: string | null;
+                            dueChange: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                fromJalali: string;
+                                toJalali: string;
+                                pausedWorkingDays: number;
+                            } | null;
+                        }[];
+                        applicant: {
+                            person: {
+                                name: string | null;
+                                nationalCode: string | null;
+                                mobile: string | null;
+                            };
+                            company: {
+                                name: string | null;
+                                legalId: string | null;
+                            } | null;
+                            revealable: boolean;
+                        } | null;
+                        version: number;
+                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                    };
+                };
+            };
+            /** @description Bad request: IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: COUNTER_OFFICE_INACTIVE, COUNTER_OFFICE_NOT_LINKED, CSRF_TOKEN_INVALID, FORBIDDEN, SERVICE_NOT_DELEGATED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "COUNTER_OFFICE_INACTIVE" | "COUNTER_OFFICE_NOT_LINKED" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SERVICE_NOT_DELEGATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CONSENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CONSENT_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_USED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CONSENT_CODE_WRONG, CONSENT_EXPIRED, CONSENT_TOO_MANY_ATTEMPTS, IDEMPOTENCY_KEY_REUSED, POSTAL_ADDRESS_MISSING, POSTAL_NOT_OFFERED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_CODE_WRONG" | "CONSENT_EXPIRED" | "CONSENT_TOO_MANY_ATTEMPTS" | "IDEMPOTENCY_KEY_REUSED" | "POSTAL_ADDRESS_MISSING" | "POSTAL_NOT_OFFERED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getWalkInDesk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        services: {
+                            /** Format: uuid */
+                            serviceId: string;
+                            uiSchema: {
+                                [key: string]: unknown;
+                            };
+                            title: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            formSchema: {
+                                [key: string]: unknown;
+                            };
+                            postalDelivery: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: COUNTER_OFFICE_INACTIVE, COUNTER_OFFICE_NOT_LINKED, FORBIDDEN, SERVICE_NOT_DELEGATED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "COUNTER_OFFICE_INACTIVE" | "COUNTER_OFFICE_NOT_LINKED" | "FORBIDDEN" | "SERVICE_NOT_DELEGATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startWalkInConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    nationalCode: string;
+                    mobile: string;
+                    /** Format: uuid */
+                    agencyId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        consentId: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        mobileMasked: string;
+                    };
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: COUNTER_OFFICE_INACTIVE, COUNTER_OFFICE_NOT_LINKED, CSRF_TOKEN_INVALID, FORBIDDEN, SERVICE_NOT_DELEGATED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "COUNTER_OFFICE_INACTIVE" | "COUNTER_OFFICE_NOT_LINKED" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SERVICE_NOT_DELEGATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CONSENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CONSENT_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_USED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CONSENT_CODE_WRONG, CONSENT_EXPIRED, CONSENT_TOO_MANY_ATTEMPTS, POSTAL_ADDRESS_MISSING, POSTAL_NOT_OFFERED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_CODE_WRONG" | "CONSENT_EXPIRED" | "CONSENT_TOO_MANY_ATTEMPTS" | "POSTAL_ADDRESS_MISSING" | "POSTAL_NOT_OFFERED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitWalkInRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    identity: {
+                        /** @enum {string} */
+                        method: "otp";
+                        /** Format: uuid */
+                        consentId: string;
+                        code: string;
+                    } | {
+                        /** @enum {string} */
+                        method: "card_seen";
+                        nationalCode: string;
+                        /** @enum {boolean} */
+                        attestation: true;
+                    };
+                    /** Format: uuid */
+                    serviceId: string;
+                    form: {
+                        [key: string]: unknown;
+                    };
+                    postal?: {
+                        postalCode?: string;
+                        address?: string;
+                        recipientName?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        serviceVersion: number;
+                        serviceTitle: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        agencyName: string;
+                        /** @enum {string} */
+                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        form: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        submittedAt: string;
+                        dueDateJalali: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        decisionNote: string | null;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorLabel: string;
+                            note: string | null;
+                            actorName: string | null;
+                            onBehalfOfName: string | null;
+                            dueChange: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                fromJalali: string;
+                                toJalali: string;
+                                pausedWorkingDays: number;
+                            } | null;
+                        }[];
+                        applicant: {
+                            person: {
+                                name: string | null;
+                                nationalCode: string | null;
+                                mobile: string | null;
+                            };
+                            company: {
+                                name: string | null;
+                                legalId: string | null;
+                            } | null;
+                            revealable: boolean;
+                        } | null;
+                        version: number;
+                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                    };
+                };
+            };
+            /** @description Bad request: IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: COUNTER_OFFICE_INACTIVE, COUNTER_OFFICE_NOT_LINKED, CSRF_TOKEN_INVALID, FORBIDDEN, SERVICE_NOT_DELEGATED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "COUNTER_OFFICE_INACTIVE" | "COUNTER_OFFICE_NOT_LINKED" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SERVICE_NOT_DELEGATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CONSENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CONSENT_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_USED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CONSENT_CODE_WRONG, CONSENT_EXPIRED, CONSENT_TOO_MANY_ATTEMPTS, IDEMPOTENCY_KEY_REUSED, POSTAL_ADDRESS_MISSING, POSTAL_NOT_OFFERED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_CODE_WRONG" | "CONSENT_EXPIRED" | "CONSENT_TOO_MANY_ATTEMPTS" | "IDEMPOTENCY_KEY_REUSED" | "POSTAL_ADDRESS_MISSING" | "POSTAL_NOT_OFFERED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listAgencyCounterWork: {
+        parameters: {
+            query?: {
+                officeId?: string;
+                from?: string;
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "requestId": "0b6f9d2e-8c1a-4e7b-9f3d-2a5c6e7f8a9b",
+                     *           "trackingCode": "4827361905",
+                     *           "serviceId": "8303cf6b-ddaa-433c-908b-faee9c20b463",
+                     *           "serviceTitle": "ثبت شکایت کارگری",
+                     *           "officeId": "6a1d2c3e-4b5f-4a61-8c7d-9e0f1a2b3c4d",
+                     *           "officeName": "دفتر پیشخوان دولت ۴۱۷۷۷",
+                     *           "operatorId": "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
+                     *           "operatorName": "سارا کریمی",
+                     *           "submittedAt": "2026-12-07T09:12:00.000Z",
+                     *           "submittedOnJalali": "1405/09/16"
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "nextOffset": null,
+                     *       "offices": [
+                     *         {
+                     *           "id": "6a1d2c3e-4b5f-4a61-8c7d-9e0f1a2b3c4d",
+                     *           "name": "دفتر پیشخوان دولت ۴۱۷۷۷"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            requestId: string;
+                            trackingCode: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceTitle: string;
+                            /** Format: uuid */
+                            officeId: string;
+                            officeName: string;
+                            /** Format: uuid */
+                            operatorId: string;
+                            operatorName: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            submittedOnJalali: string;
+                        }[];
+                        total: number;
+                        nextOffset: number | null;
+                        offices: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: COUNTER_OFFICE_INACTIVE, COUNTER_OFFICE_NOT_LINKED, FORBIDDEN, SERVICE_NOT_DELEGATED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "COUNTER_OFFICE_INACTIVE" | "COUNTER_OFFICE_NOT_LINKED" | "FORBIDDEN" | "SERVICE_NOT_DELEGATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CONSENT_NOT_FOUND, NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_NOT_FOUND" | "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CONSENT_CODE_WRONG, CONSENT_EXPIRED, CONSENT_TOO_MANY_ATTEMPTS, POSTAL_ADDRESS_MISSING, POSTAL_NOT_OFFERED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_CODE_WRONG" | "CONSENT_EXPIRED" | "CONSENT_TOO_MANY_ATTEMPTS" | "POSTAL_ADDRESS_MISSING" | "POSTAL_NOT_OFFERED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getRequestChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "online" | "counter" | "in_person";
+                        officeName: string | null;
+                        identityCheck: ("otp" | "card_seen") | null;
+                        postal: {
+                            /** @enum {string} */
+                            status: "awaiting_answer" | "dispatched";
+                            postalCodeMasked: string;
+                            postalTracking: string | null;
+                            dispatchedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Bad request: TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: COUNTER_OFFICE_INACTIVE, COUNTER_OFFICE_NOT_LINKED, FORBIDDEN, SERVICE_NOT_DELEGATED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "COUNTER_OFFICE_INACTIVE" | "COUNTER_OFFICE_NOT_LINKED" | "FORBIDDEN" | "SERVICE_NOT_DELEGATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CONSENT_NOT_FOUND, NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_NOT_FOUND" | "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CONSENT_CODE_WRONG, CONSENT_EXPIRED, CONSENT_TOO_MANY_ATTEMPTS, POSTAL_ADDRESS_MISSING, POSTAL_NOT_OFFERED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_CODE_WRONG" | "CONSENT_EXPIRED" | "CONSENT_TOO_MANY_ATTEMPTS" | "POSTAL_ADDRESS_MISSING" | "POSTAL_NOT_OFFERED";
                             message: string;
                             details: {
                                 [key: string]: unknown;

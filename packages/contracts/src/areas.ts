@@ -48,6 +48,12 @@ export const AREA_NAMES = [
   'callCentre',
   /** The applicants' ratings of closed requests: aggregates, and low ratings for unit managers. */
   'feedback',
+  /** The counter operator's desk: requests entered for citizens at their counter office (counter operators). */
+  'counterDesk',
+  /** The agency's in-person desk: walk-in requests (desk clerks). */
+  'walkIn',
+  /** The counters' work on the agency's services (agency administrators, unit managers). */
+  'counterWork',
 ] as const;
 export type AreaName = (typeof AREA_NAMES)[number];
 
@@ -74,6 +80,9 @@ export const Areas = z.object({
   signerKeyUnlock: flag,
   callCentre: flag,
   feedback: flag,
+  counterDesk: flag,
+  walkIn: flag,
+  counterWork: flag,
 }) satisfies z.ZodType<Record<AreaName, boolean>>;
 export type Areas = z.infer<typeof Areas>;
 

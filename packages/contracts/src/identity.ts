@@ -43,6 +43,8 @@ export const ROLES = [
   'call_centre_operator',
   /** Evaluates the electronic service desks of the agencies in the province of their agency (the province's planning organisation, issue 11 §12). */
   'provincial_evaluator',
+  /** Works at one counter office (پیشخوان دولت): submits requests for citizens with their one-time code as consent (issue 11 §9). */
+  'counter_operator',
 ] as const;
 export const RoleName = z.enum(ROLES);
 
@@ -193,7 +195,7 @@ export const RoleGrantInput = z
   .strict();
 export type RoleGrantInput = z.infer<typeof RoleGrantInput>;
 /** Roles only a platform administrator may grant or revoke. */
-export const PLATFORM_ONLY_ROLES = ['platform_admin', 'central_reviewer', 'oversight_auditor', 'provincial_evaluator'] as const;
+export const PLATFORM_ONLY_ROLES = ['platform_admin', 'central_reviewer', 'oversight_auditor', 'counter_operator', 'provincial_evaluator'] as const;
 
 export const StaffUsername = z
   .string()

@@ -74,3 +74,4 @@ export * from './desk-reports';
 export * from './desk-scorecard';
 export * from './tracking';
 export * from './request-answers';
+export * from './channels';

@@ -2,6 +2,7 @@ import type { AppModule } from '../platform/module';
 import { auditModule } from './audit';
 import { calendarModule } from './calendar';
 import { catalogueModule } from './catalogue';
+import { channelsModule } from './channels';
 import { deliveryReportsModule } from './delivery-reports';
 import { documentsModule } from './documents';
 import { feedbackModule } from './feedback';
@@ -41,4 +42,5 @@ export const modules: readonly AppModule[] = [
   calendarModule,
   feedbackModule,
   scorecardModule,
+  channelsModule,
 ];

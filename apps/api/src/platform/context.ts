@@ -6,6 +6,7 @@ import type { Database, ReadRoute } from './db';
 import type { BlobStore } from './files';
 import type { IntegrationRegistry } from './integrations';
 import type { MobileOwnershipRegistry } from './integrations/mobile-registry';
+import type { PostalService } from './integrations/postal';
 import type { JobRegistry, JobRunner } from './jobs';
 import type { Metrics } from './metrics';
 import type { Notifier } from './notify';
@@ -31,6 +32,8 @@ export interface AppContext {
   notify: Notifier;
   /** Whether a SIM is registered to a national code (شاهکار). */
   mobileRegistry: MobileOwnershipRegistry;
+  /** The post: answers delivered by post are handed to it (POSTAL_PROVIDER). */
+  postal: PostalService;
   /** Trust store, timestamp authority, revocation; signs and verifies detached CMS (ADR 0022). */
   pki: Pki;
   /** Signs audit checkpoints; its public half verifies them. */

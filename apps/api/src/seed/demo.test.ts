@@ -91,14 +91,14 @@ describe('demo data', () => {
       agencies: 5,
       org_units: 10,
       services: 7,
-      staff: 18,
-      role_assignments: 18,
+      staff: 19,
+      role_assignments: 19,
       citizens: 3,
       company_representatives: 1,
       signer_keys: 1,
       documents: 3,
     });
-    expect(creds.filter((c) => c.kind === 'staff')).toHaveLength(18);
+    expect(creds.filter((c) => c.kind === 'staff')).toHaveLength(19);
     expect(creds.filter((c) => c.kind === 'citizen').map((c) => [c.login, c.secret])).toEqual(
       DEMO_CITIZENS.map((c) => [c.nationalCode, c.mobile]),
     );

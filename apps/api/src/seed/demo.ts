@@ -2,6 +2,7 @@
 // services and their cards, the calendar, the documents to sign); split, its order would hide in imports.
 import { legalIdCheckDigit } from '@dargah/persian';
 import type { Role } from '../platform/actor';
+import { seedChannelsDemo } from './channels';
 import { audit } from '../platform/audit';
 import type { AppContext } from '../platform/context';
 import { withTransaction } from '../platform/db';
@@ -157,6 +158,8 @@ const STAFF: StaffSeed[] = [
   { username: 'expert.tehran', displayName: 'سعید رستمی', agency: 'provincial', role: 'expert' },
   { username: 'manager.tehran', displayName: 'الهام شریفی', agency: 'provincial', role: 'unit_manager', unit: true },
   { username: 'admin.tehran', displayName: 'بهروز حیدری', agency: 'provincial', role: 'agency_admin' },
+  // Works at the Tehran counter office (seed/channels.ts); the role is granted by the central organisation's side.
+  { username: 'counter.tehran', displayName: 'کامران نیک‌نام', agency: 'central', role: 'counter_operator' },
 ];
 
 export const DEMO_CITIZENS = [
@@ -184,6 +187,8 @@ export const DEMO_REGISTRY_PEOPLE = [
   { nationalCode: '0011407018', mobile: '09350007404' },
   // e2e/desk-work.e2e.ts: the desk's work screens (claim, correction, signed answer, messages), on a phone.
   { nationalCode: '0011408014', mobile: '09350008404' },
+  // e2e/counter.e2e.ts: a request submitted for them at the counter office, seen after their sign-in.
+  { nationalCode: '0011409010', mobile: '09350009404' },
 ] as const;
 
 /**
@@ -339,6 +344,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
       if (await orgRepo.anyAgencyExists(tx.db)) return [];
       const out: DemoCredential[] = [];
       const staffIds: Record<string, string> = {};
+      const serviceIds: Record<string, string> = {};
       const agencyIds = {} as Record<AgencyKey, string>;
       const opUnits = {} as Record<AgencyKey, string>;
       for (const key of ['ministry', 'organisation', 'provincial', 'central', 'planning'] as const) {
@@ -368,7 +374,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
           now,
         );
         opUnits[key] = op.id;
-        for (const s of key === 'central' || key === 'planning' ? [] : SERVICES[key]) await createService(tx.db, { ...s, agencyId: row.id, published: true }, now);
+        for (const s of key === 'central' || key === 'planning' ? [] : SERVICES[key]) serviceIds[s.titleFa] = await createService(tx.db, { ...s, agencyId: row.id, published: true }, now);
       }
       for (const s of STAFF) {
         const id = await orgRepo.insertStaff(
@@ -424,6 +430,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredential[]> {
         }),
       );
       await seedCatalogueDemo(tx, { now, agencyIds, staffIds });
+      await seedChannelsDemo(tx, { now, operatorId: staffIds['counter.tehran']!, serviceId: serviceIds['درخواست گواهی سابقه اشتغال']!, agencyId: agencyIds.ministry });
       // The holiday table of 1405, its lunar dates a clearly marked sample (seed/calendar.ts).
       await seedCalendarDemo(tx, { now, publishedBy: staffIds['reviewer.central']! });
       audit(tx, {

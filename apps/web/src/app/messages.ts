@@ -1,4 +1,5 @@
 import { messages as catalogue } from '../features/catalogue';
+import { messages as channel } from '../features/channels';
 import { messages as citizen } from '../features/citizen';
 import { messages as documents } from '../features/documents';
 import { messages as feedback } from '../features/feedback';
@@ -21,6 +22,7 @@ import type { workspaceFa } from './messages.workspace';
 export const publicParts = {
   shared: { fa: sharedFa, en: sharedEn },
   catalogue,
+  channel,
   citizen,
   documents,
   feedback,
@@ -35,6 +37,7 @@ export const publicParts = {
 export const fa = {
   ...sharedFa,
   ...catalogue.fa,
+  ...channel.fa,
   ...citizen.fa,
   ...documents.fa,
   ...feedback.fa,
@@ -49,6 +52,7 @@ export const fa = {
 export const en: Widen<typeof fa> = {
   ...sharedEn,
   ...catalogue.en,
+  ...channel.en,
   ...citizen.en,
   ...documents.en,
   ...feedback.en,

@@ -1,5 +1,6 @@
 import { messages as audit } from '../features/audit';
 import { messages as calendar } from '../features/calendar';
+import { workspaceMessages as channels } from '../features/channels';
 import { workspaceMessages as catalogue } from '../features/catalogue';
 import { messages as deliveryReports } from '../features/delivery-reports';
 import { messages as deskReports } from '../features/desk-reports';
@@ -22,6 +23,7 @@ import type { Widen } from '../lib/i18n/widen';
 export const workspaceParts = {
   audit,
   calendar,
+  channels,
   catalogueWorkspace: catalogue,
   deliveryReports,
   deskReports,
@@ -39,6 +41,7 @@ export const workspaceParts = {
 export const workspaceFa = {
   ...audit.fa,
   ...calendar.fa,
+  ...channels.fa,
   ...catalogue.fa,
   ...deliveryReports.fa,
   ...deskReports.fa,
@@ -56,6 +59,7 @@ export const workspaceFa = {
 export const workspaceEn: Widen<typeof workspaceFa> = {
   ...audit.en,
   ...calendar.en,
+  ...channels.en,
   ...catalogue.en,
   ...deliveryReports.en,
   ...deskReports.en,

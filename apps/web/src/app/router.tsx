@@ -3,6 +3,7 @@ import { createRouter, type RouterHistory } from '@tanstack/react-router';
 import { auditRoutes } from '../features/audit';
 import { calendarRoutes } from '../features/calendar';
 import { catalogueRoutes } from '../features/catalogue';
+import { channelRoutes } from '../features/channels';
 import { citizenRoutes } from '../features/citizen';
 import { deliveryReportRoutes } from '../features/delivery-reports';
 import { deskReportRoutes } from '../features/desk-reports';
@@ -56,6 +57,7 @@ export const routeTree = rootRoute.addChildren([
     ...identityRoutes.staff,
     ...organisationRoutes.staff,
     staffAreaRoute.addChildren([
+      ...channelRoutes.staffArea,
       ...staffRoutes.staffArea,
       ...catalogueRoutes.staffArea,
       ...serviceArchitectureRoutes.staffArea,

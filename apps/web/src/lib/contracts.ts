@@ -77,3 +77,13 @@ export type ServiceVersionView = C.ServiceVersionView;
 export type ServiceVersionList = C.ServiceVersionList;
 export type NewServiceVersion = In<typeof C.NewServiceVersion>;
 export type UpdateServiceVersion = In<typeof C.UpdateServiceVersion>;
+// Requests entered at counter offices and in-person desks (issue 11 item 9).
+export type ConsentChallenge = C.ConsentChallenge;
+export type ConsentStart = In<typeof C.ConsentStart>;
+export type CounterDesk = C.CounterDesk;
+export type WalkInDesk = C.WalkInDesk;
+export type ChannelService = C.ChannelService;
+export type CounterWorkPage = C.CounterWorkPage;
+export type CounterWorkItem = C.CounterWorkItem;
+export type RequestChannelView = C.RequestChannelView;
+export type PostalChoice = In<typeof C.PostalChoice>;

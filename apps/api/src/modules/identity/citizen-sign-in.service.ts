@@ -52,14 +52,16 @@ async function recordRefusal(ctx: AppContext, origin: RequestOrigin, at: Date, q
 }
 
 /**
- * Sends a one-time code when the registry matches the mobile to the national code. A number that
- * is someone else's and a number nobody holds get the same answer (MOBILE_NOT_OWNED), and nothing
- * here depends on whether the national code has a Dargah account.
+ * The registry's reference when it matches the mobile to the national code and a code may be
+ * sent to it now: refusals are bounded per national code and per mobile (probing who owns what),
+ * recorded, and answered alike (MOBILE_NOT_OWNED) for a number that is someone else's and one
+ * nobody holds; codes sent are bounded per person and per phone. Sign-in and a counter's consent
+ * (channels module) both ask this before sending a code.
  */
-export async function requestOtp(ctx: AppContext, nationalCode: string, mobile: string, origin: RequestOrigin) {
+export async function matchedForCode(ctx: AppContext, q: { nationalCode: string; mobile: string }, origin: RequestOrigin): Promise<string> {
   const now = ctx.clock.now();
   const db = ctx.database.db;
-  const q = { nationalCode, mobile };
+  const { nationalCode, mobile } = q;
   // Counted as mismatches before asking (so concurrent requests cannot all slip under the limit),
   // given back when the answer is a match or never came.
   const probe = await hitAll(db, [
@@ -90,24 +92,37 @@ export async function requestOtp(ctx: AppContext, nationalCode: string, mobile: 
     { bucket: 'otp-send:mobile', key: mobile, ...sendLimit(ctx) },
   ], now);
   if (sends.refused) throw tooMany(sends.refused);
+  return answer.reference;
+}
 
+/** A fresh six-digit one-time code. */
+export const newOneTimeCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+/**
+ * Sends a one-time code when the registry matches the mobile to the national code (matchedForCode).
+ * Nothing here depends on whether the national code has a Dargah account.
+ */
+export async function requestOtp(ctx: AppContext, nationalCode: string, mobile: string, origin: RequestOrigin) {
+  const now = ctx.clock.now();
+  const registryRef = await matchedForCode(ctx, { nationalCode, mobile }, origin);
   const id = randomUUID();
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const code = newOneTimeCode();
   const expiresAt = new Date(now.getTime() + ctx.config.OTP_TTL_SECONDS * 1000);
   await withTransaction(ctx.database, async (tx) => {
-    await repo.insertChallenge(tx.db, { id, nationalCode, mobile, codeHash: sha256(`${id}:${code}`), expiresAt, ip: origin.ip ?? null, registryRef: answer.reference }, now);
+    await repo.insertChallenge(tx.db, { id, nationalCode, mobile, codeHash: sha256(`${id}:${code}`), expiresAt, ip: origin.ip ?? null, registryRef }, now);
     await notify(ctx, tx, otpTemplate, { to: { sms: mobile }, personalisation: { code } });
-    audit(tx, { actor: anonymous, origin, at: now, action: 'citizen.otp_requested', objectType: 'otp_challenge', objectId: id, details: { registryReference: answer.reference } });
+    audit(tx, { actor: anonymous, origin, at: now, action: 'citizen.otp_requested', objectType: 'otp_challenge', objectId: id, details: { registryReference: registryRef } });
   });
   return { challengeId: id, expiresAt: expiresAt.toISOString(), resendAfter: new Date(now.getTime() + RESEND_AFTER_MS).toISOString() };
 }
 
 /**
- * The person the challenge proves, created at their first sign-in. When the registry matched a
+ * The person a registry-matched one-time code proves (a sign-in's challenge, or a counter
+ * consent's), created the first time. When the registry matched a
  * different number than the one stored, the number changes here, is recorded, and the old number
  * is told.
  */
-async function personFor(ctx: AppContext, tx: Tx, c: repo.ChallengeRow & { registryRef: string }, origin: RequestOrigin, now: Date): Promise<string> {
+export async function personFor(ctx: AppContext, tx: Tx, c: { nationalCode: string; mobile: string; registryRef: string }, origin: RequestOrigin, now: Date): Promise<string> {
   let person = await repo.lockPerson(tx.db, c.nationalCode);
   if (!person) {
     const id = await repo.insertPerson(tx.db, c.nationalCode, c.mobile, now);
@@ -150,4 +165,18 @@ export async function verifyOtp(ctx: AppContext, challengeId: string, code: stri
   });
   if (!outcome.ok) throw new IdentityError(outcome.error, { remainingAttempts: Math.max(0, outcome.remaining) });
   return outcome.session;
+}
+
+/**
+ * The person with this national code, seen in person with their original national card (an
+ * agency's in-person desk): created without a mobile when Dargah does not know them yet, since
+ * nothing proved one; their first sign-in by one-time code adds it.
+ */
+export async function personSeenInPerson(tx: Tx, nationalCode: string, origin: RequestOrigin, now: Date): Promise<string> {
+  const known = await repo.lockPerson(tx.db, nationalCode);
+  if (known) return known.id;
+  const id = await repo.insertPerson(tx.db, nationalCode, null, now);
+  if (!id) return (await repo.lockPerson(tx.db, nationalCode))!.id; // created by a concurrent request
+  await appendEvent(tx, { streamType: 'citizen', streamId: id, action: 'registered', actor: { type: 'citizen', id }, origin, at: now, payload: { by: 'national_card_seen' } });
+  return id;
 }

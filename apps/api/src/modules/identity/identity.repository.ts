@@ -28,8 +28,8 @@ export async function lockPerson(db: Db, nationalCode: string): Promise<{ id: st
     SELECT id, mobile FROM citizens WHERE national_code = ${nationalCode} FOR UPDATE`))[0];
 }
 
-/** Creates a person (at first sign-in, with the mobile the registry matched); undefined when they already exist. */
-export async function insertPerson(db: Db, nationalCode: string, mobile: string, now: Date): Promise<string | undefined> {
+/** Creates a person (at first sign-in, with the mobile the registry matched; without one when seen at an in-person desk); undefined when they already exist. */
+export async function insertPerson(db: Db, nationalCode: string, mobile: string | null, now: Date): Promise<string | undefined> {
   const [row] = await rows<{ id: string }>(db, sql`
     INSERT INTO citizens (kind, national_code, mobile, created_at, updated_at)
     VALUES ('person', ${nationalCode}, ${mobile}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)

@@ -9,6 +9,9 @@ export { registerAuth, SESSION_COOKIE } from './auth.hooks';
 export { IdentityError } from './identity.errors';
 // For the organisation's administration (API tokens, sessions, passwords) and people directory.
 export * from './accounts.service';
+// For the channels module: the person a counter consent proves, or a desk clerk saw in person.
+export { matchedForCode, newOneTimeCode, personFor, personSeenInPerson } from './citizen-sign-in.service';
+export { csrfMatches } from './auth.service';
 
 /**
  * Identity: who is signing in and acting — citizens and companies (one-time codes to a

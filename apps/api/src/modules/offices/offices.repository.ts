@@ -96,3 +96,41 @@ export async function removeDelegation(db: Db, officeId: string, serviceId: stri
   const removed = await rows(db, sql`DELETE FROM office_services WHERE office_id = ${officeId} AND service_id = ${serviceId} RETURNING 1`);
   return removed.length > 0;
 }
+
+// Counter operators (office_operators) ---------------------------------------------------------
+/** Links a counter operator to an office (one office each: a link elsewhere moves them); false when already so. */
+export async function linkOperator(db: Db, staffId: string, officeId: string, now: Date): Promise<boolean> {
+  const changed = await rows(db, sql`
+    INSERT INTO office_operators (staff_id, office_id, linked_at) VALUES (${staffId}, ${officeId}, ${iso(now)}::timestamptz)
+    ON CONFLICT (staff_id) DO UPDATE SET office_id = EXCLUDED.office_id, linked_at = EXCLUDED.linked_at
+     WHERE office_operators.office_id <> EXCLUDED.office_id
+    RETURNING 1`);
+  return changed.length > 0;
+}
+
+/** Removes the operator's link to the office; false when there was none. */
+export async function unlinkOperator(db: Db, staffId: string, officeId: string): Promise<boolean> {
+  return (await rows(db, sql`DELETE FROM office_operators WHERE staff_id = ${staffId} AND office_id = ${officeId} RETURNING 1`)).length > 0;
+}
+
+/** The office a counter operator works at, if linked. */
+export async function officeOfOperator(db: Db, staffId: string): Promise<OfficeRow | undefined> {
+  const [row] = await rows<OfficeRow>(db, sql`
+    SELECT ${COLS} FROM service_offices WHERE id = (SELECT office_id FROM office_operators WHERE staff_id = ${staffId})`);
+  return row;
+}
+
+/** The operators linked to an office. */
+export const operatorsOf = (db: Db, officeId: string) =>
+  rows<{ staffId: string }>(db, sql`SELECT staff_id AS "staffId" FROM office_operators WHERE office_id = ${officeId} ORDER BY linked_at, staff_id`);
+
+/** Whether the service is delegated to the office. */
+export async function isDelegated(db: Db, officeId: string, serviceId: string): Promise<boolean> {
+  return (await rows(db, sql`SELECT 1 FROM office_services WHERE office_id = ${officeId} AND service_id = ${serviceId}`)).length > 0;
+}
+
+/** Offices by id (names for lists). */
+export async function officesByIds(db: Db, ids: readonly string[]): Promise<OfficeRow[]> {
+  if (!ids.length) return [];
+  return rows<OfficeRow>(db, sql`SELECT ${COLS} FROM service_offices WHERE id = ANY(${list(ids)}::uuid[])`);
+}

@@ -5,11 +5,13 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import { limitPerAddress } from '../../platform/rate-limit';
-import { createOffice, delegateService, getOffice, listOffices, updateOffice, withdrawService } from './offices.service';
+import { createOffice, delegateService, getOffice, linkOperator, listOffices, unlinkOperator, updateOffice, withdrawService } from './offices.service';
 
 const tags = ['offices'];
 const Id = z.object({ id: z.uuid() });
 const Delegation = z.object({ id: z.uuid(), serviceId: z.uuid() });
+const OperatorLink = z.object({ id: z.uuid(), staffId: z.uuid() });
+const Operators = z.object({ officeId: z.uuid(), operators: z.array(z.uuid()) });
 const staff = { access: 'staff' as const };
 const pub = { access: 'public' as const };
 
@@ -80,5 +82,23 @@ export async function officesRoutes(app: FastifyInstance, ctx: AppContext): Prom
       schema: { tags, summary: "Withdraw one of your agency's services from an office (agency administrators); again: no change", params: Delegation, response: { 200: Office } },
     },
     (req) => withdrawService(ctx, req.actor, req.origin, req.params.id, req.params.serviceId, req.lang),
+  );
+  r.put(
+    '/offices/:id/operators/:staffId',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Link a counter operator (holding the counter_operator role) to an active counter office (central organisation); one office each, again: no change',
+        params: OperatorLink,
+        response: { 200: Operators },
+      },
+    },
+    (req) => linkOperator(ctx, req.actor, req.origin, req.params.id, req.params.staffId),
+  );
+  r.delete(
+    '/offices/:id/operators/:staffId',
+    { config: staff, schema: { tags, summary: "Unlink a counter operator from an office (central organisation); again: no change", params: OperatorLink, response: { 200: Operators } } },
+    (req) => unlinkOperator(ctx, req.actor, req.origin, req.params.id, req.params.staffId),
   );
 }

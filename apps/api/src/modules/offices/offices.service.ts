@@ -7,7 +7,7 @@ import { withTransaction, type Db } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import type { Lang } from '../../platform/http/i18n';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { agenciesByIds } from '../organisation';
+import { agenciesByIds, findStaff, roleGrants } from '../organisation';
 import { servicesByIds } from '../services';
 import { OfficesError } from './offices.errors';
 import { requireDelegator, requireOfficeRegistrar } from './offices.policy';
@@ -152,3 +152,49 @@ export const delegateService = (ctx: AppContext, actor: Actor, origin: RequestOr
   changeDelegation(ctx, actor, origin, officeId, serviceId, lang, 'delegate');
 export const withdrawService = (ctx: AppContext, actor: Actor, origin: RequestOrigin, officeId: string, serviceId: string, lang: Lang) =>
   changeDelegation(ctx, actor, origin, officeId, serviceId, lang, 'withdraw');
+
+// Counter operators -------------------------------------------------------------------------------
+/**
+ * Links a counter operator (a staff member holding the counter_operator role, which only a
+ * platform administrator grants) to a counter office, or unlinks them (central organisation). An
+ * operator works at one office: linking them to another moves them. Again: no change, nothing recorded.
+ */
+async function changeOperator(ctx: AppContext, actor: Actor, origin: RequestOrigin, officeId: string, staffId: string, change: 'link' | 'unlink'): Promise<{ officeId: string; operators: string[] }> {
+  requireOfficeRegistrar(actor);
+  const at = ctx.clock.now();
+  return withTransaction(ctx.database, async (tx) => {
+    const office = await repo.findOffice(tx.db, officeId, true);
+    if (!office) throw new OfficesError('OFFICE_NOT_FOUND', { officeId });
+    if (change === 'link') {
+      if (office.kind !== 'counter' || !office.active) throw new OfficesError('OFFICE_INACTIVE', { officeId });
+      const staff = await findStaff(tx.db, staffId);
+      const grants = staff?.active ? await roleGrants(tx.db, staffId) : [];
+      if (!grants.some((g) => g.role === 'counter_operator')) throw new OfficesError('OFFICE_OPERATOR_ROLE_MISSING', { staffId });
+    }
+    const changed = change === 'link' ? await repo.linkOperator(tx.db, staffId, officeId, at) : await repo.unlinkOperator(tx.db, staffId, officeId);
+    if (changed)
+      await recordChange(tx, { actor, origin, at }, {
+        stream: STREAM,
+        id: officeId,
+        event: change === 'link' ? 'operator_linked' : 'operator_unlinked',
+        audit: `service_office.${change}_operator`,
+        agencyId: null,
+        details: { staffId, office: office.name },
+      });
+    return { officeId, operators: (await repo.operatorsOf(tx.db, officeId)).map((o) => o.staffId) };
+  });
+}
+
+export const linkOperator = (ctx: AppContext, actor: Actor, origin: RequestOrigin, officeId: string, staffId: string) => changeOperator(ctx, actor, origin, officeId, staffId, 'link');
+export const unlinkOperator = (ctx: AppContext, actor: Actor, origin: RequestOrigin, officeId: string, staffId: string) => changeOperator(ctx, actor, origin, officeId, staffId, 'unlink');
+
+/** The counter office a counter operator works at, with the services delegated to it (for the channels module). */
+export async function operatorOffice(db: Db, staffId: string, lang: Lang): Promise<Office | undefined> {
+  const o = await repo.officeOfOperator(db, staffId);
+  return o && (await withServices(db, [o], lang))[0];
+}
+
+/** Whether the service is delegated to the office (for the channels module, in its transaction's `db`). */
+export const isDelegatedTo = (db: Db, officeId: string, serviceId: string) => repo.isDelegated(db, officeId, serviceId);
+/** Offices' names by id (for the channels module's lists). */
+export const officeNames = async (db: Db, ids: readonly string[]) => new Map((await repo.officesByIds(db, ids)).map((o) => [o.id, o.name]));

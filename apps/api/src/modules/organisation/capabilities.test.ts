@@ -154,7 +154,7 @@ describe('capabilities agree with the operations', () => {
   it('is not vacuous: each kind of person gets a different mix of true and false', async () => {
     const agencyCaps = async (n: string) => (await caps<{ createStaff: boolean; changeLegalIdOrParent: boolean; grantableRoles: string[] }>(`/agencies/${a.id}/capabilities`, actors[n]!));
     expect(await agencyCaps('platform administrator')).toMatchObject({ createStaff: true, changeLegalIdOrParent: true, grantableRoles: [...ROLES] });
-    expect(await agencyCaps('administrator of the agency')).toMatchObject({ createStaff: true, changeLegalIdOrParent: false, grantableRoles: ROLES.filter((r) => !['central_reviewer', 'oversight_auditor', 'platform_admin', 'provincial_evaluator'].includes(r)) });
+    expect(await agencyCaps('administrator of the agency')).toMatchObject({ createStaff: true, changeLegalIdOrParent: false, grantableRoles: ROLES.filter((r) => !['central_reviewer', 'oversight_auditor', 'platform_admin', 'counter_operator', 'provincial_evaluator'].includes(r)) });
     expect(await agencyCaps('administrator of the parent, with its sub-agencies')).toMatchObject({ createStaff: true });
     for (const n of ['administrator of a sub-agency', 'administrator of another agency', 'a clerk of the agency']) expect(await agencyCaps(n)).toBeNull();
     const self = actors['administrator of the agency']!;

@@ -1,8 +1,8 @@
 import type { DecideWithAnswer, LegalBasisOption, RequestAnswer } from '@dargah/contracts';
-import type { Actor, RequestOrigin, StaffActor } from '../../platform/actor';
+import type { Actor, RequestOrigin, StaffActor, Who } from '../../platform/actor';
 import { requireStaff } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db } from '../../platform/db';
+import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
@@ -27,6 +27,14 @@ import { RequestsError } from './requests.errors';
  * database); the decision, the document's record and the answer row then commit together, so a
  * decision that rolls back leaves no document (its unreferenced PDF is removed by blobs.gc).
  */
+
+/**
+ * What other modules do in the answer's own transaction once it is issued (the channels module
+ * hands an answer chosen for postal delivery to the post): registered once by the module.
+ */
+export type AnswerIssuedHook = (ctx: AppContext, tx: Tx, w: Who, answer: { requestId: string; agencyId: string; documentId: string }) => Promise<void>;
+const answerIssuedHooks = new Set<AnswerIssuedHook>();
+export const onAnswerIssued = (hook: AnswerIssuedHook): void => void answerIssuedHooks.add(hook);
 
 const DECIDER_LABEL: Record<string, string> = { unit_manager: 'مدیر واحد', expert: 'کارشناس', desk_clerk: 'کارمند پیشخوان' };
 const DECIDER_ORDER = ['unit_manager', 'expert', 'desk_clerk'] as const;
@@ -196,6 +204,7 @@ export async function decideWithAnswer(
         details: { trackingCode: r.trackingCode, documentId: doc.id, verificationCode: doc.verificationCode, partial: checked.partial },
         payload: { documentId: doc.id, partial: checked.partial },
       });
+      for (const hook of answerIssuedHooks) await hook(ctx, tx, w, { requestId, agencyId: r.agencyId, documentId: doc.id });
       return { status: 200 as const, body: toView(row, { verificationCode: doc.verificationCode, signatureCount: 0, status: 'issued' }) };
     }),
   );

@@ -16,6 +16,12 @@ import { callCentreAgencies, deskAgencies } from './requests.policy';
 import { overdueByAgency } from './requests.repository';
 
 export { requestVisibleTo } from './requests.service';
+/** For the channels module: a request entered for a citizen by staff (counter, in-person desk), and the unit a grant is held in. */
+export { submitRequest } from './requests.service';
+export type { SubmissionChannel } from './requests.service';
+export { servingUnit } from './requests.policy';
+export { RequestView } from './request-views.schemas';
+export { onAnswerIssued } from './answer.service';
 /** For the feedback module: one request's facts for its applicant, and tracking codes by id. */
 export { requestFactsForApplicant, trackingCodesOf } from './request-tracking.service';
 export type { RequestFacts } from './request-tracking.service';

@@ -48,6 +48,7 @@ const STAFF_LABELS: Record<string, { fa: string; en: string }> = {
   desk_clerk: { fa: 'کارمند پیشخوان دستگاه', en: 'Agency desk clerk' },
   expert: { fa: 'کارشناس دستگاه', en: 'Agency expert' },
   unit_manager: { fa: 'مدیر واحد دستگاه', en: 'Agency unit manager' },
+  counter_operator: { fa: 'اپراتور دفتر پیشخوان', en: 'Counter office operator' },
 };
 
 /** Who acted, as the applicant may see it: "you", the applicant, or a role — never a staff member's name. */
@@ -123,9 +124,24 @@ export function decodeCursor(cursor: string | undefined, lang: Lang): repo.Keyse
 
 // Submit ----------------------------------------------------------------------------------------
 /**
+ * A request entered for a citizen by staff (a counter operator, an agency's in-person desk: the
+ * channels module). `check` runs before anything is written, with the published service (whose
+ * office or unit may take it); `applicant` and `record` run in the submission's transaction (the
+ * person the consent proves, then the channel's own rows: spending the consent, the attribution).
+ * `attribution` joins the `submit` event's payload and audit details.
+ */
+export interface SubmissionChannel {
+  check(service: { id: string; agencyId: string; recipients: string; publishedVersion: number }): Promise<void>;
+  applicant(tx: Tx, now: Date): Promise<string>;
+  attribution: Record<string, unknown>;
+  record(tx: Tx, request: { id: string; agencyId: string; serviceId: string; serviceVersion: number; applicantId: string }, now: Date): Promise<void>;
+}
+
+/**
  * A citizen submits a service's form: validated against the service's JSON Schema, given a
  * tracking code and an answer date, recorded with its `submit` event and audit entry in one
- * transaction. With an Idempotency-Key a retry returns the first receipt.
+ * transaction. With an Idempotency-Key a retry returns the first receipt. With `via`, staff submit
+ * it for the citizen through another channel (SubmissionChannel); G2C services only.
  */
 export async function submitRequest(
   ctx: AppContext,
@@ -134,14 +150,18 @@ export async function submitRequest(
   input: { serviceId: string; form: Record<string, unknown> },
   lang: Lang,
   claim?: IdempotencyClaim,
+  via?: SubmissionChannel,
 ): Promise<Replayable<RequestView, 201>> {
-  requireCitizen(actor);
+  if (via) requireStaff(actor);
+  else requireCitizen(actor);
   const service = await findPublishedService(ctx.database.db, input.serviceId);
   if (!service?.publishedVersion) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
   const serviceVersion = service.publishedVersion;
   // The desk takes requests only for a service its approved catalogue card lets be requested online, in force.
   await assertOpenForRequests(ctx.database.db, service, ctx.clock.now());
-  const who = applicantFor(actor, service.recipients);
+  if (via && service.recipients !== 'G2C') throw new RequestsError('SERVICE_NOT_FOR_APPLICANT', { recipients: service.recipients, actingForCompany: false });
+  await via?.check({ ...service, publishedVersion: serviceVersion });
+  const who = actor.type === 'citizen' ? applicantFor(actor, service.recipients) : undefined;
   const checked = checkForm(service.formSchema, input.form, lang);
   if (!checked.ok) throw new RequestsError('VALIDATION_FAILED', { fields: checked.fields });
   const now = ctx.clock.now();
@@ -150,6 +170,7 @@ export async function submitRequest(
 
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
+      const applicant = who ?? { applicantId: await via!.applicant(tx, now), onBehalfOfId: null };
       let id: string | undefined;
       let trackingCode = '';
       for (let attempt = 0; !id; attempt++) {
@@ -160,7 +181,7 @@ export async function submitRequest(
           serviceId: service.id,
           serviceVersion,
           agencyId: service.agencyId,
-          ...who,
+          ...applicant,
           status: INITIAL_STATUS,
           form: checked.form,
           submittedAt: now,
@@ -173,12 +194,13 @@ export async function submitRequest(
         event: SUBMITTED_EVENT,
         audit: 'service_request.submit',
         agencyId: service.agencyId,
-        details: { trackingCode, serviceId: service.id, serviceVersion },
-        payload: { trackingCode, serviceId: service.id, serviceVersion, to: INITIAL_STATUS },
+        details: { trackingCode, serviceId: service.id, serviceVersion, ...via?.attribution },
+        payload: { trackingCode, serviceId: service.id, serviceVersion, to: INITIAL_STATUS, ...via?.attribution },
       });
+      await via?.record(tx, { id, agencyId: service.agencyId, serviceId: service.id, serviceVersion, applicantId: applicant.applicantId }, now);
       // The receipt by SMS (and in the inbox) too: the tracking code and the answer date.
       await notify(ctx, tx, requestReceivedTemplate, {
-        to: { person: { type: 'citizen', id: who.applicantId } },
+        to: { person: { type: 'citizen', id: applicant.applicantId } },
         // dueAt is exclusive: the answer is due by the day that ends just before it.
         personalisation: { trackingCode, service: service.titleFa, answerBy: new Date(dueAt.getTime() - 1) },
         agencyId: service.agencyId,

@@ -227,3 +227,9 @@ export async function publishVersion(
 
 /** The form of the version a request was submitted on (its receipt, its corrections). */
 export const versionFormSchema = (db: Db, serviceId: string, versionNo: number) => repo.formSchemaOf(db, serviceId, versionNo);
+
+/** What a version promises besides its form (for the channels module): postal delivery of the answer, an in-person step. */
+export async function versionDelivery(db: Db, serviceId: string, versionNo: number): Promise<{ postalDelivery: boolean; inPersonStep: boolean; uiSchema: Record<string, unknown> } | undefined> {
+  const v = await repo.findVersion(db, serviceId, versionNo);
+  return v && { postalDelivery: v.postalDelivery, inPersonStep: v.inPersonStep, uiSchema: v.uiSchema };
+}

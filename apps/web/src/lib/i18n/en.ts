@@ -103,5 +103,6 @@ export const en: Messages = {
     platform_admin: 'Platform administrator',
     call_centre_operator: 'Call-centre operator',
     provincial_evaluator: 'Provincial evaluator',
+    counter_operator: 'Counter office operator',
   },
 };

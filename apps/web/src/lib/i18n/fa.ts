@@ -106,6 +106,7 @@ export const fa = {
     platform_admin: 'مدیر درگاه',
     call_centre_operator: 'اپراتور مرکز تماس',
     provincial_evaluator: 'ارزیاب استانی',
+    counter_operator: 'اپراتور دفتر پیشخوان',
   },
 };
 

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { DocumentIcon, PrintIcon } from '../../../components/icons';
 import type { RequestView } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
+import { ChannelFacts } from '../../channels';
 import { RatingSection } from '../../feedback';
 import { receiptPdfHref, requestQuery } from '../api';
 import { ApplicantFacts } from '../components/ApplicantFacts';
@@ -97,6 +98,10 @@ function Receipt({ r, submitted }: { r: RequestView; submitted: boolean }) {
           </Link>
         </div>
       </section>
+
+      <div className="no-print">
+        <ChannelFacts requestId={r.id} />
+      </div>
 
       {r.status === 'approved' || r.status === 'rejected' ? (
         <div className="no-print">

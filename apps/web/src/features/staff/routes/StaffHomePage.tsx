@@ -8,7 +8,7 @@ import { areasOf, useSession } from '../../identity';
 import { SystemStatusCard } from '../../system';
 import { CartableSection } from '../components/CartableSection';
 import { CardsSection, DeliveryReviewSection, ReviewSection, ToolsSection } from '../components/CatalogueSections';
-import { CallCentreSection, FeedbackSection } from '../components/DeskSections';
+import { CallCentreSection, CounterSection, CounterWorkSection, FeedbackSection, WalkInSection } from '../components/DeskSections';
 import { DocumentsSection } from '../components/DocumentsSection';
 import { AdministrationSection, AuditSection } from '../components/OversightSections';
 
@@ -35,7 +35,11 @@ export function StaffHomePage() {
   if (areas.catalogue) sections.push(<CardsSection key="cards" drafting={areas.catalogueDrafting} />);
   if (!areas.operations && audit) sections.push(audit);
   if (areas.administration) sections.push(<AdministrationSection key="admin" />);
+  // A counter operator lands here with their counter page first: the one thing they do.
+  if (areas.counterDesk) sections.unshift(<CounterSection key="counter" />);
   if (areas.callCentre) sections.push(<CallCentreSection key="call-centre" />);
+  if (areas.walkIn) sections.push(<WalkInSection key="walk-in" />);
+  if (areas.counterWork) sections.push(<CounterWorkSection key="counter-work" />);
   if (areas.feedback) sections.push(<FeedbackSection key="feedback" />);
   if (areas.documents) sections.push(<DocumentsSection key="documents" />);
   const tools = areas.architecture || areas.licences || areas.reports || areas.deskReports || areas.deskScorecard || areas.holidayCalendar;

@@ -1,3 +1,4 @@
+import { ChannelFacts } from '../../channels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
@@ -201,6 +202,8 @@ export function StaffRequestPage() {
             <ApplicantFacts requestId={r.id} applicant={r.applicant} />
           </section>
         ) : null}
+
+        <ChannelFacts requestId={r.id} />
 
         <section className="card stack" aria-labelledby="case-answers">
           <h2 id="case-answers" className="card__title">

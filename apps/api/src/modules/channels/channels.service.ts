@@ -1,0 +1,280 @@
+import type { ChannelService, ConsentChallenge, CounterDesk, CounterWorkPage, Office, PostalChoice, RequestChannelView, WalkInDesk } from '@dargah/contracts';
+import { jalaliDateString, jalaliDayRange, maskMiddle, parseJalali } from '@dargah/persian';
+import type { Actor, RequestOrigin, StaffActor, Who } from '../../platform/actor';
+import type { AppContext } from '../../platform/context';
+import type { Db, Tx } from '../../platform/db';
+import { recordChange } from '../../platform/events';
+import { dispatchByPost } from '../../platform/integrations/postal';
+import type { Lang } from '../../platform/http/i18n';
+import type { IdempotencyClaim } from '../../platform/idempotency';
+import { citizensByIds, personFor, personSeenInPerson } from '../identity';
+import { isDelegatedTo, officeNames, operatorOffice } from '../offices';
+import { agenciesByIds, findPeople } from '../organisation';
+import { requestVisibleTo, servingUnit, submitRequest, trackingCodesOf, type SubmissionChannel } from '../requests';
+import { findPublishedService, servicesByIds, servicesOfAgencies, versionDelivery } from '../services';
+import { ChannelsError } from './channels.errors';
+import { requireCounterOperator, requireOverseer, requireWalkInClerk, walkInAgencies } from './channels.policy';
+import * as repo from './channels.repository';
+import { checkConsent, spendConsent, startConsent } from './consents.service';
+
+/*
+ * Requests entered for a citizen by staff, through the desk's one submission (requests module,
+ * SubmissionChannel): at a counter office by its operator with the citizen's one-time code as
+ * consent, or at an agency's in-person desk by a desk clerk (the code, or the original national
+ * card seen). Each records its channel, office or unit and the staff member with the request, in
+ * the submission's transaction; the answer may go by post.
+ */
+
+// Services offered through a channel --------------------------------------------------------------
+async function channelServices(db: Db, ids: readonly string[], lang: Lang): Promise<ChannelService[]> {
+  const out: ChannelService[] = [];
+  const agencies = await agenciesByIds(db, [...(await servicesByIds(db, ids)).values()].map((s) => s.agencyId));
+  for (const id of ids) {
+    const s = await findPublishedService(db, id);
+    if (!s?.publishedVersion || s.recipients !== 'G2C') continue;
+    const v = await versionDelivery(db, s.id, s.publishedVersion);
+    const a = agencies.get(s.agencyId);
+    out.push({
+      serviceId: s.id,
+      title: (lang === 'en' && s.titleEn) || s.titleFa,
+      agencyId: s.agencyId,
+      agencyName: (lang === 'en' && a?.nameEn) || a?.nameFa || '',
+      formSchema: s.formSchema,
+      uiSchema: v?.uiSchema ?? {},
+      postalDelivery: v?.postalDelivery ?? false,
+    });
+  }
+  return out;
+}
+
+// Postal delivery ---------------------------------------------------------------------------------
+/**
+ * Keeps the applicant's choice of postal delivery, in the submission's transaction: only where the
+ * version offers it; to the address given, else the one on the applicant's profile.
+ */
+async function choosePostal(tx: Tx, r: { id: string; agencyId: string; serviceId: string; serviceVersion: number; applicantId: string }, postal: PostalChoice, now: Date): Promise<void> {
+  const v = await versionDelivery(tx.db, r.serviceId, r.serviceVersion);
+  if (!v?.postalDelivery) throw new ChannelsError('POSTAL_NOT_OFFERED', { serviceId: r.serviceId });
+  const [profile] = await citizensByIds(tx.db, [r.applicantId]);
+  const given = postal.postalCode && postal.address ? { postalCode: postal.postalCode, address: postal.address } : undefined;
+  const to = given ?? (profile?.postalCode && profile.address ? { postalCode: profile.postalCode, address: profile.address } : undefined);
+  const recipientName = postal.recipientName ?? profile?.name ?? undefined;
+  if (!to || !recipientName) throw new ChannelsError('POSTAL_ADDRESS_MISSING', { fields: [...(to ? [] : ['postal.postalCode', 'postal.address']), ...(recipientName ? [] : ['postal.recipientName'])] });
+  await repo.insertPostal(tx.db, { requestId: r.id, agencyId: r.agencyId, recipientName, ...to }, now);
+}
+
+// Counter offices -------------------------------------------------------------------------------
+/** The operator's office: linked and active, or refused. */
+async function operatorPlace(db: Db, staff: StaffActor, lang: Lang): Promise<Office> {
+  const office = await operatorOffice(db, staff.id, lang);
+  if (!office) throw new ChannelsError('COUNTER_OFFICE_NOT_LINKED');
+  if (!office.active) throw new ChannelsError('COUNTER_OFFICE_INACTIVE', { officeId: office.id });
+  return office;
+}
+
+/** The counter operator's desk: their office and the services delegated to it, each with its form. */
+export async function counterDesk(ctx: AppContext, actor: Actor, lang: Lang): Promise<CounterDesk> {
+  const staff = requireCounterOperator(actor);
+  const db = ctx.database.db;
+  const office = await operatorOffice(db, staff.id, lang);
+  if (!office) throw new ChannelsError('COUNTER_OFFICE_NOT_LINKED');
+  return { office, services: office.active ? await channelServices(db, office.services.map((s) => s.serviceId), lang) : [] };
+}
+
+/** Sends the citizen a consent code for a request the operator will enter at their office. */
+export async function startCounterConsent(ctx: AppContext, actor: Actor, origin: RequestOrigin, q: { nationalCode: string; mobile: string }, lang: Lang): Promise<ConsentChallenge> {
+  const staff = requireCounterOperator(actor);
+  const office = await operatorPlace(ctx.database.db, staff, lang);
+  return startConsent(ctx, staff, origin, q, { channel: 'counter', officeId: office.id, agencyId: null, name: office.name });
+}
+
+/**
+ * The operator submits the request for the citizen: the code the citizen read out must match the
+ * operator's own consent at their office, and the service must be delegated to the office. The
+ * applicant is the citizen; the request records channel 'counter', the office and the operator.
+ */
+export async function submitAtCounter(
+  ctx: AppContext,
+  actor: Actor,
+  origin: RequestOrigin,
+  input: { consentId: string; code: string; serviceId: string; form: Record<string, unknown>; postal?: PostalChoice | undefined },
+  lang: Lang,
+  claim?: IdempotencyClaim,
+) {
+  const staff = requireCounterOperator(actor);
+  const office = await operatorPlace(ctx.database.db, staff, lang);
+  const consent = await checkConsent(ctx, staff, origin, input.consentId, input.code, { channel: 'counter', officeId: office.id, agencyId: null });
+  const via: SubmissionChannel = {
+    async check(service) {
+      if (!(await isDelegatedTo(ctx.database.db, office.id, service.id))) throw new ChannelsError('SERVICE_NOT_DELEGATED', { serviceId: service.id, officeId: office.id });
+    },
+    applicant: (tx, now) => personFor(ctx, tx, consent, origin, now),
+    attribution: { channel: 'counter', officeId: office.id, actedAs: 'counter_operator', identityCheck: 'otp', consentId: consent.id },
+    async record(tx, r, now) {
+      await spendConsent(tx, consent.id, r.id, now);
+      await repo.insertRequestChannel(tx.db, { requestId: r.id, agencyId: r.agencyId, serviceId: r.serviceId, channel: 'counter', officeId: office.id, unitId: null, staffId: staff.id, identityCheck: 'otp', consentId: consent.id, submittedAt: now });
+      if (input.postal) await choosePostal(tx, r, input.postal, now);
+    },
+  };
+  return submitRequest(ctx, staff, origin, { serviceId: input.serviceId, form: input.form }, lang, claim, via);
+}
+
+// The agency's in-person desk ---------------------------------------------------------------------
+/** The clerk's in-person desk: the published G2C services of the agencies where they are a desk clerk. */
+export async function walkInDesk(ctx: AppContext, actor: Actor, lang: Lang): Promise<WalkInDesk> {
+  requireWalkInClerk(actor);
+  const db = ctx.database.db;
+  const services = await servicesOfAgencies(db, walkInAgencies(actor));
+  return { services: await channelServices(db, services.filter((s) => s.published).map((s) => s.id), lang) };
+}
+
+function walkInAgency(actor: Actor, agencyId: string): StaffActor {
+  const staff = requireWalkInClerk(actor);
+  if (!walkInAgencies(staff).includes(agencyId)) throw new ChannelsError('NOT_FOUND', { agencyId });
+  return staff;
+}
+
+/** Sends the citizen at the agency's in-person desk a consent code. */
+export async function startWalkInConsent(ctx: AppContext, actor: Actor, origin: RequestOrigin, q: { nationalCode: string; mobile: string; agencyId: string }): Promise<ConsentChallenge> {
+  const staff = walkInAgency(actor, q.agencyId);
+  const agency = (await agenciesByIds(ctx.database.db, [q.agencyId])).get(q.agencyId);
+  return startConsent(ctx, staff, origin, { nationalCode: q.nationalCode, mobile: q.mobile }, { channel: 'in_person', officeId: null, agencyId: q.agencyId, name: agency?.nameFa ?? '' });
+}
+
+type WalkInIdentity = { method: 'otp'; consentId: string; code: string } | { method: 'card_seen'; nationalCode: string; attestation: true };
+
+/**
+ * A desk clerk registers a walk-in request into the same flow: the person identified by their
+ * one-time code (a consent the clerk started for the service's agency) or by the clerk attesting
+ * they saw the original national card (recorded in the event and the audit entry). The request
+ * records channel 'in_person' and the clerk's unit.
+ */
+export async function submitWalkIn(
+  ctx: AppContext,
+  actor: Actor,
+  origin: RequestOrigin,
+  input: { identity: WalkInIdentity; serviceId: string; form: Record<string, unknown>; postal?: PostalChoice | undefined },
+  lang: Lang,
+  claim?: IdempotencyClaim,
+) {
+  const staff = requireWalkInClerk(actor);
+  const id = input.identity;
+  const service = await findPublishedService(ctx.database.db, input.serviceId);
+  // Another agency's service is, to this clerk, not there.
+  if (!service || !walkInAgencies(staff).includes(service.agencyId)) throw new ChannelsError('NOT_FOUND', { serviceId: input.serviceId });
+  const consent = id.method === 'otp' ? await checkConsent(ctx, staff, origin, id.consentId, id.code, { channel: 'in_person', officeId: null, agencyId: service.agencyId }) : undefined;
+  const unitId = servingUnit(staff, service.agencyId, 'desk_clerk');
+  const via: SubmissionChannel = {
+    async check() {},
+    applicant: (tx, now) => (consent ? personFor(ctx, tx, consent, origin, now) : personSeenInPerson(tx, (id as { nationalCode: string }).nationalCode, origin, now)),
+    attribution: {
+      channel: 'in_person',
+      unitId,
+      actedAs: 'desk_clerk',
+      identityCheck: consent ? 'otp' : 'card_seen',
+      ...(consent ? { consentId: consent.id } : { attestation: 'original_national_card_seen' }),
+    },
+    async record(tx, r, now) {
+      if (consent) await spendConsent(tx, consent.id, r.id, now);
+      await repo.insertRequestChannel(tx.db, { requestId: r.id, agencyId: r.agencyId, serviceId: r.serviceId, channel: 'in_person', officeId: null, unitId, staffId: staff.id, identityCheck: consent ? 'otp' : 'card_seen', consentId: consent?.id ?? null, submittedAt: now });
+      if (input.postal) await choosePostal(tx, r, input.postal, now);
+    },
+  };
+  return submitRequest(ctx, staff, origin, { serviceId: input.serviceId, form: input.form }, lang, claim, via);
+}
+
+// Oversight ------------------------------------------------------------------------------------------
+/** The instants a Jalali day (YYYY/MM/DD, checked by the query's schema) starts and ends. */
+function dayBounds(d: string): { start: Date; end: Date } {
+  const parsed = parseJalali(d);
+  if (!parsed.ok) throw new ChannelsError('VALIDATION_FAILED', { date: d });
+  return jalaliDayRange(parsed.value);
+}
+
+/** The counters' work on the agency's services, newest first: who, when, what, at which office (agency administrators, unit managers). */
+export async function counterWork(
+  ctx: AppContext,
+  actor: Actor,
+  agencyId: string,
+  q: { officeId?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
+  lang: Lang,
+): Promise<CounterWorkPage> {
+  requireOverseer(actor, agencyId);
+  const db = ctx.database.db;
+  const page = await repo.counterWork(db, { agencyId, officeId: q.officeId, from: q.from ? dayBounds(q.from).start : undefined, to: q.to ? dayBounds(q.to).end : undefined, limit: q.limit, offset: q.offset });
+  const officeIds = (await repo.counterOfficesOf(db, agencyId)).map((o) => o.officeId);
+  const [codes, services, offices, people] = await Promise.all([
+    trackingCodesOf(db, page.items.map((i) => i.requestId)),
+    servicesByIds(db, page.items.map((i) => i.serviceId)),
+    officeNames(db, officeIds),
+    findPeople(db, { staff: page.items.map((i) => i.staffId) }),
+  ]);
+  const next = q.offset + page.items.length;
+  return {
+    items: page.items.map((i) => {
+      const s = services.get(i.serviceId);
+      return {
+        requestId: i.requestId,
+        trackingCode: codes.get(i.requestId) ?? '',
+        serviceId: i.serviceId,
+        serviceTitle: (lang === 'en' && s?.titleEn) || s?.titleFa || '',
+        officeId: i.officeId!,
+        officeName: offices.get(i.officeId!) ?? '',
+        operatorId: i.staffId,
+        operatorName: people.staff.get(i.staffId) ?? '',
+        submittedAt: i.submittedAt.toISOString(),
+        submittedOnJalali: jalaliDateString(i.submittedAt),
+      };
+    }),
+    total: page.total,
+    nextOffset: next < page.total ? next : null,
+    offices: officeIds.map((id) => ({ id, name: offices.get(id) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'fa')),
+  };
+}
+
+// The request's page ------------------------------------------------------------------------------
+/** How the request came in and its postal dispatch, for whoever may open the request (its applicant, desk staff of its agency). */
+export async function requestChannel(ctx: AppContext, actor: Actor, requestId: string): Promise<RequestChannelView> {
+  await requestVisibleTo(ctx, actor, requestId);
+  const db = ctx.database.db;
+  const [ch, postal] = await Promise.all([repo.findRequestChannel(db, requestId), repo.findPostal(db, requestId)]);
+  const office = ch?.officeId ? (await officeNames(db, [ch.officeId])).get(ch.officeId) ?? null : null;
+  return {
+    channel: ch?.channel ?? 'online',
+    officeName: office,
+    identityCheck: ch?.identityCheck ?? null,
+    postal: postal ? {
+      status: postal.status,
+      postalCodeMasked: maskMiddle(postal.postalCode, 2, 2),
+      postalTracking: postal.postalTracking,
+      dispatchedAt: postal.dispatchedAt?.toISOString() ?? null,
+    } : null,
+  };
+}
+
+/**
+ * In the answer's transaction (requests module, onAnswerIssued): an answer whose applicant chose
+ * postal delivery is handed to the post, and the dispatch records the postal tracking number, with
+ * its event and audit entry. When the post does not answer in time the answer still stands and
+ * the dispatch stays awaiting (logged; the staff see it on the request's page).
+ */
+export async function dispatchAnswerByPost(ctx: AppContext, tx: Tx, w: Who, a: { requestId: string; agencyId: string; documentId: string }): Promise<void> {
+  const postal = await repo.findPostal(tx.db, a.requestId, true);
+  if (!postal || postal.status !== 'awaiting_answer') return;
+  let trackingNumber: string;
+  try {
+    ({ trackingNumber } = await dispatchByPost(ctx.postal, { reference: a.requestId, recipientName: postal.recipientName, postalCode: postal.postalCode, address: postal.address }, ctx.config.POSTAL_TIMEOUT_MS));
+  } catch (err) {
+    ctx.log.warn({ err, requestId: a.requestId }, 'the post did not take the answer; its dispatch stays awaiting');
+    return;
+  }
+  await repo.markDispatched(tx.db, a.requestId, { postalTracking: trackingNumber, documentId: a.documentId }, w.at);
+  await recordChange(tx, w, {
+    stream: 'postal_dispatch',
+    id: a.requestId,
+    event: 'dispatched',
+    audit: 'postal_dispatch.dispatch',
+    agencyId: a.agencyId,
+    details: { documentId: a.documentId, postalTracking: trackingNumber },
+  });
+}

@@ -1,0 +1,28 @@
+import type { AppModule } from '../../platform/module';
+import { channelsErrors } from './channels.errors';
+import { COUNTER_ROLES, oversightAgencies, walkInAgencies } from './channels.policy';
+import { hasRole } from '../organisation';
+import { channelsRoutes } from './channels.routes';
+import { dispatchAnswerByPost } from './channels.service';
+import { onAnswerIssued } from '../requests';
+
+/**
+ * Every channel, attributed (issue 11 item 9): counter operators and an agency's in-person desk
+ * enter requests for citizens (the citizen's one-time code as consent, or the original national
+ * card seen), each request records its channel; the agency oversees the counters' work; the
+ * answer may go by post.
+ */
+export const channelsModule: AppModule = {
+  name: 'channels',
+  errors: [channelsErrors],
+  async register(app, ctx) {
+    // An answer chosen for postal delivery goes to the post in the answer's own transaction.
+    onAnswerIssued(dispatchAnswerByPost);
+    await channelsRoutes(app, ctx);
+  },
+  areas: (_ctx, actor) => ({
+    counterDesk: hasRole(actor, COUNTER_ROLES),
+    walkIn: walkInAgencies(actor).length > 0,
+    counterWork: oversightAgencies(actor).length > 0,
+  }),
+};

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { UserText } from '../../../components/UserText';
+import { useFormat } from '../../../lib/format';
+import { requestChannelQuery } from '../api';
+
+/**
+ * How a request came in (online, a counter office, the in-person desk) and, when the answer goes by
+ * post, its dispatch: for the applicant's receipt and the staff's request page. Nothing for a plain
+ * online request without postal delivery.
+ */
+export function ChannelFacts({ requestId }: { requestId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const q = useQuery(requestChannelQuery(requestId));
+  const c = q.data;
+  if (!c || (c.channel === 'online' && !c.postal)) return null;
+  return (
+    <section className="card stack" aria-labelledby="channel-facts">
+      <h2 id="channel-facts" className="card__title">
+        {t('channel.title')}
+      </h2>
+      <dl className="facts">
+        <dt>{t('channel.via')}</dt>
+        <dd>
+          {t(`channel.${c.channel}`)}
+          {c.officeName ? (
+            <>
+              {' — '}
+              <UserText>{c.officeName}</UserText>
+            </>
+          ) : null}
+        </dd>
+        {c.identityCheck ? (
+          <>
+            <dt>{t('channel.identity')}</dt>
+            <dd>{t(`channel.${c.identityCheck}`)}</dd>
+          </>
+        ) : null}
+        {c.postal ? (
+          <>
+            <dt>{t('channel.postal')}</dt>
+            <dd>
+              {t(`channel.${c.postal.status}`)}
+              {c.postal.dispatchedAt ? ` (${format.dateTime(c.postal.dispatchedAt)})` : null}
+            </dd>
+            <dt>{t('channel.postalCode')}</dt>
+            <dd dir="ltr">{format.digits(c.postal.postalCodeMasked)}</dd>
+            {c.postal.postalTracking ? (
+              <>
+                <dt>{t('channel.postalTracking')}</dt>
+                <dd dir="ltr">{format.digits(c.postal.postalTracking)}</dd>
+              </>
+            ) : null}
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
