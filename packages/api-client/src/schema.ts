@@ -1299,6 +1299,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/services/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documents a published service’s approved catalogue card asks the applicant to upload (those another agency supplies by inquiry left out); `index` is what a submission names */
+        get: operations["listServiceDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/request-uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a document for a request to a service (the body: PDF, JPEG or PNG by its content, at most 5 MB), to name in the submission or the draft
+         * @description The type is detected from the bytes: content that is not PDF, JPEG or PNG is BLOB_TYPE_NOT_ALLOWED whatever its name or Content-Type; larger is PAYLOAD_TOO_LARGE; empty is BLOB_EMPTY. `name` is the file name to show (its last path segment, control characters removed; NUL is refused). An upload is used by one submission only.
+         */
+        post: operations["uploadRequestDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/request-uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An uploaded document, for its uploader only */
+        get: operations["downloadOwnRequestUpload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documents submitted with a request, in the card’s order: for its applicant, or desk staff of its agency */
+        get: operations["listRequestDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/documents/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document submitted with a request (its applicant, or desk staff of its agency) */
+        get: operations["downloadRequestDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/drafts/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your saved draft of a service’s request (on any device), with its row version as ETag; says whether the form changed since it was saved */
+        get: operations["getRequestDraft"];
+        /**
+         * Save your draft of a service’s request: the form as typed so far and the uploads named for the card’s documents
+         * @description Without If-Match the draft must not exist yet; with it, the draft at that row version is replaced. Otherwise 409 DRAFT_CONFLICT with the current version in details: the draft changed on another device, and saving over it is a deliberate second save naming that version. UPLOAD_UNUSABLE for an upload that is not your unused upload for this service.
+         */
+        put: operations["saveRequestDraft"];
+        post?: never;
+        /** Discard your draft of a service’s request (at the If-Match row version when given) */
+        delete: operations["deleteRequestDraft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Known values for a service’s form (once-only): from your profile (name, national code, mobile, postal code, address) and your earlier requests of the same service, each with its source */
+        get: operations["getRequestPrefill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/track": {
         parameters: {
             query?: never;
@@ -14180,6 +14307,11 @@ export interface operations {
                     form: {
                         [key: string]: unknown;
                     };
+                    documents?: {
+                        document: number;
+                        /** Format: uuid */
+                        uploadId: string;
+                    }[];
                 };
             };
         };
@@ -14291,7 +14423,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14300,7 +14432,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14348,7 +14480,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14357,7 +14489,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14367,7 +14499,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14376,7 +14508,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14561,7 +14693,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14570,7 +14702,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14618,7 +14750,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14627,7 +14759,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14770,7 +14902,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14779,7 +14911,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14827,7 +14959,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14836,7 +14968,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -14979,7 +15111,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14988,7 +15120,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15036,7 +15168,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15045,7 +15177,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15136,7 +15268,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15145,7 +15277,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15193,7 +15325,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15202,7 +15334,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15294,7 +15426,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15303,7 +15435,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15351,7 +15483,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15360,7 +15492,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15370,7 +15502,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15379,7 +15511,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15531,7 +15663,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15540,7 +15672,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15588,7 +15720,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15597,7 +15729,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15607,7 +15739,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15616,7 +15748,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15809,7 +15941,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15818,7 +15950,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15866,7 +15998,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15875,7 +16007,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15885,7 +16017,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15894,7 +16026,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16097,7 +16229,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16106,7 +16238,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16154,7 +16286,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16163,7 +16295,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16288,7 +16420,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16297,7 +16429,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16345,7 +16477,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16354,7 +16486,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16488,7 +16620,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16497,7 +16629,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16545,7 +16677,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16554,7 +16686,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16564,7 +16696,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16573,7 +16705,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16745,7 +16877,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16754,7 +16886,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16802,7 +16934,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16811,7 +16943,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16821,7 +16953,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16830,7 +16962,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17004,7 +17136,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17013,7 +17145,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17061,7 +17193,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17070,7 +17202,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17080,7 +17212,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17089,7 +17221,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17264,7 +17396,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17273,7 +17405,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17321,7 +17453,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17330,7 +17462,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17340,7 +17472,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17349,7 +17481,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17521,7 +17653,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17530,7 +17662,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17578,7 +17710,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17587,7 +17719,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17597,7 +17729,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17606,7 +17738,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17753,7 +17885,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17762,7 +17894,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17810,7 +17942,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17819,7 +17951,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17829,7 +17961,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17838,7 +17970,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17974,7 +18106,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17983,7 +18115,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18031,7 +18163,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18040,7 +18172,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18141,7 +18273,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18150,7 +18282,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18198,7 +18330,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18207,7 +18339,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18303,7 +18435,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18312,7 +18444,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18360,7 +18492,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18369,7 +18501,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18480,7 +18612,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18489,7 +18621,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18537,7 +18669,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18546,7 +18678,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18676,7 +18808,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18685,7 +18817,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18733,7 +18865,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18742,7 +18874,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18752,7 +18884,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18761,7 +18893,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18890,7 +19022,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18899,7 +19031,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18947,7 +19079,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18956,7 +19088,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19065,7 +19197,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19074,7 +19206,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19122,7 +19254,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19131,7 +19263,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19288,7 +19420,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19297,7 +19429,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19345,7 +19477,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19354,7 +19486,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19364,7 +19496,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19373,7 +19505,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19569,7 +19701,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19578,7 +19710,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19626,7 +19758,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19635,7 +19767,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19645,7 +19777,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19654,7 +19786,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19804,7 +19936,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19813,7 +19945,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19861,7 +19993,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19870,7 +20002,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19987,7 +20119,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19996,7 +20128,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20044,7 +20176,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20053,7 +20185,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20063,7 +20195,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20072,7 +20204,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20210,7 +20342,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20219,7 +20351,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20267,7 +20399,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20276,7 +20408,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20286,7 +20418,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20295,7 +20427,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20385,7 +20517,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20394,7 +20526,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20442,7 +20574,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20451,7 +20583,1584 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listServiceDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            index: number;
+                            title: string;
+                            mandatory: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    uploadRequestDocument: {
+        parameters: {
+            query: {
+                serviceId: string;
+                name?: string;
+            };
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        fileName: string;
+                        mediaType: string;
+                        sizeBytes: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadOwnRequestUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listRequestDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            document: number;
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadRequestDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getRequestDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        serviceId: string;
+                        serviceVersion: number;
+                        version: number;
+                        form: {
+                            [key: string]: unknown;
+                        };
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            document: number;
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                        formChanged: boolean;
+                        droppedFields: string[];
+                    };
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveRequestDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The draft’s row version (its ETag) being replaced; without it the draft must not exist yet. A stale one is 409 DRAFT_CONFLICT. */
+                "if-match"?: string;
+            };
+            path: {
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    form: {
+                        [key: string]: unknown;
+                    };
+                    /** @default [] */
+                    documents?: {
+                        document: number;
+                        /** Format: uuid */
+                        uploadId: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        serviceId: string;
+                        serviceVersion: number;
+                        version: number;
+                        form: {
+                            [key: string]: unknown;
+                        };
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            document: number;
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                        formChanged: boolean;
+                        droppedFields: string[];
+                    };
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteRequestDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The draft’s row version (its ETag) being replaced; without it the draft must not exist yet. A stale one is 409 DRAFT_CONFLICT. */
+                "if-match"?: string;
+            };
+            path: {
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description discarded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getRequestPrefill: {
+        parameters: {
+            query: {
+                serviceId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fields: {
+                            field: string;
+                            value: unknown;
+                            /** @enum {string} */
+                            source: "profile" | "earlier_request";
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20600,7 +22309,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20609,7 +22318,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20638,7 +22347,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20647,7 +22356,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20657,7 +22366,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20666,7 +22375,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20942,7 +22651,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20951,7 +22660,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20999,7 +22708,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21008,7 +22717,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21018,7 +22727,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21027,7 +22736,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21227,7 +22936,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21236,7 +22945,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21284,7 +22993,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21293,7 +23002,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21408,7 +23117,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21417,7 +23126,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21465,7 +23174,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21474,7 +23183,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                             message: string;
                             details: {
                                 [key: string]: unknown;

@@ -1,3 +1,4 @@
+import type { DocumentAnswer } from '@dargah/contracts';
 import { jalaliDateString, jalaliDayRange, type WorkingCalendar } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
@@ -26,6 +27,9 @@ import { newTrackingCode } from './tracking-code.model';
 import { answerDuration } from './answer-duration.model';
 import { RequestsError } from './requests.errors';
 import { dueChangeOf } from './interaction.model';
+import { checkDocumentAnswers, linkDocuments } from './uploads.service';
+import { deleteDraftOnSubmit } from './drafts.service';
+import { documentsOfService } from '../catalogue';
 
 
 // Due dates -------------------------------------------------------------------------------------
@@ -125,13 +129,14 @@ export function decodeCursor(cursor: string | undefined, lang: Lang): repo.Keyse
 /**
  * A citizen submits a service's form: validated against the service's JSON Schema, given a
  * tracking code and an answer date, recorded with its `submit` event and audit entry in one
- * transaction. With an Idempotency-Key a retry returns the first receipt.
+ * transaction, with the uploads it names as the card's documents (each used once) and the person's
+ * draft of the service deleted. With an Idempotency-Key a retry returns the first receipt.
  */
 export async function submitRequest(
   ctx: AppContext,
   actor: Actor,
   origin: RequestOrigin,
-  input: { serviceId: string; form: Record<string, unknown> },
+  input: { serviceId: string; form: Record<string, unknown>; documents?: DocumentAnswer[] | undefined },
   lang: Lang,
   claim?: IdempotencyClaim,
 ): Promise<Replayable<RequestView, 201>> {
@@ -144,6 +149,8 @@ export async function submitRequest(
   const who = applicantFor(actor, service.recipients);
   const checked = checkForm(service.formSchema, input.form, lang);
   if (!checked.ok) throw new RequestsError('VALIDATION_FAILED', { fields: checked.fields });
+  // The card's documents: each mandatory one answered by an upload, before anything is stored.
+  const documents = checkDocumentAnswers(await documentsOfService(ctx.database.db, service.catalogueServiceId), input.documents ?? []);
   const now = ctx.clock.now();
   // The agency's calendar is cached per process: no read here once it is (calendar module).
   const { dueAt } = dueDate(await calendarFor(ctx, service.agencyId), now, service.normDays);
@@ -173,9 +180,12 @@ export async function submitRequest(
         event: SUBMITTED_EVENT,
         audit: 'service_request.submit',
         agencyId: service.agencyId,
-        details: { trackingCode, serviceId: service.id, serviceVersion },
+        details: { trackingCode, serviceId: service.id, serviceVersion, documents: documents.length },
         payload: { trackingCode, serviceId: service.id, serviceVersion, to: INITIAL_STATUS },
       });
+      // The uploads named become the request's documents, and the person's draft of the service goes, in this transaction.
+      await linkDocuments(tx, actor, service.id, id, documents);
+      await deleteDraftOnSubmit(tx, actor, origin, now, service.id);
       // The receipt by SMS (and in the inbox) too: the tracking code and the answer date.
       await notify(ctx, tx, requestReceivedTemplate, {
         to: { person: { type: 'citizen', id: who.applicantId } },
