@@ -172,6 +172,8 @@ export const DEMO_REGISTRY_PEOPLE = [
   { nationalCode: '0011407018', mobile: '09350007404' },
   // e2e/desk-work.e2e.ts: the desk's work screens (claim, correction, signed answer, messages), on a phone.
   { nationalCode: '0011408014', mobile: '09350008404' },
+  // e2e/apply-upload.e2e.ts: documents uploaded with a request, the server draft and the receipt, on a phone.
+  { nationalCode: '0040040011', mobile: '09350040404' },
 ] as const;
 
 /**
