@@ -124,7 +124,7 @@ function DocumentUpload({
       </label>
       {upload ? (
         <p role="status">
-          {t('uploads.uploaded', { name: upload.fileName, size: `${format.number(Math.ceil(upload.sizeBytes / 1024))} KB` })}{' '}
+          {t('uploads.uploaded', { name: upload.fileName, size: t('interaction.size', { kb: format.number(Math.ceil(upload.sizeBytes / 1024)) }) })}{' '}
           <button type="button" className="button button--ghost" onClick={() => onUploaded(null)}>
             {t('uploads.remove')}
           </button>

@@ -24,7 +24,7 @@ export function RequestDocuments({ requestId }: { requestId: string }) {
               <a href={requestDocumentHref(requestId, d.id)} download aria-label={t('uploads.download', { name: d.fileName })}>
                 <bdi>{d.fileName}</bdi>
               </a>{' '}
-              <span className="text-muted">({format.number(Math.ceil(d.sizeBytes / 1024))} KB)</span>
+              <span className="text-muted">({t('interaction.size', { kb: format.number(Math.ceil(d.sizeBytes / 1024)) })})</span>
             </dd>
           </div>
         ))}
