@@ -91,5 +91,28 @@ export async function fillServiceForm(
     }
     filled.push(name);
   }
+  // The documents the service's card makes mandatory are part of a complete application.
+  await uploadRequiredDocuments(page);
   return filled;
+}
+
+/** A small PDF (by its content: the server checks the bytes, not the name). */
+export const SAMPLE_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/**
+ * Uploads a PDF for every mandatory document in the apply page's «مدارک درخواست» section (none when
+ * the service asks for none), waiting until each is told uploaded; the number uploaded.
+ */
+export async function uploadRequiredDocuments(page: Page): Promise<number> {
+  const section = page.getByRole('region', { name: 'مدارک درخواست' });
+  await section.waitFor();
+  const items = section.getByRole('listitem').filter({ hasText: '(الزامی)' });
+  const n = await items.count();
+  for (let i = 0; i < n; i++) {
+    const item = items.nth(i);
+    if ((await item.getByText(/^بارگذاری شد/).count()) > 0) continue;
+    await item.locator('input[type=file]').setInputFiles({ name: `مدرک-${i + 1}.pdf`, mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+    await item.getByText(/^بارگذاری شد/).waitFor();
+  }
+  return n;
 }

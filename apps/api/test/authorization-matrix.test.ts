@@ -130,6 +130,16 @@ beforeAll(async () => {
   });
   expect(submitted.statusCode).toBe(201);
   const request = submitted.json<{ id: string; trackingCode: string }>();
+  // An upload and a draft of `citizen` for A's service (documents uploaded with a request).
+  const uploaded = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/request-uploads?serviceId=${service.id}&name=a.pdf`,
+    headers: { ...citizen.headers, 'content-type': 'application/pdf' },
+    payload: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  });
+  expect(uploaded.statusCode).toBe(201);
+  const drafted = await t.app.inject({ method: 'PUT', url: `/api/v1/me/drafts/${service.id}`, headers: citizen.headers, payload: { form: { note: 'پیش‌نویس' }, documents: [] } });
+  expect(drafted.statusCode).toBe(200);
   const [message] = await t.ctx.database.query<{ id: string }>(
     `INSERT INTO notifications (template_id, template_version, channel, lang, recipient, person_type, person_id, body, status, created_at, updated_at)
      SELECT 'test.notice', 1, 'in_app', 'fa', $1, 'citizen', $1, 'پیام', 'delivered', now(), now() RETURNING id`,
@@ -179,6 +189,11 @@ beforeAll(async () => {
     '/api/v1/requests/track/:trackingCode': request.trackingCode,
     '/api/v1/requests/:id/channel': request.id,
     '/api/v1/agencies/:id/counter-work': a.id,
+    '/api/v1/requests/:id/documents': request.id,
+    // The upload id stays a pattern: refused before any lookup, for this request as for none.
+    '/api/v1/requests/:id/documents/:uploadId': request.id,
+    '/api/v1/request-uploads/:id': uploaded.json<{ id: string }>().id,
+    '/api/v1/me/drafts/:serviceId': service.id,
     '/api/v1/services/:id/catalogue-link': service.id,
     '/api/v1/services/:id/versions': service.id,
     '/api/v1/services/:id/versions/:no': service.id,

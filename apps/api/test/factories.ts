@@ -116,12 +116,12 @@ export async function signInCitizen(t: TestApp, nationalCode = randomNationalCod
  * Links a desk service to an approved catalogue card of its agency, written as the review would
  * leave it (version 1 in force, a new service id, expiry a year on, its public catalogue entry): the
  * desk takes requests only for a service whose card is in force and lets it be requested online.
- * `o` shapes the card (a not-electronic one, an expired one by approving it over a year ago).
+ * `o` shapes the card (a not-electronic one, an expired one by approving it over a year ago, the documents it asks for).
  */
 export async function linkToApprovedCard(
   t: TestApp,
   deskServiceId: string,
-  o: { title?: string; titleEn?: string; requestChannels?: string[]; maturity?: string; approvedAt?: Date; legalBasis?: Array<{ lawId: string; article: string }> } = {},
+  o: { title?: string; titleEn?: string; requestChannels?: string[]; maturity?: string; approvedAt?: Date; legalBasis?: Array<{ lawId: string; article: string }>; documents?: Array<Record<string, unknown>> } = {},
 ): Promise<{ cardId: string; catalogueServiceId: string }> {
   const desk = await servicesRepo.findService(t.ctx.database.db, deskServiceId);
   if (!desk) throw new Error(`no desk service ${deskServiceId}`);
@@ -134,6 +134,7 @@ export async function linkToApprovedCard(
     channels: { information: ['web'], request: o.requestChannels ?? ['web'], delivery: ['web'] },
     maturity: { level: o.maturity ?? 'transactional' },
     ...(o.legalBasis ? { legalBasis: o.legalBasis } : {}),
+    ...(o.documents ? { documents: o.documents } : {}),
   } as ServiceCardContent;
   return withTransaction(t.ctx.database, async (tx) => {
     const cardId = await cardsRepo.insertCard(tx.db, desk.agencyId, author.id, at);

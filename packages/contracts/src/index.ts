@@ -53,6 +53,7 @@ export * from './catalogue-reports';
 export * from './staff-admin';
 export * from './request-people';
 export * from './request-interaction';
+export * from './request-uploads';
 export * from './form-formats';
 export * from './bounds';
 export * from './areas';

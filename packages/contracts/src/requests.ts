@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeskAvailability, DeskChannels } from './desk';
+import { DocumentAnswers } from './request-uploads';
 
 /**
  * A published service a citizen can apply for at the service desk. Its form is a JSON Schema
@@ -28,7 +29,14 @@ export type PublicService = z.infer<typeof PublicService>;
 export const RequestStatus = z.enum(['submitted', 'in_review', 'awaiting_applicant', 'approved', 'rejected']);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
-export const SubmitRequest = z.object({ serviceId: z.uuid(), form: z.record(z.string(), z.unknown()) }).strict();
+/** `documents`: which upload (POST /request-uploads) answers which document the service's card asks for (request-uploads.ts). */
+export const SubmitRequest = z
+  .object({
+    serviceId: z.uuid(),
+    form: z.record(z.string(), z.unknown()),
+    documents: DocumentAnswers.optional(),
+  })
+  .strict();
 
 export const RequestEvent = z.object({
   action: z.string(),

@@ -184,11 +184,25 @@ describe('demo data', () => {
     const { items } = (await t.app.inject({ url: '/api/v1/services?limit=100' })).json();
     // The desk service shows its approved catalogue card's title.
     const certificate = items.find((s: { title: string }) => s.title === 'صدور گواهی سابقه اشتغال');
+    // Its card asks for the national card: uploaded first (a PDF by its content), named in the submission.
+    const asked = (await t.app.inject({ url: `/api/v1/services/${certificate.id}/documents` })).json<{ items: Array<{ index: number; mandatory: boolean }> }>().items;
+    expect(asked.filter((d) => d.mandatory)).toHaveLength(1);
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/request-uploads?serviceId=${certificate.id}&name=card.pdf`,
+      headers: { ...a.headers, 'content-type': 'application/pdf' },
+      payload: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    expect(upload.statusCode).toBe(201);
     const submitted = await t.app.inject({
       method: 'POST',
       url: '/api/v1/requests',
       headers: a.headers,
-      payload: { serviceId: certificate.id, form: { reason: 'ارائه به بانک', employerName: 'شرکت ساختمانی البرز' } },
+      payload: {
+        serviceId: certificate.id,
+        form: { reason: 'ارائه به بانک', employerName: 'شرکت ساختمانی البرز' },
+        documents: [{ document: asked.find((d) => d.mandatory)!.index, uploadId: upload.json().id }],
+      },
     });
     expect(submitted.statusCode).toBe(201);
     const id = submitted.json().id as string;

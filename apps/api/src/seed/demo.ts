@@ -189,6 +189,8 @@ export const DEMO_REGISTRY_PEOPLE = [
   { nationalCode: '0011408014', mobile: '09350008404' },
   // e2e/counter.e2e.ts: a request submitted for them at the counter office, seen after their sign-in.
   { nationalCode: '0011409010', mobile: '09350009404' },
+  // e2e/apply-upload.e2e.ts: documents uploaded with a request, the server draft and the receipt, on a phone.
+  { nationalCode: '0040040011', mobile: '09350040404' },
 ] as const;
 
 /**

@@ -213,6 +213,9 @@ export function setCsrfToken(token: string | null): void {
   sessionCsrfToken = token;
 }
 
+/** The session's CSRF token now (for a client of its own, such as an upload reporting its progress). */
+export const currentCsrfToken = (): string | null => sessionCsrfToken;
+
 /** Runs `listener` whenever an API call answers 401 UNAUTHENTICATED; returns an unsubscribe function. */
 export function onSessionLost(listener: (error: ApiError) => void): () => void {
   sessionLostListeners.add(listener);

@@ -48,6 +48,13 @@ export type CorrectionList = Out<typeof C.CorrectionList>;
 export type CorrectionReply = In<typeof C.CorrectionReply>;
 export type PostRequestMessage = In<typeof C.PostRequestMessage>;
 export type RequestAttachment = Out<typeof C.RequestAttachment>;
+export type ServiceDocument = Out<typeof C.ServiceDocument>;
+export type RequestUpload = Out<typeof C.RequestUpload>;
+export type RequestDocument = Out<typeof C.RequestDocument>;
+export type RequestDraft = Out<typeof C.RequestDraft>;
+export type PutRequestDraft = In<typeof C.PutRequestDraft>;
+export type DocumentAnswer = Out<typeof C.DocumentAnswer>;
+export type RequestPrefill = Out<typeof C.RequestPrefill>;
 export type RequestMessage = Out<typeof C.RequestMessage>;
 /** Public tracking, the call centre's lookup and the applicants' ratings (issue 11 §8–10). */
 export type PublicTracking = C.PublicTracking;

@@ -16,6 +16,8 @@ export { syncCatalogueEntries } from './catalogue-public.service';
 export { approvedServiceFacts, cardsOfServiceIds } from './desk-facts.service';
 /** For the signed answer: the legal bases a service's approved card cites. */
 export { legalBasesOfService } from './legal-basis.service';
+/** For the desk's submission and apply page: the documents a service's approved card asks the applicant for. */
+export { documentsOfService } from './card-documents.service';
 export type { ApprovedServiceFacts, CatalogueServiceCard } from './desk-facts.service';
 /* For the service architecture, the licence register and the delivery reports: cards by id, service id, category or period. */
 export {

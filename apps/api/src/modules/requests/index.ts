@@ -7,6 +7,8 @@ import { answerErrors } from './answer.errors';
 import { answerRoutes } from './answer.routes';
 import { interactionErrors } from './interaction.errors';
 import { interactionRoutes } from './interaction.routes';
+import { uploadsErrors } from './uploads.errors';
+import { uploadsRoutes } from './uploads.routes';
 import { deskReportsErrors } from './desk-reports.errors';
 import { deskReportAgencies } from './desk-reports.policy';
 import { deskReportsRoutes } from './desk-reports.routes';
@@ -34,12 +36,13 @@ export type { ScorecardRequestFacts } from './desk-reports.repository';
 /** The service desk: citizens submit requests, agency staff work them from the cartable; the desk reports. */
 export const requestsModule: AppModule = {
   name: 'requests',
-  errors: [requestsErrors, deskReportsErrors, cartableErrors, answerErrors, interactionErrors],
+  errors: [requestsErrors, deskReportsErrors, cartableErrors, answerErrors, interactionErrors, uploadsErrors],
   async register(app, ctx) {
     await requestsRoutes(app, ctx);
     await cartableRoutes(app, ctx);
     await answerRoutes(app, ctx);
     await interactionRoutes(app, ctx);
+    await uploadsRoutes(app, ctx);
     await trackingRoutes(app, ctx);
     await deskReportsRoutes(app, ctx);
   },

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   AskCorrection,
   CorrectionList,
@@ -6,7 +5,6 @@ import {
   Page,
   PostRequestMessage,
   REQUEST_ATTACHMENT_MAX_BYTES,
-  REQUEST_ATTACHMENT_TYPES,
   RequestAttachment,
   RequestMessage,
 } from '@dargah/contracts';
@@ -18,12 +16,11 @@ import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/id
 import { askCorrection, listCorrections, replyToCorrection } from './interaction.service';
 import { listMessages, openAttachment, postMessage, uploadAttachment } from './messages.service';
 import { RequestView } from './request-views.schemas';
+import { acceptFiles, sendStoredFile, uploadedFile } from './request-files.routes';
 
 const tags = ['requests'];
 const Id = z.object({ id: z.uuid() });
 const PageQuery = { cursor: z.string().max(1000).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) };
-/** What an upload may declare; the blob store decides from the bytes. */
-const UPLOAD_TYPES = [...REQUEST_ATTACHMENT_TYPES, 'application/octet-stream'];
 
 /** Interaction during the work: corrections and the applicant's reply, the thread and its files. */
 export async function interactionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -99,7 +96,7 @@ export async function interactionRoutes(app: FastifyInstance, ctx: AppContext): 
   );
 
   await app.register(async (scope) => {
-    scope.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: REQUEST_ATTACHMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
+    acceptFiles(scope);
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/requests/:id/attachments',
       {
@@ -116,10 +113,8 @@ export async function interactionRoutes(app: FastifyInstance, ctx: AppContext): 
         },
       },
       async (req, reply) => {
-        const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        const claim = claimFrom(req, `request.attachment:${req.params.id}`, { sha256, name: req.query.name });
-        return sendReplayable(reply, await uploadAttachment(ctx, req.actor, req.origin, req.params.id, { bytes, fileName: req.query.name }, claim));
+        const { file, claim } = uploadedFile(req, req.query.name, `request.attachment:${req.params.id}`);
+        return sendReplayable(reply, await uploadAttachment(ctx, req.actor, req.origin, req.params.id, file, claim));
       },
     );
   });
@@ -135,15 +130,6 @@ export async function interactionRoutes(app: FastifyInstance, ctx: AppContext): 
         response: { 200: z.any().describe('the file') },
       },
     },
-    async (req, reply) => {
-      const f = await openAttachment(ctx, req.actor, req.params.id, req.params.attachmentId);
-      return reply
-        .type(f.mediaType)
-        .header('content-length', f.sizeBytes)
-        .header('content-disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(f.stream);
-    },
+    async (req, reply) => sendStoredFile(reply, await openAttachment(ctx, req.actor, req.params.id, req.params.attachmentId)),
   );
 }

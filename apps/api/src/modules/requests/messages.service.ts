@@ -123,9 +123,10 @@ async function viewsOf(db: Db, requestId: string, found: repo.MessageRecord[], v
 }
 
 const EXTENSION: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
-/** The name to show and download a file as: its last path segment, trimmed, at most 200 characters; a plain one when none is left. */
+/** The name to show and download a file as: its last path segment without quotes or control characters (NUL among them), trimmed, at most 200 characters; a plain one when none is left. */
 export function safeFileName(name: string, mediaType: string): string {
-  const base = name.split(/[\\/]/).at(-1)!.replace(/["\r\n]/g, '').trim().slice(0, 200);
+  // eslint-disable-next-line no-control-regex
+  const base = name.split(/[\\/]/).at(-1)!.replace(/["\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
   return base || `attachment.${EXTENSION[mediaType] ?? 'bin'}`;
 }
 

@@ -1,3 +1,4 @@
+import type { DocumentAnswer } from '@dargah/contracts';
 import { jalaliDateString, jalaliDayRange, type WorkingCalendar } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
@@ -26,6 +27,9 @@ import { newTrackingCode } from './tracking-code.model';
 import { answerDuration } from './answer-duration.model';
 import { RequestsError } from './requests.errors';
 import { dueChangeOf } from './interaction.model';
+import { checkDocumentAnswers, linkDocuments } from './uploads.service';
+import { deleteDraftOnSubmit } from './drafts.service';
+import { documentsOfService } from '../catalogue';
 
 
 // Due dates -------------------------------------------------------------------------------------
@@ -140,14 +144,15 @@ export interface SubmissionChannel {
 /**
  * A citizen submits a service's form: validated against the service's JSON Schema, given a
  * tracking code and an answer date, recorded with its `submit` event and audit entry in one
- * transaction. With an Idempotency-Key a retry returns the first receipt. With `via`, staff submit
- * it for the citizen through another channel (SubmissionChannel); G2C services only.
+ * transaction, with the uploads it names as the card's documents (each used once) and the person's
+ * draft of the service deleted. With an Idempotency-Key a retry returns the first receipt. With
+ * `via`, staff submit it for the citizen through another channel (SubmissionChannel); G2C services only.
  */
 export async function submitRequest(
   ctx: AppContext,
   actor: Actor,
   origin: RequestOrigin,
-  input: { serviceId: string; form: Record<string, unknown> },
+  input: { serviceId: string; form: Record<string, unknown>; documents?: DocumentAnswer[] | undefined },
   lang: Lang,
   claim?: IdempotencyClaim,
   via?: SubmissionChannel,
@@ -164,6 +169,9 @@ export async function submitRequest(
   const who = actor.type === 'citizen' ? applicantFor(actor, service.recipients) : undefined;
   const checked = checkForm(service.formSchema, input.form, lang);
   if (!checked.ok) throw new RequestsError('VALIDATION_FAILED', { fields: checked.fields });
+  // The card's documents: online, each mandatory one answered by an upload, before anything is stored.
+  // At a counter or the in-person desk the staff member sees the originals: nothing is uploaded (ADR 0036).
+  const documents = via ? [] : checkDocumentAnswers(await documentsOfService(ctx.database.db, service.catalogueServiceId), input.documents ?? []);
   const now = ctx.clock.now();
   // The agency's calendar is cached per process: no read here once it is (calendar module).
   const { dueAt } = dueDate(await calendarFor(ctx, service.agencyId), now, service.normDays);
@@ -194,10 +202,15 @@ export async function submitRequest(
         event: SUBMITTED_EVENT,
         audit: 'service_request.submit',
         agencyId: service.agencyId,
-        details: { trackingCode, serviceId: service.id, serviceVersion, ...via?.attribution },
+        details: { trackingCode, serviceId: service.id, serviceVersion, documents: documents.length, ...via?.attribution },
         payload: { trackingCode, serviceId: service.id, serviceVersion, to: INITIAL_STATUS, ...via?.attribution },
       });
       await via?.record(tx, { id, agencyId: service.agencyId, serviceId: service.id, serviceVersion, applicantId: applicant.applicantId }, now);
+      // The uploads named become the request's documents, and the person's draft of the service goes, in this transaction.
+      if (actor.type === 'citizen') {
+        await linkDocuments(tx, actor, service.id, id, documents);
+        await deleteDraftOnSubmit(tx, actor, origin, now, service.id);
+      }
       // The receipt by SMS (and in the inbox) too: the tracking code and the answer date.
       await notify(ctx, tx, requestReceivedTemplate, {
         to: { person: { type: 'citizen', id: applicant.applicantId } },

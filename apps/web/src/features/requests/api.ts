@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { api, ApiError } from '../../lib/api';
+import { api, ApiError, createApiClient, currentCsrfToken } from '../../lib/api';
+import { xhrFetch } from '../../lib/xhrFetch';
 import type {
   ApplicantReveal,
   CallCentreDesk,
@@ -20,6 +21,12 @@ import type {
   PostRequestMessage,
   RequestAttachment,
   RequestMessage,
+  PutRequestDraft,
+  RequestDocument,
+  RequestDraft,
+  RequestPrefill,
+  RequestUpload,
+  ServiceDocument,
 } from '../../lib/contracts';
 
 export const REQUEST_STATUSES: readonly RequestStatus[] = ['submitted', 'in_review', 'awaiting_applicant', 'approved', 'rejected'];
@@ -169,3 +176,60 @@ export const uploadAttachment = (requestId: string, file: File) =>
 /** A thread file's address (the session cookie goes with the link). */
 export const attachmentHref = (requestId: string, attachmentId: string) =>
   `/api/v1/requests/${encodeURIComponent(requestId)}/attachments/${encodeURIComponent(attachmentId)}`;
+
+// Documents uploaded with a request, server drafts, once-only prefill ---------------------------
+
+/** `GET /services/:id/documents`: the documents the service's approved card asks the applicant to upload. */
+export const serviceDocumentsQuery = (serviceId: string) =>
+  queryOptions({
+    queryKey: ['services', serviceId, 'documents'],
+    queryFn: ({ signal }) => api.get<{ items: ServiceDocument[] }>(`/services/${encodeURIComponent(serviceId)}/documents`, { signal }),
+  });
+
+/** `POST /request-uploads`: the file as the body, sent with XMLHttpRequest to report its progress (0 to 1); the server decides its type from the bytes. */
+export const uploadRequestDocument = (serviceId: string, file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
+  createApiClient({ fetch: xhrFetch(onProgress), csrfToken: currentCsrfToken }).post<RequestUpload>('/request-uploads', new Blob([file], { type: file.type || 'application/octet-stream' }), {
+    query: { serviceId, name: file.name.slice(0, 300) },
+    ...(signal ? { signal } : {}),
+  });
+
+/** `GET /requests/:id/documents`: the documents submitted with a request. */
+export const requestDocumentsQuery = (requestId: string) =>
+  queryOptions({
+    queryKey: ['requests', requestId, 'documents'],
+    queryFn: ({ signal }) => api.get<{ items: RequestDocument[] }>(`/requests/${encodeURIComponent(requestId)}/documents`, { signal }),
+  });
+
+/** A submitted document's address (the session cookie goes with the link). */
+export const requestDocumentHref = (requestId: string, uploadId: string) =>
+  `/api/v1/requests/${encodeURIComponent(requestId)}/documents/${encodeURIComponent(uploadId)}`;
+
+/** `GET /me/drafts/:serviceId`: the person's saved draft, or null when there is none. */
+export const draftQuery = (serviceId: string) =>
+  queryOptions({
+    queryKey: ['requests', 'drafts', serviceId],
+    queryFn: async ({ signal }) => {
+      try {
+        return await api.get<RequestDraft>(`/me/drafts/${encodeURIComponent(serviceId)}`, { signal });
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'DRAFT_NOT_FOUND') return null;
+        throw e;
+      }
+    },
+    staleTime: Infinity,
+  });
+
+/** `PUT /me/drafts/:serviceId` at row version `version` (none: the first save). */
+export const saveDraft = (serviceId: string, body: PutRequestDraft, version: number | null) =>
+  api.put<RequestDraft>(`/me/drafts/${encodeURIComponent(serviceId)}`, body, version === null ? {} : { headers: { 'If-Match': `"${version}"` } });
+
+/** `DELETE /me/drafts/:serviceId`. */
+export const discardDraft = (serviceId: string) => api.delete<null>(`/me/drafts/${encodeURIComponent(serviceId)}`);
+
+/** `GET /me/prefill?serviceId=`: known values for the form, each with its source. */
+export const prefillQuery = (serviceId: string) =>
+  queryOptions({
+    queryKey: ['requests', 'prefill', serviceId],
+    queryFn: ({ signal }) => api.get<RequestPrefill>('/me/prefill', { signal, query: { serviceId } }),
+    staleTime: Infinity,
+  });

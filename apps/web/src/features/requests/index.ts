@@ -13,6 +13,11 @@ export {
   type CartableFilter,
 } from './api';
 export { AnswerDialog, type AnswerDecision } from './components/AnswerDialog';
+/** For the apply page: the documents section, the draft's autosave and status, the prefill and the request's documents. */
+export { ApplyDocuments, documentInputId, type DocumentUploads } from './components/ApplyDocuments';
+export { DraftStatus, useDraftAutosave } from './components/ApplyDraft';
+export { RequestDocuments } from './components/RequestDocuments';
+export { draftQuery, prefillQuery, serviceDocumentsQuery } from './api';
 export { ApplicantFacts } from './components/ApplicantFacts';
 export { SignedAnswer } from './components/SignedAnswer';
 export { HistoryTimeline } from './components/HistoryTimeline';

@@ -1,5 +1,6 @@
 import type { Widen } from '../../lib/i18n/widen';
 import { en as answerEn, fa as answerFa } from './answer-messages';
+import { en as uploadsEn, fa as uploadsFa } from './upload-messages';
 
 /** Persian strings of the request pages' people, the form formats and the profile's company (under `desk.`). */
 export const fa = {
@@ -294,6 +295,6 @@ const interactionEn: Widen<typeof interactionFa> = {
 };
 
 export const messages = {
-  fa: { desk: fa, receipt: receiptFa, requests: requestsFa, track: trackFa, answer: answerFa, interaction: interactionFa },
-  en: { desk: en, receipt: receiptEn, requests: requestsEn, track: trackEn, answer: answerEn, interaction: interactionEn },
+  fa: { desk: fa, receipt: receiptFa, requests: requestsFa, track: trackFa, answer: answerFa, interaction: interactionFa, uploads: uploadsFa },
+  en: { desk: en, receipt: receiptEn, requests: requestsEn, track: trackEn, answer: answerEn, interaction: interactionEn, uploads: uploadsEn },
 };

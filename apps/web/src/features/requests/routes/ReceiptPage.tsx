@@ -15,6 +15,7 @@ import { ApplicantFacts } from '../components/ApplicantFacts';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { CorrectionReplyPanel, RequestThread } from '../components/RequestInteraction';
 import { RequestAnswers } from '../components/RequestAnswers';
+import { RequestDocuments } from '../components/RequestDocuments';
 import { RequestFacts } from '../components/RequestFacts';
 import { SignedAnswer } from '../components/SignedAnswer';
 
@@ -132,6 +133,8 @@ function Receipt({ r, submitted }: { r: RequestView; submitted: boolean }) {
         </h2>
         <RequestAnswers serviceId={r.serviceId} form={r.form} />
       </section>
+
+      <RequestDocuments requestId={r.id} />
 
       <div className="no-print">
         <RequestThread request={r} />

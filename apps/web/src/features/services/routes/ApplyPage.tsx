@@ -9,30 +9,36 @@ import { allQueries, type QueryLike } from '../../../components/QueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { Tx, UserText } from '../../../components/UserText';
 import { DocumentIcon } from '../../../components/icons';
-import type { CitizenProfile, PublicService } from '../../../lib/contracts';
+import type { PublicService, RequestDraft, RequestPrefill, ServiceDocument } from '../../../lib/contracts';
 import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
 import { createSubmissionKeys } from '../../../lib/idempotency';
-import { profileQuery } from '../../identity';
-import { myRequestsQuery, requestQuery, submitRequest } from '../../requests';
+import {
+  ApplyDocuments,
+  DraftStatus,
+  documentInputId,
+  draftQuery,
+  myRequestsQuery,
+  prefillQuery,
+  requestQuery,
+  serviceDocumentsQuery,
+  submitRequest,
+  useDraftAutosave,
+  type DocumentUploads,
+} from '../../requests';
 import { serviceQuery } from '../api';
 import { DeskUnavailableNotice } from '../components/DeskAvailability';
 import { SchemaFields, fieldDomId, useProblemText } from '../components/SchemaFields';
 import { formModelFromSchema, formPayload, initialValues, validateValues, type FormValues } from '../formSchema';
 import { SubmitButton } from '../../../components/SubmitButton';
+import { useFormat } from '../../../lib/format';
 
-/** Form properties filled in from the citizen's profile (entered once, reused by every service). */
-function knownAnswers(profile: CitizenProfile | undefined): Record<string, unknown> {
-  if (!profile) return {};
-  const known: Record<string, unknown> = {};
-  const put = (names: string[], value: string | null) => {
-    if (value) for (const name of names) known[name] = value;
-  };
-  put(['name', 'fullName', 'applicantName'], profile.name);
-  put(['postalCode'], profile.postalCode);
-  put(['address'], profile.address);
-  put(['mobile', 'phone'], profile.mobile);
-  put(['nationalCode'], profile.nationalCode);
-  return known;
+/** Form properties the desk already knows (once-only: the profile, earlier requests of the service). */
+const knownAnswers = (prefill: RequestPrefill | undefined): Record<string, unknown> =>
+  Object.fromEntries((prefill?.fields ?? []).map((f) => [f.field, f.value]));
+
+/** A query whose failure fails nothing: the page works without it (the prefill, the saved draft). */
+function settled<T>(q: { isPending: boolean; data: T | undefined }): QueryLike<T | undefined> {
+  return { isPending: q.isPending, isError: false, error: null, data: q.data, refetch: () => undefined };
 }
 
 /**
@@ -43,21 +49,14 @@ export function ApplyPage() {
   const { t } = useTranslation();
   const { serviceId = '' } = useParams({ strict: false });
   const service = useQuery(serviceQuery(serviceId));
-  // The profile only pre-fills answers: the form works without it.
-  const profile = useQuery({ ...profileQuery, retry: false });
-
-  // The page waits for the profile, but a profile that failed to load fails nothing.
-  const profileSettled: QueryLike<CitizenProfile | undefined> = {
-    isPending: profile.isPending,
-    isError: false,
-    error: null,
-    data: profile.data,
-    refetch: () => undefined,
-  };
+  const documents = useQuery(serviceDocumentsQuery(serviceId));
+  // The prefill and the saved draft only fill answers in: the form works without them.
+  const prefill = useQuery({ ...prefillQuery(serviceId), retry: false });
+  const draft = useQuery({ ...draftQuery(serviceId), retry: false });
 
   return (
     <PageQueryStates
-      query={allQueries(service, profileSettled)}
+      query={allQueries(service, documents, settled(prefill), settled(draft))}
       icon={<DocumentIcon />}
       loadingTitle={t('apply.loadingTitle')}
       failedTitle={t('apply.errorTitle')}
@@ -67,7 +66,7 @@ export function ApplyPage() {
         </Link>
       }
     >
-      {([s, p]) =>
+      {([s, docs, p, d]) =>
         // A service whose card has expired or is not requested online takes no request: say why, offer no form.
         s.availability !== 'open' ? (
           <div className="stack-lg">
@@ -85,20 +84,36 @@ export function ApplyPage() {
             </p>
           </div>
         ) : (
-          <ApplyForm service={s} profile={p} />
+          <ApplyForm service={s} documents={docs.items} prefill={p} draft={d ?? null} />
         )
       }
     </PageQueryStates>
   );
 }
 
-function ApplyForm({ service, profile }: { service: PublicService; profile: CitizenProfile | undefined }) {
+function ApplyForm({
+  service,
+  documents,
+  prefill,
+  draft,
+}: {
+  service: PublicService;
+  documents: readonly ServiceDocument[];
+  prefill: RequestPrefill | undefined;
+  draft: RequestDraft | null;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const problemText = useProblemText();
+  const format = useFormat();
   const model = useMemo(() => formModelFromSchema(service.formSchema), [service.formSchema]);
-  const [values, setValues] = useState<FormValues>(() => initialValues(model.fields, knownAnswers(profile)));
+  // A saved draft (from any device) wins over what the desk knows.
+  const [values, setValues] = useState<FormValues>(() => initialValues(model.fields, { ...knownAnswers(prefill), ...(draft?.form ?? {}) }));
+  const [uploads, setUploads] = useState<DocumentUploads>(() => Object.fromEntries((draft?.documents ?? []).map((d) => [d.document, d])));
+  const autosave = useDraftAutosave(service.id, draft, values, uploads);
+  const prefilled = (prefill?.fields ?? []).filter((f) => !draft || !(f.field in draft.form));
+  const missingDocuments = new Set(documents.filter((d) => d.mandatory && !uploads[d.index]).map((d) => d.index));
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -106,10 +121,12 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
   const keys = useRef(createSubmissionKeys()).current;
 
   const submit = useMutation({
-    mutationFn: ({ body, key }: { body: { serviceId: string; form: Record<string, unknown> }; key: string }) =>
+    mutationFn: ({ body, key }: { body: { serviceId: string; form: Record<string, unknown>; documents: Array<{ document: number; uploadId: string }> }; key: string }) =>
       submitRequest(body, key),
     onSuccess: async (view) => {
       keys.reset();
+      // The submission deleted the draft on the server.
+      queryClient.setQueryData(draftQuery(service.id).queryKey, null);
       queryClient.setQueryData(requestQuery(view.id).queryKey, view);
       void queryClient.invalidateQueries({ queryKey: myRequestsQuery.queryKey });
       await navigate({ to: '/me/requests/$requestId', params: { requestId: view.id }, search: { submitted: true } });
@@ -135,9 +152,14 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
       problem && (submitted || touched[field.name]) ? problemText(problem, field) : serverErrors[field.name];
   }
   const summary = submitted
-    ? model.fields
-        .filter((f) => messages[f.name])
-        .map((f) => ({ field: fieldDomId(f.name), label: f.label, message: messages[f.name]! }))
+    ? [
+        ...model.fields
+          .filter((f) => messages[f.name])
+          .map((f) => ({ field: fieldDomId(f.name), label: f.label, message: messages[f.name]! })),
+        ...documents
+          .filter((d) => missingDocuments.has(d.index))
+          .map((d) => ({ field: documentInputId(d.index), label: d.title, message: t('uploads.missing', { title: d.title }) })),
+      ]
     : [];
 
   const onSubmit = (event: FormEvent) => {
@@ -152,7 +174,13 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
       focusField(fieldDomId(first));
       return;
     }
-    const body = { serviceId: service.id, form: formPayload(model.fields, values) };
+    const [firstMissing] = missingDocuments;
+    if (firstMissing !== undefined) {
+      focusField(documentInputId(firstMissing));
+      return;
+    }
+    const answers = Object.entries(uploads).map(([document, u]) => ({ document: Number(document), uploadId: u.id }));
+    const body = { serviceId: service.id, form: formPayload(model.fields, values), documents: answers };
     submit.mutate({ body, key: keys.keyFor(body) });
   };
 
@@ -166,6 +194,15 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
         lead={<Tx k="apply.lead" values={{ agency: service.agencyName, n: service.normDays }} />}
         icon={<DocumentIcon />}
       />
+      {draft ? (
+        <Notice tone={draft.formChanged ? 'warning' : 'info'} title={t('uploads.draft.resumed', { time: format.dateTime(draft.updatedAt) })}>
+          {draft.formChanged ? <p>{t('uploads.draft.changed')}</p> : null}
+          {draft.droppedFields.length > 0 ? <p>{t('uploads.draft.dropped', { fields: draft.droppedFields.join('، ') })}</p> : null}
+        </Notice>
+      ) : null}
+      {prefilled.length > 0 ? (
+        <Notice tone="info" title={t('uploads.prefill.note', { fields: prefilled.map((f) => model.fields.find((x) => x.name === f.field)?.label ?? f.field).join('، ') })} />
+      ) : null}
       <section className="card stack" aria-labelledby="apply-form-title">
         <h2 id="apply-form-title" className="card__title">
           {t('apply.formTitle')}
@@ -190,6 +227,7 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
             }}
             onBlur={(name) => setTouched((v) => (v[name] ? v : { ...v, [name]: true }))}
           />
+          <DraftStatus state={autosave.state} onOverwrite={autosave.overwrite} onReload={() => window.location.reload()} />
           <div className="form-actions">
             <SubmitButton pending={submit.isPending}>
               {submit.isPending ? t('apply.submitting') : t('apply.submit')}
@@ -200,6 +238,7 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
           </div>
         </form>
       </section>
+      <ApplyDocuments serviceId={service.id} documents={documents} value={uploads} onChange={setUploads} missing={submitted ? missingDocuments : new Set()} />
     </div>
   );
 }

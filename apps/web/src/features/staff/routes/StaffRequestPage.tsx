@@ -21,6 +21,7 @@ import {
   HistoryTimeline,
   RequestThread,
   RequestAnswers,
+  RequestDocuments,
   RequestFacts,
   SignedAnswer,
   requestQuery,
@@ -211,6 +212,8 @@ export function StaffRequestPage() {
           </h2>
           <RequestAnswers serviceId={r.serviceId} form={r.form} />
         </section>
+
+        <RequestDocuments requestId={r.id} />
 
         <section className="card stack" aria-labelledby="case-history">
           <h2 id="case-history" className="card__title">
