@@ -10,6 +10,10 @@
  *   delivery job, the request read back with its service, agency, events and applicant, and the
  *   idempotency key's stored answer.
  *
+ * Since uploads (ADR 0036) a submission also reads the card's documents and deletes the person's
+ * draft of the service in its transaction; both are in the ceiling. The bench card's documents are
+ * marked as obtained by inquiry from the agencies that hold them (once-only), so nothing is uploaded.
+ *
  * Target: 0.8 of the ceiling. The server runs in development mode for its demo data (the demo
  * citizens are in the registry simulator; the demo service has an approved catalogue card); a
  * bench service with the 2 KB form is added beside it.
@@ -134,6 +138,13 @@ async function addBenchService(
        SELECT id, agency_id AS "agencyId", catalogue_service_id AS "catalogueServiceId" FROM s`,
       [open.id, JSON.stringify(FORM_SCHEMA)],
     );
+    // Once-only: the card's documents come by inquiry from the agencies that hold them (bench database only).
+    await db.query(
+      `UPDATE service_card_versions v
+          SET content = jsonb_set(v.content, '{documents}', coalesce((SELECT jsonb_agg(d || '{"byInquiry": true}') FROM jsonb_array_elements(v.content->'documents') d), '[]'))
+         FROM service_cards c WHERE v.card_id = c.id AND v.version_no = c.approved_version AND c.service_id = $1`,
+      [rows[0]!.catalogueServiceId],
+    );
     return { serviceId: rows[0]!.id, agencyId: rows[0]!.agencyId, catalogueServiceId: rows[0]!.catalogueServiceId };
   } finally {
     await db.end();
@@ -172,6 +183,10 @@ async function ceiling(
       `SELECT e.card_id, e.service_id, e.agency_id, e.agency_name, e.agency_name_en, e.agency_legal_id, e.title, e.recipients, e.maturity, e.level, e.life_events, e.province, e.approved_at, e.expires_at, e.category_id, e.domain_id, e.title_en, e.request_channels, e.delivery_channels FROM catalogue_entries e WHERE e.service_id = ANY($1::text[])`,
       [[s.catalogueServiceId]],
     );
+    await c.query(
+      `SELECT v.content FROM service_cards c JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version WHERE c.service_id = $1 AND c.approved_version IS NOT NULL`,
+      [s.catalogueServiceId],
+    );
     await c.query('BEGIN');
     const key = randomUUID();
     const scope = `citizen:${citizenId}:request.submit`;
@@ -209,6 +224,7 @@ async function ceiling(
         JSON.stringify({ action: 'service_request.submit', objectId: id, at: now, details: { trackingCode: code } }),
       ],
     );
+    await c.query(`DELETE FROM request_drafts WHERE citizen_id = $1 AND service_id = $2 RETURNING version`, [citizenId, s.serviceId]);
     await c.query(
       `SELECT mobile, CASE WHEN email_verified_at IS NOT NULL THEN email END AS email FROM citizens WHERE id = $1`,
       [citizenId],

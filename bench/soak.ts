@@ -162,7 +162,7 @@ async function call(
   stats: Stats,
   method: string,
   url: string,
-  o: { session?: Session; body?: unknown; idem?: string } = {},
+  o: { session?: Session; body?: unknown; idem?: string; file?: { bytes: Uint8Array; type: string } } = {},
   giveUpMs = 60_000,
 ): Promise<Response> {
   const until = Date.now() + giveUpMs;
@@ -172,12 +172,13 @@ async function call(
     try {
       const headers: Record<string, string> = { accept: 'application/json', 'accept-language': 'fa' };
       if (o.body !== undefined) headers['content-type'] = 'application/json';
+      if (o.file) headers['content-type'] = o.file.type;
       if (o.session) Object.assign(headers, { cookie: o.session.cookie, 'x-csrf-token': o.session.csrf });
       if (o.idem) headers['idempotency-key'] = o.idem;
       const res = await fetch(`${app.url}${url}`, {
         method,
         headers,
-        body: o.body === undefined ? undefined : JSON.stringify(o.body),
+        body: o.file ? o.file.bytes : o.body === undefined ? undefined : JSON.stringify(o.body),
         signal: AbortSignal.timeout(15_000),
       });
       if (res.status !== 502 && res.status !== 503) return res;
@@ -332,14 +333,30 @@ export async function soak(seconds = Number(process.env.SOAK_SECONDS ?? 300)): P
     );
     if (!service) throw new Error('the demo service "Employment record certificate" (reason, employerName) is missing');
     const citizens = await Promise.all(CITIZENS.map((c) => signInCitizen(apps, stats, c)));
+    // The documents its card asks for: each submission uploads one small PDF per mandatory document (ADR 0036).
+    const asked = await expectOk<{ items: Array<{ index: number; mandatory: boolean }> }>(
+      await call(apps, stats, 'GET', `/api/v1/services/${service.id}/documents`),
+      'documents',
+    );
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
     const journeys = {
       async submit() {
         const marker = `soak-${randomUUID()}`;
+        const session = pick(citizens);
+        const documents = [];
+        for (const d of asked.items.filter((x) => x.mandatory)) {
+          const up = await call(apps, stats, 'POST', `/api/v1/request-uploads?serviceId=${service.id}&name=${encodeURIComponent(`سند-${d.index}.pdf`)}`, {
+            session,
+            idem: randomUUID(),
+            file: { bytes: pdf, type: 'application/pdf' },
+          });
+          documents.push({ document: d.index, uploadId: (await expectOk<{ id: string }>(up, 'upload')).id });
+        }
         const res = await call(apps, stats, 'POST', '/api/v1/requests', {
-          session: pick(citizens),
+          session,
           idem: randomUUID(),
-          body: { serviceId: service.id, form: { reason: 'ارائه به بانک', employerName: marker } },
+          body: { serviceId: service.id, form: { reason: 'ارائه به بانک', employerName: marker }, documents },
         });
         const body = await expectOk<{ trackingCode: string }>(res, 'submit');
         acknowledged.submissions.set(marker, body.trackingCode);
