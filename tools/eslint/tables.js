@@ -31,7 +31,7 @@ export const TABLES = {
   offices: ['service_offices', 'office_services'],
   'delivery-reports': ['delivery_reports', 'delivery_report_rows'],
   services: ['services', 'service_versions'],
-  requests: ['service_requests', 'cartable_claims', 'request_internal_notes', 'request_corrections', 'request_messages', 'request_attachments', 'request_answers'],
+  requests: ['service_requests', 'cartable_claims', 'request_internal_notes', 'request_corrections', 'request_messages', 'request_attachments', 'request_answers', 'request_timer_firings'],
   feedback: ['request_feedback'],
   operations: ['write_probes'],
   audit: ['audit_verifications'],

@@ -972,6 +972,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an action of the request’s workflow (the definition of the service version it was submitted on): refer to the manager, approve in part, return to the expert, invite to the in-person desk, record the visit…
+         * @description The roles allowed are the action’s, held in the request’s agency (agency-wide or in the unit serving it). 403 FORBIDDEN without one; 409 REQUEST_ACTION_NOT_ALLOWED when the current status has no such action; VALIDATION_FAILED when the action needs a note. The applicant is told of a decision, another ending, or an invitation to the in-person desk.
+         */
+        post: operations["takeRequestWorkflowAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cartable": {
         parameters: {
             query?: never;
@@ -13078,6 +13098,69 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             workflow: string;
+                            workflowDefinition: {
+                                id: string;
+                                version: number;
+                                label: {
+                                    fa: string;
+                                    en: string;
+                                };
+                                initial: string;
+                                states: {
+                                    id: string;
+                                    label: {
+                                        fa: string;
+                                        en: string;
+                                    };
+                                    slaWorkingDays?: number;
+                                    terminal?: boolean;
+                                    /** @enum {string} */
+                                    outcome?: "approved" | "rejected" | "partial" | "withdrawn" | "closed";
+                                    waitingForApplicant?: boolean;
+                                    inPerson?: boolean;
+                                    requiredDocuments?: string[];
+                                    actions: {
+                                        id: string;
+                                        label: {
+                                            fa: string;
+                                            en: string;
+                                        };
+                                        roles: string[];
+                                        scope?: string;
+                                        to: string;
+                                        branches?: {
+                                            when: string;
+                                            to: string;
+                                        }[];
+                                        event: string;
+                                        requiresNote?: boolean;
+                                        requiresDocument?: boolean;
+                                        withoutDocuments?: boolean;
+                                    }[];
+                                }[];
+                                timers: ({
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "escalate";
+                                    state: string;
+                                    notifyRole: string;
+                                    event: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "deadline";
+                                    state: string;
+                                    after: {
+                                        workingDays: number;
+                                    } | {
+                                        calendarDays: number;
+                                    };
+                                    action: string;
+                                    event: string;
+                                    /** @enum {string} */
+                                    silenceMeans?: "accept" | "refuse";
+                                })[];
+                            };
                             outputTemplate: string | null;
                             feeRule: {
                                 /** @enum {string} */
@@ -13106,6 +13189,69 @@ export interface operations {
                         workflows: {
                             id: string;
                             label: string;
+                            definition: {
+                                id: string;
+                                version: number;
+                                label: {
+                                    fa: string;
+                                    en: string;
+                                };
+                                initial: string;
+                                states: {
+                                    id: string;
+                                    label: {
+                                        fa: string;
+                                        en: string;
+                                    };
+                                    slaWorkingDays?: number;
+                                    terminal?: boolean;
+                                    /** @enum {string} */
+                                    outcome?: "approved" | "rejected" | "partial" | "withdrawn" | "closed";
+                                    waitingForApplicant?: boolean;
+                                    inPerson?: boolean;
+                                    requiredDocuments?: string[];
+                                    actions: {
+                                        id: string;
+                                        label: {
+                                            fa: string;
+                                            en: string;
+                                        };
+                                        roles: string[];
+                                        scope?: string;
+                                        to: string;
+                                        branches?: {
+                                            when: string;
+                                            to: string;
+                                        }[];
+                                        event: string;
+                                        requiresNote?: boolean;
+                                        requiresDocument?: boolean;
+                                        withoutDocuments?: boolean;
+                                    }[];
+                                }[];
+                                timers: ({
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "escalate";
+                                    state: string;
+                                    notifyRole: string;
+                                    event: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "deadline";
+                                    state: string;
+                                    after: {
+                                        workingDays: number;
+                                    } | {
+                                        calendarDays: number;
+                                    };
+                                    action: string;
+                                    event: string;
+                                    /** @enum {string} */
+                                    silenceMeans?: "accept" | "refuse";
+                                })[];
+                            };
                         }[];
                         mayEdit: boolean;
                         mayPublish: boolean;
@@ -13250,6 +13396,9 @@ export interface operations {
                         [key: string]: unknown;
                     };
                     workflow?: string;
+                    workflowDefinition?: {
+                        [key: string]: unknown;
+                    };
                     outputTemplate?: string | null;
                     feeRule?: {
                         /** @enum {string} */
@@ -13280,6 +13429,69 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         workflow: string;
+                        workflowDefinition: {
+                            id: string;
+                            version: number;
+                            label: {
+                                fa: string;
+                                en: string;
+                            };
+                            initial: string;
+                            states: {
+                                id: string;
+                                label: {
+                                    fa: string;
+                                    en: string;
+                                };
+                                slaWorkingDays?: number;
+                                terminal?: boolean;
+                                /** @enum {string} */
+                                outcome?: "approved" | "rejected" | "partial" | "withdrawn" | "closed";
+                                waitingForApplicant?: boolean;
+                                inPerson?: boolean;
+                                requiredDocuments?: string[];
+                                actions: {
+                                    id: string;
+                                    label: {
+                                        fa: string;
+                                        en: string;
+                                    };
+                                    roles: string[];
+                                    scope?: string;
+                                    to: string;
+                                    branches?: {
+                                        when: string;
+                                        to: string;
+                                    }[];
+                                    event: string;
+                                    requiresNote?: boolean;
+                                    requiresDocument?: boolean;
+                                    withoutDocuments?: boolean;
+                                }[];
+                            }[];
+                            timers: ({
+                                id: string;
+                                /** @enum {string} */
+                                kind: "escalate";
+                                state: string;
+                                notifyRole: string;
+                                event: string;
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "deadline";
+                                state: string;
+                                after: {
+                                    workingDays: number;
+                                } | {
+                                    calendarDays: number;
+                                };
+                                action: string;
+                                event: string;
+                                /** @enum {string} */
+                                silenceMeans?: "accept" | "refuse";
+                            })[];
+                        };
                         outputTemplate: string | null;
                         feeRule: {
                             /** @enum {string} */
@@ -13525,6 +13737,69 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         workflow: string;
+                        workflowDefinition: {
+                            id: string;
+                            version: number;
+                            label: {
+                                fa: string;
+                                en: string;
+                            };
+                            initial: string;
+                            states: {
+                                id: string;
+                                label: {
+                                    fa: string;
+                                    en: string;
+                                };
+                                slaWorkingDays?: number;
+                                terminal?: boolean;
+                                /** @enum {string} */
+                                outcome?: "approved" | "rejected" | "partial" | "withdrawn" | "closed";
+                                waitingForApplicant?: boolean;
+                                inPerson?: boolean;
+                                requiredDocuments?: string[];
+                                actions: {
+                                    id: string;
+                                    label: {
+                                        fa: string;
+                                        en: string;
+                                    };
+                                    roles: string[];
+                                    scope?: string;
+                                    to: string;
+                                    branches?: {
+                                        when: string;
+                                        to: string;
+                                    }[];
+                                    event: string;
+                                    requiresNote?: boolean;
+                                    requiresDocument?: boolean;
+                                    withoutDocuments?: boolean;
+                                }[];
+                            }[];
+                            timers: ({
+                                id: string;
+                                /** @enum {string} */
+                                kind: "escalate";
+                                state: string;
+                                notifyRole: string;
+                                event: string;
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "deadline";
+                                state: string;
+                                after: {
+                                    workingDays: number;
+                                } | {
+                                    calendarDays: number;
+                                };
+                                action: string;
+                                event: string;
+                                /** @enum {string} */
+                                silenceMeans?: "accept" | "refuse";
+                            })[];
+                        };
                         outputTemplate: string | null;
                         feeRule: {
                             /** @enum {string} */
@@ -13688,6 +13963,9 @@ export interface operations {
                         [key: string]: unknown;
                     };
                     workflow?: string;
+                    workflowDefinition?: {
+                        [key: string]: unknown;
+                    };
                     outputTemplate?: string | null;
                     feeRule?: {
                         /** @enum {string} */
@@ -13719,6 +13997,69 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         workflow: string;
+                        workflowDefinition: {
+                            id: string;
+                            version: number;
+                            label: {
+                                fa: string;
+                                en: string;
+                            };
+                            initial: string;
+                            states: {
+                                id: string;
+                                label: {
+                                    fa: string;
+                                    en: string;
+                                };
+                                slaWorkingDays?: number;
+                                terminal?: boolean;
+                                /** @enum {string} */
+                                outcome?: "approved" | "rejected" | "partial" | "withdrawn" | "closed";
+                                waitingForApplicant?: boolean;
+                                inPerson?: boolean;
+                                requiredDocuments?: string[];
+                                actions: {
+                                    id: string;
+                                    label: {
+                                        fa: string;
+                                        en: string;
+                                    };
+                                    roles: string[];
+                                    scope?: string;
+                                    to: string;
+                                    branches?: {
+                                        when: string;
+                                        to: string;
+                                    }[];
+                                    event: string;
+                                    requiresNote?: boolean;
+                                    requiresDocument?: boolean;
+                                    withoutDocuments?: boolean;
+                                }[];
+                            }[];
+                            timers: ({
+                                id: string;
+                                /** @enum {string} */
+                                kind: "escalate";
+                                state: string;
+                                notifyRole: string;
+                                event: string;
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "deadline";
+                                state: string;
+                                after: {
+                                    workingDays: number;
+                                } | {
+                                    calendarDays: number;
+                                };
+                                action: string;
+                                event: string;
+                                /** @enum {string} */
+                                silenceMeans?: "accept" | "refuse";
+                            })[];
+                        };
                         outputTemplate: string | null;
                         feeRule: {
                             /** @enum {string} */
@@ -13951,6 +14292,69 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         workflow: string;
+                        workflowDefinition: {
+                            id: string;
+                            version: number;
+                            label: {
+                                fa: string;
+                                en: string;
+                            };
+                            initial: string;
+                            states: {
+                                id: string;
+                                label: {
+                                    fa: string;
+                                    en: string;
+                                };
+                                slaWorkingDays?: number;
+                                terminal?: boolean;
+                                /** @enum {string} */
+                                outcome?: "approved" | "rejected" | "partial" | "withdrawn" | "closed";
+                                waitingForApplicant?: boolean;
+                                inPerson?: boolean;
+                                requiredDocuments?: string[];
+                                actions: {
+                                    id: string;
+                                    label: {
+                                        fa: string;
+                                        en: string;
+                                    };
+                                    roles: string[];
+                                    scope?: string;
+                                    to: string;
+                                    branches?: {
+                                        when: string;
+                                        to: string;
+                                    }[];
+                                    event: string;
+                                    requiresNote?: boolean;
+                                    requiresDocument?: boolean;
+                                    withoutDocuments?: boolean;
+                                }[];
+                            }[];
+                            timers: ({
+                                id: string;
+                                /** @enum {string} */
+                                kind: "escalate";
+                                state: string;
+                                notifyRole: string;
+                                event: string;
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "deadline";
+                                state: string;
+                                after: {
+                                    workingDays: number;
+                                } | {
+                                    calendarDays: number;
+                                };
+                                action: string;
+                                event: string;
+                                /** @enum {string} */
+                                silenceMeans?: "accept" | "refuse";
+                            })[];
+                        };
                         outputTemplate: string | null;
                         feeRule: {
                             /** @enum {string} */
@@ -14245,8 +14649,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -14287,7 +14690,17 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -14513,8 +14926,7 @@ export interface operations {
                             /** Format: uuid */
                             agencyId: string;
                             agencyName: string;
-                            /** @enum {string} */
-                            status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                            status: string;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -14555,7 +14967,17 @@ export interface operations {
                                 revealable: boolean;
                             } | null;
                             version: number;
-                            actions: ("take" | "approve" | "reject" | "request_information")[];
+                            actions: string[];
+                            statusLabel: string;
+                            steps: {
+                                id: string;
+                                label: string;
+                                requiresNote: boolean;
+                            }[];
+                            inPerson: {
+                                documents: string[];
+                                note: string | null;
+                            } | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -14724,8 +15146,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -14766,7 +15187,17 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -14933,8 +15364,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -14975,7 +15405,17 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -15485,8 +15925,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -15527,7 +15966,17 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -15763,8 +16212,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -15805,7 +16253,304 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            note: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    takeRequestWorkflowAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                action: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    version?: number;
+                    documents?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        serviceVersion: number;
+                        serviceTitle: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        agencyName: string;
+                        status: string;
+                        form: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        submittedAt: string;
+                        dueDateJalali: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        decisionNote: string | null;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorLabel: string;
+                            note: string | null;
+                            actorName: string | null;
+                            onBehalfOfName: string | null;
+                            dueChange: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                fromJalali: string;
+                                toJalali: string;
+                                pausedWorkingDays: number;
+                            } | null;
+                        }[];
+                        applicant: {
+                            person: {
+                                name: string | null;
+                                nationalCode: string | null;
+                                mobile: string | null;
+                            };
+                            company: {
+                                name: string | null;
+                                legalId: string | null;
+                            } | null;
+                            revealable: boolean;
+                        } | null;
+                        version: number;
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -16004,7 +16749,7 @@ export interface operations {
     listCartable: {
         parameters: {
             query?: {
-                status?: ("submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected") | ("open" | "all");
+                status?: ("submitted" | "in_review" | "approved" | "rejected" | "awaiting_applicant" | "expert_review" | "manager_signoff" | "partially_approved" | "withdrawn" | "closed" | "in_person" | "decision") | ("open" | "all");
                 serviceId?: string;
                 sla?: "on_time" | "due_soon" | "overdue";
                 claim?: "mine" | "unclaimed" | "all";
@@ -16066,8 +16811,7 @@ export interface operations {
                             trackingCode: string;
                             serviceTitle: string;
                             applicantName: string;
-                            /** @enum {string} */
-                            status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                            status: string;
                             /** Format: date-time */
                             submittedAt: string;
                             /** Format: date-time */
@@ -19242,8 +19986,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -19284,7 +20027,17 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -19523,8 +20276,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -19565,7 +20317,17 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -20580,8 +21342,7 @@ export interface operations {
                     "application/json": {
                         trackingCode: string;
                         serviceTitle: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         statusLabel: string;
                         expected: string;
                         closed: boolean;
@@ -20921,8 +21682,7 @@ export interface operations {
                     "application/json": {
                         trackingCode: string;
                         serviceTitle: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         statusLabel: string;
                         expected: string;
                         closed: boolean;
