@@ -12,6 +12,7 @@ import { messages as organisation } from '../features/organisation';
 import { messages as serviceArchitecture } from '../features/service-architecture';
 import { messages as staff } from '../features/staff';
 import { messages as system } from '../features/system';
+import { messages as workflows } from '../features/workflows';
 import type { Widen } from '../lib/i18n/widen';
 
 /**
@@ -34,6 +35,7 @@ export const workspaceParts = {
   serviceArchitecture,
   staff,
   system,
+  workflows,
 };
 
 export const workspaceFa = {
@@ -51,6 +53,7 @@ export const workspaceFa = {
   ...serviceArchitecture.fa,
   ...staff.fa,
   ...system.fa,
+  ...workflows.fa,
 };
 
 export const workspaceEn: Widen<typeof workspaceFa> = {
@@ -68,4 +71,5 @@ export const workspaceEn: Widen<typeof workspaceFa> = {
   ...serviceArchitecture.en,
   ...staff.en,
   ...system.en,
+  ...workflows.en,
 };

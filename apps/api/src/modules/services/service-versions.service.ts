@@ -91,7 +91,8 @@ function workflowOver(base: repo.VersionParts, sent: NewServiceVersion): Pick<re
     const def = sent.workflowDefinition as unknown as repo.VersionParts['workflowDefinition'];
     return { workflow: typeof def.id === 'string' ? def.id : base.workflow, workflowDefinition: def };
   }
-  if (sent.workflow === undefined) return { workflow: base.workflow, workflowDefinition: base.workflowDefinition };
+  // The same template id again (the versions form sends what it shows) keeps an edited definition.
+  if (sent.workflow === undefined || sent.workflow === base.workflow) return { workflow: base.workflow, workflowDefinition: base.workflowDefinition };
   const def = templateCopy(sent.workflow);
   return def && { workflow: def.id, workflowDefinition: def };
 }

@@ -10,7 +10,6 @@ import type {
   LegalBasisOptions,
   RequestAnswer,
   Page,
-  RequestStatus,
   PublicTracking,
   RequestView,
   SubmitRequest,
