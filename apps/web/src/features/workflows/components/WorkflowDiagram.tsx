@@ -23,7 +23,7 @@ export function WorkflowDiagram({ definition, lang, problemStates }: { definitio
   });
   return (
     <figure className="stack">
-      <div className="workflow-diagram" style={{ overflowX: 'auto' }}>
+      <div className="workflow-diagram" style={{ overflowX: 'auto', maxWidth: '100%' }}>
         <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} width={l.width} height={l.height} viewBox={`0 0 ${l.width} ${l.height}`}>
           <title id={`${id}-title`}>{t('workflowEditor.diagramTitle', { name: definition.label[lang] })}</title>
           <desc id={`${id}-desc`}>{description}</desc>
