@@ -46,7 +46,7 @@ export type RequestView = C.RequestWithPeople & {
   statusLabel?: string;
   steps?: WorkflowStep[];
   /** In the in-person step: the originals to bring and the invitation's when and why. */
-  inPerson?: { documents: string[]; note: string | null } | null;
+  inPerson?: { documents: string[]; documentKinds: string[]; note: string | null } | null;
 };
 export type WorkflowDefinition = C.WorkflowDefinition;
 export type ServiceVersionInputBody = In<typeof C.UpdateServiceVersion>;

@@ -17,7 +17,7 @@ export const RequestView = RequestWithPeople.extend({
   /** The actions offered, with their words and whether each needs a note (the screen's buttons). */
   steps: z.array(z.object({ id: RequestActionName, label: z.string(), requiresNote: z.boolean() })),
   /** In the in-person step: the originals to bring and the invitation's note (when and why); null otherwise. */
-  inPerson: z.object({ documents: z.array(z.string()), note: z.string().nullable() }).nullable(),
+  inPerson: z.object({ documents: z.array(z.string()), documentKinds: z.array(z.string()), note: z.string().nullable() }).nullable(),
 });
 export type RequestView = z.infer<typeof RequestView>;
 

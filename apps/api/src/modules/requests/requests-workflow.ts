@@ -115,7 +115,7 @@ export const actionSteps = (status: RequestStatus, ids: readonly string[], def: 
 /** The state is the in-person step: the applicant is told when, why and with which documents to come. */
 export const inPersonOf = (status: RequestStatus, def: Def, lang: 'fa' | 'en', note: string | null) => {
   const s = workflow.stateOf(def, status);
-  return s?.inPerson ? { documents: (s.requiredDocuments ?? []).map((d) => documentLabel(d, lang)), note } : null;
+  return s?.inPerson ? { documents: (s.requiredDocuments ?? []).map((d) => documentLabel(d, lang)), documentKinds: s.requiredDocuments ?? [], note } : null;
 };
 
 /** Words for the document kinds the templates name (a kind an edited definition adds shows as written). */

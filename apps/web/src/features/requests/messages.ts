@@ -127,6 +127,11 @@ const requestsFa = {
     in_person: 'مراجعهٔ حضوری به میز خدمت',
     decision: 'تصمیم‌گیری',
   },
+  inPerson: {
+    title: 'مراجعه‌ی حضوری به میز خدمت دستگاه',
+    when: 'زمان و علت',
+    documents: 'اصل این مدارک را همراه داشته باشید (به میز خدمت حضوری، نه اتاق کارشناسان):',
+  },
   fields: {
     trackingCode: 'کد رهگیری',
     status: 'وضعیت',
@@ -177,6 +182,11 @@ const requestsEn: Widen<typeof requestsFa> = {
     closed: 'Closed unanswered',
     in_person: 'Visit to the in-person desk',
     decision: 'Decision',
+  },
+  inPerson: {
+    title: 'A visit to the agency’s in-person desk',
+    when: 'When and why',
+    documents: 'Bring the originals of (to the in-person desk, not the experts’ offices):',
   },
   fields: {
     trackingCode: 'Tracking code',
