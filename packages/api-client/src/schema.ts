@@ -14699,6 +14699,7 @@ export interface operations {
                         }[];
                         inPerson: {
                             documents: string[];
+                            documentKinds: string[];
                             note: string | null;
                         } | null;
                     };
@@ -14976,6 +14977,7 @@ export interface operations {
                             }[];
                             inPerson: {
                                 documents: string[];
+                                documentKinds: string[];
                                 note: string | null;
                             } | null;
                         }[];
@@ -15196,6 +15198,7 @@ export interface operations {
                         }[];
                         inPerson: {
                             documents: string[];
+                            documentKinds: string[];
                             note: string | null;
                         } | null;
                     };
@@ -15414,6 +15417,7 @@ export interface operations {
                         }[];
                         inPerson: {
                             documents: string[];
+                            documentKinds: string[];
                             note: string | null;
                         } | null;
                     };
@@ -15975,6 +15979,7 @@ export interface operations {
                         }[];
                         inPerson: {
                             documents: string[];
+                            documentKinds: string[];
                             note: string | null;
                         } | null;
                     };
@@ -16262,6 +16267,7 @@ export interface operations {
                         }[];
                         inPerson: {
                             documents: string[];
+                            documentKinds: string[];
                             note: string | null;
                         } | null;
                     };
@@ -16549,6 +16555,7 @@ export interface operations {
                         }[];
                         inPerson: {
                             documents: string[];
+                            documentKinds: string[];
                             note: string | null;
                         } | null;
                     };
@@ -16749,7 +16756,7 @@ export interface operations {
     listCartable: {
         parameters: {
             query?: {
-                status?: ("submitted" | "in_review" | "approved" | "rejected" | "awaiting_applicant" | "expert_review" | "manager_signoff" | "partially_approved" | "withdrawn" | "closed" | "in_person" | "decision") | ("open" | "all");
+                status?: ("open" | "all") | string;
                 serviceId?: string;
                 sla?: "on_time" | "due_soon" | "overdue";
                 claim?: "mine" | "unclaimed" | "all";
@@ -20036,6 +20043,7 @@ export interface operations {
                         }[];
                         inPerson: {
                             documents: string[];
+                            documentKinds: string[];
                             note: string | null;
                         } | null;
                     };
@@ -20326,6 +20334,7 @@ export interface operations {
                         }[];
                         inPerson: {
                             documents: string[];
+                            documentKinds: string[];
                             note: string | null;
                         } | null;
                     };
