@@ -32,7 +32,7 @@ export const TABLES = {
   channels: ['channel_consents', 'request_channels', 'postal_dispatches'],
   'delivery-reports': ['delivery_reports', 'delivery_report_rows'],
   services: ['services', 'service_versions'],
-  requests: ['service_requests', 'cartable_claims', 'request_internal_notes', 'request_corrections', 'request_messages', 'request_attachments', 'request_answers', 'request_uploads', 'request_drafts'],
+  requests: ['service_requests', 'cartable_claims', 'request_internal_notes', 'request_corrections', 'request_messages', 'request_attachments', 'request_answers', 'request_uploads', 'request_drafts', 'request_timer_firings'],
   feedback: ['request_feedback'],
   operations: ['write_probes'],
   audit: ['audit_verifications'],

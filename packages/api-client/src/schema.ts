@@ -972,6 +972,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an action of the request’s workflow (the definition of the service version it was submitted on): refer to the manager, approve in part, return to the expert, invite to the in-person desk, record the visit…
+         * @description The roles allowed are the action’s, held in the request’s agency (agency-wide or in the unit serving it). 403 FORBIDDEN without one; 409 REQUEST_ACTION_NOT_ALLOWED when the current status has no such action; VALIDATION_FAILED when the action needs a note. The applicant is told of a decision, another ending, or an invitation to the in-person desk.
+         */
+        post: operations["takeRequestWorkflowAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cartable": {
         parameters: {
             query?: never;
@@ -13377,6 +13397,69 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             workflow: string;
+                            workflowDefinition: {
+                                id: string;
+                                version: number;
+                                label: {
+                                    fa: string;
+                                    en: string;
+                                };
+                                initial: string;
+                                states: {
+                                    id: string;
+                                    label: {
+                                        fa: string;
+                                        en: string;
+                                    };
+                                    slaWorkingDays?: number;
+                                    terminal?: boolean;
+                                    /** @enum {string} */
+                                    outcome?: "approved" | "rejected" | "partial" | "withdrawn" | "closed";
+                                    waitingForApplicant?: boolean;
+                                    inPerson?: boolean;
+                                    requiredDocuments?: string[];
+                                    actions: {
+                                        id: string;
+                                        label: {
+                                            fa: string;
+                                            en: string;
+                                        };
+                                        roles: string[];
+                                        scope?: string;
+                                        to: string;
+                                        branches?: {
+                                            when: string;
+                                            to: string;
+                                        }[];
+                                        event: string;
+                                        requiresNote?: boolean;
+                                        requiresDocument?: boolean;
+                                        withoutDocuments?: boolean;
+                                    }[];
+                                }[];
+                                timers: ({
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "escalate";
+                                    state: string;
+                                    notifyRole: string;
+                                    event: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "deadline";
+                                    state: string;
+                                    after: {
+                                        workingDays: number;
+                                    } | {
+                                        calendarDays: number;
+                                    };
+                                    action: string;
+                                    event: string;
+                                    /** @enum {string} */
+                                    silenceMeans?: "accept" | "refuse";
+                                })[];
+                            };
                             outputTemplate: string | null;
                             feeRule: {
                                 /** @enum {string} */
@@ -13405,6 +13488,69 @@ export interface operations {
                         workflows: {
                             id: string;
                             label: string;
+                            definition: {
+                                id: string;
+                                version: number;
+                                label: {
+                                    fa: string;
+                                    en: string;
+                                };
+                                initial: string;
+                                states: {
+                                    id: string;
+                                    label: {
+                                        fa: string;
+                                        en: string;
+                                    };
+                                    slaWorkingDays?: number;
+                                    terminal?: boolean;
+                                    /** @enum {string} */
+                                    outcome?: "approved" | "rejected" | "partial" | "withdrawn" | "closed";
+                                    waitingForApplicant?: boolean;
+                                    inPerson?: boolean;
+                                    requiredDocuments?: string[];
+                                    actions: {
+                                        id: string;
+                                        label: {
+                                            fa: string;
+                                            en: string;
+                                        };
+                                        roles: string[];
+                                        scope?: string;
+                                        to: string;
+                                        branches?: {
+                                            when: string;
+                                            to: string;
+                                        }[];
+                                        event: string;
+                                        requiresNote?: boolean;
+                                        requiresDocument?: boolean;
+                                        withoutDocuments?: boolean;
+                                    }[];
+                                }[];
+                                timers: ({
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "escalate";
+                                    state: string;
+                                    notifyRole: string;
+                                    event: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "deadline";
+                                    state: string;
+                                    after: {
+                                        workingDays: number;
+                                    } | {
+                                        calendarDays: number;
+                                    };
+                                    action: string;
+                                    event: string;
+                                    /** @enum {string} */
+                                    silenceMeans?: "accept" | "refuse";
+                                })[];
+                            };
                         }[];
                         mayEdit: boolean;
                         mayPublish: boolean;
@@ -13549,6 +13695,9 @@ export interface operations {
                         [key: string]: unknown;
                     };
                     workflow?: string;
+                    workflowDefinition?: {
+                        [key: string]: unknown;
+                    };
                     outputTemplate?: string | null;
                     feeRule?: {
                         /** @enum {string} */
@@ -13579,6 +13728,69 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         workflow: string;
+                        workflowDefinition: {
+                            id: string;
+                            version: number;
+                            label: {
+                                fa: string;
+                                en: string;
+                            };
+                            initial: string;
+                            states: {
+                                id: string;
+                                label: {
+                                    fa: string;
+                                    en: string;
+                                };
+                                slaWorkingDays?: number;
+                                terminal?: boolean;
+                                /** @enum {string} */
+                                outcome?: "approved" | "rejected" | "partial" | "withdrawn" | "closed";
+                                waitingForApplicant?: boolean;
+                                inPerson?: boolean;
+                                requiredDocuments?: string[];
+                                actions: {
+                                    id: string;
+                                    label: {
+                                        fa: string;
+                                        en: string;
+                                    };
+                                    roles: string[];
+                                    scope?: string;
+                                    to: string;
+                                    branches?: {
+                                        when: string;
+                                        to: string;
+                                    }[];
+                                    event: string;
+                                    requiresNote?: boolean;
+                                    requiresDocument?: boolean;
+                                    withoutDocuments?: boolean;
+                                }[];
+                            }[];
+                            timers: ({
+                                id: string;
+                                /** @enum {string} */
+                                kind: "escalate";
+                                state: string;
+                                notifyRole: string;
+                                event: string;
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "deadline";
+                                state: string;
+                                after: {
+                                    workingDays: number;
+                                } | {
+                                    calendarDays: number;
+                                };
+                                action: string;
+                                event: string;
+                                /** @enum {string} */
+                                silenceMeans?: "accept" | "refuse";
+                            })[];
+                        };
                         outputTemplate: string | null;
                         feeRule: {
                             /** @enum {string} */
@@ -13824,6 +14036,69 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         workflow: string;
+                        workflowDefinition: {
+                            id: string;
+                            version: number;
+                            label: {
+                                fa: string;
+                                en: string;
+                            };
+                            initial: string;
+                            states: {
+                                id: string;
+                                label: {
+                                    fa: string;
+                                    en: string;
+                                };
+                                slaWorkingDays?: number;
+                                terminal?: boolean;
+                                /** @enum {string} */
+                                outcome?: "approved" | "rejected" | "partial" | "withdrawn" | "closed";
+                                waitingForApplicant?: boolean;
+                                inPerson?: boolean;
+                                requiredDocuments?: string[];
+                                actions: {
+                                    id: string;
+                                    label: {
+                                        fa: string;
+                                        en: string;
+                                    };
+                                    roles: string[];
+                                    scope?: string;
+                                    to: string;
+                                    branches?: {
+                                        when: string;
+                                        to: string;
+                                    }[];
+                                    event: string;
+                                    requiresNote?: boolean;
+                                    requiresDocument?: boolean;
+                                    withoutDocuments?: boolean;
+                                }[];
+                            }[];
+                            timers: ({
+                                id: string;
+                                /** @enum {string} */
+                                kind: "escalate";
+                                state: string;
+                                notifyRole: string;
+                                event: string;
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "deadline";
+                                state: string;
+                                after: {
+                                    workingDays: number;
+                                } | {
+                                    calendarDays: number;
+                                };
+                                action: string;
+                                event: string;
+                                /** @enum {string} */
+                                silenceMeans?: "accept" | "refuse";
+                            })[];
+                        };
                         outputTemplate: string | null;
                         feeRule: {
                             /** @enum {string} */
@@ -13987,6 +14262,9 @@ export interface operations {
                         [key: string]: unknown;
                     };
                     workflow?: string;
+                    workflowDefinition?: {
+                        [key: string]: unknown;
+                    };
                     outputTemplate?: string | null;
                     feeRule?: {
                         /** @enum {string} */
@@ -14018,6 +14296,69 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         workflow: string;
+                        workflowDefinition: {
+                            id: string;
+                            version: number;
+                            label: {
+                                fa: string;
+                                en: string;
+                            };
+                            initial: string;
+                            states: {
+                                id: string;
+                                label: {
+                                    fa: string;
+                                    en: string;
+                                };
+                                slaWorkingDays?: number;
+                                terminal?: boolean;
+                                /** @enum {string} */
+                                outcome?: "approved" | "rejected" | "partial" | "withdrawn" | "closed";
+                                waitingForApplicant?: boolean;
+                                inPerson?: boolean;
+                                requiredDocuments?: string[];
+                                actions: {
+                                    id: string;
+                                    label: {
+                                        fa: string;
+                                        en: string;
+                                    };
+                                    roles: string[];
+                                    scope?: string;
+                                    to: string;
+                                    branches?: {
+                                        when: string;
+                                        to: string;
+                                    }[];
+                                    event: string;
+                                    requiresNote?: boolean;
+                                    requiresDocument?: boolean;
+                                    withoutDocuments?: boolean;
+                                }[];
+                            }[];
+                            timers: ({
+                                id: string;
+                                /** @enum {string} */
+                                kind: "escalate";
+                                state: string;
+                                notifyRole: string;
+                                event: string;
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "deadline";
+                                state: string;
+                                after: {
+                                    workingDays: number;
+                                } | {
+                                    calendarDays: number;
+                                };
+                                action: string;
+                                event: string;
+                                /** @enum {string} */
+                                silenceMeans?: "accept" | "refuse";
+                            })[];
+                        };
                         outputTemplate: string | null;
                         feeRule: {
                             /** @enum {string} */
@@ -14250,6 +14591,69 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         workflow: string;
+                        workflowDefinition: {
+                            id: string;
+                            version: number;
+                            label: {
+                                fa: string;
+                                en: string;
+                            };
+                            initial: string;
+                            states: {
+                                id: string;
+                                label: {
+                                    fa: string;
+                                    en: string;
+                                };
+                                slaWorkingDays?: number;
+                                terminal?: boolean;
+                                /** @enum {string} */
+                                outcome?: "approved" | "rejected" | "partial" | "withdrawn" | "closed";
+                                waitingForApplicant?: boolean;
+                                inPerson?: boolean;
+                                requiredDocuments?: string[];
+                                actions: {
+                                    id: string;
+                                    label: {
+                                        fa: string;
+                                        en: string;
+                                    };
+                                    roles: string[];
+                                    scope?: string;
+                                    to: string;
+                                    branches?: {
+                                        when: string;
+                                        to: string;
+                                    }[];
+                                    event: string;
+                                    requiresNote?: boolean;
+                                    requiresDocument?: boolean;
+                                    withoutDocuments?: boolean;
+                                }[];
+                            }[];
+                            timers: ({
+                                id: string;
+                                /** @enum {string} */
+                                kind: "escalate";
+                                state: string;
+                                notifyRole: string;
+                                event: string;
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "deadline";
+                                state: string;
+                                after: {
+                                    workingDays: number;
+                                } | {
+                                    calendarDays: number;
+                                };
+                                action: string;
+                                event: string;
+                                /** @enum {string} */
+                                silenceMeans?: "accept" | "refuse";
+                            })[];
+                        };
                         outputTemplate: string | null;
                         feeRule: {
                             /** @enum {string} */
@@ -14549,8 +14953,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -14591,7 +14994,18 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            documentKinds: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -14817,8 +15231,7 @@ export interface operations {
                             /** Format: uuid */
                             agencyId: string;
                             agencyName: string;
-                            /** @enum {string} */
-                            status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                            status: string;
                             form: {
                                 [key: string]: unknown;
                             };
@@ -14859,7 +15272,18 @@ export interface operations {
                                 revealable: boolean;
                             } | null;
                             version: number;
-                            actions: ("take" | "approve" | "reject" | "request_information")[];
+                            actions: string[];
+                            statusLabel: string;
+                            steps: {
+                                id: string;
+                                label: string;
+                                requiresNote: boolean;
+                            }[];
+                            inPerson: {
+                                documents: string[];
+                                documentKinds: string[];
+                                note: string | null;
+                            } | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -15028,8 +15452,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -15070,7 +15493,18 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            documentKinds: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -15237,8 +15671,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -15279,7 +15712,18 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            documentKinds: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -15789,8 +16233,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -15831,7 +16274,18 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            documentKinds: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -16067,8 +16521,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -16109,7 +16562,306 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            documentKinds: string[];
+                            note: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, CONFLICT, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "CONFLICT" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    takeRequestWorkflowAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                action: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    version?: number;
+                    documents?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        serviceVersion: number;
+                        serviceTitle: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        agencyName: string;
+                        status: string;
+                        form: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        submittedAt: string;
+                        dueDateJalali: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        decisionNote: string | null;
+                        history: {
+                            action: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorLabel: string;
+                            note: string | null;
+                            actorName: string | null;
+                            onBehalfOfName: string | null;
+                            dueChange: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                fromJalali: string;
+                                toJalali: string;
+                                pausedWorkingDays: number;
+                            } | null;
+                        }[];
+                        applicant: {
+                            person: {
+                                name: string | null;
+                                nationalCode: string | null;
+                                mobile: string | null;
+                            };
+                            company: {
+                                name: string | null;
+                                legalId: string | null;
+                            } | null;
+                            revealable: boolean;
+                        } | null;
+                        version: number;
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            documentKinds: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -16308,7 +17060,7 @@ export interface operations {
     listCartable: {
         parameters: {
             query?: {
-                status?: ("submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected") | ("open" | "all");
+                status?: ("open" | "all") | string;
                 serviceId?: string;
                 sla?: "on_time" | "due_soon" | "overdue";
                 claim?: "mine" | "unclaimed" | "all";
@@ -16370,8 +17122,7 @@ export interface operations {
                             trackingCode: string;
                             serviceTitle: string;
                             applicantName: string;
-                            /** @enum {string} */
-                            status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                            status: string;
                             /** Format: date-time */
                             submittedAt: string;
                             /** Format: date-time */
@@ -19546,8 +20297,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -19588,7 +20338,18 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            documentKinds: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -19827,8 +20588,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -19869,7 +20629,18 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            documentKinds: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -22461,8 +23232,7 @@ export interface operations {
                     "application/json": {
                         trackingCode: string;
                         serviceTitle: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         statusLabel: string;
                         expected: string;
                         closed: boolean;
@@ -22802,8 +23572,7 @@ export interface operations {
                     "application/json": {
                         trackingCode: string;
                         serviceTitle: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         statusLabel: string;
                         expected: string;
                         closed: boolean;
@@ -46810,8 +47579,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -46852,7 +47620,18 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            documentKinds: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };
@@ -47442,8 +48221,7 @@ export interface operations {
                         /** Format: uuid */
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "awaiting_applicant" | "approved" | "rejected";
+                        status: string;
                         form: {
                             [key: string]: unknown;
                         };
@@ -47484,7 +48262,18 @@ export interface operations {
                             revealable: boolean;
                         } | null;
                         version: number;
-                        actions: ("take" | "approve" | "reject" | "request_information")[];
+                        actions: string[];
+                        statusLabel: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            requiresNote: boolean;
+                        }[];
+                        inPerson: {
+                            documents: string[];
+                            documentKinds: string[];
+                            note: string | null;
+                        } | null;
                     };
                 };
             };

@@ -59,6 +59,7 @@ export * from './bounds';
 export * from './areas';
 export * from './homes';
 export * from './audit';
+export * from './workflow-definition';
 export * from './audit-chain';
 export * from './notifications';
 export * from './citizen-email';

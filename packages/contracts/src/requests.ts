@@ -26,7 +26,12 @@ export const PublicService = z.object({
 });
 export type PublicService = z.infer<typeof PublicService>;
 
-export const RequestStatus = z.enum(['submitted', 'in_review', 'awaiting_applicant', 'approved', 'rejected']);
+/**
+ * A request's status: a state of the workflow definition of the service version it was submitted on
+ * (ADR 0034). The simple-approval template's are submitted, in_review, awaiting_applicant, approved
+ * and rejected; the other templates and edited definitions name their own.
+ */
+export const RequestStatus = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
 /** `documents`: which upload (POST /request-uploads) answers which document the service's card asks for (request-uploads.ts). */

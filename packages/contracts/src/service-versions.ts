@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RowVersion } from './bounds';
+import { WorkflowDefinitionSchema } from './workflow-definition';
 
 /**
  * Desk services as versioned definitions (issue 11 item 1): what a request runs on — the form, the
@@ -25,8 +26,17 @@ export const ServiceVersionInput = z
   .object({
     formSchema: JsonObject,
     uiSchema: JsonObject,
-    /** A workflow template of the platform the desk can run (GET /services/:id/versions lists them). */
+    /**
+     * A workflow template of the platform (GET /services/:id/versions lists them): the version takes a
+     * copy of its definition. Its id in a view (the definition's id, which an edited copy keeps).
+     */
     workflow: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/),
+    /**
+     * The version's own workflow definition (ADR 0034), as the editor writes it. Checked by the server's
+     * validateDefinition (every problem at body.workflowDefinition.<path>, at its state); the shape is
+     * loose here so every problem is reported at once, in the caller's language.
+     */
+    workflowDefinition: z.record(z.string().max(200), z.unknown()),
     /** Typst markup of the answer document; null: the platform's default answer. */
     outputTemplate: z.string().max(100_000).nullable(),
     feeRule: FeeRule,
@@ -52,6 +62,7 @@ export const PublishServiceVersion = z.object({ rowVersion: RowVersion }).strict
 export type PublishServiceVersion = z.infer<typeof PublishServiceVersion>;
 
 export const ServiceVersionView = ServiceVersionInput.extend({
+  workflowDefinition: WorkflowDefinitionSchema,
   serviceId: z.uuid(),
   versionNo: z.number().int().min(1),
   state: ServiceVersionState,
@@ -70,7 +81,7 @@ export const ServiceVersionList = z.object({
   catalogueServiceId: z.string().nullable(),
   items: z.array(ServiceVersionView),
   /** The workflow templates a version may name, with their labels. */
-  workflows: z.array(z.object({ id: z.string(), label: z.string() })),
+  workflows: z.array(z.object({ id: z.string(), label: z.string(), definition: WorkflowDefinitionSchema })),
   /** The caller may create, edit and publish versions (the agency's administrator). */
   mayEdit: z.boolean(),
   /** The caller may publish a draft now: they may edit, and the service's approved card is in force and lets it be requested online. */

@@ -13,6 +13,7 @@ import { messages as organisation } from '../features/organisation';
 import { messages as serviceArchitecture } from '../features/service-architecture';
 import { messages as staff } from '../features/staff';
 import { messages as system } from '../features/system';
+import { messages as workflows } from '../features/workflows';
 import type { Widen } from '../lib/i18n/widen';
 
 /**
@@ -36,6 +37,7 @@ export const workspaceParts = {
   serviceArchitecture,
   staff,
   system,
+  workflows,
 };
 
 export const workspaceFa = {
@@ -54,6 +56,7 @@ export const workspaceFa = {
   ...serviceArchitecture.fa,
   ...staff.fa,
   ...system.fa,
+  ...workflows.fa,
 };
 
 export const workspaceEn: Widen<typeof workspaceFa> = {
@@ -72,4 +75,5 @@ export const workspaceEn: Widen<typeof workspaceFa> = {
   ...serviceArchitecture.en,
   ...staff.en,
   ...system.en,
+  ...workflows.en,
 };

@@ -14,6 +14,7 @@ import { identityRoutes } from '../features/identity';
 import { licenceRoutes } from '../features/licences';
 import { notificationRoutes } from '../features/notifications';
 import { organisationRoutes } from '../features/organisation';
+import { workflowRoutes } from '../features/workflows';
 import { portalRoutes } from '../features/portal';
 import { requestRoutes } from '../features/requests';
 import { serviceArchitectureRoutes } from '../features/service-architecture';
@@ -72,7 +73,7 @@ export const routeTree = rootRoute.addChildren([
       ...feedbackRoutes.staffArea,
     ]),
   ]),
-  adminRoute.addChildren([adminAreaRoute.addChildren([...organisationRoutes.adminArea])]),
+  adminRoute.addChildren([adminAreaRoute.addChildren([...organisationRoutes.adminArea, ...workflowRoutes.adminArea])]),
 ]);
 
 /** The app's router; the server rendering (ADR 0018) gives a memory history of the address asked for. */

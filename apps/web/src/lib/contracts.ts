@@ -33,8 +33,23 @@ export type ServiceRequestView = C.ServiceRequestView;
  * The API adds to its views (never renaming a field): the row `version` to send back with take and
  * decide (a stale one is refused with 409), and the actions the viewer may take now.
  */
-export type RequestAction = 'take' | 'approve' | 'reject' | 'request_information';
-export type RequestView = C.RequestWithPeople & { version?: number; actions?: RequestAction[] };
+export type RequestAction = 'take' | 'approve' | 'reject' | 'request_information' | (string & {});
+/** A workflow action the viewer may take, in words (ADR 0034: the actions come from the request's definition). */
+export interface WorkflowStep {
+  id: string;
+  label: string;
+  requiresNote: boolean;
+}
+export type RequestView = C.RequestWithPeople & {
+  version?: number;
+  actions?: RequestAction[];
+  statusLabel?: string;
+  steps?: WorkflowStep[];
+  /** In the in-person step: the originals to bring and the invitation's when and why. */
+  inPerson?: { documents: string[]; documentKinds: string[]; note: string | null } | null;
+};
+export type WorkflowDefinition = C.WorkflowDefinition;
+export type ServiceVersionInputBody = In<typeof C.UpdateServiceVersion>;
 export type CartableItem = Out<typeof C.CartableItem> & { version?: number; dueDateJalali?: string };
 export type SubmitRequest = Out<typeof C.SubmitRequest>;
 export type DecideRequest = In<typeof C.DecideRequest>;

@@ -152,7 +152,7 @@ export async function decideWithAnswer(
   const checked = checkDecision(input, await offeredFor(db, r.serviceId));
   // A request already decided is refused before rendering, except a retry with an Idempotency-Key
   // (the transaction replays its first answer); the transaction makes the authoritative check.
-  if (!claim && isFinal(r.status)) throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action: checked.action });
+  if (!claim && isFinal(r.status, r.workflow)) throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action: checked.action });
   const view = await getRequest(ctx, staff, requestId, 'fa');
   const now = ctx.clock.now();
   const held = rolesIn(staff, r.agencyId);

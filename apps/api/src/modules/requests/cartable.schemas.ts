@@ -32,7 +32,8 @@ export const CartableWorkRow = CartableRowView.extend({
 export type CartableWorkRow = z.infer<typeof CartableWorkRow>;
 
 export const CartableQuery = z.object({
-  status: z.union([RequestStatus, z.enum(['open', 'all'])]).default('open'),
+  // A status of the requests' workflow definitions (ADR 0034: any state id), or open / all.
+  status: z.union([z.enum(['open', 'all']), RequestStatus]).default('open'),
   serviceId: z.uuid().optional(),
   sla: SlaBadge.optional(),
   claim: z.enum(['mine', 'unclaimed', 'all']).default('all'),

@@ -20,7 +20,7 @@ import { decodeCursor, dueDate, dueDay, encodeCursor } from './requests.service'
 import { requestsErrors } from './requests.errors';
 import { DESK_ROLES, deskAgencies, staffMaySee } from './requests.policy';
 import * as repo from './requests.repository';
-import { isOpen, REQUEST_STATUSES } from './requests-workflow';
+import { DESK_OPEN_STATUSES, DESK_STATUSES, isOpenOnDesk } from './requests-workflow';
 
 /*
  * The cartable's work items (issue 11 item 5, ADR 0028): a request of the desk is visible to every
@@ -29,7 +29,7 @@ import { isOpen, REQUEST_STATUSES } from './requests-workflow';
  * change is an event of the request's internal stream (WORK_STREAM) with its audit entry.
  */
 
-const OPEN: RequestStatus[] = REQUEST_STATUSES.filter(isOpen);
+const OPEN: RequestStatus[] = [...DESK_OPEN_STATUSES];
 /** "Due soon": the due date falls within this many working days of the agency's calendar. */
 export const DUE_SOON_WORKING_DAYS = 2;
 
@@ -72,7 +72,7 @@ async function workItemView(db: Db, staff: StaffActor, requestId: string): Promi
     agencyId: r.agencyId,
     claim: claimView(claim, staff.id, names),
     claimVersion,
-    actions: workActions(staff, { agencyId: r.agencyId, open: isOpen(r.status), holderId }),
+    actions: workActions(staff, { agencyId: r.agencyId, open: isOpenOnDesk(r), holderId }),
     notes: notes.map((n) => ({
       id: n.id,
       kind: n.kind,
@@ -118,13 +118,14 @@ export function slaOf(
   now: Date,
   soonUntil: Date | undefined,
 ): crepo.Sla | null {
-  if (!isOpen(r.status)) return null;
+  if (!isOpenOnDesk(r)) return null;
   if (now.getTime() >= r.dueAt.getTime()) return 'overdue';
   return soonUntil && r.dueAt.getTime() <= soonUntil.getTime() ? 'due_soon' : 'on_time';
 }
 
 export interface CartableQuery {
-  status?: RequestStatus | 'open' | 'all' | undefined;
+  /** A status, or 'open' / 'all'. */
+  status?: RequestStatus | undefined;
   serviceId?: string | undefined;
   sla?: crepo.Sla | undefined;
   claim?: 'mine' | 'unclaimed' | 'all' | undefined;
@@ -153,7 +154,7 @@ export async function listCartable(ctx: AppContext, actor: Actor, q: CartableQue
   );
   const found = await crepo.listCartable(db, {
     agencyIds,
-    statuses: !q.status || q.status === 'open' ? OPEN : q.status === 'all' ? [...REQUEST_STATUSES] : [q.status],
+    statuses: !q.status || q.status === 'open' ? OPEN : q.status === 'all' ? [...DESK_STATUSES] : [q.status],
     openStatuses: OPEN,
     serviceId: q.serviceId,
     claim: q.claim ?? 'all',
@@ -181,14 +182,14 @@ export async function listCartable(ctx: AppContext, actor: Actor, q: CartableQue
     status: r.status,
     submittedAt: r.submittedAt.toISOString(),
     dueAt: r.dueAt.toISOString(),
-    overdue: isOpen(r.status) && now.getTime() >= r.dueAt.getTime(),
+    overdue: isOpenOnDesk(r) && now.getTime() >= r.dueAt.getTime(),
     agencyId: r.agencyId,
     dueDateJalali: dueDay(r.dueAt),
     version: r.version,
     sla: slaOf(r, now, soon.get(r.agencyId)),
     claim: claimView(claims.get(r.id), actor.id, holders),
     claimVersion: r.claimVersion,
-    actions: workActions(actor, { agencyId: r.agencyId, open: isOpen(r.status), holderId: r.holderId }),
+    actions: workActions(actor, { agencyId: r.agencyId, open: isOpenOnDesk(r), holderId: r.holderId }),
   }));
   return { items, nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null };
 }
@@ -228,7 +229,7 @@ async function applyChange(
     !(c.op === 'claim' && holderId !== null)
   )
     throw new CartableError('CONFLICT', { requestId, claimVersion });
-  if (c.op !== 'note' && c.op !== 'release' && !isOpen(r.status))
+  if (c.op !== 'note' && c.op !== 'release' && !isOpenOnDesk(r))
     throw new CartableError('CARTABLE_NOT_OPEN', { requestId, status: r.status });
   let moved: { version: number } | undefined;
   let noteId: string | undefined;

@@ -13,6 +13,7 @@ import { deskReportsErrors } from './desk-reports.errors';
 import { deskReportAgencies } from './desk-reports.policy';
 import { deskReportsRoutes } from './desk-reports.routes';
 import { defineRequestsJobs } from './requests.jobs';
+import { runRequestTimers } from './request-timers.service';
 import { trackingRoutes } from './request-tracking.routes';
 import { callCentreAgencies, deskAgencies } from './requests.policy';
 import { overdueByAgency } from './requests.repository';
@@ -46,7 +47,8 @@ export const requestsModule: AppModule = {
     await trackingRoutes(app, ctx);
     await deskReportsRoutes(app, ctx);
   },
-  defineJobs: defineRequestsJobs,
+  // The answer days' backfill, and the workflow timers (escalations, deadlines) of open requests.
+  defineJobs: (ctx) => defineRequestsJobs(ctx, (now) => runRequestTimers(ctx, now)),
   // The cartable lists the requests of the agencies where the actor holds a desk role (listCartable).
   // The desk reports: an agency's managers for their agencies, central roles for all (deskReport).
   // The call centre: operators of an agency look its requests up after checking the caller.

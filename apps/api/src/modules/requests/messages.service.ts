@@ -35,7 +35,7 @@ type Author = CitizenActor | StaffActor;
 async function openRequestFor(db: Db, actor: Actor, requestId: string): Promise<RequestRow> {
   const r = await reads.findRequest(db, requestId);
   if (!r || !mayView(actor, r) || (actor.type !== 'citizen' && actor.type !== 'staff')) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
-  if (isFinal(r.status)) throw new InteractionError('REQUEST_THREAD_CLOSED', { requestId, status: r.status });
+  if (isFinal(r.status, r.workflow)) throw new InteractionError('REQUEST_THREAD_CLOSED', { requestId, status: r.status });
   return r;
 }
 

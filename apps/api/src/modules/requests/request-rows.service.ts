@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db';
 import { citizensByIds } from '../identity';
 import { agenciesByIds } from '../organisation';
-import { servicesByIds } from '../services';
+import { servicesByIds, versionWorkflows } from '../services';
 import * as repo from './requests.repository';
 
 /*
@@ -10,15 +10,18 @@ import * as repo from './requests.repository';
  * db or transaction. Order and paging stay the repository's (on the requests' own columns).
  */
 
-/** The requests with their services' titles and agencies' names. */
+/** The requests with their services' titles, agencies' names and their versions' workflow definitions. */
 export async function named(db: Db, found: readonly repo.RequestRecord[]): Promise<repo.RequestRow[]> {
   if (found.length === 0) return [];
-  const [services, agencies] = await Promise.all([
+  const [services, agencies, workflows] = await Promise.all([
     servicesByIds(db, found.map((r) => r.serviceId)),
     agenciesByIds(db, found.map((r) => r.agencyId)),
+    versionWorkflows(db, found.map((r) => ({ serviceId: r.serviceId, versionNo: r.serviceVersion }))),
   ]);
   return found.map((r) => ({
     ...r,
+    // The definition of the version it was submitted on: the request runs it (ADR 0034).
+    workflow: workflows.get(`${r.serviceId}:${r.serviceVersion}`)!,
     serviceTitleFa: services.get(r.serviceId)?.titleFa ?? '',
     serviceTitleEn: services.get(r.serviceId)?.titleEn ?? null,
     agencyNameFa: agencies.get(r.agencyId)?.nameFa ?? '',

@@ -1,4 +1,5 @@
-import type { RequestStatus } from '@dargah/contracts';
+import type { RequestStatus, WorkflowDefinition } from '@dargah/contracts';
+import { stateOf } from '../../platform/workflow';
 import type { Lang } from '../../platform/http/i18n';
 
 /*
@@ -9,7 +10,7 @@ import type { Lang } from '../../platform/http/i18n';
 
 type Words = Readonly<Record<Lang, string>>;
 
-export const STATUS_WORDS: Readonly<Record<RequestStatus, { label: Words; expected: Words }>> = {
+export const STATUS_WORDS: Readonly<Partial<Record<RequestStatus, { label: Words; expected: Words }>>> = {
   submitted: {
     label: { fa: 'ثبت شده؛ در نوبت بررسی', en: 'Submitted; waiting to be reviewed' },
     expected: {
@@ -60,3 +61,26 @@ const STEP_WORDS: Readonly<Record<string, Words>> = {
 
 /** A step of the history in plain words; an action this table does not know yet says it was updated. */
 export const stepLabel = (action: string, lang: Lang): string => (STEP_WORDS[action] ?? { fa: 'به‌روزرسانی درخواست', en: 'Request updated' })[lang];
+
+/**
+ * The words for a request's status under its own workflow definition (ADR 0034): the simple-approval
+ * template's fixed words, else the state's label and what a state of its kind expects of the applicant.
+ */
+export function statusWords(status: RequestStatus, def: WorkflowDefinition): { label: Words; expected: Words } {
+  const fixed = STATUS_WORDS[status];
+  if (fixed && def.id === 'simple_approval') return fixed;
+  const s = stateOf(def, status);
+  const label = s ? s.label : { fa: status, en: status };
+  if (s?.inPerson)
+    return {
+      label,
+      expected: {
+        fa: 'به میز خدمت حضوری دستگاه مراجعه کنید؛ زمان، علت و مدارک لازم در پیام دعوت و صفحهٔ درخواست آمده است.',
+        en: 'Come to the agency’s in-person desk; when, why and which documents to bring are in the invitation and on the request page.',
+      },
+    };
+  if (s?.waitingForApplicant) return { label, expected: STATUS_WORDS.awaiting_applicant!.expected };
+  if (s?.terminal)
+    return { label, expected: { fa: 'پرونده بسته شده است. نتیجه را در پیشخوان خود در درگاه ببینید.', en: 'The case is closed. See the outcome in your desk on Dargah.' } };
+  return { label, expected: STATUS_WORDS.in_review!.expected };
+}

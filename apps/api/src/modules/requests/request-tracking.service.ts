@@ -14,7 +14,7 @@ import { actorLabel, dueDay } from './requests.service';
 import * as reads from './request-rows.service';
 import * as repo from './requests.repository';
 import { isFinal, isOpen } from './requests-workflow';
-import { STATUS_WORDS, stepLabel } from './request-tracking.model';
+import { statusWords, stepLabel } from './request-tracking.model';
 import { RequestsError } from './requests.errors';
 
 /*
@@ -50,7 +50,7 @@ async function matching(db: Db, code: string, facts: { nationalCode: string; mob
 /** The public view of a request: the service, the status in words, the steps by role with Jalali dates, what is expected now. */
 async function publicView(db: Db, r: repo.RequestRecord, now: Date, lang: Lang): Promise<PublicTracking & { agencyName: string }> {
   const [[row], events] = await Promise.all([reads.named(db, [r]), repo.requestEvents(db, [r.id])]);
-  const words = STATUS_WORDS[r.status];
+  const words = statusWords(r.status, row!.workflow);
   const anonymous: Actor = { type: 'anonymous', id: null };
   return {
     trackingCode: r.trackingCode,
@@ -59,10 +59,10 @@ async function publicView(db: Db, r: repo.RequestRecord, now: Date, lang: Lang):
     status: r.status,
     statusLabel: words.label[lang],
     expected: words.expected[lang],
-    closed: isFinal(r.status),
+    closed: isFinal(r.status, row!.workflow),
     dueDateJalali: dueDay(r.dueAt),
     dueAt: r.dueAt.toISOString(),
-    overdue: isOpen(r.status) && now.getTime() >= r.dueAt.getTime(),
+    overdue: isOpen(r.status, row!.workflow) && now.getTime() >= r.dueAt.getTime(),
     steps: events.map((e) => ({
       action: e.action,
       label: stepLabel(e.action, lang),
@@ -155,7 +155,7 @@ export interface RequestFacts {
 export async function requestFactsForApplicant(db: Db, actor: Actor, requestId: string): Promise<RequestFacts> {
   const r = await repo.findRequest(db, requestId);
   if (!r || actor.type !== 'citizen' || !citizenMaySee(actor, r)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
-  return { id: r.id, trackingCode: r.trackingCode, agencyId: r.agencyId, serviceId: r.serviceId, unitId: null, applicantId: r.applicantId, closed: isFinal(r.status) };
+  return { id: r.id, trackingCode: r.trackingCode, agencyId: r.agencyId, serviceId: r.serviceId, unitId: null, applicantId: r.applicantId, closed: r.decidedAt !== null };
 }
 
 /** Tracking codes of some requests, by id (for lists that name requests: the low ratings). */

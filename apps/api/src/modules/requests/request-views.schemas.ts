@@ -6,11 +6,18 @@ import { z } from 'zod';
  * send back with take/decide (a stale one gets 409 CONFLICT), and the actions the viewer may take
  * now (empty for the applicant).
  */
-export const RequestActionName = z.enum(['take', 'approve', 'reject', 'request_information']);
+/** An action of the request's workflow definition (ADR 0034); the simple-approval template's are take, approve, reject, request_information. */
+export const RequestActionName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/);
 
 export const RequestView = RequestWithPeople.extend({
   version: z.number().int(),
   actions: z.array(RequestActionName),
+  /** The status in words, from the request's workflow definition. */
+  statusLabel: z.string(),
+  /** The actions offered, with their words and whether each needs a note (the screen's buttons). */
+  steps: z.array(z.object({ id: RequestActionName, label: z.string(), requiresNote: z.boolean() })),
+  /** In the in-person step: the originals to bring and the invitation's note (when and why); null otherwise. */
+  inPerson: z.object({ documents: z.array(z.string()), documentKinds: z.array(z.string()), note: z.string().nullable() }).nullable(),
 });
 export type RequestView = z.infer<typeof RequestView>;
 

@@ -1,7 +1,8 @@
 import { ROLES } from '@dargah/contracts';
 import { describe, expect, it } from 'vitest';
 import { SIMPLE_APPROVAL } from '../../platform/workflow';
-import { DESK_WORKFLOWS } from '../services';
+import { DESK_WORKFLOW_ROLES } from '../services';
+import { validateDefinition, WORKFLOW_TEMPLATES } from '../../platform/workflow';
 import { actingRole, allowedActions, decide, INITIAL_STATUS, isFinal, isOpen, REQUEST_ACTIONS, REQUEST_STATUSES, REQUEST_WORKFLOW, SUBMITTED_EVENT, transitionFor, type RequestAction, type Role } from './requests-workflow';
 import { dammCheckDigit, isValidTrackingCode, newTrackingCode, normaliseTrackingCode } from './tracking-code.model';
 
@@ -34,7 +35,7 @@ describe('the service-request workflow table', () => {
   it.each(cases)('$status --$action--> as $role', ({ status, action, role }) => {
     const expected = EXPECTED[status]![action];
     const t = transitionFor(status, action);
-    const allowed = (allowedActions(status, [role]) as RequestAction[]).includes(action);
+    const allowed = (allowedActions(status, [role])).includes(action);
     if (!expected) {
       expect(t).toBeUndefined();
       expect(allowed).toBe(false);
@@ -49,8 +50,8 @@ describe('the service-request workflow table', () => {
   it('starts at submitted and ends only in a decision', () => {
     expect(INITIAL_STATUS).toBe('submitted');
     expect(SUBMITTED_EVENT).toBe('submitted');
-    expect(REQUEST_STATUSES.filter(isFinal)).toEqual(['approved', 'rejected']);
-    expect(REQUEST_STATUSES.filter(isOpen)).toEqual(['submitted', 'in_review']);
+    expect(REQUEST_STATUSES.filter((s) => isFinal(s))).toEqual(['approved', 'rejected']);
+    expect(REQUEST_STATUSES.filter((s) => isOpen(s))).toEqual(['submitted', 'in_review']);
   });
 
   it('reaches every status from the initial one, and every open status can still be decided', () => {
@@ -59,7 +60,7 @@ describe('the service-request workflow table', () => {
       grew = false;
       for (const s of [...seen]) {
         for (const a of REQUEST_ACTIONS) {
-          const to = transitionFor(s as never, a)?.to;
+          const to = transitionFor(s, a)?.to;
           if (to && !seen.has(to)) {
             seen.add(to);
             grew = true;
@@ -68,7 +69,7 @@ describe('the service-request workflow table', () => {
       }
     }
     expect([...seen].sort()).toEqual([...REQUEST_STATUSES].sort());
-    for (const s of REQUEST_STATUSES.filter(isOpen)) expect(allowedActions(s, DECIDERS)).toEqual(expect.arrayContaining(['approve', 'reject']));
+    for (const s of REQUEST_STATUSES.filter((s) => isOpen(s))) expect(allowedActions(s, DECIDERS)).toEqual(expect.arrayContaining(['approve', 'reject']));
   });
 
   it('names the acting role by the table order when someone holds several', () => {
@@ -85,8 +86,8 @@ describe('the table is the workflow engine’s simple-approval template', () => 
     expect(REQUEST_WORKFLOW).toEqual(SIMPLE_APPROVAL);
   });
 
-  it('is the only workflow a service version may name (services’ DESK_WORKFLOWS)', () => {
-    expect(DESK_WORKFLOWS).toEqual([REQUEST_WORKFLOW.id]);
+  it('every template is one a service version may hold: valid with the desk’s roles (ADR 0034)', () => {
+    for (const t of WORKFLOW_TEMPLATES) expect([t.id, validateDefinition(t, { roles: DESK_WORKFLOW_ROLES }).ok]).toEqual([t.id, true]);
   });
 
   it('decides through the engine: the move, or a coded refusal', () => {

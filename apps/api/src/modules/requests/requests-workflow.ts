@@ -2,16 +2,18 @@ import { ROLES, type RequestStatus } from '@dargah/contracts';
 import * as workflow from '../../platform/workflow';
 
 /**
- * The service desk's workflow: the platform's "simple approval" template (platform/workflow,
- * ADR 0027), run by the one workflow engine. A citizen's `submit` creates a request in
- * INITIAL_STATUS; every later move is an action of the definition. This file is the requests
- * module's whole view of the engine: the statuses and actions its contract names, and the few
- * questions it asks.
+ * The service desk's workflows (platform/workflow, ADR 0027 and 0034): a request runs the definition
+ * of the service version it was submitted on (`RequestRow.workflow`); the simple-approval template
+ * (REQUEST_WORKFLOW) is the default of every question below, for callers that ask about it alone. A
+ * citizen's `submit` creates a request in the definition's initial state; every later move is an
+ * action of the definition. This file is the requests module's whole view of the engine.
  */
 export type Role = (typeof ROLES)[number];
-export type RequestAction = 'take' | 'approve' | 'reject' | 'request_information' | 'reply';
-/** What staff do (the applicant replies). */
-export type StaffAction = Exclude<RequestAction, 'reply'>;
+/** An action of a definition (the simple-approval template's: take, approve, reject, request_information, reply). */
+export type RequestAction = string;
+/** What staff do (the applicant's own steps are not offered to staff). */
+export type StaffAction = string;
+type Def = workflow.WorkflowDefinition;
 
 export interface Transition {
   to: RequestStatus;
@@ -46,26 +48,40 @@ if (
 if (!sameSet(REQUEST_ACTIONS, [...new Set(REQUEST_WORKFLOW.states.flatMap((s) => s.actions.map((a) => a.id)))]))
   throw new Error('the requests workflow definition does not have the contract’s actions');
 
-export const INITIAL_STATUS = REQUEST_WORKFLOW.initial as RequestStatus;
+export const INITIAL_STATUS = REQUEST_WORKFLOW.initial;
 
 /** The transition an action takes from a status, or undefined when the definition does not allow it. */
-export function transitionFor(status: RequestStatus, action: RequestAction): Transition | undefined {
-  const a = workflow.actionOf(REQUEST_WORKFLOW, status, action);
-  return a && { to: a.to as RequestStatus, roles: a.roles as Role[], event: a.event };
+export function transitionFor(status: RequestStatus, action: RequestAction, def: Def = REQUEST_WORKFLOW): Transition | undefined {
+  const a = workflow.actionOf(def, status, action);
+  return a && { to: a.to, roles: a.roles as Role[], event: a.event };
 }
 
-/** Actions someone holding `roles` may take on a request in `status`, in definition order. */
-export const allowedActions = (status: RequestStatus, roles: readonly Role[]): StaffAction[] =>
-  workflow.allowedActions(REQUEST_WORKFLOW, status, roles).filter((a): a is StaffAction => a !== 'reply');
+/** Actions someone holding `roles` may take on a request in `status`, in definition order (never the applicant's own steps). */
+export const allowedActions = (status: RequestStatus, roles: readonly Role[], def: Def = REQUEST_WORKFLOW): StaffAction[] =>
+  workflow.allowedActions(def, status, roles.filter((r: string) => r !== workflow.APPLICANT_ROLE));
 
 /** A status with no way out: the request has been decided. */
-export const isFinal = (status: RequestStatus): boolean => workflow.isTerminal(REQUEST_WORKFLOW, status);
+export const isFinal = (status: RequestStatus, def: Def = REQUEST_WORKFLOW): boolean => workflow.isTerminal(def, status);
 
 /**
  * Still waiting for the agency: counts against the service norm (overdue after the due date). A
  * request waiting for its applicant is not: its clock is paused (the cartable lists it by its status).
  */
-export const isOpen = (status: RequestStatus): boolean => workflow.isOpen(REQUEST_WORKFLOW, status) && !isWaitingForApplicant(status);
+export const isOpen = (status: RequestStatus, def: Def = REQUEST_WORKFLOW): boolean => workflow.isOpen(def, status) && !isWaitingForApplicant(status, def);
+
+/**
+ * The statuses, across the templates a version starts from, in which a request waits for the agency:
+ * the cartable's "open" filter (a state an edited definition adds is listed under "all").
+ */
+export const DESK_OPEN_STATUSES: readonly RequestStatus[] = [
+  ...new Set(workflow.WORKFLOW_TEMPLATES.flatMap((d) => d.states.filter((s) => isOpen(s.id, d)).map((s) => s.id))),
+];
+/** Whether a request waits for the agency: by its own definition when the caller has it, else by the templates'. */
+export const isOpenOnDesk = (r: { status: RequestStatus; workflow?: Def }): boolean =>
+  r.workflow ? isOpen(r.status, r.workflow) : DESK_OPEN_STATUSES.includes(r.status);
+
+/** Every status of the templates (the cartable's "all" filter). */
+export const DESK_STATUSES: readonly RequestStatus[] = [...new Set(workflow.WORKFLOW_TEMPLATES.flatMap((d) => d.states.map((s) => s.id)))];
 
 /** The role an actor acts as for a transition: the first of the transition's roles the actor holds. */
 export function actingRole(t: Transition, held: readonly Role[]): Role | undefined {
@@ -76,10 +92,35 @@ export function actingRole(t: Transition, held: readonly Role[]): Role | undefin
  * The move a staff member's action makes on a request in `status`, or the engine's coded refusal
  * (the action is not one of the status's, or the actor holds none of its roles).
  */
-export function decide(status: RequestStatus, action: RequestAction, held: readonly string[], note?: string | null) {
-  const r = workflow.transition(REQUEST_WORKFLOW, status, action, { held, note });
-  return r.ok ? { ...r, to: r.to as RequestStatus, actedAs: r.actedAs as Role } : r;
+export function decide(status: RequestStatus, action: RequestAction, held: readonly string[], note?: string | null, def: Def = REQUEST_WORKFLOW, documents?: readonly string[]) {
+  const r = workflow.transition(def, status, action, { held, note, documents: documents ?? [] });
+  return r.ok ? { ...r, to: r.to, actedAs: r.actedAs as Role } : r;
 }
 
 /** A status where the request waits for its applicant: the SLA clock is paused. */
-export const isWaitingForApplicant = (status: RequestStatus): boolean => workflow.stateOf(REQUEST_WORKFLOW, status)?.waitingForApplicant === true;
+export function isWaitingForApplicant(status: RequestStatus, def: Def = REQUEST_WORKFLOW): boolean {
+  return workflow.stateOf(def, status)?.waitingForApplicant === true;
+}
+
+/** The state's label in the viewer's language (a status an edited definition names has no fixed words). */
+export const statusLabel = (status: RequestStatus, def: Def, lang: 'fa' | 'en'): string => workflow.stateOf(def, status)?.label[lang] ?? status;
+
+/** The actions' labels and whether each needs a note, for the screens' buttons. */
+export const actionSteps = (status: RequestStatus, ids: readonly string[], def: Def, lang: 'fa' | 'en') =>
+  ids.map((id) => {
+    const a = workflow.actionOf(def, status, id)!;
+    return { id, label: a.label[lang], requiresNote: a.requiresNote === true };
+  });
+
+/** The state is the in-person step: the applicant is told when, why and with which documents to come. */
+export const inPersonOf = (status: RequestStatus, def: Def, lang: 'fa' | 'en', note: string | null) => {
+  const s = workflow.stateOf(def, status);
+  return s?.inPerson ? { documents: (s.requiredDocuments ?? []).map((d) => documentLabel(d, lang)), documentKinds: s.requiredDocuments ?? [], note } : null;
+};
+
+/** Words for the document kinds the templates name (a kind an edited definition adds shows as written). */
+const DOCUMENT_WORDS: Record<string, { fa: string; en: string }> = {
+  national_card_original: { fa: 'اصل کارت ملی', en: 'the original national card' },
+  birth_certificate_original: { fa: 'اصل شناسنامه', en: 'the original birth certificate' },
+};
+export const documentLabel = (kind: string, lang: 'fa' | 'en'): string => DOCUMENT_WORDS[kind]?.[lang] ?? kind;

@@ -7,6 +7,8 @@ import { decidedWithoutWorkingDays, setWorkingDays } from './desk-reports.reposi
 import { calendarFor } from '../calendar';
 import { answerDuration } from './answer-duration.model';
 
+const HOUR_MS = 3_600_000;
+
 const DAY_MS = 86_400_000;
 const BATCH = 500;
 
@@ -36,7 +38,21 @@ export const answerDaysJob = (calendarOf: CalendarOf): JobDefinition<z.ZodObject
   },
 });
 
-export function defineRequestsJobs(ctx: AppContext): void {
+/** One scan of the workflow timers (request-timers.service.ts runRequestTimers): what fired. */
+export type RunTimers = (now: Date) => Promise<{ escalated: number; acted: number }>;
+
+/** The workflow timers of open requests: escalations and deadlines, hourly. Idempotent (each fires once per state entry). */
+export const requestTimersJob = (runTimers: RunTimers): JobDefinition<z.ZodObject<Record<string, never>>> => ({
+  kind: 'requests.workflow_timers',
+  payload: z.object({}),
+  async handle(_payload, jc) {
+    const run = await runTimers(jc.clock.now());
+    if (run.escalated + run.acted > 0) jc.log.info(run, 'request workflow timers fired');
+  },
+});
+
+export function defineRequestsJobs(ctx: AppContext, runTimers: RunTimers): void {
+  ctx.jobs.every(requestTimersJob(runTimers), HOUR_MS, {});
   // Each agency's calendar, as requests.service.ts counts due dates with it.
   ctx.jobs.every(answerDaysJob((agencyId) => calendarFor(ctx, agencyId)), DAY_MS, {});
 }

@@ -1,7 +1,7 @@
 import type { Actor, Role } from '../../platform/actor';
 import { type CitizenActor, type StaffActor } from '../../platform/actor';
 import { agenciesWithRole, hasRole } from '../organisation';
-import type { RequestStatus } from '@dargah/contracts';
+import type { RequestStatus, WorkflowDefinition } from '@dargah/contracts';
 import { RequestsError } from './requests.errors';
 import { decide, type RequestAction } from './requests-workflow';
 
@@ -57,6 +57,15 @@ export function servingUnit(actor: StaffActor, agencyId: string, role: Role): st
   const [only] = units;
   return units.size === 1 && only ? only : null;
 }
+/**
+ * The roles a staff member holds where a request is (the workflow's roles are scoped to agency and
+ * unit, ADR 0034): their grants in its agency held agency-wide, and those held in the unit serving it
+ * once one does (any unit of the agency before: the first to take it makes it that unit's).
+ */
+export function heldRolesFor(actor: StaffActor, r: { agencyId: string; unitId: string | null }): Role[] {
+  return [...new Set(actor.grants.filter((g) => g.agencyId === r.agencyId && (r.unitId === null || g.unitId === null || g.unitId === r.unitId)).map((g) => g.role))];
+}
+
 /** Call-centre operators: look a request of their agency up by tracking code after the caller's identity check. */
 export const CALL_CENTRE_ROLES = ['call_centre_operator'] as const satisfies readonly Role[];
 
@@ -67,11 +76,12 @@ export const callCentreAgencies = (actor: StaffActor): string[] => agenciesWithR
  * `decide`, with the engine's refusal as the module's coded error: FORBIDDEN without the role, 409
  * REQUEST_ACTION_NOT_ALLOWED when the status has no such action, VALIDATION_FAILED for a missing note.
  */
-export function decideOrRefuse(r: { id: string; status: RequestStatus }, action: RequestAction, held: readonly string[], note?: string | null) {
-  const t = decide(r.status, action, held, note);
+export function decideOrRefuse(r: { id: string; status: RequestStatus; workflow?: WorkflowDefinition }, action: RequestAction, held: readonly string[], note?: string | null, documents?: readonly string[]) {
+  const t = decide(r.status, action, held, note, r.workflow, documents);
   if (t.ok) return t;
   if (t.code === 'WORKFLOW_ROLE_REQUIRED') throw new RequestsError('FORBIDDEN', { need: t.need });
   if (t.code === 'WORKFLOW_ACTION_NOT_ALLOWED' || t.code === 'WORKFLOW_UNKNOWN_STATE')
     throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId: r.id, status: r.status, action });
+  if (t.code === 'WORKFLOW_DOCUMENTS_MISSING') throw new RequestsError('VALIDATION_FAILED', { requestId: r.id, reason: t.code, missing: t.missing });
   throw new RequestsError('VALIDATION_FAILED', { requestId: r.id, reason: t.code });
 }

@@ -1,4 +1,4 @@
-import type { RequestStatus } from '@dargah/contracts';
+import type { RequestStatus, WorkflowDefinition } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
 import { date, dateOrNull, iso, isoOf, json, jsonb, list, rows, type Db, type SnapshotQuery } from '../../platform/db';
 
@@ -10,6 +10,8 @@ export interface RequestRow extends RequestRecord {
   serviceTitleEn: string | null;
   agencyNameFa: string;
   agencyNameEn: string | null;
+  /** The workflow definition of the service version it was submitted on (ADR 0034). */
+  workflow: WorkflowDefinition;
 }
 
 /** A request as this module stores it. */
@@ -29,13 +31,15 @@ export interface RequestRecord {
   decidedAt: Date | null;
   decisionNote: string | null;
   version: number;
+  /** The office serving it (set by whoever first takes or decides it). */
+  unitId: string | null;
 }
 
 const SELECT = sql`
   SELECT r.id, r.tracking_code AS "trackingCode", r.service_id AS "serviceId", r.service_version AS "serviceVersion",
          r.agency_id AS "agencyId", r.applicant_id AS "applicantId",
          r.on_behalf_of_id AS "onBehalfOfId", r.status, r.form, r.submitted_at AS "submittedAt", r.due_at AS "dueAt",
-         r.decided_at AS "decidedAt", r.decision_note AS "decisionNote", r.version
+         r.decided_at AS "decidedAt", r.decision_note AS "decisionNote", r.version, r.unit_id AS "unitId"
     FROM service_requests r`;
 
 const fix = (r: RequestRecord): RequestRecord => ({
@@ -193,4 +197,42 @@ export async function overdueByAgency(query: SnapshotQuery): Promise<Array<{ lab
     `SELECT agency_id::text AS agency_id, count(*)::int AS n FROM service_requests WHERE status IN ('submitted', 'in_review') AND due_at < now() GROUP BY agency_id`,
   );
   return found.map((r) => ({ labels: { agency_id: r.agency_id }, value: Number(r.n) }));
+}
+
+/** A request whose workflow timers may be due: open, in its state for at least a day (the shortest timer). */
+export interface TimerCandidate {
+  id: string;
+  serviceId: string;
+  serviceVersion: number;
+  agencyId: string;
+  status: RequestStatus;
+  stateEnteredAt: Date;
+}
+
+/** Open requests that entered their state at least a day before `now`, oldest first (the timers' job scans them). */
+export async function timerCandidates(db: Db, now: Date, limit: number): Promise<TimerCandidate[]> {
+  const found = await rows<TimerCandidate>(db, sql`
+    SELECT id, service_id AS "serviceId", service_version AS "serviceVersion", agency_id AS "agencyId", status,
+           state_entered_at AS "stateEnteredAt"
+      FROM service_requests
+     WHERE decided_at IS NULL AND state_entered_at <= ${iso(now)}::timestamptz - interval '1 day'
+     ORDER BY state_entered_at, id
+     LIMIT ${limit}`);
+  return found.map((r) => ({ ...r, stateEnteredAt: date(r.stateEnteredAt) }));
+}
+
+/** The request's status and when it entered it, its row locked for the caller's transaction. */
+export async function lockStateOf(db: Db, id: string): Promise<{ status: RequestStatus; stateEnteredAt: Date; version: number } | undefined> {
+  const [r] = await rows<{ status: RequestStatus; stateEnteredAt: Date; version: number }>(db, sql`
+    SELECT status, state_entered_at AS "stateEnteredAt", version FROM service_requests WHERE id = ${id} FOR UPDATE`);
+  return r && { ...r, stateEnteredAt: date(r.stateEnteredAt) };
+}
+
+/** Records a timer as fired for the request's entry into its state; false when it already had (another run). */
+export async function recordTimerFiring(db: Db, f: { requestId: string; timerId: string; state: string; stateEnteredAt: Date; kind: 'escalate' | 'deadline' }, now: Date): Promise<boolean> {
+  const r = await rows<{ ok: number }>(db, sql`
+    INSERT INTO request_timer_firings (request_id, timer_id, state, state_entered_at, kind, fired_at)
+    VALUES (${f.requestId}, ${f.timerId}, ${f.state}, ${iso(f.stateEnteredAt)}::timestamptz, ${f.kind}, ${iso(now)}::timestamptz)
+    ON CONFLICT DO NOTHING RETURNING 1 AS ok`);
+  return r.length === 1;
 }

@@ -22,6 +22,16 @@ export const TrackingCode = z
 /** take: an optional row version; a stale one is refused with 409 CONFLICT. */
 const TakeBody = z.object({ version: RowVersion.optional() }).strict();
 const DecideBody = DecideRequest.extend({ version: RowVersion.optional() }).strict();
+/** Any staff action of the request's workflow definition (ADR 0034): a note where the action needs one, and the row version. */
+const ActionParams = z.object({ id: z.uuid(), action: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/) });
+const ActionBody = z
+  .object({
+    note: z.string().trim().max(2000).optional(),
+    version: RowVersion.optional(),
+    /** The document kinds the state needs that staff saw (the originals at the in-person desk). */
+    documents: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/)).max(50).optional(),
+  })
+  .strict();
 
 export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -125,5 +135,27 @@ export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (req, reply) => sendReplayable(reply, await actOnRequest(ctx, req.actor, req.origin, req.params.id, req.body.decision, req.body, req.lang, claimFrom(req, `request.decide:${req.params.id}`))),
+  );
+
+  r.post(
+    '/requests/:id/actions/:action',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'Take an action of the request’s workflow (the definition of the service version it was submitted on): refer to the manager, approve in part, return to the expert, invite to the in-person desk, record the visit…',
+        description:
+          'The roles allowed are the action’s, held in the request’s agency (agency-wide or in the unit serving it). 403 FORBIDDEN without one; 409 REQUEST_ACTION_NOT_ALLOWED when the current status has no such action; VALIDATION_FAILED when the action needs a note. The applicant is told of a decision, another ending, or an invitation to the in-person desk.',
+        headers: IdempotencyHeaders,
+        params: ActionParams,
+        body: ActionBody,
+        response: { 200: RequestView },
+      },
+    },
+    async (req, reply) =>
+      sendReplayable(
+        reply,
+        await actOnRequest(ctx, req.actor, req.origin, req.params.id, req.params.action, req.body, req.lang, claimFrom(req, `request.action:${req.params.id}:${req.params.action}`, req.body)),
+      ),
   );
 }

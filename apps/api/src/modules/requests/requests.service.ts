@@ -10,19 +10,20 @@ import { once, type IdempotencyClaim, type Replayable } from '../../platform/ide
 import { notify } from '../../platform/notify';
 import { requireCitizen, requireStaff, type StaffActor } from '../../platform/actor';
 import { calendarFor } from '../calendar';
-import { assertNoReviewConflict, reviewConflictOf, rolesIn } from '../organisation';
-import { ServicesError, assertOpenForRequests, findPublishedService } from '../services';
+import { assertNoReviewConflict, reviewConflictOf } from '../organisation';
+import { ServicesError, assertOpenForRequests, findPublishedService, versionWorkflow } from '../services';
 import { checkForm } from '../../platform/forms';
 import { applicantView } from './request-people.model';
 import { namesOf, peopleOf, type People } from './request-people.service';
 import type { RequestView } from './request-views.schemas';
 import { CartableError } from './cartable.errors';
 import { holderOf } from './cartable.repository';
-import { applicantFor, citizenMaySee, decideOrRefuse, mayRevealApplicant, mayView, servingUnit, staffMaySee } from './requests.policy';
-import { requestApprovedTemplate, requestReceivedTemplate, requestRejectedTemplate } from './requests.notifications';
+import { applicantFor, citizenMaySee, decideOrRefuse, heldRolesFor, mayRevealApplicant, mayView, servingUnit, staffMaySee } from './requests.policy';
+import { requestReceivedTemplate } from './requests.notifications';
+import { notifyMove } from './requests-moves.service';
 import * as reads from './request-rows.service';
 import * as repo from './requests.repository';
-import { allowedActions, INITIAL_STATUS, isFinal, SUBMITTED_EVENT, type RequestAction } from './requests-workflow';
+import { actionSteps, allowedActions, inPersonOf, isFinal, statusLabel, SUBMITTED_EVENT, type RequestAction } from './requests-workflow';
 import { newTrackingCode } from './tracking-code.model';
 import { answerDuration } from './answer-duration.model';
 import { RequestsError } from './requests.errors';
@@ -69,6 +70,12 @@ export function actorLabel(e: repo.RequestEventRow, viewer: Actor, lang: Lang): 
   return lang === 'fa' ? 'سامانه' : 'System';
 }
 
+/** The note written on the move into the request's current status, if any. */
+function noteOfEntry(events: repo.RequestEventRow[], r: repo.RequestRow): string | null {
+  const e = events.filter((x) => x.streamId === r.id && x.payload.to === r.status).at(-1);
+  return e && typeof e.payload.note === 'string' ? e.payload.note : null;
+}
+
 function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: People, viewer: Actor, lang: Lang): RequestView {
   return {
     id: r.id,
@@ -96,7 +103,11 @@ function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: Peop
       })),
     applicant: applicantView(people.citizens.get(r.applicantId), r.onBehalfOfId ? people.citizens.get(r.onBehalfOfId) : undefined, mayRevealApplicant(viewer, r)),
     version: r.version,
-    actions: viewer.type === 'staff' ? allowedActions(r.status, rolesIn(viewer, r.agencyId)) : [],
+    actions: viewer.type === 'staff' ? allowedActions(r.status, heldRolesFor(viewer, r), r.workflow) : [],
+    statusLabel: statusLabel(r.status, r.workflow, lang),
+    steps: [],
+    // The note of the move into the current status (the invitation's when and why).
+    inPerson: inPersonOf(r.status, r.workflow, lang, noteOfEntry(events, r)),
   };
 }
 
@@ -108,6 +119,7 @@ export async function viewOf(db: Db, r: repo.RequestRow, viewer: Actor, lang: La
     view.actions = [];
   // The cartable: a request a colleague holds is theirs to work (a unit manager reassigns it first).
   if (view.actions.length > 0 && viewer.type === 'staff' && ((await holderOf(db, r.id)) ?? viewer.id) !== viewer.id) view.actions = [];
+  view.steps = actionSteps(r.status, view.actions, r.workflow, lang);
   return view;
 }
 
@@ -162,6 +174,9 @@ export async function submitRequest(
   const service = await findPublishedService(ctx.database.db, input.serviceId);
   if (!service?.publishedVersion) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId: input.serviceId });
   const serviceVersion = service.publishedVersion;
+  // The request runs the workflow of the version it is submitted on, for good (ADR 0034).
+  const definition = (await versionWorkflow(ctx.database.db, service.id, serviceVersion))!;
+  const initial = definition.initial;
   // The desk takes requests only for a service its approved catalogue card lets be requested online, in force.
   await assertOpenForRequests(ctx.database.db, service, ctx.clock.now());
   if (via && service.recipients !== 'G2C') throw new RequestsError('SERVICE_NOT_FOR_APPLICANT', { recipients: service.recipients, actingForCompany: false });
@@ -190,7 +205,7 @@ export async function submitRequest(
           serviceVersion,
           agencyId: service.agencyId,
           ...applicant,
-          status: INITIAL_STATUS,
+          status: initial,
           form: checked.form,
           submittedAt: now,
           dueAt,
@@ -203,7 +218,7 @@ export async function submitRequest(
         audit: 'service_request.submit',
         agencyId: service.agencyId,
         details: { trackingCode, serviceId: service.id, serviceVersion, documents: documents.length, ...via?.attribution },
-        payload: { trackingCode, serviceId: service.id, serviceVersion, to: INITIAL_STATUS, ...via?.attribution },
+        payload: { trackingCode, serviceId: service.id, serviceVersion, to: initial, ...via?.attribution },
       });
       await via?.record(tx, { id, agencyId: service.agencyId, serviceId: service.id, serviceVersion, applicantId: applicant.applicantId }, now);
       // The uploads named become the request's documents, and the person's draft of the service goes, in this transaction.
@@ -270,14 +285,14 @@ export async function listMyRequests(ctx: AppContext, actor: Actor, q: { cursor?
  * The request a staff member acts on and the move their action makes: REQUEST_NOT_FOUND outside
  * their agencies, CONFLICT at a stale version, the workflow's coded refusal (decideOrRefuse).
  */
-export async function requestToAct(db: Db, staff: StaffActor, requestId: string, action: RequestAction, version: number | undefined, note: string | undefined) {
+export async function requestToAct(db: Db, staff: StaffActor, requestId: string, action: RequestAction, version: number | undefined, note: string | undefined, documents?: readonly string[]) {
   const r = await reads.findRequest(db, requestId);
   if (!r || !staffMaySee(staff, r.agencyId)) throw new RequestsError('REQUEST_NOT_FOUND', { requestId });
   if (version !== undefined && version !== r.version) throw new RequestsError('CONFLICT', { requestId, version: r.version });
   // A request someone has claimed is theirs to work (the cartable); anyone else is refused.
   const holder = await holderOf(db, r.id);
   if (holder !== null && holder !== staff.id) throw new CartableError('CARTABLE_HELD_BY_OTHER', { requestId });
-  return { r, t: decideOrRefuse(r, action, rolesIn(staff, r.agencyId), note) };
+  return { r, t: decideOrRefuse(r, action, heldRolesFor(staff, r), note, documents) };
 }
 
 /**
@@ -292,7 +307,7 @@ export async function actOnRequest(
   origin: RequestOrigin,
   requestId: string,
   action: RequestAction,
-  input: { note?: string | undefined; version?: number | undefined },
+  input: { note?: string | undefined; version?: number | undefined; documents?: string[] | undefined },
   lang: Lang,
   claim?: IdempotencyClaim,
 ): Promise<Replayable<RequestView, 200>> {
@@ -319,18 +334,19 @@ export async function actInTransaction(
   origin: RequestOrigin,
   requestId: string,
   action: RequestAction,
-  input: { note?: string | undefined; version?: number | undefined },
+  input: { note?: string | undefined; version?: number | undefined; documents?: string[] | undefined },
   now: Date,
 ): Promise<repo.RequestRow> {
-  const { r, t } = await requestToAct(tx.db, staff, requestId, action, input.version, input.note);
+  const { r, t } = await requestToAct(tx.db, staff, requestId, action, input.version, input.note, input.documents);
   const { actedAs } = t;
   await assertNoReviewConflict(tx.db, staff, { applicantCitizenId: r.applicantId }, { requestId });
-  const decided = isFinal(t.to);
-  const note = decided ? (input.note?.trim() || null) : null;
+  const decided = isFinal(t.to, r.workflow);
+  // Every step's note is on the request's timeline (an invitation's when and why); a decision's is its decision note too.
+  const note = input.note?.trim() || null;
   const moved = await repo.advanceRequest(tx.db, r.id, r.version, {
     status: t.to,
     decidedAt: decided ? now : null,
-    decisionNote: note,
+    decisionNote: decided ? note : null,
     // The office serving the request: the unit of whoever first takes or decides it (the desk reports' office).
     unitId: servingUnit(staff, r.agencyId, actedAs),
     // Counted on the agency's calendar, the one the due date was counted on.
@@ -344,16 +360,8 @@ export async function actInTransaction(
     audit: `service_request.${action}`,
     agencyId: r.agencyId,
     details: { trackingCode: r.trackingCode, from: r.status, to: t.to },
-    payload: { from: r.status, to: t.to, actedAs, ...(note ? { note } : {}) },
+    payload: { from: r.status, to: t.to, actedAs, ...(note ? { note } : {}), ...(input.documents?.length ? { documentsSeen: input.documents } : {}) },
   });
-  if (decided) {
-    const template = t.to === 'approved' ? requestApprovedTemplate : requestRejectedTemplate;
-    await notify(ctx, tx, template, {
-      to: { person: { type: 'citizen', id: r.applicantId } },
-      personalisation: { trackingCode: r.trackingCode, service: r.serviceTitleFa },
-      agencyId: r.agencyId,
-      reference: r.id,
-    });
-  }
+  await notifyMove(ctx, tx, r, t.to, note);
   return (await reads.findRequest(tx.db, r.id))!;
 }

@@ -1,6 +1,6 @@
-import type { FeeRule, ServiceVersionState } from '@dargah/contracts';
+import type { FeeRule, ServiceVersionState, WorkflowDefinition } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
-import { iso, json, jsonb, rows, type Db } from '../../platform/db';
+import { iso, json, jsonb, list, rows, type Db } from '../../platform/db';
 
 /** A service version as this module stores it (migration 0037). */
 export interface ServiceVersionRow {
@@ -9,7 +9,10 @@ export interface ServiceVersionRow {
   state: ServiceVersionState;
   formSchema: Record<string, unknown>;
   uiSchema: Record<string, unknown>;
+  /** The definition's id (the template it started from). */
   workflow: string;
+  /** The version's workflow definition (migration 0039), checked by validateDefinition before it is kept. */
+  workflowDefinition: WorkflowDefinition;
   outputTemplate: string | null;
   feeRule: FeeRule;
   inPersonStep: boolean;
@@ -25,12 +28,12 @@ export interface ServiceVersionRow {
 /** The parts of a version that are written (everything but its identity, state and times). */
 export type VersionParts = Pick<
   ServiceVersionRow,
-  'formSchema' | 'uiSchema' | 'workflow' | 'outputTemplate' | 'feeRule' | 'inPersonStep' | 'postalDelivery' | 'changeNote'
+  'formSchema' | 'uiSchema' | 'workflow' | 'workflowDefinition' | 'outputTemplate' | 'feeRule' | 'inPersonStep' | 'postalDelivery' | 'changeNote'
 >;
 
 const SELECT = sql`
   SELECT v.service_id AS "serviceId", v.version_no AS "versionNo", v.state, v.form_schema AS "formSchema",
-         v.ui_schema AS "uiSchema", v.workflow, v.output_template AS "outputTemplate", v.fee_rule AS "feeRule",
+         v.ui_schema AS "uiSchema", v.workflow, v.workflow_definition AS "workflowDefinition", v.output_template AS "outputTemplate", v.fee_rule AS "feeRule",
          v.in_person_step AS "inPersonStep", v.postal_delivery AS "postalDelivery", v.change_note AS "changeNote",
          v.row_version AS "rowVersion", v.created_at AS "createdAt", v.updated_at AS "updatedAt",
          v.published_at AS "publishedAt", v.retired_at AS "retiredAt"
@@ -41,6 +44,7 @@ const fix = (r: ServiceVersionRow): ServiceVersionRow => ({
   formSchema: json(r.formSchema),
   uiSchema: json(r.uiSchema),
   feeRule: json(r.feeRule),
+  workflowDefinition: json(r.workflowDefinition),
   createdAt: new Date(r.createdAt),
   updatedAt: new Date(r.updatedAt),
   publishedAt: r.publishedAt && new Date(r.publishedAt),
@@ -65,10 +69,10 @@ export async function insertDraft(db: Db, serviceId: string, parts: VersionParts
   const [r] = await rows<{ versionNo: number }>(
     db,
     sql`
-    INSERT INTO service_versions (service_id, version_no, state, form_schema, ui_schema, workflow, output_template, fee_rule,
-                                  in_person_step, postal_delivery, change_note, created_at, updated_at)
+    INSERT INTO service_versions (service_id, version_no, state, form_schema, ui_schema, workflow, workflow_definition, output_template,
+                                  fee_rule, in_person_step, postal_delivery, change_note, created_at, updated_at)
     SELECT ${serviceId}, coalesce(max(version_no), 0) + 1, 'draft', ${jsonb(parts.formSchema)}::jsonb, ${jsonb(parts.uiSchema)}::jsonb,
-           ${parts.workflow}, ${parts.outputTemplate}, ${jsonb(parts.feeRule)}::jsonb, ${parts.inPersonStep}, ${parts.postalDelivery},
+           ${parts.workflow}, ${jsonb(parts.workflowDefinition)}::jsonb, ${parts.outputTemplate}, ${jsonb(parts.feeRule)}::jsonb, ${parts.inPersonStep}, ${parts.postalDelivery},
            ${parts.changeNote}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz
       FROM service_versions WHERE service_id = ${serviceId}
     ON CONFLICT DO NOTHING
@@ -91,7 +95,7 @@ export async function updateDraft(
     sql`
     UPDATE service_versions
        SET form_schema = ${jsonb(parts.formSchema)}::jsonb, ui_schema = ${jsonb(parts.uiSchema)}::jsonb, workflow = ${parts.workflow},
-           output_template = ${parts.outputTemplate}, fee_rule = ${jsonb(parts.feeRule)}::jsonb, in_person_step = ${parts.inPersonStep},
+           workflow_definition = ${jsonb(parts.workflowDefinition)}::jsonb, output_template = ${parts.outputTemplate}, fee_rule = ${jsonb(parts.feeRule)}::jsonb, in_person_step = ${parts.inPersonStep},
            postal_delivery = ${parts.postalDelivery}, change_note = ${parts.changeNote},
            row_version = row_version + 1, updated_at = ${iso(now)}::timestamptz
      WHERE service_id = ${serviceId} AND version_no = ${versionNo} AND row_version = ${rowVersion} AND state = 'draft'
@@ -141,4 +145,26 @@ export async function formSchemaOf(db: Db, serviceId: string, versionNo: number)
     sql`SELECT form_schema AS "formSchema" FROM service_versions WHERE service_id = ${serviceId} AND version_no = ${versionNo}`,
   );
   return r && json(r.formSchema);
+}
+
+/** The workflow definition of a version (what a request submitted on it runs). */
+export async function workflowOf(db: Db, serviceId: string, versionNo: number): Promise<WorkflowDefinition | undefined> {
+  const [r] = await rows<{ def: WorkflowDefinition }>(
+    db,
+    sql`SELECT workflow_definition AS def FROM service_versions WHERE service_id = ${serviceId} AND version_no = ${versionNo}`,
+  );
+  return r && json(r.def);
+}
+
+/** The workflow definitions of versions, keyed `serviceId:versionNo` (one read for a page of requests). */
+export async function workflowsOf(db: Db, keys: ReadonlyArray<{ serviceId: string; versionNo: number }>): Promise<Map<string, WorkflowDefinition>> {
+  if (keys.length === 0) return new Map();
+  const found = await rows<{ serviceId: string; versionNo: number; def: WorkflowDefinition }>(
+    db,
+    sql`SELECT v.service_id AS "serviceId", v.version_no AS "versionNo", v.workflow_definition AS def
+          FROM service_versions v
+          JOIN unnest(${list(keys.map((k) => k.serviceId))}::uuid[], ${list(keys.map((k) => String(k.versionNo)))}::int[]) AS k(service_id, version_no)
+            ON k.service_id = v.service_id AND k.version_no = v.version_no`,
+  );
+  return new Map(found.map((r) => [`${r.serviceId}:${r.versionNo}`, json<WorkflowDefinition>(r.def)]));
 }

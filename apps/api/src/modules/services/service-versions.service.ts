@@ -7,7 +7,8 @@ import { formSchemaProblems, type FormSchemaProblem } from '../../platform/forms
 import type { FieldProblem } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
-import { WORKFLOW_TEMPLATES } from '../../platform/workflow';
+import { ROLES } from '@dargah/contracts';
+import { APPLICANT_ROLE, validateDefinition, WORKFLOW_TEMPLATES } from '../../platform/workflow';
 import { approvedServiceFacts } from '../catalogue';
 import { hasRole } from '../organisation';
 import { availabilityOf } from './services.policy';
@@ -23,11 +24,8 @@ import { ServicesError } from './services.errors';
  * version before is retired. Requests already submitted stay on the version they started on.
  */
 
-/**
- * The workflow templates the desk's requests can run (modules/requests checks at load that each
- * has the statuses and actions of its contract). The others wait for the statuses they name.
- */
-export const DESK_WORKFLOWS: readonly string[] = ['simple_approval'];
+/** The roles a desk workflow's actions and escalations may name: the organisation's, and the applicant's own steps. */
+export const DESK_WORKFLOW_ROLES: readonly string[] = [...ROLES, APPLICANT_ROLE];
 
 const view = (v: repo.ServiceVersionRow): ServiceVersionView => ({
   serviceId: v.serviceId,
@@ -36,6 +34,7 @@ const view = (v: repo.ServiceVersionRow): ServiceVersionView => ({
   formSchema: v.formSchema,
   uiSchema: v.uiSchema,
   workflow: v.workflow,
+  workflowDefinition: v.workflowDefinition,
   outputTemplate: v.outputTemplate,
   feeRule: v.feeRule,
   inPersonStep: v.inPersonStep,
@@ -68,26 +67,54 @@ function partProblems(parts: repo.VersionParts, lang: Lang): FieldProblem[] {
     code: `form_${p.code}`,
     message: SCHEMA_PROBLEM_TEXT[p.code][lang],
   }));
-  if (!DESK_WORKFLOWS.includes(parts.workflow))
-    problems.push({
-      field: 'body.workflow',
-      code: 'workflow_not_runnable',
-      message: lang === 'fa' ? 'این گردش کار در میز خدمت قابل اجرا نیست.' : 'The service desk cannot run this workflow.',
-    });
+  // The workflow definition: every problem of validateDefinition at its JSON path (the editor marks its state).
+  const checked = validateDefinition(parts.workflowDefinition, { roles: DESK_WORKFLOW_ROLES });
+  if (!checked.ok)
+    for (const p of checked.problems)
+      problems.push({ field: ['body.workflowDefinition', ...p.path].join('.'), code: p.code, message: p[lang] });
   return problems;
 }
 
+/** A template's definition by id, copied (templates are frozen and shared). */
+const templateCopy = (id: string) => {
+  const t = WORKFLOW_TEMPLATES.find((w) => w.id === id);
+  return t && structuredClone<repo.VersionParts['workflowDefinition']>(t);
+};
+
+/**
+ * The workflow a version's parts take from what was sent: an edited definition, or a template by its
+ * id (a copy of its definition), or the base's. Undefined for an unknown template.
+ */
+function workflowOver(base: repo.VersionParts, sent: NewServiceVersion): Pick<repo.VersionParts, 'workflow' | 'workflowDefinition'> | undefined {
+  if (sent.workflowDefinition !== undefined) {
+    // Not yet checked: partProblems reports every problem of it at its path before it is kept.
+    const def = sent.workflowDefinition as unknown as repo.VersionParts['workflowDefinition'];
+    return { workflow: typeof def.id === 'string' ? def.id : base.workflow, workflowDefinition: def };
+  }
+  // The same template id again (the versions form sends what it shows) keeps an edited definition.
+  if (sent.workflow === undefined || sent.workflow === base.workflow) return { workflow: base.workflow, workflowDefinition: base.workflowDefinition };
+  const def = templateCopy(sent.workflow);
+  return def && { workflow: def.id, workflowDefinition: def };
+}
+
 /** A version's parts with what was sent written over a base (the latest version, or the draft). */
-const partsOver = (base: repo.VersionParts, sent: NewServiceVersion): repo.VersionParts => ({
+function partsOver(base: repo.VersionParts, sent: NewServiceVersion, lang: Lang): repo.VersionParts {
+  const workflow = workflowOver(base, sent);
+  if (!workflow)
+    throw new ServicesError('VALIDATION_FAILED', {
+      fields: [{ field: 'body.workflow', code: 'workflow_not_runnable', message: lang === 'fa' ? 'چنین الگوی گردش کاری وجود ندارد.' : 'There is no such workflow template.' }],
+    });
+  return {
   formSchema: sent.formSchema ?? base.formSchema,
   uiSchema: sent.uiSchema ?? base.uiSchema,
-  workflow: sent.workflow ?? base.workflow,
+  ...workflow,
   outputTemplate: sent.outputTemplate !== undefined ? sent.outputTemplate : base.outputTemplate,
   feeRule: sent.feeRule ?? base.feeRule,
   inPersonStep: sent.inPersonStep ?? base.inPersonStep,
   postalDelivery: sent.postalDelivery ?? base.postalDelivery,
   changeNote: sent.changeNote ?? base.changeNote,
-});
+  };
+}
 
 function assertParts(parts: repo.VersionParts, lang: Lang): void {
   const fields = partProblems(parts, lang);
@@ -123,7 +150,8 @@ export async function listVersions(ctx: AppContext, actor: Actor, serviceId: str
     title: s.titleFa,
     catalogueServiceId: s.catalogueServiceId,
     items: (await repo.versionsOf(db, s.id)).map(view),
-    workflows: WORKFLOW_TEMPLATES.filter((w) => DESK_WORKFLOWS.includes(w.id)).map((w) => ({ id: w.id, label: w.label[lang] })),
+    // Every template runs on the desk (ADR 0034); the editor starts from one.
+    workflows: WORKFLOW_TEMPLATES.map((w) => ({ id: w.id, label: w.label[lang], definition: w })),
     mayEdit,
     // The publish button is offered only when the server would publish (the card decides, as publishVersion does).
     mayPublish: mayEdit && (await cardAvailability(db, s, ctx.clock.now())) === 'open',
@@ -159,7 +187,7 @@ export async function createDraft(
       const [latest] = await repo.versionsOf(tx.db, s.id);
       if (!latest) throw new ServicesError('SERVICE_VERSION_NOT_FOUND', { serviceId });
       // A new draft says what changes: the latest version's note does not carry over.
-      const parts = partsOver({ ...latest, changeNote: '' }, input);
+      const parts = partsOver({ ...latest, changeNote: '' }, input, lang);
       assertParts(parts, lang);
       const draft = await repo.insertDraft(tx.db, s.id, parts, at);
       if (!draft) throw new ServicesError('SERVICE_VERSION_DRAFT_EXISTS', { serviceId });
@@ -186,7 +214,7 @@ export async function updateDraft(
     const v = await versionOrRefuse(tx.db, s.id, versionNo);
     if (v.state !== 'draft') throw new ServicesError('SERVICE_VERSION_NOT_DRAFT', { serviceId, versionNo, state: v.state });
     const { rowVersion, ...changes } = input;
-    const parts = partsOver(v, changes);
+    const parts = partsOver(v, changes, lang);
     assertParts(parts, lang);
     const updated = await repo.updateDraft(tx.db, s.id, versionNo, rowVersion, parts, at);
     if (!updated) throw new ServicesError('CONFLICT', { currentVersion: v.rowVersion });
@@ -224,6 +252,11 @@ export async function publishVersion(
     return view((await repo.findVersion(tx.db, s.id, versionNo))!);
   });
 }
+
+/** The workflow definition of the version a request was submitted on: the request runs it (ADR 0034). */
+export const versionWorkflow = (db: Db, serviceId: string, versionNo: number) => repo.workflowOf(db, serviceId, versionNo);
+/** The workflow definitions of versions, keyed `serviceId:versionNo`. */
+export const versionWorkflows = (db: Db, keys: ReadonlyArray<{ serviceId: string; versionNo: number }>) => repo.workflowsOf(db, keys);
 
 /** The form of the version a request was submitted on (its receipt, its corrections). */
 export const versionFormSchema = (db: Db, serviceId: string, versionNo: number) => repo.formSchemaOf(db, serviceId, versionNo);

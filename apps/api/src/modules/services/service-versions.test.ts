@@ -1,3 +1,4 @@
+import { SIMPLE_APPROVAL } from '../../platform/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
 import { sealAuditNow } from '../../../test/audit';
@@ -82,7 +83,13 @@ describe('a service’s versions', () => {
     const asClerk = await call('GET', `/services/${linked}/versions`, clerk);
     expect(asClerk.statusCode).toBe(200);
     expect(asClerk.json()).toMatchObject({ mayEdit: false, items: [{ versionNo: 1, state: 'published', workflow: 'simple_approval', formSchema: FORM_V1 }] });
-    expect(asClerk.json().workflows).toEqual([{ id: 'simple_approval', label: 'تأیید ساده' }]);
+    // Every template runs on the desk (ADR 0034), each with its definition for the editor.
+    expect(asClerk.json().workflows.map((w: { id: string; label: string }) => [w.id, w.label])).toEqual([
+      ['simple_approval', 'تأیید ساده'],
+      ['expert_then_manager', 'بررسی کارشناس و امضای مدیر'],
+      ['with_in_person_step', 'با مراجعهٔ حضوری'],
+    ]);
+    expect(asClerk.json().items[0].workflowDefinition).toEqual(SIMPLE_APPROVAL);
     expect((await call('GET', `/services/${linked}/versions`, admin)).json()).toMatchObject({ mayEdit: true, mayPublish: true });
     expect(asClerk.json()).toMatchObject({ mayPublish: false });
   });
@@ -108,7 +115,10 @@ describe('a service’s versions', () => {
       required: ['missing'],
       properties: { 'bad name': { type: 'string', title: 'x' }, a: { type: 'date', title: 'تاریخ' }, b: { type: 'string' }, c: { type: 'string', title: 'c', format: 'ir-passport' } },
     };
-    const res = await call('POST', `/services/${linked}/versions`, admin, { formSchema: bad, workflow: 'expert_then_manager' });
+    // A workflow with a state nothing leads to: refused at that state's path, with the form's problems.
+    const lost = structuredClone(SIMPLE_APPROVAL);
+    lost.states.push({ id: 'lost', label: { fa: 'گمشده', en: 'Lost' }, actions: [{ id: 'approve', label: { fa: 'تأیید', en: 'Approve' }, roles: ['expert'], to: 'approved', event: 'approved' }] });
+    const res = await call('POST', `/services/${linked}/versions`, admin, { formSchema: bad, workflowDefinition: lost });
     expect(res.statusCode).toBe(400);
     const fields = res.json<{ error: { details: { fields: Array<{ field: string; code: string; message: string }> } } }>().error.details.fields;
     expect(fields.map((f): [string, string] => [f.field, f.code])).toEqual(
@@ -118,7 +128,7 @@ describe('a service’s versions', () => {
         ['body.formSchema.properties.b.title', 'form_no_title'],
         ['body.formSchema.properties.c.format', 'form_unknown_format'],
         ['body.formSchema.required.0', 'form_unknown_required'],
-        ['body.workflow', 'workflow_not_runnable'],
+        ['body.workflowDefinition.states.5', 'WORKFLOW_STATE_UNREACHABLE'],
       ]),
     );
     expect(fields.every((f) => /[\u0600-\u06FF]/.test(f.message))).toBe(true);

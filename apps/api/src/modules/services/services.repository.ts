@@ -1,4 +1,6 @@
+import type { WorkflowDefinition } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
+import { SIMPLE_APPROVAL } from '../../platform/workflow';
 import { iso, json, jsonb, list, rows, type Db } from '../../platform/db';
 
 export type Recipients = 'G2C' | 'G2B' | 'G2G';
@@ -81,9 +83,11 @@ export interface NewService {
   normDays: number;
   formSchema: Record<string, unknown>;
   published: boolean;
+  /** The version's workflow definition; the simple-approval template when left out. */
+  workflow?: WorkflowDefinition;
 }
 
-/** A service and its version 1 (published when `s.published`), on the simple-approval workflow. */
+/** A service and its version 1 (published when `s.published`), on the given workflow definition. */
 export async function insertService(db: Db, s: NewService, now: Date): Promise<string> {
   const [row] = await rows<{ id: string }>(
     db,
@@ -93,8 +97,8 @@ export async function insertService(db: Db, s: NewService, now: Date): Promise<s
       VALUES (${s.agencyId}, ${s.titleFa}, ${s.titleEn}, ${s.descriptionFa}, ${s.recipients}, ${s.normDays},
               ${s.published}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
       RETURNING id)
-    INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, created_at, updated_at, published_at)
-    SELECT id, 1, ${s.published ? 'published' : 'draft'}, ${jsonb(s.formSchema)}::jsonb, 'simple_approval',
+    INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, workflow_definition, created_at, updated_at, published_at)
+    SELECT id, 1, ${s.published ? 'published' : 'draft'}, ${jsonb(s.formSchema)}::jsonb, ${(s.workflow ?? SIMPLE_APPROVAL).id}, ${jsonb(s.workflow ?? SIMPLE_APPROVAL)}::jsonb,
            ${iso(now)}::timestamptz, ${iso(now)}::timestamptz, ${s.published ? iso(now) : null}::timestamptz
       FROM service
     RETURNING service_id AS id`,

@@ -11,7 +11,6 @@ import type {
   LegalBasisOptions,
   RequestAnswer,
   Page,
-  RequestStatus,
   PublicTracking,
   RequestView,
   SubmitRequest,
@@ -29,14 +28,32 @@ import type {
   ServiceDocument,
 } from '../../lib/contracts';
 
-export const REQUEST_STATUSES: readonly RequestStatus[] = ['submitted', 'in_review', 'awaiting_applicant', 'approved', 'rejected'];
+/**
+ * The statuses of the workflow templates a service version starts from (ADR 0034), which the screens
+ * have words for; a state an edited definition adds shows the server's label (`statusLabel`).
+ */
+export const REQUEST_STATUSES = [
+  'submitted',
+  'in_review',
+  'awaiting_applicant',
+  'approved',
+  'rejected',
+  'expert_review',
+  'manager_signoff',
+  'partially_approved',
+  'withdrawn',
+  'closed',
+  'in_person',
+  'decision',
+] as const;
+export type KnownStatus = (typeof REQUEST_STATUSES)[number];
 
-export function isRequestStatus(value: unknown): value is RequestStatus {
+export function isRequestStatus(value: unknown): value is KnownStatus {
   return typeof value === 'string' && (REQUEST_STATUSES as readonly string[]).includes(value);
 }
 
 /** The cartable's filter: one status, or `all`; none means the open ones (submitted and in review). */
-export type CartableFilter = RequestStatus | 'all';
+export type CartableFilter = KnownStatus | 'all';
 
 export function isCartableFilter(value: unknown): value is CartableFilter {
   return value === 'all' || isRequestStatus(value);
@@ -83,6 +100,14 @@ export const decideRequest = (
   body: DecideRequest & { version?: number | undefined },
   idempotencyKey: string,
 ) => api.post<RequestView>(`/requests/${encodeURIComponent(requestId)}/decide`, body, { idempotencyKey });
+
+/** `POST /requests/:id/actions/:action`: any action of the request's workflow (refer, invite, record the visit…), at the version shown. */
+export const takeWorkflowAction = (
+  requestId: string,
+  action: string,
+  body: { note?: string; version?: number | undefined; documents?: string[] },
+  idempotencyKey: string,
+) => api.post<RequestView>(`/requests/${encodeURIComponent(requestId)}/actions/${encodeURIComponent(action)}`, body, { idempotencyKey });
 
 /**
  * `POST /requests/:id/applicant/reveal`: the applicant's national code and mobile in full (desk staff

@@ -6,6 +6,8 @@ export {
   REQUEST_STATUSES,
   decideRequest,
   isCartableFilter,
+  isRequestStatus,
+  takeWorkflowAction,
   myRequestsQuery,
   requestQuery,
   submitRequest,

@@ -48,6 +48,7 @@ export function ServiceVersionsPage() {
 
 function VersionsSection({ list }: { list: ServiceVersionList }) {
   const { t } = useTranslation();
+  const { agencyId = '' } = useParams({ strict: false });
   const format = useFormat();
   const queryClient = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
@@ -106,6 +107,9 @@ function VersionsSection({ list }: { list: ServiceVersionList }) {
               {v.retiredAt ? <span>{t('admin.versions.retiredAt', { at: format.date(v.retiredAt) })}</span> : null}
             </p>
             {v.changeNote ? <p dir="auto">{v.changeNote}</p> : null}
+            <Link to="/admin/agencies/$agencyId/services/$serviceId/versions/$no/workflow" params={{ agencyId, serviceId: list.serviceId, no: String(v.versionNo) }}>
+              {t('admin.versions.workflowLink', { no: format.digits(v.versionNo) })}
+            </Link>
             {v.state === 'draft' && list.mayEdit ? (
               <DraftEditor list={list} draft={v} onSaved={() => setDone(t('admin.versions.saved'))} onPublish={() => setPublishing(v)} />
             ) : null}

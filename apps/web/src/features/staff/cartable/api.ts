@@ -55,7 +55,8 @@ export interface BulkResult {
 }
 
 export interface CartableFilters {
-  status?: RequestStatus | 'all' | undefined;
+  /** A status of the requests' workflows (ADR 0034: any state id) or 'all'. */
+  status?: RequestStatus | undefined;
   claim?: ClaimFilter | undefined;
   sla?: SlaBadge | undefined;
   q?: string | undefined;

@@ -13,7 +13,7 @@ import { InboxIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { UserText } from '../../../components/UserText';
-import { REQUEST_STATUSES, StatusBadge, isCartableFilter } from '../../requests';
+import { REQUEST_STATUSES, StatusBadge, isCartableFilter, isRequestStatus } from '../../requests';
 import { CLAIM_FILTERS, SLA_BADGES, bulkWork, changeWork, isClaimFilter, isSla, workQueueQuery, type BulkResult, type WorkRow } from '../cartable/api';
 import { ColleagueDialog } from '../cartable/ColleagueDialog';
 import { SupervisorPanel } from '../cartable/SupervisorPanel';
@@ -95,7 +95,7 @@ export function CartableSection() {
               : search.status === 'all' && search.claim === undefined && search.sla === undefined && search.q === undefined
                 ? t('staff.cartableEmptyAll')
                 : search.status && search.status !== 'all'
-                  ? t('staff.cartableEmptyFiltered', { status: t(`requests.status.${search.status}`) })
+                  ? t('staff.cartableEmptyFiltered', { status: isRequestStatus(search.status) ? t(`requests.status.${search.status}`) : search.status })
                   : t('staff.cartableEmptyBody')}
           </p>
         </EmptyState>

@@ -14,6 +14,7 @@ import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { RequestDeliveries } from '../../notifications';
 import { WorkItemSection } from '../cartable/WorkItemSection';
+import { otherSteps, WorkflowSteps } from '../components/WorkflowSteps';
 import {
   AnswerDialog,
   ApplicantFacts,
@@ -182,13 +183,14 @@ export function StaffRequestPage() {
               ) : null}
               <AskCorrectionButton request={r} />
             </div>
-          ) : (
+          ) : otherSteps(r).length > 0 ? null : (
             <p className="text-muted">
               {r.status === 'approved' || r.status === 'rejected'
                 ? t('staffRequest.closed')
                 : t('staffRequest.noActions')}
             </p>
           )}
+          <WorkflowSteps request={r} onDone={afterChange} />
         </section>
 
         <WorkItemSection requestId={r.id} />

@@ -1,0 +1,58 @@
+-- Workflow as data on the desk (issue 11 item 4, ADR 0034). A service version stores its workflow
+-- DEFINITION (platform/workflow's JSON, checked by validateDefinition before it is kept), not a
+-- template's name: `workflow` stays the definition's id (the template it started from). A request runs
+-- the definition of the version it was submitted on, so its status is a state of that definition.
+ALTER TABLE service_versions ADD COLUMN workflow_definition jsonb;
+-- Every existing version named a template: it gets that template's definition (as templates.ts has it).
+UPDATE service_versions SET workflow_definition = CASE workflow
+    WHEN 'simple_approval' THEN '{"id":"simple_approval","version":1,"label":{"fa":"تأیید ساده","en":"Simple approval"},"initial":"submitted","states":[{"id":"submitted","label":{"fa":"ثبت‌شده","en":"Submitted"},"slaWorkingDays":2,"actions":[{"id":"take","label":{"fa":"برداشتن برای رسیدگی","en":"Take to work on"},"roles":["desk_clerk","expert"],"to":"in_review","event":"taken"},{"id":"approve","label":{"fa":"تأیید درخواست","en":"Approve"},"roles":["desk_clerk","expert","unit_manager"],"to":"approved","event":"approved"},{"id":"reject","label":{"fa":"رد درخواست","en":"Reject"},"roles":["desk_clerk","expert","unit_manager"],"to":"rejected","event":"rejected"}]},{"id":"in_review","label":{"fa":"در حال بررسی","en":"In review"},"slaWorkingDays":5,"actions":[{"id":"approve","label":{"fa":"تأیید درخواست","en":"Approve"},"roles":["desk_clerk","expert","unit_manager"],"to":"approved","event":"approved"},{"id":"reject","label":{"fa":"رد درخواست","en":"Reject"},"roles":["desk_clerk","expert","unit_manager"],"to":"rejected","event":"rejected"},{"id":"request_information","label":{"fa":"درخواست اطلاعات یا اصلاح از متقاضی","en":"Ask the applicant for information or a correction"},"roles":["desk_clerk","expert","unit_manager"],"to":"awaiting_applicant","event":"information_requested","requiresNote":true}]},{"id":"approved","label":{"fa":"تأیید شده","en":"Approved"},"terminal":true,"outcome":"approved","actions":[]},{"id":"rejected","label":{"fa":"رد شده","en":"Rejected"},"terminal":true,"outcome":"rejected","actions":[]},{"id":"awaiting_applicant","label":{"fa":"در انتظار پاسخ متقاضی","en":"Waiting for the applicant"},"waitingForApplicant":true,"actions":[{"id":"reply","label":{"fa":"پاسخ متقاضی","en":"Reply"},"roles":["applicant"],"to":"in_review","event":"applicant_replied"}]}],"timers":[{"id":"escalate_submitted","kind":"escalate","state":"submitted","notifyRole":"unit_manager","event":"escalated"},{"id":"escalate_in_review","kind":"escalate","state":"in_review","notifyRole":"unit_manager","event":"escalated"}]}'::jsonb
+    WHEN 'expert_then_manager' THEN '{"id":"expert_then_manager","version":1,"label":{"fa":"بررسی کارشناس و امضای مدیر","en":"Expert review then manager sign-off"},"initial":"submitted","states":[{"id":"submitted","label":{"fa":"ثبت‌شده","en":"Submitted"},"slaWorkingDays":2,"actions":[{"id":"take","label":{"fa":"برداشتن برای بررسی","en":"Take for review"},"roles":["expert"],"to":"expert_review","event":"taken"},{"id":"withdraw","label":{"fa":"انصراف","en":"Withdraw"},"roles":["applicant"],"to":"withdrawn","event":"withdrawn"}]},{"id":"expert_review","label":{"fa":"بررسی کارشناس","en":"Expert review"},"slaWorkingDays":5,"actions":[{"id":"refer","label":{"fa":"ارجاع به مدیر با نظر کارشناسی","en":"Refer to the manager with a recommendation"},"roles":["expert"],"to":"manager_signoff","event":"referred","requiresNote":true},{"id":"request_information","label":{"fa":"درخواست اطلاعات یا اصلاح از متقاضی","en":"Ask the applicant for information or a correction"},"roles":["expert"],"to":"awaiting_applicant","event":"information_requested","requiresNote":true}]},{"id":"awaiting_applicant","label":{"fa":"در انتظار پاسخ متقاضی","en":"Waiting for the applicant"},"waitingForApplicant":true,"actions":[{"id":"reply","label":{"fa":"پاسخ متقاضی","en":"Reply"},"roles":["applicant"],"to":"expert_review","event":"applicant_replied"},{"id":"close_unanswered","label":{"fa":"بستن بی‌پاسخ","en":"Close unanswered"},"roles":["unit_manager"],"to":"closed","event":"closed_unanswered","requiresNote":true}]},{"id":"manager_signoff","label":{"fa":"امضای مدیر","en":"Manager sign-off"},"slaWorkingDays":3,"actions":[{"id":"approve","label":{"fa":"تأیید درخواست","en":"Approve"},"roles":["unit_manager"],"to":"approved","event":"approved"},{"id":"approve_partially","label":{"fa":"تأیید بخشی","en":"Approve in part"},"roles":["unit_manager"],"to":"partially_approved","event":"partially_approved","requiresNote":true},{"id":"reject","label":{"fa":"رد درخواست","en":"Reject"},"roles":["unit_manager"],"to":"rejected","event":"rejected","requiresNote":true},{"id":"return_to_expert","label":{"fa":"بازگرداندن به کارشناس","en":"Return to the expert"},"roles":["unit_manager"],"to":"expert_review","event":"returned","requiresNote":true}]},{"id":"approved","label":{"fa":"تأیید شده","en":"Approved"},"terminal":true,"outcome":"approved","actions":[]},{"id":"partially_approved","label":{"fa":"تأیید بخشی","en":"Approved in part"},"terminal":true,"outcome":"partial","actions":[]},{"id":"rejected","label":{"fa":"رد شده","en":"Rejected"},"terminal":true,"outcome":"rejected","actions":[]},{"id":"withdrawn","label":{"fa":"انصراف متقاضی","en":"Withdrawn"},"terminal":true,"outcome":"withdrawn","actions":[]},{"id":"closed","label":{"fa":"بسته شده بی‌پاسخ","en":"Closed unanswered"},"terminal":true,"outcome":"closed","actions":[]}],"timers":[{"id":"escalate_submitted","kind":"escalate","state":"submitted","notifyRole":"unit_manager","event":"escalated"},{"id":"escalate_expert_review","kind":"escalate","state":"expert_review","notifyRole":"unit_manager","event":"escalated"},{"id":"escalate_manager_signoff","kind":"escalate","state":"manager_signoff","notifyRole":"unit_manager","event":"escalated"},{"id":"unanswered","kind":"deadline","state":"awaiting_applicant","after":{"workingDays":15},"action":"close_unanswered","event":"closed_unanswered"}]}'::jsonb
+    WHEN 'with_in_person_step' THEN '{"id":"with_in_person_step","version":1,"label":{"fa":"با مراجعهٔ حضوری","en":"With an in-person step"},"initial":"submitted","states":[{"id":"submitted","label":{"fa":"ثبت‌شده","en":"Submitted"},"slaWorkingDays":2,"actions":[{"id":"take","label":{"fa":"برداشتن برای بررسی","en":"Take for review"},"roles":["desk_clerk","expert"],"to":"in_review","event":"taken"}]},{"id":"in_review","label":{"fa":"در حال بررسی","en":"In review"},"slaWorkingDays":5,"actions":[{"id":"invite","label":{"fa":"دعوت به میز خدمت حضوری","en":"Invite to the in-person desk"},"roles":["desk_clerk","expert"],"to":"in_person","event":"invited_in_person","requiresNote":true},{"id":"reject","label":{"fa":"رد درخواست","en":"Reject"},"roles":["expert","unit_manager"],"to":"rejected","event":"rejected","requiresNote":true}]},{"id":"in_person","label":{"fa":"مراجعهٔ حضوری به میز خدمت","en":"Visit to the in-person desk"},"waitingForApplicant":true,"inPerson":true,"requiredDocuments":["national_card_original","birth_certificate_original"],"actions":[{"id":"attended","label":{"fa":"ثبت مراجعه و رؤیت اصل مدارک","en":"Record the visit and the originals seen"},"roles":["desk_clerk"],"to":"decision","event":"attended"},{"id":"no_show","label":{"fa":"عدم مراجعه","en":"Did not come"},"roles":["desk_clerk"],"to":"withdrawn","event":"no_show","withoutDocuments":true}]},{"id":"decision","label":{"fa":"تصمیم‌گیری","en":"Decision"},"slaWorkingDays":3,"actions":[{"id":"approve","label":{"fa":"تأیید درخواست","en":"Approve"},"roles":["expert","unit_manager"],"to":"approved","event":"approved"},{"id":"reject","label":{"fa":"رد درخواست","en":"Reject"},"roles":["expert","unit_manager"],"to":"rejected","event":"rejected","requiresNote":true}]},{"id":"approved","label":{"fa":"تأیید شده","en":"Approved"},"terminal":true,"outcome":"approved","actions":[]},{"id":"rejected","label":{"fa":"رد شده","en":"Rejected"},"terminal":true,"outcome":"rejected","actions":[]},{"id":"withdrawn","label":{"fa":"عدم مراجعهٔ متقاضی","en":"Applicant did not come"},"terminal":true,"outcome":"withdrawn","actions":[]}],"timers":[{"id":"escalate_submitted","kind":"escalate","state":"submitted","notifyRole":"unit_manager","event":"escalated"},{"id":"escalate_in_review","kind":"escalate","state":"in_review","notifyRole":"unit_manager","event":"escalated"},{"id":"escalate_decision","kind":"escalate","state":"decision","notifyRole":"unit_manager","event":"escalated"},{"id":"no_show","kind":"deadline","state":"in_person","after":{"workingDays":10},"action":"no_show","event":"no_show"}]}'::jsonb
+  END;
+ALTER TABLE service_versions
+  ALTER COLUMN workflow_definition SET NOT NULL,
+  ADD CONSTRAINT service_versions_workflow_definition_check CHECK (
+    jsonb_typeof(workflow_definition) = 'object' AND workflow_definition->>'id' = workflow
+    AND jsonb_typeof(workflow_definition->'states') = 'array' AND length(workflow_definition::text) <= 200000);
+COMMENT ON COLUMN service_versions.workflow_definition IS 'The version''s workflow definition (platform/workflow, ADR 0034): states, actions, roles, SLA, timers. Requests submitted on the version run it.';
+
+-- A request's status is a state of its version's definition (ids are lower snake case).
+ALTER TABLE service_requests DROP CONSTRAINT service_requests_status_check;
+ALTER TABLE service_requests ADD CONSTRAINT service_requests_status_check CHECK (status ~ '^[a-z][a-z0-9_]{0,62}$');
+-- decided_at marks a terminal state of the request's definition (approved in part, withdrawn, closed
+-- too), set by the move into it; the fixed pair of 0004 no longer names them all.
+ALTER TABLE service_requests DROP CONSTRAINT service_requests_check;
+
+-- When the request entered its status: the instant its timers count from (the escalation when the
+-- state's SLA is missed, a deadline's automatic action). Every status change sets updated_at to the
+-- application's clock in the same UPDATE; the trigger copies it, so no writer can forget it.
+ALTER TABLE service_requests ADD COLUMN state_entered_at timestamptz;
+UPDATE service_requests SET state_entered_at = COALESCE(decided_at, updated_at);
+ALTER TABLE service_requests ALTER COLUMN state_entered_at SET NOT NULL;
+CREATE FUNCTION service_requests_state_entered() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.state_entered_at := COALESCE(NEW.state_entered_at, NEW.submitted_at);
+  ELSIF NEW.status IS DISTINCT FROM OLD.status THEN
+    NEW.state_entered_at := NEW.updated_at;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER service_requests_state_entered BEFORE INSERT OR UPDATE ON service_requests
+  FOR EACH ROW EXECUTE FUNCTION service_requests_state_entered();
+
+-- The timers that have fired, one row per (request, timer, state entry): an escalation notifies once
+-- per entry into the state, a deadline acts once, however many job runs overlap (the primary key).
+CREATE TABLE request_timer_firings (
+  request_id uuid NOT NULL REFERENCES service_requests (id),
+  timer_id text NOT NULL CHECK (timer_id ~ '^[a-z][a-z0-9_]{0,62}$'),
+  state text NOT NULL CHECK (state ~ '^[a-z][a-z0-9_]{0,62}$'),
+  state_entered_at timestamptz NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('escalate', 'deadline')),
+  fired_at timestamptz NOT NULL,
+  PRIMARY KEY (request_id, timer_id, state_entered_at)
+);
+COMMENT ON TABLE request_timer_firings IS 'Workflow timers fired on desk requests (ADR 0034): one per request, timer and entry into the state, so an escalation notifies once and a deadline acts once.';
+CREATE INDEX service_requests_open_timers_idx ON service_requests (state_entered_at) WHERE decided_at IS NULL;
+
+GRANT SELECT, INSERT ON request_timer_firings TO dargah_app;
