@@ -12412,6 +12412,9 @@ export interface operations {
                             formSchema: {
                                 [key: string]: unknown;
                             };
+                            uiSchema: {
+                                [key: string]: unknown;
+                            };
                             /** @enum {string} */
                             recipients: "G2C" | "G2B" | "G2G";
                             catalogueServiceId: string | null;
@@ -12594,6 +12597,9 @@ export interface operations {
                         description: string;
                         normDays: number;
                         formSchema: {
+                            [key: string]: unknown;
+                        };
+                        uiSchema: {
                             [key: string]: unknown;
                         };
                         /** @enum {string} */

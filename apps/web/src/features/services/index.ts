@@ -5,5 +5,7 @@
 export { agenciesQuery, agencyName, serviceQuery } from './api';
 export { ServiceCatalogue } from './components/ServiceCatalogue';
 export { displayAnswer, formModelFromSchema } from './formSchema';
+export { LazyDeskForm } from './form/lazy';
+export type { DeskFormProps, FormData as DeskFormData } from './form/DeskForm';
 export { messages } from './messages';
 export { serviceRoutes } from './routes';

@@ -1,23 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, focusField } from '../../../components/Field';
-import { ErrorNotice, Notice } from '../../../components/Notice';
+import { ErrorNotice } from '../../../components/Notice';
 import { PageQueryStates } from '../../../components/PageQueryStates';
 import { allQueries, type QueryLike } from '../../../components/QueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { Tx, UserText } from '../../../components/UserText';
 import { DocumentIcon } from '../../../components/icons';
 import type { CitizenProfile, PublicService } from '../../../lib/contracts';
-import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
+import { fieldProblemsOf } from '../../../lib/fieldErrors';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { profileQuery } from '../../identity';
 import { myRequestsQuery, requestQuery, submitRequest } from '../../requests';
 import { serviceQuery } from '../api';
 import { DeskUnavailableNotice } from '../components/DeskAvailability';
-import { SchemaFields, fieldDomId, useProblemText } from '../components/SchemaFields';
-import { formModelFromSchema, formPayload, initialValues, validateValues, type FormValues } from '../formSchema';
+import { DeskForm, type FormData } from '../form/DeskForm';
 import { SubmitButton } from '../../../components/SubmitButton';
 
 /** Form properties filled in from the citizen's profile (entered once, reused by every service). */
@@ -96,13 +95,10 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const problemText = useProblemText();
-  const model = useMemo(() => formModelFromSchema(service.formSchema), [service.formSchema]);
-  const [values, setValues] = useState<FormValues>(() => initialValues(model.fields, knownAnswers(profile)));
-  const [touched, setTouched] = useState<Record<string, boolean>>({});
-  const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const fieldNames = useMemo(() => Object.keys((service.formSchema.properties as object | undefined) ?? {}), [service.formSchema]);
+  const [formData, setFormData] = useState<FormData>(() =>
+    Object.fromEntries(Object.entries(knownAnswers(profile)).filter(([name]) => fieldNames.includes(name))),
+  );
   const keys = useRef(createSubmissionKeys()).current;
 
   const submit = useMutation({
@@ -115,48 +111,21 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
       await navigate({ to: '/me/requests/$requestId', params: { requestId: view.id }, search: { submitted: true } });
     },
     onError: (error) => {
-      const problems = fieldErrorsOf(error, 'body.form');
-      if (!problems) return;
-      setServerErrors(problems.fields);
-      setOtherErrors(problems.other);
-      const first = firstInvalidField(
-        model.fields.map((f) => f.name),
-        problems.fields,
-      );
-      if (first) focusField(fieldDomId(first));
+      const first = fieldProblemsOf(error).find((p) => p.field.startsWith('body.form.'));
+      if (first) focusField(`f-${first.field.slice('body.form.'.length).split('.').join('-')}`);
     },
   });
 
-  const localProblems = validateValues(model.fields, values);
-  const messages: Record<string, string | undefined> = {};
-  for (const field of model.fields) {
-    const problem = localProblems[field.name];
-    messages[field.name] =
-      problem && (submitted || touched[field.name]) ? problemText(problem, field) : serverErrors[field.name];
-  }
-  const summary = submitted
-    ? model.fields
-        .filter((f) => messages[f.name])
-        .map((f) => ({ field: fieldDomId(f.name), label: f.label, message: messages[f.name]! }))
-    : [];
+  const problems = fieldProblemsOf(submit.error);
+  const serverErrors = problems.filter((p) => p.field.startsWith('body.form.'));
+  const otherErrors = problems.filter((p) => !p.field.startsWith('body.form.')).map((p) => p.message);
+  const generalError = submit.isError && problems.length === 0 ? submit.error : null;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
+  const onSubmit = (form: FormData) => {
     if (submit.isPending) return;
-    const first = firstInvalidField(
-      model.fields.map((f) => f.name),
-      localProblems,
-    );
-    if (first) {
-      focusField(fieldDomId(first));
-      return;
-    }
-    const body = { serviceId: service.id, form: formPayload(model.fields, values) };
+    const body = { serviceId: service.id, form };
     submit.mutate({ body, key: keys.keyFor(body) });
   };
-
-  const generalError = submit.isError && !fieldErrorsOf(submit.error, 'body.form') ? submit.error : null;
 
   return (
     <div className="stack-lg">
@@ -171,25 +140,17 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
           {t('apply.formTitle')}
         </h2>
         <p className="text-muted">{t('apply.formLead')}</p>
-        {model.unsupported.length > 0 ? (
-          <Notice tone="warning" title={t('apply.unsupportedTitle')}>
-            <p>{t('apply.unsupportedBody', { fields: model.unsupported.join('، ') })}</p>
-          </Notice>
-        ) : null}
-        <form className="stack" noValidate onSubmit={onSubmit}>
-          <ErrorSummary id="apply-errors" errors={summary} other={submitted ? otherErrors : []} />
-          {generalError ? <ErrorNotice error={generalError} title={t('apply.failed')} /> : null}
-          {model.fields.length === 0 ? <p>{t('apply.noFields')}</p> : null}
-          <SchemaFields
-            fields={model.fields}
-            values={values}
-            errors={messages}
-            onChange={(name, value) => {
-              setValues((v) => ({ ...v, [name]: value }));
-              setServerErrors(({ [name]: _dropped, ...rest }) => rest);
-            }}
-            onBlur={(name) => setTouched((v) => (v[name] ? v : { ...v, [name]: true }))}
-          />
+        <ErrorSummary id="apply-errors" errors={[]} other={otherErrors} />
+        {generalError ? <ErrorNotice error={generalError} title={t('apply.failed')} /> : null}
+        {fieldNames.length === 0 ? <p>{t('apply.noFields')}</p> : null}
+        <DeskForm
+          schema={service.formSchema}
+          uiSchema={service.uiSchema}
+          formData={formData}
+          onChange={setFormData}
+          onSubmit={onSubmit}
+          serverErrors={serverErrors}
+        >
           <div className="form-actions">
             <SubmitButton pending={submit.isPending}>
               {submit.isPending ? t('apply.submitting') : t('apply.submit')}
@@ -198,7 +159,7 @@ function ApplyForm({ service, profile }: { service: PublicService; profile: Citi
               {t('common.cancel')}
             </Link>
           </div>
-        </form>
+        </DeskForm>
       </section>
     </div>
   );
