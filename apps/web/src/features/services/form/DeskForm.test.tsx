@@ -54,6 +54,10 @@ describe('DeskForm', () => {
     expect(error?.textContent).toContain('کد ملی ۱۰ رقم است');
     expect(code.getAttribute('aria-describedby')).toContain('f-nationalCode__error');
     expect(code.getAttribute('aria-invalid')).toBe('true');
+    // The summary at the top links to the field.
+    const link = screen.getByRole('alert').querySelector('a');
+    expect(link?.getAttribute('href')).toBe('#f-nationalCode');
+    expect(link?.textContent).toContain('کد ملی: کد ملی ۱۰ رقم است');
   });
 
   it('shows a conditional field only when its condition holds', () => {

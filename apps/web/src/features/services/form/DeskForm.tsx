@@ -5,7 +5,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asciiCodes } from './digits';
 import { serverErrorSchema, transformErrorsWith } from './errors';
-import { ArrayFieldItemTemplate, ArrayFieldTemplate, BaseInputTemplate, FieldTemplate, NoButton, ObjectFieldTemplate, RadioWidget } from './templates';
+import { ArrayFieldItemTemplate, ArrayFieldTemplate, BaseInputTemplate, ErrorListTemplate, FieldTemplate, NoButton, ObjectFieldTemplate, RadioWidget } from './templates';
 import { uiFor } from './uiDefaults';
 import { deskValidator, withoutEmptyStrings } from './validator';
 import { CodeWidget, JalaliDateWidget, NumberWidget, ProvinceCountyField } from './widgets';
@@ -67,6 +67,7 @@ const templates = {
   ArrayFieldTemplate,
   ArrayFieldItemTemplate,
   BaseInputTemplate,
+  ErrorListTemplate,
   ButtonTemplates: { SubmitButton: NoButton },
 };
 
@@ -96,7 +97,7 @@ export function DeskForm({ schema, uiSchema, formData, onChange, onSubmit, serve
       idPrefix={idPrefix}
       idSeparator="-"
       noHtml5Validate
-      showErrorList={false}
+      showErrorList="top"
       liveValidate={tried}
       focusOnFirstError
       extraErrors={extra}

@@ -4,12 +4,14 @@ import {
   errorId,
   type ArrayFieldItemTemplateProps,
   type ArrayFieldTemplateProps,
+  type ErrorListProps,
   type FieldTemplateProps,
   type IconButtonProps,
   type ObjectFieldTemplateProps,
   type WidgetProps,
 } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../../components/Field';
 import { AlertIcon } from '../../../components/icons';
 
 /**
@@ -195,4 +197,17 @@ export function RadioWidget(props: WidgetProps) {
       </div>
     </fieldset>
   );
+}
+
+/** The id of the control an error is about: `.a.0.b` → `f-a-0-b` (DeskForm's idPrefix and separator). */
+export const controlIdOf = (property: string | undefined, prefix = 'f') => [prefix, ...(property ?? '').split('.').filter(Boolean)].join('-');
+
+/** Every problem at the top of the form, each a link to its field (the app's error summary), after a submit. */
+export function ErrorListTemplate({ errors, registry }: ErrorListProps) {
+  const prefix = registry.globalFormOptions.idPrefix;
+  const list = errors
+    .filter((e) => e.property !== undefined && e.property !== '')
+    .map((e) => ({ field: controlIdOf(e.property, prefix), label: e.title ?? e.property ?? '', message: e.message ?? e.stack }));
+  const seen = new Set<string>();
+  return <ErrorSummary id={`${prefix}-errors`} errors={list.filter((e) => !seen.has(e.field) && seen.add(e.field))} />;
 }

@@ -50,6 +50,9 @@ function schemaAt(root: unknown, keywordLocation: string): Record<string, unknow
   return typeof node === 'object' && node !== null ? (node as Record<string, unknown>) : {};
 }
 
+const titleOf = (schema: unknown): string | undefined =>
+  typeof schema === 'object' && schema !== null && typeof (schema as { title?: unknown }).title === 'string' ? (schema as { title: string }).title : undefined;
+
 /** One interpreter error as an rjsf error, with the params ajv would give (limit, format, missingProperty…). */
 export function toRjsfError(unit: OutputUnit, root: unknown): RJSFValidationError | undefined {
   if (WRAPPERS.has(unit.keyword)) return undefined;
@@ -57,11 +60,13 @@ export function toRjsfError(unit: OutputUnit, root: unknown): RJSFValidationErro
   const params: Record<string, unknown> = {};
   let property = propertyOf(unit.instanceLocation);
   let name = unit.keyword;
+  let title = titleOf(at);
   if (unit.keyword === 'required') {
     const missing = REQUIRED.exec(unit.error)?.[1];
     if (!missing) return undefined;
     params.missingProperty = missing;
     property = propertyOf(unit.instanceLocation, missing);
+    title = titleOf((at.properties as Record<string, unknown> | undefined)?.[missing]);
   } else if (unit.keyword === 'dependentRequired' || unit.keyword === 'dependencies') {
     const missing = DEPENDENT.exec(unit.error)?.[1];
     if (!missing) return undefined;
@@ -74,7 +79,7 @@ export function toRjsfError(unit: OutputUnit, root: unknown): RJSFValidationErro
     if (unit.keyword === 'const') params.allowedValue = at.const;
     if (unit.keyword === 'type') params.type = at.type;
   }
-  return { name, property, message: unit.error, params, stack: `${property} ${unit.error}`.trim(), schemaPath: unit.keywordLocation };
+  return { name, property, message: unit.error, params, stack: `${property} ${unit.error}`.trim(), schemaPath: unit.keywordLocation, ...(title ? { title } : {}) };
 }
 
 function rawErrors(schema: RJSFSchema, data: unknown): RJSFValidationError[] {
