@@ -32,7 +32,7 @@ describe.skipIf(!seeded)('the form builder', () => {
     await staffSignsIn(page, 'desktop', MINISTRY_ADMIN, 'form builder', 'مدیریت سامانه');
     await page.goto(`/admin/agencies/${ministry.id}/services/${service!.id}/versions`);
     const newDraft = page.getByRole('button', { name: 'پیش‌نویس نسخه‌ی تازه' });
-    await visible(page.getByRole('heading', { level: 1 }));
+    await visible(page.getByRole('list', { name: 'نسخه‌های خدمت، تازه‌ترین نخست' }));
     if ((await newDraft.count()) > 0) await newDraft.click();
     await page.getByRole('link', { name: 'ساخت فرم با پیش‌نمایش' }).click();
     await visible(page.getByRole('heading', { level: 2, name: 'فیلدهای فرم' }));

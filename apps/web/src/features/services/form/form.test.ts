@@ -91,6 +91,12 @@ describe('the CSP-safe validator', () => {
     expect(deskValidator.isValid(SCHEMA.allOf[0].if, { kind: 'حقیقی' }, SCHEMA)).toBe(false);
   });
 
+  it('checks a pattern on the digits in ASCII, as the server does: a code typed in Persian digits passes', () => {
+    const coded: RJSFSchema = { type: 'object', properties: { certificate: { type: 'string', title: 'شماره', pattern: '^[0-9]{7}$' } } };
+    expect(deskValidator.validateFormData({ certificate: '۱۲۳۴۵۶۷' }, coded).errors).toEqual([]);
+    expect(deskValidator.validateFormData({ certificate: '۱۲۳۴۵۶' }, coded).errors.map((e) => e.name)).toEqual(['pattern']);
+  });
+
   it('counts a cleared text box as not filled in, as the server does', () => {
     const r = deskValidator.validateFormData({ nationalCode: '', kind: 'حقیقی' }, SCHEMA);
     expect(r.errors.map((e) => [e.property, e.name])).toEqual([['.nationalCode', 'required']]);

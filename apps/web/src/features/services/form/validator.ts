@@ -14,6 +14,7 @@ import {
   type ValidationData,
   type ValidatorType,
 } from '@rjsf/utils';
+import { asciiCodes } from './digits';
 
 /**
  * The rjsf validator of a service form in the browser (ADR 0035). The server validates with ajv 8;
@@ -112,7 +113,8 @@ type Data = Record<string, unknown>;
 
 export const deskValidator: ValidatorType<Data, RJSFSchema> = {
   validateFormData(formData, schema, customValidate?: CustomValidator<Data>, transformErrors?: ErrorTransformer<Data>, uiSchema?: UiSchema<Data>): ValidationData<Data> {
-    let errors = rawErrors(schema, withoutEmptyStrings(formData ?? {}));
+    // Checked as the server checks it: codes (a pattern or a format) with their digits in ASCII.
+    let errors = rawErrors(schema, asciiCodes(schema, withoutEmptyStrings(formData ?? {})));
     if (transformErrors) errors = transformErrors(errors, uiSchema);
     const errorSchema = toErrorSchema<Data>(errors);
     if (!customValidate) return { errors, errorSchema };
