@@ -83,7 +83,9 @@ describe.skipIf(!seeded)('the form builder', () => {
     await spouse.fill('۰۰۱۳۵۴۲۴۱۸');
     await expect.poll(() => spouse.inputValue()).toBe('۰۰۱۳۵۴۲۴۱۸');
     await citizenPage.getByRole('button', { name: 'ثبت درخواست' }).click();
-    await visible(form.getByText('کد ملی ۱۰ رقم است و رقم آخرش رقم کنترل است', { exact: false }));
+    // At the field (tied to the control), and in the summary at the top as a link to it.
+    await visible(form.locator('#f-spouseCode__error').getByText('کد ملی ۱۰ رقم است و رقم آخرش رقم کنترل است', { exact: false }));
+    await visible(form.getByRole('link', { name: /^کد ملی همسر: کد ملی ۱۰ رقم است/ }));
     expect(await spouse.getAttribute('aria-invalid')).toBe('true');
     await check(citizenPage, 'desktop', 'apply with a wrong national code fa');
     await snap(citizenPage, 'desktop-apply-wrong-national-code-fa');
