@@ -12731,6 +12731,9 @@ export interface operations {
                             formSchema: {
                                 [key: string]: unknown;
                             };
+                            uiSchema: {
+                                [key: string]: unknown;
+                            };
                             /** @enum {string} */
                             recipients: "G2C" | "G2B" | "G2G";
                             catalogueServiceId: string | null;
@@ -12913,6 +12916,9 @@ export interface operations {
                         description: string;
                         normDays: number;
                         formSchema: {
+                            [key: string]: unknown;
+                        };
+                        uiSchema: {
                             [key: string]: unknown;
                         };
                         /** @enum {string} */

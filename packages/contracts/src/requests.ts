@@ -16,6 +16,8 @@ export const PublicService = z.object({
   /** Service norm in working days: the receipt's answer date is computed from it. */
   normDays: z.number().int().min(1),
   formSchema: z.record(z.string(), z.unknown()),
+  /** The published version's UI schema (rjsf), shown with the form; `{}` when it has none. */
+  uiSchema: z.record(z.string(), z.unknown()),
   recipients: z.enum(['G2C', 'G2B', 'G2G']),
   /** The approved catalogue service id (شناسه خدمت, 11 digits) this desk service delivers, when linked. */
   catalogueServiceId: z.string().nullable(),

@@ -7,3 +7,4 @@ export * from './jalali';
 export * from './calendar';
 export * from './damm';
 export * from './mask';
+export * from './divisions';

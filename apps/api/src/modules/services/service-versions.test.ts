@@ -24,6 +24,7 @@ const DAY = 86_400_000;
 let draft: VersionView;
 
 const FORM_V1 = { type: 'object', required: ['note'], properties: { note: { type: 'string', title: 'یادداشت', maxLength: 50 } } };
+const UI_V2 = { 'ui:order': ['postalCode', '*'], postalCode: { 'ui:help': 'ده رقم' } };
 const FORM_V2 = {
   type: 'object',
   required: ['postalCode'],
@@ -176,8 +177,8 @@ describe('a service’s versions', () => {
   });
 
   it('edits the draft at the row version read; a stale one is CONFLICT', async () => {
-    const edited = await call('PUT', `/services/${linked}/versions/2`, admin, { rowVersion: draft.rowVersion, postalDelivery: true });
-    expect(edited.json()).toMatchObject({ postalDelivery: true, rowVersion: draft.rowVersion + 1 });
+    const edited = await call('PUT', `/services/${linked}/versions/2`, admin, { rowVersion: draft.rowVersion, postalDelivery: true, uiSchema: UI_V2 });
+    expect(edited.json()).toMatchObject({ postalDelivery: true, uiSchema: UI_V2, rowVersion: draft.rowVersion + 1 });
     const stale = await call('PUT', `/services/${linked}/versions/2`, admin, { rowVersion: draft.rowVersion, inPersonStep: true });
     expect(stale.json().error).toMatchObject({ code: 'CONFLICT' });
     draft = edited.json<VersionView>();
@@ -219,8 +220,8 @@ describe('publishing', () => {
       [2, 'published'],
       [1, 'retired'],
     ]);
-    // The public service now shows version 2's form; a request must fill it.
-    expect((await call('GET', `/services/${linked}`, undefined)).json().formSchema).toEqual(FORM_V2);
+    // The public service now shows version 2's form, with its UI schema (the web renders both with rjsf); a request must fill it.
+    expect((await call('GET', `/services/${linked}`, undefined)).json()).toMatchObject({ formSchema: FORM_V2, uiSchema: UI_V2 });
     const onOld = await call('POST', '/requests', citizen, { serviceId: linked, form: { note: 'فرم قدیمی' } });
     expect(onOld.statusCode).toBe(400);
     expect(onOld.json().error.details.fields).toEqual([expect.objectContaining({ field: 'body.form.postalCode', code: 'REQUIRED' })]);

@@ -22,6 +22,8 @@ export interface ServiceRecord {
   normDays: number;
   /** The published version's form; an empty object while no version is published. */
   formSchema: Record<string, unknown>;
+  /** The published version's UI schema; an empty object while none is published. */
+  uiSchema: Record<string, unknown>;
   published: boolean;
   /** The published version's number (migration 0037), null while none is published. */
   publishedVersion: number | null;
@@ -33,12 +35,12 @@ export interface ServiceRecord {
 const SELECT = sql`
   SELECT s.id, s.agency_id AS "agencyId", s.title_fa AS "titleFa",
          s.title_en AS "titleEn", s.description_fa AS "descriptionFa", s.recipients, s.norm_days AS "normDays",
-         coalesce(v.form_schema, '{}'::jsonb) AS "formSchema", s.published, v.version_no AS "publishedVersion",
+         coalesce(v.form_schema, '{}'::jsonb) AS "formSchema", coalesce(v.ui_schema, '{}'::jsonb) AS "uiSchema", s.published, v.version_no AS "publishedVersion",
          s.catalogue_service_id AS "catalogueServiceId", s.version
     FROM services s
     LEFT JOIN service_versions v ON v.service_id = s.id AND v.state = 'published'`;
 
-const fix = (r: ServiceRecord): ServiceRecord => ({ ...r, formSchema: json<Record<string, unknown>>(r.formSchema) });
+const fix = (r: ServiceRecord): ServiceRecord => ({ ...r, formSchema: json<Record<string, unknown>>(r.formSchema), uiSchema: json<Record<string, unknown>>(r.uiSchema) });
 
 export async function findService(db: Db, id: string): Promise<ServiceRecord | undefined> {
   const [row] = await rows<ServiceRecord>(db, sql`${SELECT} WHERE s.id = ${id}`);

@@ -30,6 +30,7 @@ export function toPublicService(s: repo.ServiceRow, lang: Lang, card: ApprovedSe
     description: s.descriptionFa,
     normDays: s.normDays,
     formSchema: s.formSchema,
+    uiSchema: s.uiSchema,
     recipients: s.recipients,
     catalogueServiceId: s.catalogueServiceId,
     availability: availabilityOf(linked),

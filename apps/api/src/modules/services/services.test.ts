@@ -66,6 +66,7 @@ describe('GET /api/v1/services', () => {
       description: 'شرح خدمت',
       normDays: 12,
       formSchema: FORM,
+      uiSchema: {},
       recipients: 'G2C',
       catalogueServiceId: null,
       // Not linked to an approved catalogue card: open, with nothing to say how else it is delivered.

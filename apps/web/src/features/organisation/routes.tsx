@@ -39,8 +39,14 @@ const serviceVersionsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/ServiceVersionsPage'), 'ServiceVersionsPage'),
 });
 
+const formBuilderRoute = createRoute({
+  getParentRoute: () => adminAreaRoute,
+  path: 'agencies/$agencyId/services/$serviceId/versions/$no/form',
+  component: lazyRouteComponent(() => import('./routes/FormBuilderPage'), 'FormBuilderPage'),
+});
+
 /** The pages of this feature by the area they belong to, put in the route tree by `app/router.tsx`. */
 export const organisationRoutes = {
   staff: [staffResetPasswordRoute],
-  adminArea: [adminHomeRoute, agencyRoute, staffMemberRoute, serviceVersionsRoute],
+  adminArea: [adminHomeRoute, agencyRoute, staffMemberRoute, serviceVersionsRoute, formBuilderRoute],
 } as const;

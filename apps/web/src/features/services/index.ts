@@ -4,9 +4,8 @@
  */
 export { agenciesQuery, agencyName, serviceQuery } from './api';
 export { ServiceCatalogue } from './components/ServiceCatalogue';
-export { displayAnswer, formModelFromSchema, formPayload, initialValues, validateValues } from './formSchema';
-export type { FormValues } from './formSchema';
-/** The form renderer, for forms filled in for someone else (a counter office, an in-person desk: the channels feature). */
-export { SchemaFields, fieldDomId, useProblemText } from './components/SchemaFields';
+export { displayAnswer, formModelFromSchema } from './formSchema';
+export { LazyDeskForm } from './form/lazy';
+export type { DeskFormProps, FormData as DeskFormData } from './form/DeskForm';
 export { messages } from './messages';
 export { serviceRoutes } from './routes';

@@ -138,8 +138,43 @@ const applyEn: Widen<typeof applyFa> = {
   failed: 'The application was not submitted',
 };
 
+/** Persian strings under `deskForm.` (the rjsf desk form, form/). */
+const deskFormFa = {
+  minItems: 'دست‌کم {{n}} مورد بیفزایید.',
+  maxItems: 'حداکثر {{n}} مورد مجاز است.',
+  wrongType: 'نوع مقدار درست نیست.',
+  notValid: 'این مقدار معتبر نیست.',
+  badDate: 'روز، ماه و سال را انتخاب کنید.',
+  day: 'روز',
+  month: 'ماه',
+  year: 'سال',
+  province: 'استان',
+  county: 'شهرستان',
+  addItem: 'افزودن به «{{title}}»',
+  moveUp: 'بالا بردن مورد {{n}}',
+  moveDown: 'پایین آوردن مورد {{n}}',
+  removeItem: 'حذف مورد {{n}}',
+};
+
+const deskFormEn: Widen<typeof deskFormFa> = {
+  minItems: 'Add at least {{n}} items.',
+  maxItems: 'At most {{n}} items are allowed.',
+  wrongType: 'The value has the wrong type.',
+  notValid: 'This value is not valid.',
+  badDate: 'Choose the day, month and year.',
+  day: 'Day',
+  month: 'Month',
+  year: 'Year',
+  province: 'Province',
+  county: 'County',
+  addItem: 'Add to “{{title}}”',
+  moveUp: 'Move item {{n}} up',
+  moveDown: 'Move item {{n}} down',
+  removeItem: 'Remove item {{n}}',
+};
+
 /** This feature's strings under their keys in the interface catalogue; `app/messages.ts` joins the features. */
 export const messages = {
-  fa: { deskAvailability: fa, catalogue: catalogueFa, services: servicesFa, apply: applyFa },
-  en: { deskAvailability: en, catalogue: catalogueEn, services: servicesEn, apply: applyEn },
+  fa: { deskAvailability: fa, catalogue: catalogueFa, services: servicesFa, apply: applyFa, deskForm: deskFormFa },
+  en: { deskAvailability: en, catalogue: catalogueEn, services: servicesEn, apply: applyEn, deskForm: deskFormEn },
 };

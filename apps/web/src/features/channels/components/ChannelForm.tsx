@@ -1,23 +1,33 @@
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DigitsInput } from '../../../components/DigitsInput';
-import { ErrorSummary, Field, focusField } from '../../../components/Field';
+import { ErrorSummary, Field } from '../../../components/Field';
 import { ErrorNotice, Notice } from '../../../components/Notice';
 import { SubmitButton } from '../../../components/SubmitButton';
 import type { ChannelService, RequestView } from '../../../lib/contracts';
-import { fieldErrorsOf } from '../../../lib/fieldErrors';
+import { fieldErrorsOf, fieldProblemsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
-import { SchemaFields, fieldDomId, formModelFromSchema, formPayload, initialValues, useProblemText, validateValues, type FormValues } from '../../services';
+import { LazyDeskForm, type DeskFormData } from '../../services';
 import type { FormSubmission } from '../api';
 
 /**
- * A service's own form, filled in for a citizen (the services feature's renderer, SchemaFields),
+ * A service's own form, filled in for a citizen (the services feature's renderer, DeskForm),
  * with postal delivery of the answer where the service offers it. `send` submits it with the
  * channel's identity (a retry or double click reuses the Idempotency-Key: one request).
  */
-export function ChannelForm({ services, ready, send, idPrefix }: { services: ChannelService[]; ready: boolean; send: (body: FormSubmission, key: string) => Promise<RequestView>; idPrefix: string }) {
+export function ChannelForm({
+  services,
+  ready,
+  send,
+  idPrefix,
+}: {
+  services: ChannelService[];
+  ready: boolean;
+  send: (body: FormSubmission, key: string) => Promise<RequestView>;
+  idPrefix: string;
+}) {
   const { t } = useTranslation();
   const [serviceId, setServiceId] = useState(services[0]?.serviceId ?? '');
   const service = services.find((s) => s.serviceId === serviceId);
@@ -40,7 +50,16 @@ export function ChannelForm({ services, ready, send, idPrefix }: { services: Cha
           </select>
         )}
       </Field>
-      {service ? <ServiceForm key={service.serviceId} service={service} ready={ready} send={send} onDone={setDone} idPrefix={idPrefix} /> : null}
+      {service ? (
+        <ServiceForm
+          key={service.serviceId}
+          service={service}
+          ready={ready}
+          send={send}
+          onDone={setDone}
+          idPrefix={idPrefix}
+        />
+      ) : null}
     </section>
   );
 }
@@ -60,12 +79,27 @@ function Done({ view, onNext }: { view: RequestView; onNext: () => void }) {
 
 const POSTAL = ['postalCode', 'address', 'recipientName'] as const;
 
-function ServiceForm({ service, ready, send, onDone, idPrefix }: { service: ChannelService; ready: boolean; send: (body: FormSubmission, key: string) => Promise<RequestView>; onDone: (v: RequestView) => void; idPrefix: string }) {
+function ServiceForm({
+  service,
+  ready,
+  send,
+  onDone,
+  idPrefix,
+}: {
+  service: ChannelService;
+  ready: boolean;
+  send: (body: FormSubmission, key: string) => Promise<RequestView>;
+  onDone: (v: RequestView) => void;
+  idPrefix: string;
+}) {
   const { t } = useTranslation();
-  const problemText = useProblemText();
-  const model = useMemo(() => formModelFromSchema(service.formSchema), [service.formSchema]);
-  const [values, setValues] = useState<FormValues>(() => initialValues(model.fields));
-  const [postal, setPostal] = useState<{ on: boolean } & Record<(typeof POSTAL)[number], string>>({ on: false, postalCode: '', address: '', recipientName: '' });
+  const [values, setValues] = useState<DeskFormData>({});
+  const [postal, setPostal] = useState<{ on: boolean } & Record<(typeof POSTAL)[number], string>>({
+    on: false,
+    postalCode: '',
+    address: '',
+    recipientName: '',
+  });
   const [submitted, setSubmitted] = useState(false);
   const keys = useRef(createSubmissionKeys()).current;
   const submit = useMutation({
@@ -75,58 +109,86 @@ function ServiceForm({ service, ready, send, onDone, idPrefix }: { service: Chan
       onDone(view);
     },
   });
-  const server = fieldErrorsOf(submit.error, 'body.form');
+  const problems = fieldProblemsOf(submit.error);
+  const serverErrors = problems.filter((p) => p.field.startsWith('body.form.'));
+  const other = problems
+    .filter((p) => !p.field.startsWith('body.form.') && !p.field.startsWith('body.postal.'))
+    .map((p) => p.message);
   const postalErrors = fieldErrorsOf(submit.error, 'body.postal')?.fields ?? {};
-  const local = validateValues(model.fields, values);
-  const messages: Record<string, string | undefined> = {};
-  for (const f of model.fields) messages[f.name] = local[f.name] && submitted ? problemText(local[f.name]!, f) : server?.fields[f.name];
-  const summary = model.fields.filter((f) => messages[f.name]).map((f) => ({ field: fieldDomId(f.name), label: f.label, message: messages[f.name]! }));
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = (form: DeskFormData) => {
     setSubmitted(true);
-    const first = model.fields.find((f) => local[f.name]);
-    if (first) return focusField(fieldDomId(first.name));
     if (!ready || submit.isPending) return;
     const chosen = Object.fromEntries(POSTAL.filter((k) => postal[k].trim() !== '').map((k) => [k, postal[k]]));
-    const body: FormSubmission = { serviceId: service.serviceId, form: formPayload(model.fields, values), ...(postal.on ? { postal: chosen } : {}) };
+    const body: FormSubmission = { serviceId: service.serviceId, form, ...(postal.on ? { postal: chosen } : {}) };
     submit.mutate({ body, key: keys.keyFor(body) });
   };
-  const general = submit.isError && !server ? submit.error : null;
+  const general = submit.isError && problems.length === 0 ? submit.error : null;
   return (
-    <form className="stack" noValidate onSubmit={onSubmit}>
-      <ErrorSummary id={`${idPrefix}-errors`} errors={submitted ? summary : []} other={server?.other ?? []} />
+    <div className="stack">
+      <ErrorSummary id={`${idPrefix}-errors`} errors={[]} other={other} />
       {general ? <ErrorNotice error={general} title={t('channels.form.failed')} /> : null}
       {submitted && !ready ? <Notice tone="warning" role="alert" title={t('channels.form.needIdentity')} /> : null}
-      <SchemaFields fields={model.fields} values={values} errors={messages} onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))} />
-      {service.postalDelivery ? (
-        <fieldset className="field fieldset stack">
-          <legend className="field__label">{t('channels.form.postal')}</legend>
-          <div className="check">
-            <input id={`${idPrefix}-postal-on`} type="checkbox" checked={postal.on} onChange={(e) => setPostal({ ...postal, on: e.target.checked })} />
-            <label htmlFor={`${idPrefix}-postal-on`}>{t('channels.form.postal')}</label>
-          </div>
-          <p className="text-muted">{t('channels.form.postalHelp')}</p>
-          {postal.on
-            ? POSTAL.map((k) => (
-                <Field key={k} id={`${idPrefix}-postal-${k}`} name={k} label={t(`channels.form.${k}`)} error={postalErrors[k]}>
-                  {(props) =>
-                    k === 'postalCode' ? (
-                      <DigitsInput {...props} maxLength={14} value={postal[k]} onChange={(e) => setPostal({ ...postal, [k]: e.target.value })} />
-                    ) : (
-                      <input {...props} className="input" maxLength={500} value={postal[k]} onChange={(e) => setPostal({ ...postal, [k]: e.target.value })} />
-                    )
-                  }
-                </Field>
-              ))
-            : null}
-        </fieldset>
-      ) : null}
-      <div className="form-actions">
-        <SubmitButton pending={submit.isPending}>
-          {submit.isPending ? t('channels.form.submitting') : t('channels.form.submit')}
-        </SubmitButton>
-      </div>
-    </form>
+      <LazyDeskForm
+        schema={service.formSchema}
+        uiSchema={service.uiSchema}
+        formData={values}
+        onChange={setValues}
+        onSubmit={onSubmit}
+        onInvalid={() => setSubmitted(true)}
+        serverErrors={serverErrors}
+      >
+        {service.postalDelivery ? (
+          <fieldset className="field fieldset stack">
+            <legend className="field__label">{t('channels.form.postal')}</legend>
+            <div className="check">
+              <input
+                id={`${idPrefix}-postal-on`}
+                type="checkbox"
+                checked={postal.on}
+                onChange={(e) => setPostal({ ...postal, on: e.target.checked })}
+              />
+              <label htmlFor={`${idPrefix}-postal-on`}>{t('channels.form.postal')}</label>
+            </div>
+            <p className="text-muted">{t('channels.form.postalHelp')}</p>
+            {postal.on
+              ? POSTAL.map((k) => (
+                  <Field
+                    key={k}
+                    id={`${idPrefix}-postal-${k}`}
+                    name={k}
+                    label={t(`channels.form.${k}`)}
+                    error={postalErrors[k]}
+                  >
+                    {(props) =>
+                      k === 'postalCode' ? (
+                        <DigitsInput
+                          {...props}
+                          maxLength={14}
+                          value={postal[k]}
+                          onChange={(e) => setPostal({ ...postal, [k]: e.target.value })}
+                        />
+                      ) : (
+                        <input
+                          {...props}
+                          className="input"
+                          maxLength={500}
+                          value={postal[k]}
+                          onChange={(e) => setPostal({ ...postal, [k]: e.target.value })}
+                        />
+                      )
+                    }
+                  </Field>
+                ))
+              : null}
+          </fieldset>
+        ) : null}
+        <div className="form-actions">
+          <SubmitButton pending={submit.isPending}>
+            {submit.isPending ? t('channels.form.submitting') : t('channels.form.submit')}
+          </SubmitButton>
+        </div>
+      </LazyDeskForm>
+    </div>
   );
 }

@@ -143,6 +143,7 @@ function VersionsSection({ list }: { list: ServiceVersionList }) {
 
 function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersionList; draft: ServiceVersionView; onSaved: () => void; onPublish: () => void }) {
   const { t } = useTranslation();
+  const { agencyId = '' } = useParams({ strict: false });
   const queryClient = useQueryClient();
   const [schema, setSchema] = useState(() => JSON.stringify(draft.formSchema, null, 2));
   const [workflow, setWorkflow] = useState(draft.workflow);
@@ -216,6 +217,11 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
         {(p) => <textarea {...p} rows={2} className="input" value={changeNote} maxLength={2000} onChange={(e) => setChangeNote(e.target.value)} />}
       </Field>
       {save.error && !errors ? <ErrorNotice error={save.error} /> : null}
+      <p>
+        <Link to="/admin/agencies/$agencyId/services/$serviceId/versions/$no/form" params={{ agencyId, serviceId: list.serviceId, no: String(draft.versionNo) }} className="button button--secondary">
+          {t('formBuilder.open')}
+        </Link>
+      </p>
       <div className="cluster">
         <SubmitButton pending={save.isPending}>{t('admin.versions.save')}</SubmitButton>
         {list.mayPublish ? (

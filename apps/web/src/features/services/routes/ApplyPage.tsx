@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, focusField } from '../../../components/Field';
 import { ErrorNotice, Notice } from '../../../components/Notice';
@@ -10,7 +10,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { Tx, UserText } from '../../../components/UserText';
 import { DocumentIcon } from '../../../components/icons';
 import type { PublicService, RequestDraft, RequestPrefill, ServiceDocument } from '../../../lib/contracts';
-import { fieldErrorsOf, firstInvalidField } from '../../../lib/fieldErrors';
+import { fieldProblemsOf } from '../../../lib/fieldErrors';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import {
   ApplyDocuments,
@@ -27,8 +27,7 @@ import {
 } from '../../requests';
 import { serviceQuery } from '../api';
 import { DeskUnavailableNotice } from '../components/DeskAvailability';
-import { SchemaFields, fieldDomId, useProblemText } from '../components/SchemaFields';
-import { formModelFromSchema, formPayload, initialValues, validateValues, type FormValues } from '../formSchema';
+import { DeskForm, type FormData } from '../form/DeskForm';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useFormat } from '../../../lib/format';
 
@@ -105,19 +104,20 @@ function ApplyForm({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const problemText = useProblemText();
   const format = useFormat();
-  const model = useMemo(() => formModelFromSchema(service.formSchema), [service.formSchema]);
+  const properties = (service.formSchema.properties ?? {}) as Record<string, { title?: string }>;
+  const fieldNames = useMemo(() => Object.keys(properties), [properties]);
   // A saved draft (from any device) wins over what the desk knows.
-  const [values, setValues] = useState<FormValues>(() => initialValues(model.fields, { ...knownAnswers(prefill), ...(draft?.form ?? {}) }));
+  const [formData, setFormData] = useState<FormData>(() => ({
+    ...Object.fromEntries(Object.entries(knownAnswers(prefill)).filter(([name]) => fieldNames.includes(name))),
+    ...(draft?.form ?? {}),
+  }));
   const [uploads, setUploads] = useState<DocumentUploads>(() => Object.fromEntries((draft?.documents ?? []).map((d) => [d.document, d])));
-  const autosave = useDraftAutosave(service.id, draft, values, uploads);
+  const autosave = useDraftAutosave(service.id, draft, formData, uploads);
   const prefilled = (prefill?.fields ?? []).filter((f) => !draft || !(f.field in draft.form));
   const missingDocuments = new Set(documents.filter((d) => d.mandatory && !uploads[d.index]).map((d) => d.index));
-  const [touched, setTouched] = useState<Record<string, boolean>>({});
-  const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  // Set by the first submit, valid or not: from then on the missing documents are told.
+  const [attempted, setAttempted] = useState(false);
   const keys = useRef(createSubmissionKeys()).current;
 
   const submit = useMutation({
@@ -132,59 +132,33 @@ function ApplyForm({
       await navigate({ to: '/me/requests/$requestId', params: { requestId: view.id }, search: { submitted: true } });
     },
     onError: (error) => {
-      const problems = fieldErrorsOf(error, 'body.form');
-      if (!problems) return;
-      setServerErrors(problems.fields);
-      setOtherErrors(problems.other);
-      const first = firstInvalidField(
-        model.fields.map((f) => f.name),
-        problems.fields,
-      );
-      if (first) focusField(fieldDomId(first));
+      const first = fieldProblemsOf(error).find((p) => p.field.startsWith('body.form.'));
+      if (first) focusField(`f-${first.field.slice('body.form.'.length).split('.').join('-')}`);
     },
   });
 
-  const localProblems = validateValues(model.fields, values);
-  const messages: Record<string, string | undefined> = {};
-  for (const field of model.fields) {
-    const problem = localProblems[field.name];
-    messages[field.name] =
-      problem && (submitted || touched[field.name]) ? problemText(problem, field) : serverErrors[field.name];
-  }
-  const summary = submitted
-    ? [
-        ...model.fields
-          .filter((f) => messages[f.name])
-          .map((f) => ({ field: fieldDomId(f.name), label: f.label, message: messages[f.name]! })),
-        ...documents
-          .filter((d) => missingDocuments.has(d.index))
-          .map((d) => ({ field: documentInputId(d.index), label: d.title, message: t('uploads.missing', { title: d.title }) })),
-      ]
+  const problems = fieldProblemsOf(submit.error);
+  const serverErrors = problems.filter((p) => p.field.startsWith('body.form.'));
+  const otherErrors = problems.filter((p) => !p.field.startsWith('body.form.')).map((p) => p.message);
+  const generalError = submit.isError && problems.length === 0 ? submit.error : null;
+  const missingSummary = attempted
+    ? documents
+        .filter((d) => missingDocuments.has(d.index))
+        .map((d) => ({ field: documentInputId(d.index), label: d.title, message: t('uploads.missing', { title: d.title }) }))
     : [];
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
+  const onSubmit = (form: FormData) => {
+    setAttempted(true);
     if (submit.isPending) return;
-    const first = firstInvalidField(
-      model.fields.map((f) => f.name),
-      localProblems,
-    );
-    if (first) {
-      focusField(fieldDomId(first));
-      return;
-    }
     const [firstMissing] = missingDocuments;
     if (firstMissing !== undefined) {
       focusField(documentInputId(firstMissing));
       return;
     }
     const answers = Object.entries(uploads).map(([document, u]) => ({ document: Number(document), uploadId: u.id }));
-    const body = { serviceId: service.id, form: formPayload(model.fields, values), documents: answers };
+    const body = { serviceId: service.id, form, documents: answers };
     submit.mutate({ body, key: keys.keyFor(body) });
   };
-
-  const generalError = submit.isError && !fieldErrorsOf(submit.error, 'body.form') ? submit.error : null;
 
   return (
     <div className="stack-lg">
@@ -201,32 +175,25 @@ function ApplyForm({
         </Notice>
       ) : null}
       {prefilled.length > 0 ? (
-        <Notice tone="info" title={t('uploads.prefill.note', { fields: prefilled.map((f) => model.fields.find((x) => x.name === f.field)?.label ?? f.field).join('، ') })} />
+        <Notice tone="info" title={t('uploads.prefill.note', { fields: prefilled.map((f) => properties[f.field]?.title ?? f.field).join('، ') })} />
       ) : null}
       <section className="card stack" aria-labelledby="apply-form-title">
         <h2 id="apply-form-title" className="card__title">
           {t('apply.formTitle')}
         </h2>
         <p className="text-muted">{t('apply.formLead')}</p>
-        {model.unsupported.length > 0 ? (
-          <Notice tone="warning" title={t('apply.unsupportedTitle')}>
-            <p>{t('apply.unsupportedBody', { fields: model.unsupported.join('، ') })}</p>
-          </Notice>
-        ) : null}
-        <form className="stack" noValidate onSubmit={onSubmit}>
-          <ErrorSummary id="apply-errors" errors={summary} other={submitted ? otherErrors : []} />
-          {generalError ? <ErrorNotice error={generalError} title={t('apply.failed')} /> : null}
-          {model.fields.length === 0 ? <p>{t('apply.noFields')}</p> : null}
-          <SchemaFields
-            fields={model.fields}
-            values={values}
-            errors={messages}
-            onChange={(name, value) => {
-              setValues((v) => ({ ...v, [name]: value }));
-              setServerErrors(({ [name]: _dropped, ...rest }) => rest);
-            }}
-            onBlur={(name) => setTouched((v) => (v[name] ? v : { ...v, [name]: true }))}
-          />
+        <ErrorSummary id="apply-errors" errors={missingSummary} other={otherErrors} />
+        {generalError ? <ErrorNotice error={generalError} title={t('apply.failed')} /> : null}
+        {fieldNames.length === 0 ? <p>{t('apply.noFields')}</p> : null}
+        <DeskForm
+          schema={service.formSchema}
+          uiSchema={service.uiSchema}
+          formData={formData}
+          onChange={setFormData}
+          onSubmit={onSubmit}
+          onInvalid={() => setAttempted(true)}
+          serverErrors={serverErrors}
+        >
           <DraftStatus state={autosave.state} onOverwrite={autosave.overwrite} onReload={() => window.location.reload()} />
           <div className="form-actions">
             <SubmitButton pending={submit.isPending}>
@@ -236,9 +203,9 @@ function ApplyForm({
               {t('common.cancel')}
             </Link>
           </div>
-        </form>
+        </DeskForm>
       </section>
-      <ApplyDocuments serviceId={service.id} documents={documents} value={uploads} onChange={setUploads} missing={submitted ? missingDocuments : new Set()} />
+      <ApplyDocuments serviceId={service.id} documents={documents} value={uploads} onChange={setUploads} missing={attempted ? missingDocuments : new Set()} />
     </div>
   );
 }
