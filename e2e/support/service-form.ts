@@ -101,11 +101,13 @@ export const SAMPLE_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<
 
 /**
  * Uploads a PDF for every mandatory document in the apply page's «مدارک درخواست» section (none when
- * the service asks for none), waiting until each is told uploaded; the number uploaded.
+ * the service asks for none), waiting until each is told uploaded; the number uploaded. A page
+ * without the section (a counter office or the in-person desk, where the originals are seen) has none.
  */
 export async function uploadRequiredDocuments(page: Page): Promise<number> {
   const section = page.getByRole('region', { name: 'مدارک درخواست' });
-  await section.waitFor();
+  // The apply page shows the section with the form it has just been filled in.
+  if ((await section.count()) === 0) return 0;
   const items = section.getByRole('listitem').filter({ hasText: '(الزامی)' });
   const n = await items.count();
   for (let i = 0; i < n; i++) {
