@@ -177,3 +177,24 @@ export const completeCardContent = (lawId: string, o: Record<string, unknown> = 
   maturity: { level: 'transactional' },
   ...o,
 });
+
+/**
+ * Uploads a small PDF for every mandatory document the service's card asks for, as `citizen`;
+ * the `documents` answers a submission names (ADR 0036). None when the card asks for none.
+ */
+export async function uploadCardDocuments(t: TestApp, citizen: Session, serviceId: string): Promise<Array<{ document: number; uploadId: string }>> {
+  const asked = await t.app.inject({ url: `/api/v1/services/${serviceId}/documents` });
+  if (asked.statusCode !== 200) throw new Error(`documents of ${serviceId}: ${asked.statusCode} ${asked.body}`);
+  const answers: Array<{ document: number; uploadId: string }> = [];
+  for (const d of asked.json<{ items: Array<{ index: number; mandatory: boolean }> }>().items.filter((x) => x.mandatory)) {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/request-uploads?serviceId=${serviceId}&name=doc-${d.index}.pdf`,
+      headers: { ...citizen.headers, 'content-type': 'application/pdf' },
+      payload: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    if (res.statusCode !== 201) throw new Error(`upload: ${res.statusCode} ${res.body}`);
+    answers.push({ document: d.index, uploadId: res.json<{ id: string }>().id });
+  }
+  return answers;
+}

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
-import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from '../../../test/factories';
+import { buildAgency, buildStaff, signInCitizen, signInStaff, uploadCardDocuments, type Session } from '../../../test/factories';
 import { expectKeyReuseRefused, expectReplayedCreate } from '../../../test/idempotency';
 import { createService } from '../services';
 import { sealAuditNow } from '../../../test/audit';
@@ -116,7 +116,7 @@ async function requests(deskId: string, n: number) {
       method: 'POST',
       url: '/api/v1/requests',
       headers: citizen.headers,
-      payload: { serviceId: deskId, form: { note: `درخواست ${i}` } },
+      payload: { serviceId: deskId, form: { note: `درخواست ${i}` }, documents: await uploadCardDocuments(t, citizen, deskId) },
     });
     expect(res.statusCode, res.body).toBe(201);
   }
