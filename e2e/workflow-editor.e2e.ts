@@ -1,16 +1,17 @@
 import { demoDataSeeded, must, reportSkipped, staffClient } from './support/api';
-import { MINISTRY_ADMIN } from './support/demo';
+import { ORG_ADMIN } from './support/demo';
 import { describe, expect, inject, test } from './support/fixtures';
 import { check, staffSignsIn, visible } from './support/pages';
 import { snap } from './support/screenshots';
 
 /**
- * A version's workflow editor (ADR 0034), in Persian on a desktop: the ministry's administrator
+ * A version's workflow editor (ADR 0034), in Persian on a desktop: the organisation's administrator
  * drafts a version of a desk service (through the API), opens its workflow, starts from the «expert
  * review then manager sign-off» template, breaks it (the expert's «take» now leads to the withdrawn
  * state, so the expert review cannot be reached), sees the server's problem at that state, fixes it,
  * saves, and sees the diagram with its text alternative and its table of transitions. Axe on each
- * state. Uses the last ministry service, not the one service-versions.e2e.ts publishes. Needs the demo data.
+ * state. Uses the organisation's last desk service: no other journey drafts versions there (the form
+ * builder and service-versions.e2e.ts work on the ministry's). Needs the demo data.
  */
 
 const seeded = await demoDataSeeded(inject('baseURL'));
@@ -18,9 +19,9 @@ reportSkipped('workflow-editor.e2e.ts', seeded);
 
 describe.skipIf(!seeded)('a version’s workflow editor', () => {
   test('the administrator starts from a template, sees the error at the state, fixes it and saves', async ({ openPage, baseURL }) => {
-    const { api, me } = await staffClient(baseURL, MINISTRY_ADMIN.username, MINISTRY_ADMIN.password);
-    const ministry = me.agency!;
-    const desk = must(await api.GET('/api/v1/services', { params: { query: { agencyId: ministry.id, limit: 100 } } }), 'the desk services').items;
+    const { api, me } = await staffClient(baseURL, ORG_ADMIN.username, ORG_ADMIN.password);
+    const agency = me.agency!;
+    const desk = must(await api.GET('/api/v1/services', { params: { query: { agencyId: agency.id, limit: 100 } } }), 'the desk services').items;
     const service = desk.at(-1)!;
     const listed = must(await api.GET('/api/v1/services/{id}/versions', { params: { path: { id: service.id } } }), 'the versions');
     const draft =
@@ -29,8 +30,8 @@ describe.skipIf(!seeded)('a version’s workflow editor', () => {
 
     const page = await openPage('desktop');
     await page.goto('/admin');
-    await staffSignsIn(page, 'desktop', MINISTRY_ADMIN, 'workflow editor', 'مدیریت سامانه');
-    await page.goto(`/admin/agencies/${ministry.id}/services/${service.id}/versions/${draft.versionNo}/workflow`);
+    await staffSignsIn(page, 'desktop', ORG_ADMIN, 'workflow editor', 'مدیریت سامانه');
+    await page.goto(`/admin/agencies/${agency.id}/services/${service.id}/versions/${draft.versionNo}/workflow`);
     await visible(page.getByRole('heading', { level: 1, name: /گردش کار نسخه‌ی/ }));
     const editor = page.getByRole('form', { name: 'ویرایش گردش کار' });
 

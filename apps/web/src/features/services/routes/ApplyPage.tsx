@@ -116,8 +116,10 @@ function ApplyForm({
   const autosave = useDraftAutosave(service.id, draft, formData, uploads);
   const prefilled = (prefill?.fields ?? []).filter((f) => !draft || !(f.field in draft.form));
   const missingDocuments = new Set(documents.filter((d) => d.mandatory && !uploads[d.index]).map((d) => d.index));
-  // Set by the first submit, valid or not: from then on the missing documents are told.
+  // Set by the first submit, valid or not: from then on each missing document is told at it. The
+  // form's own problems come first: the summary lists missing documents once the form passed.
   const [attempted, setAttempted] = useState(false);
+  const [formPassed, setFormPassed] = useState(false);
   const keys = useRef(createSubmissionKeys()).current;
 
   const submit = useMutation({
@@ -141,7 +143,7 @@ function ApplyForm({
   const serverErrors = problems.filter((p) => p.field.startsWith('body.form.'));
   const otherErrors = problems.filter((p) => !p.field.startsWith('body.form.')).map((p) => p.message);
   const generalError = submit.isError && problems.length === 0 ? submit.error : null;
-  const missingSummary = attempted
+  const missingSummary = formPassed
     ? documents
         .filter((d) => missingDocuments.has(d.index))
         .map((d) => ({ field: documentInputId(d.index), label: d.title, message: t('uploads.missing', { title: d.title }) }))
@@ -149,6 +151,7 @@ function ApplyForm({
 
   const onSubmit = (form: FormData) => {
     setAttempted(true);
+    setFormPassed(true);
     if (submit.isPending) return;
     const [firstMissing] = missingDocuments;
     if (firstMissing !== undefined) {
@@ -191,7 +194,10 @@ function ApplyForm({
           formData={formData}
           onChange={setFormData}
           onSubmit={onSubmit}
-          onInvalid={() => setAttempted(true)}
+          onInvalid={() => {
+            setAttempted(true);
+            setFormPassed(false);
+          }}
           serverErrors={serverErrors}
         >
           <DraftStatus state={autosave.state} onOverwrite={autosave.overwrite} onReload={() => window.location.reload()} />
