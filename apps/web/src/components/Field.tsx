@@ -27,7 +27,7 @@ export interface FieldProps {
 const describedBy = (...ids: Array<string | false | undefined>) => ids.filter(Boolean).join(' ') || undefined;
 
 /** The error line of a field: an icon and the message, read out with the control (aria-describedby). */
-function FieldError({ id, message }: { id: string; message: string }) {
+export function FieldError({ id, message }: { id: string; message: string }) {
   const { t } = useTranslation();
   return (
     <p id={id} className="field__error">

@@ -11,8 +11,7 @@ import {
   type WidgetProps,
 } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '../../../components/Field';
-import { AlertIcon } from '../../../components/icons';
+import { ErrorSummary, FieldError as ErrorLine } from '../../../components/Field';
 
 /**
  * rjsf templates in the app's own markup (ADR 0035): the `.field` label, help and error lines of
@@ -20,19 +19,6 @@ import { AlertIcon } from '../../../components/icons';
  * legend for groups, and text buttons for repeating groups, so the form reads like every other
  * form in Dargah and passes axe.
  */
-
-function ErrorLine({ id, message }: { id: string; message: string }) {
-  const { t } = useTranslation();
-  return (
-    <p id={id} className="field__error">
-      <AlertIcon />
-      <span>
-        <span className="visually-hidden">{t('form.errorPrefix')}</span>
-        {message}
-      </span>
-    </p>
-  );
-}
 
 export function FieldTemplate(props: FieldTemplateProps) {
   const { t } = useTranslation();
