@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { hash as argonHash } from '@node-rs/argon2';
 import pg from 'pg';
+import { SIMPLE_APPROVAL } from '@dargah/api/platform/workflow';
 import { freshDatabase, startServer } from './lib/server';
 
 const ROWS = Number(process.env.DESK_BENCH_ROWS ?? 1_000_000);
@@ -63,9 +64,9 @@ async function seed(url: string): Promise<Seeded> {
        SELECT id, ($2::uuid[])[(n - 1) / ${SERVICES_PER_AGENCY} + 1], 'خدمت آزمون ' || n, 'G2C', 7, true, $3, $3
          FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)
        RETURNING id)
-     INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, created_at, updated_at, published_at)
-     SELECT id, 1, 'published', '{"type":"object"}', 'simple_approval', $3, $3, $3 FROM s`,
-    [services, agencies, now],
+     INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, workflow_definition, created_at, updated_at, published_at)
+     SELECT id, 1, 'published', '{"type":"object"}', 'simple_approval', $4::jsonb, $3, $3, $3 FROM s`,
+    [services, agencies, now, JSON.stringify(SIMPLE_APPROVAL)],
   );
   await c.query(
     `INSERT INTO citizens (kind, national_code, created_at, updated_at)

@@ -10,8 +10,9 @@
  *   delivery job, the request read back with its service, agency, events and applicant, and the
  *   idempotency key's stored answer.
  *
- * Since uploads (ADR 0036) a submission also reads the card's documents and deletes the person's
- * draft of the service in its transaction; both are in the ceiling. The bench card's documents are
+ * Since workflows and uploads (ADR 0034, 0036) a submission also reads its version's workflow
+ * definition and the card's documents, and deletes the person's draft of the service in its
+ * transaction; all three are in the ceiling. The bench card's documents are
  * marked as obtained by inquiry from the agencies that hold them (once-only), so nothing is uploaded.
  *
  * Target: 0.8 of the ceiling. The server runs in development mode for its demo data (the demo
@@ -133,18 +134,24 @@ async function addBenchService(
            FROM services WHERE id = $1
          RETURNING id, agency_id, catalogue_service_id),
        v AS (
-         INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, created_at, updated_at, published_at)
-         SELECT id, 1, 'published', $2::jsonb, 'simple_approval', now(), now(), now() FROM s)
+         INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, workflow_definition, created_at, updated_at, published_at)
+         SELECT s.id, 1, 'published', $2::jsonb, o.workflow, o.workflow_definition, now(), now(), now()
+           FROM s, service_versions o WHERE o.service_id = $1 AND o.state = 'published')
        SELECT id, agency_id AS "agencyId", catalogue_service_id AS "catalogueServiceId" FROM s`,
       [open.id, JSON.stringify(FORM_SCHEMA)],
     );
-    // Once-only: the card's documents come by inquiry from the agencies that hold them (bench database only).
+    // Once-only: the card's documents come by inquiry from the agencies that hold them. An approved
+    // card is frozen; the bench's own throwaway database lifts that for this one change.
+    await db.query('BEGIN');
+    await db.query('ALTER TABLE service_card_versions DISABLE TRIGGER service_card_versions_frozen');
     await db.query(
       `UPDATE service_card_versions v
           SET content = jsonb_set(v.content, '{documents}', coalesce((SELECT jsonb_agg(d || '{"byInquiry": true}') FROM jsonb_array_elements(v.content->'documents') d), '[]'))
          FROM service_cards c WHERE v.card_id = c.id AND v.version_no = c.approved_version AND c.service_id = $1`,
       [rows[0]!.catalogueServiceId],
     );
+    await db.query('ALTER TABLE service_card_versions ENABLE TRIGGER service_card_versions_frozen');
+    await db.query('COMMIT');
     return { serviceId: rows[0]!.id, agencyId: rows[0]!.agencyId, catalogueServiceId: rows[0]!.catalogueServiceId };
   } finally {
     await db.end();
@@ -187,6 +194,7 @@ async function ceiling(
       `SELECT v.content FROM service_cards c JOIN service_card_versions v ON v.card_id = c.id AND v.version_no = c.approved_version WHERE c.service_id = $1 AND c.approved_version IS NOT NULL`,
       [s.catalogueServiceId],
     );
+    await c.query(`SELECT workflow_definition AS def FROM service_versions WHERE service_id = $1 AND version_no = $2`, [s.serviceId, 1]);
     await c.query('BEGIN');
     const key = randomUUID();
     const scope = `citizen:${citizenId}:request.submit`;
