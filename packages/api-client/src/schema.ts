@@ -4043,7 +4043,10 @@ export interface operations {
                      *         "documents": true,
                      *         "signerKeyUnlock": false,
                      *         "callCentre": false,
-                     *         "feedback": false
+                     *         "feedback": false,
+                     *         "counterDesk": false,
+                     *         "walkIn": false,
+                     *         "counterWork": false
                      *       }
                      *     }
                      */
@@ -12712,7 +12715,8 @@ export interface operations {
                      *               "in_person",
                      *               "sms"
                      *             ]
-                     *           }
+                     *           },
+                     *           "uiSchema": {}
                      *         }
                      *       ],
                      *       "nextCursor": "WyLYq9io2Kog2LTaqdin24zYqiDaqdin2LHar9ix24wiLCI4MzAzY2Y2Yi1kZGFhLTQzM2MtOTA4Yi1mYWVlOWMyMGI0NjMiXQ"
@@ -12903,7 +12907,8 @@ export interface operations {
                      *           "in_person",
                      *           "sms"
                      *         ]
-                     *       }
+                     *       },
+                     *       "uiSchema": {}
                      *     }
                      */
                     "application/json": {
@@ -14945,7 +14950,10 @@ export interface operations {
                      *         "revealable": false
                      *       },
                      *       "version": 1,
-                     *       "actions": []
+                     *       "actions": [],
+                     *       "statusLabel": "ثبت‌شده",
+                     *       "steps": [],
+                     *       "inPerson": null
                      *     }
                      */
                     "application/json": {
