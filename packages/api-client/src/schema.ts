@@ -17110,6 +17110,7 @@ export interface operations {
                      *           "dueDateJalali": "1404/01/24",
                      *           "version": 1,
                      *           "serviceId": "3c0f3f7e-52a4-4c1e-9d7e-0a54a8c3e2b1",
+                     *           "statusLabel": "ثبت‌شده",
                      *           "sla": "on_time",
                      *           "claim": {
                      *             "holderId": "6b1d8f0e-2a7c-4b5e-8f3d-1c9e7a2b4d60",
@@ -17148,6 +17149,7 @@ export interface operations {
                             version: number;
                             /** Format: uuid */
                             serviceId: string;
+                            statusLabel: string;
                             sla: ("on_time" | "due_soon" | "overdue") | null;
                             claim: {
                                 /** Format: uuid */

@@ -15,7 +15,7 @@ export {
 } from './services.service';
 /** For the desk scorecard: published desk services created before a date, with their catalogue link. */
 export { publishedServicesBefore } from './services.repository';
-export { DESK_WORKFLOW_ROLES, versionDelivery, versionFormSchema, versionWorkflow, versionWorkflows } from './service-versions.service';
+export { agencyWorkflows, DESK_WORKFLOW_ROLES, versionDelivery, versionFormSchema, versionWorkflow, versionWorkflows } from './service-versions.service';
 export type { NewService, Recipients, ServiceRecord, ServiceRow } from './services.service';
 
 /** The service catalogue: what each agency offers at the desk, with its versions (form, workflow, answer template, fees) and norm. */
