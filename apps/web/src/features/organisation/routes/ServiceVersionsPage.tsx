@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toAsciiDigits } from '@dargah/persian';
 import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { ErrorNotice, Notice } from '../../../components/Notice';
@@ -9,7 +10,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { PageQueryStates } from '../../../components/PageQueryStates';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { BackIcon, DocumentIcon } from '../../../components/icons';
-import type { ServiceVersionList, ServiceVersionView } from '../../../lib/contracts';
+import type { FeeRule, ServiceVersionList, ServiceVersionView } from '../../../lib/contracts';
 import { fieldErrorsOf, fieldProblemsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
@@ -141,6 +142,15 @@ function VersionsSection({ list }: { list: ServiceVersionList }) {
   );
 }
 
+/** The fee as typed (Persian or Latin digits, thousands separators allowed): none when empty or zero; undefined when not a whole number of rials. */
+function feeRuleOf(typed: string): FeeRule | undefined {
+  const digits = toAsciiDigits(typed).replace(/[\s,\u066C\u060C]/g, '');
+  if (digits === '') return { kind: 'none' };
+  if (!/^\d{1,12}$/.test(digits)) return undefined;
+  const amountRials = Number(digits);
+  return amountRials === 0 ? { kind: 'none' } : { kind: 'fixed', amountRials };
+}
+
 function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersionList; draft: ServiceVersionView; onSaved: () => void; onPublish: () => void }) {
   const { t } = useTranslation();
   const { agencyId = '' } = useParams({ strict: false });
@@ -149,17 +159,20 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
   const [workflow, setWorkflow] = useState(draft.workflow);
   const [inPerson, setInPerson] = useState(draft.inPersonStep);
   const [postal, setPostal] = useState(draft.postalDelivery);
+  const [fee, setFee] = useState(draft.feeRule.kind === 'fixed' ? String(draft.feeRule.amountRials) : '');
+  const [feeError, setFeeError] = useState<string | null>(null);
   const [changeNote, setChangeNote] = useState(draft.changeNote);
   const [jsonError, setJsonError] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (formSchema: Record<string, unknown>) =>
-      updateServiceVersion(list.serviceId, draft.versionNo, { rowVersion: draft.rowVersion, formSchema, workflow, inPersonStep: inPerson, postalDelivery: postal, changeNote }),
+    mutationFn: ({ formSchema, feeRule }: { formSchema: Record<string, unknown>; feeRule: FeeRule }) =>
+      updateServiceVersion(list.serviceId, draft.versionNo, { rowVersion: draft.rowVersion, formSchema, workflow, feeRule, inPersonStep: inPerson, postalDelivery: postal, changeNote }),
     onSuccess: async () => {
       onSaved();
       await queryClient.invalidateQueries({ queryKey: ['admin', 'services', list.serviceId] });
     },
   });
   const errors = fieldErrorsOf(save.error);
+  const feeProblem = fieldProblemsOf(save.error).find((p) => p.field.startsWith('body.feeRule'))?.message;
   // Every problem of the form definition, at its path inside the schema (the server reports them all at once).
   const schemaProblems = fieldProblemsOf(save.error).filter((p) => p.field.startsWith('body.formSchema')).map((p): [string, string] => [p.field.slice('body.formSchema'.length).replace(/^\./, ''), p.message]);
 
@@ -177,7 +190,13 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
       return;
     }
     setJsonError(null);
-    save.mutate(parsed as Record<string, unknown>);
+    const feeRule = feeRuleOf(fee);
+    if (!feeRule) {
+      setFeeError(t('admin.versions.feeInvalid'));
+      return;
+    }
+    setFeeError(null);
+    save.mutate({ formSchema: parsed as Record<string, unknown>, feeRule });
   }
 
   return (
@@ -213,6 +232,9 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
         <input id={`v${draft.versionNo}-postal`} type="checkbox" checked={postal} onChange={(e) => setPostal(e.target.checked)} />
         <label htmlFor={`v${draft.versionNo}-postal`}>{t('admin.versions.postal')}</label>
       </div>
+      <Field id={`v${draft.versionNo}-fee`} label={t('admin.versions.feeInput')} help={t('admin.versions.feeHelp')} error={feeError ?? feeProblem}>
+        {(p) => <input {...p} className="input" inputMode="numeric" dir="ltr" value={fee} maxLength={20} onChange={(e) => setFee(e.target.value)} />}
+      </Field>
       <Field id={`v${draft.versionNo}-note`} label={t('admin.versions.changeNote')} error={errors?.fields.changeNote}>
         {(p) => <textarea {...p} rows={2} className="input" value={changeNote} maxLength={2000} onChange={(e) => setChangeNote(e.target.value)} />}
       </Field>
