@@ -5,6 +5,7 @@ import { sealAuditNow } from '../../../test/audit';
 import { buildDeskService, DESK_FORM } from '../../../test/desk';
 import { buildAgency, buildStaff, randomNationalCode, signInCitizen, signInStaff, type Session } from '../../../test/factories';
 import type { PaymentGatewaySimulator } from '../../platform/integrations/payment-gateway';
+import { pdfText } from '../../platform/pdf/test-support';
 import { createService } from '../services';
 
 /*
@@ -110,6 +111,13 @@ describe('paying a fee through the gateway', () => {
     expect((await json(citizen, 'GET', `/requests/${request.id}`)).json<{ payment: unknown }>().payment).toEqual(request.payment);
     expect((await json(citizen, 'GET', '/requests/mine')).json<{ items: Array<{ payment: unknown }> }>().items[0]!.payment).toEqual(request.payment);
     expect(await status(paymentId)).toMatchObject({ status: 'paid', request_id: request.id });
+    // The receipt PDF says what was paid and the gateway's reference number, in Persian digits.
+    const receipt = await t.app.inject({ url: `/api/v1/requests/${request.id}/receipt.pdf`, headers: citizen.headers });
+    expect(receipt.statusCode).toBe(200);
+    const text = pdfText(receipt.rawPayload).replace(/\s+/g, ' ');
+    expect(text).toContain('۲۵۰٬۰۰۰');
+    expect(text).toContain('شماره مرجع پرداخت');
+    expect(text).toContain(view.referenceNumber.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!));
     expect(await events(paymentId)).toEqual(['started', 'paid', 'spent']);
     await sealAuditNow(t.ctx.database);
     const audits = await t.ctx.database.query<{ action: string; actor_type: string }>("SELECT action, actor_type FROM audit_entries WHERE object_type = 'payment' AND object_id = $1 ORDER BY id", [paymentId]);
