@@ -10,7 +10,8 @@ import { fillServiceForm } from './support/service-form';
  * with axe: the apply page shows the fee in rials with Persian digits and refuses to submit before
  * it is paid; the pay button goes to the gateway simulator's page (Persian, right to left); cancelling
  * there comes back with "cancelled"; paying comes back with the reference number, the draft typed
- * before leaving restored; the submission's receipt shows the fee paid.
+ * before leaving restored, and is still known when the page is opened again; the submission's receipt
+ * shows the fee paid.
  */
 
 /** This file's citizen (in the mobile registry simulator's seed). */
@@ -66,6 +67,9 @@ describe.skipIf(!seeded)('paying a service’s fee on a phone', () => {
     await visible(page.getByText(/پیش‌نویسی که .* ذخیره کرده بودید باز شد/));
     await check(page, 'phone', 'apply fee paid');
     await snap(page, 'phone-apply-fee-paid');
+    // Opened again later without the gateway's ?payment=, the page still knows the payment.
+    await page.goto(`/me/services/${service!.id}/apply`);
+    await visible(page.getByText(`هزینه پرداخت شد: ${AMOUNT}`));
 
     // 4. Submitted: the receipt shows the fee paid and its reference number.
     await page.getByRole('button', { name: 'ثبت درخواست' }).click();

@@ -3,5 +3,5 @@
  * the payment the gateway sent the browser back with; the strings.
  */
 export { PaymentStep, PAY_BUTTON_ID } from './components/PaymentStep';
-export { isUsable, paymentQuery } from './api';
+export { forgetPayment, isUsable, paymentQuery, rememberedPayment } from './api';
 export { messages } from './messages';

@@ -25,7 +25,7 @@ import {
   useDraftAutosave,
   type DocumentUploads,
 } from '../../requests';
-import { isUsable, PAY_BUTTON_ID, PaymentStep, paymentQuery } from '../../payments';
+import { forgetPayment, isUsable, PAY_BUTTON_ID, PaymentStep, paymentQuery, rememberedPayment } from '../../payments';
 import { serviceQuery } from '../api';
 import { DeskUnavailableNotice } from '../components/DeskAvailability';
 import { DeskForm, type FormData } from '../form/DeskForm';
@@ -54,7 +54,8 @@ export function ApplyPage() {
   const prefill = useQuery({ ...prefillQuery(serviceId), retry: false });
   const draft = useQuery({ ...draftQuery(serviceId), retry: false });
   // Back from the payment gateway: the payment it sent the browser back with (a fee's pay step).
-  const { payment: paymentId } = useSearch({ strict: false });
+  const { payment: fromGateway } = useSearch({ strict: false });
+  const paymentId = useMemo(() => rememberedPayment(serviceId, fromGateway), [serviceId, fromGateway]);
   const payment = useQuery({ ...paymentQuery(paymentId ?? ''), enabled: paymentId !== undefined, retry: false });
 
   return (
@@ -137,6 +138,7 @@ function ApplyForm({
       submitRequest(body, key),
     onSuccess: async (view) => {
       keys.reset();
+      if (view.payment) forgetPayment(service.id);
       // The submission deleted the draft on the server.
       queryClient.setQueryData(draftQuery(service.id).queryKey, null);
       queryClient.setQueryData(requestQuery(view.id).queryKey, view);
