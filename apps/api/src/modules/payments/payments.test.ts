@@ -134,6 +134,16 @@ describe('paying a fee through the gateway', () => {
     expect(await requestsOf(citizen)).toBe(1);
   });
 
+  it('a retried start with its Idempotency-Key returns the first payment; the key with another service is refused', async () => {
+    const citizen = await signInCitizen(t);
+    const key = { 'idempotency-key': `start-${randomUUID()}` };
+    const answers = await Promise.all(Array.from({ length: 4 }, () => start(citizen, feeService, key)));
+    expect(answers.every((a) => a.statusCode === 201 || a.statusCode === 409)).toBe(true);
+    expect(new Set(answers.filter((a) => a.statusCode === 201).map((a) => a.json<{ paymentId: string }>().paymentId)).size).toBe(1);
+    expect(await count('SELECT count(*)::int AS n FROM payments WHERE citizen_id = $1', [citizen.id])).toBe(1);
+    expect(code(await start(citizen, otherFeeService, key))).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+  });
+
   it('lists the gateway simulator in /readyz, and a second app process verifies a token the first issued (the simulator’s ledger is in the database)', async () => {
     expect((await t.app.inject({ url: '/readyz' })).json<{ simulators: string[] }>().simulators).toContain('payment');
     const second = await buildTestApp({}, t);
