@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toAsciiDigits } from '@dargah/persian';
 import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { ErrorNotice, Notice } from '../../../components/Notice';
@@ -15,6 +14,7 @@ import { fieldErrorsOf, fieldProblemsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { createServiceVersion, publishServiceVersion, serviceVersionsQuery, updateServiceVersion } from '../api';
+import { feeRuleOf } from '../feeRule';
 
 /**
  * `/admin/agencies/$agencyId/services/$serviceId/versions`: a desk service's versions (issue 11
@@ -140,15 +140,6 @@ function VersionsSection({ list }: { list: ServiceVersionList }) {
       </Dialog>
     </section>
   );
-}
-
-/** The fee as typed (Persian or Latin digits, thousands separators allowed): none when empty or zero; undefined when not a whole number of rials. */
-function feeRuleOf(typed: string): FeeRule | undefined {
-  const digits = toAsciiDigits(typed).replace(/[\s,\u066C\u060C]/g, '');
-  if (digits === '') return { kind: 'none' };
-  if (!/^\d{1,12}$/.test(digits)) return undefined;
-  const amountRials = Number(digits);
-  return amountRials === 0 ? { kind: 'none' } : { kind: 'fixed', amountRials };
 }
 
 function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersionList; draft: ServiceVersionView; onSaved: () => void; onPublish: () => void }) {
