@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, focusField } from '../../../components/Field';
@@ -9,7 +9,7 @@ import { allQueries, type QueryLike } from '../../../components/QueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { Tx, UserText } from '../../../components/UserText';
 import { DocumentIcon } from '../../../components/icons';
-import type { PublicService, RequestDraft, RequestPrefill, ServiceDocument } from '../../../lib/contracts';
+import type { PaymentView, PublicService, RequestDraft, RequestPrefill, ServiceDocument } from '../../../lib/contracts';
 import { fieldProblemsOf } from '../../../lib/fieldErrors';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import {
@@ -25,6 +25,7 @@ import {
   useDraftAutosave,
   type DocumentUploads,
 } from '../../requests';
+import { forgetPayment, isUsable, PAY_BUTTON_ID, PaymentStep, paymentQuery, rememberedPayment } from '../../payments';
 import { serviceQuery } from '../api';
 import { DeskUnavailableNotice } from '../components/DeskAvailability';
 import { DeskForm, type FormData } from '../form/DeskForm';
@@ -52,6 +53,10 @@ export function ApplyPage() {
   // The prefill and the saved draft only fill answers in: the form works without them.
   const prefill = useQuery({ ...prefillQuery(serviceId), retry: false });
   const draft = useQuery({ ...draftQuery(serviceId), retry: false });
+  // Back from the payment gateway: the payment it sent the browser back with (a fee's pay step).
+  const { payment: fromGateway } = useSearch({ strict: false });
+  const paymentId = useMemo(() => rememberedPayment(serviceId, fromGateway), [serviceId, fromGateway]);
+  const payment = useQuery({ ...paymentQuery(paymentId ?? ''), enabled: paymentId !== undefined, retry: false });
 
   return (
     <PageQueryStates
@@ -83,7 +88,7 @@ export function ApplyPage() {
             </p>
           </div>
         ) : (
-          <ApplyForm service={s} documents={docs.items} prefill={p} draft={d ?? null} />
+          <ApplyForm service={s} documents={docs.items} prefill={p} draft={d ?? null} payment={payment.data} />
         )
       }
     </PageQueryStates>
@@ -95,11 +100,13 @@ function ApplyForm({
   documents,
   prefill,
   draft,
+  payment,
 }: {
   service: PublicService;
   documents: readonly ServiceDocument[];
   prefill: RequestPrefill | undefined;
   draft: RequestDraft | null;
+  payment: PaymentView | undefined;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -121,12 +128,17 @@ function ApplyForm({
   const [attempted, setAttempted] = useState(false);
   const [formPassed, setFormPassed] = useState(false);
   const keys = useRef(createSubmissionKeys()).current;
+  // A fixed fee is paid before submitting (ADR 0037): the submission names the paid payment.
+  const fee = service.fee.kind === 'fixed' ? service.fee.amountRials : null;
+  const paid = fee !== null && payment && isUsable(payment) && payment.serviceId === service.id ? payment : undefined;
+  const [payFirst, setPayFirst] = useState(false);
 
   const submit = useMutation({
-    mutationFn: ({ body, key }: { body: { serviceId: string; form: Record<string, unknown>; documents: Array<{ document: number; uploadId: string }> }; key: string }) =>
+    mutationFn: ({ body, key }: { body: { serviceId: string; form: Record<string, unknown>; documents: Array<{ document: number; uploadId: string }>; paymentId?: string }; key: string }) =>
       submitRequest(body, key),
     onSuccess: async (view) => {
       keys.reset();
+      if (view.payment) forgetPayment(service.id);
       // The submission deleted the draft on the server.
       queryClient.setQueryData(draftQuery(service.id).queryKey, null);
       queryClient.setQueryData(requestQuery(view.id).queryKey, view);
@@ -158,8 +170,13 @@ function ApplyForm({
       focusField(documentInputId(firstMissing));
       return;
     }
+    if (fee !== null && !paid) {
+      setPayFirst(true);
+      focusField(PAY_BUTTON_ID);
+      return;
+    }
     const answers = Object.entries(uploads).map(([document, u]) => ({ document: Number(document), uploadId: u.id }));
-    const body = { serviceId: service.id, form, documents: answers };
+    const body = { serviceId: service.id, form, documents: answers, ...(paid ? { paymentId: paid.id } : {}) };
     submit.mutate({ body, key: keys.keyFor(body) });
   };
 
@@ -212,6 +229,7 @@ function ApplyForm({
         </DeskForm>
       </section>
       <ApplyDocuments serviceId={service.id} documents={documents} value={uploads} onChange={setUploads} missing={attempted ? missingDocuments : new Set()} />
+      {fee !== null ? <PaymentStep serviceId={service.id} amountRials={fee} payment={payment?.serviceId === service.id ? payment : undefined} beforeLeave={autosave.flush} payFirst={payFirst && !paid} /> : null}
     </div>
   );
 }
