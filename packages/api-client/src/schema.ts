@@ -12705,6 +12705,7 @@ export interface operations {
                      *           },
                      *           "recipients": "G2C",
                      *           "catalogueServiceId": "00000000021",
+                     *           "postalDelivery": false,
                      *           "availability": "open",
                      *           "channels": {
                      *             "request": [
@@ -12747,6 +12748,7 @@ export interface operations {
                                 request: ("web" | "mobile_app" | "sms" | "counter" | "post" | "in_person" | "call_centre")[];
                                 delivery: ("web" | "mobile_app" | "sms" | "counter" | "post" | "in_person" | "call_centre")[];
                             } | null;
+                            postalDelivery: boolean;
                         }[];
                         nextCursor: string | null;
                     };
@@ -12897,6 +12899,7 @@ export interface operations {
                      *       },
                      *       "recipients": "G2C",
                      *       "catalogueServiceId": "00000000021",
+                     *       "postalDelivery": false,
                      *       "availability": "open",
                      *       "channels": {
                      *         "request": [
@@ -12935,6 +12938,7 @@ export interface operations {
                             request: ("web" | "mobile_app" | "sms" | "counter" | "post" | "in_person" | "call_centre")[];
                             delivery: ("web" | "mobile_app" | "sms" | "counter" | "post" | "in_person" | "call_centre")[];
                         } | null;
+                        postalDelivery: boolean;
                     };
                 };
             };
@@ -14899,6 +14903,11 @@ export interface operations {
                         /** Format: uuid */
                         uploadId: string;
                     }[];
+                    postal?: {
+                        postalCode?: string;
+                        address?: string;
+                        recipientName?: string;
+                    };
                 };
             };
         };
@@ -48719,10 +48728,13 @@ export interface operations {
                         identityCheck: ("otp" | "card_seen") | null;
                         postal: {
                             /** @enum {string} */
-                            status: "awaiting_answer" | "dispatched";
+                            status: "awaiting_answer" | "due" | "dispatched" | "failed";
                             postalCodeMasked: string;
                             postalTracking: string | null;
                             dispatchedAt: string | null;
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastError: string | null;
                         } | null;
                     };
                 };

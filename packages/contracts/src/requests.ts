@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeskAvailability, DeskChannels } from './desk';
+import { PostalChoice } from './channels';
 import { DocumentAnswers } from './request-uploads';
 
 /**
@@ -25,6 +26,8 @@ export const PublicService = z.object({
   availability: DeskAvailability,
   /** How the approved card says it is requested and delivered; null when not linked to one. */
   channels: DeskChannels.nullable(),
+  /** The published version sends the answer by post when the applicant chooses it (SubmitRequest.postal). */
+  postalDelivery: z.boolean(),
 });
 export type PublicService = z.infer<typeof PublicService>;
 
@@ -42,6 +45,8 @@ export const SubmitRequest = z
     serviceId: z.uuid(),
     form: z.record(z.string(), z.unknown()),
     documents: DocumentAnswers.optional(),
+    /** The answer by post, where the service's published version offers it: to the profile's address, or this one. */
+    postal: PostalChoice.optional(),
   })
   .strict();
 

@@ -35,6 +35,7 @@ export function toPublicService(s: repo.ServiceRow, lang: Lang, card: ApprovedSe
     catalogueServiceId: s.catalogueServiceId,
     availability: availabilityOf(linked),
     channels: linked ? linked.channels : null,
+    postalDelivery: s.postalDelivery,
   };
 }
 

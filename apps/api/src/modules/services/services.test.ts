@@ -72,6 +72,7 @@ describe('GET /api/v1/services', () => {
       // Not linked to an approved catalogue card: open, with nothing to say how else it is delivered.
       availability: 'open',
       channels: null,
+      postalDelivery: false,
     });
   });
 
