@@ -21,6 +21,7 @@ import * as repo from './channels.repository';
 
 const STREAM = 'postal_dispatch';
 const MINUTE_MS = 60_000;
+const SWEEP_MS = 10 * MINUTE_MS;
 /** How many due dispatches one claim takes (and hands over at once). */
 const BATCH = 10;
 
@@ -42,7 +43,11 @@ export async function choosePostal(tx: Tx, r: { id: string; agencyId: string; se
 /** Waits before the attempt after failed attempt n (1-based): 1, 2, 4 … minutes, at most six hours. */
 export const postalBackoffMs = (attempt: number): number => Math.min(360 * MINUTE_MS, MINUTE_MS * 2 ** Math.max(0, attempt - 1));
 
-/** The job that hands due dispatches to the post: every minute, and at once after an answer chose the post. */
+/**
+ * The job that hands due dispatches to the post: enqueued for each dispatch's own time (at once when
+ * the answer is issued, at each retry's time after a failure), and every ten minutes as a sweep
+ * (a dispatch whose worker died holding its lease).
+ */
 export const postalDispatchJob = (ctx: AppContext): JobDefinition<z.ZodObject<Record<string, never>>> => ({
   kind: 'channels.postal_dispatch',
   payload: z.object({}),
@@ -53,7 +58,13 @@ export const postalDispatchJob = (ctx: AppContext): JobDefinition<z.ZodObject<Re
 });
 
 export function defineChannelsJobs(ctx: AppContext): void {
-  ctx.jobs.every(postalDispatchJob(ctx), MINUTE_MS, {});
+  ctx.jobs.every(postalDispatchJob(ctx), SWEEP_MS, {});
+}
+
+/** Asks for a run of the postal job at `runAt` (once per key), after the caller's transaction commits. */
+async function postalRunAt(ctx: AppContext, tx: Tx, key: string, now: Date, runAt: Date): Promise<void> {
+  await enqueue(tx, postalDispatchJob(ctx), {}, now, { runAt, dedupeKey: `channels.postal_dispatch:${key}` });
+  tx.afterCommit(() => ctx.runner?.nudge());
 }
 
 /**
@@ -64,8 +75,7 @@ export function defineChannelsJobs(ctx: AppContext): void {
 export async function markAnswerDue(ctx: AppContext, tx: Tx, w: Who, a: { requestId: string; agencyId: string; documentId: string }): Promise<void> {
   if (!(await repo.markDue(tx.db, a.requestId, a.documentId, w.at))) return;
   await recordChange(tx, w, { stream: STREAM, id: a.requestId, event: 'due', audit: 'postal_dispatch.due', agencyId: a.agencyId, details: { documentId: a.documentId } });
-  await enqueue(tx, postalDispatchJob(ctx), {}, w.at, { dedupeKey: `channels.postal_dispatch:${a.requestId}` });
-  tx.afterCommit(() => ctx.runner?.nudge());
+  await postalRunAt(ctx, tx, a.requestId, w.at, w.at);
 }
 
 /**
@@ -114,6 +124,7 @@ async function handOver(ctx: AppContext, d: repo.PostalRow): Promise<keyof Await
     const retryAt = last ? null : new Date(now.getTime() + postalBackoffMs(d.attempts));
     if (!(await repo.markAttemptFailed(tx.db, d.requestId, d.attempts, result.error, retryAt, now))) return null;
     ctx.log.warn({ requestId: d.requestId, attempt: d.attempts, error: result.error, retryAt }, 'the post did not take the answer');
+    if (retryAt) await postalRunAt(ctx, tx, `${d.requestId}:${d.attempts}`, now, retryAt);
     await recordChange(tx, w, {
       stream: STREAM,
       id: d.requestId,

@@ -152,6 +152,9 @@ describe('the postal outbox', () => {
     const first = await dispatchRow(id);
     expect(first).toMatchObject({ status: 'due', attempts: 1, last_error: expect.stringContaining('unavailable') });
     expect(new Date(first.next_attempt_at!).getTime()).toBe(t.clock.now().getTime() + postalBackoffMs(1));
+    // The retry is asked of the job queue for that time (the ten-minute sweep is only a safety net).
+    const [retry] = await t.ctx.database.query<{ run_at: Date }>('SELECT run_at FROM jobs WHERE dedupe_key = $1', [`channels.postal_dispatch:${id}:1`]);
+    expect(new Date(retry!.run_at).getTime()).toBe(new Date(first.next_attempt_at!).getTime());
     // The staff see the attempts and the error; the applicant the attempts, not the error.
     expect((await call('GET', `/requests/${id}/channel`, clerk)).json().postal).toMatchObject({ status: 'due', attempts: 1, lastError: expect.stringContaining('unavailable'), nextAttemptAt: expect.any(String) });
     // Before the backoff has passed nothing is tried.
