@@ -12762,6 +12762,7 @@ export interface operations {
                      *           },
                      *           "recipients": "G2C",
                      *           "catalogueServiceId": "00000000021",
+                     *           "postalDelivery": false,
                      *           "availability": "open",
                      *           "channels": {
                      *             "request": [
@@ -12815,6 +12816,7 @@ export interface operations {
                                 kind: "fixed";
                                 amountRials: number;
                             };
+                            postalDelivery: boolean;
                         }[];
                         nextCursor: string | null;
                     };
@@ -12965,6 +12967,7 @@ export interface operations {
                      *       },
                      *       "recipients": "G2C",
                      *       "catalogueServiceId": "00000000021",
+                     *       "postalDelivery": false,
                      *       "availability": "open",
                      *       "channels": {
                      *         "request": [
@@ -13014,6 +13017,7 @@ export interface operations {
                             kind: "fixed";
                             amountRials: number;
                         };
+                        postalDelivery: boolean;
                     };
                 };
             };
@@ -14980,6 +14984,11 @@ export interface operations {
                     }[];
                     /** Format: uuid */
                     paymentId?: string;
+                    postal?: {
+                        postalCode?: string;
+                        address?: string;
+                        recipientName?: string;
+                    };
                 };
             };
         };
@@ -48869,10 +48878,13 @@ export interface operations {
                         identityCheck: ("otp" | "card_seen") | null;
                         postal: {
                             /** @enum {string} */
-                            status: "awaiting_answer" | "dispatched";
+                            status: "awaiting_answer" | "due" | "dispatched" | "failed";
                             postalCodeMasked: string;
                             postalTracking: string | null;
                             dispatchedAt: string | null;
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastError: string | null;
                         } | null;
                     };
                 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeskAvailability, DeskChannels } from './desk';
+import { PostalChoice } from './channels';
 import { DocumentAnswers } from './request-uploads';
 import { FeeRule } from './service-versions';
 
@@ -28,6 +29,8 @@ export const PublicService = z.object({
   channels: DeskChannels.nullable(),
   /** What applying costs (the published version's fee rule): a fixed fee is paid through the payment gateway before submitting (POST /payments). */
   fee: FeeRule,
+  /** The published version sends the answer by post when the applicant chooses it (SubmitRequest.postal). */
+  postalDelivery: z.boolean(),
 });
 export type PublicService = z.infer<typeof PublicService>;
 
@@ -49,6 +52,8 @@ export const SubmitRequest = z
     form: z.record(z.string(), z.unknown()),
     documents: DocumentAnswers.optional(),
     paymentId: z.uuid().optional(),
+    /** The answer by post, where the service's published version offers it: to the profile's address, or this one. */
+    postal: PostalChoice.optional(),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import type { DocumentAnswer } from '@dargah/contracts';
+import type { DocumentAnswer, PostalChoice } from '@dargah/contracts';
 import { jalaliDateString, jalaliDayRange, type WorkingCalendar } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
@@ -157,6 +157,17 @@ export interface SubmissionChannel {
 }
 
 /**
+ * Keeps an online applicant's choice of postal delivery in the submission's transaction: the
+ * channels module owns the postal dispatches and registers this (it imports this module, not the
+ * other way round). It refuses a version that does not offer it, or a choice with no address.
+ */
+export type PostalChoiceHook = (tx: Tx, request: { id: string; agencyId: string; serviceId: string; serviceVersion: number; applicantId: string }, postal: PostalChoice, now: Date) => Promise<void>;
+let postalChoice: PostalChoiceHook | undefined;
+export const onPostalChosen = (hook: PostalChoiceHook): void => {
+  postalChoice = hook;
+};
+
+/**
  * A citizen submits a service's form: validated against the service's JSON Schema, given a
  * tracking code and an answer date, recorded with its `submit` event and audit entry in one
  * transaction, with the uploads it names as the card's documents (each used once) and the person's
@@ -167,7 +178,7 @@ export async function submitRequest(
   ctx: AppContext,
   actor: Actor,
   origin: RequestOrigin,
-  input: { serviceId: string; form: Record<string, unknown>; documents?: DocumentAnswer[] | undefined; paymentId?: string | undefined },
+  input: { serviceId: string; form: Record<string, unknown>; documents?: DocumentAnswer[] | undefined; paymentId?: string | undefined; postal?: PostalChoice | undefined },
   lang: Lang,
   claim?: IdempotencyClaim,
   via?: SubmissionChannel,
@@ -227,7 +238,13 @@ export async function submitRequest(
         details: { trackingCode, serviceId: service.id, serviceVersion, documents: documents.length, ...(payment ? { paymentId: payment.paymentId, amountRials: payment.amountRials } : {}), ...via?.attribution },
         payload: { trackingCode, serviceId: service.id, serviceVersion, to: initial, ...via?.attribution },
       });
-      await via?.record(tx, { id, agencyId: service.agencyId, serviceId: service.id, serviceVersion, applicantId: applicant.applicantId }, now);
+      const made = { id, agencyId: service.agencyId, serviceId: service.id, serviceVersion, applicantId: applicant.applicantId };
+      await via?.record(tx, made, now);
+      // Online, the answer by post where the version offers it (a channel keeps its own choice in `record`).
+      if (!via && input.postal) {
+        if (!postalChoice) throw new Error('postal delivery chosen but no module keeps it (the channels module is not registered)');
+        await postalChoice(tx, made, input.postal, now);
+      }
       // The uploads named become the request's documents, and the person's draft of the service goes, in this transaction.
       if (actor.type === 'citizen') {
         await linkDocuments(tx, actor, service.id, id, documents);

@@ -29,6 +29,8 @@ export interface ServiceRecord {
   published: boolean;
   /** The published version's number (migration 0037), null while none is published. */
   publishedVersion: number | null;
+  /** Whether the published version sends the answer by post when the applicant asks (false while none is published). */
+  postalDelivery: boolean;
   /** The approved catalogue service id this desk service delivers (migration 0010). */
   catalogueServiceId: string | null;
   version: number;
@@ -39,6 +41,7 @@ const SELECT = sql`
          s.title_en AS "titleEn", s.description_fa AS "descriptionFa", s.recipients, s.norm_days AS "normDays",
          coalesce(v.form_schema, '{}'::jsonb) AS "formSchema", coalesce(v.ui_schema, '{}'::jsonb) AS "uiSchema",
          coalesce(v.fee_rule, '{"kind": "none"}'::jsonb) AS "feeRule", s.published, v.version_no AS "publishedVersion",
+         coalesce(v.postal_delivery, false) AS "postalDelivery",
          s.catalogue_service_id AS "catalogueServiceId", s.version
     FROM services s
     LEFT JOIN service_versions v ON v.service_id = s.id AND v.state = 'published'`;

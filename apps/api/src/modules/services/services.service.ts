@@ -36,6 +36,7 @@ export function toPublicService(s: repo.ServiceRow, lang: Lang, card: ApprovedSe
     availability: availabilityOf(linked),
     channels: linked ? linked.channels : null,
     fee: s.feeRule,
+    postalDelivery: s.postalDelivery,
   };
 }
 

@@ -73,6 +73,7 @@ describe('GET /api/v1/services', () => {
       availability: 'open',
       channels: null,
       fee: { kind: 'none' },
+      postalDelivery: false,
     });
   });
 

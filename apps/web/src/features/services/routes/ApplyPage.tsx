@@ -9,7 +9,7 @@ import { allQueries, type QueryLike } from '../../../components/QueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { Tx, UserText } from '../../../components/UserText';
 import { DocumentIcon } from '../../../components/icons';
-import type { PaymentView, PublicService, RequestDraft, RequestPrefill, ServiceDocument } from '../../../lib/contracts';
+import type { PaymentView, PublicService, RequestDraft, RequestPrefill, ServiceDocument, SubmitRequest } from '../../../lib/contracts';
 import { fieldProblemsOf } from '../../../lib/fieldErrors';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import {
@@ -28,6 +28,9 @@ import {
 import { forgetPayment, isUsable, PAY_BUTTON_ID, PaymentStep, paymentQuery, rememberedPayment } from '../../payments';
 import { serviceQuery } from '../api';
 import { DeskUnavailableNotice } from '../components/DeskAvailability';
+import { NO_POSTAL, PostalChoice, hasPostalAddress, postalBody, type PostalState } from '../components/PostalChoice';
+import { profileQuery } from '../../identity';
+import { ApiError } from '../../../lib/api';
 import { DeskForm, type FormData } from '../form/DeskForm';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useFormat } from '../../../lib/format';
@@ -132,10 +135,12 @@ function ApplyForm({
   const fee = service.fee.kind === 'fixed' ? service.fee.amountRials : null;
   const paid = fee !== null && payment && isUsable(payment) && payment.serviceId === service.id ? payment : undefined;
   const [payFirst, setPayFirst] = useState(false);
+  // The answer by post, where the published version offers it (to the profile's address, or one given).
+  const [postal, setPostal] = useState<PostalState>(NO_POSTAL);
+  const profile = useQuery({ ...profileQuery, retry: false, enabled: service.postalDelivery });
 
   const submit = useMutation({
-    mutationFn: ({ body, key }: { body: { serviceId: string; form: Record<string, unknown>; documents: Array<{ document: number; uploadId: string }>; paymentId?: string }; key: string }) =>
-      submitRequest(body, key),
+    mutationFn: ({ body, key }: { body: SubmitRequest; key: string }) => submitRequest(body, key),
     onSuccess: async (view) => {
       keys.reset();
       if (view.payment) forgetPayment(service.id);
@@ -146,15 +151,23 @@ function ApplyForm({
       await navigate({ to: '/me/requests/$requestId', params: { requestId: view.id }, search: { submitted: true } });
     },
     onError: (error) => {
-      const first = fieldProblemsOf(error).find((p) => p.field.startsWith('body.form.'));
-      if (first) focusField(`f-${first.field.slice('body.form.'.length).split('.').join('-')}`);
+      const first = fieldProblemsOf(error).find((p) => p.field.startsWith('body.form.') || p.field.startsWith('body.postal.'));
+      if (first?.field.startsWith('body.postal.')) focusField(`apply-postal-${first.field.split('.')[2] ?? ''}`);
+      else if (first) focusField(`f-${first.field.slice('body.form.'.length).split('.').join('-')}`);
+      // No address anywhere: the fields to give one are opened, and the first is focused.
+      if (error instanceof ApiError && error.code === 'POSTAL_ADDRESS_MISSING') {
+        setPostal((p) => ({ ...p, to: 'given' }));
+        setTimeout(() => focusField('apply-postal-postalCode'), 0);
+      }
     },
   });
 
   const problems = fieldProblemsOf(submit.error);
   const serverErrors = problems.filter((p) => p.field.startsWith('body.form.'));
-  const otherErrors = problems.filter((p) => !p.field.startsWith('body.form.')).map((p) => p.message);
-  const generalError = submit.isError && problems.length === 0 ? submit.error : null;
+  const otherErrors = problems.filter((p) => !p.field.startsWith('body.form.') && !p.field.startsWith('body.postal.')).map((p) => p.message);
+  // A refusal of the postal choice is told at its fields (PostalChoice), not above the form.
+  const postalRefused = submit.error instanceof ApiError && submit.error.code === 'POSTAL_ADDRESS_MISSING';
+  const generalError = submit.isError && problems.length === 0 && !postalRefused ? submit.error : null;
   const missingSummary = formPassed
     ? documents
         .filter((d) => missingDocuments.has(d.index))
@@ -176,7 +189,8 @@ function ApplyForm({
       return;
     }
     const answers = Object.entries(uploads).map(([document, u]) => ({ document: Number(document), uploadId: u.id }));
-    const body = { serviceId: service.id, form, documents: answers, ...(paid ? { paymentId: paid.id } : {}) };
+    const byPost = service.postalDelivery ? postalBody(postal, hasPostalAddress(profile.data)) : undefined;
+    const body: SubmitRequest = { serviceId: service.id, form, documents: answers, ...(paid ? { paymentId: paid.id } : {}), ...(byPost ? { postal: byPost } : {}) };
     submit.mutate({ body, key: keys.keyFor(body) });
   };
 
@@ -217,6 +231,7 @@ function ApplyForm({
           }}
           serverErrors={serverErrors}
         >
+          {service.postalDelivery ? <PostalChoice value={postal} onChange={setPostal} error={submit.error} /> : null}
           <DraftStatus state={autosave.state} onOverwrite={autosave.overwrite} onReload={() => window.location.reload()} />
           <div className="form-actions">
             <SubmitButton pending={submit.isPending}>
