@@ -168,4 +168,54 @@ describe('once-only prefill', () => {
     expect(code(await t.app.inject({ url: `/api/v1/me/prefill?serviceId=${randomUUID()}`, headers: other.headers }))).toEqual([404, 'SERVICE_NOT_FOUND']);
     expect(code(await t.app.inject({ url: `/api/v1/me/prefill?serviceId=${service}`, headers: admin.headers }))).toEqual([403, 'FORBIDDEN']);
   });
+
+  it('looks into groups: a nested field by its dotted path, from the profile or an earlier request; a repeating group whole', async () => {
+    const a = await buildAgency(t, { nameFa: 'اداره کل گروه‌ها' });
+    const nested = await createService(
+      t.ctx.database.db,
+      {
+        agencyId: a.id,
+        titleFa: 'پروانه با گروه‌ها',
+        titleEn: null,
+        descriptionFa: 'خدمت آزمایشی',
+        recipients: 'G2C',
+        normDays: 5,
+        published: true,
+        formSchema: {
+          type: 'object',
+          required: ['reason'],
+          properties: {
+            reason: { type: 'string', title: 'علت' },
+            applicant: {
+              type: 'object',
+              title: 'متقاضی',
+              properties: {
+                nationalCode: { type: 'string', title: 'کد ملی', format: 'ir-national-code' },
+                workplace: { type: 'object', title: 'محل کار', properties: { employer: { type: 'string', title: 'کارفرما' }, mobile: { type: 'string', title: 'همراه', format: 'ir-mobile' } } },
+              },
+            },
+            children: { type: 'array', title: 'فرزندان', items: { type: 'object', properties: { name: { type: 'string', title: 'نام' } } } },
+          },
+        },
+      },
+      t.clock.now(),
+    );
+    await linkToApprovedCard(t, nested);
+    const citizen = await signInCitizen(t);
+    const prefill = async () =>
+      (await t.app.inject({ url: `/api/v1/me/prefill?serviceId=${nested}`, headers: citizen.headers })).json<{ fields: Array<{ field: string }> }>().fields.sort((x, y) => x.field.localeCompare(y.field));
+    expect(await prefill()).toEqual([
+      { field: 'applicant.nationalCode', value: citizen.nationalCode, source: 'profile' },
+      { field: 'applicant.workplace.mobile', value: citizen.mobile, source: 'profile' },
+    ]);
+    const form = { reason: 'تمدید', applicant: { workplace: { employer: 'شرکت ب' } }, children: [{ name: 'سارا' }] };
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: citizen.headers, payload: { serviceId: nested, form } })).statusCode).toBe(201);
+    expect(await prefill()).toEqual([
+      { field: 'applicant.nationalCode', value: citizen.nationalCode, source: 'profile' },
+      { field: 'applicant.workplace.employer', value: 'شرکت ب', source: 'earlier_request' },
+      { field: 'applicant.workplace.mobile', value: citizen.mobile, source: 'profile' },
+      { field: 'children', value: [{ name: 'سارا' }], source: 'earlier_request' },
+      { field: 'reason', value: 'تمدید', source: 'earlier_request' },
+    ]);
+  });
 });

@@ -44,25 +44,53 @@ export function profileKeyOf(name: string, def: unknown): keyof Profile | undefi
 
 const filled = (v: unknown) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
 
+/** A nested field's name: as the form definition allows a field's (so a path joined with dots reads back). */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+/** How deep groups are looked into (a group of a group of a group). */
+const MAX_DEPTH = 4;
+
+type Schema = { type?: unknown; properties?: unknown };
+const propertiesOf = (def: unknown): Record<string, unknown> | undefined => {
+  const d = (def && typeof def === 'object' ? def : {}) as Schema;
+  return d.properties && typeof d.properties === 'object' && !Array.isArray(d.properties) ? (d.properties as Record<string, unknown>) : undefined;
+};
+const valueAt = (form: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>((v, k) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined), form);
+
+/**
+ * The known values of a form's fields, groups included (an applicant's details inside an object
+ * field): each leaf by the profile first, else by the newest earlier request that filled it. A
+ * nested field is named by its path joined with dots; a repeating group is filled whole from an
+ * earlier request only.
+ */
+function known(properties: Record<string, unknown>, prefix: readonly string[], profile: Profile | undefined, earlier: ReadonlyArray<Record<string, unknown>>): RequestPrefill['fields'] {
+  const fields: RequestPrefill['fields'] = [];
+  for (const [name, def] of Object.entries(properties)) {
+    const path = [...prefix, name];
+    const group = propertiesOf(def);
+    if (group && (def as Schema).type === 'object') {
+      if (path.length < MAX_DEPTH && Object.keys(group).every((n) => FIELD_NAME.test(n))) fields.push(...known(group, path, profile, earlier));
+      continue;
+    }
+    const key = profileKeyOf(name, def);
+    const fromProfile = key && profile ? profile[key] : null;
+    if (filled(fromProfile)) {
+      fields.push({ field: path.join('.'), value: fromProfile, source: 'profile' });
+      continue;
+    }
+    const before = earlier.find((f) => filled(valueAt(f, path)));
+    if (before) fields.push({ field: path.join('.'), value: valueAt(before, path), source: 'earlier_request' });
+  }
+  return fields;
+}
+
 /** GET /me/prefill?serviceId=: the known values for a published service's form, each with its source. */
 export async function prefillFor(ctx: AppContext, actor: Actor, serviceId: string): Promise<RequestPrefill> {
   requireCitizen(actor);
   const db = ctx.database.db;
   const service = await findPublishedService(db, serviceId);
   if (!service?.publishedVersion) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId });
-  const properties = (service.formSchema.properties && typeof service.formSchema.properties === 'object' ? service.formSchema.properties : {}) as Record<string, unknown>;
   const [profile] = await citizensByIds(db, [actor.onBehalfOfId ?? actor.id]);
   const earlier = await repo.earlierForms(db, actor.id, actor.onBehalfOfId, service.id);
-  const fields: RequestPrefill['fields'] = [];
-  for (const [name, def] of Object.entries(properties)) {
-    const key = profileKeyOf(name, def);
-    const known = key && profile ? profile[key] : null;
-    if (filled(known)) {
-      fields.push({ field: name, value: known, source: 'profile' });
-      continue;
-    }
-    const before = earlier.find((f) => filled(f[name]));
-    if (before) fields.push({ field: name, value: before[name], source: 'earlier_request' });
-  }
-  return { fields };
+  return { fields: known(propertiesOf(service.formSchema) ?? {}, [], profile, earlier) };
 }

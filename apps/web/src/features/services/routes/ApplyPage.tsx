@@ -34,10 +34,7 @@ import { ApiError } from '../../../lib/api';
 import { DeskForm, type FormData } from '../form/DeskForm';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useFormat } from '../../../lib/format';
-
-/** Form properties the desk already knows (once-only: the profile, earlier requests of the service). */
-const knownAnswers = (prefill: RequestPrefill | undefined): Record<string, unknown> =>
-  Object.fromEntries((prefill?.fields ?? []).map((f) => [f.field, f.value]));
+import { heldAt, knownAnswers, mergeUnder, titleAt } from '../prefill';
 
 /** A query whose failure fails nothing: the page works without it (the prefill, the saved draft). */
 function settled<T>(q: { isPending: boolean; data: T | undefined }): QueryLike<T | undefined> {
@@ -118,13 +115,11 @@ function ApplyForm({
   const properties = (service.formSchema.properties ?? {}) as Record<string, { title?: string }>;
   const fieldNames = useMemo(() => Object.keys(properties), [properties]);
   // A saved draft (from any device) wins over what the desk knows.
-  const [formData, setFormData] = useState<FormData>(() => ({
-    ...Object.fromEntries(Object.entries(knownAnswers(prefill)).filter(([name]) => fieldNames.includes(name))),
-    ...(draft?.form ?? {}),
-  }));
+  // What the desk knows (once-only: the profile, earlier requests of the service) fills in under it, groups included.
+  const [formData, setFormData] = useState<FormData>(() => mergeUnder(knownAnswers(prefill, fieldNames), draft?.form ?? {}));
   const [uploads, setUploads] = useState<DocumentUploads>(() => Object.fromEntries((draft?.documents ?? []).map((d) => [d.document, d])));
   const autosave = useDraftAutosave(service.id, draft, formData, uploads);
-  const prefilled = (prefill?.fields ?? []).filter((f) => !draft || !(f.field in draft.form));
+  const prefilled = (prefill?.fields ?? []).filter((f) => !draft || !heldAt(draft.form, f.field));
   const missingDocuments = new Set(documents.filter((d) => d.mandatory && !uploads[d.index]).map((d) => d.index));
   // Set by the first submit, valid or not: from then on each missing document is told at it. The
   // form's own problems come first: the summary lists missing documents once the form passed.
@@ -209,7 +204,7 @@ function ApplyForm({
         </Notice>
       ) : null}
       {prefilled.length > 0 ? (
-        <Notice tone="info" title={t('uploads.prefill.note', { fields: prefilled.map((f) => properties[f.field]?.title ?? f.field).join('، ') })} />
+        <Notice tone="info" title={t('uploads.prefill.note', { fields: prefilled.map((f) => titleAt(service.formSchema, f.field)).join('، ') })} />
       ) : null}
       <section className="card stack" aria-labelledby="apply-form-title">
         <h2 id="apply-form-title" className="card__title">
