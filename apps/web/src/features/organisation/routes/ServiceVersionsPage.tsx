@@ -13,6 +13,7 @@ import type { ServiceVersionList, ServiceVersionView } from '../../../lib/contra
 import { fieldErrorsOf, fieldProblemsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
+import { OutputTemplateField } from '../components/OutputTemplateField';
 import { createServiceVersion, publishServiceVersion, serviceVersionsQuery, updateServiceVersion } from '../api';
 
 /**
@@ -150,10 +151,19 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
   const [inPerson, setInPerson] = useState(draft.inPersonStep);
   const [postal, setPostal] = useState(draft.postalDelivery);
   const [changeNote, setChangeNote] = useState(draft.changeNote);
+  const [outputTemplate, setOutputTemplate] = useState(draft.outputTemplate ?? '');
   const [jsonError, setJsonError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (formSchema: Record<string, unknown>) =>
-      updateServiceVersion(list.serviceId, draft.versionNo, { rowVersion: draft.rowVersion, formSchema, workflow, inPersonStep: inPerson, postalDelivery: postal, changeNote }),
+      updateServiceVersion(list.serviceId, draft.versionNo, {
+        rowVersion: draft.rowVersion,
+        formSchema,
+        workflow,
+        inPersonStep: inPerson,
+        postalDelivery: postal,
+        changeNote,
+        outputTemplate: outputTemplate.trim() ? outputTemplate : null,
+      }),
     onSuccess: async () => {
       onSaved();
       await queryClient.invalidateQueries({ queryKey: ['admin', 'services', list.serviceId] });
@@ -213,6 +223,15 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
         <input id={`v${draft.versionNo}-postal`} type="checkbox" checked={postal} onChange={(e) => setPostal(e.target.checked)} />
         <label htmlFor={`v${draft.versionNo}-postal`}>{t('admin.versions.postal')}</label>
       </div>
+      <OutputTemplateField
+        id={`v${draft.versionNo}-output`}
+        serviceId={list.serviceId}
+        versionNo={draft.versionNo}
+        formSchema={draft.formSchema}
+        value={outputTemplate}
+        onChange={setOutputTemplate}
+        saveError={save.error}
+      />
       <Field id={`v${draft.versionNo}-note`} label={t('admin.versions.changeNote')} error={errors?.fields.changeNote}>
         {(p) => <textarea {...p} rows={2} className="input" value={changeNote} maxLength={2000} onChange={(e) => setChangeNote(e.target.value)} />}
       </Field>
