@@ -71,8 +71,12 @@ export function OutputTemplateField({
     ...ANSWER_PLACEHOLDERS.map((p) => ({ name: p.name, label: i18n.language === 'en' ? p.en : p.fa })),
     ...fields.map((key) => ({ name: `${FORM_PLACEHOLDER_PREFIX}${key}`, label: t('admin.versions.outputTemplateFormField', { title: titleOf(key) }) })),
   ];
-  // The preview's refusal is about the text as it stood then; the save's likewise. The newer shows.
-  const problems = preview.error ? templateProblems(preview.error) : templateProblems(saveError);
+  // A save's problems are about the text as it was saved: shown until the text changes (their places
+  // would no longer be right). A preview's are reset when the text changes.
+  const [savedText, setSavedText] = useState<string | null>(null);
+  // Only when the save's outcome changes: the text it was about.
+  useEffect(() => setSavedText(saveError ? value : null), [saveError]);
+  const problems = preview.error ? templateProblems(preview.error) : savedText === value ? templateProblems(saveError) : [];
   const otherPreviewError = preview.error && problems.length === 0 ? preview.error : null;
 
   function insert(name: string) {

@@ -164,9 +164,10 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
         changeNote,
         outputTemplate: outputTemplate.trim() ? outputTemplate : null,
       }),
+    // The list is read again before «saved» is said: publishing right after uses the new row version.
     onSuccess: async () => {
-      onSaved();
       await queryClient.invalidateQueries({ queryKey: ['admin', 'services', list.serviceId] });
+      onSaved();
     },
   });
   const errors = fieldErrorsOf(save.error);
