@@ -9,8 +9,9 @@ import { snap } from './support/screenshots';
  * drafts a version of a desk service (through the API), opens its workflow, starts from the «expert
  * review then manager sign-off» template, breaks it (the expert's «take» now leads to the withdrawn
  * state, so the expert review cannot be reached), sees the server's problem at that state, fixes it,
- * saves, and sees the diagram with its text alternative and its table of transitions. Axe on each
- * state. Uses the organisation's last desk service: no other journey drafts versions there (the form
+ * saves, and sees the diagram with its text alternative and its table of transitions; then adds a
+ * state of its own with actions in and out from the form, saves, and removes it again after a
+ * confirmation that says what goes with it. Axe on each state. Uses the organisation's last desk service: no other journey drafts versions there (the form
  * builder and service-versions.e2e.ts work on the ministry's). Needs the demo data.
  */
 
@@ -65,5 +66,47 @@ describe.skipIf(!seeded)('a version’s workflow editor', () => {
     const saved = must(await api.GET('/api/v1/services/{id}/versions/{no}', { params: { path: { id: service.id, no: draft.versionNo } } }), 'the saved draft');
     expect(saved.workflow).toBe('expert_then_manager');
     expect(saved.workflowDefinition.states.find((s) => s.id === 'submitted')!.actions[0]!.to).toBe('expert_review');
+
+    // A state of the agency's own, from the form: a legal review the expert refers to and returns from.
+    const addState = editor.getByRole('group', { name: 'افزودن وضعیت' });
+    await addState.getByRole('textbox', { name: /شناسه/ }).fill('Legal Review');
+    await addState.getByRole('textbox', { name: 'عنوان وضعیت' }).fill('بررسی حقوقی');
+    await addState.getByRole('button', { name: 'افزودن این وضعیت' }).click();
+    await visible(addState.getByText('شناسه باید با حرف کوچک انگلیسی آغاز شود', { exact: false }));
+    await addState.getByRole('textbox', { name: /شناسه/ }).fill('legal_review');
+    await addState.getByRole('button', { name: 'افزودن این وضعیت' }).click();
+    const legal = editor.getByRole('group', { name: 'وضعیت «بررسی حقوقی»' });
+    await visible(legal);
+    const addAction = async (group: typeof legal, id: string, label: string, to: string) => {
+      await group.getByText('افزودن اقدام به این وضعیت').click();
+      await group.getByRole('textbox', { name: /شناسه/ }).fill(id);
+      await group.getByRole('textbox', { name: 'عنوان اقدام', exact: true }).fill(label);
+      await group.getByRole('combobox', { name: 'وضعیت بعد از این اقدام' }).selectOption({ label: to });
+      await group.getByRole('button', { name: 'افزودن این اقدام' }).click();
+    };
+    await addAction(review, 'to_legal', 'ارجاع به حقوقی', 'بررسی حقوقی');
+    await addAction(legal, 'legal_done', 'بازگشت نظر حقوقی', 'بررسی کارشناس');
+    await check(page, 'desktop', 'workflow editor new state fa');
+    await editor.getByRole('button', { name: 'ذخیره‌ی گردش کار' }).click();
+    await visible(page.getByRole('status').filter({ hasText: 'گردش کار در پیش‌نویس ذخیره شد.' }));
+    const withLegal = must(await api.GET('/api/v1/services/{id}/versions/{no}', { params: { path: { id: service.id, no: draft.versionNo } } }), 'the draft with its new state');
+    expect(withLegal.workflowDefinition.states.find((s) => s.id === 'legal_review')).toMatchObject({ label: { fa: 'بررسی حقوقی' }, actions: [{ id: 'legal_done', to: 'expert_review', roles: ['expert'] }] });
+
+    // Removing it asks first, saying what goes with it (the action leading there); cancel keeps it.
+    const removeLegal = page.getByRole('group', { name: 'وضعیت «بررسی حقوقی»' }).getByRole('button', { name: 'حذف وضعیت «بررسی حقوقی»' });
+    await removeLegal.click();
+    const confirm = page.getByRole('dialog', { name: 'وضعیت «بررسی حقوقی» حذف شود؟' });
+    await visible(confirm.getByText('۱ اقدامی که به آن می‌رسد', { exact: false }));
+    await check(page, 'desktop', 'workflow editor remove state fa');
+    await confirm.getByRole('button', { name: 'انصراف' }).click();
+    await visible(page.getByRole('group', { name: 'وضعیت «بررسی حقوقی»' }));
+    await removeLegal.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'حذف وضعیت' }).click();
+    await expect.poll(() => page.getByRole('group', { name: 'وضعیت «بررسی حقوقی»' }).count()).toBe(0);
+    await page.getByRole('form', { name: 'ویرایش گردش کار' }).getByRole('button', { name: 'ذخیره‌ی گردش کار' }).click();
+    await visible(page.getByRole('status').filter({ hasText: 'گردش کار در پیش‌نویس ذخیره شد.' }));
+    const without = must(await api.GET('/api/v1/services/{id}/versions/{no}', { params: { path: { id: service.id, no: draft.versionNo } } }), 'the draft without it');
+    expect(without.workflowDefinition.states.map((s) => s.id)).not.toContain('legal_review');
+    expect(without.workflowDefinition.states.find((s) => s.id === 'expert_review')!.actions.map((a) => a.id)).not.toContain('to_legal');
   });
 });

@@ -76,6 +76,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     ADMIN_API_TOKEN: adminApiToken,
+    // The server's own address: the payment gateway (its simulator) sends the browser back to it (ADR 0037).
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     // Every journey signs in from 127.0.0.1: the per-address limit meant for the internet would
     // refuse the suite's own sign-ins. Account lockout and one-time-code limits still apply.
     SIGN_IN_RATE_PER_MINUTE: '1000',

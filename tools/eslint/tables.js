@@ -38,6 +38,7 @@ export const TABLES = {
   audit: ['audit_verifications'],
   calendar: ['holiday_years', 'holidays', 'local_closures'],
   documents: ['documents', 'document_signatures', 'signer_keys', 'document_signing_sessions'],
+  payments: ['payments'],
 };
 
 /**
@@ -59,6 +60,7 @@ export const PLATFORM_TABLES = [
   'mobile_registry_simulator',
   'notification_preferences',
   'notifications',
+  'payment_simulator_transactions',
   'pki_crls',
   'pki_test_authorities',
   'rate_limit_counters',

@@ -11,6 +11,8 @@ import type { AppContext } from './platform/context';
 import type { Access } from './platform/http/access';
 import { clientErrorHandler, frameworkErrors } from './platform/http/client-errors';
 import { devRoutes } from './platform/http/dev';
+import { paymentSimulatorRoutes } from './platform/integrations/payment-gateway-page';
+import type { PaymentGatewaySimulator } from './platform/integrations/payment-gateway';
 import { healthRoutes } from './platform/http/health';
 import { registerLoadShedding } from './platform/http/load-shedding';
 import { closeAddressLimits } from './platform/rate-limit';
@@ -143,6 +145,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await healthRoutes(app, ctx);
   await metricsRoutes(app, ctx);
   await devRoutes(app, ctx);
+  // The simulated payment gateway's page, only while the simulator is the gateway (ADR 0037).
+  if (ctx.payments.mode === 'simulator') await paymentSimulatorRoutes(app, ctx.payments as PaymentGatewaySimulator);
   const host = moduleHost(mods, ctx);
   for (const m of mods) {
     await app.register(

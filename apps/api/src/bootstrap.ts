@@ -9,6 +9,7 @@ import { openDatabase, primaryReads, replicaReads, type Database, type ReadRoute
 import { createBlobDriverFromConfig, createBlobGcJob, createBlobStore } from './platform/files';
 import { IntegrationRegistry } from './platform/integrations';
 import { createPostalSimulator } from './platform/integrations/postal';
+import { createPaymentGatewaySimulator } from './platform/integrations/payment-gateway';
 import { createMobileRegistrySimulator } from './platform/integrations/mobile-registry';
 import { modules } from './modules';
 import { JobRegistry, JobRunner } from './platform/jobs';
@@ -69,6 +70,9 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
   // POSTAL_PROVIDER has one value so far: a live connector is added beside the simulator.
   const postal = createPostalSimulator();
   integrations.register({ name: 'post', mode: postal.mode, description: postal.description });
+  // PAYMENT_PROVIDER has one value so far: a live connector is added beside the simulator.
+  const payments = createPaymentGatewaySimulator(database, clock, { publicBaseUrl: config.PUBLIC_BASE_URL });
+  integrations.register({ name: 'payment', mode: payments.mode, description: payments.description });
   const pki = createPki(config, database, clock, log);
   pki.register(jobs, integrations);
   const ctx: AppContext = {
@@ -83,6 +87,7 @@ export async function createContext(config: AppConfig, o: ContextOverrides = {})
     notify: notifier,
     mobileRegistry,
     postal,
+    payments,
     pki,
     auditKey,
     metrics,

@@ -95,8 +95,16 @@ export const AppConfigSchema = z.object({
   SHAHKAR_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
   /** The post that delivers answers chosen for postal delivery (issue 11 item 9); a live connector is added beside the simulator. */
   POSTAL_PROVIDER: z.enum(['simulator']).default('simulator'),
-  /** How long to wait for the post's tracking number when an answer is issued. */
+  /** How long the postal job waits for the post's tracking number on one attempt. */
   POSTAL_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
+  /** The internet payment gateway (Shaparak IPG) that takes desk services' fees (ADR 0037); a live connector is added beside the simulator. */
+  PAYMENT_PROVIDER: z.enum(['simulator']).default('simulator'),
+  /** How long to wait for the payment gateway's answer (token, verify, reverse). */
+  PAYMENT_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
+  /** The merchant's name the gateway's page shows. */
+  PAYMENT_MERCHANT_NAME: z.string().min(1).max(200).default('درگاه خدمات دولت الکترونیک'),
+  /** Attempts to hand a due dispatch to the post (backoff 1, 2, 4 … minutes) before it is marked failed for the desk staff. */
+  POSTAL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** E-mail over SMTP (`smtp://user:pass@host:587`, `smtps://…:465`); unset: e-mail is simulated (recorded, not sent). */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Dargah <no-reply@dargah.invalid>'),

@@ -16,6 +16,7 @@ import * as signersRepo from '../src/modules/documents/signers.repository';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from './factories';
 import { sealAuditNow } from './audit';
 import { createService } from '../src/modules/services';
+import { insertPayment } from '../src/modules/payments/payments.repository';
 
 /**
  * Walks every registered /api/v1 route and proves that callers who may not use it are refused
@@ -140,6 +141,9 @@ beforeAll(async () => {
   expect(uploaded.statusCode).toBe(201);
   const drafted = await t.app.inject({ method: 'PUT', url: `/api/v1/me/drafts/${service.id}`, headers: citizen.headers, payload: { form: { note: 'پیش‌نویس' }, documents: [] } });
   expect(drafted.statusCode).toBe(200);
+  // A payment of `citizen` for A's service (the payments module; its fee rule aside).
+  const payment = randomUUID();
+  await insertPayment(db, { id: payment, citizenId: citizen.id, serviceId: service.id, serviceVersion: 1, agencyId: a.id, amountRials: 1000, gateway: 'simulator', token: `matrix-${payment}` }, now);
   const [message] = await t.ctx.database.query<{ id: string }>(
     `INSERT INTO notifications (template_id, template_version, channel, lang, recipient, person_type, person_id, body, status, created_at, updated_at)
      SELECT 'test.notice', 1, 'in_app', 'fa', $1, 'citizen', $1, 'پیام', 'delivered', now(), now() RETURNING id`,
@@ -195,6 +199,7 @@ beforeAll(async () => {
     '/api/v1/requests/:id/documents/:uploadId': request.id,
     '/api/v1/request-uploads/:id': uploaded.json<{ id: string }>().id,
     '/api/v1/me/drafts/:serviceId': service.id,
+    '/api/v1/payments/:id': payment,
     '/api/v1/services/:id/catalogue-link': service.id,
     '/api/v1/services/:id/versions': service.id,
     '/api/v1/services/:id/versions/:no': service.id,

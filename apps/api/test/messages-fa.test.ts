@@ -38,6 +38,7 @@ describe('Persian messages the API can produce', () => {
       'offices',
       'operations',
       'organisation',
+      'payments',
       'requests',
       'scorecard',
       'service-architecture',
@@ -59,6 +60,7 @@ describe('Persian messages the API can produce', () => {
       'CARD_NOT_FOUND',
       'FEEDBACK_ALREADY_GIVEN',
       'CONSENT_USED',
+      'PAYMENT_NOT_USABLE',
     ]) {
       expect(codes).toContain(code);
     }

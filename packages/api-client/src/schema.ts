@@ -3367,6 +3367,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start paying the fee of a service (citizen): send the browser to redirectUrl, the payment gateway’s page
+         * @description The fee is the published version’s fixed fee (PAYMENT_NOT_REQUIRED when it has none). The gateway sends the browser back to GET /payments/callback, which verifies the payment with the gateway. Send an Idempotency-Key header to make retries safe.
+         */
+        post: operations["startPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the payment gateway sends the browser back: verifies the payment with the gateway, then redirects to the service’s apply page
+         * @description The state and reference number the browser brings are not trusted: the token’s payment is verified with the gateway server to server, and only its answer is recorded (paid for exactly the fee; another amount is reversed and recorded failed). A settled payment is left as it is: a replayed callback changes nothing. Answers 303 to /me/services/{serviceId}/apply?payment={paymentId}.
+         */
+        get: operations["completePayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment, for its payer: started, paid (with the gateway’s reference number), cancelled or failed, and the request that spent it */
+        get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12728,6 +12785,7 @@ export interface operations {
                      *           },
                      *           "recipients": "G2C",
                      *           "catalogueServiceId": "00000000021",
+                     *           "postalDelivery": false,
                      *           "availability": "open",
                      *           "channels": {
                      *             "request": [
@@ -12739,7 +12797,10 @@ export interface operations {
                      *               "sms"
                      *             ]
                      *           },
-                     *           "uiSchema": {}
+                     *           "uiSchema": {},
+                     *           "fee": {
+                     *             "kind": "none"
+                     *           }
                      *         }
                      *       ],
                      *       "nextCursor": "WyLYq9io2Kog2LTaqdin24zYqiDaqdin2LHar9ix24wiLCI4MzAzY2Y2Yi1kZGFhLTQzM2MtOTA4Yi1mYWVlOWMyMGI0NjMiXQ"
@@ -12770,6 +12831,15 @@ export interface operations {
                                 request: ("web" | "mobile_app" | "sms" | "counter" | "post" | "in_person" | "call_centre")[];
                                 delivery: ("web" | "mobile_app" | "sms" | "counter" | "post" | "in_person" | "call_centre")[];
                             } | null;
+                            fee: {
+                                /** @enum {string} */
+                                kind: "none";
+                            } | {
+                                /** @enum {string} */
+                                kind: "fixed";
+                                amountRials: number;
+                            };
+                            postalDelivery: boolean;
                         }[];
                         nextCursor: string | null;
                     };
@@ -12920,6 +12990,7 @@ export interface operations {
                      *       },
                      *       "recipients": "G2C",
                      *       "catalogueServiceId": "00000000021",
+                     *       "postalDelivery": false,
                      *       "availability": "open",
                      *       "channels": {
                      *         "request": [
@@ -12931,7 +13002,10 @@ export interface operations {
                      *           "sms"
                      *         ]
                      *       },
-                     *       "uiSchema": {}
+                     *       "uiSchema": {},
+                     *       "fee": {
+                     *         "kind": "none"
+                     *       }
                      *     }
                      */
                     "application/json": {
@@ -12958,6 +13032,15 @@ export interface operations {
                             request: ("web" | "mobile_app" | "sms" | "counter" | "post" | "in_person" | "call_centre")[];
                             delivery: ("web" | "mobile_app" | "sms" | "counter" | "post" | "in_person" | "call_centre")[];
                         } | null;
+                        fee: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @enum {string} */
+                            kind: "fixed";
+                            amountRials: number;
+                        };
+                        postalDelivery: boolean;
                     };
                 };
             };
@@ -14922,6 +15005,13 @@ export interface operations {
                         /** Format: uuid */
                         uploadId: string;
                     }[];
+                    /** Format: uuid */
+                    paymentId?: string;
+                    postal?: {
+                        postalCode?: string;
+                        address?: string;
+                        recipientName?: string;
+                    };
                 };
             };
         };
@@ -14976,7 +15066,8 @@ export interface operations {
                      *       "actions": [],
                      *       "statusLabel": "ثبت‌شده",
                      *       "steps": [],
-                     *       "inPerson": null
+                     *       "inPerson": null,
+                     *       "payment": null
                      *     }
                      */
                     "application/json": {
@@ -15042,6 +15133,12 @@ export interface operations {
                             documents: string[];
                             documentKinds: string[];
                             note: string | null;
+                        } | null;
+                        payment: {
+                            amountRials: number;
+                            referenceNumber: string;
+                            /** Format: date-time */
+                            paidAt: string;
                         } | null;
                     };
                 };
@@ -15321,6 +15418,12 @@ export interface operations {
                                 documentKinds: string[];
                                 note: string | null;
                             } | null;
+                            payment: {
+                                amountRials: number;
+                                referenceNumber: string;
+                                /** Format: date-time */
+                                paidAt: string;
+                            } | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -15542,6 +15645,12 @@ export interface operations {
                             documentKinds: string[];
                             note: string | null;
                         } | null;
+                        payment: {
+                            amountRials: number;
+                            referenceNumber: string;
+                            /** Format: date-time */
+                            paidAt: string;
+                        } | null;
                     };
                 };
             };
@@ -15760,6 +15869,12 @@ export interface operations {
                             documents: string[];
                             documentKinds: string[];
                             note: string | null;
+                        } | null;
+                        payment: {
+                            amountRials: number;
+                            referenceNumber: string;
+                            /** Format: date-time */
+                            paidAt: string;
                         } | null;
                     };
                 };
@@ -16323,6 +16438,12 @@ export interface operations {
                             documentKinds: string[];
                             note: string | null;
                         } | null;
+                        payment: {
+                            amountRials: number;
+                            referenceNumber: string;
+                            /** Format: date-time */
+                            paidAt: string;
+                        } | null;
                     };
                 };
             };
@@ -16610,6 +16731,12 @@ export interface operations {
                             documents: string[];
                             documentKinds: string[];
                             note: string | null;
+                        } | null;
+                        payment: {
+                            amountRials: number;
+                            referenceNumber: string;
+                            /** Format: date-time */
+                            paidAt: string;
                         } | null;
                     };
                 };
@@ -16899,6 +17026,12 @@ export interface operations {
                             documentKinds: string[];
                             note: string | null;
                         } | null;
+                        payment: {
+                            amountRials: number;
+                            referenceNumber: string;
+                            /** Format: date-time */
+                            paidAt: string;
+                        } | null;
                     };
                 };
             };
@@ -17133,6 +17266,7 @@ export interface operations {
                      *           "dueDateJalali": "1404/01/24",
                      *           "version": 1,
                      *           "serviceId": "3c0f3f7e-52a4-4c1e-9d7e-0a54a8c3e2b1",
+                     *           "statusLabel": "ثبت‌شده",
                      *           "sla": "on_time",
                      *           "claim": {
                      *             "holderId": "6b1d8f0e-2a7c-4b5e-8f3d-1c9e7a2b4d60",
@@ -17171,6 +17305,7 @@ export interface operations {
                             version: number;
                             /** Format: uuid */
                             serviceId: string;
+                            statusLabel: string;
                             sla: ("on_time" | "due_soon" | "overdue") | null;
                             claim: {
                                 /** Format: uuid */
@@ -20606,6 +20741,12 @@ export interface operations {
                             documentKinds: string[];
                             note: string | null;
                         } | null;
+                        payment: {
+                            amountRials: number;
+                            referenceNumber: string;
+                            /** Format: date-time */
+                            paidAt: string;
+                        } | null;
                     };
                 };
             };
@@ -20896,6 +21037,12 @@ export interface operations {
                             documents: string[];
                             documentKinds: string[];
                             note: string | null;
+                        } | null;
+                        payment: {
+                            amountRials: number;
+                            referenceNumber: string;
+                            /** Format: date-time */
+                            paidAt: string;
                         } | null;
                     };
                 };
@@ -47888,6 +48035,12 @@ export interface operations {
                             documentKinds: string[];
                             note: string | null;
                         } | null;
+                        payment: {
+                            amountRials: number;
+                            referenceNumber: string;
+                            /** Format: date-time */
+                            paidAt: string;
+                        } | null;
                     };
                 };
             };
@@ -48530,6 +48683,12 @@ export interface operations {
                             documentKinds: string[];
                             note: string | null;
                         } | null;
+                        payment: {
+                            amountRials: number;
+                            referenceNumber: string;
+                            /** Format: date-time */
+                            paidAt: string;
+                        } | null;
                     };
                 };
             };
@@ -48961,10 +49120,13 @@ export interface operations {
                         identityCheck: ("otp" | "card_seen") | null;
                         postal: {
                             /** @enum {string} */
-                            status: "awaiting_answer" | "dispatched";
+                            status: "awaiting_answer" | "due" | "dispatched" | "failed";
                             postalCodeMasked: string;
                             postalTracking: string | null;
                             dispatchedAt: string | null;
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastError: string | null;
                         } | null;
                     };
                 };
@@ -49093,6 +49255,543 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "serviceId": "8303cf6b-ddaa-433c-908b-faee9c20b463"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    serviceId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "paymentId": "5b0f4f7e-2f4a-4c55-9b8e-0a4f3a9d2c11",
+                     *       "redirectUrl": "https://dargah.example.ir/sim/payment-gateway/q3Yx0mC1m2Wl7pPZyq9Xf1H8rTgB2sVn"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        paymentId: string;
+                        redirectUrl: string;
+                    };
+                };
+            };
+            /** @description Bad request: IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, PAYMENT_NOT_REQUIRED, PAYMENT_NOT_USABLE, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "PAYMENT_NOT_REQUIRED" | "PAYMENT_NOT_USABLE" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: PAYMENT_REQUIRED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYMENT_REQUIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: PAYMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYMENT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, PAYMENT_GATEWAY_UNAVAILABLE, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "PAYMENT_GATEWAY_UNAVAILABLE" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    completePayment: {
+        parameters: {
+            query: {
+                token: string;
+                state?: string;
+                refNum?: string;
+                resNum?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: PAYMENT_NOT_REQUIRED, PAYMENT_NOT_USABLE, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYMENT_NOT_REQUIRED" | "PAYMENT_NOT_USABLE" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: PAYMENT_REQUIRED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYMENT_REQUIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: PAYMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYMENT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, PAYMENT_GATEWAY_UNAVAILABLE, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "PAYMENT_GATEWAY_UNAVAILABLE" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5b0f4f7e-2f4a-4c55-9b8e-0a4f3a9d2c11",
+                     *       "serviceId": "8303cf6b-ddaa-433c-908b-faee9c20b463",
+                     *       "serviceVersion": 1,
+                     *       "amountRials": 250000,
+                     *       "status": "paid",
+                     *       "referenceNumber": "184302771605",
+                     *       "failure": null,
+                     *       "requestId": null,
+                     *       "createdAt": "2025-04-06T09:10:00.000Z",
+                     *       "paidAt": "2025-04-06T09:11:12.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        serviceVersion: number;
+                        amountRials: number;
+                        /** @enum {string} */
+                        status: "started" | "paid" | "cancelled" | "failed";
+                        referenceNumber: string | null;
+                        failure: string | null;
+                        requestId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        paidAt: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: PAYMENT_NOT_REQUIRED, PAYMENT_NOT_USABLE, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYMENT_NOT_REQUIRED" | "PAYMENT_NOT_USABLE" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: PAYMENT_REQUIRED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYMENT_REQUIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND, PAYMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND" | "PAYMENT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, PAYMENT_GATEWAY_UNAVAILABLE, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "PAYMENT_GATEWAY_UNAVAILABLE" | "SHUTTING_DOWN";
                             message: string;
                             details: {
                                 [key: string]: unknown;

@@ -122,10 +122,17 @@ export const RequestChannelView = z.object({
   identityCheck: z.enum(['otp', 'card_seen']).nullable(),
   postal: z
     .object({
-      status: z.enum(['awaiting_answer', 'dispatched']),
+      /** awaiting_answer → due (the answer issued; the postal job hands it over) → dispatched, or failed after the last attempt. */
+      status: z.enum(['awaiting_answer', 'due', 'dispatched', 'failed']),
       postalCodeMasked: z.string(),
       postalTracking: z.string().nullable(),
       dispatchedAt: z.iso.datetime().nullable(),
+      /** Attempts to hand it to the post so far. */
+      attempts: z.number().int().min(0),
+      /** While due: when the next attempt is made. */
+      nextAttemptAt: z.iso.datetime().nullable(),
+      /** The last attempt's error, for the agency's desk staff only (null for the applicant). */
+      lastError: z.string().nullable(),
     })
     .nullable(),
 });

@@ -61,6 +61,7 @@ export * from './staff-admin';
 export * from './request-people';
 export * from './request-interaction';
 export * from './request-uploads';
+export * from './payments';
 export * from './form-formats';
 export * from './bounds';
 export * from './areas';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DeskAvailability, DeskChannels } from './desk';
+import { PostalChoice } from './channels';
 import { DocumentAnswers } from './request-uploads';
+import { FeeRule } from './service-versions';
 
 /**
  * A published service a citizen can apply for at the service desk. Its form is a JSON Schema
@@ -25,6 +27,10 @@ export const PublicService = z.object({
   availability: DeskAvailability,
   /** How the approved card says it is requested and delivered; null when not linked to one. */
   channels: DeskChannels.nullable(),
+  /** What applying costs (the published version's fee rule): a fixed fee is paid through the payment gateway before submitting (POST /payments). */
+  fee: FeeRule,
+  /** The published version sends the answer by post when the applicant chooses it (SubmitRequest.postal). */
+  postalDelivery: z.boolean(),
 });
 export type PublicService = z.infer<typeof PublicService>;
 
@@ -36,12 +42,18 @@ export type PublicService = z.infer<typeof PublicService>;
 export const RequestStatus = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
-/** `documents`: which upload (POST /request-uploads) answers which document the service's card asks for (request-uploads.ts). */
+/**
+ * `documents`: which upload (POST /request-uploads) answers which document the service's card asks for (request-uploads.ts).
+ * `paymentId`: the paid payment of the fee (POST /payments), required when the service's version has a fixed fee; spent by the submission.
+ */
 export const SubmitRequest = z
   .object({
     serviceId: z.uuid(),
     form: z.record(z.string(), z.unknown()),
     documents: DocumentAnswers.optional(),
+    paymentId: z.uuid().optional(),
+    /** The answer by post, where the service's published version offers it: to the profile's address, or this one. */
+    postal: PostalChoice.optional(),
   })
   .strict();
 

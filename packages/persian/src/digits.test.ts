@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  formatRials,
   normalizeIdentifierInput,
   stripSeparators,
   toAsciiDigits,
@@ -88,5 +89,13 @@ describe('digit properties', () => {
         expect(Number(toAsciiDigits(toPersianDigits(n)))).toBe(n);
       }),
     );
+  });
+});
+
+describe('formatRials', () => {
+  it('groups thousands with Persian digits and the Arabic thousands separator, or in English', () => {
+    expect(formatRials(1_250_000)).toBe('۱٬۲۵۰٬۰۰۰ ریال');
+    expect(formatRials(500)).toBe('۵۰۰ ریال');
+    expect(formatRials(1_250_000, 'en')).toBe('1,250,000 rials');
   });
 });

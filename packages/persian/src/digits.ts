@@ -42,3 +42,12 @@ export function stripSeparators(text: string): string {
 export function normalizeIdentifierInput(text: string): string {
   return stripSeparators(toAsciiDigits(text));
 }
+
+/**
+ * An amount of money in rials with thousands grouped: `۱٬۲۵۰٬۰۰۰ ریال` in Persian (Persian digits,
+ * the Arabic thousands separator U+066C), `1,250,000 rials` in English.
+ */
+export function formatRials(amount: number, locale: 'fa' | 'en' = 'fa'): string {
+  if (locale === 'en') return `${new Intl.NumberFormat('en-US').format(amount)} rials`;
+  return `${toPersianDigits(new Intl.NumberFormat('en-US').format(amount).replace(/,/g, '\u066C'))} ریال`;
+}

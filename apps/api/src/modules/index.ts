@@ -13,6 +13,7 @@ import { notificationsModule } from './notifications';
 import { officesModule } from './offices';
 import { operationsModule } from './operations';
 import { organisationModule } from './organisation';
+import { paymentsModule } from './payments';
 import { requestsModule } from './requests';
 import { scorecardModule } from './scorecard';
 import { serviceArchitectureModule } from './service-architecture';
@@ -43,4 +44,5 @@ export const modules: readonly AppModule[] = [
   feedbackModule,
   scorecardModule,
   channelsModule,
+  paymentsModule,
 ];

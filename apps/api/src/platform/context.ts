@@ -6,6 +6,7 @@ import type { Database, ReadRoute } from './db';
 import type { BlobStore } from './files';
 import type { IntegrationRegistry } from './integrations';
 import type { MobileOwnershipRegistry } from './integrations/mobile-registry';
+import type { PaymentGateway } from './integrations/payment-gateway';
 import type { PostalService } from './integrations/postal';
 import type { JobRegistry, JobRunner } from './jobs';
 import type { Metrics } from './metrics';
@@ -34,6 +35,8 @@ export interface AppContext {
   mobileRegistry: MobileOwnershipRegistry;
   /** The post: answers delivered by post are handed to it (POSTAL_PROVIDER). */
   postal: PostalService;
+  /** The internet payment gateway that takes desk services' fees (PAYMENT_PROVIDER, ADR 0037). */
+  payments: PaymentGateway;
   /** Trust store, timestamp authority, revocation; signs and verifies detached CMS (ADR 0022). */
   pki: Pki;
   /** Signs audit checkpoints; its public half verifies them. */

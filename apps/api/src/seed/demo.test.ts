@@ -90,7 +90,7 @@ describe('demo data', () => {
     expect(after).toEqual({
       agencies: 5,
       org_units: 10,
-      services: 7,
+      services: 8,
       staff: 19,
       role_assignments: 19,
       citizens: 3,
@@ -140,13 +140,13 @@ describe('demo data', () => {
       expect(units.filter((u) => u.agency_id === a.id).map((u) => u.kind)).toEqual(['headquarters', 'operational']);
   });
 
-  it('publishes seven services whose forms are short and validate', async () => {
+  it('publishes eight services whose forms are short and validate (one with a fee)', async () => {
     const services = (await t.app.inject({ url: '/api/v1/services' })).json().items as Array<{
       agencyId: string;
       formSchema: { properties: object; required: string[] };
       recipients: string;
     }>;
-    expect(services).toHaveLength(7);
+    expect(services).toHaveLength(8);
     expect(new Set(services.map((s) => s.agencyId)).size).toBe(3);
     for (const s of services) {
       const fields = Object.keys(s.formSchema.properties).length;
@@ -157,7 +157,8 @@ describe('demo data', () => {
         s.formSchema.required.map((f) => `body.form.${f}`).sort(),
       );
     }
-    expect(services.map((s) => s.recipients).sort()).toEqual(['G2B', 'G2B', 'G2C', 'G2C', 'G2C', 'G2C', 'G2C']);
+    expect(services.map((s) => s.recipients).sort()).toEqual(['G2B', 'G2B', 'G2C', 'G2C', 'G2C', 'G2C', 'G2C', 'G2C']);
+    expect(services.filter((s) => (s as { fee?: { kind: string } }).fee?.kind === 'fixed').map((s) => (s as { fee?: unknown }).fee)).toEqual([{ kind: 'fixed', amountRials: 1_500_000 }]);
   });
 
   it('gives every staff account the demo password, which passes the password rules', async () => {

@@ -191,6 +191,8 @@ export const DEMO_REGISTRY_PEOPLE = [
   { nationalCode: '0011409010', mobile: '09350009404' },
   // e2e/apply-upload.e2e.ts: documents uploaded with a request, the server draft and the receipt, on a phone.
   { nationalCode: '0040040011', mobile: '09350040404' },
+  // e2e/apply-payment.e2e.ts: a service's fee paid through the payment gateway simulator, then submitted, on a phone.
+  { nationalCode: '0042004209', mobile: '09350042404' },
 ] as const;
 
 /**
@@ -275,6 +277,21 @@ const SERVICES: Record<DeskAgencyKey, ServiceSeed[]> = {
       formSchema: form(['certificateNumber', 'reason'], {
         certificateNumber: text('شماره گواهی‌نامه', { pattern: '^[0-9]{6,12}$' }),
         reason: choice('علت درخواست المثنی', ['مفقود شدن', 'فرسودگی', 'تغییر مشخصات']),
+        notes: NOTES,
+      }),
+    },
+    {
+      // A fixed fee, paid through the payment gateway (its simulator) before submitting (ADR 0037).
+      // Not in the catalogue: no approved card shares its title (seed/catalogue/delivery.ts).
+      titleFa: 'آزمون ارزشیابی مهارت',
+      titleEn: 'Skill assessment exam',
+      descriptionFa: 'نوبت‌گیری آزمون ارزشیابی مهارت فنی و حرفه‌ای؛ هزینهٔ آزمون پیش از ثبت درخواست از درگاه پرداخت پرداخت می‌شود.',
+      recipients: 'G2C',
+      normDays: 5,
+      feeRule: { kind: 'fixed', amountRials: 1_500_000 },
+      formSchema: form(['field', 'city'], {
+        field: choice('رشته مهارتی', ['برق‌کاری ساختمان', 'حسابداری مقدماتی', 'خیاطی', 'مهارت‌های پایه رایانه']),
+        city: choice('شهر محل آزمون', ['تهران', 'کرج', 'اصفهان']),
         notes: NOTES,
       }),
     },

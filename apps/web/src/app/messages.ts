@@ -5,6 +5,7 @@ import { messages as documents } from '../features/documents';
 import { messages as feedback } from '../features/feedback';
 import { messages as identity } from '../features/identity';
 import { messages as notifications } from '../features/notifications';
+import { messages as payments } from '../features/payments';
 import { messages as portal } from '../features/portal';
 import { messages as requests } from '../features/requests';
 import { messages as services } from '../features/services';
@@ -28,6 +29,7 @@ export const publicParts = {
   feedback,
   identity,
   notifications,
+  payments,
   portal,
   requests,
   services,
@@ -43,6 +45,7 @@ export const fa = {
   ...feedback.fa,
   ...identity.fa,
   ...notifications.fa,
+  ...payments.fa,
   ...portal.fa,
   ...requests.fa,
   ...services.fa,
@@ -58,6 +61,7 @@ export const en: Widen<typeof fa> = {
   ...feedback.en,
   ...identity.en,
   ...notifications.en,
+  ...payments.en,
   ...portal.en,
   ...requests.en,
   ...services.en,

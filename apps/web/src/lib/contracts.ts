@@ -47,7 +47,13 @@ export type RequestView = C.RequestWithPeople & {
   steps?: WorkflowStep[];
   /** In the in-person step: the originals to bring and the invitation's when and why. */
   inPerson?: { documents: string[]; documentKinds: string[]; note: string | null } | null;
+  /** The fee paid for it through the payment gateway (ADR 0037); null when none was paid online. */
+  payment?: RequestPayment | null;
 };
+export type RequestPayment = Out<typeof C.RequestPayment>;
+export type PaymentView = Out<typeof C.PaymentView>;
+export type PaymentStarted = Out<typeof C.PaymentStarted>;
+export type FeeRule = Out<typeof C.FeeRule>;
 export type WorkflowDefinition = C.WorkflowDefinition;
 export type ServiceVersionInputBody = In<typeof C.UpdateServiceVersion>;
 export type CartableItem = Out<typeof C.CartableItem> & { version?: number; dueDateJalali?: string };

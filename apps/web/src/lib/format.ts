@@ -1,4 +1,4 @@
-import { TEHRAN_TIME_ZONE, formatJalali, fromJalali, parseJalali, toPersianDigits } from '@dargah/persian';
+import { TEHRAN_TIME_ZONE, formatJalali, formatRials, fromJalali, parseJalali, toPersianDigits } from '@dargah/persian';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_LANG, isLang, type Lang } from './i18n';
 
@@ -118,6 +118,8 @@ export function useFormat() {
     date: (value: Date | string | number, options?: DateDisplayOptions) => formatDate(value, lang, options),
     dateTime: (value: Date | string | number) => formatDateTime(value, lang),
     number: (value: number | bigint, options?: Intl.NumberFormatOptions) => formatNumber(value, lang, options),
+    /** An amount of money: `۲۵۰٬۰۰۰ ریال` in fa, `250,000 rials` in en. */
+    rials: (amount: number) => formatRials(amount, lang),
     digits: (text: string | number) => formatDigits(text, lang),
     jalaliDay: (text: string, options?: Omit<DateDisplayOptions, 'withTime'>) => formatJalaliDay(text, lang, options),
     countdown: (seconds: number) => formatCountdown(seconds, lang),

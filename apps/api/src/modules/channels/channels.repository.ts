@@ -106,19 +106,26 @@ export const counterOfficesOf = (db: Db, agencyId: string) =>
   rows<{ officeId: string }>(db, sql`SELECT DISTINCT office_id AS "officeId" FROM request_channels WHERE agency_id = ${agencyId} AND channel = 'counter'`);
 
 // Postal dispatches -------------------------------------------------------------------------------
+export type PostalStatus = 'awaiting_answer' | 'due' | 'dispatched' | 'failed';
 export interface PostalRow {
   requestId: string;
   agencyId: string;
   recipientName: string;
   postalCode: string;
   address: string;
-  status: 'awaiting_answer' | 'dispatched';
+  status: PostalStatus;
   postalTracking: string | null;
   documentId: string | null;
   dispatchedAt: Date | null;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+  failedAt: Date | null;
 }
 const POSTAL_COLS = sql`request_id AS "requestId", agency_id AS "agencyId", recipient_name AS "recipientName", postal_code AS "postalCode", address, status,
-  postal_tracking AS "postalTracking", document_id AS "documentId", dispatched_at AS "dispatchedAt"`;
+  postal_tracking AS "postalTracking", document_id AS "documentId", dispatched_at AS "dispatchedAt", attempts, next_attempt_at AS "nextAttemptAt",
+  last_error AS "lastError", failed_at AS "failedAt"`;
+const postalOf = (row: PostalRow): PostalRow => ({ ...row, dispatchedAt: dateOrNull(row.dispatchedAt), nextAttemptAt: dateOrNull(row.nextAttemptAt), failedAt: dateOrNull(row.failedAt) });
 
 export async function insertPostal(db: Db, p: Pick<PostalRow, 'requestId' | 'agencyId' | 'recipientName' | 'postalCode' | 'address'>, now: Date): Promise<void> {
   await rows(db, sql`
@@ -126,16 +133,49 @@ export async function insertPostal(db: Db, p: Pick<PostalRow, 'requestId' | 'age
     VALUES (${p.requestId}, ${p.agencyId}, ${p.recipientName}, ${p.postalCode}, ${p.address}, 'awaiting_answer', ${iso(now)}::timestamptz)`);
 }
 
-export async function findPostal(db: Db, requestId: string, forUpdate = false): Promise<PostalRow | undefined> {
-  const [row] = await rows<PostalRow>(db, sql`SELECT ${POSTAL_COLS} FROM postal_dispatches WHERE request_id = ${requestId} ${forUpdate ? sql`FOR UPDATE` : sql``}`);
-  return row && { ...row, dispatchedAt: dateOrNull(row.dispatchedAt) };
+export async function findPostal(db: Db, requestId: string): Promise<PostalRow | undefined> {
+  const [row] = await rows<PostalRow>(db, sql`SELECT ${POSTAL_COLS} FROM postal_dispatches WHERE request_id = ${requestId}`);
+  return row && postalOf(row);
 }
 
-/** Records the hand-over to the post: false when it was dispatched already. */
-export async function markDispatched(db: Db, requestId: string, d: { postalTracking: string; documentId: string | null }, now: Date): Promise<boolean> {
+/** The answer is issued: the dispatch awaiting it becomes due now, with the answer's document. False when none was awaiting. */
+export async function markDue(db: Db, requestId: string, documentId: string, now: Date): Promise<boolean> {
   const done = await rows(db, sql`
-    UPDATE postal_dispatches SET status = 'dispatched', postal_tracking = ${d.postalTracking}, document_id = ${d.documentId}, dispatched_at = ${iso(now)}::timestamptz
+    UPDATE postal_dispatches SET status = 'due', document_id = ${documentId}, next_attempt_at = ${iso(now)}::timestamptz
      WHERE request_id = ${requestId} AND status = 'awaiting_answer' RETURNING 1`);
   return done.length > 0;
 }
 
+/**
+ * Claims up to n due dispatches whose next attempt has come, skipping those another run holds
+ * locked: each attempt is counted and its next attempt moved to the end of the lease, so no other
+ * run takes it until the holder has recorded the outcome or the lease has run out (a crash).
+ */
+export async function claimDue(db: Db, n: number, now: Date, leaseUntil: Date): Promise<PostalRow[]> {
+  const claimed = await rows<PostalRow>(db, sql`
+    UPDATE postal_dispatches SET attempts = attempts + 1, next_attempt_at = ${iso(leaseUntil)}::timestamptz
+     WHERE request_id IN (SELECT request_id FROM postal_dispatches WHERE status = 'due' AND next_attempt_at <= ${iso(now)}::timestamptz
+                           ORDER BY next_attempt_at, request_id FOR UPDATE SKIP LOCKED LIMIT ${n})
+    RETURNING ${POSTAL_COLS}`);
+  return claimed.map(postalOf);
+}
+
+/** Records the hand-over of the attempt claimed: false when that attempt is no longer the dispatch's (a lease taken over). */
+export async function markDispatched(db: Db, requestId: string, attempt: number, postalTracking: string, now: Date): Promise<boolean> {
+  const done = await rows(db, sql`
+    UPDATE postal_dispatches SET status = 'dispatched', postal_tracking = ${postalTracking}, dispatched_at = ${iso(now)}::timestamptz,
+                                 next_attempt_at = NULL, last_error = NULL
+     WHERE request_id = ${requestId} AND status = 'due' AND attempts = ${attempt} RETURNING 1`);
+  return done.length > 0;
+}
+
+/** Records a failed attempt: retried at `retryAt`, or failed for good (retryAt null). False when the attempt is no longer the dispatch's. */
+export async function markAttemptFailed(db: Db, requestId: string, attempt: number, error: string, retryAt: Date | null, now: Date): Promise<boolean> {
+  const done = await rows(db, sql`
+    UPDATE postal_dispatches SET last_error = ${error.slice(0, 500)},
+                                 status = CASE WHEN ${retryAt === null}::boolean THEN 'failed' ELSE 'due' END,
+                                 next_attempt_at = ${iso(retryAt)}::timestamptz,
+                                 failed_at = CASE WHEN ${retryAt === null}::boolean THEN ${iso(now)}::timestamptz END
+     WHERE request_id = ${requestId} AND status = 'due' AND attempts = ${attempt} RETURNING 1`);
+  return done.length > 0;
+}

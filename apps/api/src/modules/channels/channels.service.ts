@@ -1,13 +1,11 @@
 import type { ChannelService, ConsentChallenge, CounterDesk, CounterWorkPage, Office, PostalChoice, RequestChannelView, WalkInDesk } from '@dargah/contracts';
 import { jalaliDateString, jalaliDayRange, maskMiddle, parseJalali } from '@dargah/persian';
-import type { Actor, RequestOrigin, StaffActor, Who } from '../../platform/actor';
+import type { Actor, RequestOrigin, StaffActor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import type { Db, Tx } from '../../platform/db';
-import { recordChange } from '../../platform/events';
-import { dispatchByPost } from '../../platform/integrations/postal';
+import type { Db } from '../../platform/db';
 import type { Lang } from '../../platform/http/i18n';
 import type { IdempotencyClaim } from '../../platform/idempotency';
-import { citizensByIds, personFor, personSeenInPerson } from '../identity';
+import { personFor, personSeenInPerson } from '../identity';
 import { isDelegatedTo, officeNames, operatorOffice } from '../offices';
 import { agenciesByIds, findPeople } from '../organisation';
 import { requestVisibleTo, servingUnit, submitRequest, trackingCodesOf, type SubmissionChannel } from '../requests';
@@ -16,6 +14,7 @@ import { ChannelsError } from './channels.errors';
 import { requireCounterOperator, requireOverseer, requireWalkInClerk, walkInAgencies } from './channels.policy';
 import * as repo from './channels.repository';
 import { checkConsent, spendConsent, startConsent } from './consents.service';
+import { choosePostal } from './postal.service';
 
 /*
  * Requests entered for a citizen by staff, through the desk's one submission (requests module,
@@ -45,22 +44,6 @@ async function channelServices(db: Db, ids: readonly string[], lang: Lang): Prom
     });
   }
   return out;
-}
-
-// Postal delivery ---------------------------------------------------------------------------------
-/**
- * Keeps the applicant's choice of postal delivery, in the submission's transaction: only where the
- * version offers it; to the address given, else the one on the applicant's profile.
- */
-async function choosePostal(tx: Tx, r: { id: string; agencyId: string; serviceId: string; serviceVersion: number; applicantId: string }, postal: PostalChoice, now: Date): Promise<void> {
-  const v = await versionDelivery(tx.db, r.serviceId, r.serviceVersion);
-  if (!v?.postalDelivery) throw new ChannelsError('POSTAL_NOT_OFFERED', { serviceId: r.serviceId });
-  const [profile] = await citizensByIds(tx.db, [r.applicantId]);
-  const given = postal.postalCode && postal.address ? { postalCode: postal.postalCode, address: postal.address } : undefined;
-  const to = given ?? (profile?.postalCode && profile.address ? { postalCode: profile.postalCode, address: profile.address } : undefined);
-  const recipientName = postal.recipientName ?? profile?.name ?? undefined;
-  if (!to || !recipientName) throw new ChannelsError('POSTAL_ADDRESS_MISSING', { fields: [...(to ? [] : ['postal.postalCode', 'postal.address']), ...(recipientName ? [] : ['postal.recipientName'])] });
-  await repo.insertPostal(tx.db, { requestId: r.id, agencyId: r.agencyId, recipientName, ...to }, now);
 }
 
 // Counter offices -------------------------------------------------------------------------------
@@ -248,33 +231,10 @@ export async function requestChannel(ctx: AppContext, actor: Actor, requestId: s
       postalCodeMasked: maskMiddle(postal.postalCode, 2, 2),
       postalTracking: postal.postalTracking,
       dispatchedAt: postal.dispatchedAt?.toISOString() ?? null,
+      // The outbox's attempts, for the agency's desk staff (a dispatch that keeps failing is theirs to follow up).
+      attempts: postal.attempts,
+      nextAttemptAt: postal.status === 'due' ? postal.nextAttemptAt?.toISOString() ?? null : null,
+      lastError: actor.type === 'staff' ? postal.lastError : null,
     } : null,
   };
-}
-
-/**
- * In the answer's transaction (requests module, onAnswerIssued): an answer whose applicant chose
- * postal delivery is handed to the post, and the dispatch records the postal tracking number, with
- * its event and audit entry. When the post does not answer in time the answer still stands and
- * the dispatch stays awaiting (logged; the staff see it on the request's page).
- */
-export async function dispatchAnswerByPost(ctx: AppContext, tx: Tx, w: Who, a: { requestId: string; agencyId: string; documentId: string }): Promise<void> {
-  const postal = await repo.findPostal(tx.db, a.requestId, true);
-  if (!postal || postal.status !== 'awaiting_answer') return;
-  let trackingNumber: string;
-  try {
-    ({ trackingNumber } = await dispatchByPost(ctx.postal, { reference: a.requestId, recipientName: postal.recipientName, postalCode: postal.postalCode, address: postal.address }, ctx.config.POSTAL_TIMEOUT_MS));
-  } catch (err) {
-    ctx.log.warn({ err, requestId: a.requestId }, 'the post did not take the answer; its dispatch stays awaiting');
-    return;
-  }
-  await repo.markDispatched(tx.db, a.requestId, { postalTracking: trackingNumber, documentId: a.documentId }, w.at);
-  await recordChange(tx, w, {
-    stream: 'postal_dispatch',
-    id: a.requestId,
-    event: 'dispatched',
-    audit: 'postal_dispatch.dispatch',
-    agencyId: a.agencyId,
-    details: { documentId: a.documentId, postalTracking: trackingNumber },
-  });
 }

@@ -359,12 +359,15 @@ describe('postal delivery of the answer', () => {
     expect(badCode.statusCode).toBe(400);
   });
 
-  it('when the answer is issued the post takes it in the same transaction: the applicant and staff see its postal tracking number; the post is listed in /readyz', async () => {
+  it('when the answer is issued the postal job hands it to the post: the applicant and staff see its postal tracking number; the post is listed in /readyz', async () => {
     const c = await consentFor(s.op1!);
     const postal = { postalCode: '1619735744', address: 'تهران، خیابان انقلاب، پلاک ۸', recipientName: 'علی رضایی' };
     const r = (await submit(s.op1!, c, ids.delegated, { postal })).json<{ id: string }>();
     const answered = await call('POST', `/requests/${r.id}/answer`, s.managerA, { decision: 'approve' });
     expect(answered.statusCode, answered.body).toBe(200);
+    // The answer's transaction only marked it due (ADR 0039); the job it enqueued hands it over.
+    expect((await call('GET', `/requests/${r.id}/channel`, s.clerkA)).json().postal).toMatchObject({ status: 'due', postalTracking: null });
+    await t.ctx.runner!.runDue();
     const citizen = await signInCitizen(t, c.nationalCode, c.mobile);
     const seen = (await call('GET', `/requests/${r.id}/channel`, citizen)).json<{ postal: { status: string; postalTracking: string; dispatchedAt: string } }>();
     expect(seen.postal).toMatchObject({ status: 'dispatched', postalTracking: expect.stringMatching(/^[1-9]\d{23}$/) });

@@ -3,8 +3,8 @@ import { channelsErrors } from './channels.errors';
 import { COUNTER_ROLES, oversightAgencies, walkInAgencies } from './channels.policy';
 import { hasRole } from '../organisation';
 import { channelsRoutes } from './channels.routes';
-import { dispatchAnswerByPost } from './channels.service';
-import { onAnswerIssued } from '../requests';
+import { choosePostal, defineChannelsJobs, markAnswerDue } from './postal.service';
+import { onAnswerIssued, onPostalChosen } from '../requests';
 
 /**
  * Every channel, attributed (issue 11 item 9): counter operators and an agency's in-person desk
@@ -16,10 +16,14 @@ export const channelsModule: AppModule = {
   name: 'channels',
   errors: [channelsErrors],
   async register(app, ctx) {
-    // An answer chosen for postal delivery goes to the post in the answer's own transaction.
-    onAnswerIssued(dispatchAnswerByPost);
+    // An online applicant's choice of postal delivery is kept in the submission's transaction; the
+    // answer's transaction marks the dispatch due, and the postal job hands it to the post.
+    onPostalChosen(choosePostal);
+    onAnswerIssued(markAnswerDue);
     await channelsRoutes(app, ctx);
   },
+  // The postal outbox: due dispatches handed to the post, retried with backoff (ADR 0039).
+  defineJobs: defineChannelsJobs,
   areas: (_ctx, actor) => ({
     counterDesk: hasRole(actor, COUNTER_ROLES),
     walkIn: walkInAgencies(actor).length > 0,

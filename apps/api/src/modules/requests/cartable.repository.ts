@@ -148,7 +148,8 @@ export type Sla = 'on_time' | 'due_soon' | 'overdue';
 
 export interface CartableFilter {
   agencyIds: string[];
-  statuses: RequestStatus[];
+  /** Undefined: every status. */
+  statuses: RequestStatus[] | undefined;
   /** Open statuses: the SLA filter keeps to them. */
   openStatuses: RequestStatus[];
   serviceId?: string | undefined;
@@ -169,6 +170,7 @@ export interface CartableRecord {
   trackingCode: string;
   agencyId: string;
   serviceId: string;
+  serviceVersion: number;
   applicantId: string;
   onBehalfOfId: string | null;
   status: RequestStatus;
@@ -200,12 +202,12 @@ export async function listCartable(db: Db, f: CartableFilter): Promise<CartableR
   const found = await rows<CartableRecord>(
     db,
     sql`
-    SELECT r.id, r.tracking_code AS "trackingCode", r.agency_id AS "agencyId", r.service_id AS "serviceId",
+    SELECT r.id, r.tracking_code AS "trackingCode", r.agency_id AS "agencyId", r.service_id AS "serviceId", r.service_version AS "serviceVersion",
            r.applicant_id AS "applicantId", r.on_behalf_of_id AS "onBehalfOfId",
            r.status, r.submitted_at AS "submittedAt", r.due_at AS "dueAt", r.version,
            c.holder_id AS "holderId", c.via, COALESCE(c.version, 0) AS "claimVersion"
       FROM service_requests r LEFT JOIN cartable_claims c ON c.request_id = r.id
-     WHERE r.agency_id = ANY(${list(f.agencyIds)}::uuid[]) AND r.status = ANY(${list(f.statuses)}::text[])
+     WHERE r.agency_id = ANY(${list(f.agencyIds)}::uuid[]) ${f.statuses ? sql`AND r.status = ANY(${list(f.statuses)}::text[])` : sql``}
        ${f.serviceId ? sql`AND r.service_id = ${f.serviceId}` : sql``}
        ${f.claim === 'mine' ? sql`AND c.holder_id = ${f.me}` : f.claim === 'unclaimed' ? sql`AND c.holder_id IS NULL` : sql``}
        ${sla} ${search}

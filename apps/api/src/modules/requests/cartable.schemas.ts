@@ -22,6 +22,8 @@ export const ClaimView = z.object({
 
 export const CartableWorkRow = CartableRowView.extend({
   serviceId: z.uuid(),
+  /** The status in words, from the request's own workflow definition (a state an edited definition adds has its own). */
+  statusLabel: z.string(),
   /** Open requests only: on time, due within 2 working days of the agency's calendar, or overdue. */
   sla: SlaBadge.nullable(),
   claim: ClaimView.nullable(),

@@ -1,5 +1,5 @@
 import { normalizeDisplay, normalizeForSearch, normalizeIdentifierInput } from '@dargah/persian';
-import type { RequestStatus } from '@dargah/contracts';
+import type { RequestStatus, WorkflowDefinition } from '@dargah/contracts';
 import { requireStaff, type Actor, type RequestOrigin, type StaffActor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db } from '../../platform/db';
@@ -8,6 +8,7 @@ import { DomainError, platformErrors } from '../../platform/http/errors';
 import type { Lang } from '../../platform/http/i18n';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { calendarFor } from '../calendar';
+import { agencyWorkflows } from '../services';
 import { citizenIdsMatching } from '../identity';
 import { activeStaffWithRoles, assertNoReviewConflict, findPeople } from '../organisation';
 import { CartableError, cartableErrors } from './cartable.errors';
@@ -15,12 +16,12 @@ import { isManager, managedUnits, MANAGER_ROLES, qualifiedColleague, workActions
 import * as crepo from './cartable.repository';
 import type { CartableWorkRow, WorkItemView } from './cartable.schemas';
 import { applicantName } from './request-people.model';
-import { cartableNamed } from './request-rows.service';
+import { cartableNamed, findRequest } from './request-rows.service';
 import { decodeCursor, dueDate, dueDay, encodeCursor } from './requests.service';
 import { requestsErrors } from './requests.errors';
 import { DESK_ROLES, deskAgencies, staffMaySee } from './requests.policy';
 import * as repo from './requests.repository';
-import { DESK_OPEN_STATUSES, DESK_STATUSES, isOpenOnDesk } from './requests-workflow';
+import { isOpen, statusesOf, statusLabel } from './requests-workflow';
 
 /*
  * The cartable's work items (issue 11 item 5, ADR 0028): a request of the desk is visible to every
@@ -29,13 +30,12 @@ import { DESK_OPEN_STATUSES, DESK_STATUSES, isOpenOnDesk } from './requests-work
  * change is an event of the request's internal stream (WORK_STREAM) with its audit entry.
  */
 
-const OPEN: RequestStatus[] = [...DESK_OPEN_STATUSES];
 /** "Due soon": the due date falls within this many working days of the agency's calendar. */
 export const DUE_SOON_WORKING_DAYS = 2;
 
 // Reads -----------------------------------------------------------------------------------------
 async function findItem(db: Db, staff: StaffActor, requestId: string) {
-  const r = await repo.findRequest(db, requestId);
+  const r = await findRequest(db, requestId);
   if (!r || !staffMaySee(staff, r.agencyId)) throw new CartableError('REQUEST_NOT_FOUND', { requestId });
   const claim = (await crepo.claimsOf(db, [r.id])).get(r.id) ?? null;
   return { r, claim, claimVersion: claim?.version ?? 0, holderId: claim?.holderId ?? null };
@@ -72,7 +72,7 @@ async function workItemView(db: Db, staff: StaffActor, requestId: string): Promi
     agencyId: r.agencyId,
     claim: claimView(claim, staff.id, names),
     claimVersion,
-    actions: workActions(staff, { agencyId: r.agencyId, open: isOpenOnDesk(r), holderId }),
+    actions: workActions(staff, { agencyId: r.agencyId, open: isOpen(r.status, r.workflow), holderId }),
     notes: notes.map((n) => ({
       id: n.id,
       kind: n.kind,
@@ -113,12 +113,12 @@ async function searchFor(db: Db, q: string | undefined, lang: Lang): Promise<cre
 }
 
 /** The SLA badge of a request: only open ones have one. */
-export function slaOf(
-  r: { status: RequestStatus; dueAt: Date },
+function slaOf(
+  r: { status: RequestStatus; dueAt: Date; workflow: WorkflowDefinition },
   now: Date,
   soonUntil: Date | undefined,
 ): crepo.Sla | null {
-  if (!isOpenOnDesk(r)) return null;
+  if (!isOpen(r.status, r.workflow)) return null;
   if (now.getTime() >= r.dueAt.getTime()) return 'overdue';
   return soonUntil && r.dueAt.getTime() <= soonUntil.getTime() ? 'due_soon' : 'on_time';
 }
@@ -152,10 +152,12 @@ export async function listCartable(ctx: AppContext, actor: Actor, q: CartableQue
       until: dueDate(await calendarFor(ctx, agencyId), now, DUE_SOON_WORKING_DAYS).dueAt,
     })),
   );
+  // "Open" is what the agencies' own workflow definitions say, edited states included.
+  const { open } = statusesOf(await agencyWorkflows(db, agencyIds));
   const found = await crepo.listCartable(db, {
     agencyIds,
-    statuses: !q.status || q.status === 'open' ? OPEN : q.status === 'all' ? [...DESK_STATUSES] : [q.status],
-    openStatuses: OPEN,
+    statuses: !q.status || q.status === 'open' ? open : q.status === 'all' ? undefined : [q.status],
+    openStatuses: open,
     serviceId: q.serviceId,
     claim: q.claim ?? 'all',
     me: actor.id,
@@ -180,16 +182,17 @@ export async function listCartable(ctx: AppContext, actor: Actor, q: CartableQue
     serviceTitle: (lang === 'en' && r.serviceTitleEn) || r.serviceTitleFa,
     applicantName: applicantName(r),
     status: r.status,
+    statusLabel: statusLabel(r.status, r.workflow, lang),
     submittedAt: r.submittedAt.toISOString(),
     dueAt: r.dueAt.toISOString(),
-    overdue: isOpenOnDesk(r) && now.getTime() >= r.dueAt.getTime(),
+    overdue: isOpen(r.status, r.workflow) && now.getTime() >= r.dueAt.getTime(),
     agencyId: r.agencyId,
     dueDateJalali: dueDay(r.dueAt),
     version: r.version,
     sla: slaOf(r, now, soon.get(r.agencyId)),
     claim: claimView(claims.get(r.id), actor.id, holders),
     claimVersion: r.claimVersion,
-    actions: workActions(actor, { agencyId: r.agencyId, open: isOpenOnDesk(r), holderId: r.holderId }),
+    actions: workActions(actor, { agencyId: r.agencyId, open: isOpen(r.status, r.workflow), holderId: r.holderId }),
   }));
   return { items, nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null };
 }
@@ -229,7 +232,7 @@ async function applyChange(
     !(c.op === 'claim' && holderId !== null)
   )
     throw new CartableError('CONFLICT', { requestId, claimVersion });
-  if (c.op !== 'note' && c.op !== 'release' && !isOpenOnDesk(r))
+  if (c.op !== 'note' && c.op !== 'release' && !isOpen(r.status, r.workflow))
     throw new CartableError('CARTABLE_NOT_OPEN', { requestId, status: r.status });
   let moved: { version: number } | undefined;
   let noteId: string | undefined;
@@ -416,7 +419,7 @@ export async function unitLoad(ctx: AppContext, actor: Actor, q: { agencyId?: st
   const units = managedUnits(actor, agencyId);
   const [colleagues, load] = [
     await activeStaffWithRoles(db, agencyId, DESK_ROLES),
-    await crepo.loadOf(db, { agencyId, openStatuses: OPEN, now: ctx.clock.now() }),
+    await crepo.loadOf(db, { agencyId, openStatuses: statusesOf(await agencyWorkflows(db, [agencyId])).open, now: ctx.clock.now() }),
   ];
   const byHolder = new Map(load.map((l) => [l.holderId, l]));
   return {

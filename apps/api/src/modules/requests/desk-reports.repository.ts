@@ -128,11 +128,11 @@ export const decidedWithoutWorkingDays = (db: Db, limit: number) =>
          WHERE decided_at IS NOT NULL AND answer_working_days IS NULL ORDER BY id LIMIT ${limit}`,
   );
 
-/** Stores counted working days (only where still missing: a concurrent run changes nothing twice). */
+/** Stores counted working days less the request's paused ones (only where still missing: a concurrent run changes nothing twice). */
 export async function setWorkingDays(db: Db, found: ReadonlyArray<{ id: string; workingDays: number }>): Promise<void> {
   if (found.length === 0) return;
   await db.execute(sql`
-    UPDATE service_requests r SET answer_working_days = v.w
+    UPDATE service_requests r SET answer_working_days = GREATEST(0, v.w - r.paused_working_days)
       FROM unnest(${list(found.map((x) => x.id))}::uuid[], ${list(found.map((x) => String(x.workingDays)))}::int[]) AS v(id, w)
      WHERE r.id = v.id AND r.answer_working_days IS NULL`);
 }

@@ -20,8 +20,8 @@ import { overdueByAgency } from './requests.repository';
 
 export { requestVisibleTo } from './requests.service';
 /** For the channels module: a request entered for a citizen by staff (counter, in-person desk), and the unit a grant is held in. */
-export { submitRequest } from './requests.service';
-export type { SubmissionChannel } from './requests.service';
+export { onPostalChosen, submitRequest } from './requests.service';
+export type { PostalChoiceHook, SubmissionChannel } from './requests.service';
 export { servingUnit } from './requests.policy';
 export { RequestView } from './request-views.schemas';
 export { onAnswerIssued } from './answer.service';

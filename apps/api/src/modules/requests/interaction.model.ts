@@ -1,4 +1,4 @@
-import { jalaliDateString, jalaliDayRange, toJalali, type WorkingCalendar } from '@dargah/persian';
+import { jalaliDateString, jalaliDayRange, jalaliDaysBetween, toJalali, type WorkingCalendar } from '@dargah/persian';
 
 /*
  * The answer date across a correction (pure): while the request waits for the applicant the SLA
@@ -12,11 +12,16 @@ const closingDay = (dueAt: Date) => toJalali(new Date(dueAt.getTime() - 1));
  * Working days paused between the correction asked and the reply (the days d with the asking day
  * < d <= the reply day, on the agency's calendar: the count the answer date is made of), and the
  * answer date moved later by as many working days. Asked and answered the same day: nothing moves.
+ * pausedCalendarDays: the Tehran calendar days between the two days, counted as answerDuration
+ * counts them, so the desk reports can subtract both from the answer's duration.
  */
-export function pausedDue(calendar: WorkingCalendar, askedAt: Date, repliedAt: Date, dueAt: Date): { pausedWorkingDays: number; dueAt: Date } {
-  const paused = Math.max(0, calendar.workingDaysBetween(toJalali(askedAt), toJalali(repliedAt)));
-  if (paused === 0) return { pausedWorkingDays: 0, dueAt };
-  return { pausedWorkingDays: paused, dueAt: jalaliDayRange(calendar.addWorkingDays(closingDay(dueAt), paused)).end };
+export function pausedDue(calendar: WorkingCalendar, askedAt: Date, repliedAt: Date, dueAt: Date): { pausedWorkingDays: number; pausedCalendarDays: number; dueAt: Date } {
+  const from = toJalali(askedAt);
+  const to = toJalali(repliedAt);
+  const paused = Math.max(0, calendar.workingDaysBetween(from, to));
+  const pausedCalendarDays = Math.max(0, jalaliDaysBetween(from, to));
+  if (paused === 0) return { pausedWorkingDays: 0, pausedCalendarDays, dueAt };
+  return { pausedWorkingDays: paused, pausedCalendarDays, dueAt: jalaliDayRange(calendar.addWorkingDays(closingDay(dueAt), paused)).end };
 }
 
 /** The payload of a reply's event: the answer date before and after. */

@@ -75,12 +75,15 @@ export async function moveRequest(
   db: Db,
   id: string,
   version: number,
-  next: { status: RequestStatus; form?: Record<string, unknown>; dueAt?: Date; unitId?: string | null },
+  next: { status: RequestStatus; form?: Record<string, unknown>; dueAt?: Date; unitId?: string | null; paused?: { workingDays: number; calendarDays: number } },
   now: Date,
 ): Promise<boolean> {
+  // A reply ends a pause: its days join the request's paused days (subtracted from its answer's duration when decided).
   const r = await rows<{ id: string }>(db, sql`
     UPDATE service_requests
        SET status = ${next.status},
+           paused_working_days = paused_working_days + ${next.paused?.workingDays ?? 0}::integer,
+           paused_calendar_days = paused_calendar_days + ${next.paused?.calendarDays ?? 0}::integer,
            form = COALESCE(${jsonb(next.form)}::jsonb, form),
            due_at = COALESCE(${iso(next.dueAt)}::timestamptz, due_at),
            unit_id = COALESCE(unit_id, ${next.unitId ?? null}::uuid),

@@ -156,7 +156,7 @@ export async function replyToCorrection(
       const due = pausedDue(await calendarFor(tx.db, r.agencyId), c.askedAt, now, r.dueAt);
       if (!(await repo.answerCorrection(tx.db, c.id, { answeredAt: now, answeredBy: actor.id, pausedWorkingDays: due.pausedWorkingDays, dueAfter: due.dueAt })))
         throw new RequestsError('CONFLICT', { requestId });
-      if (!(await repo.moveRequest(tx.db, r.id, r.version, { status: t.to, form: checked.form, dueAt: due.dueAt }, now))) throw new RequestsError('CONFLICT', { requestId });
+      if (!(await repo.moveRequest(tx.db, r.id, r.version, { status: t.to, form: checked.form, dueAt: due.dueAt, paused: { workingDays: due.pausedWorkingDays, calendarDays: due.pausedCalendarDays } }, now))) throw new RequestsError('CONFLICT', { requestId });
       const changed = c.fields.filter((f) => JSON.stringify(r.form[f]) !== JSON.stringify(checked.form[f]));
       const moved = dueChangePayload(r.dueAt, due.dueAt, due.pausedWorkingDays);
       await recordChange(tx, { actor, origin, at: now }, {

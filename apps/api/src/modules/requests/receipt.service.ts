@@ -1,4 +1,4 @@
-import { normalizeDisplay, toPersianDigits } from '@dargah/persian';
+import { formatRials, normalizeDisplay, toPersianDigits } from '@dargah/persian';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { renderPdf } from '../../platform/pdf';
@@ -18,7 +18,8 @@ function shown(v: unknown): string | undefined {
 
 /**
  * The receipt (رسید) of a request as a printable Persian PDF: the tracking code, the service, the
- * applicant, when it was received and the answer date, the form's answers under their labels, and a
+ * applicant, when it was received and the answer date, the form's answers under their labels, the fee
+ * paid through the payment gateway (amount and reference number) when one was, and a
  * QR to public tracking. For whoever may open the request (its applicant, desk staff of its agency);
  * anyone else gets REQUEST_NOT_FOUND. Rendered from the stored request each time: nothing is kept.
  */
@@ -48,6 +49,8 @@ export async function receiptPdf(ctx: AppContext, actor: Actor, id: string): Pro
         answerDueAt: new Date(new Date(r.dueAt).getTime() - 1),
         fields: fields.slice(0, 40),
         notes: [
+          // The fee paid through the payment gateway (ADR 0037).
+          ...(r.payment ? [`هزینهٔ پرداخت‌شده: ${formatRials(r.payment.amountRials)}؛ شماره مرجع پرداخت: ${toPersianDigits(r.payment.referenceNumber)}`] : []),
           'موعد پاسخ بر پایه‌ی روزهای کاری دستگاه و زمان استاندارد خدمت حساب شده است.',
           `پیگیری بدون ورود: ${tracking} (کد رهگیری و کد ملی درخواست‌دهنده)`,
         ],

@@ -1,3 +1,4 @@
+import type { WorkflowDefinition } from '@dargah/contracts';
 import type { Db } from '../../platform/db';
 import { citizensByIds } from '../identity';
 import { agenciesByIds } from '../organisation';
@@ -43,11 +44,15 @@ export const listApplicantRequests = async (
 ) => named(db, await repo.listApplicantRequests(db, who, before, limit));
 
 /** The cartable's rows with the services' titles and the applicants' (and companies') names. */
-export async function cartableNamed<R extends { serviceId: string; applicantId: string; onBehalfOfId: string | null }>(db: Db, found: readonly R[]): Promise<Array<R & CartableNames>> {
+export async function cartableNamed<R extends { serviceId: string; serviceVersion: number; applicantId: string; onBehalfOfId: string | null }>(
+  db: Db,
+  found: readonly R[],
+): Promise<Array<R & CartableNames>> {
   if (found.length === 0) return [];
-  const [services, people] = await Promise.all([
+  const [services, people, workflows] = await Promise.all([
     servicesByIds(db, found.map((r) => r.serviceId)),
     citizensByIds(db, [...new Set(found.flatMap((r) => (r.onBehalfOfId ? [r.applicantId, r.onBehalfOfId] : [r.applicantId])))]),
+    versionWorkflows(db, found.map((r) => ({ serviceId: r.serviceId, versionNo: r.serviceVersion }))),
   ]);
   const citizen = new Map(people.map((c) => [c.id, c]));
   return found.map((r) => {
@@ -55,6 +60,7 @@ export async function cartableNamed<R extends { serviceId: string; applicantId: 
     const c = r.onBehalfOfId ? citizen.get(r.onBehalfOfId) : undefined;
     return {
       ...r,
+      workflow: workflows.get(`${r.serviceId}:${r.serviceVersion}`)!,
       serviceTitleFa: services.get(r.serviceId)?.titleFa ?? '',
       serviceTitleEn: services.get(r.serviceId)?.titleEn ?? null,
       personName: p?.name ?? null,
@@ -65,6 +71,8 @@ export async function cartableNamed<R extends { serviceId: string; applicantId: 
 }
 
 export interface CartableNames {
+  /** The definition of the version the request was submitted on. */
+  workflow: WorkflowDefinition;
   serviceTitleFa: string;
   serviceTitleEn: string | null;
   personName: string | null;

@@ -1,4 +1,4 @@
-import { CartableItem, RequestWithPeople } from '@dargah/contracts';
+import { CartableItem, RequestPayment, RequestWithPeople } from '@dargah/contracts';
 import { z } from 'zod';
 
 /**
@@ -18,6 +18,8 @@ export const RequestView = RequestWithPeople.extend({
   steps: z.array(z.object({ id: RequestActionName, label: z.string(), requiresNote: z.boolean() })),
   /** In the in-person step: the originals to bring and the invitation's note (when and why); null otherwise. */
   inPerson: z.object({ documents: z.array(z.string()), documentKinds: z.array(z.string()), note: z.string().nullable() }).nullable(),
+  /** The fee paid for it through the payment gateway (amount, the gateway's reference number); null when none was paid online. */
+  payment: RequestPayment.nullable(),
 });
 export type RequestView = z.infer<typeof RequestView>;
 

@@ -70,18 +70,20 @@ export const isFinal = (status: RequestStatus, def: Def = REQUEST_WORKFLOW): boo
 export const isOpen = (status: RequestStatus, def: Def = REQUEST_WORKFLOW): boolean => workflow.isOpen(def, status) && !isWaitingForApplicant(status, def);
 
 /**
- * The statuses, across the templates a version starts from, in which a request waits for the agency:
- * the cartable's "open" filter (a state an edited definition adds is listed under "all").
+ * The statuses of some definitions (those a cartable's agencies run): the ones in which a request
+ * waits for the agency in at least one of them (the cartable's "open" filter and its SLA badges'
+ * filter), and all of them. A request's own badge is computed by its own definition (isOpen).
  */
-export const DESK_OPEN_STATUSES: readonly RequestStatus[] = [
-  ...new Set(workflow.WORKFLOW_TEMPLATES.flatMap((d) => d.states.filter((s) => isOpen(s.id, d)).map((s) => s.id))),
-];
-/** Whether a request waits for the agency: by its own definition when the caller has it, else by the templates'. */
-export const isOpenOnDesk = (r: { status: RequestStatus; workflow?: Def }): boolean =>
-  r.workflow ? isOpen(r.status, r.workflow) : DESK_OPEN_STATUSES.includes(r.status);
-
-/** Every status of the templates (the cartable's "all" filter). */
-export const DESK_STATUSES: readonly RequestStatus[] = [...new Set(workflow.WORKFLOW_TEMPLATES.flatMap((d) => d.states.map((s) => s.id)))];
+export function statusesOf(defs: readonly Def[]): { open: RequestStatus[]; all: RequestStatus[] } {
+  const open = new Set<RequestStatus>();
+  const all = new Set<RequestStatus>();
+  for (const d of defs)
+    for (const s of d.states) {
+      all.add(s.id);
+      if (isOpen(s.id, d)) open.add(s.id);
+    }
+  return { open: [...open], all: [...all] };
+}
 
 /** The role an actor acts as for a transition: the first of the transition's roles the actor holds. */
 export function actingRole(t: Transition, held: readonly Role[]): Role | undefined {

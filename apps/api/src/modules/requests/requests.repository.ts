@@ -106,7 +106,7 @@ export async function advanceRequest(
     decisionNote: string | null;
     /** The serving office, kept once set. */
     unitId: string | null;
-    /** On a decision: the time from acceptance to answer (answerDuration). */
+    /** On a decision: the time from acceptance to answer (answerDuration); the request's paused days are subtracted here. */
     answer: { workingDays: number; calendarDays: number } | null;
   },
   now: Date,
@@ -115,8 +115,8 @@ export async function advanceRequest(
     UPDATE service_requests
        SET status = ${next.status}, decided_at = ${iso(next.decidedAt)}::timestamptz,
            decision_note = ${next.decisionNote}, unit_id = COALESCE(unit_id, ${next.unitId}::uuid),
-           answer_working_days = ${next.answer?.workingDays ?? null}::integer,
-           answer_calendar_days = ${next.answer?.calendarDays ?? null}::integer,
+           answer_working_days = CASE WHEN ${next.answer !== null}::boolean THEN GREATEST(0, ${next.answer?.workingDays ?? 0}::integer - paused_working_days) END,
+           answer_calendar_days = CASE WHEN ${next.answer !== null}::boolean THEN GREATEST(0, ${next.answer?.calendarDays ?? 0}::integer - paused_calendar_days) END,
            version = version + 1, updated_at = ${iso(now)}::timestamptz
      WHERE id = ${id} AND version = ${version}
     RETURNING version`);

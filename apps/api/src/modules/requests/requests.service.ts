@@ -1,4 +1,4 @@
-import type { DocumentAnswer } from '@dargah/contracts';
+import type { DocumentAnswer, PostalChoice } from '@dargah/contracts';
 import { jalaliDateString, jalaliDayRange, type WorkingCalendar } from '@dargah/persian';
 import type { Actor, RequestOrigin } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
@@ -31,6 +31,8 @@ import { dueChangeOf } from './interaction.model';
 import { checkDocumentAnswers, linkDocuments } from './uploads.service';
 import { deleteDraftOnSubmit } from './drafts.service';
 import { documentsOfService } from '../catalogue';
+import { paymentsOfRequests, paymentToSpend, spendPayment } from '../payments';
+import type { RequestPayment } from '@dargah/contracts';
 
 
 // Due dates -------------------------------------------------------------------------------------
@@ -76,7 +78,7 @@ function noteOfEntry(events: repo.RequestEventRow[], r: repo.RequestRow): string
   return e && typeof e.payload.note === 'string' ? e.payload.note : null;
 }
 
-function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: People, viewer: Actor, lang: Lang): RequestView {
+function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: People, viewer: Actor, lang: Lang, payment: RequestPayment | undefined): RequestView {
   return {
     id: r.id,
     trackingCode: r.trackingCode,
@@ -108,12 +110,13 @@ function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: Peop
     steps: [],
     // The note of the move into the current status (the invitation's when and why).
     inPerson: inPersonOf(r.status, r.workflow, lang, noteOfEntry(events, r)),
+    payment: payment ?? null,
   };
 }
 
 export async function viewOf(db: Db, r: repo.RequestRow, viewer: Actor, lang: Lang): Promise<RequestView> {
   const events = await repo.requestEvents(db, [r.id]);
-  const view = toView(r, events, await peopleOf(db, [r], events), viewer, lang);
+  const view = toView(r, events, await peopleOf(db, [r], events), viewer, lang, (await paymentsOfRequests(db, [r.id])).get(r.id));
   // Separation of duties: staff who are the applicant are offered nothing (actOnRequest refuses it).
   if (view.actions.length > 0 && (await reviewConflictOf(db, viewer, { applicantCitizenId: r.applicantId })))
     view.actions = [];
@@ -154,6 +157,17 @@ export interface SubmissionChannel {
 }
 
 /**
+ * Keeps an online applicant's choice of postal delivery in the submission's transaction: the
+ * channels module owns the postal dispatches and registers this (it imports this module, not the
+ * other way round). It refuses a version that does not offer it, or a choice with no address.
+ */
+export type PostalChoiceHook = (tx: Tx, request: { id: string; agencyId: string; serviceId: string; serviceVersion: number; applicantId: string }, postal: PostalChoice, now: Date) => Promise<void>;
+let postalChoice: PostalChoiceHook | undefined;
+export const onPostalChosen = (hook: PostalChoiceHook): void => {
+  postalChoice = hook;
+};
+
+/**
  * A citizen submits a service's form: validated against the service's JSON Schema, given a
  * tracking code and an answer date, recorded with its `submit` event and audit entry in one
  * transaction, with the uploads it names as the card's documents (each used once) and the person's
@@ -164,7 +178,7 @@ export async function submitRequest(
   ctx: AppContext,
   actor: Actor,
   origin: RequestOrigin,
-  input: { serviceId: string; form: Record<string, unknown>; documents?: DocumentAnswer[] | undefined },
+  input: { serviceId: string; form: Record<string, unknown>; documents?: DocumentAnswer[] | undefined; paymentId?: string | undefined; postal?: PostalChoice | undefined },
   lang: Lang,
   claim?: IdempotencyClaim,
   via?: SubmissionChannel,
@@ -187,6 +201,10 @@ export async function submitRequest(
   // The card's documents: online, each mandatory one answered by an upload, before anything is stored.
   // At a counter or the in-person desk the staff member sees the originals: nothing is uploaded (ADR 0036).
   const documents = via ? [] : checkDocumentAnswers(await documentsOfService(ctx.database.db, service.catalogueServiceId), input.documents ?? []);
+  // The version's fee: online, paid through the gateway before the request is taken (the person's own
+  // paid payment for this service, spent once). At a counter or the in-person desk the fee is taken
+  // there, as the office takes it today: nothing is recorded here (ADR 0037).
+  const payment = actor.type === 'citizen' ? paymentToSpend(service.id, service.feeRule, input.paymentId) : undefined;
   const now = ctx.clock.now();
   // The agency's calendar is cached per process: no read here once it is (calendar module).
   const { dueAt } = dueDate(await calendarFor(ctx, service.agencyId), now, service.normDays);
@@ -217,13 +235,20 @@ export async function submitRequest(
         event: SUBMITTED_EVENT,
         audit: 'service_request.submit',
         agencyId: service.agencyId,
-        details: { trackingCode, serviceId: service.id, serviceVersion, documents: documents.length, ...via?.attribution },
+        details: { trackingCode, serviceId: service.id, serviceVersion, documents: documents.length, ...(payment ? { paymentId: payment.paymentId, amountRials: payment.amountRials } : {}), ...via?.attribution },
         payload: { trackingCode, serviceId: service.id, serviceVersion, to: initial, ...via?.attribution },
       });
-      await via?.record(tx, { id, agencyId: service.agencyId, serviceId: service.id, serviceVersion, applicantId: applicant.applicantId }, now);
+      const made = { id, agencyId: service.agencyId, serviceId: service.id, serviceVersion, applicantId: applicant.applicantId };
+      await via?.record(tx, made, now);
+      // Online, the answer by post where the version offers it (a channel keeps its own choice in `record`).
+      if (!via && input.postal) {
+        if (!postalChoice) throw new Error('postal delivery chosen but no module keeps it (the channels module is not registered)');
+        await postalChoice(tx, made, input.postal, now);
+      }
       // The uploads named become the request's documents, and the person's draft of the service goes, in this transaction.
       if (actor.type === 'citizen') {
         await linkDocuments(tx, actor, service.id, id, documents);
+        if (payment) await spendPayment(tx, { actor, origin, at: now }, { ...payment, serviceId: service.id, agencyId: service.agencyId, requestId: id });
         await deleteDraftOnSubmit(tx, actor, origin, now, service.id);
       }
       // The receipt by SMS (and in the inbox) too: the tracking code and the answer date.
@@ -277,7 +302,8 @@ export async function listMyRequests(ctx: AppContext, actor: Actor, q: { cursor?
   const page = found.slice(0, q.limit);
   const events = await repo.requestEvents(db, page.map((r) => r.id));
   const people = await peopleOf(db, page, events);
-  return { items: page.map((r) => toView(r, events, people, actor, lang)), nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null };
+  const payments = await paymentsOfRequests(db, page.map((r) => r.id));
+  return { items: page.map((r) => toView(r, events, people, actor, lang, payments.get(r.id))), nextCursor: found.length > q.limit ? encodeCursor(page.at(-1)!) : null };
 }
 
 // Act -------------------------------------------------------------------------------------------

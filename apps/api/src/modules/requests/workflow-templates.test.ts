@@ -55,6 +55,16 @@ const SILENCE_ACCEPTS: WorkflowDefinition = {
   ],
 };
 
+/** An edited definition: a state of its own (legal review) between the submission and the decision. */
+const WITH_LEGAL_REVIEW: WorkflowDefinition = (() => {
+  const d = structuredClone(SIMPLE_APPROVAL);
+  d.id = 'with_legal_review';
+  const approve = d.states.find((s) => s.id === 'in_review')!.actions.find((a) => a.id === 'approve')!;
+  d.states[0]!.actions.unshift({ id: 'to_legal', label: { fa: 'ارجاع به حقوقی', en: 'Refer to legal' }, roles: ['desk_clerk'], to: 'legal_review', event: 'referred_to_legal' });
+  d.states.push({ id: 'legal_review', label: { fa: 'بررسی حقوقی', en: 'Legal review' }, slaWorkingDays: 3, actions: [structuredClone(approve)] });
+  return d;
+})();
+
 beforeAll(async () => {
   t = await buildTestApp();
   t.clock.set('2024-04-13T06:30:00.000Z'); // a Saturday
@@ -76,6 +86,7 @@ beforeAll(async () => {
   ids.inPerson = await serviceOn(WITH_IN_PERSON_STEP, 'گواهی با مراجعهٔ حضوری');
   ids.simple = await serviceOn(SIMPLE_APPROVAL, 'گواهی ساده');
   ids.silence = await serviceOn(SILENCE_ACCEPTS, 'مجوز با سکوت');
+  ids.legal = await serviceOn(WITH_LEGAL_REVIEW, 'پروانه با نظر حقوقی');
 });
 afterAll(() => t.close());
 
@@ -174,6 +185,29 @@ describe('with an in-person step on the desk', () => {
     expect((await sent(r.id)).map((n) => n.template).filter((x) => x !== 'requests.received')).toEqual(
       expect.arrayContaining(['requests.in_person_invitation', 'requests.approved']),
     );
+  });
+});
+
+describe('the cartable follows the definitions the agency runs', () => {
+  it('a state an edited definition adds is open (listed by default, with its SLA badge), a decided request is not', async () => {
+    const citizen = await signInCitizen(t);
+    const clerk = await as('clerk');
+    const [waiting, decided] = [await submitDeskRequest(t, citizen, ids.legal!), await submitDeskRequest(t, citizen, ids.legal!)];
+    expect((await act(clerk, waiting.id, 'to_legal')).json()).toMatchObject({ status: 'legal_review', statusLabel: 'بررسی حقوقی' });
+    await act(clerk, decided.id, 'to_legal');
+    expect((await act(clerk, decided.id, 'approve')).json()).toMatchObject({ status: 'approved' });
+    const list = async (query: string) =>
+      (await inject('GET', `/cartable?serviceId=${ids.legal}&limit=100${query}`, clerk)).json<{ items: Array<{ id: string; sla: string | null; actions: string[] }> }>().items;
+    const open = await list('');
+    expect(open.map((r) => r.id)).toEqual([waiting.id]);
+    expect(open[0]).toMatchObject({ sla: 'on_time', actions: expect.arrayContaining(['claim']) });
+    expect((await list('&status=open&sla=on_time')).map((r) => r.id)).toEqual([waiting.id]);
+    expect((await list('&status=legal_review')).map((r) => r.id)).toEqual([waiting.id]);
+    const all = await list('&status=all');
+    expect(all.map((r) => r.id).sort()).toEqual([waiting.id, decided.id].sort());
+    expect(all.find((r) => r.id === decided.id)).toMatchObject({ sla: null });
+    // The work item of the request in the edited state can be claimed: it is open by its own definition.
+    expect((await inject('POST', `/requests/${waiting.id}/claim`, clerk, {})).statusCode).toBe(200);
   });
 });
 

@@ -17,6 +17,7 @@ export {
 /** For the desk scorecard: published desk services created before a date, with their catalogue link. */
 export { publishedServicesBefore } from './services.repository';
 export {
+  agencyWorkflows,
   DESK_WORKFLOW_ROLES,
   versionAnswerTemplate,
   versionDelivery,

@@ -156,6 +156,22 @@ export async function workflowOf(db: Db, serviceId: string, versionNo: number): 
   return r && json(r.def);
 }
 
+/**
+ * The distinct workflow definitions requests of these agencies can run on: those of every version of
+ * their services that has been published (a draft has no requests). A handful per agency: services
+ * share templates, and an edited definition is kept by each later version.
+ */
+export async function definitionsOfAgencies(db: Db, agencyIds: readonly string[]): Promise<WorkflowDefinition[]> {
+  if (agencyIds.length === 0) return [];
+  const found = await rows<{ def: WorkflowDefinition }>(
+    db,
+    sql`SELECT DISTINCT v.workflow_definition AS def
+          FROM service_versions v JOIN services s ON s.id = v.service_id
+         WHERE s.agency_id = ANY(${list(agencyIds)}::uuid[]) AND v.state <> 'draft'`,
+  );
+  return found.map((r) => json<WorkflowDefinition>(r.def));
+}
+
 /** The workflow definitions of versions, keyed `serviceId:versionNo` (one read for a page of requests). */
 export async function workflowsOf(db: Db, keys: ReadonlyArray<{ serviceId: string; versionNo: number }>): Promise<Map<string, WorkflowDefinition>> {
   if (keys.length === 0) return new Map();

@@ -261,6 +261,9 @@ export const versionWorkflow = (db: Db, serviceId: string, versionNo: number) =>
 /** The workflow definitions of versions, keyed `serviceId:versionNo`. */
 export const versionWorkflows = (db: Db, keys: ReadonlyArray<{ serviceId: string; versionNo: number }>) => repo.workflowsOf(db, keys);
 
+/** The workflow definitions the published versions of these agencies' services run (the cartable's status filters). */
+export const agencyWorkflows = (db: Db, agencyIds: readonly string[]) => repo.definitionsOfAgencies(db, agencyIds);
+
 /** The form of the version a request was submitted on (its receipt, its corrections). */
 export const versionFormSchema = (db: Db, serviceId: string, versionNo: number) => repo.formSchemaOf(db, serviceId, versionNo);
 

@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@dargah/contracts';
+import type { FeeRule, WorkflowDefinition } from '@dargah/contracts';
 import { sql } from 'drizzle-orm';
 import { SIMPLE_APPROVAL } from '../../platform/workflow';
 import { iso, json, jsonb, list, rows, type Db } from '../../platform/db';
@@ -24,9 +24,13 @@ export interface ServiceRecord {
   formSchema: Record<string, unknown>;
   /** The published version's UI schema; an empty object while none is published. */
   uiSchema: Record<string, unknown>;
+  /** The published version's fee rule; none while none is published. */
+  feeRule: FeeRule;
   published: boolean;
   /** The published version's number (migration 0037), null while none is published. */
   publishedVersion: number | null;
+  /** Whether the published version sends the answer by post when the applicant asks (false while none is published). */
+  postalDelivery: boolean;
   /** The approved catalogue service id this desk service delivers (migration 0010). */
   catalogueServiceId: string | null;
   version: number;
@@ -35,12 +39,19 @@ export interface ServiceRecord {
 const SELECT = sql`
   SELECT s.id, s.agency_id AS "agencyId", s.title_fa AS "titleFa",
          s.title_en AS "titleEn", s.description_fa AS "descriptionFa", s.recipients, s.norm_days AS "normDays",
-         coalesce(v.form_schema, '{}'::jsonb) AS "formSchema", coalesce(v.ui_schema, '{}'::jsonb) AS "uiSchema", s.published, v.version_no AS "publishedVersion",
+         coalesce(v.form_schema, '{}'::jsonb) AS "formSchema", coalesce(v.ui_schema, '{}'::jsonb) AS "uiSchema",
+         coalesce(v.fee_rule, '{"kind": "none"}'::jsonb) AS "feeRule", s.published, v.version_no AS "publishedVersion",
+         coalesce(v.postal_delivery, false) AS "postalDelivery",
          s.catalogue_service_id AS "catalogueServiceId", s.version
     FROM services s
     LEFT JOIN service_versions v ON v.service_id = s.id AND v.state = 'published'`;
 
-const fix = (r: ServiceRecord): ServiceRecord => ({ ...r, formSchema: json<Record<string, unknown>>(r.formSchema), uiSchema: json<Record<string, unknown>>(r.uiSchema) });
+const fix = (r: ServiceRecord): ServiceRecord => ({
+  ...r,
+  formSchema: json<Record<string, unknown>>(r.formSchema),
+  uiSchema: json<Record<string, unknown>>(r.uiSchema),
+  feeRule: json<FeeRule>(r.feeRule),
+});
 
 export async function findService(db: Db, id: string): Promise<ServiceRecord | undefined> {
   const [row] = await rows<ServiceRecord>(db, sql`${SELECT} WHERE s.id = ${id}`);
@@ -87,6 +98,8 @@ export interface NewService {
   published: boolean;
   /** The version's workflow definition; the simple-approval template when left out. */
   workflow?: WorkflowDefinition;
+  /** The version's fee; none when left out. */
+  feeRule?: FeeRule;
 }
 
 /** A service and its version 1 (published when `s.published`), on the given workflow definition. */
@@ -99,8 +112,9 @@ export async function insertService(db: Db, s: NewService, now: Date): Promise<s
       VALUES (${s.agencyId}, ${s.titleFa}, ${s.titleEn}, ${s.descriptionFa}, ${s.recipients}, ${s.normDays},
               ${s.published}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
       RETURNING id)
-    INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, workflow_definition, created_at, updated_at, published_at)
+    INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, workflow_definition, fee_rule, created_at, updated_at, published_at)
     SELECT id, 1, ${s.published ? 'published' : 'draft'}, ${jsonb(s.formSchema)}::jsonb, ${(s.workflow ?? SIMPLE_APPROVAL).id}, ${jsonb(s.workflow ?? SIMPLE_APPROVAL)}::jsonb,
+           ${jsonb(s.feeRule ?? { kind: 'none' })}::jsonb,
            ${iso(now)}::timestamptz, ${iso(now)}::timestamptz, ${s.published ? iso(now) : null}::timestamptz
       FROM service
     RETURNING service_id AS id`,

@@ -35,6 +35,8 @@ export function toPublicService(s: repo.ServiceRow, lang: Lang, card: ApprovedSe
     catalogueServiceId: s.catalogueServiceId,
     availability: availabilityOf(linked),
     channels: linked ? linked.channels : null,
+    fee: s.feeRule,
+    postalDelivery: s.postalDelivery,
   };
 }
 

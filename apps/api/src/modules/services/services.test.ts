@@ -72,6 +72,8 @@ describe('GET /api/v1/services', () => {
       // Not linked to an approved catalogue card: open, with nothing to say how else it is delivered.
       availability: 'open',
       channels: null,
+      fee: { kind: 'none' },
+      postalDelivery: false,
     });
   });
 

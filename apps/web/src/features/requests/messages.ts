@@ -142,6 +142,8 @@ const requestsFa = {
     submittedAt: 'زمان ثبت',
     dueDate: 'موعد پاسخ',
     dueDateHelp: 'بر پایهٔ مهلت خدمت، به روز کاری',
+    feePaid: 'هزینهٔ پرداخت‌شده',
+    feeReference: 'شماره مرجع {{ref}}',
     dueAt: 'مهلت رسیدگی',
   },
   history: {
@@ -198,6 +200,8 @@ const requestsEn: Widen<typeof requestsFa> = {
     submittedAt: 'Submitted',
     dueDate: 'Answer due',
     dueDateHelp: 'From the service norm, in working days',
+    feePaid: 'Fee paid',
+    feeReference: 'Reference number {{ref}}',
     dueAt: 'Due',
   },
   history: {

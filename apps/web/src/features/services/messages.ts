@@ -68,6 +68,9 @@ const servicesFa = {
   facts: 'مشخصات',
   agency: 'دستگاه ارائه‌دهنده',
   norm: 'مهلت پاسخ',
+  fee: 'هزینه',
+  feeFixed: '{{amount}}، پیش از ثبت درخواست از درگاه پرداخت',
+  feeNone: 'رایگان',
   normDays_one: '{{n}} روز کاری',
   normDays_other: '{{n}} روز کاری',
   recipients: 'گیرندگان خدمت',
@@ -91,6 +94,9 @@ const servicesEn: Widen<typeof servicesFa> = {
   facts: 'Details',
   agency: 'Provided by',
   norm: 'Answer within',
+  fee: 'Fee',
+  feeFixed: '{{amount}}, paid through the payment gateway before submitting',
+  feeNone: 'Free',
   normDays_one: '{{n}} working day',
   normDays_other: '{{n}} working days',
   recipients: 'For',
@@ -121,6 +127,18 @@ const applyFa = {
   submit: 'ثبت درخواست',
   submitting: 'در حال ثبت…',
   failed: 'درخواست ثبت نشد',
+  postal: {
+    legend: 'دریافت پاسخ',
+    choose: 'پاسخ را با پست دریافت می‌کنم',
+    help: 'پاسخ پس از صدور به شرکت ملی پست سپرده می‌شود و کد رهگیری پستی آن در صفحهٔ درخواست نمایش داده می‌شود.',
+    where: 'نشانی ارسال',
+    toProfile: 'به نشانی نمایهٔ من',
+    toGiven: 'به نشانی دیگری که اینجا وارد می‌کنم',
+    noProfileAddress: 'نشانی و کد پستی در نمایهٔ شما نیست؛ آن‌ها را اینجا وارد کنید.',
+    postalCode: 'کد پستی',
+    address: 'نشانی',
+    recipientName: 'نام گیرنده',
+  },
 };
 
 const applyEn: Widen<typeof applyFa> = {
@@ -136,6 +154,18 @@ const applyEn: Widen<typeof applyFa> = {
   submit: 'Submit application',
   submitting: 'Submitting…',
   failed: 'The application was not submitted',
+  postal: {
+    legend: 'Receiving the answer',
+    choose: 'Receive the answer by post',
+    help: 'Once issued, the answer is handed to the national post; its postal tracking number is shown on the request’s page.',
+    where: 'Delivery address',
+    toProfile: 'To the address on my profile',
+    toGiven: 'To another address I enter here',
+    noProfileAddress: 'Your profile has no address and postal code; enter them here.',
+    postalCode: 'Postal code',
+    address: 'Address',
+    recipientName: 'Recipient’s name',
+  },
 };
 
 /** Persian strings under `deskForm.` (the rjsf desk form, form/). */

@@ -10,6 +10,9 @@ const serviceRoute = createRoute({
 const applyRoute = createRoute({
   getParentRoute: () => citizenAreaRoute,
   path: 'services/$serviceId/apply',
+  // Back from the payment gateway: the payment it sent the browser back with (ADR 0037).
+  validateSearch: (s: Record<string, unknown>): { payment?: string } =>
+    typeof s.payment === 'string' && /^[0-9a-f-]{36}$/i.test(s.payment) ? { payment: s.payment } : {},
   component: lazyRouteComponent(() => import('./routes/ApplyPage'), 'ApplyPage'),
 });
 

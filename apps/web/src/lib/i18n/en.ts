@@ -28,6 +28,7 @@ export const en: Messages = {
     loading: 'Loading…',
     retry: 'Try again',
     cancel: 'Cancel',
+    refused: 'Not done',
     save: 'Save',
     yes: 'Yes',
     no: 'No',

@@ -32,6 +32,7 @@ export const fa = {
     loading: 'در حال بارگیری…',
     retry: 'تلاش دوباره',
     cancel: 'انصراف',
+    refused: 'انجام نشد',
     save: 'ذخیره',
     yes: 'بله',
     no: 'خیر',

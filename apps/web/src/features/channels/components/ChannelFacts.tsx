@@ -52,9 +52,34 @@ export function ChannelFacts({ requestId }: { requestId: string }) {
                 <dd dir="ltr">{format.digits(c.postal.postalTracking)}</dd>
               </>
             ) : null}
+            {c.postal.status === 'due' || c.postal.status === 'failed' ? (
+              <>
+                <dt>{t('channel.attempts')}</dt>
+                <dd>{format.number(c.postal.attempts)}</dd>
+              </>
+            ) : null}
+            {c.postal.nextAttemptAt && c.postal.attempts > 0 ? (
+              <>
+                <dt>{t('channel.nextAttempt')}</dt>
+                <dd>{format.dateTime(c.postal.nextAttemptAt)}</dd>
+              </>
+            ) : null}
+            {c.postal.lastError ? (
+              <>
+                <dt>{t('channel.lastError')}</dt>
+                <dd dir="auto">
+                  <UserText>{c.postal.lastError}</UserText>
+                </dd>
+              </>
+            ) : null}
           </>
         ) : null}
       </dl>
+      {c.postal?.status === 'failed' ? (
+        <p role="note" className="text-muted">
+          {t('channel.failedNote')}
+        </p>
+      ) : null}
     </section>
   );
 }

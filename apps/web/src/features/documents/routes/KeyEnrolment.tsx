@@ -14,7 +14,7 @@ import {
   myKeysQuery,
   type SignerEnrolment,
 } from '../api';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Fact } from '../components/Fact';
 import { NewPinForm, usePinPair } from '../components/NewPin';
 import { bytesToBase64, certificateToPem, pkcs12TooLarge } from '../enrolFiles';
@@ -213,11 +213,12 @@ function ImportPkcs12({ hasActiveKey, onDone }: { hasActiveKey: boolean; onDone:
         onClose={() => setAsking(null)}
         title={t('documents.enrol.replaceTitle')}
         confirmLabel={t('documents.enrol.replace')}
-        question={t('documents.enrol.replaceConfirm')}
         pending={mutation.isPending}
         error={mutation.error}
         onConfirm={() => asking !== null && send(asking)}
-      />
+      >
+        <p>{t('documents.enrol.replaceConfirm')}</p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { UserText } from '../../../components/UserText';
 import { LockIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Fact } from '../components/Fact';
 import { NewPinForm } from '../components/NewPin';
 import { KeyEnrolment } from './KeyEnrolment';
@@ -155,11 +155,12 @@ function LockedKeys() {
         onClose={() => setAsking(null)}
         title={t('documents.keys.unlock')}
         confirmLabel={t('documents.keys.unlock')}
-        question={asking ? t('documents.keys.unlockConfirm', { name: asking.staff.name }) : null}
         pending={mutation.isPending}
         error={mutation.error}
         onConfirm={() => asking && mutation.mutate(asking)}
-      />
+      >
+        <p>{asking ? t('documents.keys.unlockConfirm', { name: asking.staff.name }) : null}</p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -12,7 +12,7 @@ import type { Agency } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
 import { useFormState } from '../../../lib/useFormState';
 import { apiTokensQuery, issueApiToken, revokeApiToken, type AgencyCapabilities, type ApiToken } from '../staffApi';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { DoneNotice, FormActions, FormInput, SectionHeader } from './formParts';
 import { QueryStates } from '../../../components/QueryStates';
 

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../../components/Notice';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useFormat } from '../../../lib/format';
 import { accountAction, sendPasswordReset, type StaffCapabilities, type StaffDetails } from '../staffApi';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { DoneNotice } from './formParts';
 import { useStaffRefresh } from './staffMutations';
 

@@ -18,7 +18,7 @@ import {
   type StaffCapabilities,
   type StaffDetails,
 } from '../staffApi';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useStaffRefresh } from './staffMutations';
 import { DoneNotice, FormActions, FormInput, SectionHeader } from './formParts';
 import { QueryStates } from '../../../components/QueryStates';

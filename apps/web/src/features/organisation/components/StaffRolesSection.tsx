@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../../components/Notice';
 import { UserIcon } from '../../../components/icons';
 import type { OrgUnit, RoleName } from '../../../lib/contracts';
 import { grantStaffRole, revokeStaffRole, type StaffCapabilities, type StaffDetails } from '../staffApi';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { DoneNotice } from './formParts';
 import { useStaffRefresh } from './staffMutations';
 import { SubmitButton } from '../../../components/SubmitButton';

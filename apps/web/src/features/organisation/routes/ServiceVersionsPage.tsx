@@ -9,12 +9,13 @@ import { PageHeader } from '../../../components/PageHeader';
 import { PageQueryStates } from '../../../components/PageQueryStates';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { BackIcon, DocumentIcon } from '../../../components/icons';
-import type { ServiceVersionList, ServiceVersionView } from '../../../lib/contracts';
+import type { FeeRule, ServiceVersionList, ServiceVersionView } from '../../../lib/contracts';
 import { fieldErrorsOf, fieldProblemsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import { OutputTemplateField } from '../components/OutputTemplateField';
 import { createServiceVersion, publishServiceVersion, serviceVersionsQuery, updateServiceVersion } from '../api';
+import { feeRuleOf } from '../feeRule';
 
 /**
  * `/admin/agencies/$agencyId/services/$serviceId/versions`: a desk service's versions (issue 11
@@ -150,15 +151,18 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
   const [workflow, setWorkflow] = useState(draft.workflow);
   const [inPerson, setInPerson] = useState(draft.inPersonStep);
   const [postal, setPostal] = useState(draft.postalDelivery);
+  const [fee, setFee] = useState(draft.feeRule.kind === 'fixed' ? String(draft.feeRule.amountRials) : '');
+  const [feeError, setFeeError] = useState<string | null>(null);
   const [changeNote, setChangeNote] = useState(draft.changeNote);
   const [outputTemplate, setOutputTemplate] = useState(draft.outputTemplate ?? '');
   const [jsonError, setJsonError] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (formSchema: Record<string, unknown>) =>
+    mutationFn: ({ formSchema, feeRule }: { formSchema: Record<string, unknown>; feeRule: FeeRule }) =>
       updateServiceVersion(list.serviceId, draft.versionNo, {
         rowVersion: draft.rowVersion,
         formSchema,
         workflow,
+        feeRule,
         inPersonStep: inPerson,
         postalDelivery: postal,
         changeNote,
@@ -171,6 +175,7 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
     },
   });
   const errors = fieldErrorsOf(save.error);
+  const feeProblem = fieldProblemsOf(save.error).find((p) => p.field.startsWith('body.feeRule'))?.message;
   // Every problem of the form definition, at its path inside the schema (the server reports them all at once).
   const schemaProblems = fieldProblemsOf(save.error).filter((p) => p.field.startsWith('body.formSchema')).map((p): [string, string] => [p.field.slice('body.formSchema'.length).replace(/^\./, ''), p.message]);
 
@@ -188,7 +193,13 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
       return;
     }
     setJsonError(null);
-    save.mutate(parsed as Record<string, unknown>);
+    const feeRule = feeRuleOf(fee);
+    if (!feeRule) {
+      setFeeError(t('admin.versions.feeInvalid'));
+      return;
+    }
+    setFeeError(null);
+    save.mutate({ formSchema: parsed as Record<string, unknown>, feeRule });
   }
 
   return (
@@ -224,6 +235,9 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
         <input id={`v${draft.versionNo}-postal`} type="checkbox" checked={postal} onChange={(e) => setPostal(e.target.checked)} />
         <label htmlFor={`v${draft.versionNo}-postal`}>{t('admin.versions.postal')}</label>
       </div>
+      <Field id={`v${draft.versionNo}-fee`} label={t('admin.versions.feeInput')} help={t('admin.versions.feeHelp')} error={feeError ?? feeProblem}>
+        {(p) => <input {...p} className="input" inputMode="numeric" dir="ltr" value={fee} maxLength={20} onChange={(e) => setFee(e.target.value)} />}
+      </Field>
       <OutputTemplateField
         id={`v${draft.versionNo}-output`}
         serviceId={list.serviceId}

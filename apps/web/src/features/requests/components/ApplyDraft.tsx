@@ -57,7 +57,14 @@ export function useDraftAutosave(serviceId: string, initial: RequestDraft | null
     return () => clearTimeout(timer);
   }, [body]);
 
-  return { state, overwrite: (current: number | null) => void save(current) };
+  return {
+    state,
+    overwrite: (current: number | null) => void save(current),
+    /** Saves now what is not saved yet (before the browser leaves the page, for the payment gateway). */
+    flush: async () => {
+      if (!paused.current && body !== lastSaved.current) await save();
+    },
+  };
 }
 
 /** The draft's status under the form: saving, saved (when), failed, or changed on another device with the two ways out. */

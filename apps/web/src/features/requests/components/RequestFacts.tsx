@@ -9,7 +9,7 @@ import { StatusBadge } from './StatusBadge';
 export function RequestFacts({
   request,
 }: {
-  request: ServiceRequestView & Pick<RequestView, 'inPerson' | 'statusLabel'>;
+  request: ServiceRequestView & Pick<RequestView, 'inPerson' | 'statusLabel' | 'payment'>;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -63,6 +63,15 @@ export function RequestFacts({
             <span className="facts__help">{t('requests.fields.dueDateHelp')}</span>
           </dd>
         </div>
+        {request.payment ? (
+          <div className="facts__row">
+            <dt>{t('requests.fields.feePaid')}</dt>
+            <dd>
+              {format.rials(request.payment.amountRials)}
+              <span className="facts__help">{t('requests.fields.feeReference', { ref: format.digits(request.payment.referenceNumber) })}</span>
+            </dd>
+          </div>
+        ) : null}
       </dl>
     </>
   );

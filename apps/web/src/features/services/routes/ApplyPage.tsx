@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, focusField } from '../../../components/Field';
@@ -9,7 +9,7 @@ import { allQueries, type QueryLike } from '../../../components/QueryStates';
 import { PageHeader } from '../../../components/PageHeader';
 import { Tx, UserText } from '../../../components/UserText';
 import { DocumentIcon } from '../../../components/icons';
-import type { PublicService, RequestDraft, RequestPrefill, ServiceDocument } from '../../../lib/contracts';
+import type { PaymentView, PublicService, RequestDraft, RequestPrefill, ServiceDocument, SubmitRequest } from '../../../lib/contracts';
 import { fieldProblemsOf } from '../../../lib/fieldErrors';
 import { createSubmissionKeys } from '../../../lib/idempotency';
 import {
@@ -25,8 +25,12 @@ import {
   useDraftAutosave,
   type DocumentUploads,
 } from '../../requests';
+import { forgetPayment, isUsable, PAY_BUTTON_ID, PaymentStep, paymentQuery, rememberedPayment } from '../../payments';
 import { serviceQuery } from '../api';
 import { DeskUnavailableNotice } from '../components/DeskAvailability';
+import { NO_POSTAL, PostalChoice, hasPostalAddress, postalBody, type PostalState } from '../components/PostalChoice';
+import { profileQuery } from '../../identity';
+import { ApiError } from '../../../lib/api';
 import { DeskForm, type FormData } from '../form/DeskForm';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useFormat } from '../../../lib/format';
@@ -52,6 +56,10 @@ export function ApplyPage() {
   // The prefill and the saved draft only fill answers in: the form works without them.
   const prefill = useQuery({ ...prefillQuery(serviceId), retry: false });
   const draft = useQuery({ ...draftQuery(serviceId), retry: false });
+  // Back from the payment gateway: the payment it sent the browser back with (a fee's pay step).
+  const { payment: fromGateway } = useSearch({ strict: false });
+  const paymentId = useMemo(() => rememberedPayment(serviceId, fromGateway), [serviceId, fromGateway]);
+  const payment = useQuery({ ...paymentQuery(paymentId ?? ''), enabled: paymentId !== undefined, retry: false });
 
   return (
     <PageQueryStates
@@ -83,7 +91,7 @@ export function ApplyPage() {
             </p>
           </div>
         ) : (
-          <ApplyForm service={s} documents={docs.items} prefill={p} draft={d ?? null} />
+          <ApplyForm service={s} documents={docs.items} prefill={p} draft={d ?? null} payment={payment.data} />
         )
       }
     </PageQueryStates>
@@ -95,11 +103,13 @@ function ApplyForm({
   documents,
   prefill,
   draft,
+  payment,
 }: {
   service: PublicService;
   documents: readonly ServiceDocument[];
   prefill: RequestPrefill | undefined;
   draft: RequestDraft | null;
+  payment: PaymentView | undefined;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -121,12 +131,19 @@ function ApplyForm({
   const [attempted, setAttempted] = useState(false);
   const [formPassed, setFormPassed] = useState(false);
   const keys = useRef(createSubmissionKeys()).current;
+  // A fixed fee is paid before submitting (ADR 0037): the submission names the paid payment.
+  const fee = service.fee.kind === 'fixed' ? service.fee.amountRials : null;
+  const paid = fee !== null && payment && isUsable(payment) && payment.serviceId === service.id ? payment : undefined;
+  const [payFirst, setPayFirst] = useState(false);
+  // The answer by post, where the published version offers it (to the profile's address, or one given).
+  const [postal, setPostal] = useState<PostalState>(NO_POSTAL);
+  const profile = useQuery({ ...profileQuery, retry: false, enabled: service.postalDelivery });
 
   const submit = useMutation({
-    mutationFn: ({ body, key }: { body: { serviceId: string; form: Record<string, unknown>; documents: Array<{ document: number; uploadId: string }> }; key: string }) =>
-      submitRequest(body, key),
+    mutationFn: ({ body, key }: { body: SubmitRequest; key: string }) => submitRequest(body, key),
     onSuccess: async (view) => {
       keys.reset();
+      if (view.payment) forgetPayment(service.id);
       // The submission deleted the draft on the server.
       queryClient.setQueryData(draftQuery(service.id).queryKey, null);
       queryClient.setQueryData(requestQuery(view.id).queryKey, view);
@@ -134,15 +151,23 @@ function ApplyForm({
       await navigate({ to: '/me/requests/$requestId', params: { requestId: view.id }, search: { submitted: true } });
     },
     onError: (error) => {
-      const first = fieldProblemsOf(error).find((p) => p.field.startsWith('body.form.'));
-      if (first) focusField(`f-${first.field.slice('body.form.'.length).split('.').join('-')}`);
+      const first = fieldProblemsOf(error).find((p) => p.field.startsWith('body.form.') || p.field.startsWith('body.postal.'));
+      if (first?.field.startsWith('body.postal.')) focusField(`apply-postal-${first.field.split('.')[2] ?? ''}`);
+      else if (first) focusField(`f-${first.field.slice('body.form.'.length).split('.').join('-')}`);
+      // No address anywhere: the fields to give one are opened, and the first is focused.
+      if (error instanceof ApiError && error.code === 'POSTAL_ADDRESS_MISSING') {
+        setPostal((p) => ({ ...p, to: 'given' }));
+        setTimeout(() => focusField('apply-postal-postalCode'), 0);
+      }
     },
   });
 
   const problems = fieldProblemsOf(submit.error);
   const serverErrors = problems.filter((p) => p.field.startsWith('body.form.'));
-  const otherErrors = problems.filter((p) => !p.field.startsWith('body.form.')).map((p) => p.message);
-  const generalError = submit.isError && problems.length === 0 ? submit.error : null;
+  const otherErrors = problems.filter((p) => !p.field.startsWith('body.form.') && !p.field.startsWith('body.postal.')).map((p) => p.message);
+  // A refusal of the postal choice is told at its fields (PostalChoice), not above the form.
+  const postalRefused = submit.error instanceof ApiError && submit.error.code === 'POSTAL_ADDRESS_MISSING';
+  const generalError = submit.isError && problems.length === 0 && !postalRefused ? submit.error : null;
   const missingSummary = formPassed
     ? documents
         .filter((d) => missingDocuments.has(d.index))
@@ -158,8 +183,14 @@ function ApplyForm({
       focusField(documentInputId(firstMissing));
       return;
     }
+    if (fee !== null && !paid) {
+      setPayFirst(true);
+      focusField(PAY_BUTTON_ID);
+      return;
+    }
     const answers = Object.entries(uploads).map(([document, u]) => ({ document: Number(document), uploadId: u.id }));
-    const body = { serviceId: service.id, form, documents: answers };
+    const byPost = service.postalDelivery ? postalBody(postal, hasPostalAddress(profile.data)) : undefined;
+    const body: SubmitRequest = { serviceId: service.id, form, documents: answers, ...(paid ? { paymentId: paid.id } : {}), ...(byPost ? { postal: byPost } : {}) };
     submit.mutate({ body, key: keys.keyFor(body) });
   };
 
@@ -200,6 +231,7 @@ function ApplyForm({
           }}
           serverErrors={serverErrors}
         >
+          {service.postalDelivery ? <PostalChoice value={postal} onChange={setPostal} error={submit.error} /> : null}
           <DraftStatus state={autosave.state} onOverwrite={autosave.overwrite} onReload={() => window.location.reload()} />
           <div className="form-actions">
             <SubmitButton pending={submit.isPending}>
@@ -212,6 +244,7 @@ function ApplyForm({
         </DeskForm>
       </section>
       <ApplyDocuments serviceId={service.id} documents={documents} value={uploads} onChange={setUploads} missing={attempted ? missingDocuments : new Set()} />
+      {fee !== null ? <PaymentStep serviceId={service.id} amountRials={fee} payment={payment?.serviceId === service.id ? payment : undefined} beforeLeave={autosave.flush} payFirst={payFirst && !paid} /> : null}
     </div>
   );
 }

@@ -85,6 +85,10 @@ function ServiceDetails({ s, signedInCitizen }: { s: PublicService; signedInCiti
               <dd>{t('services.normDays', { count: s.normDays, n: format.number(s.normDays) })}</dd>
             </div>
             <div className="facts__row">
+              <dt>{t('services.fee')}</dt>
+              <dd>{s.fee.kind === 'fixed' ? t('services.feeFixed', { amount: format.rials(s.fee.amountRials) }) : t('services.feeNone')}</dd>
+            </div>
+            <div className="facts__row">
               <dt>{t('services.recipients')}</dt>
               <dd>{t(`services.recipientKinds.${s.recipients}`)}</dd>
             </div>

@@ -23,6 +23,8 @@ export interface Claim {
 export type WorkRow = CartableItem & {
   agencyId: string;
   serviceId: string;
+  /** The status in words, by the request's own workflow definition. */
+  statusLabel: string;
   sla: SlaBadge | null;
   claim: Claim | null;
   claimVersion: number;

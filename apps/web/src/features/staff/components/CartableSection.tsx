@@ -152,7 +152,7 @@ export function CartableSection() {
                 </div>
               </dl>
               <div className="cartable-item__status">
-                <StatusBadge status={item.status} />
+                <StatusBadge status={item.status} label={item.statusLabel} />
                 {(['claim', 'release'] as const)
                   .filter((op) => item.actions.includes(op))
                   .map((op) => (

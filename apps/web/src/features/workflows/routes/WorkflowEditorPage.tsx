@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Field } from '../../../components/Field';
 import { ErrorNotice, Notice } from '../../../components/Notice';
 import { PageHeader } from '../../../components/PageHeader';
@@ -13,13 +14,15 @@ import type { ServiceVersionList, ServiceVersionView, WorkflowDefinition } from 
 import { fieldProblemsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { saveWorkflow, versionsQuery } from '../api';
+import { AddActionForm, AddStateForm, ChoiceField } from '../components/DefinitionEdits';
 import { WorkflowDiagram } from '../components/WorkflowDiagram';
+import { dependants, removeAction, removeState } from '../edit';
 
 /**
  * `/admin/agencies/$agencyId/services/$serviceId/versions/$no/workflow`: a service version's workflow
- * (ADR 0034). The agency's administrator starts from a template, edits the states (titles, SLA) and
- * the actions (titles, roles, the next state) in a form, or the whole definition as JSON (states,
- * actions, timers), and saves it into the draft; the server's validateDefinition answers every
+ * (ADR 0034). The agency's administrator starts from a template, edits the states (titles, SLA),
+ * adds and removes states (after confirming what goes with them) and actions (titles, roles, the next
+ * state) in a form, or the whole definition as JSON (timers, branches), and saves it into the draft; the server's validateDefinition answers every
  * problem at its JSON path, shown at its state. The diagram and its table show the states.
  */
 export function WorkflowEditorPage() {
@@ -79,6 +82,8 @@ function Editor({ list, version }: { list: ServiceVersionList; version: ServiceV
   const [json, setJson] = useState(() => JSON.stringify(version.workflowDefinition, null, 2));
   const [jsonError, setJsonError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The state whose removal is being confirmed. */
+  const [removing, setRemoving] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (d: WorkflowDefinition) => saveWorkflow(list.serviceId, version.versionNo, version.rowVersion, d),
     onSuccess: async () => {
@@ -92,14 +97,20 @@ function Editor({ list, version }: { list: ServiceVersionList; version: ServiceV
   const { byState, other } = problemsByState(save.error);
   const problemStates = new Set([...byState.keys()].map((i) => def.states[i]?.id).filter((s): s is string => s !== undefined));
 
-  /** A change to the definition from the form: the JSON text follows it. */
+  /** A new definition from the form: the JSON text follows it. */
+  const replace = (next: WorkflowDefinition, said: string | null = null) => {
+    setDef(next);
+    setJson(JSON.stringify(next, null, 2));
+    setNotice(said);
+  };
+  /** A change to the definition from the form's fields. */
   const change = (mutate: (d: WorkflowDefinition) => void) => {
     const next = structuredClone(def);
     mutate(next);
-    setDef(next);
-    setJson(JSON.stringify(next, null, 2));
-    setNotice(null);
+    replace(next);
   };
+  const removingState = removing === null ? undefined : def.states.find((s) => s.id === removing);
+  const removingTakes = removing === null ? undefined : dependants(def, removing);
 
   function applyJson() {
     try {
@@ -191,6 +202,13 @@ function Editor({ list, version }: { list: ServiceVersionList; version: ServiceV
             return (
               <fieldset key={`${s.id}-${i}`} className="stack" data-state={s.id} aria-invalid={problems.length > 0 || undefined}>
                 <legend>{t('workflowEditor.state', { name: s.label[lang] })}</legend>
+                {s.id !== def.initial ? (
+                  <div className="form-actions">
+                    <button type="button" className="button button--secondary button--small" onClick={() => setRemoving(s.id)}>
+                      {t('workflowEditor.removeState', { name: s.label[lang] })}
+                    </button>
+                  </div>
+                ) : null}
                 {problems.length > 0 ? (
                   <ul className="error-list" aria-label={`${t('workflowEditor.stateProblems')}: ${s.label[lang]}`}>
                     {problems.map((m) => (
@@ -242,22 +260,29 @@ function Editor({ list, version }: { list: ServiceVersionList; version: ServiceV
                         />
                       )}
                     </Field>
-                    <Field id={`wf-${i}-${j}-to`} label={t('workflowEditor.actionTo', { id: a.label[lang] })}>
-                      {(p) => (
-                        <select {...p} className="input" value={a.to} onChange={(e) => change((d) => void (d.states[i]!.actions[j]!.to = e.target.value))}>
-                          {stateOptions.map(([id, label]) => (
-                            <option key={id} value={id}>
-                              {label}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </Field>
+                    <ChoiceField
+                      id={`wf-${i}-${j}-to`}
+                      label={t('workflowEditor.actionTo', { id: a.label[lang] })}
+                      value={a.to}
+                      options={stateOptions}
+                      onChange={(v) => change((d) => void (d.states[i]!.actions[j]!.to = v))}
+                    />
+                    <div className="form-actions">
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => replace(removeAction(def, s.id, a.id), t('workflowEditor.removed', { name: a.label[lang] }))}
+                      >
+                        {t('workflowEditor.removeAction', { name: a.label[lang] })}
+                      </button>
+                    </div>
                   </div>
                 ))}
+                {!s.terminal ? <AddActionForm definition={def} stateId={s.id} stateIndex={i} lang={lang} onAdd={(next) => replace(next, t('workflowEditor.added', { name: next.states[i]!.actions.at(-1)!.label[lang] }))} /> : null}
               </fieldset>
             );
           })}
+          <AddStateForm definition={def} onAdd={(next) => replace(next, t('workflowEditor.added', { name: next.states.at(-1)!.label[lang] }))} />
           {other.length > 0 ? (
             <ul className="error-list" aria-label={t('workflowEditor.otherProblems')}>
               {other.map((m) => (
@@ -277,6 +302,20 @@ function Editor({ list, version }: { list: ServiceVersionList; version: ServiceV
           </div>
         </form>
       )}
+      <ConfirmDialog
+        open={removingState !== undefined}
+        onClose={() => setRemoving(null)}
+        title={t('workflowEditor.removeStateTitle', { name: removingState?.label[lang] ?? '' })}
+        confirmLabel={t('workflowEditor.removeStateConfirm')}
+        danger
+        onConfirm={() => {
+          const r = removing === null ? undefined : removeState(def, removing);
+          if (r?.ok) replace(r.definition, t('workflowEditor.removed', { name: removingState?.label[lang] ?? '' }));
+          setRemoving(null);
+        }}
+      >
+        <p>{t('workflowEditor.removeStateBody', { actions: format.number(removingTakes?.removedActions ?? 0), timers: format.number(removingTakes?.removedTimers ?? 0) })}</p>
+      </ConfirmDialog>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../../../components/Dialog';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { fieldId, placePath, type CardProblem } from '../cardForm';
 import { SECTIONS, sectionId, sectionTitle } from './sections';
 
@@ -208,28 +208,14 @@ export function SubmitCardDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title={t('catalogueCards.cardEditorPage.submitTitle')}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onConfirm}>
-            {t('catalogueCards.cardEditorPage.submitConfirm')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </>
-      }
-    >
+    <ConfirmDialog open={open} onClose={onClose} title={t('catalogueCards.cardEditorPage.submitTitle')} confirmLabel={t('catalogueCards.cardEditorPage.submitConfirm')} onConfirm={onConfirm}>
       <p>
         {toParent
           ? t('catalogueCards.cardEditorPage.submitBodyParent')
           : t('catalogueCards.cardEditorPage.submitBodyCentral')}
       </p>
       {parentName ? <p>{t('catalogueCards.cardEditorPage.parentAgency', { name: parentName })}</p> : null}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -245,22 +231,8 @@ export function ReloadCardDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title={t('catalogueCards.cardEditorPage.reload')}
-      footer={
-        <>
-          <button type="button" className="button button--danger" onClick={onConfirm}>
-            {t('catalogueCards.cardEditorPage.reload')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </>
-      }
-    >
+    <ConfirmDialog open={open} onClose={onClose} title={t('catalogueCards.cardEditorPage.reload')} confirmLabel={t('catalogueCards.cardEditorPage.reload')} danger onConfirm={onConfirm}>
       <p>{t('catalogueCards.cardEditorPage.reloadConfirm')}</p>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

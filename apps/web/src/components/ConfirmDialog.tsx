@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SubmitButton } from '../../../components/SubmitButton';
-import { Dialog } from '../../../components/Dialog';
-import { ErrorNotice } from '../../../components/Notice';
+import { Dialog } from './Dialog';
+import { ErrorNotice } from './Notice';
+import { SubmitButton } from './SubmitButton';
 
 /**
- * Asks before an action that cannot simply be taken back (deactivating an account, revoking a
- * token, sending a reset code). The server's refusal is shown inside the dialog.
+ * Asks before an action that cannot simply be taken back (deactivating an account, revoking a token,
+ * unlocking a key, removing a workflow state with what leads to it). The server's refusal, when the
+ * action goes to the server, is shown inside the dialog.
  */
 export function ConfirmDialog({
   open,
@@ -14,7 +15,7 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   danger = false,
-  pending,
+  pending = false,
   error,
   onConfirm,
   onClose,
@@ -24,8 +25,8 @@ export function ConfirmDialog({
   children: ReactNode;
   confirmLabel: string;
   danger?: boolean;
-  pending: boolean;
-  error: unknown;
+  pending?: boolean;
+  error?: unknown;
   onConfirm: () => void;
   onClose: () => void;
 }) {
@@ -41,13 +42,13 @@ export function ConfirmDialog({
             {confirmLabel}
           </SubmitButton>
           <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('staffAdmin.common.cancel')}
+            {t('common.cancel')}
           </button>
         </>
       }
     >
       <div className="stack">
-        {error ? <ErrorNotice error={error} title={t('staffAdmin.common.refused')} /> : null}
+        {error ? <ErrorNotice error={error} title={t('common.refused')} /> : null}
         {children}
       </div>
     </Dialog>

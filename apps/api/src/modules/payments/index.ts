@@ -1,0 +1,14 @@
+import type { AppModule } from '../../platform/module';
+import { paymentsErrors } from './payments.errors';
+import { paymentsRoutes } from './payments.routes';
+
+/** For the requests module: the payment a submission must spend, spending it in the submission's transaction, and what requests show of it. */
+export { paymentToSpend, paymentsOfRequests, spendPayment } from './payments.service';
+export { PaymentsError } from './payments.errors';
+
+/** Fees of desk services paid through the internet payment gateway, spent once by a submission (ADR 0037). */
+export const paymentsModule: AppModule = {
+  name: 'payments',
+  errors: [paymentsErrors],
+  register: (app, ctx) => paymentsRoutes(app, ctx),
+};

@@ -1,0 +1,7 @@
+/**
+ * Paying a service's fee through the payment gateway (ADR 0037): for the apply page, the pay step and
+ * the payment the gateway sent the browser back with; the strings.
+ */
+export { PaymentStep, PAY_BUTTON_ID } from './components/PaymentStep';
+export { forgetPayment, isUsable, paymentQuery, rememberedPayment } from './api';
+export { messages } from './messages';
