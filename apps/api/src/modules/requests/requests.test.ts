@@ -142,6 +142,7 @@ describe('the first journey, end to end', () => {
         // No name in the profile yet: the national code, masked (the full one only through the audited reveal).
         applicantName: `${citizen.nationalCode.slice(0, 3)}****${citizen.nationalCode.slice(-3)}`,
         status: 'submitted',
+        statusLabel: 'ثبت‌شده',
         submittedAt: receipt.submittedAt,
         dueAt: receipt.dueAt,
         overdue: false,
