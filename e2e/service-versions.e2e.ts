@@ -8,7 +8,8 @@ import { snap } from './support/screenshots';
  * A desk service's versions, in Persian on a desktop: the ministry's administrator opens a service's
  * versions from the agency page, drafts a new version from the published one (version 2, or later
  * when another journey such as the form builder's published one first), sees the server's problems
- * with a form missing a field title listed at their paths, fixes it, saves, and publishes after
+ * with a form missing a field title listed at their paths, fixes it, sees an answer template's unknown
+ * placeholder at its place, inserts one from the list and previews the answer as a PDF, saves, and publishes after
  * confirming; the one before is then retired. The form is the same as version 1's, so the other journeys' requests
  * are unaffected. Needs the demo data.
  */
@@ -56,6 +57,29 @@ describe.skipIf(!seeded)('a desk service’s versions', () => {
     await snap(page, 'desktop-service-version-problems-fa');
 
     await schema.fill(original);
+
+    // The answer's template (ADR 0038): an unknown placeholder is shown at the field with its place;
+    // a placeholder is inserted from the list at the caret; the answer is previewed as a PDF. The
+    // template is then emptied again (the default answer), so the other journeys' answers are unaffected.
+    const template = editor.getByRole('textbox', { name: 'متن پاسخ' });
+    await template.fill('پاسخ برای {{applicant.nam}}');
+    await editor.getByRole('button', { name: 'ذخیره‌ی پیش‌نویس' }).click();
+    const templateProblems = editor.getByRole('list', { name: 'ایرادهای قالب پاسخ' });
+    await visible(templateProblems.getByText('سطر ۱، ستون ۱۱', { exact: false }));
+    await check(page, 'desktop', 'service version template problems fa');
+    await template.fill('پاسخ برای ');
+    await editor.getByRole('button', { name: /نام درخواست‌دهنده/ }).click();
+    await expect.poll(() => template.inputValue()).toBe('پاسخ برای {{applicant.name}}');
+    await editor.getByRole('button', { name: 'پیش‌نمایش PDF با مقادیر نمونه' }).click();
+    await visible(editor.getByRole('link', { name: 'باز کردن پیش‌نمایش (PDF)' }));
+    await snap(page, 'desktop-service-version-template-fa');
+    // Editing the text takes the saved text's problems away (their places no longer hold).
+    expect(await editor.getByRole('list', { name: 'ایرادهای قالب پاسخ' }).count()).toBe(0);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await check(page, 'phone', 'service version template 360px fa');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await template.fill('');
+
     await editor.getByRole('textbox', { name: /شرح تغییر/ }).fill('بازبینی متن راهنما');
     await editor.getByRole('button', { name: 'ذخیره‌ی پیش‌نویس' }).click();
     await visible(page.getByRole('status').filter({ hasText: 'پیش‌نویس ذخیره شد.' }));

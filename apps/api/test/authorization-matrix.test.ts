@@ -204,6 +204,7 @@ beforeAll(async () => {
     '/api/v1/services/:id/versions': service.id,
     '/api/v1/services/:id/versions/:no': service.id,
     '/api/v1/services/:id/versions/:no/publish': service.id,
+    '/api/v1/services/:id/versions/:no/output-preview': service.id,
     '/api/v1/catalogue/missions/:id': mission.id,
     '/api/v1/catalogue/cards/:id': cardId,
     '/api/v1/catalogue/cards/:id/diff': cardId,

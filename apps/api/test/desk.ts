@@ -29,9 +29,10 @@ export async function submitDeskRequest(t: TestApp, citizen: Session, serviceId:
   return res.json();
 }
 
-/** A staff member decides the request (approve or reject). */
+/** A staff member decides the request (approve, or reject with its reasons: the signed answer needs them). */
 export async function decideDeskRequest(t: TestApp, staff: Session, requestId: string, decision: 'approve' | 'reject' = 'approve'): Promise<void> {
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${requestId}/decide`, headers: staff.headers, payload: { decision } });
+  const payload = decision === 'reject' ? { decision, note: 'مدارک ناقص است.' } : { decision };
+  const res = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${requestId}/decide`, headers: staff.headers, payload });
   if (res.statusCode !== 200) throw new Error(res.body);
 }
 

@@ -118,6 +118,23 @@ describe('the committed contract', () => {
     expect(codes('/api/v1/admin/agencies/{id}/units', 'post', '422')).toContain('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('declares a PDF answer as application/pdf bytes, not JSON', () => {
+    const pdfs = operationsOf(doc)
+      .filter(({ op }) => op.responses['200']?.content?.['application/pdf'])
+      .map(({ key }) => key)
+      .sort();
+    expect(pdfs).toEqual([
+      'GET /api/v1/documents/{id}/pdf',
+      'GET /api/v1/requests/{id}/answer.pdf',
+      'GET /api/v1/requests/{id}/receipt.pdf',
+      'POST /api/v1/services/{id}/versions/{no}/output-preview',
+    ]);
+    for (const key of pdfs) {
+      const [m, p] = key.split(' ') as [string, string];
+      expect(Object.keys(doc.paths[p]![m.toLowerCase()]!.responses['200']!.content!)).toEqual(['application/pdf']);
+    }
+  });
+
   it('leaves out the web app, its pages and the development pages; sets servers and the licence', async () => {
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'dargah-dist-'));
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>درگاه</title>');

@@ -964,7 +964,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve or reject a request (desk clerk, expert, unit manager); the applicant is told by SMS */
+        /**
+         * Approve or reject a request with its signed answer (desk clerk, expert, unit manager); the applicant is told by SMS
+         * @description Issues the same signed answer as POST /requests/:id/answer, through the same path: the note is the answer’s reasons, no legal basis is cited and no PIN is taken, so the answer waits in the signers’ inbox. A rejection needs a note (ANSWER_REASONS_REQUIRED); a rejection on a service whose card cites law needs its legal basis (ANSWER_LEGAL_BASIS_REQUIRED) and an approval in part its parts not granted: make those through POST /requests/:id/answer. Send an Idempotency-Key header to make retries safe.
+         */
         post: operations["decideRequest"];
         delete?: never;
         options?: never;
@@ -1214,6 +1217,26 @@ export interface paths {
         get: operations["downloadRequestAnswer"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{id}/versions/{no}/output-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the signed answer an output template gives (its agency’s administrator): a PDF with sample values, marked as a sample; nothing is stored
+         * @description The template sent (the editor’s text, saved or not; null for the platform’s default answer) is checked against the version’s form as on save: VALIDATION_FAILED with each problem at body.outputTemplate, its line and column.
+         */
+        post: operations["previewServiceVersionOutput"];
         delete?: never;
         options?: never;
         head?: never;
@@ -16010,7 +16033,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/pdf": string;
                 };
             };
             /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
@@ -20091,7 +20114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/pdf": string;
                 };
             };
             /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
@@ -20161,6 +20184,225 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CARTABLE_ASSIGNEE_NOT_QUALIFIED, DESK_REPORT_YEAR_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CARTABLE_ASSIGNEE_NOT_QUALIFIED" | "DESK_REPORT_YEAR_OUT_OF_RANGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    previewServiceVersionOutput: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                no: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    outputTemplate: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: CSRF_TOKEN_INVALID, DESK_REPORT_AGENCY_NOT_ALLOWED, FORBIDDEN, SERVICE_NOT_FOR_APPLICANT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CSRF_TOKEN_INVALID" | "DESK_REPORT_AGENCY_NOT_ALLOWED" | "FORBIDDEN" | "SERVICE_NOT_FOR_APPLICANT";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: ANSWER_NOT_FOUND, ATTACHMENT_NOT_FOUND, CALLER_NOT_VERIFIED, DESK_REPORT_OFFICE_NOT_FOUND, DRAFT_NOT_FOUND, NOT_FOUND, REQUEST_NOT_FOUND, TRACKING_NOT_FOUND, UPLOAD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "CALLER_NOT_VERIFIED" | "DESK_REPORT_OFFICE_NOT_FOUND" | "DRAFT_NOT_FOUND" | "NOT_FOUND" | "REQUEST_NOT_FOUND" | "TRACKING_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: ANSWER_NOT_SIGNED, CARTABLE_ALREADY_CLAIMED, CARTABLE_HELD_BY_OTHER, CARTABLE_NOT_HOLDER, CARTABLE_NOT_OPEN, DRAFT_CONFLICT, REQUEST_ACTION_NOT_ALLOWED, REQUEST_NOT_AWAITING_APPLICANT, REQUEST_THREAD_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "ANSWER_NOT_SIGNED" | "CARTABLE_ALREADY_CLAIMED" | "CARTABLE_HELD_BY_OTHER" | "CARTABLE_NOT_HOLDER" | "CARTABLE_NOT_OPEN" | "DRAFT_CONFLICT" | "REQUEST_ACTION_NOT_ALLOWED" | "REQUEST_NOT_AWAITING_APPLICANT" | "REQUEST_THREAD_CLOSED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -40338,7 +40580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/pdf": string;
                 };
             };
             /** @description Bad request: CERTIFICATE_MALFORMED, PKCS12_MALFORMED, PKCS12_NO_CERTIFICATE, PKCS12_NO_KEY, PKCS12_UNSUPPORTED, PKCS12_WRONG_PASSWORD, SIGNER_PIN_TOO_WEAK, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE, VERIFY_PDF_ENCRYPTED, VERIFY_PDF_MALFORMED */

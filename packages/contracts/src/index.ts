@@ -12,7 +12,13 @@ export const ErrorEnvelope = z.object({
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
 /** A field-level problem inside `details.fields` of VALIDATION_FAILED. */
-export const FieldProblem = z.object({ field: z.string(), code: z.string(), message: z.string() });
+export const FieldProblem = z.object({
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+  /** Where in the field's text, for a problem inside a text (an output template's placeholder): the UTF-16 offset, line and column from 1. */
+  at: z.object({ offset: z.number().int(), line: z.number().int(), column: z.number().int() }).optional(),
+});
 export type FieldProblem = z.infer<typeof FieldProblem>;
 
 /** GET /readyz */
@@ -46,6 +52,7 @@ export * from './requests';
 export * from './catalogue';
 export * from './code-labels';
 export * from './card-required';
+export * from './answer-template';
 export * from './catalogue-architecture';
 export * from './licences';
 export * from './catalogue-import';

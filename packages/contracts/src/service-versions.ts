@@ -37,7 +37,15 @@ export const ServiceVersionInput = z
      * loose here so every problem is reported at once, in the caller's language.
      */
     workflowDefinition: z.record(z.string().max(200), z.unknown()),
-    /** Typst markup of the answer document; null: the platform's default answer. */
+    /**
+     * The body of the signed answer (ADR 0038): Persian paragraphs (split at blank lines) with named
+     * placeholders — `{{applicant.name}}`, `{{trackingCode}}`, `{{service.title}}`, `{{decision}}`,
+     * `{{reasons}}`, `{{legalBasis}}`, `{{date}}`, `{{form.<field>}}`… (ANSWER_PLACEHOLDERS). Plain
+     * text, never markup: checked on save (parseAnswerTemplate; each problem at body.outputTemplate
+     * with its line and column). The answer keeps its fixed parts (the decision table, the QR code to
+     * its verification, and the reasons and legal basis where the template does not place them).
+     * null (or blank): the platform's default answer.
+     */
     outputTemplate: z.string().max(100_000).nullable(),
     feeRule: FeeRule,
     inPersonStep: z.boolean(),
@@ -56,6 +64,10 @@ export const UpdateServiceVersion = ServiceVersionInput.partial()
   .extend({ rowVersion: RowVersion })
   .strict();
 export type UpdateServiceVersion = z.infer<typeof UpdateServiceVersion>;
+
+/** POST /services/:id/versions/:no/output-preview: the answer an output template would give, with sample values (the editor's text, saved or not). */
+export const AnswerTemplatePreview = z.object({ outputTemplate: z.string().max(100_000).nullable() }).strict();
+export type AnswerTemplatePreview = z.infer<typeof AnswerTemplatePreview>;
 
 /** POST /services/:id/versions/:no/publish */
 export const PublishServiceVersion = z.object({ rowVersion: RowVersion }).strict();

@@ -231,16 +231,18 @@ describe('demo data', () => {
     expect(items).toHaveLength(3);
     expect(new Set(items.map((d) => d.agency.name))).toEqual(new Set(['سازمان آموزش فنی و حرفه‌ای کشور']));
     expect(items.every((d) => /[\u0600-\u06ff]/.test(d.title))).toBe(true);
-    // Another agency's manager has nothing waiting (and no key).
+    // Another agency's manager sees none of them: only the answer the ministry's decision above issued (ADR 0038).
     const other = await staffLogin('manager.ministry');
-    expect((await t.app.inject({ url: '/api/v1/documents/to-sign', headers: other.headers, ...fromOwnAddress() })).json().items).toEqual([]);
+    const theirs = (await t.app.inject({ url: '/api/v1/documents/to-sign', headers: other.headers, ...fromOwnAddress() })).json<{ items: { id: string; kind: string; agency: { name: string } }[] }>().items;
+    expect(theirs.map((d) => [d.kind, d.agency.name])).toEqual([['answer', 'وزارت تعاون، کار و رفاه اجتماعی']]);
+    expect(theirs.some((d) => items.some((i) => i.id === d.id))).toBe(false);
     const wrong = await t.app.inject({ method: 'POST', url: `/api/v1/documents/${items[0]!.id}/sign`, headers: signer.headers, payload: { pin: '000000' }, ...fromOwnAddress() });
     expect(wrong.json().error.code).toBe('SIGNER_PIN_WRONG');
     const signed = await t.app.inject({ method: 'POST', url: `/api/v1/documents/${items[0]!.id}/sign`, headers: signer.headers, payload: { pin: DEMO_SIGNER.pin }, ...fromOwnAddress() });
     expect([signed.statusCode, signed.json().signatureCount]).toEqual([200, 1]);
-    // Seeding again issues nothing more, even though one was signed.
+    // Seeding again issues nothing more, even though one was signed (the three seeded, and the decision's answer).
     await seedDemoData(t.ctx);
-    expect(await count('documents')).toBe(3);
+    expect(await count('documents')).toBe(4);
   });
 
   it('prints the credentials once, and nothing for an empty list', () => {

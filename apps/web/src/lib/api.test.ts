@@ -119,6 +119,16 @@ describe('createApiClient', () => {
     await expect(client.get('/x')).rejects.toMatchObject({ code: 'BAD_RESPONSE', message: 'local:badResponse' });
   });
 
+  it('returns a 2xx body as bytes with responseType blob, and still reads a refusal as the error envelope', async () => {
+    const pdf = new Response(new Uint8Array([0x25, 0x50, 0x44, 0x46]), { status: 200, headers: { 'content-type': 'application/pdf' } });
+    const ok = clientWith(pdf);
+    const blob = await ok.client.post<Blob>('/preview', { outputTemplate: 'x' }, { responseType: 'blob' });
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array([0x25, 0x50, 0x44, 0x46]));
+    expect(sent(ok.fetch).headers.Accept).toBe('*/*');
+    const refused = clientWith(jsonResponse(400, { error: { code: 'VALIDATION_FAILED', message: 'نادرست', details: { fields: [] }, requestId: 'r1' } }));
+    await expect(refused.client.post('/preview', {}, { responseType: 'blob' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+  });
+
   it('sends the CSRF token on writes only', async () => {
     const fetch = vi.fn((..._args: FetchArgs) => Promise.resolve(jsonResponse(200, { ok: true })));
     let token: string | null = 'csrf-1';

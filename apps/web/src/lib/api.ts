@@ -59,6 +59,8 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** Non-2xx statuses whose JSON body is a normal answer (e.g. 503 from `/readyz`). */
   acceptStatuses?: readonly number[];
+  /** `blob`: a 2xx answer's body as bytes (a PDF preview); a refusal is still read as the JSON error envelope. */
+  responseType?: 'json' | 'blob';
 }
 
 export interface ApiClientOptions {
@@ -122,7 +124,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
   /** Any same-origin JSON endpoint, path used as given (e.g. `/readyz`). */
   async function requestJson<T>(path: string, init: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: init.responseType === 'blob' ? '*/*' : 'application/json',
       'Accept-Language': language(),
       ...init.headers,
     };
@@ -156,6 +158,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     const requestIdHeader = response.headers.get('x-request-id') ?? undefined;
     if (response.status === 204 || response.status === 205) return undefined as T;
+    if (init.responseType === 'blob' && response.ok) return (await response.blob()) as T;
 
     const isJson = /\bjson\b/i.test(response.headers.get('content-type') ?? '');
     let parsed: unknown;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SealedKey } from '../../platform/pki';
-import { date, dateOrNull, iso, json, jsonb, rows, type Db } from '../../platform/db';
+import { date, dateOrNull, iso, json, jsonb, list, rows, type Db } from '../../platform/db';
 
 /*
  * The only SQL of documents: documents, document_signatures and signer_keys (migration 0027).
@@ -250,4 +250,11 @@ export async function resetPinCount(db: Db, id: string, at: Date): Promise<void>
     db,
     sql`UPDATE signer_keys SET failed_pin_count = 0, status = 'active', locked_at = NULL, updated_at = ${iso(at)}::timestamptz WHERE id = ${id}`,
   );
+}
+
+/** Of these documents, the ids of those with at least one signature (one query, for counts over many). */
+export async function signedDocumentIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const found = await rows<{ id: string }>(db, sql`SELECT id FROM documents WHERE id = ANY(${list(ids)}::uuid[]) AND signature_count > 0`);
+  return new Set(found.map((d) => d.id));
 }

@@ -145,6 +145,9 @@ export interface DocumentFacts {
 }
 
 /** The facts of documents by id (absent ids are left out), in the caller's db or transaction. */
+/** Of these documents, the ids of those signed at least once. */
+export const signedDocuments = (db: Db, ids: readonly string[]) => repo.signedDocumentIds(db, ids);
+
 export async function documentFacts(db: Db, ids: readonly string[]): Promise<Map<string, DocumentFacts>> {
   const found = await Promise.all([...new Set(ids)].map((id) => repo.findDocument(db, id)));
   return new Map(

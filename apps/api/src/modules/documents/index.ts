@@ -9,7 +9,7 @@ import { signersRoutes } from './signers.routes';
 export { issueDocument, prepareDocument, revokeDocument, type IssuedDocument, type IssueInput, type PreparedDocument } from './documents.service';
 export { parseQrPayload } from './verification-code.model';
 /* For the signed answer (requests): a document's facts, its PDF as it stands, and signing with the PIN. */
-export { documentFacts, readPdf, type DocumentFacts } from './documents.service';
+export { documentFacts, readPdf, signedDocuments, type DocumentFacts } from './documents.service';
 export { signDocument } from './signing.service';
 
 /**

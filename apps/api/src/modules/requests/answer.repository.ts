@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, iso, json, jsonb, rows, type Db } from '../../platform/db';
+import { date, iso, json, jsonb, list, rows, type Db } from '../../platform/db';
 
 /* The only SQL of request_answers (migration 0036): a decided request's signed answer. */
 
@@ -33,4 +33,13 @@ export async function findAnswer(db: Db, requestId: string): Promise<AnswerRow |
           FROM request_answers WHERE request_id = ${requestId}`,
   );
   return r && { ...r, legalBasis: json(r.legalBasis), createdAt: date(r.createdAt) };
+}
+
+/** The answers of these requests: request, agency and document (one query, for counts over many). */
+export async function answerDocumentsOf(db: Db, requestIds: readonly string[]): Promise<Array<{ requestId: string; agencyId: string; documentId: string }>> {
+  if (requestIds.length === 0) return [];
+  return rows(
+    db,
+    sql`SELECT request_id AS "requestId", agency_id AS "agencyId", document_id AS "documentId" FROM request_answers WHERE request_id = ANY(${list(requestIds)}::uuid[])`,
+  );
 }

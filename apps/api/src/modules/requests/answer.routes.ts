@@ -1,15 +1,16 @@
-import { DecideWithAnswer, LegalBasisOptions, PdfDisposition, RequestAnswer, RowVersion } from '@dargah/contracts';
+import { AnswerTemplatePreview, DecideWithAnswer, LegalBasisOptions, PdfDisposition, RequestAnswer, RowVersion } from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { PdfResponse, sendPdf } from '../../platform/http/pdf-reply';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
-import { answerPdf, decideWithAnswer, getAnswer, legalBasesForRequest } from './answer.service';
+import { answerPdf, decideWithAnswer, getAnswer, legalBasesForRequest, previewAnswer } from './answer.service';
 
 const tags = ['requests'];
 const Id = z.object({ id: z.uuid() });
 const AnswerBody = DecideWithAnswer.extend({ version: RowVersion.optional() }).strict();
+const IdNo = z.object({ id: z.uuid(), no: z.coerce.number().int().min(1).max(100_000) });
 
 /** The signed answer (issue 11, item 7): decide with reasons and legal basis, read and download the answer. */
 export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -70,6 +71,26 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
     async (req, reply) => {
       const { pdf, fileName } = await answerPdf(ctx, req.actor, req.params.id);
       return sendPdf(reply, pdf, fileName, req.query.disposition);
+    },
+  );
+
+  r.post(
+    '/services/:id/versions/:no/output-preview',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['services'],
+        summary: 'Preview the signed answer an output template gives (its agency’s administrator): a PDF with sample values, marked as a sample; nothing is stored',
+        description:
+          'The template sent (the editor’s text, saved or not; null for the platform’s default answer) is checked against the version’s form as on save: VALIDATION_FAILED with each problem at body.outputTemplate, its line and column.',
+        params: IdNo,
+        body: AnswerTemplatePreview,
+        response: { 200: PdfResponse },
+      },
+    },
+    async (req, reply) => {
+      const { pdf, fileName } = await previewAnswer(ctx, req.actor, req.params.id, req.params.no, req.body.outputTemplate, req.lang);
+      return sendPdf(reply, pdf, fileName, 'inline');
     },
   );
 }

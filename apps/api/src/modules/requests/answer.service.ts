@@ -1,21 +1,25 @@
-import type { DecideWithAnswer, LegalBasisOption, RequestAnswer } from '@dargah/contracts';
+import type { AnswerTemplate, DecideWithAnswer, LegalBasisOption, RequestAnswer } from '@dargah/contracts';
+import type { RequestView } from './request-views.schemas';
 import type { Actor, RequestOrigin, StaffActor, Who } from '../../platform/actor';
 import { requireStaff } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import { DomainError } from '../../platform/http/errors';
+import type { Lang } from '../../platform/http/i18n';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
+import { renderPdf, type AnswerData } from '../../platform/pdf';
 import { legalBasesOfService } from '../catalogue';
-import { documentFacts, issueDocument, prepareDocument, readPdf, signDocument } from '../documents';
-import { rolesIn } from '../organisation';
-import { servicesByIds } from '../services';
+import { documentFacts, issueDocument, prepareDocument, readPdf, signDocument, signedDocuments } from '../documents';
+import { agencyNames, rolesIn } from '../organisation';
+import { servicesByIds, versionAnswerTemplate, versionForPreview } from '../services';
+import { answerBody, type AnswerValues } from './answer-body.export';
 import * as answers from './answer.repository';
 import { AnswerError } from './answer.errors';
 import * as reads from './request-rows.service';
 import * as repo from './requests.repository';
 import { mayView, staffMaySee } from './requests.policy';
-import { actInTransaction, getRequest } from './requests.service';
+import { actInTransaction, getRequest, viewOf } from './requests.service';
 import { isFinal } from './requests-workflow';
 import { RequestsError } from './requests.errors';
 
@@ -111,6 +115,19 @@ async function answerOf(db: Db, actor: Actor, requestId: string): Promise<{ answ
   return { answer, view: toView(answer, doc), contentSha256: doc.contentSha256 };
 }
 
+/**
+ * Of these requests, how many per agency have a signed answer (at least one signature): the desk
+ * scorecard's "answered electronically". Every decision now issues an answer document (ADR 0038);
+ * the criterion counts those signed.
+ */
+export async function signedAnswerCounts(db: Db, requestIds: readonly string[]): Promise<Map<string, number>> {
+  const found = await answers.answerDocumentsOf(db, requestIds);
+  const signed = await signedDocuments(db, found.map((a) => a.documentId));
+  const counts = new Map<string, number>();
+  for (const a of found) if (signed.has(a.documentId)) counts.set(a.agencyId, (counts.get(a.agencyId) ?? 0) + 1);
+  return counts;
+}
+
 /** A request's answer, for its applicant or desk staff of its agency; anyone else: REQUEST_NOT_FOUND. */
 export async function getAnswer(ctx: AppContext, actor: Actor, requestId: string): Promise<RequestAnswer> {
   return (await answerOf(ctx.database.db, actor, requestId)).view;
@@ -126,23 +143,52 @@ export async function answerPdf(ctx: AppContext, actor: Actor, requestId: string
   return { pdf: await readPdf(ctx, contentSha256), fileName: `answer-${view.verificationCode}.pdf` };
 }
 
+/** The answer's title, by decision. */
+const answerTitle = (checked: Pick<CheckedDecision, 'action' | 'partial'>) =>
+  checked.action === 'reject' ? 'پاسخ درخواست: رد' : checked.partial ? 'پاسخ درخواست: تأیید بخشی' : 'پاسخ درخواست: تأیید';
+
+/**
+ * The answer's document data: the fixed parts the law needs (the decision table, reasons, legal
+ * basis; the documents module adds the QR code to the verification) and, when the version has an
+ * output template, the body it gives (ADR 0038). The one builder of the answer and of its preview.
+ */
+function answerData(values: AnswerValues, extra: { title: string; deciderRole: string }, template: AnswerTemplate | null): AnswerData {
+  return {
+    title: extra.title,
+    agency: { name: values.agencyName },
+    answer: {
+      trackingCode: values.trackingCode,
+      serviceName: values.serviceTitle,
+      applicantName: values.applicantName,
+      submittedAt: values.submittedAt,
+      decidedAt: values.decidedAt,
+      decision: values.decision,
+      ...(values.notGranted ? { notGranted: values.notGranted } : {}),
+      reasons: values.reasons ? values.reasons.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean).slice(0, 20) : [],
+      legalBasis: values.legalBasis.map((l) => ({ law: l.law.slice(0, 300), article: l.article })),
+      deciderRole: extra.deciderRole,
+      ...(template ? { body: answerBody(template, values) } : {}),
+    },
+  };
+}
+
 /**
  * Decides a request with a signed answer. Refusals before anything is rendered: the request's
  * (REQUEST_NOT_FOUND, CONFLICT for a stale version, REQUEST_ACTION_NOT_ALLOWED, FORBIDDEN) and the
  * answer's (ANSWER_*). In one transaction: the move (actInTransaction: event, audit, SMS), the
- * document's record, the answer row and its event. Then, with a PIN, the decider signs through
- * the documents module; a refused signature leaves the decision standing and the document in the
- * signers' inbox (`signingError`). A second decision finds the request decided
- * (REQUEST_ACTION_NOT_ALLOWED, or CONFLICT when both read the same version): one decision, one document.
+ * document's record, the answer row and its event; `respond` gives the reply from the request as
+ * it stands after the move and the answer (in the transaction: a replay gives the same). The body
+ * of the answer is its request's version's output template filled in (ADR 0038).
  */
-export async function decideWithAnswer(
+async function decideAndIssue<B>(
   ctx: AppContext,
   actor: Actor,
   origin: RequestOrigin,
   requestId: string,
   input: DecideWithAnswer & { version?: number | undefined },
-  claim?: IdempotencyClaim,
-): Promise<Replayable<RequestAnswer, 200>> {
+  claim: IdempotencyClaim | undefined,
+  respond: (tx: Tx, after: repo.RequestRow, answer: RequestAnswer) => Promise<B>,
+): Promise<Replayable<B, 200>> {
   requireStaff(actor);
   const staff: StaffActor = actor;
   const db = ctx.database.db;
@@ -157,30 +203,31 @@ export async function decideWithAnswer(
   const now = ctx.clock.now();
   const held = rolesIn(staff, r.agencyId);
   const role = DECIDER_ORDER.find((x) => held.includes(x)) ?? 'expert';
+  // The version the request was submitted on keeps its template after a later one is published.
+  const { template, formSchema } = await versionAnswerTemplate(db, r.serviceId, r.serviceVersion);
+  const values: AnswerValues = {
+    applicantName: view.applicant?.company?.name ?? view.applicant?.person.name ?? '—',
+    trackingCode: r.trackingCode,
+    serviceTitle: view.serviceTitle,
+    agencyName: view.agencyName,
+    decision: checked.action === 'reject' ? 'rejected' : checked.partial ? 'partially_approved' : 'approved',
+    reasons: checked.reasons,
+    notGranted: checked.notGranted,
+    legalBasis: checked.legalBasis.map((l) => ({ law: l.lawTitle, article: l.article })),
+    submittedAt: r.submittedAt,
+    decidedAt: now,
+    form: r.form,
+    formSchema,
+  };
   const prepared = await prepareDocument(ctx, {
     kind: 'answer',
     agencyId: r.agencyId,
-    data: {
-      title: checked.action === 'reject' ? 'پاسخ درخواست: رد' : checked.partial ? 'پاسخ درخواست: تأیید بخشی' : 'پاسخ درخواست: تأیید',
-      agency: { name: view.agencyName },
-      answer: {
-        trackingCode: r.trackingCode,
-        serviceName: view.serviceTitle,
-        applicantName: view.applicant?.company?.name ?? view.applicant?.person.name ?? '—',
-        submittedAt: r.submittedAt,
-        decidedAt: now,
-        decision: checked.action === 'reject' ? 'rejected' : checked.partial ? 'partially_approved' : 'approved',
-        ...(checked.notGranted ? { notGranted: checked.notGranted } : {}),
-        reasons: checked.reasons ? checked.reasons.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean).slice(0, 20) : [],
-        legalBasis: checked.legalBasis.map((l) => ({ law: l.lawTitle.slice(0, 300), article: l.article })),
-        deciderRole: DECIDER_LABEL[role] ?? role,
-      },
-    },
+    data: answerData(values, { title: answerTitle(checked), deciderRole: DECIDER_LABEL[role] ?? role }, template),
   });
-  const result = await withTransaction(ctx.database, (tx) =>
+  return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
       const w = { actor: staff, origin, at: now };
-      await actInTransaction(ctx, tx, staff, origin, requestId, checked.action, { note: checked.reasons, version: input.version }, now);
+      const after = await actInTransaction(ctx, tx, staff, origin, requestId, checked.action, { note: checked.reasons, version: input.version }, now);
       const doc = await issueDocument(ctx, tx, w, prepared);
       const row: answers.AnswerRow = {
         requestId,
@@ -202,18 +249,87 @@ export async function decideWithAnswer(
         audit: 'service_request.answer',
         agencyId: r.agencyId,
         details: { trackingCode: r.trackingCode, documentId: doc.id, verificationCode: doc.verificationCode, partial: checked.partial },
-        payload: { documentId: doc.id, partial: checked.partial },
+        // The role it was issued in, for the timeline's label (the decider's, as the answer names it).
+        payload: { documentId: doc.id, partial: checked.partial, actedAs: role },
       });
       for (const hook of answerIssuedHooks) await hook(ctx, tx, w, { requestId, agencyId: r.agencyId, documentId: doc.id });
-      return { status: 200 as const, body: toView(row, { verificationCode: doc.verificationCode, signatureCount: 0, status: 'issued' }) };
+      return { status: 200 as const, body: await respond(tx, after, toView(row, { verificationCode: doc.verificationCode, signatureCount: 0, status: 'issued' })) };
     }),
   );
+}
+
+/**
+ * POST /requests/:id/answer: decides with a signed answer (decideAndIssue). Then, with a PIN, the
+ * decider signs through the documents module; a refused signature leaves the decision standing and
+ * the document in the signers' inbox (`signingError`). A second decision finds the request decided
+ * (REQUEST_ACTION_NOT_ALLOWED, or CONFLICT when both read the same version): one decision, one document.
+ */
+export async function decideWithAnswer(
+  ctx: AppContext,
+  actor: Actor,
+  origin: RequestOrigin,
+  requestId: string,
+  input: DecideWithAnswer & { version?: number | undefined },
+  claim?: IdempotencyClaim,
+): Promise<Replayable<RequestAnswer, 200>> {
+  const result = await decideAndIssue(ctx, actor, origin, requestId, input, claim, async (_tx, _after, answer) => answer);
   if (result.replayed || !input.pin) return result;
   try {
-    const signed = await signDocument(ctx, staff, result.body.documentId, { pin: input.pin }, origin);
+    const signed = await signDocument(ctx, actor, result.body.documentId, { pin: input.pin }, origin);
     return { ...result, body: { ...result.body, signatureCount: signed.signatureCount } };
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     return { ...result, body: { ...result.body, signingError: err.code } };
   }
+}
+
+/**
+ * POST /requests/:id/decide (ADR 0038): approve or reject with the same signed answer as
+ * /answer, through the same path — the note is the answer's reasons, no legal basis is cited and
+ * no PIN is taken, so the answer waits in the signers' inbox. A decision that needs more (a
+ * rejection without reasons, or on a service whose card cites law: ANSWER_REASONS_REQUIRED,
+ * ANSWER_LEGAL_BASIS_REQUIRED; an approval in part) is made through /answer. Replies with the request.
+ */
+export async function decideRequest(
+  ctx: AppContext,
+  actor: Actor,
+  origin: RequestOrigin,
+  requestId: string,
+  input: { decision: 'approve' | 'reject'; note?: string | undefined; version?: number | undefined },
+  lang: Lang,
+  claim?: IdempotencyClaim,
+): Promise<Replayable<RequestView, 200>> {
+  const answer = { decision: input.decision, reasons: input.note, version: input.version };
+  return decideAndIssue(ctx, actor, origin, requestId, answer, claim, (tx, after) => viewOf(tx.db, after, actor, lang));
+}
+
+/**
+ * POST /services/:id/versions/:no/output-preview (ADR 0038): the answer a version's output template
+ * (the editor's text, saved or not) gives, with sample values, as a PDF marked as a sample. Its
+ * agency's administrator only; the template is checked as on save. Nothing is stored or recorded.
+ */
+export async function previewAnswer(ctx: AppContext, actor: Actor, serviceId: string, versionNo: number, outputTemplate: string | null, lang: Lang): Promise<{ pdf: Buffer; fileName: string }> {
+  const { service, formSchema, template } = await versionForPreview(ctx, actor, serviceId, versionNo, outputTemplate, lang);
+  const agency = (await agencyNames(ctx, [service.agencyId])).get(service.agencyId);
+  const props = (formSchema.properties ?? {}) as Record<string, { title?: unknown }>;
+  const sampleForm = Object.fromEntries(
+    Object.entries(props).map(([key, p]) => [key, `«${typeof p?.title === 'string' && p.title.trim() ? p.title.trim() : key}»`]),
+  );
+  const now = ctx.clock.now();
+  const values: AnswerValues = {
+    applicantName: 'نام درخواست‌دهنده (نمونه)',
+    trackingCode: 'R-0000-000000',
+    serviceTitle: service.titleFa,
+    agencyName: agency?.nameFa ?? '—',
+    decision: 'approved',
+    reasons: 'دلایل تصمیم، همان‌گونه که کارشناس می‌نویسد (نمونه).',
+    notGranted: undefined,
+    legalBasis: [{ law: 'قانون نمونه', article: '1' }],
+    submittedAt: now,
+    decidedAt: now,
+    form: sampleForm,
+    formSchema,
+  };
+  const pdf = await renderPdf('answer', answerData(values, { title: 'پیش‌نمایش پاسخ (نمونه، بی‌اعتبار)', deciderRole: 'کارشناس' }, template), { agencyId: service.agencyId, lang });
+  return { pdf, fileName: `answer-preview-v${versionNo}.pdf` };
 }

@@ -154,8 +154,6 @@ export interface ScorecardRequestFacts {
   openInNorm: number;
   /** Decided (answered) in the period. */
   decided: number;
-  /** Of those, with a signed electronic answer (request_answers). */
-  answeredElectronically: number;
   /** Of those, decided before their answer date. */
   decidedInNorm: number;
 }
@@ -171,7 +169,7 @@ export async function scorecardRequestFacts(db: Db, f: { agencyIds: readonly str
                coalesce(a.accepted, 0)::int AS accepted, coalesce(a.tracked, 0)::int AS "withTrackingCode",
                coalesce(a.receipted, 0)::int AS "withReceipt", coalesce(a.open, 0)::int AS open,
                coalesce(a.open_in_norm, 0)::int AS "openInNorm",
-               coalesce(d.decided, 0)::int AS decided, coalesce(d.electronic, 0)::int AS "answeredElectronically",
+               coalesce(d.decided, 0)::int AS decided,
                coalesce(d.in_norm, 0)::int AS "decidedInNorm"
           FROM (SELECT r.agency_id, count(*) AS accepted,
                        count(*) FILTER (WHERE r.tracking_code IS NOT NULL) AS tracked,
@@ -182,9 +180,8 @@ export async function scorecardRequestFacts(db: Db, f: { agencyIds: readonly str
                  WHERE r.submitted_at >= ${from}::timestamptz AND r.submitted_at < ${to}::timestamptz ${agencies}
                  GROUP BY r.agency_id) a
           FULL JOIN (SELECT r.agency_id, count(*) AS decided,
-                            count(x.request_id) AS electronic,
                             count(*) FILTER (WHERE r.decided_at < r.due_at) AS in_norm
-                       FROM service_requests r LEFT JOIN request_answers x ON x.request_id = r.id
+                       FROM service_requests r
                       WHERE r.decided_at >= ${from}::timestamptz AND r.decided_at < ${to}::timestamptz ${agencies}
                       GROUP BY r.agency_id) d USING (agency_id)`,
   );

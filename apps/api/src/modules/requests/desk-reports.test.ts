@@ -76,7 +76,8 @@ async function submitted(service: string, agencyId: string, at: string): Promise
 async function decide(id: string, by: keyof typeof people, at: string, decision: 'approve' | 'reject' = 'approve') {
   t.clock.set(at);
   const s = await as(by);
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/decide`, headers: s.headers, payload: { decision } });
+  const payload = decision === 'reject' ? { decision, note: 'مدارک ناقص است.' } : { decision };
+  const res = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/decide`, headers: s.headers, payload });
   expect(res.statusCode, res.body).toBe(200);
 }
 

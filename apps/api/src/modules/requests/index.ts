@@ -33,6 +33,7 @@ export { requestActivity } from './requests.repository';
 export type { RequestActivity } from './requests.repository';
 /** For the desk scorecard: per-agency request counts of a period, the ids decided in it, and who may read the desk's reports. */
 export { decidedRequestIds, scorecardRequestFacts } from './desk-reports.repository';
+export { signedAnswerCounts } from './answer.service';
 export type { ScorecardRequestFacts } from './desk-reports.repository';
 /** The service desk: citizens submit requests, agency staff work them from the cartable; the desk reports. */
 export const requestsModule: AppModule = {

@@ -75,12 +75,14 @@ describe('public tracking (no sign-in)', () => {
         { action: 'submitted', label: 'ثبت درخواست', actorLabel: 'متقاضی', at: '2024-03-27T06:30:00.000Z', dateJalali: '1403/01/08' },
         { action: 'taken', label: 'آغاز بررسی', actorLabel: 'کارمند پیشخوان دستگاه', at: '2024-03-27T07:30:00.000Z', dateJalali: '1403/01/08' },
         { action: 'approved', label: 'پذیرش درخواست', actorLabel: 'کارمند پیشخوان دستگاه', at: '2024-03-27T07:40:00.000Z', dateJalali: '1403/01/08' },
+        // The decision issued its signed answer (ADR 0038): tracking says so and serves nothing of it.
+        { action: 'answer_issued', label: 'صدور پاسخ امضاشده (برای بارگیری به پیشخوان خود وارد شوید)', actorLabel: 'کارمند پیشخوان دستگاه', at: '2024-03-27T07:40:00.000Z', dateJalali: '1403/01/08' },
       ],
     });
     // No staff name, no applicant data, no form.
     for (const secret of ['کارمند نام‌دار الف', citizen.id, citizen.mobile, 'ارائه به بانک', receipt.id]) expect(res.body).not.toContain(secret);
     const en = await track({ trackingCode: receipt.trackingCode, nationalCode: citizen.nationalCode }, nextAddress(), { 'accept-language': 'en' });
-    expect(en.json()).toMatchObject({ statusLabel: 'Approved', steps: [{ label: 'Request submitted', actorLabel: 'Applicant' }, {}, {}] });
+    expect(en.json()).toMatchObject({ statusLabel: 'Approved', steps: [{ label: 'Request submitted', actorLabel: 'Applicant' }, {}, {}, {}] });
   });
 
   it('a wrong national code and an unknown code answer exactly alike', async () => {
@@ -138,7 +140,7 @@ describe('the call centre', () => {
   it('answers the status after the caller’s identity check, and audits every lookup', async () => {
     const ok = await lookup(operatorA, { trackingCode: persianDigits(receipt.trackingCode), nationalCode: citizen.nationalCode, mobileLast4: persianDigits(last4()) });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ trackingCode: receipt.trackingCode, agencyName: 'اداره کل الف', status: 'approved', statusLabel: 'پذیرفته شد', steps: [{}, {}, {}] });
+    expect(ok.json()).toMatchObject({ trackingCode: receipt.trackingCode, agencyName: 'اداره کل الف', status: 'approved', statusLabel: 'پذیرفته شد', steps: [{}, {}, {}, {}] });
     expect(ok.body).not.toContain('کارمند نام‌دار الف');
 
     const wrongMobile = await lookup(operatorA, { trackingCode: receipt.trackingCode, nationalCode: citizen.nationalCode, mobileLast4: String((Number(last4()) + 1) % 10_000).padStart(4, '0') });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { PdfResponse, sendPdf } from '../../platform/http/pdf-reply';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
+import { decideRequest } from './answer.service';
 import { receiptPdf } from './receipt.service';
 import { revealApplicant } from './request-people.service';
 import { RequestView } from './request-views.schemas';
@@ -127,14 +128,16 @@ export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       config: { access: 'staff' },
       schema: {
         tags,
-        summary: 'Approve or reject a request (desk clerk, expert, unit manager); the applicant is told by SMS',
+        summary: 'Approve or reject a request with its signed answer (desk clerk, expert, unit manager); the applicant is told by SMS',
+        description:
+          'Issues the same signed answer as POST /requests/:id/answer, through the same path: the note is the answer’s reasons, no legal basis is cited and no PIN is taken, so the answer waits in the signers’ inbox. A rejection needs a note (ANSWER_REASONS_REQUIRED); a rejection on a service whose card cites law needs its legal basis (ANSWER_LEGAL_BASIS_REQUIRED) and an approval in part its parts not granted: make those through POST /requests/:id/answer. Send an Idempotency-Key header to make retries safe.',
         headers: IdempotencyHeaders,
         params: Id,
         body: DecideBody,
         response: { 200: RequestView },
       },
     },
-    async (req, reply) => sendReplayable(reply, await actOnRequest(ctx, req.actor, req.origin, req.params.id, req.body.decision, req.body, req.lang, claimFrom(req, `request.decide:${req.params.id}`))),
+    async (req, reply) => sendReplayable(reply, await decideRequest(ctx, req.actor, req.origin, req.params.id, req.body, req.lang, claimFrom(req, `request.decide:${req.params.id}`))),
   );
 
   r.post(

@@ -142,6 +142,7 @@ describe('the first journey, end to end', () => {
         // No name in the profile yet: the national code, masked (the full one only through the audited reveal).
         applicantName: `${citizen.nationalCode.slice(0, 3)}****${citizen.nationalCode.slice(-3)}`,
         status: 'submitted',
+        statusLabel: 'ثبت‌شده',
         submittedAt: receipt.submittedAt,
         dueAt: receipt.dueAt,
         overdue: false,
@@ -181,11 +182,13 @@ describe('the first journey, end to end', () => {
         { action: 'submitted', actorLabel: 'شما', note: null, at: '2024-03-27T06:30:00.000Z' },
         { action: 'taken', actorLabel: 'کارمند پیشخوان دستگاه', note: null, at: '2024-03-27T06:40:00.000Z' },
         { action: 'approved', actorLabel: 'کارمند پیشخوان دستگاه', note: 'گواهی صادر شد.', at: '2024-03-27T06:50:00.000Z' },
+        // The decision issued its signed answer (ADR 0038), in the same transaction.
+        { action: 'answer_issued', actorLabel: 'کارمند پیشخوان دستگاه', note: null, at: '2024-03-27T06:50:00.000Z' },
       ],
     });
     for (const secret of ['کارمند نام‌دار الف', staff.clerkA!.username, staff.clerkA!.id]) expect(mine.body).not.toContain(secret);
     const english = (await inject('GET', url, citizen, undefined, { 'accept-language': 'en' })).json();
-    expect(english.history.map((h: { actorLabel: string }) => h.actorLabel)).toEqual(['You', 'Agency desk clerk', 'Agency desk clerk']);
+    expect(english.history.map((h: { actorLabel: string }) => h.actorLabel)).toEqual(['You', 'Agency desk clerk', 'Agency desk clerk', 'Agency desk clerk']);
 
     // By tracking code, typed in Persian digits; and in the citizen's list.
     const persianCode = receipt.trackingCode.replace(/\d/g, (d: string) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
@@ -218,7 +221,7 @@ describe('the first journey, end to end', () => {
     // Every change is in the event stream and the audit chain, which still verifies.
 await sealAuditNow(t.ctx.database);
     const audits = await rows<{ action: string }>(t.ctx.database.db, sql`SELECT action FROM audit_entries WHERE object_id = ${receipt.id} ORDER BY id`);
-    expect(audits.map((a) => a.action)).toEqual(['service_request.submit', 'service_request.take', 'service_request.approve']);
+    expect(audits.map((a) => a.action)).toEqual(['service_request.submit', 'service_request.take', 'service_request.approve', 'service_request.answer']);
     const verify = await t.app.inject({ url: '/api/v1/operations/audit/verify', headers: t.admin });
     expect(verify.json()).toMatchObject({ ok: true });
   });
@@ -375,7 +378,7 @@ describe('the cartable and deciding', () => {
     expect((await inject('GET', '/api/v1/cartable?status=shelved', clerk)).json().items).toEqual([]);
     expect((await inject('GET', '/api/v1/cartable?status=Closed!', clerk)).statusCode).toBe(400);
     const rejected = (await inject('GET', `/api/v1/requests/${ids[0]}`, clerk)).json();
-    expect(rejected).toMatchObject({ status: 'rejected', decisionNote: 'مدارک ناقص است.', history: [{ action: 'submitted', actorLabel: 'متقاضی' }, { action: 'rejected', actorLabel: 'کارشناس دستگاه', note: 'مدارک ناقص است.' }] });
+    expect(rejected).toMatchObject({ status: 'rejected', decisionNote: 'مدارک ناقص است.', history: [{ action: 'submitted', actorLabel: 'متقاضی' }, { action: 'rejected', actorLabel: 'کارشناس دستگاه', note: 'مدارک ناقص است.' }, { action: 'answer_issued', actorLabel: 'کارشناس دستگاه' }] });
   });
 
   it('lets one of two clerks deciding at once win; the other gets 409', async () => {
@@ -385,7 +388,7 @@ describe('the cartable and deciding', () => {
     const a = (await submit(citizen)).json();
     const withVersion = await Promise.all([
       inject('POST', `/api/v1/requests/${a.id}/decide`, clerk, { decision: 'approve', version: a.version }),
-      inject('POST', `/api/v1/requests/${a.id}/decide`, expert, { decision: 'reject', version: a.version }),
+      inject('POST', `/api/v1/requests/${a.id}/decide`, expert, { decision: 'reject', note: 'مدارک ناقص است.', version: a.version }),
     ]);
     expect(withVersion.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const lost = withVersion.find((r) => r.statusCode === 409)!.json().error;
@@ -394,12 +397,12 @@ describe('the cartable and deciding', () => {
     const b = (await submit(citizen)).json();
     const without = await Promise.all([
       inject('POST', `/api/v1/requests/${b.id}/decide`, clerk, { decision: 'approve' }),
-      inject('POST', `/api/v1/requests/${b.id}/decide`, expert, { decision: 'reject' }),
+      inject('POST', `/api/v1/requests/${b.id}/decide`, expert, { decision: 'reject', note: 'مدارک ناقص است.' }),
     ]);
     expect(without.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(['CONFLICT', 'REQUEST_ACTION_NOT_ALLOWED']).toContain(without.find((r) => r.statusCode === 409)!.json().error.code);
     const events = await rows<{ n: number }>(t.ctx.database.db, sql`SELECT count(*)::int AS n FROM events WHERE stream_type = 'service_request' AND stream_id IN (${a.id}, ${b.id})`);
-    expect(events[0]!.n).toBe(4); // two submits, one decision each
+    expect(events[0]!.n).toBe(6); // two submits, one decision each with its signed answer
   });
 
   it('follows the workflow table: what it does not allow is 409, a role it does not name is 403', async () => {
@@ -412,7 +415,7 @@ describe('the cartable and deciding', () => {
     const stale = await inject('POST', `${url}/take`, await as('expertA'), { version: 7 });
     expect(stale.json().error).toMatchObject({ code: 'CONFLICT', details: { version: 1 } });
     expect((await inject('POST', `${url}/decide`, manager, { decision: 'approve' })).statusCode).toBe(200);
-    for (const [path, body] of [['take', {}], ['decide', { decision: 'reject' }]] as const) {
+    for (const [path, body] of [['take', {}], ['decide', { decision: 'reject', note: 'مدارک ناقص است.' }]] as const) {
       const res = await inject('POST', `${url}/${path}`, await as('clerkA'), body, { 'accept-language': 'en' });
       expect(res.statusCode).toBe(409);
       expect(res.json().error).toMatchObject({

@@ -7,7 +7,7 @@ import type { Lang } from '../../platform/http/i18n';
 import { approvedServiceFacts, cardsInForceDuring } from '../catalogue';
 import { ratingsOfRequests } from '../feedback';
 import { activeAgencies, agenciesByIds, CENTRAL_ROLES } from '../organisation';
-import { decidedRequestIds, scorecardRequestFacts } from '../requests';
+import { decidedRequestIds, scorecardRequestFacts, signedAnswerCounts } from '../requests';
 import { publishedServicesBefore } from '../services';
 import { ScorecardError } from './scorecard.errors';
 import { addCounts, NO_COUNTS, rowOf, type ScorecardCounts } from './scorecard.model';
@@ -86,10 +86,12 @@ export async function deskScorecard(ctx: AppContext, actor: Actor, q: ScorecardQ
         decidedRequestIds(db, { agencyIds, from, to }),
       ]);
       for (const r of requests) {
-        for (const k of ['accepted', 'withReceipt', 'withTrackingCode', 'open', 'openInNorm', 'decided', 'answeredElectronically', 'decidedInNorm'] as const) {
+        for (const k of ['accepted', 'withReceipt', 'withTrackingCode', 'open', 'openInNorm', 'decided', 'decidedInNorm'] as const) {
           bump(r.agencyId, k, r[k]);
         }
       }
+      // Answered electronically: every decision issues an answer document (ADR 0038); those signed count.
+      for (const [agencyId, n] of await signedAnswerCounts(db, decided)) bump(agencyId, 'answeredElectronically', n);
       for (const r of await ratingsOfRequests(db, decided)) {
         bump(r.agencyId, 'rated', r.rated);
         bump(r.agencyId, 'satisfied', r.satisfied);

@@ -11,6 +11,7 @@ import { ROLES } from '@dargah/contracts';
 import { APPLICANT_ROLE, validateDefinition, WORKFLOW_TEMPLATES } from '../../platform/workflow';
 import { approvedServiceFacts } from '../catalogue';
 import { hasRole } from '../organisation';
+import { keptTemplate, outputTemplateProblems, parsedOutputTemplate } from './output-template.parse';
 import { availabilityOf } from './services.policy';
 import type { ServiceRecord } from './services.repository';
 import { visibleService } from './services.service';
@@ -72,6 +73,8 @@ function partProblems(parts: repo.VersionParts, lang: Lang): FieldProblem[] {
   if (!checked.ok)
     for (const p of checked.problems)
       problems.push({ field: ['body.workflowDefinition', ...p.path].join('.'), code: p.code, message: p[lang] });
+  // The output template: its placeholders against this version's form (ADR 0038).
+  problems.push(...outputTemplateProblems(parts.outputTemplate, parts.formSchema, lang));
   return problems;
 }
 
@@ -108,7 +111,7 @@ function partsOver(base: repo.VersionParts, sent: NewServiceVersion, lang: Lang)
   formSchema: sent.formSchema ?? base.formSchema,
   uiSchema: sent.uiSchema ?? base.uiSchema,
   ...workflow,
-  outputTemplate: sent.outputTemplate !== undefined ? sent.outputTemplate : base.outputTemplate,
+  outputTemplate: sent.outputTemplate !== undefined ? keptTemplate(sent.outputTemplate) : base.outputTemplate,
   feeRule: sent.feeRule ?? base.feeRule,
   inPersonStep: sent.inPersonStep ?? base.inPersonStep,
   postalDelivery: sent.postalDelivery ?? base.postalDelivery,
@@ -268,4 +271,35 @@ export const versionFormSchema = (db: Db, serviceId: string, versionNo: number) 
 export async function versionDelivery(db: Db, serviceId: string, versionNo: number): Promise<{ postalDelivery: boolean; inPersonStep: boolean; uiSchema: Record<string, unknown> } | undefined> {
   const v = await repo.findVersion(db, serviceId, versionNo);
   return v && { postalDelivery: v.postalDelivery, inPersonStep: v.inPersonStep, uiSchema: v.uiSchema };
+}
+
+/**
+ * The answer template of the version a request was submitted on, parsed (ADR 0038), with the form it
+ * names fields of; `template: null` for the platform's default answer.
+ */
+export async function versionAnswerTemplate(db: Db, serviceId: string, versionNo: number): Promise<{ template: ReturnType<typeof parsedOutputTemplate>; formSchema: Record<string, unknown> }> {
+  const v = await repo.findVersion(db, serviceId, versionNo);
+  return { template: v ? parsedOutputTemplate(v.outputTemplate, v.formSchema) : null, formSchema: v?.formSchema ?? {} };
+}
+
+/**
+ * For the answer's preview (the version editor): the service and version, to its agency's
+ * administrator (SERVICE_NOT_FOUND, FORBIDDEN, SERVICE_VERSION_NOT_FOUND otherwise), and the
+ * template sent checked against the version's form (VALIDATION_FAILED at body.outputTemplate).
+ */
+export async function versionForPreview(
+  ctx: AppContext,
+  actor: Actor,
+  serviceId: string,
+  versionNo: number,
+  outputTemplate: string | null,
+  lang: Lang,
+): Promise<{ service: ServiceRecord; formSchema: Record<string, unknown>; template: ReturnType<typeof parsedOutputTemplate> }> {
+  const db = ctx.database.db;
+  const s = await visibleService(db, actor, serviceId);
+  assertAdmin(actor, s);
+  const v = await versionOrRefuse(db, s.id, versionNo);
+  const fields = outputTemplateProblems(keptTemplate(outputTemplate), v.formSchema, lang);
+  if (fields.length > 0) throw new ServicesError('VALIDATION_FAILED', { fields });
+  return { service: s, formSchema: v.formSchema, template: parsedOutputTemplate(outputTemplate, v.formSchema) };
 }

@@ -188,4 +188,6 @@ export interface FieldProblem {
   field: string;
   code: string;
   message: string;
+  /** Where in the field's text, for a problem inside a text (an output template's placeholder): the UTF-16 offset, line and column from 1. */
+  at?: { offset: number; line: number; column: number };
 }

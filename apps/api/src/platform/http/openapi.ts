@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ErrorEnvelope } from '@dargah/contracts';
 import type { Access } from './access';
 import type { ErrorCatalogue } from './errors';
+import { PDF_MEDIA_TYPE } from './pdf-reply';
 import { isRateLimited } from '../rate-limit';
 
 /*
@@ -233,6 +234,7 @@ export function apiContract(opts: ContractOptions) {
         const codes = new Set([...platformCodesOf(f, op, body, opts.session.csrfRefusal), ...moduleCodes, ...f.errors]);
         // A status the route declares itself keeps its own schema (/readyz answers 503 with its checks).
         const responses = (op.responses ??= {});
+        declarePdf(responses);
         for (const [status, response] of Object.entries(errorResponses([...codes], opts.catalogue))) responses[status] ??= response;
         if (op.operationId) applyExample(op, opts.examples[op.operationId]);
       }
@@ -244,6 +246,17 @@ export function apiContract(opts: ContractOptions) {
   /** For the document's `components` (swagger reads them while it walks the routes). */
   const components = { securitySchemes: securitySchemes(opts.session) };
   return { transform, transformObject, components, facts };
+}
+
+/**
+ * A response the route declares with PdfResponse (platform/http/pdf-reply: a schema described as
+ * `application/pdf`) is PDF bytes: declared as such, not as the JSON the schema compiler assumes.
+ */
+function declarePdf(responses: NonNullable<Operation['responses']>): void {
+  for (const response of Object.values(responses) as OpenAPIV3_1.ResponseObject[]) {
+    const json = response.content?.['application/json']?.schema;
+    if (json?.description === PDF_MEDIA_TYPE) response.content = { [PDF_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } };
+  }
 }
 
 /** One response per status: the shared envelope, its `code` one of the codes listed. */

@@ -126,6 +126,17 @@ export const AnswerData = z.object({
       .max(20)
       .default([]),
     deciderRole: text(100),
+    /**
+     * The body the service version's output template gives (ADR 0038): paragraphs of text, placed
+     * as text like every other string, after the decision table; and which of the fixed parts
+     * (reasons, legal basis, parts not granted) the template already places, not repeated below it.
+     */
+    body: z
+      .object({
+        paragraphs: z.array(text(100_000)).max(500),
+        places: z.array(z.enum(['reasons', 'legalBasis', 'notGranted'])).max(3).default([]),
+      })
+      .optional(),
   }),
 });
 
@@ -144,7 +155,10 @@ export interface DocumentData {
 
 const schemas = { receipt: ReceiptData, letter: LetterData, report: ReportData, answer: AnswerData } as const;
 
-const decisionLabel = { approved: 'تأیید', partially_approved: 'تأیید بخشی از درخواست', rejected: 'رد' } as const;
+/** A cited legal basis as the answer writes it: «قانون …، ماده ۱۲». */
+export const legalBasisLine = (l: { law: string; article: string }) => `${l.law}، ماده ${toPersianDigits(l.article)}`;
+
+export const decisionLabel = { approved: 'تأیید', partially_approved: 'تأیید بخشی از درخواست', rejected: 'رد' } as const;
 
 /** The paper sizes templates lay out for. */
 export const PAPER_SIZES = ['A4', 'A5'] as const;
@@ -217,8 +231,18 @@ function body(kind: DocumentKind, d: Parsed): Record<string, unknown> {
       { label: 'نتیجه', value: decisionLabel[a.decision] },
       { label: 'پاسخ‌دهنده', value: a.deciderRole },
     ];
-    const legalBasis = a.legalBasis.map((l) => `${l.law}، ماده ${toPersianDigits(l.article)}`);
-    return { answer: { fields, decision: a.decision, decisionLabel: decisionLabel[a.decision], notGranted: a.notGranted ?? null, reasons: a.reasons, legalBasis } };
+    const places = new Set(a.body?.places ?? []);
+    return {
+      answer: {
+        fields,
+        decision: a.decision,
+        decisionLabel: decisionLabel[a.decision],
+        body: a.body ? a.body.paragraphs : null,
+        notGranted: places.has('notGranted') ? null : (a.notGranted ?? null),
+        reasons: places.has('reasons') ? [] : a.reasons,
+        legalBasis: places.has('legalBasis') ? [] : a.legalBasis.map(legalBasisLine),
+      },
+    };
   }
   throw new DomainError('PDF_TEMPLATE_NOT_FOUND', { kind });
 }

@@ -1,6 +1,8 @@
 export {
   AnswerData,
   Classification,
+  decisionLabel,
+  legalBasisLine,
   LetterData,
   PAPER_SIZES,
   PdfImage,
@@ -27,3 +29,4 @@ export {
   type TemplateResolver,
   type TemplateSource,
 } from './templates';
+export { jalaliDate } from './text';

@@ -131,6 +131,10 @@ export const createServiceVersion = (serviceId: string, body: NewServiceVersion,
 export const updateServiceVersion = (serviceId: string, versionNo: number, body: UpdateServiceVersion) =>
   api.put<ServiceVersionView>(`/services/${encodeURIComponent(serviceId)}/versions/${versionNo}`, body);
 
+/** `POST /services/:id/versions/:no/output-preview`: the answer an output template gives, with sample values, as PDF bytes. */
+export const previewOutputTemplate = (serviceId: string, versionNo: number, outputTemplate: string | null) =>
+  api.post<Blob>(`/services/${encodeURIComponent(serviceId)}/versions/${versionNo}/output-preview`, { outputTemplate }, { responseType: 'blob' });
+
 /** `POST /services/:id/versions/:no/publish` */
 export const publishServiceVersion = (serviceId: string, versionNo: number, rowVersion: number) =>
   api.post<ServiceVersionView>(`/services/${encodeURIComponent(serviceId)}/versions/${versionNo}/publish`, { rowVersion });

@@ -94,7 +94,7 @@ export const takeRequest = (requestId: string, version: number | undefined, idem
     idempotencyKey,
   });
 
-/** `POST /requests/:id/decide`: approve or reject (a rejection gives its reason), at the version shown. */
+/** `POST /requests/:id/decide`: approve or reject (a rejection gives its reason), at the version shown; issues the same signed answer as `/answer` (ADR 0038). */
 export const decideRequest = (
   requestId: string,
   body: DecideRequest & { version?: number | undefined },

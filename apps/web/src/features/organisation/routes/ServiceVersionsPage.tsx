@@ -13,6 +13,7 @@ import type { FeeRule, ServiceVersionList, ServiceVersionView } from '../../../l
 import { fieldErrorsOf, fieldProblemsOf } from '../../../lib/fieldErrors';
 import { useFormat } from '../../../lib/format';
 import { createSubmissionKeys } from '../../../lib/idempotency';
+import { OutputTemplateField } from '../components/OutputTemplateField';
 import { createServiceVersion, publishServiceVersion, serviceVersionsQuery, updateServiceVersion } from '../api';
 import { feeRuleOf } from '../feeRule';
 
@@ -153,13 +154,24 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
   const [fee, setFee] = useState(draft.feeRule.kind === 'fixed' ? String(draft.feeRule.amountRials) : '');
   const [feeError, setFeeError] = useState<string | null>(null);
   const [changeNote, setChangeNote] = useState(draft.changeNote);
+  const [outputTemplate, setOutputTemplate] = useState(draft.outputTemplate ?? '');
   const [jsonError, setJsonError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: ({ formSchema, feeRule }: { formSchema: Record<string, unknown>; feeRule: FeeRule }) =>
-      updateServiceVersion(list.serviceId, draft.versionNo, { rowVersion: draft.rowVersion, formSchema, workflow, feeRule, inPersonStep: inPerson, postalDelivery: postal, changeNote }),
+      updateServiceVersion(list.serviceId, draft.versionNo, {
+        rowVersion: draft.rowVersion,
+        formSchema,
+        workflow,
+        feeRule,
+        inPersonStep: inPerson,
+        postalDelivery: postal,
+        changeNote,
+        outputTemplate: outputTemplate.trim() ? outputTemplate : null,
+      }),
+    // The list is read again before «saved» is said: publishing right after uses the new row version.
     onSuccess: async () => {
-      onSaved();
       await queryClient.invalidateQueries({ queryKey: ['admin', 'services', list.serviceId] });
+      onSaved();
     },
   });
   const errors = fieldErrorsOf(save.error);
@@ -226,6 +238,15 @@ function DraftEditor({ list, draft, onSaved, onPublish }: { list: ServiceVersion
       <Field id={`v${draft.versionNo}-fee`} label={t('admin.versions.feeInput')} help={t('admin.versions.feeHelp')} error={feeError ?? feeProblem}>
         {(p) => <input {...p} className="input" inputMode="numeric" dir="ltr" value={fee} maxLength={20} onChange={(e) => setFee(e.target.value)} />}
       </Field>
+      <OutputTemplateField
+        id={`v${draft.versionNo}-output`}
+        serviceId={list.serviceId}
+        versionNo={draft.versionNo}
+        formSchema={draft.formSchema}
+        value={outputTemplate}
+        onChange={setOutputTemplate}
+        saveError={save.error}
+      />
       <Field id={`v${draft.versionNo}-note`} label={t('admin.versions.changeNote')} error={errors?.fields.changeNote}>
         {(p) => <textarea {...p} rows={2} className="input" value={changeNote} maxLength={2000} onChange={(e) => setChangeNote(e.target.value)} />}
       </Field>
