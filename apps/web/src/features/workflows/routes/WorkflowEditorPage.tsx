@@ -29,6 +29,8 @@ export function WorkflowEditorPage() {
   const { t } = useTranslation();
   const { agencyId = '', serviceId = '', no = '' } = useParams({ strict: false });
   const versions = useQuery(versionsQuery(serviceId));
+  // Kept here, not in the editor: a save reloads the version (its new row version remounts the editor) before it says so.
+  const [notice, setNotice] = useState<string | null>(null);
   const back = (
     <nav aria-label={t('a11y.breadcrumb')} className="breadcrumb">
       <Link to="/admin/agencies/$agencyId/services/$serviceId/versions" params={{ agencyId, serviceId }}>
@@ -51,7 +53,7 @@ export function WorkflowEditorPage() {
         return (
           <div className="stack-lg">
             {back}
-            <Editor key={`${version.versionNo}:${version.rowVersion}`} list={list} version={version} />
+            <Editor key={`${version.versionNo}:${version.rowVersion}`} list={list} version={version} notice={notice} setNotice={setNotice} />
           </div>
         );
       }}
@@ -71,7 +73,7 @@ function problemsByState(error: unknown): { byState: Map<number, string[]>; othe
   return { byState, other };
 }
 
-function Editor({ list, version }: { list: ServiceVersionList; version: ServiceVersionView }) {
+function Editor({ list, version, notice, setNotice }: { list: ServiceVersionList; version: ServiceVersionView; notice: string | null; setNotice: (n: string | null) => void }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const lang = i18n.language === 'en' ? 'en' : 'fa';
@@ -81,14 +83,14 @@ function Editor({ list, version }: { list: ServiceVersionList; version: ServiceV
   const [template, setTemplate] = useState(list.workflows[0]?.id ?? '');
   const [json, setJson] = useState(() => JSON.stringify(version.workflowDefinition, null, 2));
   const [jsonError, setJsonError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   /** The state whose removal is being confirmed. */
   const [removing, setRemoving] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (d: WorkflowDefinition) => saveWorkflow(list.serviceId, version.versionNo, version.rowVersion, d),
+    // The version is read again first: a next save must send its new row version.
     onSuccess: async () => {
-      setNotice(t('workflowEditor.saved'));
       await queryClient.invalidateQueries({ queryKey: ['admin', 'services', list.serviceId] });
+      setNotice(t('workflowEditor.saved'));
     },
     onError: async (error) => {
       if (error instanceof ApiError && error.status === 409) await queryClient.invalidateQueries({ queryKey: ['admin', 'services', list.serviceId] });
