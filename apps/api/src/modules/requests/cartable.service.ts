@@ -21,7 +21,7 @@ import { decodeCursor, dueDate, dueDay, encodeCursor } from './requests.service'
 import { requestsErrors } from './requests.errors';
 import { DESK_ROLES, deskAgencies, staffMaySee } from './requests.policy';
 import * as repo from './requests.repository';
-import { isOpen, statusesOf, statusLabel } from './requests-workflow';
+import { isOpen, openStatusesOf, statusLabel } from './requests-workflow';
 
 /*
  * The cartable's work items (issue 11 item 5, ADR 0028): a request of the desk is visible to every
@@ -153,7 +153,7 @@ export async function listCartable(ctx: AppContext, actor: Actor, q: CartableQue
     })),
   );
   // "Open" is what the agencies' own workflow definitions say, edited states included.
-  const { open } = statusesOf(await agencyWorkflows(db, agencyIds));
+  const open = openStatusesOf(await agencyWorkflows(db, agencyIds));
   const found = await crepo.listCartable(db, {
     agencyIds,
     statuses: !q.status || q.status === 'open' ? open : q.status === 'all' ? undefined : [q.status],
@@ -419,7 +419,7 @@ export async function unitLoad(ctx: AppContext, actor: Actor, q: { agencyId?: st
   const units = managedUnits(actor, agencyId);
   const [colleagues, load] = [
     await activeStaffWithRoles(db, agencyId, DESK_ROLES),
-    await crepo.loadOf(db, { agencyId, openStatuses: statusesOf(await agencyWorkflows(db, [agencyId])).open, now: ctx.clock.now() }),
+    await crepo.loadOf(db, { agencyId, openStatuses: openStatusesOf(await agencyWorkflows(db, [agencyId])), now: ctx.clock.now() }),
   ];
   const byHolder = new Map(load.map((l) => [l.holderId, l]));
   return {

@@ -70,20 +70,11 @@ export const isFinal = (status: RequestStatus, def: Def = REQUEST_WORKFLOW): boo
 export const isOpen = (status: RequestStatus, def: Def = REQUEST_WORKFLOW): boolean => workflow.isOpen(def, status) && !isWaitingForApplicant(status, def);
 
 /**
- * The statuses of some definitions (those a cartable's agencies run): the ones in which a request
- * waits for the agency in at least one of them (the cartable's "open" filter and its SLA badges'
- * filter), and all of them. A request's own badge is computed by its own definition (isOpen).
+ * The statuses in which a request of some definitions (those a cartable's agencies run) waits for the
+ * agency in at least one of them: the cartable's "open" filter and its SLA badges' filter. A
+ * request's own badge is computed by its own definition (isOpen).
  */
-export function statusesOf(defs: readonly Def[]): { open: RequestStatus[]; all: RequestStatus[] } {
-  const open = new Set<RequestStatus>();
-  const all = new Set<RequestStatus>();
-  for (const d of defs)
-    for (const s of d.states) {
-      all.add(s.id);
-      if (isOpen(s.id, d)) open.add(s.id);
-    }
-  return { open: [...open], all: [...all] };
-}
+export const openStatusesOf = (defs: readonly Def[]): RequestStatus[] => [...new Set(defs.flatMap((d) => d.states.filter((s) => isOpen(s.id, d)).map((s) => s.id)))];
 
 /** The role an actor acts as for a transition: the first of the transition's roles the actor holds. */
 export function actingRole(t: Transition, held: readonly Role[]): Role | undefined {
