@@ -986,7 +986,7 @@ export interface paths {
         put?: never;
         /**
          * Take an action of the request’s workflow (the definition of the service version it was submitted on): refer to the manager, approve in part, return to the expert, invite to the in-person desk, record the visit…
-         * @description The roles allowed are the action’s, held in the request’s agency (agency-wide or in the unit serving it). 403 FORBIDDEN without one; 409 REQUEST_ACTION_NOT_ALLOWED when the current status has no such action; VALIDATION_FAILED when the action needs a note. The applicant is told of a decision, another ending, or an invitation to the in-person desk.
+         * @description The roles allowed are the action’s, held in the request’s agency (agency-wide or in the unit serving it). 403 FORBIDDEN without one; 409 REQUEST_ACTION_NOT_ALLOWED when the current status has no such action; VALIDATION_FAILED when the action needs a note. An action that decides (its next state ends the request approved, approved in part or rejected: the step’s `decision`) issues the signed answer as POST /requests/:id/answer does, without a PIN: the note is its reasons, `notGranted` the parts not granted (ANSWER_NOT_GRANTED_REQUIRED), `legalBasis` from the card (ANSWER_LEGAL_BASIS_REQUIRED to reject where the card cites law), ANSWER_REASONS_REQUIRED to reject without a note; `notGranted` or `legalBasis` on an action that does not decide is ANSWER_NOT_A_DECISION. The applicant is told of a decision, another ending, or an invitation to the in-person desk.
          */
         post: operations["takeRequestWorkflowAction"];
         delete?: never;
@@ -15065,6 +15065,7 @@ export interface operations {
                      *       "version": 1,
                      *       "actions": [],
                      *       "statusLabel": "ثبت‌شده",
+                     *       "outcome": null,
                      *       "steps": [],
                      *       "inPerson": null,
                      *       "payment": null
@@ -15124,10 +15125,12 @@ export interface operations {
                         version: number;
                         actions: string[];
                         statusLabel: string;
+                        outcome: ("approved" | "rejected" | "partial" | "withdrawn" | "closed") | null;
                         steps: {
                             id: string;
                             label: string;
                             requiresNote: boolean;
+                            decision: ("approve" | "partial" | "reject") | null;
                         }[];
                         inPerson: {
                             documents: string[];
@@ -15143,7 +15146,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15152,7 +15155,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15408,10 +15411,12 @@ export interface operations {
                             version: number;
                             actions: string[];
                             statusLabel: string;
+                            outcome: ("approved" | "rejected" | "partial" | "withdrawn" | "closed") | null;
                             steps: {
                                 id: string;
                                 label: string;
                                 requiresNote: boolean;
+                                decision: ("approve" | "partial" | "reject") | null;
                             }[];
                             inPerson: {
                                 documents: string[];
@@ -15429,7 +15434,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15438,7 +15443,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15635,10 +15640,12 @@ export interface operations {
                         version: number;
                         actions: string[];
                         statusLabel: string;
+                        outcome: ("approved" | "rejected" | "partial" | "withdrawn" | "closed") | null;
                         steps: {
                             id: string;
                             label: string;
                             requiresNote: boolean;
+                            decision: ("approve" | "partial" | "reject") | null;
                         }[];
                         inPerson: {
                             documents: string[];
@@ -15654,7 +15661,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15663,7 +15670,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -15860,10 +15867,12 @@ export interface operations {
                         version: number;
                         actions: string[];
                         statusLabel: string;
+                        outcome: ("approved" | "rejected" | "partial" | "withdrawn" | "closed") | null;
                         steps: {
                             id: string;
                             label: string;
                             requiresNote: boolean;
+                            decision: ("approve" | "partial" | "reject") | null;
                         }[];
                         inPerson: {
                             documents: string[];
@@ -15879,7 +15888,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15888,7 +15897,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16036,7 +16045,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16045,7 +16054,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16194,7 +16203,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16203,7 +16212,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16428,10 +16437,12 @@ export interface operations {
                         version: number;
                         actions: string[];
                         statusLabel: string;
+                        outcome: ("approved" | "rejected" | "partial" | "withdrawn" | "closed") | null;
                         steps: {
                             id: string;
                             label: string;
                             requiresNote: boolean;
+                            decision: ("approve" | "partial" | "reject") | null;
                         }[];
                         inPerson: {
                             documents: string[];
@@ -16447,7 +16458,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16456,7 +16467,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16722,10 +16733,12 @@ export interface operations {
                         version: number;
                         actions: string[];
                         statusLabel: string;
+                        outcome: ("approved" | "rejected" | "partial" | "withdrawn" | "closed") | null;
                         steps: {
                             id: string;
                             label: string;
                             requiresNote: boolean;
+                            decision: ("approve" | "partial" | "reject") | null;
                         }[];
                         inPerson: {
                             documents: string[];
@@ -16741,7 +16754,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16750,7 +16763,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -16952,6 +16965,12 @@ export interface operations {
                     note?: string;
                     version?: number;
                     documents?: string[];
+                    notGranted?: string;
+                    legalBasis?: {
+                        /** Format: uuid */
+                        lawId: string;
+                        article: string;
+                    }[];
                 };
             };
         };
@@ -17016,10 +17035,12 @@ export interface operations {
                         version: number;
                         actions: string[];
                         statusLabel: string;
+                        outcome: ("approved" | "rejected" | "partial" | "withdrawn" | "closed") | null;
                         steps: {
                             id: string;
                             label: string;
                             requiresNote: boolean;
+                            decision: ("approve" | "partial" | "reject") | null;
                         }[];
                         inPerson: {
                             documents: string[];
@@ -17035,7 +17056,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17044,7 +17065,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17324,7 +17345,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17333,7 +17354,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17515,7 +17536,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17524,7 +17545,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17715,7 +17736,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17724,7 +17745,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -17972,7 +17993,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17981,7 +18002,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18231,7 +18252,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18240,7 +18261,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18491,7 +18512,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18500,7 +18521,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18748,7 +18769,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18757,7 +18778,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -18980,7 +19001,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18989,7 +19010,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19201,7 +19222,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19210,7 +19231,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19368,7 +19389,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19377,7 +19398,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19530,7 +19551,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19539,7 +19560,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19707,7 +19728,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19716,7 +19737,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -19903,7 +19924,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19912,7 +19933,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20117,7 +20138,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20126,7 +20147,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20279,7 +20300,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20288,7 +20309,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20511,7 +20532,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20520,7 +20541,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -20731,10 +20752,12 @@ export interface operations {
                         version: number;
                         actions: string[];
                         statusLabel: string;
+                        outcome: ("approved" | "rejected" | "partial" | "withdrawn" | "closed") | null;
                         steps: {
                             id: string;
                             label: string;
                             requiresNote: boolean;
+                            decision: ("approve" | "partial" | "reject") | null;
                         }[];
                         inPerson: {
                             documents: string[];
@@ -20750,7 +20773,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20759,7 +20782,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21028,10 +21051,12 @@ export interface operations {
                         version: number;
                         actions: string[];
                         statusLabel: string;
+                        outcome: ("approved" | "rejected" | "partial" | "withdrawn" | "closed") | null;
                         steps: {
                             id: string;
                             label: string;
                             requiresNote: boolean;
+                            decision: ("approve" | "partial" | "reject") | null;
                         }[];
                         inPerson: {
                             documents: string[];
@@ -21047,7 +21072,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21056,7 +21081,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21282,7 +21307,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21291,7 +21316,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21465,7 +21490,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21474,7 +21499,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21688,7 +21713,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21697,7 +21722,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -21863,7 +21888,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21872,7 +21897,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22024,7 +22049,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22033,7 +22058,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22174,7 +22199,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, IDEMPOTENCY_KEY_INVALID, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22183,7 +22208,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22348,7 +22373,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22357,7 +22382,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22515,7 +22540,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22524,7 +22549,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22671,7 +22696,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22680,7 +22705,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -22850,7 +22875,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22859,7 +22884,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23046,7 +23071,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -23055,7 +23080,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23259,7 +23284,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -23268,7 +23293,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23440,7 +23465,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -23449,7 +23474,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23654,7 +23679,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -23663,7 +23688,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -23995,7 +24020,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, MALFORMED_JSON, NESTING_TOO_DEEP, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -24004,7 +24029,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -24280,7 +24305,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -24289,7 +24314,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -24461,7 +24486,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            /** @description Bad request: ANSWER_LEGAL_BASIS_NOT_ON_CARD, ANSWER_LEGAL_BASIS_REQUIRED, ANSWER_NOT_A_DECISION, ANSWER_NOT_GRANTED_REQUIRED, ANSWER_REASONS_REQUIRED, ATTACHMENT_UNUSABLE, CORRECTION_EMPTY, CORRECTION_FIELDS_UNKNOWN, DESK_REPORT_FILTERS_CONFLICT, REPLY_DOCUMENTS_REQUIRED, REPLY_FIELDS_NOT_ASKED, REQUEST_DOCUMENT_MISSING, REQUEST_DOCUMENT_UNKNOWN, TEXT_NOT_ALLOWED, UPLOAD_UNUSABLE, VALIDATION_FAILED, VALUE_NOT_STORABLE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -24470,7 +24495,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            code: "ANSWER_LEGAL_BASIS_NOT_ON_CARD" | "ANSWER_LEGAL_BASIS_REQUIRED" | "ANSWER_NOT_A_DECISION" | "ANSWER_NOT_GRANTED_REQUIRED" | "ANSWER_REASONS_REQUIRED" | "ATTACHMENT_UNUSABLE" | "CORRECTION_EMPTY" | "CORRECTION_FIELDS_UNKNOWN" | "DESK_REPORT_FILTERS_CONFLICT" | "REPLY_DOCUMENTS_REQUIRED" | "REPLY_FIELDS_NOT_ASKED" | "REQUEST_DOCUMENT_MISSING" | "REQUEST_DOCUMENT_UNKNOWN" | "TEXT_NOT_ALLOWED" | "UPLOAD_UNUSABLE" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -48025,10 +48050,12 @@ export interface operations {
                         version: number;
                         actions: string[];
                         statusLabel: string;
+                        outcome: ("approved" | "rejected" | "partial" | "withdrawn" | "closed") | null;
                         steps: {
                             id: string;
                             label: string;
                             requiresNote: boolean;
+                            decision: ("approve" | "partial" | "reject") | null;
                         }[];
                         inPerson: {
                             documents: string[];
@@ -48673,10 +48700,12 @@ export interface operations {
                         version: number;
                         actions: string[];
                         statusLabel: string;
+                        outcome: ("approved" | "rejected" | "partial" | "withdrawn" | "closed") | null;
                         steps: {
                             id: string;
                             label: string;
                             requiresNote: boolean;
+                            decision: ("approve" | "partial" | "reject") | null;
                         }[];
                         inPerson: {
                             documents: string[];

@@ -39,11 +39,15 @@ export interface WorkflowStep {
   id: string;
   label: string;
   requiresNote: boolean;
+  /** The decision the step makes (taken with the signed answer: the answer dialog); null for any other move. */
+  decision?: 'approve' | 'partial' | 'reject' | null;
 }
 export type RequestView = C.RequestWithPeople & {
   version?: number;
   actions?: RequestAction[];
   statusLabel?: string;
+  /** How it ended (approved, partial, rejected, withdrawn, closed); null while open. */
+  outcome?: C.Outcome | null;
   steps?: WorkflowStep[];
   /** In the in-person step: the originals to bring and the invitation's when and why. */
   inPerson?: { documents: string[]; documentKinds: string[]; note: string | null } | null;

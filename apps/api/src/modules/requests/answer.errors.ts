@@ -22,6 +22,11 @@ export const answerErrors = defineErrors({
     fa: 'برای تأیید بخشی از درخواست، بخش‌هایی را که پذیرفته نمی‌شود بنویسید؛ این بخش‌ها تنها در تأیید بخشی معنا دارند.',
     en: 'To approve in part, write the parts not granted; they apply to a partial approval only.',
   },
+  ANSWER_NOT_A_DECISION: {
+    status: 400,
+    fa: 'بخش‌های پذیرفته‌نشده و مستند قانونی تنها همراه اقدامی داده می‌شوند که درخواست را با تصمیم می‌بندد.',
+    en: 'The parts not granted and the legal basis go only with an action that decides the request.',
+  },
   ANSWER_NOT_FOUND: { status: 404, fa: 'این درخواست هنوز پاسخ امضاشده ندارد.', en: 'This request has no signed answer yet.' },
   ANSWER_NOT_SIGNED: {
     status: 409,

@@ -18,9 +18,9 @@ import * as answers from './answer.repository';
 import { AnswerError } from './answer.errors';
 import * as reads from './request-rows.service';
 import * as repo from './requests.repository';
-import { mayView, staffMaySee } from './requests.policy';
-import { actInTransaction, getRequest, viewOf } from './requests.service';
-import { isFinal } from './requests-workflow';
+import { heldRolesFor, mayView, staffMaySee } from './requests.policy';
+import { actInTransaction, actOnRequest, getRequest, viewOf } from './requests.service';
+import { decisionAction, decisionOf, isFinal, type RequestAction } from './requests-workflow';
 import { RequestsError } from './requests.errors';
 
 /*
@@ -185,7 +185,7 @@ async function decideAndIssue<B>(
   actor: Actor,
   origin: RequestOrigin,
   requestId: string,
-  input: DecideWithAnswer & { version?: number | undefined },
+  input: DecideWithAnswer & { version?: number | undefined; action?: RequestAction | undefined },
   claim: IdempotencyClaim | undefined,
   respond: (tx: Tx, after: repo.RequestRow, answer: RequestAnswer) => Promise<B>,
 ): Promise<Replayable<B, 200>> {
@@ -199,6 +199,9 @@ async function decideAndIssue<B>(
   // A request already decided is refused before rendering, except a retry with an Idempotency-Key
   // (the transaction replays its first answer); the transaction makes the authoritative check.
   if (!claim && isFinal(r.status, r.workflow)) throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action: checked.action });
+  // The move is the action of the request's own definition that makes this decision (an approval in
+  // part ends in the state that says so where there is one); the transaction checks it again.
+  const action = input.action ?? decisionAction(r.status, input.decision, heldRolesFor(staff, r), r.workflow) ?? checked.action;
   const view = await getRequest(ctx, staff, requestId, 'fa');
   const now = ctx.clock.now();
   const held = rolesIn(staff, r.agencyId);
@@ -227,7 +230,7 @@ async function decideAndIssue<B>(
   return withTransaction(ctx.database, (tx) =>
     once(tx, claim, now, async () => {
       const w = { actor: staff, origin, at: now };
-      const after = await actInTransaction(ctx, tx, staff, origin, requestId, checked.action, { note: checked.reasons, version: input.version }, now);
+      const after = await actInTransaction(ctx, tx, staff, origin, requestId, action, { note: checked.reasons, version: input.version }, now);
       const doc = await issueDocument(ctx, tx, w, prepared);
       const row: answers.AnswerRow = {
         requestId,
@@ -301,6 +304,36 @@ export async function decideRequest(
 ): Promise<Replayable<RequestView, 200>> {
   const answer = { decision: input.decision, reasons: input.note, version: input.version };
   return decideAndIssue(ctx, actor, origin, requestId, answer, claim, (tx, after) => viewOf(tx.db, after, actor, lang));
+}
+
+/**
+ * POST /requests/:id/actions/:action: an action whose next state ends the request with a decision
+ * (approved, approved in part, rejected) is taken only with its signed answer, through the same
+ * path as /answer (decideAndIssue): the note is the answer's reasons, the body may give the parts
+ * not granted and the legal basis; no PIN is taken, so the answer waits in the signers' inbox. So
+ * no request is decided without an answer, whichever route decides it. Every other action is a
+ * move of the workflow (actOnRequest). Replies with the request.
+ */
+export async function takeAction(
+  ctx: AppContext,
+  actor: Actor,
+  origin: RequestOrigin,
+  requestId: string,
+  action: RequestAction,
+  input: { note?: string | undefined; version?: number | undefined; documents?: string[] | undefined; notGranted?: string | undefined; legalBasis?: DecideWithAnswer['legalBasis'] },
+  lang: Lang,
+  claim?: IdempotencyClaim,
+): Promise<Replayable<RequestView, 200>> {
+  requireStaff(actor);
+  const r = await reads.findRequest(ctx.database.db, requestId);
+  const decision = r && staffMaySee(actor, r.agencyId) ? decisionOf(r.status, action, r.workflow) : undefined;
+  if (decision) {
+    const answer = { decision, reasons: input.note, notGranted: input.notGranted, legalBasis: input.legalBasis, version: input.version, action };
+    return decideAndIssue(ctx, actor, origin, requestId, answer, claim, (tx, after) => viewOf(tx.db, after, actor, lang));
+  }
+  // The parts not granted and the legal basis belong to a decision's answer only.
+  if (input.notGranted !== undefined || input.legalBasis !== undefined) throw new AnswerError('ANSWER_NOT_A_DECISION', { action });
+  return actOnRequest(ctx, actor, origin, requestId, action, input, lang, claim);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CartableItem, RequestPayment, RequestWithPeople } from '@dargah/contracts';
+import { AnswerDecision, CartableItem, Outcome, RequestPayment, RequestWithPeople } from '@dargah/contracts';
 import { z } from 'zod';
 
 /**
@@ -14,8 +14,13 @@ export const RequestView = RequestWithPeople.extend({
   actions: z.array(RequestActionName),
   /** The status in words, from the request's workflow definition. */
   statusLabel: z.string(),
-  /** The actions offered, with their words and whether each needs a note (the screen's buttons). */
-  steps: z.array(z.object({ id: RequestActionName, label: z.string(), requiresNote: z.boolean() })),
+  /** How it ended (its terminal state's outcome: approved, partial, rejected, withdrawn, closed); null while open. */
+  outcome: Outcome.nullable(),
+  /**
+   * The actions offered, with their words, whether each needs a note, and the decision it makes
+   * (approve, partial, reject: taken with the signed answer, POST /requests/:id/answer), null for any other move.
+   */
+  steps: z.array(z.object({ id: RequestActionName, label: z.string(), requiresNote: z.boolean(), decision: AnswerDecision.nullable() })),
   /** In the in-person step: the originals to bring and the invitation's note (when and why); null otherwise. */
   inPerson: z.object({ documents: z.array(z.string()), documentKinds: z.array(z.string()), note: z.string().nullable() }).nullable(),
   /** The fee paid for it through the payment gateway (amount, the gateway's reference number); null when none was paid online. */

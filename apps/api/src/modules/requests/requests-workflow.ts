@@ -1,4 +1,4 @@
-import { ROLES, type RequestStatus } from '@dargah/contracts';
+import { ROLES, type AnswerDecision, type Outcome, type RequestStatus } from '@dargah/contracts';
 import * as workflow from '../../platform/workflow';
 
 /**
@@ -90,6 +90,38 @@ export function decide(status: RequestStatus, action: RequestAction, held: reado
   return r.ok ? { ...r, to: r.to, actedAs: r.actedAs as Role } : r;
 }
 
+/** How a request in `status` ended (the terminal state's outcome), or null while it is open. */
+export const outcomeOf = (status: RequestStatus, def: Def = REQUEST_WORKFLOW): Outcome | null => {
+  const s = workflow.stateOf(def, status);
+  return s?.terminal ? (s.outcome ?? null) : null;
+};
+
+const ANSWERED: Partial<Record<Outcome, AnswerDecision>> = { approved: 'approve', partial: 'partial', rejected: 'reject' };
+
+/**
+ * The decision an action makes: the answer its next state's outcome calls for (approved, approved in
+ * part, rejected), or undefined for every other move (a referral, an invitation, a withdrawal, a
+ * close without an answer). Such an action is taken only with a signed answer (answer.service).
+ */
+export function decisionOf(status: RequestStatus, action: RequestAction, def: Def = REQUEST_WORKFLOW): AnswerDecision | undefined {
+  const a = workflow.actionOf(def, status, action);
+  const outcome = a && outcomeOf(a.to, def);
+  return outcome ? ANSWERED[outcome] : undefined;
+}
+
+/**
+ * The action of `status` that makes a decision, for someone holding `held`: the first whose
+ * decision it is and whose roles they hold, else the first whose decision it is (the engine then
+ * refuses it with its code). An approval in part takes an action that approves in part where the
+ * definition has one, and otherwise an approval (the answer says which parts are not granted).
+ */
+export function decisionAction(status: RequestStatus, decision: AnswerDecision, held: readonly string[], def: Def = REQUEST_WORKFLOW): RequestAction | undefined {
+  const actions = workflow.stateOf(def, status)?.actions ?? [];
+  const making = (d: AnswerDecision) => actions.filter((a) => decisionOf(status, a.id, def) === d);
+  const candidates = decision === 'partial' ? [...making('partial'), ...making('approve')] : making(decision);
+  return (candidates.find((a) => a.roles.some((r) => held.includes(r))) ?? candidates[0])?.id;
+}
+
 /** A status where the request waits for its applicant: the SLA clock is paused. */
 export function isWaitingForApplicant(status: RequestStatus, def: Def = REQUEST_WORKFLOW): boolean {
   return workflow.stateOf(def, status)?.waitingForApplicant === true;
@@ -102,7 +134,7 @@ export const statusLabel = (status: RequestStatus, def: Def, lang: 'fa' | 'en'):
 export const actionSteps = (status: RequestStatus, ids: readonly string[], def: Def, lang: 'fa' | 'en') =>
   ids.map((id) => {
     const a = workflow.actionOf(def, status, id)!;
-    return { id, label: a.label[lang], requiresNote: a.requiresNote === true };
+    return { id, label: a.label[lang], requiresNote: a.requiresNote === true, decision: decisionOf(status, id, def) ?? null };
   });
 
 /** The state is the in-person step: the applicant is told when, why and with which documents to come. */

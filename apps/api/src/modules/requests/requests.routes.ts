@@ -1,11 +1,11 @@
-import { ApplicantReveal, DecideRequest, Page, PdfDisposition, RowVersion, SubmitRequest } from '@dargah/contracts';
+import { ApplicantReveal, DecideRequest, DecideWithAnswer, Page, PdfDisposition, RowVersion, SubmitRequest } from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { PdfResponse, sendPdf } from '../../platform/http/pdf-reply';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
-import { decideRequest } from './answer.service';
+import { decideRequest, takeAction } from './answer.service';
 import { receiptPdf } from './receipt.service';
 import { revealApplicant } from './request-people.service';
 import { RequestView } from './request-views.schemas';
@@ -31,6 +31,10 @@ const ActionBody = z
     version: RowVersion.optional(),
     /** The document kinds the state needs that staff saw (the originals at the in-person desk). */
     documents: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/)).max(50).optional(),
+    /** For an action that approves in part: the parts not granted (the answer's, as in POST /requests/:id/answer). */
+    notGranted: DecideWithAnswer.shape.notGranted,
+    /** For an action that decides: the legal basis cited from the service's card (as in POST /requests/:id/answer). */
+    legalBasis: DecideWithAnswer.shape.legalBasis,
   })
   .strict();
 
@@ -148,7 +152,7 @@ export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags,
         summary: 'Take an action of the request’s workflow (the definition of the service version it was submitted on): refer to the manager, approve in part, return to the expert, invite to the in-person desk, record the visit…',
         description:
-          'The roles allowed are the action’s, held in the request’s agency (agency-wide or in the unit serving it). 403 FORBIDDEN without one; 409 REQUEST_ACTION_NOT_ALLOWED when the current status has no such action; VALIDATION_FAILED when the action needs a note. The applicant is told of a decision, another ending, or an invitation to the in-person desk.',
+          'The roles allowed are the action’s, held in the request’s agency (agency-wide or in the unit serving it). 403 FORBIDDEN without one; 409 REQUEST_ACTION_NOT_ALLOWED when the current status has no such action; VALIDATION_FAILED when the action needs a note. An action that decides (its next state ends the request approved, approved in part or rejected: the step’s `decision`) issues the signed answer as POST /requests/:id/answer does, without a PIN: the note is its reasons, `notGranted` the parts not granted (ANSWER_NOT_GRANTED_REQUIRED), `legalBasis` from the card (ANSWER_LEGAL_BASIS_REQUIRED to reject where the card cites law), ANSWER_REASONS_REQUIRED to reject without a note; `notGranted` or `legalBasis` on an action that does not decide is ANSWER_NOT_A_DECISION. The applicant is told of a decision, another ending, or an invitation to the in-person desk.',
         headers: IdempotencyHeaders,
         params: ActionParams,
         body: ActionBody,
@@ -158,7 +162,7 @@ export async function requestsRoutes(app: FastifyInstance, ctx: AppContext): Pro
     async (req, reply) =>
       sendReplayable(
         reply,
-        await actOnRequest(ctx, req.actor, req.origin, req.params.id, req.params.action, req.body, req.lang, claimFrom(req, `request.action:${req.params.id}:${req.params.action}`, req.body)),
+        await takeAction(ctx, req.actor, req.origin, req.params.id, req.params.action, req.body, req.lang, claimFrom(req, `request.action:${req.params.id}:${req.params.action}`, req.body)),
       ),
   );
 }

@@ -23,7 +23,7 @@ import { requestReceivedTemplate } from './requests.notifications';
 import { notifyMove } from './requests-moves.service';
 import * as reads from './request-rows.service';
 import * as repo from './requests.repository';
-import { actionSteps, allowedActions, inPersonOf, isFinal, statusLabel, SUBMITTED_EVENT, type RequestAction } from './requests-workflow';
+import { actionSteps, allowedActions, inPersonOf, isFinal, outcomeOf, statusLabel, SUBMITTED_EVENT, type RequestAction } from './requests-workflow';
 import { newTrackingCode } from './tracking-code.model';
 import { answerDuration } from './answer-duration.model';
 import { RequestsError } from './requests.errors';
@@ -107,6 +107,7 @@ function toView(r: repo.RequestRow, events: repo.RequestEventRow[], people: Peop
     version: r.version,
     actions: viewer.type === 'staff' ? allowedActions(r.status, heldRolesFor(viewer, r), r.workflow) : [],
     statusLabel: statusLabel(r.status, r.workflow, lang),
+    outcome: outcomeOf(r.status, r.workflow),
     steps: [],
     // The note of the move into the current status (the invitation's when and why).
     inPerson: inPersonOf(r.status, r.workflow, lang, noteOfEntry(events, r)),

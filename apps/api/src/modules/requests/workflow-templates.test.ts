@@ -116,13 +116,13 @@ describe('expert review then manager sign-off on the desk', () => {
     const returned = await act(north!, r.id, 'return_to_expert', { note: 'نظر حقوقی را هم بنویسید.' });
     expect(returned.json()).toMatchObject({ status: 'expert_review' });
     await act(expert!, r.id, 'refer', { note: 'نظر حقوقی افزوده شد.' });
-    const partial = await act(north!, r.id, 'approve_partially', { note: 'یک نسخه صادر می‌شود.' });
-    expect(partial.json()).toMatchObject({ status: 'partially_approved', actions: [], decisionNote: 'یک نسخه صادر می‌شود.' });
+    const partial = await act(north!, r.id, 'approve_partially', { note: 'یک نسخه صادر می‌شود.', notGranted: 'نسخهٔ دوم' });
+    expect(partial.json()).toMatchObject({ status: 'partially_approved', outcome: 'partial', actions: [], decisionNote: 'یک نسخه صادر می‌شود.' });
     expect((await act(north!, r.id, 'approve')).json().error.code).toBe('REQUEST_ACTION_NOT_ALLOWED');
     // The applicant's view: the state in words and the timeline, no staff actions.
     const mine = (await inject('GET', `/requests/${r.id}`, citizen)).json();
     expect(mine).toMatchObject({ status: 'partially_approved', statusLabel: 'تأیید بخشی', actions: [] });
-    expect(mine.history.map((h: { action: string }) => h.action)).toEqual(['submitted', 'taken', 'referred', 'returned', 'referred', 'partially_approved']);
+    expect(mine.history.map((h: { action: string }) => h.action)).toEqual(['submitted', 'taken', 'referred', 'returned', 'referred', 'partially_approved', 'answer_issued']);
     expect((await sent(r.id)).map((n) => n.template)).toEqual(expect.arrayContaining(['requests.received', 'requests.approved']));
     await sealAuditNow(t.ctx.database);
     const audit = await rows<{ action: string }>(t.ctx.database.db, sql`SELECT action FROM audit_entries WHERE object_id = ${r.id} ORDER BY id`);
@@ -133,6 +133,7 @@ describe('expert review then manager sign-off on the desk', () => {
       'service_request.return_to_expert',
       'service_request.refer',
       'service_request.approve_partially',
+      'service_request.answer',
     ]);
   });
 
@@ -154,6 +155,67 @@ describe('expert review then manager sign-off on the desk', () => {
     expect((await eventsOf(r.id)).filter((e) => e.action === 'approved')).toHaveLength(1);
     // An action name that is not an id is refused by the route's schema.
     expect((await act(north, r.id, 'DROP TABLE')).statusCode).toBe(400);
+  });
+});
+
+describe('every decision issues the signed answer, whichever route and action make it', () => {
+  /** A request of the expert-then-manager service at the manager's sign-off. */
+  const atSignoff = async () => {
+    const citizen = await signInCitizen(t);
+    const r = await submitDeskRequest(t, citizen, ids.expert!);
+    const expert = await as('expertNorth');
+    await act(expert, r.id, 'take');
+    await act(expert, r.id, 'refer', { note: 'پیشنهاد تأیید بخشی' });
+    return { citizen, r, north: await as('managerNorth') };
+  };
+  const answerOf = (s: Session, id: string) => inject('GET', `/requests/${id}/answer`, s);
+  const answersIn = async (id: string) =>
+    (await rows<{ n: number }>(t.ctx.database.db, sql`SELECT count(*)::int AS n FROM request_answers WHERE request_id = ${id}`))[0]!.n;
+
+  it('the steps say which decide; an action that approves in part issues the answer with the parts not granted', async () => {
+    const { citizen, r, north } = await atSignoff();
+    const view = (await inject('GET', `/requests/${r.id}`, north)).json();
+    expect(view.outcome).toBeNull();
+    expect(view.steps.map((s: { id: string; decision: string | null }) => [s.id, s.decision])).toEqual([
+      ['approve', 'approve'],
+      ['approve_partially', 'partial'],
+      ['reject', 'reject'],
+      ['return_to_expert', null],
+    ]);
+    // Refused before anything is stored: the parts not granted are missing; they go with a decision only.
+    expect((await act(north, r.id, 'approve_partially', { note: 'یک نسخه' })).json().error.code).toBe('ANSWER_NOT_GRANTED_REQUIRED');
+    expect((await act(north, r.id, 'return_to_expert', { note: 'دوباره ببینید', notGranted: 'هیچ' })).json().error.code).toBe('ANSWER_NOT_A_DECISION');
+    expect((await inject('GET', `/requests/${r.id}`, north)).json()).toMatchObject({ status: 'manager_signoff', version: view.version });
+    expect(await answersIn(r.id)).toBe(0);
+    const done = await act(north, r.id, 'approve_partially', { note: 'یک نسخه صادر می‌شود.', notGranted: 'نسخهٔ دوم پروانه', version: view.version });
+    expect(done.json()).toMatchObject({ status: 'partially_approved', outcome: 'partial' });
+    const answer = (await answerOf(north, r.id)).json();
+    expect(answer).toMatchObject({ decision: 'approved', partial: true, notGranted: 'نسخهٔ دوم پروانه', reasons: 'یک نسخه صادر می‌شود.', signatureCount: 0 });
+    // Issued, waiting for its signature: the applicant sees it exists and downloads it once signed.
+    expect((await answerOf(citizen, r.id)).json()).toMatchObject({ documentId: answer.documentId });
+    expect((await inject('GET', `/requests/${r.id}/answer.pdf`, citizen)).json().error.code).toBe('ANSWER_NOT_SIGNED');
+  });
+
+  it('the answer dialog’s approval in part ends in the definition’s own state for it; sixteen concurrent decisions issue one answer', async () => {
+    const { r, north } = await atSignoff();
+    const body = { decision: 'partial', reasons: 'یک نسخه صادر می‌شود.', notGranted: 'نسخهٔ دوم' };
+    const results = await Promise.all(Array.from({ length: 16 }, () => inject('POST', `/requests/${r.id}/answer`, north, body)));
+    expect(results.filter((x) => x.statusCode === 200)).toHaveLength(1);
+    expect(results.filter((x) => x.statusCode !== 200).every((x) => x.statusCode === 409)).toBe(true);
+    expect((await inject('GET', `/requests/${r.id}`, north)).json()).toMatchObject({ status: 'partially_approved', outcome: 'partial' });
+    expect(await answersIn(r.id)).toBe(1);
+    expect((await eventsOf(r.id)).filter((e) => e.action === 'partially_approved')).toHaveLength(1);
+  });
+
+  it('a rejection through the action needs its reasons, then issues the answer; a move that does not decide issues none', async () => {
+    const { r, north } = await atSignoff();
+    expect((await act(north, r.id, 'return_to_expert', { note: 'نظر حقوقی را بنویسید.' })).json()).toMatchObject({ status: 'expert_review', outcome: null });
+    expect(await answersIn(r.id)).toBe(0);
+    await act(await as('expertNorth'), r.id, 'refer', { note: 'نظر حقوقی افزوده شد.' });
+    expect((await act(north, r.id, 'reject', { note: 'a\u0000b' })).statusCode).toBe(400);
+    expect((await act(north, r.id, 'reject', {})).json().error.code).toBe('ANSWER_REASONS_REQUIRED');
+    expect((await act(north, r.id, 'reject', { note: 'مدارک با قانون سازگار نیست.' })).json()).toMatchObject({ status: 'rejected', outcome: 'rejected' });
+    expect((await answerOf(north, r.id)).json()).toMatchObject({ decision: 'rejected', partial: false });
   });
 });
 
@@ -180,7 +242,7 @@ describe('with an in-person step on the desk', () => {
     expect(missing.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { missing: ['birth_certificate_original'] } });
     const attended = await act(clerk!, r.id, 'attended', { documents: ['national_card_original', 'birth_certificate_original'] });
     expect(attended.json()).toMatchObject({ status: 'decision', inPerson: null });
-    expect((await act(north!, r.id, 'reject', {})).json().error.code).toBe('VALIDATION_FAILED');
+    expect((await act(north!, r.id, 'reject', {})).json().error.code).toBe('ANSWER_REASONS_REQUIRED');
     expect((await act(north!, r.id, 'approve')).json()).toMatchObject({ status: 'approved' });
     expect((await sent(r.id)).map((n) => n.template).filter((x) => x !== 'requests.received')).toEqual(
       expect.arrayContaining(['requests.in_person_invitation', 'requests.approved']),

@@ -52,6 +52,17 @@ export function isRequestStatus(value: unknown): value is KnownStatus {
   return typeof value === 'string' && (REQUEST_STATUSES as readonly string[]).includes(value);
 }
 
+/**
+ * The request has been decided with an answer (approved, in part, rejected): its signed answer and
+ * the applicant's rating follow. From the server's `outcome` (the request's own definition's); a
+ * view without one falls back to the simple-approval template's two decided statuses.
+ */
+export const isDecided = (r: Pick<RequestView, 'status' | 'outcome'>): boolean =>
+  r.outcome !== undefined ? r.outcome === 'approved' || r.outcome === 'partial' || r.outcome === 'rejected' : r.status === 'approved' || r.status === 'rejected';
+
+/** The request has ended, with a decision or otherwise (withdrawn, closed unanswered): nothing more is written to it. */
+export const isEnded = (r: Pick<RequestView, 'status' | 'outcome'>): boolean => (r.outcome !== undefined ? r.outcome !== null : isDecided(r));
+
 /** The cartable's filter: one status, or `all`; none means the open ones (submitted and in review). */
 export type CartableFilter = KnownStatus | 'all';
 

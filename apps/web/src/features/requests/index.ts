@@ -6,6 +6,8 @@ export {
   REQUEST_STATUSES,
   decideRequest,
   isCartableFilter,
+  isDecided,
+  isEnded,
   isRequestStatus,
   takeWorkflowAction,
   myRequestsQuery,

@@ -208,7 +208,7 @@ const staffRequestEn: Widen<typeof staffRequestFa> = {
   take: 'Take to work on',
   approve: 'Approve',
   reject: 'Reject',
-  closed: 'This request has been decided.',
+  closed: 'Work on this request has ended.',
   noActions: 'There is nothing your role can do on this request now.',
   stepNote: 'Note for the action',
   stepNoteHelp: 'Needed to refer, to invite to the in-person desk (when and why) and to send back.',

@@ -16,6 +16,7 @@ import {
   askCorrection,
   attachmentHref,
   correctionsQuery,
+  isEnded,
   messagesQuery,
   postMessage,
   replyToCorrection,
@@ -223,7 +224,7 @@ export function RequestThread({ request }: { request: RequestView }) {
   const [files, setFiles] = useState<File[]>([]);
   const keys = useRef(createSubmissionKeys()).current;
   const baseId = useId();
-  const closed = request.status === 'approved' || request.status === 'rejected';
+  const closed = isEnded(request);
   const send = useMutation({
     mutationFn: async () => {
       const attachmentIds = await uploadAll(request.id, files);

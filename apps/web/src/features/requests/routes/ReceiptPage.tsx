@@ -10,7 +10,7 @@ import type { RequestView } from '../../../lib/contracts';
 import { useFormat } from '../../../lib/format';
 import { ChannelFacts } from '../../channels';
 import { RatingSection } from '../../feedback';
-import { receiptPdfHref, requestQuery } from '../api';
+import { isDecided, isEnded, receiptPdfHref, requestQuery } from '../api';
 import { ApplicantFacts } from '../components/ApplicantFacts';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { CorrectionReplyPanel, RequestThread } from '../components/RequestInteraction';
@@ -104,13 +104,13 @@ function Receipt({ r, submitted }: { r: RequestView; submitted: boolean }) {
         <ChannelFacts requestId={r.id} />
       </div>
 
-      {r.status === 'approved' || r.status === 'rejected' ? (
+      {isDecided(r) ? (
         <div className="no-print">
           <SignedAnswer requestId={r.id} />
         </div>
       ) : null}
 
-      {r.status === 'approved' || r.status === 'rejected' ? (
+      {isEnded(r) ? (
         <div className="no-print">
           <RatingSection requestId={r.id} />
         </div>

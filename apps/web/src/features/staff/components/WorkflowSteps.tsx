@@ -11,8 +11,12 @@ import { takeWorkflowAction } from '../../requests';
 /** The actions the page's own buttons take (take, decide, ask for a correction). */
 const OWN_BUTTONS = new Set(['take', 'approve', 'reject', 'request_information']);
 
-/** The other steps of the request's workflow the server allows this viewer now (ADR 0034): refer, invite, record the visit… */
-export const otherSteps = (r: RequestView): WorkflowStep[] => (r.steps ?? []).filter((s) => !OWN_BUTTONS.has(s.id));
+/**
+ * The other steps of the request's workflow the server allows this viewer now (ADR 0034): refer,
+ * invite, record the visit… A step that decides (approve in part, under whatever id a definition
+ * gives it) is the page's decision buttons' work: it is taken with the signed answer.
+ */
+export const otherSteps = (r: RequestView): WorkflowStep[] => (r.steps ?? []).filter((s) => !OWN_BUTTONS.has(s.id) && !s.decision);
 
 /**
  * One button per step the server offers, with a note where the step needs one (an invitation's when

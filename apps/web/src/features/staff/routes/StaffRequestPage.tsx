@@ -20,6 +20,8 @@ import {
   ApplicantFacts,
   AskCorrectionButton,
   HistoryTimeline,
+  isDecided,
+  isEnded,
   RequestThread,
   RequestAnswers,
   RequestDocuments,
@@ -78,10 +80,15 @@ export function StaffRequestPage() {
   const page = (r: RequestView) => {
     // The server says what this viewer may do now; without that, the status decides.
     const canTake = r.actions ? r.actions.includes('take') : r.status === 'submitted';
-    const canApprove = r.actions ? r.actions.includes('approve') : r.status === 'in_review';
-    const canReject = r.actions ? r.actions.includes('reject') : r.status === 'in_review';
+    // The decisions the request's definition offers this viewer now (a step's `decision`, whatever its
+    // id); an approval in part goes wherever an approval does (the server ends it in the state for it).
+    const decides = (d: Decision, id: string) =>
+      r.steps ? r.steps.some((s) => s.decision === d || (s.decision === undefined && s.id === id)) : (r.actions?.includes(id) ?? r.status === 'in_review');
+    const canApprove = decides('approve', 'approve');
+    const canPartial = canApprove || decides('partial', 'approve_partially');
+    const canReject = decides('reject', 'reject');
     const canAsk = r.actions?.includes('request_information') ?? false;
-    const canDecide = canApprove || canReject || canAsk;
+    const canDecide = canApprove || canPartial || canReject || canAsk;
 
     return (
       <div className="stack-lg">
@@ -156,7 +163,7 @@ export function StaffRequestPage() {
                   {t('staffRequest.approve')}
                 </button>
               ) : null}
-              {canApprove ? (
+              {canPartial ? (
                 <button
                   type="button"
                   className="button button--secondary"
@@ -185,7 +192,7 @@ export function StaffRequestPage() {
             </div>
           ) : otherSteps(r).length > 0 ? null : (
             <p className="text-muted">
-              {r.status === 'approved' || r.status === 'rejected'
+              {isEnded(r)
                 ? t('staffRequest.closed')
                 : t('staffRequest.noActions')}
             </p>
@@ -195,7 +202,7 @@ export function StaffRequestPage() {
 
         <WorkItemSection requestId={r.id} />
 
-        {r.status === 'approved' || r.status === 'rejected' ? <SignedAnswer requestId={r.id} staff /> : null}
+        {isDecided(r) ? <SignedAnswer requestId={r.id} staff /> : null}
 
         {r.applicant ? (
           <section className="card stack" aria-labelledby="case-applicant">
