@@ -21,6 +21,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { newTrackingCode } from '@dargah/api/modules/requests';
+import { canonicalJson } from '@dargah/api/platform/audit';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { directLoop } from './lib/ceiling';
@@ -229,7 +230,23 @@ async function ceiling(
         randomUUID(),
         now,
         s.agencyId,
-        JSON.stringify({ action: 'service_request.submit', objectId: id, at: now, details: { trackingCode: code } }),
+        // The entry as recordChange writes it: the sealer hashes it into the agency's chain while the
+        // server is measured next, so it must be one the sealer can seal (a malformed one makes every
+        // sealing round fail and retry the whole backlog).
+        canonicalJson({
+          occurredAt: now,
+          actorType: 'citizen',
+          actorId: citizenId,
+          onBehalfOfId: null,
+          action: 'service_request.submit',
+          objectType: 'service_request',
+          objectId: id,
+          agencyId: s.agencyId,
+          requestId: randomUUID(),
+          ip: '127.0.0.1',
+          userAgent: 'bench',
+          details: { trackingCode: code, serviceId: s.serviceId, serviceVersion: 1, documents: 0 },
+        }),
       ],
     );
     await c.query(`DELETE FROM request_drafts WHERE citizen_id = $1 AND service_id = $2 RETURNING version`, [citizenId, s.serviceId]);
