@@ -231,6 +231,10 @@ async function decideAndIssue<B>(
     once(tx, claim, now, async () => {
       const w = { actor: staff, origin, at: now };
       const after = await actInTransaction(ctx, tx, staff, origin, requestId, action, { note: checked.reasons, version: input.version }, now);
+      // No action of the status makes this decision (a definition whose `approve` moves on): refused, all rolled back.
+      if (!decisionOf(r.status, action, r.workflow)) throw new RequestsError('REQUEST_ACTION_NOT_ALLOWED', { requestId, status: r.status, action });
+      // The action was chosen on the status read before; moved since, it might no longer decide.
+      if (!isFinal(after.status, after.workflow)) throw new RequestsError('CONFLICT', { requestId });
       const doc = await issueDocument(ctx, tx, w, prepared);
       const row: answers.AnswerRow = {
         requestId,
