@@ -1,6 +1,7 @@
 import type { AppModule } from '../../platform/module';
 import { paymentsErrors } from './payments.errors';
 import { paymentsRoutes } from './payments.routes';
+import { definePaymentsJobs } from './payments.service';
 
 /** For the requests module: the payment a submission must spend, spending it in the submission's transaction, and what requests show of it. */
 export { paymentToSpend, paymentsOfRequests, spendPayment } from './payments.service';
@@ -11,4 +12,6 @@ export const paymentsModule: AppModule = {
   name: 'payments',
   errors: [paymentsErrors],
   register: (app, ctx) => paymentsRoutes(app, ctx),
+  // Payments left started and owed reversals, reconciled with the gateway (ADR 0040).
+  defineJobs: definePaymentsJobs,
 };
