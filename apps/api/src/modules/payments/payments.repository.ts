@@ -129,24 +129,17 @@ export interface Keyset {
   id: string;
 }
 
-/** A payment as its payer's list shows it: with the tracking code of the request that spent it. */
-export type ListedPayment = PaymentRecord & { trackingCode: string | null };
-
 /**
  * A payer's payments, newest first: the person's own (companyId null) or, while acting for a
  * company, the company's (as listApplicantRequests). One more than `limit`, to tell a next page.
  */
-export async function listPayerPayments(db: Db, who: { citizenId: string; companyId: string | null }, before: Keyset | undefined, limit: number): Promise<ListedPayment[]> {
-  const r = await rows<ListedPayment>(db, sql`
-    SELECT p.*, r.tracking_code AS "trackingCode"
-      FROM (${PAYMENT}
-             WHERE ${who.companyId ? sql`on_behalf_of_id = ${who.companyId}` : sql`citizen_id = ${who.citizenId} AND on_behalf_of_id IS NULL`}
-               ${before ? sql`AND (created_at, id) < (${iso(before.at)}::timestamptz, ${before.id}::uuid)` : sql``}
-             ORDER BY created_at DESC, id DESC
-             LIMIT ${limit + 1}) p
-      LEFT JOIN service_requests r ON r.id = p."requestId"
-     ORDER BY p."createdAt" DESC, p.id DESC`);
-  return r.map((p) => ({ ...fix(p), trackingCode: p.trackingCode }));
+export async function listPayerPayments(db: Db, who: { citizenId: string; companyId: string | null }, before: Keyset | undefined, limit: number): Promise<PaymentRecord[]> {
+  const r = await rows<PaymentRecord>(db, sql`${PAYMENT}
+     WHERE ${who.companyId ? sql`on_behalf_of_id = ${who.companyId}` : sql`citizen_id = ${who.citizenId} AND on_behalf_of_id IS NULL`}
+       ${before ? sql`AND (created_at, id) < (${iso(before.at)}::timestamptz, ${before.id}::uuid)` : sql``}
+     ORDER BY created_at DESC, id DESC
+     LIMIT ${limit + 1}`);
+  return r.map(fix);
 }
 
 /** The payments that requests spent, by request id. */

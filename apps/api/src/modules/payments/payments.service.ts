@@ -243,6 +243,13 @@ async function reconcileOne(ctx: AppContext, p: repo.PaymentRecord): Promise<key
   }
 }
 
+/** The tracking codes of requests by id: the requests module's, given by it (it imports this module, not the other way round). */
+export type TrackingCodes = (db: Db, requestIds: readonly string[]) => Promise<Map<string, string>>;
+let trackingCodes: TrackingCodes = () => Promise.resolve(new Map<string, string>());
+export const onTrackingCodes = (lookUp: TrackingCodes): void => {
+  trackingCodes = lookUp;
+};
+
 /**
  * The signed-in citizen's payments, newest first, with the service's title (in the reader's
  * language) and the tracking code of the request that spent each: their own, or the company's while
@@ -253,11 +260,11 @@ export async function listMyPayments(ctx: AppContext, actor: Actor, q: { cursor?
   const db = ctx.database.db;
   const found = await repo.listPayerPayments(db, { citizenId: actor.id, companyId: actor.onBehalfOfId }, decodeTimeCursor(q.cursor, lang), q.limit);
   const page = found.slice(0, q.limit);
-  const services = await servicesByIds(db, page.map((p) => p.serviceId));
+  const [services, codes] = await Promise.all([servicesByIds(db, page.map((p) => p.serviceId)), trackingCodes(db, page.flatMap((p) => (p.requestId ? [p.requestId] : [])))]);
   return {
     items: page.map((p) => {
       const s = services.get(p.serviceId);
-      return { ...paymentView(p), serviceTitle: (lang === 'en' && s?.titleEn) || s?.titleFa || '', trackingCode: p.trackingCode };
+      return { ...paymentView(p), serviceTitle: (lang === 'en' && s?.titleEn) || s?.titleFa || '', trackingCode: (p.requestId && codes.get(p.requestId)) || null };
     }),
     nextCursor: found.length > q.limit ? encodeTimeCursor(page.at(-1)!.createdAt, page.at(-1)!.id) : null,
   };
