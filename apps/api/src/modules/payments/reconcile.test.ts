@@ -61,8 +61,16 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('the reconcile job', () => {
-  it('is a recurring job of the worker', () => {
+  it('runs as the worker’s recurring job', async () => {
     expect(t.ctx.jobs.kinds()).toContain('payments.reconcile');
+    const citizen = await signInCitizen(t);
+    const p = await started(citizen, 'pay');
+    t.clock.advance(RECONCILE_GRACE_MS);
+    await t.ctx.runner!.scheduleRecurring();
+    await t.ctx.runner!.runDue();
+    expect(await status(p.paymentId)).toMatchObject({ status: 'paid' });
+    const [job] = await t.ctx.database.query<{ status: string }>("SELECT status FROM jobs WHERE kind = 'payments.reconcile' ORDER BY id DESC LIMIT 1");
+    expect(job!.status).toBe('succeeded');
   });
 
   it('records a payment paid whose payer never came back, after the grace period and not before; a late callback changes nothing', async () => {
