@@ -143,7 +143,7 @@ beforeAll(async () => {
   expect(drafted.statusCode).toBe(200);
   // A payment of `citizen` for A's service (the payments module; its fee rule aside).
   const payment = randomUUID();
-  await insertPayment(db, { id: payment, citizenId: citizen.id, serviceId: service.id, serviceVersion: 1, agencyId: a.id, amountRials: 1000, gateway: 'simulator', token: `matrix-${payment}` }, now);
+  await insertPayment(db, { id: payment, citizenId: citizen.id, serviceId: service.id, serviceVersion: 1, agencyId: a.id, amountRials: 1000, gateway: 'simulator', token: `matrix-${payment}` }, now, now);
   const [message] = await t.ctx.database.query<{ id: string }>(
     `INSERT INTO notifications (template_id, template_version, channel, lang, recipient, person_type, person_id, body, status, created_at, updated_at)
      SELECT 'test.notice', 1, 'in_app', 'fa', $1, 'citizen', $1, 'پیام', 'delivered', now(), now() RETURNING id`,

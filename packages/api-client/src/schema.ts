@@ -3374,7 +3374,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The citizen’s payments, newest first (the company’s while acting for it), with the service’s title and the tracking code of the request that spent each */
+        get: operations["listMyPayments"];
         put?: never;
         /**
          * Start paying the fee of a service (citizen): send the browser to redirectUrl, the payment gateway’s page
@@ -49295,6 +49296,217 @@ export interface operations {
             };
         };
     };
+    listMyPayments: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "5b0f4f7e-2f4a-4c55-9b8e-0a4f3a9d2c11",
+                     *           "serviceId": "8303cf6b-ddaa-433c-908b-faee9c20b463",
+                     *           "serviceVersion": 1,
+                     *           "amountRials": 250000,
+                     *           "status": "paid",
+                     *           "referenceNumber": "184302771605",
+                     *           "failure": null,
+                     *           "requestId": "0b7d1c52-6a3e-4f0e-9c1d-2e8f5a7b9c30",
+                     *           "createdAt": "2025-04-06T09:10:00.000Z",
+                     *           "paidAt": "2025-04-06T09:11:12.000Z",
+                     *           "serviceTitle": "گواهی عدم سوء پیشینه",
+                     *           "trackingCode": "1404000123"
+                     *         },
+                     *         {
+                     *           "id": "9c2e7a31-4b5d-4e6f-8a9b-0c1d2e3f4a5b",
+                     *           "serviceId": "8303cf6b-ddaa-433c-908b-faee9c20b463",
+                     *           "serviceVersion": 1,
+                     *           "amountRials": 250000,
+                     *           "status": "expired",
+                     *           "referenceNumber": null,
+                     *           "failure": "expired",
+                     *           "requestId": null,
+                     *           "createdAt": "2025-04-05T16:40:00.000Z",
+                     *           "paidAt": null,
+                     *           "serviceTitle": "گواهی عدم سوء پیشینه",
+                     *           "trackingCode": null
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceVersion: number;
+                            amountRials: number;
+                            /** @enum {string} */
+                            status: "started" | "paid" | "cancelled" | "failed" | "expired";
+                            referenceNumber: string | null;
+                            failure: string | null;
+                            requestId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                            serviceTitle: string;
+                            trackingCode: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: PAYMENT_NOT_REQUIRED, PAYMENT_NOT_USABLE, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYMENT_NOT_REQUIRED" | "PAYMENT_NOT_USABLE" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: PAYMENT_REQUIRED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYMENT_REQUIRED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: PAYMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYMENT_NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, PAYMENT_GATEWAY_UNAVAILABLE, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "PAYMENT_GATEWAY_UNAVAILABLE" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     startPayment: {
         parameters: {
             query?: never;
@@ -49687,7 +49899,7 @@ export interface operations {
                         serviceVersion: number;
                         amountRials: number;
                         /** @enum {string} */
-                        status: "started" | "paid" | "cancelled" | "failed";
+                        status: "started" | "paid" | "cancelled" | "failed" | "expired";
                         referenceNumber: string | null;
                         failure: string | null;
                         requestId: string | null;

@@ -7,8 +7,12 @@ import { z } from 'zod';
  * the gateway; the submission of the request then spends it, once.
  */
 
-/** started: sent to the gateway; paid: verified for the full amount; cancelled: the payer cancelled; failed: the gateway refused, or the amount did not match (reversed). */
-export const PaymentStatus = z.enum(['started', 'paid', 'cancelled', 'failed']);
+/**
+ * started: sent to the gateway; paid: verified for the full amount; cancelled: the payer cancelled;
+ * failed: the gateway refused, or the amount did not match (reversed); expired: the gateway's token
+ * lapsed unpaid (found by the reconcile job, ADR 0040).
+ */
+export const PaymentStatus = z.enum(['started', 'paid', 'cancelled', 'failed', 'expired']);
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 
 /** POST /payments: pay the fee of the service's published version. */
@@ -28,7 +32,7 @@ export const PaymentView = z.object({
   status: PaymentStatus,
   /** The gateway's reference number (شماره مرجع, RRN) once paid. */
   referenceNumber: z.string().nullable(),
-  /** Why it failed: cancelled, declined, amount_mismatch. */
+  /** Why it failed: cancelled, declined, amount_mismatch, expired. */
   failure: z.string().nullable(),
   /** The request whose submission spent it; null while unspent. */
   requestId: z.uuid().nullable(),
@@ -36,6 +40,10 @@ export const PaymentView = z.object({
   paidAt: z.iso.datetime().nullable(),
 });
 export type PaymentView = z.infer<typeof PaymentView>;
+
+/** GET /payments: the payer's payments, newest first, with the service's title and the tracking code of the request that spent it. */
+export const MyPayment = PaymentView.extend({ serviceTitle: z.string(), trackingCode: z.string().nullable() });
+export type MyPayment = z.infer<typeof MyPayment>;
 
 /** What a request shows of the fee paid for it. */
 export const RequestPayment = z.object({ amountRials: z.number().int(), referenceNumber: z.string(), paidAt: z.iso.datetime() });

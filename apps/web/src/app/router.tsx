@@ -13,6 +13,7 @@ import { feedbackRoutes } from '../features/feedback';
 import { identityRoutes } from '../features/identity';
 import { licenceRoutes } from '../features/licences';
 import { notificationRoutes } from '../features/notifications';
+import { paymentRoutes } from '../features/payments';
 import { organisationRoutes } from '../features/organisation';
 import { workflowRoutes } from '../features/workflows';
 import { portalRoutes } from '../features/portal';
@@ -52,6 +53,7 @@ export const routeTree = rootRoute.addChildren([
       ...serviceRoutes.citizenArea,
       ...requestRoutes.citizenArea,
       ...notificationRoutes.citizenArea,
+      ...paymentRoutes.citizenArea,
     ]),
   ]),
   staffRoute.addChildren([

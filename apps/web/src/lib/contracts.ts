@@ -57,6 +57,7 @@ export type RequestView = C.RequestWithPeople & {
 export type RequestPayment = Out<typeof C.RequestPayment>;
 export type PaymentView = Out<typeof C.PaymentView>;
 export type PaymentStarted = Out<typeof C.PaymentStarted>;
+export type MyPayment = Out<typeof C.MyPayment>;
 export type FeeRule = Out<typeof C.FeeRule>;
 export type WorkflowDefinition = C.WorkflowDefinition;
 export type ServiceVersionInputBody = In<typeof C.UpdateServiceVersion>;

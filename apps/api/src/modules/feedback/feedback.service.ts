@@ -3,6 +3,7 @@ import { requireCitizen, requireStaff, type Actor, type RequestOrigin } from '..
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
 import { recordChange } from '../../platform/events';
+import { decodeTimeCursor, encodeTimeCursor } from '../../platform/http/cursor';
 import type { Lang } from '../../platform/http/i18n';
 import { fieldMessage } from '../../platform/http/validation';
 import { agenciesByIds } from '../organisation';
@@ -104,19 +105,11 @@ export async function feedbackSummary(ctx: AppContext, actor: Actor, q: { from?:
   };
 }
 
-// Keyset cursors: base64url of [createdAt, id] of the last row shown.
-const encodeCursor = (f: repo.FeedbackRecord) => Buffer.from(JSON.stringify([f.createdAt.toISOString(), f.id])).toString('base64url');
+// Keyset cursors of [createdAt, id] of the last row shown (platform/http/cursor.ts).
+const encodeCursor = (f: repo.FeedbackRecord) => encodeTimeCursor(f.createdAt, f.id);
 function decodeCursor(cursor: string | undefined, lang: Lang): repo.Keyset | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/i.test(v[1]) && !Number.isNaN(Date.parse(v[0]))) {
-      return { createdAt: new Date(v[0]), id: v[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw new FeedbackError('VALIDATION_FAILED', { fields: [{ field: 'querystring.cursor', code: 'invalid_format', message: fieldMessage('invalid_format', lang) }] });
+  const k = decodeTimeCursor(cursor, lang);
+  return k && { createdAt: k.at, id: k.id };
 }
 
 /** Ratings of 1–2 with their comments, newest first, for the unit managers of the requests' units. */

@@ -1,10 +1,10 @@
-import { PaymentCallback, PaymentStarted, PaymentView, StartPayment } from '@dargah/contracts';
+import { MyPayment, Page, PaymentCallback, PaymentStarted, PaymentView, StartPayment } from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
-import { completePayment, getPayment, startPayment } from './payments.service';
+import { completePayment, getPayment, listMyPayments, startPayment } from './payments.service';
 
 const tags = ['payments'];
 
@@ -43,6 +43,20 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       const p = await completePayment(ctx, req.origin, req.query);
       return reply.header('cache-control', 'no-store').redirect(`/me/services/${p.serviceId}/apply?payment=${p.id}`, 303);
     },
+  );
+
+  r.get(
+    '/payments',
+    {
+      config: { access: 'citizen' },
+      schema: {
+        tags,
+        summary: 'The citizen’s payments, newest first (the company’s while acting for it), with the service’s title and the tracking code of the request that spent each',
+        querystring: z.object({ cursor: z.string().max(1000).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        response: { 200: Page(MyPayment) },
+      },
+    },
+    async (req) => listMyPayments(ctx, req.actor, req.query, req.lang),
   );
 
   r.get(

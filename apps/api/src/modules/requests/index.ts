@@ -17,6 +17,8 @@ import { runRequestTimers } from './request-timers.service';
 import { trackingRoutes } from './request-tracking.routes';
 import { callCentreAgencies, deskAgencies } from './requests.policy';
 import { overdueByAgency } from './requests.repository';
+import { trackingCodesOf } from './request-tracking.service';
+import { onTrackingCodes } from '../payments';
 
 export { requestVisibleTo } from './requests.service';
 /** For the channels module: a request entered for a citizen by staff (counter, in-person desk), and the unit a grant is held in. */
@@ -40,6 +42,8 @@ export const requestsModule: AppModule = {
   name: 'requests',
   errors: [requestsErrors, deskReportsErrors, cartableErrors, answerErrors, interactionErrors, uploadsErrors],
   async register(app, ctx) {
+    // The payer's list of payments shows the tracking code of the request that spent each.
+    onTrackingCodes(trackingCodesOf);
     await requestsRoutes(app, ctx);
     await cartableRoutes(app, ctx);
     await answerRoutes(app, ctx);

@@ -4,7 +4,7 @@ import type { Actor, CitizenActor, RequestOrigin, StaffActor, Who } from '../../
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
-import { fieldMessage } from '../../platform/http/validation';
+import { decodeTimeCursor, encodeTimeCursor } from '../../platform/http/cursor';
 import type { Lang } from '../../platform/http/i18n';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { notify } from '../../platform/notify';
@@ -132,18 +132,11 @@ export function safeFileName(name: string, mediaType: string): string {
 
 const attachmentView = (a: repo.AttachmentRecord): RequestAttachment => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: Number(a.sizeBytes) });
 
-// Keyset cursors: base64url of [createdAt, id] of the last message shown.
-const encodeCursor = (m: repo.MessageRecord) => Buffer.from(JSON.stringify([m.createdAt.toISOString(), m.id])).toString('base64url');
+// Keyset cursors of [createdAt, id] of the last row shown (platform/http/cursor.ts).
+const encodeCursor = (m: repo.MessageRecord) => encodeTimeCursor(m.createdAt, m.id);
 function decodeCursor(cursor: string | undefined, lang: Lang): repo.MessageKeyset | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/i.test(v[1]) && !Number.isNaN(Date.parse(v[0])))
-      return { createdAt: new Date(v[0]), id: v[1] };
-  } catch {
-    // fall through
-  }
-  throw new RequestsError('VALIDATION_FAILED', { fields: [{ field: 'querystring.cursor', code: 'invalid_format', message: fieldMessage('invalid_format', lang) }] });
+  const k = decodeTimeCursor(cursor, lang);
+  return k && { createdAt: k.at, id: k.id };
 }
 
 /** The thread, oldest first, for the applicant or desk staff of the agency (also once the request is decided). */

@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
-import { iso, rows, type Database } from '../db';
+import { date, iso, rows, type Database } from '../db';
 import { withTimeout } from '../timeout';
 
 /**
@@ -29,10 +29,11 @@ export interface TokenRequest {
 export type VerifyAnswer =
   | { outcome: 'verified'; amountRials: number; referenceNumber: string }
   /**
-   * unknown: the gateway issued no such token; pending: the buyer has not paid (yet); cancelled: the
-   * buyer cancelled; declined: the bank refused the card; reversed: paid, then reversed.
+   * unknown: the gateway issued no such token; pending: the buyer has not paid (yet); expired: the
+   * token lapsed unpaid (it can no longer be paid); cancelled: the buyer cancelled; declined: the bank
+   * refused the card; reversed: paid, then reversed.
    */
-  | { outcome: 'failed'; reason: 'unknown' | 'pending' | 'cancelled' | 'declined' | 'reversed' };
+  | { outcome: 'failed'; reason: 'unknown' | 'pending' | 'expired' | 'cancelled' | 'declined' | 'reversed' };
 
 export interface PaymentGateway {
   readonly mode: 'simulator' | 'live';
@@ -88,14 +89,21 @@ export interface PaymentGatewaySimulator extends PaymentGateway {
   /** The transaction behind a token (the simulated page shows it). */
   transaction(token: string): Promise<SimulatedTransaction | undefined>;
   /**
-   * The buyer pays, cancels, or the bank declines the card: only while the token is issued (a second
-   * click answers as the first). The URL to send the browser back to, with token, state and reference.
+   * The buyer pays, cancels, or the bank declines the card: only while the token is issued and has
+   * not lapsed (a second click answers as the first). The URL to send the browser back to, with
+   * token, state and reference.
    */
   choose(token: string, choice: BuyerChoice): Promise<string | undefined>;
+  /** The next n reversals fail (the gateway unavailable), as tests ask. */
+  failReversals(n: number): void;
 }
 
+/** How long the simulator's token can be paid: past it a verify says expired (a Shaparak token lives some 15–20 minutes). */
+export const SIMULATED_TOKEN_LIFETIME_MS = 15 * 60_000;
+
 const SIM = sql`
-  SELECT token, order_id AS "orderId", amount_rials::float8 AS "amountRials", callback_url AS "callbackUrl", merchant, state, reference_number AS "referenceNumber"
+  SELECT token, order_id AS "orderId", amount_rials::float8 AS "amountRials", callback_url AS "callbackUrl", merchant, state, reference_number AS "referenceNumber",
+         created_at AS "createdAt"
     FROM payment_simulator_transactions`;
 
 const STATE_PARAM: Partial<Record<SimulatedState, string>> = { paid: 'OK', verified: 'OK', reversed: 'OK', cancelled: 'CanceledByUser', declined: 'Failed' };
@@ -120,7 +128,10 @@ export function callbackLocation(t: SimulatedTransaction): string {
 export function createPaymentGatewaySimulator(database: Database, clock: Clock, opts: { publicBaseUrl: string; latencyMs?: number }): PaymentGatewaySimulator {
   const latency = opts.latencyMs ?? 5;
   const db = database.db;
-  const find = async (token: string) => (await rows<SimulatedTransaction>(db, sql`${SIM} WHERE token = ${token}`))[0];
+  let reversalFailures = 0;
+  const find = async (token: string) => (await rows<SimulatedTransaction & { createdAt: unknown }>(db, sql`${SIM} WHERE token = ${token}`))[0];
+  // An issued token past its lifetime: never paid, and it cannot be any more.
+  const lapsed = (t: { state: SimulatedState; createdAt: unknown }) => t.state === 'issued' && clock.now().getTime() - date(t.createdAt).getTime() >= SIMULATED_TOKEN_LIFETIME_MS;
   const move = async (token: string, from: readonly SimulatedState[], to: SimulatedState, referenceNumber?: string) =>
     (
       await rows<SimulatedTransaction>(db, sql`
@@ -149,20 +160,31 @@ export function createPaymentGatewaySimulator(database: Database, clock: Clock, 
       const t = await find(token);
       if (!t) return { outcome: 'failed', reason: 'unknown' };
       if (t.state === 'verified') return { outcome: 'verified', amountRials: Number(t.amountRials), referenceNumber: t.referenceNumber! };
+      if (lapsed(t)) return { outcome: 'failed', reason: 'expired' };
       return { outcome: 'failed', reason: t.state === 'issued' ? 'pending' : t.state === 'paid' ? 'pending' : t.state };
+    },
+    failReversals(n) {
+      reversalFailures = n;
     },
     async reverse(token, signal) {
       await delay(latency, undefined, { signal });
+      if (reversalFailures > 0) {
+        reversalFailures--;
+        throw new Error('the gateway is unavailable (simulated)');
+      }
       await move(token, ['paid', 'verified'], 'reversed');
       return (await find(token))?.state === 'reversed';
     },
     transaction: async (token) => {
       const t = await find(token);
-      return t && { ...t, amountRials: Number(t.amountRials) };
+      if (!t) return undefined;
+      const { createdAt: _, ...rest } = t;
+      return { ...rest, amountRials: Number(t.amountRials) };
     },
     async choose(token, choice) {
       const ref = choice === 'pay' ? String(randomInt(1, 10)) + Array.from({ length: 11 }, () => randomInt(0, 10)).join('') : undefined;
-      await move(token, ['issued'], CHOSEN[choice], ref);
+      const issued = await find(token);
+      if (issued && !lapsed(issued)) await move(token, ['issued'], CHOSEN[choice], ref);
       const t = await find(token);
       return t && t.state !== 'issued' ? callbackLocation(t) : undefined;
     },

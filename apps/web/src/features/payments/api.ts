@@ -1,8 +1,16 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { PaymentStarted, PaymentView } from '../../lib/contracts';
+import type { MyPayment, Page, PaymentStarted, PaymentView } from '../../lib/contracts';
 
-/** `GET /payments/:id`: the citizen's own payment (started, paid, cancelled or failed). */
+/** `GET /payments`: the citizen's payments (the company's while acting for it), newest first, a page at a time. */
+export const myPaymentsQuery = infiniteQueryOptions({
+  queryKey: ['payments', 'mine'],
+  queryFn: ({ signal, pageParam }) => api.get<Page<MyPayment>>('/payments', { signal, query: { cursor: pageParam } }),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last) => last.nextCursor ?? undefined,
+});
+
+/** `GET /payments/:id`: the citizen's own payment (started, paid, cancelled, failed or expired). */
 export const paymentQuery = (paymentId: string) =>
   queryOptions({
     queryKey: ['payments', paymentId],

@@ -16,6 +16,27 @@ const fa = {
   declined: 'بانک پرداخت را نپذیرفت؛ مبلغی برداشته نشد. دوباره تلاش کنید یا کارت دیگری به کار ببرید.',
   amount_mismatch: 'مبلغ پرداخت‌شده با هزینهٔ خدمت یکی نبود و به حساب شما بازگردانده شد. دوباره بپردازید.',
   spent: 'این پرداخت پیش‌تر برای درخواست دیگری به کار رفته است.',
+  expired: 'زمان پرداخت گذشت و پرداختی انجام نشد؛ مبلغی برداشته نشد. دوباره بپردازید.',
+  mine: {
+    title: 'پرداخت‌های من',
+    lead: 'هزینه‌هایی که برای خدمات از درگاه پرداخت اینترنتی پرداخته‌اید، تازه‌ترین در بالا.',
+    link: 'پرداخت‌های من',
+    emptyTitle: 'هنوز پرداختی نداشته‌اید',
+    emptyBody: 'هزینهٔ خدمت‌هایی که هزینه دارند پیش از ثبت درخواست پرداخت می‌شود و اینجا نمایش داده می‌شود.',
+    amount: 'مبلغ',
+    startedAt: 'زمان آغاز',
+    reference: 'شماره مرجع',
+    request: 'درخواست',
+    notSpent: 'هنوز برای درخواستی به کار نرفته است',
+    back: 'بازگشت به میز شهروند',
+  },
+  status: {
+    started: 'در انتظار تأیید درگاه',
+    paid: 'پرداخت‌شده',
+    cancelled: 'لغوشده',
+    failed: 'ناموفق',
+    expired: 'منقضی‌شده',
+  },
 };
 
 const en: Widen<typeof fa> = {
@@ -33,6 +54,27 @@ const en: Widen<typeof fa> = {
   declined: 'The bank declined the payment; nothing was taken. Try again or use another card.',
   amount_mismatch: 'The amount paid was not the service’s fee and was returned to your account. Pay again.',
   spent: 'This payment was already used for another request.',
+  expired: 'The time to pay ran out and nothing was paid; nothing was taken. Pay again.',
+  mine: {
+    title: 'My payments',
+    lead: 'The fees you have paid for services through the internet payment gateway, newest first.',
+    link: 'My payments',
+    emptyTitle: 'You have no payments yet',
+    emptyBody: 'A service with a fee is paid for before its request is submitted, and the payment appears here.',
+    amount: 'Amount',
+    startedAt: 'Started',
+    reference: 'Reference number',
+    request: 'Request',
+    notSpent: 'Not used for a request yet',
+    back: 'Back to my services',
+  },
+  status: {
+    started: 'Awaiting the gateway’s confirmation',
+    paid: 'Paid',
+    cancelled: 'Cancelled',
+    failed: 'Failed',
+    expired: 'Expired',
+  },
 };
 
 export const messages = { fa: { payments: fa }, en: { payments: en } };

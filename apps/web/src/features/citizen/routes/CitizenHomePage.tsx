@@ -4,6 +4,7 @@ import { UserIcon } from '../../../components/icons';
 import { useFormat } from '../../../lib/format';
 import { useSession } from '../../identity';
 import { MessagesLink } from '../../notifications';
+import { PaymentsLink } from '../../payments';
 import { MyRequests } from '../components/MyRequests';
 import { ProfileCard } from '../components/ProfileCard';
 
@@ -21,6 +22,7 @@ export function CitizenHomePage() {
       />
       <div className="form-actions">
         <MessagesLink />
+        <PaymentsLink />
       </div>
       <div className="me-grid">
         <MyRequests />

@@ -43,7 +43,7 @@ export function PaymentStep({
     onSuccess: ({ redirectUrl }) => window.location.assign(redirectUrl),
   });
   const paid = payment !== undefined && isUsable(payment) ? payment : undefined;
-  const why = payment === undefined || paid ? null : payment.status === 'paid' ? 'spent' : payment.status === 'started' ? 'started' : payment.status === 'cancelled' ? 'cancelled' : payment.failure === 'amount_mismatch' ? 'amount_mismatch' : 'declined';
+  const why = payment === undefined || paid ? null : payment.status === 'paid' ? 'spent' : payment.status === 'started' ? 'started' : payment.status === 'cancelled' ? 'cancelled' : payment.status === 'expired' ? 'expired' : payment.failure === 'amount_mismatch' ? 'amount_mismatch' : 'declined';
 
   return (
     <section className="card stack" aria-labelledby="apply-fee-title">
