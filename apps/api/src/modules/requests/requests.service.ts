@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import type { Lang } from '../../platform/http/i18n';
-import { fieldMessage } from '../../platform/http/validation';
+import { decodeTimeCursor, encodeTimeCursor } from '../../platform/http/cursor';
 import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { notify } from '../../platform/notify';
 import { requireCitizen, requireStaff, type StaffActor } from '../../platform/actor';
@@ -127,19 +127,11 @@ export async function viewOf(db: Db, r: repo.RequestRow, viewer: Actor, lang: La
   return view;
 }
 
-// Keyset cursors: base64url of [submittedAt, id] of the last row shown.
-export const encodeCursor = (r: { submittedAt: Date; id: string }) => Buffer.from(JSON.stringify([r.submittedAt.toISOString(), r.id])).toString('base64url');
+// Keyset cursors of [submittedAt, id] of the last row shown (platform/http/cursor.ts).
+export const encodeCursor = (r: { submittedAt: Date; id: string }) => encodeTimeCursor(r.submittedAt, r.id);
 export function decodeCursor(cursor: string | undefined, lang: Lang): repo.Keyset | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/i.test(v[1]) && !Number.isNaN(Date.parse(v[0]))) {
-      return { submittedAt: new Date(v[0]), id: v[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw new RequestsError('VALIDATION_FAILED', { fields: [{ field: 'querystring.cursor', code: 'invalid_format', message: fieldMessage('invalid_format', lang) }] });
+  const k = decodeTimeCursor(cursor, lang);
+  return k && { submittedAt: k.at, id: k.id };
 }
 
 // Submit ----------------------------------------------------------------------------------------
