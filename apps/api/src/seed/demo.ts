@@ -269,11 +269,13 @@ const SERVICES: Record<DeskAgencyKey, ServiceSeed[]> = {
   ],
   organisation: [
     {
+      // The answer may go by post (ADR 0039): e2e/apply-postal.e2e.ts; e2e/desk-work.e2e.ts applies without it.
       titleFa: 'صدور المثنی گواهی‌نامه مهارت',
       titleEn: 'Duplicate skill certificate',
       descriptionFa: 'صدور نسخه المثنی گواهی‌نامه مهارت فنی و حرفه‌ای در صورت مفقود شدن یا فرسودگی.',
       recipients: 'G2C',
       normDays: 7,
+      postalDelivery: true,
       formSchema: form(['certificateNumber', 'reason'], {
         certificateNumber: text('شماره گواهی‌نامه', { pattern: '^[0-9]{6,12}$' }),
         reason: choice('علت درخواست المثنی', ['مفقود شدن', 'فرسودگی', 'تغییر مشخصات']),
