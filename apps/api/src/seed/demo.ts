@@ -193,6 +193,8 @@ export const DEMO_REGISTRY_PEOPLE = [
   { nationalCode: '0040040011', mobile: '09350040404' },
   // e2e/apply-payment.e2e.ts: a service's fee paid through the payment gateway simulator, then submitted, on a phone.
   { nationalCode: '0042004209', mobile: '09350042404' },
+  // e2e/apply-postal.e2e.ts: the answer by post to the profile's address, handed to the post's simulator, on a phone.
+  { nationalCode: '0046004602', mobile: '09350046404' },
 ] as const;
 
 /**
