@@ -38,7 +38,7 @@ async function postalSays(page: Page, status: string) {
         await visible(facts);
         return facts.getByText(status, { exact: false }).count();
       },
-      { timeout: 30_000, intervals: [500, 1000, 2000] },
+      { timeout: 30_000, interval: 1000 },
     )
     .toBeGreaterThan(0);
   return facts;

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../../app/i18n';
+import { withModalDialogs } from '../../../components/Dialog.testing';
 import type { RequestChannelView } from '../../../lib/contracts';
 import { requestChannelQuery } from '../api';
 import { ChannelFacts } from './ChannelFacts';
@@ -14,15 +15,7 @@ import { retryBody } from './PostalRetryAction';
  * correct; the success announced, the server's refusal shown in the dialog.
  */
 
-// jsdom has <dialog> but not its modal methods.
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.open = false;
-  };
-});
+withModalDialogs();
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -64,7 +57,7 @@ describe('sending a failed postal dispatch again', () => {
     const [url, init] = fetch.mock.calls[0]!;
     expect(String(url)).toContain(`/requests/${ID}/channel/postal-retry`);
     expect(init.method).toBe('POST');
-    expect(JSON.parse(String(init.body))).toEqual({ postalCode: '۱۴۱۵۶۶۳۱۱۱' });
+    expect(JSON.parse(init.body as string)).toEqual({ postalCode: '۱۴۱۵۶۶۳۱۱۱' });
     expect(new Headers(init.headers).get('idempotency-key')).toMatch(/^web-[0-9a-f]{32}$/);
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('ارسال پستی دوباره در نوبت است'));
     expect(screen.queryByRole('button', { name: 'ارسال دوباره با پست' })).toBeNull();
