@@ -225,7 +225,9 @@ export async function requestChannel(ctx: AppContext, actor: Actor, requestId: s
 
 /** The request's channel and dispatch as `actor` (the applicant, or desk staff of its agency: checked by the caller) sees them. */
 async function channelView(db: Db, actor: Actor, requestId: string): Promise<RequestChannelView> {
-  const [ch, postal] = await Promise.all([repo.findRequestChannel(db, requestId), repo.findPostal(db, requestId)]);
+  // One after the other: `db` may be a transaction's one connection (the retry's reply).
+  const ch = await repo.findRequestChannel(db, requestId);
+  const postal = await repo.findPostal(db, requestId);
   const office = ch?.officeId ? (await officeNames(db, [ch.officeId])).get(ch.officeId) ?? null : null;
   return {
     channel: ch?.channel ?? 'online',
