@@ -193,6 +193,7 @@ beforeAll(async () => {
     '/api/v1/requests/:id/attachments/:attachmentId': request.id,
     '/api/v1/requests/track/:trackingCode': request.trackingCode,
     '/api/v1/requests/:id/channel': request.id,
+    '/api/v1/requests/:id/channel/postal-retry': request.id,
     '/api/v1/agencies/:id/counter-work': a.id,
     '/api/v1/requests/:id/documents': request.id,
     // The upload id stays a pattern: refused before any lookup, for this request as for none.

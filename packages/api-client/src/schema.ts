@@ -3367,6 +3367,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/channel/postal-retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed postal dispatch again (desk staff of the request’s agency), optionally to a corrected address
+         * @description Only a failed dispatch (POSTAL_NOT_FAILED otherwise): it becomes due now with a fresh round of attempts, and the postal job hands it to the post. The fields given correct the address (the others are kept); a corrected address is a new item for the post (a new reference). Another agency’s staff and an unknown request get REQUEST_NOT_FOUND. Send an Idempotency-Key header to make retries safe.
+         */
+        post: operations["retryRequestPostalDispatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments": {
         parameters: {
             query?: never;
@@ -47845,7 +47865,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CONSENT_USED */
+            /** @description Conflict: CONSENT_USED, POSTAL_NOT_FAILED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -47854,7 +47874,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CONSENT_USED";
+                            code: "CONSENT_USED" | "POSTAL_NOT_FAILED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -48148,7 +48168,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CONSENT_USED */
+            /** @description Conflict: CONSENT_USED, POSTAL_NOT_FAILED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -48157,7 +48177,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CONSENT_USED";
+                            code: "CONSENT_USED" | "POSTAL_NOT_FAILED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -48485,7 +48505,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CONSENT_USED */
+            /** @description Conflict: CONSENT_USED, POSTAL_NOT_FAILED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -48494,7 +48514,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CONSENT_USED";
+                            code: "CONSENT_USED" | "POSTAL_NOT_FAILED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -48798,7 +48818,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: CONSENT_USED */
+            /** @description Conflict: CONSENT_USED, POSTAL_NOT_FAILED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -48807,7 +48827,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "CONSENT_USED";
+                            code: "CONSENT_USED" | "POSTAL_NOT_FAILED";
                             message: string;
                             details: {
                                 [key: string]: unknown;
@@ -49157,6 +49177,8 @@ export interface operations {
                             attempts: number;
                             nextAttemptAt: string | null;
                             lastError: string | null;
+                            retries: number;
+                            mayRetry: boolean;
                         } | null;
                     };
                 };
@@ -49247,6 +49269,247 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "CONSENT_CODE_WRONG" | "CONSENT_EXPIRED" | "CONSENT_TOO_MANY_ATTEMPTS" | "POSTAL_ADDRESS_MISSING" | "POSTAL_NOT_OFFERED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Headers too large: HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "HEADERS_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unavailable: DATABASE_UNAVAILABLE, OVERLOADED, SHUTTING_DOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "OVERLOADED" | "SHUTTING_DOWN";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    retryRequestPostalDispatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried write safe: the same key replays the first result (with the header idempotent-replayed: true); the same key with another body is refused (IDEMPOTENCY_KEY_REUSED). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The corrected fields of the address (postal code, address, recipient name), each optional; {} keeps the dispatch’s address. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    postalCode?: string;
+                    address?: string;
+                    recipientName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "online" | "counter" | "in_person";
+                        officeName: string | null;
+                        identityCheck: ("otp" | "card_seen") | null;
+                        postal: {
+                            /** @enum {string} */
+                            status: "awaiting_answer" | "due" | "dispatched" | "failed";
+                            postalCodeMasked: string;
+                            postalTracking: string | null;
+                            dispatchedAt: string | null;
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastError: string | null;
+                            retries: number;
+                            mayRetry: boolean;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Bad request: IDEMPOTENCY_KEY_INVALID, MALFORMED_JSON, NESTING_TOO_DEEP, TEXT_NOT_ALLOWED, VALIDATION_FAILED, VALUE_NOT_STORABLE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_INVALID" | "MALFORMED_JSON" | "NESTING_TOO_DEEP" | "TEXT_NOT_ALLOWED" | "VALIDATION_FAILED" | "VALUE_NOT_STORABLE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNAUTHENTICATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: COUNTER_OFFICE_INACTIVE, COUNTER_OFFICE_NOT_LINKED, CSRF_TOKEN_INVALID, FORBIDDEN, SERVICE_NOT_DELEGATED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "COUNTER_OFFICE_INACTIVE" | "COUNTER_OFFICE_NOT_LINKED" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "SERVICE_NOT_DELEGATED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found: CONSENT_NOT_FOUND, NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_NOT_FOUND" | "NOT_FOUND";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: CONSENT_USED, POSTAL_NOT_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_USED" | "POSTAL_NOT_FAILED";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not processable: CONSENT_CODE_WRONG, CONSENT_EXPIRED, CONSENT_TOO_MANY_ATTEMPTS, IDEMPOTENCY_KEY_REUSED, POSTAL_ADDRESS_MISSING, POSTAL_NOT_OFFERED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "CONSENT_CODE_WRONG" | "CONSENT_EXPIRED" | "CONSENT_TOO_MANY_ATTEMPTS" | "IDEMPOTENCY_KEY_REUSED" | "POSTAL_ADDRESS_MISSING" | "POSTAL_NOT_OFFERED";
                             message: string;
                             details: {
                                 [key: string]: unknown;

@@ -42,6 +42,13 @@ export const PostalChoice = z
   .strict();
 export type PostalChoice = z.infer<typeof PostalChoice>;
 
+/**
+ * POST /requests/:id/channel/postal-retry: a failed dispatch sent again by the agency's desk staff;
+ * the fields given correct the dispatch's address (the others are kept), `{}` sends it as it was.
+ */
+export const PostalRetry = PostalChoice.describe('The corrected fields of the address (postal code, address, recipient name), each optional; {} keeps the dispatch’s address.');
+export type PostalRetry = z.infer<typeof PostalRetry>;
+
 /** POST /counter/requests: the request the operator enters for the citizen, with their consent. */
 export const CounterSubmit = z
   .object({
@@ -133,6 +140,10 @@ export const RequestChannelView = z.object({
       nextAttemptAt: z.iso.datetime().nullable(),
       /** The last attempt's error, for the agency's desk staff only (null for the applicant). */
       lastError: z.string().nullable(),
+      /** Times the agency's desk staff sent the failed dispatch again. */
+      retries: z.number().int().min(0),
+      /** The dispatch failed and the reader may send it again (the agency's desk staff): POST …/channel/postal-retry. */
+      mayRetry: z.boolean(),
     })
     .nullable(),
 });

@@ -140,11 +140,13 @@ describe('demo data', () => {
       expect(units.filter((u) => u.agency_id === a.id).map((u) => u.kind)).toEqual(['headquarters', 'operational']);
   });
 
-  it('publishes eight services whose forms are short and validate (one with a fee)', async () => {
+  it('publishes eight services whose forms are short and validate (one with a fee, one with postal delivery of the answer)', async () => {
     const services = (await t.app.inject({ url: '/api/v1/services' })).json().items as Array<{
+      title: string;
       agencyId: string;
       formSchema: { properties: object; required: string[] };
       recipients: string;
+      postalDelivery: boolean;
     }>;
     expect(services).toHaveLength(8);
     expect(new Set(services.map((s) => s.agencyId)).size).toBe(3);
@@ -159,6 +161,8 @@ describe('demo data', () => {
     }
     expect(services.map((s) => s.recipients).sort()).toEqual(['G2B', 'G2B', 'G2C', 'G2C', 'G2C', 'G2C', 'G2C', 'G2C']);
     expect(services.filter((s) => (s as { fee?: { kind: string } }).fee?.kind === 'fixed').map((s) => (s as { fee?: unknown }).fee)).toEqual([{ kind: 'fixed', amountRials: 1_500_000 }]);
+    // The answer by post (e2e/apply-postal.e2e.ts): a citizen service without a fee.
+    expect(services.filter((s) => s.postalDelivery).map((s) => s.title)).toEqual(['صدور المثنی گواهی‌نامه مهارت']);
   });
 
   it('gives every staff account the demo password, which passes the password rules', async () => {

@@ -193,6 +193,8 @@ export const DEMO_REGISTRY_PEOPLE = [
   { nationalCode: '0040040011', mobile: '09350040404' },
   // e2e/apply-payment.e2e.ts: a service's fee paid through the payment gateway simulator, then submitted, on a phone.
   { nationalCode: '0042004209', mobile: '09350042404' },
+  // e2e/apply-postal.e2e.ts: the answer by post to the profile's address, handed to the post's simulator, on a phone.
+  { nationalCode: '0046004602', mobile: '09350046404' },
 ] as const;
 
 /**
@@ -269,11 +271,13 @@ const SERVICES: Record<DeskAgencyKey, ServiceSeed[]> = {
   ],
   organisation: [
     {
+      // The answer may go by post (ADR 0039): e2e/apply-postal.e2e.ts; e2e/desk-work.e2e.ts applies without it.
       titleFa: 'صدور المثنی گواهی‌نامه مهارت',
       titleEn: 'Duplicate skill certificate',
       descriptionFa: 'صدور نسخه المثنی گواهی‌نامه مهارت فنی و حرفه‌ای در صورت مفقود شدن یا فرسودگی.',
       recipients: 'G2C',
       normDays: 7,
+      postalDelivery: true,
       formSchema: form(['certificateNumber', 'reason'], {
         certificateNumber: text('شماره گواهی‌نامه', { pattern: '^[0-9]{6,12}$' }),
         reason: choice('علت درخواست المثنی', ['مفقود شدن', 'فرسودگی', 'تغییر مشخصات']),

@@ -120,3 +120,4 @@ export type CounterWorkPage = C.CounterWorkPage;
 export type CounterWorkItem = C.CounterWorkItem;
 export type RequestChannelView = C.RequestChannelView;
 export type PostalChoice = In<typeof C.PostalChoice>;
+export type PostalRetry = In<typeof C.PostalRetry>;

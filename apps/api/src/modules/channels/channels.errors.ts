@@ -1,6 +1,6 @@
 import { defineErrors, errorClassOf } from '../../platform/http/errors';
 
-/** Refusals of requests entered for a citizen at a counter office or an in-person desk, with Persian and English text. */
+/** Refusals of requests entered for a citizen at a counter office or an in-person desk, and of postal delivery, with Persian and English text. */
 export const channelsErrors = defineErrors({
   COUNTER_OFFICE_NOT_LINKED: {
     status: 403,
@@ -15,6 +15,11 @@ export const channelsErrors = defineErrors({
   CONSENT_EXPIRED: { status: 422, fa: 'کد منقضی شده است؛ کد تازه بفرستید.', en: 'The code has expired; send a new code.' },
   CONSENT_USED: { status: 409, fa: 'با این رضایت قبلاً درخواستی ثبت شده است.', en: 'A request has already been entered with this consent.' },
   POSTAL_NOT_OFFERED: { status: 422, fa: 'این خدمت پاسخ را با پست نمی‌فرستد.', en: 'This service does not deliver its answer by post.' },
+  POSTAL_NOT_FAILED: {
+    status: 409,
+    fa: 'ارسال پستی این درخواست ناموفق نمانده است؛ تنها ارسال ناموفق دوباره فرستاده می‌شود.',
+    en: 'This request’s postal dispatch has not failed; only a failed dispatch is sent again.',
+  },
   POSTAL_ADDRESS_MISSING: { status: 422, fa: 'نشانی و کد پستی در نمایه نیست؛ آن‌ها را وارد کنید.', en: 'The profile has no address and postal code; enter them.' },
 });
 

@@ -121,10 +121,16 @@ export interface PostalRow {
   nextAttemptAt: Date | null;
   lastError: string | null;
   failedAt: Date | null;
+  /** Times the desk staff put the failed dispatch back to due. */
+  retries: number;
+  /** Attempts made before the last retry: the current round has made `attempts - attemptsBeforeRetry`. */
+  attemptsBeforeRetry: number;
+  /** Corrected addresses so far (the reference handed to the post changes with each). */
+  addressRevision: number;
 }
 const POSTAL_COLS = sql`request_id AS "requestId", agency_id AS "agencyId", recipient_name AS "recipientName", postal_code AS "postalCode", address, status,
   postal_tracking AS "postalTracking", document_id AS "documentId", dispatched_at AS "dispatchedAt", attempts, next_attempt_at AS "nextAttemptAt",
-  last_error AS "lastError", failed_at AS "failedAt"`;
+  last_error AS "lastError", failed_at AS "failedAt", retries, attempts_before_retry AS "attemptsBeforeRetry", address_revision AS "addressRevision"`;
 const postalOf = (row: PostalRow): PostalRow => ({ ...row, dispatchedAt: dateOrNull(row.dispatchedAt), nextAttemptAt: dateOrNull(row.nextAttemptAt), failedAt: dateOrNull(row.failedAt) });
 
 export async function insertPostal(db: Db, p: Pick<PostalRow, 'requestId' | 'agencyId' | 'recipientName' | 'postalCode' | 'address'>, now: Date): Promise<void> {
@@ -133,8 +139,9 @@ export async function insertPostal(db: Db, p: Pick<PostalRow, 'requestId' | 'age
     VALUES (${p.requestId}, ${p.agencyId}, ${p.recipientName}, ${p.postalCode}, ${p.address}, 'awaiting_answer', ${iso(now)}::timestamptz)`);
 }
 
-export async function findPostal(db: Db, requestId: string): Promise<PostalRow | undefined> {
-  const [row] = await rows<PostalRow>(db, sql`SELECT ${POSTAL_COLS} FROM postal_dispatches WHERE request_id = ${requestId}`);
+/** The request's dispatch; with `lock`, locked until the caller's transaction ends. */
+export async function findPostal(db: Db, requestId: string, lock = false): Promise<PostalRow | undefined> {
+  const [row] = await rows<PostalRow>(db, sql`SELECT ${POSTAL_COLS} FROM postal_dispatches WHERE request_id = ${requestId}${lock ? sql` FOR UPDATE` : sql``}`);
   return row && postalOf(row);
 }
 
@@ -178,4 +185,26 @@ export async function markAttemptFailed(db: Db, requestId: string, attempt: numb
                                  failed_at = CASE WHEN ${retryAt === null}::boolean THEN ${iso(now)}::timestamptz END
      WHERE request_id = ${requestId} AND status = 'due' AND attempts = ${attempt} RETURNING 1`);
   return done.length > 0;
+}
+
+/** A corrected address for a retried dispatch: the fields given replace the dispatch's own. */
+export type PostalCorrection = Partial<Pick<PostalRow, 'recipientName' | 'postalCode' | 'address'>>;
+
+/**
+ * The desk staff's retry of a failed dispatch: due now, a fresh round of attempts (the attempt
+ * number goes on counting), the error of the last round kept until the next attempt's outcome; a
+ * correction replaces the fields it gives and counts a new address revision. Undefined when the
+ * dispatch is not failed (a concurrent retry took it first: the row lock makes the others wait and
+ * then find it due).
+ */
+export async function retryFailed(db: Db, requestId: string, correction: PostalCorrection | null, now: Date): Promise<PostalRow | undefined> {
+  const [row] = await rows<PostalRow>(db, sql`
+    UPDATE postal_dispatches SET status = 'due', next_attempt_at = ${iso(now)}::timestamptz, failed_at = NULL,
+                                 retries = retries + 1, attempts_before_retry = attempts,
+                                 address_revision = address_revision + ${correction ? 1 : 0},
+                                 recipient_name = coalesce(${correction?.recipientName ?? null}, recipient_name),
+                                 postal_code = coalesce(${correction?.postalCode ?? null}, postal_code),
+                                 address = coalesce(${correction?.address ?? null}, address)
+     WHERE request_id = ${requestId} AND status = 'failed' RETURNING ${POSTAL_COLS}`);
+  return row && postalOf(row);
 }

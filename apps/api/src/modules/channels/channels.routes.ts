@@ -1,11 +1,11 @@
-import { ConsentChallenge, ConsentStart, CounterDesk, CounterSubmit, CounterWorkPage, CounterWorkQuery, RequestChannelView, WalkInConsentStart, WalkInDesk, WalkInSubmit } from '@dargah/contracts';
+import { ConsentChallenge, ConsentStart, CounterDesk, CounterSubmit, CounterWorkPage, CounterWorkQuery, PostalRetry, RequestChannelView, WalkInConsentStart, WalkInDesk, WalkInSubmit } from '@dargah/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { claimFrom, IdempotencyHeaders, sendReplayable } from '../../platform/idempotency';
 import { RequestView } from '../requests';
-import { counterDesk, counterWork, requestChannel, startCounterConsent, startWalkInConsent, submitAtCounter, submitWalkIn, walkInDesk } from './channels.service';
+import { counterDesk, counterWork, requestChannel, retryPostal, startCounterConsent, startWalkInConsent, submitAtCounter, submitWalkIn, walkInDesk } from './channels.service';
 
 const tags = ['channels'];
 const staff = { access: 'staff' as const };
@@ -96,5 +96,22 @@ export async function channelsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: { tags, summary: 'How the request came in (online, counter, in person) and its postal dispatch: for its applicant, or desk staff of its agency', params: Id, response: { 200: RequestChannelView } },
     },
     (req) => requestChannel(ctx, req.actor, req.params.id),
+  );
+  r.post(
+    '/requests/:id/channel/postal-retry',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Send a failed postal dispatch again (desk staff of the request’s agency), optionally to a corrected address',
+        description:
+          'Only a failed dispatch (POSTAL_NOT_FAILED otherwise): it becomes due now with a fresh round of attempts, and the postal job hands it to the post. The fields given correct the address (the others are kept); a corrected address is a new item for the post (a new reference). Another agency’s staff and an unknown request get REQUEST_NOT_FOUND. Send an Idempotency-Key header to make retries safe.',
+        params: Id,
+        headers: IdempotencyHeaders,
+        body: PostalRetry,
+        response: { 200: RequestChannelView },
+      },
+    },
+    async (req, reply) => sendReplayable(reply, await retryPostal(ctx, req.actor, req.origin, req.params.id, req.body, claimFrom(req, `postal_dispatch.retry:${req.params.id}`))),
   );
 }

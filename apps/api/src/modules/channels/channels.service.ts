@@ -1,10 +1,11 @@
-import type { ChannelService, ConsentChallenge, CounterDesk, CounterWorkPage, Office, PostalChoice, RequestChannelView, WalkInDesk } from '@dargah/contracts';
+import type { ChannelService, ConsentChallenge, CounterDesk, CounterWorkPage, Office, PostalChoice, PostalRetry, RequestChannelView, WalkInDesk } from '@dargah/contracts';
 import { jalaliDateString, jalaliDayRange, maskMiddle, parseJalali } from '@dargah/persian';
-import type { Actor, RequestOrigin, StaffActor } from '../../platform/actor';
+import { requireStaff, type Actor, type RequestOrigin, type StaffActor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import type { Db } from '../../platform/db';
+import { withTransaction, type Db } from '../../platform/db';
+import { recordChange } from '../../platform/events';
 import type { Lang } from '../../platform/http/i18n';
-import type { IdempotencyClaim } from '../../platform/idempotency';
+import { once, type IdempotencyClaim, type Replayable } from '../../platform/idempotency';
 import { personFor, personSeenInPerson } from '../identity';
 import { isDelegatedTo, officeNames, operatorOffice } from '../offices';
 import { agenciesByIds, findPeople } from '../organisation';
@@ -14,7 +15,7 @@ import { ChannelsError } from './channels.errors';
 import { requireCounterOperator, requireOverseer, requireWalkInClerk, walkInAgencies } from './channels.policy';
 import * as repo from './channels.repository';
 import { checkConsent, spendConsent, startConsent } from './consents.service';
-import { choosePostal } from './postal.service';
+import { choosePostal, POSTAL_STREAM, postalReference, postalRunAt } from './postal.service';
 
 /*
  * Requests entered for a citizen by staff, through the desk's one submission (requests module,
@@ -219,8 +220,14 @@ export async function counterWork(
 /** How the request came in and its postal dispatch, for whoever may open the request (its applicant, desk staff of its agency). */
 export async function requestChannel(ctx: AppContext, actor: Actor, requestId: string): Promise<RequestChannelView> {
   await requestVisibleTo(ctx, actor, requestId);
-  const db = ctx.database.db;
-  const [ch, postal] = await Promise.all([repo.findRequestChannel(db, requestId), repo.findPostal(db, requestId)]);
+  return channelView(ctx.database.db, actor, requestId);
+}
+
+/** The request's channel and dispatch as `actor` (the applicant, or desk staff of its agency: checked by the caller) sees them. */
+async function channelView(db: Db, actor: Actor, requestId: string): Promise<RequestChannelView> {
+  // One after the other: `db` may be a transaction's one connection (the retry's reply).
+  const ch = await repo.findRequestChannel(db, requestId);
+  const postal = await repo.findPostal(db, requestId);
   const office = ch?.officeId ? (await officeNames(db, [ch.officeId])).get(ch.officeId) ?? null : null;
   return {
     channel: ch?.channel ?? 'online',
@@ -235,6 +242,47 @@ export async function requestChannel(ctx: AppContext, actor: Actor, requestId: s
       attempts: postal.attempts,
       nextAttemptAt: postal.status === 'due' ? postal.nextAttemptAt?.toISOString() ?? null : null,
       lastError: actor.type === 'staff' ? postal.lastError : null,
+      retries: postal.retries,
+      // The staff who see the request are its agency's desk staff: those retryPostal lets send it again.
+      mayRetry: actor.type === 'staff' && postal.status === 'failed',
     } : null,
   };
+}
+
+const CORRECTABLE = ['postalCode', 'address', 'recipientName'] as const;
+
+/**
+ * The agency's desk staff send a failed dispatch again (ADR 0039): due now, with a fresh round of
+ * POSTAL_MAX_ATTEMPTS attempts, the fields given correcting its address (a field equal to the
+ * dispatch's own corrects nothing). Refused like the request's page to anyone else (another
+ * agency's staff, an unknown id: REQUEST_NOT_FOUND; a citizen is refused at the route), and
+ * POSTAL_NOT_FAILED unless the dispatch is failed: of concurrent retries, one (the dispatch's row
+ * is locked). Event and audit entry (actor: the staff member) and the job asked to run at once, in
+ * one transaction; the reply is the request's channel as it stands after.
+ */
+export async function retryPostal(ctx: AppContext, actor: Actor, origin: RequestOrigin, requestId: string, body: PostalRetry, claim?: IdempotencyClaim): Promise<Replayable<RequestChannelView, 200>> {
+  requireStaff(actor);
+  const r = await requestVisibleTo(ctx, actor, requestId);
+  const now = ctx.clock.now();
+  const w = { actor, origin, at: now };
+  return withTransaction(ctx.database, (tx) =>
+    once(tx, claim, now, async () => {
+      const before = await repo.findPostal(tx.db, requestId, true);
+      if (before?.status !== 'failed') throw new ChannelsError('POSTAL_NOT_FAILED', { requestId, status: before?.status ?? null });
+      const corrected = CORRECTABLE.filter((k) => body[k] !== undefined && body[k] !== before[k]);
+      const d = await repo.retryFailed(tx.db, requestId, corrected.length > 0 ? Object.fromEntries(corrected.map((k) => [k, body[k]])) : null, now);
+      if (!d) throw new ChannelsError('POSTAL_NOT_FAILED', { requestId, status: before.status });
+      await recordChange(tx, w, {
+        stream: POSTAL_STREAM,
+        id: requestId,
+        event: 'retried',
+        audit: 'postal_dispatch.retry',
+        agencyId: r.agencyId,
+        // The fields corrected, not their values: the address is the applicant's, kept on the dispatch only.
+        details: { retry: d.retries, attemptsBefore: d.attemptsBeforeRetry, corrected, reference: postalReference(d) },
+      });
+      await postalRunAt(ctx, tx, `${requestId}:retry:${d.retries}`, now, now);
+      return { status: 200 as const, body: await channelView(tx.db, actor, requestId) };
+    }),
+  );
 }

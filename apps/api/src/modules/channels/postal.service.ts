@@ -19,7 +19,8 @@ import * as repo from './channels.repository';
  * claimed by one run at a time (a lease), retried with backoff, failed after POSTAL_MAX_ATTEMPTS.
  */
 
-const STREAM = 'postal_dispatch';
+/** The postal dispatches' event stream (one per request). */
+export const POSTAL_STREAM = 'postal_dispatch';
 const MINUTE_MS = 60_000;
 const SWEEP_MS = 10 * MINUTE_MS;
 /** How many due dispatches one claim takes (and hands over at once). */
@@ -62,7 +63,7 @@ export function defineChannelsJobs(ctx: AppContext): void {
 }
 
 /** Asks for a run of the postal job at `runAt` (once per key), after the caller's transaction commits. */
-async function postalRunAt(ctx: AppContext, tx: Tx, key: string, now: Date, runAt: Date): Promise<void> {
+export async function postalRunAt(ctx: AppContext, tx: Tx, key: string, now: Date, runAt: Date): Promise<void> {
   await enqueue(tx, postalDispatchJob(ctx), {}, now, { runAt, dedupeKey: `channels.postal_dispatch:${key}` });
   tx.afterCommit(() => ctx.runner?.nudge());
 }
@@ -74,7 +75,7 @@ async function postalRunAt(ctx: AppContext, tx: Tx, key: string, now: Date, runA
  */
 export async function markAnswerDue(ctx: AppContext, tx: Tx, w: Who, a: { requestId: string; agencyId: string; documentId: string }): Promise<void> {
   if (!(await repo.markDue(tx.db, a.requestId, a.documentId, w.at))) return;
-  await recordChange(tx, w, { stream: STREAM, id: a.requestId, event: 'due', audit: 'postal_dispatch.due', agencyId: a.agencyId, details: { documentId: a.documentId } });
+  await recordChange(tx, w, { stream: POSTAL_STREAM, id: a.requestId, event: 'due', audit: 'postal_dispatch.due', agencyId: a.agencyId, details: { documentId: a.documentId } });
   await postalRunAt(ctx, tx, a.requestId, w.at, w.at);
 }
 
@@ -97,8 +98,15 @@ export async function runPostalDispatches(ctx: AppContext): Promise<{ dispatched
   }
 }
 
+/**
+ * Our reference for the item, by which the post knows it: the request's id, and after a corrected
+ * address the id with the address's revision (a new item: the post must not answer it with the
+ * number of an item to the old address that it took after all).
+ */
+export const postalReference = (d: Pick<repo.PostalRow, 'requestId' | 'addressRevision'>): string => (d.addressRevision === 0 ? d.requestId : `${d.requestId}/${d.addressRevision}`);
+
 async function handOver(ctx: AppContext, d: repo.PostalRow): Promise<keyof Awaited<ReturnType<typeof runPostalDispatches>> | null> {
-  const item = { reference: d.requestId, recipientName: d.recipientName, postalCode: d.postalCode, address: d.address };
+  const item = { reference: postalReference(d), recipientName: d.recipientName, postalCode: d.postalCode, address: d.address };
   let result: { trackingNumber: string } | { error: string };
   try {
     result = await dispatchByPost(ctx.postal, item, ctx.config.POSTAL_TIMEOUT_MS);
@@ -111,7 +119,7 @@ async function handOver(ctx: AppContext, d: repo.PostalRow): Promise<keyof Await
     if ('trackingNumber' in result) {
       if (!(await repo.markDispatched(tx.db, d.requestId, d.attempts, result.trackingNumber, now))) return null;
       await recordChange(tx, w, {
-        stream: STREAM,
+        stream: POSTAL_STREAM,
         id: d.requestId,
         event: 'dispatched',
         audit: 'postal_dispatch.dispatch',
@@ -120,13 +128,15 @@ async function handOver(ctx: AppContext, d: repo.PostalRow): Promise<keyof Await
       });
       return 'dispatched';
     }
-    const last = d.attempts >= ctx.config.POSTAL_MAX_ATTEMPTS;
-    const retryAt = last ? null : new Date(now.getTime() + postalBackoffMs(d.attempts));
+    // Counted in the round: a staff retry starts a fresh one (the attempt number goes on counting).
+    const inRound = d.attempts - d.attemptsBeforeRetry;
+    const last = inRound >= ctx.config.POSTAL_MAX_ATTEMPTS;
+    const retryAt = last ? null : new Date(now.getTime() + postalBackoffMs(inRound));
     if (!(await repo.markAttemptFailed(tx.db, d.requestId, d.attempts, result.error, retryAt, now))) return null;
     ctx.log.warn({ requestId: d.requestId, attempt: d.attempts, error: result.error, retryAt }, 'the post did not take the answer');
     if (retryAt) await postalRunAt(ctx, tx, `${d.requestId}:${d.attempts}`, now, retryAt);
     await recordChange(tx, w, {
-      stream: STREAM,
+      stream: POSTAL_STREAM,
       id: d.requestId,
       event: last ? 'failed' : 'attempt_failed',
       audit: last ? 'postal_dispatch.fail' : 'postal_dispatch.attempt_fail',

@@ -19,11 +19,15 @@ let post: PostalSimulator;
 let managerName: string;
 let clerk: Session;
 let clerkName: string;
+let otherClerkName: string;
+let adminName: string;
+/** The applicant of the last request answeredByPost made. */
+let applicant: Session;
 const ids: Record<string, string> = {};
 const MAX_ATTEMPTS = 3;
 
-const call = (method: 'GET' | 'POST' | 'PATCH', url: string, who?: Session, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: who?.headers ?? {}, remoteAddress: nextAddress(), ...(payload ? { payload } : {}) });
+const call = (method: 'GET' | 'POST' | 'PATCH', url: string, who?: Session, payload?: object, headers: Record<string, string> = {}) =>
+  t.app.inject({ method, url: `/api/v1${url}`, headers: { ...who?.headers, ...headers }, remoteAddress: nextAddress(), ...(payload ? { payload } : {}) });
 const form = { reason: 'ارائه به بانک' };
 const address = { postalCode: '1619735744', address: 'تهران، خیابان آزادی، کوچهٔ یکم، پلاک ۲' };
 
@@ -42,8 +46,8 @@ const requestsOf = async (c: { id: string }) =>
 const dispatchesOf = async (c: { id: string }) =>
   (await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM postal_dispatches p JOIN service_requests r ON r.id = p.request_id WHERE r.applicant_id = $1', [c.id]))[0]!.n;
 const dispatchRow = async (requestId: string) =>
-  (await t.ctx.database.query<{ status: string; attempts: number; postal_tracking: string | null; last_error: string | null; next_attempt_at: Date | null }>(
-    'SELECT status, attempts, postal_tracking, last_error, next_attempt_at FROM postal_dispatches WHERE request_id = $1',
+  (await t.ctx.database.query<{ status: string; attempts: number; postal_tracking: string | null; last_error: string | null; next_attempt_at: Date | null; retries: number; postal_code: string; address: string }>(
+    'SELECT status, attempts, postal_tracking, last_error, next_attempt_at, retries, postal_code, address FROM postal_dispatches WHERE request_id = $1',
     [requestId],
   ))[0]!;
 const eventsOf = async (requestId: string) =>
@@ -53,6 +57,7 @@ const handOversOf = (requestId: string) => post.handOvers.filter((i) => i.refere
 /** An online request with postal delivery to the profile's address, answered (its dispatch due). */
 async function answeredByPost(): Promise<string> {
   const c = await citizen();
+  applicant = c;
   const res = await call('POST', '/requests', c, { serviceId: ids.postal, form, postal: {} });
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json<{ id: string }>().id;
@@ -66,6 +71,9 @@ async function answeredByPost(): Promise<string> {
 beforeAll(async () => {
   t = await buildTestApp({ POSTAL_MAX_ATTEMPTS: String(MAX_ATTEMPTS) });
   const agency = (await buildAgency(t, { nameFa: 'ادارهٔ ثبت پستی' })).id;
+  const other = (await buildAgency(t, { nameFa: 'ادارهٔ دیگر' })).id;
+  otherClerkName = (await buildStaff(t, other, ['desk_clerk', 'unit_manager', 'agency_admin'])).username;
+  adminName = (await buildStaff(t, agency, ['agency_admin'])).username;
   ids.postal = await buildDeskService(t, agency, 'گواهی با پاسخ پستی');
   ids.plain = await buildDeskService(t, agency, 'گواهی بی پست');
   await t.ctx.database.query('UPDATE service_versions SET postal_delivery = true WHERE service_id = $1', [ids.postal]);
@@ -220,5 +228,141 @@ describe('the postal outbox', () => {
     expect(await eventsOf(id)).toEqual(['due', 'dispatched']);
     // The dead run's late record is refused: the attempt is no longer its own.
     expect(await withTransaction(t.ctx.database, (tx) => repo.markDispatched(tx.db, id, 1, '1'.repeat(24), t.clock.now()))).toBe(false);
+  });
+});
+
+describe('the desk staff send a failed dispatch again', () => {
+  /** An answered postal request whose dispatch has failed POSTAL_MAX_ATTEMPTS times. */
+  async function failedDispatch(): Promise<string> {
+    const id = await answeredByPost();
+    post.failNext(MAX_ATTEMPTS);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      await runPostalDispatches(t.ctx);
+      t.clock.advance(postalBackoffMs(attempt));
+    }
+    expect(await dispatchRow(id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+    return id;
+  }
+  const retry = (id: string, who: Session, body: object = {}, headers: Record<string, string> = {}) => call('POST', `/requests/${id}/channel/postal-retry`, who, body, headers);
+  const retryEvents = async (id: string) => (await eventsOf(id)).filter((e) => e === 'retried').length;
+
+  it('failed → retried: due now with a fresh round, event and audit entry by the staff member, and the next run hands it over once', async () => {
+    const id = await failedDispatch();
+    const before = (await call('GET', `/requests/${id}/channel`, clerk)).json().postal;
+    expect(before).toMatchObject({ status: 'failed', mayRetry: true, retries: 0 });
+    // The applicant sees the failure, but may not send it again.
+    expect((await call('GET', `/requests/${id}/channel`, applicant)).json().postal).toMatchObject({ status: 'failed', mayRetry: false, lastError: null });
+    const res = await retry(id, clerk);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().postal).toMatchObject({ status: 'due', attempts: MAX_ATTEMPTS, retries: 1, mayRetry: false, nextAttemptAt: t.clock.now().toISOString() });
+    expect(await dispatchRow(id)).toMatchObject({ status: 'due', retries: 1, address: address.address });
+    // The job is asked to run at once.
+    const [job] = await t.ctx.database.query<{ run_at: Date }>('SELECT run_at FROM jobs WHERE dedupe_key = $1', [`channels.postal_dispatch:${id}:retry:1`]);
+    expect(new Date(job!.run_at).getTime()).toBe(t.clock.now().getTime());
+    await sealAuditNow(t.ctx.database);
+    const [entry] = await t.ctx.database.query<{ actor_type: string; actor_id: string; details: Record<string, unknown> }>("SELECT actor_type, actor_id, details FROM audit_entries WHERE object_id = $1 AND action = 'postal_dispatch.retry'", [id]);
+    expect(entry).toMatchObject({ actor_type: 'staff', details: { retry: 1, attemptsBefore: MAX_ATTEMPTS, corrected: [], reference: id } });
+    await t.ctx.runner!.runDue();
+    expect(await dispatchRow(id)).toMatchObject({ status: 'dispatched', attempts: MAX_ATTEMPTS + 1, postal_tracking: expect.stringMatching(/^\d{24}$/) });
+    expect(handOversOf(id)).toHaveLength(MAX_ATTEMPTS + 1);
+    expect(await eventsOf(id)).toEqual(['due', 'attempt_failed', 'attempt_failed', 'failed', 'retried', 'dispatched']);
+    // Dispatched: nothing more to send.
+    const again = await retry(id, clerk);
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'POSTAL_NOT_FAILED']);
+  });
+
+  it('a fresh round: POSTAL_MAX_ATTEMPTS more attempts with the backoff from one minute, then failed again', async () => {
+    const id = await failedDispatch();
+    expect((await retry(id, clerk)).statusCode).toBe(200);
+    post.failNext(100);
+    expect(await runPostalDispatches(t.ctx)).toEqual({ dispatched: 0, retrying: 1, failed: 0 });
+    expect(new Date((await dispatchRow(id)).next_attempt_at!).getTime()).toBe(t.clock.now().getTime() + postalBackoffMs(1));
+    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+      t.clock.advance(postalBackoffMs(attempt - 1));
+      await runPostalDispatches(t.ctx);
+    }
+    expect(await dispatchRow(id)).toMatchObject({ status: 'failed', attempts: 2 * MAX_ATTEMPTS, retries: 1 });
+    expect((await call('GET', `/requests/${id}/channel`, clerk)).json().postal).toMatchObject({ status: 'failed', mayRetry: true });
+  });
+
+  it('to a corrected address (Persian digits): the post gets the new address under a new reference; the correction is audited by field, not value', async () => {
+    const id = await failedDispatch();
+    const corrected = { postalCode: '۱۴۱۵۶۶۳۱۱۱', address: 'تهران، خیابان انقلاب، پلاک ۹' };
+    const res = await retry(id, clerk, corrected);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().postal.postalCodeMasked).toBe('14******11');
+    expect(await dispatchRow(id)).toMatchObject({ postal_code: '1415663111', address: corrected.address });
+    await runPostalDispatches(t.ctx);
+    expect(handOversOf(`${id}/1`)).toEqual([{ reference: `${id}/1`, recipientName: 'مریم احمدی', postalCode: '1415663111', address: corrected.address }]);
+    await sealAuditNow(t.ctx.database);
+    const [entry] = await t.ctx.database.query<{ details: Record<string, unknown> }>("SELECT details FROM audit_entries WHERE object_id = $1 AND action = 'postal_dispatch.retry'", [id]);
+    expect(entry!.details).toEqual({ retry: 1, attemptsBefore: MAX_ATTEMPTS, corrected: ['postalCode', 'address'], reference: `${id}/1` });
+    expect(JSON.stringify(entry!.details)).not.toContain('1415663111');
+  });
+
+  it('refuses a malformed correction (NUL, bad postal code, unknown keys, oversize) and changes nothing', async () => {
+    const id = await failedDispatch();
+    for (const body of [{ address: 'تهران\u0000 پلاک ۲' }, { recipientName: 'a\u0000' }, { postalCode: '0123456789' }, { extra: 1 }, { address: 'x'.repeat(501) }]) {
+      const res = await retry(id, clerk, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    expect(await dispatchRow(id)).toMatchObject({ status: 'failed', retries: 0, postal_code: address.postalCode, address: address.address });
+    expect(await retryEvents(id)).toBe(0);
+  });
+
+  it('refuses a dispatch that is not failed (awaiting the answer, due, none at all) with POSTAL_NOT_FAILED, changing nothing', async () => {
+    const c = await citizen();
+    const awaiting = (await call('POST', '/requests', c, { serviceId: ids.postal, form, postal: {} })).json<{ id: string }>().id;
+    const none = (await call('POST', '/requests', c, { serviceId: ids.plain, form })).json<{ id: string }>().id;
+    const due = await answeredByPost();
+    for (const id of [awaiting, due, none]) {
+      const res = await retry(id, clerk, { postalCode: '1415663111' });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error).toMatchObject({ code: 'POSTAL_NOT_FAILED', message: expect.stringContaining('ناموفق') });
+      expect(await retryEvents(id)).toBe(0);
+    }
+    expect(await dispatchRow(awaiting)).toMatchObject({ status: 'awaiting_answer', retries: 0, postal_code: address.postalCode });
+    expect(await dispatchRow(due)).toMatchObject({ status: 'due', retries: 0, attempts: 0, postal_code: address.postalCode });
+    const en = await call('POST', `/requests/${due}/channel/postal-retry`, clerk, {}, { 'accept-language': 'en' });
+    expect(en.json().error.message).toContain('has not failed');
+    // Handed over now, so that no later test's run finds it due.
+    await runPostalDispatches(t.ctx);
+  });
+
+  it('another agency’s staff, the agency’s administrator without a desk role and an unknown id: REQUEST_NOT_FOUND; a citizen: FORBIDDEN; nothing changes', async () => {
+    const id = await failedDispatch();
+    for (const who of [await signInStaff(t, otherClerkName), await signInStaff(t, adminName)]) {
+      const res = await retry(id, who);
+      expect([res.statusCode, res.json().error.code]).toEqual([404, 'REQUEST_NOT_FOUND']);
+    }
+    const unknown = await retry('00000000-0000-4000-8000-000000000000', clerk);
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'REQUEST_NOT_FOUND']);
+    // A citizen is refused at the route (staff only), before anything is read: 403 as on every staff route.
+    const other = await retry(id, await citizen());
+    expect([other.statusCode, other.json().error.code]).toEqual([403, 'FORBIDDEN']);
+    expect(await dispatchRow(id)).toMatchObject({ status: 'failed', retries: 0 });
+    expect(await retryEvents(id)).toBe(0);
+  });
+
+  it('sixteen concurrent retries: one retry event and one hand-over; the same Idempotency-Key replays the first answer', async () => {
+    const id = await failedDispatch();
+    const results = await Promise.all(Array.from({ length: 16 }, () => retry(id, clerk)));
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().error.code === 'POSTAL_NOT_FAILED')).toBe(true);
+    expect(results.filter((r) => r.statusCode === 409)).toHaveLength(15);
+    expect(await retryEvents(id)).toBe(1);
+    await Promise.all(Array.from({ length: 16 }, () => runPostalDispatches(t.ctx)));
+    expect(handOversOf(id)).toHaveLength(MAX_ATTEMPTS + 1);
+    expect(await dispatchRow(id)).toMatchObject({ status: 'dispatched', retries: 1 });
+
+    const keyed = await failedDispatch();
+    const headers = { 'idempotency-key': `postal-retry-${keyed}` };
+    const replies = await Promise.all(Array.from({ length: 16 }, () => retry(keyed, clerk, {}, headers)));
+    expect(replies.map((r) => r.statusCode)).toEqual(Array.from({ length: 16 }, () => 200));
+    expect(replies.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(15);
+    expect(await retryEvents(keyed)).toBe(1);
+    // The same key with another body is refused.
+    const reused = await retry(keyed, clerk, { postalCode: '1415663111' }, headers);
+    expect([reused.statusCode, reused.json().error.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
   });
 });

@@ -100,6 +100,8 @@ export interface NewService {
   workflow?: WorkflowDefinition;
   /** The version's fee; none when left out. */
   feeRule?: FeeRule;
+  /** The version offers postal delivery of the answer (ADR 0039); not when left out. */
+  postalDelivery?: boolean;
 }
 
 /** A service and its version 1 (published when `s.published`), on the given workflow definition. */
@@ -112,9 +114,9 @@ export async function insertService(db: Db, s: NewService, now: Date): Promise<s
       VALUES (${s.agencyId}, ${s.titleFa}, ${s.titleEn}, ${s.descriptionFa}, ${s.recipients}, ${s.normDays},
               ${s.published}, ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)
       RETURNING id)
-    INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, workflow_definition, fee_rule, created_at, updated_at, published_at)
+    INSERT INTO service_versions (service_id, version_no, state, form_schema, workflow, workflow_definition, fee_rule, postal_delivery, created_at, updated_at, published_at)
     SELECT id, 1, ${s.published ? 'published' : 'draft'}, ${jsonb(s.formSchema)}::jsonb, ${(s.workflow ?? SIMPLE_APPROVAL).id}, ${jsonb(s.workflow ?? SIMPLE_APPROVAL)}::jsonb,
-           ${jsonb(s.feeRule ?? { kind: 'none' })}::jsonb,
+           ${jsonb(s.feeRule ?? { kind: 'none' })}::jsonb, ${s.postalDelivery ?? false},
            ${iso(now)}::timestamptz, ${iso(now)}::timestamptz, ${s.published ? iso(now) : null}::timestamptz
       FROM service
     RETURNING service_id AS id`,

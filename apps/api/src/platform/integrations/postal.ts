@@ -8,7 +8,7 @@ import { withTimeout } from '../timeout';
  * once it is issued (ADR 0039).
  */
 export interface PostalItem {
-  /** Our reference for the item (the request's id). */
+  /** Our reference for the item: the request's id (after a corrected address, the id / the address's revision: ADR 0039). */
   reference: string;
   recipientName: string;
   /** Ten digits (validated by @dargah/persian). */

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { ConsentChallenge, ConsentStart, CounterDesk, CounterWorkPage, PostalChoice, RequestChannelView, RequestView, WalkInDesk } from '../../lib/contracts';
+import type { ConsentChallenge, ConsentStart, CounterDesk, CounterWorkPage, PostalChoice, PostalRetry, RequestChannelView, RequestView, WalkInDesk } from '../../lib/contracts';
 
 /** `GET /counter`: the counter operator's office and the services delegated to it. */
 export const counterDeskQuery = queryOptions({ queryKey: ['channels', 'counter'], queryFn: ({ signal }) => api.get<CounterDesk>('/counter', { signal }) });
@@ -49,3 +49,7 @@ export const requestChannelQuery = (requestId: string) =>
     queryKey: ['channels', 'request', requestId],
     queryFn: ({ signal }) => api.get<RequestChannelView>(`/requests/${encodeURIComponent(requestId)}/channel`, { signal }),
   });
+
+/** `POST /requests/:id/channel/postal-retry`: a failed dispatch sent again (desk staff), the fields given correcting its address. */
+export const retryPostal = (requestId: string, body: PostalRetry, idempotencyKey: string) =>
+  api.post<RequestChannelView>(`/requests/${encodeURIComponent(requestId)}/channel/postal-retry`, body, { idempotencyKey });

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { UserText } from '../../../components/UserText';
 import { useFormat } from '../../../lib/format';
 import { requestChannelQuery } from '../api';
+import { PostalRetryAction } from './PostalRetryAction';
 
 /**
  * How a request came in (online, a counter office, the in-person desk) and, when the answer goes by
  * post, its dispatch: for the applicant's receipt and the staff's request page. Nothing for a plain
- * online request without postal delivery.
+ * online request without postal delivery. A failed dispatch may be sent again by the agency's desk
+ * staff (the server says so: `mayRetry`).
  */
 export function ChannelFacts({ requestId }: { requestId: string }) {
   const { t } = useTranslation();
@@ -77,9 +79,10 @@ export function ChannelFacts({ requestId }: { requestId: string }) {
       </dl>
       {c.postal?.status === 'failed' ? (
         <p role="note" className="text-muted">
-          {t('channel.failedNote')}
+          {t(c.postal.mayRetry ? 'channel.failedNoteRetry' : 'channel.failedNote')}
         </p>
       ) : null}
+      {c.postal ? <PostalRetryAction requestId={requestId} mayRetry={c.postal.mayRetry} /> : null}
     </section>
   );
 }
