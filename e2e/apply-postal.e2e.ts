@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { demoDataSeeded, reportSkipped, servicesOf, staffSessionInfo } from './support/api';
-import { DEMO_PASSWORD, type DemoCitizen, type DemoStaff } from './support/demo';
+import { DEMO_PASSWORD, DEMO_SIGNER, type DemoCitizen, type DemoStaff } from './support/demo';
 import { describe, expect, inject, test } from './support/fixtures';
 import { asciiDigits } from './support/outbox';
 import { check, citizenSignsIn, pathname, staffSignsIn, visible } from './support/pages';
@@ -12,7 +12,7 @@ import { fillServiceForm } from './support/service-form';
  * address in their profile and applies to the organisation's duplicate-certificate service (the
  * demo's service with postal delivery) choosing «پاسخ را با پست دریافت می‌کنم» to the profile's
  * address; the receipt shows the postal choice, the postal code masked in Persian digits; the
- * organisation's desk clerk approves with the answer; the postal job (the server runs its jobs)
+ * organisation's unit manager approves with the answer, signed with her PIN; the postal job (the server runs its jobs)
  * hands the answer to the post's simulator, and both the staff's request page and the citizen's
  * show it handed over, with the postal tracking number.
  */
@@ -83,19 +83,20 @@ describe.skipIf(!seeded)('the answer by post, on a phone', () => {
     const trackingShown = (await page.locator('.tracking__code').innerText()).trim();
     const facts = page.getByRole('region', { name: 'راه ثبت و ارسال پاسخ' });
     await visible(facts.getByText('ارسال پاسخ با پست'));
-    await visible(facts.getByText('پس از صدور پاسخ فرستاده می‌شود'));
+    await visible(facts.getByText('پس از صدور و امضای پاسخ فرستاده می‌شود'));
     await visible(facts.getByText('۱۶******۴۴'));
     await check(page, 'phone', 'receipt with postal delivery');
     await snap(page, 'phone-receipt-postal');
 
-    // 4. The organisation's desk clerk takes it and approves with the answer.
+    // 4. The organisation's unit manager (the demo signer) takes it and approves with the answer,
+    // signed at once with her PIN: the post gets an answer only once it is signed.
     const desk = await openPage('phone', { width: WIDTH });
     await desk.goto('/staff/sign-in');
-    await staffSignsIn(desk, 'phone', ORG_CLERK, 'org clerk');
+    await staffSignsIn(desk, 'phone', DEMO_SIGNER, 'signer');
     await desk.goto(`/staff/requests/${requestId}`);
     await visible(desk.getByRole('heading', { level: 1, name: service!.title }));
     await visible(desk.getByText(trackingShown).first());
-    await visible(desk.getByRole('region', { name: 'راه ثبت و ارسال پاسخ' }).getByText('پس از صدور پاسخ فرستاده می‌شود'));
+    await visible(desk.getByRole('region', { name: 'راه ثبت و ارسال پاسخ' }).getByText('پس از صدور و امضای پاسخ فرستاده می‌شود'));
     const take = desk.getByRole('button', { name: 'برداشتن برای رسیدگی' });
     if (await take.isVisible()) {
       await take.click();
@@ -107,6 +108,7 @@ describe.skipIf(!seeded)('the answer by post, on a phone', () => {
     await visible(decide);
     const reasons = decide.getByRole('textbox', { name: /دلایل/ });
     if ((await reasons.count()) > 0) await reasons.fill('شماره گواهی‌نامه با سوابق سازمان خواند.');
+    await decide.getByLabel(/رمز امضا/).fill(DEMO_SIGNER.pin);
     await decide.getByRole('button', { name: 'بله، تأیید شود' }).click();
     await visible(desk.getByText('پاسخ صادر شد.'));
 

@@ -146,11 +146,20 @@ export async function findPostal(db: Db, requestId: string, lock = false): Promi
 }
 
 /** The answer is issued: the dispatch awaiting it becomes due now, with the answer's document. False when none was awaiting. */
-export async function markDue(db: Db, requestId: string, documentId: string, now: Date): Promise<boolean> {
+/** The answer issued for a dispatch awaiting it: its document, which goes to the post once signed (markDueByDocument). */
+export async function noteAnswerDocument(db: Db, requestId: string, documentId: string): Promise<boolean> {
   const done = await rows(db, sql`
-    UPDATE postal_dispatches SET status = 'due', document_id = ${documentId}, next_attempt_at = ${iso(now)}::timestamptz
+    UPDATE postal_dispatches SET document_id = ${documentId}
      WHERE request_id = ${requestId} AND status = 'awaiting_answer' RETURNING 1`);
   return done.length > 0;
+}
+
+/** A dispatch awaiting its answer, whose answer document has just been signed, is due now. */
+export async function markDueByDocument(db: Db, documentId: string, now: Date): Promise<{ requestId: string; agencyId: string } | undefined> {
+  const [done] = await rows<{ requestId: string; agencyId: string }>(db, sql`
+    UPDATE postal_dispatches SET status = 'due', next_attempt_at = ${iso(now)}::timestamptz
+     WHERE document_id = ${documentId} AND status = 'awaiting_answer' RETURNING request_id AS "requestId", agency_id AS "agencyId"`);
+  return done;
 }
 
 /**

@@ -359,13 +359,16 @@ describe('postal delivery of the answer', () => {
     expect(badCode.statusCode).toBe(400);
   });
 
-  it('when the answer is issued the postal job hands it to the post: the applicant and staff see its postal tracking number; the post is listed in /readyz', async () => {
+  it('when the answer is signed the postal job hands it to the post: the applicant and staff see its postal tracking number; the post is listed in /readyz', async () => {
     const c = await consentFor(s.op1!);
     const postal = { postalCode: '1619735744', address: 'تهران، خیابان انقلاب، پلاک ۸', recipientName: 'علی رضایی' };
     const r = (await submit(s.op1!, c, ids.delegated, { postal })).json<{ id: string }>();
-    const answered = await call('POST', `/requests/${r.id}/answer`, s.managerA, { decision: 'approve' });
+    // The manager enrols a signing key and answers with her PIN: the post gets only a signed answer.
+    expect((await call('POST', '/documents/signer-keys', s.managerA, { pin: '135790' })).statusCode).toBe(201);
+    const answered = await call('POST', `/requests/${r.id}/answer`, s.managerA, { decision: 'approve', pin: '135790' });
     expect(answered.statusCode, answered.body).toBe(200);
-    // The answer's transaction only marked it due (ADR 0039); the job it enqueued hands it over.
+    expect(answered.json().signatureCount).toBe(1);
+    // The signature's transaction only marked it due (ADR 0039); the job it enqueued hands it over.
     expect((await call('GET', `/requests/${r.id}/channel`, s.clerkA)).json().postal).toMatchObject({ status: 'due', postalTracking: null });
     await t.ctx.runner!.runDue();
     const citizen = await signInCitizen(t, c.nationalCode, c.mobile);

@@ -3,7 +3,8 @@ import { channelsErrors } from './channels.errors';
 import { COUNTER_ROLES, oversightAgencies, walkInAgencies } from './channels.policy';
 import { hasRole } from '../organisation';
 import { channelsRoutes } from './channels.routes';
-import { choosePostal, defineChannelsJobs, markAnswerDue } from './postal.service';
+import { choosePostal, defineChannelsJobs, markAnswerDue, noteAnswerIssued } from './postal.service';
+import { onDocumentSigned } from '../documents';
 import { onAnswerIssued, onPostalChosen } from '../requests';
 
 /**
@@ -17,9 +18,11 @@ export const channelsModule: AppModule = {
   errors: [channelsErrors],
   async register(app, ctx) {
     // An online applicant's choice of postal delivery is kept in the submission's transaction; the
-    // answer's transaction marks the dispatch due, and the postal job hands it to the post.
+    // answer's transaction notes its document, the answer's first signature makes the dispatch due,
+    // and the postal job hands it to the post: never an unsigned answer.
     onPostalChosen(choosePostal);
-    onAnswerIssued(markAnswerDue);
+    onAnswerIssued(noteAnswerIssued);
+    onDocumentSigned(markAnswerDue);
     await channelsRoutes(app, ctx);
   },
   // The postal outbox: due dispatches handed to the post, retried with backoff (ADR 0039).

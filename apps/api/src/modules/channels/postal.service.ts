@@ -70,13 +70,22 @@ export async function postalRunAt(ctx: AppContext, tx: Tx, key: string, now: Dat
 
 /**
  * In the answer's transaction (requests module, onAnswerIssued): a dispatch awaiting the answer
- * becomes due now, with the answer's document, its event and audit entry; the job is asked to run
- * at once (after the commit). Nothing is sent from here.
+ * notes its document. It stays awaiting: the post gets the answer once it is signed (markAnswerDue).
  */
-export async function markAnswerDue(ctx: AppContext, tx: Tx, w: Who, a: { requestId: string; agencyId: string; documentId: string }): Promise<void> {
-  if (!(await repo.markDue(tx.db, a.requestId, a.documentId, w.at))) return;
-  await recordChange(tx, w, { stream: POSTAL_STREAM, id: a.requestId, event: 'due', audit: 'postal_dispatch.due', agencyId: a.agencyId, details: { documentId: a.documentId } });
-  await postalRunAt(ctx, tx, a.requestId, w.at, w.at);
+export async function noteAnswerIssued(_ctx: AppContext, tx: Tx, _w: Who, a: { requestId: string; documentId: string }): Promise<void> {
+  await repo.noteAnswerDocument(tx.db, a.requestId, a.documentId);
+}
+
+/**
+ * In a signature's transaction (documents module, onDocumentSigned): the dispatch whose answer this
+ * document is becomes due now (the first signature; later ones find it due already), with its event
+ * and audit entry; the job is asked to run at once (after the commit). Nothing is sent from here.
+ */
+export async function markAnswerDue(ctx: AppContext, tx: Tx, w: Who, doc: { documentId: string }): Promise<void> {
+  const due = await repo.markDueByDocument(tx.db, doc.documentId, w.at);
+  if (!due) return;
+  await recordChange(tx, w, { stream: POSTAL_STREAM, id: due.requestId, event: 'due', audit: 'postal_dispatch.due', agencyId: due.agencyId, details: { documentId: doc.documentId } });
+  await postalRunAt(ctx, tx, due.requestId, w.at, w.at);
 }
 
 /**

@@ -10,7 +10,7 @@ import { postalBackoffMs, runPostalDispatches } from './postal.service';
 
 /*
  * Postal delivery of the answer for online applicants (ADR 0039): the choice at submission, and
- * the outbox — the answer's transaction marks the dispatch due, the postal job hands it to the post
+ * the outbox — the answer's first signature marks the dispatch due, the postal job hands it to the post
  * outside any transaction, retries with backoff, fails it after POSTAL_MAX_ATTEMPTS, and hands each
  * dispatch over once however many runs overlap.
  */
@@ -25,6 +25,7 @@ let adminName: string;
 let applicant: Session;
 const ids: Record<string, string> = {};
 const MAX_ATTEMPTS = 3;
+const PIN = '482915';
 
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, who?: Session, payload?: object, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: { ...who?.headers, ...headers }, remoteAddress: nextAddress(), ...(payload ? { payload } : {}) });
@@ -54,17 +55,18 @@ const eventsOf = async (requestId: string) =>
   (await t.ctx.database.query<{ action: string }>("SELECT action FROM events WHERE stream_type = 'postal_dispatch' AND stream_id = $1 ORDER BY id", [requestId])).map((e) => e.action);
 const handOversOf = (requestId: string) => post.handOvers.filter((i) => i.reference === requestId);
 
-/** An online request with postal delivery to the profile's address, answered (its dispatch due). */
-async function answeredByPost(): Promise<string> {
+/** An online request with postal delivery to the profile's address, answered and (unless `signed` is false) signed: its dispatch due. */
+async function answeredByPost(signed = true): Promise<string> {
   const c = await citizen();
   applicant = c;
   const res = await call('POST', '/requests', c, { serviceId: ids.postal, form, postal: {} });
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json<{ id: string }>().id;
   // Signed in afresh: the tests move the clock past a session's idle time.
-  const answered = await call('POST', `/requests/${id}/answer`, await signInStaff(t, managerName), { decision: 'approve' });
+  const answered = await call('POST', `/requests/${id}/answer`, await signInStaff(t, managerName), { decision: 'approve', ...(signed ? { pin: PIN } : {}) });
   clerk = await signInStaff(t, clerkName);
   expect(answered.statusCode, answered.body).toBe(200);
+  expect(answered.json().signatureCount).toBe(signed ? 1 : 0);
   return id;
 }
 
@@ -78,6 +80,9 @@ beforeAll(async () => {
   ids.plain = await buildDeskService(t, agency, 'گواهی بی پست');
   await t.ctx.database.query('UPDATE service_versions SET postal_delivery = true WHERE service_id = $1', [ids.postal]);
   managerName = (await buildStaff(t, agency, ['unit_manager'])).username;
+  // The manager signs the answers: the post gets an answer only once it is signed.
+  const enrolled = await call('POST', '/documents/signer-keys', await signInStaff(t, managerName), { pin: PIN });
+  expect(enrolled.statusCode, enrolled.body).toBe(201);
   clerkName = (await buildStaff(t, agency, ['desk_clerk'])).username;
 });
 afterAll(() => t?.close());
@@ -134,7 +139,25 @@ describe('an online applicant chooses postal delivery', () => {
 });
 
 describe('the postal outbox', () => {
-  it('the answer’s transaction only marks the dispatch due; the job hands it over once, with event and audit entry', async () => {
+  it('an answer waiting for its signature stays with the agency; its signature makes the dispatch due and the job hands it over', async () => {
+    const id = await answeredByPost(false);
+    const [noted] = await t.ctx.database.query<{ status: string; document_id: string | null }>('SELECT status, document_id FROM postal_dispatches WHERE request_id = $1', [id]);
+    expect(noted).toMatchObject({ status: 'awaiting_answer', document_id: expect.any(String) });
+    await t.ctx.runner!.runDue();
+    expect(await runPostalDispatches(t.ctx)).toEqual({ dispatched: 0, retrying: 0, failed: 0 });
+    expect(handOversOf(id)).toHaveLength(0);
+    expect(await eventsOf(id)).toEqual([]);
+    // The signer signs it from the inbox: the signature's transaction makes the dispatch due.
+    const signed = await call('POST', `/documents/${noted!.document_id}/sign`, await signInStaff(t, managerName), { pin: PIN });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(await dispatchRow(id)).toMatchObject({ status: 'due' });
+    await t.ctx.runner!.runDue();
+    expect(await dispatchRow(id)).toMatchObject({ status: 'dispatched' });
+    expect(handOversOf(id)).toHaveLength(1);
+    expect(await eventsOf(id)).toEqual(['due', 'dispatched']);
+  });
+
+  it('the answer’s signature only marks the dispatch due; the job hands it over once, with event and audit entry', async () => {
     const id = await answeredByPost();
     expect(handOversOf(id)).toHaveLength(0);
     expect(await dispatchRow(id)).toMatchObject({ status: 'due', attempts: 0 });

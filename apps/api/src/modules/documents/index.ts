@@ -10,7 +10,7 @@ export { issueDocument, prepareDocument, revokeDocument, type IssuedDocument, ty
 export { parseQrPayload } from './verification-code.model';
 /* For the signed answer (requests): a document's facts, its PDF as it stands, and signing with the PIN. */
 export { documentFacts, readPdf, signedDocuments, type DocumentFacts } from './documents.service';
-export { signDocument } from './signing.service';
+export { onDocumentSigned, signDocument, type DocumentSignedHook } from './signing.service';
 
 /**
  * Documents (issue 10): the record of every document Dargah issues (rendered by platform/pdf with a

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SignDocument, SignedDocument, SignerKey, CreateSignerKey } from '@dargah/contracts';
 import { requireStaff, type Actor, type RequestOrigin, type Who } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { withTransaction, type Db } from '../../platform/db';
+import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
 import {
   generateKeyPair,
@@ -37,6 +37,14 @@ import { putPdf, readPdf } from './documents.service';
 export const PIN_ATTEMPTS = 5;
 
 export const who = (ctx: AppContext, actor: Actor, origin: RequestOrigin): Who => ({ actor, origin, at: ctx.clock.now() });
+
+/**
+ * What other modules do in a signature's own transaction, registered once by the module (the
+ * channels module hands a signed answer chosen for postal delivery to the post: never before it is signed).
+ */
+export type DocumentSignedHook = (ctx: AppContext, tx: Tx, w: Who, doc: { documentId: string; agencyId: string; signatureCount: number }) => Promise<void>;
+const signedHooks = new Set<DocumentSignedHook>();
+export const onDocumentSigned = (hook: DocumentSignedHook): void => void signedHooks.add(hook);
 export const inAgency = (actor: Actor, agencyId: string) => actor.type === 'staff' && actor.grants.some((g) => g.agencyId === agencyId);
 
 
@@ -231,6 +239,7 @@ export async function signDocument(ctx: AppContext, actor: Actor, documentId: st
       await ctx.blobs.addRef(tx.db, pdfSha256);
       await repo.insertSignature(tx.db, { documentId, seq, signerKeyId: key.id, staffId: staff.id, signerName, signerRole: role, issuer, pdfSha256 }, w.at);
       await recordChange(tx, w, { stream: 'document', id: documentId, event: 'signed', audit: 'document.sign', agencyId: now.agencyId, details: { seq, signerKeyId: key.id, pdfSha256 } });
+      for (const hook of signedHooks) await hook(ctx, tx, w, { documentId, agencyId: now.agencyId, signatureCount: seq });
       return { id: documentId, status: now.status, signatureCount: seq, contentSha256: pdfSha256 };
     });
     if (done) return done;
