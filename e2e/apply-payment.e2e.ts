@@ -11,7 +11,7 @@ import { fillServiceForm } from './support/service-form';
  * it is paid; the pay button goes to the gateway simulator's page (Persian, right to left); cancelling
  * there comes back with "cancelled"; paying comes back with the reference number, the draft typed
  * before leaving restored, and is still known when the page is opened again; the submission's receipt
- * shows the fee paid.
+ * shows the fee paid; «پرداخت‌های من» lists the cancelled payment and the paid one, linked to its request.
  */
 
 /** This file's citizen (in the mobile registry simulator's seed). */
@@ -78,5 +78,22 @@ describe.skipIf(!seeded)('paying a service’s fee on a phone', () => {
     await visible(page.getByText(AMOUNT).first());
     await check(page, 'phone', 'receipt with the fee paid');
     await snap(page, 'phone-receipt-fee');
+
+    // 5. «پرداخت‌های من» lists the cancelled payment and the one the request spent, with its tracking code.
+    const receiptPath = new URL(page.url()).pathname;
+    await page.goto('/me');
+    await page.getByRole('link', { name: 'پرداخت‌های من' }).first().click();
+    await visible(page.getByRole('heading', { level: 1, name: 'پرداخت‌های من' }));
+    const rows = page.locator('.request-row').filter({ hasText: service!.title });
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    const paid = rows.filter({ hasText: 'پرداخت‌شده' }).first();
+    await visible(paid.getByText(AMOUNT));
+    await paid.getByRole('link').click();
+    await page.waitForURL((u) => u.pathname === receiptPath);
+    await visible(page.getByRole('heading', { level: 1, name: 'رسید درخواست' }));
+    await page.goBack();
+    await visible(rows.filter({ hasText: 'لغوشده' }).first());
+    await check(page, 'phone', 'my payments');
+    await snap(page, 'phone-my-payments');
   });
 });

@@ -85,6 +85,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     OTP_SENDS_PER_10_MINUTES: '100',
     // Likewise the growing delays after wrong passwords from one address (the per-username ones apply).
     LOGIN_DELAY_AFTER_PER_ADDRESS: '1000',
+    // The server runs the jobs itself on either database (on a PostgreSQL server it would otherwise
+    // leave them to a separate worker, `npm run worker`): the journeys see the post take an answer.
+    JOBS_IN_PROCESS: 'true',
   };
   delete env.DATABASE_URL;
   if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
