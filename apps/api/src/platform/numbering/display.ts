@@ -44,7 +44,7 @@ function parsePattern(pattern: string): Part[] {
   const ascii = toAsciiDigits(pattern);
   const parts: Part[] = [];
   let text = '';
-  for (let i = 0; i < ascii.length; ) {
+  for (let i = 0; i < ascii.length;) {
     const ch = ascii[i]!;
     if (ch === '}') refuse('stray_brace', { at: i });
     if (ch !== '{') {
@@ -56,7 +56,8 @@ function parsePattern(pattern: string): Part[] {
     const m = PLACEHOLDER_RE.exec(ascii);
     if (!m) refuse('stray_brace', { at: i });
     const name = m![1]!;
-    if (!(NUMBER_PLACEHOLDERS as readonly string[]).includes(name)) refuse('unknown_placeholder', { placeholder: name });
+    if (!(NUMBER_PLACEHOLDERS as readonly string[]).includes(name))
+      refuse('unknown_placeholder', { placeholder: name });
     if (m![2] && name !== 'seq') refuse('width_on_text', { placeholder: name });
     if (text) parts.push({ text });
     text = '';
@@ -87,7 +88,8 @@ function fill(part: Exclude<Part, { text: string }>, values: DisplayNumberValues
     case 'domain': {
       const value = values[part.placeholder];
       if (value === undefined || value === '') return refuse('value_missing', { placeholder: part.placeholder });
-      if (textProblem(value) || /[\t\n\r{}]/.test(value)) return refuse('value_not_allowed', { placeholder: part.placeholder });
+      if (textProblem(value) || /[\t\n\r{}]/.test(value))
+        return refuse('value_not_allowed', { placeholder: part.placeholder });
       return toAsciiDigits(value);
     }
   }
@@ -104,6 +106,7 @@ export function formatDisplayNumber(pattern: string, values: DisplayNumberValues
     .map((p) => ('text' in p ? p.text : fill(p, values)))
     .join('');
   const length = [...number].length;
-  if (length > MAX_LETTER_NUMBER_LENGTH) throw new DomainError('NUMBER_TOO_LONG', { length, max: MAX_LETTER_NUMBER_LENGTH });
+  if (length > MAX_LETTER_NUMBER_LENGTH)
+    throw new DomainError('NUMBER_TOO_LONG', { length, max: MAX_LETTER_NUMBER_LENGTH });
   return number;
 }

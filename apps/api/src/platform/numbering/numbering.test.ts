@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../http/errors';
-import { formatDisplayNumber, formatShamsId, normalizeNumberPattern, numberingYear, parseShamsId, shamsQrPayload, type ShamsQrFields } from './index';
+import {
+  formatDisplayNumber,
+  formatShamsId,
+  normalizeNumberPattern,
+  numberingYear,
+  parseShamsId,
+  shamsQrPayload,
+  type ShamsQrFields,
+} from './index';
 
 /** The coded refusal fn throws, for matching its code and details. */
 function refusal(fn: () => unknown): DomainError {
@@ -34,7 +42,9 @@ describe('numberingYear: the Jalali year rolls over at Nowruz, Tehran midnight',
 
 describe('display numbers from an agency’s pattern', () => {
   it('fills the placeholders (iran.md: indicator/subject/type/unit/year)', () => {
-    expect(formatDisplayNumber('{seq}/ق/م/{unit}/{year}', { seq: 14505, year: 1402, unit: 'ب' })).toBe('14505/ق/م/ب/1402');
+    expect(formatDisplayNumber('{seq}/ق/م/{unit}/{year}', { seq: 14505, year: 1402, unit: 'ب' })).toBe(
+      '14505/ق/م/ب/1402',
+    );
     expect(formatDisplayNumber('{domain}-{yy}-{seq:5}', { seq: 42, year: 1405, domain: 'ص' })).toBe('ص-05-00042');
     expect(formatDisplayNumber('{seq:3}', { seq: 12345, year: 1404 })).toBe('12345');
   });
@@ -61,13 +71,22 @@ describe('display numbers from an agency’s pattern', () => {
   });
 
   it('refuses a missing or hostile value, and a number over the 20 characters of the شمس field', () => {
-    expect(refusal(() => formatDisplayNumber('{seq}/{unit}', { seq: 1, year: 1404 })).details).toMatchObject({ reason: 'value_missing', placeholder: 'unit' });
-    expect(refusal(() => formatDisplayNumber('{seq}/{unit}', { seq: 1, year: 1404, unit: 'a\u0000' })).details).toMatchObject({ reason: 'value_not_allowed' });
-    expect(refusal(() => formatDisplayNumber('{seq}/{unit}', { seq: 0, year: 1404, unit: 'a' })).details).toMatchObject({ reason: 'seq_invalid' });
+    expect(refusal(() => formatDisplayNumber('{seq}/{unit}', { seq: 1, year: 1404 })).details).toMatchObject({
+      reason: 'value_missing',
+      placeholder: 'unit',
+    });
+    expect(
+      refusal(() => formatDisplayNumber('{seq}/{unit}', { seq: 1, year: 1404, unit: 'a\u0000' })).details,
+    ).toMatchObject({ reason: 'value_not_allowed' });
+    expect(refusal(() => formatDisplayNumber('{seq}/{unit}', { seq: 0, year: 1404, unit: 'a' })).details).toMatchObject(
+      { reason: 'seq_invalid' },
+    );
     expect(formatDisplayNumber('{seq:9}/ق/م/ب/{year}', { seq: 1, year: 1404 })).toHaveLength(20);
     const long = refusal(() => formatDisplayNumber('{seq:9}/ق/م/ب/{year}', { seq: 1_000_000_000, year: 1404 }));
     expect(long).toMatchObject({ code: 'NUMBER_TOO_LONG', details: { length: 21, max: 20 } });
-    expect(refusal(() => formatDisplayNumber('{seq}/{unit}', { seq: 1, year: 1404, unit: 'واحد'.repeat(5) })).code).toBe('NUMBER_TOO_LONG');
+    expect(
+      refusal(() => formatDisplayNumber('{seq}/{unit}', { seq: 1, year: 1404, unit: 'واحد'.repeat(5) })).code,
+    ).toBe('NUMBER_TOO_LONG');
   });
 });
 
@@ -82,21 +101,42 @@ describe('the شمس id', () => {
     expect(text).toBe('10101234565-1-1404-000000042');
     expect(text).toHaveLength(28);
     expect(parseShamsId(text)).toEqual(id);
-    expect(parseShamsId('۱۰۱۰۱۲۳۴۵۶۵-۲-۱۴۰۵-۹۹۹۹۹۹۹۹۹')).toEqual({ origin: ORIGIN, domain: 'internal', year: 1405, seq: 999_999_999 });
+    expect(parseShamsId('۱۰۱۰۱۲۳۴۵۶۵-۲-۱۴۰۵-۹۹۹۹۹۹۹۹۹')).toEqual({
+      origin: ORIGIN,
+      domain: 'internal',
+      year: 1405,
+      seq: 999_999_999,
+    });
     for (const seq of [1, 7, 1000, 999_999_999]) {
-      for (const domain of ['outgoing', 'internal'] as const) expect(parseShamsId(formatShamsId({ origin: ORIGIN, domain, year: 1404, seq }))).toEqual({ origin: ORIGIN, domain, year: 1404, seq });
+      for (const domain of ['outgoing', 'internal'] as const)
+        expect(parseShamsId(formatShamsId({ origin: ORIGIN, domain, year: 1404, seq }))).toEqual({
+          origin: ORIGIN,
+          domain,
+          year: 1404,
+          seq,
+        });
     }
   });
 
   it('refuses a bad origin, domain, year or sequence, and malformed text', () => {
     const field = (fn: () => unknown) => refusal(fn).details.field;
-    expect(refusal(() => formatShamsId({ origin: '10101234566', domain: 'outgoing', year: 1404, seq: 1 })).code).toBe('SHAMS_ID_INVALID');
-    expect(field(() => formatShamsId({ origin: '10101234566', domain: 'outgoing', year: 1404, seq: 1 }))).toBe('origin');
-    expect(field(() => formatShamsId({ origin: ORIGIN, domain: 'incoming' as never, year: 1404, seq: 1 }))).toBe('domain');
-    expect(field(() => formatShamsId({ origin: ORIGIN, domain: 'toString' as never, year: 1404, seq: 1 }))).toBe('domain');
+    expect(refusal(() => formatShamsId({ origin: '10101234566', domain: 'outgoing', year: 1404, seq: 1 })).code).toBe(
+      'SHAMS_ID_INVALID',
+    );
+    expect(field(() => formatShamsId({ origin: '10101234566', domain: 'outgoing', year: 1404, seq: 1 }))).toBe(
+      'origin',
+    );
+    expect(field(() => formatShamsId({ origin: ORIGIN, domain: 'incoming' as never, year: 1404, seq: 1 }))).toBe(
+      'domain',
+    );
+    expect(field(() => formatShamsId({ origin: ORIGIN, domain: 'toString' as never, year: 1404, seq: 1 }))).toBe(
+      'domain',
+    );
     expect(field(() => formatShamsId({ origin: ORIGIN, domain: 'outgoing', year: 2025, seq: 1 }))).toBe('year');
     expect(field(() => formatShamsId({ origin: ORIGIN, domain: 'outgoing', year: 1404, seq: 0 }))).toBe('seq');
-    expect(field(() => formatShamsId({ origin: ORIGIN, domain: 'outgoing', year: 1404, seq: 1_000_000_000 }))).toBe('seq');
+    expect(field(() => formatShamsId({ origin: ORIGIN, domain: 'outgoing', year: 1404, seq: 1_000_000_000 }))).toBe(
+      'seq',
+    );
     expect(field(() => parseShamsId('10101234565-1-1404-42'))).toBe('format');
     expect(field(() => parseShamsId('10101234565-1-1404-000000042\u0000'))).toBe('format');
     expect(field(() => parseShamsId('10101234565-3-1404-000000042'))).toBe('domain');
@@ -117,7 +157,14 @@ describe('the QR payload of the published شمس fields', () => {
 
   it('carries the six fields in order, the date-time as 19 characters of Tehran wall-clock time', () => {
     const lines = shamsQrPayload(fields).split('\n');
-    expect(lines).toEqual(['14505/ق/م/ب/1404', '2026-03-21T00:10:05', '3f2504e0-4f89-41d3-9a0c-0305e82c3301', SIGNERS.join(','), 'dabirkhaneh@example.ir', ORIGIN]);
+    expect(lines).toEqual([
+      '14505/ق/م/ب/1404',
+      '2026-03-21T00:10:05',
+      '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+      SIGNERS.join(','),
+      'dabirkhaneh@example.ir',
+      ORIGIN,
+    ]);
     expect(lines[1]).toHaveLength(19);
     expect(lines[2]).toHaveLength(36);
   });
@@ -146,7 +193,11 @@ describe('the QR payload of the published شمس fields', () => {
   });
 
   it('accepts Persian digits in the codes and stores them as ASCII', () => {
-    const lines = shamsQrPayload({ ...fields, signerNationalCodes: ['۰۰۱۲۳۴۵۶۷۹'], organisationNationalId: '۱۰۱۰۱۲۳۴۵۶۵' }).split('\n');
+    const lines = shamsQrPayload({
+      ...fields,
+      signerNationalCodes: ['۰۰۱۲۳۴۵۶۷۹'],
+      organisationNationalId: '۱۰۱۰۱۲۳۴۵۶۵',
+    }).split('\n');
     expect([lines[3], lines[5]]).toEqual(['0012345679', ORIGIN]);
   });
 });

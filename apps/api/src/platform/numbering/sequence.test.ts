@@ -35,7 +35,11 @@ describe('nextNumber: gap-free counters inside the caller’s transaction', () =
   afterAll(() => t.drop());
 
   it('starts at 1 and counts up by one', async () => {
-    expect([await allocate(t.database, key('a-start')), await allocate(t.database, key('a-start')), await allocate(t.database, key('a-start'))]).toEqual([1, 2, 3]);
+    expect([
+      await allocate(t.database, key('a-start')),
+      await allocate(t.database, key('a-start')),
+      await allocate(t.database, key('a-start')),
+    ]).toEqual([1, 2, 3]);
   });
 
   it('16 concurrent transactions on one counter get 1..16: no duplicate, no gap', async () => {
@@ -66,7 +70,11 @@ describe('nextNumber: gap-free counters inside the caller’s transaction', () =
 
   it('16 concurrent transactions of which every third rolls back: the committed ones are 1..n exactly', async () => {
     const got = await Promise.all(
-      range(16).map(async (i) => (i % 3 === 0 ? (await allocateThenRollBack(t.database, key('a-mixed')), undefined) : allocate(t.database, key('a-mixed')))),
+      range(16).map(async (i) =>
+        i % 3 === 0
+          ? (await allocateThenRollBack(t.database, key('a-mixed')), undefined)
+          : allocate(t.database, key('a-mixed')),
+      ),
     );
     const committed = got.filter((n): n is number => n !== undefined);
     expect(sorted(committed)).toEqual(range(committed.length));
@@ -91,9 +99,15 @@ describe('nextNumber: gap-free counters inside the caller’s transaction', () =
     await refused(key('a-bad', 'outgoing', 1404.5), 'year');
     expect(await t.database.query("SELECT 1 FROM number_sequences WHERE scope LIKE 'a%bad'")).toEqual([]);
     // Whatever reaches the table past the guard is refused by its checks.
-    await expect(t.database.query("INSERT INTO number_sequences VALUES ('a-raw', 'outgoing', 1404, 0)")).rejects.toThrow();
-    await expect(t.database.query("INSERT INTO number_sequences VALUES ('a-raw', 'Out going', 1404, 1)")).rejects.toThrow();
-    await expect(t.database.query("INSERT INTO number_sequences VALUES ('a-raw', 'outgoing', 2025, 1)")).rejects.toThrow();
+    await expect(
+      t.database.query("INSERT INTO number_sequences VALUES ('a-raw', 'outgoing', 1404, 0)"),
+    ).rejects.toThrow();
+    await expect(
+      t.database.query("INSERT INTO number_sequences VALUES ('a-raw', 'Out going', 1404, 1)"),
+    ).rejects.toThrow();
+    await expect(
+      t.database.query("INSERT INTO number_sequences VALUES ('a-raw', 'outgoing', 2025, 1)"),
+    ).rejects.toThrow();
   });
 });
 
@@ -113,30 +127,36 @@ describe('nextNumber from two app processes on one PostgreSQL database', () => {
     await t.drop();
   });
 
-  it.skipIf(!onServer)('400 registrations from 16 workers over two pools, one in seven rolled back: committed numbers are 1..n, no duplicate, no gap', async () => {
-    const k = key('two-pools');
-    const worker = async (database: Database, w: number) => {
-      const mine: number[] = [];
-      for (let i = 0; i < 25; i++) {
-        if ((w + i) % 7 === 0) await allocateThenRollBack(database, k);
-        else mine.push(await allocate(database, k));
-      }
-      return mine;
-    };
-    const got = (await Promise.all(range(16).map((w) => worker(w % 2 ? other.database : t.database, w)))).flat();
-    expect(new Set(got).size).toBe(got.length);
-    expect(sorted(got)).toEqual(range(got.length));
-    expect(got.length).toBeGreaterThan(300);
-  });
+  it.skipIf(!onServer)(
+    '400 registrations from 16 workers over two pools, one in seven rolled back: committed numbers are 1..n, no duplicate, no gap',
+    async () => {
+      const k = key('two-pools');
+      const worker = async (database: Database, w: number) => {
+        const mine: number[] = [];
+        for (let i = 0; i < 25; i++) {
+          if ((w + i) % 7 === 0) await allocateThenRollBack(database, k);
+          else mine.push(await allocate(database, k));
+        }
+        return mine;
+      };
+      const got = (await Promise.all(range(16).map((w) => worker(w % 2 ? other.database : t.database, w)))).flat();
+      expect(new Set(got).size).toBe(got.length);
+      expect(sorted(got)).toEqual(range(got.length));
+      expect(got.length).toBeGreaterThan(300);
+    },
+  );
 
-  it.skipIf(!onServer)('a counter held by one pool’s transaction makes the other pool’s wait, and a rollback hands the number on', async () => {
-    const k = key('two-pools-wait');
-    const held = allocateThenRollBack(t.database, k, 200);
-    await new Promise((r) => setTimeout(r, 50));
-    const started = performance.now();
-    const waiting = allocate(other.database, k);
-    expect(await held).toBe(1);
-    expect(await waiting).toBe(1);
-    expect(performance.now() - started).toBeGreaterThan(100);
-  });
+  it.skipIf(!onServer)(
+    'a counter held by one pool’s transaction makes the other pool’s wait, and a rollback hands the number on',
+    async () => {
+      const k = key('two-pools-wait');
+      const held = allocateThenRollBack(t.database, k, 200);
+      await new Promise((r) => setTimeout(r, 50));
+      const started = performance.now();
+      const waiting = allocate(other.database, k);
+      expect(await held).toBe(1);
+      expect(await waiting).toBe(1);
+      expect(performance.now() - started).toBeGreaterThan(100);
+    },
+  );
 });

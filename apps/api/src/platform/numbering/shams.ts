@@ -96,15 +96,22 @@ function exactly(field: string, value: string, length: number): string {
  */
 export function shamsQrPayload(fields: ShamsQrFields): string {
   const letterNumber = toAsciiDigits(String(fields.letterNumber ?? ''));
-  if (letterNumber.length === 0 || [...letterNumber].length > MAX_LETTER_NUMBER_LENGTH || textProblem(letterNumber) || /[\t\n\r]/.test(letterNumber)) {
+  if (
+    letterNumber.length === 0 ||
+    [...letterNumber].length > MAX_LETTER_NUMBER_LENGTH ||
+    textProblem(letterNumber) ||
+    /[\t\n\r]/.test(letterNumber)
+  ) {
     invalidField('letterNumber');
   }
-  if (!(fields.registeredAt instanceof Date) || Number.isNaN(fields.registeredAt.getTime())) invalidField('registeredAt');
+  if (!(fields.registeredAt instanceof Date) || Number.isNaN(fields.registeredAt.getTime()))
+    invalidField('registeredAt');
   const registeredAt = exactly('registeredAt', tehranDateTimeString(fields.registeredAt), 19);
   if (typeof fields.guid !== 'string' || !GUID_RE.test(fields.guid)) invalidField('guid');
   const guid = exactly('guid', fields.guid.toLowerCase(), 36);
   const signers = fields.signerNationalCodes;
-  if (!Array.isArray(signers) || signers.length === 0 || signers.length > MAX_QR_SIGNERS) invalidField('signerNationalCodes', { max: MAX_QR_SIGNERS });
+  if (!Array.isArray(signers) || signers.length === 0 || signers.length > MAX_QR_SIGNERS)
+    invalidField('signerNationalCodes', { max: MAX_QR_SIGNERS });
   const codes = signers.map((code, i) => {
     const r = validateNationalCode(String(code));
     return r.ok ? exactly(`signerNationalCodes.${i}`, r.value, 10) : invalidField(`signerNationalCodes.${i}`);
@@ -112,6 +119,8 @@ export function shamsQrPayload(fields: ShamsQrFields): string {
   const email = String(fields.organisationEmail ?? '');
   if (email.length > MAX_EMAIL_LENGTH || !EMAIL_RE.test(email) || textProblem(email)) invalidField('organisationEmail');
   const orgId = validateLegalId(String(fields.organisationNationalId ?? ''));
-  const organisationNationalId = orgId.ok ? exactly('organisationNationalId', orgId.value, 11) : invalidField('organisationNationalId');
+  const organisationNationalId = orgId.ok
+    ? exactly('organisationNationalId', orgId.value, 11)
+    : invalidField('organisationNationalId');
   return [letterNumber, registeredAt, guid, codes.join(','), email, organisationNationalId].join('\n');
 }
