@@ -25,6 +25,14 @@ export interface DisplayNumberValues {
   domain?: string;
 }
 
+// Besides what the text guard refuses: line breaks and tabs (a number is one line, and the QR
+// payload separates its fields by lines) and the bidirectional controls, which would make a number
+// read differently on the page than it is stored.
+const NOT_IN_NUMBER = /[\t\n\r\u202A-\u202E\u2066-\u2069]/;
+
+/** True when a text cannot be (part of) a letter number. */
+export const unfitForNumber = (text: string): boolean => textProblem(text) !== undefined || NOT_IN_NUMBER.test(text);
+
 const PLACEHOLDER_RE = /\{([a-z]+)(?::([1-9]))?\}/y;
 
 const refuse = (reason: string, extra: Record<string, unknown> = {}): never => {
@@ -40,7 +48,7 @@ const refuse = (reason: string, extra: Record<string, unknown> = {}): never => {
 function parsePattern(pattern: string): Part[] {
   if (typeof pattern !== 'string' || pattern.length === 0) refuse('empty');
   if (pattern.length > MAX_PATTERN_LENGTH) refuse('too_long', { max: MAX_PATTERN_LENGTH });
-  if (textProblem(pattern) || /[\t\n\r]/.test(pattern)) refuse('control_character');
+  if (unfitForNumber(pattern)) refuse('control_character');
   const ascii = toAsciiDigits(pattern);
   const parts: Part[] = [];
   let text = '';
@@ -88,7 +96,7 @@ function fill(part: Exclude<Part, { text: string }>, values: DisplayNumberValues
     case 'domain': {
       const value = values[part.placeholder];
       if (value === undefined || value === '') return refuse('value_missing', { placeholder: part.placeholder });
-      if (textProblem(value) || /[\t\n\r{}]/.test(value))
+      if (unfitForNumber(value) || /[{}]/.test(value))
         return refuse('value_not_allowed', { placeholder: part.placeholder });
       return toAsciiDigits(value);
     }

@@ -66,6 +66,7 @@ describe('display numbers from an agency’s pattern', () => {
     expect(reason('{year:4}{seq}')).toMatchObject({ reason: 'width_on_text' });
     expect(reason('{seq}\u0000')).toMatchObject({ reason: 'control_character' });
     expect(reason('{seq}\n1')).toMatchObject({ reason: 'control_character' });
+    expect(reason('{seq}/\u202Eق')).toMatchObject({ reason: 'control_character' });
     expect(reason('')).toMatchObject({ reason: 'empty' });
     expect(reason(`{seq}${'x'.repeat(60)}`)).toMatchObject({ reason: 'too_long' });
   });
@@ -179,6 +180,7 @@ describe('the QR payload of the published شمس fields', () => {
     expect(field({ letterNumber: '' })).toBe('letterNumber');
     expect(field({ letterNumber: '12\n2026-01-01T00:00:00' })).toBe('letterNumber');
     expect(field({ letterNumber: '12\u0000' })).toBe('letterNumber');
+    expect(field({ letterNumber: '12/\u202Eق' })).toBe('letterNumber');
     expect(field({ registeredAt: new Date(NaN) })).toBe('registeredAt');
     expect(field({ guid: '3f2504e0-4f89-41d3-9a0c-0305e82c330' })).toBe('guid');
     expect(field({ guid: '{3f2504e0-4f89-41d3-9a0c-0305e82c3301}' })).toBe('guid');

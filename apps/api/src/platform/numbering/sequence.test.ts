@@ -111,7 +111,7 @@ describe('nextNumber: gap-free counters inside the caller’s transaction', () =
   });
 });
 
-describe('nextNumber from two app processes on one PostgreSQL database', () => {
+describe('nextNumber from two app processes on one PostgreSQL database (skipped on the embedded database: one process, a second pool there is the same instance)', () => {
   // The embedded database is one process: a second pool on it is the same instance, so the case
   // would prove nothing there. It runs with TEST_DATABASE_URL (node scripts/test-pg.mjs <file>).
   let t: TestDatabase;

@@ -1,7 +1,7 @@
 import { tehranDateTimeString, toAsciiDigits, validateLegalId, validateNationalCode } from '@dargah/persian';
 import { DomainError } from '../http/errors';
 import { textProblem } from '../http/text-guard';
-import { MAX_LETTER_NUMBER_LENGTH } from './display';
+import { MAX_LETTER_NUMBER_LENGTH, unfitForNumber } from './display';
 import { MAX_NUMBERING_YEAR, MIN_NUMBERING_YEAR } from './sequence';
 
 /*
@@ -99,8 +99,7 @@ export function shamsQrPayload(fields: ShamsQrFields): string {
   if (
     letterNumber.length === 0 ||
     [...letterNumber].length > MAX_LETTER_NUMBER_LENGTH ||
-    textProblem(letterNumber) ||
-    /[\t\n\r]/.test(letterNumber)
+    unfitForNumber(letterNumber)
   ) {
     invalidField('letterNumber');
   }
