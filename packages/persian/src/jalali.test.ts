@@ -22,6 +22,7 @@ import {
   jalaliWeekday,
   parseDay,
   parseJalali,
+  tehranDateTimeString,
   toJalali,
   weekdayOf,
   type JalaliDate,
@@ -411,5 +412,20 @@ describe('parseDay', () => {
     ['yesterday', 'FORMAT'],
   ])('%j → %s', (input, reason) => {
     expect(parseDay(input)).toMatchObject({ ok: false, reason });
+  });
+});
+
+describe('tehranDateTimeString (Gregorian wall clock in Tehran, 19 characters)', () => {
+  it('gives Tehran local time, not UTC', () => {
+    // Nowruz 1404: 1 Farvardin began at 2025-03-20T20:30:00Z (+03:30, no daylight saving since 2022)
+    expect(tehranDateTimeString(new Date('2025-03-20T20:30:00Z'))).toBe('2025-03-21T00:00:00');
+    expect(tehranDateTimeString(new Date('2025-03-20T20:29:59.999Z'))).toBe('2025-03-20T23:59:59');
+    // 2008 (daylight saving then): +04:30 in summer
+    expect(tehranDateTimeString(new Date('2008-07-01T12:00:00Z'))).toBe('2008-07-01T16:30:00');
+  });
+
+  it('is always 19 characters and rejects an invalid Date', () => {
+    fc.assert(fc.property(instantArb, (d) => tehranDateTimeString(d).length === 19));
+    expect(() => tehranDateTimeString(new Date(NaN))).toThrow(RangeError);
   });
 });

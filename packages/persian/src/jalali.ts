@@ -267,6 +267,17 @@ export function jalaliDateString(date: Date | JalaliDate): string {
   return formatYmd(jalali);
 }
 
+/**
+ * `YYYY-MM-DDThh:mm:ss`, exactly 19 characters: the Gregorian date and the wall-clock time in
+ * Tehran at an instant, ISO 8601 without an offset (the registration date-time the شمس QR carries).
+ */
+export function tehranDateTimeString(date: Date): string {
+  assertValidInstant(date);
+  const c = tehranWallClock(date);
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}`;
+}
+
 /** Options of `formatJalali`. */
 export interface FormatJalaliOptions {
   /** `'fa'` (default): `۸ فروردین ۱۴۰۳`; `'en'`: `Farvardin 8, 1403`. */

@@ -56,6 +56,12 @@ export const platformErrors = {
   REQUEST_TIMEOUT: { status: 408, fa: 'درخواست در زمان مجاز کامل نرسید؛ دوباره تلاش کنید.', en: 'The request did not arrive in time; please try again.' },
   ARCHIVE_UNREADABLE: { status: 400, fa: 'پرونده فشرده (ZIP) خوانده نشد یا ساختار آن درست نیست.', en: 'The compressed (ZIP) file could not be read or is malformed.' },
   ARCHIVE_EXPANDS_TOO_MUCH: { status: 413, fa: 'محتوای این پرونده فشرده پس از گشودن از حد مجاز بزرگ‌تر می‌شود.', en: 'This compressed file unpacks to more than allowed.' },
+  // Letter numbers and the شمس id (platform/numbering, ADR 0041)
+  NUMBERING_KEY_INVALID: { status: 400, fa: 'دامنه، سال یا حوزه شماره‌گذاری معتبر نیست.', en: 'The numbering scope, domain or year is not valid.' },
+  NUMBER_PATTERN_INVALID: { status: 400, fa: 'الگوی شماره نامه معتبر نیست: باید {seq} را داشته باشد و فقط جای‌نگهدارهای شناخته‌شده ({seq}، {year}، {yy}، {unit}، {domain}) را به کار ببرد.', en: 'The letter number pattern is not valid: it must contain {seq} and use only the known placeholders ({seq}, {year}, {yy}, {unit}, {domain}).' },
+  NUMBER_TOO_LONG: { status: 422, fa: 'شماره نامه‌ای که این الگو می‌سازد از ۲۰ نویسه بلندتر است (حد سامانه شمس).', en: 'The letter number this pattern makes is longer than 20 characters (the شمس limit).' },
+  SHAMS_ID_INVALID: { status: 400, fa: 'شناسه ملی سند (شمس) معتبر نیست.', en: 'The national document id (شمس) is not valid.' },
+  SHAMS_FIELD_INVALID: { status: 422, fa: 'یکی از اقلام منتشرشده شمس (شماره، تاریخ ثبت، شناسه یکتا، کد ملی امضاکنندگان، رایانامه یا شناسه ملی سازمان) معتبر نیست؛ نام آن آمده است.', en: 'One of the published شمس items (number, registration time, GUID, signers\' national codes, e-mail or the organisation\'s national id) is not valid; it is named.' },
   // Documents (platform/pdf, ADR 0021)
   PDF_DATA_INVALID: { status: 400, fa: 'داده‌های این سند کامل یا درست نیست؛ سند ساخته نشد.', en: 'The data for this document is incomplete or invalid; the document was not made.' },
   PDF_IMAGE_INVALID: { status: 400, fa: 'تصویر این سند (نشان سازمان) PNG، JPEG یا SVG سالم نیست.', en: 'The picture for this document (the agency logo) is not a sound PNG, JPEG or SVG.' },
