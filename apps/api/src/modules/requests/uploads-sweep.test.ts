@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app';
-import { onServer } from '../../../test/db';
+import { asApplicationRole, onServer } from '../../../test/db';
 import { sealAuditNow } from '../../../test/audit';
 import { buildDeskService } from '../../../test/desk';
 import { buildAgency, linkToApprovedCard, signInCitizen, type Session } from '../../../test/factories';
@@ -190,20 +189,12 @@ describe('the sweep of unused uploads', () => {
 
 describe.runIf(onServer)('grants on PostgreSQL', () => {
   it('lets the application role delete an unused upload (the sweep’s statement)', async () => {
-    const role = `dargah_app_sweep_${process.pid}`;
-    await t.ctx.database.query(`DO $$ BEGIN CREATE ROLE ${role} LOGIN IN ROLE dargah_app; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
-    const u = new URL(t.db.url!);
-    u.username = role;
-    const c = new pg.Client({ connectionString: u.toString() });
-    await c.connect();
-    try {
-      await c.query('SET ROLE dargah_app');
+    await asApplicationRole(t.db, 'sweep', async (c) => {
       const { rowCount } = await c.query(
         'DELETE FROM request_uploads WHERE id IN (SELECT id FROM request_uploads WHERE request_id IS NULL AND id = gen_random_uuid() FOR UPDATE SKIP LOCKED)',
       );
       expect(rowCount).toBe(0);
-    } finally {
-      await c.end();
-    }
+    });
   });
+
 });
