@@ -175,6 +175,28 @@ describe('the sweep of unused uploads', () => {
     expect((await sweep()).swept).toBe(0);
   });
 
+  it('racing draft saves and submissions: each either keeps its upload or is told it is gone; no draft names a swept upload', async () => {
+    t.clock.advance(UPLOAD_RETENTION_MS + 1);
+    await sweepAll();
+    const people = await Promise.all(Array.from({ length: 8 }, () => signInCitizen(t)));
+    const ids = await Promise.all(people.map((p) => upload(p)));
+    t.clock.advance(UPLOAD_RETENTION_MS + 1);
+    const sessions = await Promise.all(people.map(again));
+    const saves = sessions.map((s, i) => (i % 2 === 0 ? putDraft(s, [{ document: 0, uploadId: ids[i]! }]) : submit(s, [{ document: 0, uploadId: ids[i]! }])));
+    const answers = await Promise.all([...saves, ...Array.from({ length: 8 }, () => sweep())]);
+    for (const [i, res] of answers.slice(0, 8).entries()) {
+      const kept = await exists(ids[i]!);
+      const r = res as Awaited<ReturnType<typeof submit>>;
+      expect([r.statusCode < 300, kept], `person ${i}: ${r.body}`).toEqual([kept, kept]);
+      if (!kept) expect(code(r)).toEqual([400, 'UPLOAD_UNUSABLE']);
+    }
+    const dangling = await rows(t.ctx.database.db, sql`
+      SELECT 1 FROM request_drafts d, jsonb_array_elements(d.documents) e
+       WHERE NOT EXISTS (SELECT 1 FROM request_uploads u WHERE u.id::text = lower(e->>'uploadId')) AND e ? 'uploadId'
+         AND d.citizen_id = ANY(${`{${people.map((p) => p.id).join(',')}}`}::uuid[])`);
+    expect(dangling).toEqual([]);
+  });
+
   it('an unknown id in a draft, or a draft with no documents, does not stop the sweep', async () => {
     const citizen = await signInCitizen(t);
     const id = await upload(citizen);
