@@ -14,6 +14,30 @@ export interface TestDatabase {
 /** True when this run targets a PostgreSQL server (TEST_DATABASE_URL). */
 export const onServer = Boolean(process.env.TEST_DATABASE_URL);
 
+/** The connection string of a login role of this process that is a member of dargah_app (created once). */
+export async function applicationRoleUrl(db: TestDatabase, name: string): Promise<string> {
+  const role = `dargah_app_${name}_${process.pid}`;
+  await db.database.query(`DO $$ BEGIN CREATE ROLE ${role} LOGIN IN ROLE dargah_app; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+  const u = new URL(db.url!);
+  u.username = role;
+  return u.toString();
+}
+
+/**
+ * Runs `fn` on a connection of the application role (dargah_app), as production connects: a login
+ * role of this process that is a member of it, then SET ROLE. PostgreSQL only (grants).
+ */
+export async function asApplicationRole<T>(db: TestDatabase, name: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: await applicationRoleUrl(db, name) });
+  await c.connect();
+  try {
+    await c.query('SET ROLE dargah_app');
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
 /** A fresh, migrated database of its own for the calling test file. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;

@@ -1,8 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditChainStatus, AuditEntry, AuditEntryPage, AuditVerificationRecord } from '@dargah/contracts';
 import { buildTestApp, type TestApp } from '../../../test/app';
-import { onServer } from '../../../test/db';
+import { asApplicationRole, onServer } from '../../../test/db';
 import { buildAgency, buildStaff, signInCitizen, signInStaff, type Session } from '../../../test/factories';
 import type { ActorRef } from '../../platform/actor';
 import { audit } from '../../platform/audit';
@@ -258,22 +257,14 @@ describe('the chain: status and verification', () => {
 
 describe.runIf(onServer)('grants on PostgreSQL', () => {
   it('lets the application role record a walk and read it, never change it', async () => {
-    const role = `dargah_app_verify_${process.pid}`;
-    await t.ctx.database.query(`DO $$ BEGIN CREATE ROLE ${role} LOGIN IN ROLE dargah_app; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
-    const u = new URL(t.db.url!);
-    u.username = role;
-    const c = new pg.Client({ connectionString: u.toString() });
-    await c.connect();
-    try {
-      await c.query('SET ROLE dargah_app');
+    await asApplicationRole(t.db, 'verify', async (c) => {
       const { rows } = await c.query<{ id: string }>(
         "INSERT INTO audit_verifications (started_at, finished_at, ok, entries, requested_by_type, requested_by_id) VALUES (now(), now(), true, 0, 'system', 'grants-test') RETURNING id",
       );
       expect(rows).toHaveLength(1);
       await expect(c.query('UPDATE audit_verifications SET ok = false')).rejects.toThrow(/permission denied/);
       await expect(c.query('DELETE FROM audit_verifications')).rejects.toThrow(/permission denied/);
-    } finally {
-      await c.end();
-    }
+    });
   });
+
 });

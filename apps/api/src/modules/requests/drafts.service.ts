@@ -25,9 +25,9 @@ const streamId = (citizenId: string, serviceId: string) => `${citizenId}:${servi
 export const formFields = (schema: Record<string, unknown>): string[] =>
   schema.properties && typeof schema.properties === 'object' ? Object.keys(schema.properties) : [];
 
-/** The uploads a draft or submission may name: the person's own, for this service, not yet used. */
-async function usableUploads(db: Db, citizenId: string, serviceId: string, ids: readonly string[]) {
-  return (await repo.uploadsByIds(db, ids)).filter((u) => u.citizenId === citizenId && u.serviceId === serviceId && u.requestId === null);
+/** The uploads a draft or submission may name: the person's own, for this service, not yet used (held against the sweep when saving). */
+async function usableUploads(db: Db, citizenId: string, serviceId: string, ids: readonly string[], forShare = false) {
+  return (await repo.uploadsByIds(db, ids, forShare)).filter((u) => u.citizenId === citizenId && u.serviceId === serviceId && u.requestId === null);
 }
 
 async function viewOf(db: Db, d: repo.DraftRecord, current: { publishedVersion: number | null; formSchema: Record<string, unknown> } | undefined): Promise<RequestDraft> {
@@ -70,7 +70,7 @@ export async function putDraft(ctx: AppContext, actor: Actor, origin: RequestOri
   const now = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
     const wanted = [...new Set(input.documents.map((x) => x.uploadId))];
-    const usable = new Set((await usableUploads(tx.db, actor.id, service.id, wanted)).map((u) => u.id));
+    const usable = new Set((await usableUploads(tx.db, actor.id, service.id, wanted, true)).map((u) => u.id));
     if (usable.size !== wanted.length || wanted.length !== input.documents.length)
       throw new UploadsError('UPLOAD_UNUSABLE', { uploadIds: wanted.filter((id) => !usable.has(id)) });
     const d = { citizenId: actor.id, serviceId: service.id, serviceVersion: service.publishedVersion!, form: input.form, documents: input.documents };

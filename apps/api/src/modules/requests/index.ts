@@ -14,6 +14,7 @@ import { deskReportAgencies } from './desk-reports.policy';
 import { deskReportsRoutes } from './desk-reports.routes';
 import { defineRequestsJobs } from './requests.jobs';
 import { runRequestTimers } from './request-timers.service';
+import { sweepUnusedUploads } from './uploads.service';
 import { trackingRoutes } from './request-tracking.routes';
 import { callCentreAgencies, deskAgencies } from './requests.policy';
 import { overdueByAgency } from './requests.repository';
@@ -52,8 +53,8 @@ export const requestsModule: AppModule = {
     await trackingRoutes(app, ctx);
     await deskReportsRoutes(app, ctx);
   },
-  // The answer days' backfill, and the workflow timers (escalations, deadlines) of open requests.
-  defineJobs: (ctx) => defineRequestsJobs(ctx, (now) => runRequestTimers(ctx, now)),
+  // The answer days' backfill, the workflow timers (escalations, deadlines) of open requests, and the sweep of unused uploads.
+  defineJobs: (ctx) => defineRequestsJobs(ctx, (now) => runRequestTimers(ctx, now), () => sweepUnusedUploads(ctx)),
   // The cartable lists the requests of the agencies where the actor holds a desk role (listCartable).
   // The desk reports: an agency's managers for their agencies, central roles for all (deskReport).
   // The call centre: operators of an agency look its requests up after checking the caller.

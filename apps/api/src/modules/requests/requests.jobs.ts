@@ -51,8 +51,22 @@ export const requestTimersJob = (runTimers: RunTimers): JobDefinition<z.ZodObjec
   },
 });
 
-export function defineRequestsJobs(ctx: AppContext, runTimers: RunTimers): void {
+/** One sweep of unused uploads (uploads.service.ts sweepUnusedUploads): how many were deleted. */
+export type SweepUploads = () => Promise<{ swept: number }>;
+
+/** Deletes uploads no request used, past their retention, releasing their blobs; hourly. Idempotent. */
+export const uploadsSweepJob = (sweep: SweepUploads): JobDefinition<z.ZodObject<Record<string, never>>> => ({
+  kind: 'requests.uploads_sweep',
+  payload: z.object({}),
+  async handle(_payload, jc) {
+    const run = await sweep();
+    if (run.swept > 0) jc.log.info(run, 'unused request uploads swept');
+  },
+});
+
+export function defineRequestsJobs(ctx: AppContext, runTimers: RunTimers, sweepUploads: SweepUploads): void {
   ctx.jobs.every(requestTimersJob(runTimers), HOUR_MS, {});
+  ctx.jobs.every(uploadsSweepJob(sweepUploads), HOUR_MS, {});
   // Each agency's calendar, as requests.service.ts counts due dates with it.
   ctx.jobs.every(answerDaysJob((agencyId) => calendarFor(ctx, agencyId)), DAY_MS, {});
 }

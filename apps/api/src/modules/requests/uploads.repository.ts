@@ -41,10 +41,13 @@ export async function findUpload(db: Db, id: string): Promise<UploadRecord | und
   return row && fix(row);
 }
 
-/** Uploads by id (unknown ids are absent). */
-export async function uploadsByIds(db: Db, ids: readonly string[]): Promise<UploadRecord[]> {
+/**
+ * Uploads by id (unknown ids are absent). `forShare` holds them against the sweep until the caller's
+ * transaction ends: a draft saved naming an upload either sees it swept or keeps it.
+ */
+export async function uploadsByIds(db: Db, ids: readonly string[], forShare = false): Promise<UploadRecord[]> {
   if (ids.length === 0) return [];
-  return (await rows<UploadRecord>(db, sql`${UPLOAD} WHERE id = ANY(${list(ids)}::uuid[]) ORDER BY created_at, id`)).map(fix);
+  return (await rows<UploadRecord>(db, sql`${UPLOAD} WHERE id = ANY(${list(ids)}::uuid[]) ORDER BY created_at, id ${forShare ? sql`FOR SHARE` : sql``}`)).map(fix);
 }
 
 /** A request's documents, in the card's order. */
@@ -71,6 +74,38 @@ export async function linkUploads(
      WHERE u.id = a."uploadId" AND u.citizen_id = ${citizenId} AND u.service_id = ${serviceId} AND u.request_id IS NULL
     RETURNING u.id`);
   return r.map((x) => x.id);
+}
+
+/** An unused upload deleted by the sweep, with its service's agency (its audit chain). */
+export interface SweptUpload {
+  id: string;
+  serviceId: string;
+  agencyId: string;
+  sha256: string;
+  sizeBytes: number;
+  createdAt: Date;
+}
+
+/**
+ * Deletes up to `limit` uploads never linked to a request and created before `cutoff`, except those
+ * a draft of their uploader for their service names (its id compared as text, case folded: the draft
+ * keeps it as the client spelled it); returns them (their blob references are the
+ * caller's to release in this transaction). FOR UPDATE SKIP LOCKED: an upload another sweep, a
+ * submission linking it or a draft save holds is left to a later run, so each is deleted once.
+ */
+export async function deleteUnusedUploads(db: Db, cutoff: Date, limit: number): Promise<SweptUpload[]> {
+  const r = await rows<SweptUpload>(db, sql`
+    DELETE FROM request_uploads u USING services s
+     WHERE s.id = u.service_id AND u.id IN (
+       SELECT x.id FROM request_uploads x
+        WHERE x.request_id IS NULL AND x.created_at < ${iso(cutoff)}::timestamptz
+          AND NOT EXISTS (SELECT 1 FROM request_drafts d
+                           WHERE d.citizen_id = x.citizen_id AND d.service_id = x.service_id
+                             AND EXISTS (SELECT 1 FROM jsonb_array_elements(d.documents) e WHERE lower(e->>'uploadId') = x.id::text))
+        ORDER BY x.created_at, x.id LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+    RETURNING u.id, u.service_id AS "serviceId", s.agency_id AS "agencyId", u.sha256, u.size_bytes::int AS "sizeBytes", u.created_at AS "createdAt"`);
+  return r.map((u) => ({ ...u, createdAt: date(u.createdAt) }));
 }
 
 // Drafts ----------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { REQUEST_ATTACHMENT_MAX_BYTES, REQUEST_ATTACHMENT_TYPES, type DocumentAnswer, type RequestDocument, type RequestUpload, type ServiceDocument } from '@dargah/contracts';
 import type { Actor, CitizenActor, RequestOrigin } from '../../platform/actor';
-import { requireCitizen } from '../../platform/actor';
+import { requireCitizen, systemActor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { withTransaction, type Db, type Tx } from '../../platform/db';
 import { recordChange } from '../../platform/events';
@@ -23,6 +23,14 @@ import { UploadsError } from './uploads.errors';
  */
 
 const UPLOAD_STREAM = 'request_upload';
+const DAY_MS = 86_400_000;
+/**
+ * How long an upload no request uses is kept: a week, for a person who uploads today and submits
+ * in a few days. One a draft names stays as long as the draft (drafts do not expire).
+ */
+export const UPLOAD_RETENTION_MS = 7 * DAY_MS;
+/** How many uploads one sweep transaction deletes. */
+const SWEEP_BATCH = 100;
 
 export const uploadView = (u: repo.UploadRecord): RequestUpload => ({
   id: u.id,
@@ -44,7 +52,8 @@ export async function serviceDocuments(ctx: AppContext, serviceId: string): Prom
  * A citizen uploads a document for a request to a published service: stored in the blob store only
  * if its bytes are a PDF, JPEG or PNG (BLOB_TYPE_NOT_ALLOWED otherwise, whatever its name or
  * declared type), not empty (BLOB_EMPTY) and at most 5 MB; then recorded with its reference, event
- * and audit entry in one transaction. Unused until a submission names it.
+ * and audit entry in one transaction. Unused until a submission names it; swept after
+ * UPLOAD_RETENTION_MS unless used or named by a draft (sweepUnusedUploads).
  */
 export async function uploadDocument(
   ctx: AppContext,
@@ -76,6 +85,37 @@ export async function uploadDocument(
       return { status: 201 as const, body: uploadView({ ...u, id, requestId: null, document: null, documentTitle: null }) };
     }),
   );
+}
+
+/**
+ * One sweep of unused uploads (requests.uploads_sweep): deletes those never linked to a request and
+ * older than UPLOAD_RETENTION_MS that no draft of their uploader names, a batch per transaction, each
+ * with its blob reference released (blobs.gc removes the content once nothing else references it:
+ * the same file uploaded again, a request's document, a message) and its event and audit entry
+ * (actor system). Overlapping runs skip each other's rows, so each reference is released once.
+ */
+export async function sweepUnusedUploads(ctx: AppContext): Promise<{ swept: number }> {
+  let swept = 0;
+  for (;;) {
+    const now = ctx.clock.now();
+    const batch = await withTransaction(ctx.database, async (tx) => {
+      const gone = await repo.deleteUnusedUploads(tx.db, new Date(now.getTime() - UPLOAD_RETENTION_MS), SWEEP_BATCH);
+      for (const u of gone) {
+        await ctx.blobs.release(tx.db, u.sha256);
+        await recordChange(tx, { actor: systemActor, origin: {}, at: now }, {
+          stream: UPLOAD_STREAM,
+          id: u.id,
+          event: 'swept',
+          audit: 'request_upload.sweep',
+          agencyId: u.agencyId,
+          details: { serviceId: u.serviceId, sha256: u.sha256, sizeBytes: u.sizeBytes, uploadedAt: u.createdAt.toISOString() },
+        });
+      }
+      return gone.length;
+    });
+    swept += batch;
+    if (batch < SWEEP_BATCH) return { swept };
+  }
 }
 
 /**

@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, onServer, type TestDatabase } from '../../../test/db';
+import { applicationRoleUrl, asApplicationRole, createTestDatabase, onServer, type TestDatabase } from '../../../test/db';
 import { ManualClock } from '../clock';
 import { migrate, openEmbeddedDatabase, openServerDatabase, withTransaction, type Database } from '../db';
 import { audit, rowToContent, type AuditRow } from './audit';
@@ -235,14 +234,7 @@ describe.runIf(onServer)('grants on PostgreSQL', () => {
     try {
       await write(t.database, 1, 'agency-a');
       await createCheckpoint(t.database, key, clock);
-      const role = `dargah_app_test_${process.pid}`;
-      await t.database.query(`DO $$ BEGIN CREATE ROLE ${role} LOGIN IN ROLE dargah_app; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
-      const u = new URL(t.url!);
-      u.username = role;
-      const c = new pg.Client({ connectionString: u.toString() });
-      await c.connect();
-      try {
-        await c.query('SET ROLE dargah_app');
+      await asApplicationRole(t, 'test', async (c) => {
         expect((await c.query('SELECT count(*)::int AS n FROM audit_entries')).rows[0].n).toBe(1);
         for (const [table, column] of [['audit_entries', 'action'], ['audit_checkpoints', 'body']]) {
           await expect(c.query(`UPDATE ${table} SET ${column} = 'x'`)).rejects.toThrow(/permission denied/);
@@ -252,11 +244,9 @@ describe.runIf(onServer)('grants on PostgreSQL', () => {
         // The intake: written and emptied by the app (its writers and its sealer), never rewritten.
         await expect(c.query("UPDATE audit_intake SET content = 'x'")).rejects.toThrow(/permission denied/);
         await expect(c.query('TRUNCATE audit_intake')).rejects.toThrow(/permission denied/);
-      } finally {
-        await c.end();
-      }
+      });
       // The app's own role writes entries and seals them.
-      const app = await openServerDatabase(u.toString(), 2);
+      const app = await openServerDatabase(await applicationRoleUrl(t, 'test'), 2);
       try {
         await write(app, 2, 'agency-b');
         expect(await app.query("SELECT count(*)::int AS n FROM audit_entries WHERE chain_id = 'agency-b'")).toEqual([{ n: 2 }]);
