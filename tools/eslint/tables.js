@@ -60,6 +60,7 @@ export const PLATFORM_TABLES = [
   'mobile_registry_simulator',
   'notification_preferences',
   'notifications',
+  'number_sequences',
   'payment_simulator_transactions',
   'pki_crls',
   'pki_test_authorities',
