@@ -7,7 +7,7 @@ import { recordChange } from '../../platform/events';
 import { ServicesError, findPublishedService } from '../services';
 import * as repo from './uploads.repository';
 import { UploadsError } from './uploads.errors';
-import { uploadView } from './uploads.service';
+import { canonicalAnswers, uploadView } from './uploads.service';
 
 /*
  * Server drafts (issue 11 item 2): one per person and service, the form as typed so far and the
@@ -69,11 +69,12 @@ export async function putDraft(ctx: AppContext, actor: Actor, origin: RequestOri
   if (!service?.publishedVersion) throw new ServicesError('SERVICE_NOT_FOUND', { serviceId });
   const now = ctx.clock.now();
   return withTransaction(ctx.database, async (tx) => {
-    const wanted = [...new Set(input.documents.map((x) => x.uploadId))];
+    const documents = canonicalAnswers(input.documents);
+    const wanted = [...new Set(documents.map((x) => x.uploadId))];
     const usable = new Set((await usableUploads(tx.db, actor.id, service.id, wanted, true)).map((u) => u.id));
-    if (usable.size !== wanted.length || wanted.length !== input.documents.length)
+    if (usable.size !== wanted.length || wanted.length !== documents.length)
       throw new UploadsError('UPLOAD_UNUSABLE', { uploadIds: wanted.filter((id) => !usable.has(id)) });
-    const d = { citizenId: actor.id, serviceId: service.id, serviceVersion: service.publishedVersion!, form: input.form, documents: input.documents };
+    const d = { citizenId: actor.id, serviceId: service.id, serviceVersion: service.publishedVersion!, form: input.form, documents };
     const saved = ifMatch === undefined ? await repo.insertDraft(tx.db, d, now) : await repo.updateDraft(tx.db, d, ifMatch, now);
     if (!saved) throw new UploadsError('DRAFT_CONFLICT', { serviceId, version: (await repo.findDraft(tx.db, actor.id, service.id))?.version ?? null });
     await recordChange(tx, { actor, origin, at: now }, {

@@ -77,6 +77,10 @@ describe('server drafts', () => {
     // Another person cannot name the first person's upload in their own draft.
     expect(code(await put(other, { form: {}, documents: [{ document: 0, uploadId }] }))).toEqual([400, 'UPLOAD_UNUSABLE']);
     expect(code(await get(other))).toEqual([404, 'DRAFT_NOT_FOUND']);
+    // The id typed in upper case names the same upload: kept as stored, and shown when resumed.
+    const upper = await put(phone, { form: { reason: 'وام' }, documents: [{ document: 0, uploadId: uploadId.toUpperCase() }] }, '"1"');
+    expect(upper.statusCode, upper.body).toBe(200);
+    expect((await get(laptop)).json().documents).toEqual([expect.objectContaining({ id: uploadId, document: 0 })]);
   });
 
   it('never silently overwrites: a stale row version (or none when a draft exists) is DRAFT_CONFLICT; overwriting is explicit at the current version', async () => {

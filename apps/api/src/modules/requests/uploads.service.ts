@@ -118,6 +118,9 @@ export async function sweepUnusedUploads(ctx: AppContext): Promise<{ swept: numb
   }
 }
 
+/** The answers with their upload ids as stored: a UUID's letters are case-insensitive, so one typed in upper case names the same upload. */
+export const canonicalAnswers = <T extends { uploadId: string }>(answers: readonly T[]): T[] => answers.map((a) => ({ ...a, uploadId: a.uploadId.toLowerCase() }));
+
 /**
  * The documents a submission names, checked against the card's list before anything is stored:
  * each must be one of the card's documents, at most one upload each (REQUEST_DOCUMENT_UNKNOWN), and
@@ -133,7 +136,7 @@ export function checkDocumentAnswers(asked: readonly ServiceDocument[], answers:
   const missing = asked.filter((d) => d.mandatory && !seen.has(d.index));
   if (missing.length > 0)
     throw new UploadsError('REQUEST_DOCUMENT_MISSING', { documents: missing.map((d) => ({ field: `documents.${d.index}`, document: d.index, title: d.title })) });
-  return answers.map((a) => ({ uploadId: a.uploadId, document: a.document, title: byIndex.get(a.document)!.title }));
+  return canonicalAnswers(answers).map((a) => ({ uploadId: a.uploadId, document: a.document, title: byIndex.get(a.document)!.title }));
 }
 
 /**
