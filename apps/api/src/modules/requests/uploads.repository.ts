@@ -88,8 +88,8 @@ export interface SweptUpload {
 
 /**
  * Deletes up to `limit` uploads never linked to a request and created before `cutoff`, except those
- * a draft of their uploader for their service names (its id compared as text, case folded: the draft
- * keeps it as the client spelled it); returns them (their blob references are the
+ * a draft of their uploader for their service names (its id compared as text, case folded: drafts
+ * saved before ids were kept in lower case hold them as the client spelled them); returns them (their blob references are the
  * caller's to release in this transaction). FOR UPDATE SKIP LOCKED: an upload another sweep, a
  * submission linking it or a draft save holds is left to a later run, so each is deleted once.
  */
